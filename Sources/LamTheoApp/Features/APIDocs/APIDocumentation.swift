@@ -1,0 +1,231 @@
+import Vapor
+
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`. A test checks that its
+/// paths and the application's API routes are the same set.
+enum APIDocumentation {
+    static func register(on api: any RoutesBuilder) {
+        api.get("openapi.json") { _ -> Response in
+            let response = Response(status: .ok)
+            try response.content.encode(document, using: JSONEncoder.lamtheo)
+            response.headers.contentType = .json
+            return response
+        }.requiring(.everyone)
+    }
+
+    static let document: JSONValue = [
+        "openapi": "3.1.0",
+        "info": [
+            "title": "LamTheo API",
+            "version": "1.0.0",
+            "description": "Organisations and members of a Party organisation tree. Errors are application/problem+json (RFC 9457); send Accept-Language: en or ?lang=en for English messages (Vietnamese by default). Dates are yyyy-MM-dd.",
+        ],
+        "servers": [["url": "/api/v1"]],
+        "paths": paths,
+        "components": ["schemas": schemas, "parameters": parameters, "responses": responses],
+    ]
+
+    // MARK: Paths
+
+    private static let paths: JSONValue = [
+        "/openapi.json": ["get": operation("getOpenAPI", "This document", tag: "Meta", ok: ["type": "object"])],
+        "/organization-kinds": ["get": operation("listOrganizationKinds", "Kinds of organisation", tag: "Organizations",
+                                                 ok: ["type": "array", "items": ref("OrganizationKind")])],
+        "/organizations": [
+            "get": operation("listOrganizations", "Search organisations, in Vietnamese name order", tag: "Organizations",
+                             parameters: [param("q"), param("within"), param("kind"), param("includeClosed"), param("page"), param("per")],
+                             ok: ref("OrganizationPage")),
+            "post": operation("createOrganization", "Create an organisation", tag: "Organizations",
+                              body: ref("OrganizationCreate"), ok: ref("Organization"), okStatus: "201", failures: ["409", "422"]),
+        ],
+        "/organizations/{id}": [
+            "get": operation("getOrganization", "One organisation with its subtree figures", tag: "Organizations",
+                             parameters: [param("id")], ok: ref("Organization"), failures: ["404"]),
+            "patch": operation("updateOrganization", "Rename, re-code or change the kind of an organisation", tag: "Organizations",
+                               parameters: [param("id")], body: ref("OrganizationUpdate"), ok: ref("Organization"), failures: ["404", "409", "422"]),
+        ],
+        "/organizations/{id}/children": ["get": operation(
+            "listOrganizationChildren", "Units directly under an organisation", tag: "Organizations",
+            parameters: [param("id"), param("includeClosed")], ok: ["type": "array", "items": ref("Organization")], failures: ["404"])],
+        "/organizations/{id}/history": ["get": operation(
+            "getOrganizationHistory", "Every dated version of an organisation, oldest first", tag: "Organizations",
+            parameters: [param("id")], ok: ["type": "array", "items": ref("OrganizationVersion")], failures: ["404"])],
+        "/organizations/{id}/as-of/{date}": ["get": operation(
+            "getOrganizationAsOf", "An organisation, its lineage and its children as they were on a past date", tag: "Organizations",
+            parameters: [param("id"), param("date")], ok: ref("OrganizationAsOf"), failures: ["404", "422"])],
+        "/organizations/{id}/move": ["post": operation(
+            "moveOrganization", "Move an organisation and its whole subtree under another parent", tag: "Organizations",
+            parameters: [param("id")], body: ref("OrganizationMove"), ok: ref("Organization"), failures: ["404", "422"])],
+        "/organizations/{id}/merge": ["post": operation(
+            "mergeOrganization", "Merge an organisation into another: its units and members go to the target, it is closed", tag: "Organizations",
+            parameters: [param("id")], body: ref("OrganizationMerge"), ok: ref("Organization"), failures: ["404", "422"])],
+        "/organizations/{id}/dissolve": ["post": operation(
+            "dissolveOrganization", "Dissolve an organisation that has no members and no units left", tag: "Organizations",
+            parameters: [param("id")], body: ref("OrganizationDissolve"), ok: ref("Organization"), failures: ["404", "422"])],
+        "/members": [
+            "get": operation("listMembers", "Search members, sorted by tên, chữ đệm, họ", tag: "Members",
+                             parameters: [param("q"), param("within"), param("status"), param("gender"), param("page"), param("per")],
+                             ok: ref("MemberPage")),
+            "post": operation("createMember", "Enrol a member in a cell", tag: "Members",
+                              body: ref("MemberCreate"), ok: ref("MemberDetail"), okStatus: "201", failures: ["409", "422"]),
+        ],
+        "/members/{id}": [
+            "get": operation("getMember", "One member with transfers and positions", tag: "Members",
+                             parameters: [param("id")], ok: ref("MemberDetail"), failures: ["404"]),
+            "patch": operation("updateMember", "Change a member's details; absent fields keep their value", tag: "Members",
+                               parameters: [param("id")], body: ref("MemberUpdate"), ok: ref("MemberDetail"), failures: ["404", "409", "422"]),
+        ],
+        "/members/{id}/transfer": ["post": operation(
+            "transferMember", "Move a member to another cell", tag: "Members",
+            parameters: [param("id")], body: ref("MemberTransferRequest"), ok: ref("MemberDetail"), failures: ["404", "422"])],
+        "/members/{id}/positions": ["post": operation(
+            "addMemberPosition", "Record a position the member holds", tag: "Members",
+            parameters: [param("id")], body: ref("PositionCreate"), ok: ref("Position"), okStatus: "201", failures: ["404", "422"])],
+        "/members/{id}/positions/{positionId}/end": ["post": operation(
+            "endMemberPosition", "Record the end of a position", tag: "Members",
+            parameters: [param("id"), param("positionId")], body: ref("PositionEnd"), ok: ref("Position"), failures: ["404", "422"])],
+    ]
+
+    // MARK: Components
+
+    private static let parameters: JSONValue = [
+        "id": ["name": "id", "in": "path", "required": true, "schema": ["type": "integer"]],
+        "positionId": ["name": "positionId", "in": "path", "required": true, "schema": ["type": "integer"]],
+        "date": ["name": "date", "in": "path", "required": true, "schema": ["type": "string", "format": "date"]],
+        "q": ["name": "q", "in": "query", "description": "Search text; case, tones, marks and đ/d are ignored", "schema": ["type": "string"]],
+        "within": ["name": "within", "in": "query", "description": "Only this organisation's subtree (its id)", "schema": ["type": "integer"]],
+        "kind": ["name": "kind", "in": "query", "description": "Organisation kind code", "schema": ["type": "string"]],
+        "includeClosed": ["name": "includeClosed", "in": "query", "description": "Include merged and dissolved units", "schema": ["type": "boolean", "default": false]],
+        "status": ["name": "status", "in": "query", "description": "Comma-separated member statuses; members on the roll when absent", "schema": ["type": "string"]],
+        "gender": ["name": "gender", "in": "query", "schema": ["type": "string", "enum": ["male", "female"]]],
+        "page": ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "default": 1]],
+        "per": ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 200, "default": 50]],
+    ]
+
+    private static let responses: JSONValue = [
+        "400": problemResponse("The body is not valid JSON or a field has the wrong type"),
+        "404": problemResponse("No such resource"),
+        "409": problemResponse("Conflicts with stored data (duplicate code or card number)"),
+        "422": problemResponse("A field is not valid; `errors` names each one"),
+    ]
+
+    private static let date: JSONValue = ["type": "string", "format": "date"]
+    private static let nullableDate: JSONValue = ["type": ["string", "null"], "format": "date"]
+    private static let nullableString: JSONValue = ["type": ["string", "null"]]
+    private static let nullableInteger: JSONValue = ["type": ["integer", "null"]]
+    private static let organizationStatus: JSONValue = ["type": "string", "enum": ["active", "merged", "dissolved"]]
+    private static let memberStatus: JSONValue = ["type": "string", "enum": ["probationary", "full", "exempt", "transferredOut", "deceased", "struckOff", "expelled"]]
+    private static let gender: JSONValue = ["type": "string", "enum": ["male", "female"]]
+
+    private static let schemas: JSONValue = [
+        "Problem": object([
+            "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
+            "detail": ["type": "string"], "instance": ["type": "string"],
+            "errors": ["type": "array", "items": object(["field": ["type": "string"], "detail": ["type": "string"]], required: ["field", "detail"])],
+        ], required: ["type", "title", "status", "instance"]),
+        "OrganizationKind": object(["code": ["type": "string"], "name": ["type": "string"], "holdsMembers": ["type": "boolean"]],
+                                   required: ["code", "name", "holdsMembers"]),
+        "Organization": object([
+            "id": ["type": "integer"], "code": ["type": "string"], "name": ["type": "string"], "kindCode": ["type": "string"],
+            "parentId": nullableInteger, "depth": ["type": "integer"], "status": organizationStatus,
+            "validFrom": date, "validTo": nullableDate, "mergedIntoId": nullableInteger,
+            "memberCount": ["type": "integer", "description": "Members on the roll of this unit itself"],
+            "subtreeMemberCount": ["type": "integer", "description": "Members on the roll of this unit and all units under it"],
+            "childCount": ["type": "integer"],
+        ], required: ["id", "code", "name", "kindCode", "depth", "status", "validFrom", "memberCount", "subtreeMemberCount", "childCount"]),
+        "OrganizationPage": page(of: "Organization"),
+        "OrganizationVersion": object([
+            "organizationId": ["type": "integer"], "validFrom": date, "validTo": nullableDate, "name": ["type": "string"],
+            "code": ["type": "string"], "kindCode": ["type": "string"], "parentId": nullableInteger, "status": organizationStatus,
+            "change": ["type": "string", "enum": ["created", "updated", "moved", "merged", "dissolved"]], "note": nullableString,
+        ], required: ["organizationId", "validFrom", "name", "code", "kindCode", "status", "change"]),
+        "OrganizationAsOf": object([
+            "date": date, "organization": ref("OrganizationVersion"),
+            "lineage": ["type": "array", "items": ref("OrganizationVersion")],
+            "children": ["type": "array", "items": ref("OrganizationVersion")],
+        ], required: ["date", "organization", "lineage", "children"]),
+        "OrganizationCreate": object([
+            "name": ["type": "string"], "code": ["type": "string"], "kindCode": ["type": "string"],
+            "parentId": ["type": "integer"], "validFrom": date,
+        ], required: ["name", "code", "kindCode"]),
+        "OrganizationUpdate": object(["name": ["type": "string"], "code": ["type": "string"], "kindCode": ["type": "string"], "effectiveOn": date]),
+        "OrganizationMove": object(["parentId": ["type": "integer"], "effectiveOn": date], required: ["parentId"]),
+        "OrganizationMerge": object(["targetId": ["type": "integer"], "effectiveOn": date], required: ["targetId"]),
+        "OrganizationDissolve": object(["effectiveOn": date, "note": ["type": "string"]]),
+        "Member": object([
+            "id": ["type": "integer"], "fullName": ["type": "string"], "familyName": ["type": "string"],
+            "middleName": ["type": "string"], "givenName": ["type": "string"], "gender": gender, "birthDate": nullableDate,
+            "cardNumber": ["type": "string"], "admittedOn": nullableDate, "fullMemberOn": nullableDate, "status": memberStatus,
+            "organizationId": ["type": "integer"], "organizationName": nullableString,
+            "idNumber": nullableString, "phone": nullableString, "address": nullableString,
+        ], required: ["id", "fullName", "familyName", "middleName", "givenName", "gender", "cardNumber", "status", "organizationId"]),
+        "MemberPage": page(of: "Member"),
+        "MemberDetail": object([
+            "member": ref("Member"),
+            "transfers": ["type": "array", "items": object([
+                "fromOrganizationId": nullableInteger, "toOrganizationId": ["type": "integer"], "transferredOn": date, "reason": nullableString,
+            ], required: ["toOrganizationId", "transferredOn"])],
+            "positions": ["type": "array", "items": ref("Position")],
+        ], required: ["member", "transfers", "positions"]),
+        "MemberCreate": object(memberFields, required: ["gender", "cardNumber", "organizationId"]),
+        "MemberUpdate": object(memberFields),
+        "MemberTransferRequest": object(["organizationId": ["type": "integer"], "transferredOn": date, "reason": ["type": "string"]],
+                                        required: ["organizationId"]),
+        "Position": object(["id": ["type": "integer"], "title": ["type": "string"], "startedOn": date, "endedOn": nullableDate],
+                           required: ["id", "title", "startedOn"]),
+        "PositionCreate": object(["title": ["type": "string"], "startedOn": date], required: ["title"]),
+        "PositionEnd": object(["endedOn": date]),
+    ]
+
+    private static let memberFields: [(String, JSONValue)] = [
+        ("fullName", ["type": "string", "description": "Split into họ, chữ đệm, tên when the parts are not given"]),
+        ("familyName", ["type": "string"]), ("middleName", ["type": "string"]), ("givenName", ["type": "string"]),
+        ("gender", gender), ("birthDate", date), ("cardNumber", ["type": "string"]), ("admittedOn", date), ("fullMemberOn", date),
+        ("status", memberStatus), ("organizationId", ["type": "integer", "description": "The cell; on create only"]),
+        ("idNumber", ["type": "string"]), ("phone", ["type": "string"]), ("address", ["type": "string"]),
+    ]
+
+    // MARK: Builders
+
+    private static func ref(_ name: String) -> JSONValue {
+        ["$ref": .string("#/components/schemas/\(name)")]
+    }
+
+    private static func param(_ name: String) -> JSONValue {
+        ["$ref": .string("#/components/parameters/\(name)")]
+    }
+
+    private static func object(_ properties: [(String, JSONValue)], required: [String] = []) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("type", "object"), ("properties", .object(properties))]
+        if !required.isEmpty { pairs.append(("required", .array(required.map(JSONValue.string)))) }
+        return .object(pairs)
+    }
+
+    private static func object(_ properties: KeyValuePairs<String, JSONValue>, required: [String] = []) -> JSONValue {
+        object(properties.map { ($0.key, $0.value) }, required: required)
+    }
+
+    private static func page(of item: String) -> JSONValue {
+        object(["items": ["type": "array", "items": ref(item)], "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"]],
+               required: ["items", "page", "perPage", "total"])
+    }
+
+    private static func problemResponse(_ description: String) -> JSONValue {
+        ["description": .string(description), "content": ["application/problem+json": ["schema": ref("Problem")]]]
+    }
+
+    private static func operation(_ id: String, _ summary: String, tag: String, parameters: [JSONValue] = [], body: JSONValue? = nil,
+                                  ok: JSONValue, okStatus: String = "200", failures: [String] = []) -> JSONValue {
+        var responses: [(String, JSONValue)] = [(okStatus, ["description": "OK", "content": ["application/json": ["schema": ok]]])]
+        let failureCodes = (body == nil ? [] : ["400"]) + failures + (parameters.isEmpty ? [] : ["422"])
+        for code in Array(Set(failureCodes)).sorted() {
+            responses.append((code, ["$ref": .string("#/components/responses/\(code)")]))
+        }
+        var pairs: [(String, JSONValue)] = [("operationId", .string(id)), ("summary", .string(summary)), ("tags", [.string(tag)])]
+        if !parameters.isEmpty { pairs.append(("parameters", .array(parameters))) }
+        if let body {
+            pairs.append(("requestBody", ["required": true, "content": ["application/json": ["schema": body]]]))
+        }
+        pairs.append(("responses", .object(responses)))
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,212 @@
+import Fluent
+import LamTheoCore
+import Vapor
+
+/// `/api/v1/members`.
+enum MemberAPI {
+    static func register(on api: any RoutesBuilder) {
+        let members = api.grouped("members")
+        members.get(use: list).requiring(.readMembers)
+        members.post(use: create).requiring(.manageMembers)
+        members.get(":id", use: show).requiring(.readMembers)
+        members.patch(":id", use: update).requiring(.manageMembers)
+        members.post(":id", "transfer", use: transfer).requiring(.manageMembers)
+        members.post(":id", "positions", use: addPosition).requiring(.manageMembers)
+        members.post(":id", "positions", ":positionId", "end", use: endPosition).requiring(.manageMembers)
+    }
+
+    struct MemberDTO: Content {
+        let id: Int
+        let fullName: String
+        let familyName: String
+        let middleName: String
+        let givenName: String
+        let gender: Gender
+        let birthDate: String?
+        let cardNumber: String
+        let admittedOn: String?
+        let fullMemberOn: String?
+        let status: MemberStatus
+        let organizationId: Int
+        let organizationName: String?
+        let idNumber: String?
+        let phone: String?
+        let address: String?
+
+        init(_ member: Member, organizationName: String?) {
+            id = member.requireID()
+            fullName = member.fullName
+            familyName = member.familyName
+            middleName = member.middleName
+            givenName = member.givenName
+            gender = member.gender
+            birthDate = member.birthDate
+            cardNumber = member.cardNumber
+            admittedOn = member.admittedOn
+            fullMemberOn = member.fullMemberOn
+            status = member.status
+            organizationId = member.organizationId
+            self.organizationName = organizationName
+            idNumber = member.idNumber
+            phone = member.phone
+            address = member.address
+        }
+    }
+
+    struct TransferDTO: Content {
+        let fromOrganizationId: Int?
+        let toOrganizationId: Int
+        let transferredOn: String
+        let reason: String?
+    }
+
+    struct PositionDTO: Content {
+        let id: Int
+        let title: String
+        let startedOn: String
+        let endedOn: String?
+
+        init(_ position: MemberPosition) {
+            id = position.id!
+            title = position.title
+            startedOn = position.startedOn
+            endedOn = position.endedOn
+        }
+    }
+
+    struct MemberDetailDTO: Content {
+        let member: MemberDTO
+        let transfers: [TransferDTO]
+        let positions: [PositionDTO]
+    }
+
+    /// The body of create and update. On update, absent fields keep their stored value.
+    struct MemberBody: Content {
+        var fullName: String?
+        var familyName: String?
+        var middleName: String?
+        var givenName: String?
+        var gender: String?
+        var birthDate: String?
+        var cardNumber: String?
+        var admittedOn: String?
+        var fullMemberOn: String?
+        var status: String?
+        var organizationId: Int?
+        var idNumber: String?
+        var phone: String?
+        var address: String?
+
+        var input: MemberInput {
+            MemberInput(fullName: fullName, familyName: familyName, middleName: middleName, givenName: givenName, gender: gender,
+                        birthDate: birthDate, cardNumber: cardNumber, admittedOn: admittedOn, fullMemberOn: fullMemberOn,
+                        status: status, idNumber: idNumber, phone: phone, address: address)
+        }
+
+        /// The stored member with this body's fields laid over it.
+        func input(over member: Member) -> MemberInput {
+            let renamed = familyName != nil || middleName != nil || givenName != nil
+            return MemberInput(
+                fullName: fullName ?? (renamed ? nil : member.fullName),
+                familyName: familyName ?? member.familyName, middleName: middleName ?? member.middleName, givenName: givenName ?? member.givenName,
+                gender: gender ?? member.gender.rawValue, birthDate: birthDate ?? member.birthDate, cardNumber: cardNumber ?? member.cardNumber,
+                admittedOn: admittedOn ?? member.admittedOn, fullMemberOn: fullMemberOn ?? member.fullMemberOn,
+                status: status ?? member.status.rawValue, idNumber: idNumber ?? member.idNumber, phone: phone ?? member.phone,
+                address: address ?? member.address)
+        }
+    }
+
+    struct TransferBody: Content {
+        var organizationId: Int?
+        var transferredOn: String?
+        var reason: String?
+    }
+
+    struct PositionBody: Content {
+        var title: String?
+        var startedOn: String?
+    }
+
+    struct EndPositionBody: Content {
+        var endedOn: String?
+    }
+
+    static func list(request: Request) async throws -> PageDTO<MemberDTO> {
+        let paging = try Paging(request)
+        var validator = Validator()
+        let statuses = request.query[String.self, at: "status"].map { raw in
+            raw.split(separator: ",").compactMap { code -> MemberStatus? in
+                let status = MemberStatus(rawValue: String(code))
+                if status == nil { validator.add("status", LocalizedText(vi: "Tình trạng không hợp lệ: \(code)", en: "Unknown status: \(code)")) }
+                return status
+            }
+        }
+        let gender = request.query[String.self, at: "gender"].map { raw in
+            let gender = Gender(rawValue: raw)
+            if gender == nil { validator.add("gender", LocalizedText(vi: "Giới tính không hợp lệ: \(raw)", en: "Unknown gender: \(raw)")) }
+            return gender
+        } ?? nil
+        try validator.throwIfInvalid()
+        let filter = MemberQueries.Filter(text: request.query[String.self, at: "q"], within: try await request.subtreeFilter(on: request.db),
+                                          statuses: statuses, gender: gender)
+        let page = try await MemberQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
+        let cells = try await MemberQueries.cellNames(for: page.items, on: request.db)
+        return PageDTO(items: page.items.map { MemberDTO($0, organizationName: cells[$0.organizationId]) },
+                       page: page.page, perPage: page.perPage, total: page.total)
+    }
+
+    static func show(request: Request) async throws -> MemberDetailDTO {
+        try await detail(of: MemberQueries.require(request.id(), on: request.db), on: request.db)
+    }
+
+    static func create(request: Request) async throws -> Response {
+        let body = try request.content.decode(MemberBody.self)
+        let member = try await request.write { try await MemberCommands.create(body.input, in: body.organizationId, on: $0) }
+        return try await detail(of: member, on: request.db).encodeResponse(status: .created, for: request)
+    }
+
+    static func update(request: Request) async throws -> MemberDetailDTO {
+        let id = try request.id()
+        let body = try request.content.decode(MemberBody.self)
+        if body.organizationId != nil {
+            throw DomainError.invalid(field: "organizationId", LocalizedText(vi: "Dùng chức năng chuyển sinh hoạt để đổi chi bộ",
+                                                                            en: "Use the transfer endpoint to change a member's cell"))
+        }
+        let member = try await request.write { db in
+            try await MemberCommands.update(id, body.input(over: MemberQueries.require(id, on: db)), on: db)
+        }
+        return try await detail(of: member, on: request.db)
+    }
+
+    static func transfer(request: Request) async throws -> MemberDetailDTO {
+        let id = try request.id()
+        let body = try request.content.decode(TransferBody.self)
+        let member = try await request.write {
+            try await MemberCommands.transfer(id, to: body.organizationId, on: body.transferredOn, reason: body.reason, db: $0)
+        }
+        return try await detail(of: member, on: request.db)
+    }
+
+    static func addPosition(request: Request) async throws -> Response {
+        let id = try request.id()
+        let body = try request.content.decode(PositionBody.self)
+        let position = try await request.write { try await MemberCommands.addPosition(to: id, title: body.title, startedOn: body.startedOn, db: $0) }
+        return try await PositionDTO(position).encodeResponse(status: .created, for: request)
+    }
+
+    static func endPosition(request: Request) async throws -> PositionDTO {
+        let id = try request.id()
+        let positionId = try request.id("positionId")
+        let body = try request.content.decode(EndPositionBody.self)
+        return PositionDTO(try await request.write { try await MemberCommands.endPosition(positionId, of: id, endedOn: body.endedOn, db: $0) })
+    }
+
+    private static func detail(of member: Member, on db: any Database) async throws -> MemberDetailDTO {
+        let cells = try await MemberQueries.cellNames(for: [member], on: db)
+        let transfers = try await MemberQueries.transfers(of: member.requireID(), on: db).map {
+            TransferDTO(fromOrganizationId: $0.fromOrganizationId, toOrganizationId: $0.toOrganizationId, transferredOn: $0.transferredOn, reason: $0.reason)
+        }
+        let positions = try await MemberQueries.positions(of: member.requireID(), on: db).map(PositionDTO.init)
+        return MemberDetailDTO(member: MemberDTO(member, organizationName: cells[member.organizationId]), transfers: transfers, positions: positions)
+    }
+}

@@ -1,0 +1,94 @@
+import Fluent
+import LamTheoCore
+import Vapor
+
+/// A Party member (đảng viên), enrolled in one cell at a time.
+final class Member: Model, @unchecked Sendable {
+    static let schema = "members"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "family_name") var familyName: String
+    @Field(key: "middle_name") var middleName: String
+    @Field(key: "given_name") var givenName: String
+    /// The name as written on the member's papers; usually họ + đệm + tên.
+    @Field(key: "full_name") var fullName: String
+    /// Vietnamese order: tên, then đệm, then họ (`PersonName.sortKey`).
+    @Field(key: "name_sort") var nameSort: String
+    @Field(key: "name_search") var nameSearch: String
+    @Field(key: "gender") var gender: Gender
+    @OptionalField(key: "birth_date") var birthDate: String?
+    @Field(key: "card_number") var cardNumber: String
+    @OptionalField(key: "admitted_on") var admittedOn: String?
+    @OptionalField(key: "full_member_on") var fullMemberOn: String?
+    @Field(key: "status") var status: MemberStatus
+    @Field(key: "organization_id") var organizationId: Int
+    /// The cell's tree path, copied here so that a subtree's members are one indexed range.
+    @Field(key: "organization_path") var organizationPath: String
+    // Personal data (Law 91/2025/QH15): shown only within scope.
+    @OptionalField(key: "id_number") var idNumber: String?
+    @OptionalField(key: "phone") var phone: String?
+    @OptionalField(key: "address") var address: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    func requireID() -> Int { id! }
+
+    var name: PersonName {
+        PersonName(familyName: familyName, middleName: middleName, givenName: givenName)
+    }
+}
+
+/// A move from one cell to another (or the first enrolment, with no `from`).
+final class MemberTransfer: Model, @unchecked Sendable {
+    static let schema = "member_transfers"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "member_id") var memberId: Int
+    @OptionalField(key: "from_organization_id") var fromOrganizationId: Int?
+    @Field(key: "to_organization_id") var toOrganizationId: Int
+    @Field(key: "transferred_on") var transferredOn: String
+    @OptionalField(key: "reason") var reason: String?
+    @Timestamp(key: "recorded_at", on: .create) var recordedAt: Date?
+
+    init() {}
+}
+
+/// A position a member holds (Bí thư chi bộ, Chi ủy viên…), with its dates.
+final class MemberPosition: Model, @unchecked Sendable {
+    static let schema = "member_positions"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "member_id") var memberId: Int
+    @Field(key: "title") var title: String
+    @Field(key: "started_on") var startedOn: String
+    @OptionalField(key: "ended_on") var endedOn: String?
+
+    init() {}
+}
+
+extension MemberStatus {
+    var label: LocalizedText {
+        switch self {
+        case .probationary: return LocalizedText(vi: "Dự bị", en: "Probationary")
+        case .full: return LocalizedText(vi: "Chính thức", en: "Full member")
+        case .exempt: return LocalizedText(vi: "Miễn sinh hoạt", en: "Exempt from activities")
+        case .transferredOut: return LocalizedText(vi: "Đã chuyển đi", en: "Transferred out")
+        case .deceased: return LocalizedText(vi: "Từ trần", en: "Deceased")
+        case .struckOff: return LocalizedText(vi: "Xóa tên", en: "Struck off")
+        case .expelled: return LocalizedText(vi: "Khai trừ", en: "Expelled")
+        }
+    }
+
+    static var onRoll: [MemberStatus] { allCases.filter(\.isOnRoll) }
+}
+
+extension Gender {
+    var label: LocalizedText {
+        switch self {
+        case .male: return LocalizedText(vi: "Nam", en: "Male")
+        case .female: return LocalizedText(vi: "Nữ", en: "Female")
+        }
+    }
+}

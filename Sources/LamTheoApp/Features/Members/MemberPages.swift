@@ -1,0 +1,273 @@
+import Fluent
+import LamTheoCore
+import Plot
+import Vapor
+
+/// Members on the web: the searchable list, a member's page, and the forms.
+enum MemberPages {
+    static func register(on routes: any RoutesBuilder) {
+        let pages = routes.grouped("members")
+        pages.get(use: index).requiring(.readMembers)
+        pages.get("new", use: newForm).requiring(.manageMembers)
+        pages.post("new", use: create).requiring(.manageMembers)
+        pages.get(":id", use: show).requiring(.readMembers)
+        pages.get(":id", "edit", use: editForm).requiring(.manageMembers)
+        pages.post(":id", "edit", use: update).requiring(.manageMembers)
+        pages.get(":id", "transfer", use: transferForm).requiring(.manageMembers)
+        pages.post(":id", "transfer", use: transfer).requiring(.manageMembers)
+    }
+
+    // MARK: Reading
+
+    static func index(request: Request) async throws -> Response {
+        let language = request.language
+        let paging = try Paging(request)
+        let within = try await request.subtreeFilter(on: request.db)
+        let unit = try await within.asyncMap { try await Organization.find($0.ids.last!, on: request.db) } ?? nil
+        let text = request.query[String.self, at: "q"] ?? ""
+        let page = try await MemberQueries.search(.init(text: text, within: within), page: paging.page, perPage: paging.perPage, on: request.db)
+        let cells = try await MemberQueries.cellNames(for: page.items, on: request.db)
+        let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, on: request.db) } ?? []
+        let withinQuery = unit.map { "&within=\($0.requireID())" } ?? ""
+        let title = unit.map { LocalizedText(vi: "Đảng viên · \($0.name)", en: "Members · \($0.name)")(language) }
+            ?? LocalizedText(vi: "Đảng viên", en: "Members")(language)
+        let nameTitle = LocalizedText(vi: "Họ và tên", en: "Name")(language)
+        let cardTitle = LocalizedText(vi: "Số thẻ", en: "Card no.")(language)
+        let cellTitle = LocalizedText(vi: "Chi bộ", en: "Cell")(language)
+        let statusTitle = LocalizedText(vi: "Tình trạng", en: "Status")(language)
+
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .form(.class("inline"), .method(.get), .action("/members"), .attribute(named: "role", value: "search"),
+                  .unwrap(unit) { .input(.type(.hidden), .name("within"), .value(String($0.requireID()))) },
+                  .div(.label(.for("q"), .text(LocalizedText(vi: "Tìm theo tên (gõ không dấu cũng được) hoặc số thẻ", en: "Search by name (accents optional) or card number")(language))),
+                       .input(.id("q"), .name("q"), .type(.search), .value(text))),
+                  .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
+            page.items.isEmpty
+                ? .p(.class("muted"), .text(LocalizedText(vi: "Không có đảng viên nào phù hợp.", en: "No matching members.")(language)))
+                : .div(.class("table-wrap"), .table(.class("responsive"),
+                    .thead(.tr(.th(.text(nameTitle)), .th(.text(cardTitle)), .th(.text(cellTitle)), .th(.text(statusTitle)))),
+                    .tbody(.forEach(page.items) { member in
+                        .tr(.td(.attribute(named: "data-label", value: nameTitle), .a(.href("/members/\(member.requireID())"), .text(member.fullName))),
+                            .td(.attribute(named: "data-label", value: cardTitle), .text(member.cardNumber)),
+                            .td(.attribute(named: "data-label", value: cellTitle), .a(.href("/organizations/\(member.organizationId)"), .text(cells[member.organizationId] ?? ""))),
+                            .td(.attribute(named: "data-label", value: statusTitle), .text(member.status.label(language))))
+                    }))),
+            Pager(page: page.page, pageCount: page.pageCount, total: page.total,
+                  link: { "/members?q=\(text.urlQueryEncoded)\(withinQuery)&page=\($0)" }).node(language)
+        )
+        let crumbs = unit.map { _ in OrganizationPages.crumbs(lineage[...], current: LocalizedText(vi: "Đảng viên", en: "Members")(language), language: language) } ?? []
+        return Layout(title: title, crumbs: crumbs, content: content).response(for: request)
+    }
+
+    static func show(request: Request) async throws -> Response {
+        let language = request.language
+        let member = try await MemberQueries.require(request.id(), on: request.db)
+        let id = member.requireID()
+        let cell = try await OrganizationQueries.require(member.organizationId, on: request.db)
+        let lineage = try await OrganizationQueries.lineage(of: cell, on: request.db)
+        let transfers = try await MemberQueries.transfers(of: id, on: request.db)
+        let positions = try await MemberQueries.positions(of: id, on: request.db)
+        let unitIds = Set(transfers.flatMap { [$0.fromOrganizationId, $0.toOrganizationId].compactMap { $0 } })
+        let unitNames = Dictionary(uniqueKeysWithValues: try await Organization.query(on: request.db).filter(\.$id ~~ unitIds).all().map { ($0.requireID(), $0.name) })
+        func day(_ iso: String?) -> String { iso.flatMap(CalendarDate.init(parsing:))?.vietnamese ?? "—" }
+
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(member.fullName)),
+            .dl(.class("facts"),
+                .dt(.text(LocalizedText(vi: "Họ / chữ đệm / tên", en: "Family / middle / given name")(language))),
+                .dd(.text("\(member.familyName) / \(member.middleName.isEmpty ? "—" : member.middleName) / \(member.givenName)")),
+                .dt(.text(LocalizedText(vi: "Giới tính", en: "Gender")(language))), .dd(.text(member.gender.label(language))),
+                .dt(.text(LocalizedText(vi: "Ngày sinh", en: "Date of birth")(language))), .dd(.text(day(member.birthDate))),
+                .dt(.text(LocalizedText(vi: "Số thẻ đảng viên", en: "Party card number")(language))), .dd(.text(member.cardNumber)),
+                .dt(.text(LocalizedText(vi: "Ngày vào Đảng", en: "Admitted")(language))), .dd(.text(day(member.admittedOn))),
+                .dt(.text(LocalizedText(vi: "Ngày chính thức", en: "Full member since")(language))), .dd(.text(day(member.fullMemberOn))),
+                .dt(.text(LocalizedText(vi: "Tình trạng", en: "Status")(language))), .dd(.text(member.status.label(language))),
+                .dt(.text(LocalizedText(vi: "Chi bộ", en: "Cell")(language))), .dd(.a(.href("/organizations/\(cell.requireID())"), .text(cell.name))),
+                .dt(.text(LocalizedText(vi: "Số CCCD", en: "ID number")(language))), .dd(.text(member.idNumber ?? "—")),
+                .dt(.text(LocalizedText(vi: "Điện thoại", en: "Phone")(language))), .dd(.text(member.phone ?? "—")),
+                .dt(.text(LocalizedText(vi: "Địa chỉ", en: "Address")(language))), .dd(.text(member.address ?? "—"))),
+            .div(.class("actions"),
+                 .a(.class("button secondary"), .href("/members/\(id)/edit"), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
+                 .if(member.status.isOnRoll, .a(.class("button secondary"), .href("/members/\(id)/transfer"),
+                                                .text(LocalizedText(vi: "Chuyển sinh hoạt", en: "Transfer")(language))))),
+            .h2(.text(LocalizedText(vi: "Chức vụ", en: "Positions")(language))),
+            positions.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(positions) { position in
+                .li(.text("\(position.title): \(day(position.startedOn)) – \(position.endedOn == nil ? LocalizedText(vi: "nay", en: "now")(language) : day(position.endedOn))"))
+            }),
+            .h2(.text(LocalizedText(vi: "Quá trình sinh hoạt", en: "Cells over time")(language))),
+            .ul(.forEach(transfers) { transfer in
+                let target = unitNames[transfer.toOrganizationId] ?? ""
+                let source = transfer.fromOrganizationId.flatMap { unitNames[$0] }
+                return .li(.text("\(day(transfer.transferredOn)): " + (source.map { "\($0) → \(target)" } ?? target)
+                                 + (transfer.reason.map { " (\($0))" } ?? "")))
+            })
+        )
+        return Layout(title: member.fullName, crumbs: OrganizationPages.crumbs(lineage[...], current: member.fullName, language: language),
+                      content: content).response(for: request)
+    }
+
+    // MARK: Forms
+
+    struct MemberForm: Content {
+        var familyName: String?
+        var middleName: String?
+        var givenName: String?
+        var gender: String?
+        var birthDate: String?
+        var cardNumber: String?
+        var admittedOn: String?
+        var fullMemberOn: String?
+        var status: String?
+        var organizationId: Int?
+        var idNumber: String?
+        var phone: String?
+        var address: String?
+
+        var input: MemberInput {
+            MemberInput(fullName: nil, familyName: familyName, middleName: middleName, givenName: givenName, gender: gender,
+                        birthDate: birthDate, cardNumber: cardNumber, admittedOn: admittedOn, fullMemberOn: fullMemberOn,
+                        status: status, idNumber: idNumber, phone: phone, address: address)
+        }
+    }
+
+    static func newForm(request: Request) async throws -> Response {
+        try await renderMemberForm(MemberForm(status: MemberStatus.full.rawValue, organizationId: request.query[Int.self, at: "organization"]),
+                                   member: nil, errors: [], request: request)
+    }
+
+    static func create(request: Request) async throws -> Response {
+        let form = try request.content.decode(MemberForm.self)
+        do {
+            let member = try await request.write { try await MemberCommands.create(form.input, in: form.organizationId, on: $0) }
+            return request.redirect(to: "/members/\(member.requireID())")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderMemberForm(form, member: nil, errors: error.fieldErrors, request: request)
+        }
+    }
+
+    static func editForm(request: Request) async throws -> Response {
+        let member = try await MemberQueries.require(request.id(), on: request.db)
+        let form = MemberForm(familyName: member.familyName, middleName: member.middleName, givenName: member.givenName,
+                              gender: member.gender.rawValue, birthDate: day(member.birthDate), cardNumber: member.cardNumber,
+                              admittedOn: day(member.admittedOn), fullMemberOn: day(member.fullMemberOn), status: member.status.rawValue,
+                              organizationId: member.organizationId, idNumber: member.idNumber, phone: member.phone, address: member.address)
+        return try await renderMemberForm(form, member: member, errors: [], request: request)
+    }
+
+    static func update(request: Request) async throws -> Response {
+        let member = try await MemberQueries.require(request.id(), on: request.db)
+        let form = try request.content.decode(MemberForm.self)
+        do {
+            _ = try await request.write { try await MemberCommands.update(member.requireID(), form.input, on: $0) }
+            return request.redirect(to: "/members/\(member.requireID())")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderMemberForm(form, member: member, errors: error.fieldErrors, request: request)
+        }
+    }
+
+    private static func renderMemberForm(_ form: MemberForm, member: Member?, errors: [FieldError], request: Request) async throws -> Response {
+        let language = request.language
+        let fields = FormFields(language: language, errors: errors)
+        let cell = try await form.organizationId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
+        let lineage = try await cell.asyncMap { try await OrganizationQueries.lineage(of: $0, on: request.db) } ?? []
+        let title = member.map { LocalizedText(vi: "Sửa \($0.fullName)", en: "Edit \($0.fullName)")(language) }
+            ?? LocalizedText(vi: "Thêm đảng viên", en: "New member")(language)
+        let action = member.map { "/members/\($0.requireID())/edit" } ?? "/members/new"
+        let dateHint = LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .unwrap(cell) { .p(.text(LocalizedText(vi: "Chi bộ: ", en: "Cell: ")(language) + $0.name)) },
+            fields.summary,
+            .form(.class("stack"), .method(.post), .action(action),
+                  .if(member == nil, .input(.type(.hidden), .name("organizationId"), .value(form.organizationId.map(String.init) ?? ""))),
+                  .forEach(fields.errors(for: "organizationId")) { .p(.class("field-error"), .text($0)) },
+                  fields.text("familyName", LocalizedText(vi: "Họ", en: "Family name"), value: form.familyName, required: true),
+                  fields.text("middleName", LocalizedText(vi: "Chữ đệm", en: "Middle name"), value: form.middleName),
+                  fields.text("givenName", LocalizedText(vi: "Tên", en: "Given name"), value: form.givenName, required: true),
+                  fields.select("gender", LocalizedText(vi: "Giới tính", en: "Gender"),
+                                options: Gender.allCases.map { ($0.rawValue, $0.label(language)) }, selected: form.gender, required: true),
+                  fields.text("birthDate", LocalizedText(vi: "Ngày sinh", en: "Date of birth"), value: form.birthDate, hint: dateHint),
+                  fields.text("cardNumber", LocalizedText(vi: "Số thẻ đảng viên", en: "Party card number"), value: form.cardNumber, required: true),
+                  fields.text("admittedOn", LocalizedText(vi: "Ngày vào Đảng", en: "Date admitted"), value: form.admittedOn, hint: dateHint),
+                  fields.text("fullMemberOn", LocalizedText(vi: "Ngày chính thức", en: "Date made full member"), value: form.fullMemberOn, hint: dateHint),
+                  fields.select("status", LocalizedText(vi: "Tình trạng", en: "Status"),
+                                options: MemberStatus.allCases.map { ($0.rawValue, $0.label(language)) }, selected: form.status, required: true),
+                  fields.text("idNumber", LocalizedText(vi: "Số CCCD", en: "ID number"), value: form.idNumber),
+                  fields.text("phone", LocalizedText(vi: "Điện thoại", en: "Phone"), value: form.phone, type: .tel, autocomplete: "tel"),
+                  fields.text("address", LocalizedText(vi: "Địa chỉ", en: "Address"), value: form.address),
+                  fields.submit(LocalizedText(vi: "Lưu", en: "Save")))
+        )
+        let status: HTTPStatus = errors.isEmpty ? .ok : .unprocessableEntity
+        return Layout(title: title, crumbs: OrganizationPages.crumbs(lineage[...], current: title, language: language), content: content)
+            .response(for: request, status: status)
+    }
+
+    struct TransferForm: Content {
+        var organizationId: Int?
+        var transferredOn: String?
+        var reason: String?
+    }
+
+    static func transferForm(request: Request) async throws -> Response {
+        try await renderTransferForm(TransferForm(), errors: [], request: request)
+    }
+
+    static func transfer(request: Request) async throws -> Response {
+        let id = try request.id()
+        let form = try request.content.decode(TransferForm.self)
+        do {
+            _ = try await request.write { try await MemberCommands.transfer(id, to: form.organizationId, on: form.transferredOn, reason: form.reason, db: $0) }
+            return request.redirect(to: "/members/\(id)")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderTransferForm(form, errors: error.fieldErrors, request: request)
+        }
+    }
+
+    /// Pick the new cell by searching on the same page (no script needed), then confirm.
+    private static func renderTransferForm(_ form: TransferForm, errors: [FieldError], request: Request) async throws -> Response {
+        let language = request.language
+        let member = try await MemberQueries.require(request.id(), on: request.db)
+        let id = member.requireID()
+        let fields = FormFields(language: language, errors: errors)
+        let searchText = request.query[String.self, at: "q"] ?? ""
+        var cells: [Organization] = []
+        if !searchText.isEmpty {
+            let cellKinds = try await OrganizationKind.query(on: request.db).filter(\.$holdsMembers == true).all().compactMap(\.id)
+            cells = try await OrganizationQueries.search(.init(text: searchText), page: 1, perPage: 50, on: request.db).items
+                .map(\.organization).filter { cellKinds.contains($0.kindCode) && $0.id != member.organizationId }
+        }
+        if let chosen = form.organizationId, !cells.contains(where: { $0.id == chosen }), let cell = try await Organization.find(chosen, on: request.db) {
+            cells.insert(cell, at: 0)
+        }
+        let title = LocalizedText(vi: "Chuyển sinh hoạt: \(member.fullName)", en: "Transfer \(member.fullName)")(language)
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            fields.summary,
+            .form(.class("inline"), .method(.get), .action("/members/\(id)/transfer"),
+                  .div(.label(.for("q"), .text(LocalizedText(vi: "Tìm chi bộ mới theo tên hoặc mã", en: "Find the new cell by name or code")(language))),
+                       .input(.id("q"), .name("q"), .type(.search), .value(searchText))),
+                  .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
+            .form(.class("stack"), .method(.post), .action("/members/\(id)/transfer"),
+                  .fieldset(.id("organizationId"),
+                      .element(named: "legend", text: LocalizedText(vi: "Chi bộ mới", en: "New cell")(language)),
+                      .if(cells.isEmpty, .p(.class("muted"), .text(LocalizedText(vi: "Hãy tìm chi bộ ở ô phía trên.", en: "Search for the cell above.")(language)))),
+                      .forEach(cells) { cell in
+                          let cellId = cell.requireID()
+                          return .div(.input(.type(.radio), .name("organizationId"), .value(String(cellId)), .id("cell-\(cellId)"), .checked(cellId == form.organizationId)),
+                                      .label(.for("cell-\(cellId)"), .text(" \(cell.name) (\(cell.code))")))
+                      },
+                      .forEach(fields.errors(for: "organizationId") + fields.errors(for: "status")) { .p(.class("field-error"), .text($0)) }),
+                  fields.text("transferredOn", LocalizedText(vi: "Ngày chuyển", en: "Transfer date"), value: form.transferredOn,
+                              hint: LocalizedText(vi: "dd/mm/yyyy; để trống là hôm nay", en: "dd/mm/yyyy; today when blank")),
+                  fields.text("reason", LocalizedText(vi: "Lý do", en: "Reason"), value: form.reason),
+                  fields.submit(LocalizedText(vi: "Chuyển sinh hoạt", en: "Transfer")))
+        )
+        let status: HTTPStatus = errors.isEmpty ? .ok : .unprocessableEntity
+        return Layout(title: title, content: content).response(for: request, status: status)
+    }
+
+    private static func day(_ iso: String?) -> String? {
+        iso.flatMap(CalendarDate.init(parsing:))?.vietnamese
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// Reads of members. Every list is bounded by a subtree range on the copied cell path.
+enum MemberQueries {
+    static func require(_ id: Int, on db: any Database) async throws -> Member {
+        guard let member = try await Member.find(id, on: db) else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy đảng viên", en: "Member not found"))
+        }
+        return member
+    }
+
+    /// Oldest first; the first is the enrolment.
+    static func transfers(of id: Int, on db: any Database) async throws -> [MemberTransfer] {
+        try await MemberTransfer.query(on: db).filter(\.$memberId == id).sort(\.$transferredOn).sort(\.$id).all()
+    }
+
+    static func positions(of id: Int, on db: any Database) async throws -> [MemberPosition] {
+        try await MemberPosition.query(on: db).filter(\.$memberId == id).sort(\.$startedOn).sort(\.$id).all()
+    }
+
+    struct Filter: Sendable {
+        /// Folded like `VietnameseText.searchKey`; matched against names, and exactly against card numbers.
+        var text: String?
+        /// Members of cells in this subtree.
+        var within: TreePath?
+        /// Members on the roll when nil.
+        var statuses: [MemberStatus]?
+        var gender: Gender?
+    }
+
+    static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database) async throws -> Page<Member> {
+        var query = Member.query(on: db)
+        if let within = filter.within {
+            query = query.filter(\.$organizationPath >= within.rawValue).filter(\.$organizationPath < within.upperBound)
+        }
+        let text = filter.text.map(VietnameseText.searchKey) ?? ""
+        if !text.isEmpty {
+            let card = text.replacingOccurrences(of: " ", with: "").uppercased()
+            query = query.group(.or) { $0.filter(\.$nameSearch, .custom("LIKE"), "%\(text.withoutLikeWildcards)%").filter(\.$cardNumber == card) }
+        }
+        query = query.filter(\.$status ~~ (filter.statuses ?? MemberStatus.onRoll))
+        if let gender = filter.gender { query = query.filter(\.$gender == gender) }
+        let total = try await total(of: query, filter: filter, text: text, on: db)
+        let members = try await query.sort(\.$nameSort).sort(\.$id).range((page - 1) * perPage ..< page * perPage).all()
+        return Page(items: members, page: page, perPage: perPage, total: total)
+    }
+
+    /// The plain roll of a subtree is already counted per unit: sum those instead of counting members.
+    private static func total(of query: QueryBuilder<Member>, filter: Filter, text: String, on db: any Database) async throws -> Int {
+        if text.isEmpty, filter.statuses == nil, filter.gender == nil, let within = filter.within {
+            return try await OrganizationQueries.subtreeMemberCount(within, on: db)
+        }
+        return try await query.count()
+    }
+
+    /// Cell names for a page of members, in one query.
+    static func cellNames(for members: [Member], on db: any Database) async throws -> [Int: String] {
+        let ids = Array(Set(members.map(\.organizationId)))
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0.name) })
+    }
+}

@@ -1,0 +1,214 @@
+import Fluent
+import LamTheoCore
+import Vapor
+
+/// `/api/v1/organizations` and `/api/v1/organization-kinds`.
+enum OrganizationAPI {
+    static func register(on api: any RoutesBuilder) {
+        api.get("organization-kinds", use: kinds).requiring(.readOrganizations)
+        let organizations = api.grouped("organizations")
+        organizations.get(use: list).requiring(.readOrganizations)
+        organizations.post(use: create).requiring(.manageOrganizations)
+        organizations.get(":id", use: show).requiring(.readOrganizations)
+        organizations.patch(":id", use: update).requiring(.manageOrganizations)
+        organizations.get(":id", "children", use: children).requiring(.readOrganizations)
+        organizations.get(":id", "history", use: history).requiring(.readOrganizations)
+        organizations.get(":id", "as-of", ":date", use: asOf).requiring(.readOrganizations)
+        organizations.post(":id", "move", use: move).requiring(.manageOrganizations)
+        organizations.post(":id", "merge", use: merge).requiring(.manageOrganizations)
+        organizations.post(":id", "dissolve", use: dissolve).requiring(.manageOrganizations)
+    }
+
+    struct KindDTO: Content {
+        let code: String
+        let name: String
+        let holdsMembers: Bool
+    }
+
+    struct OrganizationDTO: Content {
+        let id: Int
+        let code: String
+        let name: String
+        let kindCode: String
+        let parentId: Int?
+        let depth: Int
+        let status: OrganizationStatus
+        let validFrom: String
+        let validTo: String?
+        let mergedIntoId: Int?
+        /// Members on the roll of this unit itself.
+        let memberCount: Int
+        /// Members on the roll of this unit and every unit under it.
+        let subtreeMemberCount: Int
+        let childCount: Int
+
+        init(_ summary: OrganizationSummary) {
+            let unit = summary.organization
+            id = unit.requireID()
+            code = unit.code
+            name = unit.name
+            kindCode = unit.kindCode
+            parentId = unit.parentId
+            depth = unit.depth
+            status = unit.status
+            validFrom = unit.validFrom
+            validTo = unit.validTo
+            mergedIntoId = unit.mergedIntoId
+            memberCount = unit.memberCount
+            subtreeMemberCount = summary.subtreeMembers
+            childCount = summary.childCount
+        }
+    }
+
+    struct VersionDTO: Content {
+        let organizationId: Int
+        let validFrom: String
+        let validTo: String?
+        let name: String
+        let code: String
+        let kindCode: String
+        let parentId: Int?
+        let status: OrganizationStatus
+        let change: OrganizationChange
+        let note: String?
+
+        init(_ version: OrganizationVersion) {
+            organizationId = version.organizationId
+            validFrom = version.validFrom
+            validTo = version.validTo
+            name = version.name
+            code = version.code
+            kindCode = version.kindCode
+            parentId = version.parentId
+            status = version.status
+            change = version.change
+            note = version.note
+        }
+    }
+
+    struct AsOfDTO: Content {
+        let date: String
+        let organization: VersionDTO
+        /// Root first, the unit itself last, as named and placed on that date.
+        let lineage: [VersionDTO]
+        let children: [VersionDTO]
+    }
+
+    struct CreateBody: Content {
+        var name: String?
+        var code: String?
+        var kindCode: String?
+        var parentId: Int?
+        var validFrom: String?
+    }
+
+    struct UpdateBody: Content {
+        var name: String?
+        var code: String?
+        var kindCode: String?
+        var effectiveOn: String?
+    }
+
+    struct MoveBody: Content {
+        var parentId: Int?
+        var effectiveOn: String?
+    }
+
+    struct MergeBody: Content {
+        var targetId: Int?
+        var effectiveOn: String?
+    }
+
+    struct DissolveBody: Content {
+        var effectiveOn: String?
+        var note: String?
+    }
+
+    static func kinds(request: Request) async throws -> [KindDTO] {
+        try await OrganizationQueries.kinds(on: request.db).map {
+            KindDTO(code: $0.id!, name: $0.name(request.language), holdsMembers: $0.holdsMembers)
+        }
+    }
+
+    static func list(request: Request) async throws -> PageDTO<OrganizationDTO> {
+        let paging = try Paging(request)
+        let filter = OrganizationQueries.Filter(
+            text: request.query[String.self, at: "q"],
+            within: try await request.subtreeFilter(on: request.db),
+            kindCode: request.query[String.self, at: "kind"],
+            includeClosed: request.query[Bool.self, at: "includeClosed"] ?? false)
+        let page = try await OrganizationQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
+        return PageDTO(items: page.items.map(OrganizationDTO.init), page: page.page, perPage: page.perPage, total: page.total)
+    }
+
+    static func show(request: Request) async throws -> OrganizationDTO {
+        try await dto(for: OrganizationQueries.require(request.id(), on: request.db), on: request.db)
+    }
+
+    static func children(request: Request) async throws -> [OrganizationDTO] {
+        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        return try await OrganizationQueries.children(of: unit.requireID(), includeClosed: request.query[Bool.self, at: "includeClosed"] ?? false,
+                                                      on: request.db).map(OrganizationDTO.init)
+    }
+
+    static func history(request: Request) async throws -> [VersionDTO] {
+        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        return try await OrganizationHistory.versions(of: unit.requireID(), on: request.db).map(VersionDTO.init)
+    }
+
+    static func asOf(request: Request) async throws -> AsOfDTO {
+        let id = try request.id()
+        _ = try await OrganizationQueries.require(id, on: request.db)
+        guard let date = request.parameters.get("date").flatMap(CalendarDate.init(parsing:)) else {
+            throw DomainError.invalid(field: "date", LocalizedText(vi: "Ngày không hợp lệ (yyyy-mm-dd)", en: "Not a valid date (yyyy-mm-dd)"))
+        }
+        let lineage = try await OrganizationHistory.lineage(of: id, on: date, db: request.db)
+        guard let version = lineage.last, version.organizationId == id else {
+            throw DomainError.notFound(LocalizedText(vi: "Đơn vị chưa tồn tại hoặc đã đóng vào ngày \(date.vietnamese)",
+                                                     en: "The unit did not exist on \(date.iso)"))
+        }
+        let children = try await OrganizationHistory.children(of: id, on: date, db: request.db)
+        return AsOfDTO(date: date.iso, organization: VersionDTO(version), lineage: lineage.map(VersionDTO.init), children: children.map(VersionDTO.init))
+    }
+
+    static func create(request: Request) async throws -> Response {
+        let body = try request.content.decode(CreateBody.self)
+        let input = NewOrganization(name: body.name, code: body.code, kindCode: body.kindCode, parentId: body.parentId, validFrom: body.validFrom)
+        let unit = try await request.write { try await OrganizationCommands.create(input, on: $0) }
+        return try await dto(for: unit, on: request.db).encodeResponse(status: .created, for: request)
+    }
+
+    static func update(request: Request) async throws -> OrganizationDTO {
+        let id = try request.id()
+        let body = try request.content.decode(UpdateBody.self)
+        let changes = OrganizationChanges(name: body.name, code: body.code, kindCode: body.kindCode, effectiveOn: body.effectiveOn)
+        let unit = try await request.write { try await OrganizationCommands.update(id, changes, on: $0) }
+        return try await dto(for: unit, on: request.db)
+    }
+
+    static func move(request: Request) async throws -> OrganizationDTO {
+        let id = try request.id()
+        let body = try request.content.decode(MoveBody.self)
+        let unit = try await request.write { try await OrganizationCommands.move(id, under: body.parentId, effectiveOn: body.effectiveOn, on: $0) }
+        return try await dto(for: unit, on: request.db)
+    }
+
+    /// Answers with the unit that received the merge.
+    static func merge(request: Request) async throws -> OrganizationDTO {
+        let id = try request.id()
+        let body = try request.content.decode(MergeBody.self)
+        let target = try await request.write { try await OrganizationCommands.merge(id, into: body.targetId, effectiveOn: body.effectiveOn, on: $0) }
+        return try await dto(for: target, on: request.db)
+    }
+
+    static func dissolve(request: Request) async throws -> OrganizationDTO {
+        let id = try request.id()
+        let body = try request.content.decode(DissolveBody.self)
+        let unit = try await request.write { try await OrganizationCommands.dissolve(id, effectiveOn: body.effectiveOn, note: body.note, on: $0) }
+        return try await dto(for: unit, on: request.db)
+    }
+
+    private static func dto(for unit: Organization, on db: any Database) async throws -> OrganizationDTO {
+        OrganizationDTO(try await OrganizationQueries.summaries(of: [unit], on: db)[0])
+    }
+}

@@ -1,0 +1,436 @@
+import Fluent
+import LamTheoCore
+import Plot
+import Vapor
+
+/// The organisation tree on the web: browse, read, and the forms that change it.
+enum OrganizationPages {
+    static func register(on routes: any RoutesBuilder) {
+        let pages = routes.grouped("organizations")
+        pages.get(use: index).requiring(.readOrganizations)
+        pages.get("new", use: newForm).requiring(.manageOrganizations)
+        pages.post("new", use: create).requiring(.manageOrganizations)
+        pages.get(":id", use: show).requiring(.readOrganizations)
+        pages.get(":id", "edit", use: editForm).requiring(.manageOrganizations)
+        pages.post(":id", "edit", use: update).requiring(.manageOrganizations)
+        pages.get(":id", "move", use: moveForm).requiring(.manageOrganizations)
+        pages.post(":id", "move", use: move).requiring(.manageOrganizations)
+        pages.get(":id", "merge", use: mergeForm).requiring(.manageOrganizations)
+        pages.post(":id", "merge", use: merge).requiring(.manageOrganizations)
+        pages.get(":id", "dissolve", use: dissolveForm).requiring(.manageOrganizations)
+        pages.post(":id", "dissolve", use: dissolve).requiring(.manageOrganizations)
+    }
+
+    // MARK: Reading
+
+    /// The top of the tree, or every unit matching `q`.
+    static func index(request: Request) async throws -> Response {
+        let language = request.language
+        let text = request.query[String.self, at: "q"] ?? ""
+        let paging = try Paging(request)
+        let units: [OrganizationSummary]
+        var pager: Node<HTML.BodyContext> = .empty
+        if text.isEmpty {
+            units = try await OrganizationQueries.children(of: nil, includeClosed: false, on: request.db)
+        } else {
+            let page = try await OrganizationQueries.search(.init(text: text), page: paging.page, perPage: paging.perPage, on: request.db)
+            units = page.items
+            pager = Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: { "/organizations?q=\(text.urlQueryEncoded)&page=\($0)" }).node(language)
+        }
+        let title = LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language)
+        return Layout(title: title, content: .group(
+            .h1(.text(title)),
+            searchForm(text: text, language: language),
+            unitTable(units, language: language),
+            pager,
+            .div(.class("actions"), .a(.class("button secondary"), .href("/organizations/new"),
+                                       .text(LocalizedText(vi: "Thêm tổ chức cấp cao nhất", en: "Add a top-level organisation")(language))))
+        )).response(for: request)
+    }
+
+    static func show(request: Request) async throws -> Response {
+        let language = request.language
+        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        if let raw = request.query[String.self, at: "asOf"], !raw.isEmpty {
+            return try await showAsOf(unit, rawDate: raw, request: request)
+        }
+        let lineage = try await OrganizationQueries.lineage(of: unit, on: request.db)
+        let summary = try await OrganizationQueries.summaries(of: [unit], on: request.db)[0]
+        let children = try await OrganizationQueries.children(of: unit.requireID(), includeClosed: request.query[Bool.self, at: "closed"] ?? false, on: request.db)
+        let kinds = try await kindNames(on: request.db, language: language)
+        let versions = try await OrganizationHistory.versions(of: unit.requireID(), on: request.db)
+        let mergedInto = try await unit.mergedIntoId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
+        let holdsMembers = try await OrganizationKind.find(unit.kindCode, on: request.db)?.holdsMembers ?? false
+        let id = unit.requireID()
+
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(unit.name), .if(!unit.isActive, .span(.class("badge closed"), .text(" " + statusLabel(unit.status)(language))))),
+            facts(unit, kinds: kinds, mergedInto: mergedInto, language: language),
+            figures(summary, holdsMembers: holdsMembers, language: language),
+            .if(unit.isActive, actions(unit, holdsMembers: holdsMembers, language: language)),
+            .if(!holdsMembers, .group(
+                .h2(.text(LocalizedText(vi: "Tổ chức trực thuộc", en: "Units under it")(language))),
+                unitTable(children, language: language),
+                .p(.a(.href("/organizations/\(id)?closed=true"), .text(LocalizedText(vi: "Hiện cả đơn vị đã đóng", en: "Show closed units too")(language))))
+            )),
+            .h2(.text(LocalizedText(vi: "Lịch sử", en: "History")(language))),
+            historyTable(versions, kinds: kinds, language: language),
+            asOfForm(id, language: language)
+        )
+        return Layout(title: unit.name, crumbs: crumbs(lineage.dropLast(), current: unit.name, language: language), content: content).response(for: request)
+    }
+
+    private static func facts(_ unit: Organization, kinds: [String: String], mergedInto: Organization?, language: UILanguage) -> Node<HTML.BodyContext> {
+        let closedOn: Node<HTML.DescriptionListContext> = .unwrap(unit.validTo) { closed in .group(
+            .dt(.text(LocalizedText(vi: "Ngày đóng", en: "Closed on")(language))),
+            .dd(.text(CalendarDate(parsing: closed)?.vietnamese ?? closed))) }
+        let merged: Node<HTML.DescriptionListContext> = .unwrap(mergedInto) { target in .group(
+            .dt(.text(LocalizedText(vi: "Hợp nhất vào", en: "Merged into")(language))),
+            .dd(.a(.href("/organizations/\(target.requireID())"), .text(target.name)))) }
+        return .dl(.class("facts"),
+                   .dt(.text(Labels.code(language))), .dd(.text(unit.code)),
+                   .dt(.text(Labels.kind(language))), .dd(.text(kinds[unit.kindCode] ?? unit.kindCode)),
+                   .dt(.text(Labels.validFrom(language))), .dd(.text(CalendarDate(parsing: unit.validFrom)?.vietnamese ?? unit.validFrom)),
+                   closedOn, merged)
+    }
+
+    private static func figures(_ summary: OrganizationSummary, holdsMembers: Bool, language: UILanguage) -> Node<HTML.BodyContext> {
+        let id = summary.organization.requireID()
+        let members = figure(LocalizedText(vi: "Đảng viên toàn đảng bộ", en: "Members in subtree"),
+                             VietnameseFormat.integer(summary.subtreeMembers), link: "/members?within=\(id)", language: language)
+        let units = figure(LocalizedText(vi: "Tổ chức trực thuộc", en: "Units directly under"),
+                           VietnameseFormat.integer(summary.childCount), link: nil, language: language)
+        return .div(.class("figures"), members, .if(!holdsMembers, units))
+    }
+
+    private static func actions(_ unit: Organization, holdsMembers: Bool, language: UILanguage) -> Node<HTML.BodyContext> {
+        let id = unit.requireID()
+        let add: Node<HTML.BodyContext> = holdsMembers
+            ? .a(.class("button"), .href("/members/new?organization=\(id)"), .text(LocalizedText(vi: "Thêm đảng viên", en: "Add a member")(language)))
+            : .a(.class("button"), .href("/organizations/new?parent=\(id)"), .text(LocalizedText(vi: "Thêm tổ chức trực thuộc", en: "Add a unit under it")(language)))
+        let changes: [(path: String, title: LocalizedText)] = [
+            ("edit", LocalizedText(vi: "Sửa", en: "Edit")),
+            ("move", LocalizedText(vi: "Chuyển trực thuộc", en: "Move")),
+            ("merge", LocalizedText(vi: "Hợp nhất", en: "Merge")),
+            ("dissolve", LocalizedText(vi: "Giải thể", en: "Dissolve")),
+        ]
+        return .div(.class("actions"), add, .forEach(changes) { change in
+            .a(.class("button secondary"), .href("/organizations/\(id)/\(change.path)"), .text(change.title(language)))
+        })
+    }
+
+    private static func asOfForm(_ id: Int, language: UILanguage) -> Node<HTML.BodyContext> {
+        .form(.class("inline"), .method(.get), .action("/organizations/\(id)"),
+              .div(.label(.for("asOf"), .text(LocalizedText(vi: "Xem cơ cấu tại ngày", en: "See the structure on")(language))),
+                   .input(.id("asOf"), .name("asOf"), .type(.text), .placeholder("dd/mm/yyyy"))),
+              .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Xem", en: "Show")(language))))
+    }
+
+    /// The unit as it stood on a past date: its name, lineage and children of that day.
+    private static func showAsOf(_ unit: Organization, rawDate: String, request: Request) async throws -> Response {
+        let language = request.language
+        guard let date = CalendarDate(parsing: rawDate) else {
+            throw DomainError.invalid(field: "asOf", LocalizedText(vi: "Ngày “\(rawDate)” không hợp lệ (dd/mm/yyyy)", en: "“\(rawDate)” is not a valid date (dd/mm/yyyy)"))
+        }
+        let lineage = try await OrganizationHistory.lineage(of: unit.requireID(), on: date, db: request.db)
+        let children = try await OrganizationHistory.children(of: unit.requireID(), on: date, db: request.db)
+        let heading = LocalizedText(vi: "Cơ cấu ngày \(date.vietnamese)", en: "Structure on \(date.vietnamese)")(language)
+        let content: Node<HTML.BodyContext>
+        if let version = lineage.last, version.organizationId == unit.id {
+            content = .group(
+                .h1(.text(version.name)),
+                .p(.class("notice"), .text(heading)),
+                .p(.text(LocalizedText(vi: "Trực thuộc: ", en: "Under: ")(language)
+                         + (lineage.dropLast().map(\.name).joined(separator: " › ").nonEmpty ?? "—"))),
+                .h2(.text(LocalizedText(vi: "Tổ chức trực thuộc khi đó", en: "Units under it then")(language))),
+                .ul(.forEach(children) { child in .li(.a(.href("/organizations/\(child.organizationId)?asOf=\(date.iso)"), .text(child.name))) }),
+                .p(.a(.href("/organizations/\(unit.requireID())"), .text(LocalizedText(vi: "Về cơ cấu hiện nay", en: "Back to today's structure")(language))))
+            )
+        } else {
+            content = .group(.h1(.text(unit.name)), .p(.class("notice"), .text(heading)),
+                             .p(.text(LocalizedText(vi: "Đơn vị chưa tồn tại hoặc đã đóng vào ngày này.", en: "The unit did not exist on that date.")(language))))
+        }
+        return Layout(title: heading, content: content).response(for: request)
+    }
+
+    // MARK: Forms
+
+    struct UnitForm: Content {
+        var name: String?
+        var code: String?
+        var kindCode: String?
+        var parentId: Int?
+        var validFrom: String?
+        var effectiveOn: String?
+    }
+
+    static func newForm(request: Request) async throws -> Response {
+        let parentId = request.query[Int.self, at: "parent"]
+        return try await renderUnitForm(UnitForm(parentId: parentId), unit: nil, errors: [], request: request)
+    }
+
+    static func create(request: Request) async throws -> Response {
+        let form = try request.content.decode(UnitForm.self)
+        do {
+            let input = NewOrganization(name: form.name, code: form.code, kindCode: form.kindCode, parentId: form.parentId, validFrom: form.validFrom)
+            let unit = try await request.write { try await OrganizationCommands.create(input, on: $0) }
+            return request.redirect(to: "/organizations/\(unit.requireID())")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderUnitForm(form, unit: nil, errors: error.fieldErrors, request: request)
+        }
+    }
+
+    static func editForm(request: Request) async throws -> Response {
+        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        let form = UnitForm(name: unit.name, code: unit.code, kindCode: unit.kindCode, parentId: unit.parentId)
+        return try await renderUnitForm(form, unit: unit, errors: [], request: request)
+    }
+
+    static func update(request: Request) async throws -> Response {
+        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        let form = try request.content.decode(UnitForm.self)
+        do {
+            let changes = OrganizationChanges(name: form.name, code: form.code, kindCode: form.kindCode, effectiveOn: form.effectiveOn)
+            _ = try await request.write { try await OrganizationCommands.update(unit.requireID(), changes, on: $0) }
+            return request.redirect(to: "/organizations/\(unit.requireID())")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderUnitForm(form, unit: unit, errors: error.fieldErrors, request: request)
+        }
+    }
+
+    private static func renderUnitForm(_ form: UnitForm, unit: Organization?, errors: [FieldError], request: Request) async throws -> Response {
+        let language = request.language
+        let fields = FormFields(language: language, errors: errors)
+        let kinds = try await OrganizationQueries.kinds(on: request.db)
+        let parent = try await form.parentId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
+        let title = unit == nil ? LocalizedText(vi: "Thêm tổ chức đảng", en: "New organisation")(language)
+                                : LocalizedText(vi: "Sửa \(unit!.name)", en: "Edit \(unit!.name)")(language)
+        let action = unit.map { "/organizations/\($0.requireID())/edit" } ?? "/organizations/new"
+        let lineage = try await (unit ?? parent).asyncMap { try await OrganizationQueries.lineage(of: $0, on: request.db) } ?? []
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .unwrap(parent) { .p(.text(Labels.parent(language) + ": " + $0.name)) },
+            fields.summary,
+            .form(.class("stack"), .method(.post), .action(action),
+                  .unwrap(form.parentId) { .input(.type(.hidden), .name("parentId"), .value(String($0))) },
+                  fields.text("name", Labels.name, value: form.name, required: true),
+                  fields.text("code", Labels.code, value: form.code, required: true,
+                              hint: LocalizedText(vi: "Chữ không dấu, chữ số, dấu - _ . /, ví dụ HCM-P014", en: "ASCII letters, digits, - _ . /, e.g. HCM-P014")),
+                  fields.select("kindCode", Labels.kind, options: [("", "—")] + kinds.map { ($0.id!, $0.name(language)) },
+                                selected: form.kindCode, required: true),
+                  unit == nil
+                      ? fields.text("validFrom", Labels.validFrom, value: form.validFrom, hint: dateHint)
+                      : fields.text("effectiveOn", Labels.effectiveOn, value: form.effectiveOn, hint: dateHint),
+                  fields.submit(LocalizedText(vi: "Lưu", en: "Save")))
+        )
+        let status: HTTPStatus = errors.isEmpty ? .ok : .unprocessableEntity
+        return Layout(title: title, crumbs: crumbs(lineage[...], current: title, language: language), content: content).response(for: request, status: status)
+    }
+
+    struct TargetForm: Content {
+        var targetId: Int?
+        var effectiveOn: String?
+        var note: String?
+    }
+
+    static func moveForm(request: Request) async throws -> Response {
+        try await renderTargetForm(.move, form: TargetForm(), errors: [], request: request)
+    }
+
+    static func move(request: Request) async throws -> Response {
+        let id = try request.id()
+        let form = try request.content.decode(TargetForm.self)
+        do {
+            _ = try await request.write { try await OrganizationCommands.move(id, under: form.targetId, effectiveOn: form.effectiveOn, on: $0) }
+            return request.redirect(to: "/organizations/\(id)")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderTargetForm(.move, form: form, errors: error.fieldErrors.map(\.renamingParentField), request: request)
+        }
+    }
+
+    static func mergeForm(request: Request) async throws -> Response {
+        try await renderTargetForm(.merge, form: TargetForm(), errors: [], request: request)
+    }
+
+    static func merge(request: Request) async throws -> Response {
+        let id = try request.id()
+        let form = try request.content.decode(TargetForm.self)
+        do {
+            let target = try await request.write { try await OrganizationCommands.merge(id, into: form.targetId, effectiveOn: form.effectiveOn, on: $0) }
+            return request.redirect(to: "/organizations/\(target.requireID())")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderTargetForm(.merge, form: form, errors: error.fieldErrors, request: request)
+        }
+    }
+
+    static func dissolveForm(request: Request) async throws -> Response {
+        try await renderTargetForm(.dissolve, form: TargetForm(), errors: [], request: request)
+    }
+
+    static func dissolve(request: Request) async throws -> Response {
+        let id = try request.id()
+        let form = try request.content.decode(TargetForm.self)
+        do {
+            _ = try await request.write { try await OrganizationCommands.dissolve(id, effectiveOn: form.effectiveOn, note: form.note, on: $0) }
+            return request.redirect(to: "/organizations/\(id)")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderTargetForm(.dissolve, form: form, errors: error.fieldErrors, request: request)
+        }
+    }
+
+    private enum TreeChange {
+        case move, merge, dissolve
+    }
+
+    /// Move, merge and dissolve share one page: pick a target unit (found by a search on the same page,
+    /// so no script is needed), an effective date, and confirm.
+    private static func renderTargetForm(_ change: TreeChange, form: TargetForm, errors: [FieldError], request: Request) async throws -> Response {
+        let language = request.language
+        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        let id = unit.requireID()
+        let fields = FormFields(language: language, errors: errors)
+        let (title, button): (LocalizedText, LocalizedText) = switch change {
+        case .move: (LocalizedText(vi: "Chuyển \(unit.name) sang đơn vị cấp trên khác", en: "Move \(unit.name) under another unit"),
+                     LocalizedText(vi: "Chuyển", en: "Move"))
+        case .merge: (LocalizedText(vi: "Hợp nhất \(unit.name) vào đơn vị khác", en: "Merge \(unit.name) into another unit"),
+                      LocalizedText(vi: "Hợp nhất", en: "Merge"))
+        case .dissolve: (LocalizedText(vi: "Giải thể \(unit.name)", en: "Dissolve \(unit.name)"), LocalizedText(vi: "Giải thể", en: "Dissolve"))
+        }
+        let action = "/organizations/\(id)/\(change)"
+        let searchText = request.query[String.self, at: "q"] ?? ""
+        var candidates: [OrganizationSummary] = []
+        if change != .dissolve, !searchText.isEmpty {
+            candidates = try await OrganizationQueries.search(.init(text: searchText), page: 1, perPage: 20, on: request.db).items
+                .filter { $0.organization.id != id }
+        }
+        if let chosen = form.targetId, !candidates.contains(where: { $0.organization.id == chosen }),
+           let unit = try await Organization.find(chosen, on: request.db) {
+            candidates.insert(OrganizationSummary(organization: unit, subtreeMembers: 0, childCount: 0), at: 0)
+        }
+        let explanation: LocalizedText = switch change {
+        case .move: LocalizedText(vi: "Đơn vị được chuyển cùng toàn bộ tổ chức và đảng viên trực thuộc.",
+                                  en: "The unit moves with every unit and member under it.")
+        case .merge: LocalizedText(vi: "Các tổ chức trực thuộc và đảng viên được chuyển sang đơn vị nhận; đơn vị này được đóng và ghi lại nơi hợp nhất.",
+                                   en: "Its units and members go to the receiving unit; this unit is closed with a link to where it went.")
+        case .dissolve: LocalizedText(vi: "Chỉ giải thể được đơn vị không còn đảng viên và tổ chức trực thuộc.",
+                                      en: "Only a unit with no members and no units left can be dissolved.")
+        }
+        let lineage = try await OrganizationQueries.lineage(of: unit, on: request.db)
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title(language))),
+            .p(.text(explanation(language))),
+            fields.summary,
+            .if(change != .dissolve, .form(.class("inline"), .method(.get), .action(action),
+                .div(.label(.for("q"), .text(LocalizedText(vi: "Tìm đơn vị đích theo tên hoặc mã", en: "Find the target unit by name or code")(language))),
+                     .input(.id("q"), .name("q"), .type(.search), .value(searchText))),
+                .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Tìm", en: "Search")(language))))),
+            .form(.class("stack"), .method(.post), .action(action),
+                  .if(change != .dissolve, .fieldset(
+                      .element(named: "legend", text: LocalizedText(vi: "Đơn vị đích", en: "Target unit")(language)),
+                      .id("targetId"),
+                      .if(candidates.isEmpty, .p(.class("muted"), .text(LocalizedText(vi: "Hãy tìm đơn vị đích ở ô tìm kiếm phía trên.", en: "Search for the target unit above.")(language)))),
+                      .forEach(candidates) { candidate in
+                          let candidateId = candidate.organization.requireID()
+                          return .div(.input(.type(.radio), .name("targetId"), .value(String(candidateId)), .id("target-\(candidateId)"),
+                                             .checked(candidateId == form.targetId)),
+                                      .label(.for("target-\(candidateId)"), .text(" \(candidate.organization.name) (\(candidate.organization.code))")))
+                      },
+                      .forEach(fields.errors(for: "targetId")) { .p(.class("field-error"), .text($0)) }
+                  )),
+                  fields.text("effectiveOn", Labels.effectiveOn, value: form.effectiveOn, hint: dateHint),
+                  .if(change == .dissolve, fields.text("note", LocalizedText(vi: "Lý do, căn cứ quyết định", en: "Reason, decision"), value: form.note)),
+                  .forEach(fields.errors(for: "id")) { .p(.class("field-error"), .text($0)) },
+                  fields.submit(button))
+        )
+        let status: HTTPStatus = errors.isEmpty ? .ok : .unprocessableEntity
+        return Layout(title: title(language), crumbs: crumbs(lineage[...], current: button(language), language: language), content: content)
+            .response(for: request, status: status)
+    }
+
+    // MARK: Pieces
+
+    private static let dateHint = LocalizedText(vi: "dd/mm/yyyy; để trống là hôm nay", en: "dd/mm/yyyy; today when blank")
+
+    private static func searchForm(text: String, language: UILanguage) -> Node<HTML.BodyContext> {
+        .form(.class("inline"), .method(.get), .action("/organizations"), .attribute(named: "role", value: "search"),
+              .div(.label(.for("q"), .text(LocalizedText(vi: "Tìm tổ chức (tên hoặc mã, gõ không dấu cũng được)", en: "Find a unit (name or code; accents optional)")(language))),
+                   .input(.id("q"), .name("q"), .type(.search), .value(text))),
+              .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language))))
+    }
+
+    private static func unitTable(_ units: [OrganizationSummary], language: UILanguage) -> Node<HTML.BodyContext> {
+        guard !units.isEmpty else {
+            return .p(.class("muted"), .text(LocalizedText(vi: "Không có tổ chức nào.", en: "No organisations.")(language)))
+        }
+        let nameTitle = LocalizedText(vi: "Tên", en: "Name")(language)
+        let membersTitle = LocalizedText(vi: "Đảng viên", en: "Members")(language)
+        let unitsTitle = LocalizedText(vi: "Trực thuộc", en: "Units")(language)
+        return .div(.class("table-wrap"), .table(.class("responsive"),
+            .thead(.tr(.th(.text(nameTitle)), .th(.class("num"), .text(membersTitle)), .th(.class("num"), .text(unitsTitle)))),
+            .tbody(.forEach(units) { summary in
+                let unit = summary.organization
+                return .tr(
+                    .td(.attribute(named: "data-label", value: nameTitle),
+                        .a(.href("/organizations/\(unit.requireID())"), .text(unit.name)),
+                        .if(!unit.isActive, .span(.class("badge closed"), .text(" " + statusLabel(unit.status)(language))))),
+                    .td(.class("num"), .attribute(named: "data-label", value: membersTitle), .text(VietnameseFormat.integer(summary.subtreeMembers))),
+                    .td(.class("num"), .attribute(named: "data-label", value: unitsTitle), .text(VietnameseFormat.integer(summary.childCount)))
+                )
+            })
+        ))
+    }
+
+    private static func historyTable(_ versions: [OrganizationVersion], kinds: [String: String], language: UILanguage) -> Node<HTML.BodyContext> {
+        .div(.class("table-wrap"), .table(
+            .thead(.tr(.th(.text(LocalizedText(vi: "Từ ngày", en: "From")(language))), .th(.text(LocalizedText(vi: "Thay đổi", en: "Change")(language))),
+                       .th(.text(Labels.name(language))), .th(.text(LocalizedText(vi: "Ghi chú", en: "Note")(language))))),
+            .tbody(.forEach(versions.reversed()) { version in
+                .tr(.td(.text(CalendarDate(parsing: version.validFrom)?.vietnamese ?? version.validFrom)),
+                    .td(.text(version.change.label(language))),
+                    .td(.text("\(version.name) (\(version.code), \(kinds[version.kindCode] ?? version.kindCode))")),
+                    .td(.text(version.note ?? "")))
+            })
+        ))
+    }
+
+    private static func figure(_ title: LocalizedText, _ value: String, link: String?, language: UILanguage) -> Node<HTML.BodyContext> {
+        .div(.class("figure"), .span(.class("muted"), .text(title(language))),
+             .unwrap(link, { .a(.href($0), .strong(.text(value))) }, else: .strong(.text(value))))
+    }
+
+    static func crumbs(_ lineage: ArraySlice<Organization>, current: String, language: UILanguage) -> [Crumb] {
+        [Crumb(title: LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language), url: "/organizations")]
+            + lineage.map { Crumb(title: $0.name, url: "/organizations/\($0.requireID())") }
+            + [Crumb(title: current, url: nil)]
+    }
+
+    private static func kindNames(on db: any Database, language: UILanguage) async throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try await OrganizationQueries.kinds(on: db).map { ($0.id!, $0.name(language)) })
+    }
+
+    private static func statusLabel(_ status: OrganizationStatus) -> LocalizedText {
+        switch status {
+        case .active: return LocalizedText(vi: "Đang hoạt động", en: "Active")
+        case .merged: return LocalizedText(vi: "Đã hợp nhất", en: "Merged")
+        case .dissolved: return LocalizedText(vi: "Đã giải thể", en: "Dissolved")
+        }
+    }
+}
+
+private extension FieldError {
+    /// The move page names its target `targetId`; the command calls it `parentId`.
+    var renamingParentField: FieldError {
+        field == "parentId" ? FieldError(field: "targetId", message: message) : self
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,130 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// A unit with the figures of its whole subtree, as tree pages and the API list them.
+struct OrganizationSummary: Sendable {
+    let organization: Organization
+    /// Members on the roll of the unit and everything under it.
+    let subtreeMembers: Int
+    /// Active units directly under it.
+    let childCount: Int
+}
+
+/// One page of a list, with the total the list would have unpaged.
+struct Page<Item: Sendable>: Sendable {
+    let items: [Item]
+    let page: Int
+    let perPage: Int
+    let total: Int
+
+    var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+}
+
+/// Reads of the organisation tree. Subtree figures are sums of the stored per-unit counts over a path
+/// range, so their cost follows the number of units, never the number of members.
+enum OrganizationQueries {
+    static func require(_ id: Int, on db: any Database) async throws -> Organization {
+        guard let organization = try await Organization.find(id, on: db) else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tổ chức đảng", en: "Organisation not found"))
+        }
+        return organization
+    }
+
+    static func activeChildren(of organization: Organization, on db: any Database) async throws -> [Organization] {
+        try await Organization.query(on: db)
+            .filter(\.$parentId == organization.requireID())
+            .filter(\.$status == .active)
+            .sort(\.$nameSort)
+            .all()
+    }
+
+    static func hasActiveChildren(_ organization: Organization, on db: any Database) async throws -> Bool {
+        try await Organization.query(on: db)
+            .filter(\.$parentId == organization.requireID())
+            .filter(\.$status == .active)
+            .first() != nil
+    }
+
+    /// Root first, the unit itself last.
+    static func lineage(of organization: Organization, on db: any Database) async throws -> [Organization] {
+        let ids = organization.treePath.ids
+        let byId = Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
+        return ids.compactMap { byId[$0] }
+    }
+
+    /// Members on the roll of a unit and everything under it.
+    static func subtreeMemberCount(_ path: TreePath, on db: any Database) async throws -> Int {
+        let row = try await db.sql.raw("""
+            SELECT CAST(COALESCE(SUM(member_count), 0) AS BIGINT) AS total FROM organizations
+            WHERE path >= \(bind: path.rawValue) AND path < \(bind: path.upperBound)
+            """).first()
+        return try row?.decode(column: "total", as: Int.self) ?? 0
+    }
+
+    /// The units directly under `parentId` (the roots when nil), in Vietnamese order, each with its subtree figures.
+    static func children(of parentId: Int?, includeClosed: Bool, on db: any Database) async throws -> [OrganizationSummary] {
+        var query = Organization.query(on: db).sort(\.$nameSort).sort(\.$id)
+        query = parentId.map { query.filter(\.$parentId == $0) } ?? query.filter(\.$parentId == nil)
+        if !includeClosed { query = query.filter(\.$status == .active) }
+        let units = try await query.all()
+        return try await summaries(of: units, on: db)
+    }
+
+    /// Subtree figures for a handful of units (one page of a list), one range sum each.
+    static func summaries(of units: [Organization], on db: any Database) async throws -> [OrganizationSummary] {
+        guard !units.isEmpty else { return [] }
+        let figures = try await db.sql.raw("""
+            SELECT u.id AS id,
+                   (SELECT CAST(COALESCE(SUM(d.member_count), 0) AS BIGINT) FROM organizations d
+                     WHERE d.path >= u.path AND d.path < u.path || '~') AS members,
+                   (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = u.id AND c.status = 'active') AS children
+            FROM organizations u WHERE u.id IN (\(binds: units.map { $0.requireID() }))
+            """).all()
+        var byId: [Int: (Int, Int)] = [:]
+        for row in figures {
+            byId[try row.decode(column: "id", as: Int.self)] = (try row.decode(column: "members", as: Int.self), try row.decode(column: "children", as: Int.self))
+        }
+        return units.map { unit in
+            let (members, children) = byId[unit.requireID()] ?? (0, 0)
+            return OrganizationSummary(organization: unit, subtreeMembers: members, childCount: children)
+        }
+    }
+
+    struct Filter: Sendable {
+        /// Folded like `VietnameseText.searchKey`; matched against names and codes.
+        var text: String?
+        /// Only units in this subtree (the unit itself included).
+        var within: TreePath?
+        var kindCode: String?
+        var includeClosed = false
+    }
+
+    /// Units matching `filter`, in Vietnamese order of their names.
+    static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database) async throws -> Page<OrganizationSummary> {
+        var query = Organization.query(on: db)
+        if let within = filter.within {
+            query = query.filter(\.$path >= within.rawValue).filter(\.$path < within.upperBound)
+        }
+        if let text = filter.text.map(VietnameseText.searchKey), !text.isEmpty {
+            let code = text.uppercased()
+            query = query.group(.or) { $0.filter(\.$nameSearch, .custom("LIKE"), "%\(text.withoutLikeWildcards)%").filter(\.$code == code) }
+        }
+        if let kind = filter.kindCode { query = query.filter(\.$kindCode == kind) }
+        if !filter.includeClosed { query = query.filter(\.$status == .active) }
+        let total = try await query.count()
+        let units = try await query.sort(\.$nameSort).sort(\.$id).range((page - 1) * perPage ..< page * perPage).all()
+        return Page(items: try await summaries(of: units, on: db), page: page, perPage: perPage, total: total)
+    }
+
+    static func kinds(on db: any Database) async throws -> [OrganizationKind] {
+        try await OrganizationKind.query(on: db).sort(\.$position).all()
+    }
+}
+
+extension String {
+    /// Search keys turn punctuation into spaces already; this makes sure no `%` or `_` widens a LIKE pattern.
+    var withoutLikeWildcards: String {
+        replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Everything LamTheo reads from its environment, read once at start-up. A bad value stops the
+/// program with a message that names the variable, rather than failing later on a request.
+public struct AppConfiguration: Sendable {
+    public var database: DatabaseURL
+    public var host: String
+    public var port: Int
+
+    public static let defaultHost = "127.0.0.1"
+    public static let defaultPort = 8080
+    public static let defaultDatabase = "sqlite://./lamtheo.sqlite"
+    public static let demoDatabase = "sqlite://./lamtheo-demo.sqlite"
+
+    public init(database: DatabaseURL, host: String = defaultHost, port: Int = defaultPort) {
+        self.database = database
+        self.host = host
+        self.port = port
+    }
+
+    /// - Parameter defaultDatabase: used when `LAMTHEO_DATABASE_URL` is not set (the demo has its own file).
+    public static func load(from environment: [String: String], defaultDatabase: String = defaultDatabase) throws -> AppConfiguration {
+        let databaseText = environment["LAMTHEO_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultDatabase
+        guard let database = DatabaseURL(databaseText) else {
+            throw ConfigurationError(variable: "LAMTHEO_DATABASE_URL", value: databaseText,
+                                     expected: "sqlite:///absolute/path.sqlite, sqlite://./relative.sqlite, sqlite::memory: or postgres://user:password@host:5432/database")
+        }
+        var configuration = AppConfiguration(database: database)
+        if let host = environment["LAMTHEO_HOST"], !host.isEmpty {
+            configuration.host = host
+        }
+        if let portText = environment["LAMTHEO_PORT"], !portText.isEmpty {
+            guard let port = Int(portText), (1...65_535).contains(port) else {
+                throw ConfigurationError(variable: "LAMTHEO_PORT", value: portText, expected: "a port number from 1 to 65535")
+            }
+            configuration.port = port
+        }
+        return configuration
+    }
+}
+
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public let variable: String
+    public let value: String
+    public let expected: String
+
+    public var description: String {
+        "\(variable)=\(value) is not valid: expected \(expected). / \(variable)=\(value) không hợp lệ: cần \(expected)."
+    }
+}

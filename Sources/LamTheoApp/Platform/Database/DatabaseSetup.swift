@@ -1,0 +1,71 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// The two databases LamTheo runs on. Most code is the same for both; the few places that differ
+/// (column collations, upserts) ask this.
+public enum SQLDialectKind: Sendable {
+    case sqlite
+    case postgres
+}
+
+extension Application {
+    /// Connects to the configured database and prepares it. SQLite gets WAL (readers never wait for the
+    /// writer), `synchronous=NORMAL` (safe under WAL, far fewer fsyncs) and foreign keys on every connection.
+    func useDatabase(_ url: DatabaseURL) async throws {
+        switch url {
+        case .sqliteFile(let path):
+            databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        case .sqliteMemory:
+            databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+        case .postgres(let text):
+            var configuration = try SQLPostgresConfiguration(url: text)
+            configuration.searchPath = nil
+            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        }
+        storage[DialectKey.self] = url.isSQLite ? .sqlite : .postgres
+        storage[WriteGateKey.self] = WriteGate(serialises: url.isSQLite)
+        if url.isSQLite {
+            try await prepareSQLiteConnections(fileBacked: url != .sqliteMemory)
+        }
+    }
+
+    /// fluent-sqlite-driver keeps one connection per event loop and offers no set-up hook, so each
+    /// loop's connection is configured here, once.
+    private func prepareSQLiteConnections(fileBacked: Bool) async throws {
+        for eventLoop in eventLoopGroup.makeIterator() {
+            let sql = databases.database(logger: logger, on: eventLoop)! as! any SQLDatabase
+            if fileBacked {
+                try await sql.raw("PRAGMA journal_mode=WAL").run()
+            }
+            try await sql.raw("PRAGMA synchronous=NORMAL").run()
+            try await sql.raw("PRAGMA foreign_keys=ON").run()
+        }
+    }
+
+    public var dialect: SQLDialectKind {
+        storage[DialectKey.self] ?? .sqlite
+    }
+
+    var writeGate: WriteGate {
+        storage[WriteGateKey.self]!
+    }
+
+    private struct DialectKey: StorageKey {
+        typealias Value = SQLDialectKind
+    }
+
+    private struct WriteGateKey: StorageKey {
+        typealias Value = WriteGate
+    }
+}
+
+extension Request {
+    /// The database as SQLKit sees it, for the hot paths (roll-ups, search, bulk writes).
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+}
+
+extension Database {
+    var sql: any SQLDatabase { self as! any SQLDatabase }
+}

@@ -1,0 +1,69 @@
+import Fluent
+import Vapor
+
+/// Lets one write transaction at a time into an SQLite database.
+///
+/// SQLite has a single writer. Two deferred transactions on different connections that both try to
+/// write fail with SQLITE_BUSY instead of waiting, so writes from this process queue here. PostgreSQL
+/// handles concurrent writers itself and passes straight through.
+final class WriteGate: Sendable {
+    private let serialises: Bool
+    private let queue = WaitQueue()
+
+    init(serialises: Bool) {
+        self.serialises = serialises
+    }
+
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        guard serialises else { return try await body() }
+        await queue.acquire()
+        do {
+            let result = try await body()
+            await queue.release()
+            return result
+        } catch {
+            await queue.release()
+            throw error
+        }
+    }
+
+    /// A FIFO async mutex.
+    private actor WaitQueue {
+        private var busy = false
+        private var waiters: [CheckedContinuation<Void, Never>] = []
+
+        func acquire() async {
+            if !busy {
+                busy = true
+                return
+            }
+            await withCheckedContinuation { waiters.append($0) }
+        }
+
+        func release() {
+            if waiters.isEmpty {
+                busy = false
+            } else {
+                waiters.removeFirst().resume()
+            }
+        }
+    }
+}
+
+extension Application {
+    /// Runs `body` as one transaction, the only way LamTheo writes: a command either writes everything
+    /// it set out to or nothing.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await writeGate.run {
+            try await self.db.transaction { try await body($0) }
+        }
+    }
+}
+
+extension Request {
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await application.writeGate.run {
+            try await self.db.transaction { try await body($0) }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import LamTheoCore
+import Plot
+
+/// Labelled, keyboard-usable form fields with their error messages, shared by every feature's forms.
+struct FormFields {
+    let language: UILanguage
+    let errors: [FieldError]
+
+    func errors(for field: String) -> [String] {
+        errors.filter { $0.field == field }.map { $0.message(language) }
+    }
+
+    /// The list at the top of a refused form, each message linking to its field.
+    var summary: Node<HTML.BodyContext> {
+        .if(!errors.isEmpty, .div(
+            .class("errors"), .attribute(named: "role", value: "alert"),
+            .p(.strong(.text(LocalizedText(vi: "Chưa lưu được, vui lòng sửa:", en: "Not saved yet, please correct:")(language)))),
+            .ul(.forEach(errors) { error in .li(.a(.href("#\(error.field)"), .text(error.message(language)))) })
+        ))
+    }
+
+    func text(_ name: String, _ label: LocalizedText, value: String?, required: Bool = false, type: HTMLInputType = .text,
+              hint: LocalizedText? = nil, autocomplete: String? = nil) -> Node<HTML.FormContext> {
+        let messages = errors(for: name)
+        return .div(
+            .label(.for(name), .text(label(language) + (required ? " *" : ""))),
+            .unwrap(hint) { .p(.class("muted"), .id("\(name)-hint"), .text($0(language))) },
+            .input(.id(name), .name(name), .type(type), .value(value ?? ""), .required(required),
+                   .attribute(named: "autocomplete", value: autocomplete ?? "off"),
+                   .attribute(named: "aria-invalid", value: messages.isEmpty ? nil : "true"),
+                   .attribute(named: "aria-describedby", value: hint == nil ? nil : "\(name)-hint")),
+            .forEach(messages) { .p(.class("field-error"), .text($0)) }
+        )
+    }
+
+    func select(_ name: String, _ label: LocalizedText, options: [(value: String, title: String)], selected: String?,
+                required: Bool = false) -> Node<HTML.FormContext> {
+        let messages = errors(for: name)
+        return .div(
+            .label(.for(name), .text(label(language) + (required ? " *" : ""))),
+            .element(named: "select", nodes: [
+                .attribute(named: "id", value: name), .attribute(named: "name", value: name),
+                .attribute(named: "aria-invalid", value: messages.isEmpty ? nil : "true"),
+                .forEach(options) { option in
+                    .element(named: "option", nodes: [
+                        .attribute(named: "value", value: option.value),
+                        .attribute(named: "selected", value: option.value == selected ? "selected" : nil),
+                        .text(option.title),
+                    ])
+                },
+            ]),
+            .forEach(messages) { .p(.class("field-error"), .text($0)) }
+        )
+    }
+
+    func submit(_ title: LocalizedText) -> Node<HTML.FormContext> {
+        .div(.class("actions"), .button(.type(.submit), .text(title(language))))
+    }
+}

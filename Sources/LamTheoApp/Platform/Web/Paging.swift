@@ -1,0 +1,48 @@
+import LamTheoCore
+import Fluent
+import Vapor
+
+/// `page` and `per` from a query string, checked: lists never return unbounded results.
+struct Paging {
+    static let maximumPerPage = 200
+
+    let page: Int
+    let perPage: Int
+
+    init(_ request: Request, defaultPerPage: Int = 50) throws {
+        var validator = Validator()
+        let page = request.query[String.self, at: "page"].map { Int($0) ?? 0 } ?? 1
+        let perPage = request.query[String.self, at: "per"].map { Int($0) ?? 0 } ?? defaultPerPage
+        validator.check(page >= 1, "page", LocalizedText(vi: "Số trang phải là số nguyên từ 1", en: "page must be a whole number from 1"))
+        validator.check((1...Paging.maximumPerPage).contains(perPage), "per",
+                        LocalizedText(vi: "Số dòng mỗi trang phải từ 1 đến \(Paging.maximumPerPage)", en: "per must be from 1 to \(Paging.maximumPerPage)"))
+        try validator.throwIfInvalid()
+        self.page = page
+        self.perPage = perPage
+    }
+}
+
+/// The envelope of every paged API list.
+struct PageDTO<Item: Content>: Content {
+    let items: [Item]
+    let page: Int
+    let perPage: Int
+    let total: Int
+}
+
+extension Request {
+    /// An integer path parameter such as `:id`; anything else is simply not found.
+    func id(_ name: String = "id") throws -> Int {
+        guard let id = parameters.get(name, as: Int.self) else { throw Abort(.notFound) }
+        return id
+    }
+
+    /// A `within=` subtree filter: the id of a unit, resolved to its path.
+    func subtreeFilter(on db: any Database) async throws -> TreePath? {
+        guard let raw = query[String.self, at: "within"], !raw.isEmpty else { return nil }
+        guard let id = Int(raw), let unit = try await Organization.find(id, on: db) else {
+            throw DomainError.invalid(field: "within", LocalizedText(vi: "Không tìm thấy tổ chức đảng \(raw)", en: "No organisation \(raw)"))
+        }
+        return unit.treePath
+    }
+}

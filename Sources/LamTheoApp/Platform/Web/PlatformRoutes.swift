@@ -1,0 +1,33 @@
+import LamTheoCore
+import Vapor
+
+/// Routes that belong to no feature: the home page, the stylesheet, the language switch, health.
+enum PlatformRoutes {
+    static func register(on routes: any RoutesBuilder) {
+        routes.get { request in
+            request.redirect(to: "/organizations")
+        }.requiring(.everyone)
+
+        routes.get("assets", "app.css") { _ in
+            let response = Response(body: .init(string: Stylesheet.css))
+            response.headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            response.headers.cacheControl = .init(maxAge: 3600)
+            return response
+        }.requiring(.everyone)
+
+        // Sets the language cookie and returns to the page the switch was on (local paths only).
+        routes.get("language", ":language") { request in
+            let language = request.parameters.get("language").flatMap(UILanguage.init(rawValue:)) ?? .vi
+            let back = request.query[String.self, at: "back"] ?? "/"
+            let target = back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/"
+            let response = request.redirect(to: target)
+            response.cookies[LanguageCookie.name] = LanguageCookie.make(language)
+            return response
+        }.requiring(.everyone)
+
+        routes.get("healthz") { request async throws -> String in
+            try await request.sql.raw("SELECT 1 AS ok").run()
+            return "ok"
+        }.requiring(.everyone)
+    }
+}

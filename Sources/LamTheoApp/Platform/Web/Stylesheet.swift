@@ -1,0 +1,51 @@
+/// The one stylesheet, phones first: a cell secretary's phone at 360 px is the common screen.
+enum Stylesheet {
+    static let css = """
+    :root { --ink: #1b1b1b; --muted: #5c5c5c; --line: #d9d4cc; --accent: #a4161a; --bg: #fbf8f3; --ok: #2d6a4f; --warn: #b45309; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font: 16px/1.5 system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: var(--bg); }
+    a { color: var(--accent); }
+    a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #f4a261; outline-offset: 1px; }
+    header.site { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .6rem 1rem; background: var(--accent); }
+    header.site a { color: #fff; text-decoration: none; }
+    header.site .brand { font-weight: 700; font-size: 1.15rem; margin-right: auto; }
+    header.site nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+    header.site nav a.lang { border: 1px solid #fff8; border-radius: 4px; padding: 0 .4rem; }
+    nav.crumbs ol { list-style: none; display: flex; flex-wrap: wrap; margin: 0; padding: .5rem 1rem 0; font-size: .9rem; }
+    nav.crumbs li + li::before { content: "›"; padding: 0 .4rem; color: var(--muted); }
+    main { padding: .5rem 1rem 2rem; max-width: 70rem; margin: 0 auto; }
+    h1 { font-size: 1.4rem; margin: .5rem 0; }
+    h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
+    .muted { color: var(--muted); }
+    .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; margin: .5rem 0; }
+    .figure { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
+    .figure strong { display: block; font-size: 1.3rem; }
+    table { width: 100%; border-collapse: collapse; background: #fff; }
+    th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+    td.num, th.num { text-align: right; white-space: nowrap; }
+    .table-wrap { overflow-x: auto; }
+    dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .25rem 1rem; }
+    dl.facts dt { color: var(--muted); }
+    dl.facts dd { margin: 0; }
+    form.stack { display: grid; gap: .75rem; max-width: 36rem; }
+    form.stack label { font-weight: 600; display: block; }
+    form.inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: .5rem 0; }
+    input, select, textarea { font: inherit; padding: .45rem .5rem; border: 1px solid #9c958a; border-radius: 4px; width: 100%; background: #fff; }
+    form.inline input, form.inline select { width: auto; flex: 1 1 10rem; }
+    button, .button { font: inherit; padding: .5rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
+    .button.secondary, button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
+    .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: .75rem 0; }
+    .field-error { color: #b00020; font-size: .9rem; margin: .2rem 0 0; }
+    .errors { border: 1px solid #b00020; background: #fff0f0; padding: .5rem 1rem; border-radius: 6px; }
+    .notice { border: 1px solid var(--ok); background: #eef8f2; padding: .5rem 1rem; border-radius: 6px; }
+    .badge { display: inline-block; font-size: .8rem; padding: 0 .4rem; border-radius: 4px; background: #eee; }
+    .badge.closed { background: #fde2e1; color: #8a1c1c; }
+    .pager { display: flex; gap: 1rem; align-items: center; margin: .75rem 0; }
+    @media (max-width: 40rem) {
+      table.responsive thead { display: none; }
+      table.responsive tr { display: block; border-bottom: 1px solid var(--line); padding: .35rem 0; }
+      table.responsive td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .15rem .5rem; }
+      table.responsive td::before { content: attr(data-label); color: var(--muted); }
+    }
+    """
+}

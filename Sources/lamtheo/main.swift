@@ -1,0 +1,2 @@
+import LamTheoApp
+try await LamTheoMain.run()

@@ -1,0 +1,60 @@
+import Foundation
+@testable import LamTheoApp
+import Testing
+import VaporTesting
+
+/// The two databases every database test runs on.
+enum TestBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite
+    case postgres
+
+    var testDescription: String { rawValue }
+}
+
+/// Runs `body` against a fresh, migrated LamTheo on `backend`: a new SQLite file, or a new database
+/// in the test PostgreSQL cluster. Both are removed afterwards.
+func withTestApp(_ backend: TestBackend, _ body: (Application) async throws -> Void) async throws {
+    let database: DatabaseURL
+    var cleanup: () throws -> Void = {}
+    switch backend {
+    case .sqlite:
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lamtheo-test-\(UUID().uuidString).sqlite").path
+        database = .sqliteFile(path: path)
+        cleanup = {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    case .postgres:
+        switch TestPostgres.availability {
+        case .unavailable(let reason):
+            if TestPostgres.isRequired {
+                Issue.record("PostgreSQL is required (LAMTHEO_REQUIRE_POSTGRES=1) but could not be started: \(reason)")
+            }
+            return
+        case .available(let baseURL):
+            let name = "lamtheo_test_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
+            try psql(baseURL, "CREATE DATABASE \(name)")
+            database = .postgres(url: "\(baseURL)/\(name)")
+            cleanup = { try psql(baseURL, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        }
+    }
+    defer { try? cleanup() }
+
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    do {
+        try await configure(app, AppConfiguration(database: database))
+        try await app.autoMigrate()
+        try await body(app)
+    } catch {
+        // Database drivers hide details from `description`; a failing test needs them.
+        Issue.record("\(backend): \(String(reflecting: error))")
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
+/// Runs one SQL statement on the cluster's maintenance database with the psql client.
+private func psql(_ baseURL: String, _ statement: String) throws {
+    try TestPostgres.run("/usr/bin/psql", ["\(baseURL)/postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c", statement], as: nil)
+}
