@@ -28,7 +28,7 @@ public enum LamTheoMain {
                 try await app.autoMigrate()
             }
             if isDemo {
-                //try await DemoData.prepare(app, database: configuration.database)
+                try await DemoData.prepare(app, database: configuration.database)
             }
             try await app.execute()
         } catch {
