@@ -231,33 +231,21 @@ enum MemberPages {
         let id = member.requireID()
         let fields = FormFields(language: language, errors: errors)
         let searchText = request.query[String.self, at: "q"] ?? ""
-        var cells: [Organization] = []
-        if !searchText.isEmpty {
-            let cellKinds = try await OrganizationKind.query(on: request.db).filter(\.$holdsMembers == true).all().compactMap(\.id)
-            cells = try await OrganizationQueries.search(.init(text: searchText), page: 1, perPage: 50, on: request.db).items
-                .map(\.organization).filter { cellKinds.contains($0.kindCode) && $0.id != member.organizationId }
-        }
-        if let chosen = form.organizationId, !cells.contains(where: { $0.id == chosen }), let cell = try await Organization.find(chosen, on: request.db) {
-            cells.insert(cell, at: 0)
-        }
+        let picker = UnitPicker(
+            field: "organizationId",
+            legend: LocalizedText(vi: "Chi bộ mới", en: "New cell"),
+            searchLabel: LocalizedText(vi: "Tìm chi bộ mới theo tên hoặc mã", en: "Find the new cell by name or code"),
+            action: "/members/\(id)/transfer", searchText: searchText,
+            candidates: try await UnitPicker.candidates(matching: searchText, holdsMembers: true, excluding: member.organizationId,
+                                                        selected: form.organizationId, on: request.db),
+            selected: form.organizationId)
         let title = LocalizedText(vi: "Chuyển sinh hoạt: \(member.fullName)", en: "Transfer \(member.fullName)")(language)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             fields.summary,
-            .form(.class("inline"), .method(.get), .action("/members/\(id)/transfer"),
-                  .div(.label(.for("q"), .text(LocalizedText(vi: "Tìm chi bộ mới theo tên hoặc mã", en: "Find the new cell by name or code")(language))),
-                       .input(.id("q"), .name("q"), .type(.search), .value(searchText))),
-                  .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
+            picker.searchForm(language),
             .form(.class("stack"), .method(.post), .action("/members/\(id)/transfer"),
-                  .fieldset(.id("organizationId"),
-                      .element(named: "legend", text: LocalizedText(vi: "Chi bộ mới", en: "New cell")(language)),
-                      .if(cells.isEmpty, .p(.class("muted"), .text(LocalizedText(vi: "Hãy tìm chi bộ ở ô phía trên.", en: "Search for the cell above.")(language)))),
-                      .forEach(cells) { cell in
-                          let cellId = cell.requireID()
-                          return .div(.input(.type(.radio), .name("organizationId"), .value(String(cellId)), .id("cell-\(cellId)"), .checked(cellId == form.organizationId)),
-                                      .label(.for("cell-\(cellId)"), .text(" \(cell.name) (\(cell.code))")))
-                      },
-                      .forEach(fields.errors(for: "organizationId") + fields.errors(for: "status")) { .p(.class("field-error"), .text($0)) }),
+                  picker.choices(language, errors: fields.errors(for: "organizationId") + fields.errors(for: "status")),
                   fields.text("transferredOn", LocalizedText(vi: "Ngày chuyển", en: "Transfer date"), value: form.transferredOn,
                               hint: LocalizedText(vi: "dd/mm/yyyy; để trống là hôm nay", en: "dd/mm/yyyy; today when blank")),
                   fields.text("reason", LocalizedText(vi: "Lý do", en: "Reason"), value: form.reason),

@@ -297,16 +297,17 @@ enum OrganizationPages {
         case .dissolve: (LocalizedText(vi: "Giải thể \(unit.name)", en: "Dissolve \(unit.name)"), LocalizedText(vi: "Giải thể", en: "Dissolve"))
         }
         let action = "/organizations/\(id)/\(change)"
+        // A unit moves under a committee; it merges into a unit of its own shape (cell into cell).
+        let unitHoldsMembers = try await OrganizationKind.find(unit.kindCode, on: request.db)?.holdsMembers ?? false
         let searchText = request.query[String.self, at: "q"] ?? ""
-        var candidates: [OrganizationSummary] = []
-        if change != .dissolve, !searchText.isEmpty {
-            candidates = try await OrganizationQueries.search(.init(text: searchText), page: 1, perPage: 20, on: request.db).items
-                .filter { $0.organization.id != id }
-        }
-        if let chosen = form.targetId, !candidates.contains(where: { $0.organization.id == chosen }),
-           let unit = try await Organization.find(chosen, on: request.db) {
-            candidates.insert(OrganizationSummary(organization: unit, subtreeMembers: 0, childCount: 0), at: 0)
-        }
+        let picker = UnitPicker(
+            field: "targetId",
+            legend: change == .move ? LocalizedText(vi: "Đơn vị cấp trên mới", en: "New parent unit") : LocalizedText(vi: "Đơn vị nhận hợp nhất", en: "Unit to merge into"),
+            searchLabel: LocalizedText(vi: "Tìm đơn vị theo tên hoặc mã", en: "Find the unit by name or code"),
+            action: action, searchText: searchText,
+            candidates: change == .dissolve ? [] : try await UnitPicker.candidates(
+                matching: searchText, holdsMembers: change == .merge && unitHoldsMembers, excluding: id, selected: form.targetId, on: request.db),
+            selected: form.targetId)
         let explanation: LocalizedText = switch change {
         case .move: LocalizedText(vi: "Đơn vị được chuyển cùng toàn bộ tổ chức và đảng viên trực thuộc.",
                                   en: "The unit moves with every unit and member under it.")
@@ -320,23 +321,9 @@ enum OrganizationPages {
             .h1(.text(title(language))),
             .p(.text(explanation(language))),
             fields.summary,
-            .if(change != .dissolve, .form(.class("inline"), .method(.get), .action(action),
-                .div(.label(.for("q"), .text(LocalizedText(vi: "Tìm đơn vị đích theo tên hoặc mã", en: "Find the target unit by name or code")(language))),
-                     .input(.id("q"), .name("q"), .type(.search), .value(searchText))),
-                .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Tìm", en: "Search")(language))))),
+            .if(change != .dissolve, picker.searchForm(language)),
             .form(.class("stack"), .method(.post), .action(action),
-                  .if(change != .dissolve, .fieldset(
-                      .element(named: "legend", text: LocalizedText(vi: "Đơn vị đích", en: "Target unit")(language)),
-                      .id("targetId"),
-                      .if(candidates.isEmpty, .p(.class("muted"), .text(LocalizedText(vi: "Hãy tìm đơn vị đích ở ô tìm kiếm phía trên.", en: "Search for the target unit above.")(language)))),
-                      .forEach(candidates) { candidate in
-                          let candidateId = candidate.organization.requireID()
-                          return .div(.input(.type(.radio), .name("targetId"), .value(String(candidateId)), .id("target-\(candidateId)"),
-                                             .checked(candidateId == form.targetId)),
-                                      .label(.for("target-\(candidateId)"), .text(" \(candidate.organization.name) (\(candidate.organization.code))")))
-                      },
-                      .forEach(fields.errors(for: "targetId")) { .p(.class("field-error"), .text($0)) }
-                  )),
+                  .if(change != .dissolve, picker.choices(language, errors: fields.errors(for: "targetId"))),
                   fields.text("effectiveOn", Labels.effectiveOn, value: form.effectiveOn, hint: dateHint),
                   .if(change == .dissolve, fields.text("note", LocalizedText(vi: "Lý do, căn cứ quyết định", en: "Reason, decision"), value: form.note)),
                   .forEach(fields.errors(for: "id")) { .p(.class("field-error"), .text($0)) },

@@ -97,6 +97,8 @@ enum OrganizationQueries {
         /// Only units in this subtree (the unit itself included).
         var within: TreePath?
         var kindCode: String?
+        /// Only cells (true) or only committees (false).
+        var holdsMembers: Bool?
         var includeClosed = false
     }
 
@@ -111,6 +113,10 @@ enum OrganizationQueries {
             query = query.group(.or) { $0.filter(\.$nameSearch, .custom("LIKE"), "%\(text.withoutLikeWildcards)%").filter(\.$code == code) }
         }
         if let kind = filter.kindCode { query = query.filter(\.$kindCode == kind) }
+        if let holdsMembers = filter.holdsMembers {
+            let kinds = try await OrganizationKind.query(on: db).filter(\.$holdsMembers == holdsMembers).all().compactMap(\.id)
+            query = query.filter(\.$kindCode ~~ kinds)
+        }
         if !filter.includeClosed { query = query.filter(\.$status == .active) }
         let total = try await query.count()
         let units = try await query.sort(\.$nameSort).sort(\.$id).range((page - 1) * perPage ..< page * perPage).all()

@@ -31,10 +31,14 @@ enum Stylesheet {
     form.stack label { font-weight: 600; display: block; }
     form.inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: .5rem 0; }
     input, select, textarea { font: inherit; padding: .45rem .5rem; border: 1px solid #9c958a; border-radius: 4px; width: 100%; background: #fff; }
-    form.inline input, form.inline select { width: auto; flex: 1 1 10rem; }
+    form.inline > div { flex: 1 1 14rem; }
     button, .button { font: inherit; padding: .5rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
     .button.secondary, button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
     .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: .75rem 0; }
+    .choice { display: flex; gap: .5rem; align-items: baseline; padding: .25rem 0; }
+    .choice input { width: auto; }
+    form.stack .choice label { font-weight: normal; display: inline; }
+    fieldset { border: 1px solid var(--line); border-radius: 6px; background: #fff; }
     .field-error { color: #b00020; font-size: .9rem; margin: .2rem 0 0; }
     .errors { border: 1px solid #b00020; background: #fff0f0; padding: .5rem 1rem; border-radius: 6px; }
     .notice { border: 1px solid var(--ok); background: #eef8f2; padding: .5rem 1rem; border-radius: 6px; }
