@@ -24,7 +24,7 @@ struct APITests {
             let tree = try await SmallTree.make(on: app)
             let tester = try app.testing()
             let created = try await tester.sendRequest(.POST, "/api/v1/organizations") {
-                try $0.content.encode(OrganizationAPI.CreateBody(name: "Chi bộ Khu phố 4", code: "pa-4", kindCode: "cell", parentId: tree.wardA, validFrom: "18/05/2023"))
+                try $0.content.encode(NewOrganization(name: "Chi bộ Khu phố 4", code: "pa-4", kindCode: "cell", parentId: tree.wardA, validFrom: "18/05/2023"))
             }
             #expect(created.status == .created)
             let unit = try created.content.decode(OrganizationAPI.OrganizationDTO.self)
@@ -71,7 +71,7 @@ struct APITests {
             let tree = try await SmallTree.make(on: app)
             let tester = try app.testing()
             let invalid = try await tester.sendRequest(.POST, "/api/v1/organizations") {
-                try $0.content.encode(OrganizationAPI.CreateBody(name: "", code: "X", kindCode: "cell", parentId: tree.wardA))
+                try $0.content.encode(NewOrganization(name: "", code: "X", kindCode: "cell", parentId: tree.wardA))
             }
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.headers.contentType?.description.hasPrefix("application/problem+json") == true)
@@ -88,11 +88,11 @@ struct APITests {
             #expect(cycle.errors?.contains { $0.field == "parentId" && $0.detail.contains("cannot be moved under itself") } == true)
 
             let duplicate = try await tester.sendRequest(.POST, "/api/v1/members") {
-                try $0.content.encode(MemberAPI.MemberBody(fullName: "Nguyễn Văn A", gender: "male", cardNumber: "1", organizationId: tree.cellA1))
+                try $0.content.encode(MemberInput(fullName: "Nguyễn Văn A", gender: "male", cardNumber: "1", organizationId: tree.cellA1))
             }
             #expect(duplicate.status == .created)
             let again = try await tester.sendRequest(.POST, "/api/v1/members?lang=en") {
-                try $0.content.encode(MemberAPI.MemberBody(fullName: "Trần Văn B", gender: "male", cardNumber: "1", organizationId: tree.cellA1))
+                try $0.content.encode(MemberInput(fullName: "Trần Văn B", gender: "male", cardNumber: "1", organizationId: tree.cellA1))
             }
             #expect(again.status == .conflict)
             let conflict = try JSONDecoder().decode(ProblemBody.self, from: Data(buffer: again.body))
@@ -127,9 +127,9 @@ struct APITests {
             let tree = try await SmallTree.make(on: app)
             let tester = try app.testing()
             let created = try await tester.sendRequest(.POST, "/api/v1/members") {
-                try $0.content.encode(MemberAPI.MemberBody(familyName: "Tôn Nữ", middleName: "Thị", givenName: "Ninh", gender: "female",
+                try $0.content.encode(MemberInput(familyName: "Tôn Nữ", middleName: "Thị", givenName: "Ninh", gender: "female",
                                                            birthDate: "28/06/1970", cardNumber: "12.345.678", admittedOn: "1995-02-03",
-                                                           fullMemberOn: "1996-02-03", organizationId: tree.cellA1, phone: "0903 123 456"))
+                                                           fullMemberOn: "1996-02-03", phone: "0903 123 456", organizationId: tree.cellA1))
             }
             #expect(created.status == .created)
             let detail = try created.content.decode(MemberAPI.MemberDetailDTO.self)

@@ -35,7 +35,7 @@ struct MemberCommandTests {
 
             let duplicate = await domainError {
                 _ = try await app.write { try await MemberCommands.create(
-                    MemberInput(fullName: "Trần Văn Bảo", gender: "male", cardNumber: " 600 001 "), in: tree.cellB1, on: $0) }
+                    MemberInput(fullName: "Trần Văn Bảo", gender: "male", cardNumber: " 600 001 ", organizationId: tree.cellB1), on: $0) }
             }
             #expect(duplicate?.kind == .conflict)
             #expect(duplicate?.fields == ["cardNumber"])
@@ -44,14 +44,14 @@ struct MemberCommandTests {
             let wrong = await domainError {
                 _ = try await app.write { try await MemberCommands.create(
                     MemberInput(fullName: "", gender: "x", birthDate: "31/02/1990", cardNumber: "600002", admittedOn: "01/01/2000",
-                                fullMemberOn: "1999-01-01", status: "probationary", idNumber: "123", phone: "abc"), in: tree.wardA, on: $0) }
+                                fullMemberOn: "1999-01-01", status: "probationary", idNumber: "123", phone: "abc", organizationId: tree.wardA), on: $0) }
             }
             #expect(Set(wrong?.fields ?? []) == ["fullName", "gender", "birthDate", "fullMemberOn", "idNumber", "phone", "organizationId"])
 
             let tooYoung = await domainError {
                 _ = try await app.write { try await MemberCommands.create(
-                    MemberInput(fullName: "Lê Văn Cường", gender: "male", birthDate: "2000-06-01", cardNumber: "600003", admittedOn: "2010-01-01"),
-                    in: tree.cellA1, on: $0) }
+                    MemberInput(fullName: "Lê Văn Cường", gender: "male", birthDate: "2000-06-01", cardNumber: "600003", admittedOn: "2010-01-01",
+                                organizationId: tree.cellA1), on: $0) }
             }
             #expect(tooYoung?.fields == ["admittedOn"])
             #expect(try await app.rowCount("members") == members)

@@ -40,8 +40,8 @@ extension Application {
     @discardableResult
     func createMember(_ fullName: String, card: String, in cell: Int, status: MemberStatus = .full) async throws -> Int {
         let input = MemberInput(fullName: fullName, gender: Gender.male.rawValue, birthDate: "1980-05-18", cardNumber: card,
-                                admittedOn: "2005-05-19", status: status.rawValue)
-        return try await write { try await MemberCommands.create(input, in: cell, on: $0) }.requireID()
+                                admittedOn: "2005-05-19", status: status.rawValue, organizationId: cell)
+        return try await write { try await MemberCommands.create(input, on: $0) }.requireID()
     }
 
     func unit(_ id: Int) async throws -> Organization {

@@ -80,42 +80,6 @@ enum MemberAPI {
         let positions: [PositionDTO]
     }
 
-    /// The body of create and update. On update, absent fields keep their stored value.
-    struct MemberBody: Content {
-        var fullName: String?
-        var familyName: String?
-        var middleName: String?
-        var givenName: String?
-        var gender: String?
-        var birthDate: String?
-        var cardNumber: String?
-        var admittedOn: String?
-        var fullMemberOn: String?
-        var status: String?
-        var organizationId: Int?
-        var idNumber: String?
-        var phone: String?
-        var address: String?
-
-        var input: MemberInput {
-            MemberInput(fullName: fullName, familyName: familyName, middleName: middleName, givenName: givenName, gender: gender,
-                        birthDate: birthDate, cardNumber: cardNumber, admittedOn: admittedOn, fullMemberOn: fullMemberOn,
-                        status: status, idNumber: idNumber, phone: phone, address: address)
-        }
-
-        /// The stored member with this body's fields laid over it.
-        func input(over member: Member) -> MemberInput {
-            let renamed = familyName != nil || middleName != nil || givenName != nil
-            return MemberInput(
-                fullName: fullName ?? (renamed ? nil : member.fullName),
-                familyName: familyName ?? member.familyName, middleName: middleName ?? member.middleName, givenName: givenName ?? member.givenName,
-                gender: gender ?? member.gender.rawValue, birthDate: birthDate ?? member.birthDate, cardNumber: cardNumber ?? member.cardNumber,
-                admittedOn: admittedOn ?? member.admittedOn, fullMemberOn: fullMemberOn ?? member.fullMemberOn,
-                status: status ?? member.status.rawValue, idNumber: idNumber ?? member.idNumber, phone: phone ?? member.phone,
-                address: address ?? member.address)
-        }
-    }
-
     struct TransferBody: Content {
         var organizationId: Int?
         var transferredOn: String?
@@ -160,20 +124,16 @@ enum MemberAPI {
     }
 
     static func create(request: Request) async throws -> Response {
-        let body = try request.content.decode(MemberBody.self)
-        let member = try await request.write { try await MemberCommands.create(body.input, in: body.organizationId, on: $0) }
+        let input = try request.content.decode(MemberInput.self)
+        let member = try await request.write { try await MemberCommands.create(input, on: $0) }
         return try await detail(of: member, on: request.db).encodeResponse(status: .created, for: request)
     }
 
     static func update(request: Request) async throws -> MemberDetailDTO {
         let id = try request.id()
-        let body = try request.content.decode(MemberBody.self)
-        if body.organizationId != nil {
-            throw DomainError.invalid(field: "organizationId", LocalizedText(vi: "Dùng chức năng chuyển sinh hoạt để đổi chi bộ",
-                                                                            en: "Use the transfer endpoint to change a member's cell"))
-        }
+        let changes = try request.content.decode(MemberInput.self)
         let member = try await request.write { db in
-            try await MemberCommands.update(id, body.input(over: MemberQueries.require(id, on: db)), on: db)
+            try await MemberCommands.update(id, changes.laid(over: MemberQueries.require(id, on: db)), on: db)
         }
         return try await detail(of: member, on: request.db)
     }
@@ -210,3 +170,5 @@ enum MemberAPI {
         return MemberDetailDTO(member: MemberDTO(member, organizationName: cells[member.organizationId]), transfers: transfers, positions: positions)
     }
 }
+
+extension MemberInput: Content {}

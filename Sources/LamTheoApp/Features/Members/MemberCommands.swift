@@ -2,9 +2,9 @@ import Fluent
 import LamTheoCore
 import SQLKit
 
-/// A member's details as typed into a form or sent to the API. The name may come whole (`fullName`)
-/// or in its three parts; the parts win when both are given.
-struct MemberInput: Sendable {
+/// A member's details as typed into a form or sent to the API (it is both bodies). The name may come
+/// whole (`fullName`) or in its three parts; the parts win when both are given.
+struct MemberInput: Codable, Sendable {
     var fullName: String?
     var familyName: String?
     var middleName: String?
@@ -18,14 +18,28 @@ struct MemberInput: Sendable {
     var idNumber: String?
     var phone: String?
     var address: String?
+    /// The cell, when enrolling; a member changes cell only by transfer.
+    var organizationId: Int?
+
+    /// The stored member with this input's fields laid over it: what a partial update means.
+    func laid(over member: Member) -> MemberInput {
+        let renamed = familyName != nil || middleName != nil || givenName != nil
+        return MemberInput(
+            fullName: fullName ?? (renamed ? nil : member.fullName),
+            familyName: familyName ?? member.familyName, middleName: middleName ?? member.middleName, givenName: givenName ?? member.givenName,
+            gender: gender ?? member.gender.rawValue, birthDate: birthDate ?? member.birthDate, cardNumber: cardNumber ?? member.cardNumber,
+            admittedOn: admittedOn ?? member.admittedOn, fullMemberOn: fullMemberOn ?? member.fullMemberOn,
+            status: status ?? member.status.rawValue, idNumber: idNumber ?? member.idNumber, phone: phone ?? member.phone,
+            address: address ?? member.address)
+    }
 }
 
 /// The writes on members. Like every command they check first and throw `DomainError` without writing.
 enum MemberCommands {
-    static func create(_ input: MemberInput, in organizationId: Int?, on db: any Database) async throws -> Member {
+    static func create(_ input: MemberInput, on db: any Database) async throws -> Member {
         var validator = Validator()
         let details = validator.details(input)
-        let cell = try await validator.cell(organizationId, on: db)
+        let cell = try await validator.cell(input.organizationId, on: db)
         try validator.throwIfInvalid()
         try await requireUniqueCard(details.cardNumber, except: nil, on: db)
 
@@ -50,6 +64,10 @@ enum MemberCommands {
         let member = try await MemberQueries.require(id, on: db)
         var validator = Validator()
         let details = validator.details(input)
+        if let cell = input.organizationId, cell != member.organizationId {
+            validator.add("organizationId", LocalizedText(vi: "Dùng chức năng chuyển sinh hoạt để đổi chi bộ",
+                                                          en: "Use a transfer to change a member's cell"))
+        }
         try validator.throwIfInvalid()
         try await requireUniqueCard(details.cardNumber, except: id, on: db)
         let wasOnRoll = member.status.isOnRoll

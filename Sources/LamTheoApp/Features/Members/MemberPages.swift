@@ -109,37 +109,15 @@ enum MemberPages {
 
     // MARK: Forms
 
-    struct MemberForm: Content {
-        var familyName: String?
-        var middleName: String?
-        var givenName: String?
-        var gender: String?
-        var birthDate: String?
-        var cardNumber: String?
-        var admittedOn: String?
-        var fullMemberOn: String?
-        var status: String?
-        var organizationId: Int?
-        var idNumber: String?
-        var phone: String?
-        var address: String?
-
-        var input: MemberInput {
-            MemberInput(fullName: nil, familyName: familyName, middleName: middleName, givenName: givenName, gender: gender,
-                        birthDate: birthDate, cardNumber: cardNumber, admittedOn: admittedOn, fullMemberOn: fullMemberOn,
-                        status: status, idNumber: idNumber, phone: phone, address: address)
-        }
-    }
-
     static func newForm(request: Request) async throws -> Response {
-        try await renderMemberForm(MemberForm(status: MemberStatus.full.rawValue, organizationId: request.query[Int.self, at: "organization"]),
+        try await renderMemberForm(MemberInput(status: MemberStatus.full.rawValue, organizationId: request.query[Int.self, at: "organization"]),
                                    member: nil, errors: [], request: request)
     }
 
     static func create(request: Request) async throws -> Response {
-        let form = try request.content.decode(MemberForm.self)
+        let form = try request.content.decode(MemberInput.self)
         do {
-            let member = try await request.write { try await MemberCommands.create(form.input, in: form.organizationId, on: $0) }
+            let member = try await request.write { try await MemberCommands.create(form, on: $0) }
             return request.redirect(to: "/members/\(member.requireID())")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderMemberForm(form, member: nil, errors: error.fieldErrors, request: request)
@@ -148,25 +126,25 @@ enum MemberPages {
 
     static func editForm(request: Request) async throws -> Response {
         let member = try await MemberQueries.require(request.id(), on: request.db)
-        let form = MemberForm(familyName: member.familyName, middleName: member.middleName, givenName: member.givenName,
+        let form = MemberInput(familyName: member.familyName, middleName: member.middleName, givenName: member.givenName,
                               gender: member.gender.rawValue, birthDate: day(member.birthDate), cardNumber: member.cardNumber,
                               admittedOn: day(member.admittedOn), fullMemberOn: day(member.fullMemberOn), status: member.status.rawValue,
-                              organizationId: member.organizationId, idNumber: member.idNumber, phone: member.phone, address: member.address)
+                              idNumber: member.idNumber, phone: member.phone, address: member.address, organizationId: member.organizationId)
         return try await renderMemberForm(form, member: member, errors: [], request: request)
     }
 
     static func update(request: Request) async throws -> Response {
         let member = try await MemberQueries.require(request.id(), on: request.db)
-        let form = try request.content.decode(MemberForm.self)
+        let form = try request.content.decode(MemberInput.self)
         do {
-            _ = try await request.write { try await MemberCommands.update(member.requireID(), form.input, on: $0) }
+            _ = try await request.write { try await MemberCommands.update(member.requireID(), form, on: $0) }
             return request.redirect(to: "/members/\(member.requireID())")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderMemberForm(form, member: member, errors: error.fieldErrors, request: request)
         }
     }
 
-    private static func renderMemberForm(_ form: MemberForm, member: Member?, errors: [FieldError], request: Request) async throws -> Response {
+    private static func renderMemberForm(_ form: MemberInput, member: Member?, errors: [FieldError], request: Request) async throws -> Response {
         let language = request.language
         let fields = FormFields(language: language, errors: errors)
         let cell = try await form.organizationId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil

@@ -94,21 +94,6 @@ enum OrganizationAPI {
         let children: [VersionDTO]
     }
 
-    struct CreateBody: Content {
-        var name: String?
-        var code: String?
-        var kindCode: String?
-        var parentId: Int?
-        var validFrom: String?
-    }
-
-    struct UpdateBody: Content {
-        var name: String?
-        var code: String?
-        var kindCode: String?
-        var effectiveOn: String?
-    }
-
     struct MoveBody: Content {
         var parentId: Int?
         var effectiveOn: String?
@@ -172,16 +157,14 @@ enum OrganizationAPI {
     }
 
     static func create(request: Request) async throws -> Response {
-        let body = try request.content.decode(CreateBody.self)
-        let input = NewOrganization(name: body.name, code: body.code, kindCode: body.kindCode, parentId: body.parentId, validFrom: body.validFrom)
+        let input = try request.content.decode(NewOrganization.self)
         let unit = try await request.write { try await OrganizationCommands.create(input, on: $0) }
         return try await dto(for: unit, on: request.db).encodeResponse(status: .created, for: request)
     }
 
     static func update(request: Request) async throws -> OrganizationDTO {
         let id = try request.id()
-        let body = try request.content.decode(UpdateBody.self)
-        let changes = OrganizationChanges(name: body.name, code: body.code, kindCode: body.kindCode, effectiveOn: body.effectiveOn)
+        let changes = try request.content.decode(OrganizationChanges.self)
         let unit = try await request.write { try await OrganizationCommands.update(id, changes, on: $0) }
         return try await dto(for: unit, on: request.db)
     }
@@ -212,3 +195,6 @@ enum OrganizationAPI {
         OrganizationDTO(try await OrganizationQueries.summaries(of: [unit], on: db)[0])
     }
 }
+
+extension NewOrganization: Content {}
+extension OrganizationChanges: Content {}

@@ -2,8 +2,8 @@ import Fluent
 import LamTheoCore
 import SQLKit
 
-/// What a new organisation needs. Text arrives as typed; the command tidies and checks it.
-struct NewOrganization: Sendable {
+/// What a new organisation needs (also the API's body). Text arrives as typed; the command tidies and checks it.
+struct NewOrganization: Codable, Sendable {
     var name: String?
     var code: String?
     var kindCode: String?
@@ -12,8 +12,8 @@ struct NewOrganization: Sendable {
     var validFrom: String?
 }
 
-/// A change of name, code or kind, effective on a day (today when absent).
-struct OrganizationChanges: Sendable {
+/// A change of name, code or kind, effective on a day (today when absent). Also the API's body.
+struct OrganizationChanges: Codable, Sendable {
     var name: String?
     var code: String?
     var kindCode: String?
