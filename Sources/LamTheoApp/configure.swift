@@ -21,6 +21,8 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.middleware.use(ErrorMiddleware())
     app.middleware.use(PolicyMiddleware())
 
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
     try routes(app)
 }
 

@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import LamTheoCore
+import SQLKit
+import Vapor
+
+/// `lamtheo benchmark-tree`: how subtree figures and member lists behave on a large tree, each measured
+/// beside the plain indexed `COUNT(*)` of the same members in the same run. Fills an empty database with
+/// the national synthetic organisation first (`--scale` to choose another).
+struct TreeBenchmarkCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "scale", help: "Synthetic organisation to load into an empty database (default: national)")
+        var scale: String?
+
+        @Option(name: "runs", help: "Requests measured per figure (default: 200)")
+        var runs: Int?
+
+        init() {}
+    }
+
+    var help: String { "Measures subtree counts and member lists on a large tree against a plain COUNT(*)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let console = context.console
+        try await app.autoMigrate()
+        if try await Organization.query(on: app.db).count() == 0 {
+            let scale = SyntheticScale(rawValue: signature.scale ?? "national") ?? .national
+            let started = ContinuousClock.now
+            let totals = try await GenerateCommand.load(SyntheticDataset(scale: scale, seed: 1, referenceDate: CalendarDate.today()),
+                                                        into: app, console: console)
+            let seconds = (ContinuousClock.now - started).seconds
+            console.print("loaded \(totals.organizations) organisations, \(totals.members) members in \(String(format: "%.0f", seconds)) s"
+                          + " (\(String(format: "%.0f", Double(totals.members) / seconds)) members/s)")
+        }
+        let runs = max(signature.runs ?? 200, 5)
+        let db = app.db
+        let organizations = try await Organization.query(on: db).count()
+        let members = try await Member.query(on: db).count()
+        console.print("database: \(app.dialect), \(organizations) organisations, \(members) members, \(runs) runs per figure")
+
+        let root = try await Organization.query(on: db).filter(\.$parentId == nil).sort(\.$id).first()!
+        let levels = try await sampleUnits(under: root, on: db)
+        console.print(String(format: "%-44@ %10@ %10@ %12@ %12@ %8@", "figure" as NSString, "p50 ms" as NSString, "p95 ms" as NSString,
+                             "COUNT p50" as NSString, "COUNT p95" as NSString, "ratio" as NSString))
+        for (label, unit) in levels {
+            let path = unit.treePath
+            let stored = try await measure(runs) { _ = try await OrganizationQueries.subtreeMemberCount(path, on: db) }
+            let baseline = try await measure(max(runs / 10, 5)) { _ = try await plainCount(path, on: db) }
+            report(console, "subtree count · \(label)", stored, baseline)
+        }
+        for (label, unit) in levels.prefix(3) {
+            let id = unit.requireID()
+            let baseline = try await measure(max(runs / 10, 5)) { _ = try await plainCount(unit.treePath, on: db) }
+            let children = try await measure(max(runs / 4, 5)) { _ = try await OrganizationQueries.children(of: id, includeClosed: false, on: db) }
+            report(console, "children with totals · \(label)", children, baseline)
+            let list = try await measure(max(runs / 4, 5)) {
+                _ = try await MemberQueries.search(.init(within: unit.treePath), page: 1, perPage: 50, on: db)
+            }
+            report(console, "member list page 1 · \(label)", list, baseline)
+            let search = try await measure(max(runs / 10, 5)) {
+                _ = try await MemberQueries.search(.init(text: "nguyen van hung", within: unit.treePath), page: 1, perPage: 50, on: db)
+            }
+            report(console, "member search · \(label)", search, baseline)
+        }
+    }
+
+    /// The root, its largest unit, a ward-level unit and a cell.
+    private func sampleUnits(under root: Organization, on db: any Database) async throws -> [(String, Organization)] {
+        var chosen: [(String, Organization)] = [("root", root)]
+        var current = root
+        for label in ["level 1", "level 2"] {
+            let children = try await OrganizationQueries.children(of: current.requireID(), includeClosed: false, on: db)
+            guard let largest = children.max(by: { $0.subtreeMembers < $1.subtreeMembers }) else { break }
+            chosen.append(("\(label) (\(largest.subtreeMembers) members)", largest.organization))
+            current = largest.organization
+        }
+        if let cell = try await Organization.query(on: db).filter(\.$path >= current.path).filter(\.$path < current.treePath.upperBound)
+            .filter(\.$memberCount > 0).first() {
+            chosen.append(("cell (\(cell.memberCount) members)", cell))
+        }
+        return chosen
+    }
+
+    /// What a naive implementation would do: count the subtree's member rows on every request.
+    private func plainCount(_ path: TreePath, on db: any Database) async throws -> Int {
+        let row = try await db.sql.raw("""
+            SELECT COUNT(*) AS n FROM members WHERE organization_path >= \(bind: path.rawValue)
+            AND organization_path < \(bind: path.upperBound) AND status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
+            """).first()
+        return try row!.decode(column: "n", as: Int.self)
+    }
+
+    private func measure(_ runs: Int, _ body: () async throws -> Void) async throws -> [Double] {
+        try await body()
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            let started = ContinuousClock.now
+            try await body()
+            samples.append((ContinuousClock.now - started).milliseconds)
+        }
+        return samples.sorted()
+    }
+
+    private func report(_ console: any Console, _ label: String, _ samples: [Double], _ baseline: [Double]) {
+        func percentile(_ values: [Double], _ p: Double) -> Double { values[min(values.count - 1, Int(Double(values.count) * p))] }
+        let ratio = percentile(samples, 0.5) / max(percentile(baseline, 0.5), 0.001)
+        console.print(String(format: "%-44@ %10.2f %10.2f %12.2f %12.2f %7.3fx", label as NSString, percentile(samples, 0.5), percentile(samples, 0.95),
+                             percentile(baseline, 0.5), percentile(baseline, 0.95), ratio))
+    }
+}
