@@ -28,8 +28,12 @@ enum APIDocumentation {
 
     private static let paths: JSONValue = [
         "/openapi.json": ["get": operation("getOpenAPI", "This document", tag: "Meta", ok: ["type": "object"])],
-        "/organization-kinds": ["get": operation("listOrganizationKinds", "Kinds of organisation", tag: "Organizations",
-                                                 ok: ["type": "array", "items": ref("OrganizationKind")])],
+        "/organization-kinds": [
+            "get": operation("listOrganizationKinds", "Kinds of organisation, higher levels first", tag: "Organizations",
+                             ok: ["type": "array", "items": ref("OrganizationKind")]),
+            "post": operation("createOrganizationKind", "Add a kind of organisation to the list", tag: "Organizations",
+                              body: ref("OrganizationKindCreate"), ok: ref("OrganizationKind"), okStatus: "201", failures: ["409", "422"]),
+        ],
         "/organizations": [
             "get": operation("listOrganizations", "Search organisations, in Vietnamese name order", tag: "Organizations",
                              parameters: [param("q"), param("within"), param("kind"), param("includeClosed"), param("page"), param("per")],
@@ -124,6 +128,11 @@ enum APIDocumentation {
         ], required: ["type", "title", "status", "instance"]),
         "OrganizationKind": object(["code": ["type": "string"], "name": ["type": "string"], "holdsMembers": ["type": "boolean"]],
                                    required: ["code", "name", "holdsMembers"]),
+        "OrganizationKindCreate": object([
+            "code": ["type": "string"], "nameVi": ["type": "string"], "nameEn": ["type": "string"],
+            "holdsMembers": ["type": "boolean", "description": "true for cells, which hold members; false for committees"],
+            "position": ["type": "integer"],
+        ], required: ["code", "nameVi", "nameEn", "holdsMembers"]),
         "Organization": object([
             "id": ["type": "integer"], "code": ["type": "string"], "name": ["type": "string"], "kindCode": ["type": "string"],
             "parentId": nullableInteger, "depth": ["type": "integer"], "status": organizationStatus,

@@ -6,6 +6,7 @@ import Vapor
 enum OrganizationAPI {
     static func register(on api: any RoutesBuilder) {
         api.get("organization-kinds", use: kinds).requiring(.readOrganizations)
+        api.post("organization-kinds", use: createKind).requiring(.manageOrganizations)
         let organizations = api.grouped("organizations")
         organizations.get(use: list).requiring(.readOrganizations)
         organizations.post(use: create).requiring(.manageOrganizations)
@@ -115,6 +116,13 @@ enum OrganizationAPI {
         }
     }
 
+    static func createKind(request: Request) async throws -> Response {
+        let input = try request.content.decode(NewOrganizationKind.self)
+        let kind = try await request.write { try await OrganizationCommands.createKind(input, on: $0) }
+        return try await KindDTO(code: kind.id!, name: kind.name(request.language), holdsMembers: kind.holdsMembers)
+            .encodeResponse(status: .created, for: request)
+    }
+
     static func list(request: Request) async throws -> PageDTO<OrganizationDTO> {
         let paging = try Paging(request)
         let filter = OrganizationQueries.Filter(
@@ -197,4 +205,5 @@ enum OrganizationAPI {
 }
 
 extension NewOrganization: Content {}
+extension NewOrganizationKind: Content {}
 extension OrganizationChanges: Content {}

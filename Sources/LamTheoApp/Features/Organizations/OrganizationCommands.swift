@@ -20,6 +20,16 @@ struct OrganizationChanges: Codable, Sendable {
     var effectiveOn: String?
 }
 
+/// A kind of organisation an installation adds to the standard list (e.g. "Đảng bộ Quân khu").
+struct NewOrganizationKind: Codable, Sendable {
+    var code: String?
+    var nameVi: String?
+    var nameEn: String?
+    var holdsMembers: Bool?
+    /// Order in pick lists; after the standard kinds when absent.
+    var position: Int?
+}
+
 /// The writes on the organisation tree. Each checks everything first and throws `DomainError` without
 /// writing; callers run it inside `write { }` so that it is one transaction.
 enum OrganizationCommands {
@@ -63,6 +73,27 @@ enum OrganizationCommands {
         try await organization.save(on: db)
         try await OrganizationHistory.open(organization, change: .created, on: validFrom, note: nil, db: db)
         return organization
+    }
+
+    static func createKind(_ input: NewOrganizationKind, on db: any Database) async throws -> OrganizationKind {
+        var validator = Validator()
+        let code = (input.code ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        if code.isEmpty || code.count > 40 || !code.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            validator.add("code", LocalizedText(vi: "Mã loại chỉ gồm chữ thường không dấu, chữ số và dấu - (tối đa 40 ký tự)",
+                                                en: "A kind code has only lowercase ASCII letters, digits and - (at most 40 characters)"))
+        }
+        let nameVi = validator.requiredText(input.nameVi, field: "nameVi", label: LocalizedText(vi: "Tên tiếng Việt", en: "Vietnamese name"))
+        let nameEn = validator.requiredText(input.nameEn, field: "nameEn", label: LocalizedText(vi: "Tên tiếng Anh", en: "English name"))
+        validator.check(input.holdsMembers != nil, "holdsMembers",
+                        LocalizedText(vi: "Cần cho biết loại này có phải chi bộ (có đảng viên) không", en: "Say whether this kind is a cell (holds members)"))
+        try validator.throwIfInvalid()
+        if try await OrganizationKind.find(code, on: db) != nil {
+            throw DomainError.conflict(field: "code", LocalizedText(vi: "Đã có loại tổ chức mã \(code)", en: "Kind \(code) already exists"))
+        }
+        let kind = OrganizationKind(code: code, nameVi: nameVi, nameEn: nameEn, holdsMembers: input.holdsMembers!,
+                                    position: input.position ?? (StandardOrganizationKind.allCases.count * 10))
+        try await kind.create(on: db)
+        return kind
     }
 
     static func update(_ id: Int, _ changes: OrganizationChanges, on db: any Database) async throws -> Organization {
