@@ -8,10 +8,14 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.http.server.configuration.port = configuration.port
     app.routes.defaultMaxBodySize = "1mb"
     try await app.useDatabase(configuration.database)
+    app.secureCookies = configuration.servesTLS
+    app.passwords.use(.bcrypt)
 
     app.migrations.add(CreateOrganizationKinds())
     app.migrations.add(CreateOrganizations())
     app.migrations.add(CreateMembers())
+    app.migrations.add(CreateAccounts())
+    app.migrations.add(CreateAuditEvents())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
@@ -19,9 +23,13 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(ErrorMiddleware())
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(CSRFMiddleware())
     app.middleware.use(PolicyMiddleware())
 
     app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
     try routes(app)
 }
@@ -29,9 +37,23 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
 func routes(_ app: Application) throws {
     PlatformRoutes.register(on: app.routes)
     let api = app.routes.grouped("api", "v1")
+    AccountAPI.register(on: api)
     OrganizationAPI.register(on: api)
     MemberAPI.register(on: api)
     APIDocumentation.register(on: api)
+    AccountPages.register(on: app.routes)
     OrganizationPages.register(on: app.routes)
     MemberPages.register(on: app.routes)
+}
+
+extension Application {
+    /// Whether cookies carry the Secure flag: when LamTheo is served over TLS (`LAMTHEO_PUBLIC_URL`).
+    var secureCookies: Bool {
+        get { storage[SecureCookiesKey.self] ?? false }
+        set { storage[SecureCookiesKey.self] = newValue }
+    }
+
+    private struct SecureCookiesKey: StorageKey {
+        typealias Value = Bool
+    }
 }

@@ -228,12 +228,13 @@ struct OrganizationKindTests {
     @Test("kinds are a list an installation extends, and a new kind is usable at once", arguments: TestBackend.allCases)
     func addKind(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
+            let admin = try await app.admin()
             let tester = try app.testing()
-            let created = try await tester.sendRequest(.POST, "/api/v1/organization-kinds") {
+            let created = try await tester.sendRequest(.POST, "/api/v1/organization-kinds", headers: admin.api) {
                 try $0.content.encode(NewOrganizationKind(code: "military-region", nameVi: "Đảng bộ Quân khu", nameEn: "Military region committee", holdsMembers: false))
             }
             #expect(created.status == .created)
-            let kinds = try await tester.sendRequest(.GET, "/api/v1/organization-kinds").content.decode([OrganizationAPI.KindDTO].self)
+            let kinds = try await tester.sendRequest(.GET, "/api/v1/organization-kinds", headers: admin.api).content.decode([OrganizationAPI.KindDTO].self)
             #expect(kinds.first?.code == "central")
             #expect(kinds.last?.name == "Đảng bộ Quân khu")
             #expect(kinds.count == StandardOrganizationKind.allCases.count + 1)
@@ -241,11 +242,11 @@ struct OrganizationKindTests {
             _ = try await app.write { try await OrganizationCommands.update(unit, OrganizationChanges(kindCode: "military-region"), on: $0) }
             #expect(try await app.unit(unit).kindCode == "military-region")
 
-            let again = try await tester.sendRequest(.POST, "/api/v1/organization-kinds") {
+            let again = try await tester.sendRequest(.POST, "/api/v1/organization-kinds", headers: admin.api) {
                 try $0.content.encode(NewOrganizationKind(code: "military-region", nameVi: "X", nameEn: "X", holdsMembers: false))
             }
             #expect(again.status == .conflict)
-            let bad = try await tester.sendRequest(.POST, "/api/v1/organization-kinds") { try $0.content.encode(NewOrganizationKind(code: "Quân khu")) }
+            let bad = try await tester.sendRequest(.POST, "/api/v1/organization-kinds", headers: admin.api) { try $0.content.encode(NewOrganizationKind(code: "Quân khu")) }
             #expect(bad.status == .unprocessableEntity)
             #expect(try await app.rowCount("organization_kinds") == StandardOrganizationKind.allCases.count + 1)
         }

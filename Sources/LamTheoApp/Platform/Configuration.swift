@@ -6,6 +6,11 @@ public struct AppConfiguration: Sendable {
     public var database: DatabaseURL
     public var host: String
     public var port: Int
+    /// The address users reach LamTheo at, when it differs from host:port (behind a proxy). An https
+    /// address makes cookies Secure.
+    public var publicURL: String?
+
+    var servesTLS: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8080
@@ -34,6 +39,12 @@ public struct AppConfiguration: Sendable {
                 throw ConfigurationError(variable: "LAMTHEO_PORT", value: portText, expected: "a port number from 1 to 65535")
             }
             configuration.port = port
+        }
+        if let publicURL = environment["LAMTHEO_PUBLIC_URL"], !publicURL.isEmpty {
+            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                throw ConfigurationError(variable: "LAMTHEO_PUBLIC_URL", value: publicURL, expected: "an http:// or https:// address")
+            }
+            configuration.publicURL = publicURL
         }
         return configuration
     }

@@ -22,6 +22,12 @@ public struct DomainError: Error, Sendable, Hashable {
         case conflict
         /// The thing asked for does not exist (or is outside the caller's scope).
         case notFound
+        /// The caller could not be identified (a wrong, expired or revoked token).
+        case unauthorized
+        /// The caller is known but may not do this (a missing anti-forgery token, a grant outside scope).
+        case forbidden
+        /// Too many attempts in a short time (password guessing).
+        case tooManyAttempts
     }
 
     public let kind: Kind

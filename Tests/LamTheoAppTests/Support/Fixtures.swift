@@ -32,6 +32,11 @@ struct SmallTree {
 }
 
 extension Application {
+    /// Commands run directly by tests, audited as the command line.
+    func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await write(AuditSubject("test.setup", Organization.self), origin: .commandLine(user: "test"), body)
+    }
+
     func createUnit(_ name: String, code: String, kind: StandardOrganizationKind, parent: Int?, on date: String? = nil) async throws -> Int {
         let input = NewOrganization(name: name, code: code, kindCode: kind.rawValue, parentId: parent, validFrom: date)
         return try await write { try await OrganizationCommands.create(input, on: $0) }.requireID()

@@ -43,6 +43,9 @@ func withTestApp(_ backend: TestBackend, _ body: (Application) async throws -> V
     app.logger.logLevel = .warning
     do {
         try await configure(app, AppConfiguration(database: database))
+        // Cheap hashing and a fast throttle: the tests sign in often and on purpose fail to.
+        app.passwords.use(.bcrypt(cost: 4))
+        app.signInThrottle.delayUnit = .milliseconds(1)
         try await app.autoMigrate()
         try await body(app)
     } catch {

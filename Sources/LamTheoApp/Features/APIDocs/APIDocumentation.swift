@@ -21,13 +21,31 @@ enum APIDocumentation {
         ],
         "servers": [["url": "/api/v1"]],
         "paths": paths,
-        "components": ["schemas": schemas, "parameters": parameters, "responses": responses],
+        "components": [
+            "schemas": schemas, "parameters": parameters, "responses": responses,
+            "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "description": "A token from POST /auth/tokens"]],
+        ],
+        "security": [["bearer": []]],
     ]
 
     // MARK: Paths
 
     private static let paths: JSONValue = [
-        "/openapi.json": ["get": operation("getOpenAPI", "This document", tag: "Meta", ok: ["type": "object"])],
+        "/openapi.json": ["get": operation("getOpenAPI", "This document", tag: "Meta", ok: ["type": "object"], security: [])],
+        "/auth/tokens": ["post": operation(
+            "issueToken", "Exchange a username and password for a bearer token (shown once)", tag: "Accounts",
+            body: ref("TokenRequest"), ok: ref("Token"), okStatus: "201", failures: ["422", "429"], security: [])],
+        "/auth/tokens/current": ["delete": operation(
+            "revokeCurrentToken", "Revoke the token this request carries", tag: "Accounts", ok: nil, okStatus: "204", failures: ["401"])],
+        "/me": ["get": operation("getMe", "The caller and the roles they hold today", tag: "Accounts", ok: ref("Me"), failures: ["401"])],
+        "/users": ["post": operation(
+            "createUser", "Create an account with its first role, inside the caller's scope", tag: "Accounts",
+            body: ref("UserCreate"), ok: ref("User"), okStatus: "201", failures: ["403", "409", "422"])],
+        "/users/{id}/grants": ["post": operation(
+            "grantRole", "Give an account a role inside the caller's scope", tag: "Accounts",
+            parameters: [param("id")], body: ref("GrantCreate"), ok: ref("Grant"), okStatus: "201", failures: ["403", "404", "422"])],
+        "/grants/{id}": ["delete": operation(
+            "revokeRole", "Take a role back", tag: "Accounts", parameters: [param("id")], ok: ref("Grant"), failures: ["404"])],
         "/organization-kinds": [
             "get": operation("listOrganizationKinds", "Kinds of organisation, higher levels first", tag: "Organizations",
                              ok: ["type": "array", "items": ref("OrganizationKind")]),
@@ -107,6 +125,9 @@ enum APIDocumentation {
 
     private static let responses: JSONValue = [
         "400": problemResponse("The body is not valid JSON or a field has the wrong type"),
+        "401": problemResponse("No valid bearer token"),
+        "403": problemResponse("The caller's roles do not allow this here"),
+        "429": problemResponse("Too many failed sign-ins; locked for a while"),
         "404": problemResponse("No such resource"),
         "409": problemResponse("Conflicts with stored data (duplicate code or card number)"),
         "422": problemResponse("A field is not valid; `errors` names each one"),
@@ -183,6 +204,27 @@ enum APIDocumentation {
                            required: ["id", "title", "startedOn"]),
         "PositionCreate": object(["title": ["type": "string"], "startedOn": date], required: ["title"]),
         "PositionEnd": object(["endedOn": date]),
+        "TokenRequest": object(["username": ["type": "string"], "password": ["type": "string"], "name": ["type": "string"],
+                                "expiresInDays": ["type": "integer", "minimum": 1, "maximum": 365, "default": 30]],
+                               required: ["username", "password"]),
+        "Token": object(["id": ["type": "integer"], "token": ["type": "string"], "expiresAt": ["type": "string", "format": "date-time"]],
+                        required: ["id", "token", "expiresAt"]),
+        "GrantCreate": object([
+            "role": ["type": "string", "enum": ["administrator", "officer", "secretary", "member"]],
+            "organizationId": ["type": "integer"], "organizationCode": ["type": "string"],
+            "level": ["type": "string", "enum": ["viewer", "editor", "manager"]], "memberId": ["type": "integer"],
+            "startsOn": date, "endsOn": date,
+        ], required: ["role"]),
+        "Grant": object([
+            "id": ["type": "integer"], "role": ["type": "string"], "organizationId": nullableInteger, "level": nullableString,
+            "memberId": nullableInteger, "startsOn": date, "endsOn": nullableDate,
+        ], required: ["id", "role", "startsOn"]),
+        "UserCreate": object(["username": ["type": "string"], "displayName": ["type": "string"], "password": ["type": "string"],
+                              "grant": ref("GrantCreate")], required: ["username", "password", "grant"]),
+        "User": object(["id": ["type": "integer"], "username": ["type": "string"], "displayName": ["type": "string"],
+                        "grants": ["type": "array", "items": ref("Grant")]], required: ["id", "username", "displayName", "grants"]),
+        "Me": object(["userId": ["type": "integer"], "username": ["type": "string"], "displayName": ["type": "string"],
+                      "grants": ["type": "array", "items": ["type": "object"]]], required: ["userId", "username", "displayName", "grants"]),
     ]
 
     private static let memberFields: [(String, JSONValue)] = [
@@ -222,14 +264,17 @@ enum APIDocumentation {
         ["description": .string(description), "content": ["application/problem+json": ["schema": ref("Problem")]]]
     }
 
+    /// - Parameter security: `[]` for the few operations that need no token; the document's default otherwise.
     private static func operation(_ id: String, _ summary: String, tag: String, parameters: [JSONValue] = [], body: JSONValue? = nil,
-                                  ok: JSONValue, okStatus: String = "200", failures: [String] = []) -> JSONValue {
-        var responses: [(String, JSONValue)] = [(okStatus, ["description": "OK", "content": ["application/json": ["schema": ok]]])]
-        let failureCodes = (body == nil ? [] : ["400"]) + failures + (parameters.isEmpty ? [] : ["422"])
+                                  ok: JSONValue?, okStatus: String = "200", failures: [String] = [], security: [JSONValue]? = nil) -> JSONValue {
+        let success: JSONValue = ok.map { ["description": "OK", "content": ["application/json": ["schema": $0]]] } ?? ["description": "Done"]
+        var responses: [(String, JSONValue)] = [(okStatus, success)]
+        let failureCodes = (body == nil ? [] : ["400"]) + failures + (parameters.isEmpty ? [] : ["422"]) + (security == nil ? ["401", "403"] : [])
         for code in Array(Set(failureCodes)).sorted() {
             responses.append((code, ["$ref": .string("#/components/responses/\(code)")]))
         }
         var pairs: [(String, JSONValue)] = [("operationId", .string(id)), ("summary", .string(summary)), ("tags", [.string(tag)])]
+        if let security { pairs.append(("security", .array(security))) }
         if !parameters.isEmpty { pairs.append(("parameters", .array(parameters))) }
         if let body {
             pairs.append(("requestBody", ["required": true, "content": ["application/json": ["schema": body]]]))

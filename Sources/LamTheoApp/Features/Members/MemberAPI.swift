@@ -6,13 +6,13 @@ import Vapor
 enum MemberAPI {
     static func register(on api: any RoutesBuilder) {
         let members = api.grouped("members")
-        members.get(use: list).requiring(.readMembers)
-        members.post(use: create).requiring(.manageMembers)
-        members.get(":id", use: show).requiring(.readMembers)
-        members.patch(":id", use: update).requiring(.manageMembers)
-        members.post(":id", "transfer", use: transfer).requiring(.manageMembers)
-        members.post(":id", "positions", use: addPosition).requiring(.manageMembers)
-        members.post(":id", "positions", ":positionId", "end", use: endPosition).requiring(.manageMembers)
+        members.get(use: list).requiring(.capability(.read))
+        members.post(use: create).requiring(.capability(.edit))
+        members.get(":id", use: show).requiring(.capability(.read))
+        members.patch(":id", use: update).requiring(.capability(.edit))
+        members.post(":id", "transfer", use: transfer).requiring(.capability(.edit))
+        members.post(":id", "positions", use: addPosition).requiring(.capability(.edit))
+        members.post(":id", "positions", ":positionId", "end", use: endPosition).requiring(.capability(.edit))
     }
 
     struct MemberDTO: Content {
@@ -112,7 +112,7 @@ enum MemberAPI {
         } ?? nil
         try validator.throwIfInvalid()
         let filter = MemberQueries.Filter(text: request.query[String.self, at: "q"], within: try await request.subtreeFilter(on: request.db),
-                                          statuses: statuses, gender: gender)
+                                          statuses: statuses, gender: gender, scopes: try request.readableSubtrees)
         let page = try await MemberQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
         let cells = try await MemberQueries.cellNames(for: page.items, on: request.db)
         return PageDTO(items: page.items.map { MemberDTO($0, organizationName: cells[$0.organizationId]) },
@@ -120,37 +120,33 @@ enum MemberAPI {
     }
 
     static func show(request: Request) async throws -> MemberDetailDTO {
-        try await detail(of: MemberQueries.require(request.id(), on: request.db), on: request.db)
+        try await detail(of: MemberActions.requireMember(request.id(), .read, request: request), on: request.db)
     }
 
     static func create(request: Request) async throws -> Response {
         let input = try request.content.decode(MemberInput.self)
-        let member = try await request.write { try await MemberCommands.create(input, on: $0) }
+        let member = try await MemberActions.create(input, request: request)
         return try await detail(of: member, on: request.db).encodeResponse(status: .created, for: request)
     }
 
     static func update(request: Request) async throws -> MemberDetailDTO {
         let id = try request.id()
         let changes = try request.content.decode(MemberInput.self)
-        let member = try await request.write { db in
-            try await MemberCommands.update(id, changes.laid(over: MemberQueries.require(id, on: db)), on: db)
-        }
+        let member = try await MemberActions.update(id, request: request) { changes.laid(over: $0) }
         return try await detail(of: member, on: request.db)
     }
 
     static func transfer(request: Request) async throws -> MemberDetailDTO {
         let id = try request.id()
         let body = try request.content.decode(TransferBody.self)
-        let member = try await request.write {
-            try await MemberCommands.transfer(id, to: body.organizationId, on: body.transferredOn, reason: body.reason, db: $0)
-        }
+        let member = try await MemberActions.transfer(id, to: body.organizationId, on: body.transferredOn, reason: body.reason, request: request)
         return try await detail(of: member, on: request.db)
     }
 
     static func addPosition(request: Request) async throws -> Response {
         let id = try request.id()
         let body = try request.content.decode(PositionBody.self)
-        let position = try await request.write { try await MemberCommands.addPosition(to: id, title: body.title, startedOn: body.startedOn, db: $0) }
+        let position = try await MemberActions.addPosition(to: id, title: body.title, startedOn: body.startedOn, request: request)
         return try await PositionDTO(position).encodeResponse(status: .created, for: request)
     }
 
@@ -158,7 +154,7 @@ enum MemberAPI {
         let id = try request.id()
         let positionId = try request.id("positionId")
         let body = try request.content.decode(EndPositionBody.self)
-        return PositionDTO(try await request.write { try await MemberCommands.endPosition(positionId, of: id, endedOn: body.endedOn, db: $0) })
+        return PositionDTO(try await MemberActions.endPosition(positionId, of: id, endedOn: body.endedOn, request: request))
     }
 
     private static func detail(of member: Member, on db: any Database) async throws -> MemberDetailDTO {

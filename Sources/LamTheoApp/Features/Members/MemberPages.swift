@@ -7,14 +7,14 @@ import Vapor
 enum MemberPages {
     static func register(on routes: any RoutesBuilder) {
         let pages = routes.grouped("members")
-        pages.get(use: index).requiring(.readMembers)
-        pages.get("new", use: newForm).requiring(.manageMembers)
-        pages.post("new", use: create).requiring(.manageMembers)
-        pages.get(":id", use: show).requiring(.readMembers)
-        pages.get(":id", "edit", use: editForm).requiring(.manageMembers)
-        pages.post(":id", "edit", use: update).requiring(.manageMembers)
-        pages.get(":id", "transfer", use: transferForm).requiring(.manageMembers)
-        pages.post(":id", "transfer", use: transfer).requiring(.manageMembers)
+        pages.get(use: index).requiring(.capability(.read))
+        pages.get("new", use: newForm).requiring(.capability(.edit))
+        pages.post("new", use: create).requiring(.capability(.edit))
+        pages.get(":id", use: show).requiring(.capability(.read))
+        pages.get(":id", "edit", use: editForm).requiring(.capability(.edit))
+        pages.post(":id", "edit", use: update).requiring(.capability(.edit))
+        pages.get(":id", "transfer", use: transferForm).requiring(.capability(.edit))
+        pages.post(":id", "transfer", use: transfer).requiring(.capability(.edit))
     }
 
     // MARK: Reading
@@ -25,9 +25,11 @@ enum MemberPages {
         let within = try await request.subtreeFilter(on: request.db)
         let unit = try await within.asyncMap { try await Organization.find($0.ids.last!, on: request.db) } ?? nil
         let text = request.query[String.self, at: "q"] ?? ""
-        let page = try await MemberQueries.search(.init(text: text, within: within), page: paging.page, perPage: paging.perPage, on: request.db)
+        let actor = try request.requireActor()
+        let page = try await MemberQueries.search(.init(text: text, within: within, scopes: actor.readableSubtrees),
+                                                  page: paging.page, perPage: paging.perPage, on: request.db)
         let cells = try await MemberQueries.cellNames(for: page.items, on: request.db)
-        let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, on: request.db) } ?? []
+        let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
         let withinQuery = unit.map { "&within=\($0.requireID())" } ?? ""
         let title = unit.map { LocalizedText(vi: "Đảng viên · \($0.name)", en: "Members · \($0.name)")(language) }
             ?? LocalizedText(vi: "Đảng viên", en: "Members")(language)
@@ -62,10 +64,10 @@ enum MemberPages {
 
     static func show(request: Request) async throws -> Response {
         let language = request.language
-        let member = try await MemberQueries.require(request.id(), on: request.db)
+        let member = try await MemberActions.requireMember(request.id(), .read, request: request)
         let id = member.requireID()
         let cell = try await OrganizationQueries.require(member.organizationId, on: request.db)
-        let lineage = try await OrganizationQueries.lineage(of: cell, on: request.db)
+        let lineage = try await OrganizationQueries.lineage(of: cell, readableBy: request.requireActor(), on: request.db)
         let transfers = try await MemberQueries.transfers(of: id, on: request.db)
         let positions = try await MemberQueries.positions(of: id, on: request.db)
         let unitIds = Set(transfers.flatMap { [$0.fromOrganizationId, $0.toOrganizationId].compactMap { $0 } })
@@ -117,7 +119,7 @@ enum MemberPages {
     static func create(request: Request) async throws -> Response {
         let form = try request.content.decode(MemberInput.self)
         do {
-            let member = try await request.write { try await MemberCommands.create(form, on: $0) }
+            let member = try await MemberActions.create(form, request: request)
             return request.redirect(to: "/members/\(member.requireID())")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderMemberForm(form, member: nil, errors: error.fieldErrors, request: request)
@@ -125,7 +127,7 @@ enum MemberPages {
     }
 
     static func editForm(request: Request) async throws -> Response {
-        let member = try await MemberQueries.require(request.id(), on: request.db)
+        let member = try await MemberActions.requireMember(request.id(), .edit, request: request)
         let form = MemberInput(familyName: member.familyName, middleName: member.middleName, givenName: member.givenName,
                               gender: member.gender.rawValue, birthDate: day(member.birthDate), cardNumber: member.cardNumber,
                               admittedOn: day(member.admittedOn), fullMemberOn: day(member.fullMemberOn), status: member.status.rawValue,
@@ -134,10 +136,10 @@ enum MemberPages {
     }
 
     static func update(request: Request) async throws -> Response {
-        let member = try await MemberQueries.require(request.id(), on: request.db)
+        let member = try await MemberActions.requireMember(request.id(), .edit, request: request)
         let form = try request.content.decode(MemberInput.self)
         do {
-            _ = try await request.write { try await MemberCommands.update(member.requireID(), form, on: $0) }
+            _ = try await MemberActions.update(member.requireID(), request: request) { _ in form }
             return request.redirect(to: "/members/\(member.requireID())")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderMemberForm(form, member: member, errors: error.fieldErrors, request: request)
@@ -146,9 +148,10 @@ enum MemberPages {
 
     private static func renderMemberForm(_ form: MemberInput, member: Member?, errors: [FieldError], request: Request) async throws -> Response {
         let language = request.language
-        let fields = FormFields(language: language, errors: errors)
+        let fields = FormFields(request, errors: errors)
         let cell = try await form.organizationId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
-        let lineage = try await cell.asyncMap { try await OrganizationQueries.lineage(of: $0, on: request.db) } ?? []
+        let actor = try request.requireActor()
+        let lineage = try await cell.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
         let title = member.map { LocalizedText(vi: "Sửa \($0.fullName)", en: "Edit \($0.fullName)")(language) }
             ?? LocalizedText(vi: "Thêm đảng viên", en: "New member")(language)
         let action = member.map { "/members/\($0.requireID())/edit" } ?? "/members/new"
@@ -157,7 +160,7 @@ enum MemberPages {
             .h1(.text(title)),
             .unwrap(cell) { .p(.text(LocalizedText(vi: "Chi bộ: ", en: "Cell: ")(language) + $0.name)) },
             fields.summary,
-            .form(.class("stack"), .method(.post), .action(action),
+            fields.postForm(action,
                   .if(member == nil, .input(.type(.hidden), .name("organizationId"), .value(form.organizationId.map(String.init) ?? ""))),
                   .forEach(fields.errors(for: "organizationId")) { .p(.class("field-error"), .text($0)) },
                   fields.text("familyName", LocalizedText(vi: "Họ", en: "Family name"), value: form.familyName, required: true),
@@ -195,7 +198,7 @@ enum MemberPages {
         let id = try request.id()
         let form = try request.content.decode(TransferForm.self)
         do {
-            _ = try await request.write { try await MemberCommands.transfer(id, to: form.organizationId, on: form.transferredOn, reason: form.reason, db: $0) }
+            _ = try await MemberActions.transfer(id, to: form.organizationId, on: form.transferredOn, reason: form.reason, request: request)
             return request.redirect(to: "/members/\(id)")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderTransferForm(form, errors: error.fieldErrors, request: request)
@@ -205,9 +208,9 @@ enum MemberPages {
     /// Pick the new cell by searching on the same page (no script needed), then confirm.
     private static func renderTransferForm(_ form: TransferForm, errors: [FieldError], request: Request) async throws -> Response {
         let language = request.language
-        let member = try await MemberQueries.require(request.id(), on: request.db)
+        let member = try await MemberActions.requireMember(request.id(), .edit, request: request)
         let id = member.requireID()
-        let fields = FormFields(language: language, errors: errors)
+        let fields = FormFields(request, errors: errors)
         let searchText = request.query[String.self, at: "q"] ?? ""
         let picker = UnitPicker(
             field: "organizationId",
@@ -215,14 +218,14 @@ enum MemberPages {
             searchLabel: LocalizedText(vi: "Tìm chi bộ mới theo tên hoặc mã", en: "Find the new cell by name or code"),
             action: "/members/\(id)/transfer", searchText: searchText,
             candidates: try await UnitPicker.candidates(matching: searchText, holdsMembers: true, excluding: member.organizationId,
-                                                        selected: form.organizationId, on: request.db),
+                                                        selected: form.organizationId, scopes: try request.readableSubtrees, on: request.db),
             selected: form.organizationId)
         let title = LocalizedText(vi: "Chuyển sinh hoạt: \(member.fullName)", en: "Transfer \(member.fullName)")(language)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             fields.summary,
             picker.searchForm(language),
-            .form(.class("stack"), .method(.post), .action("/members/\(id)/transfer"),
+            fields.postForm("/members/\(id)/transfer",
                   picker.choices(language, errors: fields.errors(for: "organizationId") + fields.errors(for: "status")),
                   fields.text("transferredOn", LocalizedText(vi: "Ngày chuyển", en: "Transfer date"), value: form.transferredOn,
                               hint: LocalizedText(vi: "dd/mm/yyyy; để trống là hôm nay", en: "dd/mm/yyyy; today when blank")),

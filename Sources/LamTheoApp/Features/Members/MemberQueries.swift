@@ -28,12 +28,17 @@ enum MemberQueries {
         /// Members on the roll when nil.
         var statuses: [MemberStatus]?
         var gender: Gender?
+        /// The caller's readable subtrees (`Actor.readableSubtrees`); nil for the whole tree.
+        var scopes: [TreePath]?
     }
 
     static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database) async throws -> Page<Member> {
         var query = Member.query(on: db)
         if let within = filter.within {
             query = query.filter(\.$organizationPath >= within.rawValue).filter(\.$organizationPath < within.upperBound)
+        }
+        if let scopes = filter.scopes {
+            query = query.withinAny(scopes, \.$organizationPath)
         }
         let text = filter.text.map(VietnameseText.searchKey) ?? ""
         if !text.isEmpty {
@@ -49,7 +54,7 @@ enum MemberQueries {
 
     /// The plain roll of a subtree is already counted per unit: sum those instead of counting members.
     private static func total(of query: QueryBuilder<Member>, filter: Filter, text: String, on db: any Database) async throws -> Int {
-        if text.isEmpty, filter.statuses == nil, filter.gender == nil, let within = filter.within {
+        if text.isEmpty, filter.statuses == nil, filter.gender == nil, filter.scopes == nil, let within = filter.within {
             return try await OrganizationQueries.subtreeMemberCount(within, on: db)
         }
         return try await query.count()

@@ -5,19 +5,19 @@ import Vapor
 /// `/api/v1/organizations` and `/api/v1/organization-kinds`.
 enum OrganizationAPI {
     static func register(on api: any RoutesBuilder) {
-        api.get("organization-kinds", use: kinds).requiring(.readOrganizations)
-        api.post("organization-kinds", use: createKind).requiring(.manageOrganizations)
+        api.get("organization-kinds", use: kinds).requiring(.capability(.read))
+        api.post("organization-kinds", use: createKind).requiring(.administrator)
         let organizations = api.grouped("organizations")
-        organizations.get(use: list).requiring(.readOrganizations)
-        organizations.post(use: create).requiring(.manageOrganizations)
-        organizations.get(":id", use: show).requiring(.readOrganizations)
-        organizations.patch(":id", use: update).requiring(.manageOrganizations)
-        organizations.get(":id", "children", use: children).requiring(.readOrganizations)
-        organizations.get(":id", "history", use: history).requiring(.readOrganizations)
-        organizations.get(":id", "as-of", ":date", use: asOf).requiring(.readOrganizations)
-        organizations.post(":id", "move", use: move).requiring(.manageOrganizations)
-        organizations.post(":id", "merge", use: merge).requiring(.manageOrganizations)
-        organizations.post(":id", "dissolve", use: dissolve).requiring(.manageOrganizations)
+        organizations.get(use: list).requiring(.capability(.read))
+        organizations.post(use: create).requiring(.capability(.edit))
+        organizations.get(":id", use: show).requiring(.capability(.read))
+        organizations.patch(":id", use: update).requiring(.capability(.edit))
+        organizations.get(":id", "children", use: children).requiring(.capability(.read))
+        organizations.get(":id", "history", use: history).requiring(.capability(.read))
+        organizations.get(":id", "as-of", ":date", use: asOf).requiring(.capability(.read))
+        organizations.post(":id", "move", use: move).requiring(.capability(.restructure))
+        organizations.post(":id", "merge", use: merge).requiring(.capability(.restructure))
+        organizations.post(":id", "dissolve", use: dissolve).requiring(.capability(.restructure))
     }
 
     struct KindDTO: Content {
@@ -118,7 +118,7 @@ enum OrganizationAPI {
 
     static func createKind(request: Request) async throws -> Response {
         let input = try request.content.decode(NewOrganizationKind.self)
-        let kind = try await request.write { try await OrganizationCommands.createKind(input, on: $0) }
+        let kind = try await OrganizationActions.createKind(input, request: request)
         return try await KindDTO(code: kind.id!, name: kind.name(request.language), holdsMembers: kind.holdsMembers)
             .encodeResponse(status: .created, for: request)
     }
@@ -129,33 +129,33 @@ enum OrganizationAPI {
             text: request.query[String.self, at: "q"],
             within: try await request.subtreeFilter(on: request.db),
             kindCode: request.query[String.self, at: "kind"],
-            includeClosed: request.query[Bool.self, at: "includeClosed"] ?? false)
+            includeClosed: request.query[Bool.self, at: "includeClosed"] ?? false,
+            scopes: try request.readableSubtrees)
         let page = try await OrganizationQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
         return PageDTO(items: page.items.map(OrganizationDTO.init), page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func show(request: Request) async throws -> OrganizationDTO {
-        try await dto(for: OrganizationQueries.require(request.id(), on: request.db), on: request.db)
+        try await dto(for: readable(request), on: request.db)
     }
 
     static func children(request: Request) async throws -> [OrganizationDTO] {
-        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        let unit = try await readable(request)
         return try await OrganizationQueries.children(of: unit.requireID(), includeClosed: request.query[Bool.self, at: "includeClosed"] ?? false,
                                                       on: request.db).map(OrganizationDTO.init)
     }
 
     static func history(request: Request) async throws -> [VersionDTO] {
-        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        let unit = try await readable(request)
         return try await OrganizationHistory.versions(of: unit.requireID(), on: request.db).map(VersionDTO.init)
     }
 
     static func asOf(request: Request) async throws -> AsOfDTO {
-        let id = try request.id()
-        _ = try await OrganizationQueries.require(id, on: request.db)
+        let id = try await readable(request).requireID()
         guard let date = request.parameters.get("date").flatMap(CalendarDate.init(parsing:)) else {
             throw DomainError.invalid(field: "date", LocalizedText(vi: "Ngày không hợp lệ (yyyy-mm-dd)", en: "Not a valid date (yyyy-mm-dd)"))
         }
-        let lineage = try await OrganizationHistory.lineage(of: id, on: date, db: request.db)
+        let lineage = try await OrganizationHistory.lineage(of: id, on: date, db: request.db).readable(by: request.requireActor(), on: request.db)
         guard let version = lineage.last, version.organizationId == id else {
             throw DomainError.notFound(LocalizedText(vi: "Đơn vị chưa tồn tại hoặc đã đóng vào ngày \(date.vietnamese)",
                                                      en: "The unit did not exist on \(date.iso)"))
@@ -166,21 +166,21 @@ enum OrganizationAPI {
 
     static func create(request: Request) async throws -> Response {
         let input = try request.content.decode(NewOrganization.self)
-        let unit = try await request.write { try await OrganizationCommands.create(input, on: $0) }
+        let unit = try await OrganizationActions.create(input, request: request)
         return try await dto(for: unit, on: request.db).encodeResponse(status: .created, for: request)
     }
 
     static func update(request: Request) async throws -> OrganizationDTO {
         let id = try request.id()
         let changes = try request.content.decode(OrganizationChanges.self)
-        let unit = try await request.write { try await OrganizationCommands.update(id, changes, on: $0) }
+        let unit = try await OrganizationActions.update(id, changes, request: request)
         return try await dto(for: unit, on: request.db)
     }
 
     static func move(request: Request) async throws -> OrganizationDTO {
         let id = try request.id()
         let body = try request.content.decode(MoveBody.self)
-        let unit = try await request.write { try await OrganizationCommands.move(id, under: body.parentId, effectiveOn: body.effectiveOn, on: $0) }
+        let unit = try await OrganizationActions.move(id, under: body.parentId, effectiveOn: body.effectiveOn, request: request)
         return try await dto(for: unit, on: request.db)
     }
 
@@ -188,15 +188,22 @@ enum OrganizationAPI {
     static func merge(request: Request) async throws -> OrganizationDTO {
         let id = try request.id()
         let body = try request.content.decode(MergeBody.self)
-        let target = try await request.write { try await OrganizationCommands.merge(id, into: body.targetId, effectiveOn: body.effectiveOn, on: $0) }
+        let target = try await OrganizationActions.merge(id, into: body.targetId, effectiveOn: body.effectiveOn, request: request)
         return try await dto(for: target, on: request.db)
     }
 
     static func dissolve(request: Request) async throws -> OrganizationDTO {
         let id = try request.id()
         let body = try request.content.decode(DissolveBody.self)
-        let unit = try await request.write { try await OrganizationCommands.dissolve(id, effectiveOn: body.effectiveOn, note: body.note, on: $0) }
+        let unit = try await OrganizationActions.dissolve(id, effectiveOn: body.effectiveOn, note: body.note, request: request)
         return try await dto(for: unit, on: request.db)
+    }
+
+    /// The unit named in the path, if the caller may read it.
+    private static func readable(_ request: Request) async throws -> Organization {
+        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        try request.require(.read, at: unit.treePath)
+        return unit
     }
 
     private static func dto(for unit: Organization, on db: any Database) async throws -> OrganizationDTO {

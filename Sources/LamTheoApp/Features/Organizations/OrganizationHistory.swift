@@ -76,3 +76,13 @@ enum OrganizationHistory {
             .sorted { VietnameseText.precedes($0.name, $1.name) }
     }
 }
+
+extension Array where Element == OrganizationVersion {
+    /// Only the versions of units the caller may read today: the lineage above a caller's scope stays hidden.
+    func readable(by actor: Actor, on db: any Database) async throws -> [OrganizationVersion] {
+        guard !actor.isAdministrator else { return self }
+        let units = try await Organization.query(on: db).filter(\.$id ~~ map(\.organizationId)).all()
+        let readable = Set(units.filter { actor.can(.read, at: $0.treePath) }.compactMap(\.id))
+        return filter { readable.contains($0.organizationId) }
+    }
+}

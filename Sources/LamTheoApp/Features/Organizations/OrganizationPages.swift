@@ -7,18 +7,18 @@ import Vapor
 enum OrganizationPages {
     static func register(on routes: any RoutesBuilder) {
         let pages = routes.grouped("organizations")
-        pages.get(use: index).requiring(.readOrganizations)
-        pages.get("new", use: newForm).requiring(.manageOrganizations)
-        pages.post("new", use: create).requiring(.manageOrganizations)
-        pages.get(":id", use: show).requiring(.readOrganizations)
-        pages.get(":id", "edit", use: editForm).requiring(.manageOrganizations)
-        pages.post(":id", "edit", use: update).requiring(.manageOrganizations)
-        pages.get(":id", "move", use: moveForm).requiring(.manageOrganizations)
-        pages.post(":id", "move", use: move).requiring(.manageOrganizations)
-        pages.get(":id", "merge", use: mergeForm).requiring(.manageOrganizations)
-        pages.post(":id", "merge", use: merge).requiring(.manageOrganizations)
-        pages.get(":id", "dissolve", use: dissolveForm).requiring(.manageOrganizations)
-        pages.post(":id", "dissolve", use: dissolve).requiring(.manageOrganizations)
+        pages.get(use: index).requiring(.capability(.read))
+        pages.get("new", use: newForm).requiring(.capability(.edit))
+        pages.post("new", use: create).requiring(.capability(.edit))
+        pages.get(":id", use: show).requiring(.capability(.read))
+        pages.get(":id", "edit", use: editForm).requiring(.capability(.edit))
+        pages.post(":id", "edit", use: update).requiring(.capability(.edit))
+        pages.get(":id", "move", use: moveForm).requiring(.capability(.restructure))
+        pages.post(":id", "move", use: move).requiring(.capability(.restructure))
+        pages.get(":id", "merge", use: mergeForm).requiring(.capability(.restructure))
+        pages.post(":id", "merge", use: merge).requiring(.capability(.restructure))
+        pages.get(":id", "dissolve", use: dissolveForm).requiring(.capability(.restructure))
+        pages.post(":id", "dissolve", use: dissolve).requiring(.capability(.restructure))
     }
 
     // MARK: Reading
@@ -30,10 +30,17 @@ enum OrganizationPages {
         let paging = try Paging(request)
         let units: [OrganizationSummary]
         var pager: Node<HTML.BodyContext> = .empty
+        let scopes = try request.readableSubtrees
         if text.isEmpty {
-            units = try await OrganizationQueries.children(of: nil, includeClosed: false, on: request.db)
+            // The top of the tree, or for an officer or secretary the roots of their own scopes.
+            if let scopes {
+                let roots = try await Organization.query(on: request.db).filter(\.$id ~~ scopes.compactMap(\.ids.last)).sort(\.$nameSort).all()
+                units = try await OrganizationQueries.summaries(of: roots, on: request.db)
+            } else {
+                units = try await OrganizationQueries.children(of: nil, includeClosed: false, on: request.db)
+            }
         } else {
-            let page = try await OrganizationQueries.search(.init(text: text), page: paging.page, perPage: paging.perPage, on: request.db)
+            let page = try await OrganizationQueries.search(.init(text: text, scopes: scopes), page: paging.page, perPage: paging.perPage, on: request.db)
             units = page.items
             pager = Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: { "/organizations?q=\(text.urlQueryEncoded)&page=\($0)" }).node(language)
         }
@@ -50,11 +57,11 @@ enum OrganizationPages {
 
     static func show(request: Request) async throws -> Response {
         let language = request.language
-        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        let unit = try await readable(request, .read)
         if let raw = request.query[String.self, at: "asOf"], !raw.isEmpty {
             return try await showAsOf(unit, rawDate: raw, request: request)
         }
-        let lineage = try await OrganizationQueries.lineage(of: unit, on: request.db)
+        let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: request.requireActor(), on: request.db)
         let summary = try await OrganizationQueries.summaries(of: [unit], on: request.db)[0]
         let children = try await OrganizationQueries.children(of: unit.requireID(), includeClosed: request.query[Bool.self, at: "closed"] ?? false, on: request.db)
         let kinds = try await kindNames(on: request.db, language: language)
@@ -132,7 +139,7 @@ enum OrganizationPages {
         guard let date = CalendarDate(parsing: rawDate) else {
             throw DomainError.invalid(field: "asOf", LocalizedText(vi: "Ngày “\(rawDate)” không hợp lệ (dd/mm/yyyy)", en: "“\(rawDate)” is not a valid date (dd/mm/yyyy)"))
         }
-        let lineage = try await OrganizationHistory.lineage(of: unit.requireID(), on: date, db: request.db)
+        let lineage = try await OrganizationHistory.lineage(of: unit.requireID(), on: date, db: request.db).readable(by: request.requireActor(), on: request.db)
         let children = try await OrganizationHistory.children(of: unit.requireID(), on: date, db: request.db)
         let heading = LocalizedText(vi: "Cơ cấu ngày \(date.vietnamese)", en: "Structure on \(date.vietnamese)")(language)
         let content: Node<HTML.BodyContext>
@@ -173,7 +180,7 @@ enum OrganizationPages {
         let form = try request.content.decode(UnitForm.self)
         do {
             let input = NewOrganization(name: form.name, code: form.code, kindCode: form.kindCode, parentId: form.parentId, validFrom: form.validFrom)
-            let unit = try await request.write { try await OrganizationCommands.create(input, on: $0) }
+            let unit = try await OrganizationActions.create(input, request: request)
             return request.redirect(to: "/organizations/\(unit.requireID())")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderUnitForm(form, unit: nil, errors: error.fieldErrors, request: request)
@@ -181,17 +188,17 @@ enum OrganizationPages {
     }
 
     static func editForm(request: Request) async throws -> Response {
-        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        let unit = try await readable(request, .edit)
         let form = UnitForm(name: unit.name, code: unit.code, kindCode: unit.kindCode, parentId: unit.parentId)
         return try await renderUnitForm(form, unit: unit, errors: [], request: request)
     }
 
     static func update(request: Request) async throws -> Response {
-        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        let unit = try await readable(request, .edit)
         let form = try request.content.decode(UnitForm.self)
         do {
             let changes = OrganizationChanges(name: form.name, code: form.code, kindCode: form.kindCode, effectiveOn: form.effectiveOn)
-            _ = try await request.write { try await OrganizationCommands.update(unit.requireID(), changes, on: $0) }
+            _ = try await OrganizationActions.update(unit.requireID(), changes, request: request)
             return request.redirect(to: "/organizations/\(unit.requireID())")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderUnitForm(form, unit: unit, errors: error.fieldErrors, request: request)
@@ -200,18 +207,19 @@ enum OrganizationPages {
 
     private static func renderUnitForm(_ form: UnitForm, unit: Organization?, errors: [FieldError], request: Request) async throws -> Response {
         let language = request.language
-        let fields = FormFields(language: language, errors: errors)
+        let fields = FormFields(request, errors: errors)
         let kinds = try await OrganizationQueries.kinds(on: request.db)
         let parent = try await form.parentId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
         let title = unit == nil ? LocalizedText(vi: "Thêm tổ chức đảng", en: "New organisation")(language)
                                 : LocalizedText(vi: "Sửa \(unit!.name)", en: "Edit \(unit!.name)")(language)
         let action = unit.map { "/organizations/\($0.requireID())/edit" } ?? "/organizations/new"
-        let lineage = try await (unit ?? parent).asyncMap { try await OrganizationQueries.lineage(of: $0, on: request.db) } ?? []
+        let actor = try request.requireActor()
+        let lineage = try await (unit ?? parent).asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             .unwrap(parent) { .p(.text(Labels.parent(language) + ": " + $0.name)) },
             fields.summary,
-            .form(.class("stack"), .method(.post), .action(action),
+            fields.postForm(action,
                   .unwrap(form.parentId) { .input(.type(.hidden), .name("parentId"), .value(String($0))) },
                   fields.text("name", Labels.name, value: form.name, required: true),
                   fields.text("code", Labels.code, value: form.code, required: true,
@@ -241,7 +249,7 @@ enum OrganizationPages {
         let id = try request.id()
         let form = try request.content.decode(TargetForm.self)
         do {
-            _ = try await request.write { try await OrganizationCommands.move(id, under: form.targetId, effectiveOn: form.effectiveOn, on: $0) }
+            _ = try await OrganizationActions.move(id, under: form.targetId, effectiveOn: form.effectiveOn, request: request)
             return request.redirect(to: "/organizations/\(id)")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderTargetForm(.move, form: form, errors: error.fieldErrors.map(\.renamingParentField), request: request)
@@ -256,7 +264,7 @@ enum OrganizationPages {
         let id = try request.id()
         let form = try request.content.decode(TargetForm.self)
         do {
-            let target = try await request.write { try await OrganizationCommands.merge(id, into: form.targetId, effectiveOn: form.effectiveOn, on: $0) }
+            let target = try await OrganizationActions.merge(id, into: form.targetId, effectiveOn: form.effectiveOn, request: request)
             return request.redirect(to: "/organizations/\(target.requireID())")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderTargetForm(.merge, form: form, errors: error.fieldErrors, request: request)
@@ -271,7 +279,7 @@ enum OrganizationPages {
         let id = try request.id()
         let form = try request.content.decode(TargetForm.self)
         do {
-            _ = try await request.write { try await OrganizationCommands.dissolve(id, effectiveOn: form.effectiveOn, note: form.note, on: $0) }
+            _ = try await OrganizationActions.dissolve(id, effectiveOn: form.effectiveOn, note: form.note, request: request)
             return request.redirect(to: "/organizations/\(id)")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderTargetForm(.dissolve, form: form, errors: error.fieldErrors, request: request)
@@ -286,9 +294,9 @@ enum OrganizationPages {
     /// so no script is needed), an effective date, and confirm.
     private static func renderTargetForm(_ change: TreeChange, form: TargetForm, errors: [FieldError], request: Request) async throws -> Response {
         let language = request.language
-        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        let unit = try await readable(request, .restructure)
         let id = unit.requireID()
-        let fields = FormFields(language: language, errors: errors)
+        let fields = FormFields(request, errors: errors)
         let (title, button): (LocalizedText, LocalizedText) = switch change {
         case .move: (LocalizedText(vi: "Chuyển \(unit.name) sang đơn vị cấp trên khác", en: "Move \(unit.name) under another unit"),
                      LocalizedText(vi: "Chuyển", en: "Move"))
@@ -306,7 +314,8 @@ enum OrganizationPages {
             searchLabel: LocalizedText(vi: "Tìm đơn vị theo tên hoặc mã", en: "Find the unit by name or code"),
             action: action, searchText: searchText,
             candidates: change == .dissolve ? [] : try await UnitPicker.candidates(
-                matching: searchText, holdsMembers: change == .merge && unitHoldsMembers, excluding: id, selected: form.targetId, on: request.db),
+                matching: searchText, holdsMembers: change == .merge && unitHoldsMembers, excluding: id, selected: form.targetId,
+                scopes: try request.readableSubtrees, on: request.db),
             selected: form.targetId)
         let explanation: LocalizedText = switch change {
         case .move: LocalizedText(vi: "Đơn vị được chuyển cùng toàn bộ tổ chức và đảng viên trực thuộc.",
@@ -316,13 +325,13 @@ enum OrganizationPages {
         case .dissolve: LocalizedText(vi: "Chỉ giải thể được đơn vị không còn đảng viên và tổ chức trực thuộc.",
                                       en: "Only a unit with no members and no units left can be dissolved.")
         }
-        let lineage = try await OrganizationQueries.lineage(of: unit, on: request.db)
+        let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: request.requireActor(), on: request.db)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title(language))),
             .p(.text(explanation(language))),
             fields.summary,
             .if(change != .dissolve, picker.searchForm(language)),
-            .form(.class("stack"), .method(.post), .action(action),
+            fields.postForm(action,
                   .if(change != .dissolve, picker.choices(language, errors: fields.errors(for: "targetId"))),
                   fields.text("effectiveOn", Labels.effectiveOn, value: form.effectiveOn, hint: dateHint),
                   .if(change == .dissolve, fields.text("note", LocalizedText(vi: "Lý do, căn cứ quyết định", en: "Reason, decision"), value: form.note)),
@@ -335,6 +344,13 @@ enum OrganizationPages {
     }
 
     // MARK: Pieces
+
+    /// The unit named in the path, if the caller may do `capability` there (404 when they may not read it).
+    private static func readable(_ request: Request, _ capability: Capability) async throws -> Organization {
+        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        try request.require(capability, at: unit.treePath)
+        return unit
+    }
 
     private static let dateHint = LocalizedText(vi: "dd/mm/yyyy; để trống là hôm nay", en: "dd/mm/yyyy; today when blank")
 
@@ -408,16 +424,5 @@ private extension FieldError {
     /// The move page names its target `targetId`; the command calls it `parentId`.
     var renamingParentField: FieldError {
         field == "parentId" ? FieldError(field: "targetId", message: message) : self
-    }
-}
-
-extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

@@ -46,11 +46,12 @@ enum OrganizationQueries {
             .first() != nil
     }
 
-    /// Root first, the unit itself last.
-    static func lineage(of organization: Organization, on db: any Database) async throws -> [Organization] {
+    /// Root first, the unit itself last; only the units the caller may read (not the committees above
+    /// an officer's own scope).
+    static func lineage(of organization: Organization, readableBy actor: Actor, on db: any Database) async throws -> [Organization] {
         let ids = organization.treePath.ids
         let byId = Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
-        return ids.compactMap { byId[$0] }
+        return ids.compactMap { byId[$0] }.filter { actor.can(.read, at: $0.treePath) }
     }
 
     /// Members on the roll of a unit and everything under it.
@@ -100,6 +101,8 @@ enum OrganizationQueries {
         /// Only cells (true) or only committees (false).
         var holdsMembers: Bool?
         var includeClosed = false
+        /// The caller's readable subtrees (`Actor.readableSubtrees`); nil for the whole tree.
+        var scopes: [TreePath]?
     }
 
     /// Units matching `filter`, in Vietnamese order of their names.
@@ -107,6 +110,9 @@ enum OrganizationQueries {
         var query = Organization.query(on: db)
         if let within = filter.within {
             query = query.filter(\.$path >= within.rawValue).filter(\.$path < within.upperBound)
+        }
+        if let scopes = filter.scopes {
+            query = query.withinAny(scopes, \.$path)
         }
         if let text = filter.text.map(VietnameseText.searchKey), !text.isEmpty {
             let code = text.uppercased()
@@ -132,5 +138,18 @@ extension String {
     /// Search keys turn punctuation into spaces already; this makes sure no `%` or `_` widens a LIKE pattern.
     var withoutLikeWildcards: String {
         replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+    }
+}
+
+extension QueryBuilder {
+    /// Rows whose path lies in any of the given subtrees: how every list is limited to the caller's scope.
+    /// No subtrees at all means no rows.
+    func withinAny(_ subtrees: [TreePath], _ path: KeyPath<Model, FieldProperty<Model, String>>) -> Self {
+        guard !subtrees.isEmpty else { return filter(path == "\u{0}") }
+        return group(.or) { any in
+            for subtree in subtrees {
+                any.group(.and) { $0.filter(path >= subtree.rawValue).filter(path < subtree.upperBound) }
+            }
+        }
     }
 }

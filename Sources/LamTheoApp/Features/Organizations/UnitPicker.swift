@@ -26,14 +26,15 @@ struct UnitPicker {
 
     /// Up to 20 units matching the search, and the one already chosen, whatever the search.
     static func candidates(matching text: String, holdsMembers: Bool, excluding excluded: Int?, selected: Int?,
-                           on db: any Database) async throws -> [Candidate] {
+                           scopes: [TreePath]?, on db: any Database) async throws -> [Candidate] {
         var units: [Organization] = []
         if !text.isEmpty {
-            let filter = OrganizationQueries.Filter(text: text, holdsMembers: holdsMembers)
+            let filter = OrganizationQueries.Filter(text: text, holdsMembers: holdsMembers, scopes: scopes)
             units = try await OrganizationQueries.search(filter, page: 1, perPage: 20, on: db).items.map(\.organization)
                 .filter { $0.id != excluded }
         }
-        if let selected, !units.contains(where: { $0.id == selected }), let unit = try await Organization.find(selected, on: db) {
+        if let selected, !units.contains(where: { $0.id == selected }), let unit = try await Organization.find(selected, on: db),
+           scopes?.contains(where: { $0.contains(unit.treePath) }) ?? true {
             units.insert(unit, at: 0)
         }
         let parentIds = Set(units.compactMap(\.parentId))

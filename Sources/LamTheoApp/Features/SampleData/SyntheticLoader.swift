@@ -16,11 +16,12 @@ enum SyntheticLoader {
     /// Rows per INSERT: 20 columns × 400 rows stays well under both databases' limits on bound values.
     private static let batchSize = 400
 
-    static func load(_ dataset: SyntheticDataset, into app: Application,
+    static func load(_ dataset: SyntheticDataset, into app: Application, origin: AuditOrigin = .commandLine(),
                      progress: @escaping @Sendable (_ membersDone: Int, _ membersTotal: Int) -> Void = { _, _ in }) async throws -> Totals {
         let units = dataset.organizations()
         let total = dataset.memberCount()
-        return try await app.write { db in
+        // One audit event for the whole load, on its root unit, not one per row.
+        return try await app.write(AuditSubject("sample-data.load", Organization.self), origin: origin) { db in
             let firstId = try await nextId(of: "organizations", on: db)
             let ids = units.map { firstId + $0.index }
             var paths: [TreePath] = []

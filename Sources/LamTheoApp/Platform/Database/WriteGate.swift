@@ -49,21 +49,3 @@ final class WriteGate: Sendable {
         }
     }
 }
-
-extension Application {
-    /// Runs `body` as one transaction, the only way LamTheo writes: a command either writes everything
-    /// it set out to or nothing.
-    public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await writeGate.run {
-            try await self.db.transaction { try await body($0) }
-        }
-    }
-}
-
-extension Request {
-    public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await application.writeGate.run {
-            try await self.db.transaction { try await body($0) }
-        }
-    }
-}

@@ -1,10 +1,26 @@
 import LamTheoCore
 import Plot
+import Vapor
 
 /// Labelled, keyboard-usable form fields with their error messages, shared by every feature's forms.
 struct FormFields {
     let language: UILanguage
     let errors: [FieldError]
+    /// The anti-forgery token every POST form carries (see `CSRFMiddleware`).
+    let csrfToken: String
+
+    init(_ request: Request, errors: [FieldError] = []) {
+        language = request.language
+        self.errors = errors
+        csrfToken = request.csrfToken
+    }
+
+    /// A POST form: always with the anti-forgery token, so that no form can forget it.
+    func postForm(_ action: String, _ nodes: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
+        .form(.class("stack"), .method(.post), .action(action),
+              .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+              .group(nodes))
+    }
 
     func errors(for field: String) -> [String] {
         errors.filter { $0.field == field }.map { $0.message(language) }
@@ -19,13 +35,14 @@ struct FormFields {
         ))
     }
 
+    /// - Parameter named: the submitted field name, when two forms on one page share it (the id stays unique).
     func text(_ name: String, _ label: LocalizedText, value: String?, required: Bool = false, type: HTMLInputType = .text,
-              hint: LocalizedText? = nil, autocomplete: String? = nil) -> Node<HTML.FormContext> {
+              hint: LocalizedText? = nil, autocomplete: String? = nil, named: String? = nil) -> Node<HTML.FormContext> {
         let messages = errors(for: name)
         return .div(
             .label(.for(name), .text(label(language) + (required ? " *" : ""))),
             .unwrap(hint) { .p(.class("muted"), .id("\(name)-hint"), .text($0(language))) },
-            .input(.id(name), .name(name), .type(type), .value(value ?? ""), .required(required),
+            .input(.id(name), .name(named ?? name), .type(type), .value(value ?? ""), .required(required),
                    .attribute(named: "autocomplete", value: autocomplete ?? "off"),
                    .attribute(named: "aria-invalid", value: messages.isEmpty ? nil : "true"),
                    .attribute(named: "aria-describedby", value: hint == nil ? nil : "\(name)-hint")),
@@ -51,6 +68,13 @@ struct FormFields {
             ]),
             .forEach(messages) { .p(.class("field-error"), .text($0)) }
         )
+    }
+
+    /// A one-button POST form, for actions such as revoking a role or signing out.
+    func postButton(_ action: String, _ title: LocalizedText) -> Node<HTML.BodyContext> {
+        .form(.method(.post), .action(action),
+              .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+              .button(.type(.submit), .class("secondary"), .text(title(language))))
     }
 
     func submit(_ title: LocalizedText) -> Node<HTML.FormContext> {

@@ -69,6 +69,9 @@ struct ErrorDescription {
             case .invalid: (status, kind) = (.unprocessableEntity, "invalid")
             case .conflict: (status, kind) = (.conflict, "conflict")
             case .notFound: (status, kind) = (.notFound, "not-found")
+            case .unauthorized: (status, kind) = (.unauthorized, "unauthorized")
+            case .forbidden: (status, kind) = (.forbidden, "forbidden")
+            case .tooManyAttempts: (status, kind) = (.tooManyRequests, "too-many-attempts")
             }
             title = domain.title(language)
             fieldErrors = domain.fieldErrors.map { .init(field: $0.field, detail: $0.message(language)) }

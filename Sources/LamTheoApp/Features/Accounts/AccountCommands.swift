@@ -1,0 +1,194 @@
+import Fluent
+import LamTheoCore
+import Vapor
+
+/// A new account, from the CLI, the API or the access page.
+struct NewUser: Codable, Sendable {
+    var username: String?
+    var displayName: String?
+    var password: String?
+}
+
+/// A role to give. The unit may be named by id or by code (the CLI uses codes).
+struct NewGrant: Codable, Sendable {
+    var role: String?
+    var organizationId: Int?
+    var organizationCode: String?
+    var level: String?
+    var memberId: Int?
+    var startsOn: String?
+    /// The last day in force, for a deputy standing in.
+    var endsOn: String?
+}
+
+/// The writes on accounts and roles.
+enum AccountCommands {
+    static let minimumPasswordLength = 10
+
+    static func createUser(_ input: NewUser, hasher: AsyncPasswordHasher, on db: any Database) async throws -> User {
+        var validator = Validator()
+        let username = (input.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        if !(3...40).contains(username.count) || !username.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) {
+            validator.add("username", LocalizedText(vi: "Tên đăng nhập gồm 3–40 chữ thường không dấu, chữ số hoặc . _ -",
+                                                    en: "A username has 3–40 lowercase ASCII letters, digits or . _ -"))
+        }
+        let displayName = validator.requiredText(input.displayName ?? input.username, field: "displayName", label: LocalizedText(vi: "Họ tên", en: "Name"))
+        let password = input.password ?? ""
+        if password.count < minimumPasswordLength {
+            validator.add("password", LocalizedText(vi: "Mật khẩu cần ít nhất \(minimumPasswordLength) ký tự", en: "A password needs at least \(minimumPasswordLength) characters"))
+        }
+        try validator.throwIfInvalid()
+        if try await User.query(on: db).filter(\.$username == username).first() != nil {
+            throw DomainError.conflict(field: "username", LocalizedText(vi: "Tên đăng nhập \(username) đã có người dùng", en: "Username \(username) is taken"))
+        }
+        let user = User()
+        user.username = username
+        user.displayName = displayName
+        user.passwordHash = try await hasher.hash(password)
+        user.isActive = true
+        try await user.create(on: db)
+        return user
+    }
+
+    /// Gives a role. `granter` is nil for the command line (the first administrator of a new install);
+    /// otherwise the grant must fall inside the granter's own scope and never exceed what they hold there.
+    static func grant(_ input: NewGrant, to userId: Int, by granter: Actor?, on db: any Database) async throws -> RoleGrant {
+        guard try await User.find(userId, on: db) != nil else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tài khoản", en: "Account not found"))
+        }
+        var validator = Validator()
+        let role = Role(rawValue: input.role ?? "")
+        if role == nil {
+            validator.add("role", LocalizedText(vi: "Vai trò phải là administrator, officer, secretary hoặc member", en: "The role must be administrator, officer, secretary or member"))
+        }
+        var unit: Organization?
+        if let id = input.organizationId {
+            unit = try await Organization.find(id, on: db)
+        } else if let code = input.organizationCode?.uppercased() {
+            unit = try await Organization.query(on: db).filter(\.$code == code).first()
+        }
+        let needsUnit = role == .officer || role == .secretary
+        if needsUnit, unit == nil {
+            validator.add("organizationId", LocalizedText(vi: "Vai trò này cần một tổ chức đảng (phạm vi)", en: "This role needs an organisation (its scope)"))
+        }
+        if let unit, !unit.isActive {
+            validator.add("organizationId", LocalizedText(vi: "\(unit.name) đã đóng", en: "\(unit.name) is closed"))
+        }
+        if role == .secretary, let unit, try await OrganizationKind.find(unit.kindCode, on: db)?.holdsMembers != true {
+            validator.add("organizationId", LocalizedText(vi: "Bí thư chi bộ được giao cho một chi bộ", en: "A secretary's scope is a cell"))
+        }
+        var level: OfficerLevel?
+        if role == .officer {
+            level = OfficerLevel(rawValue: input.level ?? "")
+            if level == nil {
+                validator.add("level", LocalizedText(vi: "Cấp quyền phải là viewer, editor hoặc manager", en: "The level must be viewer, editor or manager"))
+            }
+        }
+        var member: Member?
+        if role == .member {
+            member = try await input.memberId.asyncMap { try await Member.find($0, on: db) } ?? nil
+            if member == nil {
+                validator.add("memberId", LocalizedText(vi: "Vai trò đảng viên cần hồ sơ đảng viên tương ứng", en: "The member role needs the member's record"))
+            }
+        }
+        let startsOn = validator.optionalDate(input.startsOn, field: "startsOn", label: LocalizedText(vi: "Ngày bắt đầu", en: "Start date")) ?? CalendarDate.today()
+        let endsOn = validator.optionalDate(input.endsOn, field: "endsOn", label: LocalizedText(vi: "Ngày kết thúc", en: "End date"))
+        if let endsOn, endsOn < startsOn {
+            validator.add("endsOn", LocalizedText(vi: "Ngày kết thúc phải sau ngày bắt đầu", en: "The end date must follow the start date"))
+        }
+        try validator.throwIfInvalid()
+
+        if let granter {
+            let place = unit?.treePath ?? member.flatMap { TreePath(rawValue: $0.organizationPath) }
+            let withinScope = place.map { granter.can(.delegate, at: $0) } ?? granter.isAdministrator
+            let exceeds = role == .administrator && !granter.isAdministrator
+            if !withinScope || exceeds {
+                throw DomainError(.forbidden, title: LocalizedText(vi: "Chỉ được giao vai trò trong phạm vi của mình", en: "Roles can only be given inside one's own scope"),
+                                  fieldErrors: [FieldError(field: "organizationId", message: LocalizedText(
+                                      vi: "Đơn vị này nằm ngoài phạm vi bạn được giao quyền", en: "This unit is outside the scope you may delegate in"))])
+            }
+        }
+        let grant = RoleGrant()
+        grant.userId = userId
+        grant.role = role!
+        grant.organizationId = role == .member ? nil : unit?.id
+        grant.level = level
+        grant.memberId = member?.id
+        grant.startsOn = startsOn.iso
+        grant.endsOn = endsOn?.iso
+        grant.grantedBy = granter?.userId
+        try await grant.create(on: db)
+        return grant
+    }
+
+    static func revokeGrant(_ id: Int, by granter: Actor, on db: any Database) async throws -> RoleGrant {
+        guard let grant = try await RoleGrant.find(id, on: db), grant.revokedAt == nil else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy vai trò", en: "Role not found"))
+        }
+        let place = try await grant.organizationId.asyncMap { try await Organization.find($0, on: db)?.treePath } ?? nil
+        guard granter.isAdministrator || place.map({ granter.can(.delegate, at: $0) }) == true else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy vai trò", en: "Role not found"))
+        }
+        grant.revokedAt = Date()
+        try await grant.save(on: db)
+        return grant
+    }
+
+    /// Stores a new API token's hash; the clear `secret` is shown to the user once and never stored.
+    static func issueToken(_ secret: String, for user: User, name rawName: String?, days: Int?, on db: any Database) async throws -> APIToken {
+        var validator = Validator()
+        let name = validator.optionalText(rawName, field: "name", label: LocalizedText(vi: "Tên khóa", en: "Token name"), maxLength: 100) ?? "API"
+        let lifetime = days ?? 30
+        validator.check((1...365).contains(lifetime), "expiresInDays", LocalizedText(vi: "Thời hạn từ 1 đến 365 ngày", en: "The lifetime is 1 to 365 days"))
+        try validator.throwIfInvalid()
+        let token = APIToken()
+        token.userId = user.requireID()
+        token.name = name
+        token.tokenHash = SecretToken.hash(secret)
+        token.expiresAt = Date().addingTimeInterval(Double(lifetime) * 86_400)
+        try await token.create(on: db)
+        return token
+    }
+
+    static func revokeToken(_ id: Int, of userId: Int, on db: any Database) async throws {
+        guard let token = try await APIToken.query(on: db).filter(\.$id == id).filter(\.$userId == userId).first() else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy khóa truy cập", en: "Token not found"))
+        }
+        token.revokedAt = Date()
+        try await token.save(on: db)
+    }
+}
+
+extension User: Auditable {
+    static var auditEntity: String { "user" }
+
+    var auditFields: [String: String?] {
+        ["username": username, "displayName": displayName, "isActive": String(isActive)]
+    }
+}
+
+extension RoleGrant: Auditable {
+    static var auditEntity: String { "role_grant" }
+
+    var auditFields: [String: String?] {
+        ["userId": String(userId), "role": role.rawValue, "organizationId": organizationId.map(String.init), "level": level?.rawValue,
+         "memberId": memberId.map(String.init), "startsOn": startsOn, "endsOn": endsOn, "grantedBy": grantedBy.map(String.init),
+         "revoked": revokedAt == nil ? "false" : "true"]
+    }
+}
+
+extension APIToken: Auditable {
+    static var auditEntity: String { "api_token" }
+
+    var auditFields: [String: String?] {
+        ["userId": String(userId), "name": name, "expiresAt": expiresAt.ISO8601Format(), "revoked": revokedAt == nil ? "false" : "true"]
+    }
+}
+
+extension UserSession: Auditable {
+    static var auditEntity: String { "session" }
+
+    var auditFields: [String: String?] {
+        ["userId": String(userId), "ip": ip, "expiresAt": expiresAt.ISO8601Format()]
+    }
+}

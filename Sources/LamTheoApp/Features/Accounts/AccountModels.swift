@@ -1,0 +1,103 @@
+import Fluent
+import LamTheoCore
+import Vapor
+
+/// A person who signs in to LamTheo.
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    /// Lowercase ASCII; what the person types to sign in.
+    @Field(key: "username") var username: String
+    @Field(key: "display_name") var displayName: String
+    /// bcrypt.
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "is_active") var isActive: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    func requireID() -> Int { id! }
+}
+
+/// A role held by a user over a part of the tree, from one day to (optionally) another.
+final class RoleGrant: Model, @unchecked Sendable {
+    static let schema = "role_grants"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "user_id") var userId: Int
+    @Field(key: "role") var role: Role
+    /// The root of the subtree an officer or secretary works in.
+    @OptionalField(key: "organization_id") var organizationId: Int?
+    @OptionalField(key: "level") var level: OfficerLevel?
+    /// The member record a member-role user is.
+    @OptionalField(key: "member_id") var memberId: Int?
+    @Field(key: "starts_on") var startsOn: String
+    /// The last day the grant is in force (a deputy's stand-in ends); nil for open-ended.
+    @OptionalField(key: "ends_on") var endsOn: String?
+    @OptionalField(key: "granted_by") var grantedBy: Int?
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    func isInForce(on day: CalendarDate) -> Bool {
+        revokedAt == nil && startsOn <= day.iso && (endsOn.map { day.iso <= $0 } ?? true)
+    }
+}
+
+/// A bearer token for the API. Only its SHA-256 is stored; the token itself is shown once.
+final class APIToken: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "user_id") var userId: Int
+    @Field(key: "name") var name: String
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+/// A signed-in browser. The cookie carries a random token; only its SHA-256 is stored.
+final class UserSession: Model, @unchecked Sendable {
+    static let schema = "user_sessions"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "user_id") var userId: Int
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "ip") var ip: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+/// One failed sign-in, kept a short while to slow down and then stop password guessing, per account
+/// (`user:name`) and per address (`ip:1.2.3.4`).
+final class LoginFailure: Model, @unchecked Sendable {
+    static let schema = "login_failures"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "key") var key: String
+    @Field(key: "failed_at") var failedAt: Date
+
+    init() {}
+}
+
+/// Secrets that travel as random tokens and rest as hashes.
+enum SecretToken {
+    /// 32 random bytes, URL-safe, with a prefix that says what it is (`lt_` for API tokens, `ls_` for sessions).
+    static func make(prefix: String) -> String {
+        prefix + Data([UInt8].random(count: 32)).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).hex
+    }
+}

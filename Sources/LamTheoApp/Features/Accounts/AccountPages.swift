@@ -1,0 +1,218 @@
+import Fluent
+import LamTheoCore
+import Plot
+import Vapor
+
+/// Signing in and out, and the access page where administrators and managers give and take roles.
+enum AccountPages {
+    static func register(on routes: any RoutesBuilder) {
+        routes.get("login", use: loginForm).requiring(.everyone)
+        routes.post("login", use: login).requiring(.everyone)
+        routes.post("logout", use: logout).requiring(.signedIn)
+        routes.get("access", use: access).requiring(.capability(.delegate))
+        routes.post("access", "users", use: createUser).requiring(.capability(.delegate))
+        routes.post("access", "grants", use: grant).requiring(.capability(.delegate))
+        routes.post("access", "grants", ":id", "revoke", use: revoke).requiring(.capability(.delegate))
+    }
+
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
+
+    static func loginForm(request: Request) async throws -> Response {
+        renderLogin(LoginForm(next: request.query[String.self, at: "next"]), error: nil, request: request)
+    }
+
+    static func login(request: Request) async throws -> Response {
+        let form = try request.content.decode(LoginForm.self)
+        do {
+            let user = try await SignIn.verify(username: form.username, password: form.password, ip: request.remoteAddress?.ipAddress,
+                                               app: request.application)
+            let secret = SecretToken.make(prefix: "ls_")
+            let ip = request.remoteAddress?.ipAddress
+            _ = try await request.write(AuditSubject("session.start", UserSession.self), as: user) {
+                try await SessionCookie.start(secret, for: user, ip: ip, on: $0)
+            }
+            let response = request.redirect(to: localPath(form.next) ?? "/")
+            response.cookies[SessionCookie.name] = SessionCookie.cookie(secret, secure: request.application.secureCookies)
+            return response
+        } catch let error as DomainError {
+            let status: HTTPStatus = error.kind == .tooManyAttempts ? .tooManyRequests : .unauthorized
+            return renderLogin(form, error: error.title(request.language), request: request, status: status)
+        }
+    }
+
+    static func logout(request: Request) async throws -> Response {
+        if let secret = request.cookies[SessionCookie.name]?.string,
+           let session = try await UserSession.query(on: request.db).filter(\.$tokenHash == SecretToken.hash(secret)).first() {
+            try await request.write(AuditSubject("session.end", UserSession.self, id: session.id)) { db in
+                try await session.delete(on: db)
+            }
+        }
+        let response = request.redirect(to: "/login")
+        response.cookies[SessionCookie.name] = SessionCookie.cookie("", secure: request.application.secureCookies, maxAge: 0)
+        return response
+    }
+
+    private static func renderLogin(_ form: LoginForm, error: String?, request: Request, status: HTTPStatus = .ok) -> Response {
+        let language = request.language
+        let fields = FormFields(request)
+        let title = LocalizedText(vi: "Đăng nhập", en: "Sign in")(language)
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .unwrap(error) { .div(.class("errors"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
+            fields.postForm("/login",
+                .input(.type(.hidden), .name("next"), .value(form.next ?? "")),
+                fields.text("username", LocalizedText(vi: "Tên đăng nhập", en: "Username"), value: form.username, required: true, autocomplete: "username"),
+                fields.text("password", LocalizedText(vi: "Mật khẩu", en: "Password"), value: nil, required: true, type: .password,
+                            autocomplete: "current-password"),
+                fields.submit(LocalizedText(vi: "Đăng nhập", en: "Sign in")))
+        )
+        return Layout(title: title, content: content).response(for: request, status: status)
+    }
+
+    /// Only paths on this site: `next=//elsewhere` or `https://…` would send the user away after signing in.
+    static func localPath(_ path: String?) -> String? {
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return nil }
+        return path
+    }
+
+    // MARK: Access
+
+    struct NewUserForm: Content {
+        var username: String?
+        var displayName: String?
+        var password: String?
+        var role: String?
+        var organizationCode: String?
+        var level: String?
+        var endsOn: String?
+    }
+
+    struct GrantForm: Content {
+        var username: String?
+        var role: String?
+        var organizationCode: String?
+        var level: String?
+        var endsOn: String?
+    }
+
+    static func access(request: Request) async throws -> Response {
+        try await renderAccess(errors: [], request: request)
+    }
+
+    static func createUser(request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        let form = try request.content.decode(NewUserForm.self)
+        let hasher = request.password.async
+        do {
+            _ = try await request.write(AuditSubject("user.create", User.self)) { db in
+                let user = try await AccountCommands.createUser(NewUser(username: form.username, displayName: form.displayName, password: form.password),
+                                                                hasher: hasher, on: db)
+                _ = try await AccountCommands.grant(NewGrant(role: form.role, organizationCode: form.organizationCode, level: form.level,
+                                                             endsOn: form.endsOn), to: user.requireID(), by: actor, on: db)
+                return user
+            }
+            return request.redirect(to: "/access")
+        } catch let error as DomainError {
+            return try await renderAccess(errors: error.fieldErrors.isEmpty ? [FieldError(field: "username", message: error.title)] : error.fieldErrors,
+                                          request: request, status: .unprocessableEntity)
+        }
+    }
+
+    static func grant(request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        let form = try request.content.decode(GrantForm.self)
+        do {
+            guard let user = try await User.query(on: request.db).filter(\.$username == (form.username ?? "").lowercased()).first() else {
+                throw DomainError.invalid(field: "grantUsername", LocalizedText(vi: "Không có tài khoản \(form.username ?? "")", en: "No account \(form.username ?? "")"))
+            }
+            _ = try await request.write(AuditSubject("grant.create", RoleGrant.self)) {
+                try await AccountCommands.grant(NewGrant(role: form.role, organizationCode: form.organizationCode, level: form.level, endsOn: form.endsOn),
+                                                to: user.requireID(), by: actor, on: $0)
+            }
+            return request.redirect(to: "/access")
+        } catch let error as DomainError {
+            return try await renderAccess(errors: error.fieldErrors.isEmpty ? [FieldError(field: "grantUsername", message: error.title)] : error.fieldErrors,
+                                          request: request, status: .unprocessableEntity)
+        }
+    }
+
+    static func revoke(request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        let id = try request.id()
+        _ = try await request.write(AuditSubject("grant.revoke", RoleGrant.self, id: id)) {
+            try await AccountCommands.revokeGrant(id, by: actor, on: $0)
+        }
+        return request.redirect(to: "/access")
+    }
+
+    /// The roles in force inside the caller's scope, with forms to add an account or a role.
+    private static func renderAccess(errors: [FieldError], request: Request, status: HTTPStatus = .ok) async throws -> Response {
+        let language = request.language
+        let actor = try request.requireActor()
+        let fields = FormFields(request, errors: errors)
+        let rows = try await AccountQueries.grants(visibleTo: actor, on: request.db)
+        let title = LocalizedText(vi: "Tài khoản và phân quyền", en: "Accounts and roles")(language)
+        let roleOptions = Role.allCases.filter { actor.isAdministrator || $0 != .administrator }.map { ($0.rawValue, $0.label(language)) }
+        let levelOptions = [("", "—")] + OfficerLevel.allCases.map { ($0.rawValue, $0.label(language)) }
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            fields.summary,
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(LocalizedText(vi: "Tài khoản", en: "Account")(language))), .th(.text(LocalizedText(vi: "Vai trò", en: "Role")(language))),
+                           .th(.text(LocalizedText(vi: "Phạm vi", en: "Scope")(language))), .th(.text(LocalizedText(vi: "Hiệu lực", en: "In force")(language))), .th())),
+                .tbody(.forEach(rows) { row in
+                    .tr(.td(.text("\(row.user.displayName) (\(row.user.username))")),
+                        .td(.text(row.grant.role.label(language) + (row.grant.level.map { " · " + $0.label(language) } ?? ""))),
+                        .td(.text(row.unitName ?? "—")),
+                        .td(.text((CalendarDate(parsing: row.grant.startsOn)?.vietnamese ?? "") + " – " + (row.grant.endsOn.flatMap(CalendarDate.init(parsing:))?.vietnamese ?? ""))),
+                        .td(fields.postButton("/access/grants/\(row.grant.id!)/revoke", LocalizedText(vi: "Thu hồi", en: "Revoke"))))
+                })
+            )),
+            .h2(.text(LocalizedText(vi: "Giao vai trò cho tài khoản có sẵn", en: "Give a role to an existing account")(language))),
+            fields.postForm("/access/grants",
+                fields.text("grantUsername", LocalizedText(vi: "Tên đăng nhập", en: "Username"), value: nil, required: true, named: "username"),
+                fields.select("role", LocalizedText(vi: "Vai trò", en: "Role"), options: roleOptions, selected: Role.officer.rawValue, required: true),
+                fields.text("organizationCode", LocalizedText(vi: "Mã đơn vị (phạm vi)", en: "Unit code (scope)"), value: nil),
+                fields.select("level", LocalizedText(vi: "Cấp quyền (cán bộ)", en: "Level (officers)"), options: levelOptions, selected: nil),
+                fields.text("endsOn", LocalizedText(vi: "Hết hiệu lực sau ngày (cấp phó tạm thời)", en: "Last day in force (a deputy)"), value: nil),
+                fields.submit(LocalizedText(vi: "Giao vai trò", en: "Give the role"))),
+            .h2(.text(LocalizedText(vi: "Tạo tài khoản mới", en: "New account")(language))),
+            fields.postForm("/access/users",
+                fields.text("username", LocalizedText(vi: "Tên đăng nhập", en: "Username"), value: nil, required: true),
+                fields.text("displayName", LocalizedText(vi: "Họ tên", en: "Name"), value: nil, required: true),
+                fields.text("password", LocalizedText(vi: "Mật khẩu (ít nhất 10 ký tự)", en: "Password (at least 10 characters)"), value: nil, required: true,
+                            type: .password, autocomplete: "new-password"),
+                fields.select("role", LocalizedText(vi: "Vai trò", en: "Role"), options: roleOptions, selected: Role.officer.rawValue, required: true),
+                fields.text("organizationCode", LocalizedText(vi: "Mã đơn vị (phạm vi)", en: "Unit code (scope)"), value: nil),
+                fields.select("level", LocalizedText(vi: "Cấp quyền (cán bộ)", en: "Level (officers)"), options: levelOptions, selected: nil),
+                fields.text("endsOn", LocalizedText(vi: "Hết hiệu lực sau ngày", en: "Last day in force"), value: nil),
+                fields.submit(LocalizedText(vi: "Tạo tài khoản", en: "Create the account")))
+        )
+        return Layout(title: title, content: content).response(for: request, status: status)
+    }
+}
+
+extension Role {
+    func label(_ language: UILanguage) -> String {
+        switch self {
+        case .administrator: return LocalizedText(vi: "Quản trị hệ thống", en: "Administrator")(language)
+        case .officer: return LocalizedText(vi: "Cán bộ", en: "Officer")(language)
+        case .secretary: return LocalizedText(vi: "Bí thư chi bộ", en: "Cell secretary")(language)
+        case .member: return LocalizedText(vi: "Đảng viên", en: "Member")(language)
+        }
+    }
+}
+
+extension OfficerLevel {
+    func label(_ language: UILanguage) -> String {
+        switch self {
+        case .viewer: return LocalizedText(vi: "xem", en: "viewer")(language)
+        case .editor: return LocalizedText(vi: "cập nhật", en: "editor")(language)
+        case .manager: return LocalizedText(vi: "quản lý", en: "manager")(language)
+        }
+    }
+}

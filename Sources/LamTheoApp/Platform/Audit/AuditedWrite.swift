@@ -1,0 +1,84 @@
+import Fluent
+import Foundation
+import LamTheoCore
+import Vapor
+
+/// An entity the audit trail can show before and after a write.
+protocol Auditable: Model where IDValue: LosslessStringConvertible {
+    /// The name the trail uses: `organization`, `member`…
+    static var auditEntity: String { get }
+    /// The fields worth recording, as text. Secrets (password hashes, token hashes) stay out.
+    var auditFields: [String: String?] { get }
+}
+
+extension Auditable {
+    static func auditSnapshot(key: String, on db: any Database) async throws -> String? {
+        guard let id = IDValue(key) else { return nil }
+        return try await find(id, on: db).map { AuditSnapshot.json($0.auditFields) }
+    }
+
+    var auditKey: String? { id.map { String($0) } }
+}
+
+enum AuditSnapshot {
+    /// Sorted keys, so that the same state always gives the same text (and the same hash).
+    static func json(_ fields: [String: String?]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(fields)) ?? Data(), as: UTF8.self)
+    }
+}
+
+/// What a write is about: the action and the entity it changes.
+struct AuditSubject: Sendable {
+    let action: String
+    let entity: any Auditable.Type
+    /// The entity's id when it exists before the write; for a create, the id of what the write returns.
+    let key: String?
+
+    init(_ action: String, _ entity: any Auditable.Type, id: (any LosslessStringConvertible)? = nil) {
+        self.action = action
+        self.entity = entity
+        key = id.map { String($0) }
+    }
+}
+
+extension Application {
+    /// The one way LamTheo writes: `body` runs as one transaction that also appends one audit event, with
+    /// the entity's state before and after. Either all of it is stored or none of it.
+    func write<T: Sendable>(_ subject: AuditSubject, origin: AuditOrigin,
+                            _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await writeGate.run {
+            try await self.db.transaction { db in
+                let before = try await subject.key.asyncMap { try await subject.entity.auditSnapshot(key: $0, on: db) } ?? nil
+                let result = try await body(db)
+                let key = subject.key ?? (result as? any Auditable)?.auditKey
+                let after = try await key.asyncMap { try await subject.entity.auditSnapshot(key: $0, on: db) } ?? nil
+                let note = AuditNote(action: subject.action, entity: subject.entity.auditEntity, entityKey: key)
+                try await AuditTrail.append(note, origin: origin, before: before, after: after, on: db)
+                return result
+            }
+        }
+    }
+
+    /// A transaction that is not a user's write and leaves no audit event: the sign-in throttle's
+    /// bookkeeping of failed attempts.
+    func writeBookkeeping<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await writeGate.run {
+            try await self.db.transaction { try await body($0) }
+        }
+    }
+}
+
+extension Request {
+    /// `Application.write`, with the signed-in user, the source (web or API) and the address as origin.
+    func write<T: Sendable>(_ subject: AuditSubject, as user: User? = nil,
+                            _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await application.write(subject, origin: auditOrigin(as: user), body)
+    }
+
+    func auditOrigin(as user: User? = nil) -> AuditOrigin {
+        AuditOrigin(userId: user?.id ?? actor?.userId, name: user?.username ?? actor?.username ?? "anonymous",
+                    source: isAPI ? "api" : "web", ip: remoteAddress?.ipAddress)
+    }
+}

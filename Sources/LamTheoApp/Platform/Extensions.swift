@@ -1,0 +1,10 @@
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}
