@@ -16,6 +16,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateMembers())
     app.migrations.add(CreateAccounts())
     app.migrations.add(CreateAuditEvents())
+    app.migrations.add(CreatePrivacyTables())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
@@ -42,6 +43,9 @@ func routes(_ app: Application) throws {
     MemberAPI.register(on: api)
     APIDocumentation.register(on: api)
     AccountPages.register(on: app.routes)
+    AuditPages.register(on: app.routes)
+    SelfServicePages.register(on: app.routes)
+    SelfServiceAPI.register(on: api)
     OrganizationPages.register(on: app.routes)
     MemberPages.register(on: app.routes)
 }

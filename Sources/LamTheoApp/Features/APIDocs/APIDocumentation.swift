@@ -38,6 +38,13 @@ enum APIDocumentation {
         "/auth/tokens/current": ["delete": operation(
             "revokeCurrentToken", "Revoke the token this request carries", tag: "Accounts", ok: nil, okStatus: "204", failures: ["401"])],
         "/me": ["get": operation("getMe", "The caller and the roles they hold today", tag: "Accounts", ok: ref("Me"), failures: ["401"])],
+        "/me/data": ["get": operation("getMyData", "Everything LamTheo holds about the calling member", tag: "Self-service",
+                                      ok: ["type": "object"], failures: ["401", "403"])],
+        "/me/corrections": ["post": operation(
+            "requestCorrection", "Ask the cell's secretary to correct one's record", tag: "Self-service",
+            body: object(["text": ["type": "string"]], required: ["text"]), ok: object(["id": ["type": "integer"], "text": ["type": "string"],
+                                                                                        "status": ["type": "string"]]),
+            okStatus: "201", failures: ["422"])],
         "/users": ["post": operation(
             "createUser", "Create an account with its first role, inside the caller's scope", tag: "Accounts",
             body: ref("UserCreate"), ok: ref("User"), okStatus: "201", failures: ["403", "409", "422"])],

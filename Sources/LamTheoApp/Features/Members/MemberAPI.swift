@@ -33,23 +33,25 @@ enum MemberAPI {
         let phone: String?
         let address: String?
 
-        init(_ member: Member, organizationName: String?) {
+        /// - Parameter personal: whether the caller may see the member's personal data (`PersonalData.visible`);
+        ///   when not, those fields are absent from the answer.
+        init(_ member: Member, organizationName: String?, personal: Bool) {
             id = member.requireID()
             fullName = member.fullName
             familyName = member.familyName
             middleName = member.middleName
             givenName = member.givenName
             gender = member.gender
-            birthDate = member.birthDate
             cardNumber = member.cardNumber
             admittedOn = member.admittedOn
             fullMemberOn = member.fullMemberOn
             status = member.status
             organizationId = member.organizationId
             self.organizationName = organizationName
-            idNumber = member.idNumber
-            phone = member.phone
-            address = member.address
+            birthDate = personal ? member.birthDate : nil
+            idNumber = personal ? member.idNumber : nil
+            phone = personal ? member.phone : nil
+            address = personal ? member.address : nil
         }
     }
 
@@ -115,32 +117,36 @@ enum MemberAPI {
                                           statuses: statuses, gender: gender, scopes: try request.readableSubtrees)
         let page = try await MemberQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
         let cells = try await MemberQueries.cellNames(for: page.items, on: request.db)
-        return PageDTO(items: page.items.map { MemberDTO($0, organizationName: cells[$0.organizationId]) },
+        let actor = try request.requireActor()
+        try await PersonalData.logView("member.list.api", count: page.items.count, request: request)
+        return PageDTO(items: page.items.map { MemberDTO($0, organizationName: cells[$0.organizationId], personal: PersonalData.visible($0, to: actor)) },
                        page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func show(request: Request) async throws -> MemberDetailDTO {
-        try await detail(of: MemberActions.requireMember(request.id(), .read, request: request), on: request.db)
+        let member = try await MemberActions.requireMember(request.id(), .read, request: request)
+        try await PersonalData.logView("member.api", memberId: member.id, request: request)
+        return try await detail(of: member, request: request)
     }
 
     static func create(request: Request) async throws -> Response {
         let input = try request.content.decode(MemberInput.self)
         let member = try await MemberActions.create(input, request: request)
-        return try await detail(of: member, on: request.db).encodeResponse(status: .created, for: request)
+        return try await detail(of: member, request: request).encodeResponse(status: .created, for: request)
     }
 
     static func update(request: Request) async throws -> MemberDetailDTO {
         let id = try request.id()
         let changes = try request.content.decode(MemberInput.self)
         let member = try await MemberActions.update(id, request: request) { changes.laid(over: $0) }
-        return try await detail(of: member, on: request.db)
+        return try await detail(of: member, request: request)
     }
 
     static func transfer(request: Request) async throws -> MemberDetailDTO {
         let id = try request.id()
         let body = try request.content.decode(TransferBody.self)
         let member = try await MemberActions.transfer(id, to: body.organizationId, on: body.transferredOn, reason: body.reason, request: request)
-        return try await detail(of: member, on: request.db)
+        return try await detail(of: member, request: request)
     }
 
     static func addPosition(request: Request) async throws -> Response {
@@ -157,13 +163,16 @@ enum MemberAPI {
         return PositionDTO(try await MemberActions.endPosition(positionId, of: id, endedOn: body.endedOn, request: request))
     }
 
-    private static func detail(of member: Member, on db: any Database) async throws -> MemberDetailDTO {
+    static func detail(of member: Member, request: Request) async throws -> MemberDetailDTO {
+        let db = request.db
+        let personal = PersonalData.visible(member, to: try request.requireActor())
         let cells = try await MemberQueries.cellNames(for: [member], on: db)
         let transfers = try await MemberQueries.transfers(of: member.requireID(), on: db).map {
             TransferDTO(fromOrganizationId: $0.fromOrganizationId, toOrganizationId: $0.toOrganizationId, transferredOn: $0.transferredOn, reason: $0.reason)
         }
         let positions = try await MemberQueries.positions(of: member.requireID(), on: db).map(PositionDTO.init)
-        return MemberDetailDTO(member: MemberDTO(member, organizationName: cells[member.organizationId]), transfers: transfers, positions: positions)
+        return MemberDetailDTO(member: MemberDTO(member, organizationName: cells[member.organizationId], personal: personal),
+                               transfers: transfers, positions: positions)
     }
 }
 

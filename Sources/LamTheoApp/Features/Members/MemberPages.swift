@@ -67,7 +67,11 @@ enum MemberPages {
         let member = try await MemberActions.requireMember(request.id(), .read, request: request)
         let id = member.requireID()
         let cell = try await OrganizationQueries.require(member.organizationId, on: request.db)
-        let lineage = try await OrganizationQueries.lineage(of: cell, readableBy: request.requireActor(), on: request.db)
+        let actor = try request.requireActor()
+        let lineage = try await OrganizationQueries.lineage(of: cell, readableBy: actor, on: request.db)
+        let personal = PersonalData.visible(member, to: actor)
+        if personal { try await PersonalData.logView("member.page", memberId: id, request: request) }
+        let history = try await AuditPages.history(of: Member.auditEntity, key: id, request: request)
         let transfers = try await MemberQueries.transfers(of: id, on: request.db)
         let positions = try await MemberQueries.positions(of: id, on: request.db)
         let unitIds = Set(transfers.flatMap { [$0.fromOrganizationId, $0.toOrganizationId].compactMap { $0 } })
@@ -80,15 +84,15 @@ enum MemberPages {
                 .dt(.text(LocalizedText(vi: "Họ / chữ đệm / tên", en: "Family / middle / given name")(language))),
                 .dd(.text("\(member.familyName) / \(member.middleName.isEmpty ? "—" : member.middleName) / \(member.givenName)")),
                 .dt(.text(LocalizedText(vi: "Giới tính", en: "Gender")(language))), .dd(.text(member.gender.label(language))),
-                .dt(.text(LocalizedText(vi: "Ngày sinh", en: "Date of birth")(language))), .dd(.text(day(member.birthDate))),
+                .dt(.text(LocalizedText(vi: "Ngày sinh", en: "Date of birth")(language))), .dd(.text(personal ? day(member.birthDate) : "—")),
                 .dt(.text(LocalizedText(vi: "Số thẻ đảng viên", en: "Party card number")(language))), .dd(.text(member.cardNumber)),
                 .dt(.text(LocalizedText(vi: "Ngày vào Đảng", en: "Admitted")(language))), .dd(.text(day(member.admittedOn))),
                 .dt(.text(LocalizedText(vi: "Ngày chính thức", en: "Full member since")(language))), .dd(.text(day(member.fullMemberOn))),
                 .dt(.text(LocalizedText(vi: "Tình trạng", en: "Status")(language))), .dd(.text(member.status.label(language))),
                 .dt(.text(LocalizedText(vi: "Chi bộ", en: "Cell")(language))), .dd(.a(.href("/organizations/\(cell.requireID())"), .text(cell.name))),
-                .dt(.text(LocalizedText(vi: "Số CCCD", en: "ID number")(language))), .dd(.text(member.idNumber ?? "—")),
-                .dt(.text(LocalizedText(vi: "Điện thoại", en: "Phone")(language))), .dd(.text(member.phone ?? "—")),
-                .dt(.text(LocalizedText(vi: "Địa chỉ", en: "Address")(language))), .dd(.text(member.address ?? "—"))),
+                .dt(.text(LocalizedText(vi: "Số CCCD", en: "ID number")(language))), .dd(.text(personal ? member.idNumber ?? "—" : "—")),
+                .dt(.text(LocalizedText(vi: "Điện thoại", en: "Phone")(language))), .dd(.text(personal ? member.phone ?? "—" : "—")),
+                .dt(.text(LocalizedText(vi: "Địa chỉ", en: "Address")(language))), .dd(.text(personal ? member.address ?? "—" : "—"))),
             .div(.class("actions"),
                  .a(.class("button secondary"), .href("/members/\(id)/edit"), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
                  .if(member.status.isOnRoll, .a(.class("button secondary"), .href("/members/\(id)/transfer"),
@@ -104,6 +108,8 @@ enum MemberPages {
                 return .li(.text("\(day(transfer.transferredOn)): " + (source.map { "\($0) → \(target)" } ?? target)
                                  + (transfer.reason.map { " (\($0))" } ?? "")))
             })
+       ,
+            history
         )
         return Layout(title: member.fullName, crumbs: OrganizationPages.crumbs(lineage[...], current: member.fullName, language: language),
                       content: content).response(for: request)

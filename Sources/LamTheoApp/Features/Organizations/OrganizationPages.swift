@@ -69,6 +69,7 @@ enum OrganizationPages {
         let mergedInto = try await unit.mergedIntoId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
         let holdsMembers = try await OrganizationKind.find(unit.kindCode, on: request.db)?.holdsMembers ?? false
         let id = unit.requireID()
+        let changes = try await AuditPages.history(of: Organization.auditEntity, key: id, request: request)
 
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(unit.name), .if(!unit.isActive, .span(.class("badge closed"), .text(" " + statusLabel(unit.status)(language))))),
@@ -82,7 +83,8 @@ enum OrganizationPages {
             )),
             .h2(.text(LocalizedText(vi: "Lịch sử", en: "History")(language))),
             historyTable(versions, kinds: kinds, language: language),
-            asOfForm(id, language: language)
+            asOfForm(id, language: language),
+            changes
         )
         return Layout(title: unit.name, crumbs: crumbs(lineage.dropLast(), current: unit.name, language: language), content: content).response(for: request)
     }

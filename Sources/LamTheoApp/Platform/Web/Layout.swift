@@ -15,7 +15,10 @@ struct Layout {
     var crumbs: [Crumb] = []
     let content: Node<HTML.BodyContext>
 
-    func render(language: UILanguage, path: String) -> String {
+    /// - Parameters:
+    ///   - actor: the signed-in user, whose name and sign-out button the header shows.
+    ///   - csrfToken: for the sign-out form.
+    func render(language: UILanguage, path: String, actor: Actor?, csrfToken: String) -> String {
         let other: UILanguage = language == .vi ? .en : .vi
         let html = HTML(
             .lang(language == .vi ? .vietnamese : .english),
@@ -31,11 +34,22 @@ struct Layout {
                     .a(.class("brand"), .href("/"), .text("LamTheo")),
                     .nav(
                         .ariaLabel(LocalizedText(vi: "Điều hướng chính", en: "Main navigation")(language)),
-                        .a(.href("/organizations"), .text(LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language))),
-                        .a(.href("/members"), .text(LocalizedText(vi: "Đảng viên", en: "Members")(language))),
+                        .if(actor?.canSomewhere(.read) == true, .group(
+                            .a(.href("/organizations"), .text(LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language))),
+                            .a(.href("/members"), .text(LocalizedText(vi: "Đảng viên", en: "Members")(language))))),
+                        .if(actor?.memberId != nil, .a(.href("/me"), .text(LocalizedText(vi: "Của tôi", en: "My record")(language)))),
+                        .if(actor?.canSomewhere(.edit) == true, .a(.href("/corrections"), .text(LocalizedText(vi: "Đề nghị sửa", en: "Corrections")(language)))),
+                        .if(actor?.canSomewhere(.delegate) == true, .a(.href("/access"), .text(LocalizedText(vi: "Phân quyền", en: "Access")(language)))),
+                        .if(actor?.isAdministrator == true, .a(.href("/audit"), .text(LocalizedText(vi: "Nhật ký", en: "Audit")(language)))),
                         .a(.class("lang"), .href("/language/\(other.rawValue)?back=\(path.urlQueryEncoded)"),
                            .attribute(named: "hreflang", value: other.rawValue),
-                           .text(other == .en ? "English" : "Tiếng Việt"))
+                           .text(other == .en ? "English" : "Tiếng Việt")),
+                        .unwrap(actor, { actor in
+                            .form(.class("signout"), .method(.post), .action("/logout"),
+                                  .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                                  .button(.type(.submit), .title(actor.displayName),
+                                          .text(LocalizedText(vi: "Đăng xuất", en: "Sign out")(language) + " (\(actor.username))")))
+                        }, else: .a(.href("/login"), .text(LocalizedText(vi: "Đăng nhập", en: "Sign in")(language))))
                     )
                 ),
                 .if(!crumbs.isEmpty, .nav(
@@ -54,7 +68,8 @@ struct Layout {
 
 extension Layout {
     func response(for request: Request, status: HTTPResponseStatus = .ok) -> Response {
-        htmlResponse(render(language: request.language, path: request.url.string), status: status, language: request.language)
+        htmlResponse(render(language: request.language, path: request.url.string, actor: request.actor, csrfToken: request.csrfToken),
+                     status: status, language: request.language)
     }
 }
 
@@ -75,7 +90,7 @@ struct ErrorPage {
             .class("error"),
             .h1(.text(description.title)),
             .ul(.forEach(description.fieldErrors) { .li(.text($0.detail)) }),
-            .p(.a(.href("/organizations"), .text(LocalizedText(vi: "Về trang tổ chức đảng", en: "Back to organisations")(language))))
+            .p(.a(.href("/"), .text(LocalizedText(vi: "Về trang chủ", en: "Back to the start page")(language))))
         ))
         return layout.response(for: request, status: status)
     }

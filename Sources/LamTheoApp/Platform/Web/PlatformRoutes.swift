@@ -4,8 +4,11 @@ import Vapor
 /// Routes that belong to no feature: the home page, the stylesheet, the language switch, health.
 enum PlatformRoutes {
     static func register(on routes: any RoutesBuilder) {
+        // The start page follows the caller's role: the tree for officers and secretaries, their own
+        // record for members, the sign-in page for anyone else.
         routes.get { request in
-            request.redirect(to: "/organizations")
+            guard let actor = request.actor else { return request.redirect(to: "/login") }
+            return request.redirect(to: actor.canSomewhere(.read) ? "/organizations" : actor.memberId != nil ? "/me" : "/login")
         }.requiring(.everyone)
 
         routes.get("assets", "app.css") { _ in

@@ -11,6 +11,8 @@ enum Stylesheet {
     header.site .brand { font-weight: 700; font-size: 1.15rem; margin-right: auto; }
     header.site nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
     header.site nav a.lang { border: 1px solid #fff8; border-radius: 4px; padding: 0 .4rem; }
+    header.site form.signout { display: inline; }
+    header.site form.signout button { background: none; border: 1px solid #fff8; padding: 0 .4rem; color: #fff; font-size: .9rem; }
     nav.crumbs ol { list-style: none; display: flex; flex-wrap: wrap; margin: 0; padding: .5rem 1rem 0; font-size: .9rem; }
     nav.crumbs li + li::before { content: "›"; padding: 0 .4rem; color: var(--muted); }
     main { padding: .5rem 1rem 2rem; max-width: 70rem; margin: 0 auto; }

@@ -1,0 +1,113 @@
+import Fluent
+import LamTheoCore
+import Plot
+import Vapor
+
+/// The audit trail on the web: administrators search it; every record's page shows its own history.
+enum AuditPages {
+    static func register(on routes: any RoutesBuilder) {
+        routes.get("audit", use: search).requiring(.administrator)
+        routes.get("audit", "personal-data", use: personalDataViews).requiring(.administrator)
+    }
+
+    /// `?q=` matches the actor, the action or the entity; `entity=` and `key=` narrow to one record.
+    static func search(request: Request) async throws -> Response {
+        let language = request.language
+        let paging = try Paging(request)
+        let text = (request.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        var query = AuditEvent.query(on: request.db)
+        if !text.isEmpty {
+            let pattern = "%\(text.lowercased().withoutLikeWildcards)%"
+            query = query.group(.or) {
+                $0.filter(\.$actorName, .custom("LIKE"), pattern).filter(\.$action, .custom("LIKE"), pattern).filter(\.$entity, .custom("LIKE"), pattern)
+            }
+        }
+        if let entity = request.query[String.self, at: "entity"] { query = query.filter(\.$entity == entity) }
+        if let key = request.query[String.self, at: "key"] { query = query.filter(\.$entityKey == key) }
+        let total = try await query.count()
+        let events = try await query.sort(\.$id, .descending).range((paging.page - 1) * paging.perPage ..< paging.page * paging.perPage).all()
+        let title = LocalizedText(vi: "Nhật ký thay đổi", en: "Audit trail")(language)
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .p(.class("muted"), .text(LocalizedText(
+                vi: "Mỗi thay đổi được ghi một lần, nối chuỗi băm; lệnh “lamtheo audit verify” kiểm tra toàn bộ chuỗi.",
+                en: "Every change is recorded once, hash-chained; “lamtheo audit verify” checks the whole chain.")(language))),
+            .form(.class("inline"), .method(.get), .action("/audit"), .attribute(named: "role", value: "search"),
+                  .div(.label(.for("q"), .text(LocalizedText(vi: "Người thực hiện, thao tác hoặc đối tượng", en: "Actor, action or entity")(language))),
+                       .input(.id("q"), .name("q"), .type(.search), .value(text))),
+                  .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
+            table(events, language: language, showEntity: true),
+            Pager(page: paging.page, pageCount: max(1, (total + paging.perPage - 1) / paging.perPage), total: total,
+                  link: { "/audit?q=\(text.urlQueryEncoded)&page=\($0)" }).node(language),
+            .p(.a(.href("/audit/personal-data"), .text(LocalizedText(vi: "Nhật ký truy cập dữ liệu cá nhân", en: "Personal data access log")(language))))
+        )
+        return Layout(title: title, content: content).response(for: request)
+    }
+
+    static func personalDataViews(request: Request) async throws -> Response {
+        let language = request.language
+        let paging = try Paging(request)
+        let query = PersonalDataView.query(on: request.db)
+        let total = try await query.count()
+        let views = try await query.sort(\.$id, .descending).range((paging.page - 1) * paging.perPage ..< paging.page * paging.perPage).all()
+        let title = LocalizedText(vi: "Nhật ký truy cập dữ liệu cá nhân", en: "Personal data access log")(language)
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(LocalizedText(vi: "Thời điểm", en: "When")(language))), .th(.text(LocalizedText(vi: "Người xem", en: "Viewer")(language))),
+                           .th(.text(LocalizedText(vi: "Nội dung", en: "What")(language))), .th(.class("num"), .text(LocalizedText(vi: "Số hồ sơ", en: "Records")(language))))),
+                .tbody(.forEach(views) { view in
+                    .tr(.td(.text(VietnameseFormat.dateTime(view.viewedAt))), .td(.text(view.username + (view.ip.map { " · \($0)" } ?? ""))),
+                        .td(.text(view.what + (view.memberId.map { " #\($0)" } ?? ""))), .td(.class("num"), .text(VietnameseFormat.integer(view.count))))
+                })
+            )),
+            Pager(page: paging.page, pageCount: max(1, (total + paging.perPage - 1) / paging.perPage), total: total,
+                  link: { "/audit/personal-data?page=\($0)" }).node(language)
+        )
+        return Layout(title: title, content: content).response(for: request)
+    }
+
+    /// A record's own history, newest first, for its page.
+    static func history(of entity: String, key: Int, request: Request) async throws -> Node<HTML.BodyContext> {
+        let events = try await AuditEvent.query(on: request.db).filter(\.$entity == entity).filter(\.$entityKey == String(key))
+            .sort(\.$id, .descending).limit(50).all()
+        let language = request.language
+        return .group(
+            .h2(.text(LocalizedText(vi: "Lịch sử thay đổi", en: "Change history")(language))),
+            events.isEmpty ? .p(.class("muted"), .text("—")) : table(events, language: language, showEntity: false)
+        )
+    }
+
+    private static func table(_ events: [AuditEvent], language: UILanguage, showEntity: Bool) -> Node<HTML.BodyContext> {
+        .div(.class("table-wrap"), .table(
+            .thead(.tr(.th(.text("#")), .th(.text(LocalizedText(vi: "Thời điểm", en: "When")(language))),
+                       .th(.text(LocalizedText(vi: "Người thực hiện", en: "Who")(language))), .th(.text(LocalizedText(vi: "Thao tác", en: "Action")(language))),
+                       .th(.text(LocalizedText(vi: "Thay đổi", en: "Changes")(language))))),
+            .tbody(.forEach(events) { event in
+                .tr(.td(.text(String(event.id ?? 0))),
+                    .td(.text(ISO8601DateFormatter().date(from: event.occurredAt.replacingOccurrences(of: #"\.\d+"#, with: "", options: .regularExpression))
+                        .map(VietnameseFormat.dateTime) ?? event.occurredAt)),
+                    .td(.text("\(event.actorName) · \(event.source)" + (event.ip.map { " · \($0)" } ?? ""))),
+                    .td(.text(event.action + (showEntity ? " · \(event.entity) \(event.entityKey ?? "")" : ""))),
+                    .td(.text(AuditDiff.summary(before: event.before, after: event.after))))
+            })
+        ))
+    }
+}
+
+/// "name: Bến Nghé → Sài Gòn; status: active → merged": what changed between two snapshots.
+enum AuditDiff {
+    static func summary(before: String?, after: String?) -> String {
+        let old = fields(before), new = fields(after)
+        let changed = Set(old.keys).union(new.keys).sorted().compactMap { key -> String? in
+            let was = old[key] ?? nil, now = new[key] ?? nil
+            return was == now ? nil : "\(key): \(was ?? "∅") → \(now ?? "∅")"
+        }
+        return changed.joined(separator: "; ")
+    }
+
+    private static func fields(_ json: String?) -> [String: String?] {
+        guard let data = json?.data(using: .utf8) else { return [:] }
+        return (try? JSONDecoder().decode([String: String?].self, from: data)) ?? [:]
+    }
+}
