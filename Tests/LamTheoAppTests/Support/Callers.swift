@@ -31,13 +31,13 @@ extension Application {
 
     /// Creates an account with one role and signs it in both ways.
     func caller(_ username: String, _ role: Role, scope: Int? = nil, level: OfficerLevel? = nil, member: Int? = nil,
-                endsOn: String? = nil) async throws -> Caller {
+                startsOn: String? = nil, endsOn: String? = nil) async throws -> Caller {
         let hasher = password.async
         let user = try await write { db in
             let user = try await AccountCommands.createUser(NewUser(username: username, displayName: username, password: Application.testPassword),
                                                             hasher: hasher, on: db)
             _ = try await AccountCommands.grant(NewGrant(role: role.rawValue, organizationId: scope, level: level?.rawValue, memberId: member,
-                                                         endsOn: endsOn), to: user.requireID(), by: nil, on: db)
+                                                         startsOn: startsOn, endsOn: endsOn), to: user.requireID(), by: nil, on: db)
             return user
         }
         let token = SecretToken.make(prefix: "lt_")
