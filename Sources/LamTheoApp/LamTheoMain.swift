@@ -22,6 +22,7 @@ public enum LamTheoMain {
         if isDemo { environment.arguments[1] = "serve" }
 
         let app = try await Application.make(environment)
+        var failure: (any Error)?
         do {
             try await configure(app, configuration)
             if command == nil || command == "serve" || isDemo {
@@ -32,9 +33,13 @@ public enum LamTheoMain {
             }
             try await app.execute()
         } catch {
-            try? await app.asyncShutdown()
-            throw error
+            failure = error
         }
-        try await app.asyncShutdown()
+        try? await app.asyncShutdown()
+        // A command that fails says why on standard error and exits non-zero, without a crash report.
+        if let failure {
+            FileHandle.standardError.write(Data("lamtheo: \(failure)\n".utf8))
+            exit(1)
+        }
     }
 }
