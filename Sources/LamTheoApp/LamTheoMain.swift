@@ -22,7 +22,7 @@ public enum LamTheoMain {
         if isDemo { environment.arguments[1] = "serve" }
 
         let app = try await Application.make(environment)
-        var failure: (any Error)?
+        var failed = false
         do {
             try await configure(app, configuration)
             if command == nil || command == "serve" || isDemo {
@@ -31,15 +31,20 @@ public enum LamTheoMain {
             if isDemo {
                 try await DemoData.prepare(app, database: configuration.database)
             }
-            try await app.execute()
         } catch {
-            failure = error
+            FileHandle.standardError.write(Data("lamtheo: \(error)\n".utf8))
+            failed = true
+        }
+        if !failed {
+            do {
+                try await app.execute()
+            } catch {
+                // The console has already reported it.
+                failed = true
+            }
         }
         try? await app.asyncShutdown()
-        // A command that fails says why on standard error and exits non-zero, without a crash report.
-        if let failure {
-            FileHandle.standardError.write(Data("lamtheo: \(failure)\n".utf8))
-            exit(1)
-        }
+        // A command that fails exits non-zero, without a crash report.
+        if failed { exit(1) }
     }
 }

@@ -14,7 +14,7 @@ public struct FieldError: Sendable, Hashable, Codable {
 
 /// Why a command refused to write. Commands check everything before they write, so a thrown
 /// DomainError always means nothing was changed.
-public struct DomainError: Error, Sendable, Hashable {
+public struct DomainError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// The input is wrong; the fields say where.
         case invalid
@@ -38,6 +38,11 @@ public struct DomainError: Error, Sendable, Hashable {
         self.kind = kind
         self.title = title
         self.fieldErrors = fieldErrors
+    }
+
+    /// Both languages, for logs and the command line: "Dữ liệu chưa hợp lệ — name: Tên không được để trống / …".
+    public var description: String {
+        ([title.vi + " / " + title.en] + fieldErrors.map { "  \($0.field): \($0.message.vi) / \($0.message.en)" }).joined(separator: "\n")
     }
 
     public static func invalid(_ errors: [FieldError]) -> DomainError {

@@ -72,8 +72,11 @@ struct UserCommand: AsyncCommand {
                 throw DomainError.invalid(field: "action", LocalizedText(vi: "Dùng: user create … hoặc user grant …", en: "Use: user create … or user grant …"))
             }
         } catch let error as DomainError {
-            context.console.error(([error.title.vi] + error.fieldErrors.map { "  --\($0.field): \($0.message.vi) / \($0.message.en)" }).joined(separator: "\n"))
-            throw error
+            // Name the command-line option, not the API field, that was wrong.
+            let options = ["organizationId": "org", "memberId": "member", "endsOn": "until", "displayName": "name", "startsOn": "from"]
+            throw DomainError(error.kind, title: error.title, fieldErrors: error.fieldErrors.map {
+                FieldError(field: "--" + (options[$0.field] ?? $0.field), message: $0.message)
+            })
         }
     }
 }
