@@ -13,13 +13,16 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "LamTheoCore"),
+        .target(name: "LamTheoSpreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "LamTheoApp",
             dependencies: [
                 "LamTheoCore",
+                "LamTheoSpreadsheet",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -29,6 +32,7 @@ let package = Package(
         ),
         .executableTarget(name: "lamtheo", dependencies: ["LamTheoApp"]),
         .testTarget(name: "LamTheoCoreTests", dependencies: ["LamTheoCore"]),
+        .testTarget(name: "LamTheoSpreadsheetTests", dependencies: ["LamTheoSpreadsheet"]),
         .testTarget(
             name: "LamTheoAppTests",
             dependencies: [

@@ -8,6 +8,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.http.server.configuration.port = configuration.port
     app.routes.defaultMaxBodySize = "1mb"
     try await app.useDatabase(configuration.database)
+    app.configuredDatabase = configuration.database
     app.secureCookies = configuration.servesTLS
     app.passwords.use(.bcrypt)
 
@@ -17,6 +18,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateAccounts())
     app.migrations.add(CreateAuditEvents())
     app.migrations.add(CreatePrivacyTables())
+    app.migrations.add(CreateImports())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
@@ -31,7 +33,11 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(ExportCommand(), as: "export")
+    app.importJobs = ImportJobs()
     app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
+    app.asyncCommands.use(ImportBenchmarkCommand(), as: "benchmark-import")
     try routes(app)
 }
 
@@ -46,11 +52,23 @@ func routes(_ app: Application) throws {
     AuditPages.register(on: app.routes)
     SelfServicePages.register(on: app.routes)
     SelfServiceAPI.register(on: api)
+    SpreadsheetAPI.register(on: api)
+    SpreadsheetPages.register(on: app.routes)
     OrganizationPages.register(on: app.routes)
     MemberPages.register(on: app.routes)
 }
 
 extension Application {
+    /// The database in use, for the commands that hand it to an outside tool (benchmarks).
+    var configuredDatabase: DatabaseURL {
+        get { storage[ConfiguredDatabaseKey.self] ?? .sqliteMemory }
+        set { storage[ConfiguredDatabaseKey.self] = newValue }
+    }
+
+    private struct ConfiguredDatabaseKey: StorageKey {
+        typealias Value = DatabaseURL
+    }
+
     /// Whether cookies carry the Secure flag: when LamTheo is served over TLS (`LAMTHEO_PUBLIC_URL`).
     var secureCookies: Bool {
         get { storage[SecureCookiesKey.self] ?? false }

@@ -37,6 +37,40 @@ enum APIDocumentation {
             body: ref("TokenRequest"), ok: ref("Token"), okStatus: "201", failures: ["422", "429"], security: [])],
         "/auth/tokens/current": ["delete": operation(
             "revokeCurrentToken", "Revoke the token this request carries", tag: "Accounts", ok: nil, okStatus: "204", failures: ["401"])],
+        "/imports": ["post": [
+            "operationId": "startImport", "summary": "Import organisations or members from a CSV or XLSX file sent as the body; answers a job to poll",
+            "tags": ["Spreadsheets"],
+            "parameters": [
+                ["name": "kind", "in": "query", "required": true, "schema": ["type": "string", "enum": ["orgs", "members"]]],
+                ["name": "dryRun", "in": "query", "schema": ["type": "boolean", "default": true]],
+                ["name": "sheet", "in": "query", "schema": ["type": "string"]],
+                ["name": "fileName", "in": "query", "schema": ["type": "string"]],
+            ],
+            "requestBody": ["required": true, "content": [
+                "text/csv": ["schema": ["type": "string", "format": "binary"]],
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
+            ]],
+            "responses": ["202": ["description": "Started", "content": ["application/json": ["schema": ref("ImportJob")]]],
+                          "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                          "422": ["$ref": "#/components/responses/422"]],
+        ]],
+        "/imports/{job}": ["get": operation(
+            "getImport", "An import's progress, then its report with every row-level error", tag: "Spreadsheets",
+            parameters: [["name": "job", "in": "path", "required": true, "schema": ["type": "string"]]], ok: ref("ImportJob"), failures: ["404"])],
+        "/exports/{kind}": ["get": [
+            "operationId": "export", "summary": "The organisations or members of the caller's scope as CSV or XLSX (the import template)",
+            "tags": ["Spreadsheets"],
+            "parameters": [
+                ["name": "kind", "in": "path", "required": true, "schema": ["type": "string", "enum": ["orgs", "members"]]],
+                ["name": "format", "in": "query", "schema": ["type": "string", "enum": ["csv", "xlsx"], "default": "xlsx"]],
+                param("within"),
+            ],
+            "responses": ["200": ["description": "The file", "content": [
+                "text/csv": ["schema": ["type": "string", "format": "binary"]],
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
+            ]], "401": ["$ref": "#/components/responses/401"], "404": ["$ref": "#/components/responses/404"],
+               "422": ["$ref": "#/components/responses/422"]],
+        ]],
         "/me": ["get": operation("getMe", "The caller and the roles they hold today", tag: "Accounts", ok: ref("Me"), failures: ["401"])],
         "/me/data": ["get": operation("getMyData", "Everything LamTheo holds about the calling member", tag: "Self-service",
                                       ok: ["type": "object"], failures: ["401", "403"])],
@@ -211,6 +245,16 @@ enum APIDocumentation {
                            required: ["id", "title", "startedOn"]),
         "PositionCreate": object(["title": ["type": "string"], "startedOn": date], required: ["title"]),
         "PositionEnd": object(["endedOn": date]),
+        "ImportJob": object([
+            "id": ["type": "string"], "state": ["type": "string", "enum": ["running", "finished", "failed"]],
+            "done": ["type": "integer"], "total": ["type": "integer"], "error": nullableString,
+            "report": ["oneOf": [["type": "null"], object([
+                "kind": ["type": "string"], "fileName": ["type": "string"], "fileEncoding": nullableString, "legacyEncoding": nullableString,
+                "convertedCells": ["type": "integer"], "rows": ["type": "integer"], "created": ["type": "integer"], "changed": ["type": "integer"],
+                "unchanged": ["type": "integer"], "applied": ["type": "boolean"], "summary": ["type": "string"],
+                "errors": ["type": "array", "items": object(["line": ["type": "integer"], "column": nullableString, "message": ["type": "string"]])],
+            ])]],
+        ], required: ["id", "state", "done", "total"]),
         "TokenRequest": object(["username": ["type": "string"], "password": ["type": "string"], "name": ["type": "string"],
                                 "expiresInDays": ["type": "integer", "minimum": 1, "maximum": 365, "default": 30]],
                                required: ["username", "password"]),

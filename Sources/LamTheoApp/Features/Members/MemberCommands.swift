@@ -38,7 +38,7 @@ struct MemberInput: Codable, Sendable {
 enum MemberCommands {
     static func create(_ input: MemberInput, on db: any Database) async throws -> Member {
         var validator = Validator()
-        let details = validator.details(input)
+        let details = validator.memberDetails(input)
         let cell = try await validator.cell(input.organizationId, on: db)
         try validator.throwIfInvalid()
         try await requireUniqueCard(details.cardNumber, except: nil, on: db)
@@ -63,7 +63,7 @@ enum MemberCommands {
     static func update(_ id: Int, _ input: MemberInput, on db: any Database) async throws -> Member {
         let member = try await MemberQueries.require(id, on: db)
         var validator = Validator()
-        let details = validator.details(input)
+        let details = validator.memberDetails(input)
         if let cell = input.organizationId, cell != member.organizationId {
             validator.add("organizationId", LocalizedText(vi: "Dùng chức năng chuyển sinh hoạt để đổi chi bộ",
                                                           en: "Use a transfer to change a member's cell"))
@@ -162,8 +162,8 @@ enum MemberCommands {
     }
 }
 
-/// A member's details after checking, ready to be written.
-private struct CheckedDetails {
+/// A member's details after checking, ready to be written. The spreadsheet import checks rows with the same rules.
+struct CheckedDetails {
     let name: PersonName
     let fullName: String
     let gender: Gender
@@ -195,8 +195,10 @@ private struct CheckedDetails {
     }
 }
 
-private extension Validator {
-    mutating func details(_ input: MemberInput) -> CheckedDetails {
+extension Validator {
+    /// Checks everything about a member that needs no database: the same rules for a form, the API and
+    /// every row of a spreadsheet.
+    mutating func memberDetails(_ input: MemberInput) -> CheckedDetails {
         let nameLabel = LocalizedText(vi: "Họ và tên", en: "Full name")
         var name = PersonName(familyName: "", middleName: "", givenName: "")
         let hasParts = [input.familyName, input.givenName].contains { !VietnameseText.normalized($0 ?? "").isEmpty }
@@ -269,7 +271,7 @@ private extension Validator {
     }
 
     /// An open cell that members can be enrolled in.
-    mutating func cell(_ id: Int?, on db: any Database) async throws -> Organization? {
+    fileprivate mutating func cell(_ id: Int?, on db: any Database) async throws -> Organization? {
         guard let id, let organization = try await Organization.find(id, on: db) else {
             add("organizationId", LocalizedText(vi: "Chưa chọn chi bộ hoặc không tìm thấy chi bộ", en: "Choose an existing cell"))
             return nil

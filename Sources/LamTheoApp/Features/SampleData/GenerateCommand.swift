@@ -13,6 +13,15 @@ struct GenerateCommand: AsyncCommand {
         @Option(name: "seed", help: "Random seed; the same seed gives the same data (default: 1)")
         var seed: UInt64?
 
+        @Option(name: "files", help: "Also write orgs and members files for the importer into this folder")
+        var files: String?
+
+        @Option(name: "format", help: "csv or xlsx, for --files (default: csv)")
+        var format: String?
+
+        @Flag(name: "files-only", help: "Write the files only, not the database")
+        var filesOnly: Bool
+
         init() {}
     }
 
@@ -23,8 +32,17 @@ struct GenerateCommand: AsyncCommand {
             throw ConfigurationError(variable: "--scale", value: signature.scale ?? "",
                                      expected: SyntheticScale.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        try await context.application.autoMigrate()
         let dataset = SyntheticDataset(scale: scale, seed: signature.seed ?? 1, referenceDate: CalendarDate.today())
+        if let directory = signature.files {
+            guard let format = SpreadsheetExport.Format(rawValue: signature.format ?? "csv") else {
+                throw ConfigurationError(variable: "--format", value: signature.format ?? "", expected: "csv or xlsx")
+            }
+            for path in try SyntheticFiles.write(dataset, format: format, to: directory) {
+                context.console.print("→ \(path)")
+            }
+        }
+        if signature.filesOnly { return }
+        try await context.application.autoMigrate()
         let started = ContinuousClock.now
         let totals = try await Self.load(dataset, into: context.application, console: context.console)
         let seconds = (ContinuousClock.now - started).seconds

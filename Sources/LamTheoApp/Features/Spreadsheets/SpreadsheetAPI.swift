@@ -1,0 +1,101 @@
+import Fluent
+import LamTheoCore
+import Vapor
+
+/// `/api/v1/imports` (the file is the request body; the answer is a job to poll) and `/api/v1/exports`.
+enum SpreadsheetAPI {
+    static func register(on api: any RoutesBuilder) {
+        api.on(.POST, "imports", body: .collect(maxSize: "60mb"), use: start).requiring(.capability(.edit))
+        api.get("imports", ":job", use: status).requiring(.capability(.edit))
+        api.get("exports", ":kind", use: export).requiring(.capability(.read))
+    }
+
+    struct JobDTO: Content {
+        let id: String
+        /// `running`, `finished` or `failed`.
+        let state: String
+        let done: Int
+        let total: Int
+        let report: ReportDTO?
+        let error: String?
+    }
+
+    struct ReportDTO: Content {
+        struct RowError: Content {
+            let line: Int
+            let column: String?
+            let message: String
+        }
+
+        let kind: String
+        let fileName: String
+        let fileEncoding: String?
+        let legacyEncoding: String?
+        let convertedCells: Int
+        let rows: Int
+        let created: Int
+        let changed: Int
+        let unchanged: Int
+        let applied: Bool
+        let errors: [RowError]
+        let summary: String
+
+        init(_ report: ImportReport, language: UILanguage) {
+            kind = report.kind.rawValue
+            fileName = report.fileName
+            fileEncoding = report.fileEncoding?.rawValue
+            legacyEncoding = report.legacyEncoding?.rawValue
+            convertedCells = report.convertedCells
+            rows = report.rows
+            created = report.created
+            changed = report.changed
+            unchanged = report.unchanged
+            applied = report.applied
+            errors = report.errors.map { RowError(line: $0.line, column: $0.column, message: $0.message(language)) }
+            summary = report.summary(language)
+        }
+    }
+
+    /// `?kind=orgs|members&dryRun=true|false&sheet=…&fileName=…`, the file as the body.
+    static func start(request: Request) async throws -> Response {
+        var validator = Validator()
+        let kind = SpreadsheetKind(rawValue: request.query[String.self, at: "kind"] ?? "")
+        validator.check(kind != nil, "kind", LocalizedText(vi: "kind phải là orgs hoặc members", en: "kind must be orgs or members"))
+        let data = request.body.data.map { Data(buffer: $0) } ?? Data()
+        validator.check(!data.isEmpty, "file", LocalizedText(vi: "Nội dung yêu cầu phải là tệp CSV hoặc XLSX", en: "The request body must be a CSV or XLSX file"))
+        try validator.throwIfInvalid()
+        let source = SpreadsheetImport.Source(kind: kind!, fileName: request.query[String.self, at: "fileName"] ?? "upload", data: data,
+                                              sheet: request.query[String.self, at: "sheet"])
+        let dryRun = request.query[Bool.self, at: "dryRun"] ?? true
+        let id = await request.application.importJobs.start(source, dryRun: dryRun, actor: try request.requireActor(),
+                                                             origin: request.auditOrigin(), app: request.application)
+        let response = try await dto(id, request: request).encodeResponse(status: .accepted, for: request)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/imports/\(id)")
+        return response
+    }
+
+    static func status(request: Request) async throws -> JobDTO {
+        try await dto(request.parameters.get("job") ?? "", request: request)
+    }
+
+    /// `?format=csv|xlsx&within=…`
+    static func export(request: Request) async throws -> Response {
+        guard let kind = SpreadsheetKind(rawValue: request.parameters.get("kind") ?? "") else { throw Abort(.notFound) }
+        guard let format = SpreadsheetExport.Format(rawValue: request.query[String.self, at: "format"] ?? "xlsx") else {
+            throw DomainError.invalid(field: "format", LocalizedText(vi: "format phải là csv hoặc xlsx", en: "format must be csv or xlsx"))
+        }
+        return try await SpreadsheetResponses.export(kind, format: format, actor: try request.requireActor(), request: request)
+    }
+
+    private static func dto(_ id: String, request: Request) async throws -> JobDTO {
+        guard let job = await request.application.importJobs.job(id, for: try request.requireActor()) else { throw Abort(.notFound) }
+        switch job.state {
+        case .running(let done, let total):
+            return JobDTO(id: id, state: "running", done: done, total: total, report: nil, error: nil)
+        case .finished(let report):
+            return JobDTO(id: id, state: "finished", done: 1, total: 1, report: ReportDTO(report, language: request.language), error: nil)
+        case .failed(let message):
+            return JobDTO(id: id, state: "failed", done: 0, total: 1, report: nil, error: message(request.language))
+        }
+    }
+}

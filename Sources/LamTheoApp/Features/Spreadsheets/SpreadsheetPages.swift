@@ -1,0 +1,154 @@
+import Fluent
+import LamTheoCore
+import Plot
+import Vapor
+
+/// `/imports` and `/exports`: upload a file, see the dry run's report with every row-level error, import
+/// it; download the lists (and the templates, which are the same files).
+enum SpreadsheetPages {
+    static func register(on routes: any RoutesBuilder) {
+        routes.get("imports", use: index).requiring(.capability(.edit))
+        routes.on(.POST, "imports", body: .collect(maxSize: "60mb"), use: upload).requiring(.capability(.edit))
+        routes.get("imports", "jobs", ":job", use: job).requiring(.capability(.edit))
+        routes.post("imports", "jobs", ":job", "apply", use: apply).requiring(.capability(.edit))
+        routes.get("exports", ":file", use: export).requiring(.capability(.read))
+    }
+
+    static func index(request: Request) async throws -> Response {
+        try await renderIndex(errors: [], request: request)
+    }
+
+    struct UploadForm: Content {
+        var kind: String?
+        var sheet: String?
+        var file: File?
+    }
+
+    static func upload(request: Request) async throws -> Response {
+        let form = try request.content.decode(UploadForm.self)
+        guard let kind = SpreadsheetKind(rawValue: form.kind ?? "") else {
+            return try await renderIndex(errors: [FieldError(field: "kind", message: LocalizedText(vi: "Chọn loại dữ liệu", en: "Choose what the file holds"))],
+                                         request: request, status: .unprocessableEntity)
+        }
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            return try await renderIndex(errors: [FieldError(field: "file", message: LocalizedText(vi: "Chọn tệp CSV hoặc XLSX", en: "Choose a CSV or XLSX file"))],
+                                         request: request, status: .unprocessableEntity)
+        }
+        let source = SpreadsheetImport.Source(kind: kind, fileName: file.filename, data: Data(buffer: file.data),
+                                              sheet: form.sheet?.trimmingCharacters(in: .whitespaces).nonEmpty)
+        let id = await request.application.importJobs.start(source, dryRun: true, actor: try request.requireActor(),
+                                                             origin: request.auditOrigin(), app: request.application)
+        return request.redirect(to: "/imports/jobs/\(id)")
+    }
+
+    static func apply(request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        guard let id = request.parameters.get("job"), let job = await request.application.importJobs.job(id, for: actor) else { throw Abort(.notFound) }
+        let next = await request.application.importJobs.start(job.source, dryRun: false, actor: actor, origin: request.auditOrigin(),
+                                                              app: request.application)
+        return request.redirect(to: "/imports/jobs/\(next)")
+    }
+
+    static func job(request: Request) async throws -> Response {
+        let language = request.language
+        let actor = try request.requireActor()
+        guard let id = request.parameters.get("job"), let job = await request.application.importJobs.job(id, for: actor) else { throw Abort(.notFound) }
+        let fields = FormFields(request)
+        let title = job.dryRun ? LocalizedText(vi: "Kiểm tra tệp \(job.source.fileName)", en: "Checking \(job.source.fileName)")(language)
+                               : LocalizedText(vi: "Nhập tệp \(job.source.fileName)", en: "Importing \(job.source.fileName)")(language)
+        var refresh: Int?
+        let content: Node<HTML.BodyContext>
+        switch job.state {
+        case .running(let done, let total):
+            refresh = 2
+            let percent = VietnameseFormat.percent(done, of: max(total, 1), fractionDigits: 0) ?? "0%"
+            content = .group(.h1(.text(title)),
+                             .element(named: "progress", nodes: [.attribute(named: "max", value: String(max(total, 1))), .attribute(named: "value", value: String(done))]),
+                             .p(.text(LocalizedText(vi: "Đang xử lý… \(percent). Trang tự cập nhật.", en: "Working… \(percent). This page refreshes itself.")(language))))
+        case .failed(let message):
+            content = .group(.h1(.text(title)), .div(.class("errors"), .attribute(named: "role", value: "alert"), .p(.text(message(language)))),
+                             .p(.a(.href("/imports"), .text(LocalizedText(vi: "Chọn tệp khác", en: "Choose another file")(language)))))
+        case .finished(let report):
+            content = .group(
+                .h1(.text(title)),
+                .p(.class(report.errors.isEmpty ? "notice" : "errors"), .text(report.summary(language))),
+                .if(!report.errors.isEmpty, .group(
+                    .p(.strong(.text(LocalizedText(vi: "Tệp có \(VietnameseFormat.integer(report.errors.count)) lỗi; chưa ghi gì. Hãy sửa tệp và tải lên lại.",
+                                                   en: "The file has \(report.errors.count) errors; nothing was written. Correct the file and upload it again.")(language)))),
+                    .div(.class("table-wrap"), .table(
+                        .thead(.tr(.th(.text(LocalizedText(vi: "Dòng", en: "Line")(language))), .th(.text(LocalizedText(vi: "Cột", en: "Column")(language))),
+                                   .th(.text(LocalizedText(vi: "Lỗi", en: "Problem")(language))))),
+                        .tbody(.forEach(report.errors.prefix(1_000)) { error in
+                            .tr(.td(.class("num"), .text(String(error.line))), .td(.text(error.column ?? "")), .td(.text(error.message(language))))
+                        }))))),
+                .if(report.errors.isEmpty && job.dryRun, fields.postForm("/imports/jobs/\(job.id)/apply",
+                    fields.submit(LocalizedText(vi: "Ghi dữ liệu vào hệ thống", en: "Import it")))),
+                .if(report.applied, .p(.text(LocalizedText(vi: "Đã nhập xong.", en: "Imported.")(language)))),
+                .p(.a(.href("/imports"), .text(LocalizedText(vi: "Về trang nhập dữ liệu", en: "Back to imports")(language))))
+            )
+        }
+        return Layout(title: title, refreshSeconds: refresh, content: content).response(for: request)
+    }
+
+    static func export(request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        let name = request.parameters.get("file") ?? ""
+        let parts = name.split(separator: ".")
+        guard parts.count == 2, let kind = SpreadsheetKind(rawValue: String(parts[0])), let format = SpreadsheetExport.Format(rawValue: String(parts[1])) else {
+            throw Abort(.notFound)
+        }
+        return try await SpreadsheetResponses.export(kind, format: format, actor: actor, request: request)
+    }
+
+    private static func renderIndex(errors: [FieldError], request: Request, status: HTTPStatus = .ok) async throws -> Response {
+        let language = request.language
+        let fields = FormFields(request, errors: errors)
+        let recent = try await ImportRecord.query(on: request.db).sort(\.$id, .descending).limit(10).all()
+        let title = LocalizedText(vi: "Nhập, xuất danh sách", en: "Import and export lists")(language)
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .p(.text(LocalizedText(
+                vi: "Tệp CSV (UTF-8, UTF-16, Windows-1258) hoặc Excel (.xlsx). Cột được nhận theo tên tiêu đề, có dấu hoặc không dấu. Văn bản gõ bằng phông TCVN3 (ABC) hay VNI được tự động chuyển sang Unicode. Hệ thống kiểm tra toàn bộ tệp trước; chỉ ghi khi không còn lỗi, và ghi tất cả hoặc không ghi gì. Nhập lại cùng một tệp không làm thay đổi gì.",
+                en: "CSV (UTF-8, UTF-16, Windows-1258) or Excel (.xlsx). Columns are matched by their headers, with or without accents. Text typed in TCVN3 (ABC) or VNI fonts is converted to Unicode. The whole file is checked first; it is written only when it has no errors, all of it or nothing. Importing the same file again changes nothing.")(language))),
+            fields.summary,
+            .form(.class("stack"), .method(.post), .action("/imports"), .enctype(.multipartData),
+                  .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(fields.csrfToken)),
+                  fields.select("kind", LocalizedText(vi: "Tệp chứa", en: "The file holds"),
+                                options: SpreadsheetKind.allCases.map { ($0.rawValue, $0.label(language)) }, selected: SpreadsheetKind.members.rawValue, required: true),
+                  .div(.label(.for("file"), .text(LocalizedText(vi: "Tệp", en: "File")(language) + " *")),
+                       .input(.id("file"), .name("file"), .type(.file), .required(true),
+                              .attribute(named: "accept", value: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+                       .forEach(fields.errors(for: "file")) { .p(.class("field-error"), .text($0)) }),
+                  fields.text("sheet", LocalizedText(vi: "Tên trang tính (để trống: trang đầu)", en: "Sheet name (blank: the first)"), value: nil),
+                  fields.submit(LocalizedText(vi: "Kiểm tra tệp", en: "Check the file"))),
+            .h2(.text(LocalizedText(vi: "Mẫu và danh sách hiện có", en: "Templates and current lists")(language))),
+            .p(.text(LocalizedText(vi: "Mẫu nhập là chính danh sách trong phạm vi của bạn: tải về, sửa hoặc thêm dòng, rồi nhập lại.",
+                                   en: "The template is your own list: download it, edit or add rows, and import it back.")(language))),
+            .ul(.forEach(SpreadsheetKind.allCases) { kind in
+                .li(.text(kind.label(language).capitalized + ": "),
+                    .a(.href("/exports/\(kind.rawValue).xlsx"), .text("XLSX")), .text(" · "), .a(.href("/exports/\(kind.rawValue).csv"), .text("CSV")))
+            }),
+            .h2(.text(LocalizedText(vi: "Các lần nhập gần đây", en: "Recent imports")(language))),
+            recent.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(recent) { record in
+                .li(.text("\(record.createdAt.map(VietnameseFormat.dateTime) ?? "") · \(record.fileName) · \(record.kind.label(language)): "
+                          + "\(VietnameseFormat.integer(record.created)) / \(VietnameseFormat.integer(record.changed)) / \(VietnameseFormat.integer(record.unchanged))"))
+            })
+        )
+        return Layout(title: title, content: content).response(for: request, status: status)
+    }
+}
+
+/// Answers shared by the web and the API.
+enum SpreadsheetResponses {
+    static func export(_ kind: SpreadsheetKind, format: SpreadsheetExport.Format, actor: Actor, request: Request) async throws -> Response {
+        let file = try await SpreadsheetExport.file(kind, format: format, scopes: actor.readableSubtrees,
+                                                    within: try await request.subtreeFilter(on: request.db), on: request.db)
+        if kind == .members {
+            try await PersonalData.logView("member.export.\(format.rawValue)", count: file.rows, request: request)
+        }
+        let response = Response(status: .ok, body: .init(data: file.data))
+        response.headers.replaceOrAdd(name: .contentType, value: format.contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file.name)\"")
+        return response
+    }
+}
