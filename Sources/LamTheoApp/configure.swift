@@ -19,6 +19,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateAuditEvents())
     app.migrations.add(CreatePrivacyTables())
     app.migrations.add(CreateImports())
+    app.migrations.add(AddMemberNameIndex())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)

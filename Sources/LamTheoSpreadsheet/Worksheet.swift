@@ -12,7 +12,7 @@ public struct Worksheet: Sendable, Hashable {
     /// What `XLSXReader` does in detail:
     /// - `rows[i]` is spreadsheet row `i + 1`: a row with nothing in it (absent from the file, or holding only empty
     ///   cells) is `[]`, and each row ends at its last non-empty cell (rows are ragged, as `CSVFile.parse` gives them).
-    /// - Text is returned as it is in the file, not normalised (like `CSVFile.decode`); the OOXML escape `_xHHHH_`
+    /// - Text is returned as it is in the file, not normalised (like `CSVFile.decode` in LamTheoCore); `_xHHHH_`
     ///   is decoded (`_x000D_` is a carriage return). Phonetic runs (`<rPh>`) are left out.
     /// - A formula cell gives its cached result; a formula without one gives "". An error cell gives its text
     ///   ("#N/A"). A `t="d"` cell gives its ISO date as written.

@@ -45,22 +45,30 @@ final class XLSXSheetHandler: XLSXSAXHandler {
         switch name {
         case "c" where rowIndex >= 0:
             inCell = true
-            if let reference = attributes["r"], let column = XLSXCellText.column(ofReference: reference) {
-                cellColumn = column
-            } else {
-                cellColumn = nextColumn
+            cellColumn = nextColumn
+            cellType = .number
+            cellStyle = 0
+            // A cell has at most a few attributes: comparing their names is cheaper than hashing three lookups.
+            for (key, attribute) in attributes {
+                switch key {
+                case "r":
+                    if let column = XLSXCellText.column(ofReference: attribute) { cellColumn = column }
+                case "t":
+                    switch attribute {
+                    case "s": cellType = .sharedString
+                    case "inlineStr": cellType = .inlineString
+                    case "str": cellType = .formulaString
+                    case "b": cellType = .boolean
+                    case "e": cellType = .error
+                    case "d": cellType = .date
+                    default: cellType = .number
+                    }
+                case "s":
+                    cellStyle = XLSXCellText.integer(attribute) ?? 0
+                default:
+                    break
+                }
             }
-            switch attributes["t"] {
-            case nil, "n": cellType = .number
-            case "s": cellType = .sharedString
-            case "inlineStr": cellType = .inlineString
-            case "str": cellType = .formulaString
-            case "b": cellType = .boolean
-            case "e": cellType = .error
-            case "d": cellType = .date
-            default: cellType = .number
-            }
-            cellStyle = attributes["s"].flatMap(XLSXCellText.integer) ?? 0
             value = ""
             inlineText = ""
         case "v" where inCell:

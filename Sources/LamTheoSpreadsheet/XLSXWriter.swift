@@ -27,7 +27,7 @@ import ZIPFoundation
 ///   `xl/_rels/workbook.xml.rels`, `xl/styles.xml`, `xl/worksheets/sheetN.xml`; all deflated.
 ///
 /// Memory: each sheet's XML is generated twice (once to measure it, once streamed into the ZIP), never held whole;
-/// what grows is the compressed result. Synchronous and CPU-bound (about two seconds per 100,000 rows of 15
+/// what grows is the compressed result. Synchronous and CPU-bound (under two seconds per 100,000 rows of 15
 /// columns in a release build, most of it deflate): call it off the event loop.
 public enum XLSXWriter {
     public struct Sheet: Sendable {

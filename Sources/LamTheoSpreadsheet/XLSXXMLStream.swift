@@ -110,7 +110,7 @@ private final class XLSXErrorBox: @unchecked Sendable {
 /// - any parse error before the root element closed is `corrupt` (the parser runs in libxml2's recover mode and
 ///   would otherwise carry on past it);
 /// - an error after the root closed is ignored: libxml2 2.9 reports a spurious "Huge input lookup" once the root of a
-///   push-parsed document over 10 MB has closed;
+///   document over 10 MB given to `XMLParser(data:)` has closed (streamed parts do not show it);
 /// - a document whose root never closed (truncated) is `corrupt`, since `XMLParser` itself does not say so.
 ///
 /// A subclass that finds a problem sets `failure`; parsing then stops.

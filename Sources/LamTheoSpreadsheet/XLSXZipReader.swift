@@ -8,8 +8,8 @@ import ZIPFoundation
 /// ends and never stops at the entry's compressed size, so a stream that does not end spins forever at the end of the
 /// file (and it reads its last short chunk with `avail_in` set to the full buffer size). Here the central directory
 /// is parsed directly (a few fields, bounds-checked) and ZIPFoundation's public `Data.decompress` gets a provider
-/// that hands out exactly the entry's compressed bytes — zero-padded to the chunk size it expects — and throws when
-/// asked for more: a stream that has not ended by then is corrupt.
+/// that hands out the entry's compressed bytes in equal pieces (only the last is zero-padded, by fewer bytes than
+/// there are pieces) and throws when asked for more: a stream that has not ended by then is corrupt.
 ///
 /// Limits, all checked on the sizes the central directory declares before anything is inflated, and again on what
 /// actually comes out:

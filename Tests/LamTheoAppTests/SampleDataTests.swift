@@ -27,6 +27,18 @@ struct SampleDataTests {
             #expect(children.count == 10)
             #expect(children.map(\.subtreeMembers).reduce(0, +) == onRoll)
 
+            // Pages of a large subtree come in Vietnamese name order, whichever way the database walks them.
+            let everyone = try await Member.query(on: app.db).filter(\.$status ~~ MemberStatus.onRoll).all()
+                .sorted { ($0.nameSort, $0.id!) < ($1.nameSort, $1.id!) }.map(\.id)
+            for page in [1, 2, 40] {
+                let listed = try await MemberQueries.search(.init(within: root.treePath), page: page, perPage: 50, on: app.db)
+                #expect(listed.items.map(\.id) == Array(everyone[(page - 1) * 50 ..< min(page * 50, everyone.count)]), "page \(page)")
+                #expect(listed.total == everyone.count)
+            }
+            let scoped = try await MemberQueries.search(.init(scopes: [children[0].organization.treePath]), page: 1, perPage: 50, on: app.db)
+            #expect(scoped.items.allSatisfy { $0.organizationPath.hasPrefix(children[0].organization.path) })
+            #expect(scoped.total == children[0].subtreeMembers)
+
             // The loaded rows are ordinary rows: commands work on them, and new ids follow the loaded ones.
             let cell = try #require(try await Organization.query(on: app.db).filter(\.$kindCode == "cell").first())
             let member = try await app.createMember("Nguyễn Văn Mới", card: "NEW-1".filter(\.isLetter) + "1", in: cell.requireID())

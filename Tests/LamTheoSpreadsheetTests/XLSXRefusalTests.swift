@@ -101,6 +101,19 @@ struct XLSXRefusalTests {
         let short = try XLSXTestZip.declaring("xl/worksheets/sheet1.xml", in: original,
                                               compressedSize: sizes.compressed / 2)
         #expect(xlsxReason { _ = try XLSXReader.read(short) } == .corrupt)
+
+        // The same with a stream inflated in several pieces (over 256 KiB compressed).
+        var generator = XLSXTestRandom(seed: 42)
+        let noisy = (1...40_000).map { row in
+            "<row r=\"\(row)\"><c r=\"A\(row)\"><v>\(generator.next() % 1_000_000_007)</v></c></row>"
+        }.joined()
+        let big = try XLSXTestZip.make(XLSXTestParts.package(sheets: [("S", noisy)]))
+        let bigSizes = try XLSXTestZip.declaredSizes(of: "xl/worksheets/sheet1.xml", in: big)
+        #expect(bigSizes.compressed > 300_000) // two pieces of at most 256 KiB
+        #expect(try XLSXReader.read(big).rows.count == 40_000)
+        let bigShort = try XLSXTestZip.declaring("xl/worksheets/sheet1.xml", in: big,
+                                                 compressedSize: bigSizes.compressed * 3 / 4)
+        #expect(xlsxReason { _ = try XLSXReader.read(bigShort) } == .corrupt)
     }
 
     @Test("a changed byte in a stored entry fails its CRC")

@@ -70,6 +70,18 @@ enum XLSXTestZip {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The same entries, zipped again with another compression method.
+    static func rezipped(_ data: Data, compression: CompressionMethod) throws -> Data {
+        let archive = try Archive(data: data, accessMode: .read)
+        var parts: [(String, Data)] = []
+        for entry in archive {
+            var bytes = Data()
+            _ = try archive.extract(entry) { bytes.append($0) }
+            parts.append((entry.path, bytes))
+        }
+        return try make(parts, compression: compression)
+    }
+
     static func paths(in data: Data) throws -> [String] {
         try Archive(data: data, accessMode: .read).map(\.path)
     }
@@ -202,4 +214,21 @@ func xlsxReason(_ body: () throws -> Void) -> SpreadsheetError.Reason? {
 extension String {
     /// The Unicode scalars, to compare without canonical equivalence (String's == treats NFC and NFD as equal).
     var xlsxScalars: [UInt32] { unicodeScalars.map(\.value) }
+}
+
+/// A small deterministic generator (SplitMix64), for test data that does not compress well.
+struct XLSXTestRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

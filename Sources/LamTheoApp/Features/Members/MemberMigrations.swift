@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 struct CreateMembers: AsyncMigration {
     var name: String { "003_CreateMembers" }
@@ -56,5 +57,18 @@ struct CreateMembers: AsyncMigration {
         try await database.schema(MemberPosition.schema).delete()
         try await database.schema(MemberTransfer.schema).delete()
         try await database.schema(Member.schema).delete()
+    }
+}
+
+/// Lists of a large subtree walk the members in name order (`MemberQueries.walksNameIndex`).
+struct AddMemberNameIndex: AsyncMigration {
+    var name: String { "008_AddMemberNameIndex" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.createIndex("members_name_sort", on: Member.schema, columns: ["name_sort", "id"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.sql.drop(index: "members_name_sort").run()
     }
 }

@@ -48,8 +48,35 @@ enum MemberQueries {
         query = query.filter(\.$status ~~ (filter.statuses ?? MemberStatus.onRoll))
         if let gender = filter.gender { query = query.filter(\.$gender == gender) }
         let total = try await total(of: query, filter: filter, text: text, on: db)
-        let members = try await query.sort(\.$nameSort).sort(\.$id).range((page - 1) * perPage ..< page * perPage).all()
+        let range = (page - 1) * perPage ..< page * perPage
+        if text.isEmpty, filter.statuses == nil, filter.gender == nil, try await walksNameIndex(total: total, rows: range.upperBound, on: db) {
+            return Page(items: try await inNameOrder(filter, range: range, on: db), page: page, perPage: perPage, total: total)
+        }
+        let members = try await query.sort(\.$nameSort).sort(\.$id).range(range).all()
         return Page(items: members, page: page, perPage: perPage, total: total)
+    }
+
+    /// SQLite finds a subtree's members by path and then sorts them all by name. For a large share of the
+    /// whole roll (a province, the country) walking the name index in order and skipping the members
+    /// outside the subtree is far cheaper: measured 2 s → milliseconds for the national root. PostgreSQL's
+    /// planner makes this choice itself from its statistics.
+    private static func walksNameIndex(total: Int, rows: Int, on db: any Database) async throws -> Bool {
+        guard !db.isPostgres, total > 1_000 else { return false }
+        let everyone = try await db.sql.raw("SELECT CAST(COALESCE(SUM(member_count), 0) AS BIGINT) AS n FROM organizations").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        // Walking visits about everyone / total rows per member shown; sorting handles all `total`.
+        return Double(everyone) / Double(total) * Double(rows) < Double(total) / 4
+    }
+
+    private static func inNameOrder(_ filter: Filter, range: Range<Int>, on db: any Database) async throws -> [Member] {
+        let ids = try await db.sql.raw("""
+            SELECT id FROM members INDEXED BY members_name_sort
+            WHERE \(OrganizationQueries.subtreePredicate("organization_path", scopes: filter.scopes, within: filter.within))
+            AND status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
+            ORDER BY name_sort, id LIMIT \(bind: range.count) OFFSET \(bind: range.lowerBound)
+            """).all().map { try $0.decode(column: "id", as: Int.self) }
+        let byId = Dictionary(uniqueKeysWithValues: try await Member.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
+        return ids.compactMap { byId[$0] }
     }
 
     /// The plain roll of a subtree is already counted per unit: sum those instead of counting members.

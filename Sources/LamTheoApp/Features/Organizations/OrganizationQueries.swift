@@ -129,6 +129,22 @@ enum OrganizationQueries {
         return Page(items: try await summaries(of: units, on: db), page: page, perPage: perPage, total: total)
     }
 
+    /// The scope and the `within` filter as SQL ranges on a path column.
+    static func subtreePredicate(_ column: String, scopes: [TreePath]?, within: TreePath?) -> SQLQueryString {
+        func range(_ path: TreePath) -> SQLQueryString {
+            "(\(unsafeRaw: column) >= \(bind: path.rawValue) AND \(unsafeRaw: column) < \(bind: path.upperBound))"
+        }
+        var predicate: SQLQueryString = "1 = 1"
+        if let scopes {
+            let any = scopes.map(range)
+            predicate = any.isEmpty ? "1 = 0" : "(" + any.joined(separator: " OR ") + ")"
+        }
+        if let within {
+            predicate = predicate + " AND " + range(within)
+        }
+        return predicate
+    }
+
     static func kinds(on db: any Database) async throws -> [OrganizationKind] {
         try await OrganizationKind.query(on: db).sort(\.$position).all()
     }

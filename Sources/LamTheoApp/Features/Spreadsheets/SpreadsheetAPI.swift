@@ -5,7 +5,7 @@ import Vapor
 /// `/api/v1/imports` (the file is the request body; the answer is a job to poll) and `/api/v1/exports`.
 enum SpreadsheetAPI {
     static func register(on api: any RoutesBuilder) {
-        api.on(.POST, "imports", body: .collect(maxSize: "60mb"), use: start).requiring(.capability(.edit))
+        api.on(.POST, "imports", body: .collect(maxSize: "200mb"), use: start).requiring(.capability(.edit))
         api.get("imports", ":job", use: status).requiring(.capability(.edit))
         api.get("exports", ":kind", use: export).requiring(.capability(.read))
     }

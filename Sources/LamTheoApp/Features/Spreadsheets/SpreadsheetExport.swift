@@ -43,7 +43,7 @@ enum SpreadsheetExport {
         let rows = try await db.sql.raw("""
             SELECT o.code AS code, o.name AS name, o.kind_code AS kind, p.code AS parent, o.valid_from AS valid_from
             FROM organizations o LEFT JOIN organizations p ON p.id = o.parent_id
-            WHERE o.status = 'active' AND \(subtreePredicate("o.path", scopes: scopes, within: within))
+            WHERE o.status = 'active' AND \(OrganizationQueries.subtreePredicate("o.path", scopes: scopes, within: within))
             ORDER BY o.depth, o.name_sort
             """).all()
         let kinds = Dictionary(uniqueKeysWithValues: try await OrganizationQueries.kinds(on: db).map { ($0.id!, $0.nameVi) })
@@ -63,7 +63,7 @@ enum SpreadsheetExport {
             SELECT m.card_number, m.full_name, m.family_name, m.middle_name, m.given_name, m.gender, m.birth_date, m.admitted_on,
                    m.full_member_on, m.status, o.code AS cell_code, o.name AS cell_name, m.id_number, m.phone, m.address
             FROM members m JOIN organizations o ON o.id = m.organization_id
-            WHERE \(subtreePredicate("m.organization_path", scopes: scopes, within: within))
+            WHERE \(OrganizationQueries.subtreePredicate("m.organization_path", scopes: scopes, within: within))
             ORDER BY m.name_sort, m.id
             """).all()
         return try rows.map { row in
@@ -76,22 +76,6 @@ enum SpreadsheetExport {
                 cellCode: try text("cell_code"), cellName: try text("cell_name"), idNumber: try text("id_number"), phone: try text("phone"),
                 address: try text("address")).cells
         }
-    }
-
-    /// The scope and the `within` filter as SQL ranges on a path column.
-    private static func subtreePredicate(_ column: String, scopes: [TreePath]?, within: TreePath?) -> SQLQueryString {
-        func range(_ path: TreePath) -> SQLQueryString {
-            "(\(unsafeRaw: column) >= \(bind: path.rawValue) AND \(unsafeRaw: column) < \(bind: path.upperBound))"
-        }
-        var predicate: SQLQueryString = "1 = 1"
-        if let scopes {
-            let any = scopes.map(range)
-            predicate = any.isEmpty ? "1 = 0" : "(" + any.joined(separator: " OR ") + ")"
-        }
-        if let within {
-            predicate = predicate + " AND " + range(within)
-        }
-        return predicate
     }
 
     /// Dates as people type them in Vietnam; the importer reads them back.

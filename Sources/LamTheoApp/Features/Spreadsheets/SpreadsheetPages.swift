@@ -8,7 +8,7 @@ import Vapor
 enum SpreadsheetPages {
     static func register(on routes: any RoutesBuilder) {
         routes.get("imports", use: index).requiring(.capability(.edit))
-        routes.on(.POST, "imports", body: .collect(maxSize: "60mb"), use: upload).requiring(.capability(.edit))
+        routes.on(.POST, "imports", body: .collect(maxSize: "200mb"), use: upload).requiring(.capability(.edit))
         routes.get("imports", "jobs", ":job", use: job).requiring(.capability(.edit))
         routes.post("imports", "jobs", ":job", "apply", use: apply).requiring(.capability(.edit))
         routes.get("exports", ":file", use: export).requiring(.capability(.read))

@@ -13,7 +13,7 @@ struct SpreadsheetTable: Sendable {
     let convertedCells: Int
 
     /// The largest file accepted, before decompression.
-    static let maximumFileSize = 60_000_000
+    static let maximumFileSize = 200_000_000
 
     /// - Throws: `DomainError` on the `file` field, in words a user understands.
     static func read(_ data: Data, sheet: String?) throws -> SpreadsheetTable {
@@ -21,7 +21,7 @@ struct SpreadsheetTable: Sendable {
             throw fileError(LocalizedText(vi: "Tệp trống", en: "The file is empty"))
         }
         guard data.count <= maximumFileSize else {
-            throw fileError(LocalizedText(vi: "Tệp lớn quá 60 MB", en: "The file is larger than 60 MB"))
+            throw fileError(LocalizedText(vi: "Tệp lớn quá 200 MB", en: "The file is larger than 200 MB"))
         }
         var rows: [[String]]
         var encoding: TextFileEncoding?
