@@ -176,6 +176,22 @@ struct CheckedDetails {
     let phone: String?
     let address: String?
 
+    /// The stored columns, in the order of `columnNames`: what `apply(to:)` sets, for bulk inserts.
+    static let columnNames = ["family_name", "middle_name", "given_name", "full_name", "name_sort", "name_search", "gender", "birth_date",
+                              "card_number", "admitted_on", "full_member_on", "status", "id_number", "phone", "address"]
+
+    var columnValues: [(any Encodable & Sendable)?] {
+        [name.familyName, name.middleName, name.givenName, fullName, name.sortKey, VietnameseText.searchKey(fullName), gender.rawValue,
+         birthDate?.iso, cardNumber, admittedOn?.iso, fullMemberOn?.iso, status.rawValue, idNumber, phone, address]
+    }
+
+    /// The details a person typed, as text in one string: equal for equal details, to tell whether a
+    /// stored member would change. The derived sort and search keys follow from the names.
+    var fingerprint: String {
+        [name.familyName, name.middleName, name.givenName, fullName, gender.rawValue, birthDate?.iso ?? "", cardNumber, admittedOn?.iso ?? "",
+         fullMemberOn?.iso ?? "", status.rawValue, idNumber ?? "", phone ?? "", address ?? ""].joined(separator: "\u{1F}")
+    }
+
     func apply(to member: Member) {
         member.familyName = name.familyName
         member.middleName = name.middleName

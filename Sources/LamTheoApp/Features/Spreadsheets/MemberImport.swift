@@ -11,7 +11,16 @@ enum MemberImport {
     /// A checked row and what it does.
     private enum Plan {
         case create(CheckedDetails, cell: Organization)
-        case update(Member, CheckedDetails, cell: Organization)
+        case update(memberId: Int, CheckedDetails, cell: Organization)
+    }
+
+    /// What the import needs to know of a stored member, read with plain SQL: models for hundreds of
+    /// thousands of rows would cost more than the rest of the import.
+    private struct Stored {
+        let id: Int
+        let organizationId: Int
+        let organizationPath: String
+        let fingerprint: String
     }
 
     static func run(_ table: SpreadsheetTable, report initial: ImportReport, dryRun: Bool, actor: Actor?, origin: AuditOrigin,
@@ -70,8 +79,8 @@ enum MemberImport {
                 continue
             }
             if let current {
-                if Self.differs(current, details, cell: cell) {
-                    plans.append(.update(current, details, cell: cell))
+                if current.fingerprint != details.fingerprint || current.organizationId != cell.id {
+                    plans.append(.update(memberId: current.id, details, cell: cell))
                     report.changed += 1
                 } else {
                     report.unchanged += 1
@@ -105,7 +114,8 @@ enum MemberImport {
             switch plan {
             case .create(let details, let cell):
                 created.append((details, cell))
-            case .update(let member, let details, let cell):
+            case .update(let id, let details, let cell):
+                let member = try await MemberQueries.require(id, on: db)
                 let previousCell = member.organizationId
                 details.apply(to: member)
                 if previousCell != cell.id {
@@ -126,18 +136,10 @@ enum MemberImport {
             if done % 1_000 == 0 { progress(done) }
         }
         for chunk in created.chunked(into: 400) {
-            var insert = db.sql.insert(into: Member.schema).columns(
-                "family_name", "middle_name", "given_name", "full_name", "name_sort", "name_search", "gender", "birth_date",
-                "card_number", "admitted_on", "full_member_on", "status", "organization_id", "organization_path",
-                "id_number", "phone", "address", "created_at", "updated_at")
+            var insert = db.sql.insert(into: Member.schema)
+                .columns(CheckedDetails.columnNames + ["organization_id", "organization_path", "created_at", "updated_at"])
             for (details, cell) in chunk {
-                let member = Member()
-                details.apply(to: member)
-                insert = insert.values([
-                    member.familyName, member.middleName, member.givenName, member.fullName, member.nameSort, member.nameSearch,
-                    member.gender.rawValue, member.birthDate, member.cardNumber, member.admittedOn, member.fullMemberOn,
-                    member.status.rawValue, cell.requireID(), cell.path, member.idNumber, member.phone, member.address, now, now,
-                ] as [any Encodable & Sendable])
+                insert = insert.values(details.columnValues.map { $0 ?? String?.none } + [cell.requireID(), cell.path, now, now])
                 touched.insert(cell.requireID())
             }
             try await insert.run()
@@ -159,23 +161,26 @@ enum MemberImport {
         }
     }
 
-    /// Whether the row says anything the stored member does not: the fields the audit trail records.
-    private static func differs(_ member: Member, _ details: CheckedDetails, cell: Organization) -> Bool {
-        let fresh = Member()
-        details.apply(to: fresh)
-        fresh.organizationId = cell.requireID()
-        return member.auditFields != fresh.auditFields
-    }
-
     static func unitsByCode(on db: any Database) async throws -> [String: Organization] {
         Dictionary(try await Organization.query(on: db).all().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    private static func membersByCard(_ cards: [String], on db: any Database) async throws -> [String: Member] {
-        var found: [String: Member] = [:]
+    private static func membersByCard(_ cards: [String], on db: any Database) async throws -> [String: Stored] {
+        var found: [String: Stored] = [:]
         for chunk in cards.chunked(into: 500) {
-            for member in try await Member.query(on: db).filter(\.$cardNumber ~~ Array(chunk)).all() {
-                found[member.cardNumber] = member
+            let rows = try await db.sql.raw("""
+                SELECT id, organization_id, organization_path, family_name, middle_name, given_name, full_name, gender, birth_date,
+                       card_number, admitted_on, full_member_on, status, id_number, phone, address
+                FROM members WHERE card_number IN (\(binds: Array(chunk)))
+                """).all()
+            for row in rows {
+                func text(_ column: String) throws -> String { try row.decode(column: column, as: String?.self) ?? "" }
+                let card = try text("card_number")
+                // The same fields in the same order as `CheckedDetails.fingerprint`.
+                let fingerprint = try ["family_name", "middle_name", "given_name", "full_name", "gender", "birth_date", "card_number",
+                                       "admitted_on", "full_member_on", "status", "id_number", "phone", "address"].map(text).joined(separator: "\u{1F}")
+                found[card] = Stored(id: try row.decode(column: "id", as: Int.self), organizationId: try row.decode(column: "organization_id", as: Int.self),
+                                     organizationPath: try text("organization_path"), fingerprint: fingerprint)
             }
         }
         return found
