@@ -31,24 +31,28 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.init(year: y, month: m, day: d)
     }
 
-    /// Today in Vietnam (Asia/Ho_Chi_Minh), whatever the server's own zone.
+    /// Today in Vietnam, whatever the server's own zone. Vietnam has kept UTC+7 without daylight saving
+    /// since 1975, so this is arithmetic rather than a (slow) calendar computation: imports ask it per row.
     public static func today(now: Date = Date()) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = vietnamTimeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + 7 * 3600
+        return CalendarDate(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
     }
 
-    public static let vietnamTimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 
     /// `2023-05-18`
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
     }
 
     /// `18/05/2023`, as Vietnamese users read dates.
     public var vietnamese: String {
-        String(format: "%02d/%02d/%04d", day, month, year)
+        Self.padded(day, 2) + "/" + Self.padded(month, 2) + "/" + Self.padded(year, 4)
+    }
+
+    /// Zero-padded digits, without `String(format:)`, which is slow on Linux and dates are written per row.
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     public var description: String { iso }

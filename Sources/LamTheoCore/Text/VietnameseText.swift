@@ -11,6 +11,7 @@ public enum VietnameseText {
     /// Whitespace means Unicode White_Space, which includes U+3000 and the line and paragraph separators but not
     /// the zero-width space U+200B.
     public static func normalized(_ text: String) -> String {
+        if isTidy(text) { return text }
         var result = String.UnicodeScalarView()
         var spacePending = false
         for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
@@ -25,6 +26,32 @@ public enum VietnameseText {
             }
         }
         return String(result)
+    }
+
+    /// True when `normalized` would return the text unchanged, decided without Foundation's NFC (the bulk
+    /// of an import's time otherwise): no whitespace but single inner spaces, and only scalars that NFC
+    /// leaves alone — Latin (below U+0370, and the precomposed letters of U+1E00–U+1EFF that Vietnamese
+    /// uses), none of them combining. Anything else takes the full path.
+    private static func isTidy(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+                continue
+            }
+            previousWasSpace = false
+            if value < 0x80 {
+                if value < 0x20 || value == 0x7F { return false }
+                continue
+            }
+            if !(value < 0x0370 || (0x1E00...0x1EFF).contains(value)) || scalar.properties.isWhitespace
+                || scalar.properties.canonicalCombiningClass != .notReordered {
+                return false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
     }
 
     /// Search key: NFC-insensitive, lowercased, every diacritic (tones AND vowel marks ă â ê ô ơ ư) removed, đ/Đ -> d,

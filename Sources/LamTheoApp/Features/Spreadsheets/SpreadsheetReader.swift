@@ -44,12 +44,11 @@ struct SpreadsheetTable: Sendable {
             for column in rows[row].indices {
                 let cell = rows[row][column]
                 if cell.utf8.allSatisfy({ $0 < 0x80 }) { continue }
+                // Other text is tidied to NFC by the validators of the fields that keep it.
                 if let repaired = LegacyVietnamese.repair(cell) {
                     rows[row][column] = repaired.text
                     legacy = legacy ?? repaired.encoding
                     converted += 1
-                } else {
-                    rows[row][column] = VietnameseText.normalized(cell)
                 }
             }
         }
