@@ -6,7 +6,8 @@ import Foundation
 /// `forEachRecord`, which also gives each record's line) splits the text into records of fields.
 /// `write` makes a file Excel opens with Vietnamese text intact and that `decode` + `parse` read back unchanged.
 public enum CSVFile {
-    /// The largest file `decode` accepts by default: 256 MB, about six times a 250,000-member list.
+    /// The largest file `decode` accepts by default: 256 MB, about seven times a 250,000-member list
+    /// of 15 columns.
     public static let defaultMaxBytes = 256 << 20
 
     // MARK: Decoding
@@ -78,13 +79,15 @@ public enum CSVFile {
         }
     }
 
-    /// The delimiter of a CSV text, from its first non-empty line (the whole first record when a quoted field spans
-    /// lines): the one of comma, semicolon and tab that occurs most often outside quoted fields. On a tie, tab wins
-    /// over semicolon and semicolon over comma, because commas are common inside values (addresses, "94,5") and tabs
-    /// and semicolons are not. A line with none of them (a single column) means comma.
+    /// The delimiter of a CSV text: the one of comma, semicolon and tab that occurs most often outside quoted fields
+    /// in the first line that has any of them there (the whole record, when a quoted field spans lines). On a tie,
+    /// tab wins over semicolon and semicolon over comma, because commas are common inside values (addresses,
+    /// "94,5") and tabs and semicolons are not. A text with none of them outside quotes (one column) means comma.
     ///
-    /// The first line is the header in committees' lists, so it has one delimiter fewer than columns; values in it
-    /// are names, which rarely contain a delimiter.
+    /// That line is the header in committees' lists, so it has one delimiter fewer than columns; values in it are
+    /// names, which rarely contain a delimiter. Lines before it (empty, or a one-column title or first row) are
+    /// passed over; a one-column file whose values contain unquoted semicolons or tabs would be misread, so give
+    /// the delimiter when the file is known to have one column.
     public static func detectDelimiter(in text: String) -> Character {
         var text = text
         let byte = text.withUTF8 { CSVParser.detectDelimiter($0) }
@@ -117,6 +120,7 @@ public enum CSVFile {
     /// "0012345" as 12345 however it is quoted.
     ///
     /// Fields containing U+0000 are written as they are, and such a file is refused by `decode`.
+    /// A delimiter other than comma, semicolon or tab is not detected: give it to `parse` as well.
     public static func write(_ rows: [[String]], delimiter: Character = ",") -> Data {
         let delimiter = delimiterByte(delimiter)
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -138,12 +142,11 @@ public enum CSVFile {
     }
 
     private static func appendField(_ field: String, delimiter: UInt8, to out: inout [UInt8]) {
-        let scalars = field.unicodeScalars
-        let spaceAtEdge = scalars.first.map { $0.properties.isWhitespace || $0 == "\u{FEFF}" } == true
-            || scalars.last.map { $0.properties.isWhitespace } == true
         var utf8 = field
         utf8.withUTF8 { bytes in
-            guard spaceAtEdge || needsQuotes(bytes, delimiter: delimiter) else {
+            guard let first = bytes.first, let last = bytes.last else { return }
+            guard needsQuotes(bytes, delimiter: delimiter) || isSpace(first, last: false) || isSpace(last, last: true)
+            else {
                 out.append(contentsOf: bytes)
                 return
             }
@@ -153,6 +156,14 @@ public enum CSVFile {
                 if byte == CSVParser.quote { out.append(CSVParser.quote) }
             }
             out.append(CSVParser.quote)
+        }
+
+        /// Whether the field begins (or ends) with whitespace, or begins with U+FEFF, judged from the edge byte: the
+        /// scalar is looked at only when that byte is not ASCII.
+        func isSpace(_ edge: UInt8, last: Bool) -> Bool {
+            if edge < 0x80 { return edge == 0x20 || (0x09...0x0D).contains(edge) }
+            guard let scalar = last ? field.unicodeScalars.last : field.unicodeScalars.first else { return false }
+            return scalar.properties.isWhitespace || (!last && scalar == "\u{FEFF}")
         }
     }
 

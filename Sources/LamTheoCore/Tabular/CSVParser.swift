@@ -23,7 +23,6 @@ enum CSVParser {
     static func detectDelimiter(_ p: UnsafeBufferPointer<UInt8>) -> UInt8 {
         let n = p.count
         var i = start(p)
-        while i < n, p[i] == lf || p[i] == cr { i &+= 1 }
         var commas = 0
         var semicolons = 0
         var tabs = 0
@@ -43,7 +42,8 @@ enum CSVParser {
                 inQuotes = true
                 atFieldStart = false
             } else if b == lf || b == cr {
-                break
+                if commas + semicolons + tabs > 0 { break }
+                atFieldStart = true  // a line without any: the next line decides
             } else if b == comma {
                 commas &+= 1
                 atFieldStart = true

@@ -100,18 +100,18 @@ public enum LegacyVietnamese {
     }
 
     /// Converts text typed in `encoding` to Unicode NFC. Characters that are not part of the encoding's special range
-    /// pass through unchanged. The text is taken as Windows-1252 characters when it can be, else as Windows-1258.
+    /// pass through unchanged. The text is taken as Windows-1252 characters when it can be; when some scalar has no
+    /// Windows-1252 byte, as Windows-1258 if its words then read better as `encoding`.
     public static func convert(_ text: String, from encoding: LegacyVietnameseEncoding) -> String {
         guard !isASCII(text) else { return text }
-        let sources = LegacySourceBytes.candidates(for: text, allowed: nil, requireSign: false)
-        // Both decodings cover the text: take the one whose words read better in this encoding.
-        var best = sources[0]
-        if sources.count > 1 {
-            let first = LegacyScorer.score(units: sources[0].units, encoding: encoding)
-            let second = LegacyScorer.score(units: sources[1].units, encoding: encoding)
-            if second.rank > first.rank { best = sources[1] }
-        }
-        return LegacyConverter.convert(best, from: encoding)
+        let windows1252 = LegacySourceBytes(text, source: .windows1252)
+        guard windows1252.foreignCount > 0 else { return LegacyConverter.convert(windows1252, from: encoding) }
+        // Some scalars have no Windows-1252 byte: the text may have been read as Windows-1258, or be a mix of
+        // legacy and Unicode characters. Take the decoding whose words read better (Windows-1252 on a tie).
+        let windows1258 = LegacySourceBytes(text, source: .windows1258)
+        let rank1252 = LegacyScorer.score(units: windows1252.units, encoding: encoding).rank
+        let rank1258 = LegacyScorer.score(units: windows1258.units, encoding: encoding).rank
+        return LegacyConverter.convert(rank1258 > rank1252 ? windows1258 : windows1252, from: encoding)
     }
 
     /// `convert` for a string known to have been decoded with `source`.
@@ -188,7 +188,7 @@ public enum LegacyVietnamese {
 
     static func analyze(_ text: String, sources: [SourceDecoding]?) -> LegacyAnalysis? {
         guard !isASCII(text) else { return nil }
-        let candidates = LegacySourceBytes.candidates(for: text, allowed: sources, requireSign: sources == nil)
+        let candidates = LegacySourceBytes.candidates(for: text, allowed: sources)
         guard !candidates.isEmpty else { return nil }
         return LegacyAnalysis(text: text, sources: candidates)
     }
@@ -211,7 +211,9 @@ struct LegacySourceBytes {
         units.reserveCapacity(text.unicodeScalars.count)
         switch source {
         case .windows1252:
-            for scalar in text.unicodeScalars {
+            // Latin-1 text has no combining marks: any there belong to Unicode letters, which NFC puts together.
+            let hasMarks = text.unicodeScalars.contains { $0.value >= 0x0300 && $0.value <= 0x036F }
+            for scalar in (hasMarks ? text.precomposedStringWithCanonicalMapping : text).unicodeScalars {
                 if let byte = LegacyTables.cp1252Byte(scalar.value) {
                     units.append(UInt32(byte))
                 } else {
@@ -276,35 +278,18 @@ struct LegacySourceBytes {
         }
     }
 
-    /// The decodings worth trying for a text: Windows-1252 when it covers every scalar; Windows-1258 when it covers
-    /// every scalar and either Windows-1252 does not, or the text has a character the two read differently. With
-    /// `requireSign`, Windows-1258 is tried only on a text that shows a sign of it (see `LegacyVietnamese`, rule 2).
-    /// Without candidates that cover everything, the Windows-1252 reading is returned alone (for `convert`).
-    static func candidates(
-        for text: String, allowed: [LegacyVietnamese.SourceDecoding]?, requireSign: Bool
-    ) -> [LegacySourceBytes] {
-        let allow1252 = allowed?.contains(.windows1252) ?? true
-        let allow1258 = allowed?.contains(.windows1258) ?? true
-        var covered1252 = true
-        var differs = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if LegacyTables.cp1252Byte(value) == nil {
-                covered1252 = false
-                break
-            }
-            if value >= 0xC0 && value < 0x100 && LegacyTables.cp1258ByScalar[value] == nil { differs = true }
-        }
+    /// The decodings worth trying for a text. Without `allowed`: Windows-1252 when it covers every scalar, else
+    /// Windows-1258 when it covers every scalar and the text shows a sign of it (see `LegacyVietnamese`, rule 2).
+    /// With `allowed`: each allowed decoding that covers every scalar.
+    static func candidates(for text: String, allowed: [LegacyVietnamese.SourceDecoding]?) -> [LegacySourceBytes] {
         var result: [LegacySourceBytes] = []
-        if allow1252 && covered1252 {
-            result.append(LegacySourceBytes(text, source: .windows1252))
-        }
-        if allow1258 && (!covered1252 || differs || !allow1252) && (!requireSign || showsWindows1258Sign(text)) {
-            let bytes = LegacySourceBytes(text, source: .windows1258)
+        if allowed?.contains(.windows1252) ?? true {
+            let bytes = LegacySourceBytes(text, source: .windows1252)
             if bytes.foreignCount == 0 { result.append(bytes) }
         }
-        if result.isEmpty && allowed == nil && !requireSign {
-            result.append(LegacySourceBytes(text, source: .windows1252))
+        if allowed?.contains(.windows1258) ?? (result.isEmpty && showsWindows1258Sign(text)) {
+            let bytes = LegacySourceBytes(text, source: .windows1258)
+            if bytes.foreignCount == 0 { result.append(bytes) }
         }
         return result
     }
@@ -362,7 +347,8 @@ enum LegacyScorer {
     @inline(__always)
     static func isWordUnit(_ unit: UInt32) -> Bool {
         if unit & LegacySourceBytes.foreignFlag != 0 {
-            return Unicode.Scalar(unit & ~LegacySourceBytes.foreignFlag)?.properties.isAlphabetic ?? false
+            guard let scalar = Unicode.Scalar(unit & ~LegacySourceBytes.foreignFlag) else { return false }
+            return LegacyUnicodeReading.isWordScalar(scalar)
         }
         return LegacyTables.isWordByte[Int(unit)]
     }
@@ -409,7 +395,10 @@ enum LegacyScorer {
                 case .letter:
                     letters.append(vni.letter)
                 case .mark:
-                    guard !letters.isEmpty, attach(vni, to: &letters[letters.count - 1]) else { return false }
+                    // A VNI driver writes uppercase marks (0xC0–0xDF) after uppercase letters only.
+                    guard let last = letters.last, last.isUpper == (unit < 0xE0),
+                        attach(vni, to: &letters[letters.count - 1])
+                    else { return false }
                 }
             }
         }
@@ -444,17 +433,24 @@ enum LegacyScorer {
     /// Valid, invalid or neither (no vowel: an abbreviation such as "ĐV").
     enum Verdict { case valid, invalid, neutral }
 
-    static func judge(_ decoded: Bool, _ letters: [LegacyLetter]) -> Verdict {
+    /// A word must also be in a proper case: all lowercase, all uppercase or capitalised. In TCVN3 the letters
+    /// typed with a lowercase-only code (ă, ạ…) may be either.
+    static func judge(_ decoded: Bool, _ letters: [LegacyLetter], in encoding: LegacyVietnameseEncoding) -> Verdict {
         guard decoded else { return .invalid }
-        guard letters.contains(where: \.isVowel) else { return .neutral }
-        return LegacySyllable.isValid(letters[...]) ? .valid : .invalid
+        // A word of consonants only ("ĐV") or of one letter ("ở", but also ₫ read as TCVN3 ỵ) proves nothing.
+        guard letters.count > 1, letters.contains(where: \.isVowel) else { return .neutral }
+        let caseOK = switch encoding {
+        case .tcvn3: LegacyUnicodeReading.hasWordCase(letters) { !$0.isUpper && ($0.tone != 0 || $0.base < 8) }
+        case .vni: LegacyUnicodeReading.hasWordCase(letters) { _ in false }
+        }
+        return caseOK && LegacySyllable.isValid(letters[...]) ? .valid : .invalid
     }
 
     static func score(units: [UInt32], encoding: LegacyVietnameseEncoding) -> LegacyScore {
         var score = LegacyScore()
         var letters: [LegacyLetter] = []
         forEachWord(units) { range in
-            switch judge(decode(units[range], in: encoding, into: &letters), letters) {
+            switch judge(decode(units[range], in: encoding, into: &letters), letters, in: encoding) {
             case .valid: score.valid += 1
             case .invalid: score.invalid += 1
             case .neutral: break
@@ -592,11 +588,21 @@ struct LegacyUnicodeReading {
         }
     }
 
-    /// All lowercase, all uppercase, or uppercase then lowercase.
-    static func hasWordCase(_ letters: [LegacyLetter]) -> Bool {
-        guard letters.count > 1 else { return true }
-        let rest = letters.dropFirst()
-        return rest.allSatisfy { !$0.isUpper } || letters.allSatisfy(\.isUpper)
+    /// All lowercase, all uppercase, or uppercase then lowercase, not counting the letters `isEitherCase` accepts.
+    static func hasWordCase(_ letters: [LegacyLetter], isEitherCase: (LegacyLetter) -> Bool = { _ in false }) -> Bool {
+        var sawLower = false
+        var sawUpper = false
+        for (index, letter) in letters.enumerated() where !isEitherCase(letter) {
+            if letter.isUpper {
+                // An uppercase letter after a lowercase one, or after the first letter in a word that has lowercase.
+                if sawLower { return false }
+                if index > 0 { sawUpper = true }
+            } else {
+                if sawUpper { return false }
+                sawLower = true
+            }
+        }
+        return true
     }
 }
 

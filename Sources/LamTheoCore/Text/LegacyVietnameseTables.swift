@@ -351,14 +351,14 @@ enum LegacyTables {
         u+: - c ng t
         y: -
         ai ao au ay a^u a^y eo e^u ia iu oi o^i o+i ui u+i u+u u+a ua uo+: -
-        oa: - c ch m n ng nh p t
+        oa: - c ch m n ng nh t
         oa(: c m n ng t
         oe: - n t
         ua^: n ng t
-        ue^: - ch n nh
-        uy: - ch n nh p t
+        ue^: - ch nh
+        uy: - ch nh p t
         ie^: c m n ng p t
-        ye^: m n ng t
+        ye^: c m n ng p t
         u+o+: c m n ng p t
         uo^: c m n ng t
         oo: c ng
