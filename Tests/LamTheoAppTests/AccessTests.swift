@@ -186,6 +186,23 @@ struct AccessTests {
             #expect(notManager.status == .forbidden)
             #expect(try await app.rowCount("users") == users + 1)
 
+            // The same on the access page.
+            let page = String(buffer: try await tester.sendRequest(.GET, "/access", headers: wardAManager.web).body)
+            #expect(page.contains("pho-bi-thu"))
+            #expect(!page.contains("phuongb"), "roles outside the manager's scope are not listed")
+            let viaForm = try await tester.sendRequest(.POST, "/access/users", headers: wardAManager.web) {
+                try $0.content.encode(Caller.form(["username": "uy-vien", "displayName": "Chi ủy viên", "password": "mat-khau-du-dai",
+                                                   "role": "secretary", "organizationCode": "PA-2"]), as: .urlEncodedForm)
+            }
+            #expect(viaForm.status == .seeOther)
+            let refused = try await tester.sendRequest(.POST, "/access/users", headers: wardAManager.web) {
+                try $0.content.encode(Caller.form(["username": "ngoai", "displayName": "X", "password": "mat-khau-du-dai",
+                                                   "role": "secretary", "organizationCode": "PB-1"]), as: .urlEncodedForm)
+            }
+            #expect(refused.status == .unprocessableEntity)
+            #expect(String(buffer: refused.body).contains("nằm ngoài phạm vi"))
+            #expect(try await app.rowCount("users") == users + 2)
+
             let expired = try await app.caller("pho-cu", .officer, scope: world.tree.wardA, level: .editor, startsOn: "2020-01-01", endsOn: "2020-12-31")
             #expect(try await tester.sendRequest(.GET, "/api/v1/organizations/\(world.tree.wardA)", headers: expired.api).status == .forbidden)
 

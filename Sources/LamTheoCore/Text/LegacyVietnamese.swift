@@ -27,24 +27,30 @@ public enum LegacyVietnameseEncoding: String, Sendable, Codable, CaseIterable {
 ///
 /// ## Detection rule (`detect`)
 /// 1. Text without any non-ASCII scalar is never legacy.
-/// 2. The text must stand for legacy bytes: every scalar maps to a Windows-1252 byte, or (when some does not) every
-///    scalar maps to Windows-1258 bytes AND the text shows a sign of such a decoding that Unicode Vietnamese never
-///    has: a Latin-1 symbol or non-Vietnamese letter (§ ¶ ¸ ¨ ä ü…), a letter Vietnamese does not use (ḥ ć), a
-///    combining mark, an uppercase letter right after a lowercase one ("ChƯ"), or two vowels no Vietnamese rhyme
-///    puts side by side ("eă", "aê"). Proper Unicode Vietnamese ("Nguyễn Văn An") fails this at its first ạ, ễ…
-///    and is not looked at further.
+/// 2. The text must stand for legacy bytes: every scalar maps to a Windows-1252 byte; or, when some does not,
+///    every scalar maps to Windows-1258 bytes AND the text shows a sign of such a decoding that Unicode Vietnamese
+///    never has: a Latin-1 symbol or non-Vietnamese letter (§ ¶ ¸ ¨ ä ü…), a letter Vietnamese does not use (ḥ ć),
+///    a combining mark, an uppercase letter right after a lowercase one ("ChƯ"), or two vowels no Vietnamese
+///    syllable puts side by side ("eă", "aê"). Proper Unicode Vietnamese ("Nguyễn Văn An") fails this at its first
+///    ạ, ễ… and is not looked at further. (`detect(_:decodedAs:)` skips the guess and the sign.)
 /// 3. The text is cut into words (runs of letters and of bytes 0xA1–0xFF). Each word with a non-ASCII character
 ///    is decoded in each encoding and checked as one Vietnamese syllable: onset, vowel group, final consonant
-///    (only c ch m n ng nh p t, and c ch p t only with the sắc or nặng tone), at most one tone, and the spelling
-///    rules (k/gh/ngh before i e ê y; c g ng elsewhere; q only as qu). A word of consonants only ("§V" = ĐV) counts
-///    neither way. An encoding is plausible when at least one word decodes to a syllable and none fails — or, in
-///    a longer text, at least four succeed and at most one in five fails (a foreign name, a typo).
+///    (only c ch m n ng nh p t, and c ch p t only with the sắc or nặng tone), at most one tone, the spelling rules
+///    (k/gh/ngh before i e ê y; c g ng elsewhere; q only as qu), and a proper case (all lowercase, all uppercase or
+///    capitalised; a VNI mark in the case of its letter; TCVN3 letters with lowercase-only codes may be either).
+///    A word of consonants only ("§V" = ĐV) or of one letter ("ë" = ở) counts neither way. An encoding is
+///    plausible when at least one word decodes to a syllable and none fails — or, in a longer text, at least four
+///    succeed and at most one in five fails (a foreign name, a typo).
 /// 4. When both encodings are plausible, the one with more valid words (less two per failed one) wins; a tie
 ///    goes to the one with more common syllables (`LegacyTables.commonSyllablesText`); still tied: nil.
-/// 5. Conservative step: if the text as it stands is itself valid Unicode Vietnamese (every such word a valid
-///    syllable, in lowercase, uppercase or capitalised form), it is kept as Unicode unless the legacy reading has
-///    no failed word and strictly more common syllables. "Lê Vân Anh" stays (lê, vân against lờ, võn); "Chi bé Khu
-///    phè 3" is TCVN3 (bộ, phố against bé).
+/// 5. Conservative step: if the text as it stands is itself valid Unicode Vietnamese (every word with a non-ASCII
+///    character a syllable in a proper case), it is kept as Unicode unless the legacy reading has no failed word
+///    and strictly more common syllables. "Lê Vân Anh" stays (lê, vân against lờ, võn); "Chi bé Khu phè 3" is TCVN3
+///    (bộ, phố against bé); "Chi bé" and VNI "Hoà Chí Minh" (= Hồ Chí Minh) stay, as the two readings tie.
+///
+/// Some short legacy texts are therefore left undetected: those that read as valid Unicode Vietnamese as well, or
+/// equally well in both encodings (VNI "Hæn" = Hỉn, TCVN3 "Hæn" = Hổn), or whose only non-ASCII word is one
+/// letter. For a whole file, `detect(in:)` and `repair(_:assuming:)` settle most of them.
 ///
 /// ## TCVN3 and uppercase
 /// VN3 has uppercase codes only for Ă Â Ê Ô Ơ Ư Đ; an uppercase vowel with a tone mark was typed with the lowercase
@@ -667,7 +673,8 @@ enum LegacySyllable {
         case UInt8(ascii: "k"):
             onsets = base(1) == h ? [(2, .any, false)] : [(1, .frontOrY, false)]
         case UInt8(ascii: "p"), UInt8(ascii: "t"):
-            onsets = base(1) == h || (base(0) == UInt8(ascii: "t") && base(1) == UInt8(ascii: "r")) ? [(2, .any, false)] : [(1, .any, false)]
+            let pair = base(1) == h || (base(0) == UInt8(ascii: "t") && base(1) == UInt8(ascii: "r"))
+            onsets = pair ? [(2, .any, false)] : [(1, .any, false)]
         case UInt8(ascii: "q"):
             guard base(1) == UInt8(ascii: "u"), letters[s + 1].tone == 0 else { return false }
             onsets = [(2, .any, true)]
@@ -705,7 +712,9 @@ enum LegacySyllable {
     }
 
     /// Vowel group (with the medial of qu, if any) and final consonant from `start` to the end.
-    private static func isRhyme(_ letters: ArraySlice<LegacyLetter>, from start: Int, medial: UInt8?, tone: UInt8) -> Bool {
+    private static func isRhyme(
+        _ letters: ArraySlice<LegacyLetter>, from start: Int, medial: UInt8?, tone: UInt8
+    ) -> Bool {
         var key: UInt32 = 0
         var vowels = 0
         if let medial {

@@ -243,7 +243,11 @@ enum LegacyTables {
             bytes.append((letter.base == LegacyLetter.oHorn ? vniOHorn : vniUHorn) - shift)
             if tone != 0 { bytes.append(vniToneMark[tone] - shift) }
         case LegacyLetter.aCircumflex, LegacyLetter.eCircumflex, LegacyLetter.oCircumflex:
-            let base: UInt8 = letter.base == LegacyLetter.aCircumflex ? 0x61 : letter.base == LegacyLetter.eCircumflex ? 0x65 : 0x6F
+            let base: UInt8 = switch letter.base {
+            case LegacyLetter.aCircumflex: 0x61
+            case LegacyLetter.eCircumflex: 0x65
+            default: 0x6F
+            }
             bytes.append(ascii(base))
             bytes.append(vniCircumflex[tone] - shift)
         case LegacyLetter.aBreve:
@@ -455,7 +459,8 @@ enum LegacyTables {
     /// `commonSyllablesText` as syllable keys (see `LegacyVietnamese.syllableKey`).
     static let commonSyllables: Set<UInt64> = {
         var keys = Set<UInt64>()
-        for word in commonSyllablesText.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+        let text = commonSyllablesText.precomposedStringWithCanonicalMapping
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             let letters = word.unicodeScalars.map { letter($0.value)! }
             if let key = LegacySyllable.key(letters[...]) { keys.insert(key) }
         }

@@ -186,10 +186,12 @@ enum AccountPages {
                 fields.text("displayName", LocalizedText(vi: "Họ tên", en: "Name"), value: nil, required: true),
                 fields.text("password", LocalizedText(vi: "Mật khẩu (ít nhất 10 ký tự)", en: "Password (at least 10 characters)"), value: nil, required: true,
                             type: .password, autocomplete: "new-password"),
-                fields.select("role", LocalizedText(vi: "Vai trò", en: "Role"), options: roleOptions, selected: Role.officer.rawValue, required: true),
-                fields.text("organizationCode", LocalizedText(vi: "Mã đơn vị (phạm vi)", en: "Unit code (scope)"), value: nil),
-                fields.select("level", LocalizedText(vi: "Cấp quyền (cán bộ)", en: "Level (officers)"), options: levelOptions, selected: nil),
-                fields.text("endsOn", LocalizedText(vi: "Hết hiệu lực sau ngày", en: "Last day in force"), value: nil),
+                // Ids differ from the form above (one page, two forms); the submitted names are the same.
+                fields.select("newRole", LocalizedText(vi: "Vai trò", en: "Role"), options: roleOptions, selected: Role.officer.rawValue, required: true,
+                              named: "role"),
+                fields.text("newOrganizationCode", LocalizedText(vi: "Mã đơn vị (phạm vi)", en: "Unit code (scope)"), value: nil, named: "organizationCode"),
+                fields.select("newLevel", LocalizedText(vi: "Cấp quyền (cán bộ)", en: "Level (officers)"), options: levelOptions, selected: nil, named: "level"),
+                fields.text("newEndsOn", LocalizedText(vi: "Hết hiệu lực sau ngày", en: "Last day in force"), value: nil, named: "endsOn"),
                 fields.submit(LocalizedText(vi: "Tạo tài khoản", en: "Create the account")))
         )
         return Layout(title: title, content: content).response(for: request, status: status)

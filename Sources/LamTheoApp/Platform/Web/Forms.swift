@@ -51,12 +51,12 @@ struct FormFields {
     }
 
     func select(_ name: String, _ label: LocalizedText, options: [(value: String, title: String)], selected: String?,
-                required: Bool = false) -> Node<HTML.FormContext> {
+                required: Bool = false, named: String? = nil) -> Node<HTML.FormContext> {
         let messages = errors(for: name)
         return .div(
             .label(.for(name), .text(label(language) + (required ? " *" : ""))),
             .element(named: "select", nodes: [
-                .attribute(named: "id", value: name), .attribute(named: "name", value: name),
+                .attribute(named: "id", value: name), .attribute(named: "name", value: named ?? name),
                 .attribute(named: "aria-invalid", value: messages.isEmpty ? nil : "true"),
                 .forEach(options) { option in
                     .element(named: "option", nodes: [
