@@ -423,7 +423,8 @@ enum LegacyTables {
     // MARK: Common syllables
 
     /// Frequent syllables of Vietnamese and of this application's data (party and administrative words, names of
-    /// people and places). Only used to break a tie: when a cell reads as valid Vietnamese both as it stands and
+    /// people and places), and Unicode words of Latin-1 letters that read as VNI words ("khoái" as "khối", "toán" as
+    /// "tốn"). Only used to break a tie: when a cell reads as valid Vietnamese both as it stands and
     /// decoded from a legacy encoding ("Chi bé Khu phè" / "Chi bộ Khu phố"), the reading with more of these wins.
     static let commonSyllablesText = """
         a à á ai ái am an ang anh ánh ảnh ao áo ăn ăng âm ân ấn ấp ất âu ấy
@@ -454,6 +455,7 @@ enum LegacyTables {
         trong trở trợ trung trước trường trưởng tự tú tuấn tuần tuổi tục tùng tuy tuyên tư tử từ tức tương tưởng
         ủy uỷ vai văn vân vàng vào vận vấn vẫn vậy về vệ vì việc viên viết việt vinh võ vô vốn với vụ vùng vũ vững
         vương vượt xã xác xanh xây xem xét xuân xuất xử yên yến yêu ý
+        khoái khoá khóa khoán khoản toán toà tòa thoát soát choáng hoán xoá xóa ngoái soái loát toát thoả thỏa
         """
 
     /// `commonSyllablesText` as syllable keys (see `LegacyVietnamese.syllableKey`).

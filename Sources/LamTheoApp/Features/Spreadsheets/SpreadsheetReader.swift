@@ -38,16 +38,20 @@ struct SpreadsheetTable: Sendable {
         } catch let error as TabularError {
             throw fileError(LocalizedText(vi: error.vietnamese, en: error.english))
         }
-        var legacy: LegacyVietnameseEncoding?
+        // The font is decided for the whole file when it can be, then applied cell by cell: a short cell
+        // alone ("Chi bé") can read as Unicode or as either font, but not among the file's other cells. A
+        // file mixing both fonts (pasted together from two offices) is repaired cell by cell.
+        let fileFont = LegacyVietnamese.detect(in: rows.lazy.joined().filter { !$0.utf8.allSatisfy { $0 < 0x80 } })
+        var legacy = fileFont
         var converted = 0
         for row in rows.indices {
-            for column in rows[row].indices {
+            for column in rows[row].indices where !rows[row][column].utf8.allSatisfy({ $0 < 0x80 }) {
                 let cell = rows[row][column]
-                if cell.utf8.allSatisfy({ $0 < 0x80 }) { continue }
-                // Other text is tidied to NFC by the validators of the fields that keep it.
-                if let repaired = LegacyVietnamese.repair(cell) {
-                    rows[row][column] = repaired.text
-                    legacy = legacy ?? repaired.encoding
+                let repaired = fileFont.map { font in LegacyVietnamese.repair(cell, assuming: font).map { ($0, font) } }
+                    ?? LegacyVietnamese.repair(cell).map { ($0.text, $0.encoding) }
+                if let (text, font) = repaired {
+                    rows[row][column] = text
+                    legacy = legacy ?? font
                     converted += 1
                 }
             }
