@@ -279,8 +279,7 @@ struct LegacySourceBytes {
             return Self.cp1252Scalar(byte)
         case .windows1258:
             guard byte >= 0x80 else { return Unicode.Scalar(byte) }
-            let value = LegacyTables.cp1258High[Int(byte) - 0x80]
-            return value == 0 ? "\u{FFFD}" : Unicode.Scalar(value)!
+            return Unicode.Scalar(Windows1258.high[Int(byte) - 0x80])!
         }
     }
 

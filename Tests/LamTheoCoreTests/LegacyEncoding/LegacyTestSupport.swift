@@ -2,24 +2,6 @@ import Foundation
 
 @testable import LamTheoCore
 
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator, so that the property tests see the same inputs on
-/// every run and a failure can be replayed.
-struct LegacySplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The Vietnamese alphabet, built from base letters and combining marks (not from the tables under test).
 enum LegacyAlphabet {
     /// Vowel bases as combining sequences: a ă â e ê i o ô ơ u ư y.
@@ -188,7 +170,7 @@ enum LegacySyllableGrammar {
         return all
     }()
 
-    static func randomSyllable(_ rng: inout LegacySplitMix64) -> String {
+    static func randomSyllable(_ rng: inout SplitMix64) -> String {
         while true {
             let onset = onsets.randomElement(using: &rng)!
             let rhyme = rhymes.randomElement(using: &rng)!
@@ -203,7 +185,7 @@ enum LegacySyllableGrammar {
 
     /// One to six syllables in one of the four case styles, separated by spaces and now and then by a comma, a
     /// dash or a number.
-    static func randomText(_ rng: inout LegacySplitMix64) -> (text: String, style: Style) {
+    static func randomText(_ rng: inout SplitMix64) -> (text: String, style: Style) {
         let count = Int.random(in: 1...6, using: &rng)
         let style = Style.allCases.randomElement(using: &rng)!
         var text = ""

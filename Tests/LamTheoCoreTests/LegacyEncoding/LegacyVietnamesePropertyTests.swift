@@ -22,7 +22,7 @@ struct LegacyVietnamesePropertyTests {
     }
 
     @Test func randomTextIsDetectedAndRestored() throws {
-        var rng = LegacySplitMix64(seed: 0x1A4_7E0)
+        var rng = SplitMix64(seed: 0x1A4_7E0)
         var ambiguous = [LegacyVietnameseEncoding: Int]()
         for _ in 0..<Self.samples {
             let (text, _) = LegacySyllableGrammar.randomText(&rng)
@@ -56,7 +56,7 @@ struct LegacyVietnamesePropertyTests {
     }
 
     @Test func randomUnicodeTextIsLeftAlone() {
-        var rng = LegacySplitMix64(seed: 0xC0FFEE)
+        var rng = SplitMix64(seed: 0xC0FFEE)
         var latin1Detected = 0
         for _ in 0..<Self.samples {
             let (text, _) = LegacySyllableGrammar.randomText(&rng)
@@ -72,7 +72,7 @@ struct LegacyVietnamesePropertyTests {
     }
 
     @Test func tcvn3RoundTripsExactlyInLowercase() throws {
-        var rng = LegacySplitMix64(seed: 42)
+        var rng = SplitMix64(seed: 42)
         for _ in 0..<500 {
             let text = LegacySyllableGrammar.randomText(&rng).text.lowercased()
             let legacy = try #require(LegacyVietnamese.encode(text, to: .tcvn3))
@@ -82,7 +82,7 @@ struct LegacyVietnamesePropertyTests {
 
     @Test func quickEnoughForABigImport() {
         // 50,000 cells of the kinds an import meets; the checks below must not take seconds per thousand.
-        var rng = LegacySplitMix64(seed: 7)
+        var rng = SplitMix64(seed: 7)
         var cells: [String] = []
         for index in 0..<50_000 {
             let text = LegacySyllableGrammar.randomText(&rng).text
