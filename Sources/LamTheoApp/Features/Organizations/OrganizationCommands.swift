@@ -31,7 +31,7 @@ struct NewOrganizationKind: Codable, Sendable {
 }
 
 /// The writes on the organisation tree. Each checks everything first and throws `DomainError` without
-/// writing; callers run it inside `write { }` so that it is one transaction.
+/// writing; callers run it inside an audited `write(_:)` (see `OrganizationActions`) so that it is one transaction.
 enum OrganizationCommands {
     static func create(_ input: NewOrganization, on db: any Database) async throws -> Organization {
         var validator = Validator()
