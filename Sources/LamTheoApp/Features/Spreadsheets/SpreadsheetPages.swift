@@ -125,7 +125,7 @@ enum SpreadsheetPages {
             .p(.text(LocalizedText(vi: "Mẫu nhập là chính danh sách trong phạm vi của bạn: tải về, sửa hoặc thêm dòng, rồi nhập lại.",
                                    en: "The template is your own list: download it, edit or add rows, and import it back.")(language))),
             .ul(.forEach(SpreadsheetKind.allCases) { kind in
-                .li(.text(kind.label(language).capitalized + ": "),
+                .li(.text(kind.label(language).prefix(1).uppercased() + kind.label(language).dropFirst() + ": "),
                     .a(.href("/exports/\(kind.rawValue).xlsx"), .text("XLSX")), .text(" · "), .a(.href("/exports/\(kind.rawValue).csv"), .text("CSV")))
             }),
             .h2(.text(LocalizedText(vi: "Các lần nhập gần đây", en: "Recent imports")(language))),

@@ -41,7 +41,9 @@ struct Layout {
                             .a(.href("/organizations"), .text(LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language))),
                             .a(.href("/members"), .text(LocalizedText(vi: "Đảng viên", en: "Members")(language))))),
                         .if(actor?.memberId != nil, .a(.href("/me"), .text(LocalizedText(vi: "Của tôi", en: "My record")(language)))),
-                        .if(actor?.canSomewhere(.edit) == true, .a(.href("/corrections"), .text(LocalizedText(vi: "Đề nghị sửa", en: "Corrections")(language)))),
+                        .if(actor?.canSomewhere(.edit) == true, .group(
+                            .a(.href("/imports"), .text(LocalizedText(vi: "Nhập, xuất", en: "Import")(language))),
+                            .a(.href("/corrections"), .text(LocalizedText(vi: "Đề nghị sửa", en: "Corrections")(language))))),
                         .if(actor?.canSomewhere(.delegate) == true, .a(.href("/access"), .text(LocalizedText(vi: "Phân quyền", en: "Access")(language)))),
                         .if(actor?.isAdministrator == true, .a(.href("/audit"), .text(LocalizedText(vi: "Nhật ký", en: "Audit")(language)))),
                         .a(.class("lang"), .href("/language/\(other.rawValue)?back=\(path.urlQueryEncoded)"),
