@@ -45,13 +45,6 @@ public struct TreePath: Sendable, Hashable, Comparable, CustomStringConvertible 
         other.rawValue.hasPrefix(rawValue)
     }
 
-    /// The path `other` gets when the subtree rooted at `self` is moved to hang under `newParent`.
-    public func rebased(_ other: TreePath, under newParent: TreePath) -> TreePath {
-        precondition(contains(other), "rebased(_:under:) needs a node of this subtree")
-        let ownSegment = rawValue.dropFirst((parent?.rawValue ?? "/").count)
-        return TreePath(unchecked: newParent.rawValue + ownSegment + other.rawValue.dropFirst(rawValue.count))
-    }
-
     public var description: String { rawValue }
 
     public static func < (lhs: TreePath, rhs: TreePath) -> Bool { lhs.rawValue < rhs.rawValue }

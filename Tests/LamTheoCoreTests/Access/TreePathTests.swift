@@ -20,14 +20,4 @@ struct TreePathTests {
         #expect(TreePath(rawValue: "/1//2/") == nil)
         #expect(TreePath(rawValue: "1/2/") == nil)
     }
-
-    @Test("rebasing moves a subtree under a new parent")
-    func rebase() {
-        let root = TreePath.root(id: 1)
-        let ward = root.appending(id: 2)
-        let cell = ward.appending(id: 3)
-        let group = root.appending(id: 9)
-        #expect(ward.rebased(cell, under: group).rawValue == "/1/9/2/3/")
-        #expect(ward.rebased(ward, under: group).rawValue == "/1/9/2/")
-    }
 }

@@ -19,16 +19,6 @@ indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, Expres
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
 
-    subscript(key: String) -> JSONValue? {
-        guard case .object(let pairs) = self else { return nil }
-        return pairs.first { $0.0 == key }?.1
-    }
-
-    var objectKeys: [String] {
-        guard case .object(let pairs) = self else { return [] }
-        return pairs.map(\.0)
-    }
-
     func encode(to encoder: any Encoder) throws {
         switch self {
         case .string(let value):

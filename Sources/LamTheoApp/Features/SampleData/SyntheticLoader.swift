@@ -95,17 +95,15 @@ enum SyntheticLoader {
     private static func insertMembers(_ batch: [(SyntheticMember, Int, TreePath)], on db: any Database) async throws {
         guard !batch.isEmpty else { return }
         let now = Date()
-        var insert = db.sql.insert(into: Member.schema).columns(
-            "family_name", "middle_name", "given_name", "full_name", "name_sort", "name_search", "gender", "birth_date",
-            "card_number", "admitted_on", "full_member_on", "status", "organization_id", "organization_path",
-            "id_number", "phone", "address", "created_at", "updated_at")
+        var insert = db.sql.insert(into: Member.schema)
+            .columns(CheckedDetails.columnNames + ["organization_id", "organization_path", "created_at", "updated_at"])
         for (member, organizationId, path) in batch {
+            // Generated data is valid by construction; it is written through the same column mapping as checked input.
             let name = PersonName(familyName: member.familyName, middleName: member.middleName, givenName: member.givenName)
-            insert = insert.values([
-                name.familyName, name.middleName, name.givenName, name.fullName, name.sortKey, VietnameseText.searchKey(name.fullName),
-                member.gender.rawValue, member.birthDate.iso, member.cardNumber, member.admittedOn.iso, member.fullMemberOn?.iso,
-                member.status.rawValue, organizationId, path.rawValue, member.idNumber, member.phone, member.address, now, now,
-            ] as [any Encodable & Sendable])
+            let details = CheckedDetails(name: name, fullName: name.fullName, gender: member.gender, birthDate: member.birthDate,
+                                         cardNumber: member.cardNumber, admittedOn: member.admittedOn, fullMemberOn: member.fullMemberOn,
+                                         status: member.status, idNumber: member.idNumber, phone: member.phone, address: member.address)
+            insert = insert.values(details.columnValues.map { $0 ?? String?.none } + [organizationId, path.rawValue, now, now])
         }
         try await insert.run()
 
