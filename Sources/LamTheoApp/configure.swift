@@ -20,6 +20,9 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreatePrivacyTables())
     app.migrations.add(CreateImports())
     app.migrations.add(AddMemberNameIndex())
+    app.migrations.add(CreateCampaigns())
+    app.migrations.add(CreateStudy())
+    app.migrations.add(CreateCampaignFigures())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
@@ -48,6 +51,8 @@ func routes(_ app: Application) throws {
     AccountAPI.register(on: api)
     OrganizationAPI.register(on: api)
     MemberAPI.register(on: api)
+    CampaignAPI.register(on: api)
+    CoverageAPI.register(on: api)
     APIDocumentation.register(on: api)
     AccountPages.register(on: app.routes)
     AuditPages.register(on: app.routes)
@@ -57,6 +62,8 @@ func routes(_ app: Application) throws {
     SpreadsheetPages.register(on: app.routes)
     OrganizationPages.register(on: app.routes)
     MemberPages.register(on: app.routes)
+    CampaignPages.register(on: app.routes)
+    CoveragePages.register(on: app.routes)
 }
 
 extension Application {
