@@ -49,6 +49,7 @@ func routes(_ app: Application) throws {
     let api = app.routes.grouped("api", "v1")
     AccountAPI.register(on: api)
     OrganizationAPI.register(on: api)
+    DocumentAPI.register(on: api)
     MemberAPI.register(on: api)
     APIDocumentation.register(on: api)
     AccountPages.register(on: app.routes)
@@ -58,6 +59,7 @@ func routes(_ app: Application) throws {
     SpreadsheetAPI.register(on: api)
     SpreadsheetPages.register(on: app.routes)
     OrganizationPages.register(on: app.routes)
+    DocumentPages.register(on: app.routes)
     MemberPages.register(on: app.routes)
 }
 
