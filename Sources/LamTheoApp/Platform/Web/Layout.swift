@@ -42,6 +42,7 @@ struct Layout {
                             .a(.href("/members"), .text(LocalizedText(vi: "Đảng viên", en: "Members")(language))),
                             .a(.href("/campaigns"), .text(LocalizedText(vi: "Triển khai", en: "Campaigns")(language))))),
                         .if(actor?.memberId != nil, .a(.href("/me"), .text(LocalizedText(vi: "Của tôi", en: "My record")(language)))),
+                        .if(actor != nil, .a(.href("/documents"), .text(LocalizedText(vi: "Văn bản", en: "Documents")(language)))),
                         .if(actor?.canSomewhere(.edit) == true, .group(
                             .a(.href("/imports"), .text(LocalizedText(vi: "Nhập, xuất", en: "Import")(language))),
                             .a(.href("/corrections"), .text(LocalizedText(vi: "Đề nghị sửa", en: "Corrections")(language))))),
