@@ -21,6 +21,9 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateImports())
     app.migrations.add(AddMemberNameIndex())
     app.migrations.add(CreateDocuments())
+    app.migrations.add(CreateCampaigns())
+    app.migrations.add(CreateStudy())
+    app.migrations.add(CreateCampaignFigures())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
@@ -51,6 +54,8 @@ func routes(_ app: Application) throws {
     OrganizationAPI.register(on: api)
     DocumentAPI.register(on: api)
     MemberAPI.register(on: api)
+    CampaignAPI.register(on: api)
+    CoverageAPI.register(on: api)
     APIDocumentation.register(on: api)
     AccountPages.register(on: app.routes)
     AuditPages.register(on: app.routes)
@@ -61,6 +66,8 @@ func routes(_ app: Application) throws {
     OrganizationPages.register(on: app.routes)
     DocumentPages.register(on: app.routes)
     MemberPages.register(on: app.routes)
+    CampaignPages.register(on: app.routes)
+    CoveragePages.register(on: app.routes)
 }
 
 extension Application {
