@@ -117,8 +117,9 @@ enum DocumentCommands {
         attachment.fileName = fileName
         attachment.mediaType = type!.mediaType
         attachment.size = data.count
-        attachment.sha256 = DocumentFileStore.key(of: data)
+        // The store names a file by its SHA-256: one hash gives both.
         attachment.storageKey = try store.save(data)
+        attachment.sha256 = attachment.storageKey
         try await attachment.create(on: db)
         return attachment
     }
