@@ -233,6 +233,40 @@ enum APIDocumentation {
         "/obligations/{id}/extension": ["post": operation(
             "extendObligation", "A level above gives this unit until a later date, with a reason", tag: "Campaigns", parameters: [param("id")],
             body: ref("ObligationExtension"), ok: ref("Obligation"), failures: ["404"])],
+        "/commitments": [
+            "get": operation("listCommitments", "A unit's commitments for a year (the rows behind a figure with list=); a member who reads no unit gets their own cell's",
+                             tag: "Commitments", parameters: [param("commitmentUnit"), param("commitmentYear"), param("commitmentList"), param("page"), param("per")],
+                             ok: ref("CommitmentPage"), failures: ["404"]),
+            "post": operation("registerCommitment", "Register a commitment: a member their own, an editor at the member's cell on their behalf",
+                              tag: "Commitments", body: ref("CommitmentCreate"), ok: ref("Commitment"), okStatus: "201", failures: ["404", "409", "422"]),
+        ],
+        "/commitments/figures": ["get": operation(
+            "getCommitmentFigures", "Registration, completion and assessment at a unit for a year: its own, its subtree's and each child's, lowest registration first",
+            tag: "Commitments", parameters: [param("commitmentUnit"), param("commitmentYear")], ok: ref("CommitmentReport"), failures: ["404"])],
+        "/commitments/pledges": ["post": operation(
+            "pledge", "Record or replace a member's pledge of self-cultivation for a year", tag: "Commitments", body: ref("Pledge"), ok: ref("Pledge"),
+            failures: ["404", "409", "422"])],
+        "/commitments/reminders": ["post": operation(
+            "remindToRegister", "The cell reminds a member who has not registered for a year; the member sees it on their page", tag: "Commitments",
+            body: ref("ReminderCreate"), ok: ref("Reminder"), okStatus: "201", failures: ["404", "422"])],
+        "/commitments/templates": ["post": operation(
+            "addCommitmentTemplate", "A suggested commitment for a campaign, which pre-fills the registration form", tag: "Commitments",
+            body: ref("CommitmentTemplate"), ok: ref("CommitmentTemplate"), okStatus: "201", failures: ["404", "422"])],
+        "/commitments/{id}": [
+            "get": operation("getCommitment", "One commitment with its check-ins (the member, their cell-mates and readers at the cell)", tag: "Commitments",
+                             parameters: [param("id")], ok: ref("Commitment"), failures: ["404"]),
+            "patch": operation("updateCommitment", "Change what, the measure, the deadline or the topic, until the cell has assessed it", tag: "Commitments",
+                               parameters: [param("id")], body: ref("CommitmentCreate"), ok: ref("Commitment"), failures: ["404", "409"]),
+        ],
+        "/commitments/{id}/check-ins": ["post": operation(
+            "checkInCommitment", "A progress note with an optional share done or value reached", tag: "Commitments", parameters: [param("id")],
+            body: ref("CheckInCreate"), ok: ref("Commitment"), okStatus: "201", failures: ["404", "409"])],
+        "/commitments/{id}/self-assessment": ["post": operation(
+            "selfAssessCommitment", "The member's year-end self-assessment, with the explanation", tag: "Commitments", parameters: [param("id")],
+            body: ref("Assessment"), ok: ref("Commitment"), failures: ["404", "409"])],
+        "/commitments/{id}/assessment": ["post": operation(
+            "assessCommitment", "The cell's assessment, which the figures count", tag: "Commitments", parameters: [param("id")],
+            body: ref("Assessment"), ok: ref("Commitment"), failures: ["404", "409"])],
     ]
 
     // MARK: Components
@@ -262,6 +296,11 @@ enum APIDocumentation {
         "documentType": ["name": "type", "in": "query", "description": "Type abbreviation: CT, KL, NQ, QĐ, KH…", "schema": ["type": "string"]],
         "issuer": ["name": "issuer", "in": "query", "description": "Issuer abbreviation: TW, TU, ĐU…", "schema": ["type": "string"]],
         "year": ["name": "year", "in": "query", "description": "Issued in this year", "schema": ["type": "integer"]],
+        "commitmentUnit": ["name": "unit", "in": "query", "description": "A unit the caller reads; by default their outermost scope, or a member's own cell",
+                           "schema": ["type": "integer"]],
+        "commitmentYear": ["name": "year", "in": "query", "description": "The year; this year by default", "schema": ["type": "integer"]],
+        "commitmentList": ["name": "list", "in": "query", "description": "The rows behind one figure",
+                           "schema": ["type": "string", "enum": ["registered", "achieved", "not-achieved", "unassessed"], "default": "registered"]],
         "page": ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "default": 1]],
         "per": ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 200, "default": 50]],
     ]
@@ -284,6 +323,7 @@ enum APIDocumentation {
     private static let organizationStatus: JSONValue = ["type": "string", "enum": ["active", "merged", "dissolved"]]
     private static let memberStatus: JSONValue = ["type": "string", "enum": ["probationary", "full", "exempt", "transferredOut", "deceased", "struckOff", "expelled"]]
     private static let obligationStatus: JSONValue = ["type": "string", "enum": ["not_yet_due", "due_soon", "extended", "late", "submitted", "returned", "accepted", "handed_over", "withdrawn"]]
+    private static let commitmentResult: JSONValue = ["type": ["string", "null"], "description": "achieved or not_achieved; null until assessed"]
     private static let gender: JSONValue = ["type": "string", "enum": ["male", "female"]]
     /// The two kinds of file a document may carry.
     private static let attachmentContent: JSONValue = [
@@ -485,6 +525,41 @@ enum APIDocumentation {
         "CoverageMemberPage": page(of: "CoverageMember"),
         "CoverageMember": object(["id": ["type": "integer"], "fullName": ["type": "string"], "cardNumber": ["type": "string"],
                                   "organizationId": ["type": "integer"]], required: ["id", "fullName", "cardNumber", "organizationId"]),
+        "CommitmentCreate": object([
+            "memberId": ["type": "integer"], "year": ["type": "integer"],
+            "campaignId": ["type": "integer", "description": "A topic of the year (campaign with topicYear) launched at or above the member's cell"],
+            "title": ["type": "string"], "measure": ["type": "string", "description": "The measurable result"], "dueOn": date,
+        ], required: ["memberId", "year", "title", "measure", "dueOn"]),
+        "Commitment": object([
+            "id": ["type": "integer"], "memberId": ["type": "integer"], "memberName": ["type": "string"],
+            "leaderTitle": ["type": ["string", "null"], "description": "The member's open leader position: an exemplary-responsibility commitment"],
+            "year": ["type": "integer"], "campaignId": nullableInteger, "title": ["type": "string"], "measure": ["type": "string"], "dueOn": date,
+            "selfResult": commitmentResult, "selfNote": nullableString, "cellResult": commitmentResult, "cellNote": nullableString,
+            "checkIns": ["type": "array", "items": object(["id": ["type": "integer"], "notedOn": date, "note": ["type": "string"],
+                                                           "progress": nullableInteger, "value": nullableString], required: ["id", "notedOn", "note"])],
+        ], required: ["id", "memberId", "memberName", "year", "title", "measure", "dueOn"]),
+        "CommitmentPage": page(of: "Commitment"),
+        "CheckInCreate": object(["notedOn": date, "note": ["type": "string"], "progress": ["type": "integer", "minimum": 0, "maximum": 100],
+                                 "value": ["type": "string"]], required: ["note"]),
+        "Assessment": object(["result": ["type": "string", "enum": ["achieved", "not_achieved"]],
+                              "note": ["type": "string", "description": "The explanation; required for a self-assessment"]], required: ["result"]),
+        "Pledge": object(["memberId": ["type": "integer"], "year": ["type": "integer"], "text": ["type": "string"]], required: ["memberId", "year", "text"]),
+        "ReminderCreate": object(["memberId": ["type": "integer"], "year": ["type": "integer"]], required: ["memberId", "year"]),
+        "Reminder": object(["id": ["type": "integer"], "memberId": ["type": "integer"], "year": ["type": "integer"], "sentBy": ["type": "string"],
+                            "sentAt": ["type": "string", "format": "date-time"]], required: ["id", "memberId", "year", "sentBy"]),
+        "CommitmentTemplate": object(["id": ["type": "integer"], "campaignId": ["type": "integer"], "title": ["type": "string"], "measure": ["type": "string"]],
+                                     required: ["campaignId", "title", "measure"]),
+        "CommitmentFigures": object([
+            "members": ["type": "integer"], "registered": ref("CoverageFigure"), "commitments": ["type": "integer"],
+            "achieved": ref("CoverageFigure"), "notAchieved": ["type": "integer"], "assessed": ref("CoverageFigure"),
+            "reportingUnits": ["type": "integer"], "unitsWithMembers": ["type": "integer"],
+        ], required: ["members", "registered", "commitments", "achieved", "notAchieved", "assessed", "reportingUnits", "unitsWithMembers"]),
+        "CommitmentReport": object([
+            "year": ["type": "integer"], "organizationId": ["type": "integer"], "organizationName": ["type": "string"],
+            "own": ref("CommitmentFigures"), "subtree": ref("CommitmentFigures"),
+            "children": ["type": "array", "items": object(["organizationId": ["type": "integer"], "name": ["type": "string"], "figures": ref("CommitmentFigures")],
+                                                          required: ["organizationId", "name", "figures"])],
+        ], required: ["year", "organizationId", "organizationName", "own", "subtree", "children"]),
     ]
 
     private static let memberFields: [(String, JSONValue)] = [

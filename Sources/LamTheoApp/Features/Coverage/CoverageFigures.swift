@@ -60,14 +60,6 @@ extension CampaignFigures {
         }
     }
 
-    /// Recounts every unit holding members in `subtree`: after a move brought it into (or out of) a campaign.
-    static func recount(subtree: TreePath, on db: any Database) async throws {
-        let rows = try await db.sql.raw("""
-            SELECT id FROM organizations WHERE path >= \(bind: subtree.rawValue) AND path < \(bind: subtree.upperBound) AND member_count > 0
-            """).all()
-        try await recount(Set(try rows.map { try $0.decode(column: "id", as: Int.self) }), on: db)
-    }
-
     private static func recount(ids: [Int], campaign campaignId: Int?, on db: any Database) async throws {
         let campaignFilter: SQLQueryString = campaignId.map { "c.id = \(bind: $0)" } ?? "1 = 1"
         try await db.sql.raw("""

@@ -45,30 +45,37 @@ enum CoverageQueries {
         case own
         /// The unit and everything under it.
         case subtree
-    }
 
-    static func coverage(of campaign: Campaign, at unit: Organization, _ extent: Extent, today: CalendarDate, on db: any Database) async throws -> Coverage {
-        let place: (String) -> SQLQueryString = { column in
-            switch extent {
+        /// The rows of a per-unit table that belong to `unit` (own) or to its subtree (by the table's path copy).
+        func place(_ unit: Organization, pathColumn: String = "organization_path") -> SQLQueryString {
+            switch self {
             case .own: return "organization_id = \(bind: unit.requireID())"
-            case .subtree: return "\(unsafeRaw: column) >= \(bind: unit.path) AND \(unsafeRaw: column) < \(bind: unit.treePath.upperBound)"
+            case .subtree: return "\(unsafeRaw: pathColumn) >= \(bind: unit.path) AND \(unsafeRaw: pathColumn) < \(bind: unit.treePath.upperBound)"
             }
         }
-        let units: SQLQueryString = extent == .own ? "id = \(bind: unit.requireID())" : place("path")
-        let membersRow = try await db.sql.raw("""
+    }
+
+    /// Members on the roll (`members`) and units holding any (`units`), from the stored per-unit counts.
+    static func memberTotals(at unit: Organization, _ extent: Extent, on db: any Database) async throws -> (any SQLRow)? {
+        let units: SQLQueryString = extent == .own ? "id = \(bind: unit.requireID())" : extent.place(unit, pathColumn: "path")
+        return try await db.sql.raw("""
             SELECT CAST(COALESCE(SUM(member_count), 0) AS BIGINT) AS members,
                    CAST(COALESCE(SUM(CASE WHEN member_count > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS units
             FROM organizations WHERE \(units)
             """).first()
+    }
+
+    static func coverage(of campaign: Campaign, at unit: Organization, _ extent: Extent, today: CalendarDate, on db: any Database) async throws -> Coverage {
+        let membersRow = try await memberTotals(at: unit, extent, on: db)
         let figuresRow = try await db.sql.raw("""
             SELECT CAST(COALESCE(SUM(members_studied), 0) AS BIGINT) AS studied,
                    CAST(COALESCE(SUM(reflections_submitted), 0) AS BIGINT) AS submitted,
                    CAST(COALESCE(SUM(reflections_accepted), 0) AS BIGINT) AS accepted,
                    CAST(COALESCE(SUM(sessions_held), 0) AS BIGINT) AS sessions,
                    CAST(COALESCE(SUM(CASE WHEN members_studied + reflections_submitted + sessions_held > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS reporting
-            FROM campaign_figures WHERE campaign_id = \(bind: campaign.requireID()) AND \(place("organization_path"))
+            FROM campaign_figures WHERE campaign_id = \(bind: campaign.requireID()) AND \(extent.place(unit))
             """).first()
-        let obligations = try await tally(campaign, where: place("organization_path"), today: today, on: db)
+        let obligations = try await tally(campaign, where: extent.place(unit), today: today, on: db)
         return try coverage(members: membersRow, figures: figuresRow, obligations: obligations)
     }
 

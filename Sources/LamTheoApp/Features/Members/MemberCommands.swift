@@ -75,7 +75,7 @@ enum MemberCommands {
         try await member.save(on: db)
         if wasOnRoll != member.status.isOnRoll {
             try await adjustCount(of: member.organizationId, by: member.status.isOnRoll ? 1 : -1, on: db)
-            try await CampaignFigures.recount([member.organizationId], on: db)
+            try await UnitFigures.recount([member.organizationId], on: db)
         }
         return member
     }
@@ -113,8 +113,8 @@ enum MemberCommands {
         member.organizationId = cell!.requireID()
         member.organizationPath = cell!.path
         try await member.save(on: db)
-        // Campaign figures count a member where they are now.
-        try await CampaignFigures.recount([previousCell, cell!.requireID()], on: db)
+        // Stored figures count a member where they are now.
+        try await UnitFigures.recount([previousCell, cell!.requireID()], on: db)
         return member
     }
 

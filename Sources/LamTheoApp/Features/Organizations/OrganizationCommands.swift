@@ -164,7 +164,7 @@ enum OrganizationCommands {
         try await rehang(organization, under: parent!, on: db)
         try await OrganizationHistory.open(organization, change: .moved, on: effectiveOn, note: nil, db: db)
         try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
-        try await CampaignFigures.recount(subtree: organization.treePath, on: db)
+        try await UnitFigures.recount(subtree: organization.treePath, on: db)
         return organization
     }
 
@@ -214,7 +214,7 @@ enum OrganizationCommands {
         try await source.save(on: db)
         try await OrganizationHistory.open(source, change: .merged, on: effectiveOn, note: target.name, db: db)
         try await ObligationRoster.followTreeChange(in: target.treePath, on: db)
-        try await CampaignFigures.recount([source.requireID(), target.requireID()], on: db)
+        try await UnitFigures.recount([source.requireID(), target.requireID()], on: db)
         return target
     }
 

@@ -61,6 +61,8 @@ enum SelfServicePages {
             .h1(.text(member.fullName)),
             .if(notice, .p(.class("notice"), .text(LocalizedText(vi: "Đã gửi đề nghị đến bí thư chi bộ.", en: "Your request was sent to your cell's secretary.")(language)))),
             .dl(.class("facts"), .forEach(facts) { fact in .group(.dt(.text(fact.0(language))), .dd(.text(fact.1))) }),
+            try await CommitmentPages.ownSection(member, request: request),
+            try await reflections(of: member, language: language, on: request.db),
             .p(.a(.class("button secondary"), .href("/me/data.json"),
                   .text(LocalizedText(vi: "Tải về toàn bộ dữ liệu của tôi (JSON)", en: "Download all my data (JSON)")(language)))),
             .h2(.text(LocalizedText(vi: "Đề nghị sửa thông tin", en: "Ask for a correction")(language))),
@@ -71,6 +73,19 @@ enum SelfServicePages {
                 fields.submit(LocalizedText(vi: "Gửi bí thư chi bộ", en: "Send to the secretary")))
         )
         return Layout(title: member.fullName, content: content).response(for: request, status: status)
+    }
+
+    /// The member's reflections (bài thu hoạch), newest first, with the cell's review.
+    private static func reflections(of member: Member, language: UILanguage, on db: any Database) async throws -> Node<HTML.BodyContext> {
+        let reflections = try await Reflection.query(on: db).filter(\.$memberId == member.requireID()).sort(\.$id, .descending).all()
+        guard !reflections.isEmpty else { return .empty }
+        let titles = Dictionary(uniqueKeysWithValues: try await Campaign.query(on: db).filter(\.$id ~~ reflections.map(\.campaignId)).all()
+            .map { ($0.requireID(), $0.title) })
+        return .group(
+            .h2(.text(LocalizedText(vi: "Bài thu hoạch", en: "Reflections")(language))),
+            .ul(.forEach(reflections) { reflection in
+                .li(.text((titles[reflection.campaignId] ?? "") + " · " + reflection.state.label(language) + (reflection.grade.map { " · \($0)" } ?? "")))
+            }))
     }
 
     static func corrections(request: Request) async throws -> Response {

@@ -104,7 +104,7 @@ enum MemberImport {
     }
 
     /// Bulk inserts, one update per changed member, a transfer for each change of cell, then the stored
-    /// per-unit counts recounted for every cell the import touched.
+    /// per-unit counts and figures recounted for every cell the import touched.
     private static func apply(_ plans: [Plan], on db: any Database, progress: @escaping (Int) -> Void) async throws {
         let now = Date()
         var touched = Set<Int>()
@@ -159,6 +159,7 @@ enum MemberImport {
                 WHERE id IN (\(binds: Array(ids)))
                 """).run()
         }
+        try await UnitFigures.recount(touched, on: db)
     }
 
     static func unitsByCode(on db: any Database) async throws -> [String: Organization] {

@@ -41,6 +41,7 @@ struct Layout {
                             .a(.href("/organizations"), .text(LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language))),
                             .a(.href("/members"), .text(LocalizedText(vi: "Đảng viên", en: "Members")(language))),
                             .a(.href("/campaigns"), .text(LocalizedText(vi: "Triển khai", en: "Campaigns")(language))))),
+                        .if(actor != nil, .a(.href("/commitments"), .text(LocalizedText(vi: "Làm theo", en: "Commitments")(language)))),
                         .if(actor?.memberId != nil, .a(.href("/me"), .text(LocalizedText(vi: "Của tôi", en: "My record")(language)))),
                         .if(actor != nil, .a(.href("/documents"), .text(LocalizedText(vi: "Văn bản", en: "Documents")(language)))),
                         .if(actor?.canSomewhere(.edit) == true, .group(

@@ -1,0 +1,210 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// How far a year's commitments have got in one place: the unit's own figures or its subtree's.
+struct CommitmentCoverage: Sendable {
+    let members: Int
+    /// Members with at least one commitment, out of the members on the roll.
+    let registered: CoverageFigure
+    let commitments: Int
+    /// Commitments the cell assessed as achieved, out of all commitments (the completion rate).
+    let achieved: CoverageFigure
+    let notAchieved: Int
+    /// Registered members whose every commitment the cell assessed, out of the registered members.
+    let assessed: CoverageFigure
+    let reportingUnits: Int
+    let unitsWithMembers: Int
+}
+
+struct ChildCommitmentCoverage: Sendable {
+    let organization: Organization
+    let coverage: CommitmentCoverage
+}
+
+/// A commitment with its member, for lists.
+struct CommitmentRow: Sendable {
+    let commitment: Commitment
+    let member: Member
+    /// The member's open leader position, if they hold one (trách nhiệm nêu gương).
+    let leaderTitle: String?
+}
+
+/// The rows behind a figure: a click on a figure lists them.
+enum CommitmentList: String, Sendable, CaseIterable, Codable {
+    case registered
+    case notRegistered = "not-registered"
+    case achieved
+    case notAchieved = "not-achieved"
+    case unassessed
+
+    var label: LocalizedText {
+        switch self {
+        case .registered: return LocalizedText(vi: "Các cam kết đã đăng ký", en: "Commitments registered")
+        case .notRegistered: return LocalizedText(vi: "Đảng viên chưa đăng ký", en: "Members not registered")
+        case .achieved: return LocalizedText(vi: "Cam kết được đánh giá đạt", en: "Commitments assessed achieved")
+        case .notAchieved: return LocalizedText(vi: "Cam kết được đánh giá không đạt", en: "Commitments assessed not achieved")
+        case .unassessed: return LocalizedText(vi: "Cam kết chưa được chi bộ đánh giá", en: "Commitments the cell has not assessed")
+        }
+    }
+
+    /// The condition on a commitment row `c`; `notRegistered` lists members instead.
+    var condition: SQLQueryString {
+        switch self {
+        case .registered, .notRegistered: return "1 = 1"
+        case .achieved: return "c.cell_result = 'achieved'"
+        case .notAchieved: return "c.cell_result = 'not_achieved'"
+        case .unassessed: return "c.cell_result IS NULL"
+        }
+    }
+}
+
+/// The reads of the commitments feature. Subtree figures are sums of `commitment_figures` over a path range.
+enum CommitmentQueries {
+    static func coverage(year: Int, at unit: Organization, _ extent: CoverageQueries.Extent, on db: any Database) async throws -> CommitmentCoverage {
+        let members = try await CoverageQueries.memberTotals(at: unit, extent, on: db)
+        let figures = try await db.sql.raw("""
+            SELECT CAST(COALESCE(SUM(members_registered), 0) AS BIGINT) AS registered,
+                   CAST(COALESCE(SUM(commitments), 0) AS BIGINT) AS commitments,
+                   CAST(COALESCE(SUM(commitments_achieved), 0) AS BIGINT) AS achieved,
+                   CAST(COALESCE(SUM(commitments_not_achieved), 0) AS BIGINT) AS not_achieved,
+                   CAST(COALESCE(SUM(members_assessed), 0) AS BIGINT) AS assessed,
+                   CAST(COALESCE(SUM(CASE WHEN commitments > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS reporting
+            FROM commitment_figures WHERE year = \(bind: year) AND \(extent.place(unit))
+            """).first()
+        func value(_ row: (any SQLRow)?, _ column: String) throws -> Int { try row?.decode(column: column, as: Int.self) ?? 0 }
+        let reporting = try value(figures, "reporting")
+        let reported = { (count: Int) in reporting == 0 ? nil : count }
+        let registered = try value(figures, "registered")
+        let commitments = try value(figures, "commitments")
+        return CommitmentCoverage(
+            members: try value(members, "members"),
+            registered: CoverageFigure(count: reported(registered), total: try value(members, "members")),
+            commitments: commitments,
+            achieved: CoverageFigure(count: reported(try value(figures, "achieved")), total: commitments),
+            notAchieved: try value(figures, "not_achieved"),
+            assessed: CoverageFigure(count: reported(try value(figures, "assessed")), total: registered),
+            reportingUnits: reporting, unitsWithMembers: try value(members, "units"))
+    }
+
+    /// Every active child of `unit` with its subtree's figures, furthest behind in registering first (a child
+    /// that reported nothing before any that did), then by completion.
+    static func children(of unit: Organization, year: Int, on db: any Database) async throws -> [ChildCommitmentCoverage] {
+        var result: [ChildCommitmentCoverage] = []
+        for child in try await OrganizationQueries.activeChildren(of: unit, on: db) {
+            result.append(ChildCommitmentCoverage(organization: child, coverage: try await coverage(year: year, at: child, .subtree, on: db)))
+        }
+        let key = { (coverage: CommitmentCoverage) in [coverage.registered.ratio ?? -1, coverage.achieved.ratio ?? -1] }
+        return result.enumerated().sorted { lhs, rhs in
+            let (a, b) = (key(lhs.element.coverage), key(rhs.element.coverage))
+            return a != b ? a.lexicographicallyPrecedes(b) : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    /// One page of the commitments behind a figure in `unit`'s subtree, leaders' first, then in name order.
+    static func commitments(_ list: CommitmentList, year: Int, within unit: Organization, page: Int, perPage: Int,
+                            on db: any Database) async throws -> Page<CommitmentRow> {
+        let filter: SQLQueryString = """
+            FROM commitments c JOIN members m ON m.id = c.member_id
+            WHERE c.year = \(bind: year) AND m.organization_path >= \(bind: unit.path) AND m.organization_path < \(bind: unit.treePath.upperBound)
+              AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue))) AND \(list.condition)
+            """
+        let total = try await db.sql.raw("SELECT COUNT(*) AS n \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let ids = try await db.sql.raw("""
+            SELECT c.id \(filter) ORDER BY m.name_sort, m.id, c.id LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
+            """).all().map { try $0.decode(column: "id", as: Int.self) }
+        let items = try await rows(try await Commitment.query(on: db).filter(\.$id ~~ ids).all(), on: db)
+        let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        return Page(items: items.sorted { order[$0.commitment.requireID()]! < order[$1.commitment.requireID()]! }, page: page, perPage: perPage, total: total)
+    }
+
+    /// Members on the roll in `unit`'s subtree with no commitment for the year, in name order.
+    static func unregistered(year: Int, within unit: Organization, page: Int, perPage: Int, on db: any Database) async throws -> Page<Member> {
+        let filter: SQLQueryString = """
+            FROM members m WHERE m.organization_path >= \(bind: unit.path) AND m.organization_path < \(bind: unit.treePath.upperBound)
+              AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
+              AND NOT EXISTS (SELECT 1 FROM commitments c WHERE c.member_id = m.id AND c.year = \(bind: year))
+            """
+        let total = try await db.sql.raw("SELECT COUNT(*) AS n \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let ids = try await db.sql.raw("SELECT m.id \(filter) ORDER BY m.name_sort, m.id LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)")
+            .all().map { try $0.decode(column: "id", as: Int.self) }
+        let byId = Dictionary(uniqueKeysWithValues: try await Member.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
+        return Page(items: ids.compactMap { byId[$0] }, page: page, perPage: perPage, total: total)
+    }
+
+    /// Leaders' commitments for the year in `unit`'s subtree (trách nhiệm nêu gương), at most `limit`.
+    static func leaders(year: Int, within unit: Organization, limit: Int = 50, on db: any Database) async throws -> [CommitmentRow] {
+        let rows = try await db.sql.raw("""
+            SELECT DISTINCT c.id AS id, p.title AS title FROM commitments c JOIN members m ON m.id = c.member_id
+              JOIN member_positions p ON p.member_id = m.id AND p.ended_on IS NULL
+            WHERE c.year = \(bind: year) AND m.organization_path >= \(bind: unit.path) AND m.organization_path < \(bind: unit.treePath.upperBound)
+              AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
+            ORDER BY c.id LIMIT 2000
+            """).all()
+        var ids: [Int] = []
+        for row in rows where LeadershipTitle.marksLeader(try row.decode(column: "title", as: String.self)) {
+            let id = try row.decode(column: "id", as: Int.self)
+            if !ids.contains(id) { ids.append(id) }
+            if ids.count == limit { break }
+        }
+        return try await self.rows(try await Commitment.query(on: db).filter(\.$id ~~ ids).sort(\.$id).all(), on: db)
+    }
+
+    /// A member's commitments (of one year, or all), newest year first.
+    static func commitments(of memberId: Int, year: Int? = nil, on db: any Database) async throws -> [Commitment] {
+        var query = Commitment.query(on: db).filter(\.$memberId == memberId)
+        if let year { query = query.filter(\.$year == year) }
+        return try await query.sort(\.$year, .descending).sort(\.$id).all()
+    }
+
+    /// The commitments of the members on the roll of one cell for a year, leaders first: what cell-mates see.
+    static func cellCommitments(_ cell: Organization, year: Int, on db: any Database) async throws -> [CommitmentRow] {
+        let members = try await Member.query(on: db).filter(\.$organizationId == cell.requireID())
+            .filter(\.$status ~~ MemberStatus.onRoll).all().map { $0.requireID() }
+        let commitments = try await Commitment.query(on: db).filter(\.$memberId ~~ members).filter(\.$year == year).sort(\.$id).all()
+        return try await rows(commitments, on: db).sorted { lhs, rhs in
+            lhs.leaderTitle != nil && rhs.leaderTitle == nil
+                || (lhs.leaderTitle != nil) == (rhs.leaderTitle != nil) && lhs.member.nameSort < rhs.member.nameSort
+        }
+    }
+
+    static func checkIns(of commitmentIds: [Int], on db: any Database) async throws -> [Int: [CommitmentCheckIn]] {
+        Dictionary(grouping: try await CommitmentCheckIn.query(on: db).filter(\.$commitmentId ~~ commitmentIds).sort(\.$notedOn).sort(\.$id).all(),
+                   by: \.commitmentId)
+    }
+
+    static func pledge(of memberId: Int, year: Int, on db: any Database) async throws -> CommitmentPledge? {
+        try await CommitmentPledge.query(on: db).filter(\.$memberId == memberId).filter(\.$year == year).first()
+    }
+
+    static func reminders(of memberIds: [Int], year: Int? = nil, on db: any Database) async throws -> [CommitmentReminder] {
+        var query = CommitmentReminder.query(on: db).filter(\.$memberId ~~ memberIds)
+        if let year { query = query.filter(\.$year == year) }
+        return try await query.sort(\.$id, .descending).all()
+    }
+
+    /// The topics of `year` (campaigns with `topicYear`) launched at or above the member's cell.
+    static func topics(for member: Member, year: Int, on db: any Database) async throws -> [Campaign] {
+        let lineage = TreePath(rawValue: member.organizationPath)!.lineage.map(\.rawValue)
+        return try await Campaign.query(on: db).filter(\.$topicYear == year).filter(\.$organizationPath ~~ lineage).sort(\.$id).all()
+    }
+
+    static func templates(of campaignIds: [Int], on db: any Database) async throws -> [CommitmentTemplate] {
+        try await CommitmentTemplate.query(on: db).filter(\.$campaignId ~~ campaignIds).sort(\.$id).all()
+    }
+
+    /// The open leader position of each of `memberIds` that holds one.
+    static func leaderTitles(of memberIds: [Int], on db: any Database) async throws -> [Int: String] {
+        let positions = try await MemberPosition.query(on: db).filter(\.$memberId ~~ memberIds).filter(\.$endedOn == nil).sort(\.$id).all()
+        return Dictionary(positions.filter { LeadershipTitle.marksLeader($0.title) }.map { ($0.memberId, $0.title) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func rows(_ commitments: [Commitment], on db: any Database) async throws -> [CommitmentRow] {
+        let memberIds = Array(Set(commitments.map(\.memberId)))
+        let members = Dictionary(uniqueKeysWithValues: try await Member.query(on: db).filter(\.$id ~~ memberIds).all().map { ($0.requireID(), $0) })
+        let leaders = try await leaderTitles(of: memberIds, on: db)
+        return commitments.compactMap { commitment in
+            members[commitment.memberId].map { CommitmentRow(commitment: commitment, member: $0, leaderTitle: leaders[commitment.memberId]) }
+        }
+    }
+}
