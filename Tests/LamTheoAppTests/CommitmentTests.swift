@@ -65,7 +65,7 @@ struct CommitmentTests {
                 try await CommitmentCommands.addTemplate(TemplateInput(campaignId: setup.city.campaign.id, title: "Giúp đỡ một hộ nghèo", measure: "1 hộ thoát nghèo"), on: $0)
             }
             let admin = try await app.admin()
-            let member = try await app.caller("an", .member, member: setup.an)
+            let member = try await app.caller("an.nguyen", .member, member: setup.an)
             let tester = try app.testing()
             let form = String(buffer: try await tester.sendRequest(.GET, "/commitments/new?template=\(template.id!)", headers: member.web).body)
             #expect(form.contains(#"value="Giúp đỡ một hộ nghèo""#), "the template pre-fills the form")
@@ -191,7 +191,7 @@ struct CommitmentTests {
             #expect(try await app.rowCount("commitment_check_ins") == checkIns)
             #expect(try await app.rowCount("commitments") == 1)
 
-            let member = try await app.caller("an", .member, member: setup.an)
+            let member = try await app.caller("an.nguyen", .member, member: setup.an)
             let api = try await app.testing().sendRequest(.POST, "/api/v1/commitments/\(commitment.requireID())/check-ins?lang=en", headers: member.api) {
                 try $0.content.encode(CheckInInput(note: "Tiếp tục"))
             }
@@ -278,14 +278,14 @@ struct CommitmentTests {
             let commitment = try await app.register(setup.input(setup.an))
             _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "Đã vận động 8 hộ", value: "8/20 hộ"), on: $0) }
             let admin = try await app.admin()
-            let member = try await app.caller("an", .member, member: setup.an)
+            let member = try await app.caller("an.nguyen", .member, member: setup.an)
             let tester = try app.testing()
             let year = CommitmentSetup.year
 
             let city = String(buffer: try await tester.sendRequest(.GET, "/commitments?unit=\(setup.tree.city)&year=\(year)", headers: admin.web).body)
-            #expect(city.contains("1/4 (25,0%)"))
+            #expect(city.contains("1/4 (25%)"))
             #expect(city.contains("chưa báo cáo"), "ward B has reported nothing")
-            #expect(city.contains("/commitments/rows?unit=\(setup.tree.city)&amp;year=\(year)&amp;list=not-registered"))
+            #expect(city.contains("/commitments/rows?unit=\(setup.tree.city)&year=\(year)&list=not-registered"))
             for path in ["/commitments/rows?unit=\(setup.tree.city)&year=\(year)&list=not-registered",
                          "/commitments/rows?unit=\(setup.tree.city)&year=\(year)&list=registered",
                          "/commitments/\(commitment.requireID())", "/commitments/new?member=\(setup.binh)&year=\(year)", "/commitments?lang=en"] {

@@ -216,7 +216,7 @@ struct CommitmentDetails {
     }
 }
 
-extension Validator {
+extension LamTheoCore.Validator {
     /// The member a commitment is for: on the roll.
     mutating func member(_ id: Int?, on db: any Database) async throws -> Member? {
         guard let id else {
