@@ -20,6 +20,9 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreatePrivacyTables())
     app.migrations.add(CreateImports())
     app.migrations.add(AddMemberNameIndex())
+    app.migrations.add(CreateCampaigns())
+    app.migrations.add(CreateStudy())
+    app.migrations.add(CreateCampaignFigures())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)

@@ -72,6 +72,7 @@ enum OrganizationCommands {
         organization.path = (parent.map { $0.treePath.appending(id: id) } ?? TreePath.root(id: id)).rawValue
         try await organization.save(on: db)
         try await OrganizationHistory.open(organization, change: .created, on: validFrom, note: nil, db: db)
+        try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
         return organization
     }
 
@@ -127,6 +128,9 @@ enum OrganizationCommands {
         guard before != (organization.name, organization.code, organization.kindCode) else { return organization }
         try await organization.save(on: db)
         try await OrganizationHistory.open(organization, change: .updated, on: effectiveOn, note: nil, db: db)
+        if before.2 != organization.kindCode {
+            try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
+        }
         return organization
     }
 
@@ -159,6 +163,8 @@ enum OrganizationCommands {
         try validator.throwIfInvalid()
         try await rehang(organization, under: parent!, on: db)
         try await OrganizationHistory.open(organization, change: .moved, on: effectiveOn, note: nil, db: db)
+        try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
+        try await CampaignFigures.recount(subtree: organization.treePath, on: db)
         return organization
     }
 
@@ -197,6 +203,7 @@ enum OrganizationCommands {
             try await OrganizationHistory.open(child, change: .moved, on: effectiveOn,
                                                note: "Hợp nhất \(source.name) vào \(target.name)", db: db)
         }
+        try await ObligationRoster.handOver(from: source, to: target, on: db)
         let moved = try await MemberRoster.transferAllOnRoll(from: source, to: target, on: effectiveOn, reason: "Hợp nhất \(source.name) vào \(target.name)", db: db)
         target.memberCount += moved
         try await target.save(on: db)
@@ -206,6 +213,8 @@ enum OrganizationCommands {
         source.mergedIntoId = target.id
         try await source.save(on: db)
         try await OrganizationHistory.open(source, change: .merged, on: effectiveOn, note: target.name, db: db)
+        try await ObligationRoster.followTreeChange(in: target.treePath, on: db)
+        try await CampaignFigures.recount([source.requireID(), target.requireID()], on: db)
         return target
     }
 
@@ -227,11 +236,12 @@ enum OrganizationCommands {
         organization.validTo = effectiveOn.iso
         try await organization.save(on: db)
         try await OrganizationHistory.open(organization, change: .dissolved, on: effectiveOn, note: reason, db: db)
+        try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
         return organization
     }
 
     /// Re-roots the subtree of `organization` under `parent`: every descendant's path and depth, and the
-    /// path copied onto their members, in three set-based statements whatever the subtree's size.
+    /// path copied onto their members and campaign rows (`TreePathCopies`), in set-based statements whatever the subtree's size.
     private static func rehang(_ organization: Organization, under parent: Organization, on db: any Database) async throws {
         let oldPath = organization.treePath
         let newPath = parent.treePath.appending(id: organization.requireID())
@@ -242,7 +252,7 @@ enum OrganizationCommands {
                 depth = depth + \(bind: depthChange)
             WHERE path >= \(bind: oldPath.rawValue) AND path < \(bind: oldPath.upperBound)
             """).run()
-        try await MemberRoster.rebasePaths(from: oldPath, to: newPath, db: db)
+        try await TreePathCopies.rebase(from: oldPath, to: newPath, on: db)
         organization.parentId = parent.id
         organization.path = newPath.rawValue
         organization.depth += depthChange
