@@ -51,6 +51,7 @@ func routes(_ app: Application) throws {
     AccountAPI.register(on: api)
     OrganizationAPI.register(on: api)
     MemberAPI.register(on: api)
+    StudyAPI.register(on: api)
     APIDocumentation.register(on: api)
     AccountPages.register(on: app.routes)
     AuditPages.register(on: app.routes)
@@ -60,6 +61,8 @@ func routes(_ app: Application) throws {
     SpreadsheetPages.register(on: app.routes)
     OrganizationPages.register(on: app.routes)
     MemberPages.register(on: app.routes)
+    StudyPages.register(on: app.routes)
+    ReflectionPages.register(on: app.routes)
 }
 
 extension Application {

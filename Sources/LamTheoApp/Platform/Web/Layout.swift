@@ -39,7 +39,8 @@ struct Layout {
                         .ariaLabel(LocalizedText(vi: "Điều hướng chính", en: "Main navigation")(language)),
                         .if(actor?.canSomewhere(.read) == true, .group(
                             .a(.href("/organizations"), .text(LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language))),
-                            .a(.href("/members"), .text(LocalizedText(vi: "Đảng viên", en: "Members")(language))))),
+                            .a(.href("/members"), .text(LocalizedText(vi: "Đảng viên", en: "Members")(language))),
+                            .a(.href("/sessions"), .text(LocalizedText(vi: "Học tập", en: "Study")(language))))),
                         .if(actor?.memberId != nil, .a(.href("/me"), .text(LocalizedText(vi: "Của tôi", en: "My record")(language)))),
                         .if(actor?.canSomewhere(.edit) == true, .group(
                             .a(.href("/imports"), .text(LocalizedText(vi: "Nhập, xuất", en: "Import")(language))),
