@@ -78,9 +78,7 @@ struct StudyTests {
             let entries = [AttendanceEntry(memberId: members[0], status: "absent"),
                            AttendanceEntry(memberId: members[1], status: "excused", reason: "Đi công tác")]
                 + members.dropFirst(2).map { AttendanceEntry(memberId: $0, status: "present") }
-            let started = Date()
             _ = try await app.write { try await StudyCommands.takeAttendance(of: session, AttendanceInput(entries: entries), on: $0) }
-            app.logger.info("attendance for 30 members: \(Int(Date().timeIntervalSince(started) * 1000)) ms")
             #expect(try await app.rowCount("study_attendance") == 30)
             #expect(try await app.figures(campaign, tree.cellA1)?.membersStudied == 28)
 
