@@ -17,7 +17,7 @@ enum APIDocumentation {
         "info": [
             "title": "LamTheo API",
             "version": "1.0.0",
-            "description": "Organisations and members of a Party organisation tree. Errors are application/problem+json (RFC 9457); send Accept-Language: en or ?lang=en for English messages (Vietnamese by default). Dates are yyyy-MM-dd.",
+            "description": "Organisations, members and the document register of a Party organisation tree. Errors are application/problem+json (RFC 9457); send Accept-Language: en or ?lang=en for English messages (Vietnamese by default). Dates are yyyy-MM-dd.",
         ],
         "servers": [["url": "/api/v1"]],
         "paths": paths,
@@ -182,6 +182,55 @@ enum APIDocumentation {
         "/members/{id}/positions/{positionId}/end": ["post": operation(
             "endMemberPosition", "Record the end of a position", tag: "Members",
             parameters: [param("id"), param("positionId")], body: ref("PositionEnd"), ok: ref("Position"), failures: ["404", "422"])],
+        "/document-abbreviations": ["get": operation(
+            "listDocumentAbbreviations", "The type and issuer abbreviations a document symbol may use", tag: "Documents",
+            ok: object(["types": ["type": "array", "items": ref("DocumentAbbreviation")], "issuers": ["type": "array", "items": ref("DocumentAbbreviation")]],
+                       required: ["types", "issuers"]))],
+        "/committee-terms": ["get": operation(
+            "listCommitteeTerms", "Committee terms, oldest first; a document's number runs on within its term", tag: "Documents",
+            ok: ["type": "array", "items": ref("CommitteeTerm")])],
+        "/documents": [
+            "get": operation("listDocuments", "Search the register, newest first: central documents and those issued in, above or below the caller's scope",
+                             tag: "Documents", parameters: [param("documentQuery"), param("documentType"), param("issuer"), param("year"), param("page"), param("per")],
+                             ok: ref("DocumentPage")),
+            "post": operation("registerDocument", "Register a document; its number and symbol are read permissively and stored canonically",
+                              tag: "Documents", body: ref("DocumentCreate"), ok: ref("DocumentDetail"), okStatus: "201", failures: ["409", "422"]),
+        ],
+        "/documents/parse-number": ["get": operation(
+            "parseDocumentNumber", "Read a number and symbol (\"Số 05 - ct/tw\") into its parts and canonical form, as a form would", tag: "Documents",
+            parameters: [["name": "text", "in": "query", "required": true, "schema": ["type": "string"]]], ok: ref("DocumentNumber"), failures: ["422"])],
+        "/documents/{id}": [
+            "get": operation("getDocument", "One document with its relations (both ways) and attachments", tag: "Documents",
+                             parameters: [param("id")], ok: ref("DocumentDetail"), failures: ["404"]),
+            "patch": operation("updateDocument", "Change a document; absent fields keep their value", tag: "Documents",
+                               parameters: [param("id")], body: ref("DocumentUpdate"), ok: ref("DocumentDetail"), failures: ["404", "409", "422"]),
+        ],
+        "/documents/{id}/relations": ["post": operation(
+            "relateDocument", "Record that this document continues, replaces or implements another", tag: "Documents",
+            parameters: [param("id")], body: ref("DocumentRelationCreate"), ok: ref("DocumentDetail"), okStatus: "201", failures: ["404", "409", "422"])],
+        "/documents/{id}/relations/{relationId}": ["delete": operation(
+            "unrelateDocument", "Remove a relation", tag: "Documents", parameters: [param("id"), param("relationId")], ok: nil, okStatus: "204",
+            failures: ["404"])],
+        "/documents/{id}/attachments": ["post": [
+            "operationId": "attachDocumentFile", "summary": "Attach a PDF or DOCX (at most 20 MB) sent as the body; its type is read from its content",
+            "tags": ["Documents"],
+            "parameters": [param("id"), ["name": "fileName", "in": "query", "required": true, "schema": ["type": "string"]]],
+            "requestBody": ["required": true, "content": attachmentContent],
+            "responses": ["201": ["description": "Attached", "content": ["application/json": ["schema": ref("DocumentAttachment")]]],
+                          "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                          "404": ["$ref": "#/components/responses/404"], "413": ["$ref": "#/components/responses/413"],
+                          "422": ["$ref": "#/components/responses/422"]],
+        ]],
+        "/documents/{id}/attachments/{attachmentId}": [
+            "get": [
+                "operationId": "downloadDocumentFile", "summary": "The attached file, under its stored media type and original name",
+                "tags": ["Documents"], "parameters": [param("id"), param("attachmentId")],
+                "responses": ["200": ["description": "The file", "content": attachmentContent],
+                              "401": ["$ref": "#/components/responses/401"], "404": ["$ref": "#/components/responses/404"]],
+            ],
+            "delete": operation("removeDocumentFile", "Remove an attachment", tag: "Documents", parameters: [param("id"), param("attachmentId")],
+                                ok: nil, okStatus: "204", failures: ["404"]),
+        ],
     ]
 
     // MARK: Components
@@ -196,6 +245,13 @@ enum APIDocumentation {
         "includeClosed": ["name": "includeClosed", "in": "query", "description": "Include merged and dissolved units", "schema": ["type": "boolean", "default": false]],
         "status": ["name": "status", "in": "query", "description": "Comma-separated member statuses; members on the roll when absent", "schema": ["type": "string"]],
         "gender": ["name": "gender", "in": "query", "schema": ["type": "string", "enum": ["male", "female"]]],
+        "relationId": ["name": "relationId", "in": "path", "required": true, "schema": ["type": "integer"]],
+        "attachmentId": ["name": "attachmentId", "in": "path", "required": true, "schema": ["type": "integer"]],
+        "documentQuery": ["name": "q", "in": "query", "description": "A number and symbol (5-ct/tw finds 05-CT/TW), or words of the title; tones optional",
+                          "schema": ["type": "string"]],
+        "documentType": ["name": "type", "in": "query", "description": "Type abbreviation: CT, KL, NQ, QĐ, KH…", "schema": ["type": "string"]],
+        "issuer": ["name": "issuer", "in": "query", "description": "Issuer abbreviation: TW, TU, ĐU…", "schema": ["type": "string"]],
+        "year": ["name": "year", "in": "query", "description": "Issued in this year", "schema": ["type": "integer"]],
         "page": ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "default": 1]],
         "per": ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 200, "default": 50]],
     ]
@@ -206,7 +262,8 @@ enum APIDocumentation {
         "403": problemResponse("The caller's roles do not allow this here"),
         "429": problemResponse("Too many failed sign-ins; locked for a while"),
         "404": problemResponse("No such resource"),
-        "409": problemResponse("Conflicts with stored data (duplicate code or card number)"),
+        "409": problemResponse("Conflicts with stored data (duplicate code, card number or document number within a term)"),
+        "413": problemResponse("The body is larger than the route accepts"),
         "422": problemResponse("A field is not valid; `errors` names each one"),
     ]
 
@@ -217,6 +274,12 @@ enum APIDocumentation {
     private static let organizationStatus: JSONValue = ["type": "string", "enum": ["active", "merged", "dissolved"]]
     private static let memberStatus: JSONValue = ["type": "string", "enum": ["probationary", "full", "exempt", "transferredOut", "deceased", "struckOff", "expelled"]]
     private static let gender: JSONValue = ["type": "string", "enum": ["male", "female"]]
+    /// The two kinds of file a document may carry.
+    private static let attachmentContent: JSONValue = [
+        "application/pdf": ["schema": ["type": "string", "format": "binary"]],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["schema": ["type": "string", "format": "binary"]],
+    ]
+    private static let documentRelationKind: JSONValue = ["type": "string", "enum": ["continues", "replaces", "implements"]]
 
     private static let schemas: JSONValue = [
         "Problem": object([
@@ -291,6 +354,35 @@ enum APIDocumentation {
                 "errors": ["type": "array", "items": object(["line": ["type": "integer"], "column": nullableString, "message": ["type": "string"]])],
             ])]],
         ], required: ["id", "state", "done", "total"]),
+        "DocumentAbbreviation": object(["code": ["type": "string"], "nameVi": ["type": "string"], "nameEn": ["type": "string"]],
+                                       required: ["code", "nameVi", "nameEn"]),
+        "CommitteeTerm": object(["id": ["type": "integer"], "name": ["type": "string"], "startsOn": date, "endsOn": nullableDate],
+                                required: ["id", "name", "startsOn"]),
+        "DocumentNumber": object(["symbol": ["type": "string", "description": "Canonical: 05-CT/TW"], "number": ["type": "integer"],
+                                  "typeCode": ["type": "string"], "issuerCode": ["type": "string"]],
+                                 required: ["symbol", "number", "typeCode", "issuerCode"]),
+        "Document": object([
+            "id": ["type": "integer"], "symbol": ["type": "string", "description": "Canonical: 05-CT/TW"], "number": ["type": "integer"],
+            "typeCode": ["type": "string"], "issuerCode": ["type": "string"], "title": ["type": "string"], "issuedOn": date,
+            "termId": ["type": "integer"], "organizationId": nullableInteger, "organizationName": nullableString,
+        ], required: ["id", "symbol", "number", "typeCode", "issuerCode", "title", "issuedOn", "termId"]),
+        "DocumentPage": page(of: "Document"),
+        "DocumentDetail": object([
+            "document": ref("Document"),
+            "relations": ["type": "array", "items": object([
+                "id": ["type": "integer"], "kind": documentRelationKind,
+                "direction": ["type": "string", "enum": ["outgoing", "incoming"], "description": "outgoing: this document continues, replaces or implements the other"],
+                "documentId": ["type": "integer"], "symbol": ["type": "string"], "title": ["type": "string"],
+            ], required: ["id", "kind", "direction", "documentId", "symbol", "title"])],
+            "attachments": ["type": "array", "items": ref("DocumentAttachment")],
+        ], required: ["document", "relations", "attachments"]),
+        "DocumentCreate": object(documentFields, required: ["symbol", "title", "issuedOn"]),
+        "DocumentUpdate": object(documentFields),
+        "DocumentRelationCreate": object(["toDocumentId": ["type": "integer"], "kind": documentRelationKind], required: ["toDocumentId", "kind"]),
+        "DocumentAttachment": object([
+            "id": ["type": "integer"], "fileName": ["type": "string"], "mediaType": ["type": "string"], "size": ["type": "integer"],
+            "sha256": ["type": "string"],
+        ], required: ["id", "fileName", "mediaType", "size", "sha256"]),
         "TokenRequest": object(["username": ["type": "string"], "password": ["type": "string"], "name": ["type": "string"],
                                 "expiresInDays": ["type": "integer", "minimum": 1, "maximum": 365, "default": 30]],
                                required: ["username", "password"]),
@@ -379,6 +471,12 @@ enum APIDocumentation {
         ("title", ["type": "string"]), ("heldOn", date), ("format", studyFormat), ("presenter", ["type": "string"]),
         ("nonMemberAttendees", ["type": "integer", "minimum": 0]), ("documentIds", ["type": "array", "items": ["type": "integer"]]),
         ("bridgePoints", ["type": "array", "items": ref("BridgePoint")]),
+    ]
+
+    private static let documentFields: [(String, JSONValue)] = [
+        ("symbol", ["type": "string", "description": "Number and symbol as written: \"Số 05-CT/TW\", \"05 - ct / tw\", \"02-DA/TU\""]),
+        ("title", ["type": "string", "description": "Trích yếu"]), ("issuedOn", date),
+        ("organizationId", ["type": "integer", "description": "The issuing organisation; absent for central documents (administrators only)"]),
     ]
 
     // MARK: Builders

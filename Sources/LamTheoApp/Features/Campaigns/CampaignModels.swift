@@ -136,21 +136,3 @@ final class ObligationSubmission: Model, @unchecked Sendable {
 
     init() {}
 }
-
-extension Campaign: Auditable {
-    static var auditEntity: String { "campaign" }
-    var auditFields: [String: String?] {
-        ["documentId": String(documentId), "organizationId": String(organizationId), "title": title,
-         "startsOn": startsOn, "endsOn": endsOn, "topicYear": topicYear.map(String.init),
-         "reflectionDueOn": reflectionDueOn, "gradingScale": gradingScale, "status": status.rawValue]
-    }
-}
-
-extension Obligation: Auditable {
-    static var auditEntity: String { "obligation" }
-    var auditFields: [String: String?] {
-        ["campaignId": String(campaignId), "requirementId": String(requirementId), "organizationId": String(organizationId),
-         "dueOn": dueOn, "extendedUntil": extendedUntil, "extensionReason": extensionReason, "state": state.rawValue,
-         "submissionCount": String(submissionCount), "evidenceDocumentId": evidenceDocumentId.map(String.init)]
-    }
-}

@@ -24,6 +24,9 @@ enum DemoData {
             let totals = try await SyntheticLoader.load(dataset, into: app, origin: .commandLine(user: "demo"))
             console.print("Đã tạo \(VietnameseFormat.integer(totals.organizations)) tổ chức đảng và \(VietnameseFormat.integer(totals.members)) hồ sơ đảng viên.")
         }
+        if try await Document.query(on: app.db).count() == 0 {
+            try await createDocuments(app)
+        }
         let logins = try await createAccounts(app)
         let host = app.http.server.configuration.hostname
         let port = app.http.server.configuration.port
@@ -39,6 +42,36 @@ enum DemoData {
             console.print("  \(login.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(login.role.vi) / \(login.role.en)")
         }
         console.print("")
+    }
+
+    /// The directive the design starts from, its conclusion, the city's plan implementing it and the
+    /// largest ward's plan implementing the city's.
+    private static func createDocuments(_ app: Application) async throws {
+        guard let city = try await Organization.query(on: app.db).filter(\.$parentId == nil).sort(\.$id).first() else { return }
+        let ward = try await OrganizationQueries.children(of: city.requireID(), includeClosed: false, on: app.db)
+            .max(by: { $0.subtreeMembers < $1.subtreeMembers })?.organization
+        func register(_ symbol: String, _ title: String, on date: String, by unit: Organization?) async throws -> Int {
+            let input = DocumentInput(symbol: symbol, title: title, issuedOn: date, organizationId: unit?.id)
+            return try await app.write(AuditSubject("document.register", Document.self), origin: .commandLine(user: "demo")) {
+                try await DocumentCommands.register(input, on: $0)
+            }.requireID()
+        }
+        func relate(_ from: Int, _ to: Int, _ kind: DocumentRelationKind) async throws {
+            _ = try await app.write(AuditSubject("document.relate", DocumentRelation.self), origin: .commandLine(user: "demo")) {
+                try await DocumentCommands.relate(from: from, to: to, kind: kind, on: $0)
+            }
+        }
+        let directive = try await register("05-CT/TW", "Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                                           on: "15/05/2016", by: nil)
+        let conclusion = try await register("01-KL/TW", "Về tiếp tục thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị khóa XII "
+                                            + "về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", on: "18/05/2021", by: nil)
+        try await relate(conclusion, directive, .continues)
+        let cityPlan = try await register("89-KH/TU", "Kế hoạch thực hiện Kết luận số 01-KL/TW của Bộ Chính trị", on: "12/07/2021", by: city)
+        try await relate(cityPlan, conclusion, .implements)
+        if let ward {
+            let wardPlan = try await register("05-KH/ĐU", "Kế hoạch thực hiện Kế hoạch số 89-KH/TU của \(city.name)", on: "02/08/2021", by: ward)
+            try await relate(wardPlan, cityPlan, .implements)
+        }
     }
 
     /// One account per role, placed in the demo tree: the city committee, its largest ward, a cell of that

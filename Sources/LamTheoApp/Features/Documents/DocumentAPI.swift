@@ -1,0 +1,230 @@
+import Fluent
+import LamTheoCore
+import Vapor
+
+/// `/api/v1/documents`, the abbreviation lists and the committee terms. Reading is open to every
+/// signed-in user (central documents concern everyone); what each may see is the scope rule of
+/// `DocumentQueries`.
+enum DocumentAPI {
+    /// A little over the attachment limit, so that a file just too large gets the command's clear message.
+    static let uploadBodyLimit: ByteCount = "21mb"
+
+    static func register(on api: any RoutesBuilder) {
+        api.get("document-abbreviations", use: abbreviations).requiring(.signedIn)
+        api.get("committee-terms", use: terms).requiring(.signedIn)
+        let documents = api.grouped("documents")
+        documents.get(use: list).requiring(.signedIn)
+        documents.post(use: create).requiring(.capability(.edit))
+        documents.get("parse-number", use: parseNumber).requiring(.signedIn)
+        documents.get(":id", use: show).requiring(.signedIn)
+        documents.patch(":id", use: update).requiring(.capability(.edit))
+        documents.post(":id", "relations", use: relate).requiring(.capability(.edit))
+        documents.delete(":id", "relations", ":relationId", use: unrelate).requiring(.capability(.edit))
+        documents.on(.POST, ":id", "attachments", body: .collect(maxSize: uploadBodyLimit), use: attach).requiring(.capability(.edit))
+        documents.get(":id", "attachments", ":attachmentId", use: download).requiring(.signedIn)
+        documents.delete(":id", "attachments", ":attachmentId", use: removeAttachment).requiring(.capability(.edit))
+    }
+
+    struct DocumentDTO: Content {
+        let id: Int
+        let symbol: String
+        let number: Int
+        let typeCode: String
+        let issuerCode: String
+        let title: String
+        let issuedOn: String
+        let termId: Int
+        let organizationId: Int?
+        let organizationName: String?
+
+        init(_ document: Document, organizationName: String?) {
+            id = document.requireID()
+            symbol = document.symbol
+            number = document.number
+            typeCode = document.typeCode
+            issuerCode = document.issuerCode
+            title = document.title
+            issuedOn = document.issuedOn
+            termId = document.termId
+            organizationId = document.organizationId
+            self.organizationName = organizationName
+        }
+    }
+
+    struct RelationDTO: Content {
+        let id: Int
+        let kind: DocumentRelationKind
+        /// `outgoing`: this document continues, replaces or implements the other; `incoming`: the reverse.
+        let direction: String
+        let documentId: Int
+        let symbol: String
+        let title: String
+
+        init(_ related: RelatedDocument) {
+            id = related.relation.id!
+            kind = related.relation.kind
+            direction = related.outgoing ? "outgoing" : "incoming"
+            documentId = related.document.requireID()
+            symbol = related.document.symbol
+            title = related.document.title
+        }
+    }
+
+    struct AttachmentDTO: Content {
+        let id: Int
+        let fileName: String
+        let mediaType: String
+        let size: Int
+        let sha256: String
+
+        init(_ attachment: DocumentAttachment) {
+            id = attachment.id!
+            fileName = attachment.fileName
+            mediaType = attachment.mediaType
+            size = attachment.size
+            sha256 = attachment.sha256
+        }
+    }
+
+    struct DocumentDetailDTO: Content {
+        let document: DocumentDTO
+        let relations: [RelationDTO]
+        let attachments: [AttachmentDTO]
+    }
+
+    struct RelationBody: Content {
+        var toDocumentId: Int?
+        var kind: DocumentRelationKind
+    }
+
+    struct ParsedNumberDTO: Content {
+        let symbol: String
+        let number: Int
+        let typeCode: String
+        let issuerCode: String
+    }
+
+    struct AbbreviationsDTO: Content {
+        let types: [DocumentAbbreviation]
+        let issuers: [DocumentAbbreviation]
+    }
+
+    struct TermDTO: Content {
+        let id: Int
+        let name: String
+        let startsOn: String
+        let endsOn: String?
+    }
+
+    static func list(request: Request) async throws -> PageDTO<DocumentDTO> {
+        let paging = try Paging(request)
+        let filter = try DocumentQueries.Filter(request, scopes: request.readableSubtrees)
+        let page = try await DocumentQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
+        let names = try await DocumentQueries.organizationNames(for: page.items, on: request.db)
+        return PageDTO(items: page.items.map { DocumentDTO($0, organizationName: $0.organizationId.flatMap { names[$0] }) },
+                       page: page.page, perPage: page.perPage, total: page.total)
+    }
+
+    static func show(request: Request) async throws -> DocumentDetailDTO {
+        try await detail(of: DocumentActions.requireDocument(request.id(), .read, request: request), request: request)
+    }
+
+    static func create(request: Request) async throws -> Response {
+        let input = try request.content.decode(DocumentInput.self)
+        let document = try await DocumentActions.register(input, request: request)
+        return try await detail(of: document, request: request).encodeResponse(status: .created, for: request)
+    }
+
+    static func update(request: Request) async throws -> DocumentDetailDTO {
+        let changes = try request.content.decode(DocumentInput.self)
+        let document = try await DocumentActions.update(request.id(), request: request) { changes.laid(over: $0) }
+        return try await detail(of: document, request: request)
+    }
+
+    static func relate(request: Request) async throws -> Response {
+        let id = try request.id()
+        let body = try request.content.decode(RelationBody.self)
+        _ = try await DocumentActions.relate(from: id, to: body.toDocumentId, kind: body.kind, request: request)
+        return try await detail(of: DocumentQueries.require(id, on: request.db), request: request).encodeResponse(status: .created, for: request)
+    }
+
+    static func unrelate(request: Request) async throws -> HTTPStatus {
+        _ = try await DocumentActions.unrelate(request.id("relationId"), of: request.id(), request: request)
+        return .noContent
+    }
+
+    /// The file is the body; `?fileName=` names it. Its type is read from its bytes.
+    static func attach(request: Request) async throws -> Response {
+        let data = request.body.data.map { Data(buffer: $0) } ?? Data()
+        let attachment = try await DocumentActions.attach(to: request.id(), fileName: request.query[String.self, at: "fileName"], data: data, request: request)
+        return try await AttachmentDTO(attachment).encodeResponse(status: .created, for: request)
+    }
+
+    static func download(request: Request) async throws -> Response {
+        let document = try await DocumentActions.requireDocument(request.id(), .read, request: request)
+        let attachment = try await DocumentQueries.attachment(request.id("attachmentId"), of: document.requireID(), on: request.db)
+        return try attachment.fileResponse(from: request.application.documentFiles)
+    }
+
+    static func removeAttachment(request: Request) async throws -> HTTPStatus {
+        _ = try await DocumentActions.removeAttachment(request.id("attachmentId"), of: request.id(), request: request)
+        return .noContent
+    }
+
+    static func parseNumber(request: Request) async throws -> ParsedNumberDTO {
+        var validator = Validator()
+        let parsed = try await validator.documentNumber(request.query[String.self, at: "text"], on: request.db)
+        try validator.throwIfInvalid()
+        return ParsedNumberDTO(symbol: parsed!.symbol, number: parsed!.number, typeCode: parsed!.typeCode, issuerCode: parsed!.issuerCode)
+    }
+
+    static func abbreviations(request: Request) async throws -> AbbreviationsDTO {
+        let lists = try await DocumentQueries.abbreviations(on: request.db)
+        return AbbreviationsDTO(types: lists.types, issuers: lists.issuers)
+    }
+
+    static func terms(request: Request) async throws -> [TermDTO] {
+        try await DocumentQueries.terms(on: request.db).map { TermDTO(id: $0.id!, name: $0.name, startsOn: $0.startsOn, endsOn: $0.endsOn) }
+    }
+
+    static func detail(of document: Document, request: Request) async throws -> DocumentDetailDTO {
+        let id = document.requireID()
+        let names = try await DocumentQueries.organizationNames(for: [document], on: request.db)
+        return DocumentDetailDTO(
+            document: DocumentDTO(document, organizationName: document.organizationId.flatMap { names[$0] }),
+            relations: try await DocumentQueries.relations(of: id, scopes: request.readableSubtrees, on: request.db).map(RelationDTO.init),
+            attachments: try await DocumentQueries.attachments(of: id, on: request.db).map(AttachmentDTO.init))
+    }
+}
+
+extension DocumentQueries.Filter {
+    /// `?q=&type=&issuer=&year=`, shared by the API and the register page.
+    init(_ request: Request, scopes: [TreePath]?) throws {
+        let year = request.query[String.self, at: "year"]?.nonEmpty
+        if let year, Int(year) == nil {
+            throw DomainError.invalid(field: "year", LocalizedText(vi: "Năm phải là số, ví dụ 2021", en: "The year must be a number, e.g. 2021"))
+        }
+        self.init(text: request.query[String.self, at: "q"], typeCode: request.query[String.self, at: "type"]?.nonEmpty,
+                  issuerCode: request.query[String.self, at: "issuer"]?.nonEmpty, year: year.flatMap { Int($0) }, scopes: scopes)
+    }
+}
+
+extension DocumentAttachment {
+    /// The stored bytes under the stored media type, as a download named after the original file.
+    func fileResponse(from store: DocumentFileStore) throws -> Response {
+        let response = Response(status: .ok, body: .init(data: try store.read(storageKey)))
+        response.headers.replaceOrAdd(name: .contentType, value: mediaType)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        // RFC 6266: an ASCII fallback, then the real (Vietnamese) name percent-encoded.
+        let fallback = fileName.map { character in
+            character.isASCII && (character.isLetter || character.isNumber || "-._".contains(character))
+                ? String(character) : VietnameseText.searchKey(String(character)).nonEmpty ?? "_"
+        }.joined()
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: unreserved) ?? fallback
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)")
+        return response
+    }
+}
+
+extension DocumentInput: Content {}
