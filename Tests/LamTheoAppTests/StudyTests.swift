@@ -370,10 +370,9 @@ struct StudyTests {
 extension Application {
     /// A campaign launched at `unit` for its subtree (2024–2030), rolling out a newly registered document.
     func launchStudyCampaign(at unit: Int, symbol: String = "05-CT/TW", reflectionDueOn: String = "2030-12-31", grades: String? = nil) async throws -> Int {
-        let document = try await write { try await DocumentCommands.register(DocumentInput(
-            symbol: symbol, title: "Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", issuedOn: "2016-05-15"), on: $0) }
+        let document = try await registerDocument(symbol, "Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", on: "2016-05-15")
         return try await write { try await CampaignCommands.launch(CampaignInput(
-            documentId: document.id, organizationId: unit, startsOn: "2024-01-01", endsOn: "2030-12-31", reflectionDueOn: reflectionDueOn,
+            documentId: document, organizationId: unit, startsOn: "2024-01-01", endsOn: "2030-12-31", reflectionDueOn: reflectionDueOn,
             gradingScale: grades), on: $0) }.requireID()
     }
 

@@ -224,11 +224,8 @@ enum ReflectionPages {
     static func file(request: Request) async throws -> Response {
         let reflection = try await StudyActions.requireReflection(request.id(), .read, request: request)
         guard let key = reflection.fileKey else { throw Abort(.notFound) }
-        let response = Response(status: .ok, body: .init(data: try request.application.documentFiles.read(key)))
-        response.headers.replaceOrAdd(name: .contentType, value: reflection.fileType ?? "application/octet-stream")
-        let name = reflection.fileName ?? "bai-thu-hoach"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(name.urlQueryEncoded)")
-        return response
+        return try request.application.documentFiles.download(key, named: reflection.fileName ?? "bai-thu-hoach",
+                                                               mediaType: reflection.fileType ?? "application/octet-stream")
     }
 
     // MARK: Shared parts

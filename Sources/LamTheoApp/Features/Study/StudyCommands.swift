@@ -194,7 +194,7 @@ enum StudyCommands {
         let campaign = try await validator.campaign(campaignId, covering: TreePath(rawValue: member.organizationPath)!, on: db)
         let body = validator.longText(rawBody, field: "body", label: LocalizedText(vi: "Bài thu hoạch", en: "Reflection"),
                                       maxLength: maximumReflectionLength)
-        let fileType = file.map { validator.attachment($0.data, field: "file") } ?? nil
+        let upload = file.map { validator.attachment(named: $0.fileName, $0.data, field: "file") } ?? nil
         if body == nil, file == nil {
             validator.add("body", LocalizedText(vi: "Viết bài thu hoạch hoặc tải tệp lên", en: "Write the reflection or upload a file"))
         }
@@ -224,10 +224,10 @@ enum StudyCommands {
         reflection.campaignId = campaign!.requireID()
         reflection.memberId = memberId
         reflection.body = body
-        if let file, let fileType {
+        if let file, let upload {
             reflection.fileKey = try store.save(file.data)
-            reflection.fileName = fileName(of: file)
-            reflection.fileType = fileType.mediaType
+            reflection.fileName = upload.fileName
+            reflection.fileType = upload.type.mediaType
         } else {
             reflection.fileKey = nil
             reflection.fileName = nil
@@ -364,12 +364,6 @@ enum StudyCommands {
             try await CampaignFigures.recount([unitId], campaign: campaign, on: db)
             try await ObligationCommands.settleStudySessions(of: [unitId], campaign: campaign, on: db)
         }
-    }
-
-    /// The name to keep for an uploaded file: the last part of what the browser sent.
-    private static func fileName(of file: ReflectionUpload) -> String {
-        let name = (file.fileName ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        return String(VietnameseText.normalized(name).prefix(255)).nonEmpty ?? "bai-thu-hoach"
     }
 }
 

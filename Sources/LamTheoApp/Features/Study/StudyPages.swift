@@ -33,7 +33,7 @@ enum StudyPages {
         let page = try await StudyQueries.sessions(.init(within: within, campaignId: campaignId, scopes: actor.readableSubtrees),
                                                    page: paging.page, perPage: paging.perPage, on: request.db)
         let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.db)
-        let units = try await unitNames(page.items.map(\.organizationId), on: request.db)
+        let units = try await CampaignQueries.unitNames(page.items.map(\.organizationId), on: request.db)
         let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
         let holdsMembers = try await unit.asyncMap { try await OrganizationKind.find($0.kindCode, on: request.db)?.holdsMembers == true } ?? false
         let heading = LocalizedText(vi: "Học tập, quán triệt", en: "Study sessions")(language)
@@ -393,10 +393,6 @@ enum StudyPages {
                 ])
             },
         ])
-    }
-
-    static func unitNames(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
-        Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ Set(ids)).all().map { ($0.requireID(), $0.name) })
     }
 
     static func day(_ iso: String?) -> String {

@@ -2,13 +2,6 @@ import Fluent
 import LamTheoCore
 import SQLKit
 
-/// A document studied at a session, as a session shows it.
-struct StudiedDocument: Sendable {
-    let id: Int
-    let symbol: String
-    let title: String
-}
-
 /// A member of a session's roll with their mark, if any.
 struct RollEntry: Sendable {
     let member: Member
@@ -72,17 +65,17 @@ enum StudyQueries {
         return Page(items: sessions, page: page, perPage: perPage, total: total)
     }
 
-    static func documents(of sessionId: Int, on db: any Database) async throws -> [StudiedDocument] {
+    static func documents(of sessionId: Int, on db: any Database) async throws -> [CampaignDocument] {
         try await documents(where: "id IN (SELECT document_id FROM study_session_documents WHERE session_id = \(bind: sessionId))", on: db)
     }
 
-    static func documents(ids: [Int], on db: any Database) async throws -> [StudiedDocument] {
+    static func documents(ids: [Int], on db: any Database) async throws -> [CampaignDocument] {
         ids.isEmpty ? [] : try await documents(where: "id IN (\(binds: ids))", on: db)
     }
 
-    private static func documents(where predicate: SQLQueryString, on db: any Database) async throws -> [StudiedDocument] {
+    private static func documents(where predicate: SQLQueryString, on db: any Database) async throws -> [CampaignDocument] {
         try await db.sql.raw("SELECT id, symbol, title FROM documents WHERE \(predicate) ORDER BY id").all().map {
-            StudiedDocument(id: try $0.decode(column: "id", as: Int.self), symbol: try $0.decode(column: "symbol", as: String.self),
+            CampaignDocument(id: try $0.decode(column: "id", as: Int.self), symbol: try $0.decode(column: "symbol", as: String.self),
                             title: try $0.decode(column: "title", as: String.self))
         }
     }

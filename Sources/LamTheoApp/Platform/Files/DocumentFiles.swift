@@ -4,7 +4,7 @@ import LamTheoCore
 import LamTheoSpreadsheet
 import Vapor
 
-/// The kinds of file a document may carry, told apart by their first bytes, never by the name's
+/// The kinds of file a document or a reflection may carry, told apart by their first bytes, never by the name's
 /// extension: a renamed program is refused whatever it is called.
 enum AttachmentType: CaseIterable {
     case pdf
@@ -63,6 +63,51 @@ struct DocumentFileStore: Sendable {
     /// `ab/abcdef…`: a first level of 256 directories keeps each one small.
     private func location(of key: String) -> URL {
         directory.appendingPathComponent(String(key.prefix(2)), isDirectory: true).appendingPathComponent(key)
+    }
+}
+
+extension DocumentFileStore {
+    /// The stored bytes under their media type, as a download named after the original file.
+    func download(_ key: String, named fileName: String, mediaType: String) throws -> Response {
+        let response = Response(status: .ok, body: .init(data: try read(key)))
+        response.headers.replaceOrAdd(name: .contentType, value: mediaType)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        // RFC 6266: an ASCII fallback, then the real (Vietnamese) name percent-encoded.
+        let fallback = fileName.map { character in
+            character.isASCII && (character.isLetter || character.isNumber || "-._".contains(character))
+                ? String(character) : VietnameseText.searchKey(String(character)).nonEmpty ?? "_"
+        }.joined()
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: unreserved) ?? fallback
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)")
+        return response
+    }
+}
+
+/// An uploaded file after checking: its name without any path, and its type read from its bytes.
+struct CheckedAttachment {
+    let fileName: String
+    let type: AttachmentType
+}
+
+extension LamTheoCore.Validator {
+    /// A PDF or DOCX of at most `AttachmentType.maximumSize`, whatever its name says.
+    mutating func attachment(named rawName: String?, _ data: Data, field: String) -> CheckedAttachment? {
+        // Browsers of some systems send the whole path; only the last part is the name.
+        let baseName = (rawName ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init)
+        let fileName = requiredText(baseName, field: field, label: LocalizedText(vi: "Tên tệp", en: "File name"), maxLength: 255)
+        let type = AttachmentType(sniffing: data)
+        if data.isEmpty {
+            add(field, LocalizedText(vi: "Tệp rỗng", en: "The file is empty"))
+        } else if data.count > AttachmentType.maximumSize {
+            let megabytes = AttachmentType.maximumSize / 1_048_576
+            add(field, LocalizedText(vi: "Tệp lớn quá \(megabytes) MB (\(VietnameseFormat.integer(data.count)) byte)",
+                                     en: "The file is larger than \(megabytes) MB (\(data.count) bytes)"))
+        } else if type == nil {
+            add(field, LocalizedText(vi: "Chỉ đính kèm được tệp PDF hoặc DOCX (nội dung tệp này không phải PDF hay DOCX)",
+                                     en: "Only PDF and DOCX files can be attached (this file's content is neither)"))
+        }
+        return type.map { CheckedAttachment(fileName: fileName, type: $0) }
     }
 }
 
