@@ -289,6 +289,42 @@ struct StudyTests {
         }
     }
 
+    @Test("a reflection may be a file: PDF or DOCX by its content, downloaded by its author and the cell", arguments: TestBackend.allCases)
+    func reflectionFile(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let campaign = try await app.launchStudyCampaign(at: tree.city)
+            let an = try await app.createMember("Nguyễn Văn An", card: "1", in: tree.cellA1)
+            let secretary = try await app.caller("bithua1", .secretary, scope: tree.cellA1)
+            let author = try await app.caller("dangvien", .member, member: an)
+            let tester = try app.testing()
+
+            let program = try await tester.sendRequest(.POST, "/api/v1/me/reflections", headers: author.api) {
+                try $0.content.encode(StudyAPI.ReflectionBody(campaignId: campaign, file: File(data: "MZ\u{90}program", filename: "bai.pdf")))
+            }
+            #expect(program.status == .unprocessableEntity)
+            #expect(try JSONDecoder().decode(APITests.ProblemBody.self, from: Data(buffer: program.body)).errors?.map(\.field) == ["file"])
+            #expect(try await app.rowCount("reflections") == 0)
+
+            let pdf = "%PDF-1.4\n% bài thu hoạch\n"
+            let sent = try await tester.sendRequest(.POST, "/api/v1/me/reflections", headers: author.api) {
+                try $0.content.encode(StudyAPI.ReflectionBody(campaignId: campaign, file: File(data: pdf, filename: "C:\\Tài liệu\\Bài thu hoạch.pdf")))
+            }
+            #expect(sent.status == .created)
+            let reflection = try sent.content.decode(StudyAPI.ReflectionDTO.self)
+            #expect(reflection.fileName == "Bài thu hoạch.pdf")
+            #expect(reflection.fileType == "application/pdf")
+            for caller in [author, secretary] {
+                let download = try await tester.sendRequest(.GET, "/reflections/\(reflection.id)/file", headers: caller.web)
+                #expect(download.status == .ok)
+                #expect(download.headers.contentType?.description == "application/pdf")
+                #expect(String(buffer: download.body) == pdf)
+            }
+            let stranger = try await app.caller("phuongb", .officer, scope: tree.wardB, level: .editor)
+            #expect(try await tester.sendRequest(.GET, "/reflections/\(reflection.id)/file", headers: stranger.web).status == .notFound)
+        }
+    }
+
     @Test("the pages render, the attendance sheet saves, the session form takes bridge point rows", arguments: TestBackend.allCases)
     func pages(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
