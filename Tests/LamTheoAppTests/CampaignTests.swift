@@ -70,7 +70,7 @@ extension Application {
     }
 
     func coverage(_ campaign: Campaign, at unit: Int, _ extent: CoverageQueries.Extent = .subtree) async throws -> Coverage {
-        try await CoverageQueries.coverage(of: campaign, at: unit(unit), extent, today: CalendarDate.today(), on: db)
+        try await CoverageQueries.coverage(of: campaign, at: self.unit(unit), extent, today: CalendarDate.today(), on: db)
     }
 }
 
@@ -168,16 +168,16 @@ struct CampaignTests {
             let obligation = try #require(try await app.obligations(of: setup.campaign, at: setup.tree.wardA).first)
             for state in ObligationState.allCases {
                 for due in [-8, -1, 0, 1, 7, 8, 30] {
-                    for extension in [nil, -2, 3] as [Int?] {
+                    for extensionDays in [nil, -2, 3] as [Int?] {
                         obligation.state = state
                         obligation.dueOn = today.adding(days: due).iso
-                        obligation.extendedUntil = extension.map { today.adding(days: due + $0).iso }
+                        obligation.extendedUntil = extensionDays.map { today.adding(days: due + $0).iso }
                         try await obligation.save(on: app.db)
                         let row = try await app.db.sql.raw("""
                             SELECT \(CoverageQueries.statusCase(today: today)) AS status FROM obligations WHERE id = \(bind: obligation.requireID())
                             """).first()
                         #expect(try row?.decode(column: "status", as: String.self) == obligation.status(today: today).rawValue,
-                                "\(state) due \(due) extension \(String(describing: extension))")
+                                "\(state) due \(due) extension \(String(describing: extensionDays))")
                     }
                 }
             }
@@ -238,8 +238,9 @@ struct CampaignTests {
         try await withTestApp(backend) { app in
             let setup = try await CityCampaign.make(on: app)
             let tree = setup.tree
-            var a1: [Int] = []
-            for index in 1...4 { a1.append(try await app.createMember("Nguyễn Văn A\(index)", card: "A1\(index)", in: tree.cellA1)) }
+            var cellA1Members: [Int] = []
+            for index in 1...4 { cellA1Members.append(try await app.createMember("Nguyễn Văn A\(index)", card: "A1\(index)", in: tree.cellA1)) }
+            let a1 = cellA1Members
             let a2 = try await app.createMember("Trần Thị Bình", card: "A21", in: tree.cellA2)
             try await app.createMember("Lê Văn Cường", card: "B11", in: tree.cellB1)
 
@@ -307,7 +308,7 @@ struct CampaignTests {
                 try $0.content.encode(CampaignInput(documentId: setup.document, organizationId: tree.wardA, startsOn: "01/01/2026", endsOn: "31/13/2026"))
             }
             #expect(refused.status == .unprocessableEntity)
-            let problem = try refused.content.decode(APITests.ProblemBody.self)
+            let problem = try JSONDecoder().decode(APITests.ProblemBody.self, from: Data(buffer: refused.body))
             #expect(problem.errors?.map(\.field) == ["endsOn"])
             #expect(problem.errors?.first?.detail.contains("not a valid date") == true)
 

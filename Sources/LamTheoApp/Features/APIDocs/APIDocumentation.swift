@@ -231,6 +231,38 @@ enum APIDocumentation {
             "delete": operation("removeDocumentFile", "Remove an attachment", tag: "Documents", parameters: [param("id"), param("attachmentId")],
                                 ok: nil, okStatus: "204", failures: ["404"]),
         ],
+        "/campaigns": [
+            "get": operation("listCampaigns", "Campaigns launched in, above or below the caller's scope, newest first", tag: "Campaigns",
+                             parameters: [param("q"), param("campaignStatus"), param("page"), param("per")], ok: ref("CampaignPage")),
+            "post": operation("launchCampaign", "Launch a document for a subtree; every unit of each requirement's kinds receives an obligation",
+                              tag: "Campaigns", body: ref("CampaignCreate"), ok: ref("Campaign"), okStatus: "201", failures: ["404", "409", "422"]),
+        ],
+        "/campaigns/{id}": ["get": operation(
+            "getCampaign", "One campaign with its requirements", tag: "Campaigns", parameters: [param("id")], ok: ref("Campaign"), failures: ["404"])],
+        "/campaigns/{id}/close": ["post": operation(
+            "closeCampaign", "Close a campaign: its figures stay as they are", tag: "Campaigns", parameters: [param("id")], ok: ref("Campaign"),
+            failures: ["404", "409"])],
+        "/campaigns/{id}/obligations": ["get": operation(
+            "listObligations", "The obligations of a unit's subtree in a campaign, the most overdue first", tag: "Campaigns",
+            parameters: [param("id"), param("unit"), param("obligationStatus"), param("page"), param("per")], ok: ref("ObligationPage"), failures: ["404"])],
+        "/campaigns/{id}/coverage": ["get": operation(
+            "getCoverage", "How far the campaign has got at a unit: the unit itself, its subtree, and each child with the furthest behind first",
+            tag: "Coverage", parameters: [param("id"), param("unit"), param("laggingSort")], ok: ref("CoverageReport"), failures: ["404"])],
+        "/campaigns/{id}/coverage/members": ["get": operation(
+            "listCoverageMembers", "The members a coverage figure counts or leaves out, in Vietnamese name order", tag: "Coverage",
+            parameters: [param("id"), param("unit"), param("coverageList"), param("page"), param("per")], ok: ref("CoverageMemberPage"), failures: ["404"])],
+        "/obligations/{id}": ["get": operation(
+            "getObligation", "One obligation with its numbered submissions and their reviews", tag: "Campaigns", parameters: [param("id")],
+            ok: ref("Obligation"), failures: ["404"])],
+        "/obligations/{id}/submissions": ["post": operation(
+            "submitObligation", "The unit submits (or resubmits after a return); a plan points to the unit's own plan, which then implements the campaign's document",
+            tag: "Campaigns", parameters: [param("id")], body: ref("ObligationSubmissionCreate"), ok: ref("Obligation"), okStatus: "201", failures: ["404"])],
+        "/obligations/{id}/review": ["post": operation(
+            "reviewObligation", "A level above accepts the submission, or returns it with a comment", tag: "Campaigns", parameters: [param("id")],
+            body: ref("ObligationReview"), ok: ref("Obligation"), failures: ["404"])],
+        "/obligations/{id}/extension": ["post": operation(
+            "extendObligation", "A level above gives this unit until a later date, with a reason", tag: "Campaigns", parameters: [param("id")],
+            body: ref("ObligationExtension"), ok: ref("Obligation"), failures: ["404"])],
     ]
 
     // MARK: Components
@@ -247,6 +279,14 @@ enum APIDocumentation {
         "gender": ["name": "gender", "in": "query", "schema": ["type": "string", "enum": ["male", "female"]]],
         "relationId": ["name": "relationId", "in": "path", "required": true, "schema": ["type": "integer"]],
         "attachmentId": ["name": "attachmentId", "in": "path", "required": true, "schema": ["type": "integer"]],
+        "unit": ["name": "unit", "in": "query", "description": "A unit inside the campaign (its id); by default the campaign's unit, or the caller's own when the campaign was launched above it",
+                 "schema": ["type": "integer"]],
+        "campaignStatus": ["name": "status", "in": "query", "schema": ["type": "string", "enum": ["active", "closed"]]],
+        "obligationStatus": ["name": "status", "in": "query", "schema": obligationStatus],
+        "laggingSort": ["name": "sort", "in": "query", "description": "How children are ordered, furthest behind first",
+                        "schema": ["type": "string", "enum": ["studied", "reflected", "accepted", "obligations-done", "late", "days-late"], "default": "studied"]],
+        "coverageList": ["name": "list", "in": "query", "required": true,
+                         "schema": ["type": "string", "enum": ["studied", "not-studied", "reflected", "not-reflected", "accepted"]]],
         "documentQuery": ["name": "q", "in": "query", "description": "A number and symbol (5-ct/tw finds 05-CT/TW), or words of the title; tones optional",
                           "schema": ["type": "string"]],
         "documentType": ["name": "type", "in": "query", "description": "Type abbreviation: CT, KL, NQ, QĐ, KH…", "schema": ["type": "string"]],
@@ -273,6 +313,7 @@ enum APIDocumentation {
     private static let nullableInteger: JSONValue = ["type": ["integer", "null"]]
     private static let organizationStatus: JSONValue = ["type": "string", "enum": ["active", "merged", "dissolved"]]
     private static let memberStatus: JSONValue = ["type": "string", "enum": ["probationary", "full", "exempt", "transferredOut", "deceased", "struckOff", "expelled"]]
+    private static let obligationStatus: JSONValue = ["type": "string", "enum": ["not_yet_due", "due_soon", "extended", "late", "submitted", "returned", "accepted", "handed_over", "withdrawn"]]
     private static let gender: JSONValue = ["type": "string", "enum": ["male", "female"]]
     /// The two kinds of file a document may carry.
     private static let attachmentContent: JSONValue = [
@@ -452,6 +493,71 @@ enum APIDocumentation {
         ], required: ["decision"]),
         "Me": object(["userId": ["type": "integer"], "username": ["type": "string"], "displayName": ["type": "string"],
                       "grants": ["type": "array", "items": ["type": "object"]]], required: ["userId", "username", "displayName", "grants"]),
+        "RequirementCreate": object([
+            "kind": ["type": "string", "enum": ["plan", "study_sessions", "report"]], "title": ["type": "string"],
+            "unitKinds": ["type": "array", "items": ["type": "string"], "description": "Organisation kind codes that receive the obligation"],
+            "dueOn": date, "minimumSessions": ["type": "integer", "minimum": 1, "description": "For study_sessions (default 1)"],
+        ], required: ["kind", "unitKinds", "dueOn"]),
+        "Requirement": object([
+            "id": ["type": "integer"], "kind": ["type": "string", "enum": ["plan", "study_sessions", "report"]], "title": ["type": "string"],
+            "unitKinds": ["type": "array", "items": ["type": "string"]], "dueOn": date, "minimumSessions": nullableInteger,
+        ], required: ["id", "kind", "title", "unitKinds", "dueOn"]),
+        "CampaignCreate": object([
+            "documentId": ["type": "integer"], "organizationId": ["type": "integer"], "title": ["type": "string"], "startsOn": date, "endsOn": date,
+            "topicYear": ["type": "integer", "description": "The year this campaign is the committee's topic for"], "reflectionDueOn": date,
+            "gradingScale": ["type": "string", "description": "Reflection grades, best first, separated by | or new lines"],
+            "requirements": ["type": "array", "items": ref("RequirementCreate")],
+        ], required: ["documentId", "organizationId", "startsOn", "endsOn"]),
+        "Campaign": object([
+            "id": ["type": "integer"], "documentId": ["type": "integer"], "organizationId": ["type": "integer"], "title": ["type": "string"],
+            "startsOn": date, "endsOn": date, "topicYear": nullableInteger, "reflectionDueOn": nullableDate,
+            "gradingScale": ["type": "array", "items": ["type": "string"]], "status": ["type": "string", "enum": ["active", "closed"]],
+            "requirements": ["type": "array", "items": ref("Requirement")],
+        ], required: ["id", "documentId", "organizationId", "title", "startsOn", "endsOn", "gradingScale", "status"]),
+        "CampaignPage": page(of: "Campaign"),
+        "ObligationSubmission": object([
+            "number": ["type": "integer"], "submittedOn": date, "documentId": nullableInteger, "note": nullableString,
+            "outcome": ["type": ["string", "null"], "description": "accepted or returned; null while awaiting review"], "reviewComment": nullableString, "reviewedOn": nullableDate,
+        ], required: ["number", "submittedOn"]),
+        "Obligation": object([
+            "id": ["type": "integer"], "campaignId": ["type": "integer"], "requirementId": ["type": "integer"], "requirementTitle": ["type": "string"],
+            "organizationId": ["type": "integer"], "organizationName": ["type": "string"], "dueOn": date, "extendedUntil": nullableDate,
+            "extensionReason": nullableString,
+            "state": ["type": "string", "enum": ["open", "submitted", "accepted", "returned", "handed_over", "withdrawn"]],
+            "status": obligationStatus, "daysLate": ["type": "integer"], "submissionCount": ["type": "integer"],
+            "evidenceDocumentId": nullableInteger, "handedOverToId": nullableInteger,
+            "submissions": ["type": "array", "items": ref("ObligationSubmission")],
+        ], required: ["id", "campaignId", "requirementId", "requirementTitle", "organizationId", "organizationName", "dueOn", "state", "status",
+                      "daysLate", "submissionCount"]),
+        "ObligationPage": page(of: "Obligation"),
+        "ObligationSubmissionCreate": object(["documentId": ["type": "integer", "description": "For a plan: the unit's own plan in the register"],
+                                              "submittedOn": date, "note": ["type": "string"]]),
+        "ObligationReview": object(["outcome": ["type": "string", "enum": ["accepted", "returned"]],
+                                    "comment": ["type": "string", "description": "Required when returning"], "reviewedOn": date],
+                                   required: ["outcome"]),
+        "ObligationExtension": object(["until": date, "reason": ["type": "string"]], required: ["until", "reason"]),
+        "CoverageFigure": object([
+            "count": ["type": ["integer", "null"], "description": "Absent (null) when no unit counted here has reported: \"chưa báo cáo\", not 0"],
+            "total": ["type": "integer"], "percent": ["type": ["number", "null"]], "text": ["type": "string"],
+        ], required: ["total", "text"]),
+        "Coverage": object([
+            "members": ["type": "integer"], "studied": ref("CoverageFigure"), "reflectionsSubmitted": ref("CoverageFigure"),
+            "reflectionsAccepted": ref("CoverageFigure"), "sessionsHeld": ["type": "integer"],
+            "reportingUnits": ["type": "integer", "description": "Cells that have reported anything for the campaign"],
+            "unitsWithMembers": ["type": "integer"],
+            "obligations": ["type": "object", "additionalProperties": ["type": "integer"], "description": "Obligations in force by status"],
+            "obligationsDone": ref("CoverageFigure"), "maxDaysLate": ["type": "integer"],
+        ], required: ["members", "studied", "reflectionsSubmitted", "reflectionsAccepted", "sessionsHeld", "reportingUnits", "unitsWithMembers",
+                      "obligations", "obligationsDone", "maxDaysLate"]),
+        "CoverageReport": object([
+            "campaignId": ["type": "integer"], "organizationId": ["type": "integer"], "organizationName": ["type": "string"],
+            "own": ref("Coverage"), "subtree": ref("Coverage"),
+            "children": ["type": "array", "items": object(["organizationId": ["type": "integer"], "name": ["type": "string"], "coverage": ref("Coverage")],
+                                                          required: ["organizationId", "name", "coverage"])],
+        ], required: ["campaignId", "organizationId", "organizationName", "own", "subtree", "children"]),
+        "CoverageMemberPage": page(of: "CoverageMember"),
+        "CoverageMember": object(["id": ["type": "integer"], "fullName": ["type": "string"], "cardNumber": ["type": "string"],
+                                  "organizationId": ["type": "integer"]], required: ["id", "fullName", "cardNumber", "organizationId"]),
     ]
 
     private static let memberFields: [(String, JSONValue)] = [

@@ -27,6 +27,9 @@ enum DemoData {
         if try await Document.query(on: app.db).count() == 0 {
             try await createDocuments(app)
         }
+        if try await Campaign.query(on: app.db).count() == 0 {
+            try await createCampaign(app)
+        }
         let logins = try await createAccounts(app)
         let host = app.http.server.configuration.hostname
         let port = app.http.server.configuration.port
@@ -71,6 +74,37 @@ enum DemoData {
         if let ward {
             let wardPlan = try await register("05-KH/ĐU", "Kế hoạch thực hiện Kế hoạch số 89-KH/TU của \(city.name)", on: "02/08/2021", by: ward)
             try await relate(wardPlan, cityPlan, .implements)
+        }
+    }
+
+    /// This year's topic at the city: 01-KL/TW, with a plan from every ward and grassroots committee, a
+    /// session in every cell and a report from every ward; the largest ward's plan submitted and accepted.
+    private static func createCampaign(_ app: Application) async throws {
+        let db = app.db
+        guard let city = try await Organization.query(on: db).filter(\.$parentId == nil).sort(\.$id).first(),
+              let conclusion = try await Document.query(on: db).filter(\.$symbol == "01-KL/TW").first() else { return }
+        let year = CalendarDate.today().year
+        let committees = [StandardOrganizationKind.commune, .grassroots].map(\.rawValue)
+        let cells = [StandardOrganizationKind.cell, .grassrootsCell].map(\.rawValue)
+        let input = CampaignInput(
+            documentId: conclusion.id, organizationId: city.id, title: "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm \(year)",
+            startsOn: "01/01/\(year)", endsOn: "31/12/\(year)", topicYear: year, reflectionDueOn: "30/11/\(year)",
+            requirements: [
+                RequirementInput(kind: RequirementKind.plan.rawValue, unitKinds: committees, dueOn: "31/03/\(year)"),
+                RequirementInput(kind: RequirementKind.studySessions.rawValue, unitKinds: cells, dueOn: "30/06/\(year)", minimumSessions: 1),
+                RequirementInput(kind: RequirementKind.report.rawValue, unitKinds: [StandardOrganizationKind.commune.rawValue], dueOn: "15/12/\(year)"),
+            ])
+        let origin = AuditOrigin.commandLine(user: "demo")
+        let campaign = try await app.write(AuditSubject("campaign.launch", Campaign.self), origin: origin) { try await CampaignCommands.launch(input, on: $0) }
+        guard let wardPlan = try await Document.query(on: db).filter(\.$symbol == "05-KH/ĐU").first(), let ward = wardPlan.organizationId,
+              let obligation = try await Obligation.query(on: db).filter(\.$campaignId == campaign.requireID()).filter(\.$organizationId == ward)
+                  .sort(\.$dueOn).first() else { return }
+        let id = obligation.requireID()
+        _ = try await app.write(AuditSubject("obligation.submit", Obligation.self, id: id), origin: origin) {
+            try await ObligationCommands.submit(id, ObligationSubmissionInput(documentId: wardPlan.id, submittedOn: "20/03/\(year)"), on: $0)
+        }
+        _ = try await app.write(AuditSubject("obligation.review", Obligation.self, id: id), origin: origin) {
+            try await ObligationCommands.review(id, ObligationReviewInput(outcome: ObligationState.accepted.rawValue, reviewedOn: "25/03/\(year)"), on: $0)
         }
     }
 
