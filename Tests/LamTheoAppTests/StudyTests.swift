@@ -325,6 +325,21 @@ struct StudyTests {
         }
     }
 
+    @Test("the demo records the city's conference and a cell's session, attendance and reflections", arguments: TestBackend.allCases)
+    func demo(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            try await DemoData.prepare(app, database: .sqliteMemory)
+            #expect(try await app.rowCount("study_sessions") == 2)
+            #expect(try await app.rowCount("study_bridge_points") == 17)
+            #expect(try await app.rowCount("study_attendance") > 2)
+            let campaign = try #require(try await Campaign.query(on: app.db).first())
+            let open = CalendarDate.today() <= CalendarDate(parsing: campaign.reflectionDueOn!)!
+            #expect(try await app.rowCount("reflections") == (open ? 3 : 0))
+            try await DemoData.prepare(app, database: .sqliteMemory)
+            #expect(try await app.rowCount("study_sessions") == 2)
+        }
+    }
+
     @Test("the pages render, the attendance sheet saves, the session form takes bridge point rows", arguments: TestBackend.allCases)
     func pages(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
