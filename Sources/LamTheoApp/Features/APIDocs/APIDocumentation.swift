@@ -182,13 +182,19 @@ enum APIDocumentation {
         "/members/{id}/positions/{positionId}/end": ["post": operation(
             "endMemberPosition", "Record the end of a position", tag: "Members",
             parameters: [param("id"), param("positionId")], body: ref("PositionEnd"), ok: ref("Position"), failures: ["404", "422"])],
-        "/document-abbreviations": ["get": operation(
-            "listDocumentAbbreviations", "The type and issuer abbreviations a document symbol may use", tag: "Documents",
-            ok: object(["types": ["type": "array", "items": ref("DocumentAbbreviation")], "issuers": ["type": "array", "items": ref("DocumentAbbreviation")]],
-                       required: ["types", "issuers"]))],
-        "/committee-terms": ["get": operation(
-            "listCommitteeTerms", "Committee terms, oldest first; a document's number runs on within its term", tag: "Documents",
-            ok: ["type": "array", "items": ref("CommitteeTerm")])],
+        "/document-abbreviations": [
+            "get": operation("listDocumentAbbreviations", "The type and issuer abbreviations a document symbol may use", tag: "Documents",
+                             ok: object(["types": ["type": "array", "items": ref("DocumentAbbreviation")],
+                                         "issuers": ["type": "array", "items": ref("DocumentAbbreviation")]], required: ["types", "issuers"])),
+            "post": operation("addDocumentAbbreviation", "Add a type or an issuer to the lists (administrators)", tag: "Documents",
+                              body: ref("DocumentAbbreviationCreate"), ok: ref("DocumentAbbreviation"), okStatus: "201", failures: ["409", "422"]),
+        ],
+        "/committee-terms": [
+            "get": operation("listCommitteeTerms", "Committee terms, oldest first; a document's number runs on within its term", tag: "Documents",
+                             ok: ["type": "array", "items": ref("CommitteeTerm")]),
+            "post": operation("addCommitteeTerm", "Add a term (administrators); the term in progress closes on the eve of the new one", tag: "Documents",
+                              body: ref("CommitteeTermCreate"), ok: ref("CommitteeTerm"), okStatus: "201", failures: ["409", "422"]),
+        ],
         "/documents": [
             "get": operation("listDocuments", "Search the register, newest first: central documents and those issued in, above or below the caller's scope",
                              tag: "Documents", parameters: [param("documentQuery"), param("documentType"), param("issuer"), param("year"), param("page"), param("per")],
@@ -397,6 +403,11 @@ enum APIDocumentation {
         ], required: ["id", "state", "done", "total"]),
         "DocumentAbbreviation": object(["code": ["type": "string"], "nameVi": ["type": "string"], "nameEn": ["type": "string"]],
                                        required: ["code", "nameVi", "nameEn"]),
+        "DocumentAbbreviationCreate": object([
+            "list": ["type": "string", "enum": ["type", "issuer"]], "code": ["type": "string", "description": "Letters only: CT, ĐA, BTGTU"],
+            "nameVi": ["type": "string"], "nameEn": ["type": "string"],
+        ], required: ["list", "code", "nameVi", "nameEn"]),
+        "CommitteeTermCreate": object(["name": ["type": "string"], "startsOn": date, "endsOn": date], required: ["name", "startsOn"]),
         "CommitteeTerm": object(["id": ["type": "integer"], "name": ["type": "string"], "startsOn": date, "endsOn": nullableDate],
                                 required: ["id", "name", "startsOn"]),
         "DocumentNumber": object(["symbol": ["type": "string", "description": "Canonical: 05-CT/TW"], "number": ["type": "integer"],

@@ -11,7 +11,9 @@ enum DocumentAPI {
 
     static func register(on api: any RoutesBuilder) {
         api.get("document-abbreviations", use: abbreviations).requiring(.signedIn)
+        api.post("document-abbreviations", use: addAbbreviation).requiring(.administrator)
         api.get("committee-terms", use: terms).requiring(.signedIn)
+        api.post("committee-terms", use: addTerm).requiring(.administrator)
         let documents = api.grouped("documents")
         documents.get(use: list).requiring(.signedIn)
         documents.post(use: create).requiring(.capability(.edit))
@@ -104,9 +106,21 @@ enum DocumentAPI {
         let issuerCode: String
     }
 
+    struct AbbreviationDTO: Content {
+        let code: String
+        let nameVi: String
+        let nameEn: String
+
+        init(_ abbreviation: DocumentAbbreviation) {
+            code = abbreviation.code
+            nameVi = abbreviation.nameVi
+            nameEn = abbreviation.nameEn
+        }
+    }
+
     struct AbbreviationsDTO: Content {
-        let types: [DocumentAbbreviation]
-        let issuers: [DocumentAbbreviation]
+        let types: [AbbreviationDTO]
+        let issuers: [AbbreviationDTO]
     }
 
     struct TermDTO: Content {
@@ -114,6 +128,13 @@ enum DocumentAPI {
         let name: String
         let startsOn: String
         let endsOn: String?
+
+        init(_ term: CommitteeTerm) {
+            id = term.id!
+            name = term.name
+            startsOn = term.startsOn
+            endsOn = term.endsOn
+        }
     }
 
     static func list(request: Request) async throws -> PageDTO<DocumentDTO> {
@@ -180,11 +201,21 @@ enum DocumentAPI {
 
     static func abbreviations(request: Request) async throws -> AbbreviationsDTO {
         let lists = try await DocumentQueries.abbreviations(on: request.db)
-        return AbbreviationsDTO(types: lists.types, issuers: lists.issuers)
+        return AbbreviationsDTO(types: lists.types.map(AbbreviationDTO.init), issuers: lists.issuers.map(AbbreviationDTO.init))
+    }
+
+    static func addAbbreviation(request: Request) async throws -> Response {
+        let entry = try await DocumentActions.addAbbreviation(try request.content.decode(AbbreviationInput.self), request: request)
+        return try await AbbreviationDTO(entry.abbreviation).encodeResponse(status: .created, for: request)
     }
 
     static func terms(request: Request) async throws -> [TermDTO] {
-        try await DocumentQueries.terms(on: request.db).map { TermDTO(id: $0.id!, name: $0.name, startsOn: $0.startsOn, endsOn: $0.endsOn) }
+        try await DocumentQueries.terms(on: request.db).map(TermDTO.init)
+    }
+
+    static func addTerm(request: Request) async throws -> Response {
+        let term = try await DocumentActions.addTerm(try request.content.decode(TermInput.self), request: request)
+        return try await TermDTO(term).encodeResponse(status: .created, for: request)
     }
 
     static func detail(of document: Document, request: Request) async throws -> DocumentDetailDTO {
@@ -210,3 +241,5 @@ extension DocumentQueries.Filter {
 }
 
 extension DocumentInput: Content {}
+extension AbbreviationInput: Content {}
+extension TermInput: Content {}

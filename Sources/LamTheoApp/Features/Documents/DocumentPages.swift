@@ -136,7 +136,8 @@ enum DocumentPages {
     static func newForm(request: Request) async throws -> Response {
         let actor = try request.requireActor()
         // The caller's own unit by default: a ward officer registers the ward's documents.
-        let organizationId = request.query[Int.self, at: "organization"] ?? actor.grants.first { $0.scope.map { actor.can(.edit, at: $0) } ?? false }?.scope?.ids.last
+        let ownUnit = actor.grants.compactMap(\.scope).first { actor.can(.edit, at: $0) }?.ids.last
+        let organizationId = request.query[Int.self, at: "organization"] ?? ownUnit
         return try await renderForm(DocumentInput(organizationId: organizationId), document: nil, errors: [], request: request)
     }
 
@@ -268,10 +269,10 @@ enum DocumentPages {
                        .input(.id("q"), .name("q"), .type(.search), .value(searchText))),
                   .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
             fields.postForm("/documents/\(id)/relate",
-                  fields.select("kind", LocalizedText(vi: "\(document.symbol)…", en: "\(document.symbol)…"),
+                  fields.select("kind", LocalizedText(vi: "\(document.symbol) đối với văn bản được chọn", en: "How \(document.symbol) relates to the chosen document"),
                                 options: DocumentRelationKind.allCases.map { ($0.rawValue, $0.label(language)) }, selected: form.kind, required: true),
                   .fieldset(.id("toDocumentId"),
-                            .element(named: "legend", text: LocalizedText(vi: "…văn bản", en: "…the document")(language)),
+                            .element(named: "legend", text: LocalizedText(vi: "Văn bản được chọn", en: "The chosen document")(language)),
                             .if(candidates.isEmpty, .p(.class("muted"), .text(LocalizedText(vi: "Hãy tìm văn bản ở ô tìm kiếm phía trên.",
                                                                                               en: "Search for the document above.")(language)))),
                             .forEach(candidates) { candidate in

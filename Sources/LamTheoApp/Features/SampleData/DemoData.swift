@@ -78,14 +78,14 @@ enum DemoData {
         }
     }
 
-    /// This year's topic at the city: 01-KL/TW, with a plan from every ward and grassroots committee, a
-    /// session in every cell and a report from every ward; the largest ward's plan submitted and accepted.
+    /// This year's topic at the city: 01-KL/TW, with a plan from every committee below it, a session in
+    /// every cell and a report from every unit directly under the city; the largest ward's plan submitted and accepted.
     private static func createCampaign(_ app: Application) async throws {
         let db = app.db
         guard let city = try await Organization.query(on: db).filter(\.$parentId == nil).sort(\.$id).first(),
               let conclusion = try await Document.query(on: db).filter(\.$symbol == "01-KL/TW").first() else { return }
         let year = CalendarDate.today().year
-        let committees = [StandardOrganizationKind.commune, .grassroots].map(\.rawValue)
+        let committees = [StandardOrganizationKind.commune, .upperGrassroots, .grassroots].map(\.rawValue)
         let cells = [StandardOrganizationKind.cell, .grassrootsCell].map(\.rawValue)
         let input = CampaignInput(
             documentId: conclusion.id, organizationId: city.id, title: "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm \(year)",
@@ -93,7 +93,7 @@ enum DemoData {
             requirements: [
                 RequirementInput(kind: RequirementKind.plan.rawValue, unitKinds: committees, dueOn: "31/03/\(year)"),
                 RequirementInput(kind: RequirementKind.studySessions.rawValue, unitKinds: cells, dueOn: "30/06/\(year)", minimumSessions: 1),
-                RequirementInput(kind: RequirementKind.report.rawValue, unitKinds: [StandardOrganizationKind.commune.rawValue], dueOn: "15/12/\(year)"),
+                RequirementInput(kind: RequirementKind.report.rawValue, unitKinds: [StandardOrganizationKind.commune, .upperGrassroots].map(\.rawValue), dueOn: "15/12/\(year)"),
             ])
         let origin = AuditOrigin.commandLine(user: "demo")
         let campaign = try await app.write(AuditSubject("campaign.launch", Campaign.self), origin: origin) { try await CampaignCommands.launch(input, on: $0) }

@@ -37,13 +37,9 @@ enum AttachmentType: CaseIterable {
 struct DocumentFileStore: Sendable {
     let directory: URL
 
-    static func key(of data: Data) -> String {
-        SHA256.hash(data: data).hex
-    }
-
     /// Stores `data` under its key (atomically; a file already there is the same content) and returns the key.
     func save(_ data: Data) throws -> String {
-        let key = Self.key(of: data)
+        let key = SHA256.hash(data: data).hex
         let url = location(of: key)
         if !FileManager.default.fileExists(atPath: url.path) {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
