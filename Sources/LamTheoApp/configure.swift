@@ -24,6 +24,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateCampaigns())
     app.migrations.add(CreateStudy())
     app.migrations.add(CreateCampaignFigures())
+    app.migrations.add(CreateRatingPeriods())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)

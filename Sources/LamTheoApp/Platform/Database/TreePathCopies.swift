@@ -11,6 +11,7 @@ enum TreePathCopies {
         ("obligations", "organization_path"),
         ("study_sessions", "organization_path"),
         ("campaign_figures", "organization_path"),
+        ("period_closures", "organization_path"),
     ]
 
     /// Rows under `old` now carry the path under `new`.
