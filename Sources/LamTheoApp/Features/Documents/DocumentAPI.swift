@@ -194,7 +194,7 @@ enum DocumentAPI {
 
     static func parseNumber(request: Request) async throws -> ParsedNumberDTO {
         var validator = Validator()
-        let parsed = try await validator.documentNumber(request.query[String.self, at: "text"], on: request.db)
+        let parsed = try await validator.documentNumber(request.query[String.self, at: "text"], field: "text", on: request.db)
         try validator.throwIfInvalid()
         return ParsedNumberDTO(symbol: parsed!.symbol, number: parsed!.number, typeCode: parsed!.typeCode, issuerCode: parsed!.issuerCode)
     }

@@ -234,13 +234,13 @@ private struct CheckedDocument {
 }
 
 extension Validator {
-    /// The number and symbol read against the stored abbreviation lists.
-    mutating func documentNumber(_ raw: String?, on db: any Database) async throws -> DocumentNumber? {
+    /// The number and symbol read against the stored abbreviation lists; a problem is reported on `field`.
+    mutating func documentNumber(_ raw: String?, field: String = "symbol", on db: any Database) async throws -> DocumentNumber? {
         let lists = try await DocumentQueries.abbreviations(on: db)
         do throws(DocumentNumberError) {
             return try DocumentNumber(parsing: raw ?? "", types: lists.types, issuers: lists.issuers)
         } catch {
-            add("symbol", error.message)
+            add(field, error.message)
             return nil
         }
     }
