@@ -54,7 +54,7 @@ enum StudyPages {
                                campaignSelect(campaigns, selected: campaignId, language: language)),
                           .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Lọc", en: "Filter")(language)))),
                     .div(.class("actions"),
-                         .if(actor.can(.edit, at: unit.treePath), .a(.class("button"), .href("/sessions/new?organization=\(unit.requireID())"),
+                         .if(actor.can(.edit, at: unit.treePath), .a(.class("button"), .href("/sessions/new?organization=\(unit.requireID())" + (campaignId.map { "&campaign=\($0)" } ?? "")),
                                                                      .text(LocalizedText(vi: "Ghi buổi học tập", en: "Record a session")(language)))),
                          .if(holdsMembers, .a(.class("button secondary"), .href("/reflections?organization=\(unit.requireID())"),
                                               .text(LocalizedText(vi: "Bài thu hoạch", en: "Reflections")(language))))))
@@ -246,7 +246,7 @@ enum StudyPages {
             ?? LocalizedText(vi: "Ghi buổi học tập, quán triệt", en: "Record a study session")(language)
         let action = session.map { "/sessions/\($0.requireID())/edit" } ?? "/sessions/new"
         let nameLabel = LocalizedText(vi: "Tên điểm cầu", en: "Bridge point")
-        let countLabel = LocalizedText(vi: "Số người dự", en: "Attendees")
+        let countLabel = LocalizedText(vi: "Số người", en: "Attendees")
 
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
