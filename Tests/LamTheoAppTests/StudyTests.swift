@@ -337,6 +337,12 @@ struct StudyTests {
             #expect(try await app.rowCount("reflections") == (open ? 3 : 0))
             try await DemoData.prepare(app, database: .sqliteMemory)
             #expect(try await app.rowCount("study_sessions") == 2)
+
+            // The city's roll is too long for the one-page sheet, which says where to take attendance instead.
+            let conference = try #require(try await StudySession.query(on: app.db).filter(\.$organizationId == campaign.organizationId).first())
+            let sheet = try await app.testing().sendRequest(.GET, "/sessions/\(conference.requireID())/attendance", headers: try await app.caller("kiemtra", .administrator).web)
+            #expect(sheet.status == .conflict)
+            #expect(String(buffer: sheet.body).contains("hãy điểm danh ở từng chi bộ"))
         }
     }
 

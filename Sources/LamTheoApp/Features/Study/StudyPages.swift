@@ -314,13 +314,27 @@ enum StudyPages {
         }
     }
 
+    /// The sheet lists everyone on the roll: it is meant for a cell or a small unit, not a city's conference.
+    static let largestSheet = 500
+
+    private static func requireSheetSize(_ session: StudySession, on db: any Database) async throws {
+        let size = try await OrganizationQueries.subtreeMemberCount(session.treePath, on: db)
+        if size > largestSheet {
+            throw DomainError.conflict(field: "attendance", LocalizedText(
+                vi: "Đơn vị có \(VietnameseFormat.integer(size)) đảng viên, trang điểm danh dành cho đơn vị đến \(largestSheet) đảng viên: hãy điểm danh ở từng chi bộ hoặc qua API",
+                en: "The unit has \(size) members and this sheet is for units of up to \(largestSheet): take attendance in each cell or through the API"))
+        }
+    }
+
     static func attendanceForm(request: Request) async throws -> Response {
         let session = try await StudyActions.requireSession(request.id(), .edit, request: request)
+        try await requireSheetSize(session, on: request.db)
         return try await renderAttendance(session, sent: nil, errors: [], request: request)
     }
 
     static func takeAttendance(request: Request) async throws -> Response {
         let session = try await StudyActions.requireSession(request.id(), .edit, request: request)
+        try await requireSheetSize(session, on: request.db)
         let form = try request.content.decode(AttendanceForm.self)
         let entries = form.entries(for: try await StudyQueries.roll(of: session, on: request.db))
         do {
