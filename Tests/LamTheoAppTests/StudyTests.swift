@@ -342,7 +342,7 @@ struct StudyTests {
             let conference = try #require(try await StudySession.query(on: app.db).filter(\.$organizationId == campaign.organizationId).first())
             let sheet = try await app.testing().sendRequest(.GET, "/sessions/\(conference.requireID())/attendance", headers: try await app.caller("kiemtra", .administrator).web)
             #expect(sheet.status == .conflict)
-            #expect(String(buffer: sheet.body).contains("hãy điểm danh ở từng chi bộ"))
+            #expect(String(buffer: sheet.body).contains("hãy điểm danh qua API"))
         }
     }
 

@@ -321,8 +321,8 @@ enum StudyPages {
         let size = try await OrganizationQueries.subtreeMemberCount(session.treePath, on: db)
         if size > largestSheet {
             throw DomainError.conflict(field: "attendance", LocalizedText(
-                vi: "Đơn vị có \(VietnameseFormat.integer(size)) đảng viên, trang điểm danh dành cho đơn vị đến \(largestSheet) đảng viên: hãy điểm danh ở từng chi bộ hoặc qua API",
-                en: "The unit has \(size) members and this sheet is for units of up to \(largestSheet): take attendance in each cell or through the API"))
+                vi: "Đơn vị có \(VietnameseFormat.integer(size)) đảng viên, trang điểm danh dành cho đơn vị đến \(largestSheet) đảng viên: hãy điểm danh qua API, hoặc ở buổi sinh hoạt của từng chi bộ",
+                en: "The unit has \(size) members and this sheet is for units of up to \(largestSheet): take attendance through the API, or at each cell's own session"))
         }
     }
 
