@@ -44,6 +44,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.importJobs = ImportJobs()
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))
     app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
+    app.asyncCommands.use(CoverageBenchmarkCommand(), as: "benchmark-coverage")
     app.asyncCommands.use(ImportBenchmarkCommand(), as: "benchmark-import")
     try routes(app)
 }
