@@ -15,6 +15,10 @@ struct CommitmentCoverage: Sendable {
     let assessed: CoverageFigure
     let reportingUnits: Int
     let unitsWithMembers: Int
+
+    static let empty = CommitmentCoverage(members: 0, registered: CoverageFigure(count: nil, total: 0), commitments: 0,
+                                          achieved: CoverageFigure(count: nil, total: 0), notAchieved: 0,
+                                          assessed: CoverageFigure(count: nil, total: 0), reportingUnits: 0, unitsWithMembers: 0)
 }
 
 struct ChildCommitmentCoverage: Sendable {
@@ -62,43 +66,56 @@ enum CommitmentList: String, Sendable, CaseIterable, Codable {
 /// The reads of the commitments feature. Subtree figures are sums of `commitment_figures` over a path range.
 enum CommitmentQueries {
     static func coverage(year: Int, at unit: Organization, _ extent: CoverageQueries.Extent, on db: any Database) async throws -> CommitmentCoverage {
-        let members = try await CoverageQueries.memberTotals(at: unit, extent, on: db)
-        let figures = try await db.sql.raw("""
-            SELECT CAST(COALESCE(SUM(members_registered), 0) AS BIGINT) AS registered,
-                   CAST(COALESCE(SUM(commitments), 0) AS BIGINT) AS commitments,
-                   CAST(COALESCE(SUM(commitments_achieved), 0) AS BIGINT) AS achieved,
-                   CAST(COALESCE(SUM(commitments_not_achieved), 0) AS BIGINT) AS not_achieved,
-                   CAST(COALESCE(SUM(members_assessed), 0) AS BIGINT) AS assessed,
-                   CAST(COALESCE(SUM(CASE WHEN commitments > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS reporting
-            FROM commitment_figures WHERE year = \(bind: year) AND \(extent.place(unit))
-            """).first()
-        func value(_ row: (any SQLRow)?, _ column: String) throws -> Int { try row?.decode(column: column, as: Int.self) ?? 0 }
-        let reporting = try value(figures, "reporting")
-        let reported = { (count: Int) in reporting == 0 ? nil : count }
-        let registered = try value(figures, "registered")
-        let commitments = try value(figures, "commitments")
-        return CommitmentCoverage(
-            members: try value(members, "members"),
-            registered: CoverageFigure(count: reported(registered), total: try value(members, "members")),
-            commitments: commitments,
-            achieved: CoverageFigure(count: reported(try value(figures, "achieved")), total: commitments),
-            notAchieved: try value(figures, "not_achieved"),
-            assessed: CoverageFigure(count: reported(try value(figures, "assessed")), total: registered),
-            reportingUnits: reporting, unitsWithMembers: try value(members, "units"))
+        try await coverage(year: year, units: "c.id = \(bind: unit.requireID())", extent, on: db)[unit.requireID()] ?? .empty
     }
 
     /// Every active child of `unit` with its subtree's figures, furthest behind in registering first (a child
-    /// that reported nothing before any that did), then by completion.
+    /// that reported nothing before any that did), then by completion. Two grouped queries whatever the
+    /// number of children.
     static func children(of unit: Organization, year: Int, on db: any Database) async throws -> [ChildCommitmentCoverage] {
-        var result: [ChildCommitmentCoverage] = []
-        for child in try await OrganizationQueries.activeChildren(of: unit, on: db) {
-            result.append(ChildCommitmentCoverage(organization: child, coverage: try await coverage(year: year, at: child, .subtree, on: db)))
-        }
+        let byUnit = try await coverage(year: year, units: "c.parent_id = \(bind: unit.requireID()) AND c.status = 'active'", .subtree, on: db)
+        let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
+            .map { ChildCommitmentCoverage(organization: $0, coverage: byUnit[$0.requireID()] ?? .empty) }
         let key = { (coverage: CommitmentCoverage) in [coverage.registered.ratio ?? -1, coverage.achieved.ratio ?? -1] }
-        return result.enumerated().sorted { lhs, rhs in
+        return children.enumerated().sorted { lhs, rhs in
             let (a, b) = (key(lhs.element.coverage), key(rhs.element.coverage))
             return a != b ? a.lexicographicallyPrecedes(b) : lhs.offset < rhs.offset
         }.map(\.element)
+    }
+
+    /// The figures of each unit `c` the predicate picks: members from the stored counts, the rest summed from
+    /// `commitment_figures` (see `CoverageQueries` for the join by unit or by path range).
+    private static func coverage(year: Int, units: SQLQueryString, _ extent: CoverageQueries.Extent,
+                                 on db: any Database) async throws -> [Int: CommitmentCoverage] {
+        let members = try await CoverageQueries.memberTotals(units: units, extent, on: db)
+        let figures = try await db.sql.raw("""
+            SELECT c.id AS unit, CAST(COALESCE(SUM(f.members_registered), 0) AS BIGINT) AS registered,
+                   CAST(COALESCE(SUM(f.commitments), 0) AS BIGINT) AS commitments,
+                   CAST(COALESCE(SUM(f.commitments_achieved), 0) AS BIGINT) AS achieved,
+                   CAST(COALESCE(SUM(f.commitments_not_achieved), 0) AS BIGINT) AS not_achieved,
+                   CAST(COALESCE(SUM(f.members_assessed), 0) AS BIGINT) AS assessed,
+                   CAST(COALESCE(SUM(CASE WHEN f.commitments > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS reporting
+            FROM organizations c JOIN commitment_figures f ON f.year = \(bind: year) AND \(extent.joined("f"))
+            WHERE \(units) GROUP BY c.id
+            """).all()
+        let figuresByUnit = Dictionary(uniqueKeysWithValues: try figures.map { (try $0.decode(column: "unit", as: Int.self), $0) })
+        var result: [Int: CommitmentCoverage] = [:]
+        for (unit, totals) in members {
+            let row = figuresByUnit[unit]
+            func value(_ column: String) throws -> Int { try row?.decode(column: column, as: Int.self) ?? 0 }
+            let reporting = try value("reporting")
+            let reported = { (count: Int) in reporting == 0 ? nil : count }
+            let (registered, commitments) = (try value("registered"), try value("commitments"))
+            result[unit] = CommitmentCoverage(
+                members: totals.members,
+                registered: CoverageFigure(count: reported(registered), total: totals.members),
+                commitments: commitments,
+                achieved: CoverageFigure(count: reported(try value("achieved")), total: commitments),
+                notAchieved: try value("not_achieved"),
+                assessed: CoverageFigure(count: reported(try value("assessed")), total: registered),
+                reportingUnits: reporting, unitsWithMembers: totals.units)
+        }
+        return result
     }
 
     /// One page of the commitments behind a figure in `unit`'s subtree, leaders' first, then in name order.

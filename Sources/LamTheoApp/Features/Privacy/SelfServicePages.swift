@@ -63,6 +63,7 @@ enum SelfServicePages {
             .dl(.class("facts"), .forEach(facts) { fact in .group(.dt(.text(fact.0(language))), .dd(.text(fact.1))) }),
             try await CommitmentPages.ownSection(member, request: request),
             try await reflections(of: member, language: language, on: request.db),
+            .p(.a(.class("button"), .href("/me/reflections"), .text(LocalizedText(vi: "Bài thu hoạch của tôi", en: "My reflections")(language)))),
             .p(.a(.class("button secondary"), .href("/me/data.json"),
                   .text(LocalizedText(vi: "Tải về toàn bộ dữ liệu của tôi (JSON)", en: "Download all my data (JSON)")(language)))),
             .h2(.text(LocalizedText(vi: "Đề nghị sửa thông tin", en: "Ask for a correction")(language))),
@@ -84,7 +85,8 @@ enum SelfServicePages {
         return .group(
             .h2(.text(LocalizedText(vi: "Bài thu hoạch", en: "Reflections")(language))),
             .ul(.forEach(reflections) { reflection in
-                .li(.text((titles[reflection.campaignId] ?? "") + " · " + reflection.state.label(language) + (reflection.grade.map { " · \($0)" } ?? "")))
+                .li(.a(.href("/me/reflections/\(reflection.campaignId)"), .text(titles[reflection.campaignId] ?? "")),
+                    .text(" · " + reflection.state.label(language) + (reflection.grade.map { " · \($0)" } ?? "")))
             }))
     }
 
