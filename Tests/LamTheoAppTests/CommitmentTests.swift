@@ -82,9 +82,9 @@ struct CommitmentTests {
             #expect(commitment.campaignId == setup.city.campaign.id)
             #expect(commitment.periodId == (try await RatingPeriods.year(CommitmentSetup.year, on: app.db)).id)
 
-            _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "Đã hỗ trợ vốn", progress: 50), on: $0) }
+            _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "Đã hỗ trợ vốn", progress: 50), store: app.documentFiles, on: $0) }
             let badProgress = await domainError {
-                _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "", progress: 150), on: $0) }
+                _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "", progress: 150), store: app.documentFiles, on: $0) }
             }
             #expect(Set(badProgress?.fields ?? []) == ["note", "progress"])
             #expect(try await app.rowCount("commitment_check_ins") == 1)
@@ -182,7 +182,7 @@ struct CommitmentTests {
             let checkIns = try await app.rowCount("commitment_check_ins")
 
             let checkIn = await domainError {
-                _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "Tiếp tục"), on: $0) }
+                _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "Tiếp tục"), store: app.documentFiles, on: $0) }
             }
             #expect(checkIn?.kind == .conflict)
             #expect(checkIn?.title.vi.contains("đã khóa sổ") == true)
@@ -271,12 +271,48 @@ struct CommitmentTests {
         }
     }
 
+    @Test("a check-in carries a PDF as evidence, downloaded by cell-mates; a file of another kind is refused and nothing is written",
+          arguments: TestBackend.allCases)
+    func evidence(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await CommitmentSetup.make(on: app)
+            let commitment = try await app.register(setup.input(setup.an))
+            let an = try await app.caller("an.nguyen", .member, member: setup.an)
+            let binh = try await app.caller("binh", .member, member: setup.binh)
+            let chi = try await app.caller("chi.le", .member, member: setup.chi)
+            let tester = try app.testing()
+            let path = "/api/v1/commitments/\(commitment.requireID())/check-ins"
+
+            let refused = try await tester.sendRequest(.POST, path, headers: an.api) {
+                try $0.content.encode(CheckInInput(note: "Ảnh chụp", evidence: File(data: "MZ\u{90}program", filename: "minh-chung.pdf")))
+            }
+            #expect(refused.status == .unprocessableEntity)
+            #expect(String(buffer: refused.body).contains("PDF"))
+            #expect(try await app.rowCount("commitment_check_ins") == 0)
+
+            let saved = try await tester.sendRequest(.POST, path, headers: an.api) {
+                try $0.content.encode(CheckInInput(note: "Biên bản họp tổ", progress: 40, evidence: File(data: "%PDF-1.4 biên bản", filename: "Biên bản.pdf")))
+            }
+            #expect(saved.status == .created)
+            let checkIn = try #require(try await CommitmentCheckIn.query(on: app.db).first())
+            #expect(checkIn.evidenceName == "Biên bản.pdf")
+            let download = try await tester.sendRequest(.GET, "\(path)/\(checkIn.id!)/evidence", headers: binh.api)
+            #expect(download.status == .ok)
+            #expect(download.headers.contentType?.description == "application/pdf")
+            #expect(String(buffer: download.body) == "%PDF-1.4 biên bản")
+            #expect(try await tester.sendRequest(.GET, "\(path)/\(checkIn.id!)/evidence", headers: chi.api).status == .notFound, "another cell")
+            let page = String(buffer: try await tester.sendRequest(.GET, "/commitments/\(commitment.requireID())", headers: an.web).body)
+            #expect(page.contains("/commitments/\(commitment.requireID())/check-ins/\(checkIn.id!)/evidence"))
+            #expect(page.contains(#"enctype="multipart/form-data""#))
+        }
+    }
+
     @Test("the year page, the rows behind a figure, a commitment and /me render", arguments: TestBackend.allCases)
     func pages(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
             let setup = try await CommitmentSetup.make(on: app)
             let commitment = try await app.register(setup.input(setup.an))
-            _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "Đã vận động 8 hộ", value: "8/20 hộ"), on: $0) }
+            _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "Đã vận động 8 hộ", value: "8/20 hộ"), store: app.documentFiles, on: $0) }
             let admin = try await app.admin()
             let member = try await app.caller("an.nguyen", .member, member: setup.an)
             let tester = try app.testing()

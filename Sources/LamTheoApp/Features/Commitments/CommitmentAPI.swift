@@ -16,10 +16,14 @@ enum CommitmentAPI {
         commitments.post("templates", use: addTemplate).requiring(.capability(.edit))
         commitments.get(":id", use: show).requiring(.signedIn)
         commitments.patch(":id", use: update).requiring(.signedIn)
-        commitments.post(":id", "check-ins", use: checkIn).requiring(.signedIn)
+        commitments.on(.POST, ":id", "check-ins", body: .collect(maxSize: uploadLimit), use: checkIn).requiring(.signedIn)
+        commitments.get(":id", "check-ins", ":checkInId", "evidence", use: evidence).requiring(.signedIn)
         commitments.post(":id", "self-assessment", use: selfAssess).requiring(.signedIn)
         commitments.post(":id", "assessment", use: assess).requiring(.capability(.edit))
     }
+
+    /// An evidence file of up to `AttachmentType.maximumSize`, base64 in JSON or a multipart part.
+    static let uploadLimit: ByteCount = "30mb"
 
     struct CheckInDTO: Content {
         let id: Int
@@ -27,6 +31,17 @@ enum CommitmentAPI {
         let note: String
         let progress: Int?
         let value: String?
+        /// The evidence file's name; download it from `…/check-ins/{id}/evidence`.
+        let evidenceName: String?
+
+        init(_ checkIn: CommitmentCheckIn) {
+            id = checkIn.id!
+            notedOn = checkIn.notedOn
+            note = checkIn.note
+            progress = checkIn.progress
+            value = checkIn.value
+            evidenceName = checkIn.evidenceName
+        }
     }
 
     struct CommitmentDTO: Content {
@@ -61,7 +76,7 @@ enum CommitmentAPI {
             selfNote = commitment.selfNote
             cellResult = commitment.cellResult
             cellNote = commitment.cellNote
-            self.checkIns = checkIns?.map { CheckInDTO(id: $0.id!, notedOn: $0.notedOn, note: $0.note, progress: $0.progress, value: $0.value) }
+            self.checkIns = checkIns?.map(CheckInDTO.init)
         }
     }
 
@@ -168,6 +183,10 @@ enum CommitmentAPI {
         _ = try await CommitmentActions.checkIn(id, try request.content.decode(CheckInInput.self), request: request)
         return try await detail(try await CommitmentActions.requireCommitment(id, request: request), on: request.db)
             .encodeResponse(status: .created, for: request)
+    }
+
+    static func evidence(request: Request) async throws -> Response {
+        try await CommitmentActions.evidence(of: request.id("checkInId"), commitment: request.id(), request: request)
     }
 
     static func selfAssess(request: Request) async throws -> CommitmentDTO {

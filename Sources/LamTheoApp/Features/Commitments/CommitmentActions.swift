@@ -23,8 +23,9 @@ enum CommitmentActions {
 
     static func checkIn(_ id: Int, _ input: CheckInInput, request: Request) async throws -> CommitmentCheckIn {
         try await requireOwnerOrEditor(requireCommitment(id, request: request).memberId, request: request)
+        let store = request.application.documentFiles
         return try await request.write(AuditSubject("commitment.check-in", CommitmentCheckIn.self)) {
-            try await CommitmentCommands.checkIn(id, input, on: $0)
+            try await CommitmentCommands.checkIn(id, input, store: store, on: $0)
         }
     }
 
@@ -65,6 +66,15 @@ enum CommitmentActions {
         return try await request.write(AuditSubject("commitment-template.create", CommitmentTemplate.self)) {
             try await CommitmentCommands.addTemplate(input, on: $0)
         }
+    }
+
+    /// A check-in's evidence file, to whoever reads the commitment.
+    static func evidence(of checkInId: Int, commitment id: Int, request: Request) async throws -> Response {
+        _ = try await requireCommitment(id, request: request)
+        guard let checkIn = try await CommitmentCheckIn.query(on: request.db).filter(\.$id == checkInId).filter(\.$commitmentId == id).first(),
+              let key = checkIn.evidenceKey else { throw Abort(.notFound) }
+        return try request.application.documentFiles.download(key, named: checkIn.evidenceName ?? "minh-chung",
+                                                               mediaType: checkIn.evidenceType ?? "application/octet-stream")
     }
 
     /// The commitment, if the caller reads it; not found otherwise (ids reveal nothing).
@@ -123,7 +133,8 @@ extension Commitment: Auditable {
 extension CommitmentCheckIn: Auditable {
     static var auditEntity: String { "commitment_check_in" }
     var auditFields: [String: String?] {
-        ["commitmentId": String(commitmentId), "notedOn": notedOn, "note": note, "progress": progress.map(String.init), "value": value]
+        ["commitmentId": String(commitmentId), "notedOn": notedOn, "note": note, "progress": progress.map(String.init), "value": value,
+         "evidence": evidenceKey.map { "\(evidenceName ?? "") (\($0))" }]
     }
 }
 

@@ -12,11 +12,18 @@ struct CommitmentInput: Content {
     var dueOn: String?
 }
 
+/// JSON (the evidence as `{"filename", "data": base64}`) or multipart/form-data.
 struct CheckInInput: Content {
     var notedOn: String?
     var note: String?
     var progress: Int?
     var value: String?
+    var evidence: File?
+
+    /// A browser sends an empty part when no file was chosen: that is no file.
+    var evidenceFile: File? {
+        evidence.flatMap { $0.data.readableBytes > 0 || !$0.filename.isEmpty ? $0 : nil }
+    }
 }
 
 /// A self-assessment or the cell's assessment: `achieved` or `not_achieved`, with the explanation.
@@ -73,7 +80,8 @@ enum CommitmentCommands {
         return commitment
     }
 
-    static func checkIn(_ id: Int, _ input: CheckInInput, on db: any Database) async throws -> CommitmentCheckIn {
+    /// A progress note; its evidence file is stored (by content, see `DocumentFileStore`) once everything is checked.
+    static func checkIn(_ id: Int, _ input: CheckInInput, store: DocumentFileStore, on db: any Database) async throws -> CommitmentCheckIn {
         let (commitment, member) = try await requireCommitment(id, on: db)
         var validator = Validator()
         let notedOn = validator.optionalDate(input.notedOn, field: "notedOn", label: LocalizedText(vi: "Ngày cập nhật", en: "Date")) ?? CalendarDate.today()
@@ -82,6 +90,8 @@ enum CommitmentCommands {
         if let progress = input.progress, !(0...100).contains(progress) {
             validator.add("progress", LocalizedText(vi: "Tỷ lệ hoàn thành phải từ 0 đến 100", en: "Progress must be from 0 to 100"))
         }
+        let evidence = input.evidenceFile.map { ($0, Data(buffer: $0.data)) }
+        let attachment = evidence.flatMap { file, data in validator.attachment(named: file.filename, data, field: "evidence") }
         if notedOn.year != commitment.year {
             validator.add("notedOn", LocalizedText(vi: "Ngày cập nhật phải trong năm \(commitment.year)", en: "The date must be in \(commitment.year)"))
         }
@@ -93,6 +103,11 @@ enum CommitmentCommands {
         checkIn.note = note
         checkIn.progress = input.progress
         checkIn.value = value
+        if let attachment, let (_, data) = evidence {
+            checkIn.evidenceKey = try store.save(data)
+            checkIn.evidenceName = attachment.fileName
+            checkIn.evidenceType = attachment.type.mediaType
+        }
         try await checkIn.create(on: db)
         return checkIn
     }

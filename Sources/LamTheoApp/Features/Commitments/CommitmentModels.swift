@@ -45,7 +45,7 @@ enum CommitmentResult: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// A progress note on a commitment, with an optional share done or value reached.
+/// A progress note on a commitment, with an optional share done or value reached and an evidence file.
 final class CommitmentCheckIn: Model, @unchecked Sendable {
     static let schema = "commitment_check_ins"
 
@@ -57,6 +57,10 @@ final class CommitmentCheckIn: Model, @unchecked Sendable {
     @OptionalField(key: "progress") var progress: Int?
     /// A value reached, as the member writes it ("12/20 hộ", "3 buổi").
     @OptionalField(key: "value") var value: String?
+    /// A file showing the progress (PDF or DOCX) in the attachment store: its key, name and media type.
+    @OptionalField(key: "evidence_key") var evidenceKey: String?
+    @OptionalField(key: "evidence_name") var evidenceName: String?
+    @OptionalField(key: "evidence_type") var evidenceType: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

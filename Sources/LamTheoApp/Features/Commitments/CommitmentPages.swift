@@ -17,7 +17,8 @@ enum CommitmentPages {
         pages.post("pledges", use: pledge).requiring(.signedIn)
         pages.post("reminders", use: remind).requiring(.capability(.edit))
         pages.get(":id", use: show).requiring(.signedIn)
-        pages.post(":id", "check-ins", use: checkIn).requiring(.signedIn)
+        pages.on(.POST, ":id", "check-ins", body: .collect(maxSize: CommitmentAPI.uploadLimit), use: checkIn).requiring(.signedIn)
+        pages.get(":id", "check-ins", ":checkInId", "evidence", use: evidence).requiring(.signedIn)
         pages.post(":id", "self-assessment", use: selfAssess).requiring(.signedIn)
         pages.post(":id", "assessment", use: assess).requiring(.capability(.edit))
     }
@@ -190,6 +191,10 @@ enum CommitmentPages {
         try await handle(request) { try await CommitmentActions.checkIn($0, try request.content.decode(CheckInInput.self), request: request) }
     }
 
+    static func evidence(request: Request) async throws -> Response {
+        try await CommitmentActions.evidence(of: request.id("checkInId"), commitment: request.id(), request: request)
+    }
+
     static func selfAssess(request: Request) async throws -> Response {
         try await handle(request) { try await CommitmentActions.selfAssess($0, try request.content.decode(AssessmentInput.self), request: request) }
     }
@@ -233,13 +238,14 @@ enum CommitmentPages {
                 .dt(.text(LocalizedText(vi: "Chi bộ đánh giá", en: "Cell's assessment")(language))),
                 .dd(.text(resultText(commitment.cellResult, commitment.cellNote, language: language)))),
             .h2(.text(LocalizedText(vi: "Cập nhật tiến độ", en: "Check-ins")(language))),
-            checkInList(detail.checkIns ?? [], language: language),
+            checkInList(detail.checkIns ?? [], commitment: id, language: language),
             fields.summary,
-            .if(mayWrite, fields.postForm("/commitments/\(id)/check-ins",
+            .if(mayWrite, fields.postForm("/commitments/\(id)/check-ins", .enctype(.multipartData),
                 fields.text("note", LocalizedText(vi: "Tiến độ thực hiện", en: "Progress note"), value: nil, required: true),
                 fields.text("progress", LocalizedText(vi: "Tỷ lệ hoàn thành (%)", en: "Progress (%)"), value: nil, type: .number),
                 fields.text("value", LocalizedText(vi: "Kết quả đạt được", en: "Value reached"), value: nil),
                 fields.text("notedOn", LocalizedText(vi: "Ngày", en: "Date"), value: CalendarDate.today().vietnamese),
+                fields.text("evidence", LocalizedText(vi: "Minh chứng (PDF hoặc DOCX)", en: "Evidence (PDF or DOCX)"), value: nil, type: .file),
                 fields.submit(LocalizedText(vi: "Cập nhật", en: "Check in")))),
             .if(mayWrite, .group(
                 .h2(.text(LocalizedText(vi: "Tự đánh giá cuối năm", en: "Year-end self-assessment")(language))),
@@ -290,9 +296,8 @@ enum CommitmentPages {
                                               + resultText(commitment.selfResult, commitment.selfNote, language: language)
                                               + " · " + LocalizedText(vi: "Chi bộ: ", en: "Cell: ")(language)
                                               + resultText(commitment.cellResult, commitment.cellNote, language: language))),
-                    checkInList((checkIns[commitment.requireID()] ?? []).map {
-                        CommitmentAPI.CheckInDTO(id: $0.id!, notedOn: $0.notedOn, note: $0.note, progress: $0.progress, value: $0.value)
-                    }, language: language))
+                    checkInList((checkIns[commitment.requireID()] ?? []).map(CommitmentAPI.CheckInDTO.init), commitment: commitment.requireID(),
+                                language: language))
             },
             .h3(.text(LocalizedText(vi: "Cam kết tu dưỡng, rèn luyện năm \(year)", en: "Pledge of self-cultivation for \(year)")(language))),
             fields.postForm("/commitments/pledges",
@@ -394,12 +399,15 @@ enum CommitmentPages {
             })
     }
 
-    private static func checkInList(_ checkIns: [CommitmentAPI.CheckInDTO], language: UILanguage) -> Node<HTML.BodyContext> {
+    private static func checkInList(_ checkIns: [CommitmentAPI.CheckInDTO], commitment: Int, language: UILanguage) -> Node<HTML.BodyContext> {
         checkIns.isEmpty
             ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa cập nhật tiến độ.", en: "No check-ins yet.")(language)))
             : .ul(.forEach(checkIns) { checkIn in
                 .li(.text(day(checkIn.notedOn) + " · " + checkIn.note
-                          + (checkIn.progress.map { " · \($0)%" } ?? "") + (checkIn.value.map { " · \($0)" } ?? "")))
+                          + (checkIn.progress.map { " · \($0)%" } ?? "") + (checkIn.value.map { " · \($0)" } ?? "")),
+                    .unwrap(checkIn.evidenceName) { name in
+                        .group(.text(" · "), .a(.href("/commitments/\(commitment)/check-ins/\(checkIn.id)/evidence"), .text(name)))
+                    })
             })
     }
 
