@@ -114,31 +114,35 @@ enum CommitmentCommands {
 
     /// The member's year-end self-assessment (đạt / không đạt, with the explanation).
     static func selfAssess(_ id: Int, _ input: AssessmentInput, on db: any Database) async throws -> Commitment {
-        let (commitment, member) = try await requireCommitment(id, on: db)
-        var validator = Validator()
-        let (result, note) = validator.assessment(input, noteRequired: true)
-        try validator.throwIfInvalid()
-        _ = try await requireOpenYear(commitment.year, for: member, on: db)
-        commitment.selfResult = result
-        commitment.selfNote = note
-        commitment.selfAssessedOn = CalendarDate.today().iso
-        try await commitment.save(on: db)
-        return commitment
+        try await record(id, input, noteRequired: true, on: db) { commitment, result, note in
+            commitment.selfResult = result
+            commitment.selfNote = note
+            commitment.selfAssessedOn = CalendarDate.today().iso
+        }.commitment
     }
 
     /// The cell's assessment, which the figures count.
     static func assess(_ id: Int, _ input: AssessmentInput, on db: any Database) async throws -> Commitment {
-        let (commitment, member) = try await requireCommitment(id, on: db)
-        var validator = Validator()
-        let (result, note) = validator.assessment(input, noteRequired: false)
-        try validator.throwIfInvalid()
-        _ = try await requireOpenYear(commitment.year, for: member, on: db)
-        commitment.cellResult = result
-        commitment.cellNote = note
-        commitment.cellAssessedOn = CalendarDate.today().iso
-        try await commitment.save(on: db)
+        let (commitment, member) = try await record(id, input, noteRequired: false, on: db) { commitment, result, note in
+            commitment.cellResult = result
+            commitment.cellNote = note
+            commitment.cellAssessedOn = CalendarDate.today().iso
+        }
         try await CommitmentFigures.recount([member.organizationId], year: commitment.year, on: db)
         return commitment
+    }
+
+    /// Checks an assessment, then lets `apply` write it on the commitment.
+    private static func record(_ id: Int, _ input: AssessmentInput, noteRequired: Bool, on db: any Database,
+                               apply: (Commitment, CommitmentResult, String?) -> Void) async throws -> (commitment: Commitment, member: Member) {
+        let (commitment, member) = try await requireCommitment(id, on: db)
+        var validator = Validator()
+        let (result, note) = validator.assessment(input, noteRequired: noteRequired)
+        try validator.throwIfInvalid()
+        _ = try await requireOpenYear(commitment.year, for: member, on: db)
+        apply(commitment, result!, note)
+        try await commitment.save(on: db)
+        return (commitment, member)
     }
 
     /// Records or replaces the member's pledge of self-cultivation for the year.
