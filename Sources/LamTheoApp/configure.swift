@@ -20,6 +20,11 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreatePrivacyTables())
     app.migrations.add(CreateImports())
     app.migrations.add(AddMemberNameIndex())
+    app.migrations.add(CreateDocuments())
+    app.migrations.add(CreateCampaigns())
+    app.migrations.add(CreateStudy())
+    app.migrations.add(CreateCampaignFigures())
+    app.migrations.add(CreateRatingPeriods())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
@@ -37,6 +42,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.importJobs = ImportJobs()
+    app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))
     app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
     app.asyncCommands.use(ImportBenchmarkCommand(), as: "benchmark-import")
     try routes(app)
@@ -47,7 +53,11 @@ func routes(_ app: Application) throws {
     let api = app.routes.grouped("api", "v1")
     AccountAPI.register(on: api)
     OrganizationAPI.register(on: api)
+    DocumentAPI.register(on: api)
     MemberAPI.register(on: api)
+    CampaignAPI.register(on: api)
+    CoverageAPI.register(on: api)
+    StudyAPI.register(on: api)
     APIDocumentation.register(on: api)
     AccountPages.register(on: app.routes)
     AuditPages.register(on: app.routes)
@@ -56,7 +66,12 @@ func routes(_ app: Application) throws {
     SpreadsheetAPI.register(on: api)
     SpreadsheetPages.register(on: app.routes)
     OrganizationPages.register(on: app.routes)
+    DocumentPages.register(on: app.routes)
     MemberPages.register(on: app.routes)
+    CampaignPages.register(on: app.routes)
+    CoveragePages.register(on: app.routes)
+    StudyPages.register(on: app.routes)
+    ReflectionPages.register(on: app.routes)
 }
 
 extension Application {

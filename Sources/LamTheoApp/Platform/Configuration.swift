@@ -9,6 +9,9 @@ public struct AppConfiguration: Sendable {
     /// The address users reach LamTheo at, when it differs from host:port (behind a proxy). An https
     /// address makes cookies Secure.
     public var publicURL: String?
+    /// Where documents' attachments are stored (`LAMTHEO_FILES_DIR`); by default `lamtheo-files` next to
+    /// the SQLite file, or in the working directory.
+    public var filesDirectory: String
 
     var servesTLS: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
 
@@ -21,6 +24,12 @@ public struct AppConfiguration: Sendable {
         self.database = database
         self.host = host
         self.port = port
+        filesDirectory = Self.defaultFilesDirectory(for: database)
+    }
+
+    static func defaultFilesDirectory(for database: DatabaseURL) -> String {
+        guard case .sqliteFile(let path) = database else { return "./lamtheo-files" }
+        return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("lamtheo-files").path
     }
 
     /// - Parameter defaultDatabase: used when `LAMTHEO_DATABASE_URL` is not set (the demo has its own file).
@@ -45,6 +54,9 @@ public struct AppConfiguration: Sendable {
                 throw ConfigurationError(variable: "LAMTHEO_PUBLIC_URL", value: publicURL, expected: "an http:// or https:// address")
             }
             configuration.publicURL = publicURL
+        }
+        if let directory = environment["LAMTHEO_FILES_DIR"], !directory.isEmpty {
+            configuration.filesDirectory = directory
         }
         return configuration
     }

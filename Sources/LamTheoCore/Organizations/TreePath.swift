@@ -40,6 +40,15 @@ public struct TreePath: Sendable, Hashable, Comparable, CustomStringConvertible 
         return TreePath(unchecked: "/" + ids.dropLast().map { String($0, radix: 36) }.joined(separator: "/") + "/")
     }
 
+    /// The paths of the root, every ancestor and this node, root first.
+    public var lineage: [TreePath] {
+        var prefix = "/"
+        return ids.map { id in
+            prefix += String(id, radix: 36) + "/"
+            return TreePath(unchecked: prefix)
+        }
+    }
+
     /// True for this node and every node below it.
     public func contains(_ other: TreePath) -> Bool {
         other.rawValue.hasPrefix(rawValue)

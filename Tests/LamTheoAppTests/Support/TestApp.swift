@@ -37,12 +37,18 @@ func withTestApp(_ backend: TestBackend, _ body: (Application) async throws -> V
             cleanup = { try psql(baseURL, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         }
     }
-    defer { try? cleanup() }
+    // Attachments go to a directory of the test's own.
+    var configuration = AppConfiguration(database: database)
+    configuration.filesDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lamtheo-files-\(UUID().uuidString)").path
+    defer {
+        try? cleanup()
+        try? FileManager.default.removeItem(atPath: configuration.filesDirectory)
+    }
 
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
-        try await configure(app, AppConfiguration(database: database))
+        try await configure(app, configuration)
         // Cheap hashing and a fast throttle: the tests sign in often and on purpose fail to.
         app.passwords.use(.bcrypt(cost: 4))
         app.signInThrottle.delayUnit = .milliseconds(1)

@@ -17,7 +17,7 @@ enum APIDocumentation {
         "info": [
             "title": "LamTheo API",
             "version": "1.0.0",
-            "description": "Organisations and members of a Party organisation tree. Errors are application/problem+json (RFC 9457); send Accept-Language: en or ?lang=en for English messages (Vietnamese by default). Dates are yyyy-MM-dd.",
+            "description": "Organisations, members and the document register of a Party organisation tree. Errors are application/problem+json (RFC 9457); send Accept-Language: en or ?lang=en for English messages (Vietnamese by default). Dates are yyyy-MM-dd.",
         ],
         "servers": [["url": "/api/v1"]],
         "paths": paths,
@@ -79,6 +79,42 @@ enum APIDocumentation {
             body: object(["text": ["type": "string"]], required: ["text"]), ok: object(["id": ["type": "integer"], "text": ["type": "string"],
                                                                                         "status": ["type": "string"]]),
             okStatus: "201", failures: ["422"])],
+        "/me/reflections": [
+            "get": operation("listMyReflections", "The campaigns the calling member takes part in, each with their reflection or null", tag: "Self-service",
+                             ok: ["type": "array", "items": ref("OwnReflection")], failures: ["401", "403"]),
+            "post": reflectionSubmission("submitMyReflection", "Submit (or, once returned, resubmit) the calling member's own reflection",
+                                         tag: "Self-service"),
+        ],
+        "/study-sessions": [
+            "get": operation("listStudySessions", "Study sessions of the units in the caller's scope, newest first", tag: "Study",
+                             parameters: [param("within"), ["name": "campaignId", "in": "query", "schema": ["type": "integer"]], param("page"), param("per")],
+                             ok: ref("StudySessionPage")),
+            "post": operation("recordStudySession", "Record a study session held by a unit", tag: "Study",
+                              body: ref("StudySessionCreate"), ok: ref("StudySessionDetail"), okStatus: "201", failures: ["422"]),
+        ],
+        "/study-sessions/{id}": [
+            "get": operation("getStudySession", "A session with its documents, bridge points and the members marked", tag: "Study",
+                             parameters: [param("id")], ok: ref("StudySessionDetail"), failures: ["404"]),
+            "patch": operation("updateStudySession", "Change a session; absent fields keep their value, given lists replace the stored ones",
+                               tag: "Study", parameters: [param("id")], body: ref("StudySessionUpdate"), ok: ref("StudySessionDetail"), failures: ["404", "422"]),
+            "delete": operation("deleteStudySession", "Delete a session with its attendance", tag: "Study", parameters: [param("id")],
+                                ok: nil, okStatus: "204", failures: ["404"]),
+        ],
+        "/study-sessions/{id}/attendance": ["put": operation(
+            "takeAttendance", "Mark the listed members in one call; members not listed keep their mark, or with othersPresent are marked present if unmarked",
+            tag: "Study", parameters: [param("id")], body: ref("AttendanceSheet"), ok: ref("StudySessionDetail"), failures: ["404", "422"])],
+        "/reflections": [
+            "get": operation("listCellReflections", "The members on a cell's roll, each with their reflection for a campaign or null", tag: "Study",
+                             parameters: [["name": "campaignId", "in": "query", "required": true, "schema": ["type": "integer"]],
+                                          ["name": "organizationId", "in": "query", "required": true, "schema": ["type": "integer"]]],
+                             ok: ["type": "array", "items": ref("ReflectionEntry")], failures: ["404"]),
+            "post": reflectionSubmission("submitReflection", "Submit a member's reflection on their behalf (memberId required)", tag: "Study"),
+        ],
+        "/reflections/{id}": ["get": operation(
+            "getReflection", "One reflection", tag: "Study", parameters: [param("id")], ok: ref("Reflection"), failures: ["404"])],
+        "/reflections/{id}/review": ["post": operation(
+            "reviewReflection", "Accept a reflection awaiting review with a grade of the campaign's scale, or return it with a comment",
+            tag: "Study", parameters: [param("id")], body: ref("ReflectionReview"), ok: ref("Reflection"), failures: ["404", "409", "422"])],
         "/users": ["post": operation(
             "createUser", "Create an account with its first role, inside the caller's scope", tag: "Accounts",
             body: ref("UserCreate"), ok: ref("User"), okStatus: "201", failures: ["403", "409", "422"])],
@@ -146,6 +182,93 @@ enum APIDocumentation {
         "/members/{id}/positions/{positionId}/end": ["post": operation(
             "endMemberPosition", "Record the end of a position", tag: "Members",
             parameters: [param("id"), param("positionId")], body: ref("PositionEnd"), ok: ref("Position"), failures: ["404", "422"])],
+        "/document-abbreviations": [
+            "get": operation("listDocumentAbbreviations", "The type and issuer abbreviations a document symbol may use", tag: "Documents",
+                             ok: object(["types": ["type": "array", "items": ref("DocumentAbbreviation")],
+                                         "issuers": ["type": "array", "items": ref("DocumentAbbreviation")]], required: ["types", "issuers"])),
+            "post": operation("addDocumentAbbreviation", "Add a type or an issuer to the lists (administrators)", tag: "Documents",
+                              body: ref("DocumentAbbreviationCreate"), ok: ref("DocumentAbbreviation"), okStatus: "201", failures: ["409", "422"]),
+        ],
+        "/committee-terms": [
+            "get": operation("listCommitteeTerms", "Committee terms, oldest first; a document's number runs on within its term", tag: "Documents",
+                             ok: ["type": "array", "items": ref("CommitteeTerm")]),
+            "post": operation("addCommitteeTerm", "Add a term (administrators); the term in progress closes on the eve of the new one", tag: "Documents",
+                              body: ref("CommitteeTermCreate"), ok: ref("CommitteeTerm"), okStatus: "201", failures: ["409", "422"]),
+        ],
+        "/documents": [
+            "get": operation("listDocuments", "Search the register, newest first: central documents and those issued in, above or below the caller's scope",
+                             tag: "Documents", parameters: [param("documentQuery"), param("documentType"), param("issuer"), param("year"), param("page"), param("per")],
+                             ok: ref("DocumentPage")),
+            "post": operation("registerDocument", "Register a document; its number and symbol are read permissively and stored canonically",
+                              tag: "Documents", body: ref("DocumentCreate"), ok: ref("DocumentDetail"), okStatus: "201", failures: ["409", "422"]),
+        ],
+        "/documents/parse-number": ["get": operation(
+            "parseDocumentNumber", "Read a number and symbol (\"Số 05 - ct/tw\") into its parts and canonical form, as a form would", tag: "Documents",
+            parameters: [["name": "text", "in": "query", "required": true, "schema": ["type": "string"]]], ok: ref("DocumentNumber"), failures: ["422"])],
+        "/documents/{id}": [
+            "get": operation("getDocument", "One document with its relations (both ways) and attachments", tag: "Documents",
+                             parameters: [param("id")], ok: ref("DocumentDetail"), failures: ["404"]),
+            "patch": operation("updateDocument", "Change a document; absent fields keep their value", tag: "Documents",
+                               parameters: [param("id")], body: ref("DocumentUpdate"), ok: ref("DocumentDetail"), failures: ["404", "409", "422"]),
+        ],
+        "/documents/{id}/relations": ["post": operation(
+            "relateDocument", "Record that this document continues, replaces or implements another", tag: "Documents",
+            parameters: [param("id")], body: ref("DocumentRelationCreate"), ok: ref("DocumentDetail"), okStatus: "201", failures: ["404", "409", "422"])],
+        "/documents/{id}/relations/{relationId}": ["delete": operation(
+            "unrelateDocument", "Remove a relation", tag: "Documents", parameters: [param("id"), param("relationId")], ok: nil, okStatus: "204",
+            failures: ["404"])],
+        "/documents/{id}/attachments": ["post": [
+            "operationId": "attachDocumentFile", "summary": "Attach a PDF or DOCX (at most 20 MB) sent as the body; its type is read from its content",
+            "tags": ["Documents"],
+            "parameters": [param("id"), ["name": "fileName", "in": "query", "required": true, "schema": ["type": "string"]]],
+            "requestBody": ["required": true, "content": attachmentContent],
+            "responses": ["201": ["description": "Attached", "content": ["application/json": ["schema": ref("DocumentAttachment")]]],
+                          "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                          "404": ["$ref": "#/components/responses/404"], "413": ["$ref": "#/components/responses/413"],
+                          "422": ["$ref": "#/components/responses/422"]],
+        ]],
+        "/documents/{id}/attachments/{attachmentId}": [
+            "get": [
+                "operationId": "downloadDocumentFile", "summary": "The attached file, under its stored media type and original name",
+                "tags": ["Documents"], "parameters": [param("id"), param("attachmentId")],
+                "responses": ["200": ["description": "The file", "content": attachmentContent],
+                              "401": ["$ref": "#/components/responses/401"], "404": ["$ref": "#/components/responses/404"]],
+            ],
+            "delete": operation("removeDocumentFile", "Remove an attachment", tag: "Documents", parameters: [param("id"), param("attachmentId")],
+                                ok: nil, okStatus: "204", failures: ["404"]),
+        ],
+        "/campaigns": [
+            "get": operation("listCampaigns", "Campaigns launched in, above or below the caller's scope, newest first", tag: "Campaigns",
+                             parameters: [param("q"), param("campaignStatus"), param("page"), param("per")], ok: ref("CampaignPage")),
+            "post": operation("launchCampaign", "Launch a document for a subtree; every unit of each requirement's kinds receives an obligation",
+                              tag: "Campaigns", body: ref("CampaignCreate"), ok: ref("Campaign"), okStatus: "201", failures: ["404", "409", "422"]),
+        ],
+        "/campaigns/{id}": ["get": operation(
+            "getCampaign", "One campaign with its requirements", tag: "Campaigns", parameters: [param("id")], ok: ref("Campaign"), failures: ["404"])],
+        "/campaigns/{id}/close": ["post": operation(
+            "closeCampaign", "Close a campaign: its figures stay as they are", tag: "Campaigns", parameters: [param("id")], ok: ref("Campaign"),
+            failures: ["404", "409"])],
+        "/campaigns/{id}/obligations": ["get": operation(
+            "listObligations", "The obligations of a unit's subtree in a campaign, the most overdue first", tag: "Campaigns",
+            parameters: [param("id"), param("unit"), param("obligationStatus"), param("page"), param("per")], ok: ref("ObligationPage"), failures: ["404"])],
+        "/campaigns/{id}/coverage": ["get": operation(
+            "getCoverage", "How far the campaign has got at a unit: the unit itself, its subtree, and each child with the furthest behind first",
+            tag: "Coverage", parameters: [param("id"), param("unit"), param("laggingSort")], ok: ref("CoverageReport"), failures: ["404"])],
+        "/campaigns/{id}/coverage/members": ["get": operation(
+            "listCoverageMembers", "The members a coverage figure counts or leaves out, in Vietnamese name order", tag: "Coverage",
+            parameters: [param("id"), param("unit"), param("coverageList"), param("page"), param("per")], ok: ref("CoverageMemberPage"), failures: ["404"])],
+        "/obligations/{id}": ["get": operation(
+            "getObligation", "One obligation with its numbered submissions and their reviews", tag: "Campaigns", parameters: [param("id")],
+            ok: ref("Obligation"), failures: ["404"])],
+        "/obligations/{id}/submissions": ["post": operation(
+            "submitObligation", "The unit submits (or resubmits after a return); a plan points to the unit's own plan, which then implements the campaign's document",
+            tag: "Campaigns", parameters: [param("id")], body: ref("ObligationSubmissionCreate"), ok: ref("Obligation"), okStatus: "201", failures: ["404"])],
+        "/obligations/{id}/review": ["post": operation(
+            "reviewObligation", "A level above accepts the submission, or returns it with a comment", tag: "Campaigns", parameters: [param("id")],
+            body: ref("ObligationReview"), ok: ref("Obligation"), failures: ["404"])],
+        "/obligations/{id}/extension": ["post": operation(
+            "extendObligation", "A level above gives this unit until a later date, with a reason", tag: "Campaigns", parameters: [param("id")],
+            body: ref("ObligationExtension"), ok: ref("Obligation"), failures: ["404"])],
     ]
 
     // MARK: Components
@@ -160,6 +283,21 @@ enum APIDocumentation {
         "includeClosed": ["name": "includeClosed", "in": "query", "description": "Include merged and dissolved units", "schema": ["type": "boolean", "default": false]],
         "status": ["name": "status", "in": "query", "description": "Comma-separated member statuses; members on the roll when absent", "schema": ["type": "string"]],
         "gender": ["name": "gender", "in": "query", "schema": ["type": "string", "enum": ["male", "female"]]],
+        "relationId": ["name": "relationId", "in": "path", "required": true, "schema": ["type": "integer"]],
+        "attachmentId": ["name": "attachmentId", "in": "path", "required": true, "schema": ["type": "integer"]],
+        "unit": ["name": "unit", "in": "query", "description": "A unit inside the campaign (its id); by default the campaign's unit, or the caller's own when the campaign was launched above it",
+                 "schema": ["type": "integer"]],
+        "campaignStatus": ["name": "status", "in": "query", "schema": ["type": "string", "enum": ["active", "closed"]]],
+        "obligationStatus": ["name": "status", "in": "query", "schema": obligationStatus],
+        "laggingSort": ["name": "sort", "in": "query", "description": "How children are ordered, furthest behind first",
+                        "schema": ["type": "string", "enum": ["studied", "reflected", "accepted", "obligations-done", "late", "days-late"], "default": "studied"]],
+        "coverageList": ["name": "list", "in": "query", "required": true,
+                         "schema": ["type": "string", "enum": ["studied", "not-studied", "reflected", "not-reflected", "accepted"]]],
+        "documentQuery": ["name": "q", "in": "query", "description": "A number and symbol (5-ct/tw finds 05-CT/TW), or words of the title; tones optional",
+                          "schema": ["type": "string"]],
+        "documentType": ["name": "type", "in": "query", "description": "Type abbreviation: CT, KL, NQ, QĐ, KH…", "schema": ["type": "string"]],
+        "issuer": ["name": "issuer", "in": "query", "description": "Issuer abbreviation: TW, TU, ĐU…", "schema": ["type": "string"]],
+        "year": ["name": "year", "in": "query", "description": "Issued in this year", "schema": ["type": "integer"]],
         "page": ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "default": 1]],
         "per": ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 200, "default": 50]],
     ]
@@ -170,7 +308,8 @@ enum APIDocumentation {
         "403": problemResponse("The caller's roles do not allow this here"),
         "429": problemResponse("Too many failed sign-ins; locked for a while"),
         "404": problemResponse("No such resource"),
-        "409": problemResponse("Conflicts with stored data (duplicate code or card number)"),
+        "409": problemResponse("Conflicts with stored data (duplicate code, card number or document number within a term)"),
+        "413": problemResponse("The body is larger than the route accepts"),
         "422": problemResponse("A field is not valid; `errors` names each one"),
     ]
 
@@ -180,7 +319,14 @@ enum APIDocumentation {
     private static let nullableInteger: JSONValue = ["type": ["integer", "null"]]
     private static let organizationStatus: JSONValue = ["type": "string", "enum": ["active", "merged", "dissolved"]]
     private static let memberStatus: JSONValue = ["type": "string", "enum": ["probationary", "full", "exempt", "transferredOut", "deceased", "struckOff", "expelled"]]
+    private static let obligationStatus: JSONValue = ["type": "string", "enum": ["not_yet_due", "due_soon", "extended", "late", "submitted", "returned", "accepted", "handed_over", "withdrawn"]]
     private static let gender: JSONValue = ["type": "string", "enum": ["male", "female"]]
+    /// The two kinds of file a document may carry.
+    private static let attachmentContent: JSONValue = [
+        "application/pdf": ["schema": ["type": "string", "format": "binary"]],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["schema": ["type": "string", "format": "binary"]],
+    ]
+    private static let documentRelationKind: JSONValue = ["type": "string", "enum": ["continues", "replaces", "implements"]]
 
     private static let schemas: JSONValue = [
         "Problem": object([
@@ -255,6 +401,40 @@ enum APIDocumentation {
                 "errors": ["type": "array", "items": object(["line": ["type": "integer"], "column": nullableString, "message": ["type": "string"]])],
             ])]],
         ], required: ["id", "state", "done", "total"]),
+        "DocumentAbbreviation": object(["code": ["type": "string"], "nameVi": ["type": "string"], "nameEn": ["type": "string"]],
+                                       required: ["code", "nameVi", "nameEn"]),
+        "DocumentAbbreviationCreate": object([
+            "list": ["type": "string", "enum": ["type", "issuer"]], "code": ["type": "string", "description": "Letters only: CT, ĐA, BTGTU"],
+            "nameVi": ["type": "string"], "nameEn": ["type": "string"],
+        ], required: ["list", "code", "nameVi", "nameEn"]),
+        "CommitteeTermCreate": object(["name": ["type": "string"], "startsOn": date, "endsOn": date], required: ["name", "startsOn"]),
+        "CommitteeTerm": object(["id": ["type": "integer"], "name": ["type": "string"], "startsOn": date, "endsOn": nullableDate],
+                                required: ["id", "name", "startsOn"]),
+        "DocumentNumber": object(["symbol": ["type": "string", "description": "Canonical: 05-CT/TW"], "number": ["type": "integer"],
+                                  "typeCode": ["type": "string"], "issuerCode": ["type": "string"]],
+                                 required: ["symbol", "number", "typeCode", "issuerCode"]),
+        "Document": object([
+            "id": ["type": "integer"], "symbol": ["type": "string", "description": "Canonical: 05-CT/TW"], "number": ["type": "integer"],
+            "typeCode": ["type": "string"], "issuerCode": ["type": "string"], "title": ["type": "string"], "issuedOn": date,
+            "termId": ["type": "integer"], "organizationId": nullableInteger, "organizationName": nullableString,
+        ], required: ["id", "symbol", "number", "typeCode", "issuerCode", "title", "issuedOn", "termId"]),
+        "DocumentPage": page(of: "Document"),
+        "DocumentDetail": object([
+            "document": ref("Document"),
+            "relations": ["type": "array", "items": object([
+                "id": ["type": "integer"], "kind": documentRelationKind,
+                "direction": ["type": "string", "enum": ["outgoing", "incoming"], "description": "outgoing: this document continues, replaces or implements the other"],
+                "documentId": ["type": "integer"], "symbol": ["type": "string"], "title": ["type": "string"],
+            ], required: ["id", "kind", "direction", "documentId", "symbol", "title"])],
+            "attachments": ["type": "array", "items": ref("DocumentAttachment")],
+        ], required: ["document", "relations", "attachments"]),
+        "DocumentCreate": object(documentFields, required: ["symbol", "title", "issuedOn"]),
+        "DocumentUpdate": object(documentFields),
+        "DocumentRelationCreate": object(["toDocumentId": ["type": "integer"], "kind": documentRelationKind], required: ["toDocumentId", "kind"]),
+        "DocumentAttachment": object([
+            "id": ["type": "integer"], "fileName": ["type": "string"], "mediaType": ["type": "string"], "size": ["type": "integer"],
+            "sha256": ["type": "string"],
+        ], required: ["id", "fileName", "mediaType", "size", "sha256"]),
         "TokenRequest": object(["username": ["type": "string"], "password": ["type": "string"], "name": ["type": "string"],
                                 "expiresInDays": ["type": "integer", "minimum": 1, "maximum": 365, "default": 30]],
                                required: ["username", "password"]),
@@ -274,8 +454,121 @@ enum APIDocumentation {
                               "grant": ref("GrantCreate")], required: ["username", "password", "grant"]),
         "User": object(["id": ["type": "integer"], "username": ["type": "string"], "displayName": ["type": "string"],
                         "grants": ["type": "array", "items": ref("Grant")]], required: ["id", "username", "displayName", "grants"]),
+        "StudySession": object([
+            "id": ["type": "integer"], "organizationId": ["type": "integer"], "campaignId": nullableInteger, "title": ["type": "string"],
+            "heldOn": date, "format": studyFormat, "presenter": nullableString, "nonMemberAttendees": ["type": "integer"],
+            "present": ["type": "integer"], "absent": ["type": "integer"], "excused": ["type": "integer"],
+        ], required: ["id", "organizationId", "title", "heldOn", "format", "nonMemberAttendees", "present", "absent", "excused"]),
+        "StudySessionPage": page(of: "StudySession"),
+        "StudySessionDetail": object([
+            "session": ref("StudySession"),
+            "documents": ["type": "array", "items": object(["id": ["type": "integer"], "symbol": ["type": "string"], "title": ["type": "string"]],
+                                                          required: ["id", "symbol", "title"])],
+            "bridgePoints": ["type": "array", "items": ref("BridgePoint")],
+            "bridgePointAttendees": ["type": "integer", "description": "Everyone at the bridge points"],
+            "attendance": ["type": "array", "items": object([
+                "memberId": ["type": "integer"], "fullName": ["type": "string"], "organizationId": ["type": "integer"],
+                "status": attendanceStatus, "reason": nullableString,
+            ], required: ["memberId", "fullName", "organizationId", "status"])],
+        ], required: ["session", "documents", "bridgePoints", "bridgePointAttendees", "attendance"]),
+        "BridgePoint": object(["name": ["type": "string"], "attendeeCount": ["type": "integer", "minimum": 0]], required: ["name", "attendeeCount"]),
+        "StudySessionCreate": object(sessionFields, required: ["organizationId", "title", "heldOn", "format"]),
+        "StudySessionUpdate": object(sessionFields.filter { $0.0 != "organizationId" }),
+        "AttendanceSheet": object([
+            "entries": ["type": "array", "items": object([
+                "memberId": ["type": "integer"], "status": attendanceStatus,
+                "reason": ["type": "string", "description": "Optional when absent, required when excused"],
+            ], required: ["memberId", "status"])],
+            "othersPresent": ["type": "boolean", "default": false, "description": "Mark present the members of the roll not listed and not yet marked"],
+        ]),
+        "Reflection": object([
+            "id": ["type": "integer"], "campaignId": ["type": "integer"], "memberId": ["type": "integer"], "body": nullableString,
+            "fileName": nullableString, "fileType": nullableString, "state": ["type": "string", "enum": ["submitted", "accepted", "returned"]],
+            "submissionCount": ["type": "integer", "description": "1 for the first submission, 2 for the first resubmission…"],
+            "submittedOn": date, "grade": nullableString, "reviewComment": nullableString, "reviewedOn": nullableDate,
+        ], required: ["id", "campaignId", "memberId", "state", "submissionCount", "submittedOn"]),
+        "ReflectionEntry": object(["memberId": ["type": "integer"], "fullName": ["type": "string"],
+                                   "reflection": ["oneOf": [["type": "null"], ref("Reflection")]]], required: ["memberId", "fullName"]),
+        "OwnReflection": object([
+            "campaignId": ["type": "integer"], "campaignTitle": ["type": "string"], "reflectionDueOn": nullableDate,
+            "grades": ["type": "array", "items": ["type": "string"]], "reflection": ["oneOf": [["type": "null"], ref("Reflection")]],
+        ], required: ["campaignId", "campaignTitle", "grades"]),
+        "ReflectionSubmission": object([
+            "campaignId": ["type": "integer"], "memberId": ["type": "integer", "description": "On behalf of a member only"],
+            "body": ["type": "string", "maxLength": 20000],
+            "file": object(["filename": ["type": "string"], "data": ["type": "string", "contentEncoding": "base64"]], required: ["filename", "data"]),
+        ], required: ["campaignId"]),
+        "ReflectionReview": object([
+            "decision": ["type": "string", "enum": ["accept", "return"]], "grade": ["type": "string", "description": "One of the campaign's grades; to accept"],
+            "comment": ["type": "string", "description": "Required to return"],
+        ], required: ["decision"]),
         "Me": object(["userId": ["type": "integer"], "username": ["type": "string"], "displayName": ["type": "string"],
                       "grants": ["type": "array", "items": ["type": "object"]]], required: ["userId", "username", "displayName", "grants"]),
+        "RequirementCreate": object([
+            "kind": ["type": "string", "enum": ["plan", "study_sessions", "report"]], "title": ["type": "string"],
+            "unitKinds": ["type": "array", "items": ["type": "string"], "description": "Organisation kind codes that receive the obligation"],
+            "dueOn": date, "minimumSessions": ["type": "integer", "minimum": 1, "description": "For study_sessions (default 1)"],
+        ], required: ["kind", "unitKinds", "dueOn"]),
+        "Requirement": object([
+            "id": ["type": "integer"], "kind": ["type": "string", "enum": ["plan", "study_sessions", "report"]], "title": ["type": "string"],
+            "unitKinds": ["type": "array", "items": ["type": "string"]], "dueOn": date, "minimumSessions": nullableInteger,
+        ], required: ["id", "kind", "title", "unitKinds", "dueOn"]),
+        "CampaignCreate": object([
+            "documentId": ["type": "integer"], "organizationId": ["type": "integer"], "title": ["type": "string"], "startsOn": date, "endsOn": date,
+            "topicYear": ["type": "integer", "description": "The year this campaign is the committee's topic for"], "reflectionDueOn": date,
+            "gradingScale": ["type": "string", "description": "Reflection grades, best first, separated by | or new lines"],
+            "requirements": ["type": "array", "items": ref("RequirementCreate")],
+        ], required: ["documentId", "organizationId", "startsOn", "endsOn"]),
+        "Campaign": object([
+            "id": ["type": "integer"], "documentId": ["type": "integer"], "organizationId": ["type": "integer"], "title": ["type": "string"],
+            "startsOn": date, "endsOn": date, "topicYear": nullableInteger, "reflectionDueOn": nullableDate,
+            "gradingScale": ["type": "array", "items": ["type": "string"]], "status": ["type": "string", "enum": ["active", "closed"]],
+            "requirements": ["type": "array", "items": ref("Requirement")],
+        ], required: ["id", "documentId", "organizationId", "title", "startsOn", "endsOn", "gradingScale", "status"]),
+        "CampaignPage": page(of: "Campaign"),
+        "ObligationSubmission": object([
+            "number": ["type": "integer"], "submittedOn": date, "documentId": nullableInteger, "note": nullableString,
+            "outcome": ["type": ["string", "null"], "description": "accepted or returned; null while awaiting review"], "reviewComment": nullableString, "reviewedOn": nullableDate,
+        ], required: ["number", "submittedOn"]),
+        "Obligation": object([
+            "id": ["type": "integer"], "campaignId": ["type": "integer"], "requirementId": ["type": "integer"], "requirementTitle": ["type": "string"],
+            "organizationId": ["type": "integer"], "organizationName": ["type": "string"], "dueOn": date, "extendedUntil": nullableDate,
+            "extensionReason": nullableString,
+            "state": ["type": "string", "enum": ["open", "submitted", "accepted", "returned", "handed_over", "withdrawn"]],
+            "status": obligationStatus, "daysLate": ["type": "integer"], "submissionCount": ["type": "integer"],
+            "evidenceDocumentId": nullableInteger, "handedOverToId": nullableInteger,
+            "submissions": ["type": "array", "items": ref("ObligationSubmission")],
+        ], required: ["id", "campaignId", "requirementId", "requirementTitle", "organizationId", "organizationName", "dueOn", "state", "status",
+                      "daysLate", "submissionCount"]),
+        "ObligationPage": page(of: "Obligation"),
+        "ObligationSubmissionCreate": object(["documentId": ["type": "integer", "description": "For a plan: the unit's own plan in the register"],
+                                              "submittedOn": date, "note": ["type": "string"]]),
+        "ObligationReview": object(["outcome": ["type": "string", "enum": ["accepted", "returned"]],
+                                    "comment": ["type": "string", "description": "Required when returning"], "reviewedOn": date],
+                                   required: ["outcome"]),
+        "ObligationExtension": object(["until": date, "reason": ["type": "string"]], required: ["until", "reason"]),
+        "CoverageFigure": object([
+            "count": ["type": ["integer", "null"], "description": "Absent (null) when no unit counted here has reported: \"chưa báo cáo\", not 0"],
+            "total": ["type": "integer"], "percent": ["type": ["number", "null"]], "text": ["type": "string"],
+        ], required: ["total", "text"]),
+        "Coverage": object([
+            "members": ["type": "integer"], "studied": ref("CoverageFigure"), "reflectionsSubmitted": ref("CoverageFigure"),
+            "reflectionsAccepted": ref("CoverageFigure"), "sessionsHeld": ["type": "integer"],
+            "reportingUnits": ["type": "integer", "description": "Cells that have reported anything for the campaign"],
+            "unitsWithMembers": ["type": "integer"],
+            "obligations": ["type": "object", "additionalProperties": ["type": "integer"], "description": "Obligations in force by status"],
+            "obligationsDone": ref("CoverageFigure"), "maxDaysLate": ["type": "integer"],
+        ], required: ["members", "studied", "reflectionsSubmitted", "reflectionsAccepted", "sessionsHeld", "reportingUnits", "unitsWithMembers",
+                      "obligations", "obligationsDone", "maxDaysLate"]),
+        "CoverageReport": object([
+            "campaignId": ["type": "integer"], "organizationId": ["type": "integer"], "organizationName": ["type": "string"],
+            "own": ref("Coverage"), "subtree": ref("Coverage"),
+            "children": ["type": "array", "items": object(["organizationId": ["type": "integer"], "name": ["type": "string"], "coverage": ref("Coverage")],
+                                                          required: ["organizationId", "name", "coverage"])],
+        ], required: ["campaignId", "organizationId", "organizationName", "own", "subtree", "children"]),
+        "CoverageMemberPage": page(of: "CoverageMember"),
+        "CoverageMember": object(["id": ["type": "integer"], "fullName": ["type": "string"], "cardNumber": ["type": "string"],
+                                  "organizationId": ["type": "integer"]], required: ["id", "fullName", "cardNumber", "organizationId"]),
     ]
 
     private static let memberFields: [(String, JSONValue)] = [
@@ -286,7 +579,38 @@ enum APIDocumentation {
         ("idNumber", ["type": "string"]), ("phone", ["type": "string"]), ("address", ["type": "string"]),
     ]
 
+    private static let studyFormat: JSONValue = ["type": "string", "enum": ["in_person", "online", "hybrid"]]
+    private static let attendanceStatus: JSONValue = ["type": "string", "enum": ["present", "absent", "excused"]]
+
+    private static let sessionFields: [(String, JSONValue)] = [
+        ("organizationId", ["type": "integer", "description": "The unit holding the session; on create only"]),
+        ("campaignId", ["type": "integer", "description": "An active campaign covering the unit; the date must fall in its period"]),
+        ("title", ["type": "string"]), ("heldOn", date), ("format", studyFormat), ("presenter", ["type": "string"]),
+        ("nonMemberAttendees", ["type": "integer", "minimum": 0]), ("documentIds", ["type": "array", "items": ["type": "integer"]]),
+        ("bridgePoints", ["type": "array", "items": ref("BridgePoint")]),
+    ]
+
+    private static let documentFields: [(String, JSONValue)] = [
+        ("symbol", ["type": "string", "description": "Number and symbol as written: \"Số 05-CT/TW\", \"05 - ct / tw\", \"02-DA/TU\""]),
+        ("title", ["type": "string", "description": "Trích yếu"]), ("issuedOn", date),
+        ("organizationId", ["type": "integer", "description": "The issuing organisation; absent for central documents (administrators only)"]),
+    ]
+
     // MARK: Builders
+
+    /// A reflection sent as JSON (the file in base64) or as multipart/form-data.
+    private static func reflectionSubmission(_ id: String, _ summary: String, tag: String) -> JSONValue {
+        ["operationId": .string(id), "summary": .string(summary), "tags": [.string(tag)],
+         "requestBody": ["required": true, "content": [
+            "application/json": ["schema": ref("ReflectionSubmission")],
+            "multipart/form-data": ["schema": object(["campaignId": ["type": "integer"], "memberId": ["type": "integer"], "body": ["type": "string"],
+                                                      "file": ["type": "string", "format": "binary"]], required: ["campaignId"])],
+         ]],
+         "responses": ["201": ["description": "Submitted", "content": ["application/json": ["schema": ref("Reflection")]]],
+                       "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
+                       "403": ["$ref": "#/components/responses/403"], "404": ["$ref": "#/components/responses/404"],
+                       "409": ["$ref": "#/components/responses/409"], "422": ["$ref": "#/components/responses/422"]]]
+    }
 
     private static func ref(_ name: String) -> JSONValue {
         ["$ref": .string("#/components/schemas/\(name)")]

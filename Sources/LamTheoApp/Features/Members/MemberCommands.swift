@@ -75,6 +75,7 @@ enum MemberCommands {
         try await member.save(on: db)
         if wasOnRoll != member.status.isOnRoll {
             try await adjustCount(of: member.organizationId, by: member.status.isOnRoll ? 1 : -1, on: db)
+            try await CampaignFigures.recount([member.organizationId], on: db)
         }
         return member
     }
@@ -108,9 +109,12 @@ enum MemberCommands {
         try await transfer.create(on: db)
         try await adjustCount(of: member.organizationId, by: -1, on: db)
         try await adjustCount(of: cell!.requireID(), by: 1, on: db)
+        let previousCell = member.organizationId
         member.organizationId = cell!.requireID()
         member.organizationPath = cell!.path
         try await member.save(on: db)
+        // Campaign figures count a member where they are now.
+        try await CampaignFigures.recount([previousCell, cell!.requireID()], on: db)
         return member
     }
 

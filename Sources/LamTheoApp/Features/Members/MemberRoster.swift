@@ -47,13 +47,4 @@ enum MemberRoster {
             """).run()
         return moving
     }
-
-    /// Follows a subtree move: members whose cell was under `old` now carry the path under `new`.
-    static func rebasePaths(from old: TreePath, to new: TreePath, db: any Database) async throws {
-        try await db.sql.raw("""
-            UPDATE members
-            SET organization_path = CAST(\(bind: new.rawValue) AS TEXT) || substr(organization_path, CAST(\(bind: old.rawValue.count + 1) AS INTEGER))
-            WHERE organization_path >= \(bind: old.rawValue) AND organization_path < \(bind: old.upperBound)
-            """).run()
-    }
 }

@@ -45,6 +45,7 @@ enum OrganizationCommands {
         organization.path = Organization.path(of: organization.requireID(), under: parent).rawValue
         try await organization.save(on: db)
         try await OrganizationHistory.open(organization, change: .created, on: CalendarDate(parsing: organization.validFrom)!, note: nil, db: db)
+        try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
         return organization
     }
 
@@ -82,7 +83,8 @@ enum OrganizationCommands {
     }
 
     /// Units from `checkedNew`, given their ids (`BulkInsert.reserveIds`) and paths, written in bulk with
-    /// their first versions: the rows `create` writes one unit at a time, for imports and generated data.
+    /// their first versions and obligations: what `create` writes one unit at a time, for imports and
+    /// generated data.
     static func createAll(_ units: [Organization], on db: any Database) async throws {
         let now = Date()
         try await BulkInsert.rows(units.lazy.map { unit -> [BulkInsert.Value] in
@@ -96,6 +98,11 @@ enum OrganizationCommands {
              .text(unit.status.rawValue), .text(OrganizationChange.created.rawValue), .instant(now)]
         }, into: OrganizationVersion.schema, columns: ["organization_id", "valid_from", "name", "code", "kind_code", "parent_id", "status",
                                                        "change", "recorded_at"], on: db)
+        // One set-based statement per new subtree: the units whose parent is not new themselves.
+        let ids = Set(units.compactMap(\.id))
+        for top in units where !(top.parentId.map(ids.contains) ?? false) {
+            try await ObligationRoster.followTreeChange(in: top.treePath, on: db)
+        }
     }
 
     static func createKind(_ input: NewOrganizationKind, on db: any Database) async throws -> OrganizationKind {
@@ -150,6 +157,9 @@ enum OrganizationCommands {
         guard before != (organization.name, organization.code, organization.kindCode) else { return organization }
         try await organization.save(on: db)
         try await OrganizationHistory.open(organization, change: .updated, on: effectiveOn, note: nil, db: db)
+        if before.2 != organization.kindCode {
+            try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
+        }
         return organization
     }
 
@@ -182,6 +192,8 @@ enum OrganizationCommands {
         try validator.throwIfInvalid()
         try await rehang(organization, under: parent!, on: db)
         try await OrganizationHistory.open(organization, change: .moved, on: effectiveOn, note: nil, db: db)
+        try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
+        try await CampaignFigures.recount(subtree: organization.treePath, on: db)
         return organization
     }
 
@@ -220,6 +232,7 @@ enum OrganizationCommands {
             try await OrganizationHistory.open(child, change: .moved, on: effectiveOn,
                                                note: "Hợp nhất \(source.name) vào \(target.name)", db: db)
         }
+        try await ObligationRoster.handOver(from: source, to: target, on: db)
         let moved = try await MemberRoster.transferAllOnRoll(from: source, to: target, on: effectiveOn, reason: "Hợp nhất \(source.name) vào \(target.name)", db: db)
         target.memberCount += moved
         try await target.save(on: db)
@@ -229,6 +242,8 @@ enum OrganizationCommands {
         source.mergedIntoId = target.id
         try await source.save(on: db)
         try await OrganizationHistory.open(source, change: .merged, on: effectiveOn, note: target.name, db: db)
+        try await ObligationRoster.followTreeChange(in: target.treePath, on: db)
+        try await CampaignFigures.recount([source.requireID(), target.requireID()], on: db)
         return target
     }
 
@@ -250,11 +265,12 @@ enum OrganizationCommands {
         organization.validTo = effectiveOn.iso
         try await organization.save(on: db)
         try await OrganizationHistory.open(organization, change: .dissolved, on: effectiveOn, note: reason, db: db)
+        try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
         return organization
     }
 
     /// Re-roots the subtree of `organization` under `parent`: every descendant's path and depth, and the
-    /// path copied onto their members, in three set-based statements whatever the subtree's size.
+    /// path copied onto their members and campaign rows (`TreePathCopies`), in set-based statements whatever the subtree's size.
     private static func rehang(_ organization: Organization, under parent: Organization, on db: any Database) async throws {
         let oldPath = organization.treePath
         let newPath = parent.treePath.appending(id: organization.requireID())
@@ -265,7 +281,7 @@ enum OrganizationCommands {
                 depth = depth + \(bind: depthChange)
             WHERE path >= \(bind: oldPath.rawValue) AND path < \(bind: oldPath.upperBound)
             """).run()
-        try await MemberRoster.rebasePaths(from: oldPath, to: newPath, db: db)
+        try await TreePathCopies.rebase(from: oldPath, to: newPath, on: db)
         organization.parentId = parent.id
         organization.path = newPath.rawValue
         organization.depth += depthChange

@@ -105,9 +105,9 @@ enum OrganizationPages {
 
     private static func figures(_ summary: OrganizationSummary, holdsMembers: Bool, language: UILanguage) -> Node<HTML.BodyContext> {
         let id = summary.organization.requireID()
-        let members = figure(LocalizedText(vi: "Đảng viên toàn đảng bộ", en: "Members in subtree"),
+        let members = figureTile(LocalizedText(vi: "Đảng viên toàn đảng bộ", en: "Members in subtree"),
                              VietnameseFormat.integer(summary.subtreeMembers), link: "/members?within=\(id)", language: language)
-        let units = figure(LocalizedText(vi: "Tổ chức trực thuộc", en: "Units directly under"),
+        let units = figureTile(LocalizedText(vi: "Tổ chức trực thuộc", en: "Units directly under"),
                            VietnameseFormat.integer(summary.childCount), link: nil, language: language)
         return .div(.class("figures"), members, .if(!holdsMembers, units))
     }
@@ -396,11 +396,6 @@ enum OrganizationPages {
                     .td(.text(version.note ?? "")))
             })
         ))
-    }
-
-    private static func figure(_ title: LocalizedText, _ value: String, link: String?, language: UILanguage) -> Node<HTML.BodyContext> {
-        .div(.class("figure"), .span(.class("muted"), .text(title(language))),
-             .unwrap(link, { .a(.href($0), .strong(.text(value))) }, else: .strong(.text(value))))
     }
 
     static func crumbs(_ lineage: ArraySlice<Organization>, current: String, language: UILanguage) -> [Crumb] {

@@ -24,8 +24,9 @@ struct UnitPicker {
     let candidates: [Candidate]
     let selected: Int?
 
-    /// Up to 20 units matching the search, and the one already chosen, whatever the search.
-    static func candidates(matching text: String, holdsMembers: Bool, excluding excluded: Int?, selected: Int?,
+    /// Up to 20 units matching the search (cells only, committees only, or both when `holdsMembers` is nil),
+    /// and the one already chosen, whatever the search.
+    static func candidates(matching text: String, holdsMembers: Bool?, excluding excluded: Int?, selected: Int?,
                            scopes: [TreePath]?, on db: any Database) async throws -> [Candidate] {
         var units: [Organization] = []
         if !text.isEmpty {

@@ -23,16 +23,7 @@ struct TreeBenchmarkCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let console = context.console
-        try await app.autoMigrate()
-        if try await Organization.query(on: app.db).count() == 0 {
-            let scale = SyntheticScale(rawValue: signature.scale ?? "national") ?? .national
-            let started = ContinuousClock.now
-            let totals = try await GenerateCommand.load(SyntheticDataset(scale: scale, seed: 1, referenceDate: CalendarDate.today()),
-                                                        into: app, console: console)
-            let seconds = (ContinuousClock.now - started).seconds
-            console.print("loaded \(totals.organizations) organisations, \(totals.members) members in \(String(format: "%.0f", seconds)) s"
-                          + " (\(String(format: "%.0f", Double(totals.members) / seconds)) members/s)")
-        }
+        try await Self.loadIfEmpty(app, scale: signature.scale, console: console)
         let runs = max(signature.runs ?? 200, 5)
         let db = app.db
         let organizations = try await Organization.query(on: db).count()
@@ -40,33 +31,46 @@ struct TreeBenchmarkCommand: AsyncCommand {
         console.print("database: \(app.dialect), \(organizations) organisations, \(members) members, \(runs) runs per figure")
 
         let root = try await Organization.query(on: db).filter(\.$parentId == nil).sort(\.$id).first()!
-        let levels = try await sampleUnits(under: root, on: db)
-        console.print(String(format: "%-44@ %10@ %10@ %12@ %12@ %8@", "figure" as NSString, "p50 ms" as NSString, "p95 ms" as NSString,
-                             "COUNT p50" as NSString, "COUNT p95" as NSString, "ratio" as NSString))
+        let levels = try await Self.sampleUnits(under: root, on: db)
+        console.print("baseline: a plain indexed COUNT(*) of the same subtree's members")
+        BenchmarkTiming.header(console)
         for (label, unit) in levels {
             let path = unit.treePath
-            let stored = try await measure(runs) { _ = try await OrganizationQueries.subtreeMemberCount(path, on: db) }
-            let baseline = try await measure(max(runs / 10, 5)) { _ = try await plainCount(path, on: db) }
-            report(console, "subtree count · \(label)", stored, baseline)
+            let stored = try await BenchmarkTiming.measure(runs) { _ = try await OrganizationQueries.subtreeMemberCount(path, on: db) }
+            let baseline = try await BenchmarkTiming.measure(max(runs / 10, 5)) { _ = try await Self.plainCount(path, on: db) }
+            BenchmarkTiming.report(console, "subtree count · \(label)", stored, baseline)
         }
         for (label, unit) in levels.prefix(3) {
             let id = unit.requireID()
-            let baseline = try await measure(max(runs / 10, 5)) { _ = try await plainCount(unit.treePath, on: db) }
-            let children = try await measure(max(runs / 4, 5)) { _ = try await OrganizationQueries.children(of: id, includeClosed: false, on: db) }
-            report(console, "children with totals · \(label)", children, baseline)
-            let list = try await measure(max(runs / 4, 5)) {
+            let baseline = try await BenchmarkTiming.measure(max(runs / 10, 5)) { _ = try await Self.plainCount(unit.treePath, on: db) }
+            let children = try await BenchmarkTiming.measure(max(runs / 4, 5)) { _ = try await OrganizationQueries.children(of: id, includeClosed: false, on: db) }
+            BenchmarkTiming.report(console, "children with totals · \(label)", children, baseline)
+            let list = try await BenchmarkTiming.measure(max(runs / 4, 5)) {
                 _ = try await MemberQueries.search(.init(within: unit.treePath), page: 1, perPage: 50, on: db)
             }
-            report(console, "member list page 1 · \(label)", list, baseline)
-            let search = try await measure(max(runs / 10, 5)) {
+            BenchmarkTiming.report(console, "member list page 1 · \(label)", list, baseline)
+            let search = try await BenchmarkTiming.measure(max(runs / 10, 5)) {
                 _ = try await MemberQueries.search(.init(text: "nguyen van hung", within: unit.treePath), page: 1, perPage: 50, on: db)
             }
-            report(console, "member search · \(label)", search, baseline)
+            BenchmarkTiming.report(console, "member search · \(label)", search, baseline)
         }
     }
 
+    /// Migrates, and fills an empty database with the synthetic organisation of `scale` (national by default).
+    static func loadIfEmpty(_ app: Application, scale: String?, console: any Console) async throws {
+        try await app.autoMigrate()
+        guard try await Organization.query(on: app.db).count() == 0 else { return }
+        let scale = SyntheticScale(rawValue: scale ?? "national") ?? .national
+        let started = ContinuousClock.now
+        let totals = try await GenerateCommand.load(SyntheticDataset(scale: scale, seed: 1, referenceDate: CalendarDate.today()),
+                                                    into: app, console: console)
+        let seconds = (ContinuousClock.now - started).seconds
+        console.print("loaded \(totals.organizations) organisations, \(totals.members) members in \(String(format: "%.0f", seconds)) s"
+                      + " (\(String(format: "%.0f", Double(totals.members) / seconds)) members/s)")
+    }
+
     /// The root, its largest unit, a ward-level unit and a cell.
-    private func sampleUnits(under root: Organization, on db: any Database) async throws -> [(String, Organization)] {
+    static func sampleUnits(under root: Organization, on db: any Database) async throws -> [(String, Organization)] {
         var chosen: [(String, Organization)] = [("root", root)]
         var current = root
         for label in ["level 1", "level 2"] {
@@ -83,29 +87,11 @@ struct TreeBenchmarkCommand: AsyncCommand {
     }
 
     /// What a naive implementation would do: count the subtree's member rows on every request.
-    private func plainCount(_ path: TreePath, on db: any Database) async throws -> Int {
+    static func plainCount(_ path: TreePath, on db: any Database) async throws -> Int {
         let row = try await db.sql.raw("""
             SELECT COUNT(*) AS n FROM members WHERE organization_path >= \(bind: path.rawValue)
             AND organization_path < \(bind: path.upperBound) AND status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
             """).first()
         return try row!.decode(column: "n", as: Int.self)
-    }
-
-    private func measure(_ runs: Int, _ body: () async throws -> Void) async throws -> [Double] {
-        try await body()
-        var samples: [Double] = []
-        for _ in 0..<runs {
-            let started = ContinuousClock.now
-            try await body()
-            samples.append((ContinuousClock.now - started).milliseconds)
-        }
-        return samples.sorted()
-    }
-
-    private func report(_ console: any Console, _ label: String, _ samples: [Double], _ baseline: [Double]) {
-        func percentile(_ values: [Double], _ p: Double) -> Double { values[min(values.count - 1, Int(Double(values.count) * p))] }
-        let ratio = percentile(samples, 0.5) / max(percentile(baseline, 0.5), 0.001)
-        console.print(String(format: "%-44@ %10.2f %10.2f %12.2f %12.2f %7.3fx", label as NSString, percentile(samples, 0.5), percentile(samples, 0.95),
-                             percentile(baseline, 0.5), percentile(baseline, 0.95), ratio))
     }
 }

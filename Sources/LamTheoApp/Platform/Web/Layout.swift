@@ -39,8 +39,11 @@ struct Layout {
                         .ariaLabel(LocalizedText(vi: "Điều hướng chính", en: "Main navigation")(language)),
                         .if(actor?.canSomewhere(.read) == true, .group(
                             .a(.href("/organizations"), .text(LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language))),
-                            .a(.href("/members"), .text(LocalizedText(vi: "Đảng viên", en: "Members")(language))))),
+                            .a(.href("/members"), .text(LocalizedText(vi: "Đảng viên", en: "Members")(language))),
+                            .a(.href("/campaigns"), .text(LocalizedText(vi: "Triển khai", en: "Campaigns")(language))),
+                            .a(.href("/sessions"), .text(LocalizedText(vi: "Học tập", en: "Study")(language))))),
                         .if(actor?.memberId != nil, .a(.href("/me"), .text(LocalizedText(vi: "Của tôi", en: "My record")(language)))),
+                        .if(actor != nil, .a(.href("/documents"), .text(LocalizedText(vi: "Văn bản", en: "Documents")(language)))),
                         .if(actor?.canSomewhere(.edit) == true, .group(
                             .a(.href("/imports"), .text(LocalizedText(vi: "Nhập, xuất", en: "Import")(language))),
                             .a(.href("/corrections"), .text(LocalizedText(vi: "Đề nghị sửa", en: "Corrections")(language))))),

@@ -1,0 +1,385 @@
+import Fluent
+import LamTheoCore
+import Plot
+import Vapor
+
+/// Campaigns on the web: the list, the launch form, a subtree's obligations, and an obligation's page with
+/// its submit, review and extension forms. A campaign's own page is its coverage (`CoveragePages`).
+enum CampaignPages {
+    static func register(on routes: any RoutesBuilder) {
+        let campaigns = routes.grouped("campaigns")
+        campaigns.get(use: index).requiring(.capability(.read))
+        campaigns.get("new", use: newForm).requiring(.capability(.edit))
+        campaigns.post("new", use: launch).requiring(.capability(.edit))
+        campaigns.post(":id", "close", use: close).requiring(.capability(.edit))
+        campaigns.get(":id", "obligations", use: obligations).requiring(.capability(.read))
+        let obligations = routes.grouped("obligations")
+        obligations.get(":id", use: obligation).requiring(.capability(.read))
+        obligations.post(":id", "submit", use: submit).requiring(.capability(.edit))
+        obligations.post(":id", "review", use: review).requiring(.capability(.edit))
+        obligations.post(":id", "extend", use: extend).requiring(.capability(.edit))
+    }
+
+    // MARK: The list
+
+    static func index(request: Request) async throws -> Response {
+        let language = request.language
+        let paging = try Paging(request)
+        let text = request.query[String.self, at: "q"] ?? ""
+        let page = try await CampaignQueries.list(scopes: try request.readableSubtrees, status: nil, text: text,
+                                                  page: paging.page, perPage: paging.perPage, on: request.db)
+        let units = try await CampaignQueries.unitNames(page.items.map(\.organizationId), on: request.db)
+        let titleTitle = LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language)
+        let unitTitle = LocalizedText(vi: "Cấp triển khai", en: "Launched by")(language)
+        let periodTitle = LocalizedText(vi: "Thời gian", en: "Period")(language)
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language))),
+            .if(try request.requireActor().canSomewhere(.edit), .div(.class("actions"),
+                .a(.class("button"), .href("/campaigns/new"), .text(LocalizedText(vi: "Triển khai văn bản mới", en: "Launch a campaign")(language))))),
+            .form(.class("inline"), .method(.get), .action("/campaigns"), .attribute(named: "role", value: "search"),
+                  .div(.label(.for("q"), .text(LocalizedText(vi: "Tìm theo tên", en: "Search by title")(language))),
+                       .input(.id("q"), .name("q"), .type(.search), .value(text))),
+                  .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
+            page.items.isEmpty
+                ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có đợt triển khai nào.", en: "No campaigns yet.")(language)))
+                : .div(.class("table-wrap"), .table(.class("responsive"),
+                    .thead(.tr(.th(.text(titleTitle)), .th(.text(unitTitle)), .th(.text(periodTitle)))),
+                    .tbody(.forEach(page.items) { campaign in
+                        .tr(.td(.attribute(named: "data-label", value: titleTitle),
+                                .a(.href("/campaigns/\(campaign.requireID())"), .text(campaign.title)),
+                                .unwrap(campaign.topicYear) { .span(.class("badge"), .text(LocalizedText(vi: " Chuyên đề năm \($0)", en: " Topic of \($0)")(language))) },
+                                .if(campaign.status == .closed, .span(.class("badge closed"), .text(LocalizedText(vi: " Đã kết thúc", en: " Closed")(language))))),
+                            .td(.attribute(named: "data-label", value: unitTitle), .text(units[campaign.organizationId] ?? "")),
+                            .td(.attribute(named: "data-label", value: periodTitle), .text(period(campaign))))
+                    }))),
+            Pager(page: page.page, pageCount: page.pageCount, total: page.total,
+                  link: { "/campaigns?q=\(text.urlQueryEncoded)&page=\($0)" }).node(language)
+        )
+        return Layout(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), content: content).response(for: request)
+    }
+
+    // MARK: Launching
+
+    /// The launch form's fields: the campaign, then one row per kind of requirement (ticked to include it).
+    struct LaunchForm: Content {
+        var documentId: Int?
+        var organizationId: Int?
+        var title: String?
+        var startsOn: String?
+        var endsOn: String?
+        var topicYear: String?
+        var reflectionDueOn: String?
+        var gradingScale: String?
+        var planWanted: String?
+        var planKinds: [String]?
+        var planDueOn: String?
+        var sessionsWanted: String?
+        var sessionsKinds: [String]?
+        var sessionsDueOn: String?
+        var sessionsMinimum: String?
+        var reportWanted: String?
+        var reportKinds: [String]?
+        var reportDueOn: String?
+
+        var input: CampaignInput {
+            var requirements: [RequirementInput] = []
+            if planWanted != nil { requirements.append(RequirementInput(kind: RequirementKind.plan.rawValue, unitKinds: planKinds, dueOn: planDueOn)) }
+            if sessionsWanted != nil {
+                requirements.append(RequirementInput(kind: RequirementKind.studySessions.rawValue, unitKinds: sessionsKinds, dueOn: sessionsDueOn,
+                                                     minimumSessions: sessionsMinimum.flatMap { Int($0) }))
+            }
+            if reportWanted != nil { requirements.append(RequirementInput(kind: RequirementKind.report.rawValue, unitKinds: reportKinds, dueOn: reportDueOn)) }
+            return CampaignInput(documentId: documentId, organizationId: organizationId, title: title, startsOn: startsOn, endsOn: endsOn,
+                                 topicYear: topicYear.flatMap { Int($0) }, reflectionDueOn: reflectionDueOn, gradingScale: gradingScale,
+                                 requirements: requirements)
+        }
+    }
+
+    static func newForm(request: Request) async throws -> Response {
+        let scopeRoot = try request.requireActor().readableSubtrees?.first?.ids.last
+        let unitId = request.query[Int.self, at: "unit"] ?? scopeRoot
+        let form = LaunchForm(documentId: request.query[Int.self, at: "document"], organizationId: unitId,
+                              gradingScale: CampaignCommands.defaultGradingScale.joined(separator: "\n"),
+                              planWanted: "on", planKinds: [StandardOrganizationKind.grassroots.rawValue, StandardOrganizationKind.grassrootsCell.rawValue],
+                              sessionsWanted: "on", sessionsKinds: [StandardOrganizationKind.cell.rawValue, StandardOrganizationKind.grassrootsCell.rawValue],
+                              sessionsMinimum: "1")
+        return try await renderLaunchForm(form, errors: [], request: request)
+    }
+
+    static func launch(request: Request) async throws -> Response {
+        let form = try request.content.decode(LaunchForm.self)
+        do {
+            let campaign = try await CampaignActions.launch(form.input, request: request)
+            return request.redirect(to: "/campaigns/\(campaign.requireID())")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderLaunchForm(form, errors: error.fieldErrors.isEmpty ? [FieldError(field: "title", message: error.title)] : error.fieldErrors,
+                                              request: request)
+        }
+    }
+
+    private static func renderLaunchForm(_ form: LaunchForm, errors: [FieldError], request: Request) async throws -> Response {
+        let language = request.language
+        let fields = FormFields(request, errors: errors)
+        let db = request.db
+        let unit = try await form.organizationId.asyncMap { try await Organization.find($0, on: db) } ?? nil
+        if let unit { try request.require(.edit, at: unit.treePath) }
+        let documents = try await DocumentQueries.search(.init(scopes: try request.readableSubtrees), page: 1, perPage: Paging.maximumPerPage, on: db).items
+        let kinds = try await OrganizationQueries.kinds(on: db)
+        let dateHint = LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")
+        func requirementRow(_ kind: RequirementKind, wanted: String?, kindsName: String, chosen: [String]?, dueName: String, due: String?,
+                            extra: Node<HTML.FormContext> = .empty) -> Node<HTML.FormContext> {
+            .fieldset(
+                .element(named: "legend", text: kind.label(language)),
+                .div(.class("choice"), .input(.type(.checkbox), .id("\(kindsName)-wanted"), .name(kindsName.replacingOccurrences(of: "Kinds", with: "Wanted")),
+                                              .attribute(named: "checked", value: wanted == nil ? nil : "checked")),
+                     .label(.for("\(kindsName)-wanted"), .text(LocalizedText(vi: "Giao nhiệm vụ này", en: "Require this")(language)))),
+                .p(.class("muted"), .text(LocalizedText(vi: "Các loại tổ chức phải thực hiện:", en: "Kinds of unit that must do it:")(language))),
+                .forEach(kinds) { unitKind in
+                    .div(.class("choice"), .input(.type(.checkbox), .id("\(kindsName)-\(unitKind.id!)"), .name("\(kindsName)[]"), .value(unitKind.id!),
+                                                  .attribute(named: "checked", value: (chosen ?? []).contains(unitKind.id!) ? "checked" : nil)),
+                         .label(.for("\(kindsName)-\(unitKind.id!)"), .text(unitKind.name(language))))
+                },
+                fields.text(dueName, LocalizedText(vi: "Hạn hoàn thành", en: "Due date"), value: due, hint: dateHint),
+                extra)
+        }
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(LocalizedText(vi: "Triển khai văn bản", en: "Launch a campaign")(language))),
+            .unwrap(unit) { .p(.text(LocalizedText(vi: "Cấp triển khai: ", en: "Launched by: ")(language) + $0.name)) },
+            fields.summary,
+            .if(documents.isEmpty, .p(.class("notice"), .text(LocalizedText(
+                vi: "Chưa có văn bản nào trong sổ văn bản: hãy đăng ký văn bản trước khi triển khai.",
+                en: "The document register is empty: register the document before launching it.")(language)))),
+            fields.postForm("/campaigns/new",
+                .input(.type(.hidden), .name("organizationId"), .value(form.organizationId.map(String.init) ?? "")),
+                .forEach(fields.errors(for: "organizationId")) { .p(.class("field-error"), .text($0)) },
+                fields.select("documentId", LocalizedText(vi: "Văn bản triển khai", en: "Document to roll out"),
+                              options: [("", "—")] + documents.map { (String($0.requireID()), "\($0.symbol) · \($0.title)") },
+                              selected: form.documentId.map(String.init), required: true),
+                fields.text("title", LocalizedText(vi: "Tên đợt triển khai (để trống: lấy trích yếu văn bản)", en: "Title (blank: the document's title)"), value: form.title),
+                fields.text("startsOn", LocalizedText(vi: "Từ ngày", en: "From"), value: form.startsOn, required: true, hint: dateHint),
+                fields.text("endsOn", LocalizedText(vi: "Đến ngày", en: "Until"), value: form.endsOn, required: true, hint: dateHint),
+                fields.text("topicYear", LocalizedText(vi: "Là chuyên đề năm (ghi năm, nếu có)", en: "The year's topic for (year, if any)"), value: form.topicYear, type: .number),
+                fields.text("reflectionDueOn", LocalizedText(vi: "Hạn nộp bài thu hoạch", en: "Reflection deadline"), value: form.reflectionDueOn, hint: dateHint),
+                .div(.label(.for("gradingScale"), .text(LocalizedText(vi: "Thang đánh giá bài thu hoạch (mỗi dòng một mức, mức cao nhất trước)",
+                                                                     en: "Reflection grades (one per line, best first)")(language))),
+                     .textarea(.id("gradingScale"), .name("gradingScale"), .attribute(named: "rows", value: "4"), .text(form.gradingScale ?? "")),
+                     .forEach(fields.errors(for: "gradingScale")) { .p(.class("field-error"), .text($0)) }),
+                requirementRow(.plan, wanted: form.planWanted, kindsName: "planKinds", chosen: form.planKinds, dueName: "planDueOn", due: form.planDueOn),
+                requirementRow(.studySessions, wanted: form.sessionsWanted, kindsName: "sessionsKinds", chosen: form.sessionsKinds,
+                               dueName: "sessionsDueOn", due: form.sessionsDueOn,
+                               extra: fields.text("sessionsMinimum", LocalizedText(vi: "Số buổi tối thiểu", en: "At least this many sessions"),
+                                                  value: form.sessionsMinimum, type: .number)),
+                requirementRow(.report, wanted: form.reportWanted, kindsName: "reportKinds", chosen: form.reportKinds, dueName: "reportDueOn", due: form.reportDueOn),
+                fields.submit(LocalizedText(vi: "Triển khai", en: "Launch")))
+        )
+        let status: HTTPResponseStatus = errors.isEmpty ? .ok : .unprocessableEntity
+        return Layout(title: LocalizedText(vi: "Triển khai văn bản", en: "Launch a campaign")(language),
+                      crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: "/campaigns")],
+                      content: content).response(for: request, status: status)
+    }
+
+    static func close(request: Request) async throws -> Response {
+        let campaign = try await CampaignActions.close(try request.id(), request: request)
+        return request.redirect(to: "/campaigns/\(campaign.requireID())")
+    }
+
+    // MARK: Obligations
+
+    static func obligations(request: Request) async throws -> Response {
+        let language = request.language
+        let campaign = try await CampaignAPI.requireCampaign(request)
+        let unit = try await CampaignAPI.requireUnit(in: campaign, request: request)
+        let paging = try Paging(request)
+        let status = request.query[String.self, at: "status"].flatMap(ObligationStatus.init(rawValue:))
+        let today = CalendarDate.today()
+        let page = try await CampaignQueries.obligations(of: campaign, within: unit, status: status, today: today,
+                                                         page: paging.page, perPage: paging.perPage, on: request.db)
+        let unitTitle = LocalizedText(vi: "Đơn vị", en: "Unit")(language)
+        let taskTitle = LocalizedText(vi: "Nhiệm vụ", en: "Obligation")(language)
+        let dueTitle = LocalizedText(vi: "Hạn", en: "Due")(language)
+        let statusTitle = LocalizedText(vi: "Tình trạng", en: "Status")(language)
+        let heading = LocalizedText(vi: "Nhiệm vụ · \(unit.name)", en: "Obligations · \(unit.name)")(language)
+            + (status.map { " · " + $0.label(language) } ?? "")
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(heading)),
+            .p(.a(.href("/campaigns/\(campaign.requireID())?unit=\(unit.requireID())"), .text(campaign.title))),
+            page.items.isEmpty
+                ? .p(.class("muted"), .text(LocalizedText(vi: "Không có nhiệm vụ nào.", en: "No obligations.")(language)))
+                : .div(.class("table-wrap"), .table(.class("responsive"),
+                    .thead(.tr(.th(.text(unitTitle)), .th(.text(taskTitle)), .th(.text(dueTitle)), .th(.text(statusTitle)))),
+                    .tbody(.forEach(page.items) { row in
+                        .tr(.td(.attribute(named: "data-label", value: unitTitle), .a(.href("/obligations/\(row.obligation.requireID())"), .text(row.unitName))),
+                            .td(.attribute(named: "data-label", value: taskTitle), .text(row.requirementTitle)),
+                            .td(.attribute(named: "data-label", value: dueTitle), .text(dueText(row.obligation))),
+                            .td(.attribute(named: "data-label", value: statusTitle), .text(statusText(row.obligation, today: today, language: language))))
+                    }))),
+            Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: {
+                "/campaigns/\(campaign.requireID())/obligations?unit=\(unit.requireID())\(status.map { "&status=\($0.rawValue)" } ?? "")&page=\($0)"
+            }).node(language)
+        )
+        return Layout(title: heading, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: "/campaigns"),
+                                               Crumb(title: campaign.title, url: "/campaigns/\(campaign.requireID())")],
+                      content: content).response(for: request)
+    }
+
+    static func obligation(request: Request) async throws -> Response {
+        let obligation = try await CampaignActions.requireObligation(try request.id(), request: request)
+        return try await renderObligation(obligation, errors: [], request: request)
+    }
+
+    struct SubmitForm: Content {
+        var documentId: Int?
+        var submittedOn: String?
+        var note: String?
+    }
+
+    static func submit(request: Request) async throws -> Response {
+        let id = try request.id()
+        let form = try request.content.decode(SubmitForm.self)
+        return try await obligationForm(id, request: request) {
+            try await CampaignActions.submit(id, ObligationSubmissionInput(documentId: form.documentId, submittedOn: form.submittedOn, note: form.note), request: request)
+        }
+    }
+
+    static func review(request: Request) async throws -> Response {
+        let id = try request.id()
+        let input = try request.content.decode(ObligationReviewInput.self)
+        return try await obligationForm(id, request: request) { try await CampaignActions.review(id, input, request: request) }
+    }
+
+    static func extend(request: Request) async throws -> Response {
+        let id = try request.id()
+        let input = try request.content.decode(ObligationExtensionInput.self)
+        return try await obligationForm(id, request: request) { try await CampaignActions.extend(id, input, request: request) }
+    }
+
+    /// Runs one of the obligation page's forms: back to the page when it worked, the page with the
+    /// messages when it was refused.
+    private static func obligationForm(_ id: Int, request: Request, _ action: () async throws -> Obligation) async throws -> Response {
+        do {
+            _ = try await action()
+            return request.redirect(to: "/obligations/\(id)")
+        } catch let error as DomainError where error.kind != .notFound {
+            let obligation = try await CampaignActions.requireObligation(id, request: request)
+            let errors = error.fieldErrors.isEmpty ? [FieldError(field: "id", message: error.title)] : error.fieldErrors
+            return try await renderObligation(obligation, errors: errors, request: request, status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
+        }
+    }
+
+    private static func renderObligation(_ obligation: Obligation, errors: [FieldError], request: Request,
+                                         status: HTTPResponseStatus = .ok) async throws -> Response {
+        let language = request.language
+        let db = request.db
+        let actor = try request.requireActor()
+        let fields = FormFields(request, errors: errors)
+        let campaign = try await CampaignQueries.require(obligation.campaignId, on: db)
+        let requirement = try await CampaignQueries.requirement(of: obligation, on: db)
+        let unit = try await OrganizationQueries.require(obligation.organizationId, on: db)
+        let submissions = try await CampaignQueries.submissions(of: obligation, on: db)
+        let today = CalendarDate.today()
+        let unitPath = TreePath(rawValue: obligation.organizationPath)!
+        let canSubmit = actor.can(.edit, at: unitPath) && requirement.kind != .studySessions
+            && (obligation.state == .open || obligation.state == .returned) && campaign.status == .active
+        let canReview = unitPath.parent.map { actor.can(.edit, at: $0) } ?? false
+        let plans = canSubmit ? try await CampaignQueries.documents(issuedBy: unit, on: db) : []
+        let documentLinks = Dictionary(uniqueKeysWithValues: try await Document.query(on: db).filter(\.$id ~~ submissions.compactMap(\.documentId)).all()
+            .map { ($0.requireID(), $0.symbol) })
+        let dateHint = LocalizedText(vi: "dd/mm/yyyy, để trống là hôm nay", en: "dd/mm/yyyy, blank for today")
+        let title = "\(requirement.title) · \(unit.name)"
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .dl(.class("facts"),
+                .dt(.text(LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language))),
+                .dd(.a(.href("/campaigns/\(campaign.requireID())?unit=\(unit.requireID())"), .text(campaign.title))),
+                .dt(.text(LocalizedText(vi: "Hạn", en: "Due")(language))), .dd(.text(dueText(obligation))),
+                .unwrap(obligation.extensionReason) { reason in .group(
+                    .dt(.text(LocalizedText(vi: "Lý do gia hạn", en: "Reason for the extension")(language))), .dd(.text(reason))) },
+                .dt(.text(LocalizedText(vi: "Tình trạng", en: "Status")(language))), .dd(.text(statusText(obligation, today: today, language: language))),
+                .if(requirement.kind == .studySessions, .group(
+                    .dt(.text(LocalizedText(vi: "Yêu cầu", en: "Requirement")(language))),
+                    .dd(.text(LocalizedText(vi: "Tổ chức ít nhất \(requirement.minimumSessions ?? 1) buổi học tập; tự hoàn thành khi đủ số buổi",
+                                            en: "Hold at least \(requirement.minimumSessions ?? 1) study sessions; met when they are recorded")(language)))))),
+            fields.summary,
+            .if(!submissions.isEmpty, .group(
+                .h2(.text(LocalizedText(vi: "Các lần nộp", en: "Submissions")(language))),
+                .ol(.forEach(submissions) { submission in
+                    .li(.text(LocalizedText(vi: "Lần \(submission.number), ngày ", en: "No. \(submission.number), on ")(language)
+                              + (CalendarDate(parsing: submission.submittedOn)?.vietnamese ?? submission.submittedOn)),
+                        .unwrap(submission.documentId) { id in .group(.text(" · "), .a(.href("/documents/\(id)"), .text(documentLinks[id] ?? "#\(id)"))) },
+                        .unwrap(submission.note) { .p(.text($0)) },
+                        .unwrap(submission.outcome) { outcome in
+                            .p(.strong(.text(outcome == .accepted ? LocalizedText(vi: "Đã chấp nhận", en: "Accepted")(language)
+                                                                  : LocalizedText(vi: "Trả lại để sửa", en: "Returned for revision")(language))),
+                               .unwrap(submission.reviewComment) { .text(": " + $0) })
+                        })
+                }))),
+            .if(canSubmit, .group(
+                .h2(.text(obligation.state == .returned ? LocalizedText(vi: "Nộp lại", en: "Resubmit")(language)
+                                                        : LocalizedText(vi: "Nộp", en: "Submit")(language))),
+                fields.postForm("/obligations/\(obligation.requireID())/submit",
+                    .if(requirement.kind == .plan, fields.select("documentId", LocalizedText(vi: "Kế hoạch của đơn vị (văn bản đã đăng ký)", en: "The unit's plan (a registered document)"),
+                                                                  options: [("", "—")] + plans.map { (String($0.requireID()), "\($0.symbol) · \($0.title)") },
+                                                                  selected: nil, required: true)),
+                    fields.text("submittedOn", LocalizedText(vi: "Ngày nộp", en: "Submitted on"), value: nil, hint: dateHint),
+                    fields.text("note", LocalizedText(vi: "Ghi chú", en: "Note"), value: nil),
+                    fields.submit(LocalizedText(vi: "Nộp", en: "Submit"))))),
+            .if(canReview && obligation.state == .submitted, .group(
+                .h2(.text(LocalizedText(vi: "Xem xét", en: "Review")(language))),
+                fields.postForm("/obligations/\(obligation.requireID())/review",
+                    fields.select("outcome", LocalizedText(vi: "Kết quả", en: "Outcome"),
+                                  options: [(ObligationState.accepted.rawValue, LocalizedText(vi: "Chấp nhận", en: "Accept")(language)),
+                                            (ObligationState.returned.rawValue, LocalizedText(vi: "Trả lại để sửa", en: "Return for revision")(language))],
+                                  selected: nil, required: true),
+                    fields.text("comment", LocalizedText(vi: "Nhận xét (bắt buộc khi trả lại)", en: "Comment (required when returning)"), value: nil),
+                    fields.submit(LocalizedText(vi: "Ghi kết quả", en: "Record the review"))))),
+            .if(canReview && obligation.state != .accepted && obligation.state.isInForce, .group(
+                .h2(.text(LocalizedText(vi: "Gia hạn", en: "Extend")(language))),
+                fields.postForm("/obligations/\(obligation.requireID())/extend",
+                    fields.text("until", LocalizedText(vi: "Gia hạn đến ngày", en: "Extend until"), value: nil, required: true,
+                                hint: LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")),
+                    fields.text("reason", LocalizedText(vi: "Lý do", en: "Reason"), value: nil, required: true),
+                    fields.submit(LocalizedText(vi: "Gia hạn", en: "Extend")))))
+        )
+        return Layout(title: title, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: "/campaigns"),
+                                             Crumb(title: campaign.title, url: "/campaigns/\(campaign.requireID())?unit=\(unit.requireID())")],
+                      content: content).response(for: request, status: status)
+    }
+
+    // MARK: Shared bits
+
+    static func period(_ campaign: Campaign) -> String {
+        "\(CalendarDate(parsing: campaign.startsOn)?.vietnamese ?? campaign.startsOn) – \(CalendarDate(parsing: campaign.endsOn)?.vietnamese ?? campaign.endsOn)"
+    }
+
+    static func dueText(_ obligation: Obligation) -> String {
+        let due = CalendarDate(parsing: obligation.dueOn)?.vietnamese ?? obligation.dueOn
+        guard let extended = obligation.extendedUntil.flatMap(CalendarDate.init(parsing:)) else { return due }
+        return "\(due) → \(extended.vietnamese)"
+    }
+
+    static func statusText(_ obligation: Obligation, today: CalendarDate, language: UILanguage) -> String {
+        let status = obligation.status(today: today)
+        let late = obligation.daysLate(today: today)
+        let returned = obligation.state == .returned && obligation.submissionCount > 0
+            ? LocalizedText(vi: " (đã nộp \(obligation.submissionCount) lần)", en: " (submitted \(obligation.submissionCount) times)")(language) : ""
+        let lateness = late > 0 && status != .accepted && status != .submitted
+            ? LocalizedText(vi: ", trễ \(late) ngày", en: ", \(late) days late")(language) : ""
+        return status.label(language) + returned + lateness
+    }
+}
+
+extension ObligationStatus {
+    var label: LocalizedText {
+        switch self {
+        case .notYetDue: return LocalizedText(vi: "Chưa đến hạn", en: "Not yet due")
+        case .dueSoon: return LocalizedText(vi: "Sắp đến hạn", en: "Due soon")
+        case .extended: return LocalizedText(vi: "Được gia hạn", en: "Extended")
+        case .late: return LocalizedText(vi: "Trễ hạn", en: "Late")
+        case .submitted: return LocalizedText(vi: "Đã nộp, chờ xem xét", en: "Submitted")
+        case .returned: return LocalizedText(vi: "Trả lại để sửa", en: "Returned for revision")
+        case .accepted: return LocalizedText(vi: "Đã hoàn thành", en: "Accepted")
+        case .handedOver: return LocalizedText(vi: "Đã chuyển cho đơn vị hợp nhất", en: "Handed over on a merger")
+        case .withdrawn: return LocalizedText(vi: "Không còn áp dụng", en: "Withdrawn")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// Keeps obligations in step with the tree: units created or moved into a campaign's subtree receive
+/// theirs, units merged away hand theirs over, units dissolved or moved out are withdrawn. Each is a
+/// set-based statement over a subtree, so a launch at national scale or a large move costs a few
+/// statements, not one per unit.
+enum ObligationRoster {
+    /// Gives every active unit in `subtree` the obligations of every active campaign covering it that it
+    /// does not have yet.
+    static func assignMissing(in subtree: TreePath, on db: any Database) async throws {
+        try await db.sql.raw("""
+            INSERT INTO obligations (campaign_id, requirement_id, organization_id, organization_path, due_on, state, submission_count, updated_at)
+            SELECT r.campaign_id, r.id, o.id, o.path, r.due_on, 'open', 0, CURRENT_TIMESTAMP
+            FROM campaigns c
+            JOIN campaign_requirements r ON r.campaign_id = c.id
+            JOIN campaign_requirement_kinds k ON k.requirement_id = r.id
+            JOIN organizations o ON o.kind_code = k.kind_code AND o.path >= c.organization_path AND o.path < c.organization_path || '~'
+            WHERE c.status = 'active' AND o.status = 'active'
+              AND o.path >= \(bind: subtree.rawValue) AND o.path < \(bind: subtree.upperBound)
+              AND NOT EXISTS (SELECT 1 FROM obligations x WHERE x.requirement_id = r.id AND x.organization_id = o.id)
+            """).run()
+    }
+
+    /// After units in `subtree` were created, moved, re-kinded or closed (paths already rebased): withdraws
+    /// what units no longer in a campaign's subtree, no longer active or no longer of a required kind still
+    /// had to do; gives back what a
+    /// unit that returned had; assigns what is missing.
+    static func followTreeChange(in subtree: TreePath, on db: any Database) async throws {
+        let inSubtree: SQLQueryString = "obligations.organization_path >= \(bind: subtree.rawValue) AND obligations.organization_path < \(bind: subtree.upperBound)"
+        let covered: SQLQueryString = """
+            EXISTS (SELECT 1 FROM campaigns c WHERE c.id = obligations.campaign_id AND c.status = 'active'
+                    AND obligations.organization_path >= c.organization_path AND obligations.organization_path < c.organization_path || '~')
+            AND EXISTS (SELECT 1 FROM organizations o JOIN campaign_requirement_kinds k ON k.kind_code = o.kind_code
+                        WHERE o.id = obligations.organization_id AND o.status = 'active' AND k.requirement_id = obligations.requirement_id)
+            """
+        try await db.sql.raw("""
+            UPDATE obligations SET state = 'withdrawn', updated_at = CURRENT_TIMESTAMP
+            WHERE \(inSubtree) AND state IN ('open', 'returned') AND NOT (\(covered))
+            """).run()
+        try await db.sql.raw("""
+            UPDATE obligations SET state = CASE WHEN submission_count > 0 THEN 'returned' ELSE 'open' END, updated_at = CURRENT_TIMESTAMP
+            WHERE \(inSubtree) AND state = 'withdrawn' AND \(covered)
+            """).run()
+        try await assignMissing(in: subtree, on: db)
+    }
+
+    /// A merge: what the source unit still had to do passes to the unit it was merged into.
+    static func handOver(from source: Organization, to target: Organization, on db: any Database) async throws {
+        try await db.sql.raw("""
+            UPDATE obligations SET state = 'handed_over', handed_over_to_id = \(bind: target.requireID()), updated_at = CURRENT_TIMESTAMP
+            WHERE organization_id = \(bind: source.requireID()) AND state IN ('open', 'returned')
+            """).run()
+    }
+}

@@ -1,0 +1,239 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// How far a campaign has got in one place: the unit's own figures, or its whole subtree's.
+struct Coverage: Sendable {
+    /// Members on the roll (the unit's own, or the subtree's).
+    let members: Int
+    let studied: CoverageFigure
+    let reflectionsSubmitted: CoverageFigure
+    let reflectionsAccepted: CoverageFigure
+    let sessionsHeld: Int
+    /// Units holding members that have reported anything (a session, an attendance, a reflection), out of
+    /// all units holding members: a figure built on few reports says so.
+    let reportingUnits: Int
+    let unitsWithMembers: Int
+    let obligations: ObligationTally
+}
+
+/// Obligations counted by status, with how late the latest one is.
+struct ObligationTally: Sendable {
+    let counts: [ObligationStatus: Int]
+    /// Days past due of the most overdue obligation still awaiting the unit; 0 when none is late.
+    let maxDaysLate: Int
+
+    var total: Int { counts.values.reduce(0, +) }
+    subscript(status: ObligationStatus) -> Int { counts[status] ?? 0 }
+
+    /// Obligations met (accepted) out of those in force, or "not reported" when there are none.
+    var done: CoverageFigure { CoverageFigure(count: total == 0 ? nil : self[.accepted], total: total) }
+}
+
+/// One child of a unit with its subtree's coverage: a row of the drill-down and of the lagging list.
+struct ChildCoverage: Sendable {
+    let organization: Organization
+    let coverage: Coverage
+}
+
+/// The coverage roll-ups. Every subtree figure is a sum over a path range of stored per-unit figures
+/// (`organizations.member_count`, `campaign_figures`, `obligations`), so the root of a national tree costs
+/// a scan of its ~200,000 units' index entries, never of its 5.6 million members.
+enum CoverageQueries {
+    enum Extent: Sendable {
+        /// The unit's own figures.
+        case own
+        /// The unit and everything under it.
+        case subtree
+    }
+
+    static func coverage(of campaign: Campaign, at unit: Organization, _ extent: Extent, today: CalendarDate, on db: any Database) async throws -> Coverage {
+        let place: (String) -> SQLQueryString = { column in
+            switch extent {
+            case .own: return "organization_id = \(bind: unit.requireID())"
+            case .subtree: return "\(unsafeRaw: column) >= \(bind: unit.path) AND \(unsafeRaw: column) < \(bind: unit.treePath.upperBound)"
+            }
+        }
+        let units: SQLQueryString = extent == .own ? "id = \(bind: unit.requireID())" : place("path")
+        let membersRow = try await db.sql.raw("""
+            SELECT CAST(COALESCE(SUM(member_count), 0) AS BIGINT) AS members,
+                   CAST(COALESCE(SUM(CASE WHEN member_count > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS units
+            FROM organizations WHERE \(units)
+            """).first()
+        let figuresRow = try await db.sql.raw("""
+            SELECT CAST(COALESCE(SUM(members_studied), 0) AS BIGINT) AS studied,
+                   CAST(COALESCE(SUM(reflections_submitted), 0) AS BIGINT) AS submitted,
+                   CAST(COALESCE(SUM(reflections_accepted), 0) AS BIGINT) AS accepted,
+                   CAST(COALESCE(SUM(sessions_held), 0) AS BIGINT) AS sessions,
+                   CAST(COALESCE(SUM(CASE WHEN members_studied + reflections_submitted + sessions_held > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS reporting
+            FROM campaign_figures WHERE campaign_id = \(bind: campaign.requireID()) AND \(place("organization_path"))
+            """).first()
+        let obligations = try await tally(campaign, where: place("organization_path"), today: today, on: db)
+        return try coverage(members: membersRow, figures: figuresRow, obligations: obligations)
+    }
+
+    /// The drill-down: every active child of `unit` with its subtree's coverage, in Vietnamese order.
+    static func children(of unit: Organization, in campaign: Campaign, today: CalendarDate, on db: any Database) async throws -> [ChildCoverage] {
+        let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
+        var result: [ChildCoverage] = []
+        for child in children {
+            result.append(ChildCoverage(organization: child, coverage: try await coverage(of: campaign, at: child, .subtree, today: today, on: db)))
+        }
+        return result
+    }
+
+    /// Obligations in `place` counted by status. The CASE mirrors `ObligationStatus.init(state:…)` (a test
+    /// holds them together); ISO dates compare as text.
+    static func tally(_ campaign: Campaign, where place: SQLQueryString, today: CalendarDate, on db: any Database) async throws -> ObligationTally {
+        let rows = try await db.sql.raw("""
+            SELECT \(statusCase(today: today)) AS status, COUNT(*) AS n,
+                   MIN(CASE WHEN state = 'open' OR state = 'returned' THEN COALESCE(extended_until, due_on) END) AS earliest
+            FROM obligations WHERE campaign_id = \(bind: campaign.requireID()) AND \(place) AND state NOT IN ('handed_over', 'withdrawn')
+            GROUP BY 1
+            """).all()
+        var counts: [ObligationStatus: Int] = [:]
+        var maxDaysLate = 0
+        for row in rows {
+            guard let status = ObligationStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
+            counts[status] = try row.decode(column: "n", as: Int.self)
+            if let earliest = try row.decode(column: "earliest", as: String?.self).flatMap(CalendarDate.init(parsing:)) {
+                maxDaysLate = max(maxDaysLate, ObligationStatus.daysLate(dueOn: earliest, extendedUntil: nil, today: today))
+            }
+        }
+        return ObligationTally(counts: counts, maxDaysLate: maxDaysLate)
+    }
+
+    /// The status of an obligation row, in SQL.
+    static func statusCase(today: CalendarDate) -> SQLQueryString {
+        let soon = today.adding(days: ObligationStatus.dueSoonDays).iso
+        return """
+            CASE WHEN state = 'accepted' THEN 'accepted' WHEN state = 'submitted' THEN 'submitted'
+                 WHEN state = 'returned' THEN 'returned' WHEN state = 'handed_over' THEN 'handed_over'
+                 WHEN state = 'withdrawn' THEN 'withdrawn'
+                 WHEN COALESCE(extended_until, due_on) < \(bind: today.iso) THEN 'late'
+                 WHEN extended_until IS NOT NULL THEN 'extended'
+                 WHEN due_on <= \(bind: soon) THEN 'due_soon'
+                 ELSE 'not_yet_due' END
+            """
+    }
+
+    private static func coverage(members: (any SQLRow)?, figures: (any SQLRow)?, obligations: ObligationTally) throws -> Coverage {
+        let memberTotal = try members?.decode(column: "members", as: Int.self) ?? 0
+        let reporting = try figures?.decode(column: "reporting", as: Int.self) ?? 0
+        func figure(_ column: String) throws -> CoverageFigure {
+            CoverageFigure(count: reporting == 0 ? nil : try figures?.decode(column: column, as: Int.self), total: memberTotal)
+        }
+        return Coverage(
+            members: memberTotal,
+            studied: try figure("studied"),
+            reflectionsSubmitted: try figure("submitted"),
+            reflectionsAccepted: try figure("accepted"),
+            sessionsHeld: try figures?.decode(column: "sessions", as: Int.self) ?? 0,
+            reportingUnits: reporting,
+            unitsWithMembers: try members?.decode(column: "units", as: Int.self) ?? 0,
+            obligations: obligations)
+    }
+}
+
+/// The members a coverage figure counts (or leaves out): what a click on the figure lists.
+enum CoverageMemberList: String, Sendable, CaseIterable, Codable {
+    case studied
+    case notStudied = "not-studied"
+    case reflected
+    case notReflected = "not-reflected"
+    case accepted
+
+    var label: LocalizedText {
+        switch self {
+        case .studied: return LocalizedText(vi: "Đã học tập", en: "Studied")
+        case .notStudied: return LocalizedText(vi: "Chưa học tập", en: "Not yet studied")
+        case .reflected: return LocalizedText(vi: "Đã nộp bài thu hoạch", en: "Reflection submitted")
+        case .notReflected: return LocalizedText(vi: "Chưa nộp bài thu hoạch", en: "No reflection yet")
+        case .accepted: return LocalizedText(vi: "Bài thu hoạch đạt", en: "Reflection accepted")
+        }
+    }
+
+    /// How many members the list holds, from the same stored figures the page shows.
+    func count(in coverage: Coverage) -> Int {
+        switch self {
+        case .studied: return coverage.studied.count ?? 0
+        case .notStudied: return coverage.members - (coverage.studied.count ?? 0)
+        case .reflected: return coverage.reflectionsSubmitted.count ?? 0
+        case .notReflected: return coverage.members - (coverage.reflectionsSubmitted.count ?? 0)
+        case .accepted: return coverage.reflectionsAccepted.count ?? 0
+        }
+    }
+
+    /// The condition on a member row `m`, mirroring what `CampaignFigures.recount` counts.
+    func condition(campaign: Int) -> SQLQueryString {
+        let studied: SQLQueryString = """
+            EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
+                    WHERE a.member_id = m.id AND a.status = 'present' AND s.campaign_id = \(bind: campaign))
+            """
+        let reflected: SQLQueryString = "EXISTS (SELECT 1 FROM reflections r WHERE r.member_id = m.id AND r.campaign_id = \(bind: campaign))"
+        switch self {
+        case .studied: return studied
+        case .notStudied: return "NOT " + studied
+        case .reflected: return reflected
+        case .notReflected: return "NOT " + reflected
+        case .accepted:
+            return "EXISTS (SELECT 1 FROM reflections r WHERE r.member_id = m.id AND r.campaign_id = \(bind: campaign) AND r.state = 'accepted')"
+        }
+    }
+}
+
+extension CoverageQueries {
+    /// One page of the members behind a figure, in Vietnamese name order.
+    static func members(_ list: CoverageMemberList, of campaign: Campaign, within unit: Organization, total: Int,
+                        page: Int, perPage: Int, on db: any Database) async throws -> Page<Member> {
+        let ids = try await db.sql.raw("""
+            SELECT m.id FROM members m
+            WHERE m.organization_path >= \(bind: unit.path) AND m.organization_path < \(bind: unit.treePath.upperBound)
+              AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue))) AND \(list.condition(campaign: campaign.requireID()))
+            ORDER BY m.name_sort, m.id LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
+            """).all().map { try $0.decode(column: "id", as: Int.self) }
+        let byId = Dictionary(uniqueKeysWithValues: try await Member.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
+        return Page(items: ids.compactMap { byId[$0] }, page: page, perPage: perPage, total: total)
+    }
+}
+
+/// How the "lagging units" list orders a unit's children: furthest behind first. A unit that has not
+/// reported a figure is further behind than any that has.
+enum LaggingOrder: String, Sendable, CaseIterable, Codable {
+    case studied
+    case reflected
+    case accepted
+    case obligationsDone = "obligations-done"
+    case late
+    case daysLate = "days-late"
+
+    var label: LocalizedText {
+        switch self {
+        case .studied: return LocalizedText(vi: "Tỷ lệ học tập", en: "Share studied")
+        case .reflected: return LocalizedText(vi: "Tỷ lệ nộp bài thu hoạch", en: "Share with a reflection")
+        case .accepted: return LocalizedText(vi: "Tỷ lệ bài thu hoạch đạt", en: "Share of reflections accepted")
+        case .obligationsDone: return LocalizedText(vi: "Tỷ lệ nhiệm vụ hoàn thành", en: "Share of obligations met")
+        case .late: return LocalizedText(vi: "Số nhiệm vụ trễ hạn", en: "Late obligations")
+        case .daysLate: return LocalizedText(vi: "Số ngày trễ hạn", en: "Days late")
+        }
+    }
+
+    func sorted(_ children: [ChildCoverage]) -> [ChildCoverage] {
+        children.enumerated().sorted { lhs, rhs in
+            let (a, b) = (key(lhs.element.coverage), key(rhs.element.coverage))
+            return a != b ? a < b : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    /// Smaller is further behind.
+    private func key(_ coverage: Coverage) -> Double {
+        switch self {
+        case .studied: return coverage.studied.ratio ?? -1
+        case .reflected: return coverage.reflectionsSubmitted.ratio ?? -1
+        case .accepted: return coverage.reflectionsAccepted.ratio ?? -1
+        case .obligationsDone: return coverage.obligations.done.ratio ?? -1
+        case .late: return -Double(coverage.obligations[.late])
+        case .daysLate: return -Double(coverage.obligations.maxDaysLate)
+        }
+    }
+}

@@ -1,0 +1,245 @@
+import Fluent
+import LamTheoCore
+import Vapor
+
+/// `/api/v1/documents`, the abbreviation lists and the committee terms. Reading is open to every
+/// signed-in user (central documents concern everyone); what each may see is the scope rule of
+/// `DocumentQueries`.
+enum DocumentAPI {
+    /// A little over the attachment limit, so that a file just too large gets the command's clear message.
+    static let uploadBodyLimit: ByteCount = "21mb"
+
+    static func register(on api: any RoutesBuilder) {
+        api.get("document-abbreviations", use: abbreviations).requiring(.signedIn)
+        api.post("document-abbreviations", use: addAbbreviation).requiring(.administrator)
+        api.get("committee-terms", use: terms).requiring(.signedIn)
+        api.post("committee-terms", use: addTerm).requiring(.administrator)
+        let documents = api.grouped("documents")
+        documents.get(use: list).requiring(.signedIn)
+        documents.post(use: create).requiring(.capability(.edit))
+        documents.get("parse-number", use: parseNumber).requiring(.signedIn)
+        documents.get(":id", use: show).requiring(.signedIn)
+        documents.patch(":id", use: update).requiring(.capability(.edit))
+        documents.post(":id", "relations", use: relate).requiring(.capability(.edit))
+        documents.delete(":id", "relations", ":relationId", use: unrelate).requiring(.capability(.edit))
+        documents.on(.POST, ":id", "attachments", body: .collect(maxSize: uploadBodyLimit), use: attach).requiring(.capability(.edit))
+        documents.get(":id", "attachments", ":attachmentId", use: download).requiring(.signedIn)
+        documents.delete(":id", "attachments", ":attachmentId", use: removeAttachment).requiring(.capability(.edit))
+    }
+
+    struct DocumentDTO: Content {
+        let id: Int
+        let symbol: String
+        let number: Int
+        let typeCode: String
+        let issuerCode: String
+        let title: String
+        let issuedOn: String
+        let termId: Int
+        let organizationId: Int?
+        let organizationName: String?
+
+        init(_ document: Document, organizationName: String?) {
+            id = document.requireID()
+            symbol = document.symbol
+            number = document.number
+            typeCode = document.typeCode
+            issuerCode = document.issuerCode
+            title = document.title
+            issuedOn = document.issuedOn
+            termId = document.termId
+            organizationId = document.organizationId
+            self.organizationName = organizationName
+        }
+    }
+
+    struct RelationDTO: Content {
+        let id: Int
+        let kind: DocumentRelationKind
+        /// `outgoing`: this document continues, replaces or implements the other; `incoming`: the reverse.
+        let direction: String
+        let documentId: Int
+        let symbol: String
+        let title: String
+
+        init(_ related: RelatedDocument) {
+            id = related.relation.id!
+            kind = related.relation.kind
+            direction = related.outgoing ? "outgoing" : "incoming"
+            documentId = related.document.requireID()
+            symbol = related.document.symbol
+            title = related.document.title
+        }
+    }
+
+    struct AttachmentDTO: Content {
+        let id: Int
+        let fileName: String
+        let mediaType: String
+        let size: Int
+        let sha256: String
+
+        init(_ attachment: DocumentAttachment) {
+            id = attachment.id!
+            fileName = attachment.fileName
+            mediaType = attachment.mediaType
+            size = attachment.size
+            sha256 = attachment.sha256
+        }
+    }
+
+    struct DocumentDetailDTO: Content {
+        let document: DocumentDTO
+        let relations: [RelationDTO]
+        let attachments: [AttachmentDTO]
+    }
+
+    struct RelationBody: Content {
+        var toDocumentId: Int?
+        var kind: DocumentRelationKind
+    }
+
+    struct ParsedNumberDTO: Content {
+        let symbol: String
+        let number: Int
+        let typeCode: String
+        let issuerCode: String
+    }
+
+    struct AbbreviationDTO: Content {
+        let code: String
+        let nameVi: String
+        let nameEn: String
+
+        init(_ abbreviation: DocumentAbbreviation) {
+            code = abbreviation.code
+            nameVi = abbreviation.nameVi
+            nameEn = abbreviation.nameEn
+        }
+    }
+
+    struct AbbreviationsDTO: Content {
+        let types: [AbbreviationDTO]
+        let issuers: [AbbreviationDTO]
+    }
+
+    struct TermDTO: Content {
+        let id: Int
+        let name: String
+        let startsOn: String
+        let endsOn: String?
+
+        init(_ term: CommitteeTerm) {
+            id = term.id!
+            name = term.name
+            startsOn = term.startsOn
+            endsOn = term.endsOn
+        }
+    }
+
+    static func list(request: Request) async throws -> PageDTO<DocumentDTO> {
+        let paging = try Paging(request)
+        let filter = try DocumentQueries.Filter(request, scopes: request.readableSubtrees)
+        let page = try await DocumentQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
+        let names = try await DocumentQueries.organizationNames(for: page.items, on: request.db)
+        return PageDTO(items: page.items.map { DocumentDTO($0, organizationName: $0.organizationId.flatMap { names[$0] }) },
+                       page: page.page, perPage: page.perPage, total: page.total)
+    }
+
+    static func show(request: Request) async throws -> DocumentDetailDTO {
+        try await detail(of: DocumentActions.requireDocument(request.id(), .read, request: request), request: request)
+    }
+
+    static func create(request: Request) async throws -> Response {
+        let input = try request.content.decode(DocumentInput.self)
+        let document = try await DocumentActions.register(input, request: request)
+        return try await detail(of: document, request: request).encodeResponse(status: .created, for: request)
+    }
+
+    static func update(request: Request) async throws -> DocumentDetailDTO {
+        let changes = try request.content.decode(DocumentInput.self)
+        let document = try await DocumentActions.update(request.id(), request: request) { changes.laid(over: $0) }
+        return try await detail(of: document, request: request)
+    }
+
+    static func relate(request: Request) async throws -> Response {
+        let id = try request.id()
+        let body = try request.content.decode(RelationBody.self)
+        _ = try await DocumentActions.relate(from: id, to: body.toDocumentId, kind: body.kind, request: request)
+        return try await detail(of: DocumentQueries.require(id, on: request.db), request: request).encodeResponse(status: .created, for: request)
+    }
+
+    static func unrelate(request: Request) async throws -> HTTPStatus {
+        _ = try await DocumentActions.unrelate(request.id("relationId"), of: request.id(), request: request)
+        return .noContent
+    }
+
+    /// The file is the body; `?fileName=` names it. Its type is read from its bytes.
+    static func attach(request: Request) async throws -> Response {
+        let data = request.body.data.map { Data(buffer: $0) } ?? Data()
+        let attachment = try await DocumentActions.attach(to: request.id(), fileName: request.query[String.self, at: "fileName"], data: data, request: request)
+        return try await AttachmentDTO(attachment).encodeResponse(status: .created, for: request)
+    }
+
+    static func download(request: Request) async throws -> Response {
+        let document = try await DocumentActions.requireDocument(request.id(), .read, request: request)
+        let attachment = try await DocumentQueries.attachment(request.id("attachmentId"), of: document.requireID(), on: request.db)
+        return try request.application.documentFiles.download(attachment.storageKey, named: attachment.fileName, mediaType: attachment.mediaType)
+    }
+
+    static func removeAttachment(request: Request) async throws -> HTTPStatus {
+        _ = try await DocumentActions.removeAttachment(request.id("attachmentId"), of: request.id(), request: request)
+        return .noContent
+    }
+
+    static func parseNumber(request: Request) async throws -> ParsedNumberDTO {
+        var validator = Validator()
+        let parsed = try await validator.documentNumber(request.query[String.self, at: "text"], field: "text", on: request.db)
+        try validator.throwIfInvalid()
+        return ParsedNumberDTO(symbol: parsed!.symbol, number: parsed!.number, typeCode: parsed!.typeCode, issuerCode: parsed!.issuerCode)
+    }
+
+    static func abbreviations(request: Request) async throws -> AbbreviationsDTO {
+        let lists = try await DocumentQueries.abbreviations(on: request.db)
+        return AbbreviationsDTO(types: lists.types.map(AbbreviationDTO.init), issuers: lists.issuers.map(AbbreviationDTO.init))
+    }
+
+    static func addAbbreviation(request: Request) async throws -> Response {
+        let entry = try await DocumentActions.addAbbreviation(try request.content.decode(AbbreviationInput.self), request: request)
+        return try await AbbreviationDTO(entry.abbreviation).encodeResponse(status: .created, for: request)
+    }
+
+    static func terms(request: Request) async throws -> [TermDTO] {
+        try await DocumentQueries.terms(on: request.db).map(TermDTO.init)
+    }
+
+    static func addTerm(request: Request) async throws -> Response {
+        let term = try await DocumentActions.addTerm(try request.content.decode(TermInput.self), request: request)
+        return try await TermDTO(term).encodeResponse(status: .created, for: request)
+    }
+
+    static func detail(of document: Document, request: Request) async throws -> DocumentDetailDTO {
+        let id = document.requireID()
+        let names = try await DocumentQueries.organizationNames(for: [document], on: request.db)
+        return DocumentDetailDTO(
+            document: DocumentDTO(document, organizationName: document.organizationId.flatMap { names[$0] }),
+            relations: try await DocumentQueries.relations(of: id, scopes: request.readableSubtrees, on: request.db).map(RelationDTO.init),
+            attachments: try await DocumentQueries.attachments(of: id, on: request.db).map(AttachmentDTO.init))
+    }
+}
+
+extension DocumentQueries.Filter {
+    /// `?q=&type=&issuer=&year=`, shared by the API and the register page.
+    init(_ request: Request, scopes: [TreePath]?) throws {
+        let year = request.query[String.self, at: "year"]?.nonEmpty
+        if let year, Int(year) == nil {
+            throw DomainError.invalid(field: "year", LocalizedText(vi: "Năm phải là số, ví dụ 2021", en: "The year must be a number, e.g. 2021"))
+        }
+        self.init(text: request.query[String.self, at: "q"], typeCode: request.query[String.self, at: "type"]?.nonEmpty,
+                  issuerCode: request.query[String.self, at: "issuer"]?.nonEmpty, year: year.flatMap { Int($0) }, scopes: scopes)
+    }
+}
+
+extension DocumentInput: Content {}
+extension AbbreviationInput: Content {}
+extension TermInput: Content {}

@@ -1,0 +1,146 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// Reads of the document register. A document is readable by a caller whose scope lies inside the
+/// issuing unit's subtree (a ward reads the city's plans) or contains the issuing unit (the city reads
+/// the wards' plans) — never a sibling's. Central documents, with no issuing unit, are readable by all.
+enum DocumentQueries {
+    static func require(_ id: Int, on db: any Database) async throws -> Document {
+        guard let document = try await Document.find(id, on: db) else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy văn bản", en: "Document not found"))
+        }
+        return document
+    }
+
+    /// The document, if it exists and `scopes` may read it (nil scopes: the whole tree).
+    static func find(id: Int, scopes: [TreePath]?, on db: any Database) async throws -> Document? {
+        guard let document = try await Document.find(id, on: db) else { return nil }
+        return isReadable(issuedAt: try await issuingPath(of: document, on: db), scopes: scopes) ? document : nil
+    }
+
+    /// - Parameter path: the issuing unit's path; nil for a central document.
+    static func isReadable(issuedAt path: TreePath?, scopes: [TreePath]?) -> Bool {
+        guard let path, let scopes else { return true }
+        return scopes.contains { $0.contains(path) || path.contains($0) }
+    }
+
+    static func issuingPath(of document: Document, on db: any Database) async throws -> TreePath? {
+        try await document.organizationId.asyncMap { try await OrganizationQueries.require($0, on: db).treePath } ?? nil
+    }
+
+    struct Filter: Sendable {
+        /// A number and symbol ("5-ct/tw" finds 05-CT/TW exactly), or words of the symbol or title, tones optional.
+        var text: String?
+        var typeCode: String?
+        var issuerCode: String?
+        var year: Int?
+        /// The caller's readable subtrees (`Actor.readableSubtrees`); nil for the whole tree.
+        var scopes: [TreePath]?
+    }
+
+    /// Newest first.
+    static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database) async throws -> Page<Document> {
+        let predicate = try await predicate(filter, on: db)
+        let total = try await db.sql.raw("SELECT COUNT(*) AS n FROM documents WHERE \(predicate)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let ids = try await db.sql.raw("""
+            SELECT id FROM documents WHERE \(predicate)
+            ORDER BY issued_on DESC, id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
+            """).all().map { try $0.decode(column: "id", as: Int.self) }
+        let byId = Dictionary(uniqueKeysWithValues: try await Document.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
+        return Page(items: ids.compactMap { byId[$0] }, page: page, perPage: perPage, total: total)
+    }
+
+    private static func predicate(_ filter: Filter, on db: any Database) async throws -> SQLQueryString {
+        var parts: [SQLQueryString] = [scopePredicate(filter.scopes)]
+        let text = filter.text ?? ""
+        let key = VietnameseText.searchKey(text)
+        let lists = try await abbreviations(on: db)
+        if let number = try? DocumentNumber(parsing: text, types: lists.types, issuers: lists.issuers) {
+            parts.append("number = \(bind: number.number) AND type_code = \(bind: number.typeCode) AND issuer_code = \(bind: number.issuerCode)")
+        } else if !key.isEmpty {
+            parts.append("title_search LIKE \(bind: "%\(key.withoutLikeWildcards)%")")
+        }
+        if let type = filter.typeCode { parts.append("type_code = \(bind: type)") }
+        if let issuer = filter.issuerCode { parts.append("issuer_code = \(bind: issuer)") }
+        if let year = filter.year {
+            parts.append("issued_on >= \(bind: "\(year)-01-01") AND issued_on < \(bind: "\(year + 1)-01-01")")
+        }
+        return parts.joined(separator: " AND ")
+    }
+
+    /// Central documents, and those issued in, above or below the scopes: the subtree ranges plus the
+    /// ancestors' exact paths.
+    private static func scopePredicate(_ scopes: [TreePath]?) -> SQLQueryString {
+        guard let scopes else { return "1 = 1" }
+        let ancestors = Set(scopes.flatMap { scope in sequence(first: scope, next: \.parent).dropFirst().map(\.rawValue) })
+        let above: SQLQueryString = ancestors.isEmpty ? "" : " OR path IN (\(binds: ancestors.sorted()))"
+        return """
+            (organization_id IS NULL OR organization_id IN (SELECT id FROM organizations WHERE \
+            \(OrganizationQueries.subtreePredicate("path", scopes: scopes, within: nil))\(above)))
+            """
+    }
+
+    /// Both ends of each relation the document takes part in, keeping only the documents `scopes` may read.
+    static func relations(of id: Int, scopes: [TreePath]?, on db: any Database) async throws -> [RelatedDocument] {
+        let relations = try await DocumentRelation.query(on: db)
+            .group(.or) { $0.filter(\.$fromDocumentId == id).filter(\.$toDocumentId == id) }
+            .sort(\.$id).all()
+        var related: [RelatedDocument] = []
+        for relation in relations {
+            let outgoing = relation.fromDocumentId == id
+            if let other = try await find(id: outgoing ? relation.toDocumentId : relation.fromDocumentId, scopes: scopes, on: db) {
+                related.append(RelatedDocument(relation: relation, document: other, outgoing: outgoing))
+            }
+        }
+        return related
+    }
+
+    static func attachments(of id: Int, on db: any Database) async throws -> [DocumentAttachment] {
+        try await DocumentAttachment.query(on: db).filter(\.$documentId == id).sort(\.$id).all()
+    }
+
+    static func attachment(_ id: Int, of documentId: Int, on db: any Database) async throws -> DocumentAttachment {
+        guard let attachment = try await DocumentAttachment.query(on: db).filter(\.$id == id).filter(\.$documentId == documentId).first() else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tệp đính kèm", en: "Attachment not found"))
+        }
+        return attachment
+    }
+
+    static func isStored(_ storageKey: String, on db: any Database) async throws -> Bool {
+        try await DocumentAttachment.query(on: db).filter(\.$storageKey == storageKey).first() != nil
+    }
+
+    static func abbreviations(on db: any Database) async throws -> (types: [DocumentAbbreviation], issuers: [DocumentAbbreviation]) {
+        let entries = try await DocumentAbbreviationEntry.query(on: db).sort(\.$position).sort(\.$code).all()
+        return (entries.filter { $0.list == .type }.map(\.abbreviation), entries.filter { $0.list == .issuer }.map(\.abbreviation))
+    }
+
+    static func term(containing date: CalendarDate, on db: any Database) async throws -> CommitteeTerm? {
+        try await CommitteeTerm.query(on: db)
+            .filter(\.$startsOn <= date.iso)
+            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= date.iso) }
+            .first()
+    }
+
+    static func terms(on db: any Database) async throws -> [CommitteeTerm] {
+        try await CommitteeTerm.query(on: db).sort(\.$startsOn).all()
+    }
+
+    /// Issuing units' names for a page of documents, in one query.
+    static func organizationNames(for documents: [Document], on db: any Database) async throws -> [Int: String] {
+        let ids = Array(Set(documents.compactMap(\.organizationId)))
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0.name) })
+    }
+}
+
+/// The other end of a relation, seen from one document.
+struct RelatedDocument: Sendable {
+    let relation: DocumentRelation
+    let document: Document
+    /// True when the document at hand is the relation's `from` (it continues, replaces, implements the other).
+    let outgoing: Bool
+
+    var label: LocalizedText { outgoing ? relation.kind.label : relation.kind.inverseLabel }
+}

@@ -1,0 +1,27 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// The tables that carry a copy of a unit's tree path, so that a subtree's rows are one index range.
+/// Moving a subtree rewrites every copy in one set-based statement per table.
+enum TreePathCopies {
+    static let columns: [(table: String, column: String)] = [
+        ("members", "organization_path"),
+        ("campaigns", "organization_path"),
+        ("obligations", "organization_path"),
+        ("study_sessions", "organization_path"),
+        ("campaign_figures", "organization_path"),
+        ("period_closures", "organization_path"),
+    ]
+
+    /// Rows under `old` now carry the path under `new`.
+    static func rebase(from old: TreePath, to new: TreePath, on db: any Database) async throws {
+        for (table, column) in columns {
+            try await db.sql.raw("""
+                UPDATE \(unsafeRaw: table)
+                SET \(unsafeRaw: column) = CAST(\(bind: new.rawValue) AS TEXT) || substr(\(unsafeRaw: column), CAST(\(bind: old.rawValue.count + 1) AS INTEGER))
+                WHERE \(unsafeRaw: column) >= \(bind: old.rawValue) AND \(unsafeRaw: column) < \(bind: old.upperBound)
+                """).run()
+        }
+    }
+}
