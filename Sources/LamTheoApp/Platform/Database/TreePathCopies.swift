@@ -12,6 +12,7 @@ enum TreePathCopies {
         ("study_sessions", "organization_path"),
         ("campaign_figures", "organization_path"),
         ("period_closures", "organization_path"),
+        ("breakthroughs", "organization_path"),
     ]
 
     /// Rows under `old` now carry the path under `new`.
