@@ -167,7 +167,8 @@ struct BreakthroughAppTests {
     func scope(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
             let tree = try await SmallTree.make(on: app)
-            let id = try await app.setBreakthrough(BreakthroughFixture.numeric(at: tree.wardA)).requireID()
+            let breakthrough = try await app.setBreakthrough(BreakthroughFixture.numeric(at: tree.wardA))
+            let (id, period) = (breakthrough.requireID(), breakthrough.periodId)
             let wardB = try await app.caller("phuongb", .officer, scope: tree.wardB, level: .editor)
             let wardA = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .editor)
             let city = try await app.caller("thanhuy", .officer, scope: tree.city, level: .viewer)
@@ -183,14 +184,14 @@ struct BreakthroughAppTests {
                 try $0.content.encode(BreakthroughFixture.numeric(at: tree.wardA))
             }
             #expect(planted.status == .notFound)
-            let own = try await tester.sendRequest(.GET, "/api/v1/breakthroughs", headers: wardB.api)
+            let own = try await tester.sendRequest(.GET, "/api/v1/breakthroughs?period=\(period)", headers: wardB.api)
             #expect(try own.content.decode(PageDTO<BreakthroughAPI.BreakthroughDTO>.self).total == 0)
 
             let viewed = try await tester.sendRequest(.POST, "/api/v1/breakthroughs/\(id)/check-ins", headers: city.api) {
                 try $0.content.encode(CheckInInput(checkedOn: "01/03/2025", value: 10))
             }
             #expect(viewed.status == .forbidden, "the city's viewer reads but does not write")
-            let cityList = try await tester.sendRequest(.GET, "/api/v1/breakthroughs", headers: city.api)
+            let cityList = try await tester.sendRequest(.GET, "/api/v1/breakthroughs?period=\(period)", headers: city.api)
             #expect(try cityList.content.decode(PageDTO<BreakthroughAPI.BreakthroughDTO>.self).total == 1)
             let done = try await tester.sendRequest(.POST, "/api/v1/breakthroughs/\(id)/check-ins", headers: wardA.api) {
                 try $0.content.encode(CheckInInput(checkedOn: "01/03/2025", value: 60))
