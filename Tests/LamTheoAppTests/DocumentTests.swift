@@ -98,6 +98,41 @@ struct DocumentTests {
         }
     }
 
+    @Test("the lists grow: a new issuer is read at once; a new term closes the one in progress; clashes refused", arguments: TestBackend.allCases)
+    func lists(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let admin = try await app.admin()
+            let officer = try await app.caller("thanhuy", .officer, scope: tree.city, level: .manager)
+            let tester = try app.testing()
+            let unknown = await domainError { _ = try await app.registerDocument("12-KH/BTGDVTU", "Kế hoạch", on: "2025-09-01") }
+            #expect(unknown?.fields == ["symbol"])
+            let body = AbbreviationInput(list: "issuer", code: "BTGDVTU", nameVi: "Ban Tuyên giáo và Dân vận Thành ủy",
+                                         nameEn: "Propaganda and Mass Mobilisation Commission of the city committee")
+            #expect(try await tester.sendRequest(.POST, "/api/v1/document-abbreviations", headers: officer.api) { try $0.content.encode(body) }.status == .forbidden)
+            #expect(try await tester.sendRequest(.POST, "/api/v1/document-abbreviations", headers: admin.api) { try $0.content.encode(body) }.status == .created)
+            #expect(try await tester.sendRequest(.POST, "/api/v1/document-abbreviations", headers: admin.api) {
+                try $0.content.encode(AbbreviationInput(list: "issuer", code: "btgdvtu", nameVi: "Lặp", nameEn: "Again"))
+            }.status == .conflict)
+            let registered = try await app.registerDocument("12-kh/btgdvtu", "Kế hoạch", on: "2025-09-01")
+            #expect(try await Document.find(registered, on: app.db)?.symbol == "12-KH/BTGDVTU")
+
+            let late = try await app.registerDocument("03-KH/TU", "Kế hoạch", on: "2026-06-01", by: tree.city)
+            let blocked = await domainError { _ = try await app.write { try await DocumentCommands.addTerm(TermInput(name: "Khóa XV", startsOn: "2026-03-01"), on: $0) } }
+            #expect(blocked?.kind == .conflict)
+            #expect(blocked?.fields == ["startsOn"])
+            let next = try await app.write { try await DocumentCommands.addTerm(TermInput(name: "Khóa XV", startsOn: "19/01/2031"), on: $0) }
+            #expect(next.endsOn == nil)
+            let terms = try await DocumentQueries.terms(on: app.db)
+            #expect(terms.map(\.name) == ["Khóa XI", "Khóa XII", "Khóa XIII", "Khóa XIV", "Khóa XV"])
+            #expect(terms[3].endsOn == "2031-01-18")
+            #expect(try await DocumentQueries.term(containing: CalendarDate(year: 2026, month: 6, day: 1)!, on: app.db)?.id
+                    == Document.find(late, on: app.db)?.termId)
+            let again = await domainError { _ = try await app.write { try await DocumentCommands.addTerm(TermInput(name: "Khóa XV", startsOn: "2036-01-01"), on: $0) } }
+            #expect(again?.fields == ["name"])
+        }
+    }
+
     @Test("attachments: PDF and DOCX by their bytes; a renamed program, another ZIP, an empty or too large file refused, nothing written",
           arguments: TestBackend.allCases)
     func attachments(_ backend: TestBackend) async throws {
@@ -213,7 +248,7 @@ struct DocumentTests {
             let unknown = try await tester.sendRequest(.GET, "/api/v1/documents/parse-number?text=05-XY/TW", headers: admin.api)
             #expect(unknown.status == .unprocessableEntity)
             let vi = try JSONDecoder().decode(APITests.ProblemBody.self, from: Data(buffer: unknown.body))
-            #expect(vi.errors?.map(\.field) == ["symbol"])
+            #expect(vi.errors?.map(\.field) == ["text"])
             #expect(vi.errors?.first?.detail == "Không có loại văn bản viết tắt “XY” trong danh mục (CT, KL, NQ, QĐ, KH…)")
 
             let duplicate = try await tester.sendRequest(.POST, "/api/v1/documents?lang=en", headers: admin.api) {
@@ -279,7 +314,7 @@ struct DocumentTests {
             let english = String(buffer: try await tester.sendRequest(.GET, "/documents/\(conclusion)?lang=en", headers: admin.web).body)
             #expect(english.contains("Continues"))
             for path in ["/documents/new", "/documents/new?q=phuong", "/documents/\(directive)/edit", "/documents/\(directive)/relate?q=01-KL/TW",
-                         "/documents?type=CT&year=2016"] {
+                         "/documents?type=CT&issuer=TW&year=2016"] {
                 #expect(try await tester.sendRequest(.GET, path, headers: admin.web).status == .ok, "\(path)")
             }
 

@@ -11,7 +11,9 @@ enum DocumentAPI {
 
     static func register(on api: any RoutesBuilder) {
         api.get("document-abbreviations", use: abbreviations).requiring(.signedIn)
+        api.post("document-abbreviations", use: addAbbreviation).requiring(.administrator)
         api.get("committee-terms", use: terms).requiring(.signedIn)
+        api.post("committee-terms", use: addTerm).requiring(.administrator)
         let documents = api.grouped("documents")
         documents.get(use: list).requiring(.signedIn)
         documents.post(use: create).requiring(.capability(.edit))
@@ -104,9 +106,21 @@ enum DocumentAPI {
         let issuerCode: String
     }
 
+    struct AbbreviationDTO: Content {
+        let code: String
+        let nameVi: String
+        let nameEn: String
+
+        init(_ abbreviation: DocumentAbbreviation) {
+            code = abbreviation.code
+            nameVi = abbreviation.nameVi
+            nameEn = abbreviation.nameEn
+        }
+    }
+
     struct AbbreviationsDTO: Content {
-        let types: [DocumentAbbreviation]
-        let issuers: [DocumentAbbreviation]
+        let types: [AbbreviationDTO]
+        let issuers: [AbbreviationDTO]
     }
 
     struct TermDTO: Content {
@@ -114,6 +128,13 @@ enum DocumentAPI {
         let name: String
         let startsOn: String
         let endsOn: String?
+
+        init(_ term: CommitteeTerm) {
+            id = term.id!
+            name = term.name
+            startsOn = term.startsOn
+            endsOn = term.endsOn
+        }
     }
 
     static func list(request: Request) async throws -> PageDTO<DocumentDTO> {
@@ -163,7 +184,7 @@ enum DocumentAPI {
     static func download(request: Request) async throws -> Response {
         let document = try await DocumentActions.requireDocument(request.id(), .read, request: request)
         let attachment = try await DocumentQueries.attachment(request.id("attachmentId"), of: document.requireID(), on: request.db)
-        return try attachment.fileResponse(from: request.application.documentFiles)
+        return try request.application.documentFiles.download(attachment.storageKey, named: attachment.fileName, mediaType: attachment.mediaType)
     }
 
     static func removeAttachment(request: Request) async throws -> HTTPStatus {
@@ -173,18 +194,28 @@ enum DocumentAPI {
 
     static func parseNumber(request: Request) async throws -> ParsedNumberDTO {
         var validator = Validator()
-        let parsed = try await validator.documentNumber(request.query[String.self, at: "text"], on: request.db)
+        let parsed = try await validator.documentNumber(request.query[String.self, at: "text"], field: "text", on: request.db)
         try validator.throwIfInvalid()
         return ParsedNumberDTO(symbol: parsed!.symbol, number: parsed!.number, typeCode: parsed!.typeCode, issuerCode: parsed!.issuerCode)
     }
 
     static func abbreviations(request: Request) async throws -> AbbreviationsDTO {
         let lists = try await DocumentQueries.abbreviations(on: request.db)
-        return AbbreviationsDTO(types: lists.types, issuers: lists.issuers)
+        return AbbreviationsDTO(types: lists.types.map(AbbreviationDTO.init), issuers: lists.issuers.map(AbbreviationDTO.init))
+    }
+
+    static func addAbbreviation(request: Request) async throws -> Response {
+        let entry = try await DocumentActions.addAbbreviation(try request.content.decode(AbbreviationInput.self), request: request)
+        return try await AbbreviationDTO(entry.abbreviation).encodeResponse(status: .created, for: request)
     }
 
     static func terms(request: Request) async throws -> [TermDTO] {
-        try await DocumentQueries.terms(on: request.db).map { TermDTO(id: $0.id!, name: $0.name, startsOn: $0.startsOn, endsOn: $0.endsOn) }
+        try await DocumentQueries.terms(on: request.db).map(TermDTO.init)
+    }
+
+    static func addTerm(request: Request) async throws -> Response {
+        let term = try await DocumentActions.addTerm(try request.content.decode(TermInput.self), request: request)
+        return try await TermDTO(term).encodeResponse(status: .created, for: request)
     }
 
     static func detail(of document: Document, request: Request) async throws -> DocumentDetailDTO {
@@ -209,22 +240,6 @@ extension DocumentQueries.Filter {
     }
 }
 
-extension DocumentAttachment {
-    /// The stored bytes under the stored media type, as a download named after the original file.
-    func fileResponse(from store: DocumentFileStore) throws -> Response {
-        let response = Response(status: .ok, body: .init(data: try store.read(storageKey)))
-        response.headers.replaceOrAdd(name: .contentType, value: mediaType)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        // RFC 6266: an ASCII fallback, then the real (Vietnamese) name percent-encoded.
-        let fallback = fileName.map { character in
-            character.isASCII && (character.isLetter || character.isNumber || "-._".contains(character))
-                ? String(character) : VietnameseText.searchKey(String(character)).nonEmpty ?? "_"
-        }.joined()
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: unreserved) ?? fallback
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)")
-        return response
-    }
-}
-
 extension DocumentInput: Content {}
+extension AbbreviationInput: Content {}
+extension TermInput: Content {}

@@ -64,6 +64,18 @@ enum DocumentActions {
         return attachment
     }
 
+    static func addAbbreviation(_ input: AbbreviationInput, request: Request) async throws -> DocumentAbbreviationEntry {
+        try await request.write(AuditSubject("document-abbreviation.create", DocumentAbbreviationEntry.self)) {
+            try await DocumentCommands.addAbbreviation(input, on: $0)
+        }
+    }
+
+    static func addTerm(_ input: TermInput, request: Request) async throws -> CommitteeTerm {
+        try await request.write(AuditSubject("committee-term.create", CommitteeTerm.self)) {
+            try await DocumentCommands.addTerm(input, on: $0)
+        }
+    }
+
     /// The document, if the caller may read it (not found otherwise) and, for `.edit`, change it (forbidden otherwise).
     @discardableResult
     static func requireDocument(_ id: Int, _ capability: Capability, request: Request) async throws -> Document {
@@ -117,5 +129,21 @@ extension DocumentAttachment: Auditable {
 
     var auditFields: [String: String?] {
         ["documentId": String(documentId), "fileName": fileName, "mediaType": mediaType, "size": String(size), "sha256": sha256]
+    }
+}
+
+extension DocumentAbbreviationEntry: Auditable {
+    static var auditEntity: String { "document_abbreviation" }
+
+    var auditFields: [String: String?] {
+        ["list": list.rawValue, "code": code, "nameVi": nameVi, "nameEn": nameEn]
+    }
+}
+
+extension CommitteeTerm: Auditable {
+    static var auditEntity: String { "committee_term" }
+
+    var auditFields: [String: String?] {
+        ["name": name, "startsOn": startsOn, "endsOn": endsOn]
     }
 }

@@ -20,6 +20,23 @@ struct DocumentInput: Codable, Sendable {
     }
 }
 
+/// A new entry of the type or issuer abbreviations.
+struct AbbreviationInput: Codable, Sendable {
+    /// `type` or `issuer`.
+    var list: String?
+    var code: String?
+    var nameVi: String?
+    var nameEn: String?
+}
+
+/// A new committee term.
+struct TermInput: Codable, Sendable {
+    var name: String?
+    var startsOn: String?
+    /// Blank for the term in progress.
+    var endsOn: String?
+}
+
 /// The writes on the document register. Like every command they check first and throw `DomainError`
 /// without writing; callers run them inside an audited write.
 enum DocumentCommands {
@@ -79,29 +96,17 @@ enum DocumentCommands {
                        on db: any Database) async throws -> DocumentAttachment {
         _ = try await DocumentQueries.require(documentId, on: db)
         var validator = Validator()
-        // Browsers of some systems send the whole path; only the last part is the name.
-        let baseName = (rawName ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init)
-        let fileName = validator.requiredText(baseName, field: "file", label: LocalizedText(vi: "Tên tệp", en: "File name"), maxLength: 255)
-        let type = AttachmentType(sniffing: data)
-        if data.isEmpty {
-            validator.add("file", LocalizedText(vi: "Tệp rỗng", en: "The file is empty"))
-        } else if data.count > AttachmentType.maximumSize {
-            let megabytes = AttachmentType.maximumSize / 1_048_576
-            validator.add("file", LocalizedText(vi: "Tệp lớn quá \(megabytes) MB (\(VietnameseFormat.integer(data.count)) byte)",
-                                                en: "The file is larger than \(megabytes) MB (\(data.count) bytes)"))
-        } else if type == nil {
-            validator.add("file", LocalizedText(vi: "Chỉ đính kèm được tệp PDF hoặc DOCX (nội dung tệp này không phải PDF hay DOCX)",
-                                                en: "Only PDF and DOCX files can be attached (this file's content is neither)"))
-        }
+        let file = validator.attachment(named: rawName, data, field: "file")
         try validator.throwIfInvalid()
 
         let attachment = DocumentAttachment()
         attachment.documentId = documentId
-        attachment.fileName = fileName
-        attachment.mediaType = type!.mediaType
+        attachment.fileName = file!.fileName
+        attachment.mediaType = file!.type.mediaType
         attachment.size = data.count
-        attachment.sha256 = DocumentFileStore.key(of: data)
+        // The store names a file by its SHA-256: one hash gives both.
         attachment.storageKey = try store.save(data)
+        attachment.sha256 = attachment.storageKey
         try await attachment.create(on: db)
         return attachment
     }
@@ -112,6 +117,64 @@ enum DocumentCommands {
         let attachment = try await DocumentQueries.attachment(attachmentId, of: documentId, on: db)
         try await attachment.delete(on: db)
         return attachment
+    }
+
+    /// Adds a type or an issuer to the abbreviation lists (a province's own body, a type the seed lacks).
+    static func addAbbreviation(_ input: AbbreviationInput, on db: any Database) async throws -> DocumentAbbreviationEntry {
+        var validator = Validator()
+        let list = DocumentAbbreviationList(rawValue: input.list ?? "")
+        if list == nil {
+            validator.add("list", LocalizedText(vi: "Danh mục phải là type (loại văn bản) hoặc issuer (cơ quan ban hành)",
+                                                en: "The list must be type or issuer"))
+        }
+        let code = VietnameseText.normalized(input.code ?? "")
+        if code.isEmpty || code.count > 12 || !code.allSatisfy(\.isLetter) {
+            validator.add("code", LocalizedText(vi: "Chữ viết tắt chỉ gồm chữ cái (tối đa 12), ví dụ CT, ĐA, BTGTU",
+                                                en: "An abbreviation has only letters (at most 12), e.g. CT, ĐA, BTGTU"))
+        }
+        let nameVi = validator.requiredText(input.nameVi, field: "nameVi", label: LocalizedText(vi: "Tên tiếng Việt", en: "Vietnamese name"))
+        let nameEn = validator.requiredText(input.nameEn, field: "nameEn", label: LocalizedText(vi: "Tên tiếng Anh", en: "English name"))
+        try validator.throwIfInvalid()
+        // The parser matches ignoring case, so codes differing only in case would be one.
+        let existing = try await DocumentAbbreviationEntry.query(on: db).filter(\.$list == list!).all()
+        if existing.contains(where: { $0.code.uppercased() == code.uppercased() }) {
+            throw DomainError.conflict(field: "code", LocalizedText(vi: "Danh mục đã có chữ viết tắt \(code)", en: "\(code) is already in the list"))
+        }
+        let entry = DocumentAbbreviationEntry(list: list!, DocumentAbbreviation(code: code, nameVi: nameVi, nameEn: nameEn),
+                                              position: (existing.map(\.position).max() ?? 0) + 10)
+        try await entry.create(on: db)
+        return entry
+    }
+
+    /// Adds a committee term. Terms do not overlap; the term in progress (with no end) is closed on the
+    /// eve of the new one, unless it already holds documents dated from then on.
+    static func addTerm(_ input: TermInput, on db: any Database) async throws -> CommitteeTerm {
+        var validator = Validator()
+        let name = validator.requiredText(input.name, field: "name", label: LocalizedText(vi: "Tên nhiệm kỳ", en: "Term name"), maxLength: 60)
+        let startsOn = validator.requiredDate(input.startsOn, field: "startsOn", label: LocalizedText(vi: "Ngày bắt đầu", en: "Start date"))
+        let endsOn = validator.optionalDate(input.endsOn, field: "endsOn", label: LocalizedText(vi: "Ngày kết thúc", en: "End date"))
+        if let startsOn, let endsOn, endsOn < startsOn {
+            validator.add("endsOn", LocalizedText(vi: "Ngày kết thúc phải sau ngày bắt đầu", en: "The end date must follow the start date"))
+        }
+        try validator.throwIfInvalid()
+        let start = startsOn!.iso
+        let end = endsOn?.iso ?? "9999-12-31"
+        let terms = try await DocumentQueries.terms(on: db)
+        if terms.contains(where: { $0.name == name }) {
+            throw DomainError.conflict(field: "name", LocalizedText(vi: "Đã có nhiệm kỳ \(name)", en: "Term \(name) already exists"))
+        }
+        let overlapping = terms.filter { $0.startsOn <= end && start <= ($0.endsOn ?? "9999-12-31") }
+        if let open = overlapping.first, overlapping.count == 1, open.endsOn == nil, open.startsOn < start,
+           try await Document.query(on: db).filter(\.$termId == open.id!).filter(\.$issuedOn >= start).first() == nil {
+            open.endsOn = startsOn!.adding(days: -1).iso
+            try await open.save(on: db)
+        } else if let clash = overlapping.first {
+            throw DomainError.conflict(field: "startsOn", LocalizedText(vi: "Trùng thời gian với nhiệm kỳ \(clash.name)",
+                                                                       en: "Overlaps the term \(clash.name)"))
+        }
+        let term = CommitteeTerm(name: name, startsOn: start, endsOn: endsOn?.iso)
+        try await term.create(on: db)
+        return term
     }
 
     /// Checks everything about a document and finds its term; throws before anything is written.
@@ -171,13 +234,13 @@ private struct CheckedDocument {
 }
 
 extension Validator {
-    /// The number and symbol read against the stored abbreviation lists.
-    mutating func documentNumber(_ raw: String?, on db: any Database) async throws -> DocumentNumber? {
+    /// The number and symbol read against the stored abbreviation lists; a problem is reported on `field`.
+    mutating func documentNumber(_ raw: String?, field: String = "symbol", on db: any Database) async throws -> DocumentNumber? {
         let lists = try await DocumentQueries.abbreviations(on: db)
         do throws(DocumentNumberError) {
             return try DocumentNumber(parsing: raw ?? "", types: lists.types, issuers: lists.issuers)
         } catch {
-            add("symbol", error.message)
+            add(field, error.message)
             return nil
         }
     }

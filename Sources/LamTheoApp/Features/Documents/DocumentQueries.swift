@@ -54,10 +54,11 @@ enum DocumentQueries {
     private static func predicate(_ filter: Filter, on db: any Database) async throws -> SQLQueryString {
         var parts: [SQLQueryString] = [scopePredicate(filter.scopes)]
         let text = filter.text ?? ""
+        let key = VietnameseText.searchKey(text)
         let lists = try await abbreviations(on: db)
         if let number = try? DocumentNumber(parsing: text, types: lists.types, issuers: lists.issuers) {
             parts.append("number = \(bind: number.number) AND type_code = \(bind: number.typeCode) AND issuer_code = \(bind: number.issuerCode)")
-        } else if case let key = VietnameseText.searchKey(text), !key.isEmpty {
+        } else if !key.isEmpty {
             parts.append("title_search LIKE \(bind: "%\(key.withoutLikeWildcards)%")")
         }
         if let type = filter.typeCode { parts.append("type_code = \(bind: type)") }
