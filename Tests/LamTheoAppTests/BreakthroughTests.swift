@@ -53,6 +53,11 @@ struct BreakthroughAppTests {
             #expect(period.kind == .year && period.startsOn == "2025-01-01")
             #expect(deliverable.periodId == numeric.periodId)
             #expect(numeric.progressPercent == nil, "nothing reported yet")
+            let outsider = try await app.createMember("Trần Văn Bình", card: "202", in: tree.cellB1)
+            var elsewhere = BreakthroughFixture.numeric(at: tree.wardA)
+            elsewhere.ownerMemberId = outsider
+            elsewhere.campaignId = 999
+            #expect(Set(await domainError { _ = try await app.setBreakthrough(elsewhere) }?.fields ?? []) == ["ownerMemberId", "campaignId"])
             #expect(try await app.rowCount("breakthroughs") == 2)
         }
     }

@@ -104,7 +104,10 @@ enum BreakthroughCommands {
         let period = try await validator.period(input.periodId, startsOn: startsOn, on: db)
         if let unit {
             try await validator.owner(input.ownerMemberId, role: ownerRole, in: unit, on: db)
-            try await validator.campaign(input.campaignId, covering: unit, on: db)
+            // A campaign closed since it was chosen stays; a new choice must be active and cover the unit.
+            if let campaignId = input.campaignId, campaignId != breakthrough.campaignId {
+                _ = try await validator.campaign(campaignId, covering: unit.treePath, on: db)
+            }
         }
         let draft = BreakthroughDraft(content: content, targetKind: kind, baselineValue: input.baselineValue, targetValue: input.targetValue,
                                       measureUnit: measureUnit, deliverable: deliverable, startsOn: startsOn, endsOn: endsOn)
@@ -199,18 +202,7 @@ extension Validator {
             }
             return
         }
-        guard let member = try await Member.find(memberId, on: db), unit.treePath.contains(TreePath(rawValue: member.organizationPath)!) else {
-            add("ownerMemberId", LocalizedText(vi: "Đảng viên số \(memberId) không thuộc \(unit.name)", en: "Member \(memberId) is not in \(unit.name)"))
-            return
-        }
-    }
-
-    /// A campaign the unit takes part in (launched at the unit or above it).
-    mutating func campaign(_ id: Int?, covering unit: Organization, on db: any Database) async throws {
-        guard let id else { return }
-        guard let campaign = try await Campaign.find(id, on: db), campaign.treePath.contains(unit.treePath) else {
-            add("campaignId", LocalizedText(vi: "Đơn vị không tham gia đợt triển khai số \(id)", en: "The unit takes no part in campaign \(id)"))
-            return
-        }
+        if let member = try await Member.find(memberId, on: db), unit.treePath.contains(TreePath(rawValue: member.organizationPath)!) { return }
+        add("ownerMemberId", LocalizedText(vi: "Đảng viên số \(memberId) không thuộc \(unit.name)", en: "Member \(memberId) is not in \(unit.name)"))
     }
 }
