@@ -26,6 +26,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateCampaignFigures())
     app.migrations.add(CreateRatingPeriods())
     app.migrations.add(CreateCommitments())
+    app.migrations.add(CreateBreakthroughs())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
@@ -61,6 +62,7 @@ func routes(_ app: Application) throws {
     CoverageAPI.register(on: api)
     CommitmentAPI.register(on: api)
     StudyAPI.register(on: api)
+    BreakthroughAPI.register(on: api)
     APIDocumentation.register(on: api)
     AccountPages.register(on: app.routes)
     AuditPages.register(on: app.routes)
@@ -76,6 +78,7 @@ func routes(_ app: Application) throws {
     CommitmentPages.register(on: app.routes)
     StudyPages.register(on: app.routes)
     ReflectionPages.register(on: app.routes)
+    BreakthroughPages.register(on: app.routes)
 }
 
 extension Application {

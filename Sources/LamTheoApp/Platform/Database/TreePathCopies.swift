@@ -13,6 +13,7 @@ enum TreePathCopies {
         ("campaign_figures", "organization_path"),
         ("period_closures", "organization_path"),
         ("commitment_figures", "organization_path"),
+        ("breakthroughs", "organization_path"),
     ]
 
     /// Rows under `old` now carry the path under `new`.
