@@ -82,9 +82,9 @@ struct CommitmentTests {
             #expect(commitment.campaignId == setup.city.campaign.id)
             #expect(commitment.periodId == (try await RatingPeriods.year(CommitmentSetup.year, on: app.db)).id)
 
-            _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "Đã hỗ trợ vốn", progress: 50), store: app.documentFiles, on: $0) }
+            _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CommitmentCheckInInput(note: "Đã hỗ trợ vốn", progress: 50), store: app.documentFiles, on: $0) }
             let badProgress = await domainError {
-                _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "", progress: 150), store: app.documentFiles, on: $0) }
+                _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CommitmentCheckInInput(note: "", progress: 150), store: app.documentFiles, on: $0) }
             }
             #expect(Set(badProgress?.fields ?? []) == ["note", "progress"])
             #expect(try await app.rowCount("commitment_check_ins") == 1)
@@ -182,7 +182,7 @@ struct CommitmentTests {
             let checkIns = try await app.rowCount("commitment_check_ins")
 
             let checkIn = await domainError {
-                _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "Tiếp tục"), store: app.documentFiles, on: $0) }
+                _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CommitmentCheckInInput(note: "Tiếp tục"), store: app.documentFiles, on: $0) }
             }
             #expect(checkIn?.kind == .conflict)
             #expect(checkIn?.title.vi.contains("đã khóa sổ") == true)
@@ -193,7 +193,7 @@ struct CommitmentTests {
 
             let member = try await app.caller("an.nguyen", .member, member: setup.an)
             let api = try await app.testing().sendRequest(.POST, "/api/v1/commitments/\(commitment.requireID())/check-ins?lang=en", headers: member.api) {
-                try $0.content.encode(CheckInInput(note: "Tiếp tục"))
+                try $0.content.encode(CommitmentCheckInInput(note: "Tiếp tục"))
             }
             #expect(api.status == .conflict)
             #expect(String(buffer: api.body).contains("is closed for this unit"))
@@ -284,14 +284,14 @@ struct CommitmentTests {
             let path = "/api/v1/commitments/\(commitment.requireID())/check-ins"
 
             let refused = try await tester.sendRequest(.POST, path, headers: an.api) {
-                try $0.content.encode(CheckInInput(note: "Ảnh chụp", evidence: File(data: "MZ\u{90}program", filename: "minh-chung.pdf")))
+                try $0.content.encode(CommitmentCheckInInput(note: "Ảnh chụp", evidence: File(data: "MZ\u{90}program", filename: "minh-chung.pdf")))
             }
             #expect(refused.status == .unprocessableEntity)
             #expect(String(buffer: refused.body).contains("PDF"))
             #expect(try await app.rowCount("commitment_check_ins") == 0)
 
             let saved = try await tester.sendRequest(.POST, path, headers: an.api) {
-                try $0.content.encode(CheckInInput(note: "Biên bản họp tổ", progress: 40, evidence: File(data: "%PDF-1.4 biên bản", filename: "Biên bản.pdf")))
+                try $0.content.encode(CommitmentCheckInInput(note: "Biên bản họp tổ", progress: 40, evidence: File(data: "%PDF-1.4 biên bản", filename: "Biên bản.pdf")))
             }
             #expect(saved.status == .created)
             let checkIn = try #require(try await CommitmentCheckIn.query(on: app.db).first())
@@ -312,7 +312,7 @@ struct CommitmentTests {
         try await withTestApp(backend) { app in
             let setup = try await CommitmentSetup.make(on: app)
             let commitment = try await app.register(setup.input(setup.an))
-            _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CheckInInput(note: "Đã vận động 8 hộ", value: "8/20 hộ"), store: app.documentFiles, on: $0) }
+            _ = try await app.write { try await CommitmentCommands.checkIn(commitment.requireID(), CommitmentCheckInInput(note: "Đã vận động 8 hộ", value: "8/20 hộ"), store: app.documentFiles, on: $0) }
             let admin = try await app.admin()
             let member = try await app.caller("an.nguyen", .member, member: setup.an)
             let tester = try app.testing()

@@ -298,7 +298,7 @@ enum APIDocumentation {
             "operationId": "checkInCommitment", "summary": "A progress note with an optional share done, value reached and evidence file (PDF or DOCX)",
             "tags": ["Commitments"], "parameters": [param("id")],
             "requestBody": ["required": true, "content": [
-                "application/json": ["schema": ref("CheckInCreate")],
+                "application/json": ["schema": ref("CommitmentCheckInCreate")],
                 "multipart/form-data": ["schema": object(["notedOn": date, "note": ["type": "string"], "progress": ["type": "integer"], "value": ["type": "string"],
                                                           "evidence": ["type": "string", "format": "binary"]], required: ["note"])],
             ]],
@@ -665,7 +665,7 @@ enum APIDocumentation {
                                                           required: ["id", "notedOn", "note"])],
         ], required: ["id", "memberId", "memberName", "year", "title", "measure", "dueOn"]),
         "CommitmentPage": page(of: "Commitment"),
-        "CheckInCreate": object(["notedOn": date, "note": ["type": "string"], "progress": ["type": "integer", "minimum": 0, "maximum": 100],
+        "CommitmentCheckInCreate": object(["notedOn": date, "note": ["type": "string"], "progress": ["type": "integer", "minimum": 0, "maximum": 100],
                                  "value": ["type": "string"],
                                  "evidence": object(["filename": ["type": "string"], "data": ["type": "string", "contentEncoding": "base64"]],
                                                     required: ["filename", "data"])], required: ["note"]),

@@ -180,7 +180,7 @@ enum CommitmentAPI {
 
     static func checkIn(request: Request) async throws -> Response {
         let id = try request.id()
-        _ = try await CommitmentActions.checkIn(id, try request.content.decode(CheckInInput.self), request: request)
+        _ = try await CommitmentActions.checkIn(id, try request.content.decode(CommitmentCheckInInput.self), request: request)
         return try await detail(try await CommitmentActions.requireCommitment(id, request: request), on: request.db)
             .encodeResponse(status: .created, for: request)
     }

@@ -21,7 +21,7 @@ enum CommitmentActions {
         }
     }
 
-    static func checkIn(_ id: Int, _ input: CheckInInput, request: Request) async throws -> CommitmentCheckIn {
+    static func checkIn(_ id: Int, _ input: CommitmentCheckInInput, request: Request) async throws -> CommitmentCheckIn {
         try await requireOwnerOrEditor(requireCommitment(id, request: request).memberId, request: request)
         let store = request.application.documentFiles
         return try await request.write(AuditSubject("commitment.check-in", CommitmentCheckIn.self)) {

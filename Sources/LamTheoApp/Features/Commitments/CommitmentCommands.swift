@@ -13,7 +13,7 @@ struct CommitmentInput: Content {
 }
 
 /// JSON (the evidence as `{"filename", "data": base64}`) or multipart/form-data.
-struct CheckInInput: Content {
+struct CommitmentCheckInInput: Content {
     var notedOn: String?
     var note: String?
     var progress: Int?
@@ -81,7 +81,7 @@ enum CommitmentCommands {
     }
 
     /// A progress note; its evidence file is stored (by content, see `DocumentFileStore`) once everything is checked.
-    static func checkIn(_ id: Int, _ input: CheckInInput, store: DocumentFileStore, on db: any Database) async throws -> CommitmentCheckIn {
+    static func checkIn(_ id: Int, _ input: CommitmentCheckInInput, store: DocumentFileStore, on db: any Database) async throws -> CommitmentCheckIn {
         let (commitment, member) = try await requireCommitment(id, on: db)
         var validator = Validator()
         let notedOn = validator.optionalDate(input.notedOn, field: "notedOn", label: LocalizedText(vi: "Ngày cập nhật", en: "Date")) ?? CalendarDate.today()

@@ -188,7 +188,7 @@ enum CommitmentPages {
     }
 
     static func checkIn(request: Request) async throws -> Response {
-        try await handle(request) { try await CommitmentActions.checkIn($0, try request.content.decode(CheckInInput.self), request: request) }
+        try await handle(request) { try await CommitmentActions.checkIn($0, try request.content.decode(CommitmentCheckInInput.self), request: request) }
     }
 
     static func evidence(request: Request) async throws -> Response {
