@@ -25,6 +25,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateStudy())
     app.migrations.add(CreateCampaignFigures())
     app.migrations.add(CreateRatingPeriods())
+    app.migrations.add(CreateRatings())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
@@ -57,6 +58,7 @@ func routes(_ app: Application) throws {
     MemberAPI.register(on: api)
     CampaignAPI.register(on: api)
     CoverageAPI.register(on: api)
+    RatingAPI.register(on: api)
     APIDocumentation.register(on: api)
     AccountPages.register(on: app.routes)
     AuditPages.register(on: app.routes)
@@ -69,6 +71,7 @@ func routes(_ app: Application) throws {
     MemberPages.register(on: app.routes)
     CampaignPages.register(on: app.routes)
     CoveragePages.register(on: app.routes)
+    RatingPages.register(on: app.routes)
 }
 
 extension Application {
