@@ -117,7 +117,8 @@ enum RatingCommands {
 
         try await lock(period: period.requireID(), deciding: subject.deciding.requireID(), on: db)
         let rating = try await RatingQueries.rating(of: subject, in: period, on: db) ?? newRating(subject, in: period)
-        if kind == .decision, rating.id == nil || (try await RatingQueries.latestStep(.proposal, of: rating, on: db)) == nil {
+        let proposal = kind == .decision && rating.id != nil ? try await RatingQueries.latestStep(.proposal, of: rating, on: db) : nil
+        if kind == .decision, proposal == nil {
             throw DomainError.conflict(field: "step", LocalizedText(vi: "Chưa có đề xuất: quyết định xếp loại sau khi có đề xuất",
                                                                     en: "There is no proposal yet: the decision follows a proposal"))
         }

@@ -96,7 +96,7 @@ enum RatingPages {
         let fields = FormFields(request, errors: errors)
         let unitTitle = LocalizedText(vi: "Đơn vị", en: "Unit")(language)
         let columns = [unitTitle] + RatingLevel.allCases.map { $0.label(language) } + [LocalizedText(vi: "Chưa xếp loại", en: "Pending")(language)]
-        var closureItems: [Node<HTML.BodyContext>] = []
+        var closureItems: [Node<HTML.ListContext>] = []
         for closure in closures {
             let snapshot = try await RatingQueries.snapshot(of: closure, on: db)?.tally
             let closedOn = CalendarDate(parsing: closure.closedOn)?.vietnamese ?? closure.closedOn
@@ -379,7 +379,7 @@ enum RatingPages {
                         fields.text("parameter-\(id)", LocalizedText(vi: "Tham số", en: "Parameter"), value: record.parameter.map { String($0) }, named: "parameter"),
                         fields.text("textVi-\(id)", LocalizedText(vi: "Nội dung (tiếng Việt)", en: "Text (Vietnamese)"), value: record.textVi, required: true, named: "textVi"),
                         fields.text("textEn-\(id)", LocalizedText(vi: "Nội dung (tiếng Anh)", en: "Text (English)"), value: record.textEn, required: true, named: "textEn"),
-                        .div(.class("choice"), .input(.type(.checkbox), .id("active-\(id)"), .name("active"), .if(record.active, .checked(true))),
+                        .div(.class("choice"), .input(.type(.checkbox), .id("active-\(id)"), .name("active"), .checked(record.active)),
                              .label(.for("active-\(id)"), .text(LocalizedText(vi: "Đang áp dụng", en: "Active")(language)))),
                         fields.submit(LocalizedText(vi: "Lưu", en: "Save"))))
             })

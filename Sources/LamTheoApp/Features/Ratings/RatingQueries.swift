@@ -115,7 +115,7 @@ enum RatingQueries {
         let ratings = try await Rating.query(on: db).filter(\.$periodId == period.requireID()).filter(\.$memberId ~~ members.compactMap(\.id)).all()
         let byMember = Dictionary(uniqueKeysWithValues: ratings.compactMap { rating in rating.memberId.map { ($0, rating) } })
         let steps = try await latestSteps(of: ratings.map { $0.requireID() }, on: db)
-        let rules = try await rules(on: db)
+        let rules = try await Self.rules(on: db)
         let rows = members.map { member in
             let rating = byMember[member.requireID()]
             return SheetRow(member: member, notRated: notRated(member, in: period, rules: rules), rating: rating,
@@ -126,7 +126,7 @@ enum RatingQueries {
 
     /// A member's ratings in every period, the latest first: what their own page shows.
     static func ofMember(_ member: Member, on db: any Database) async throws -> [(period: RatingPeriod, rating: Rating?, steps: [RatingStepKind: RatingStep])] {
-        let periods = try await periods(on: db)
+        let periods = try await Self.periods(on: db)
         let ratings = try await Rating.query(on: db).filter(\.$memberId == member.requireID()).all()
         let byPeriod = Dictionary(uniqueKeysWithValues: ratings.map { ($0.periodId, $0) })
         let steps = try await latestSteps(of: ratings.map { $0.requireID() }, on: db)
@@ -163,7 +163,7 @@ enum RatingQueries {
     /// Each active child of a unit with its subtree's figures, for the drill-down.
     static func children(of unit: Organization, period: RatingPeriod, on db: any Database) async throws -> [(unit: Organization, tally: RatingTally)] {
         let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
-        let tallies = try await tallies(period: period, ranges: children.map(\.treePath), on: db)
+        let tallies = try await Self.tallies(period: period, ranges: children.map(\.treePath), on: db)
         return Array(zip(children, tallies)).map { (unit: $0.0, tally: $0.1) }
     }
 
@@ -192,7 +192,8 @@ extension RatingFigures {
         let cutoff = RatingQueries.minimumMonths(rules).map { CalendarDate(parsing: period.endsOn)!.adding(months: -$0).iso } ?? "9999-12-31"
         let onRoll = MemberStatus.onRoll.map(\.rawValue)
         let periodId = period.requireID()
-        for ids in cellIds.sorted().chunked(into: 500) {
+        for chunk in cellIds.sorted().chunked(into: 500) {
+            let ids = Array(chunk)
             try await db.sql.raw("""
                 INSERT INTO rating_figures (period_id, organization_id, organization_path, excellent, good, completed, not_completed, not_rated, pending)
                 SELECT \(bind: periodId), o.id, o.path, 0, 0, 0, 0, 0, 0 FROM organizations o WHERE o.id IN (\(binds: ids))
