@@ -223,15 +223,7 @@ enum RatingCommands {
         try await closure.create(on: db)
         try await RatingFigures.recount(subtree: unit!.treePath, period: period!, on: db)
         let tally = try await RatingQueries.tally(period: period!, within: unit!.treePath, on: db)
-        let snapshot = RatingSnapshot()
-        snapshot.closureId = closure.requireID()
-        snapshot.excellent = tally.excellent
-        snapshot.good = tally.good
-        snapshot.completed = tally.completed
-        snapshot.notCompleted = tally.notCompleted
-        snapshot.notRated = tally.notRated
-        snapshot.pending = tally.pending
-        try await snapshot.create(on: db)
+        try await RatingSnapshot(closureId: closure.requireID(), tally: tally).create(on: db)
         return closure
     }
 

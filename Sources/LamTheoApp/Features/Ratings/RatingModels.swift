@@ -147,6 +147,16 @@ final class RatingSnapshot: Model, @unchecked Sendable {
 
     init() {}
 
+    init(closureId: Int, tally: RatingTally) {
+        self.closureId = closureId
+        excellent = tally.excellent
+        good = tally.good
+        completed = tally.completed
+        notCompleted = tally.notCompleted
+        notRated = tally.notRated
+        pending = tally.pending
+    }
+
     var tally: RatingTally {
         RatingTally(excellent: excellent, good: good, completed: completed, notCompleted: notCompleted, notRated: notRated, pending: pending)
     }
@@ -208,34 +218,29 @@ struct CreateRatings: AsyncMigration {
             try await row.create(on: database)
         }
 
-        try await database.schema(RatingFigures.schema)
+        let figures = database.schema(RatingFigures.schema)
             .field("id", .int, .identifier(auto: true))
             .field("period_id", .int, .required, .references(RatingPeriod.schema, "id"))
             .field("organization_id", .int, .required, .references(Organization.schema, "id"))
             .field("organization_path", database.binaryText, .required)
-            .field("excellent", .int, .required)
-            .field("good", .int, .required)
-            .field("completed", .int, .required)
-            .field("not_completed", .int, .required)
-            .field("not_rated", .int, .required)
-            .field("pending", .int, .required)
+        try await tallyColumns(figures)
             .unique(on: "period_id", "organization_id")
             .create()
         try await database.createIndex("rating_figures_rollup", on: RatingFigures.schema,
                                        columns: ["period_id", "organization_path", "excellent", "good", "completed", "not_completed", "not_rated", "pending"])
 
-        try await database.schema(RatingSnapshot.schema)
+        let snapshots = database.schema(RatingSnapshot.schema)
             .field("id", .int, .identifier(auto: true))
             .field("closure_id", .int, .required, .references(PeriodClosure.schema, "id"))
-            .field("excellent", .int, .required)
-            .field("good", .int, .required)
-            .field("completed", .int, .required)
-            .field("not_completed", .int, .required)
-            .field("not_rated", .int, .required)
-            .field("pending", .int, .required)
+        try await tallyColumns(snapshots)
             .field("created_at", .datetime)
             .unique(on: "closure_id")
             .create()
+    }
+
+    /// The six counts of a `RatingTally`, shared by the figures and the snapshots.
+    private func tallyColumns(_ schema: SchemaBuilder) -> SchemaBuilder {
+        ["excellent", "good", "completed", "not_completed", "not_rated", "pending"].reduce(schema) { $0.field(.string($1), .int, .required) }
     }
 
     func revert(on database: any Database) async throws {
