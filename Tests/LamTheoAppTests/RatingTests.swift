@@ -82,8 +82,9 @@ struct RatingTests {
             let bad = await domainError { try await app.rate(setup, .proposal, member: setup.members[0], score: 101) }
             #expect(bad?.fields == ["score"])
             try await app.rate(setup, .proposal, member: setup.members[0], score: 95)
-            var input = setup.input(.decision, member: setup.members[0], score: 95)
-            input.disciplined = true
+            var disciplined = setup.input(.decision, member: setup.members[0], score: 95)
+            disciplined.disciplined = true
+            let input = disciplined
             let decided = try await app.write { try await RatingCommands.record(input, by: RatingSetup.author, on: $0) }
             #expect(decided.level == .completed)
         }

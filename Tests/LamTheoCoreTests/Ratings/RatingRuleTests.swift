@@ -11,7 +11,7 @@ struct RatingRuleTests {
 
     @Test("levels order best last, and a disciplined member is capped at completed only while the rule is active")
     func cap() {
-        #expect(RatingLevel.excellent > .good && .good > .completed && .completed > .notCompleted)
+        #expect(RatingLevel.excellent > RatingLevel.good && RatingLevel.good > RatingLevel.completed && RatingLevel.completed > RatingLevel.notCompleted)
         let rules = RatingRule.defaults
         #expect(RatingLevel.excellent.capped(disciplined: true, rules: rules) == .completed)
         #expect(RatingLevel.notCompleted.capped(disciplined: true, rules: rules) == .notCompleted)
