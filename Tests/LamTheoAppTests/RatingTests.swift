@@ -93,11 +93,18 @@ struct RatingTests {
     @Test("members admitted less than six months before the period's end and exempt members are not rated", arguments: TestBackend.allCases)
     func notRated(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
-            let setup = try await RatingSetup.make(on: app, members: 1)
+            let year = try await RatingSetup.make(on: app, members: 1)
+            // A period ending three months from now: a member admitted yesterday has not had six months.
+            let today = CalendarDate.today()
+            let period = try await app.write {
+                try await RatingCommands.createPeriod(RatingPeriodInput(kind: "ad_hoc", title: "Đột xuất", startsOn: today.adding(months: -9).iso,
+                                                                        endsOn: today.adding(months: 3).iso), on: $0)
+            }
+            let setup = RatingSetup(tree: year.tree, period: period, members: year.members)
             let exempt = try await app.createMember("Trần Thị Miễn", card: "X1", in: setup.tree.cellA1, status: .exempt)
             let recent = try await app.write {
                 try await MemberCommands.create(MemberInput(fullName: "Ngô Văn Mới", gender: "male", birthDate: "2000-01-01", cardNumber: "X2",
-                                                            admittedOn: "01/12/\(RatingSetup.year)", status: "probationary", organizationId: setup.tree.cellA1), on: $0)
+                                                            admittedOn: today.adding(days: -1).iso, status: "probationary", organizationId: setup.tree.cellA1), on: $0)
             }.requireID()
             for member in [exempt, recent] {
                 let error = await domainError { try await app.rate(setup, .proposal, member: member, score: 80) }

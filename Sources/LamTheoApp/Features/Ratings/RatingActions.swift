@@ -59,13 +59,13 @@ enum RatingActions {
                 throw DomainError(.forbidden, title: LocalizedText(vi: "Chỉ đảng viên mới tự đánh giá chính mình",
                                                                   en: "Only members assess themselves, and only themselves"))
             }
-        case .proposal:
-            try request.require(.edit, at: subject.member == nil ? subject.deciding.treePath : subject.unit.treePath)
-        case .decision:
+        case .proposal where subject.member != nil:
+            try request.require(.edit, at: subject.unit.treePath)
+        case .proposal, .decision:
             try request.require(.read, at: subject.unit.treePath)
             guard actor.can(.edit, at: subject.deciding.treePath) else {
-                throw DomainError(.forbidden, title: LocalizedText(vi: "Chỉ cấp ủy \(subject.deciding.name) mới quyết định xếp loại",
-                                                                  en: "Only \(subject.deciding.name) decides this rating"))
+                throw DomainError(.forbidden, title: LocalizedText(vi: "Chỉ cấp ủy \(subject.deciding.name) mới \(step == .decision ? "quyết định" : "đề xuất") xếp loại này",
+                                                                  en: "Only \(subject.deciding.name) \(step == .decision ? "decides" : "proposes") this rating"))
             }
         }
     }
