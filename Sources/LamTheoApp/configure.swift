@@ -45,6 +45,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.importJobs = ImportJobs()
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))
     app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
+    app.asyncCommands.use(CoverageBenchmarkCommand(), as: "benchmark-coverage")
     app.asyncCommands.use(ImportBenchmarkCommand(), as: "benchmark-import")
     try routes(app)
 }
@@ -59,6 +60,7 @@ func routes(_ app: Application) throws {
     CampaignAPI.register(on: api)
     CoverageAPI.register(on: api)
     RatingAPI.register(on: api)
+    StudyAPI.register(on: api)
     APIDocumentation.register(on: api)
     AccountPages.register(on: app.routes)
     AuditPages.register(on: app.routes)
@@ -72,6 +74,8 @@ func routes(_ app: Application) throws {
     CampaignPages.register(on: app.routes)
     CoveragePages.register(on: app.routes)
     RatingPages.register(on: app.routes)
+    StudyPages.register(on: app.routes)
+    ReflectionPages.register(on: app.routes)
 }
 
 extension Application {

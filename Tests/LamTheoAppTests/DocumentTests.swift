@@ -248,7 +248,7 @@ struct DocumentTests {
             let unknown = try await tester.sendRequest(.GET, "/api/v1/documents/parse-number?text=05-XY/TW", headers: admin.api)
             #expect(unknown.status == .unprocessableEntity)
             let vi = try JSONDecoder().decode(APITests.ProblemBody.self, from: Data(buffer: unknown.body))
-            #expect(vi.errors?.map(\.field) == ["symbol"])
+            #expect(vi.errors?.map(\.field) == ["text"])
             #expect(vi.errors?.first?.detail == "Không có loại văn bản viết tắt “XY” trong danh mục (CT, KL, NQ, QĐ, KH…)")
 
             let duplicate = try await tester.sendRequest(.POST, "/api/v1/documents?lang=en", headers: admin.api) {
@@ -314,7 +314,7 @@ struct DocumentTests {
             let english = String(buffer: try await tester.sendRequest(.GET, "/documents/\(conclusion)?lang=en", headers: admin.web).body)
             #expect(english.contains("Continues"))
             for path in ["/documents/new", "/documents/new?q=phuong", "/documents/\(directive)/edit", "/documents/\(directive)/relate?q=01-KL/TW",
-                         "/documents?type=CT&year=2016"] {
+                         "/documents?type=CT&issuer=TW&year=2016"] {
                 #expect(try await tester.sendRequest(.GET, path, headers: admin.web).status == .ok, "\(path)")
             }
 

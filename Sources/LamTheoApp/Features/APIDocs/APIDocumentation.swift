@@ -79,6 +79,42 @@ enum APIDocumentation {
             body: object(["text": ["type": "string"]], required: ["text"]), ok: object(["id": ["type": "integer"], "text": ["type": "string"],
                                                                                         "status": ["type": "string"]]),
             okStatus: "201", failures: ["422"])],
+        "/me/reflections": [
+            "get": operation("listMyReflections", "The campaigns the calling member takes part in, each with their reflection or null", tag: "Self-service",
+                             ok: ["type": "array", "items": ref("OwnReflection")], failures: ["401", "403"]),
+            "post": reflectionSubmission("submitMyReflection", "Submit (or, once returned, resubmit) the calling member's own reflection",
+                                         tag: "Self-service"),
+        ],
+        "/study-sessions": [
+            "get": operation("listStudySessions", "Study sessions of the units in the caller's scope, newest first", tag: "Study",
+                             parameters: [param("within"), ["name": "campaignId", "in": "query", "schema": ["type": "integer"]], param("page"), param("per")],
+                             ok: ref("StudySessionPage")),
+            "post": operation("recordStudySession", "Record a study session held by a unit", tag: "Study",
+                              body: ref("StudySessionCreate"), ok: ref("StudySessionDetail"), okStatus: "201", failures: ["422"]),
+        ],
+        "/study-sessions/{id}": [
+            "get": operation("getStudySession", "A session with its documents, bridge points and the members marked", tag: "Study",
+                             parameters: [param("id")], ok: ref("StudySessionDetail"), failures: ["404"]),
+            "patch": operation("updateStudySession", "Change a session; absent fields keep their value, given lists replace the stored ones",
+                               tag: "Study", parameters: [param("id")], body: ref("StudySessionUpdate"), ok: ref("StudySessionDetail"), failures: ["404", "422"]),
+            "delete": operation("deleteStudySession", "Delete a session with its attendance", tag: "Study", parameters: [param("id")],
+                                ok: nil, okStatus: "204", failures: ["404"]),
+        ],
+        "/study-sessions/{id}/attendance": ["put": operation(
+            "takeAttendance", "Mark the listed members in one call; members not listed keep their mark, or with othersPresent are marked present if unmarked",
+            tag: "Study", parameters: [param("id")], body: ref("AttendanceSheet"), ok: ref("StudySessionDetail"), failures: ["404", "422"])],
+        "/reflections": [
+            "get": operation("listCellReflections", "The members on a cell's roll, each with their reflection for a campaign or null", tag: "Study",
+                             parameters: [["name": "campaignId", "in": "query", "required": true, "schema": ["type": "integer"]],
+                                          ["name": "organizationId", "in": "query", "required": true, "schema": ["type": "integer"]]],
+                             ok: ["type": "array", "items": ref("ReflectionEntry")], failures: ["404"]),
+            "post": reflectionSubmission("submitReflection", "Submit a member's reflection on their behalf (memberId required)", tag: "Study"),
+        ],
+        "/reflections/{id}": ["get": operation(
+            "getReflection", "One reflection", tag: "Study", parameters: [param("id")], ok: ref("Reflection"), failures: ["404"])],
+        "/reflections/{id}/review": ["post": operation(
+            "reviewReflection", "Accept a reflection awaiting review with a grade of the campaign's scale, or return it with a comment",
+            tag: "Study", parameters: [param("id")], body: ref("ReflectionReview"), ok: ref("Reflection"), failures: ["404", "409", "422"])],
         "/users": ["post": operation(
             "createUser", "Create an account with its first role, inside the caller's scope", tag: "Accounts",
             body: ref("UserCreate"), ok: ref("User"), okStatus: "201", failures: ["403", "409", "422"])],
@@ -461,6 +497,54 @@ enum APIDocumentation {
                               "grant": ref("GrantCreate")], required: ["username", "password", "grant"]),
         "User": object(["id": ["type": "integer"], "username": ["type": "string"], "displayName": ["type": "string"],
                         "grants": ["type": "array", "items": ref("Grant")]], required: ["id", "username", "displayName", "grants"]),
+        "StudySession": object([
+            "id": ["type": "integer"], "organizationId": ["type": "integer"], "campaignId": nullableInteger, "title": ["type": "string"],
+            "heldOn": date, "format": studyFormat, "presenter": nullableString, "nonMemberAttendees": ["type": "integer"],
+            "present": ["type": "integer"], "absent": ["type": "integer"], "excused": ["type": "integer"],
+        ], required: ["id", "organizationId", "title", "heldOn", "format", "nonMemberAttendees", "present", "absent", "excused"]),
+        "StudySessionPage": page(of: "StudySession"),
+        "StudySessionDetail": object([
+            "session": ref("StudySession"),
+            "documents": ["type": "array", "items": object(["id": ["type": "integer"], "symbol": ["type": "string"], "title": ["type": "string"]],
+                                                          required: ["id", "symbol", "title"])],
+            "bridgePoints": ["type": "array", "items": ref("BridgePoint")],
+            "bridgePointAttendees": ["type": "integer", "description": "Everyone at the bridge points"],
+            "attendance": ["type": "array", "items": object([
+                "memberId": ["type": "integer"], "fullName": ["type": "string"], "organizationId": ["type": "integer"],
+                "status": attendanceStatus, "reason": nullableString,
+            ], required: ["memberId", "fullName", "organizationId", "status"])],
+        ], required: ["session", "documents", "bridgePoints", "bridgePointAttendees", "attendance"]),
+        "BridgePoint": object(["name": ["type": "string"], "attendeeCount": ["type": "integer", "minimum": 0]], required: ["name", "attendeeCount"]),
+        "StudySessionCreate": object(sessionFields, required: ["organizationId", "title", "heldOn", "format"]),
+        "StudySessionUpdate": object(sessionFields.filter { $0.0 != "organizationId" }),
+        "AttendanceSheet": object([
+            "entries": ["type": "array", "items": object([
+                "memberId": ["type": "integer"], "status": attendanceStatus,
+                "reason": ["type": "string", "description": "Optional when absent, required when excused"],
+            ], required: ["memberId", "status"])],
+            "othersPresent": ["type": "boolean", "default": false, "description": "Mark present the members of the roll not listed and not yet marked"],
+        ]),
+        "Reflection": object([
+            "id": ["type": "integer"], "campaignId": ["type": "integer"], "memberId": ["type": "integer"], "body": nullableString,
+            "fileName": nullableString, "fileType": nullableString, "state": ["type": "string", "enum": ["submitted", "accepted", "returned"]],
+            "submissionCount": ["type": "integer", "description": "1 for the first submission, 2 for the first resubmission…"],
+            "submittedOn": date, "grade": nullableString, "reviewComment": nullableString, "reviewedOn": nullableDate,
+        ], required: ["id", "campaignId", "memberId", "state", "submissionCount", "submittedOn"]),
+        "ReflectionEntry": object(["memberId": ["type": "integer"], "fullName": ["type": "string"],
+                                   "reflection": ["oneOf": [["type": "null"], ref("Reflection")]]], required: ["memberId", "fullName"]),
+        "OwnReflection": object([
+            "campaignId": ["type": "integer"], "campaignTitle": ["type": "string"], "reflectionDueOn": nullableDate,
+            "grades": ["type": "array", "items": ["type": "string"]], "reflection": ["oneOf": [["type": "null"], ref("Reflection")]],
+        ], required: ["campaignId", "campaignTitle", "grades"]),
+        "ReflectionSubmission": object([
+            "campaignId": ["type": "integer"], "memberId": ["type": "integer", "description": "On behalf of a member only"],
+            "body": ["type": "string", "maxLength": 20000],
+            "file": object(["filename": ["type": "string"], "data": ["type": "string", "contentEncoding": "base64"]], required: ["filename", "data"]),
+        ], required: ["campaignId"]),
+        "ReflectionReview": object([
+            "decision": ["type": "string", "enum": ["accept", "return"]], "grade": ["type": "string", "description": "One of the campaign's grades; to accept"],
+            "comment": ["type": "string", "description": "Required to return"],
+        ], required: ["decision"]),
         "Me": object(["userId": ["type": "integer"], "username": ["type": "string"], "displayName": ["type": "string"],
                       "grants": ["type": "array", "items": ["type": "object"]]], required: ["userId", "username", "displayName", "grants"]),
         "RequirementCreate": object([
@@ -589,6 +673,17 @@ enum APIDocumentation {
         ("idNumber", ["type": "string"]), ("phone", ["type": "string"]), ("address", ["type": "string"]),
     ]
 
+    private static let studyFormat: JSONValue = ["type": "string", "enum": ["in_person", "online", "hybrid"]]
+    private static let attendanceStatus: JSONValue = ["type": "string", "enum": ["present", "absent", "excused"]]
+
+    private static let sessionFields: [(String, JSONValue)] = [
+        ("organizationId", ["type": "integer", "description": "The unit holding the session; on create only"]),
+        ("campaignId", ["type": "integer", "description": "An active campaign covering the unit; the date must fall in its period"]),
+        ("title", ["type": "string"]), ("heldOn", date), ("format", studyFormat), ("presenter", ["type": "string"]),
+        ("nonMemberAttendees", ["type": "integer", "minimum": 0]), ("documentIds", ["type": "array", "items": ["type": "integer"]]),
+        ("bridgePoints", ["type": "array", "items": ref("BridgePoint")]),
+    ]
+
     private static let documentFields: [(String, JSONValue)] = [
         ("symbol", ["type": "string", "description": "Number and symbol as written: \"Số 05-CT/TW\", \"05 - ct / tw\", \"02-DA/TU\""]),
         ("title", ["type": "string", "description": "Trích yếu"]), ("issuedOn", date),
@@ -596,6 +691,20 @@ enum APIDocumentation {
     ]
 
     // MARK: Builders
+
+    /// A reflection sent as JSON (the file in base64) or as multipart/form-data.
+    private static func reflectionSubmission(_ id: String, _ summary: String, tag: String) -> JSONValue {
+        ["operationId": .string(id), "summary": .string(summary), "tags": [.string(tag)],
+         "requestBody": ["required": true, "content": [
+            "application/json": ["schema": ref("ReflectionSubmission")],
+            "multipart/form-data": ["schema": object(["campaignId": ["type": "integer"], "memberId": ["type": "integer"], "body": ["type": "string"],
+                                                      "file": ["type": "string", "format": "binary"]], required: ["campaignId"])],
+         ]],
+         "responses": ["201": ["description": "Submitted", "content": ["application/json": ["schema": ref("Reflection")]]],
+                       "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
+                       "403": ["$ref": "#/components/responses/403"], "404": ["$ref": "#/components/responses/404"],
+                       "409": ["$ref": "#/components/responses/409"], "422": ["$ref": "#/components/responses/422"]]]
+    }
 
     private static func ref(_ name: String) -> JSONValue {
         ["$ref": .string("#/components/schemas/\(name)")]

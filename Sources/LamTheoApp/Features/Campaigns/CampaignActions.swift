@@ -10,6 +10,10 @@ enum CampaignActions {
         if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) {
             try request.require(.edit, at: unit.treePath)
         }
+        if let documentId = input.documentId, try await DocumentQueries.find(id: documentId, scopes: request.readableSubtrees, on: request.db) == nil {
+            throw DomainError.invalid(field: "documentId", LocalizedText(vi: "Không tìm thấy văn bản số \(documentId) trong phạm vi của bạn",
+                                                                        en: "Document \(documentId) is not within your scope"))
+        }
         return try await request.write(AuditSubject("campaign.launch", Campaign.self)) {
             try await CampaignCommands.launch(input, on: $0)
         }

@@ -1,6 +1,5 @@
 import Fluent
 import LamTheoCore
-import SQLKit
 
 /// What a launch asks of the units below: the API body's `requirements`, and one row of the web form.
 struct RequirementInput: Codable, Sendable {
@@ -125,11 +124,11 @@ extension Validator {
             add("documentId", LocalizedText(vi: "Chọn văn bản cần triển khai", en: "Choose the document to roll out"))
             return nil
         }
-        guard let row = try await db.sql.raw("SELECT id, symbol, title FROM documents WHERE id = \(bind: id)").first() else {
+        guard let document = try await Document.find(id, on: db) else {
             add("documentId", LocalizedText(vi: "Không tìm thấy văn bản số \(id)", en: "Document \(id) not found"))
             return nil
         }
-        return CampaignDocument(id: id, symbol: try row.decode(column: "symbol", as: String.self), title: try row.decode(column: "title", as: String.self))
+        return CampaignDocument(id: id, symbol: document.symbol, title: document.title)
     }
 
     mutating func activeUnit(_ id: Int?, field: String = "organizationId", on db: any Database) async throws -> Organization? {

@@ -123,7 +123,7 @@ enum CampaignPages {
         let db = request.db
         let unit = try await form.organizationId.asyncMap { try await Organization.find($0, on: db) } ?? nil
         if let unit { try request.require(.edit, at: unit.treePath) }
-        let documents = try await CampaignQueries.documentChoices(on: db)
+        let documents = try await DocumentQueries.search(.init(scopes: try request.readableSubtrees), page: 1, perPage: Paging.maximumPerPage, on: db).items
         let kinds = try await OrganizationQueries.kinds(on: db)
         let dateHint = LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")
         func requirementRow(_ kind: RequirementKind, wanted: String?, kindsName: String, chosen: [String]?, dueName: String, due: String?,
@@ -153,7 +153,7 @@ enum CampaignPages {
                 .input(.type(.hidden), .name("organizationId"), .value(form.organizationId.map(String.init) ?? "")),
                 .forEach(fields.errors(for: "organizationId")) { .p(.class("field-error"), .text($0)) },
                 fields.select("documentId", LocalizedText(vi: "Văn bản triển khai", en: "Document to roll out"),
-                              options: [("", "—")] + documents.map { (String($0.id), "\($0.symbol) · \($0.title)") },
+                              options: [("", "—")] + documents.map { (String($0.requireID()), "\($0.symbol) · \($0.title)") },
                               selected: form.documentId.map(String.init), required: true),
                 fields.text("title", LocalizedText(vi: "Tên đợt triển khai (để trống: lấy trích yếu văn bản)", en: "Title (blank: the document's title)"), value: form.title),
                 fields.text("startsOn", LocalizedText(vi: "Từ ngày", en: "From"), value: form.startsOn, required: true, hint: dateHint),
@@ -281,8 +281,9 @@ enum CampaignPages {
         let canSubmit = actor.can(.edit, at: unitPath) && requirement.kind != .studySessions
             && (obligation.state == .open || obligation.state == .returned) && campaign.status == .active
         let canReview = unitPath.parent.map { actor.can(.edit, at: $0) } ?? false
-        let plans = canSubmit ? try await CampaignQueries.documentChoices(issuedBy: unit.requireID(), on: db) : []
-        let documentLinks = Dictionary(uniqueKeysWithValues: try await CampaignQueries.documentChoices(on: db).map { ($0.id, $0.symbol) })
+        let plans = canSubmit ? try await CampaignQueries.documents(issuedBy: unit, on: db) : []
+        let documentLinks = Dictionary(uniqueKeysWithValues: try await Document.query(on: db).filter(\.$id ~~ submissions.compactMap(\.documentId)).all()
+            .map { ($0.requireID(), $0.symbol) })
         let dateHint = LocalizedText(vi: "dd/mm/yyyy, để trống là hôm nay", en: "dd/mm/yyyy, blank for today")
         let title = "\(requirement.title) · \(unit.name)"
         let content: Node<HTML.BodyContext> = .group(
@@ -317,7 +318,7 @@ enum CampaignPages {
                                                         : LocalizedText(vi: "Nộp", en: "Submit")(language))),
                 fields.postForm("/obligations/\(obligation.requireID())/submit",
                     .if(requirement.kind == .plan, fields.select("documentId", LocalizedText(vi: "Kế hoạch của đơn vị (văn bản đã đăng ký)", en: "The unit's plan (a registered document)"),
-                                                                  options: [("", "—")] + plans.map { (String($0.id), "\($0.symbol) · \($0.title)") },
+                                                                  options: [("", "—")] + plans.map { (String($0.requireID()), "\($0.symbol) · \($0.title)") },
                                                                   selected: nil, required: true)),
                     fields.text("submittedOn", LocalizedText(vi: "Ngày nộp", en: "Submitted on"), value: nil, hint: dateHint),
                     fields.text("note", LocalizedText(vi: "Ghi chú", en: "Note"), value: nil),

@@ -114,12 +114,9 @@ extension CampaignQueries {
 }
 
 extension CampaignQueries {
-    /// Documents to choose from in a form, newest first: all of them, or those a unit issued.
-    static func documentChoices(issuedBy organizationId: Int? = nil, on db: any Database) async throws -> [CampaignDocument] {
-        let filter: SQLQueryString = organizationId.map { "WHERE organization_id = \(bind: $0)" } ?? ""
-        return try await db.sql.raw("SELECT id, symbol, title FROM documents \(filter) ORDER BY issued_on DESC, id DESC LIMIT 500").all().map {
-            CampaignDocument(id: try $0.decode(column: "id", as: Int.self), symbol: try $0.decode(column: "symbol", as: String.self),
-                             title: try $0.decode(column: "title", as: String.self))
-        }
+    /// The documents a unit issued, newest first: what it may submit as its plan.
+    static func documents(issuedBy unit: Organization, on db: any Database) async throws -> [Document] {
+        try await Document.query(on: db).filter(\.$organizationId == unit.requireID()).sort(\.$issuedOn, .descending).sort(\.$id, .descending).all()
     }
 }
+

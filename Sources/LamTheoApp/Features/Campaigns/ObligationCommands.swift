@@ -163,11 +163,11 @@ extension Validator {
                                             en: "Choose the unit's plan (a registered document) as evidence"))
             return nil
         }
-        guard let row = try await db.sql.raw("SELECT organization_id FROM documents WHERE id = \(bind: documentId)").first() else {
+        guard let document = try await Document.find(documentId, on: db) else {
             add("documentId", LocalizedText(vi: "Không tìm thấy văn bản số \(documentId)", en: "Document \(documentId) not found"))
             return nil
         }
-        if try row.decodeNil(column: "organization_id") || row.decode(column: "organization_id", as: Int.self) != obligation.organizationId {
+        if document.organizationId != obligation.organizationId {
             add("documentId", LocalizedText(vi: "Kế hoạch phải do chính đơn vị ban hành", en: "The plan must be issued by the unit itself"))
         }
         if documentId == campaign.documentId {

@@ -24,7 +24,7 @@ enum CoveragePages {
         let own = try await CoverageQueries.coverage(of: campaign, at: unit, .own, today: today, on: db)
         let children = order.sorted(try await CoverageQueries.children(of: unit, in: campaign, today: today, on: db))
         let requirements = try await CampaignQueries.requirements(of: campaign, on: db)
-        let document = try await CampaignQueries.documentChoices(on: db).first { $0.id == campaign.documentId }
+        let document = try await Document.find(campaign.documentId, on: db)
         let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: actor, on: db)
             .filter { campaign.treePath.contains($0.treePath) }
         let id = campaign.requireID()
@@ -39,7 +39,7 @@ enum CoveragePages {
                 .if(campaign.status == .closed, .span(.class("badge closed"), .text(LocalizedText(vi: " Đã kết thúc", en: " Closed")(language))))),
             .dl(.class("facts"),
                 .dt(.text(LocalizedText(vi: "Văn bản", en: "Document")(language))),
-                .dd(.unwrap(document, { .a(.href("/documents/\($0.id)"), .text("\($0.symbol) · \($0.title)")) }, else: .text("#\(campaign.documentId)"))),
+                .dd(.unwrap(document, { .a(.href("/documents/\(campaign.documentId)"), .text("\($0.symbol) · \($0.title)")) }, else: .text("#\(campaign.documentId)"))),
                 .dt(.text(LocalizedText(vi: "Thời gian", en: "Period")(language))), .dd(.text(CampaignPages.period(campaign))),
                 .unwrap(campaign.reflectionDueOn.flatMap(CalendarDate.init(parsing:))) { due in .group(
                     .dt(.text(LocalizedText(vi: "Hạn nộp bài thu hoạch", en: "Reflections due")(language))), .dd(.text(due.vietnamese))) },

@@ -15,6 +15,10 @@ struct Coverage: Sendable {
     let reportingUnits: Int
     let unitsWithMembers: Int
     let obligations: ObligationTally
+
+    static let empty = Coverage(members: 0, studied: CoverageFigure(count: nil, total: 0), reflectionsSubmitted: CoverageFigure(count: nil, total: 0),
+                                reflectionsAccepted: CoverageFigure(count: nil, total: 0), sessionsHeld: 0, reportingUnits: 0, unitsWithMembers: 0,
+                                obligations: ObligationTally(counts: [:], maxDaysLate: 0))
 }
 
 /// Obligations counted by status, with how late the latest one is.
@@ -48,62 +52,87 @@ enum CoverageQueries {
     }
 
     static func coverage(of campaign: Campaign, at unit: Organization, _ extent: Extent, today: CalendarDate, on db: any Database) async throws -> Coverage {
-        let place: (String) -> SQLQueryString = { column in
-            switch extent {
-            case .own: return "organization_id = \(bind: unit.requireID())"
-            case .subtree: return "\(unsafeRaw: column) >= \(bind: unit.path) AND \(unsafeRaw: column) < \(bind: unit.treePath.upperBound)"
-            }
-        }
-        let units: SQLQueryString = extent == .own ? "id = \(bind: unit.requireID())" : place("path")
-        let membersRow = try await db.sql.raw("""
-            SELECT CAST(COALESCE(SUM(member_count), 0) AS BIGINT) AS members,
-                   CAST(COALESCE(SUM(CASE WHEN member_count > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS units
-            FROM organizations WHERE \(units)
-            """).first()
-        let figuresRow = try await db.sql.raw("""
-            SELECT CAST(COALESCE(SUM(members_studied), 0) AS BIGINT) AS studied,
-                   CAST(COALESCE(SUM(reflections_submitted), 0) AS BIGINT) AS submitted,
-                   CAST(COALESCE(SUM(reflections_accepted), 0) AS BIGINT) AS accepted,
-                   CAST(COALESCE(SUM(sessions_held), 0) AS BIGINT) AS sessions,
-                   CAST(COALESCE(SUM(CASE WHEN members_studied + reflections_submitted + sessions_held > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS reporting
-            FROM campaign_figures WHERE campaign_id = \(bind: campaign.requireID()) AND \(place("organization_path"))
-            """).first()
-        let obligations = try await tally(campaign, where: place("organization_path"), today: today, on: db)
-        return try coverage(members: membersRow, figures: figuresRow, obligations: obligations)
+        let byUnit = try await coverage(of: campaign, units: "c.id = \(bind: unit.requireID())", extent, today: today, on: db)
+        return byUnit[unit.requireID()] ?? Coverage.empty
     }
 
-    /// The drill-down: every active child of `unit` with its subtree's coverage, in Vietnamese order.
+    /// The drill-down: every active child of `unit` with its subtree's coverage, in Vietnamese order. Three
+    /// grouped queries whatever the number of children.
     static func children(of unit: Organization, in campaign: Campaign, today: CalendarDate, on db: any Database) async throws -> [ChildCoverage] {
         let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
-        var result: [ChildCoverage] = []
-        for child in children {
-            result.append(ChildCoverage(organization: child, coverage: try await coverage(of: campaign, at: child, .subtree, today: today, on: db)))
+        let byUnit = try await coverage(of: campaign, units: "c.parent_id = \(bind: unit.requireID()) AND c.status = 'active'", .subtree,
+                                        today: today, on: db)
+        return children.map { ChildCoverage(organization: $0, coverage: byUnit[$0.requireID()] ?? Coverage.empty) }
+    }
+
+    /// The coverage of each unit `c` the predicate picks, grouped by unit: members from the stored counts,
+    /// figures from `campaign_figures`, obligations by status. Each row joins to `c` by the unit itself
+    /// (`own`) or by the range of its path (`subtree`).
+    private static func coverage(of campaign: Campaign, units: SQLQueryString, _ extent: Extent, today: CalendarDate,
+                                 on db: any Database) async throws -> [Int: Coverage] {
+        func joined(_ alias: String, idColumn: String, pathColumn: String) -> SQLQueryString {
+            switch extent {
+            case .own: return "\(unsafeRaw: alias).\(unsafeRaw: idColumn) = c.id"
+            case .subtree: return "\(unsafeRaw: alias).\(unsafeRaw: pathColumn) >= c.path AND \(unsafeRaw: alias).\(unsafeRaw: pathColumn) < c.path || '~'"
+            }
+        }
+        let campaignId = campaign.requireID()
+        let members = try await db.sql.raw("""
+            SELECT c.id AS unit, CAST(COALESCE(SUM(o.member_count), 0) AS BIGINT) AS members,
+                   CAST(COALESCE(SUM(CASE WHEN o.member_count > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS units
+            FROM organizations c JOIN organizations o ON \(joined("o", idColumn: "id", pathColumn: "path"))
+            WHERE \(units) GROUP BY c.id
+            """).all()
+        let figures = try await db.sql.raw("""
+            SELECT c.id AS unit, CAST(COALESCE(SUM(f.members_studied), 0) AS BIGINT) AS studied,
+                   CAST(COALESCE(SUM(f.reflections_submitted), 0) AS BIGINT) AS submitted,
+                   CAST(COALESCE(SUM(f.reflections_accepted), 0) AS BIGINT) AS accepted,
+                   CAST(COALESCE(SUM(f.sessions_held), 0) AS BIGINT) AS sessions,
+                   CAST(COALESCE(SUM(CASE WHEN f.members_studied + f.reflections_submitted + f.sessions_held > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS reporting
+            FROM organizations c JOIN campaign_figures f ON f.campaign_id = \(bind: campaignId) AND \(joined("f", idColumn: "organization_id", pathColumn: "organization_path"))
+            WHERE \(units) GROUP BY c.id
+            """).all()
+        let obligations = try await db.sql.raw("""
+            SELECT c.id AS unit, \(statusCase(today: today)) AS status, COUNT(*) AS n,
+                   MIN(CASE WHEN b.state = 'open' OR b.state = 'returned' THEN COALESCE(b.extended_until, b.due_on) END) AS earliest
+            FROM organizations c JOIN obligations b ON b.campaign_id = \(bind: campaignId) AND \(joined("b", idColumn: "organization_id", pathColumn: "organization_path"))
+              AND b.state NOT IN ('handed_over', 'withdrawn')
+            WHERE \(units) GROUP BY c.id, 2
+            """).all()
+
+        var tallies: [Int: (counts: [ObligationStatus: Int], maxDaysLate: Int)] = [:]
+        for row in obligations {
+            let unit = try row.decode(column: "unit", as: Int.self)
+            guard let status = ObligationStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
+            var tally = tallies[unit] ?? ([:], 0)
+            tally.counts[status] = try row.decode(column: "n", as: Int.self)
+            if let earliest = try row.decode(column: "earliest", as: String?.self).flatMap(CalendarDate.init(parsing:)) {
+                tally.maxDaysLate = max(tally.maxDaysLate, ObligationStatus.daysLate(dueOn: earliest, extendedUntil: nil, today: today))
+            }
+            tallies[unit] = tally
+        }
+        let figuresByUnit = Dictionary(uniqueKeysWithValues: try figures.map { (try $0.decode(column: "unit", as: Int.self), $0) })
+        var result: [Int: Coverage] = [:]
+        for row in members {
+            let unit = try row.decode(column: "unit", as: Int.self)
+            let memberTotal = try row.decode(column: "members", as: Int.self)
+            let figure = figuresByUnit[unit]
+            let reporting = try figure?.decode(column: "reporting", as: Int.self) ?? 0
+            func share(_ column: String) throws -> CoverageFigure {
+                CoverageFigure(count: reporting == 0 ? nil : try figure?.decode(column: column, as: Int.self), total: memberTotal)
+            }
+            let tally = tallies[unit] ?? ([:], 0)
+            result[unit] = Coverage(
+                members: memberTotal, studied: try share("studied"), reflectionsSubmitted: try share("submitted"),
+                reflectionsAccepted: try share("accepted"), sessionsHeld: try figure?.decode(column: "sessions", as: Int.self) ?? 0,
+                reportingUnits: reporting, unitsWithMembers: try row.decode(column: "units", as: Int.self),
+                obligations: ObligationTally(counts: tally.counts, maxDaysLate: tally.maxDaysLate))
         }
         return result
     }
 
-    /// Obligations in `place` counted by status. The CASE mirrors `ObligationStatus.init(state:…)` (a test
-    /// holds them together); ISO dates compare as text.
-    static func tally(_ campaign: Campaign, where place: SQLQueryString, today: CalendarDate, on db: any Database) async throws -> ObligationTally {
-        let rows = try await db.sql.raw("""
-            SELECT \(statusCase(today: today)) AS status, COUNT(*) AS n,
-                   MIN(CASE WHEN state = 'open' OR state = 'returned' THEN COALESCE(extended_until, due_on) END) AS earliest
-            FROM obligations WHERE campaign_id = \(bind: campaign.requireID()) AND \(place) AND state NOT IN ('handed_over', 'withdrawn')
-            GROUP BY 1
-            """).all()
-        var counts: [ObligationStatus: Int] = [:]
-        var maxDaysLate = 0
-        for row in rows {
-            guard let status = ObligationStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
-            counts[status] = try row.decode(column: "n", as: Int.self)
-            if let earliest = try row.decode(column: "earliest", as: String?.self).flatMap(CalendarDate.init(parsing:)) {
-                maxDaysLate = max(maxDaysLate, ObligationStatus.daysLate(dueOn: earliest, extendedUntil: nil, today: today))
-            }
-        }
-        return ObligationTally(counts: counts, maxDaysLate: maxDaysLate)
-    }
-
-    /// The status of an obligation row, in SQL.
+    /// The status of an obligation row, in SQL: mirrors `ObligationStatus.init(state:…)` (a test holds the two
+    /// together); ISO dates compare as text.
     static func statusCase(today: CalendarDate) -> SQLQueryString {
         let soon = today.adding(days: ObligationStatus.dueSoonDays).iso
         return """
@@ -115,23 +144,6 @@ enum CoverageQueries {
                  WHEN due_on <= \(bind: soon) THEN 'due_soon'
                  ELSE 'not_yet_due' END
             """
-    }
-
-    private static func coverage(members: (any SQLRow)?, figures: (any SQLRow)?, obligations: ObligationTally) throws -> Coverage {
-        let memberTotal = try members?.decode(column: "members", as: Int.self) ?? 0
-        let reporting = try figures?.decode(column: "reporting", as: Int.self) ?? 0
-        func figure(_ column: String) throws -> CoverageFigure {
-            CoverageFigure(count: reporting == 0 ? nil : try figures?.decode(column: column, as: Int.self), total: memberTotal)
-        }
-        return Coverage(
-            members: memberTotal,
-            studied: try figure("studied"),
-            reflectionsSubmitted: try figure("submitted"),
-            reflectionsAccepted: try figure("accepted"),
-            sessionsHeld: try figures?.decode(column: "sessions", as: Int.self) ?? 0,
-            reportingUnits: reporting,
-            unitsWithMembers: try members?.decode(column: "units", as: Int.self) ?? 0,
-            obligations: obligations)
     }
 }
 

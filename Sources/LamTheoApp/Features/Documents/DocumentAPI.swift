@@ -184,7 +184,7 @@ enum DocumentAPI {
     static func download(request: Request) async throws -> Response {
         let document = try await DocumentActions.requireDocument(request.id(), .read, request: request)
         let attachment = try await DocumentQueries.attachment(request.id("attachmentId"), of: document.requireID(), on: request.db)
-        return try attachment.fileResponse(from: request.application.documentFiles)
+        return try request.application.documentFiles.download(attachment.storageKey, named: attachment.fileName, mediaType: attachment.mediaType)
     }
 
     static func removeAttachment(request: Request) async throws -> HTTPStatus {
@@ -194,7 +194,7 @@ enum DocumentAPI {
 
     static func parseNumber(request: Request) async throws -> ParsedNumberDTO {
         var validator = Validator()
-        let parsed = try await validator.documentNumber(request.query[String.self, at: "text"], on: request.db)
+        let parsed = try await validator.documentNumber(request.query[String.self, at: "text"], field: "text", on: request.db)
         try validator.throwIfInvalid()
         return ParsedNumberDTO(symbol: parsed!.symbol, number: parsed!.number, typeCode: parsed!.typeCode, issuerCode: parsed!.issuerCode)
     }
@@ -237,24 +237,6 @@ extension DocumentQueries.Filter {
         }
         self.init(text: request.query[String.self, at: "q"], typeCode: request.query[String.self, at: "type"]?.nonEmpty,
                   issuerCode: request.query[String.self, at: "issuer"]?.nonEmpty, year: year.flatMap { Int($0) }, scopes: scopes)
-    }
-}
-
-extension DocumentAttachment {
-    /// The stored bytes under the stored media type, as a download named after the original file.
-    func fileResponse(from store: DocumentFileStore) throws -> Response {
-        let response = Response(status: .ok, body: .init(data: try store.read(storageKey)))
-        response.headers.replaceOrAdd(name: .contentType, value: mediaType)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        // RFC 6266: an ASCII fallback, then the real (Vietnamese) name percent-encoded.
-        let fallback = fileName.map { character in
-            character.isASCII && (character.isLetter || character.isNumber || "-._".contains(character))
-                ? String(character) : VietnameseText.searchKey(String(character)).nonEmpty ?? "_"
-        }.joined()
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: unreserved) ?? fallback
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)")
-        return response
     }
 }
 

@@ -96,26 +96,13 @@ enum DocumentCommands {
                        on db: any Database) async throws -> DocumentAttachment {
         _ = try await DocumentQueries.require(documentId, on: db)
         var validator = Validator()
-        // Browsers of some systems send the whole path; only the last part is the name.
-        let baseName = (rawName ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init)
-        let fileName = validator.requiredText(baseName, field: "file", label: LocalizedText(vi: "Tên tệp", en: "File name"), maxLength: 255)
-        let type = AttachmentType(sniffing: data)
-        if data.isEmpty {
-            validator.add("file", LocalizedText(vi: "Tệp rỗng", en: "The file is empty"))
-        } else if data.count > AttachmentType.maximumSize {
-            let megabytes = AttachmentType.maximumSize / 1_048_576
-            validator.add("file", LocalizedText(vi: "Tệp lớn quá \(megabytes) MB (\(VietnameseFormat.integer(data.count)) byte)",
-                                                en: "The file is larger than \(megabytes) MB (\(data.count) bytes)"))
-        } else if type == nil {
-            validator.add("file", LocalizedText(vi: "Chỉ đính kèm được tệp PDF hoặc DOCX (nội dung tệp này không phải PDF hay DOCX)",
-                                                en: "Only PDF and DOCX files can be attached (this file's content is neither)"))
-        }
+        let file = validator.attachment(named: rawName, data, field: "file")
         try validator.throwIfInvalid()
 
         let attachment = DocumentAttachment()
         attachment.documentId = documentId
-        attachment.fileName = fileName
-        attachment.mediaType = type!.mediaType
+        attachment.fileName = file!.fileName
+        attachment.mediaType = file!.type.mediaType
         attachment.size = data.count
         // The store names a file by its SHA-256: one hash gives both.
         attachment.storageKey = try store.save(data)
@@ -247,13 +234,13 @@ private struct CheckedDocument {
 }
 
 extension Validator {
-    /// The number and symbol read against the stored abbreviation lists.
-    mutating func documentNumber(_ raw: String?, on db: any Database) async throws -> DocumentNumber? {
+    /// The number and symbol read against the stored abbreviation lists; a problem is reported on `field`.
+    mutating func documentNumber(_ raw: String?, field: String = "symbol", on db: any Database) async throws -> DocumentNumber? {
         let lists = try await DocumentQueries.abbreviations(on: db)
         do throws(DocumentNumberError) {
             return try DocumentNumber(parsing: raw ?? "", types: lists.types, issuers: lists.issuers)
         } catch {
-            add("symbol", error.message)
+            add(field, error.message)
             return nil
         }
     }

@@ -33,12 +33,13 @@ enum DocumentPages {
         let filter = try DocumentQueries.Filter(request, scopes: actor.readableSubtrees)
         let page = try await DocumentQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
         let names = try await DocumentQueries.organizationNames(for: page.items, on: request.db)
-        let types = try await DocumentQueries.abbreviations(on: request.db).types
+        let lists = try await DocumentQueries.abbreviations(on: request.db)
         let symbolTitle = LocalizedText(vi: "Số, ký hiệu", en: "Number")(language)
         let titleTitle = LocalizedText(vi: "Trích yếu", en: "Title")(language)
         let dateTitle = LocalizedText(vi: "Ngày ban hành", en: "Issued")(language)
         let issuerTitle = LocalizedText(vi: "Nơi ban hành", en: "Issued by")(language)
-        let query = "q=\((filter.text ?? "").urlQueryEncoded)&type=\((filter.typeCode ?? "").urlQueryEncoded)&year=\(filter.year.map(String.init) ?? "")"
+        let query = "q=\((filter.text ?? "").urlQueryEncoded)&type=\((filter.typeCode ?? "").urlQueryEncoded)"
+            + "&issuer=\((filter.issuerCode ?? "").urlQueryEncoded)&year=\(filter.year.map(String.init) ?? "")"
 
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(registerTitle(language))),
@@ -48,17 +49,8 @@ enum DocumentPages {
                   .div(.label(.for("q"), .text(LocalizedText(vi: "Số, ký hiệu hoặc trích yếu (gõ không dấu cũng được)",
                                                              en: "Number or title (accents optional)")(language))),
                        .input(.id("q"), .name("q"), .type(.search), .value(filter.text ?? ""))),
-                  .div(.label(.for("type"), .text(LocalizedText(vi: "Loại", en: "Type")(language))),
-                       .element(named: "select", nodes: [
-                           .attribute(named: "id", value: "type"), .attribute(named: "name", value: "type"),
-                           .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false),
-                                                             .text(LocalizedText(vi: "Tất cả", en: "All")(language))]),
-                           .forEach(types) { type in
-                               .element(named: "option", nodes: [.attribute(named: "value", value: type.code),
-                                                                 .attribute(named: "selected", value: type.code == filter.typeCode ? "selected" : nil),
-                                                                 .text("\(type.code) · \(type.name(language))")])
-                           },
-                       ])),
+                  listFilter("type", LocalizedText(vi: "Loại", en: "Type"), lists.types, selected: filter.typeCode, language: language),
+                  listFilter("issuer", LocalizedText(vi: "Cơ quan ban hành", en: "Issuer"), lists.issuers, selected: filter.issuerCode, language: language),
                   .div(.label(.for("year"), .text(LocalizedText(vi: "Năm", en: "Year")(language))),
                        .input(.id("year"), .name("year"), .type(.number), .value(filter.year.map(String.init) ?? ""))),
                   .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
@@ -330,6 +322,22 @@ enum DocumentPages {
     }
 
     // MARK: Helpers
+
+    /// A pick list of one abbreviation list for the register's search, "all" first.
+    private static func listFilter(_ name: String, _ label: LocalizedText, _ list: [DocumentAbbreviation], selected: String?,
+                                   language: UILanguage) -> Node<HTML.FormContext> {
+        .div(.label(.for(name), .text(label(language))),
+             .element(named: "select", nodes: [
+                 .attribute(named: "id", value: name), .attribute(named: "name", value: name),
+                 .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false),
+                                                   .text(LocalizedText(vi: "Tất cả", en: "All")(language))]),
+                 .forEach(list) { entry in
+                     .element(named: "option", nodes: [.attribute(named: "value", value: entry.code),
+                                                       .attribute(named: "selected", value: entry.code == selected ? "selected" : nil),
+                                                       .text("\(entry.code) · \(entry.name(language))")])
+                 },
+             ]))
+    }
 
     private static func crumbs(_ current: String, language: UILanguage) -> [Crumb] {
         [Crumb(title: registerTitle(language), url: "/documents"), Crumb(title: current, url: nil)]

@@ -123,7 +123,8 @@ enum OrganizationPages {
             ("merge", LocalizedText(vi: "Hợp nhất", en: "Merge")),
             ("dissolve", LocalizedText(vi: "Giải thể", en: "Dissolve")),
         ]
-        return .div(.class("actions"), add, .forEach(changes) { change in
+        let study: Node<HTML.BodyContext> = .a(.class("button secondary"), .href("/sessions?within=\(id)"), .text(LocalizedText(vi: "Học tập", en: "Study")(language)))
+        return .div(.class("actions"), add, study, .forEach(changes) { change in
             .a(.class("button secondary"), .href("/organizations/\(id)/\(change.path)"), .text(change.title(language)))
         })
     }

@@ -61,6 +61,7 @@ enum SelfServicePages {
             .h1(.text(member.fullName)),
             .if(notice, .p(.class("notice"), .text(LocalizedText(vi: "Đã gửi đề nghị đến bí thư chi bộ.", en: "Your request was sent to your cell's secretary.")(language)))),
             .dl(.class("facts"), .forEach(facts) { fact in .group(.dt(.text(fact.0(language))), .dd(.text(fact.1))) }),
+            .p(.a(.class("button"), .href("/me/reflections"), .text(LocalizedText(vi: "Bài thu hoạch của tôi", en: "My reflections")(language)))),
             .p(.a(.class("button secondary"), .href("/me/data.json"),
                   .text(LocalizedText(vi: "Tải về toàn bộ dữ liệu của tôi (JSON)", en: "Download all my data (JSON)")(language)))),
             .h2(.text(LocalizedText(vi: "Đề nghị sửa thông tin", en: "Ask for a correction")(language))),

@@ -21,13 +21,18 @@ enum BenchmarkTiming {
     }
 
     static func header(_ console: any Console) {
-        console.print(String(format: "%-48@ %10@ %10@ %12@ %12@ %8@", "figure" as NSString, "p50 ms" as NSString, "p95 ms" as NSString,
-                             "base p50" as NSString, "base p95" as NSString, "ratio" as NSString))
+        console.print(row("figure", ["p50 ms", "p95 ms", "base p50", "base p95", "ratio"]))
     }
 
     static func report(_ console: any Console, _ label: String, _ samples: [Double], _ baseline: [Double]) {
         let ratio = percentile(samples, 0.5) / max(percentile(baseline, 0.5), 0.001)
-        console.print(String(format: "%-48@ %10.2f %10.2f %12.2f %12.2f %7.3fx", label as NSString, percentile(samples, 0.5), percentile(samples, 0.95),
-                             percentile(baseline, 0.5), percentile(baseline, 0.95), ratio))
+        let figures = [percentile(samples, 0.5), percentile(samples, 0.95), percentile(baseline, 0.5), percentile(baseline, 0.95)]
+        console.print(row(label, figures.map { String(format: "%.2f", $0) } + [String(format: "%.3fx", ratio)]))
+    }
+
+    /// A label padded to a column, then right-aligned figures.
+    private static func row(_ label: String, _ cells: [String]) -> String {
+        label.padding(toLength: max(label.count, 48), withPad: " ", startingAt: 0)
+            + cells.map { String(repeating: " ", count: max(0, 11 - $0.count)) + $0 }.joined()
     }
 }

@@ -31,6 +31,7 @@ enum DemoData {
             try await createCampaign(app)
         }
         let logins = try await createAccounts(app)
+        try await createStudy(app)
         let host = app.http.server.configuration.hostname
         let port = app.http.server.configuration.port
         console.print("""

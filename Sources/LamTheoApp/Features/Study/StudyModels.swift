@@ -25,6 +25,7 @@ final class StudySession: Model, @unchecked Sendable {
     init() {}
 
     func requireID() -> Int { id! }
+    var treePath: TreePath { TreePath(rawValue: organizationPath)! }
 }
 
 enum StudyFormat: String, Codable, Sendable, CaseIterable {

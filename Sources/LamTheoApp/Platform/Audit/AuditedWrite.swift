@@ -9,6 +9,8 @@ protocol Auditable: Model where IDValue: LosslessStringConvertible {
     static var auditEntity: String { get }
     /// The fields worth recording, as text. Secrets (password hashes, token hashes) stay out.
     var auditFields: [String: String?] { get }
+    /// The recorded state: `auditFields` of the stored row, unless the entity's state spans other rows too.
+    static func auditSnapshot(key: String, on db: any Database) async throws -> String?
 }
 
 extension Auditable {

@@ -40,7 +40,8 @@ struct Layout {
                         .if(actor?.canSomewhere(.read) == true, .group(
                             .a(.href("/organizations"), .text(LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language))),
                             .a(.href("/members"), .text(LocalizedText(vi: "Đảng viên", en: "Members")(language))),
-                            .a(.href("/campaigns"), .text(LocalizedText(vi: "Triển khai", en: "Campaigns")(language))))),
+                            .a(.href("/campaigns"), .text(LocalizedText(vi: "Triển khai", en: "Campaigns")(language))),
+                            .a(.href("/sessions"), .text(LocalizedText(vi: "Học tập", en: "Study")(language))))),
                         .if(actor?.memberId != nil, .a(.href("/me"), .text(LocalizedText(vi: "Của tôi", en: "My record")(language)))),
                         .if(actor != nil, .a(.href("/documents"), .text(LocalizedText(vi: "Văn bản", en: "Documents")(language)))),
                         .if(actor != nil, .a(.href("/ratings"), .text(LocalizedText(vi: "Đánh giá", en: "Ratings")(language)))),

@@ -46,6 +46,15 @@ enum Stylesheet {
     .notice { border: 1px solid var(--ok); background: #eef8f2; padding: .5rem 1rem; border-radius: 6px; }
     .badge { display: inline-block; font-size: .8rem; padding: 0 .4rem; border-radius: 4px; background: #eee; }
     .badge.closed { background: #fde2e1; color: #8a1c1c; }
+    fieldset.mark { margin: 0 0 .5rem; padding: .3rem .4rem .4rem; }
+    fieldset.mark legend { font-weight: 600; }
+    .marks { display: grid; grid-template-columns: repeat(3, 1fr); gap: .35rem; margin-bottom: .35rem; }
+    form.stack .marks label { display: flex; gap: .25rem; white-space: nowrap; align-items: center; justify-content: center; min-height: 2.75rem; border: 1px solid #9c958a; border-radius: 6px; font-weight: normal; }
+    form.stack .marks label:has(input:checked) { background: #fde2e1; border-color: var(--accent); font-weight: 600; }
+    .marks input { width: 1.15rem; height: 1.15rem; margin: 0; padding: 0; flex: none; }
+    .sticky { position: sticky; bottom: 0; background: var(--bg); padding: .5rem 0; }
+    .row { display: grid; grid-template-columns: 2fr 1fr; gap: .5rem; }
+    section.reflection { border-top: 1px solid var(--line); padding: .5rem 0; }
     .pager { display: flex; gap: 1rem; align-items: center; margin: .75rem 0; }
     @media (max-width: 40rem) {
       table.responsive thead { display: none; }

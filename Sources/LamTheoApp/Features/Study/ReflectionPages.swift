@@ -1,0 +1,277 @@
+import Fluent
+import LamTheoCore
+import Plot
+import Vapor
+
+/// Reflections on the web: a cell's page for a campaign (who submitted, who has not, the review forms),
+/// submission on a member's behalf, and the member's own page under `/me`.
+enum ReflectionPages {
+    static func register(on routes: any RoutesBuilder) {
+        let pages = routes.grouped("reflections")
+        pages.get(use: cell).requiring(.capability(.read))
+        pages.get("new", use: newForm).requiring(.capability(.edit))
+        pages.on(.POST, "new", body: .collect(maxSize: StudyAPI.uploadLimit), use: submitForMember).requiring(.capability(.edit))
+        pages.post(":id", "review", use: review).requiring(.capability(.edit))
+        // The author reads their own file; others need to read at the author's cell.
+        pages.get(":id", "file", use: file).requiring(.signedIn)
+        routes.get("me", "reflections", use: own).requiring(.selfService)
+        routes.get("me", "reflections", ":campaign", use: ownForm).requiring(.selfService)
+        routes.on(.POST, "me", "reflections", ":campaign", body: .collect(maxSize: StudyAPI.uploadLimit), use: submitOwn).requiring(.selfService)
+    }
+
+    struct SubmissionForm: Content {
+        var memberId: Int?
+        var campaignId: Int?
+        var body: String?
+        var file: File?
+    }
+
+    // MARK: A cell's reflections
+
+    static func cell(request: Request) async throws -> Response {
+        guard let cellId = request.query[Int.self, at: "organization"] else { throw Abort(.notFound) }
+        return try await renderCell(cellId, campaignId: request.query[Int.self, at: "campaign"], failed: nil, request: request)
+    }
+
+    static func review(request: Request) async throws -> Response {
+        let id = try request.id()
+        let reflection = try await StudyActions.requireReflection(id, .edit, request: request)
+        let member = try await MemberQueries.require(reflection.memberId, on: request.db)
+        let form = try request.content.decode(ReflectionReviewInput.self)
+        do {
+            _ = try await StudyActions.reviewReflection(id, form, request: request)
+            return request.redirect(to: "/reflections?organization=\(member.organizationId)&campaign=\(reflection.campaignId)#member-\(member.requireID())")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderCell(member.organizationId, campaignId: reflection.campaignId, failed: (id, form, error.fieldErrors), request: request)
+        }
+    }
+
+    /// - Parameter failed: a review that was refused, shown again with its messages.
+    private static func renderCell(_ cellId: Int, campaignId: Int?, failed: (id: Int, form: ReflectionReviewInput, errors: [FieldError])?,
+                                   request: Request) async throws -> Response {
+        let language = request.language
+        let actor = try request.requireActor()
+        let cell = try await OrganizationQueries.require(cellId, on: request.db)
+        try request.require(.read, at: cell.treePath)
+        let canEdit = actor.can(.edit, at: cell.treePath)
+        let lineage = try await OrganizationQueries.lineage(of: cell, readableBy: actor, on: request.db)
+        let campaigns = try await CampaignQueries.active(covering: cell, on: request.db)
+        let campaign = campaigns.first { $0.id == campaignId } ?? campaigns.first
+        let entries = try await campaign.asyncMap { try await StudyQueries.reflections(of: $0.requireID(), in: cell, on: request.db) } ?? []
+        let submitted = entries.filter { $0.reflection != nil }.count
+        let accepted = entries.filter { $0.reflection?.state == .accepted }.count
+        let heading = LocalizedText(vi: "Bài thu hoạch", en: "Reflections")(language)
+        let title = "\(heading) · \(cell.name)"
+
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .form(.class("inline"), .method(.get), .action("/reflections"),
+                  .input(.type(.hidden), .name("organization"), .value(String(cellId))),
+                  .div(.label(.for("campaign"), .text(LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language))),
+                       StudyPages.campaignSelect(campaigns, selected: campaign?.id, language: language)),
+                  .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Xem", en: "Show")(language)))),
+            .unwrap(campaign, { campaign in
+                .group(
+                    .div(.class("figures"),
+                         .div(.class("figure"), .strong(.text(CoverageFigure(count: submitted, total: entries.count).text(language))),
+                              .text(LocalizedText(vi: "đã nộp", en: "submitted")(language))),
+                         .div(.class("figure"), .strong(.text(CoverageFigure(count: accepted, total: entries.count).text(language))),
+                              .text(LocalizedText(vi: "đạt", en: "accepted")(language)))),
+                    .p(.text(deadline(campaign, language))),
+                    .forEach(entries) { entry in
+                        memberBlock(entry, campaign: campaign, canEdit: canEdit, failed: failed, request: request)
+                    })
+            }, else: .p(.class("muted"), .text(LocalizedText(vi: "Chi bộ không tham gia đợt triển khai nào đang diễn ra.",
+                                                              en: "The cell takes part in no active campaign.")(language))))
+        )
+        return Layout(title: title, crumbs: OrganizationPages.crumbs(lineage[...], current: heading, language: language), content: content)
+            .response(for: request, status: failed == nil ? .ok : .unprocessableEntity)
+    }
+
+    private static func memberBlock(_ entry: ReflectionEntry, campaign: Campaign, canEdit: Bool,
+                                    failed: (id: Int, form: ReflectionReviewInput, errors: [FieldError])?, request: Request) -> Node<HTML.BodyContext> {
+        let language = request.language
+        let memberId = entry.member.requireID()
+        guard let reflection = entry.reflection else {
+            return .section(.class("reflection"), .id("member-\(memberId)"),
+                .h3(.text(entry.member.fullName)),
+                .p(.span(.class("badge closed"), .text(LocalizedText(vi: "Chưa nộp", en: "Not submitted")(language))),
+                   .if(canEdit, .a(.href("/reflections/new?member=\(memberId)&campaign=\(campaign.requireID())"),
+                                   .text(" " + LocalizedText(vi: "Nộp thay", en: "Submit on their behalf")(language))))))
+        }
+        let id = reflection.requireID()
+        let refused = failed?.id == id ? failed : nil
+        let fields = FormFields(request, errors: refused?.errors ?? [])
+        return .section(.class("reflection"), .id("member-\(memberId)"),
+            .h3(.text(entry.member.fullName)),
+            reflectionView(reflection, language: language),
+            .if(canEdit && reflection.state == .submitted, .group(
+                fields.summary,
+                fields.postForm("/reflections/\(id)/review",
+                    .fieldset(.id("grade-\(id)"),
+                        .element(named: "legend", text: LocalizedText(vi: "Mức đánh giá (khi chấp nhận)", en: "Grade (when accepting)")(language)),
+                        .forEach(campaign.grades) { grade in
+                            .div(.class("choice"),
+                                 .input(.type(.radio), .name("grade"), .value(grade), .id("grade-\(id)-\(grade)"), .checked(refused?.form.grade == grade)),
+                                 .label(.for("grade-\(id)-\(grade)"), .text(grade)))
+                        },
+                        .forEach(fields.errors(for: "grade")) { .p(.class("field-error"), .text($0)) }),
+                    .div(.label(.for("comment-\(id)"), .text(LocalizedText(vi: "Nhận xét (bắt buộc khi trả lại)", en: "Comment (required to return)")(language))),
+                         .textarea(.id("comment-\(id)"), .name("comment"), .rows(3), .text(refused?.form.comment ?? "")),
+                         .forEach(fields.errors(for: "comment")) { .p(.class("field-error"), .text($0)) }),
+                    .div(.class("actions"),
+                         .button(.type(.submit), .name("decision"), .value("accept"), .text(LocalizedText(vi: "Chấp nhận", en: "Accept")(language))),
+                         .button(.type(.submit), .class("secondary"), .name("decision"), .value("return"),
+                                 .text(LocalizedText(vi: "Trả lại để sửa", en: "Return for revision")(language)))))))
+        )
+    }
+
+    // MARK: Submitting
+
+    static func newForm(request: Request) async throws -> Response {
+        try await renderSubmission(SubmissionForm(memberId: request.query[Int.self, at: "member"], campaignId: request.query[Int.self, at: "campaign"]),
+                                   errors: [], request: request)
+    }
+
+    static func submitForMember(request: Request) async throws -> Response {
+        let form = try request.content.decode(SubmissionForm.self)
+        guard let memberId = form.memberId else { throw Abort(.notFound) }
+        do {
+            _ = try await StudyActions.submitReflection(campaign: form.campaignId, member: memberId, body: form.body,
+                                                        file: ReflectionUpload(form.file), request: request)
+            let member = try await MemberQueries.require(memberId, on: request.db)
+            return request.redirect(to: "/reflections?organization=\(member.organizationId)&campaign=\(form.campaignId ?? 0)#member-\(memberId)")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderSubmission(form, errors: error.fieldErrors, request: request)
+        }
+    }
+
+    private static func renderSubmission(_ form: SubmissionForm, errors: [FieldError], request: Request) async throws -> Response {
+        let language = request.language
+        guard let memberId = form.memberId, let campaignId = form.campaignId else { throw Abort(.notFound) }
+        let member = try await MemberActions.requireMember(memberId, .edit, request: request)
+        let campaign = try await CampaignQueries.require(campaignId, on: request.db)
+        let title = LocalizedText(vi: "Nộp bài thu hoạch thay \(member.fullName)", en: "Submit a reflection for \(member.fullName)")(language)
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .p(.text(campaign.title + " · " + deadline(campaign, language))),
+            submissionForm("/reflections/new", form: form, errors: errors, request: request,
+                           hidden: [("memberId", String(memberId)), ("campaignId", String(campaignId))])
+        )
+        return Layout(title: title, content: content).response(for: request, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    // MARK: The member's own
+
+    static func own(request: Request) async throws -> Response {
+        let language = request.language
+        let (member, campaigns) = try await StudyAPI.ownCampaigns(request)
+        let reflections = try await StudyQueries.reflections(of: member.requireID(), on: request.db)
+        let title = LocalizedText(vi: "Bài thu hoạch của tôi", en: "My reflections")(language)
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            campaigns.isEmpty ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có đợt học tập nào.", en: "No campaign yet.")(language)))
+                : .ul(.forEach(campaigns) { campaign in
+                    let reflection = reflections[campaign.requireID()]
+                    return .li(.a(.href("/me/reflections/\(campaign.requireID())"), .text(campaign.title)),
+                               .text(" — " + (reflection.map { $0.state.label(language) } ?? LocalizedText(vi: "chưa nộp", en: "not submitted")(language))))
+                })
+        )
+        return Layout(title: title, content: content).response(for: request)
+    }
+
+    static func ownForm(request: Request) async throws -> Response {
+        try await renderOwn(SubmissionForm(), errors: [], request: request)
+    }
+
+    static func submitOwn(request: Request) async throws -> Response {
+        let form = try request.content.decode(SubmissionForm.self)
+        let campaignId = try request.id("campaign")
+        do {
+            // Always the caller's own record, whatever the form says.
+            let member = try await SelfService.ownMember(request)
+            _ = try await StudyActions.submitReflection(campaign: campaignId, member: member.requireID(), body: form.body,
+                                                        file: ReflectionUpload(form.file), request: request)
+            return request.redirect(to: "/me/reflections/\(campaignId)")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderOwn(form, errors: error.fieldErrors, request: request)
+        }
+    }
+
+    private static func renderOwn(_ form: SubmissionForm, errors: [FieldError], request: Request) async throws -> Response {
+        let language = request.language
+        let (member, campaigns) = try await StudyAPI.ownCampaigns(request)
+        let campaignId = try request.id("campaign")
+        guard let campaign = campaigns.first(where: { $0.id == campaignId }) else { throw Abort(.notFound) }
+        let reflection = try await StudyQueries.reflection(of: member.requireID(), campaign: campaignId, on: request.db)
+        let mayWrite = reflection == nil || reflection?.state == .returned
+        var form = form
+        form.body = form.body ?? reflection?.body
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(campaign.title)),
+            .p(.text(deadline(campaign, language))),
+            .p(.class("muted"), .text(LocalizedText(vi: "Thang đánh giá: ", en: "Grading scale: ")(language) + campaign.grades.joined(separator: ", "))),
+            .unwrap(reflection) { reflectionView($0, language: language) },
+            .if(mayWrite, submissionForm("/me/reflections/\(campaignId)", form: form, errors: errors, request: request, hidden: []))
+        )
+        return Layout(title: campaign.title, crumbs: [Crumb(title: LocalizedText(vi: "Bài thu hoạch của tôi", en: "My reflections")(language), url: "/me/reflections"),
+                                                      Crumb(title: campaign.title, url: nil)],
+                      content: content).response(for: request, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    // MARK: The file
+
+    static func file(request: Request) async throws -> Response {
+        let reflection = try await StudyActions.requireReflection(request.id(), .read, request: request)
+        guard let key = reflection.fileKey else { throw Abort(.notFound) }
+        return try request.application.documentFiles.download(key, named: reflection.fileName ?? "bai-thu-hoach",
+                                                               mediaType: reflection.fileType ?? "application/octet-stream")
+    }
+
+    // MARK: Shared parts
+
+    /// A reflection as its author and reviewers read it: state, text, file and review.
+    private static func reflectionView(_ reflection: Reflection, language: UILanguage) -> Node<HTML.BodyContext> {
+        .div(
+            .p(.span(.class("badge"), .text(reflection.state.label(language))),
+               .text(" " + LocalizedText(vi: "Lần nộp \(reflection.submissionCount), ngày \(StudyPages.day(reflection.submittedOn))",
+                                         en: "Submission \(reflection.submissionCount), on \(StudyPages.day(reflection.submittedOn))")(language))),
+            .unwrap(reflection.body) { body in
+                .details(.summary(.text(LocalizedText(vi: "Nội dung bài thu hoạch", en: "The reflection")(language))),
+                         .forEach(body.split(separator: "\n", omittingEmptySubsequences: true)) { .p(.text(String($0))) })
+            },
+            .unwrap(reflection.fileName) { name in
+                .p(.a(.href("/reflections/\(reflection.requireID())/file"), .text(name)))
+            },
+            .unwrap(reflection.grade) { .p(.strong(.text(LocalizedText(vi: "Xếp loại: ", en: "Grade: ")(language) + $0))) },
+            .unwrap(reflection.reviewComment) { comment in
+                .p(.text(LocalizedText(vi: "Nhận xét của chi bộ: ", en: "The cell's comment: ")(language) + comment))
+            }
+        )
+    }
+
+    private static func submissionForm(_ action: String, form: SubmissionForm, errors: [FieldError], request: Request,
+                                       hidden: [(String, String)]) -> Node<HTML.BodyContext> {
+        let language = request.language
+        let fields = FormFields(request, errors: errors)
+        return .group(
+            fields.summary,
+            fields.postForm(action, .enctype(.multipartData),
+                .forEach(hidden) { .input(.type(.hidden), .name($0.0), .value($0.1)) },
+                .forEach(fields.errors(for: "campaignId") + fields.errors(for: "memberId")) { .p(.class("field-error"), .text($0)) },
+                .div(.label(.for("body"), .text(LocalizedText(vi: "Nội dung (tối đa 20.000 ký tự)", en: "Text (at most 20,000 characters)")(language))),
+                     .textarea(.id("body"), .name("body"), .rows(12), .text(form.body ?? ""),
+                               .attribute(named: "aria-invalid", value: fields.errors(for: "body").isEmpty ? nil : "true")),
+                     .forEach(fields.errors(for: "body")) { .p(.class("field-error"), .text($0)) }),
+                .div(.label(.for("file"), .text(LocalizedText(vi: "Hoặc tải tệp lên (PDF, DOCX)", en: "Or upload a file (PDF, DOCX)")(language))),
+                     .input(.id("file"), .name("file"), .type(.file), .attribute(named: "accept", value: ".pdf,.docx")),
+                     .forEach(fields.errors(for: "file")) { .p(.class("field-error"), .text($0)) }),
+                fields.submit(LocalizedText(vi: "Nộp bài", en: "Submit")))
+        )
+    }
+
+    private static func deadline(_ campaign: Campaign, _ language: UILanguage) -> String {
+        campaign.reflectionDueOn.map { LocalizedText(vi: "Hạn nộp: \(StudyPages.day($0))", en: "Due by \(StudyPages.day($0))")(language) }
+            ?? LocalizedText(vi: "Không có hạn nộp", en: "No deadline")(language)
+    }
+}

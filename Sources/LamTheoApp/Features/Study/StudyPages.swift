@@ -1,0 +1,415 @@
+import Fluent
+import LamTheoCore
+import Plot
+import Vapor
+
+/// Study sessions on the web: a unit's sessions, the session form, a session's page and the attendance
+/// sheet, which a cell's secretary fills in on a phone.
+enum StudyPages {
+    static func register(on routes: any RoutesBuilder) {
+        let pages = routes.grouped("sessions")
+        pages.get(use: index).requiring(.capability(.read))
+        pages.get("new", use: newForm).requiring(.capability(.edit))
+        pages.post("new", use: create).requiring(.capability(.edit))
+        pages.get(":id", use: show).requiring(.capability(.read))
+        pages.get(":id", "edit", use: editForm).requiring(.capability(.edit))
+        pages.post(":id", "edit", use: update).requiring(.capability(.edit))
+        pages.post(":id", "delete", use: delete).requiring(.capability(.edit))
+        pages.get(":id", "attendance", use: attendanceForm).requiring(.capability(.edit))
+        pages.post(":id", "attendance", use: takeAttendance).requiring(.capability(.edit))
+    }
+
+    // MARK: Reading
+
+    static func index(request: Request) async throws -> Response {
+        let language = request.language
+        let actor = try request.requireActor()
+        let paging = try Paging(request)
+        // A secretary or officer of one unit starts at that unit.
+        let within = try await request.subtreeFilter(on: request.db) ?? (actor.readableSubtrees?.count == 1 ? actor.readableSubtrees?.first : nil)
+        let unit = try await within.asyncMap { try await Organization.find($0.ids.last!, on: request.db) } ?? nil
+        let campaigns = try await unit.asyncMap { try await CampaignQueries.active(covering: $0, on: request.db) } ?? []
+        let campaignId = request.query[Int.self, at: "campaign"]
+        let page = try await StudyQueries.sessions(.init(within: within, campaignId: campaignId, scopes: actor.readableSubtrees),
+                                                   page: paging.page, perPage: paging.perPage, on: request.db)
+        let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.db)
+        let units = try await CampaignQueries.unitNames(page.items.map(\.organizationId), on: request.db)
+        let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
+        let holdsMembers = try await unit.asyncMap { try await OrganizationKind.find($0.kindCode, on: request.db)?.holdsMembers == true } ?? false
+        let heading = LocalizedText(vi: "Học tập, quán triệt", en: "Study sessions")(language)
+        let title = unit.map { "\(heading) · \($0.name)" } ?? heading
+        let dateTitle = LocalizedText(vi: "Ngày", en: "Date")(language)
+        let sessionTitle = LocalizedText(vi: "Buổi học tập", en: "Session")(language)
+        let unitTitle = LocalizedText(vi: "Đơn vị", en: "Unit")(language)
+        let presentTitle = LocalizedText(vi: "Đảng viên có mặt", en: "Members present")(language)
+        let query = (unit.map { "within=\($0.requireID())" } ?? "") + (campaignId.map { "&campaign=\($0)" } ?? "")
+
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .unwrap(unit) { unit in
+                .group(
+                    .form(.class("inline"), .method(.get), .action("/sessions"),
+                          .input(.type(.hidden), .name("within"), .value(String(unit.requireID()))),
+                          .div(.label(.for("campaign"), .text(LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language))),
+                               campaignSelect(campaigns, selected: campaignId, language: language)),
+                          .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Lọc", en: "Filter")(language)))),
+                    .div(.class("actions"),
+                         .if(actor.can(.edit, at: unit.treePath), .a(.class("button"), .href("/sessions/new?organization=\(unit.requireID())" + (campaignId.map { "&campaign=\($0)" } ?? "")),
+                                                                     .text(LocalizedText(vi: "Ghi buổi học tập", en: "Record a session")(language)))),
+                         .if(holdsMembers, .a(.class("button secondary"), .href("/reflections?organization=\(unit.requireID())"),
+                                              .text(LocalizedText(vi: "Bài thu hoạch", en: "Reflections")(language))))))
+            },
+            page.items.isEmpty
+                ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có buổi học tập nào.", en: "No study sessions yet.")(language)))
+                : .div(.class("table-wrap"), .table(.class("responsive"),
+                    .thead(.tr(.th(.text(dateTitle)), .th(.text(sessionTitle)), .th(.text(unitTitle)), .th(.class("num"), .text(presentTitle)))),
+                    .tbody(.forEach(page.items) { session in
+                        .tr(.td(.attribute(named: "data-label", value: dateTitle), .text(day(session.heldOn))),
+                            .td(.attribute(named: "data-label", value: sessionTitle), .a(.href("/sessions/\(session.requireID())"), .text(session.title))),
+                            .td(.attribute(named: "data-label", value: unitTitle), .text(units[session.organizationId] ?? "")),
+                            .td(.class("num"), .attribute(named: "data-label", value: presentTitle),
+                                .text(VietnameseFormat.integer(summaries[session.requireID()]?.present ?? 0))))
+                    }))),
+            Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: { "/sessions?\(query)&page=\($0)" }).node(language)
+        )
+        let crumbs = unit.map { _ in OrganizationPages.crumbs(lineage[...], current: heading, language: language) } ?? []
+        return Layout(title: title, crumbs: crumbs, content: content).response(for: request)
+    }
+
+    static func show(request: Request) async throws -> Response {
+        let language = request.language
+        let session = try await StudyActions.requireSession(request.id(), .read, request: request)
+        let id = session.requireID()
+        let actor = try request.requireActor()
+        let unit = try await OrganizationQueries.require(session.organizationId, on: request.db)
+        let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: actor, on: request.db)
+        let campaign = try await session.campaignId.asyncMap { try await CampaignQueries.require($0, on: request.db) }
+        let documents = try await StudyQueries.documents(of: id, on: request.db)
+        let points = try await StudyQueries.bridgePoints(of: id, on: request.db)
+        let marks = try await StudyQueries.marks(of: id, on: request.db)
+        let summary = try await StudyQueries.attendanceSummaries(of: [id], on: request.db)[id] ?? AttendanceSummary()
+        let history = try await AuditPages.history(of: StudySession.auditEntity, key: id, request: request)
+        let canEdit = actor.can(.edit, at: session.treePath)
+        let fields = FormFields(request)
+        let number = VietnameseFormat.integer
+        let nameTitle = LocalizedText(vi: "Điểm cầu", en: "Bridge point")(language)
+        let countTitle = LocalizedText(vi: "Số người dự", en: "Attendees")(language)
+
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(session.title)),
+            .dl(.class("facts"),
+                .dt(.text(LocalizedText(vi: "Đơn vị tổ chức", en: "Held by")(language))), .dd(.a(.href("/organizations/\(unit.requireID())"), .text(unit.name))),
+                .dt(.text(LocalizedText(vi: "Ngày", en: "Date")(language))), .dd(.text(day(session.heldOn))),
+                .dt(.text(LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language))), .dd(.text(campaign?.title ?? "—")),
+                .dt(.text(LocalizedText(vi: "Hình thức", en: "Format")(language))), .dd(.text(session.format.label(language))),
+                .dt(.text(LocalizedText(vi: "Báo cáo viên", en: "Presenter")(language))), .dd(.text(session.presenter ?? "—")),
+                .dt(.text(LocalizedText(vi: "Văn bản học tập", en: "Documents studied")(language))),
+                .dd(documents.isEmpty ? .text("—") : .ul(.forEach(documents) { .li(.strong(.text($0.symbol)), .text(" — \($0.title)")) })),
+                .dt(.text(LocalizedText(vi: "Người ngoài Đảng dự", en: "Non-member attendees")(language))), .dd(.text(number(session.nonMemberAttendees)))),
+            .div(.class("figures"),
+                 .div(.class("figure"), .strong(.text(number(summary.present))), .text(AttendanceStatus.present.label(language))),
+                 .div(.class("figure"), .strong(.text(number(summary.absent))), .text(AttendanceStatus.absent.label(language))),
+                 .div(.class("figure"), .strong(.text(number(summary.excused))), .text(AttendanceStatus.excused.label(language)))),
+            .if(canEdit, .div(.class("actions"),
+                .a(.class("button"), .href("/sessions/\(id)/attendance"), .text(LocalizedText(vi: "Điểm danh", en: "Take attendance")(language))),
+                .a(.class("button secondary"), .href("/sessions/\(id)/edit"), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
+                fields.postButton("/sessions/\(id)/delete", LocalizedText(vi: "Xóa buổi học tập", en: "Delete the session")))),
+            .if(!points.isEmpty, .group(
+                .h2(.text(LocalizedText(vi: "Điểm cầu", en: "Bridge points")(language))),
+                .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text(nameTitle)), .th(.class("num"), .text(countTitle)))),
+                    .tbody(.forEach(points) { .tr(.td(.text($0.name)), .td(.class("num"), .text(number($0.attendeeCount)))) }),
+                    .tfoot(.tr(.th(.text(LocalizedText(vi: "Tổng cộng \(points.count) điểm cầu", en: "Total, \(points.count) bridge points")(language))),
+                               .th(.class("num"), .text(number(points.reduce(0) { $0 + $1.attendeeCount }))))))))),
+            .h2(.text(LocalizedText(vi: "Điểm danh", en: "Attendance")(language))),
+            marks.isEmpty ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa điểm danh.", en: "No attendance taken yet.")(language)))
+                : .ul(.forEach(marks) { entry in
+                    .li(.a(.href("/members/\(entry.member.requireID())"), .text(entry.member.fullName)),
+                        .text(": " + (entry.attendance.map { $0.status.label(language) + ($0.reason.map { " (\($0))" } ?? "") } ?? "")))
+                }),
+            history
+        )
+        return Layout(title: session.title, crumbs: OrganizationPages.crumbs(lineage[...], current: session.title, language: language),
+                      content: content).response(for: request)
+    }
+
+    // MARK: The session form
+
+    /// A bridge point row as the form sends it: the count is text until checked.
+    struct BridgePointRow: Content {
+        var name: String?
+        var attendeeCount: String?
+    }
+
+    struct SessionForm: Content {
+        var organizationId: Int?
+        var campaignId: String?
+        var title: String?
+        var heldOn: String?
+        var format: String?
+        var presenter: String?
+        var nonMemberAttendees: String?
+        var documentIds: [Int]?
+        var bridgePoints: [BridgePointRow]?
+        /// Set by the "more rows" button: show the form again with more empty rows, saving nothing.
+        var more: String?
+
+        /// The rows with something typed in; the form's spare rows are blank.
+        var filledBridgePoints: [BridgePointRow] {
+            (bridgePoints ?? []).filter { !VietnameseText.normalized($0.name ?? "").isEmpty || !($0.attendeeCount ?? "").isEmpty }
+        }
+
+        /// The input the command takes; counts typed as 4.360 or 4360 alike.
+        func input() throws -> StudySessionInput {
+            var validator = Validator()
+            func count(_ raw: String?, field: String) -> Int? {
+                let digits = (raw ?? "").filter { !$0.isWhitespace && $0 != "." }
+                guard !digits.isEmpty else { return nil }
+                guard let value = Int(digits) else {
+                    validator.add(field, LocalizedText(vi: "Phải là một số nguyên", en: "Must be a whole number"))
+                    return nil
+                }
+                return value
+            }
+            let input = StudySessionInput(
+                organizationId: organizationId, campaignId: campaignId.flatMap { Int($0) }, title: title, heldOn: heldOn, format: format,
+                presenter: presenter, nonMemberAttendees: count(nonMemberAttendees, field: "nonMemberAttendees"), documentIds: documentIds,
+                bridgePoints: filledBridgePoints.enumerated().map { index, row in
+                    BridgePointInput(name: row.name, attendeeCount: count(row.attendeeCount, field: "bridgePoints[\(index)].attendeeCount"))
+                })
+            try validator.throwIfInvalid()
+            return input
+        }
+    }
+
+    static func newForm(request: Request) async throws -> Response {
+        let form = SessionForm(organizationId: request.query[Int.self, at: "organization"], campaignId: request.query[String.self, at: "campaign"],
+                               heldOn: CalendarDate.today().vietnamese, format: StudyFormat.inPerson.rawValue)
+        return try await renderSessionForm(form, session: nil, errors: [], request: request)
+    }
+
+    static func create(request: Request) async throws -> Response {
+        let form = try request.content.decode(SessionForm.self)
+        if form.more != nil { return try await renderSessionForm(form, session: nil, errors: [], request: request) }
+        do {
+            let session = try await StudyActions.record(try form.input(), request: request)
+            return request.redirect(to: "/sessions/\(session.requireID())/attendance")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderSessionForm(form, session: nil, errors: error.fieldErrors, request: request)
+        }
+    }
+
+    static func editForm(request: Request) async throws -> Response {
+        let session = try await StudyActions.requireSession(request.id(), .edit, request: request)
+        let id = session.requireID()
+        let form = SessionForm(
+            organizationId: session.organizationId, campaignId: session.campaignId.map(String.init), title: session.title, heldOn: day(session.heldOn),
+            format: session.format.rawValue, presenter: session.presenter, nonMemberAttendees: String(session.nonMemberAttendees),
+            documentIds: try await StudyQueries.documents(of: id, on: request.db).map(\.id),
+            bridgePoints: try await StudyQueries.bridgePoints(of: id, on: request.db).map { BridgePointRow(name: $0.name, attendeeCount: String($0.attendeeCount)) })
+        return try await renderSessionForm(form, session: session, errors: [], request: request)
+    }
+
+    static func update(request: Request) async throws -> Response {
+        let session = try await StudyActions.requireSession(request.id(), .edit, request: request)
+        let form = try request.content.decode(SessionForm.self)
+        if form.more != nil { return try await renderSessionForm(form, session: session, errors: [], request: request) }
+        do {
+            let input = try form.input()
+            _ = try await StudyActions.update(session.requireID(), request: request) { _, _ in input }
+            return request.redirect(to: "/sessions/\(session.requireID())")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderSessionForm(form, session: session, errors: error.fieldErrors, request: request)
+        }
+    }
+
+    static func delete(request: Request) async throws -> Response {
+        let session = try await StudyActions.delete(request.id(), request: request)
+        return request.redirect(to: "/sessions?within=\(session.organizationId)")
+    }
+
+    /// How many empty bridge point rows the form offers below the filled ones; "more rows" adds as many again.
+    static let emptyBridgePointRows = 5
+
+    private static func renderSessionForm(_ form: SessionForm, session: StudySession?, errors: [FieldError], request: Request) async throws -> Response {
+        let language = request.language
+        let fields = FormFields(request, errors: errors)
+        let unitId = session?.organizationId ?? form.organizationId
+        let unit = try await unitId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
+        let actor = try request.requireActor()
+        let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
+        let campaigns = try await unit.asyncMap { try await CampaignQueries.active(covering: $0, on: request.db) } ?? []
+        // The documents of the campaigns the unit takes part in, and those already chosen.
+        let documents = try await StudyQueries.documents(ids: Array(Set(campaigns.map(\.documentId) + (form.documentIds ?? []))), on: request.db)
+        let shownRows = form.filledBridgePoints + Array(repeating: BridgePointRow(), count: emptyBridgePointRows)
+        let title = session.map { LocalizedText(vi: "Sửa: \($0.title)", en: "Edit: \($0.title)")(language) }
+            ?? LocalizedText(vi: "Ghi buổi học tập, quán triệt", en: "Record a study session")(language)
+        let action = session.map { "/sessions/\($0.requireID())/edit" } ?? "/sessions/new"
+        let nameLabel = LocalizedText(vi: "Tên điểm cầu", en: "Bridge point")
+        let countLabel = LocalizedText(vi: "Số người", en: "Attendees")
+
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .unwrap(unit) { .p(.text(LocalizedText(vi: "Đơn vị tổ chức: ", en: "Held by: ")(language) + $0.name)) },
+            fields.summary,
+            fields.postForm(action,
+                .input(.type(.hidden), .name("organizationId"), .value(unitId.map(String.init) ?? "")),
+                .forEach(fields.errors(for: "organizationId")) { .p(.class("field-error"), .text($0)) },
+                fields.text("title", LocalizedText(vi: "Tên buổi học tập", en: "Title"), value: form.title, required: true),
+                fields.text("heldOn", LocalizedText(vi: "Ngày tổ chức", en: "Date held"), value: form.heldOn, required: true,
+                            hint: LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")),
+                fields.select("campaignId", LocalizedText(vi: "Đợt triển khai", en: "Campaign"),
+                              options: [("", LocalizedText(vi: "— Không thuộc đợt nào —", en: "— None —")(language))]
+                                + campaigns.map { (String($0.requireID()), $0.title) }, selected: form.campaignId),
+                fields.select("format", LocalizedText(vi: "Hình thức", en: "Format"),
+                              options: StudyFormat.allCases.map { ($0.rawValue, $0.label(language)) }, selected: form.format, required: true),
+                fields.text("presenter", LocalizedText(vi: "Báo cáo viên", en: "Presenter"), value: form.presenter),
+                .if(!documents.isEmpty, .fieldset(.id("documentIds"),
+                    .element(named: "legend", text: LocalizedText(vi: "Văn bản học tập", en: "Documents studied")(language)),
+                    .forEach(documents) { document in
+                        .div(.class("choice"),
+                             .input(.type(.checkbox), .name("documentIds[]"), .value(String(document.id)), .id("document-\(document.id)"),
+                                    .checked((form.documentIds ?? []).contains(document.id))),
+                             .label(.for("document-\(document.id)"), .strong(.text(document.symbol)), .text(" — \(document.title)")))
+                    },
+                    .forEach(fields.errors(for: "documentIds")) { .p(.class("field-error"), .text($0)) })),
+                count(fields, "nonMemberAttendees", LocalizedText(vi: "Số người ngoài Đảng dự", en: "Non-member attendees"), value: form.nonMemberAttendees),
+                .fieldset(.class("rows"),
+                    .element(named: "legend", text: LocalizedText(vi: "Điểm cầu (nếu có)", en: "Bridge points (if any)")(language)),
+                    .forEach(Array(shownRows.enumerated())) { index, row in
+                        .div(.class("row"),
+                             fields.text("bridgePoints[\(index)].name", LocalizedText(vi: "\(nameLabel.vi) \(index + 1)", en: "\(nameLabel.en) \(index + 1)"),
+                                         value: row.name, named: "bridgePoints[\(index)][name]"),
+                             count(fields, "bridgePoints[\(index)].attendeeCount", countLabel, value: row.attendeeCount,
+                                   named: "bridgePoints[\(index)][attendeeCount]"))
+                    },
+                    .button(.type(.submit), .class("secondary"), .name("more"), .value("1"),
+                            .text(LocalizedText(vi: "Thêm dòng điểm cầu", en: "More bridge point rows")(language)))),
+                fields.submit(LocalizedText(vi: "Lưu", en: "Save")))
+        )
+        let status: HTTPStatus = errors.isEmpty ? .ok : .unprocessableEntity
+        return Layout(title: title, crumbs: OrganizationPages.crumbs(lineage[...], current: title, language: language), content: content)
+            .response(for: request, status: status)
+    }
+
+    /// A count field: a number keyboard on phones.
+    private static func count(_ fields: FormFields, _ name: String, _ label: LocalizedText, value: String?, named: String? = nil) -> Node<HTML.FormContext> {
+        fields.text(name, label, value: value, type: .number, named: named)
+    }
+
+    // MARK: Attendance
+
+    /// The sheet as the page sends it: `status[memberId]` and `reason[memberId]`.
+    struct AttendanceForm: Content {
+        var status: [String: String]?
+        var reason: [String: String]?
+
+        /// One entry per member, in the order of the roll shown.
+        func entries(for roll: [RollEntry]) -> [AttendanceEntry] {
+            roll.compactMap { entry in
+                let key = String(entry.member.requireID())
+                guard let status = status?[key] else { return nil }
+                return AttendanceEntry(memberId: entry.member.requireID(), status: status, reason: reason?[key])
+            }
+        }
+    }
+
+    /// The sheet lists everyone on the roll: it is meant for a cell or a small unit, not a city's conference.
+    static let largestSheet = 500
+
+    private static func requireSheetSize(_ session: StudySession, on db: any Database) async throws {
+        let size = try await OrganizationQueries.subtreeMemberCount(session.treePath, on: db)
+        if size > largestSheet {
+            throw DomainError.conflict(field: "attendance", LocalizedText(
+                vi: "Đơn vị có \(VietnameseFormat.integer(size)) đảng viên, trang điểm danh dành cho đơn vị đến \(largestSheet) đảng viên: hãy điểm danh qua API, hoặc ở buổi sinh hoạt của từng chi bộ",
+                en: "The unit has \(size) members and this sheet is for units of up to \(largestSheet): take attendance through the API, or at each cell's own session"))
+        }
+    }
+
+    static func attendanceForm(request: Request) async throws -> Response {
+        let session = try await StudyActions.requireSession(request.id(), .edit, request: request)
+        try await requireSheetSize(session, on: request.db)
+        return try await renderAttendance(session, sent: nil, errors: [], request: request)
+    }
+
+    static func takeAttendance(request: Request) async throws -> Response {
+        let session = try await StudyActions.requireSession(request.id(), .edit, request: request)
+        try await requireSheetSize(session, on: request.db)
+        let form = try request.content.decode(AttendanceForm.self)
+        let entries = form.entries(for: try await StudyQueries.roll(of: session, on: request.db))
+        do {
+            _ = try await StudyActions.takeAttendance(of: session.requireID(), AttendanceInput(entries: entries), request: request)
+            return request.redirect(to: "/sessions/\(session.requireID())")
+        } catch let error as DomainError where error.kind != .notFound {
+            // The command names entries by position; the page shows each message next to its member.
+            let errors = error.fieldErrors.map { error in
+                let position = error.field.firstMatch(of: /^entries\[(\d+)\]/).flatMap { Int($0.1) }
+                let member = position.flatMap { entries.indices.contains($0) ? entries[$0].memberId : nil }
+                return FieldError(field: member.map { "member-\($0)" } ?? error.field, message: error.message)
+            }
+            return try await renderAttendance(session, sent: form, errors: errors, request: request)
+        }
+    }
+
+    /// One fieldset per member with three large choices, present by default, and a reason: on a phone a
+    /// secretary taps only the absent.
+    private static func renderAttendance(_ session: StudySession, sent: AttendanceForm?, errors: [FieldError], request: Request) async throws -> Response {
+        let language = request.language
+        let fields = FormFields(request, errors: errors)
+        let roll = try await StudyQueries.roll(of: session, on: request.db)
+        let title = LocalizedText(vi: "Điểm danh: \(session.title)", en: "Attendance: \(session.title)")(language)
+        let choices: [(AttendanceStatus, LocalizedText)] = [
+            (.present, LocalizedText(vi: "Có mặt", en: "Present")), (.absent, LocalizedText(vi: "Vắng", en: "Absent")),
+            (.excused, LocalizedText(vi: "Có lý do", en: "Excused")),
+        ]
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .p(.class("muted"), .text(day(session.heldOn) + " · " + LocalizedText(
+                vi: "\(roll.count) đảng viên. Mặc định là có mặt: chỉ cần chọn người vắng.",
+                en: "\(roll.count) members. Everyone is present by default: mark only the absent.")(language))),
+            fields.summary,
+            fields.postForm("/sessions/\(session.requireID())/attendance",
+                .forEach(roll) { entry in
+                    let id = entry.member.requireID()
+                    let key = String(id)
+                    let status = sent?.status?[key] ?? entry.attendance?.status.rawValue ?? AttendanceStatus.present.rawValue
+                    let reason = sent?.reason?[key] ?? entry.attendance?.reason
+                    let messages = fields.errors(for: "member-\(id)")
+                    return .fieldset(.class("mark"), .id("member-\(id)"),
+                        .element(named: "legend", text: entry.member.fullName),
+                        .div(.class("marks"), .forEach(choices) { choice, label in
+                            .label(.input(.type(.radio), .name("status[\(key)]"), .value(choice.rawValue), .checked(status == choice.rawValue)),
+                                   .text(label(language)))
+                        }),
+                        .input(.name("reason[\(key)]"), .value(reason ?? ""), .attribute(named: "aria-label", value: LocalizedText(
+                                   vi: "Lý do vắng của \(entry.member.fullName)", en: "Why \(entry.member.fullName) was absent")(language)),
+                               .placeholder(LocalizedText(vi: "Lý do (nếu vắng)", en: "Reason (if absent)")(language)),
+                               .attribute(named: "aria-invalid", value: messages.isEmpty ? nil : "true")),
+                        .forEach(messages) { .p(.class("field-error"), .text($0)) })
+                },
+                .div(.class("actions sticky"), .button(.type(.submit), .text(LocalizedText(vi: "Lưu điểm danh", en: "Save attendance")(language)))))
+        )
+        let status: HTTPStatus = errors.isEmpty ? .ok : .unprocessableEntity
+        return Layout(title: title, content: content).response(for: request, status: status)
+    }
+
+    // MARK: Helpers
+
+    static func campaignSelect(_ campaigns: [Campaign], selected: Int?, language: UILanguage) -> Node<HTML.FormContext> {
+        .element(named: "select", nodes: [
+            .attribute(named: "id", value: "campaign"), .attribute(named: "name", value: "campaign"),
+            .element(named: "option", nodes: [.attribute(named: "value", value: ""), .text(LocalizedText(vi: "Tất cả", en: "All")(language))]),
+            .forEach(campaigns) { campaign in
+                .element(named: "option", nodes: [
+                    .attribute(named: "value", value: String(campaign.requireID())),
+                    .attribute(named: "selected", value: campaign.id == selected ? "selected" : nil),
+                    .text(campaign.title),
+                ])
+            },
+        ])
+    }
+
+    static func day(_ iso: String?) -> String {
+        iso.flatMap(CalendarDate.init(parsing:))?.vietnamese ?? "—"
+    }
+}

@@ -1,0 +1,167 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// A member of a session's roll with their mark, if any.
+struct RollEntry: Sendable {
+    let member: Member
+    let attendance: Attendance?
+}
+
+/// A member of a cell with their reflection for a campaign, if any.
+struct ReflectionEntry: Sendable {
+    let member: Member
+    let reflection: Reflection?
+}
+
+/// How many members were marked present, absent, excused.
+struct AttendanceSummary: Sendable {
+    var present = 0
+    var absent = 0
+    var excused = 0
+
+    var marked: Int { present + absent + excused }
+}
+
+/// Reads of study sessions, attendance and reflections.
+enum StudyQueries {
+    static func require(_ id: Int, on db: any Database) async throws -> StudySession {
+        guard let session = try await StudySession.find(id, on: db) else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy buổi học tập", en: "Study session not found"))
+        }
+        return session
+    }
+
+    static func requireReflection(_ id: Int, on db: any Database) async throws -> Reflection {
+        guard let reflection = try await Reflection.find(id, on: db) else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy bài thu hoạch", en: "Reflection not found"))
+        }
+        return reflection
+    }
+
+    struct Filter: Sendable {
+        /// Sessions of units in this subtree.
+        var within: TreePath?
+        var campaignId: Int?
+        /// The caller's readable subtrees; nil for the whole tree.
+        var scopes: [TreePath]?
+    }
+
+    /// Newest first.
+    static func sessions(_ filter: Filter, page: Int, perPage: Int, on db: any Database) async throws -> Page<StudySession> {
+        var query = StudySession.query(on: db)
+        if let within = filter.within {
+            query = query.filter(\.$organizationPath >= within.rawValue).filter(\.$organizationPath < within.upperBound)
+        }
+        if let scopes = filter.scopes {
+            query = query.withinAny(scopes, \.$organizationPath)
+        }
+        if let campaignId = filter.campaignId {
+            query = query.filter(\.$campaignId == campaignId)
+        }
+        let total = try await query.count()
+        let sessions = try await query.sort(\.$heldOn, .descending).sort(\.$id, .descending)
+            .range((page - 1) * perPage ..< page * perPage).all()
+        return Page(items: sessions, page: page, perPage: perPage, total: total)
+    }
+
+    static func documents(of sessionId: Int, on db: any Database) async throws -> [CampaignDocument] {
+        try await documents(where: "id IN (SELECT document_id FROM study_session_documents WHERE session_id = \(bind: sessionId))", on: db)
+    }
+
+    static func documents(ids: [Int], on db: any Database) async throws -> [CampaignDocument] {
+        ids.isEmpty ? [] : try await documents(where: "id IN (\(binds: ids))", on: db)
+    }
+
+    private static func documents(where predicate: SQLQueryString, on db: any Database) async throws -> [CampaignDocument] {
+        try await db.sql.raw("SELECT id, symbol, title FROM documents WHERE \(predicate) ORDER BY id").all().map {
+            CampaignDocument(id: try $0.decode(column: "id", as: Int.self), symbol: try $0.decode(column: "symbol", as: String.self),
+                            title: try $0.decode(column: "title", as: String.self))
+        }
+    }
+
+    static func bridgePoints(of sessionId: Int, on db: any Database) async throws -> [BridgePoint] {
+        try await BridgePoint.query(on: db).filter(\.$sessionId == sessionId).sort(\.$id).all()
+    }
+
+    /// The members marked at a session, in Vietnamese name order, with their marks.
+    static func marks(of sessionId: Int, on db: any Database) async throws -> [RollEntry] {
+        let marks = try await Attendance.query(on: db).filter(\.$sessionId == sessionId).all()
+        let byMember = Dictionary(uniqueKeysWithValues: marks.map { ($0.memberId, $0) })
+        return try await Member.query(on: db).filter(\.$id ~~ Array(byMember.keys)).sort(\.$nameSort).sort(\.$id).all()
+            .map { RollEntry(member: $0, attendance: byMember[$0.requireID()]) }
+    }
+
+    /// The members on the roll of the session's unit and the units under it, in Vietnamese name order,
+    /// with their marks; then the members marked who have left since (transferred, struck off).
+    static func roll(of session: StudySession, on db: any Database) async throws -> [RollEntry] {
+        let marked = try await marks(of: session.requireID(), on: db)
+        let byMember = Dictionary(uniqueKeysWithValues: marked.map { ($0.member.requireID(), $0.attendance) })
+        let path = session.treePath
+        let onRoll = try await Member.query(on: db)
+            .filter(\.$organizationPath >= path.rawValue).filter(\.$organizationPath < path.upperBound)
+            .filter(\.$status ~~ MemberStatus.onRoll)
+            .sort(\.$nameSort).sort(\.$id).all()
+        let listed = Set(onRoll.map { $0.requireID() })
+        return onRoll.map { RollEntry(member: $0, attendance: byMember[$0.requireID()] ?? nil) }
+            + marked.filter { !listed.contains($0.member.requireID()) }
+    }
+
+    static func attendanceSummaries(of sessionIds: [Int], on db: any Database) async throws -> [Int: AttendanceSummary] {
+        guard !sessionIds.isEmpty else { return [:] }
+        let rows = try await db.sql.raw("""
+            SELECT session_id, status, COUNT(*) AS n FROM study_attendance WHERE session_id IN (\(binds: sessionIds)) GROUP BY session_id, status
+            """).all()
+        var summaries: [Int: AttendanceSummary] = [:]
+        for row in rows {
+            let count = try row.decode(column: "n", as: Int.self)
+            let id = try row.decode(column: "session_id", as: Int.self)
+            switch AttendanceStatus(rawValue: try row.decode(column: "status", as: String.self)) {
+            case .present?: summaries[id, default: .init()].present = count
+            case .absent?: summaries[id, default: .init()].absent = count
+            case .excused?: summaries[id, default: .init()].excused = count
+            case nil: break
+            }
+        }
+        return summaries
+    }
+
+    /// The cells of the members marked at a session: whose figures a change to the session touches.
+    static func attendeeCells(of sessionId: Int, on db: any Database) async throws -> Set<Int> {
+        Set(try await db.sql.raw("""
+            SELECT DISTINCT m.organization_id FROM study_attendance a JOIN members m ON m.id = a.member_id WHERE a.session_id = \(bind: sessionId)
+            """).all().map { try $0.decode(column: "organization_id", as: Int.self) })
+    }
+
+    /// The cell of each of `memberIds` that is on the roll of a unit in `subtree`; others are left out.
+    static func cellsOnRoll(of memberIds: [Int], within subtree: TreePath, on db: any Database) async throws -> [Int: Int] {
+        guard !memberIds.isEmpty else { return [:] }
+        let rows = try await db.sql.raw("""
+            SELECT id, organization_id FROM members
+            WHERE id IN (\(binds: memberIds)) AND status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
+              AND organization_path >= \(bind: subtree.rawValue) AND organization_path < \(bind: subtree.upperBound)
+            """).all()
+        return Dictionary(uniqueKeysWithValues: try rows.map {
+            (try $0.decode(column: "id", as: Int.self), try $0.decode(column: "organization_id", as: Int.self))
+        })
+    }
+
+    /// The members on the roll of a cell, in name order, each with their reflection for the campaign.
+    static func reflections(of campaignId: Int, in cell: Organization, on db: any Database) async throws -> [ReflectionEntry] {
+        let members = try await Member.query(on: db).filter(\.$organizationId == cell.requireID()).filter(\.$status ~~ MemberStatus.onRoll)
+            .sort(\.$nameSort).sort(\.$id).all()
+        let reflections = try await Reflection.query(on: db).filter(\.$campaignId == campaignId)
+            .filter(\.$memberId ~~ members.map { $0.requireID() }).all()
+        let byMember = Dictionary(uniqueKeysWithValues: reflections.map { ($0.memberId, $0) })
+        return members.map { ReflectionEntry(member: $0, reflection: byMember[$0.requireID()]) }
+    }
+
+    static func reflection(of memberId: Int, campaign campaignId: Int, on db: any Database) async throws -> Reflection? {
+        try await Reflection.query(on: db).filter(\.$memberId == memberId).filter(\.$campaignId == campaignId).first()
+    }
+
+    /// A member's reflections, by campaign.
+    static func reflections(of memberId: Int, on db: any Database) async throws -> [Int: Reflection] {
+        Dictionary(uniqueKeysWithValues: try await Reflection.query(on: db).filter(\.$memberId == memberId).all().map { ($0.campaignId, $0) })
+    }
+}
