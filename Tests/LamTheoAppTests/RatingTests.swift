@@ -310,6 +310,12 @@ struct RatingTests {
                 try $0.content.encode(Caller.form(["memberId": "\(setup.members[1])", "step": "proposal", "score": "abc"]), as: .urlEncodedForm)
             }
             #expect(refused.status == .unprocessableEntity)
+            let unitStep = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/unit-steps?unit=\(setup.tree.city)", headers: admin.web) {
+                try $0.content.encode(Caller.form(["organizationId": "\(setup.tree.wardB)", "step": "proposal", "score": "75"]), as: .urlEncodedForm)
+            }
+            #expect(unitStep.status == .seeOther)
+            let rollUp = String(buffer: try await tester.sendRequest(.GET, "/ratings/periods/\(id)?unit=\(setup.tree.city)", headers: admin.web).body)
+            #expect(rollUp.contains("75 · Hoàn thành tốt nhiệm vụ"))
             let closed = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/close?unit=\(setup.tree.wardA)", headers: admin.web) {
                 try $0.content.encode(Caller.form(["organizationId": "\(setup.tree.wardA)"]), as: .urlEncodedForm)
             }

@@ -13,6 +13,7 @@ enum RatingPages {
         routes.get("ratings", "periods", ":id", use: rollUp).requiring(.capability(.read))
         routes.get("ratings", "periods", ":id", "sheet", use: sheet).requiring(.capability(.read))
         routes.post("ratings", "periods", ":id", "steps", use: recordStep).requiring(.capability(.edit))
+        routes.post("ratings", "periods", ":id", "unit-steps", use: recordUnitStep).requiring(.capability(.edit))
         routes.post("ratings", "periods", ":id", "close", use: close).requiring(.capability(.edit))
         routes.post("ratings", "closures", ":id", "reopen", use: reopen).requiring(.capability(.edit))
         routes.get("ratings", "rules", use: rules).requiring(.administrator)
@@ -93,6 +94,7 @@ enum RatingPages {
         let closures = try await RatingQueries.closures(of: period, around: unit, on: db)
         let closedHere = try await RatingPeriods.closure(of: period, covering: unit.treePath, on: db)
         let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: actor, on: db)
+        let unitRatings = try await RatingQueries.unitRatings(of: children.map { $0.unit.requireID() }, in: period, on: db)
         let fields = FormFields(request, errors: errors)
         let unitTitle = LocalizedText(vi: "Đơn vị", en: "Unit")(language)
         let columns = [unitTitle] + RatingLevel.allCases.map { $0.label(language) } + [LocalizedText(vi: "Chưa xếp loại", en: "Pending")(language)]
@@ -134,6 +136,23 @@ enum RatingPages {
                         },
                         .td(.class("num"), .attribute(named: "data-label", value: columns.last!), .text(VietnameseFormat.integer(child.tally.pending))))
                 })))),
+            .if(!children.isEmpty, .group(
+                .h2(.text(LocalizedText(vi: "Xếp loại các tổ chức đảng trực thuộc", en: "Rating the units under it")(language))),
+                .ul(.forEach(children) { child in
+                    let rated = unitRatings[child.unit.requireID()]
+                    return .li(.strong(.text(child.unit.name + ": ")),
+                               .text(RatingStepKind.allCases.filter { $0 != .selfAssessment }.map { kind in
+                                   kind.label(language) + " " + (rated?.steps[kind].map { stepText($0, language: language) } ?? LocalizedText(vi: "chưa có", en: "not yet")(language))
+                               }.joined(separator: "; ")))
+                }),
+                .if(closedHere == nil && actor.can(.edit, at: unit.treePath), fields.postForm("/ratings/periods/\(id)/unit-steps?unit=\(unit.requireID())",
+                    fields.select("organizationId", LocalizedText(vi: "Tổ chức đảng", en: "Unit"),
+                                  options: children.map { (String($0.unit.requireID()), $0.unit.name) }, selected: nil, required: true),
+                    fields.select("step", LocalizedText(vi: "Bước", en: "Step"),
+                                  options: [RatingStepKind.proposal, .decision].map { ($0.rawValue, $0.label(language)) }, selected: nil, required: true),
+                    fields.text("score", LocalizedText(vi: "Điểm (0–100)", en: "Score (0–100)"), value: nil, required: true, type: .number),
+                    fields.text("explanation", LocalizedText(vi: "Nhận xét", en: "Explanation"), value: nil),
+                    fields.submit(LocalizedText(vi: "Ghi xếp loại", en: "Record")))))),
             .h2(.text(LocalizedText(vi: "Khóa sổ", en: "Closing")(language))),
             .if(!closureItems.isEmpty, .ul(.group(closureItems))),
             .if(closedHere == nil && actor.can(.edit, at: unit.treePath),
@@ -175,13 +194,14 @@ enum RatingPages {
 
     struct StepForm: Content {
         var memberId: Int?
+        var organizationId: Int?
         var step: String?
         var score: String?
         var explanation: String?
         var disciplined: String?
 
         func input(period: Int) -> RatingStepInput {
-            RatingStepInput(periodId: period, memberId: memberId, step: step, score: score.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+            RatingStepInput(periodId: period, memberId: memberId, organizationId: organizationId, step: step, score: score.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
                             explanation: explanation, disciplined: disciplined == "on")
         }
     }
@@ -199,6 +219,19 @@ enum RatingPages {
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderSheet(errors: [form.memberId ?? 0: messages(error)], request: request,
                                          status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
+        }
+    }
+
+    /// A unit's proposal or decision, from the roll-up page of the level above.
+    static func recordUnitStep(request: Request) async throws -> Response {
+        let periodId = try request.id()
+        var form = try request.content.decode(StepForm.self)
+        form.memberId = nil
+        do {
+            _ = try await RatingActions.record(form.input(period: periodId), request: request)
+            return request.redirect(to: "/ratings/periods/\(periodId)?unit=\(request.query[Int.self, at: "unit"] ?? 0)")
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderRollUp(errors: messages(error), request: request, status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
         }
     }
 

@@ -124,6 +124,15 @@ enum RatingQueries {
         return Page(items: rows, page: page, perPage: perPage, total: total)
     }
 
+    /// The ratings of units in a period, by unit, with their latest steps.
+    static func unitRatings(of unitIds: [Int], in period: RatingPeriod, on db: any Database) async throws -> [Int: (rating: Rating, steps: [RatingStepKind: RatingStep])] {
+        guard !unitIds.isEmpty else { return [:] }
+        let ratings = try await Rating.query(on: db).filter(\.$periodId == period.requireID()).filter(\.$memberId == nil)
+            .filter(\.$organizationId ~~ unitIds).all()
+        let steps = try await latestSteps(of: ratings.map { $0.requireID() }, on: db)
+        return Dictionary(uniqueKeysWithValues: ratings.map { ($0.organizationId, ($0, steps[$0.requireID()] ?? [:])) })
+    }
+
     /// A member's ratings in every period, the latest first: what their own page shows.
     static func ofMember(_ member: Member, on db: any Database) async throws -> [(period: RatingPeriod, rating: Rating?, steps: [RatingStepKind: RatingStep])] {
         let periods = try await Self.periods(on: db)
