@@ -46,8 +46,10 @@ public enum VietnameseText {
                 if value < 0x20 || value == 0x7F { return false }
                 continue
             }
-            if !(value < 0x0370 || (0x1E00...0x1EFF).contains(value)) || scalar.properties.isWhitespace
-                || scalar.properties.canonicalCombiningClass != .notReordered {
+            // Latin-1 and Latin Extended letters (no combining marks before U+0300, no whitespace but U+0085 and
+            // U+00A0) and the precomposed U+1E00–U+1EFF are tidy without looking up their Unicode properties.
+            if (value < 0x0300 && value != 0x85 && value != 0xA0) || (0x1E00...0x1EFF).contains(value) { continue }
+            if value >= 0x0370 || scalar.properties.isWhitespace || scalar.properties.canonicalCombiningClass != .notReordered {
                 return false
             }
         }

@@ -107,9 +107,9 @@ extension Validator {
 
     /// A date typed as `dd/MM/yyyy`, `d/M/yyyy` or ISO; nil when blank.
     public mutating func optionalDate(_ raw: String?, field: String, label: LocalizedText) -> CalendarDate? {
-        let text = (raw ?? "").trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { return nil }
-        guard let date = CalendarDate(parsing: text) else {
+        // Not Foundation's trimming: this runs for every date of every imported row. Parsing trims.
+        guard let raw, raw.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return nil }
+        guard let date = CalendarDate(parsing: raw) else {
             add(field, LocalizedText(vi: "\(label.vi) không phải ngày hợp lệ (dd/mm/yyyy)", en: "\(label.en) is not a valid date (dd/mm/yyyy)"))
             return nil
         }

@@ -15,7 +15,7 @@ enum TestBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 /// in the test PostgreSQL cluster. Both are removed afterwards.
 func withTestApp(_ backend: TestBackend, _ body: (Application) async throws -> Void) async throws {
     let database: DatabaseURL
-    var cleanup: () throws -> Void = {}
+    var cleanup: @Sendable () async throws -> Void = {}
     switch backend {
     case .sqlite:
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lamtheo-test-\(UUID().uuidString).sqlite").path
@@ -32,18 +32,15 @@ func withTestApp(_ backend: TestBackend, _ body: (Application) async throws -> V
             return
         case .available(let baseURL):
             let name = "lamtheo_test_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
-            try psql(baseURL, "CREATE DATABASE \(name)")
+            try await psql(baseURL, "CREATE DATABASE \(name)")
             database = .postgres(url: "\(baseURL)/\(name)")
-            cleanup = { try psql(baseURL, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+            cleanup = { try await psql(baseURL, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         }
     }
     // Attachments go to a directory of the test's own.
     var configuration = AppConfiguration(database: database)
     configuration.filesDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lamtheo-files-\(UUID().uuidString)").path
-    defer {
-        try? cleanup()
-        try? FileManager.default.removeItem(atPath: configuration.filesDirectory)
-    }
+    defer { try? FileManager.default.removeItem(atPath: configuration.filesDirectory) }
 
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -58,12 +55,26 @@ func withTestApp(_ backend: TestBackend, _ body: (Application) async throws -> V
         // Database drivers hide details from `description`; a failing test needs them.
         Issue.record("\(backend): \(String(reflecting: error))")
         try? await app.asyncShutdown()
+        try? await cleanup()
         throw error
     }
     try await app.asyncShutdown()
+    try? await cleanup()
 }
 
-/// Runs one SQL statement on the cluster's maintenance database with the psql client.
-private func psql(_ baseURL: String, _ statement: String) throws {
-    try TestPostgres.run("/usr/bin/psql", ["\(baseURL)/postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c", statement], as: nil)
+/// Runs one SQL statement on the cluster's maintenance database with the psql client, waiting on a thread
+/// of its own. Waiting on one of Swift concurrency's few threads deadlocks: `DROP DATABASE` waits until every
+/// backend of the cluster has answered a signal, and a backend sending rows to another test waits for that
+/// test to read them, which it cannot do while psql holds the threads.
+private func psql(_ baseURL: String, _ statement: String) async throws {
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        Thread.detachNewThread {
+            do {
+                try TestPostgres.run("/usr/bin/psql", ["\(baseURL)/postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c", statement], as: nil)
+                continuation.resume()
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+    }
 }

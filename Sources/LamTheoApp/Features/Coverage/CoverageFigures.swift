@@ -50,7 +50,8 @@ struct CreateCampaignFigures: AsyncMigration {
 extension CampaignFigures {
     /// Recounts the figures of `organizationIds` for every active campaign that covers them (or only
     /// `campaignId`). Every write that changes who studied, who reflected or where a member is calls it
-    /// inside its transaction, for the units it touched: a cell costs a few small index reads.
+    /// inside its transaction, for the units it touched: a cell costs a few small index reads. Each count
+    /// starts from the unit's members (never from a campaign's rows, which SQLite would scan whole).
     ///
     /// On PostgreSQL two transactions may recount the same unit at once; each locks the unit's rows first
     /// and counts in a later statement, whose snapshot then includes whatever the other committed.
@@ -92,12 +93,13 @@ extension CampaignFigures {
                 WHERE m.organization_id = campaign_figures.organization_id AND m.status IN (\(binds: onRoll))
                   AND EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
                               WHERE a.member_id = m.id AND a.status = 'present' AND s.campaign_id = campaign_figures.campaign_id)),
-              reflections_submitted = (SELECT COUNT(*) FROM reflections r JOIN members m ON m.id = r.member_id
-                WHERE r.campaign_id = campaign_figures.campaign_id AND m.organization_id = campaign_figures.organization_id
-                  AND m.status IN (\(binds: onRoll))),
-              reflections_accepted = (SELECT COUNT(*) FROM reflections r JOIN members m ON m.id = r.member_id
-                WHERE r.campaign_id = campaign_figures.campaign_id AND m.organization_id = campaign_figures.organization_id
-                  AND m.status IN (\(binds: onRoll)) AND r.state = 'accepted'),
+              reflections_submitted = (SELECT COUNT(*) FROM members m
+                WHERE m.organization_id = campaign_figures.organization_id AND m.status IN (\(binds: onRoll))
+                  AND EXISTS (SELECT 1 FROM reflections r WHERE r.member_id = m.id AND r.campaign_id = campaign_figures.campaign_id)),
+              reflections_accepted = (SELECT COUNT(*) FROM members m
+                WHERE m.organization_id = campaign_figures.organization_id AND m.status IN (\(binds: onRoll))
+                  AND EXISTS (SELECT 1 FROM reflections r WHERE r.member_id = m.id AND r.campaign_id = campaign_figures.campaign_id
+                              AND r.state = 'accepted')),
               sessions_held = (SELECT COUNT(*) FROM study_sessions s
                 WHERE s.campaign_id = campaign_figures.campaign_id AND s.organization_id = campaign_figures.organization_id)
             WHERE \(rows)

@@ -167,7 +167,7 @@ enum MemberCommands {
 }
 
 /// A member's details after checking, ready to be written. The spreadsheet import checks rows with the same rules.
-struct CheckedDetails {
+struct CheckedDetails: Sendable {
     let name: PersonName
     let fullName: String
     let gender: Gender
@@ -184,9 +184,10 @@ struct CheckedDetails {
     static let columnNames = ["family_name", "middle_name", "given_name", "full_name", "name_sort", "name_search", "gender", "birth_date",
                               "card_number", "admitted_on", "full_member_on", "status", "id_number", "phone", "address"]
 
-    var columnValues: [(any Encodable & Sendable)?] {
-        [name.familyName, name.middleName, name.givenName, fullName, name.sortKey, VietnameseText.searchKey(fullName), gender.rawValue,
-         birthDate?.iso, cardNumber, admittedOn?.iso, fullMemberOn?.iso, status.rawValue, idNumber, phone, address]
+    var columnValues: [BulkInsert.Value] {
+        [.text(name.familyName), .text(name.middleName), .text(name.givenName), .text(fullName), .text(name.sortKey),
+         .text(VietnameseText.searchKey(fullName)), .text(gender.rawValue), .text(birthDate?.iso), .text(cardNumber), .text(admittedOn?.iso),
+         .text(fullMemberOn?.iso), .text(status.rawValue), .text(idNumber), .text(phone), .text(address)]
     }
 
     /// The details a person typed, as text in one string: equal for equal details, to tell whether a

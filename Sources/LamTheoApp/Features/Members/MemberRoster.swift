@@ -1,9 +1,32 @@
 import Fluent
+import Foundation
 import LamTheoCore
 import SQLKit
 
-/// The set-based writes other features make on members when the tree changes under them.
+/// The set-based writes other features make on members: when the tree changes under them, and bulk enrolment.
 enum MemberRoster {
+    /// A checked member and the cell they join.
+    struct Enrolment: Sendable {
+        let details: CheckedDetails
+        let cellId: Int
+        let cellPath: String
+    }
+
+    /// New members written in bulk, each with the transfer into their cell dated on their admission (or
+    /// `fallbackDate`): what `MemberCommands.create` writes one member at a time, for imports and generated
+    /// data. The cells' stored counts are the caller's to recount. - Returns: the members' ids, in order.
+    static func enrolAll(_ enrolments: [Enrolment], fallbackDate: CalendarDate, reason: String, db: any Database) async throws -> [Int] {
+        let ids = try await BulkInsert.reserveIds(enrolments.count, in: Member.schema, on: db)
+        let now = Date()
+        try await BulkInsert.rows(zip(ids, enrolments).lazy.map { id, enrolment -> [BulkInsert.Value] in
+            [.integer(id)] + enrolment.details.columnValues + [.integer(enrolment.cellId), .text(enrolment.cellPath), .instant(now), .instant(now)]
+        }, into: Member.schema, columns: ["id"] + CheckedDetails.columnNames + ["organization_id", "organization_path", "created_at", "updated_at"], on: db)
+        try await BulkInsert.rows(zip(ids, enrolments).lazy.map { id, enrolment -> [BulkInsert.Value] in
+            [.integer(id), .integer(enrolment.cellId), .text((enrolment.details.admittedOn ?? fallbackDate).iso), .text(reason), .instant(now)]
+        }, into: MemberTransfer.schema, columns: ["member_id", "to_organization_id", "transferred_on", "reason", "recorded_at"], on: db)
+        return ids
+    }
+
     /// Moves every member on the roll of `source` to `target`, recording a transfer for each.
     /// - Returns: how many members moved.
     static func transferAllOnRoll(from source: Organization, to target: Organization, on date: CalendarDate, reason: String, db: any Database) async throws -> Int {

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import LamTheoCore
 import SQLKit
 
@@ -34,25 +35,38 @@ struct NewOrganizationKind: Codable, Sendable {
 /// writing; callers run it inside an audited `write(_:)` (see `OrganizationActions`) so that it is one transaction.
 enum OrganizationCommands {
     static func create(_ input: NewOrganization, on db: any Database) async throws -> Organization {
+        let kinds = try await OrganizationQueries.kindsByCode(on: db)
+        let parent = try await input.parentId.asyncMap { try await Organization.find($0, on: db) } ?? nil
+        let organization = try checkedNew(input, kinds: kinds, parent: parent)
+        try await requireUniqueCode(organization.code, except: nil, on: db)
+        // The final path needs the id the database assigns; the parent's path is a placeholder until then.
+        organization.path = parent?.path ?? "/"
+        try await organization.create(on: db)
+        organization.path = Organization.path(of: organization.requireID(), under: parent).rawValue
+        try await organization.save(on: db)
+        try await OrganizationHistory.open(organization, change: .created, on: CalendarDate(parsing: organization.validFrom)!, note: nil, db: db)
+        try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
+        return organization
+    }
+
+    /// Everything `create` checks that needs no database, and the new unit's columns but its id and path.
+    /// The spreadsheet import checks its rows with it and writes them in bulk. `parent` is nil when
+    /// `input.parentId` is nil or names no unit; the code's uniqueness is the caller's to check.
+    static func checkedNew(_ input: NewOrganization, kinds: [String: OrganizationKind], parent: Organization?) throws -> Organization {
         var validator = Validator()
         let name = validator.requiredText(input.name, field: "name", label: Labels.name)
         let code = validator.code(input.code)
         let validFrom = validator.optionalDate(input.validFrom, field: "validFrom", label: Labels.validFrom) ?? CalendarDate.today()
-        let kind = try await validator.kind(input.kindCode, on: db)
-        var parent: Organization?
-        if let parentId = input.parentId {
-            parent = try await Organization.find(parentId, on: db)
-            if let parent {
-                validator.canHoldUnits(parent, field: "parentId")
-                if let parentKind = try await OrganizationKind.find(parent.kindCode, on: db), parentKind.holdsMembers {
-                    validator.add("parentId", LocalizedText(vi: "Chi bộ không có tổ chức đảng trực thuộc", en: "A cell cannot have units under it"))
-                }
-            } else {
-                validator.add("parentId", Labels.noSuchParent)
+        let kind = validator.kind(input.kindCode, among: kinds)
+        if let parent {
+            validator.canHoldUnits(parent, field: "parentId")
+            if kinds[parent.kindCode]?.holdsMembers == true {
+                validator.add("parentId", LocalizedText(vi: "Chi bộ không có tổ chức đảng trực thuộc", en: "A cell cannot have units under it"))
             }
+        } else if input.parentId != nil {
+            validator.add("parentId", Labels.noSuchParent)
         }
         try validator.throwIfInvalid()
-        try await requireUniqueCode(code, except: nil, on: db)
 
         let organization = Organization()
         organization.code = code
@@ -61,19 +75,34 @@ enum OrganizationCommands {
         organization.nameSearch = VietnameseText.searchKey(name)
         organization.kindCode = kind!.id!
         organization.parentId = parent?.id
-        // The final path needs the id the database assigns; the parent's path is a placeholder until then.
-        organization.path = parent?.path ?? "/"
         organization.depth = (parent?.depth ?? -1) + 1
         organization.memberCount = 0
         organization.status = .active
         organization.validFrom = validFrom.iso
-        try await organization.create(on: db)
-        let id = organization.requireID()
-        organization.path = (parent.map { $0.treePath.appending(id: id) } ?? TreePath.root(id: id)).rawValue
-        try await organization.save(on: db)
-        try await OrganizationHistory.open(organization, change: .created, on: validFrom, note: nil, db: db)
-        try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
         return organization
+    }
+
+    /// Units from `checkedNew`, given their ids (`BulkInsert.reserveIds`) and paths, written in bulk with
+    /// their first versions and obligations: what `create` writes one unit at a time, for imports and
+    /// generated data.
+    static func createAll(_ units: [Organization], on db: any Database) async throws {
+        let now = Date()
+        try await BulkInsert.rows(units.lazy.map { unit -> [BulkInsert.Value] in
+            [.integer(unit.id), .text(unit.code), .text(unit.name), .text(unit.nameSort), .text(unit.nameSearch), .text(unit.kindCode),
+             .integer(unit.parentId), .text(unit.path), .integer(unit.depth), .integer(unit.memberCount), .text(unit.status.rawValue),
+             .text(unit.validFrom), .instant(now), .instant(now)]
+        }, into: Organization.schema, columns: ["id", "code", "name", "name_sort", "name_search", "kind_code", "parent_id", "path", "depth",
+                                                "member_count", "status", "valid_from", "created_at", "updated_at"], on: db)
+        try await BulkInsert.rows(units.lazy.map { unit -> [BulkInsert.Value] in
+            [.integer(unit.id), .text(unit.validFrom), .text(unit.name), .text(unit.code), .text(unit.kindCode), .integer(unit.parentId),
+             .text(unit.status.rawValue), .text(OrganizationChange.created.rawValue), .instant(now)]
+        }, into: OrganizationVersion.schema, columns: ["organization_id", "valid_from", "name", "code", "kind_code", "parent_id", "status",
+                                                       "change", "recorded_at"], on: db)
+        // One set-based statement per new subtree: the units whose parent is not new themselves.
+        let ids = Set(units.compactMap(\.id))
+        for top in units where !(top.parentId.map(ids.contains) ?? false) {
+            try await ObligationRoster.followTreeChange(in: top.treePath, on: db)
+        }
     }
 
     static func createKind(_ input: NewOrganizationKind, on db: any Database) async throws -> OrganizationKind {
@@ -103,7 +132,7 @@ enum OrganizationCommands {
         validator.canChange(organization)
         let name = changes.name.map { validator.requiredText($0, field: "name", label: Labels.name) }
         let code = changes.code.map { validator.code($0) }
-        let kind = changes.kindCode == nil ? nil : try await validator.kind(changes.kindCode, on: db)
+        let kind = changes.kindCode == nil ? nil : validator.kind(changes.kindCode, among: try await OrganizationQueries.kindsByCode(on: db))
         let effectiveOn = try await validator.effectiveDate(changes.effectiveOn, for: organization, on: db)
         if let kind, kind.holdsMembers, try await OrganizationQueries.hasActiveChildren(organization, on: db) {
             validator.add("kindCode", LocalizedText(vi: "Đơn vị còn tổ chức trực thuộc nên không thể là chi bộ",
@@ -294,12 +323,12 @@ private extension Validator {
         return code
     }
 
-    mutating func kind(_ code: String?, on db: any Database) async throws -> OrganizationKind? {
+    mutating func kind(_ code: String?, among kinds: [String: OrganizationKind]) -> OrganizationKind? {
         guard let code, !code.isEmpty else {
             add("kindCode", LocalizedText(vi: "Chưa chọn loại tổ chức", en: "Choose the kind of unit"))
             return nil
         }
-        guard let kind = try await OrganizationKind.find(code, on: db) else {
+        guard let kind = kinds[code] else {
             add("kindCode", LocalizedText(vi: "Không có loại tổ chức “\(code)”", en: "There is no kind “\(code)”"))
             return nil
         }

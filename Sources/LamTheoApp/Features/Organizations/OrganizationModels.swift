@@ -68,6 +68,11 @@ final class Organization: Model, @unchecked Sendable {
     var isActive: Bool { status == .active }
 
     func requireID() -> Int { id! }
+
+    /// Where a unit with this id hangs under `parent`, or a root when there is none.
+    static func path(of id: Int, under parent: Organization?) -> TreePath {
+        parent.map { $0.treePath.appending(id: id) } ?? TreePath.root(id: id)
+    }
 }
 
 /// What an organisation was called, what kind it was and where it stood between two dates. A new

@@ -148,6 +148,15 @@ enum OrganizationQueries {
     static func kinds(on db: any Database) async throws -> [OrganizationKind] {
         try await OrganizationKind.query(on: db).sort(\.$position).all()
     }
+
+    static func kindsByCode(on db: any Database) async throws -> [String: OrganizationKind] {
+        Dictionary(uniqueKeysWithValues: try await kinds(on: db).map { ($0.id!, $0) })
+    }
+
+    /// Every unit, open or closed, by its code: what imports check their rows against.
+    static func unitsByCode(on db: any Database) async throws -> [String: Organization] {
+        Dictionary(try await Organization.query(on: db).all().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 extension String {

@@ -8,10 +8,19 @@ import Vapor
 /// in one transaction, keyed by the Party card number so that the same file imported twice changes nothing
 /// the second time.
 enum MemberImport {
-    /// A checked row and what it does.
-    private enum Plan {
-        case create(CheckedDetails, cell: Organization)
-        case update(memberId: Int, CheckedDetails, cell: Organization)
+    /// A row after the checks that need no other row: its details and cell, or what is wrong with it.
+    private struct CheckedRow: Sendable {
+        let line: Int
+        let details: CheckedDetails
+        let cell: Organization?
+        var errors: [ImportReport.RowError]
+    }
+
+    /// A changed member: written one at a time (a change can move them to another cell).
+    private struct Change: Sendable {
+        let memberId: Int
+        let details: CheckedDetails
+        let cell: Organization
     }
 
     /// What the import needs to know of a stored member, read with plain SQL: models for hundreds of
@@ -29,73 +38,58 @@ enum MemberImport {
         let columns = try ColumnMap(kind: .members, header: table.rows[0])
         let db = app.db
         let cellKinds = Set(try await OrganizationKind.query(on: db).filter(\.$holdsMembers == true).all().compactMap(\.id))
-        let units = try await unitsByCode(on: db)
-        let body = table.rows.dropFirst()
-        let cards = body.compactMap { columns.value("cardNumber", in: $0).map(normalizedCard) }
-        let existing = try await membersByCard(Array(Set(cards)), on: db)
+        let units = try await OrganizationQueries.unitsByCode(on: db)
+        let body = Array(table.rows.dropFirst())
 
-        var plans: [Plan] = []
+        // Rows are independent once units are loaded: checked on every core, off the event loops.
+        let checked = await body.enumerated().map { ($0.offset + 2, $0.element) }.concurrentMap { line, row in
+            check(row, line: line, columns: columns, units: units, cellKinds: cellKinds, actor: actor)
+        } progress: { progress($0, body.count * 2) }
+
+        let existing = try await membersByCard(Set(checked.lazy.compactMap { $0?.details.cardNumber }), on: db)
+        // What depends on other rows or on stored members, in the file's order.
+        var created: [MemberRoster.Enrolment] = []
+        var changes: [Change] = []
         var seen: [String: Int] = [:]
-        for (offset, row) in body.enumerated() {
-            let line = offset + 2
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+        for case var row? in checked {
             report.rows += 1
-            if offset % 1_000 == 0 { progress(offset, body.count * 2) }
-            var rowErrors: [ImportReport.RowError] = []
-            func fail(_ key: String?, _ message: LocalizedText) {
-                rowErrors.append(.init(line: line, column: key.map(columns.header(for:)), message: message))
-            }
-            let cellCode = columns.value("cellCode", in: row)?.uppercased() ?? ""
-            let cell = units[cellCode]
-            if cell == nil || !(actor.map { $0.can(.edit, at: cell!.treePath) } ?? true) {
-                fail("cellCode", LocalizedText(vi: "Không có chi bộ mã “\(cellCode)” trong phạm vi của bạn", en: "No cell “\(cellCode)” within your scope"))
-            } else if let cell, !cell.isActive || !cellKinds.contains(cell.kindCode) {
-                fail("cellCode", LocalizedText(vi: "\(cell.name) đã đóng hoặc không phải chi bộ", en: "\(cell.name) is closed or not a cell"))
-            }
-            var validator = Validator()
-            let input = MemberInput(
-                fullName: columns.value("fullName", in: row), familyName: columns.value("familyName", in: row),
-                middleName: columns.value("middleName", in: row), givenName: columns.value("givenName", in: row),
-                gender: columns.value("gender", in: row).map(genderCode), birthDate: columns.value("birthDate", in: row),
-                cardNumber: columns.value("cardNumber", in: row), admittedOn: columns.value("admittedOn", in: row),
-                fullMemberOn: columns.value("fullMemberOn", in: row), status: columns.value("status", in: row).map(statusCode),
-                idNumber: columns.value("idNumber", in: row), phone: columns.value("phone", in: row), address: columns.value("address", in: row))
-            let details = validator.memberDetails(input)
-            for error in validator.errors { fail(columnKey(error.field), error.message) }
+            let details = row.details
             if !details.cardNumber.isEmpty {
                 if let first = seen[details.cardNumber] {
-                    fail("cardNumber", LocalizedText(vi: "Số thẻ \(details.cardNumber) trùng với dòng \(first)", en: "Card number \(details.cardNumber) repeats line \(first)"))
+                    row.errors.append(.init(line: row.line, column: columns.header(for: "cardNumber"),
+                                            message: LocalizedText(vi: "Số thẻ \(details.cardNumber) trùng với dòng \(first)",
+                                                                   en: "Card number \(details.cardNumber) repeats line \(first)")))
                 } else {
-                    seen[details.cardNumber] = line
+                    seen[details.cardNumber] = row.line
                 }
             }
             let current = existing[details.cardNumber]
             if let current, let actor, let path = TreePath(rawValue: current.organizationPath), !actor.can(.edit, at: path) {
-                fail("cardNumber", LocalizedText(vi: "Số thẻ đảng viên \(details.cardNumber) đã được cấp cho một đảng viên khác",
-                                                 en: "Party card number \(details.cardNumber) already belongs to another member"))
+                row.errors.append(.init(line: row.line, column: columns.header(for: "cardNumber"),
+                                        message: LocalizedText(vi: "Số thẻ đảng viên \(details.cardNumber) đã được cấp cho một đảng viên khác",
+                                                               en: "Party card number \(details.cardNumber) already belongs to another member")))
             }
-            guard rowErrors.isEmpty, let cell else {
-                report.errors += rowErrors
+            guard row.errors.isEmpty, let cell = row.cell else {
+                report.errors += row.errors
                 continue
             }
             if let current {
                 if current.fingerprint != details.fingerprint || current.organizationId != cell.id {
-                    plans.append(.update(memberId: current.id, details, cell: cell))
+                    changes.append(Change(memberId: current.id, details: details, cell: cell))
                     report.changed += 1
                 } else {
                     report.unchanged += 1
                 }
             } else {
-                plans.append(.create(details, cell: cell))
+                created.append(MemberRoster.Enrolment(details: details, cellId: cell.requireID(), cellPath: cell.path))
                 report.created += 1
             }
         }
         guard report.errors.isEmpty, !dryRun else { return report }
 
         let record = report
-        let planned = plans
-        _ = try await app.write(AuditSubject("import.members", ImportRecord.self), origin: origin) { db in
-            try await apply(planned, on: db) { progress(body.count + $0, body.count * 2) }
+        _ = try await app.write(AuditSubject("import.members", ImportRecord.self), origin: origin) { [created, changes] db in
+            try await apply(created, changes, on: db)
             return try await ImportRecordWriter.save(record, on: db)
         }
         report.applied = true
@@ -103,54 +97,60 @@ enum MemberImport {
         return report
     }
 
-    /// Bulk inserts, one update per changed member, a transfer for each change of cell, then the stored
-    /// per-unit counts recounted for every cell the import touched.
-    private static func apply(_ plans: [Plan], on db: any Database, progress: @escaping (Int) -> Void) async throws {
-        let now = Date()
-        var touched = Set<Int>()
-        var done = 0
-        var created: [(CheckedDetails, Organization)] = []
-        for plan in plans {
-            switch plan {
-            case .create(let details, let cell):
-                created.append((details, cell))
-            case .update(let id, let details, let cell):
-                let member = try await MemberQueries.require(id, on: db)
-                let previousCell = member.organizationId
-                details.apply(to: member)
-                if previousCell != cell.id {
-                    member.organizationId = cell.requireID()
-                    member.organizationPath = cell.path
-                    let transfer = MemberTransfer()
-                    transfer.memberId = member.requireID()
-                    transfer.fromOrganizationId = previousCell
-                    transfer.toOrganizationId = cell.requireID()
-                    transfer.transferredOn = CalendarDate.today().iso
-                    transfer.reason = "Nhập từ tệp"
-                    try await transfer.create(on: db)
-                }
-                touched.formUnion([previousCell, cell.requireID()])
-                try await member.save(on: db)
-            }
-            done += 1
-            if done % 1_000 == 0 { progress(done) }
+    /// The checks of one row that need no other row: its cell (in scope, open, a cell) and the member form's rules.
+    private static func check(_ row: [String], line: Int, columns: ColumnMap, units: [String: Organization], cellKinds: Set<String>,
+                              actor: Actor?) -> CheckedRow? {
+        if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
+        var errors: [ImportReport.RowError] = []
+        func fail(_ key: String?, _ message: LocalizedText) {
+            errors.append(.init(line: line, column: key.map(columns.header(for:)), message: message))
         }
-        for chunk in created.chunked(into: 400) {
-            var insert = db.sql.insert(into: Member.schema)
-                .columns(CheckedDetails.columnNames + ["organization_id", "organization_path", "created_at", "updated_at"])
-            for (details, cell) in chunk {
-                insert = insert.values(details.columnValues.map { $0 ?? String?.none } + [cell.requireID(), cell.path, now, now])
-                touched.insert(cell.requireID())
-            }
-            try await insert.run()
-            done += chunk.count
-            progress(done)
-            try await db.sql.raw("""
-                INSERT INTO member_transfers (member_id, to_organization_id, transferred_on, reason, recorded_at)
-                SELECT id, organization_id, COALESCE(admitted_on, \(bind: CalendarDate.today().iso)), 'Nhập từ tệp', CURRENT_TIMESTAMP
-                FROM members WHERE card_number IN (\(binds: chunk.map(\.0.cardNumber)))
-                """).run()
+        let cellCode = columns.value("cellCode", in: row)?.uppercased() ?? ""
+        let cell = units[cellCode]
+        if cell == nil || !(actor.map { $0.can(.edit, at: cell!.treePath) } ?? true) {
+            fail("cellCode", LocalizedText(vi: "Không có chi bộ mã “\(cellCode)” trong phạm vi của bạn", en: "No cell “\(cellCode)” within your scope"))
+        } else if let cell, !cell.isActive || !cellKinds.contains(cell.kindCode) {
+            fail("cellCode", LocalizedText(vi: "\(cell.name) đã đóng hoặc không phải chi bộ", en: "\(cell.name) is closed or not a cell"))
         }
+        var validator = Validator()
+        let input = MemberInput(
+            fullName: columns.value("fullName", in: row), familyName: columns.value("familyName", in: row),
+            middleName: columns.value("middleName", in: row), givenName: columns.value("givenName", in: row),
+            gender: columns.value("gender", in: row).map(genderCode), birthDate: columns.value("birthDate", in: row),
+            cardNumber: columns.value("cardNumber", in: row), admittedOn: columns.value("admittedOn", in: row),
+            fullMemberOn: columns.value("fullMemberOn", in: row), status: columns.value("status", in: row).map(statusCode),
+            idNumber: columns.value("idNumber", in: row), phone: columns.value("phone", in: row), address: columns.value("address", in: row))
+        let details = validator.memberDetails(input)
+        for error in validator.errors { fail(columnKey(error.field), error.message) }
+        return CheckedRow(line: line, details: details, cell: errors.isEmpty ? cell : nil, errors: errors)
+    }
+
+    /// New members in bulk, one update per changed member, a transfer for each change of cell, then the
+    /// stored per-unit counts recounted for every cell the import touched, and the campaign figures of
+    /// the cells whose existing members changed (new members have attended nothing yet).
+    private static func apply(_ created: [MemberRoster.Enrolment], _ changes: [Change], on db: any Database) async throws {
+        var touched = Set(created.map(\.cellId))
+        var changedCells = Set<Int>()
+        for change in changes {
+            let member = try await MemberQueries.require(change.memberId, on: db)
+            let previousCell = member.organizationId
+            change.details.apply(to: member)
+            if previousCell != change.cell.id {
+                member.organizationId = change.cell.requireID()
+                member.organizationPath = change.cell.path
+                let transfer = MemberTransfer()
+                transfer.memberId = member.requireID()
+                transfer.fromOrganizationId = previousCell
+                transfer.toOrganizationId = change.cell.requireID()
+                transfer.transferredOn = CalendarDate.today().iso
+                transfer.reason = importReason
+                try await transfer.create(on: db)
+            }
+            changedCells.formUnion([previousCell, change.cell.requireID()])
+            try await member.save(on: db)
+        }
+        touched.formUnion(changedCells)
+        _ = try await MemberRoster.enrolAll(created, fallbackDate: CalendarDate.today(), reason: importReason, db: db)
         for ids in Array(touched).chunked(into: 500) {
             try await db.sql.raw("""
                 UPDATE organizations SET member_count = (
@@ -159,15 +159,14 @@ enum MemberImport {
                 WHERE id IN (\(binds: Array(ids)))
                 """).run()
         }
+        try await CampaignFigures.recount(changedCells, on: db)
     }
 
-    static func unitsByCode(on db: any Database) async throws -> [String: Organization] {
-        Dictionary(try await Organization.query(on: db).all().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    private static let importReason = "Nhập từ tệp"
 
-    private static func membersByCard(_ cards: [String], on db: any Database) async throws -> [String: Stored] {
+    private static func membersByCard(_ cards: Set<String>, on db: any Database) async throws -> [String: Stored] {
         var found: [String: Stored] = [:]
-        for chunk in cards.chunked(into: 500) {
+        for chunk in Array(cards).chunked(into: 5_000) {
             let rows = try await db.sql.raw("""
                 SELECT id, organization_id, organization_path, family_name, middle_name, given_name, full_name, gender, birth_date,
                        card_number, admitted_on, full_member_on, status, id_number, phone, address
@@ -184,11 +183,6 @@ enum MemberImport {
             }
         }
         return found
-    }
-
-    /// As the member form keeps it: digits and letters, without the dots and spaces people group it with.
-    private static func normalizedCard(_ text: String) -> String {
-        text.filter { !$0.isWhitespace && $0 != "." && $0 != "-" }.uppercased()
     }
 
     /// "Nam", "Nữ", "male", "F"… to the stored code; anything else is passed on for the validator to refuse.

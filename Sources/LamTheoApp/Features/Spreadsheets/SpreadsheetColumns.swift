@@ -98,9 +98,13 @@ struct ColumnMap: Sendable {
     func value(_ key: String, in row: [String]) -> String? {
         guard let index = positions[key], index < row.count else { return nil }
         let scalars = row[index].unicodeScalars
-        // Trimmed by hand: Foundation's trimming is a large share of an import's time.
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
+        // Trimmed by hand: Foundation's trimming is a large share of an import's time, and so are Unicode
+        // property lookups, which an ASCII scalar does not need.
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return nil }
+        if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return row[index] }
         return String(scalars[first...last])
     }
 

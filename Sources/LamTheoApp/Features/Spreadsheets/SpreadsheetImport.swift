@@ -15,7 +15,7 @@ enum SpreadsheetImport {
     /// - Parameter actor: the caller, whose scope limits every row; nil for the command line.
     static func run(_ source: Source, dryRun: Bool, actor: Actor?, origin: AuditOrigin, app: Application,
                     progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportReport {
-        let table = try SpreadsheetTable.read(source.data, sheet: source.sheet)
+        let table = try await SpreadsheetTable.read(source.data, sheet: source.sheet)
         let report = ImportReport(kind: source.kind, fileName: source.fileName, table: table)
         switch source.kind {
         case .members:

@@ -16,7 +16,7 @@ struct SpreadsheetTable: Sendable {
     static let maximumFileSize = 200_000_000
 
     /// - Throws: `DomainError` on the `file` field, in words a user understands.
-    static func read(_ data: Data, sheet: String?) throws -> SpreadsheetTable {
+    static func read(_ data: Data, sheet: String?) async throws -> SpreadsheetTable {
         guard !data.isEmpty else {
             throw fileError(LocalizedText(vi: "Tệp trống", en: "The file is empty"))
         }
@@ -40,26 +40,43 @@ struct SpreadsheetTable: Sendable {
         }
         // The font is decided for the whole file when it can be, then applied cell by cell: a short cell
         // alone ("Chi bé") can read as Unicode or as either font, but not among the file's other cells. A
-        // file mixing both fonts (pasted together from two offices) is repaired cell by cell.
-        let fileFont = LegacyVietnamese.detect(in: rows.lazy.joined().filter { !$0.utf8.allSatisfy { $0 < 0x80 } })
+        // file mixing both fonts (pasted together from two offices) is repaired cell by cell. Cells are
+        // analysed on every core; only those that read as a legacy font on their own count for the file's font.
+        let legacyCells = await rows.concurrentMap { row in
+            row.indices.filter { !row[$0].utf8.allSatisfy { $0 < 0x80 } && LegacyVietnamese.detect(row[$0]) != nil }
+        }
+        let fileFont = LegacyVietnamese.detect(in: zip(rows, legacyCells).lazy.flatMap { row, columns in columns.map { row[$0] } })
         var legacy = fileFont
         var converted = 0
-        for row in rows.indices {
-            for column in rows[row].indices where !rows[row][column].utf8.allSatisfy({ $0 < 0x80 }) {
-                let cell = rows[row][column]
-                let repaired = fileFont.map { font in LegacyVietnamese.repair(cell, assuming: font).map { ($0, font) } }
-                    ?? LegacyVietnamese.repair(cell).map { ($0.text, $0.encoding) }
-                if let (text, font) = repaired {
-                    rows[row][column] = text
-                    legacy = legacy ?? font
-                    converted += 1
-                }
-            }
+        if fileFont != nil || legacyCells.contains(where: { !$0.isEmpty }) {
+            let repaired = await Array(zip(rows, legacyCells)).concurrentMap { row, flagged in repair(row, flagged: flagged, fileFont: fileFont) }
+            rows = repaired.map(\.cells)
+            converted = repaired.reduce(0) { $0 + $1.converted }
+            legacy = legacy ?? repaired.lazy.compactMap(\.font).first
         }
         guard let header = rows.first, header.contains(where: { !$0.isEmpty }) else {
             throw fileError(LocalizedText(vi: "Tệp không có dòng tiêu đề", en: "The file has no header row"))
         }
         return SpreadsheetTable(rows: rows, fileEncoding: encoding, legacyEncoding: legacy, convertedCells: converted)
+    }
+
+    /// A row's cells repaired: with the file's font, every non-ASCII cell that reads as it; without one, the
+    /// cells that read as a legacy font on their own (`flagged`), each in its own.
+    private static func repair(_ row: [String], flagged: [Int], fileFont: LegacyVietnameseEncoding?)
+        -> (cells: [String], converted: Int, font: LegacyVietnameseEncoding?) {
+        var cells = row
+        var converted = 0
+        var found: LegacyVietnameseEncoding?
+        for column in fileFont == nil ? flagged : row.indices.filter({ !row[$0].utf8.allSatisfy { $0 < 0x80 } }) {
+            let repaired = fileFont.map { font in LegacyVietnamese.repair(row[column], assuming: font).map { ($0, font) } }
+                ?? LegacyVietnamese.repair(row[column]).map { ($0.text, $0.encoding) }
+            if let (text, font) = repaired {
+                cells[column] = text
+                converted += 1
+                found = found ?? font
+            }
+        }
+        return (cells, converted, found)
     }
 
     private static func fileError(_ message: LocalizedText) -> DomainError {

@@ -1,0 +1,129 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+
+/// Many rows into one table, inside the caller's transaction, as fast as each database takes them in:
+/// `COPY … FROM STDIN` on PostgreSQL (one stream instead of a round trip per statement) and, on SQLite,
+/// multi-row INSERTs bound with SQLite's own values (no per-value encoding through SQLKit).
+enum BulkInsert {
+    enum Value: Sendable {
+        case text(String?)
+        case integer(Int?)
+        /// A `.datetime` column, stored as Fluent stores it on each database.
+        case instant(Date)
+    }
+
+    static func rows(_ rows: some Sequence<[Value]>, into table: String, columns: [String], on db: any Database) async throws {
+        if let postgres = db as? any PostgresDatabase {
+            try await copy(rows, into: table, columns: columns, on: postgres, logger: db.logger)
+        } else {
+            try await insert(rows, into: table, columns: columns, on: db as! any SQLiteDatabase)
+        }
+    }
+
+    /// `count` ids for rows about to be inserted with explicit ids, so that paths and references can be
+    /// computed before writing. PostgreSQL draws them from the table's identity sequence (safe beside
+    /// concurrent writers); SQLite's writes are serialised (`WriteGate`), so the next free ids are ours.
+    static func reserveIds(_ count: Int, in table: String, on db: any Database) async throws -> [Int] {
+        guard count > 0 else { return [] }
+        if db.isPostgres {
+            let row = try await db.sql.raw("""
+                SELECT array_agg(nextval(pg_get_serial_sequence(\(bind: table), 'id'))) AS ids FROM generate_series(1, \(bind: count))
+                """).first()
+            return try row!.decode(column: "ids", as: [Int].self)
+        }
+        // Without AUTOINCREMENT, SQLite itself gives the next row MAX(id) + 1.
+        let row = try await db.sql.raw("SELECT MAX(id) AS id FROM \(ident: table)").first()
+        let last = try row?.decode(column: "id", as: Int?.self) ?? 0
+        return Array(last + 1 ... last + count)
+    }
+
+    /// The text format of COPY: tab-separated, `\N` for NULL, backslash escapes.
+    private static func copy(_ rows: some Sequence<[Value]>, into table: String, columns: [String], on postgres: any PostgresDatabase,
+                             logger: Logger) async throws {
+        // The transaction's own connection: `withConnection` on a transaction's database yields it, and it stays
+        // ours until the transaction ends.
+        let connection = try await postgres.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
+        let instants = InstantText()
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            var buffer = ByteBuffer()
+            buffer.reserveCapacity(1 << 20)
+            for row in rows {
+                for (index, value) in row.enumerated() {
+                    if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                    switch value {
+                    case .text(nil), .integer(nil): buffer.writeStaticString("\\N")
+                    case .text(let text?): writeEscaped(text, to: &buffer)
+                    case .integer(let number?): buffer.writeString(String(number))
+                    case .instant(let date): buffer.writeString(instants.text(date))
+                    }
+                }
+                buffer.writeInteger(UInt8(ascii: "\n"))
+                if buffer.readableBytes >= 1 << 20 {
+                    try await writer.write(buffer)
+                    buffer.clear()
+                }
+            }
+            if buffer.readableBytes > 0 { try await writer.write(buffer) }
+        }
+    }
+
+    private static func writeEscaped(_ text: String, to buffer: inout ByteBuffer) {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
+            buffer.writeString(text)
+            return
+        }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+            case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+            case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+            case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+            default: buffer.writeInteger(byte)
+            }
+        }
+    }
+
+    /// Timestamps as PostgreSQL reads them; a bulk write stamps every row with the same instant, so the last
+    /// one formatted is kept.
+    private final class InstantText {
+        private var last: (Date, String)?
+
+        func text(_ date: Date) -> String {
+            if let last, last.0 == date { return last.1 }
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            let text = formatter.string(from: date)
+            last = (date, text)
+            return text
+        }
+    }
+
+    /// As many rows per statement as SQLite's default limit of bound values allows.
+    private static func insert(_ rows: some Sequence<[Value]>, into table: String, columns: [String], on sqlite: any SQLiteDatabase) async throws {
+        let rowsPerStatement = max(1, 32_000 / columns.count)
+        let head = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(rowsPerStatement * columns.count)
+        func flush() async throws {
+            guard !binds.isEmpty else { return }
+            let count = binds.count / columns.count
+            _ = try await sqlite.query(head + Array(repeating: tuple, count: count).joined(separator: ", "), binds)
+            binds.removeAll(keepingCapacity: true)
+        }
+        for row in rows {
+            for value in row {
+                switch value {
+                case .text(let text): binds.append(text.map(SQLiteData.text) ?? .null)
+                case .integer(let number): binds.append(number.map(SQLiteData.integer) ?? .null)
+                case .instant(let date): binds.append(.float(date.timeIntervalSince1970))
+                }
+            }
+            if binds.count == rowsPerStatement * columns.count { try await flush() }
+        }
+        try await flush()
+    }
+}
