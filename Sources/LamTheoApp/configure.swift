@@ -25,6 +25,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateStudy())
     app.migrations.add(CreateCampaignFigures())
     app.migrations.add(CreateRatingPeriods())
+    app.migrations.add(CreateBreakthroughs())
     app.migrations.add(CreateRatings())
 
     let encoder = JSONEncoder.lamtheo
@@ -61,6 +62,7 @@ func routes(_ app: Application) throws {
     CoverageAPI.register(on: api)
     RatingAPI.register(on: api)
     StudyAPI.register(on: api)
+    BreakthroughAPI.register(on: api)
     APIDocumentation.register(on: api)
     AccountPages.register(on: app.routes)
     AuditPages.register(on: app.routes)
@@ -76,6 +78,7 @@ func routes(_ app: Application) throws {
     RatingPages.register(on: app.routes)
     StudyPages.register(on: app.routes)
     ReflectionPages.register(on: app.routes)
+    BreakthroughPages.register(on: app.routes)
 }
 
 extension Application {

@@ -306,6 +306,25 @@ enum APIDocumentation {
         "/rating-rules/{id}": ["put": operation(
             "updateRatingRule", "Change a rule's parameter, text or whether it applies (administrators)", tag: "Ratings", parameters: [param("id")],
             body: ref("RatingRuleUpdate"), ok: ref("RatingRule"), failures: ["404"])],
+        "/breakthroughs": [
+            "get": operation("listBreakthroughs", "A unit's subtree's breakthroughs in a period, late and at risk first", tag: "Breakthroughs",
+                             parameters: [param("breakthroughUnit"), param("period"), param("breakthroughStatus"), param("page"), param("per")],
+                             ok: ref("BreakthroughPage"), failures: ["404"]),
+            "post": operation("setBreakthrough", "Set a unit's breakthrough; a vague one (no measurable target, no end date, only a slogan) is refused with what is missing",
+                              tag: "Breakthroughs", body: ref("BreakthroughCreate"), ok: ref("Breakthrough"), okStatus: "201", failures: ["404", "409", "422"]),
+        ],
+        "/breakthroughs/rollup": ["get": operation(
+            "getBreakthroughRollup", "A unit's subtree counted by status, and each child's; a subtree that has set none reads \"chưa báo cáo\"",
+            tag: "Breakthroughs", parameters: [param("breakthroughUnit"), param("period")], ok: ref("BreakthroughRollup"), failures: ["404"])],
+        "/breakthroughs/{id}": [
+            "get": operation("getBreakthrough", "One breakthrough with its check-in log", tag: "Breakthroughs", parameters: [param("id")],
+                             ok: ref("Breakthrough"), failures: ["404"]),
+            "patch": operation("updateBreakthrough", "Change a breakthrough (the whole of it; the unit stays)", tag: "Breakthroughs", parameters: [param("id")],
+                               body: ref("BreakthroughCreate"), ok: ref("Breakthrough"), failures: ["404", "409"]),
+        ],
+        "/breakthroughs/{id}/check-ins": ["post": operation(
+            "checkInBreakthrough", "Report progress: a value, or whether the deliverable is done; refused once the period is closed for the unit",
+            tag: "Breakthroughs", parameters: [param("id")], body: ref("CheckInCreate"), ok: ref("Breakthrough"), okStatus: "201", failures: ["404", "409"])],
     ]
 
     private static let ratingPeriod: JSONValue = ["name": "period", "in": "query", "required": true, "schema": ["type": "integer"]]
@@ -341,6 +360,9 @@ enum APIDocumentation {
         "documentType": ["name": "type", "in": "query", "description": "Type abbreviation: CT, KL, NQ, QĐ, KH…", "schema": ["type": "string"]],
         "issuer": ["name": "issuer", "in": "query", "description": "Issuer abbreviation: TW, TU, ĐU…", "schema": ["type": "string"]],
         "year": ["name": "year", "in": "query", "description": "Issued in this year", "schema": ["type": "integer"]],
+        "breakthroughUnit": ["name": "unit", "in": "query", "description": "The unit whose subtree is shown (its id); by default the caller's own", "schema": ["type": "integer"]],
+        "period": ["name": "period", "in": "query", "description": "A rating period's id; by default this year's", "schema": ["type": "integer"]],
+        "breakthroughStatus": ["name": "status", "in": "query", "schema": breakthroughStatus],
         "page": ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "default": 1]],
         "per": ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 200, "default": 50]],
     ]
@@ -363,6 +385,8 @@ enum APIDocumentation {
     private static let organizationStatus: JSONValue = ["type": "string", "enum": ["active", "merged", "dissolved"]]
     private static let memberStatus: JSONValue = ["type": "string", "enum": ["probationary", "full", "exempt", "transferredOut", "deceased", "struckOff", "expelled"]]
     private static let obligationStatus: JSONValue = ["type": "string", "enum": ["not_yet_due", "due_soon", "extended", "late", "submitted", "returned", "accepted", "handed_over", "withdrawn"]]
+    private static let breakthroughStatus: JSONValue = ["type": "string", "enum": ["late", "at_risk", "on_track", "done"]]
+    private static let nullableNumber: JSONValue = ["type": ["number", "null"]]
     private static let gender: JSONValue = ["type": "string", "enum": ["male", "female"]]
     /// The two kinds of file a document may carry.
     private static let attachmentContent: JSONValue = [
@@ -663,6 +687,44 @@ enum APIDocumentation {
         ], required: ["id", "kind", "textVi", "textEn", "active"]),
         "RatingRuleUpdate": object(["parameter": ["type": ["number", "null"]], "textVi": ["type": "string"], "textEn": ["type": "string"],
                                     "active": ["type": "boolean"]], required: ["textVi", "textEn"]),
+        "BreakthroughCreate": object([
+            "organizationId": ["type": "integer"], "periodId": ["type": "integer", "description": "By default the year of startsOn"],
+            "campaignId": ["type": "integer"], "content": ["type": "string", "description": "What, where, for whom: not a slogan"],
+            "targetKind": ["type": "string", "enum": ["numeric", "deliverable"]],
+            "baselineValue": ["type": "number", "description": "numeric: the starting level (default 0)"],
+            "targetValue": ["type": "number", "description": "numeric: the level to reach; below the baseline for a reduction"],
+            "measureUnit": ["type": "string", "description": "numeric: %, hộ, km, tỷ đồng…"],
+            "deliverable": ["type": "string", "description": "deliverable: what is done or not"],
+            "ownerMemberId": ["type": "integer"], "ownerRole": ["type": "string", "description": "Needed when no member is named"],
+            "startsOn": date, "endsOn": date,
+        ], required: ["organizationId", "content", "targetKind", "startsOn", "endsOn"]),
+        "CheckInCreate": object([
+            "checkedOn": date, "value": ["type": "number", "description": "numeric targets"], "done": ["type": "boolean", "description": "deliverables"],
+            "note": ["type": "string"], "evidence": ["type": "string"],
+        ]),
+        "CheckIn": object(["checkedOn": date, "value": nullableNumber, "done": ["type": "boolean"], "note": nullableString, "evidence": nullableString],
+                          required: ["checkedOn", "done"]),
+        "Breakthrough": object([
+            "id": ["type": "integer"], "organizationId": ["type": "integer"], "organizationName": ["type": "string"], "periodId": ["type": "integer"],
+            "campaignId": nullableInteger, "content": ["type": "string"], "targetKind": ["type": "string", "enum": ["numeric", "deliverable"]],
+            "baselineValue": nullableNumber, "targetValue": nullableNumber, "measureUnit": nullableString, "deliverable": nullableString,
+            "ownerMemberId": nullableInteger, "ownerRole": nullableString, "startsOn": date, "endsOn": date, "latestValue": nullableNumber,
+            "progressPercent": ["type": ["number", "null"], "description": "0…100 from the baseline to the target; null before any check-in (\"chưa báo cáo\")"],
+            "lastCheckInOn": nullableDate, "status": breakthroughStatus,
+            "checkIns": ["type": "array", "items": ref("CheckIn")],
+        ], required: ["id", "organizationId", "organizationName", "periodId", "content", "targetKind", "startsOn", "endsOn", "status"]),
+        "BreakthroughPage": page(of: "Breakthrough"),
+        "BreakthroughTally": object([
+            "counts": ["type": "object", "additionalProperties": ["type": "integer"], "description": "Breakthroughs by status"],
+            "units": ["type": "integer", "description": "Active units in the subtree"],
+            "reportingUnits": ["type": "integer", "description": "Units that have set at least one breakthrough"],
+            "done": ref("CoverageFigure"),
+        ], required: ["counts", "units", "reportingUnits", "done"]),
+        "BreakthroughRollup": object([
+            "organizationId": ["type": "integer"], "organizationName": ["type": "string"], "periodId": nullableInteger, "subtree": ref("BreakthroughTally"),
+            "children": ["type": "array", "items": object(["organizationId": ["type": "integer"], "name": ["type": "string"], "tally": ref("BreakthroughTally")],
+                                                          required: ["organizationId", "name", "tally"])],
+        ], required: ["organizationId", "organizationName", "subtree", "children"]),
     ]
 
     private static let memberFields: [(String, JSONValue)] = [

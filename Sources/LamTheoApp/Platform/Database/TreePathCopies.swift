@@ -15,6 +15,7 @@ enum TreePathCopies {
         ("ratings", "organization_path"),
         ("ratings", "deciding_path"),
         ("rating_figures", "organization_path"),
+        ("breakthroughs", "organization_path"),
     ]
 
     /// Rows under `old` now carry the path under `new`.

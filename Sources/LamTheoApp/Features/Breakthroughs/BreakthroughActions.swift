@@ -1,0 +1,56 @@
+import Fluent
+import LamTheoCore
+import Vapor
+
+/// Breakthrough writes as a caller makes them, shared by the API and the pages: an editor of the unit
+/// sets, changes and checks in on its breakthroughs; readers of the unit (and of the levels above) see them.
+enum BreakthroughActions {
+    static func set(_ input: BreakthroughInput, request: Request) async throws -> Breakthrough {
+        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) {
+            try request.require(.edit, at: unit.treePath)
+        }
+        return try await request.write(AuditSubject("breakthrough.set", Breakthrough.self)) {
+            try await BreakthroughCommands.set(input, on: $0)
+        }
+    }
+
+    static func update(_ id: Int, _ input: BreakthroughInput, request: Request) async throws -> Breakthrough {
+        let breakthrough = try await require(id, request: request)
+        try request.require(.edit, at: breakthrough.treePath)
+        return try await request.write(AuditSubject("breakthrough.update", Breakthrough.self, id: id)) {
+            try await BreakthroughCommands.update(id, input, on: $0)
+        }
+    }
+
+    static func checkIn(_ id: Int, _ input: CheckInInput, request: Request) async throws -> Breakthrough {
+        let breakthrough = try await require(id, request: request)
+        try request.require(.edit, at: breakthrough.treePath)
+        return try await request.write(AuditSubject("breakthrough.checkIn", Breakthrough.self, id: id)) {
+            try await BreakthroughCommands.checkIn(id, input, on: $0)
+        }
+    }
+
+    /// The breakthrough, if the caller may read at its unit; not found otherwise.
+    static func require(_ id: Int, request: Request) async throws -> Breakthrough {
+        let breakthrough = try await BreakthroughQueries.require(id, on: request.db)
+        try request.require(.read, at: breakthrough.treePath)
+        return breakthrough
+    }
+
+    /// The `unit=` query parameter, a unit the caller reads; by default the root of the caller's scope
+    /// (the tree's first root for those who read everything).
+    static func requireUnit(_ request: Request) async throws -> Organization {
+        let unitId = try request.query[Int.self, at: "unit"] ?? request.readableSubtrees?.first?.ids.last
+        let unit: Organization?
+        if let unitId {
+            unit = try await Organization.find(unitId, on: request.db)
+        } else {
+            unit = try await Organization.query(on: request.db).filter(\.$parentId == nil).filter(\.$status == .active).sort(\.$id).first()
+        }
+        guard let unit else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tổ chức đảng", en: "Organisation not found"))
+        }
+        try request.require(.read, at: unit.treePath)
+        return unit
+    }
+}

@@ -1,0 +1,130 @@
+import Fluent
+import LamTheoCore
+import Vapor
+
+/// A unit's breakthrough for a period (khâu đột phá): specific content, a measurable target, an owner and
+/// dates. Besides what people typed, the row keeps what its check-ins come to (the latest value, the
+/// progress, done, the day it turns "at risk"), refreshed on every write, so that a subtree's statuses are
+/// counted over an index range without reading the check-ins.
+final class Breakthrough: Model, @unchecked Sendable {
+    static let schema = "breakthroughs"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "organization_id") var organizationId: Int
+    @Field(key: "organization_path") var organizationPath: String
+    @Field(key: "period_id") var periodId: Int
+    @OptionalField(key: "campaign_id") var campaignId: Int?
+    @Field(key: "content") var content: String
+    @Field(key: "target_kind") var targetKind: BreakthroughTargetKind
+    /// Numeric targets: from `baselineValue` to `targetValue`, in `measureUnit`.
+    @OptionalField(key: "baseline_value") var baselineValue: Double?
+    @OptionalField(key: "target_value") var targetValue: Double?
+    @OptionalField(key: "measure_unit") var measureUnit: String?
+    /// Deliverable targets: what is done or not.
+    @OptionalField(key: "deliverable") var deliverable: String?
+    /// The person responsible, a member; or, when none is named, the role (such as "Bí thư Đảng ủy").
+    @OptionalField(key: "owner_member_id") var ownerMemberId: Int?
+    @OptionalField(key: "owner_role") var ownerRole: String?
+    @Field(key: "starts_on") var startsOn: String
+    @Field(key: "ends_on") var endsOn: String
+    /// From the latest check-in; nil until the first one ("chưa báo cáo").
+    @OptionalField(key: "latest_value") var latestValue: Double?
+    @OptionalField(key: "progress_percent") var progressPercent: Double?
+    @OptionalField(key: "last_check_in_on") var lastCheckInOn: String?
+    @Field(key: "done") var done: Bool
+    /// The day it is at risk if nothing more is reported (`BreakthroughProgress.atRiskFrom`).
+    @Field(key: "at_risk_from") var atRiskFrom: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    func requireID() -> Int { id! }
+    var treePath: TreePath { TreePath(rawValue: organizationPath)! }
+    var starts: CalendarDate { CalendarDate(parsing: startsOn)! }
+    var ends: CalendarDate { CalendarDate(parsing: endsOn)! }
+
+    func status(today: CalendarDate) -> BreakthroughStatus {
+        BreakthroughStatus(done: done, endsOn: ends, atRiskFrom: CalendarDate(parsing: atRiskFrom)!, today: today)
+    }
+}
+
+/// One report of progress: a value (numeric targets) or whether the deliverable is done, with a note and
+/// a description of the evidence. The log is kept whole; the latest check-in is the current progress.
+final class BreakthroughCheckIn: Model, @unchecked Sendable {
+    static let schema = "breakthrough_check_ins"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "breakthrough_id") var breakthroughId: Int
+    @Field(key: "checked_on") var checkedOn: String
+    @OptionalField(key: "value") var value: Double?
+    @Field(key: "done") var done: Bool
+    @OptionalField(key: "note") var note: String?
+    @OptionalField(key: "evidence") var evidence: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+struct CreateBreakthroughs: AsyncMigration {
+    var name: String { "015_CreateBreakthroughs" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Breakthrough.schema)
+            .field("id", .int, .identifier(auto: true))
+            .field("organization_id", .int, .required, .references(Organization.schema, "id"))
+            .field("organization_path", database.binaryText, .required)
+            .field("period_id", .int, .required, .references(RatingPeriod.schema, "id"))
+            .field("campaign_id", .int, .references(Campaign.schema, "id"))
+            .field("content", .string, .required)
+            .field("target_kind", .string, .required)
+            .field("baseline_value", .double)
+            .field("target_value", .double)
+            .field("measure_unit", .string)
+            .field("deliverable", .string)
+            .field("owner_member_id", .int, .references(Member.schema, "id"))
+            .field("owner_role", .string)
+            .field("starts_on", .string, .required)
+            .field("ends_on", .string, .required)
+            .field("latest_value", .double)
+            .field("progress_percent", .double)
+            .field("last_check_in_on", .string)
+            .field("done", .bool, .required)
+            .field("at_risk_from", .string, .required)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .create()
+        // A subtree's breakthroughs by status: one index range holding every column the status needs.
+        try await database.createIndex("breakthroughs_rollup", on: Breakthrough.schema,
+                                       columns: ["period_id", "organization_path", "done", "ends_on", "at_risk_from"])
+        try await database.createIndex("breakthroughs_organization", on: Breakthrough.schema, columns: ["organization_id", "period_id"])
+
+        try await database.schema(BreakthroughCheckIn.schema)
+            .field("id", .int, .identifier(auto: true))
+            .field("breakthrough_id", .int, .required, .references(Breakthrough.schema, "id"))
+            .field("checked_on", .string, .required)
+            .field("value", .double)
+            .field("done", .bool, .required)
+            .field("note", .string)
+            .field("evidence", .string)
+            .field("created_at", .datetime)
+            .create()
+        try await database.createIndex("breakthrough_check_ins_log", on: BreakthroughCheckIn.schema, columns: ["breakthrough_id", "checked_on"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(BreakthroughCheckIn.schema).delete()
+        try await database.schema(Breakthrough.schema).delete()
+    }
+}
+
+extension Breakthrough: Auditable {
+    static var auditEntity: String { "breakthrough" }
+    var auditFields: [String: String?] {
+        ["organizationId": String(organizationId), "periodId": String(periodId), "campaignId": campaignId.map(String.init),
+         "content": content, "targetKind": targetKind.rawValue, "baselineValue": baselineValue.map { String($0) },
+         "targetValue": targetValue.map { String($0) }, "measureUnit": measureUnit, "deliverable": deliverable,
+         "ownerMemberId": ownerMemberId.map(String.init), "ownerRole": ownerRole, "startsOn": startsOn, "endsOn": endsOn,
+         "latestValue": latestValue.map { String($0) }, "lastCheckInOn": lastCheckInOn, "done": String(done)]
+    }
+}
