@@ -26,6 +26,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateCampaignFigures())
     app.migrations.add(CreateRatingPeriods())
     app.migrations.add(CreateBreakthroughs())
+    app.migrations.add(CreateRatings())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
@@ -59,6 +60,7 @@ func routes(_ app: Application) throws {
     MemberAPI.register(on: api)
     CampaignAPI.register(on: api)
     CoverageAPI.register(on: api)
+    RatingAPI.register(on: api)
     StudyAPI.register(on: api)
     BreakthroughAPI.register(on: api)
     APIDocumentation.register(on: api)
@@ -73,6 +75,7 @@ func routes(_ app: Application) throws {
     MemberPages.register(on: app.routes)
     CampaignPages.register(on: app.routes)
     CoveragePages.register(on: app.routes)
+    RatingPages.register(on: app.routes)
     StudyPages.register(on: app.routes)
     ReflectionPages.register(on: app.routes)
     BreakthroughPages.register(on: app.routes)

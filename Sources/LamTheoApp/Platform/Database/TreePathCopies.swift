@@ -12,6 +12,9 @@ enum TreePathCopies {
         ("study_sessions", "organization_path"),
         ("campaign_figures", "organization_path"),
         ("period_closures", "organization_path"),
+        ("ratings", "organization_path"),
+        ("ratings", "deciding_path"),
+        ("rating_figures", "organization_path"),
         ("breakthroughs", "organization_path"),
     ]
 

@@ -45,6 +45,7 @@ struct Layout {
                             .a(.href("/breakthroughs"), .text(LocalizedText(vi: "Khâu đột phá", en: "Breakthroughs")(language))))),
                         .if(actor?.memberId != nil, .a(.href("/me"), .text(LocalizedText(vi: "Của tôi", en: "My record")(language)))),
                         .if(actor != nil, .a(.href("/documents"), .text(LocalizedText(vi: "Văn bản", en: "Documents")(language)))),
+                        .if(actor != nil, .a(.href("/ratings"), .text(LocalizedText(vi: "Đánh giá", en: "Ratings")(language)))),
                         .if(actor?.canSomewhere(.edit) == true, .group(
                             .a(.href("/imports"), .text(LocalizedText(vi: "Nhập, xuất", en: "Import")(language))),
                             .a(.href("/corrections"), .text(LocalizedText(vi: "Đề nghị sửa", en: "Corrections")(language))))),
