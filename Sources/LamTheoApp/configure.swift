@@ -27,6 +27,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateRatingPeriods())
     app.migrations.add(CreateCommitments())
     app.migrations.add(CreateBreakthroughs())
+    app.migrations.add(CreateRatings())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
@@ -61,6 +62,7 @@ func routes(_ app: Application) throws {
     CampaignAPI.register(on: api)
     CoverageAPI.register(on: api)
     CommitmentAPI.register(on: api)
+    RatingAPI.register(on: api)
     StudyAPI.register(on: api)
     BreakthroughAPI.register(on: api)
     APIDocumentation.register(on: api)
@@ -76,6 +78,7 @@ func routes(_ app: Application) throws {
     CampaignPages.register(on: app.routes)
     CoveragePages.register(on: app.routes)
     CommitmentPages.register(on: app.routes)
+    RatingPages.register(on: app.routes)
     StudyPages.register(on: app.routes)
     ReflectionPages.register(on: app.routes)
     BreakthroughPages.register(on: app.routes)

@@ -319,6 +319,43 @@ enum APIDocumentation {
         "/commitments/{id}/assessment": ["post": operation(
             "assessCommitment", "The cell's assessment, which the figures count", tag: "Commitments", parameters: [param("id")],
             body: ref("Assessment"), ok: ref("Commitment"), failures: ["404", "409"])],
+        // Ratings
+        "/rating-periods": [
+            "get": operation("listRatingPeriods", "Every rating period, the latest first", tag: "Ratings", ok: ["type": "array", "items": ref("RatingPeriod")]),
+            "post": operation("createRatingPeriod", "Define a period (administrators)", tag: "Ratings", body: ref("RatingPeriodCreate"), ok: ref("RatingPeriod"),
+                              okStatus: "201", failures: ["409", "422"]),
+        ],
+        "/rating-periods/{id}": ["put": operation(
+            "updateRatingPeriod", "Change a period (administrators)", tag: "Ratings", parameters: [param("id")], body: ref("RatingPeriodCreate"),
+            ok: ref("RatingPeriod"), failures: ["404", "409"])],
+        "/rating-periods/{id}/figures": ["get": operation(
+            "getRatingFigures", "A unit's subtree figures by decided level, each child's for the drill-down (\"chưa báo cáo\" where nothing is decided), its closures with their snapshots, and its quota when it decides",
+            tag: "Ratings", parameters: [param("id"), ratingUnit], ok: ref("RatingFigures"), failures: ["404"])],
+        "/rating-periods/{id}/closures": ["post": operation(
+            "closeRatingPeriod", "Close the period for a unit's subtree: its ratings, commitments and breakthroughs are frozen and its figures kept as a snapshot",
+            tag: "Ratings", parameters: [param("id")], body: object(["organizationId": ["type": "integer"]], required: ["organizationId"]),
+            ok: ref("RatingClosure"), okStatus: "201", failures: ["404", "409"])],
+        "/rating-closures/{id}/reopen": ["post": operation(
+            "reopenRatingPeriod", "Reopen a closed subtree, with the reason the audit trail keeps", tag: "Ratings", parameters: [param("id")],
+            body: object(["reason": ["type": "string"]], required: ["reason"]), ok: ref("RatingClosure"), failures: ["404", "409"])],
+        "/ratings": ["get": operation(
+            "listRatings", "The members on the roll in a unit's subtree with their steps in a period, in Vietnamese name order", tag: "Ratings",
+            parameters: [ratingPeriod, ratingUnit, param("page"), param("per")], ok: page(of: "RatingSheetRow"), failures: ["404"])],
+        "/ratings/mine": ["get": operation(
+            "listMyRatings", "The caller's own ratings in every period (members)", tag: "Ratings",
+            ok: ["type": "array", "items": object(["period": ref("RatingPeriod"), "decidedLevel": nullableRatingLevel,
+                                                   "steps": ["type": "array", "items": ref("RatingStep")]], required: ["period", "steps"])])],
+        "/ratings/evidence": ["get": operation(
+            "getRatingEvidence", "What LamTheo knows about a member's period, one section per source (study attendance, reflections)", tag: "Ratings",
+            parameters: [ratingPeriod, ["name": "member", "in": "query", "required": true, "schema": ["type": "integer"]]],
+            ok: ["type": "array", "items": ref("EvidenceSection")], failures: ["404"])],
+        "/ratings/steps": ["post": operation(
+            "recordRatingStep", "A self-assessment (the member), a proposal (the cell; for a unit the level above) or a decision (the grassroots committee; for a unit the level above). A decision over the quota is refused (409) with the rule's text and the numbers",
+            tag: "Ratings", body: ref("RatingStepCreate"), ok: ref("RatingStep"), okStatus: "201", failures: ["404", "409", "422"])],
+        "/rating-rules": ["get": operation("listRatingRules", "The rules ratings are checked against", tag: "Ratings", ok: ["type": "array", "items": ref("RatingRule")])],
+        "/rating-rules/{id}": ["put": operation(
+            "updateRatingRule", "Change a rule's parameter, text or whether it applies (administrators)", tag: "Ratings", parameters: [param("id")],
+            body: ref("RatingRuleUpdate"), ok: ref("RatingRule"), failures: ["404"])],
         "/breakthroughs": [
             "get": operation("listBreakthroughs", "A unit's subtree's breakthroughs in a period, late and at risk first", tag: "Breakthroughs",
                              parameters: [param("breakthroughUnit"), param("period"), param("breakthroughStatus"), param("page"), param("per")],
@@ -339,6 +376,12 @@ enum APIDocumentation {
             "checkInBreakthrough", "Report progress: a value, or whether the deliverable is done; refused once the period is closed for the unit",
             tag: "Breakthroughs", parameters: [param("id")], body: ref("CheckInCreate"), ok: ref("Breakthrough"), okStatus: "201", failures: ["404", "409"])],
     ]
+
+    private static let ratingPeriod: JSONValue = ["name": "period", "in": "query", "required": true, "schema": ["type": "integer"]]
+    private static let ratingUnit: JSONValue = ["name": "unit", "in": "query", "description": "A unit the caller reads (its id); by default the caller's own",
+                                                "schema": ["type": "integer"]]
+    private static let ratingLevel: JSONValue = ["type": "string", "enum": ["excellent", "good", "completed", "not_completed"]]
+    private static let nullableRatingLevel: JSONValue = ["type": ["string", "null"], "description": "excellent, good, completed or not_completed; null before a decision"]
 
     // MARK: Components
 
@@ -688,6 +731,57 @@ enum APIDocumentation {
             "children": ["type": "array", "items": object(["organizationId": ["type": "integer"], "name": ["type": "string"], "figures": ref("CommitmentFigures")],
                                                           required: ["organizationId", "name", "figures"])],
         ], required: ["year", "organizationId", "organizationName", "own", "subtree", "children"]),
+        // Ratings
+        "RatingPeriodCreate": object(["kind": ["type": "string", "enum": ["year", "quarter", "term", "ad_hoc"]], "title": ["type": "string"],
+                                      "startsOn": date, "endsOn": date], required: ["kind", "title", "startsOn", "endsOn"]),
+        "RatingPeriod": object(["id": ["type": "integer"], "kind": ["type": "string", "enum": ["year", "quarter", "term", "ad_hoc"]], "title": ["type": "string"],
+                                "startsOn": date, "endsOn": date], required: ["id", "kind", "title", "startsOn", "endsOn"]),
+        "RatingStepCreate": object([
+            "periodId": ["type": "integer"], "memberId": ["type": "integer", "description": "The member rated; or organizationId for a unit"],
+            "organizationId": ["type": "integer"], "step": ["type": "string", "enum": ["self_assessment", "proposal", "decision"]],
+            "score": ["type": "integer", "minimum": 0, "maximum": 100, "description": "The level follows: ≥ 90 excellent, 70–89 good, 50–69 completed, below not completed"],
+            "explanation": ["type": "string"], "disciplined": ["type": "boolean", "description": "Decision only: disciplined in the period (caps the level at completed)"],
+        ], required: ["periodId", "step", "score"]),
+        "RatingStep": object([
+            "id": ["type": "integer"], "kind": ["type": "string", "enum": ["self_assessment", "proposal", "decision"]], "score": ["type": "integer"],
+            "level": ratingLevel, "explanation": nullableString, "disciplined": ["type": "boolean"], "username": ["type": "string"],
+            "recordedAt": ["type": "string", "format": "date-time"],
+        ], required: ["id", "kind", "score", "level", "disciplined", "username"]),
+        "RatingSheetRow": object([
+            "memberId": ["type": "integer"], "fullName": ["type": "string"], "organizationId": ["type": "integer"],
+            "notRated": ["type": ["string", "null"], "description": "Why the member is not rated (không đánh giá): recently_admitted or exempt"],
+            "decidedLevel": nullableRatingLevel, "steps": ["type": "array", "items": ref("RatingStep")],
+        ], required: ["memberId", "fullName", "organizationId", "steps"]),
+        "RatingTally": object([
+            "tally": object(["excellent": ["type": "integer"], "good": ["type": "integer"], "completed": ["type": "integer"], "notCompleted": ["type": "integer"],
+                             "notRated": ["type": "integer"], "pending": ["type": "integer"]],
+                            required: ["excellent", "good", "completed", "notCompleted", "notRated", "pending"]),
+            "text": ["type": "string", "description": "\"chưa báo cáo\" while nothing is decided; otherwise the excellent share"],
+        ], required: ["tally", "text"]),
+        "RatingClosure": object([
+            "id": ["type": "integer"], "periodId": ["type": "integer"], "organizationId": ["type": "integer"], "closedOn": date,
+            "reopenedOn": nullableDate, "reopenReason": nullableString,
+            "snapshot": ["type": ["object", "null"], "description": "The subtree's figures when it was closed"],
+        ], required: ["id", "periodId", "organizationId", "closedOn"]),
+        "RatingFigures": object([
+            "periodId": ["type": "integer"], "organizationId": ["type": "integer"], "organizationName": ["type": "string"], "subtree": ref("RatingTally"),
+            "children": ["type": "array", "items": object(["organizationId": ["type": "integer"], "name": ["type": "string"], "figures": ref("RatingTally")],
+                                                          required: ["organizationId", "name", "figures"])],
+            "closures": ["type": "array", "items": ref("RatingClosure")],
+            "quota": ["type": ["object", "null"], "description": "excellent, good and share at a unit that decides members' ratings"],
+        ], required: ["periodId", "organizationId", "organizationName", "subtree", "children", "closures"]),
+        "EvidenceSection": object([
+            "source": ["type": "string", "description": "The tables the numbers come from"], "title": ref("LocalizedText"),
+            "summary": ref("LocalizedText"), "items": ["type": "array", "items": ref("LocalizedText")],
+        ], required: ["source", "title", "summary", "items"]),
+        "LocalizedText": object(["vi": ["type": "string"], "en": ["type": "string"]], required: ["vi", "en"]),
+        "RatingRule": object([
+            "id": ["type": "integer"], "kind": ["type": "string", "enum": ["excellent_quota", "minimum_months", "discipline_cap"]],
+            "parameter": ["type": ["number", "null"], "description": "The share (0.2) or the months (6)"], "textVi": ["type": "string"],
+            "textEn": ["type": "string"], "active": ["type": "boolean"],
+        ], required: ["id", "kind", "textVi", "textEn", "active"]),
+        "RatingRuleUpdate": object(["parameter": ["type": ["number", "null"]], "textVi": ["type": "string"], "textEn": ["type": "string"],
+                                    "active": ["type": "boolean"]], required: ["textVi", "textEn"]),
         "BreakthroughCreate": object([
             "organizationId": ["type": "integer"], "periodId": ["type": "integer", "description": "By default the year of startsOn"],
             "campaignId": ["type": "integer"], "content": ["type": "string", "description": "What, where, for whom: not a slogan"],

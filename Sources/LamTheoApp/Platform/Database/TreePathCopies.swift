@@ -13,6 +13,9 @@ enum TreePathCopies {
         ("campaign_figures", "organization_path"),
         ("period_closures", "organization_path"),
         ("commitment_figures", "organization_path"),
+        ("ratings", "organization_path"),
+        ("ratings", "deciding_path"),
+        ("rating_figures", "organization_path"),
         ("breakthroughs", "organization_path"),
     ]
 

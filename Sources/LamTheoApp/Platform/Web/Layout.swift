@@ -46,6 +46,7 @@ struct Layout {
                         .if(actor != nil, .a(.href("/commitments"), .text(LocalizedText(vi: "Làm theo", en: "Commitments")(language)))),
                         .if(actor?.memberId != nil, .a(.href("/me"), .text(LocalizedText(vi: "Của tôi", en: "My record")(language)))),
                         .if(actor != nil, .a(.href("/documents"), .text(LocalizedText(vi: "Văn bản", en: "Documents")(language)))),
+                        .if(actor != nil, .a(.href("/ratings"), .text(LocalizedText(vi: "Đánh giá", en: "Ratings")(language)))),
                         .if(actor?.canSomewhere(.edit) == true, .group(
                             .a(.href("/imports"), .text(LocalizedText(vi: "Nhập, xuất", en: "Import")(language))),
                             .a(.href("/corrections"), .text(LocalizedText(vi: "Đề nghị sửa", en: "Corrections")(language))))),

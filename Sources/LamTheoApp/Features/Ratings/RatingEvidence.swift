@@ -1,0 +1,66 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+import Vapor
+
+/// What LamTheo already knows about a member's period, shown beside the rating form: one section per
+/// source, each saying where its numbers come from.
+struct EvidenceSection: Content, Sendable {
+    /// The tables the section reads, for whoever checks a number.
+    let source: String
+    let title: LocalizedText
+    /// One line summing the section up: "Dự 3/4 buổi học tập".
+    let summary: LocalizedText
+    let items: [LocalizedText]
+}
+
+enum RatingEvidence {
+    /// The evidence for `member` in `period`. Commitments and breakthroughs join here as their features
+    /// reach main (one section each).
+    static func of(_ member: Member, in period: RatingPeriod, on db: any Database) async throws -> [EvidenceSection] {
+        let memberId = member.requireID()
+
+        // Study sessions: the member's attendance rows at sessions held within the period.
+        let sessions = try await db.sql.raw("""
+            SELECT s.title, s.held_on, a.status, a.reason FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
+            WHERE a.member_id = \(bind: memberId) AND s.held_on >= \(bind: period.startsOn) AND s.held_on <= \(bind: period.endsOn)
+            ORDER BY s.held_on, s.id
+            """).all()
+        var attended = 0
+        var sessionItems: [LocalizedText] = []
+        for row in sessions {
+            let status = AttendanceStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .absent
+            if status == .present { attended += 1 }
+            let day = CalendarDate(parsing: try row.decode(column: "held_on", as: String.self))?.vietnamese ?? ""
+            let title = try row.decode(column: "title", as: String.self)
+            let reason = try row.decode(column: "reason", as: String?.self).map { " (\($0))" } ?? ""
+            sessionItems.append(LocalizedText(vi: "\(day) · \(title): \(status.label.vi)\(reason)", en: "\(day) · \(title): \(status.label.en)\(reason)"))
+        }
+        let study = EvidenceSection(
+            source: "study_attendance, study_sessions", title: LocalizedText(vi: "Học tập", en: "Study sessions"),
+            summary: LocalizedText(vi: "Dự \(attended)/\(sessions.count) buổi học tập", en: "Attended \(attended) of \(sessions.count) sessions"),
+            items: sessionItems)
+
+        // Reflections: each campaign covering the member's cell that overlaps the period, and the member's reflection in it.
+        let cell = try await OrganizationQueries.require(member.organizationId, on: db)
+        let campaigns = try await Campaign.query(on: db).filter(\.$organizationPath ~~ cell.treePath.lineage.map(\.rawValue))
+            .filter(\.$startsOn <= period.endsOn).filter(\.$endsOn >= period.startsOn).sort(\.$startsOn).all()
+        let reflections = try await Reflection.query(on: db).filter(\.$memberId == memberId).filter(\.$campaignId ~~ campaigns.compactMap(\.id)).all()
+        let byCampaign = Dictionary(uniqueKeysWithValues: reflections.map { ($0.campaignId, $0) })
+        let reflectionItems = campaigns.map { campaign -> LocalizedText in
+            guard let reflection = byCampaign[campaign.requireID()] else {
+                return LocalizedText(vi: "\(campaign.title): chưa nộp bài thu hoạch", en: "\(campaign.title): no reflection submitted")
+            }
+            let grade = reflection.grade.map { " · \($0)" } ?? ""
+            return LocalizedText(vi: "\(campaign.title): \(reflection.state.label.vi)\(grade)", en: "\(campaign.title): \(reflection.state.label.en)\(grade)")
+        }
+        let accepted = reflections.filter { $0.state == .accepted }.count
+        let reflection = EvidenceSection(
+            source: "reflections, campaigns", title: LocalizedText(vi: "Bài thu hoạch", en: "Reflections"),
+            summary: LocalizedText(vi: "\(reflections.count)/\(campaigns.count) bài đã nộp, \(accepted) bài đạt",
+                                   en: "\(reflections.count) of \(campaigns.count) submitted, \(accepted) accepted"),
+            items: reflectionItems)
+
+        return [study, reflection]
+    }
+}

@@ -1,0 +1,239 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// Reads of ratings: periods, rules, who decides, the quota's counts, members' sheets and the roll-up.
+enum RatingQueries {
+    static func requirePeriod(_ id: Int, on db: any Database) async throws -> RatingPeriod {
+        guard let period = try await RatingPeriod.find(id, on: db) else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy kỳ đánh giá", en: "Period not found"))
+        }
+        return period
+    }
+
+    static func requireClosure(_ id: Int, on db: any Database) async throws -> PeriodClosure {
+        guard let closure = try await PeriodClosure.find(id, on: db) else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy lần khóa sổ", en: "Closure not found"))
+        }
+        return closure
+    }
+
+    /// Every period, the latest first.
+    static func periods(on db: any Database) async throws -> [RatingPeriod] {
+        try await RatingPeriod.query(on: db).sort(\.$endsOn, .descending).sort(\.$id, .descending).all()
+    }
+
+    static func ruleRecords(on db: any Database) async throws -> [RatingRuleRecord] {
+        try await RatingRuleRecord.query(on: db).sort(\.$id).all()
+    }
+
+    static func rules(on db: any Database) async throws -> [RatingRule] {
+        try await ruleRecords(on: db).map(\.rule)
+    }
+
+    /// The months of the active `minimumMonths` rule; nil when it is off.
+    static func minimumMonths(_ rules: [RatingRule]) -> Int? {
+        rules.first { $0.kind == .minimumMonths && $0.active }?.parameter.map { Int($0) }
+    }
+
+    /// Why `member` is not rated in `period`, if they are not.
+    static func notRated(_ member: Member, in period: RatingPeriod, rules: [RatingRule]) -> NotRatedReason? {
+        NotRatedReason.of(status: member.status, admittedOn: member.admittedOn.flatMap(CalendarDate.init(parsing:)),
+                          periodEnd: CalendarDate(parsing: period.endsOn)!, minimumMonths: minimumMonths(rules))
+    }
+
+    /// The grassroots organisation that decides a cell's members' ratings: the nearest unit above (or the
+    /// cell itself, for a grassroots cell) of a grassroots kind; the parent when the tree has none.
+    static func grassroots(of cell: Organization, on db: any Database) async throws -> Organization {
+        if cell.kindCode == StandardOrganizationKind.grassrootsCell.rawValue { return cell }
+        let above = try await Organization.query(on: db).filter(\.$path ~~ cell.treePath.lineage.dropLast().map(\.rawValue))
+            .filter(\.$kindCode ~~ grassrootsKinds.map(\.rawValue)).sort(\.$depth, .descending).first()
+        if let above { return above }
+        return try await OrganizationQueries.require(cell.parentId ?? cell.requireID(), on: db)
+    }
+
+    static let grassrootsKinds: [StandardOrganizationKind] = [.grassroots, .commune, .upperGrassroots, .grassrootsCell]
+
+    /// Whether a unit decides its members' ratings (a grassroots organisation).
+    static func decidesMembers(_ unit: Organization) -> Bool {
+        grassrootsKinds.contains { $0.rawValue == unit.kindCode }
+    }
+
+    static func rating(of subject: RatingSubject, in period: RatingPeriod, on db: any Database) async throws -> Rating? {
+        let query = Rating.query(on: db).filter(\.$periodId == period.requireID())
+        if let member = subject.member { return try await query.filter(\.$memberId == member.id).first() }
+        return try await query.filter(\.$memberId == nil).filter(\.$organizationId == subject.unit.requireID()).first()
+    }
+
+    static func latestStep(_ kind: RatingStepKind, of rating: Rating, on db: any Database) async throws -> RatingStep? {
+        try await RatingStep.query(on: db).filter(\.$ratingId == rating.requireID()).filter(\.$kind == kind).sort(\.$id, .descending).first()
+    }
+
+    /// The latest step of each kind for each rating.
+    static func latestSteps(of ratingIds: [Int], on db: any Database) async throws -> [Int: [RatingStepKind: RatingStep]] {
+        guard !ratingIds.isEmpty else { return [:] }
+        let steps = try await RatingStep.query(on: db).filter(\.$ratingId ~~ ratingIds).sort(\.$id).all()
+        return steps.reduce(into: [:]) { latest, step in latest[step.ratingId, default: [:]][step.kind] = step }
+    }
+
+    /// A grassroots organisation's member decisions in a period by level, leaving out one rating (the one being decided).
+    static func decidedCounts(deciding: Organization, period: RatingPeriod, excluding ratingId: Int? = nil, on db: any Database) async throws -> [RatingLevel: Int] {
+        let rows = try await db.sql.raw("""
+            SELECT decided_level, COUNT(*) AS n FROM ratings
+            WHERE period_id = \(bind: period.requireID()) AND deciding_id = \(bind: deciding.requireID())
+              AND member_id IS NOT NULL AND decided_level IS NOT NULL AND id <> \(bind: ratingId ?? 0)
+            GROUP BY decided_level
+            """).all()
+        return try rows.reduce(into: [:]) { counts, row in
+            if let level = RatingLevel(rawValue: try row.decode(column: "decided_level", as: String.self)) {
+                counts[level] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+    }
+
+    /// The quota as it stands at a grassroots organisation: "đã xếp 3/4 xuất sắc được phép"; nil when the rule is off.
+    static func quota(deciding: Organization, period: RatingPeriod, on db: any Database) async throws -> ExcellentQuota? {
+        guard let share = try await rules(on: db).first(where: { $0.kind == .excellentQuota && $0.active })?.parameter else { return nil }
+        let counts = try await decidedCounts(deciding: deciding, period: period, on: db)
+        return ExcellentQuota(excellent: counts[.excellent] ?? 0, good: counts[.good] ?? 0, share: share)
+    }
+
+    /// One member's line on a rating sheet.
+    struct SheetRow: Sendable {
+        let member: Member
+        let notRated: NotRatedReason?
+        let rating: Rating?
+        let steps: [RatingStepKind: RatingStep]
+    }
+
+    /// The members on the roll in a unit's subtree, in Vietnamese name order, with their rating steps.
+    static func sheet(period: RatingPeriod, unit: Organization, page: Int, perPage: Int, on db: any Database) async throws -> Page<SheetRow> {
+        let query = Member.query(on: db).filter(\.$status ~~ MemberStatus.onRoll)
+            .filter(\.$organizationPath >= unit.path).filter(\.$organizationPath < unit.treePath.upperBound)
+        let total = try await query.count()
+        let members = try await query.sort(\.$nameSort).sort(\.$id).range((page - 1) * perPage ..< page * perPage).all()
+        let ratings = try await Rating.query(on: db).filter(\.$periodId == period.requireID()).filter(\.$memberId ~~ members.compactMap(\.id)).all()
+        let byMember = Dictionary(uniqueKeysWithValues: ratings.compactMap { rating in rating.memberId.map { ($0, rating) } })
+        let steps = try await latestSteps(of: ratings.map { $0.requireID() }, on: db)
+        let rules = try await Self.rules(on: db)
+        let rows = members.map { member in
+            let rating = byMember[member.requireID()]
+            return SheetRow(member: member, notRated: notRated(member, in: period, rules: rules), rating: rating,
+                            steps: rating.flatMap { steps[$0.requireID()] } ?? [:])
+        }
+        return Page(items: rows, page: page, perPage: perPage, total: total)
+    }
+
+    /// The ratings of units in a period, by unit, with their latest steps.
+    static func unitRatings(of unitIds: [Int], in period: RatingPeriod, on db: any Database) async throws -> [Int: (rating: Rating, steps: [RatingStepKind: RatingStep])] {
+        guard !unitIds.isEmpty else { return [:] }
+        let ratings = try await Rating.query(on: db).filter(\.$periodId == period.requireID()).filter(\.$memberId == nil)
+            .filter(\.$organizationId ~~ unitIds).all()
+        let steps = try await latestSteps(of: ratings.map { $0.requireID() }, on: db)
+        return Dictionary(uniqueKeysWithValues: ratings.map { ($0.organizationId, ($0, steps[$0.requireID()] ?? [:])) })
+    }
+
+    /// A member's ratings in every period, the latest first: what their own page shows.
+    static func ofMember(_ member: Member, on db: any Database) async throws -> [(period: RatingPeriod, rating: Rating?, steps: [RatingStepKind: RatingStep])] {
+        let periods = try await Self.periods(on: db)
+        let ratings = try await Rating.query(on: db).filter(\.$memberId == member.requireID()).all()
+        let byPeriod = Dictionary(uniqueKeysWithValues: ratings.map { ($0.periodId, $0) })
+        let steps = try await latestSteps(of: ratings.map { $0.requireID() }, on: db)
+        return periods.map { period in
+            let rating = byPeriod[period.requireID()]
+            return (period, rating, rating.flatMap { steps[$0.requireID()] } ?? [:])
+        }
+    }
+
+    /// The stored figures summed over a subtree.
+    static func tally(period: RatingPeriod, within path: TreePath, on db: any Database) async throws -> RatingTally {
+        try await tallies(period: period, ranges: [path], on: db).first!
+    }
+
+    /// One tally per range, each a sum over the `rating_figures_rollup` index.
+    private static func tallies(period: RatingPeriod, ranges: [TreePath], on db: any Database) async throws -> [RatingTally] {
+        var result: [RatingTally] = []
+        for path in ranges {
+            let row = try await db.sql.raw("""
+                SELECT CAST(COALESCE(SUM(excellent), 0) AS BIGINT) AS excellent, CAST(COALESCE(SUM(good), 0) AS BIGINT) AS good,
+                       CAST(COALESCE(SUM(completed), 0) AS BIGINT) AS completed, CAST(COALESCE(SUM(not_completed), 0) AS BIGINT) AS not_completed,
+                       CAST(COALESCE(SUM(not_rated), 0) AS BIGINT) AS not_rated, CAST(COALESCE(SUM(pending), 0) AS BIGINT) AS pending
+                FROM rating_figures
+                WHERE period_id = \(bind: period.requireID()) AND organization_path >= \(bind: path.rawValue) AND organization_path < \(bind: path.upperBound)
+                """).first()!
+            result.append(RatingTally(excellent: try row.decode(column: "excellent", as: Int.self), good: try row.decode(column: "good", as: Int.self),
+                                      completed: try row.decode(column: "completed", as: Int.self),
+                                      notCompleted: try row.decode(column: "not_completed", as: Int.self),
+                                      notRated: try row.decode(column: "not_rated", as: Int.self), pending: try row.decode(column: "pending", as: Int.self)))
+        }
+        return result
+    }
+
+    /// Each active child of a unit with its subtree's figures, for the drill-down.
+    static func children(of unit: Organization, period: RatingPeriod, on db: any Database) async throws -> [(unit: Organization, tally: RatingTally)] {
+        let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
+        let tallies = try await Self.tallies(period: period, ranges: children.map(\.treePath), on: db)
+        return Array(zip(children, tallies)).map { (unit: $0.0, tally: $0.1) }
+    }
+
+    /// The closures of a period that concern a unit: at it, above it or below it, the latest first.
+    static func closures(of period: RatingPeriod, around unit: Organization, on db: any Database) async throws -> [PeriodClosure] {
+        try await PeriodClosure.query(on: db).filter(\.$periodId == period.requireID())
+            .group(.or) { any in
+                any.filter(\.$organizationPath ~~ unit.treePath.lineage.map(\.rawValue))
+                any.group(.and) { $0.filter(\.$organizationPath >= unit.path).filter(\.$organizationPath < unit.treePath.upperBound) }
+            }
+            .sort(\.$id, .descending).all()
+    }
+
+    static func snapshot(of closure: PeriodClosure, on db: any Database) async throws -> RatingSnapshot? {
+        try await RatingSnapshot.query(on: db).filter(\.$closureId == closure.requireID()).first()
+    }
+}
+
+extension RatingFigures {
+    /// Recounts the given cells' own figures for a period from members and decisions; called inside every
+    /// write that changes a decision and on closing. On PostgreSQL the rows are locked first and counted in a
+    /// later statement (as `CampaignFigures.recount`).
+    static func recount(_ cellIds: Set<Int>, period: RatingPeriod, on db: any Database) async throws {
+        let rules = try await RatingQueries.rules(on: db)
+        // Admitted after this day: not rated. With the rule off, nobody is left out for it.
+        let cutoff = RatingQueries.minimumMonths(rules).map { CalendarDate(parsing: period.endsOn)!.adding(months: -$0).iso } ?? "9999-12-31"
+        let onRoll = MemberStatus.onRoll.map(\.rawValue)
+        let periodId = period.requireID()
+        for chunk in cellIds.sorted().chunked(into: 500) {
+            let ids = Array(chunk)
+            try await db.sql.raw("""
+                INSERT INTO rating_figures (period_id, organization_id, organization_path, excellent, good, completed, not_completed, not_rated, pending)
+                SELECT \(bind: periodId), o.id, o.path, 0, 0, 0, 0, 0, 0 FROM organizations o WHERE o.id IN (\(binds: ids))
+                ON CONFLICT (period_id, organization_id) DO NOTHING
+                """).run()
+            let rows: SQLQueryString = "rating_figures.period_id = \(bind: periodId) AND rating_figures.organization_id IN (\(binds: ids))"
+            if db.isPostgres {
+                try await db.sql.raw("SELECT id FROM rating_figures WHERE \(rows) ORDER BY id FOR UPDATE").run()
+            }
+            let members: SQLQueryString = "m.organization_id = rating_figures.organization_id AND m.status IN (\(binds: onRoll))"
+            let decided = { (level: RatingLevel) -> SQLQueryString in
+                "(SELECT COUNT(*) FROM ratings r JOIN members m ON m.id = r.member_id WHERE r.period_id = rating_figures.period_id AND \(members) AND r.decided_level = \(bind: level.rawValue))"
+            }
+            let notRated: SQLQueryString = "(m.status = 'exempt' OR COALESCE(m.admitted_on, '') > \(bind: cutoff))"
+            try await db.sql.raw("""
+                UPDATE rating_figures SET
+                  organization_path = (SELECT o.path FROM organizations o WHERE o.id = rating_figures.organization_id),
+                  excellent = \(decided(.excellent)), good = \(decided(.good)), completed = \(decided(.completed)), not_completed = \(decided(.notCompleted)),
+                  not_rated = (SELECT COUNT(*) FROM members m WHERE \(members) AND \(notRated)),
+                  pending = (SELECT COUNT(*) FROM members m WHERE \(members) AND NOT \(notRated)
+                    AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.member_id = m.id AND r.period_id = rating_figures.period_id AND r.decided_level IS NOT NULL))
+                WHERE \(rows)
+                """).run()
+        }
+    }
+
+    /// Recounts every cell holding members in a subtree (closing it).
+    static func recount(subtree: TreePath, period: RatingPeriod, on db: any Database) async throws {
+        let rows = try await db.sql.raw("""
+            SELECT id FROM organizations WHERE path >= \(bind: subtree.rawValue) AND path < \(bind: subtree.upperBound) AND member_count > 0
+            """).all()
+        try await recount(Set(try rows.map { try $0.decode(column: "id", as: Int.self) }), period: period, on: db)
+    }
+}

@@ -1,0 +1,330 @@
+import Fluent
+import Foundation
+@testable import LamTheoApp
+import LamTheoCore
+import SQLKit
+import Testing
+import VaporTesting
+
+/// `SmallTree` with this year's period and members in cell A1 (ward A, a commune committee, decides).
+struct RatingSetup {
+    let tree: SmallTree
+    let period: RatingPeriod
+    let members: [Int]
+
+    static let year = CalendarDate.today().year
+    static let author = RatingAuthor(userId: nil, username: "test")
+
+    static func make(on app: Application, members count: Int = 7) async throws -> RatingSetup {
+        let tree = try await SmallTree.make(on: app)
+        let period = try await app.write {
+            try await RatingCommands.createPeriod(RatingPeriodInput(kind: "year", title: "Năm \(year)", startsOn: "01/01/\(year)", endsOn: "31/12/\(year)"), on: $0)
+        }
+        var members: [Int] = []
+        for index in 1...count { members.append(try await app.createMember("Lê Văn \(index)", card: "R\(index)", in: tree.cellA1)) }
+        return RatingSetup(tree: tree, period: period, members: members)
+    }
+
+    func input(_ step: RatingStepKind, member: Int, score: Int) -> RatingStepInput {
+        RatingStepInput(periodId: period.id, memberId: member, step: step.rawValue, score: score)
+    }
+}
+
+extension Application {
+    @discardableResult
+    func rate(_ setup: RatingSetup, _ step: RatingStepKind, member: Int, score: Int) async throws -> RatingStep {
+        try await write { try await RatingCommands.record(setup.input(step, member: member, score: score), by: RatingSetup.author, on: $0) }
+    }
+
+    /// A proposal and a decision with the same score.
+    func decide(_ setup: RatingSetup, member: Int, score: Int) async throws {
+        try await rate(setup, .proposal, member: member, score: score)
+        try await rate(setup, .decision, member: member, score: score)
+    }
+
+    func ratingTally(_ setup: RatingSetup, at unit: Int) async throws -> RatingTally {
+        try await RatingQueries.tally(period: setup.period, within: self.unit(unit).treePath, on: db)
+    }
+}
+
+@Suite("Ratings")
+struct RatingTests {
+    @Test("a decision over the quota is refused with the rule's text and the numbers, and writes nothing", arguments: TestBackend.allCases)
+    func quota(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await RatingSetup.make(on: app)
+            for member in setup.members.prefix(5) { try await app.decide(setup, member: member, score: 80) }
+            try await app.decide(setup, member: setup.members[5], score: 95)
+            try await app.rate(setup, .proposal, member: setup.members[6], score: 92)
+            let steps = try await app.rowCount("rating_steps")
+            let ratings = try await app.rowCount("ratings")
+            let error = await domainError { try await app.rate(setup, .decision, member: setup.members[6], score: 92) }
+            #expect(error?.kind == .conflict)
+            #expect(error?.title.vi.contains("Số đảng viên xếp loại hoàn thành xuất sắc (2) vượt 20% số hoàn thành tốt (5) của Đảng bộ phường Bến Nghé") == true)
+            #expect(error?.title.vi.contains("không vượt quá 20%") == true, "the rule's own text")
+            #expect(try await app.rowCount("rating_steps") == steps)
+            #expect(try await app.rowCount("ratings") == ratings)
+            // A lower level for the same member passes.
+            try await app.rate(setup, .decision, member: setup.members[6], score: 85)
+            let tally = try await app.ratingTally(setup, at: setup.tree.city)
+            #expect(tally.excellent == 1 && tally.good == 6 && tally.pending == 0)
+            #expect(try await RatingQueries.quota(deciding: app.unit(setup.tree.wardA), period: setup.period, on: app.db)?.status.vi.hasPrefix("Đã xếp 1/1") == true)
+        }
+    }
+
+    @Test("a decision needs a proposal; a disciplined member is capped at completed", arguments: TestBackend.allCases)
+    func stepsAndCap(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await RatingSetup.make(on: app, members: 2)
+            let early = await domainError { try await app.rate(setup, .decision, member: setup.members[0], score: 80) }
+            #expect(early?.fields == ["step"])
+            #expect(try await app.rowCount("ratings") == 0)
+            let bad = await domainError { try await app.rate(setup, .proposal, member: setup.members[0], score: 101) }
+            #expect(bad?.fields == ["score"])
+            try await app.rate(setup, .proposal, member: setup.members[0], score: 95)
+            var disciplined = setup.input(.decision, member: setup.members[0], score: 95)
+            disciplined.disciplined = true
+            let input = disciplined
+            let decided = try await app.write { try await RatingCommands.record(input, by: RatingSetup.author, on: $0) }
+            #expect(decided.level == .completed)
+        }
+    }
+
+    @Test("members admitted less than six months before the period's end and exempt members are not rated", arguments: TestBackend.allCases)
+    func notRated(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let year = try await RatingSetup.make(on: app, members: 1)
+            // A period ending three months from now: a member admitted yesterday has not had six months.
+            let today = CalendarDate.today()
+            let period = try await app.write {
+                try await RatingCommands.createPeriod(RatingPeriodInput(kind: "ad_hoc", title: "Đột xuất", startsOn: today.adding(months: -9).iso,
+                                                                        endsOn: today.adding(months: 3).iso), on: $0)
+            }
+            let setup = RatingSetup(tree: year.tree, period: period, members: year.members)
+            let exempt = try await app.createMember("Trần Thị Miễn", card: "X1", in: setup.tree.cellA1, status: .exempt)
+            let recent = try await app.write {
+                try await MemberCommands.create(MemberInput(fullName: "Ngô Văn Mới", gender: "male", birthDate: "2000-01-01", cardNumber: "X2",
+                                                            admittedOn: today.adding(days: -1).iso, status: "probationary", organizationId: setup.tree.cellA1), on: $0)
+            }.requireID()
+            for member in [exempt, recent] {
+                let error = await domainError { try await app.rate(setup, .proposal, member: member, score: 80) }
+                #expect(error?.kind == .conflict)
+                #expect(error?.title.vi.contains("Không đánh giá") == true)
+            }
+            #expect(try await app.rowCount("ratings") == 0)
+            let sheet = try await RatingQueries.sheet(period: setup.period, unit: app.unit(setup.tree.cellA1), page: 1, perPage: 50, on: app.db)
+            #expect(Set(sheet.items.compactMap(\.notRated)) == [.exempt, .recentlyAdmitted])
+            try await app.decide(setup, member: setup.members[0], score: 75)
+            let tally = try await app.ratingTally(setup, at: setup.tree.wardA)
+            #expect(tally.notRated == 2 && tally.good == 1 && tally.pending == 0)
+        }
+    }
+
+    @Test("two decisions at once cannot both pass the quota", arguments: TestBackend.allCases)
+    func concurrentDecisions(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await RatingSetup.make(on: app)
+            for member in setup.members.prefix(5) { try await app.decide(setup, member: member, score: 80) }
+            for member in setup.members.suffix(2) { try await app.rate(setup, .proposal, member: member, score: 95) }
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for member in setup.members.suffix(2) {
+                    group.addTask {
+                        do {
+                            try await app.rate(setup, .decision, member: member, score: 95)
+                            return true
+                        } catch let error as DomainError where error.kind == .conflict {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1, "20% of 5 allows one")
+            #expect(try await app.ratingTally(setup, at: setup.tree.wardA).excellent == 1)
+        }
+    }
+
+    @Test("closing a subtree freezes it and keeps a snapshot; reopening needs a reason and is audited", arguments: TestBackend.allCases)
+    func closing(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await RatingSetup.make(on: app, members: 3)
+            let b1 = try await app.createMember("Phan Văn B", card: "B1", in: setup.tree.cellB1)
+            try await app.decide(setup, member: setup.members[0], score: 80)
+            try await app.rate(setup, .proposal, member: setup.members[1], score: 60)
+            let closure = try await app.write { try await RatingCommands.close(setup.period.requireID(), RatingClosureInput(organizationId: setup.tree.wardA), on: $0) }
+            let frozen = await domainError { try await app.rate(setup, .decision, member: setup.members[1], score: 60) }
+            #expect(frozen?.kind == .conflict)
+            #expect(frozen?.title.vi.contains("đã khóa sổ") == true)
+            // Ward B is still open; its decision changes the city's figures, not ward A's snapshot.
+            try await app.decide(setup, member: b1, score: 70)
+            let snapshot = try #require(try await RatingQueries.snapshot(of: closure, on: app.db)).tally
+            #expect(snapshot == RatingTally(excellent: 0, good: 1, completed: 0, notCompleted: 0, notRated: 0, pending: 2))
+            #expect(try await app.ratingTally(setup, at: setup.tree.city).decided == 2)
+
+            let noReason = await domainError { _ = try await app.write { try await RatingCommands.reopen(closure.requireID(), RatingReopenInput(reason: " "), on: $0) } }
+            #expect(noReason?.fields == ["reason"])
+            let admin = try await app.admin()
+            let reopened = try await app.testing().sendRequest(.POST, "/api/v1/rating-closures/\(closure.requireID())/reopen", headers: admin.api) {
+                try $0.content.encode(RatingReopenInput(reason: "Chi bộ bổ sung hồ sơ"))
+            }
+            #expect(reopened.status == .ok)
+            let event = try await AuditEvent.query(on: app.db).filter(\.$action == "rating-period.reopen").first()
+            #expect(event?.after?.contains("Chi bộ bổ sung hồ sơ") == true)
+            try await app.rate(setup, .decision, member: setup.members[1], score: 60)
+        }
+    }
+
+    @Test("the evidence is pre-filled from attendance and reflections in the period", arguments: TestBackend.allCases)
+    func evidence(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await CityCampaign.make(on: app)
+            let year = CityCampaign.year
+            let period = try await app.write {
+                try await RatingCommands.createPeriod(RatingPeriodInput(kind: "year", title: "Năm \(year)", startsOn: "01/01/\(year)", endsOn: "31/12/\(year)"), on: $0)
+            }
+            let member = try await app.createMember("Đỗ Văn Học", card: "E1", in: setup.tree.cellA1)
+            try await app.recordSession(setup.campaign, at: setup.tree.cellA1, present: [member])
+            _ = try await app.write { db in
+                let reflection = Reflection()
+                reflection.campaignId = setup.campaign.requireID()
+                reflection.memberId = member
+                reflection.body = "Bài thu hoạch"
+                reflection.state = .accepted
+                reflection.submissionCount = 1
+                reflection.submittedOn = "\(year)-06-01"
+                reflection.grade = "Tốt"
+                try await reflection.create(on: db)
+                return reflection
+            }
+            let sections = try await RatingEvidence.of(try await MemberQueries.require(member, on: app.db), in: period, on: app.db)
+            #expect(sections.map(\.summary.vi) == ["Dự 1/1 buổi học tập", "1/1 bài đã nộp, 1 bài đạt"])
+            #expect(sections[1].items.first?.vi.contains("Đạt · Tốt") == true)
+        }
+    }
+
+    @Test("a unit is proposed and decided by the level above, not by itself", arguments: TestBackend.allCases)
+    func unitRating(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await RatingSetup.make(on: app, members: 1)
+            let city = try await app.caller("thanhpho", .officer, scope: setup.tree.city, level: .editor)
+            let ward = try await app.caller("phuonga", .officer, scope: setup.tree.wardA, level: .editor)
+            let tester = try app.testing()
+            let step = { (kind: RatingStepKind) in
+                RatingStepInput(periodId: setup.period.id, organizationId: setup.tree.wardA, step: kind.rawValue, score: 91, explanation: "Nhiều mô hình hay")
+            }
+            let own = try await tester.sendRequest(.POST, "/api/v1/ratings/steps", headers: ward.api) { try $0.content.encode(step(.proposal)) }
+            #expect(own.status == .forbidden)
+            for kind in [RatingStepKind.proposal, .decision] {
+                let response = try await tester.sendRequest(.POST, "/api/v1/ratings/steps", headers: city.api) { try $0.content.encode(step(kind)) }
+                #expect(response.status == .created)
+            }
+            let rating = try #require(try await Rating.query(on: app.db).filter(\.$memberId == nil).first())
+            #expect(rating.decidedLevel == .excellent)
+            #expect(rating.decidingId == setup.tree.city)
+        }
+    }
+
+    @Test("the API: self-assessment only for oneself, problem+json in Vietnamese and English, figures with chưa báo cáo", arguments: TestBackend.allCases)
+    func api(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await RatingSetup.make(on: app, members: 2)
+            let me = try await app.caller("dangvien", .member, member: setup.members[0])
+            let secretary = try await app.caller("bithu", .secretary, scope: setup.tree.cellA1)
+            let tester = try app.testing()
+            let path = "/api/v1/ratings/steps"
+
+            let other = try await tester.sendRequest(.POST, path, headers: me.api) {
+                try $0.content.encode(setup.input(.selfAssessment, member: setup.members[1], score: 90))
+            }
+            #expect(other.status == .forbidden)
+            #expect(try await app.rowCount("rating_steps") == 0)
+            let mine = try await tester.sendRequest(.POST, path, headers: me.api) { try $0.content.encode(setup.input(.selfAssessment, member: setup.members[0], score: 90)) }
+            #expect(mine.status == .created)
+            #expect(try mine.content.decode(RatingAPI.StepDTO.self).level == .excellent)
+
+            for (language, text) in [("vi", "Điểm phải từ 0 đến 100"), ("en", "The score must be 0 to 100")] {
+                let refused = try await tester.sendRequest(.POST, path, headers: secretary.api.adding("Accept-Language", language)) {
+                    try $0.content.encode(setup.input(.proposal, member: setup.members[0], score: 150))
+                }
+                #expect(refused.status == .unprocessableEntity)
+                #expect(refused.headers.contentType?.description.contains("problem+json") == true)
+                let problem = try JSONDecoder().decode(APITests.ProblemBody.self, from: Data(buffer: refused.body))
+                #expect(problem.errors?.first?.field == "score")
+                #expect(problem.errors?.first?.detail == text)
+            }
+            let decide = try await tester.sendRequest(.POST, path, headers: secretary.api) { try $0.content.encode(setup.input(.proposal, member: setup.members[0], score: 80)) }
+            #expect(decide.status == .created)
+            let notSecretarys = try await tester.sendRequest(.POST, path, headers: secretary.api) { try $0.content.encode(setup.input(.decision, member: setup.members[0], score: 80)) }
+            #expect(notSecretarys.status == .forbidden, "the grassroots committee decides, not the cell")
+
+            let admin = try await app.admin()
+            _ = try await tester.sendRequest(.POST, path, headers: admin.api) { try $0.content.encode(setup.input(.decision, member: setup.members[0], score: 80)) }
+            let figures = try await tester.sendRequest(.GET, "/api/v1/rating-periods/\(setup.period.requireID())/figures?unit=\(setup.tree.city)", headers: admin.api)
+            #expect(figures.status == .ok)
+            let report = try figures.content.decode(RatingAPI.FiguresDTO.self)
+            #expect(report.subtree.tally.good == 1 && report.subtree.tally.pending == 1)
+            #expect(report.children.first { $0.organizationId == setup.tree.wardB }?.figures.text == "chưa báo cáo")
+            let sheet = try await tester.sendRequest(.GET, "/api/v1/ratings?period=\(setup.period.requireID())&unit=\(setup.tree.cellA1)", headers: secretary.api)
+            #expect(try sheet.content.decode(PageDTO<RatingAPI.SheetRowDTO>.self).items.count == 2)
+            let sibling = try await tester.sendRequest(.GET, "/api/v1/ratings?period=\(setup.period.requireID())&unit=\(setup.tree.cellB1)", headers: secretary.api)
+            #expect(sibling.status == .notFound)
+            let rules = try await tester.sendRequest(.PUT, "/api/v1/rating-rules/1", headers: secretary.api) {
+                try $0.content.encode(RatingRuleInput(parameter: 0.3, textVi: "x", textEn: "x"))
+            }
+            #expect(rules.status == .forbidden)
+            let own = try await tester.sendRequest(.GET, "/api/v1/ratings/mine", headers: me.api)
+            #expect(try own.content.decode([RatingAPI.MineDTO].self).first?.decidedLevel == .good)
+        }
+    }
+
+    @Test("rating pages render and their forms write", arguments: TestBackend.allCases)
+    func pages(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await RatingSetup.make(on: app, members: 2)
+            let admin = try await app.admin()
+            let me = try await app.caller("dangvien", .member, member: setup.members[0])
+            let tester = try app.testing()
+            let id = setup.period.requireID()
+            for path in ["/ratings", "/ratings/periods/\(id)?unit=\(setup.tree.city)", "/ratings/periods/\(id)/sheet?unit=\(setup.tree.wardA)",
+                         "/ratings/periods/\(id)/sheet?unit=\(setup.tree.cellA1)", "/ratings/rules"] {
+                let response = try await tester.sendRequest(.GET, path, headers: admin.web)
+                #expect(response.status == .ok, "GET \(path)")
+            }
+            let mine = try await tester.sendRequest(.GET, "/me/ratings", headers: me.web)
+            #expect(mine.status == .ok)
+            #expect(String(buffer: mine.body).contains("Dự 0/0 buổi học tập"))
+
+            let assessed = try await tester.sendRequest(.POST, "/me/ratings/\(id)", headers: me.web) {
+                try $0.content.encode(Caller.form(["score": "88", "explanation": "Hoàn thành tốt"]), as: .urlEncodedForm)
+            }
+            #expect(assessed.status == .seeOther)
+            for step in ["proposal", "decision"] {
+                let response = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/steps?unit=\(setup.tree.wardA)", headers: admin.web) {
+                    try $0.content.encode(Caller.form(["memberId": "\(setup.members[0])", "step": step, "score": "80"]), as: .urlEncodedForm)
+                }
+                #expect(response.status == .seeOther, "POST \(step)")
+            }
+            let sheet = String(buffer: try await tester.sendRequest(.GET, "/ratings/periods/\(id)/sheet?unit=\(setup.tree.wardA)", headers: admin.web).body)
+            #expect(sheet.contains("Đã xếp 0/0 xuất sắc được phép"), "the quota shown live: 20% of one good rating allows none")
+            let refused = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/steps?unit=\(setup.tree.wardA)", headers: admin.web) {
+                try $0.content.encode(Caller.form(["memberId": "\(setup.members[1])", "step": "proposal", "score": "abc"]), as: .urlEncodedForm)
+            }
+            #expect(refused.status == .unprocessableEntity)
+            let unitStep = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/unit-steps?unit=\(setup.tree.city)", headers: admin.web) {
+                try $0.content.encode(Caller.form(["organizationId": "\(setup.tree.wardB)", "step": "proposal", "score": "75"]), as: .urlEncodedForm)
+            }
+            #expect(unitStep.status == .seeOther)
+            let rollUp = String(buffer: try await tester.sendRequest(.GET, "/ratings/periods/\(id)?unit=\(setup.tree.city)", headers: admin.web).body)
+            #expect(rollUp.contains("75 · Hoàn thành tốt nhiệm vụ"))
+            let closed = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/close?unit=\(setup.tree.wardA)", headers: admin.web) {
+                try $0.content.encode(Caller.form(["organizationId": "\(setup.tree.wardA)"]), as: .urlEncodedForm)
+            }
+            #expect(closed.status == .seeOther)
+            #expect(try await app.rowCount("rating_snapshots") == 1)
+            let period = try await tester.sendRequest(.POST, "/ratings/periods", headers: admin.web) {
+                try $0.content.encode(Caller.form(["kind": "quarter", "title": "Quý I", "startsOn": "01/01/2026", "endsOn": "31/03/2026"]), as: .urlEncodedForm)
+            }
+            #expect(period.status == .seeOther)
+        }
+    }
+}
