@@ -197,7 +197,7 @@ struct RatingTests {
                 return reflection
             }
             let sections = try await RatingEvidence.of(try await MemberQueries.require(member, on: app.db), in: period, on: app.db)
-            #expect(sections.map(\.summary.vi) == ["Dự 1/1 buổi học tập", "1/1 bài đã nộp, 1 bài đạt"])
+            #expect(sections.map(\.summary.vi) == ["Dự 1/1 buổi học tập", "1/1 bài đã nộp, 1 bài đạt", "0/0 khâu đột phá hoàn thành"])
             #expect(sections[1].items.first?.vi.contains("Đạt · Tốt") == true)
         }
     }

@@ -15,8 +15,8 @@ struct EvidenceSection: Content, Sendable {
 }
 
 enum RatingEvidence {
-    /// The evidence for `member` in `period`. Commitments and breakthroughs join here as their features
-    /// reach main (one section each).
+    /// The evidence for `member` in `period`. Commitments join here (one more section) when that feature
+    /// reaches main.
     static func of(_ member: Member, in period: RatingPeriod, on db: any Database) async throws -> [EvidenceSection] {
         let memberId = member.requireID()
 
@@ -61,6 +61,21 @@ enum RatingEvidence {
                                    en: "\(reflections.count) of \(campaigns.count) submitted, \(accepted) accepted"),
             items: reflectionItems)
 
-        return [study, reflection]
+        // Breakthroughs: those of the units the member leads, i.e. whose breakthroughs in the period name
+        // the member as owner (LamTheo records no other link from a member to the unit they head).
+        let ledUnits = try await Breakthrough.query(on: db).filter(\.$ownerMemberId == memberId).filter(\.$periodId == period.requireID()).all()
+            .map(\.organizationId)
+        let breakthroughs = try await BreakthroughQueries.ofUnits(Array(Set(ledUnits)), period: period, on: db)
+        let today = CalendarDate.today()
+        let finished = breakthroughs.filter { $0.status(today: today) == .done }.count
+        let leadership = EvidenceSection(
+            source: "breakthroughs", title: LocalizedText(vi: "Khâu đột phá của đơn vị mình phụ trách", en: "Breakthroughs of the units they lead"),
+            summary: LocalizedText(vi: "\(finished)/\(breakthroughs.count) khâu đột phá hoàn thành", en: "\(finished) of \(breakthroughs.count) breakthroughs done"),
+            items: breakthroughs.map { item in
+                let status = item.status(today: today).label
+                return LocalizedText(vi: "\(item.content): \(status.vi)", en: "\(item.content): \(status.en)")
+            })
+
+        return [study, reflection, leadership]
     }
 }
