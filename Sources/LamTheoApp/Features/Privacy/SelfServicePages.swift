@@ -64,6 +64,7 @@ enum SelfServicePages {
             try await CommitmentPages.ownSection(member, request: request),
             try await reflections(of: member, language: language, on: request.db),
             .p(.a(.class("button"), .href("/me/reflections"), .text(LocalizedText(vi: "Bài thu hoạch của tôi", en: "My reflections")(language)))),
+            try await ratings(of: member, language: language, on: request.db),
             .p(.a(.class("button secondary"), .href("/me/data.json"),
                   .text(LocalizedText(vi: "Tải về toàn bộ dữ liệu của tôi (JSON)", en: "Download all my data (JSON)")(language)))),
             .h2(.text(LocalizedText(vi: "Đề nghị sửa thông tin", en: "Ask for a correction")(language))),
@@ -74,6 +75,18 @@ enum SelfServicePages {
                 fields.submit(LocalizedText(vi: "Gửi bí thư chi bộ", en: "Send to the secretary")))
         )
         return Layout(title: member.fullName, content: content).response(for: request, status: status)
+    }
+
+    /// The member's ratings: the level decided for each period, or that none is decided yet.
+    private static func ratings(of member: Member, language: UILanguage, on db: any Database) async throws -> Node<HTML.BodyContext> {
+        let periods = try await RatingQueries.ofMember(member, on: db).filter { $0.rating != nil }
+        return .group(
+            .h2(.text(LocalizedText(vi: "Đánh giá, xếp loại", en: "Ratings")(language))),
+            .if(!periods.isEmpty, .ul(.forEach(periods) { entry in
+                .li(.text(entry.period.title + " · "
+                          + (entry.rating?.decidedLevel.map { $0.label(language) } ?? LocalizedText(vi: "chưa có quyết định", en: "not decided yet")(language))))
+            })),
+            .p(.a(.class("button"), .href("/me/ratings"), .text(LocalizedText(vi: "Đánh giá của tôi", en: "My ratings")(language)))))
     }
 
     /// The member's reflections (bài thu hoạch), newest first, with the cell's review.
