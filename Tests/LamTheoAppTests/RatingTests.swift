@@ -174,7 +174,7 @@ struct RatingTests {
         }
     }
 
-    @Test("the evidence is pre-filled from attendance and reflections in the period", arguments: TestBackend.allCases)
+    @Test("the evidence is pre-filled from attendance, reflections and commitments in the period", arguments: TestBackend.allCases)
     func evidence(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
             let setup = try await CityCampaign.make(on: app)
@@ -196,9 +196,16 @@ struct RatingTests {
                 try await reflection.create(on: db)
                 return reflection
             }
+            let commitment = try await app.write {
+                try await CommitmentCommands.register(CommitmentInput(memberId: member, year: year, title: "Vận động 10 hộ phân loại rác tại nguồn",
+                                                                      measure: "10 hộ", dueOn: "30/11/\(year)"), on: $0)
+            }
+            _ = try await app.write { try await CommitmentCommands.assess(commitment.requireID(), AssessmentInput(result: "achieved", note: "Đã vận động 12 hộ"), on: $0) }
             let sections = try await RatingEvidence.of(try await MemberQueries.require(member, on: app.db), in: period, on: app.db)
-            #expect(sections.map(\.summary.vi) == ["Dự 1/1 buổi học tập", "1/1 bài đã nộp, 1 bài đạt", "0/0 khâu đột phá hoàn thành"])
+            #expect(sections.map(\.summary.vi) == ["Dự 1/1 buổi học tập", "1/1 bài đã nộp, 1 bài đạt", "1/1 cam kết được chi bộ đánh giá đạt",
+                                                   "0/0 khâu đột phá hoàn thành"])
             #expect(sections[1].items.first?.vi.contains("Đạt · Tốt") == true)
+            #expect(sections[2].items.first?.vi.contains("Vận động 10 hộ") == true)
         }
     }
 

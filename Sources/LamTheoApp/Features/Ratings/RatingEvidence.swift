@@ -15,8 +15,7 @@ struct EvidenceSection: Content, Sendable {
 }
 
 enum RatingEvidence {
-    /// The evidence for `member` in `period`. Commitments join here (one more section) when that feature
-    /// reaches main.
+    /// The evidence for `member` in `period`.
     static func of(_ member: Member, in period: RatingPeriod, on db: any Database) async throws -> [EvidenceSection] {
         let memberId = member.requireID()
 
@@ -76,6 +75,22 @@ enum RatingEvidence {
                 return LocalizedText(vi: "\(item.content): \(status.vi)", en: "\(item.content): \(status.en)")
             })
 
-        return [study, reflection, leadership]
+        // Commitments: those due within the period, with the member's and the cell's assessment.
+        let commitments = try await Commitment.query(on: db).filter(\.$memberId == memberId)
+            .filter(\.$dueOn >= period.startsOn).filter(\.$dueOn <= period.endsOn).sort(\.$dueOn).all()
+        let achieved = commitments.filter { $0.cellResult == .achieved }.count
+        let pending = LocalizedText(vi: "chưa đánh giá", en: "not assessed")
+        let commitment = EvidenceSection(
+            source: "commitments", title: LocalizedText(vi: "Cam kết làm theo", en: "Commitments"),
+            summary: LocalizedText(vi: "\(achieved)/\(commitments.count) cam kết được chi bộ đánh giá đạt",
+                                   en: "\(achieved) of \(commitments.count) commitments assessed achieved by the cell"),
+            items: commitments.map { item in
+                let own = (item.selfResult?.label ?? pending)
+                let cell = (item.cellResult?.label ?? pending)
+                return LocalizedText(vi: "\(item.title): tự đánh giá \(own.vi), chi bộ \(cell.vi)",
+                                     en: "\(item.title): self-assessed \(own.en), cell \(cell.en)")
+            })
+
+        return [study, reflection, commitment, leadership]
     }
 }
