@@ -59,7 +59,7 @@ enum CampaignCommands {
         }
 
         let campaign = Campaign()
-        campaign.documentId = document!.id
+        campaign.documentId = document!.requireID()
         campaign.organizationId = unit!.requireID()
         campaign.organizationPath = unit!.path
         campaign.title = title ?? document!.title
@@ -111,15 +111,8 @@ struct CheckedRequirement: Sendable {
     let minimumSessions: Int?
 }
 
-/// The document a campaign rolls out, as the campaign needs it.
-struct CampaignDocument: Sendable {
-    let id: Int
-    let symbol: String
-    let title: String
-}
-
 extension Validator {
-    mutating func document(_ id: Int?, on db: any Database) async throws -> CampaignDocument? {
+    mutating func document(_ id: Int?, on db: any Database) async throws -> Document? {
         guard let id else {
             add("documentId", LocalizedText(vi: "Chọn văn bản cần triển khai", en: "Choose the document to roll out"))
             return nil
@@ -128,7 +121,7 @@ extension Validator {
             add("documentId", LocalizedText(vi: "Không tìm thấy văn bản số \(id)", en: "Document \(id) not found"))
             return nil
         }
-        return CampaignDocument(id: id, symbol: document.symbol, title: document.title)
+        return document
     }
 
     mutating func activeUnit(_ id: Int?, field: String = "organizationId", on db: any Database) async throws -> Organization? {

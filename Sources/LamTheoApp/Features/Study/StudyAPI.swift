@@ -158,7 +158,7 @@ enum StudyAPI {
     static func update(request: Request) async throws -> SessionDetailDTO {
         let changes = try request.content.decode(StudySessionInput.self)
         let session = try await StudyActions.update(try request.id(), request: request) { session, db in
-            changes.laid(over: session, documentIds: try await StudyQueries.documents(of: session.requireID(), on: db).map(\.id),
+            changes.laid(over: session, documentIds: try await StudyQueries.documents(of: session.requireID(), on: db).map { $0.requireID() },
                          bridgePoints: try await StudyQueries.bridgePoints(of: session.requireID(), on: db))
         }
         return try await detail(of: session, on: request.db)
@@ -240,7 +240,7 @@ enum StudyAPI {
         let summary = try await StudyQueries.attendanceSummaries(of: [id], on: db)[id]
         return SessionDetailDTO(
             session: SessionDTO(session, summary: summary),
-            documents: try await StudyQueries.documents(of: id, on: db).map { DocumentDTO(id: $0.id, symbol: $0.symbol, title: $0.title) },
+            documents: try await StudyQueries.documents(of: id, on: db).map { DocumentDTO(id: $0.requireID(), symbol: $0.symbol, title: $0.title) },
             bridgePoints: points.map { BridgePointDTO(name: $0.name, attendeeCount: $0.attendeeCount) },
             bridgePointAttendees: points.reduce(0) { $0 + $1.attendeeCount },
             attendance: marks.compactMap { entry in

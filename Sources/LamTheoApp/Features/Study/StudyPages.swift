@@ -205,7 +205,7 @@ enum StudyPages {
         let form = SessionForm(
             organizationId: session.organizationId, campaignId: session.campaignId.map(String.init), title: session.title, heldOn: day(session.heldOn),
             format: session.format.rawValue, presenter: session.presenter, nonMemberAttendees: String(session.nonMemberAttendees),
-            documentIds: try await StudyQueries.documents(of: id, on: request.db).map(\.id),
+            documentIds: try await StudyQueries.documents(of: id, on: request.db).map { $0.requireID() },
             bridgePoints: try await StudyQueries.bridgePoints(of: id, on: request.db).map { BridgePointRow(name: $0.name, attendeeCount: String($0.attendeeCount)) })
         return try await renderSessionForm(form, session: session, errors: [], request: request)
     }
@@ -268,9 +268,9 @@ enum StudyPages {
                     .element(named: "legend", text: LocalizedText(vi: "Văn bản học tập", en: "Documents studied")(language)),
                     .forEach(documents) { document in
                         .div(.class("choice"),
-                             .input(.type(.checkbox), .name("documentIds[]"), .value(String(document.id)), .id("document-\(document.id)"),
-                                    .checked((form.documentIds ?? []).contains(document.id))),
-                             .label(.for("document-\(document.id)"), .strong(.text(document.symbol)), .text(" — \(document.title)")))
+                             .input(.type(.checkbox), .name("documentIds[]"), .value(String(document.requireID())), .id("document-\(document.requireID())"),
+                                    .checked((form.documentIds ?? []).contains(document.requireID()))),
+                             .label(.for("document-\(document.requireID())"), .strong(.text(document.symbol)), .text(" — \(document.title)")))
                     },
                     .forEach(fields.errors(for: "documentIds")) { .p(.class("field-error"), .text($0)) })),
                 count(fields, "nonMemberAttendees", LocalizedText(vi: "Số người ngoài Đảng dự", en: "Non-member attendees"), value: form.nonMemberAttendees),

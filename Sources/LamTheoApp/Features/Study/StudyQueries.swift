@@ -65,19 +65,13 @@ enum StudyQueries {
         return Page(items: sessions, page: page, perPage: perPage, total: total)
     }
 
-    static func documents(of sessionId: Int, on db: any Database) async throws -> [CampaignDocument] {
-        try await documents(where: "id IN (SELECT document_id FROM study_session_documents WHERE session_id = \(bind: sessionId))", on: db)
+    static func documents(of sessionId: Int, on db: any Database) async throws -> [Document] {
+        let ids = try await StudySessionDocument.query(on: db).filter(\.$sessionId == sessionId).all().map(\.documentId)
+        return try await documents(ids: ids, on: db)
     }
 
-    static func documents(ids: [Int], on db: any Database) async throws -> [CampaignDocument] {
-        ids.isEmpty ? [] : try await documents(where: "id IN (\(binds: ids))", on: db)
-    }
-
-    private static func documents(where predicate: SQLQueryString, on db: any Database) async throws -> [CampaignDocument] {
-        try await db.sql.raw("SELECT id, symbol, title FROM documents WHERE \(predicate) ORDER BY id").all().map {
-            CampaignDocument(id: try $0.decode(column: "id", as: Int.self), symbol: try $0.decode(column: "symbol", as: String.self),
-                            title: try $0.decode(column: "title", as: String.self))
-        }
+    static func documents(ids: [Int], on db: any Database) async throws -> [Document] {
+        ids.isEmpty ? [] : try await Document.query(on: db).filter(\.$id ~~ ids).sort(\.$id).all()
     }
 
     static func bridgePoints(of sessionId: Int, on db: any Database) async throws -> [BridgePoint] {
