@@ -28,6 +28,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateCommitments())
     app.migrations.add(CreateBreakthroughs())
     app.migrations.add(CreateRatings())
+    app.migrations.add(StoreSubtreeCoverage())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)

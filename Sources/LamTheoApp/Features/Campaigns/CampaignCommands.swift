@@ -87,6 +87,7 @@ enum CampaignCommands {
             }
         }
         try await ObligationRoster.assignMissing(in: unit!.treePath, on: db)
+        try await CampaignFigures.start(campaign, on: db)
         return campaign
     }
 

@@ -71,6 +71,7 @@ enum ObligationCommands {
         if requirement.kind == .plan, let evidence, try await !documentsRelated(evidence, campaign.documentId, on: db) {
             _ = try await DocumentCommands.relate(from: evidence, to: campaign.documentId, kind: .implements, on: db)
         }
+        try await ObligationTallies.refresh(chainsOf: [obligation.organizationId], campaigns: [obligation.campaignId], on: db)
         return obligation
     }
 
@@ -101,6 +102,7 @@ enum ObligationCommands {
         try await submission.save(on: db)
         obligation.state = outcome!
         try await obligation.save(on: db)
+        try await ObligationTallies.refresh(chainsOf: [obligation.organizationId], campaigns: [obligation.campaignId], on: db)
         return obligation
     }
 
@@ -127,6 +129,7 @@ enum ObligationCommands {
         obligation.extendedUntil = until!.iso
         obligation.extensionReason = reason
         try await obligation.save(on: db)
+        try await ObligationTallies.refresh(chainsOf: [obligation.organizationId], campaigns: [obligation.campaignId], on: db)
         return obligation
     }
 
@@ -150,8 +153,18 @@ enum ObligationCommands {
             campaign_id = \(bind: campaignId) AND organization_id IN (\(binds: organizationIds.sorted()))
             AND requirement_id IN (SELECT r.id FROM campaign_requirements r WHERE r.campaign_id = \(bind: campaignId) AND r.kind = 'study_sessions')
             """
-        try await db.sql.raw("UPDATE obligations SET state = 'accepted', updated_at = CURRENT_TIMESTAMP WHERE \(sessionObligations) AND state = 'open' AND \(held)").run()
-        try await db.sql.raw("UPDATE obligations SET state = 'open', updated_at = CURRENT_TIMESTAMP WHERE \(sessionObligations) AND state = 'accepted' AND NOT (\(held))").run()
+        let accepted = try await db.sql.raw("""
+            UPDATE obligations SET state = 'accepted', updated_at = CURRENT_TIMESTAMP WHERE \(sessionObligations) AND state = 'open' AND \(held)
+            RETURNING organization_id
+            """).all()
+        let reopened = try await db.sql.raw("""
+            UPDATE obligations SET state = 'open', updated_at = CURRENT_TIMESTAMP WHERE \(sessionObligations) AND state = 'accepted' AND NOT (\(held))
+            RETURNING organization_id
+            """).all()
+        let changed = Set(try (accepted + reopened).map { try $0.decode(column: "organization_id", as: Int.self) })
+        if !changed.isEmpty {
+            try await ObligationTallies.refresh(chainsOf: changed, campaigns: [campaignId], on: db)
+        }
     }
 }
 

@@ -25,9 +25,10 @@ enum ObligationRoster {
 
     /// After units in `subtree` were created, moved, re-kinded or closed (paths already rebased): withdraws
     /// what units no longer in a campaign's subtree, no longer active or no longer of a required kind still
-    /// had to do; gives back what a
-    /// unit that returned had; assigns what is missing.
-    static func followTreeChange(in subtree: TreePath, on db: any Database) async throws {
+    /// had to do; gives back what a unit that returned had; assigns what is missing. Then recounts the
+    /// obligation tallies of the subtree, of its ancestors and of the chains of `others` (the unit a moved
+    /// one left, the unit merged away).
+    static func followTreeChange(in subtree: TreePath, alsoChainsOf others: Set<Int> = [], on db: any Database) async throws {
         let inSubtree: SQLQueryString = "obligations.organization_path >= \(bind: subtree.rawValue) AND obligations.organization_path < \(bind: subtree.upperBound)"
         let covered: SQLQueryString = """
             EXISTS (SELECT 1 FROM campaigns c WHERE c.id = obligations.campaign_id AND c.status = 'active'
@@ -44,9 +45,15 @@ enum ObligationRoster {
             WHERE \(inSubtree) AND state = 'withdrawn' AND \(covered)
             """).run()
         try await assignMissing(in: subtree, on: db)
+        let campaigns = try await ObligationTallies.activeCampaigns(on: db)
+        guard !campaigns.isEmpty else { return }
+        let units = try await RollupUnits.subtree(subtree, andChainsOf: others, on: db)
+        try await CampaignFigures.rollup.lock(units, keys: campaigns, on: db)
+        try await ObligationTallies.refresh(units, campaigns: campaigns, on: db)
     }
 
-    /// A merge: what the source unit still had to do passes to the unit it was merged into.
+    /// A merge: what the source unit still had to do passes to the unit it was merged into (whose
+    /// `followTreeChange` then recounts both).
     static func handOver(from source: Organization, to target: Organization, on db: any Database) async throws {
         try await db.sql.raw("""
             UPDATE obligations SET state = 'handed_over', handed_over_to_id = \(bind: target.requireID()), updated_at = CURRENT_TIMESTAMP

@@ -2,10 +2,11 @@ import Fluent
 import LamTheoCore
 import SQLKit
 
-/// One unit's own figures for one campaign, counted where its members are now: members who attended at
-/// least one of the campaign's sessions, reflections submitted and accepted, sessions the unit held.
-/// Stored so that a subtree's figures are sums over a path range (national scale: ~200,000 units, not
-/// 5.6 million members), and recounted from the raw rows for the few units each write touches.
+/// One unit's figures for one campaign, counted where its members are now: members on the roll, members
+/// who attended at least one of the campaign's sessions, reflections submitted and accepted, sessions the
+/// unit held; each for the unit itself and (`subtree…`) for its whole subtree, kept by `CampaignFigures.rollup`.
+/// Recounted from the raw rows for the few units each write touches, so that a coverage figure at any
+/// level, the root of a national tree included, is one row.
 final class CampaignFigures: Model, @unchecked Sendable {
     static let schema = "campaign_figures"
 
@@ -13,10 +14,19 @@ final class CampaignFigures: Model, @unchecked Sendable {
     @Field(key: "campaign_id") var campaignId: Int
     @Field(key: "organization_id") var organizationId: Int
     @Field(key: "organization_path") var organizationPath: String
+    @Field(key: "members") var members: Int
     @Field(key: "members_studied") var membersStudied: Int
     @Field(key: "reflections_submitted") var reflectionsSubmitted: Int
     @Field(key: "reflections_accepted") var reflectionsAccepted: Int
     @Field(key: "sessions_held") var sessionsHeld: Int
+    @Field(key: "subtree_members") var subtreeMembers: Int
+    @Field(key: "subtree_members_studied") var subtreeMembersStudied: Int
+    @Field(key: "subtree_reflections_submitted") var subtreeReflectionsSubmitted: Int
+    @Field(key: "subtree_reflections_accepted") var subtreeReflectionsAccepted: Int
+    @Field(key: "subtree_sessions_held") var subtreeSessionsHeld: Int
+    /// Units in the subtree that have reported anything (a session, an attendance, a reflection).
+    @Field(key: "subtree_reporting_units") var subtreeReportingUnits: Int
+    @Field(key: "subtree_member_units") var subtreeMemberUnits: Int
 
     init() {}
 }
@@ -47,14 +57,64 @@ struct CreateCampaignFigures: AsyncMigration {
     }
 }
 
+/// Keeps a subtree copy of every coverage figure (see `RollupTable`), replaces the path-range sums of
+/// 012's index, and adds obligations tallied by state and due date for each unit's subtree.
+struct StoreSubtreeCoverage: AsyncMigration {
+    var name: String { "017_StoreSubtreeCoverage" }
+
+    func prepare(on database: any Database) async throws {
+        let sql = database.sql
+        for column in ["members"] + CampaignFigures.rollup.figures.map({ "subtree_\($0.name)" }) {
+            try await sql.raw("ALTER TABLE campaign_figures ADD COLUMN \(ident: column) BIGINT NOT NULL DEFAULT 0").run()
+        }
+        try await sql.drop(index: "campaign_figures_rollup").run()
+        try await ObligationTallies.create(on: database)
+        for campaign in try await Campaign.query(on: database).all() {
+            try await CampaignFigures.start(campaign, on: database)
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ObligationTallies.schema).delete()
+        for column in ["members"] + CampaignFigures.rollup.figures.map({ "subtree_\($0.name)" }) {
+            try await database.sql.raw("ALTER TABLE campaign_figures DROP COLUMN \(ident: column)").run()
+        }
+    }
+}
+
 extension CampaignFigures {
+    static let rollup = RollupTable(
+        table: schema, key: "campaign_id",
+        columns: ["members", "members_studied", "reflections_submitted", "reflections_accepted", "sessions_held"],
+        counts: [
+            .init(name: "reporting_units", own: """
+                CASE WHEN campaign_figures.members_studied + campaign_figures.reflections_submitted + campaign_figures.sessions_held > 0 THEN 1 ELSE 0 END
+                """),
+            .init(name: "member_units", own: "CASE WHEN campaign_figures.members > 0 THEN 1 ELSE 0 END"),
+        ])
+
+    /// Gives every unit of a campaign's subtree (and its ancestors) a row with its members on the roll, then
+    /// rolls figures and obligations up the whole subtree: at launch, in a few set-based statements per
+    /// tree level whatever the tree's size.
+    static func start(_ campaign: Campaign, on db: any Database) async throws {
+        let scope = campaign.treePath
+        let id = campaign.requireID()
+        try await db.sql.raw("""
+            INSERT INTO campaign_figures (campaign_id, organization_id, organization_path, members, members_studied, reflections_submitted, reflections_accepted, sessions_held)
+            SELECT \(bind: id), o.id, o.path, o.member_count, 0, 0, 0, 0 FROM organizations o
+            WHERE (o.path >= \(bind: scope.rawValue) AND o.path < \(bind: scope.upperBound)) OR o.id IN (\(binds: scope.ids))
+            ON CONFLICT (campaign_id, organization_id) DO NOTHING
+            """).run()
+        let units = try await RollupUnits.subtree(scope, andChainsOf: [], on: db)
+        try await rollup.refresh(units, keys: [id], on: db)
+        try await ObligationTallies.refresh(units, campaigns: [id], on: db)
+    }
+
     /// Recounts the figures of `organizationIds` for every active campaign that covers them (or only
-    /// `campaignId`). Every write that changes who studied, who reflected or where a member is calls it
-    /// inside its transaction, for the units it touched: a cell costs a few small index reads. Each count
-    /// starts from the unit's members (never from a campaign's rows, which SQLite would scan whole).
-    ///
-    /// On PostgreSQL two transactions may recount the same unit at once; each locks the unit's rows first
-    /// and counts in a later statement, whose snapshot then includes whatever the other committed.
+    /// `campaignId`), and rolls them up to the root. Every write that changes who is on a roll, who studied,
+    /// who reflected or where a member is calls it inside its transaction, for the units it touched: a cell
+    /// costs a few small index reads and one statement per tree level. Each count starts from the unit's
+    /// members (never from a campaign's rows, which SQLite would scan whole).
     static func recount(_ organizationIds: Set<Int>, campaign campaignId: Int? = nil, on db: any Database) async throws {
         for ids in organizationIds.sorted().chunked(into: 500) {
             try await recount(ids: Array(ids), campaign: campaignId, on: db)
@@ -64,23 +124,21 @@ extension CampaignFigures {
     private static func recount(ids: [Int], campaign campaignId: Int?, on db: any Database) async throws {
         let campaignFilter: SQLQueryString = campaignId.map { "c.id = \(bind: $0)" } ?? "1 = 1"
         try await db.sql.raw("""
-            INSERT INTO campaign_figures (campaign_id, organization_id, organization_path, members_studied, reflections_submitted, reflections_accepted, sessions_held)
-            SELECT c.id, o.id, o.path, 0, 0, 0, 0
+            INSERT INTO campaign_figures (campaign_id, organization_id, organization_path, members, members_studied, reflections_submitted, reflections_accepted, sessions_held)
+            SELECT c.id, o.id, o.path, 0, 0, 0, 0, 0
             FROM organizations o JOIN campaigns c ON o.path >= c.organization_path AND o.path < c.organization_path || '~'
             WHERE o.id IN (\(binds: ids)) AND c.status = 'active' AND \(campaignFilter)
             ON CONFLICT (campaign_id, organization_id) DO NOTHING
             """).run()
-        let rows: SQLQueryString = """
-            campaign_figures.organization_id IN (\(binds: ids))
-            AND campaign_figures.campaign_id IN (SELECT c.id FROM campaigns c WHERE c.status = 'active' AND \(campaignFilter))
-            """
-        if db.isPostgres {
-            try await db.sql.raw("SELECT id FROM campaign_figures WHERE \(rows) ORDER BY id FOR UPDATE").run()
-        }
+        let keys = try await rollup.keys(at: Set(ids), where: "campaign_id IN (SELECT c.id FROM campaigns c WHERE c.status = 'active' AND \(campaignFilter))", on: db)
+        guard !keys.isEmpty else { return }
+        let units = try await RollupUnits.chains(of: Set(ids), on: db)
+        try await rollup.prepare(units, keys: keys, on: db)
         let onRoll = MemberStatus.onRoll.map(\.rawValue)
         try await db.sql.raw("""
             UPDATE campaign_figures SET
               organization_path = (SELECT o.path FROM organizations o WHERE o.id = campaign_figures.organization_id),
+              members = (SELECT o.member_count FROM organizations o WHERE o.id = campaign_figures.organization_id),
               members_studied = (SELECT COUNT(*) FROM members m
                 WHERE m.organization_id = campaign_figures.organization_id AND m.status IN (\(binds: onRoll))
                   AND EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
@@ -94,7 +152,8 @@ extension CampaignFigures {
                               AND r.state = 'accepted')),
               sessions_held = (SELECT COUNT(*) FROM study_sessions s
                 WHERE s.campaign_id = campaign_figures.campaign_id AND s.organization_id = campaign_figures.organization_id)
-            WHERE \(rows)
+            WHERE organization_id IN (\(binds: ids)) AND campaign_id IN (\(binds: keys))
             """).run()
+        try await rollup.refresh(units, keys: keys, on: db)
     }
 }

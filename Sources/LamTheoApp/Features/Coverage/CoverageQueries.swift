@@ -40,9 +40,9 @@ struct ChildCoverage: Sendable {
     let coverage: Coverage
 }
 
-/// The coverage roll-ups. Every subtree figure is a sum over a path range of stored per-unit figures
-/// (`organizations.member_count`, `campaign_figures`, `obligations`), so the root of a national tree costs
-/// a scan of its ~200,000 units' index entries, never of its 5.6 million members.
+/// The coverage roll-ups, read from stored figures: a unit's own and subtree figures are one
+/// `campaign_figures` row, its obligations a handful of `obligation_tallies` rows, so the root of a
+/// national tree costs what a cell costs.
 enum CoverageQueries {
     enum Extent: Sendable {
         /// The unit's own figures.
@@ -88,32 +88,32 @@ enum CoverageQueries {
         return children.map { ChildCoverage(organization: $0, coverage: byUnit[$0.requireID()] ?? Coverage.empty) }
     }
 
-    /// The coverage of each unit `c` the predicate picks, grouped by unit: members from the stored counts,
-    /// figures from `campaign_figures`, obligations by status. Each row joins to `c` by the unit itself
-    /// (`own`) or by the range of its path (`subtree`).
+    /// The coverage of each unit `c` the predicate picks: one `campaign_figures` row each, and obligations
+    /// by status (for the unit itself from its obligations, for its subtree from `obligation_tallies`).
     private static func coverage(of campaign: Campaign, units: SQLQueryString, _ extent: Extent, today: CalendarDate,
                                  on db: any Database) async throws -> [Int: Coverage] {
         let campaignId = campaign.requireID()
-        let members = try await memberTotals(units: units, extent, on: db)
+        let columns = CampaignFigures.rollup.figures.map { figure -> SQLQueryString in
+            let value = extent == .own ? figure.own : "campaign_figures.subtree_\(figure.name)"
+            return "CAST(\(unsafeRaw: value) AS BIGINT) AS \(ident: figure.name)"
+        }
         let figures = try await db.sql.raw("""
-            SELECT c.id AS unit, CAST(COALESCE(SUM(f.members_studied), 0) AS BIGINT) AS studied,
-                   CAST(COALESCE(SUM(f.reflections_submitted), 0) AS BIGINT) AS submitted,
-                   CAST(COALESCE(SUM(f.reflections_accepted), 0) AS BIGINT) AS accepted,
-                   CAST(COALESCE(SUM(f.sessions_held), 0) AS BIGINT) AS sessions,
-                   CAST(COALESCE(SUM(CASE WHEN f.members_studied + f.reflections_submitted + f.sessions_held > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS reporting
-            FROM organizations c JOIN campaign_figures f ON f.campaign_id = \(bind: campaignId) AND \(extent.joined("f"))
-            WHERE \(units) GROUP BY c.id
+            SELECT c.id AS unit, \(columns.joined(separator: ", "))
+            FROM organizations c JOIN campaign_figures ON campaign_figures.campaign_id = \(bind: campaignId) AND campaign_figures.organization_id = c.id
+            WHERE \(units)
             """).all()
-        let obligations = try await db.sql.raw("""
-            SELECT c.id AS unit, \(statusCase(today: today)) AS status, COUNT(*) AS n,
+        let obligations: SQLQueryString = extent == .own
+            ? "(SELECT organization_id, state, due_on, extended_until, 1 AS obligations FROM obligations WHERE campaign_id = \(bind: campaignId) AND state NOT IN ('handed_over', 'withdrawn'))"
+            : "(SELECT * FROM obligation_tallies WHERE campaign_id = \(bind: campaignId))"
+        let statuses = try await db.sql.raw("""
+            SELECT c.id AS unit, \(statusCase(today: today)) AS status, CAST(SUM(b.obligations) AS BIGINT) AS n,
                    MIN(CASE WHEN b.state = 'open' OR b.state = 'returned' THEN COALESCE(b.extended_until, b.due_on) END) AS earliest
-            FROM organizations c JOIN obligations b ON b.campaign_id = \(bind: campaignId) AND \(extent.joined("b"))
-              AND b.state NOT IN ('handed_over', 'withdrawn')
+            FROM organizations c JOIN \(obligations) b ON b.organization_id = c.id
             WHERE \(units) GROUP BY c.id, 2
             """).all()
 
         var tallies: [Int: (counts: [ObligationStatus: Int], maxDaysLate: Int)] = [:]
-        for row in obligations {
+        for row in statuses {
             let unit = try row.decode(column: "unit", as: Int.self)
             guard let status = ObligationStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
             var tally = tallies[unit] ?? ([:], 0)
@@ -123,20 +123,19 @@ enum CoverageQueries {
             }
             tallies[unit] = tally
         }
-        let figuresByUnit = Dictionary(uniqueKeysWithValues: try figures.map { (try $0.decode(column: "unit", as: Int.self), $0) })
         var result: [Int: Coverage] = [:]
-        for (unit, totals) in members {
-            let memberTotal = totals.members
-            let figure = figuresByUnit[unit]
-            let reporting = try figure?.decode(column: "reporting", as: Int.self) ?? 0
+        for row in figures {
+            let unit = try row.decode(column: "unit", as: Int.self)
+            let members = try row.decode(column: "members", as: Int.self)
+            let reporting = try row.decode(column: "reporting_units", as: Int.self)
             func share(_ column: String) throws -> CoverageFigure {
-                CoverageFigure(count: reporting == 0 ? nil : try figure?.decode(column: column, as: Int.self), total: memberTotal)
+                CoverageFigure(count: reporting == 0 ? nil : try row.decode(column: column, as: Int.self), total: members)
             }
             let tally = tallies[unit] ?? ([:], 0)
             result[unit] = Coverage(
-                members: memberTotal, studied: try share("studied"), reflectionsSubmitted: try share("submitted"),
-                reflectionsAccepted: try share("accepted"), sessionsHeld: try figure?.decode(column: "sessions", as: Int.self) ?? 0,
-                reportingUnits: reporting, unitsWithMembers: totals.units,
+                members: members, studied: try share("members_studied"), reflectionsSubmitted: try share("reflections_submitted"),
+                reflectionsAccepted: try share("reflections_accepted"), sessionsHeld: try row.decode(column: "sessions_held", as: Int.self),
+                reportingUnits: reporting, unitsWithMembers: try row.decode(column: "member_units", as: Int.self),
                 obligations: ObligationTally(counts: tally.counts, maxDaysLate: tally.maxDaysLate))
         }
         return result

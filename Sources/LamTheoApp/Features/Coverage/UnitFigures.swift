@@ -11,12 +11,13 @@ enum UnitFigures {
         try await CommitmentFigures.recount(organizationIds, on: db)
     }
 
-    /// Recounts every unit holding members in `subtree`: after a move brought it into (or out of) a campaign,
-    /// or changed the paths its figures carry.
-    static func recount(subtree: TreePath, on db: any Database) async throws {
+    /// Recounts every unit holding members in `subtree`, its root and `others` (the unit a moved one left),
+    /// and rolls them up: after a move brought the subtree into (or out of) a campaign.
+    static func recount(subtree: TreePath, alsoChainsOf others: Set<Int> = [], on db: any Database) async throws {
         let rows = try await db.sql.raw("""
             SELECT id FROM organizations WHERE path >= \(bind: subtree.rawValue) AND path < \(bind: subtree.upperBound) AND member_count > 0
             """).all()
-        try await recount(Set(try rows.map { try $0.decode(column: "id", as: Int.self) }), on: db)
+        let holdingMembers = Set(try rows.map { try $0.decode(column: "id", as: Int.self) })
+        try await recount(holdingMembers.union(others).union([subtree.ids.last!]), on: db)
     }
 }

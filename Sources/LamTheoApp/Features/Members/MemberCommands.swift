@@ -50,6 +50,7 @@ enum MemberCommands {
         try await member.create(on: db)
         if member.status.isOnRoll {
             try await adjustCount(of: cell!.requireID(), by: 1, on: db)
+            try await UnitFigures.recount([cell!.requireID()], on: db)
         }
         let enrolment = MemberTransfer()
         enrolment.memberId = member.requireID()

@@ -190,10 +190,11 @@ enum OrganizationCommands {
             validator.add("parentId", Labels.noSuchParent)
         }
         try validator.throwIfInvalid()
+        let formerParent = Set([organization.parentId].compactMap { $0 })
         try await rehang(organization, under: parent!, on: db)
         try await OrganizationHistory.open(organization, change: .moved, on: effectiveOn, note: nil, db: db)
-        try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
-        try await UnitFigures.recount(subtree: organization.treePath, on: db)
+        try await ObligationRoster.followTreeChange(in: organization.treePath, alsoChainsOf: formerParent, on: db)
+        try await UnitFigures.recount(subtree: organization.treePath, alsoChainsOf: formerParent, on: db)
         return organization
     }
 
@@ -242,8 +243,8 @@ enum OrganizationCommands {
         source.mergedIntoId = target.id
         try await source.save(on: db)
         try await OrganizationHistory.open(source, change: .merged, on: effectiveOn, note: target.name, db: db)
-        try await ObligationRoster.followTreeChange(in: target.treePath, on: db)
-        try await UnitFigures.recount([source.requireID(), target.requireID()], on: db)
+        try await ObligationRoster.followTreeChange(in: target.treePath, alsoChainsOf: [source.requireID()], on: db)
+        try await UnitFigures.recount(Set([source.requireID(), target.requireID()] + children.map { try $0.requireID() }), on: db)
         return target
     }
 

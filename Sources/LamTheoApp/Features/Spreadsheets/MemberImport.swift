@@ -126,11 +126,9 @@ enum MemberImport {
     }
 
     /// New members in bulk, one update per changed member, a transfer for each change of cell, then the
-    /// stored per-unit counts recounted for every cell the import touched, and the campaign and commitment
-    /// figures of the cells whose existing members changed (new members have attended or committed nothing yet).
+    /// stored per-unit counts and figures recounted for every cell the import touched.
     private static func apply(_ created: [MemberRoster.Enrolment], _ changes: [Change], on db: any Database) async throws {
         var touched = Set(created.map(\.cellId))
-        var changedCells = Set<Int>()
         for change in changes {
             let member = try await MemberQueries.require(change.memberId, on: db)
             let previousCell = member.organizationId
@@ -146,10 +144,9 @@ enum MemberImport {
                 transfer.reason = importReason
                 try await transfer.create(on: db)
             }
-            changedCells.formUnion([previousCell, change.cell.requireID()])
+            touched.formUnion([previousCell, change.cell.requireID()])
             try await member.save(on: db)
         }
-        touched.formUnion(changedCells)
         _ = try await MemberRoster.enrolAll(created, fallbackDate: CalendarDate.today(), reason: importReason, db: db)
         for ids in Array(touched).chunked(into: 500) {
             try await db.sql.raw("""
@@ -159,7 +156,7 @@ enum MemberImport {
                 WHERE id IN (\(binds: Array(ids)))
                 """).run()
         }
-        try await UnitFigures.recount(changedCells, on: db)
+        try await UnitFigures.recount(touched, on: db)
     }
 
     private static let importReason = "Nhập từ tệp"

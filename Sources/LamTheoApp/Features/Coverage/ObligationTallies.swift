@@ -1,0 +1,67 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// Each unit's obligations in force over its whole subtree, counted by state and due dates for each
+/// campaign: an obligation's status depends on today's date, so what is stored is what the status is
+/// derived from (`CoverageQueries.statusCase` reads these rows as it reads obligations). A root's rows are
+/// as many as the distinct due dates below it, not its units.
+///
+/// Refreshed level by level like `RollupTable`, each unit from its own obligations and its children's
+/// rows; on PostgreSQL a writer first locks the campaign's `campaign_figures` rows along its chains.
+enum ObligationTallies {
+    static let schema = "obligation_tallies"
+
+    static func create(on db: any Database) async throws {
+        try await db.schema(schema)
+            .field("campaign_id", .int, .required, .references(Campaign.schema, "id"))
+            .field("organization_id", .int, .required, .references(Organization.schema, "id"))
+            .field("state", .string, .required)
+            // Only for obligations still awaiting the unit (open or returned); null otherwise.
+            .field("due_on", .string)
+            .field("extended_until", .string)
+            .field("obligations", .int, .required)
+            .create()
+        try await db.createIndex("obligation_tallies_unit", on: schema, columns: ["campaign_id", "organization_id"])
+    }
+
+    /// After obligations of `campaigns` changed at `organizationIds`: locks and refreshes their chains.
+    static func refresh(chainsOf organizationIds: Set<Int>, campaigns: [Int], on db: any Database) async throws {
+        let units = try await RollupUnits.chains(of: organizationIds, on: db)
+        try await CampaignFigures.rollup.lock(units, keys: campaigns, on: db)
+        try await refresh(units, campaigns: campaigns, on: db)
+    }
+
+    /// Rewrites the rows of `units` for `campaigns`, deepest level first. The caller holds the locks.
+    static func refresh(_ units: RollupUnits, campaigns: [Int], on db: any Database) async throws {
+        guard !campaigns.isEmpty else { return }
+        let awaiting = "b.state IN ('open', 'returned')"
+        for level in units.levels {
+            let unitsOfLevel: SQLQueryString = "(SELECT o.id FROM organizations o WHERE \(level))"
+            try await db.sql.raw("""
+                DELETE FROM obligation_tallies WHERE campaign_id IN (\(binds: campaigns)) AND organization_id IN \(unitsOfLevel)
+                """).run()
+            try await db.sql.raw("""
+                INSERT INTO obligation_tallies (campaign_id, organization_id, state, due_on, extended_until, obligations)
+                SELECT campaign_id, unit, state, due_on, extended_until, SUM(n) FROM (
+                  SELECT b.campaign_id, b.organization_id AS unit, b.state,
+                         CASE WHEN \(unsafeRaw: awaiting) THEN b.due_on END AS due_on,
+                         CASE WHEN \(unsafeRaw: awaiting) THEN b.extended_until END AS extended_until, 1 AS n
+                  FROM obligations b
+                  WHERE b.campaign_id IN (\(binds: campaigns)) AND b.state NOT IN ('handed_over', 'withdrawn')
+                    AND b.organization_id IN \(unitsOfLevel)
+                  UNION ALL
+                  SELECT t.campaign_id, child.parent_id, t.state, t.due_on, t.extended_until, t.obligations
+                  FROM obligation_tallies t JOIN organizations child ON child.id = t.organization_id
+                  WHERE t.campaign_id IN (\(binds: campaigns)) AND child.parent_id IN \(unitsOfLevel)
+                ) x
+                GROUP BY campaign_id, unit, state, due_on, extended_until
+                """).run()
+        }
+    }
+
+    /// The campaigns still counted: closed ones keep the figures of the day they closed.
+    static func activeCampaigns(on db: any Database) async throws -> [Int] {
+        try await Campaign.query(on: db).filter(\.$status == .active).all().map { try $0.requireID() }
+    }
+}

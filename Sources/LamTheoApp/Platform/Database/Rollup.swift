@@ -1,0 +1,141 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// The units whose subtree figures a write refreshes, one tree level at a time, deepest first: the units it
+/// touched and every ancestor of theirs, and for a change of the tree's shape every unit of a subtree.
+/// A unit's subtree figures are its own plus its children's, so each level is refreshed from the one below.
+struct RollupUnits: Sendable {
+    /// Ids to refresh at each depth.
+    let idsByDepth: [Int: [Int]]
+    /// A subtree refreshed whole, below the ids' levels or among them.
+    let subtree: TreePath?
+    let deepest: Int
+
+    /// `units` and all their ancestors.
+    static func chains(of units: Set<Int>, on db: any Database) async throws -> RollupUnits {
+        var byDepth: [Int: Set<Int>] = [:]
+        for chunk in units.sorted().chunked(into: 1_000) {
+            let rows = try await db.sql.raw("SELECT path FROM organizations WHERE id IN (\(binds: Array(chunk)))").all()
+            for row in rows {
+                guard let path = TreePath(rawValue: try row.decode(column: "path", as: String.self)) else { continue }
+                for (depth, id) in path.ids.enumerated() { byDepth[depth, default: []].insert(id) }
+            }
+        }
+        return RollupUnits(idsByDepth: byDepth.mapValues { $0.sorted() }, subtree: nil, deepest: byDepth.keys.max() ?? -1)
+    }
+
+    /// Every unit of `subtree`, and the chains of its root and of `others` (a moved unit's former parent).
+    static func subtree(_ subtree: TreePath, andChainsOf others: Set<Int>, on db: any Database) async throws -> RollupUnits {
+        let chains = try await chains(of: others.union([subtree.ids.last!]), on: db)
+        let deepest = try await db.sql.raw("""
+            SELECT MAX(depth) AS deepest FROM organizations WHERE path >= \(bind: subtree.rawValue) AND path < \(bind: subtree.upperBound)
+            """).first()?.decode(column: "deepest", as: Int?.self) ?? subtree.depth
+        return RollupUnits(idsByDepth: chains.idsByDepth, subtree: subtree, deepest: max(deepest, chains.deepest))
+    }
+
+    var isEmpty: Bool { deepest < 0 }
+
+    /// Every id named at some level: the rows a writer locks (a subtree's inner rows are reached only
+    /// through its root, which is among them).
+    var chainIds: [Int] { idsByDepth.values.flatMap { $0 }.sorted() }
+
+    /// The units of one level, as a condition on `organizations o`; nil when the level is empty.
+    func level(_ depth: Int) -> SQLQueryString? {
+        var parts: [SQLQueryString] = []
+        if let ids = idsByDepth[depth], !ids.isEmpty { parts.append("o.id IN (\(binds: ids))") }
+        if let subtree, depth >= subtree.depth {
+            parts.append("(o.path >= \(bind: subtree.rawValue) AND o.path < \(bind: subtree.upperBound) AND o.depth = \(bind: depth))")
+        }
+        guard !parts.isEmpty else { return nil }
+        return "(" + parts.joined(separator: " OR ") + ")"
+    }
+
+    /// Levels from the deepest to the root.
+    var levels: [SQLQueryString] { stride(from: deepest, through: 0, by: -1).compactMap(level) }
+}
+
+/// A table of stored per-unit figures, one row per unit and key (a campaign, a year, a rating period),
+/// holding the unit's own figures and beside each the same figure over its whole subtree
+/// (`subtree_<name>`), so that any unit's roll-up, the root of a national tree included, is one row.
+///
+/// Every ancestor of a row has a row for the same key. Subtree figures are refreshed level by level, each
+/// unit as its own figures plus its children's subtree figures. On PostgreSQL a writer first locks the rows
+/// of its chains, root first, so writers of one key take turns at the root and each refresh reads what the
+/// one before committed.
+struct RollupTable: Sendable {
+    /// One rolled-up figure: its name (the subtree column is `subtree_<name>`) and how a row counts for
+    /// itself, as SQL over the table's own columns named with the table (`campaign_figures.members`).
+    struct Figure: Sendable {
+        let name: String
+        let own: String
+    }
+
+    let table: String
+    let key: String
+    /// The stored own columns; their subtree columns default to 0.
+    let columns: [String]
+    let figures: [Figure]
+
+    /// A table rolling up its own `columns`, and `counts`: figures a row counts for itself by a condition
+    /// (units that reported, units holding members).
+    init(table: String, key: String, columns: [String], counts: [Figure] = []) {
+        self.table = table
+        self.key = key
+        self.columns = columns
+        self.figures = columns.map { Figure(name: $0, own: "\(table).\($0)") } + counts
+    }
+
+    /// The keys with rows at `units`, among those `condition` (over the table's key column) admits.
+    func keys(at units: Set<Int>, where condition: SQLQueryString, on db: any Database) async throws -> [Int] {
+        var keys: Set<Int> = []
+        for chunk in units.sorted().chunked(into: 1_000) {
+            let rows = try await db.sql.raw("""
+                SELECT DISTINCT \(ident: key) AS k FROM \(ident: table) WHERE organization_id IN (\(binds: Array(chunk))) AND \(condition)
+                """).all()
+            keys.formUnion(try rows.map { try $0.decode(column: "k", as: Int.self) })
+        }
+        return keys.sorted()
+    }
+
+    /// Gives every unit of `units`' chains a row for each key, then on PostgreSQL locks those rows, root
+    /// first. Call before changing any row the refresh will read.
+    func prepare(_ units: RollupUnits, keys: [Int], on db: any Database) async throws {
+        let ids = units.chainIds
+        guard !keys.isEmpty, !ids.isEmpty else { return }
+        let zeros = SQLQueryString(Array(repeating: "0", count: columns.count).joined(separator: ", "))
+        for key in keys {
+            try await db.sql.raw("""
+                INSERT INTO \(ident: table) (\(ident: self.key), organization_id, organization_path, \(SQLQueryString(columns.joined(separator: ", "))))
+                SELECT \(bind: key), o.id, o.path, \(zeros) FROM organizations o WHERE o.id IN (\(binds: ids))
+                ON CONFLICT (\(ident: self.key), organization_id) DO NOTHING
+                """).run()
+        }
+        try await lock(units, keys: keys, on: db)
+    }
+
+    /// On PostgreSQL, locks the rows of `units`' chains for `keys`, root first (SQLite has one writer).
+    func lock(_ units: RollupUnits, keys: [Int], on db: any Database) async throws {
+        let ids = units.chainIds
+        guard db.isPostgres, !keys.isEmpty, !ids.isEmpty else { return }
+        try await db.sql.raw("""
+            SELECT 1 FROM \(ident: table) WHERE \(ident: key) IN (\(binds: keys)) AND organization_id IN (\(binds: ids))
+            ORDER BY \(ident: key), organization_path FOR UPDATE
+            """).run()
+    }
+
+    /// Refreshes the subtree figures of `units` for `keys`, deepest level first.
+    func refresh(_ units: RollupUnits, keys: [Int], on db: any Database) async throws {
+        guard !keys.isEmpty else { return }
+        let subtreeColumns = SQLQueryString(figures.map { "subtree_\($0.name)" }.joined(separator: ", "))
+        let sums = SQLQueryString(figures.map { "\($0.own) + COALESCE(SUM(c.subtree_\($0.name)), 0)" }.joined(separator: ", "))
+        for level in units.levels {
+            try await db.sql.raw("""
+                UPDATE \(ident: table) SET (\(subtreeColumns)) = (
+                  SELECT \(sums) FROM \(ident: table) c JOIN organizations o ON o.id = c.organization_id
+                  WHERE o.parent_id = \(ident: table).organization_id AND c.\(ident: key) = \(ident: table).\(ident: key))
+                WHERE \(ident: key) IN (\(binds: keys)) AND organization_id IN (SELECT o.id FROM organizations o WHERE \(level))
+                """).run()
+        }
+    }
+}
