@@ -229,6 +229,7 @@ struct CampaignTests {
 
             let tally = try await app.coverage(setup.campaign, at: tree.city).obligations
             #expect(tally.total == 5, "two wards and three cells in force; the merged cell's is not counted")
+            #expect(try await app.rollupsMatchSubtrees())
         }
     }
 
@@ -274,22 +275,30 @@ struct CampaignTests {
                                                                total: 2, page: 1, perPage: 50, on: app.db)
             #expect(notStudied.items.map(\.cardNumber).sorted() == ["A14", "B11"])
             #expect(try await app.storedCountsMatchMembers())
+            #expect(try await app.rollupsMatchSubtrees())
         }
     }
 
-    @Test("recounts running at the same time on the same cell leave the right figure", arguments: TestBackend.allCases)
+    @Test("recounts running at the same time in the same cell and in cells of other wards leave the right figures at every level",
+          arguments: TestBackend.allCases)
     func concurrentRecounts(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
             let setup = try await CityCampaign.make(on: app)
-            var members: [Int] = []
-            for index in 1...6 { members.append(try await app.createMember("Phạm Văn \(index)", card: "C\(index)", in: setup.tree.cellA1)) }
+            let tree = setup.tree
+            var members: [(cell: Int, member: Int)] = []
+            for (index, cell) in [tree.cellA1, tree.cellA1, tree.cellA1, tree.cellA1, tree.cellA2, tree.cellA2, tree.cellB1, tree.cellB1].enumerated() {
+                members.append((cell, try await app.createMember("Phạm Văn \(index)", card: "C\(index)", in: cell)))
+            }
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for member in members {
-                    group.addTask { try await app.recordSession(setup.campaign, at: setup.tree.cellA1, present: [member]) }
+                for (cell, member) in members {
+                    group.addTask { try await app.recordSession(setup.campaign, at: cell, present: [member]) }
                 }
                 try await group.waitForAll()
             }
-            #expect(try await app.coverage(setup.campaign, at: setup.tree.cellA1, .own).studied == CoverageFigure(count: 6, total: 6))
+            #expect(try await app.coverage(setup.campaign, at: tree.cellA1, .own).studied == CoverageFigure(count: 4, total: 4))
+            #expect(try await app.coverage(setup.campaign, at: tree.city).studied == CoverageFigure(count: 8, total: 8))
+            #expect(try await app.coverage(setup.campaign, at: tree.city).sessionsHeld == 8)
+            #expect(try await app.rollupsMatchSubtrees())
         }
     }
 

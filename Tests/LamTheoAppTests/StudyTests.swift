@@ -102,6 +102,7 @@ struct StudyTests {
             #expect(try await app.figures(campaign, tree.cellA1)?.membersStudied == 0)
             #expect(try await app.figures(campaign, tree.cellA2)?.membersStudied == 0)
             #expect(try await app.figures(campaign, tree.cellA1)?.sessionsHeld == 0)
+            #expect(try await app.rollupsMatchSubtrees())
         }
     }
 

@@ -71,6 +71,49 @@ extension Application {
             """).all()
         return rows.isEmpty
     }
+
+    /// Every stored subtree figure of every campaign is the sum of the own figures in the unit's subtree, and
+    /// every unit's obligation tallies count the obligations in force in its subtree: what the roll-up keeps
+    /// by refreshing chains, recomputed here from path ranges.
+    func rollupsMatchSubtrees() async throws -> Bool {
+        let sql = db as! any SQLDatabase
+        for figure in CampaignFigures.rollup.figures {
+            let wrong = try await sql.raw("""
+                SELECT t.organization_id FROM campaign_figures t JOIN organizations u ON u.id = t.organization_id
+                WHERE t.\(ident: "subtree_" + figure.name) <> (
+                  SELECT COALESCE(SUM(\(unsafeRaw: figure.own)), 0) FROM campaign_figures JOIN organizations o ON o.id = campaign_figures.organization_id
+                  WHERE campaign_figures.campaign_id = t.campaign_id AND o.path >= u.path AND o.path < u.path || '~')
+                """).all()
+            if !wrong.isEmpty {
+                Issue.record("subtree_\(figure.name) is wrong at \(try wrong.map { try $0.decode(column: "organization_id", as: Int.self) })")
+                return false
+            }
+        }
+        func rows(_ query: SQLQueryString) async throws -> [String] {
+            try await sql.raw(query).all().map { row in
+                try ["campaign_id", "organization_id", "state", "due_on", "extended_until", "n"].map { column in
+                    try row.decode(column: column, as: String?.self) ?? "-"
+                }.joined(separator: " ")
+            }.sorted()
+        }
+        let stored = try await rows("""
+            SELECT CAST(campaign_id AS TEXT) AS campaign_id, CAST(organization_id AS TEXT) AS organization_id, state, due_on, extended_until,
+                   CAST(obligations AS TEXT) AS n FROM obligation_tallies
+            """)
+        let expected = try await rows("""
+            SELECT CAST(b.campaign_id AS TEXT) AS campaign_id, CAST(u.id AS TEXT) AS organization_id, b.state,
+                   CASE WHEN b.state IN ('open', 'returned') THEN b.due_on END AS due_on,
+                   CASE WHEN b.state IN ('open', 'returned') THEN b.extended_until END AS extended_until, CAST(COUNT(*) AS TEXT) AS n
+            FROM organizations u JOIN obligations b ON b.organization_path >= u.path AND b.organization_path < u.path || '~'
+            WHERE b.state NOT IN ('handed_over', 'withdrawn') AND b.campaign_id IN (SELECT id FROM campaigns WHERE status = 'active')
+            GROUP BY b.campaign_id, u.id, b.state, 4, 5
+            """)
+        if stored != expected {
+            Issue.record("obligation tallies differ:\nstored   \(stored)\nexpected \(expected)")
+            return false
+        }
+        return true
+    }
 }
 
 /// Runs a command and returns the `DomainError` it threw (failing the test if it did not throw one).
