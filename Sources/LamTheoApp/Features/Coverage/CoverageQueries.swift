@@ -97,19 +97,22 @@ enum CoverageQueries {
             let value = extent == .own ? figure.own : "campaign_figures.subtree_\(figure.name)"
             return "CAST(\(unsafeRaw: value) AS BIGINT) AS \(ident: figure.name)"
         }
+        // Rows are picked by `organization_id IN (units)`, so that the index leads with the unit, never
+        // with the campaign's every row.
+        let picked: SQLQueryString = "organization_id IN (SELECT c.id FROM organizations c WHERE \(units))"
         let figures = try await db.sql.raw("""
-            SELECT c.id AS unit, \(columns.joined(separator: ", "))
-            FROM organizations c JOIN campaign_figures ON campaign_figures.campaign_id = \(bind: campaignId) AND campaign_figures.organization_id = c.id
-            WHERE \(units)
+            SELECT organization_id AS unit, \(columns.joined(separator: ", "))
+            FROM campaign_figures WHERE campaign_id = \(bind: campaignId) AND \(picked)
             """).all()
-        let obligations: SQLQueryString = extent == .own
-            ? "(SELECT organization_id, state, due_on, extended_until, 1 AS obligations FROM obligations WHERE campaign_id = \(bind: campaignId) AND state NOT IN ('handed_over', 'withdrawn'))"
-            : "(SELECT * FROM obligation_tallies WHERE campaign_id = \(bind: campaignId))"
+        // A unit's own obligations are its rows of `obligations`; its subtree's, its rows of `obligation_tallies`.
+        let (obligations, count): (SQLQueryString, SQLQueryString) = extent == .own
+            ? ("obligations WHERE state NOT IN ('handed_over', 'withdrawn') AND", "COUNT(*)")
+            : ("obligation_tallies WHERE", "SUM(obligations)")
         let statuses = try await db.sql.raw("""
-            SELECT c.id AS unit, \(statusCase(today: today)) AS status, CAST(SUM(b.obligations) AS BIGINT) AS n,
-                   MIN(CASE WHEN b.state = 'open' OR b.state = 'returned' THEN COALESCE(b.extended_until, b.due_on) END) AS earliest
-            FROM organizations c JOIN \(obligations) b ON b.organization_id = c.id
-            WHERE \(units) GROUP BY c.id, 2
+            SELECT organization_id AS unit, \(statusCase(today: today)) AS status, CAST(\(count) AS BIGINT) AS n,
+                   MIN(CASE WHEN state = 'open' OR state = 'returned' THEN COALESCE(extended_until, due_on) END) AS earliest
+            FROM \(obligations) campaign_id = \(bind: campaignId) AND \(picked)
+            GROUP BY organization_id, 2
             """).all()
 
         var tallies: [Int: (counts: [ObligationStatus: Int], maxDaysLate: Int)] = [:]

@@ -53,7 +53,8 @@ enum ObligationTallies {
                   UNION ALL
                   SELECT t.campaign_id, child.parent_id, t.state, t.due_on, t.extended_until, t.obligations
                   FROM obligation_tallies t JOIN organizations child ON child.id = t.organization_id
-                  WHERE t.campaign_id IN (\(binds: campaigns)) AND child.parent_id IN \(unitsOfLevel)
+                  WHERE t.campaign_id IN (\(binds: campaigns))
+                    AND t.organization_id IN (SELECT o.id FROM organizations o WHERE o.parent_id IN \(unitsOfLevel))
                 ) x
                 GROUP BY campaign_id, unit, state, due_on, extended_until
                 """).run()

@@ -132,8 +132,9 @@ struct RollupTable: Sendable {
         for level in units.levels {
             try await db.sql.raw("""
                 UPDATE \(ident: table) SET (\(subtreeColumns)) = (
-                  SELECT \(sums) FROM \(ident: table) c JOIN organizations o ON o.id = c.organization_id
-                  WHERE o.parent_id = \(ident: table).organization_id AND c.\(ident: key) = \(ident: table).\(ident: key))
+                  SELECT \(sums) FROM \(ident: table) c
+                  WHERE c.\(ident: key) = \(ident: table).\(ident: key)
+                    AND c.organization_id IN (SELECT o.id FROM organizations o WHERE o.parent_id = \(ident: table).organization_id))
                 WHERE \(ident: key) IN (\(binds: keys)) AND organization_id IN (SELECT o.id FROM organizations o WHERE \(level))
                 """).run()
         }
