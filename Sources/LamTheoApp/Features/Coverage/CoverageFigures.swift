@@ -123,16 +123,16 @@ extension CampaignFigures {
 
     private static func recount(ids: [Int], campaign campaignId: Int?, on db: any Database) async throws {
         let campaignFilter: SQLQueryString = campaignId.map { "c.id = \(bind: $0)" } ?? "1 = 1"
-        try await db.sql.raw("""
-            INSERT INTO campaign_figures (campaign_id, organization_id, organization_path, members, members_studied, reflections_submitted, reflections_accepted, sessions_held)
-            SELECT c.id, o.id, o.path, 0, 0, 0, 0, 0
-            FROM organizations o JOIN campaigns c ON o.path >= c.organization_path AND o.path < c.organization_path || '~'
-            WHERE o.id IN (\(binds: ids)) AND c.status = 'active' AND \(campaignFilter)
-            ON CONFLICT (campaign_id, organization_id) DO NOTHING
-            """).run()
-        let keys = try await rollup.keys(at: Set(ids), where: "campaign_id IN (SELECT c.id FROM campaigns c WHERE c.status = 'active' AND \(campaignFilter))", on: db)
+        // The units' paths, and the active campaigns covering them.
+        let rows = try await db.sql.raw("""
+            SELECT o.path, c.id AS campaign
+            FROM organizations o LEFT JOIN campaigns c ON o.path >= c.organization_path AND o.path < c.organization_path || '~'
+              AND c.status = 'active' AND \(campaignFilter)
+            WHERE o.id IN (\(binds: ids))
+            """).all()
+        let keys = Set(try rows.compactMap { try $0.decode(column: "campaign", as: Int?.self) }).sorted()
         guard !keys.isEmpty else { return }
-        let units = try await RollupUnits.chains(of: Set(ids), on: db)
+        let units = RollupUnits.chains(of: try rows.compactMap { TreePath(rawValue: try $0.decode(column: "path", as: String.self)) })
         try await rollup.prepare(units, keys: keys, on: db)
         let onRoll = MemberStatus.onRoll.map(\.rawValue)
         try await db.sql.raw("""

@@ -14,13 +14,19 @@ struct RollupUnits: Sendable {
 
     /// `units` and all their ancestors.
     static func chains(of units: Set<Int>, on db: any Database) async throws -> RollupUnits {
-        var byDepth: [Int: Set<Int>] = [:]
+        var paths: [TreePath] = []
         for chunk in units.sorted().chunked(into: 1_000) {
             let rows = try await db.sql.raw("SELECT path FROM organizations WHERE id IN (\(binds: Array(chunk)))").all()
-            for row in rows {
-                guard let path = TreePath(rawValue: try row.decode(column: "path", as: String.self)) else { continue }
-                for (depth, id) in path.ids.enumerated() { byDepth[depth, default: []].insert(id) }
-            }
+            paths += try rows.compactMap { TreePath(rawValue: try $0.decode(column: "path", as: String.self)) }
+        }
+        return chains(of: paths)
+    }
+
+    /// The units at `paths` and all their ancestors.
+    static func chains(of paths: [TreePath]) -> RollupUnits {
+        var byDepth: [Int: Set<Int>] = [:]
+        for path in paths {
+            for (depth, id) in path.ids.enumerated() { byDepth[depth, default: []].insert(id) }
         }
         return RollupUnits(idsByDepth: byDepth.mapValues { $0.sorted() }, subtree: nil, deepest: byDepth.keys.max() ?? -1)
     }
@@ -86,42 +92,35 @@ struct RollupTable: Sendable {
         self.figures = columns.map { Figure(name: $0, own: "\(table).\($0)") } + counts
     }
 
-    /// The keys with rows at `units`, among those `condition` (over the table's key column) admits.
-    func keys(at units: Set<Int>, where condition: SQLQueryString, on db: any Database) async throws -> [Int] {
-        var keys: Set<Int> = []
-        for chunk in units.sorted().chunked(into: 1_000) {
-            let rows = try await db.sql.raw("""
-                SELECT DISTINCT \(ident: key) AS k FROM \(ident: table) WHERE organization_id IN (\(binds: Array(chunk))) AND \(condition)
-                """).all()
-            keys.formUnion(try rows.map { try $0.decode(column: "k", as: Int.self) })
-        }
-        return keys.sorted()
-    }
-
-    /// Gives every unit of `units`' chains a row for each key, then on PostgreSQL locks those rows, root
-    /// first. Call before changing any row the refresh will read.
+    /// Gives every unit of `units`' chains a row for each key, and on PostgreSQL locks those rows, root
+    /// first. Call before changing any row the refresh will read. The rows usually exist: one statement.
     func prepare(_ units: RollupUnits, keys: [Int], on db: any Database) async throws {
         let ids = units.chainIds
-        guard !keys.isEmpty, !ids.isEmpty else { return }
+        guard !keys.isEmpty, !ids.isEmpty, try await lockRows(ids, keys: keys, on: db) < ids.count * keys.count else { return }
         let zeros = SQLQueryString(Array(repeating: "0", count: columns.count).joined(separator: ", "))
         for key in keys {
+            // New rows are this transaction's until it commits: nobody else can change them meanwhile.
             try await db.sql.raw("""
                 INSERT INTO \(ident: table) (\(ident: self.key), organization_id, organization_path, \(SQLQueryString(columns.joined(separator: ", "))))
                 SELECT \(bind: key), o.id, o.path, \(zeros) FROM organizations o WHERE o.id IN (\(binds: ids))
                 ON CONFLICT (\(ident: self.key), organization_id) DO NOTHING
                 """).run()
         }
-        try await lock(units, keys: keys, on: db)
     }
 
     /// On PostgreSQL, locks the rows of `units`' chains for `keys`, root first (SQLite has one writer).
     func lock(_ units: RollupUnits, keys: [Int], on db: any Database) async throws {
         let ids = units.chainIds
         guard db.isPostgres, !keys.isEmpty, !ids.isEmpty else { return }
+        _ = try await lockRows(ids, keys: keys, on: db)
+    }
+
+    /// Locks the rows (on PostgreSQL) and tells how many exist.
+    private func lockRows(_ ids: [Int], keys: [Int], on db: any Database) async throws -> Int {
         try await db.sql.raw("""
             SELECT 1 FROM \(ident: table) WHERE \(ident: key) IN (\(binds: keys)) AND organization_id IN (\(binds: ids))
-            ORDER BY \(ident: key), organization_path FOR UPDATE
-            """).run()
+            ORDER BY \(ident: key), organization_path \(unsafeRaw: db.isPostgres ? "FOR UPDATE" : "")
+            """).all().count
     }
 
     /// Refreshes the subtree figures of `units` for `keys`, deepest level first.
