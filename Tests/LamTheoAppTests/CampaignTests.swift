@@ -69,7 +69,7 @@ extension Application {
         }
     }
 
-    func coverage(_ campaign: Campaign, at unit: Int, _ extent: CoverageQueries.Extent = .subtree) async throws -> Coverage {
+    func coverage(_ campaign: Campaign, at unit: Int, _ extent: RollupExtent = .subtree) async throws -> Coverage {
         try await CoverageQueries.coverage(of: campaign, at: self.unit(unit), extent, today: CalendarDate.today(), on: db)
     }
 }

@@ -36,7 +36,7 @@ extension Application {
         try await write { try await CommitmentCommands.register(input, on: $0) }
     }
 
-    func commitmentCoverage(at unit: Int, year: Int = CommitmentSetup.year, _ extent: CoverageQueries.Extent = .subtree) async throws -> CommitmentCoverage {
+    func commitmentCoverage(at unit: Int, year: Int = CommitmentSetup.year, _ extent: RollupExtent = .subtree) async throws -> CommitmentCoverage {
         try await CommitmentQueries.coverage(year: year, at: self.unit(unit), extent, on: db)
     }
 
@@ -226,6 +226,8 @@ struct CommitmentTests {
 
             _ = try await app.write { try await OrganizationCommands.merge(setup.tree.cellA2, into: setup.tree.cellA1, effectiveOn: nil, on: $0) }
             #expect(try await app.commitmentCoverage(at: setup.tree.cellA1, .own).registered == CoverageFigure(count: 1, total: 2))
+            #expect(try await app.commitmentCoverage(at: setup.tree.city).registered == CoverageFigure(count: 2, total: 4))
+            #expect(try await app.rollupsMatchSubtrees())
         }
     }
 

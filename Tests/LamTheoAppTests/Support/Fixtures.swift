@@ -72,21 +72,24 @@ extension Application {
         return rows.isEmpty
     }
 
-    /// Every stored subtree figure of every campaign is the sum of the own figures in the unit's subtree, and
-    /// every unit's obligation tallies count the obligations in force in its subtree: what the roll-up keeps
-    /// by refreshing chains, recomputed here from path ranges.
+    /// Every stored subtree figure (campaigns, commitments) is the sum of the own figures in the unit's
+    /// subtree, and every unit's obligation tallies count the obligations in force in its subtree: what the
+    /// roll-ups keep by refreshing chains, recomputed here from path ranges.
     func rollupsMatchSubtrees() async throws -> Bool {
         let sql = db as! any SQLDatabase
-        for figure in CampaignFigures.rollup.figures {
-            let wrong = try await sql.raw("""
-                SELECT t.organization_id FROM campaign_figures t JOIN organizations u ON u.id = t.organization_id
-                WHERE t.\(ident: "subtree_" + figure.name) <> (
-                  SELECT COALESCE(SUM(\(unsafeRaw: figure.own)), 0) FROM campaign_figures JOIN organizations o ON o.id = campaign_figures.organization_id
-                  WHERE campaign_figures.campaign_id = t.campaign_id AND o.path >= u.path AND o.path < u.path || '~')
-                """).all()
-            if !wrong.isEmpty {
-                Issue.record("subtree_\(figure.name) is wrong at \(try wrong.map { try $0.decode(column: "organization_id", as: Int.self) })")
-                return false
+        for rollup in [CampaignFigures.rollup, CommitmentFigures.rollup] {
+            for figure in rollup.figures {
+                let wrong = try await sql.raw("""
+                    SELECT t.organization_id FROM \(ident: rollup.table) t JOIN organizations u ON u.id = t.organization_id
+                    WHERE t.\(ident: "subtree_" + figure.name) <> (
+                      SELECT COALESCE(SUM(\(unsafeRaw: figure.own)), 0)
+                      FROM \(ident: rollup.table) JOIN organizations o ON o.id = \(ident: rollup.table).organization_id
+                      WHERE \(ident: rollup.table).\(ident: rollup.key) = t.\(ident: rollup.key) AND o.path >= u.path AND o.path < u.path || '~')
+                    """).all()
+                if !wrong.isEmpty {
+                    Issue.record("\(rollup.table).subtree_\(figure.name) is wrong at \(try wrong.map { try $0.decode(column: "organization_id", as: Int.self) })")
+                    return false
+                }
             }
         }
         func rows(_ query: SQLQueryString) async throws -> [String] {

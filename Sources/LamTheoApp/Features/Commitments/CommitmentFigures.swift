@@ -2,32 +2,86 @@ import Fluent
 import LamTheoCore
 import SQLKit
 
-extension CommitmentFigures {
-    /// Recounts the figures of `organizationIds` for `year` (or for every year their members have
-    /// commitments in, and every year already counted there). Called inside the transaction of every
-    /// write that changes a commitment's assessment or where a member is (through `UnitFigures.recount`).
-    ///
-    /// On PostgreSQL the rows are locked first and counted in a later statement, as `CampaignFigures` does.
-    static func recount(_ organizationIds: Set<Int>, year: Int? = nil, on db: any Database) async throws {
-        for ids in organizationIds.sorted().chunked(into: 500) {
-            try await recount(ids: Array(ids), year: year, on: db)
+/// Keeps a subtree copy of every commitment figure and the members on the roll (see `RollupTable`),
+/// replacing the path-range sums of 014's index.
+struct StoreSubtreeCommitments: AsyncMigration {
+    var name: String { "018_StoreSubtreeCommitments" }
+
+    func prepare(on database: any Database) async throws {
+        let sql = database.sql
+        for column in ["members"] + CommitmentFigures.rollup.figures.map({ "subtree_\($0.name)" }) {
+            try await sql.raw("ALTER TABLE commitment_figures ADD COLUMN \(ident: column) BIGINT NOT NULL DEFAULT 0").run()
+        }
+        try await sql.drop(index: "commitment_figures_rollup").run()
+        let years = try await sql.raw("SELECT DISTINCT year FROM commitment_figures").all().map { try $0.decode(column: "year", as: Int.self) }
+        for year in years {
+            try await CommitmentFigures.start(year: year, on: database)
         }
     }
 
-    private static func recount(ids: [Int], year: Int?, on db: any Database) async throws {
-        let yearFilter: (String) -> SQLQueryString = { column in year.map { "\(unsafeRaw: column) = \(bind: $0)" } ?? "1 = 1" }
+    func revert(on database: any Database) async throws {
+        for column in ["members"] + CommitmentFigures.rollup.figures.map({ "subtree_\($0.name)" }) {
+            try await database.sql.raw("ALTER TABLE commitment_figures DROP COLUMN \(ident: column)").run()
+        }
+    }
+}
+
+extension CommitmentFigures {
+    static let rollup = RollupTable(
+        table: schema, key: "year",
+        columns: ["members", "members_registered", "commitments", "commitments_achieved", "commitments_not_achieved", "members_assessed"],
+        counts: [
+            .init(name: "reporting_units", own: "CASE WHEN commitment_figures.commitments > 0 THEN 1 ELSE 0 END"),
+            .init(name: "member_units", own: "CASE WHEN commitment_figures.members > 0 THEN 1 ELSE 0 END"),
+        ])
+
+    /// A year's first commitment gives every unit of the tree a row with its members on the roll and rolls
+    /// them up, so that the registration rate has its denominator everywhere: a few set-based statements
+    /// per tree level, once a year.
+    static func start(year: Int, on db: any Database) async throws {
         try await db.sql.raw("""
-            INSERT INTO commitment_figures (year, organization_id, organization_path, members_registered, commitments,
+            INSERT INTO commitment_figures (year, organization_id, organization_path, members, members_registered, commitments,
                                             commitments_achieved, commitments_not_achieved, members_assessed)
-            SELECT DISTINCT c.year, o.id, o.path, 0, 0, 0, 0, 0
-            FROM commitments c JOIN members m ON m.id = c.member_id JOIN organizations o ON o.id = m.organization_id
-            WHERE o.id IN (\(binds: ids)) AND \(yearFilter("c.year"))
+            SELECT \(bind: year), o.id, o.path, 0, 0, 0, 0, 0, 0 FROM organizations o
+            WHERE 1 = 1 -- SQLite reads an ON right after FROM as a join's
             ON CONFLICT (year, organization_id) DO NOTHING
             """).run()
-        let rows: SQLQueryString = "commitment_figures.organization_id IN (\(binds: ids)) AND \(yearFilter("commitment_figures.year"))"
-        if db.isPostgres {
-            try await db.sql.raw("SELECT id FROM commitment_figures WHERE \(rows) ORDER BY id FOR UPDATE").run()
+        try await db.sql.raw("""
+            UPDATE commitment_figures SET members = (SELECT o.member_count FROM organizations o WHERE o.id = commitment_figures.organization_id)
+            WHERE year = \(bind: year)
+            """).run()
+        for root in try await Organization.query(on: db).filter(\.$parentId == nil).all() {
+            try await rollup.refresh(try await RollupUnits.subtree(root.treePath, andChainsOf: [], on: db), keys: [year], on: db)
         }
+    }
+
+    /// Recounts the figures of `organizationIds` for `year` (or for every year counted so far, and the years
+    /// their members have commitments in), and rolls them up to the root. Called inside the transaction of
+    /// every write that changes a commitment's assessment or where a member is (through `UnitFigures.recount`).
+    static func recount(_ organizationIds: Set<Int>, year: Int? = nil, on db: any Database) async throws {
+        guard !organizationIds.isEmpty else { return }
+        let started = Set(try await db.sql.raw("SELECT DISTINCT year FROM commitment_figures").all().map { try $0.decode(column: "year", as: Int.self) })
+        var years = year.map { Set([$0]) } ?? started
+        if year == nil {
+            for ids in organizationIds.sorted().chunked(into: 500) {
+                let rows = try await db.sql.raw("""
+                    SELECT DISTINCT c.year FROM commitments c JOIN members m ON m.id = c.member_id WHERE m.organization_id IN (\(binds: Array(ids)))
+                    """).all()
+                years.formUnion(try rows.map { try $0.decode(column: "year", as: Int.self) })
+            }
+        }
+        for newYear in years.subtracting(started) {
+            try await start(year: newYear, on: db)
+        }
+        guard !years.isEmpty else { return }
+        for ids in organizationIds.sorted().chunked(into: 500) {
+            try await recount(ids: Array(ids), years: years.sorted(), on: db)
+        }
+    }
+
+    private static func recount(ids: [Int], years: [Int], on db: any Database) async throws {
+        let units = try await RollupUnits.chains(of: Set(ids), on: db)
+        try await rollup.prepare(units, keys: years, on: db)
         let onRoll = MemberStatus.onRoll.map(\.rawValue)
         let commitmentsHere: SQLQueryString = """
             FROM commitments c JOIN members m ON m.id = c.member_id
@@ -36,13 +90,15 @@ extension CommitmentFigures {
         try await db.sql.raw("""
             UPDATE commitment_figures SET
               organization_path = (SELECT o.path FROM organizations o WHERE o.id = commitment_figures.organization_id),
+              members = (SELECT o.member_count FROM organizations o WHERE o.id = commitment_figures.organization_id),
               members_registered = (SELECT COUNT(DISTINCT c.member_id) \(commitmentsHere)),
               commitments = (SELECT COUNT(*) \(commitmentsHere)),
               commitments_achieved = (SELECT COUNT(*) \(commitmentsHere) AND c.cell_result = 'achieved'),
               commitments_not_achieved = (SELECT COUNT(*) \(commitmentsHere) AND c.cell_result = 'not_achieved'),
               members_assessed = (SELECT COUNT(DISTINCT c.member_id) \(commitmentsHere)
                 AND NOT EXISTS (SELECT 1 FROM commitments u WHERE u.member_id = c.member_id AND u.year = c.year AND u.cell_result IS NULL))
-            WHERE \(rows)
+            WHERE organization_id IN (\(binds: ids)) AND year IN (\(binds: years))
             """).run()
+        try await rollup.refresh(units, keys: years, on: db)
     }
 }

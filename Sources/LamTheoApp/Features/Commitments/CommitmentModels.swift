@@ -106,8 +106,9 @@ final class CommitmentReminder: Model, @unchecked Sendable {
     init() {}
 }
 
-/// One unit's own commitment figures for one year, counted where its members are now (see
-/// `CommitmentFigures.recount`); subtree figures are sums over a path range.
+/// One unit's commitment figures for one year, counted where its members are now (see
+/// `CommitmentFigures.recount`), its own and (`subtree_…` columns, kept by `CommitmentFigures.rollup`) its
+/// whole subtree's.
 final class CommitmentFigures: Model, @unchecked Sendable {
     static let schema = "commitment_figures"
 

@@ -63,9 +63,9 @@ enum CommitmentList: String, Sendable, CaseIterable, Codable {
     }
 }
 
-/// The reads of the commitments feature. Subtree figures are sums of `commitment_figures` over a path range.
+/// The reads of the commitments feature. A unit's figures, own or its subtree's, are one `commitment_figures` row.
 enum CommitmentQueries {
-    static func coverage(year: Int, at unit: Organization, _ extent: CoverageQueries.Extent, on db: any Database) async throws -> CommitmentCoverage {
+    static func coverage(year: Int, at unit: Organization, _ extent: RollupExtent, on db: any Database) async throws -> CommitmentCoverage {
         try await coverage(year: year, units: "c.id = \(bind: unit.requireID())", extent, on: db)[unit.requireID()] ?? .empty
     }
 
@@ -83,39 +83,23 @@ enum CommitmentQueries {
         }.map(\.element)
     }
 
-    /// The figures of each unit `c` the predicate picks: members from the stored counts, the rest summed from
-    /// `commitment_figures` (see `CoverageQueries` for the join by unit or by path range).
-    private static func coverage(year: Int, units: SQLQueryString, _ extent: CoverageQueries.Extent,
+    /// The figures of each unit `c` the predicate picks, from its `commitment_figures` row.
+    private static func coverage(year: Int, units: SQLQueryString, _ extent: RollupExtent,
                                  on db: any Database) async throws -> [Int: CommitmentCoverage] {
-        let members = try await CoverageQueries.memberTotals(units: units, extent, on: db)
-        let figures = try await db.sql.raw("""
-            SELECT c.id AS unit, CAST(COALESCE(SUM(f.members_registered), 0) AS BIGINT) AS registered,
-                   CAST(COALESCE(SUM(f.commitments), 0) AS BIGINT) AS commitments,
-                   CAST(COALESCE(SUM(f.commitments_achieved), 0) AS BIGINT) AS achieved,
-                   CAST(COALESCE(SUM(f.commitments_not_achieved), 0) AS BIGINT) AS not_achieved,
-                   CAST(COALESCE(SUM(f.members_assessed), 0) AS BIGINT) AS assessed,
-                   CAST(COALESCE(SUM(CASE WHEN f.commitments > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS reporting
-            FROM organizations c JOIN commitment_figures f ON f.year = \(bind: year) AND \(extent.joined("f"))
-            WHERE \(units) GROUP BY c.id
-            """).all()
-        let figuresByUnit = Dictionary(uniqueKeysWithValues: try figures.map { (try $0.decode(column: "unit", as: Int.self), $0) })
-        var result: [Int: CommitmentCoverage] = [:]
-        for (unit, totals) in members {
-            let row = figuresByUnit[unit]
-            func value(_ column: String) throws -> Int { try row?.decode(column: column, as: Int.self) ?? 0 }
-            let reporting = try value("reporting")
+        try await CommitmentFigures.rollup.read(key: year, units: units, extent, on: db).mapValues { row in
+            func value(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
+            let reporting = try value("reporting_units")
             let reported = { (count: Int) in reporting == 0 ? nil : count }
-            let (registered, commitments) = (try value("registered"), try value("commitments"))
-            result[unit] = CommitmentCoverage(
-                members: totals.members,
-                registered: CoverageFigure(count: reported(registered), total: totals.members),
+            let (members, registered, commitments) = (try value("members"), try value("members_registered"), try value("commitments"))
+            return CommitmentCoverage(
+                members: members,
+                registered: CoverageFigure(count: reported(registered), total: members),
                 commitments: commitments,
-                achieved: CoverageFigure(count: reported(try value("achieved")), total: commitments),
-                notAchieved: try value("not_achieved"),
-                assessed: CoverageFigure(count: reported(try value("assessed")), total: registered),
-                reportingUnits: reporting, unitsWithMembers: totals.units)
+                achieved: CoverageFigure(count: reported(try value("commitments_achieved")), total: commitments),
+                notAchieved: try value("commitments_not_achieved"),
+                assessed: CoverageFigure(count: reported(try value("members_assessed")), total: registered),
+                reportingUnits: reporting, unitsWithMembers: try value("member_units"))
         }
-        return result
     }
 
     /// One page of the commitments behind a figure in `unit`'s subtree, leaders' first, then in name order.

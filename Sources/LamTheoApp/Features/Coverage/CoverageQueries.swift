@@ -44,37 +44,7 @@ struct ChildCoverage: Sendable {
 /// `campaign_figures` row, its obligations a handful of `obligation_tallies` rows, so the root of a
 /// national tree costs what a cell costs.
 enum CoverageQueries {
-    enum Extent: Sendable {
-        /// The unit's own figures.
-        case own
-        /// The unit and everything under it.
-        case subtree
-
-        /// Joins the rows of a per-unit table (`alias`) to the unit `c` they count for: by the unit itself
-        /// (`own`) or by the range of its path (`subtree`).
-        func joined(_ alias: String, idColumn: String = "organization_id", pathColumn: String = "organization_path") -> SQLQueryString {
-            switch self {
-            case .own: return "\(unsafeRaw: alias).\(unsafeRaw: idColumn) = c.id"
-            case .subtree: return "\(unsafeRaw: alias).\(unsafeRaw: pathColumn) >= c.path AND \(unsafeRaw: alias).\(unsafeRaw: pathColumn) < c.path || '~'"
-            }
-        }
-    }
-
-    /// Members on the roll and units holding any, from the stored per-unit counts, for each unit `c` the
-    /// predicate picks.
-    static func memberTotals(units: SQLQueryString, _ extent: Extent, on db: any Database) async throws -> [Int: (members: Int, units: Int)] {
-        let rows = try await db.sql.raw("""
-            SELECT c.id AS unit, CAST(COALESCE(SUM(o.member_count), 0) AS BIGINT) AS members,
-                   CAST(COALESCE(SUM(CASE WHEN o.member_count > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS units
-            FROM organizations c JOIN organizations o ON \(extent.joined("o", idColumn: "id", pathColumn: "path"))
-            WHERE \(units) GROUP BY c.id
-            """).all()
-        return Dictionary(uniqueKeysWithValues: try rows.map {
-            (try $0.decode(column: "unit", as: Int.self), (try $0.decode(column: "members", as: Int.self), try $0.decode(column: "units", as: Int.self)))
-        })
-    }
-
-    static func coverage(of campaign: Campaign, at unit: Organization, _ extent: Extent, today: CalendarDate, on db: any Database) async throws -> Coverage {
+    static func coverage(of campaign: Campaign, at unit: Organization, _ extent: RollupExtent, today: CalendarDate, on db: any Database) async throws -> Coverage {
         let byUnit = try await coverage(of: campaign, units: "c.id = \(bind: unit.requireID())", extent, today: today, on: db)
         return byUnit[unit.requireID()] ?? Coverage.empty
     }
@@ -90,20 +60,10 @@ enum CoverageQueries {
 
     /// The coverage of each unit `c` the predicate picks: one `campaign_figures` row each, and obligations
     /// by status (for the unit itself from its obligations, for its subtree from `obligation_tallies`).
-    private static func coverage(of campaign: Campaign, units: SQLQueryString, _ extent: Extent, today: CalendarDate,
+    private static func coverage(of campaign: Campaign, units: SQLQueryString, _ extent: RollupExtent, today: CalendarDate,
                                  on db: any Database) async throws -> [Int: Coverage] {
         let campaignId = campaign.requireID()
-        let columns = CampaignFigures.rollup.figures.map { figure -> SQLQueryString in
-            let value = extent == .own ? figure.own : "campaign_figures.subtree_\(figure.name)"
-            return "CAST(\(unsafeRaw: value) AS BIGINT) AS \(ident: figure.name)"
-        }
-        // Rows are picked by `organization_id IN (units)`, so that the index leads with the unit, never
-        // with the campaign's every row.
-        let picked: SQLQueryString = "organization_id IN (SELECT c.id FROM organizations c WHERE \(units))"
-        let figures = try await db.sql.raw("""
-            SELECT organization_id AS unit, \(columns.joined(separator: ", "))
-            FROM campaign_figures WHERE campaign_id = \(bind: campaignId) AND \(picked)
-            """).all()
+        let figures = try await CampaignFigures.rollup.read(key: campaignId, units: units, extent, on: db)
         // A unit's own obligations are its rows of `obligations`; its subtree's, its rows of `obligation_tallies`.
         let (obligations, count): (SQLQueryString, SQLQueryString) = extent == .own
             ? ("obligations WHERE state NOT IN ('handed_over', 'withdrawn') AND", "COUNT(*)")
@@ -111,7 +71,7 @@ enum CoverageQueries {
         let statuses = try await db.sql.raw("""
             SELECT organization_id AS unit, \(statusCase(today: today)) AS status, CAST(\(count) AS BIGINT) AS n,
                    MIN(CASE WHEN state = 'open' OR state = 'returned' THEN COALESCE(extended_until, due_on) END) AS earliest
-            FROM \(obligations) campaign_id = \(bind: campaignId) AND \(picked)
+            FROM \(obligations) campaign_id = \(bind: campaignId) AND organization_id IN (SELECT c.id FROM organizations c WHERE \(units))
             GROUP BY organization_id, 2
             """).all()
 
@@ -127,8 +87,7 @@ enum CoverageQueries {
             tallies[unit] = tally
         }
         var result: [Int: Coverage] = [:]
-        for row in figures {
-            let unit = try row.decode(column: "unit", as: Int.self)
+        for (unit, row) in figures {
             let members = try row.decode(column: "members", as: Int.self)
             let reporting = try row.decode(column: "reporting_units", as: Int.self)
             func share(_ column: String) throws -> CoverageFigure {

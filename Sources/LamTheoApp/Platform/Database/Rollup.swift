@@ -61,6 +61,12 @@ struct RollupUnits: Sendable {
     var levels: [SQLQueryString] { stride(from: deepest, through: 0, by: -1).compactMap(level) }
 }
 
+/// Whose figures a read wants: the unit's own, or its whole subtree's.
+enum RollupExtent: Sendable {
+    case own
+    case subtree
+}
+
 /// A table of stored per-unit figures, one row per unit and key (a campaign, a year, a rating period),
 /// holding the unit's own figures and beside each the same figure over its whole subtree
 /// (`subtree_<name>`), so that any unit's roll-up, the root of a national tree included, is one row.
@@ -137,5 +143,21 @@ struct RollupTable: Sendable {
                 WHERE \(ident: key) IN (\(binds: keys)) AND organization_id IN (SELECT o.id FROM organizations o WHERE \(level))
                 """).run()
         }
+    }
+
+    /// The figures for `key` of each unit the predicate on `organizations c` picks, by unit: one row each,
+    /// with a column per figure (named after it) holding the unit's own value or its subtree's.
+    func read(key: Int, units: SQLQueryString, _ extent: RollupExtent, on db: any Database) async throws -> [Int: any SQLRow] {
+        let columns = figures.map { figure -> SQLQueryString in
+            let value = extent == .own ? figure.own : "\(table).subtree_\(figure.name)"
+            return "CAST(\(unsafeRaw: value) AS BIGINT) AS \(ident: figure.name)"
+        }
+        // Picked by `organization_id IN (…)` so that the unique index leads with the unit, never with the
+        // key's every row.
+        let rows = try await db.sql.raw("""
+            SELECT organization_id AS unit, \(columns.joined(separator: ", ")) FROM \(ident: table)
+            WHERE \(ident: self.key) = \(bind: key) AND organization_id IN (SELECT c.id FROM organizations c WHERE \(units))
+            """).all()
+        return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "unit", as: Int.self), $0) })
     }
 }
