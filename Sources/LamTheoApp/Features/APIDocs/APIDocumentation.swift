@@ -51,7 +51,7 @@ enum APIDocumentation {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
             ]],
             "responses": ["202": ["description": "Started", "content": ["application/json": ["schema": ref("ImportJob")]]],
-                          "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                          "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
                           "422": ["$ref": "#/components/responses/422"]],
         ]],
         "/imports/{job}": ["get": operation(
@@ -68,8 +68,8 @@ enum APIDocumentation {
             "responses": ["200": ["description": "The file", "content": [
                 "text/csv": ["schema": ["type": "string", "format": "binary"]],
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
-            ]], "401": ["$ref": "#/components/responses/401"], "404": ["$ref": "#/components/responses/404"],
-               "422": ["$ref": "#/components/responses/422"]],
+            ]], "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
+               "404": ["$ref": "#/components/responses/404"], "422": ["$ref": "#/components/responses/422"]],
         ]],
         "/me": ["get": operation("getMe", "The caller and the roles they hold today", tag: "Accounts", ok: ref("Me"), failures: ["401"])],
         "/me/data": ["get": operation("getMyData", "Everything LamTheo holds about the calling member", tag: "Self-service",
@@ -163,7 +163,7 @@ enum APIDocumentation {
         "/members": [
             "get": operation("listMembers", "Search members, sorted by tên, chữ đệm, họ", tag: "Members",
                              parameters: [param("q"), param("within"), param("status"), param("gender"), param("page"), param("per")],
-                             ok: ref("MemberPage")),
+                             ok: ref("MemberPage"), failures: ["400"]),
             "post": operation("createMember", "Enrol a member in a cell", tag: "Members",
                               body: ref("MemberCreate"), ok: ref("MemberDetail"), okStatus: "201", failures: ["409", "422"]),
         ],
@@ -239,7 +239,7 @@ enum APIDocumentation {
         ],
         "/campaigns": [
             "get": operation("listCampaigns", "Campaigns launched in, above or below the caller's scope, newest first", tag: "Campaigns",
-                             parameters: [param("q"), param("campaignStatus"), param("page"), param("per")], ok: ref("CampaignPage")),
+                             parameters: [param("q"), param("campaignStatus"), param("page"), param("per")], ok: ref("CampaignPage"), failures: ["400"]),
             "post": operation("launchCampaign", "Launch a document for a subtree; every unit of each requirement's kinds receives an obligation",
                               tag: "Campaigns", body: ref("CampaignCreate"), ok: ref("Campaign"), okStatus: "201", failures: ["404", "409", "422"]),
         ],
@@ -250,13 +250,13 @@ enum APIDocumentation {
             failures: ["404", "409"])],
         "/campaigns/{id}/obligations": ["get": operation(
             "listObligations", "The obligations of a unit's subtree in a campaign, the most overdue first", tag: "Campaigns",
-            parameters: [param("id"), param("unit"), param("obligationStatus"), param("page"), param("per")], ok: ref("ObligationPage"), failures: ["404"])],
+            parameters: [param("id"), param("unit"), param("obligationStatus"), param("page"), param("per")], ok: ref("ObligationPage"), failures: ["400", "404"])],
         "/campaigns/{id}/coverage": ["get": operation(
             "getCoverage", "How far the campaign has got at a unit: the unit itself, its subtree, and each child with the furthest behind first",
-            tag: "Coverage", parameters: [param("id"), param("unit"), param("laggingSort")], ok: ref("CoverageReport"), failures: ["404"])],
+            tag: "Coverage", parameters: [param("id"), param("unit"), param("laggingSort")], ok: ref("CoverageReport"), failures: ["400", "404"])],
         "/campaigns/{id}/coverage/members": ["get": operation(
             "listCoverageMembers", "The members a coverage figure counts or leaves out, in Vietnamese name order", tag: "Coverage",
-            parameters: [param("id"), param("unit"), param("coverageList"), param("page"), param("per")], ok: ref("CoverageMemberPage"), failures: ["404"])],
+            parameters: [param("id"), param("unit"), param("coverageList"), param("page"), param("per")], ok: ref("CoverageMemberPage"), failures: ["400", "404"])],
         "/obligations/{id}": ["get": operation(
             "getObligation", "One obligation with its numbered submissions and their reviews", tag: "Campaigns", parameters: [param("id")],
             ok: ref("Obligation"), failures: ["404"])],
@@ -272,7 +272,7 @@ enum APIDocumentation {
         "/commitments": [
             "get": operation("listCommitments", "A unit's commitments for a year (the rows behind a figure with list=); a member who reads no unit gets their own cell's",
                              tag: "Commitments", parameters: [param("commitmentUnit"), param("commitmentYear"), param("commitmentList"), param("page"), param("per")],
-                             ok: ref("CommitmentPage"), failures: ["404"]),
+                             ok: ref("CommitmentPage"), failures: ["400", "404"]),
             "post": operation("registerCommitment", "Register a commitment: a member their own, an editor at the member's cell on their behalf",
                               tag: "Commitments", body: ref("CommitmentCreate"), ok: ref("Commitment"), okStatus: "201", failures: ["404", "409", "422"]),
         ],
@@ -359,7 +359,7 @@ enum APIDocumentation {
         "/breakthroughs": [
             "get": operation("listBreakthroughs", "A unit's subtree's breakthroughs in a period, late and at risk first", tag: "Breakthroughs",
                              parameters: [param("breakthroughUnit"), param("period"), param("breakthroughStatus"), param("page"), param("per")],
-                             ok: ref("BreakthroughPage"), failures: ["404"]),
+                             ok: ref("BreakthroughPage"), failures: ["400", "404"]),
             "post": operation("setBreakthrough", "Set a unit's breakthrough; a vague one (no measurable target, no end date, only a slogan) is refused with what is missing",
                               tag: "Breakthroughs", body: ref("BreakthroughCreate"), ok: ref("Breakthrough"), okStatus: "201", failures: ["404", "409", "422"]),
         ],
@@ -424,7 +424,7 @@ enum APIDocumentation {
     ]
 
     private static let responses: JSONValue = [
-        "400": problemResponse("The body is not valid JSON or a field has the wrong type"),
+        "400": problemResponse("The body is not valid JSON, a field has the wrong type, or a query parameter has a value it does not take (`errors` names it and the values it takes)"),
         "401": problemResponse("No valid bearer token"),
         "403": problemResponse("The caller's roles do not allow this here"),
         "429": problemResponse("Too many failed sign-ins; locked for a while"),

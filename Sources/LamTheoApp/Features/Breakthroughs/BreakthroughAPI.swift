@@ -148,11 +148,7 @@ enum BreakthroughAPI {
     }
 
     static func statusFilter(_ request: Request) throws -> BreakthroughStatus? {
-        guard let raw = request.query[String.self, at: "status"], !raw.isEmpty else { return nil }
-        guard let status = BreakthroughStatus(rawValue: raw) else {
-            throw DomainError.invalid(field: "status", LocalizedText(vi: "Trạng thái không hợp lệ: \(raw)", en: "Unknown status: \(raw)"))
-        }
-        return status
+        try request.queryChoice(BreakthroughStatus.self, at: "status")
     }
 }
 

@@ -246,13 +246,7 @@ enum CommitmentAPI {
     }
 
     static func listParameter(_ request: Request) throws -> CommitmentList {
-        guard let raw = request.query[String.self, at: "list"] else { return .registered }
-        guard let list = CommitmentList(rawValue: raw) else {
-            throw DomainError.invalid(field: "list", LocalizedText(
-                vi: "Danh sách không hợp lệ: “\(raw)” (dùng \(CommitmentList.allCases.map(\.rawValue).joined(separator: ", ")))",
-                en: "Unknown list: “\(raw)” (use \(CommitmentList.allCases.map(\.rawValue).joined(separator: ", ")))"))
-        }
-        return list
+        try request.queryChoice(CommitmentList.self, at: "list") ?? .registered
     }
 }
 

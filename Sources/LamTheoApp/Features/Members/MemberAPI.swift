@@ -99,20 +99,8 @@ enum MemberAPI {
 
     static func list(request: Request) async throws -> PageDTO<MemberDTO> {
         let paging = try Paging(request)
-        var validator = Validator()
-        let statuses = request.query[String.self, at: "status"].map { raw in
-            raw.split(separator: ",").compactMap { code -> MemberStatus? in
-                let status = MemberStatus(rawValue: String(code))
-                if status == nil { validator.add("status", LocalizedText(vi: "Tình trạng không hợp lệ: \(code)", en: "Unknown status: \(code)")) }
-                return status
-            }
-        }
-        let gender = request.query[String.self, at: "gender"].map { raw in
-            let gender = Gender(rawValue: raw)
-            if gender == nil { validator.add("gender", LocalizedText(vi: "Giới tính không hợp lệ: \(raw)", en: "Unknown gender: \(raw)")) }
-            return gender
-        } ?? nil
-        try validator.throwIfInvalid()
+        let statuses = try request.queryChoices(MemberStatus.self, at: "status")
+        let gender = try request.queryChoice(Gender.self, at: "gender")
         let filter = MemberQueries.Filter(text: request.query[String.self, at: "q"], within: try await request.subtreeFilter(on: request.db),
                                           statuses: statuses, gender: gender, scopes: try request.readableSubtrees)
         let page = try await MemberQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
