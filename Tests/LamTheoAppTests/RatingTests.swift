@@ -174,6 +174,27 @@ struct RatingTests {
         }
     }
 
+    @Test("a member's transfer between cells recounts both cells' figures where the period is open; a closed cell keeps its own",
+          arguments: TestBackend.allCases)
+    func transferRecounts(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await RatingSetup.make(on: app, members: 3)
+            let (cellA1, cellB1) = (setup.tree.cellA1, setup.tree.cellB1)
+            try await app.decide(setup, member: setup.members[0], score: 80)
+            #expect(try await app.ratingTally(setup, at: cellA1) == RatingTally(excellent: 0, good: 1, completed: 0, notCompleted: 0, notRated: 0, pending: 2))
+
+            _ = try await app.write { try await MemberCommands.transfer(setup.members[0], to: cellB1, on: nil, reason: "Chuyển nơi cư trú", db: $0) }
+            #expect(try await app.ratingTally(setup, at: cellA1) == RatingTally(excellent: 0, good: 0, completed: 0, notCompleted: 0, notRated: 0, pending: 2))
+            #expect(try await app.ratingTally(setup, at: cellB1) == RatingTally(excellent: 0, good: 1, completed: 0, notCompleted: 0, notRated: 0, pending: 0))
+
+            // Closed for ward B: cell B1's figures stay as frozen when the member moves back; cell A1's follow.
+            _ = try await app.write { try await RatingCommands.close(setup.period.requireID(), RatingClosureInput(organizationId: setup.tree.wardB), on: $0) }
+            _ = try await app.write { try await MemberCommands.transfer(setup.members[0], to: cellA1, on: nil, reason: nil, db: $0) }
+            #expect(try await app.ratingTally(setup, at: cellB1).good == 1)
+            #expect(try await app.ratingTally(setup, at: cellA1).good == 1)
+        }
+    }
+
     @Test("the evidence is pre-filled from attendance, reflections and commitments in the period", arguments: TestBackend.allCases)
     func evidence(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
