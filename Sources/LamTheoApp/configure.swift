@@ -29,6 +29,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateBreakthroughs())
     app.migrations.add(CreateRatings())
     app.migrations.add(StoreSubtreeCoverage())
+    app.migrations.add(AddBreakthroughEvidenceFiles())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)

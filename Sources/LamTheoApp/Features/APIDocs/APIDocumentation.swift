@@ -295,12 +295,12 @@ enum APIDocumentation {
                                parameters: [param("id")], body: ref("CommitmentCreate"), ok: ref("Commitment"), failures: ["404", "409"]),
         ],
         "/commitments/{id}/check-ins": ["post": [
-            "operationId": "checkInCommitment", "summary": "A progress note with an optional share done, value reached and evidence file (PDF or DOCX)",
+            "operationId": "checkInCommitment", "summary": "A progress note with an optional share done, value reached and evidence file (PDF, DOCX, JPEG or PNG)",
             "tags": ["Commitments"], "parameters": [param("id")],
             "requestBody": ["required": true, "content": [
                 "application/json": ["schema": ref("CommitmentCheckInCreate")],
                 "multipart/form-data": ["schema": object(["notedOn": date, "note": ["type": "string"], "progress": ["type": "integer"], "value": ["type": "string"],
-                                                          "evidence": ["type": "string", "format": "binary"]], required: ["note"])],
+                                                          "evidence": binary], required: ["note"])],
             ]],
             "responses": ["201": ["description": "Checked in", "content": ["application/json": ["schema": ref("Commitment")]]],
                           "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
@@ -310,7 +310,7 @@ enum APIDocumentation {
         "/commitments/{id}/check-ins/{checkInId}/evidence": ["get": [
             "operationId": "downloadCheckInEvidence", "summary": "A check-in's evidence file", "tags": ["Commitments"],
             "parameters": [param("id"), param("checkInId")],
-            "responses": ["200": ["description": "The file", "content": attachmentContent],
+            "responses": ["200": ["description": "The file", "content": evidenceContent],
                           "401": ["$ref": "#/components/responses/401"], "404": ["$ref": "#/components/responses/404"]],
         ]],
         "/commitments/{id}/self-assessment": ["post": operation(
@@ -372,9 +372,27 @@ enum APIDocumentation {
             "patch": operation("updateBreakthrough", "Change a breakthrough (the whole of it; the unit stays)", tag: "Breakthroughs", parameters: [param("id")],
                                body: ref("BreakthroughCreate"), ok: ref("Breakthrough"), failures: ["404", "409"]),
         ],
-        "/breakthroughs/{id}/check-ins": ["post": operation(
-            "checkInBreakthrough", "Report progress: a value, or whether the deliverable is done; refused once the period is closed for the unit",
-            tag: "Breakthroughs", parameters: [param("id")], body: ref("CheckInCreate"), ok: ref("Breakthrough"), okStatus: "201", failures: ["404", "409"])],
+        "/breakthroughs/{id}/check-ins": ["post": [
+            "operationId": "checkInBreakthrough",
+            "summary": "Report progress: a value, or whether the deliverable is done, with an optional evidence file (PDF, DOCX, JPEG or PNG); refused once the period is closed for the unit",
+            "tags": ["Breakthroughs"], "parameters": [param("id")],
+            "requestBody": ["required": true, "content": [
+                "application/json": ["schema": ref("CheckInCreate")],
+                "multipart/form-data": ["schema": object(["checkedOn": date, "value": ["type": "number"], "done": ["type": "boolean"],
+                                                          "note": ["type": "string"], "evidence": ["type": "string"], "evidenceFile": binary])],
+            ]],
+            "responses": ["201": ["description": "Checked in", "content": ["application/json": ["schema": ref("Breakthrough")]]],
+                          "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
+                          "403": ["$ref": "#/components/responses/403"], "404": ["$ref": "#/components/responses/404"],
+                          "409": ["$ref": "#/components/responses/409"], "422": ["$ref": "#/components/responses/422"]],
+        ]],
+        "/breakthroughs/{id}/check-ins/{checkInId}/evidence": ["get": [
+            "operationId": "downloadBreakthroughEvidence", "summary": "A breakthrough check-in's evidence file, to whoever reads the breakthrough",
+            "tags": ["Breakthroughs"], "parameters": [param("id"), param("checkInId")],
+            "responses": ["200": ["description": "The file", "content": evidenceContent],
+                          "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                          "404": ["$ref": "#/components/responses/404"]],
+        ]],
     ]
 
     private static let ratingPeriod: JSONValue = ["name": "period", "in": "query", "required": true, "schema": ["type": "integer"]]
@@ -446,10 +464,13 @@ enum APIDocumentation {
     private static let nullableNumber: JSONValue = ["type": ["number", "null"]]
     private static let gender: JSONValue = ["type": "string", "enum": ["male", "female"]]
     /// The two kinds of file a document may carry.
-    private static let attachmentContent: JSONValue = [
-        "application/pdf": ["schema": ["type": "string", "format": "binary"]],
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["schema": ["type": "string", "format": "binary"]],
-    ]
+    private static let attachmentContent: JSONValue = .object(AttachmentType.documents.map { ($0.mediaType, ["schema": binary] as JSONValue) })
+    /// What a check-in's evidence file may be: a document, a scan or a photo.
+    private static let evidenceContent: JSONValue = .object(AttachmentType.evidence.map { ($0.mediaType, ["schema": binary] as JSONValue) })
+    private static let binary: JSONValue = ["type": "string", "format": "binary"]
+    /// A file in a JSON body.
+    private static let base64File: JSONValue = object(["filename": ["type": "string"], "data": ["type": "string", "contentEncoding": "base64"]],
+                                                      required: ["filename", "data"])
     private static let documentRelationKind: JSONValue = ["type": "string", "enum": ["continues", "replaces", "implements"]]
 
     private static let schemas: JSONValue = [
@@ -710,8 +731,7 @@ enum APIDocumentation {
         "CommitmentPage": page(of: "Commitment"),
         "CommitmentCheckInCreate": object(["notedOn": date, "note": ["type": "string"], "progress": ["type": "integer", "minimum": 0, "maximum": 100],
                                  "value": ["type": "string"],
-                                 "evidence": object(["filename": ["type": "string"], "data": ["type": "string", "contentEncoding": "base64"]],
-                                                    required: ["filename", "data"])], required: ["note"]),
+                                 "evidence": base64File], required: ["note"]),
         "Assessment": object(["result": ["type": "string", "enum": ["achieved", "not_achieved"]],
                               "note": ["type": "string", "description": "The explanation; required for a self-assessment"]], required: ["result"]),
         "Pledge": object(["memberId": ["type": "integer"], "year": ["type": "integer"], "text": ["type": "string"]], required: ["memberId", "year", "text"]),
@@ -795,10 +815,12 @@ enum APIDocumentation {
         ], required: ["organizationId", "content", "targetKind", "startsOn", "endsOn"]),
         "CheckInCreate": object([
             "checkedOn": date, "value": ["type": "number", "description": "numeric targets"], "done": ["type": "boolean", "description": "deliverables"],
-            "note": ["type": "string"], "evidence": ["type": "string"],
+            "note": ["type": "string"], "evidence": ["type": "string", "description": "What shows the progress, in words"],
+            "evidenceFile": base64File,
         ]),
-        "CheckIn": object(["checkedOn": date, "value": nullableNumber, "done": ["type": "boolean"], "note": nullableString, "evidence": nullableString],
-                          required: ["checkedOn", "done"]),
+        "CheckIn": object(["id": ["type": "integer"], "checkedOn": date, "value": nullableNumber, "done": ["type": "boolean"], "note": nullableString,
+                           "evidence": nullableString, "evidenceFileName": ["type": ["string", "null"], "description": "Download it from …/check-ins/{id}/evidence"]],
+                          required: ["id", "checkedOn", "done"]),
         "Breakthrough": object([
             "id": ["type": "integer"], "organizationId": ["type": "integer"], "organizationName": ["type": "string"], "periodId": ["type": "integer"],
             "campaignId": nullableInteger, "content": ["type": "string"], "targetKind": ["type": "string", "enum": ["numeric", "deliverable"]],
