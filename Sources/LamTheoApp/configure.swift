@@ -30,6 +30,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateRatings())
     app.migrations.add(StoreSubtreeCoverage())
     app.migrations.add(AddBreakthroughEvidenceFiles())
+    app.migrations.add(AddPositionUnits())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)

@@ -230,6 +230,36 @@ struct RatingTests {
         }
     }
 
+    @Test("a head's evidence lists the breakthroughs of the units they head, by the positions held there; not a deputy's",
+          arguments: TestBackend.allCases)
+    func headsBreakthroughs(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let head = try await app.createMember("Võ Văn Trưởng", card: "H1", in: tree.cellA1)
+            let deputy = try await app.createMember("Lý Thị Phó", card: "H2", in: tree.cellA1)
+            let cellPosition = try await app.write { try await MemberCommands.addPosition(to: head, title: "Bí thư chi bộ", startedOn: "01/01/2024", db: $0) }
+            #expect(cellPosition.organizationId == tree.cellA1, "held in the member's own cell by default")
+            _ = try await app.write {
+                try await MemberCommands.addPosition(to: head, title: "Bí thư Đảng ủy phường", startedOn: "01/01/2024", organizationId: tree.wardA, db: $0)
+            }
+            _ = try await app.write { try await MemberCommands.addPosition(to: deputy, title: "Phó Bí thư chi bộ", startedOn: "01/01/2024", db: $0) }
+            let elsewhere = await domainError {
+                _ = try await app.write { try await MemberCommands.addPosition(to: deputy, title: "Bí thư", startedOn: nil, organizationId: tree.wardB, db: $0) }
+            }
+            #expect(elsewhere?.fields == ["organizationId"], "a committee the member's cell is not under")
+
+            let ward = try await app.setBreakthrough(BreakthroughFixture.numeric(at: tree.wardA))
+            _ = try await app.setBreakthrough(BreakthroughFixture.deliverable(at: tree.cellA1))
+            _ = try await app.setBreakthrough(BreakthroughFixture.numeric(at: tree.wardB))
+            let period = try await BreakthroughQueries.period(of: ward, on: app.db)
+            let heads = try await RatingEvidence.of(try await MemberQueries.require(head, on: app.db), in: period, on: app.db)
+            #expect(heads.last?.summary.vi == "0/2 khâu đột phá hoàn thành")
+            #expect(heads.last?.items.first?.vi.hasPrefix("Kéo giảm số hộ nghèo") == true)
+            let deputies = try await RatingEvidence.of(try await MemberQueries.require(deputy, on: app.db), in: period, on: app.db)
+            #expect(deputies.last?.items.isEmpty == true)
+        }
+    }
+
     @Test("a unit is proposed and decided by the level above, not by itself", arguments: TestBackend.allCases)
     func unitRating(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

@@ -18,6 +18,7 @@ struct SampleDataTests {
             #expect(try await app.rowCount("member_transfers") == totals.members)
             #expect(try await app.rowCount("organization_versions") == totals.organizations)
             #expect(try await app.rowCount("member_positions") > 0)
+            #expect(try await MemberPosition.query(on: app.db).filter(\.$organizationId == nil).count() == 0, "held in the member's cell")
             #expect(try await app.storedCountsMatchMembers())
 
             let root = try #require(try await Organization.query(on: app.db).filter(\.$parentId == nil).first())

@@ -67,12 +67,15 @@ enum MemberAPI {
         let title: String
         let startedOn: String
         let endedOn: String?
+        /// Where it is held; nil for positions recorded before positions had units.
+        let organizationId: Int?
 
         init(_ position: MemberPosition) {
             id = position.id!
             title = position.title
             startedOn = position.startedOn
             endedOn = position.endedOn
+            organizationId = position.organizationId
         }
     }
 
@@ -91,6 +94,8 @@ enum MemberAPI {
     struct PositionBody: Content {
         var title: String?
         var startedOn: String?
+        /// The member's cell when absent.
+        var organizationId: Int?
     }
 
     struct EndPositionBody: Content {
@@ -140,7 +145,8 @@ enum MemberAPI {
     static func addPosition(request: Request) async throws -> Response {
         let id = try request.id()
         let body = try request.content.decode(PositionBody.self)
-        let position = try await MemberActions.addPosition(to: id, title: body.title, startedOn: body.startedOn, request: request)
+        let position = try await MemberActions.addPosition(to: id, title: body.title, startedOn: body.startedOn, organizationId: body.organizationId,
+                                                           request: request)
         return try await PositionDTO(position).encodeResponse(status: .created, for: request)
     }
 
