@@ -29,6 +29,8 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(CreateBreakthroughs())
     app.migrations.add(CreateRatings())
     app.migrations.add(StoreSubtreeCoverage())
+    app.migrations.add(AddBreakthroughEvidenceFiles())
+    app.migrations.add(AddPositionUnits())
     app.migrations.add(StoreSubtreeCommitments())
 
     let encoder = JSONEncoder.lamtheo

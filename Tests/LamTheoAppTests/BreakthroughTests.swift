@@ -32,7 +32,8 @@ extension Application {
     }
 
     func checkIn(_ id: Int, on date: String, value: Double? = nil, done: Bool? = nil) async throws -> Breakthrough {
-        try await write { try await BreakthroughCommands.checkIn(id, CheckInInput(checkedOn: date, value: value, done: done), on: $0) }
+        let store = documentFiles
+        return try await write { try await BreakthroughCommands.checkIn(id, CheckInInput(checkedOn: date, value: value, done: done), store: store, on: $0) }
     }
 
     func tally(at unit: Int, on day: String) async throws -> BreakthroughTally {
@@ -279,6 +280,68 @@ struct BreakthroughAppTests {
             #expect(checkedIn.status == .seeOther)
             #expect(try await app.rowCount("breakthroughs") == 2)
             #expect(try await BreakthroughQueries.require(id, on: app.db).progressPercent == 75)
+        }
+    }
+
+    /// A check-in sent from the web form, with its anti-forgery field, as a browser sends a file: multipart.
+    struct EvidenceUpload: Encodable {
+        let checkedOn: String
+        let value: String
+        let evidenceFile: File
+        let _csrf = Caller.csrf
+    }
+
+    @Test("a check-in carries an evidence file, downloaded by readers of the unit only; a file of another kind is refused and nothing is written",
+          arguments: TestBackend.allCases)
+    func evidenceFile(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let id = try await app.setBreakthrough(BreakthroughFixture.numeric(at: tree.wardA)).requireID()
+            let wardA = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .editor)
+            let wardB = try await app.caller("phuongb", .officer, scope: tree.wardB, level: .viewer)
+            let tester = try app.testing()
+            let path = "/api/v1/breakthroughs/\(id)/check-ins"
+
+            let refused = try await tester.sendRequest(.POST, path, headers: wardA.api) {
+                try $0.content.encode(CheckInInput(checkedOn: "01/03/2025", value: 40, evidenceFile: File(data: "MZ\u{90}program", filename: "ảnh.jpg")))
+            }
+            #expect(refused.status == .unprocessableEntity)
+            let problem = try JSONDecoder().decode(APITests.ProblemBody.self, from: Data(buffer: refused.body))
+            #expect(problem.errors?.map(\.field) == ["evidenceFile"])
+            #expect(problem.errors?.first?.detail.contains("PDF, DOCX, JPEG hoặc PNG") == true)
+            #expect(try await app.rowCount("breakthrough_check_ins") == 0)
+            #expect(try await BreakthroughQueries.require(id, on: app.db).progressPercent == nil, "nothing written")
+
+            let photo = Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data("ảnh hiện trường".utf8)
+            let saved = try await tester.sendRequest(.POST, path, headers: wardA.api) {
+                try $0.content.encode(CheckInInput(checkedOn: "01/03/2025", value: 60, evidence: "Biên bản rà soát hộ nghèo quý I",
+                                                   evidenceFile: File(data: ByteBuffer(data: photo), filename: "C:\\Ảnh\\Hiện trường.jpg")))
+            }
+            #expect(saved.status == .created)
+            let checkIn = try #require(try saved.content.decode(BreakthroughAPI.BreakthroughDTO.self).checkIns?.first)
+            #expect(checkIn.evidenceFileName == "Hiện trường.jpg")
+            #expect(checkIn.evidence == "Biên bản rà soát hộ nghèo quý I")
+            let download = try await tester.sendRequest(.GET, "\(path)/\(checkIn.id)/evidence", headers: wardA.api)
+            #expect(download.status == .ok)
+            #expect(download.headers.contentType?.description == "image/jpeg")
+            #expect(Data(buffer: download.body) == photo)
+            #expect(try await tester.sendRequest(.GET, "\(path)/\(checkIn.id)/evidence", headers: wardB.api).status == .notFound, "a sibling ward")
+            #expect(try await tester.sendRequest(.GET, "/breakthroughs/\(id)/check-ins/\(checkIn.id)/evidence", headers: wardB.web).status == .notFound)
+            #expect(try await tester.sendRequest(.GET, "\(path)/\(checkIn.id + 1)/evidence", headers: wardA.api).status == .notFound)
+
+            // The web form sends the file as multipart; the page links to it.
+            let posted = try await tester.sendRequest(.POST, "/breakthroughs/\(id)/check-ins", headers: wardA.web) {
+                try $0.content.encode(EvidenceUpload(checkedOn: "01/06/2025", value: "90", evidenceFile: File(data: "%PDF-1.7 biên bản", filename: "Biên bản.pdf")),
+                                      as: .formData)
+            }
+            #expect(posted.status == .seeOther)
+            let pdf = try #require(try await BreakthroughCheckIn.query(on: app.db).filter(\.$checkedOn == "2025-06-01").first())
+            #expect(pdf.evidenceName == "Biên bản.pdf" && pdf.evidenceType == "application/pdf")
+            let page = String(buffer: try await tester.sendRequest(.GET, "/breakthroughs/\(id)", headers: wardA.web).body)
+            #expect(page.contains(#"enctype="multipart/form-data""#))
+            #expect(page.contains("/breakthroughs/\(id)/check-ins/\(pdf.id!)/evidence"))
+            let web = try await tester.sendRequest(.GET, "/breakthroughs/\(id)/check-ins/\(pdf.id!)/evidence", headers: wardA.web)
+            #expect(String(buffer: web.body) == "%PDF-1.7 biên bản")
         }
     }
 }

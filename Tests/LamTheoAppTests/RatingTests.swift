@@ -174,6 +174,27 @@ struct RatingTests {
         }
     }
 
+    @Test("a member's transfer between cells recounts both cells' figures where the period is open; a closed cell keeps its own",
+          arguments: TestBackend.allCases)
+    func transferRecounts(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await RatingSetup.make(on: app, members: 3)
+            let (cellA1, cellB1) = (setup.tree.cellA1, setup.tree.cellB1)
+            try await app.decide(setup, member: setup.members[0], score: 80)
+            #expect(try await app.ratingTally(setup, at: cellA1) == RatingTally(excellent: 0, good: 1, completed: 0, notCompleted: 0, notRated: 0, pending: 2))
+
+            _ = try await app.write { try await MemberCommands.transfer(setup.members[0], to: cellB1, on: nil, reason: "Chuyển nơi cư trú", db: $0) }
+            #expect(try await app.ratingTally(setup, at: cellA1) == RatingTally(excellent: 0, good: 0, completed: 0, notCompleted: 0, notRated: 0, pending: 2))
+            #expect(try await app.ratingTally(setup, at: cellB1) == RatingTally(excellent: 0, good: 1, completed: 0, notCompleted: 0, notRated: 0, pending: 0))
+
+            // Closed for ward B: cell B1's figures stay as frozen when the member moves back; cell A1's follow.
+            _ = try await app.write { try await RatingCommands.close(setup.period.requireID(), RatingClosureInput(organizationId: setup.tree.wardB), on: $0) }
+            _ = try await app.write { try await MemberCommands.transfer(setup.members[0], to: cellA1, on: nil, reason: nil, db: $0) }
+            #expect(try await app.ratingTally(setup, at: cellB1).good == 1)
+            #expect(try await app.ratingTally(setup, at: cellA1).good == 1)
+        }
+    }
+
     @Test("the evidence is pre-filled from attendance, reflections and commitments in the period", arguments: TestBackend.allCases)
     func evidence(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
@@ -206,6 +227,36 @@ struct RatingTests {
                                                    "0/0 khâu đột phá hoàn thành"])
             #expect(sections[1].items.first?.vi.contains("Đạt · Tốt") == true)
             #expect(sections[2].items.first?.vi.contains("Vận động 10 hộ") == true)
+        }
+    }
+
+    @Test("a head's evidence lists the breakthroughs of the units they head, by the positions held there; not a deputy's",
+          arguments: TestBackend.allCases)
+    func headsBreakthroughs(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let head = try await app.createMember("Võ Văn Trưởng", card: "H1", in: tree.cellA1)
+            let deputy = try await app.createMember("Lý Thị Phó", card: "H2", in: tree.cellA1)
+            let cellPosition = try await app.write { try await MemberCommands.addPosition(to: head, title: "Bí thư chi bộ", startedOn: "01/01/2024", db: $0) }
+            #expect(cellPosition.organizationId == tree.cellA1, "held in the member's own cell by default")
+            _ = try await app.write {
+                try await MemberCommands.addPosition(to: head, title: "Bí thư Đảng ủy phường", startedOn: "01/01/2024", organizationId: tree.wardA, db: $0)
+            }
+            _ = try await app.write { try await MemberCommands.addPosition(to: deputy, title: "Phó Bí thư chi bộ", startedOn: "01/01/2024", db: $0) }
+            let elsewhere = await domainError {
+                _ = try await app.write { try await MemberCommands.addPosition(to: deputy, title: "Bí thư", startedOn: nil, organizationId: tree.wardB, db: $0) }
+            }
+            #expect(elsewhere?.fields == ["organizationId"], "a committee the member's cell is not under")
+
+            let ward = try await app.setBreakthrough(BreakthroughFixture.numeric(at: tree.wardA))
+            _ = try await app.setBreakthrough(BreakthroughFixture.deliverable(at: tree.cellA1))
+            _ = try await app.setBreakthrough(BreakthroughFixture.numeric(at: tree.wardB))
+            let period = try await BreakthroughQueries.period(of: ward, on: app.db)
+            let heads = try await RatingEvidence.of(try await MemberQueries.require(head, on: app.db), in: period, on: app.db)
+            #expect(heads.last?.summary.vi == "0/2 khâu đột phá hoàn thành")
+            #expect(heads.last?.items.first?.vi.hasPrefix("Kéo giảm số hộ nghèo") == true)
+            let deputies = try await RatingEvidence.of(try await MemberQueries.require(deputy, on: app.db), in: period, on: app.db)
+            #expect(deputies.last?.items.isEmpty == true)
         }
     }
 

@@ -18,6 +18,7 @@ struct SampleDataTests {
             #expect(try await app.rowCount("member_transfers") == totals.members)
             #expect(try await app.rowCount("organization_versions") == totals.organizations)
             #expect(try await app.rowCount("member_positions") > 0)
+            #expect(try await MemberPosition.query(on: app.db).filter(\.$organizationId == nil).count() == 0, "held in the member's cell")
             #expect(try await app.storedCountsMatchMembers())
 
             let root = try #require(try await Organization.query(on: app.db).filter(\.$parentId == nil).first())
@@ -53,4 +54,32 @@ struct SampleDataTests {
             #expect(try await app.storedCountsMatchMembers())
         }
     }
+
+    @Test("the demo adds commitments, breakthroughs and ratings through the features' commands, audited", arguments: TestBackend.allCases)
+    func demoFollowing(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            try await DemoData.prepare(app, database: .sqliteMemory)
+            let today = CalendarDate.today()
+            #expect(try await app.rowCount("commitment_templates") == 2)
+            #expect(try await app.rowCount("commitments") >= 12)
+            #expect(try await Commitment.query(on: app.db).filter(\.$cellResult == .notAchieved).count() > 0)
+            #expect(try await app.rowCount("commitment_check_ins") > 0)
+            #expect(try await app.rowCount("commitment_reminders") == 1)
+            let figures = try await CommitmentFigures.query(on: app.db).filter(\.$year == today.year).all()
+            #expect(figures.map(\.commitmentsAchieved).reduce(0, +) > 0)
+            let statuses = try await Breakthrough.query(on: app.db).all().map { $0.status(today: today) }
+            #expect(Set(statuses).isSuperset(of: [.atRisk, .done]))
+            let kinds = try await RatingStep.query(on: app.db).all().map(\.kind)
+            #expect(Set(kinds) == Set(RatingStepKind.allCases))
+            let period = try await RatingPeriods.year(today.year, on: app.db)
+            let root = try #require(try await Organization.query(on: app.db).filter(\.$parentId == nil).first())
+            #expect(try await RatingQueries.tally(period: period, within: root.treePath, on: app.db).decided > 0)
+            _ = try await AuditTrail.verify(on: app.db)
+            // Run again, the demo leaves what is there alone.
+            let commitments = try await app.rowCount("commitments")
+            try await DemoData.prepare(app, database: .sqliteMemory)
+            #expect(try await app.rowCount("commitments") == commitments)
+        }
+    }
+
 }

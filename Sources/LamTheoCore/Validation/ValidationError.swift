@@ -18,6 +18,8 @@ public struct DomainError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// The input is wrong; the fields say where.
         case invalid
+        /// The request itself is malformed: a query parameter has a value it never takes.
+        case malformed
         /// The input is fine but clashes with what is stored (a duplicate card number, a closed unit).
         case conflict
         /// The thing asked for does not exist (or is outside the caller's scope).
@@ -51,6 +53,10 @@ public struct DomainError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public static func invalid(field: String, _ message: LocalizedText) -> DomainError {
         invalid([FieldError(field: field, message: message)])
+    }
+
+    public static func malformed(field: String, _ message: LocalizedText) -> DomainError {
+        DomainError(.malformed, title: LocalizedText(vi: "Yêu cầu không hợp lệ", en: "Bad request"), fieldErrors: [FieldError(field: field, message: message)])
     }
 
     public static func conflict(field: String, _ message: LocalizedText) -> DomainError {

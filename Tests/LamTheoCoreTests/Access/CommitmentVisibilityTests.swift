@@ -41,5 +41,7 @@ struct CommitmentVisibilityTests {
         for title in ["Chi ủy viên", "Đảng viên", "Ủy viên Ban Thường vụ", "Bí thưa", "Trưởng ban"] {
             #expect(!LeadershipTitle.marksLeader(title), "\(title)")
         }
+        #expect(["Bí thư Chi bộ", "GIÁM ĐỐC Sở", "Chủ tịch UBND phường", "Thủ trưởng đơn vị"].allSatisfy(LeadershipTitle.marksHead))
+        #expect(!["PHÓ BÍ THƯ Đảng ủy phường", "Phó Giám đốc", "Phó Thủ trưởng", "Chi ủy viên"].contains(where: LeadershipTitle.marksHead))
     }
 }

@@ -51,7 +51,7 @@ enum APIDocumentation {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
             ]],
             "responses": ["202": ["description": "Started", "content": ["application/json": ["schema": ref("ImportJob")]]],
-                          "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                          "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
                           "422": ["$ref": "#/components/responses/422"]],
         ]],
         "/imports/{job}": ["get": operation(
@@ -68,8 +68,8 @@ enum APIDocumentation {
             "responses": ["200": ["description": "The file", "content": [
                 "text/csv": ["schema": ["type": "string", "format": "binary"]],
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
-            ]], "401": ["$ref": "#/components/responses/401"], "404": ["$ref": "#/components/responses/404"],
-               "422": ["$ref": "#/components/responses/422"]],
+            ]], "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
+               "404": ["$ref": "#/components/responses/404"], "422": ["$ref": "#/components/responses/422"]],
         ]],
         "/me": ["get": operation("getMe", "The caller and the roles they hold today", tag: "Accounts", ok: ref("Me"), failures: ["401"])],
         "/me/data": ["get": operation("getMyData", "Everything LamTheo holds about the calling member", tag: "Self-service",
@@ -163,7 +163,7 @@ enum APIDocumentation {
         "/members": [
             "get": operation("listMembers", "Search members, sorted by tên, chữ đệm, họ", tag: "Members",
                              parameters: [param("q"), param("within"), param("status"), param("gender"), param("page"), param("per")],
-                             ok: ref("MemberPage")),
+                             ok: ref("MemberPage"), failures: ["400"]),
             "post": operation("createMember", "Enrol a member in a cell", tag: "Members",
                               body: ref("MemberCreate"), ok: ref("MemberDetail"), okStatus: "201", failures: ["409", "422"]),
         ],
@@ -239,7 +239,7 @@ enum APIDocumentation {
         ],
         "/campaigns": [
             "get": operation("listCampaigns", "Campaigns launched in, above or below the caller's scope, newest first", tag: "Campaigns",
-                             parameters: [param("q"), param("campaignStatus"), param("page"), param("per")], ok: ref("CampaignPage")),
+                             parameters: [param("q"), param("campaignStatus"), param("page"), param("per")], ok: ref("CampaignPage"), failures: ["400"]),
             "post": operation("launchCampaign", "Launch a document for a subtree; every unit of each requirement's kinds receives an obligation",
                               tag: "Campaigns", body: ref("CampaignCreate"), ok: ref("Campaign"), okStatus: "201", failures: ["404", "409", "422"]),
         ],
@@ -250,13 +250,13 @@ enum APIDocumentation {
             failures: ["404", "409"])],
         "/campaigns/{id}/obligations": ["get": operation(
             "listObligations", "The obligations of a unit's subtree in a campaign, the most overdue first", tag: "Campaigns",
-            parameters: [param("id"), param("unit"), param("obligationStatus"), param("page"), param("per")], ok: ref("ObligationPage"), failures: ["404"])],
+            parameters: [param("id"), param("unit"), param("obligationStatus"), param("page"), param("per")], ok: ref("ObligationPage"), failures: ["400", "404"])],
         "/campaigns/{id}/coverage": ["get": operation(
             "getCoverage", "How far the campaign has got at a unit: the unit itself, its subtree, and each child with the furthest behind first",
-            tag: "Coverage", parameters: [param("id"), param("unit"), param("laggingSort")], ok: ref("CoverageReport"), failures: ["404"])],
+            tag: "Coverage", parameters: [param("id"), param("unit"), param("laggingSort")], ok: ref("CoverageReport"), failures: ["400", "404"])],
         "/campaigns/{id}/coverage/members": ["get": operation(
             "listCoverageMembers", "The members a coverage figure counts or leaves out, in Vietnamese name order", tag: "Coverage",
-            parameters: [param("id"), param("unit"), param("coverageList"), param("page"), param("per")], ok: ref("CoverageMemberPage"), failures: ["404"])],
+            parameters: [param("id"), param("unit"), param("coverageList"), param("page"), param("per")], ok: ref("CoverageMemberPage"), failures: ["400", "404"])],
         "/obligations/{id}": ["get": operation(
             "getObligation", "One obligation with its numbered submissions and their reviews", tag: "Campaigns", parameters: [param("id")],
             ok: ref("Obligation"), failures: ["404"])],
@@ -272,7 +272,7 @@ enum APIDocumentation {
         "/commitments": [
             "get": operation("listCommitments", "A unit's commitments for a year (the rows behind a figure with list=); a member who reads no unit gets their own cell's",
                              tag: "Commitments", parameters: [param("commitmentUnit"), param("commitmentYear"), param("commitmentList"), param("page"), param("per")],
-                             ok: ref("CommitmentPage"), failures: ["404"]),
+                             ok: ref("CommitmentPage"), failures: ["400", "404"]),
             "post": operation("registerCommitment", "Register a commitment: a member their own, an editor at the member's cell on their behalf",
                               tag: "Commitments", body: ref("CommitmentCreate"), ok: ref("Commitment"), okStatus: "201", failures: ["404", "409", "422"]),
         ],
@@ -295,12 +295,12 @@ enum APIDocumentation {
                                parameters: [param("id")], body: ref("CommitmentCreate"), ok: ref("Commitment"), failures: ["404", "409"]),
         ],
         "/commitments/{id}/check-ins": ["post": [
-            "operationId": "checkInCommitment", "summary": "A progress note with an optional share done, value reached and evidence file (PDF or DOCX)",
+            "operationId": "checkInCommitment", "summary": "A progress note with an optional share done, value reached and evidence file (PDF, DOCX, JPEG or PNG)",
             "tags": ["Commitments"], "parameters": [param("id")],
             "requestBody": ["required": true, "content": [
                 "application/json": ["schema": ref("CommitmentCheckInCreate")],
                 "multipart/form-data": ["schema": object(["notedOn": date, "note": ["type": "string"], "progress": ["type": "integer"], "value": ["type": "string"],
-                                                          "evidence": ["type": "string", "format": "binary"]], required: ["note"])],
+                                                          "evidence": binary], required: ["note"])],
             ]],
             "responses": ["201": ["description": "Checked in", "content": ["application/json": ["schema": ref("Commitment")]]],
                           "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
@@ -310,7 +310,7 @@ enum APIDocumentation {
         "/commitments/{id}/check-ins/{checkInId}/evidence": ["get": [
             "operationId": "downloadCheckInEvidence", "summary": "A check-in's evidence file", "tags": ["Commitments"],
             "parameters": [param("id"), param("checkInId")],
-            "responses": ["200": ["description": "The file", "content": attachmentContent],
+            "responses": ["200": ["description": "The file", "content": evidenceContent],
                           "401": ["$ref": "#/components/responses/401"], "404": ["$ref": "#/components/responses/404"]],
         ]],
         "/commitments/{id}/self-assessment": ["post": operation(
@@ -359,7 +359,7 @@ enum APIDocumentation {
         "/breakthroughs": [
             "get": operation("listBreakthroughs", "A unit's subtree's breakthroughs in a period, late and at risk first", tag: "Breakthroughs",
                              parameters: [param("breakthroughUnit"), param("period"), param("breakthroughStatus"), param("page"), param("per")],
-                             ok: ref("BreakthroughPage"), failures: ["404"]),
+                             ok: ref("BreakthroughPage"), failures: ["400", "404"]),
             "post": operation("setBreakthrough", "Set a unit's breakthrough; a vague one (no measurable target, no end date, only a slogan) is refused with what is missing",
                               tag: "Breakthroughs", body: ref("BreakthroughCreate"), ok: ref("Breakthrough"), okStatus: "201", failures: ["404", "409", "422"]),
         ],
@@ -372,9 +372,27 @@ enum APIDocumentation {
             "patch": operation("updateBreakthrough", "Change a breakthrough (the whole of it; the unit stays)", tag: "Breakthroughs", parameters: [param("id")],
                                body: ref("BreakthroughCreate"), ok: ref("Breakthrough"), failures: ["404", "409"]),
         ],
-        "/breakthroughs/{id}/check-ins": ["post": operation(
-            "checkInBreakthrough", "Report progress: a value, or whether the deliverable is done; refused once the period is closed for the unit",
-            tag: "Breakthroughs", parameters: [param("id")], body: ref("CheckInCreate"), ok: ref("Breakthrough"), okStatus: "201", failures: ["404", "409"])],
+        "/breakthroughs/{id}/check-ins": ["post": [
+            "operationId": "checkInBreakthrough",
+            "summary": "Report progress: a value, or whether the deliverable is done, with an optional evidence file (PDF, DOCX, JPEG or PNG); refused once the period is closed for the unit",
+            "tags": ["Breakthroughs"], "parameters": [param("id")],
+            "requestBody": ["required": true, "content": [
+                "application/json": ["schema": ref("CheckInCreate")],
+                "multipart/form-data": ["schema": object(["checkedOn": date, "value": ["type": "number"], "done": ["type": "boolean"],
+                                                          "note": ["type": "string"], "evidence": ["type": "string"], "evidenceFile": binary])],
+            ]],
+            "responses": ["201": ["description": "Checked in", "content": ["application/json": ["schema": ref("Breakthrough")]]],
+                          "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
+                          "403": ["$ref": "#/components/responses/403"], "404": ["$ref": "#/components/responses/404"],
+                          "409": ["$ref": "#/components/responses/409"], "422": ["$ref": "#/components/responses/422"]],
+        ]],
+        "/breakthroughs/{id}/check-ins/{checkInId}/evidence": ["get": [
+            "operationId": "downloadBreakthroughEvidence", "summary": "A breakthrough check-in's evidence file, to whoever reads the breakthrough",
+            "tags": ["Breakthroughs"], "parameters": [param("id"), param("checkInId")],
+            "responses": ["200": ["description": "The file", "content": evidenceContent],
+                          "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                          "404": ["$ref": "#/components/responses/404"]],
+        ]],
     ]
 
     private static let ratingPeriod: JSONValue = ["name": "period", "in": "query", "required": true, "schema": ["type": "integer"]]
@@ -424,7 +442,7 @@ enum APIDocumentation {
     ]
 
     private static let responses: JSONValue = [
-        "400": problemResponse("The body is not valid JSON or a field has the wrong type"),
+        "400": problemResponse("The body is not valid JSON, a field has the wrong type, or a query parameter has a value it does not take (`errors` names it and the values it takes)"),
         "401": problemResponse("No valid bearer token"),
         "403": problemResponse("The caller's roles do not allow this here"),
         "429": problemResponse("Too many failed sign-ins; locked for a while"),
@@ -446,10 +464,13 @@ enum APIDocumentation {
     private static let nullableNumber: JSONValue = ["type": ["number", "null"]]
     private static let gender: JSONValue = ["type": "string", "enum": ["male", "female"]]
     /// The two kinds of file a document may carry.
-    private static let attachmentContent: JSONValue = [
-        "application/pdf": ["schema": ["type": "string", "format": "binary"]],
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["schema": ["type": "string", "format": "binary"]],
-    ]
+    private static let attachmentContent: JSONValue = .object(AttachmentType.documents.map { ($0.mediaType, ["schema": binary] as JSONValue) })
+    /// What a check-in's evidence file may be: a document, a scan or a photo.
+    private static let evidenceContent: JSONValue = .object(AttachmentType.evidence.map { ($0.mediaType, ["schema": binary] as JSONValue) })
+    private static let binary: JSONValue = ["type": "string", "format": "binary"]
+    /// A file in a JSON body.
+    private static let base64File: JSONValue = object(["filename": ["type": "string"], "data": ["type": "string", "contentEncoding": "base64"]],
+                                                      required: ["filename", "data"])
     private static let documentRelationKind: JSONValue = ["type": "string", "enum": ["continues", "replaces", "implements"]]
 
     private static let schemas: JSONValue = [
@@ -511,9 +532,12 @@ enum APIDocumentation {
         "MemberUpdate": object(memberFields),
         "MemberTransferRequest": object(["organizationId": ["type": "integer"], "transferredOn": date, "reason": ["type": "string"]],
                                         required: ["organizationId"]),
-        "Position": object(["id": ["type": "integer"], "title": ["type": "string"], "startedOn": date, "endedOn": nullableDate],
+        "Position": object(["id": ["type": "integer"], "title": ["type": "string"], "startedOn": date, "endedOn": nullableDate,
+                            "organizationId": ["type": ["integer", "null"], "description": "Where it is held; null for positions recorded before positions had units"]],
                            required: ["id", "title", "startedOn"]),
-        "PositionCreate": object(["title": ["type": "string"], "startedOn": date], required: ["title"]),
+        "PositionCreate": object(["title": ["type": "string"], "startedOn": date,
+                                  "organizationId": ["type": "integer", "description": "Where it is held: the member's cell (the default) or a committee above it"]],
+                                 required: ["title"]),
         "PositionEnd": object(["endedOn": date]),
         "ImportJob": object([
             "id": ["type": "string"], "state": ["type": "string", "enum": ["running", "finished", "failed"]],
@@ -710,8 +734,7 @@ enum APIDocumentation {
         "CommitmentPage": page(of: "Commitment"),
         "CommitmentCheckInCreate": object(["notedOn": date, "note": ["type": "string"], "progress": ["type": "integer", "minimum": 0, "maximum": 100],
                                  "value": ["type": "string"],
-                                 "evidence": object(["filename": ["type": "string"], "data": ["type": "string", "contentEncoding": "base64"]],
-                                                    required: ["filename", "data"])], required: ["note"]),
+                                 "evidence": base64File], required: ["note"]),
         "Assessment": object(["result": ["type": "string", "enum": ["achieved", "not_achieved"]],
                               "note": ["type": "string", "description": "The explanation; required for a self-assessment"]], required: ["result"]),
         "Pledge": object(["memberId": ["type": "integer"], "year": ["type": "integer"], "text": ["type": "string"]], required: ["memberId", "year", "text"]),
@@ -795,10 +818,12 @@ enum APIDocumentation {
         ], required: ["organizationId", "content", "targetKind", "startsOn", "endsOn"]),
         "CheckInCreate": object([
             "checkedOn": date, "value": ["type": "number", "description": "numeric targets"], "done": ["type": "boolean", "description": "deliverables"],
-            "note": ["type": "string"], "evidence": ["type": "string"],
+            "note": ["type": "string"], "evidence": ["type": "string", "description": "What shows the progress, in words"],
+            "evidenceFile": base64File,
         ]),
-        "CheckIn": object(["checkedOn": date, "value": nullableNumber, "done": ["type": "boolean"], "note": nullableString, "evidence": nullableString],
-                          required: ["checkedOn", "done"]),
+        "CheckIn": object(["id": ["type": "integer"], "checkedOn": date, "value": nullableNumber, "done": ["type": "boolean"], "note": nullableString,
+                           "evidence": nullableString, "evidenceFileName": ["type": ["string", "null"], "description": "Download it from …/check-ins/{id}/evidence"]],
+                          required: ["id", "checkedOn", "done"]),
         "Breakthrough": object([
             "id": ["type": "integer"], "organizationId": ["type": "integer"], "organizationName": ["type": "string"], "periodId": ["type": "integer"],
             "campaignId": nullableInteger, "content": ["type": "string"], "targetKind": ["type": "string", "enum": ["numeric", "deliverable"]],

@@ -12,15 +12,29 @@ enum BreakthroughAPI {
         breakthroughs.get("rollup", use: rollup).requiring(.capability(.read))
         breakthroughs.get(":id", use: show).requiring(.capability(.read))
         breakthroughs.patch(":id", use: update).requiring(.capability(.edit))
-        breakthroughs.post(":id", "check-ins", use: checkIn).requiring(.capability(.edit))
+        breakthroughs.on(.POST, ":id", "check-ins", body: .collect(maxSize: AttachmentType.uploadLimit), use: checkIn).requiring(.capability(.edit))
+        breakthroughs.get(":id", "check-ins", ":checkInId", "evidence", use: evidence).requiring(.capability(.read))
     }
 
     struct CheckInDTO: Content {
+        let id: Int
         let checkedOn: String
         let value: Double?
         let done: Bool
         let note: String?
         let evidence: String?
+        /// The evidence file's name; download it from `…/check-ins/{id}/evidence`.
+        let evidenceFileName: String?
+
+        init(_ checkIn: BreakthroughCheckIn) {
+            id = checkIn.id!
+            checkedOn = checkIn.checkedOn
+            value = checkIn.value
+            done = checkIn.done
+            note = checkIn.note
+            evidence = checkIn.evidence
+            evidenceFileName = checkIn.evidenceName
+        }
     }
 
     struct BreakthroughDTO: Content {
@@ -67,7 +81,7 @@ enum BreakthroughAPI {
             progressPercent = breakthrough.progressPercent
             lastCheckInOn = breakthrough.lastCheckInOn
             status = breakthrough.status(today: today)
-            self.checkIns = checkIns?.map { CheckInDTO(checkedOn: $0.checkedOn, value: $0.value, done: $0.done, note: $0.note, evidence: $0.evidence) }
+            self.checkIns = checkIns?.map(CheckInDTO.init)
         }
     }
 
@@ -141,6 +155,10 @@ enum BreakthroughAPI {
         return try await detail(breakthrough, on: request.db).encodeResponse(status: .created, for: request)
     }
 
+    static func evidence(request: Request) async throws -> Response {
+        try await BreakthroughActions.evidence(of: request.id("checkInId"), breakthrough: request.id(), request: request)
+    }
+
     static func detail(_ breakthrough: Breakthrough, on db: any Database) async throws -> BreakthroughDTO {
         let names = try await CampaignQueries.unitNames([breakthrough.organizationId], on: db)
         return BreakthroughDTO(BreakthroughRow(breakthrough: breakthrough, unitName: names[breakthrough.organizationId] ?? ""),
@@ -148,11 +166,7 @@ enum BreakthroughAPI {
     }
 
     static func statusFilter(_ request: Request) throws -> BreakthroughStatus? {
-        guard let raw = request.query[String.self, at: "status"], !raw.isEmpty else { return nil }
-        guard let status = BreakthroughStatus(rawValue: raw) else {
-            throw DomainError.invalid(field: "status", LocalizedText(vi: "Trạng thái không hợp lệ: \(raw)", en: "Unknown status: \(raw)"))
-        }
-        return status
+        try request.queryChoice(BreakthroughStatus.self, at: "status")
     }
 }
 

@@ -25,9 +25,19 @@ enum BreakthroughActions {
     static func checkIn(_ id: Int, _ input: CheckInInput, request: Request) async throws -> Breakthrough {
         let breakthrough = try await require(id, request: request)
         try request.require(.edit, at: breakthrough.treePath)
+        let store = request.application.documentFiles
         return try await request.write(AuditSubject("breakthrough.checkIn", Breakthrough.self, id: id)) {
-            try await BreakthroughCommands.checkIn(id, input, on: $0)
+            try await BreakthroughCommands.checkIn(id, input, store: store, on: $0)
         }
+    }
+
+    /// A check-in's evidence file, to whoever reads the breakthrough.
+    static func evidence(of checkInId: Int, breakthrough id: Int, request: Request) async throws -> Response {
+        _ = try await require(id, request: request)
+        guard let checkIn = try await BreakthroughCheckIn.query(on: request.db).filter(\.$id == checkInId).filter(\.$breakthroughId == id).first() else {
+            throw Abort(.notFound)
+        }
+        return try checkIn.evidenceDownload(from: request.application.documentFiles)
     }
 
     /// The breakthrough, if the caller may read at its unit; not found otherwise.

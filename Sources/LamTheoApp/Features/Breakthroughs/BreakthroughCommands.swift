@@ -1,6 +1,7 @@
 import Fluent
 import LamTheoCore
 import SQLKit
+import struct Vapor.File
 
 /// A breakthrough as typed into the form or sent to the API. Numbers come as numbers (the form turns
 /// "12,5" into 12.5 before it gets here).
@@ -22,7 +23,8 @@ struct BreakthroughInput: Codable, Sendable {
     var endsOn: String?
 }
 
-/// A check-in: `value` for numeric targets, `done` for deliverables; `checkedOn` defaults to today.
+/// A check-in: `value` for numeric targets, `done` for deliverables; `checkedOn` defaults to today. JSON (the
+/// evidence file as `{"filename", "data": base64}`) or multipart/form-data.
 struct CheckInInput: Codable, Sendable {
     var checkedOn: String?
     var value: Double?
@@ -30,6 +32,8 @@ struct CheckInInput: Codable, Sendable {
     var note: String?
     /// What shows the progress: a minute's number, a document, where a photo is kept.
     var evidence: String?
+    /// A PDF, DOCX, JPEG or PNG showing it, stored like commitments' evidence.
+    var evidenceFile: File?
 }
 
 /// Setting, changing and checking in on breakthroughs. Every write refreshes the breakthrough's own
@@ -53,7 +57,9 @@ enum BreakthroughCommands {
         return breakthrough
     }
 
-    static func checkIn(_ id: Int, _ input: CheckInInput, today: CalendarDate = .today(), on db: any Database) async throws -> Breakthrough {
+    /// A check-in; its evidence file is stored (by content, see `DocumentFileStore`) once everything is checked.
+    static func checkIn(_ id: Int, _ input: CheckInInput, store: DocumentFileStore, today: CalendarDate = .today(),
+                        on db: any Database) async throws -> Breakthrough {
         let breakthrough = try await BreakthroughQueries.require(id, on: db)
         var validator = Validator()
         let checkedOn = validator.optionalDate(input.checkedOn, field: "checkedOn", label: LocalizedText(vi: "Ngày báo cáo", en: "Check-in date")) ?? today
@@ -74,6 +80,7 @@ enum BreakthroughCommands {
         }
         let note = validator.optionalText(input.note, field: "note", label: LocalizedText(vi: "Ghi chú", en: "Note"), maxLength: 2000)
         let evidence = validator.optionalText(input.evidence, field: "evidence", label: LocalizedText(vi: "Minh chứng", en: "Evidence"), maxLength: 1000)
+        let evidenceFile = validator.evidence(input.evidenceFile, field: "evidenceFile")
         try validator.throwIfInvalid()
         let period = try await BreakthroughQueries.period(of: breakthrough, on: db)
         try await RatingPeriods.requireOpen(period, at: breakthrough.treePath, field: "checkedOn", on: db)
@@ -85,6 +92,7 @@ enum BreakthroughCommands {
         row.done = breakthrough.targetKind == .deliverable ? input.done! : false
         row.note = note
         row.evidence = evidence
+        if let evidenceFile { try row.attach(evidenceFile, in: store) }
         try await row.create(on: db)
         try await refresh(breakthrough, on: db)
         return breakthrough

@@ -49,8 +49,9 @@ final class Breakthrough: Model, @unchecked Sendable {
     }
 }
 
-/// One report of progress: a value (numeric targets) or whether the deliverable is done, with a note and
-/// a description of the evidence. The log is kept whole; the latest check-in is the current progress.
+/// One report of progress: a value (numeric targets) or whether the deliverable is done, with a note, a
+/// description of the evidence and an evidence file. The log is kept whole; the latest check-in is the
+/// current progress.
 final class BreakthroughCheckIn: Model, @unchecked Sendable {
     static let schema = "breakthrough_check_ins"
 
@@ -61,10 +62,16 @@ final class BreakthroughCheckIn: Model, @unchecked Sendable {
     @Field(key: "done") var done: Bool
     @OptionalField(key: "note") var note: String?
     @OptionalField(key: "evidence") var evidence: String?
+    /// The evidence file (`EvidenceCarrying`): a PDF, DOCX, JPEG or PNG kept in the attachment store.
+    @OptionalField(key: "evidence_key") var evidenceKey: String?
+    @OptionalField(key: "evidence_name") var evidenceName: String?
+    @OptionalField(key: "evidence_type") var evidenceType: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 }
+
+extension BreakthroughCheckIn: EvidenceCarrying {}
 
 struct CreateBreakthroughs: AsyncMigration {
     var name: String { "015_CreateBreakthroughs" }
@@ -115,6 +122,25 @@ struct CreateBreakthroughs: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(BreakthroughCheckIn.schema).delete()
         try await database.schema(Breakthrough.schema).delete()
+    }
+}
+
+/// Check-ins carry an evidence file, as commitments' do. One column per statement: SQLite adds one at a time.
+struct AddBreakthroughEvidenceFiles: AsyncMigration {
+    var name: String { "018_AddBreakthroughEvidenceFiles" }
+
+    private let columns = ["evidence_key", "evidence_name", "evidence_type"]
+
+    func prepare(on database: any Database) async throws {
+        for column in columns {
+            try await database.schema(BreakthroughCheckIn.schema).field(.string(column), .string).update()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        for column in columns.reversed() {
+            try await database.schema(BreakthroughCheckIn.schema).deleteField(.string(column)).update()
+        }
     }
 }
 

@@ -15,7 +15,8 @@ enum BreakthroughPages {
         breakthroughs.get(":id", use: show).requiring(.capability(.read))
         breakthroughs.get(":id", "edit", use: editForm).requiring(.capability(.edit))
         breakthroughs.post(":id", "edit", use: update).requiring(.capability(.edit))
-        breakthroughs.post(":id", "check-ins", use: checkIn).requiring(.capability(.edit))
+        breakthroughs.on(.POST, ":id", "check-ins", body: .collect(maxSize: AttachmentType.uploadLimit), use: checkIn).requiring(.capability(.edit))
+        breakthroughs.get(":id", "check-ins", ":checkInId", "evidence", use: BreakthroughAPI.evidence).requiring(.capability(.read))
     }
 
     private static let listTitle = LocalizedText(vi: "Khâu đột phá", en: "Breakthroughs")
@@ -119,9 +120,11 @@ enum BreakthroughPages {
         var done: String?
         var note: String?
         var evidence: String?
+        var evidenceFile: File?
 
         var input: CheckInInput {
-            CheckInInput(checkedOn: checkedOn, value: BreakthroughForm.number(value), done: done.map { $0 == "yes" }, note: note, evidence: evidence)
+            CheckInInput(checkedOn: checkedOn, value: BreakthroughForm.number(value), done: done.map { $0 == "yes" }, note: note, evidence: evidence,
+                         evidenceFile: evidenceFile)
         }
     }
 
@@ -172,12 +175,16 @@ enum BreakthroughPages {
                 : .ol(.forEach(checkIns.reversed()) { checkIn in
                     .li(.strong(.text((CalendarDate(parsing: checkIn.checkedOn)?.vietnamese ?? checkIn.checkedOn) + ": " + checkInText(checkIn, of: breakthrough, language: language))),
                         .unwrap(checkIn.note) { .p(.text($0)) },
-                        .unwrap(checkIn.evidence) { .p(.class("muted"), .text(LocalizedText(vi: "Minh chứng: ", en: "Evidence: ")(language) + $0)) })
+                        .unwrap(checkIn.evidence) { .p(.class("muted"), .text(LocalizedText(vi: "Minh chứng: ", en: "Evidence: ")(language) + $0)) },
+                        .unwrap(checkIn.evidenceName) { name in
+                            .p(.text(LocalizedText(vi: "Tệp minh chứng: ", en: "Evidence file: ")(language)),
+                               .a(.href("/breakthroughs/\(id)/check-ins/\(checkIn.id!)/evidence"), .text(name)))
+                        })
                 }),
             .if(canEdit, .group(
                 .h2(.text(LocalizedText(vi: "Báo cáo kết quả", en: "Check in")(language))),
                 fields.summary,
-                fields.postForm("/breakthroughs/\(id)/check-ins",
+                fields.postForm("/breakthroughs/\(id)/check-ins", .enctype(.multipartData),
                     fields.text("checkedOn", LocalizedText(vi: "Ngày báo cáo", en: "Date"), value: nil, hint: dateHint),
                     breakthrough.targetKind == .numeric
                         ? fields.text("value", LocalizedText(vi: "Kết quả đạt được (\(breakthrough.measureUnit ?? ""))", en: "Result reached (\(breakthrough.measureUnit ?? ""))"),
@@ -187,6 +194,8 @@ enum BreakthroughPages {
                                         selected: nil, required: true),
                     fields.text("note", LocalizedText(vi: "Ghi chú", en: "Note"), value: nil),
                     fields.text("evidence", LocalizedText(vi: "Minh chứng (văn bản, biên bản, nơi lưu ảnh…)", en: "Evidence (a document, minutes, where photos are kept…)"), value: nil),
+                    fields.text("evidenceFile", LocalizedText(vi: "Tệp minh chứng (PDF, DOCX, ảnh JPEG hoặc PNG)", en: "Evidence file (PDF, DOCX, a JPEG or PNG photo)"),
+                                value: nil, type: .file),
                     fields.submit(LocalizedText(vi: "Ghi nhận", en: "Record")))))
         )
         return Layout(title: breakthrough.content,

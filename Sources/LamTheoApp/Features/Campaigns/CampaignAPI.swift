@@ -109,13 +109,7 @@ enum CampaignAPI {
 
     static func list(request: Request) async throws -> PageDTO<CampaignDTO> {
         let paging = try Paging(request)
-        var validator = Validator()
-        let status = request.query[String.self, at: "status"].flatMap { raw in
-            let status = CampaignStatus(rawValue: raw)
-            if status == nil { validator.add("status", LocalizedText(vi: "Trạng thái không hợp lệ: \(raw)", en: "Unknown status: \(raw)")) }
-            return status
-        }
-        try validator.throwIfInvalid()
+        let status = try request.queryChoice(CampaignStatus.self, at: "status")
         let page = try await CampaignQueries.list(scopes: try request.readableSubtrees, status: status, text: request.query[String.self, at: "q"],
                                                   page: paging.page, perPage: paging.perPage, on: request.db)
         return PageDTO(items: page.items.map { CampaignDTO($0) }, page: page.page, perPage: page.perPage, total: page.total)
@@ -138,13 +132,7 @@ enum CampaignAPI {
         let campaign = try await requireCampaign(request)
         let paging = try Paging(request)
         let unit = try await requireUnit(in: campaign, request: request)
-        var validator = Validator()
-        let status = request.query[String.self, at: "status"].flatMap { raw in
-            let status = ObligationStatus(rawValue: raw)
-            if status == nil { validator.add("status", LocalizedText(vi: "Trạng thái không hợp lệ: \(raw)", en: "Unknown status: \(raw)")) }
-            return status
-        }
-        try validator.throwIfInvalid()
+        let status = try request.queryChoice(ObligationStatus.self, at: "status")
         let today = CalendarDate.today()
         let page = try await CampaignQueries.obligations(of: campaign, within: unit, status: status, today: today,
                                                          page: paging.page, perPage: paging.perPage, on: request.db)

@@ -32,7 +32,7 @@ final class Campaign: Model, @unchecked Sendable {
     var grades: [String] { gradingScale.split(separator: "|").map(String.init) }
 }
 
-enum CampaignStatus: String, Codable, Sendable {
+enum CampaignStatus: String, Codable, Sendable, CaseIterable {
     case active
     case closed
 }

@@ -16,14 +16,11 @@ enum CommitmentAPI {
         commitments.post("templates", use: addTemplate).requiring(.capability(.edit))
         commitments.get(":id", use: show).requiring(.signedIn)
         commitments.patch(":id", use: update).requiring(.signedIn)
-        commitments.on(.POST, ":id", "check-ins", body: .collect(maxSize: uploadLimit), use: checkIn).requiring(.signedIn)
+        commitments.on(.POST, ":id", "check-ins", body: .collect(maxSize: AttachmentType.uploadLimit), use: checkIn).requiring(.signedIn)
         commitments.get(":id", "check-ins", ":checkInId", "evidence", use: evidence).requiring(.signedIn)
         commitments.post(":id", "self-assessment", use: selfAssess).requiring(.signedIn)
         commitments.post(":id", "assessment", use: assess).requiring(.capability(.edit))
     }
-
-    /// An evidence file of up to `AttachmentType.maximumSize`, base64 in JSON or a multipart part.
-    static let uploadLimit: ByteCount = "30mb"
 
     struct CheckInDTO: Content {
         let id: Int
@@ -246,13 +243,7 @@ enum CommitmentAPI {
     }
 
     static func listParameter(_ request: Request) throws -> CommitmentList {
-        guard let raw = request.query[String.self, at: "list"] else { return .registered }
-        guard let list = CommitmentList(rawValue: raw) else {
-            throw DomainError.invalid(field: "list", LocalizedText(
-                vi: "Danh sách không hợp lệ: “\(raw)” (dùng \(CommitmentList.allCases.map(\.rawValue).joined(separator: ", ")))",
-                en: "Unknown list: “\(raw)” (use \(CommitmentList.allCases.map(\.rawValue).joined(separator: ", ")))"))
-        }
-        return list
+        try request.queryChoice(CommitmentList.self, at: "list") ?? .registered
     }
 }
 

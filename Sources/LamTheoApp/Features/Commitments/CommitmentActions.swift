@@ -71,10 +71,10 @@ enum CommitmentActions {
     /// A check-in's evidence file, to whoever reads the commitment.
     static func evidence(of checkInId: Int, commitment id: Int, request: Request) async throws -> Response {
         _ = try await requireCommitment(id, request: request)
-        guard let checkIn = try await CommitmentCheckIn.query(on: request.db).filter(\.$id == checkInId).filter(\.$commitmentId == id).first(),
-              let key = checkIn.evidenceKey else { throw Abort(.notFound) }
-        return try request.application.documentFiles.download(key, named: checkIn.evidenceName ?? "minh-chung",
-                                                               mediaType: checkIn.evidenceType ?? "application/octet-stream")
+        guard let checkIn = try await CommitmentCheckIn.query(on: request.db).filter(\.$id == checkInId).filter(\.$commitmentId == id).first() else {
+            throw Abort(.notFound)
+        }
+        return try checkIn.evidenceDownload(from: request.application.documentFiles)
     }
 
     /// The commitment, if the caller reads it; not found otherwise (ids reveal nothing).
@@ -130,11 +130,13 @@ extension Commitment: Auditable {
     }
 }
 
+extension CommitmentCheckIn: EvidenceCarrying {}
+
 extension CommitmentCheckIn: Auditable {
     static var auditEntity: String { "commitment_check_in" }
     var auditFields: [String: String?] {
         ["commitmentId": String(commitmentId), "notedOn": notedOn, "note": note, "progress": progress.map(String.init), "value": value,
-         "evidence": evidenceKey.map { "\(evidenceName ?? "") (\($0))" }]
+         "evidence": evidenceAuditValue]
     }
 }
 

@@ -19,11 +19,6 @@ struct CommitmentCheckInInput: Content {
     var progress: Int?
     var value: String?
     var evidence: File?
-
-    /// A browser sends an empty part when no file was chosen: that is no file.
-    var evidenceFile: File? {
-        evidence.flatMap { $0.data.readableBytes > 0 || !$0.filename.isEmpty ? $0 : nil }
-    }
 }
 
 /// A self-assessment or the cell's assessment: `achieved` or `not_achieved`, with the explanation.
@@ -90,8 +85,7 @@ enum CommitmentCommands {
         if let progress = input.progress, !(0...100).contains(progress) {
             validator.add("progress", LocalizedText(vi: "Tỷ lệ hoàn thành phải từ 0 đến 100", en: "Progress must be from 0 to 100"))
         }
-        let evidence = input.evidenceFile.map { ($0, Data(buffer: $0.data)) }
-        let attachment = evidence.flatMap { file, data in validator.attachment(named: file.filename, data, field: "evidence") }
+        let evidence = validator.evidence(input.evidence, field: "evidence")
         if notedOn.year != commitment.year {
             validator.add("notedOn", LocalizedText(vi: "Ngày cập nhật phải trong năm \(commitment.year)", en: "The date must be in \(commitment.year)"))
         }
@@ -103,11 +97,7 @@ enum CommitmentCommands {
         checkIn.note = note
         checkIn.progress = input.progress
         checkIn.value = value
-        if let attachment, let (_, data) = evidence {
-            checkIn.evidenceKey = try store.save(data)
-            checkIn.evidenceName = attachment.fileName
-            checkIn.evidenceType = attachment.type.mediaType
-        }
+        if let evidence { try checkIn.attach(evidence, in: store) }
         try await checkIn.create(on: db)
         return checkIn
     }

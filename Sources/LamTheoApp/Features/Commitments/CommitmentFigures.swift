@@ -5,7 +5,7 @@ import SQLKit
 /// Keeps a subtree copy of every commitment figure and the members on the roll (see `RollupTable`),
 /// replacing the path-range sums of 014's index.
 struct StoreSubtreeCommitments: AsyncMigration {
-    var name: String { "018_StoreSubtreeCommitments" }
+    var name: String { "020_StoreSubtreeCommitments" }
 
     func prepare(on database: any Database) async throws {
         let sql = database.sql

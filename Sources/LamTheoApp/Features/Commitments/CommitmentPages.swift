@@ -17,7 +17,7 @@ enum CommitmentPages {
         pages.post("pledges", use: pledge).requiring(.signedIn)
         pages.post("reminders", use: remind).requiring(.capability(.edit))
         pages.get(":id", use: show).requiring(.signedIn)
-        pages.on(.POST, ":id", "check-ins", body: .collect(maxSize: CommitmentAPI.uploadLimit), use: checkIn).requiring(.signedIn)
+        pages.on(.POST, ":id", "check-ins", body: .collect(maxSize: AttachmentType.uploadLimit), use: checkIn).requiring(.signedIn)
         pages.get(":id", "check-ins", ":checkInId", "evidence", use: evidence).requiring(.signedIn)
         pages.post(":id", "self-assessment", use: selfAssess).requiring(.signedIn)
         pages.post(":id", "assessment", use: assess).requiring(.capability(.edit))
@@ -245,7 +245,7 @@ enum CommitmentPages {
                 fields.text("progress", LocalizedText(vi: "Tỷ lệ hoàn thành (%)", en: "Progress (%)"), value: nil, type: .number),
                 fields.text("value", LocalizedText(vi: "Kết quả đạt được", en: "Value reached"), value: nil),
                 fields.text("notedOn", LocalizedText(vi: "Ngày", en: "Date"), value: CalendarDate.today().vietnamese),
-                fields.text("evidence", LocalizedText(vi: "Minh chứng (PDF hoặc DOCX)", en: "Evidence (PDF or DOCX)"), value: nil, type: .file),
+                fields.text("evidence", LocalizedText(vi: "Minh chứng (PDF, DOCX, ảnh JPEG hoặc PNG)", en: "Evidence (PDF, DOCX, a JPEG or PNG photo)"), value: nil, type: .file),
                 fields.submit(LocalizedText(vi: "Cập nhật", en: "Check in")))),
             .if(mayWrite, .group(
                 .h2(.text(LocalizedText(vi: "Tự đánh giá cuối năm", en: "Year-end self-assessment")(language))),

@@ -105,22 +105,10 @@ enum CoverageAPI {
     }
 
     static func laggingOrder(_ request: Request) throws -> LaggingOrder {
-        guard let raw = request.query[String.self, at: "sort"] else { return .studied }
-        guard let order = LaggingOrder(rawValue: raw) else {
-            throw DomainError.invalid(field: "sort", LocalizedText(
-                vi: "Cách sắp xếp không hợp lệ: \(raw) (dùng \(LaggingOrder.allCases.map(\.rawValue).joined(separator: ", ")))",
-                en: "Unknown sort: \(raw) (use \(LaggingOrder.allCases.map(\.rawValue).joined(separator: ", ")))"))
-        }
-        return order
+        try request.queryChoice(LaggingOrder.self, at: "sort") ?? .studied
     }
 
     static func memberList(_ request: Request) throws -> CoverageMemberList {
-        let raw = request.query[String.self, at: "list"] ?? ""
-        guard let list = CoverageMemberList(rawValue: raw) else {
-            throw DomainError.invalid(field: "list", LocalizedText(
-                vi: "Danh sách không hợp lệ: “\(raw)” (dùng \(CoverageMemberList.allCases.map(\.rawValue).joined(separator: ", ")))",
-                en: "Unknown list: “\(raw)” (use \(CoverageMemberList.allCases.map(\.rawValue).joined(separator: ", ")))"))
-        }
-        return list
+        try request.requiredQueryChoice(CoverageMemberList.self, at: "list")
     }
 }

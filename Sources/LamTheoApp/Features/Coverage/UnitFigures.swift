@@ -2,13 +2,14 @@ import Fluent
 import LamTheoCore
 import SQLKit
 
-/// Every stored per-unit figure that counts members where they are now: campaign coverage and
-/// commitments. Writes that move members or change who is on a roll (transfers, status changes, imports,
+/// Every stored per-unit figure that counts members where they are now: campaign coverage, commitments
+/// and open rating periods. Writes that move members or change who is on a roll (transfers, status changes, imports,
 /// merges, moves) call this, inside their transaction, for the units they touched.
 enum UnitFigures {
     static func recount(_ organizationIds: Set<Int>, on db: any Database) async throws {
         try await CampaignFigures.recount(organizationIds, on: db)
         try await CommitmentFigures.recount(organizationIds, on: db)
+        try await RatingFigures.recountOpenPeriods(organizationIds, on: db)
     }
 
     /// Recounts every unit holding members in `subtree`, its root and `others` (the unit a moved one left),

@@ -67,12 +67,15 @@ enum MemberAPI {
         let title: String
         let startedOn: String
         let endedOn: String?
+        /// Where it is held; nil for positions recorded before positions had units.
+        let organizationId: Int?
 
         init(_ position: MemberPosition) {
             id = position.id!
             title = position.title
             startedOn = position.startedOn
             endedOn = position.endedOn
+            organizationId = position.organizationId
         }
     }
 
@@ -91,6 +94,8 @@ enum MemberAPI {
     struct PositionBody: Content {
         var title: String?
         var startedOn: String?
+        /// The member's cell when absent.
+        var organizationId: Int?
     }
 
     struct EndPositionBody: Content {
@@ -99,20 +104,8 @@ enum MemberAPI {
 
     static func list(request: Request) async throws -> PageDTO<MemberDTO> {
         let paging = try Paging(request)
-        var validator = Validator()
-        let statuses = request.query[String.self, at: "status"].map { raw in
-            raw.split(separator: ",").compactMap { code -> MemberStatus? in
-                let status = MemberStatus(rawValue: String(code))
-                if status == nil { validator.add("status", LocalizedText(vi: "Tình trạng không hợp lệ: \(code)", en: "Unknown status: \(code)")) }
-                return status
-            }
-        }
-        let gender = request.query[String.self, at: "gender"].map { raw in
-            let gender = Gender(rawValue: raw)
-            if gender == nil { validator.add("gender", LocalizedText(vi: "Giới tính không hợp lệ: \(raw)", en: "Unknown gender: \(raw)")) }
-            return gender
-        } ?? nil
-        try validator.throwIfInvalid()
+        let statuses = try request.queryChoices(MemberStatus.self, at: "status")
+        let gender = try request.queryChoice(Gender.self, at: "gender")
         let filter = MemberQueries.Filter(text: request.query[String.self, at: "q"], within: try await request.subtreeFilter(on: request.db),
                                           statuses: statuses, gender: gender, scopes: try request.readableSubtrees)
         let page = try await MemberQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
@@ -152,7 +145,8 @@ enum MemberAPI {
     static func addPosition(request: Request) async throws -> Response {
         let id = try request.id()
         let body = try request.content.decode(PositionBody.self)
-        let position = try await MemberActions.addPosition(to: id, title: body.title, startedOn: body.startedOn, request: request)
+        let position = try await MemberActions.addPosition(to: id, title: body.title, startedOn: body.startedOn, organizationId: body.organizationId,
+                                                           request: request)
         return try await PositionDTO(position).encodeResponse(status: .created, for: request)
     }
 

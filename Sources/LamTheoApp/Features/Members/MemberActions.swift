@@ -32,10 +32,10 @@ enum MemberActions {
         }
     }
 
-    static func addPosition(to id: Int, title: String?, startedOn: String?, request: Request) async throws -> MemberPosition {
+    static func addPosition(to id: Int, title: String?, startedOn: String?, organizationId: Int?, request: Request) async throws -> MemberPosition {
         try await requireMember(id, .edit, request: request)
         return try await request.write(AuditSubject("member.position.add", MemberPosition.self)) {
-            try await MemberCommands.addPosition(to: id, title: title, startedOn: startedOn, db: $0)
+            try await MemberCommands.addPosition(to: id, title: title, startedOn: startedOn, organizationId: organizationId, db: $0)
         }
     }
 
@@ -69,6 +69,6 @@ extension MemberPosition: Auditable {
     static var auditEntity: String { "member_position" }
 
     var auditFields: [String: String?] {
-        ["memberId": String(memberId), "title": title, "startedOn": startedOn, "endedOn": endedOn]
+        ["memberId": String(memberId), "title": title, "startedOn": startedOn, "endedOn": endedOn, "organizationId": organizationId.map(String.init)]
     }
 }

@@ -119,16 +119,25 @@ enum MemberCommands {
         return member
     }
 
-    static func addPosition(to id: Int, title rawTitle: String?, startedOn rawDate: String?, db: any Database) async throws -> MemberPosition {
-        _ = try await MemberQueries.require(id, on: db)
+    /// A position held in `organizationId`: the member's cell (by default) or an active committee above it.
+    static func addPosition(to id: Int, title rawTitle: String?, startedOn rawDate: String?, organizationId: Int? = nil,
+                            db: any Database) async throws -> MemberPosition {
+        let member = try await MemberQueries.require(id, on: db)
         var validator = Validator()
         let title = validator.requiredText(rawTitle, field: "title", label: LocalizedText(vi: "Chức vụ", en: "Position"), maxLength: 200)
         let startedOn = validator.optionalDate(rawDate, field: "startedOn", label: LocalizedText(vi: "Ngày bắt đầu", en: "Start date")) ?? CalendarDate.today()
+        let unitId = organizationId ?? member.organizationId
+        let lineage = TreePath(rawValue: member.organizationPath)!.lineage.map(\.rawValue)
+        if try await Organization.query(on: db).filter(\.$id == unitId).filter(\.$path ~~ lineage).filter(\.$status == .active).first() == nil {
+            validator.add("organizationId", LocalizedText(vi: "Chức vụ phải thuộc chi bộ của đảng viên hoặc một cấp ủy cấp trên của chi bộ",
+                                                          en: "The position must be held in the member's cell or a committee above it"))
+        }
         try validator.throwIfInvalid()
         let position = MemberPosition()
         position.memberId = id
         position.title = title
         position.startedOn = startedOn.iso
+        position.organizationId = unitId
         try await position.create(on: db)
         return position
     }

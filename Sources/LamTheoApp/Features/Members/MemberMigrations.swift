@@ -72,3 +72,19 @@ struct AddMemberNameIndex: AsyncMigration {
         try await database.sql.drop(index: "members_name_sort").run()
     }
 }
+
+/// A position is held in a unit: the member's cell (Bí thư chi bộ) or a committee above it (Bí thư Đảng ủy
+/// phường), so that "the units a member heads" is a query. Positions recorded before have none.
+struct AddPositionUnits: AsyncMigration {
+    var name: String { "019_AddPositionUnits" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema(MemberPosition.schema).field("organization_id", .int, .references(Organization.schema, "id")).update()
+        try await database.createIndex("member_positions_organization", on: MemberPosition.schema, columns: ["organization_id"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.sql.drop(index: "member_positions_organization").run()
+        try await database.schema(MemberPosition.schema).deleteField("organization_id").update()
+    }
+}

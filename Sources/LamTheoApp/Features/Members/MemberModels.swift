@@ -64,6 +64,9 @@ final class MemberPosition: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     @Field(key: "started_on") var startedOn: String
     @OptionalField(key: "ended_on") var endedOn: String?
+    /// Where the position is held: the member's cell or a committee above it; nil for positions recorded
+    /// before positions had units.
+    @OptionalField(key: "organization_id") var organizationId: Int?
 
     init() {}
 }

@@ -74,7 +74,7 @@ enum MemberPages {
         let history = try await AuditPages.history(of: Member.auditEntity, key: id, request: request)
         let transfers = try await MemberQueries.transfers(of: id, on: request.db)
         let positions = try await MemberQueries.positions(of: id, on: request.db)
-        let unitIds = Set(transfers.flatMap { [$0.fromOrganizationId, $0.toOrganizationId].compactMap { $0 } })
+        let unitIds = Set(transfers.flatMap { [$0.fromOrganizationId, $0.toOrganizationId].compactMap { $0 } } + positions.compactMap(\.organizationId))
         let unitNames = Dictionary(uniqueKeysWithValues: try await Organization.query(on: request.db).filter(\.$id ~~ unitIds).all().map { ($0.requireID(), $0.name) })
         func day(_ iso: String?) -> String { iso.flatMap(CalendarDate.init(parsing:))?.vietnamese ?? "—" }
 
@@ -99,7 +99,8 @@ enum MemberPages {
                                                 .text(LocalizedText(vi: "Chuyển sinh hoạt", en: "Transfer")(language))))),
             .h2(.text(LocalizedText(vi: "Chức vụ", en: "Positions")(language))),
             positions.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(positions) { position in
-                .li(.text("\(position.title): \(day(position.startedOn)) – \(position.endedOn == nil ? LocalizedText(vi: "nay", en: "now")(language) : day(position.endedOn))"))
+                .li(.text("\(position.title)\(position.organizationId.flatMap { unitNames[$0] }.map { " · \($0)" } ?? ""): "
+                          + "\(day(position.startedOn)) – \(position.endedOn == nil ? LocalizedText(vi: "nay", en: "now")(language) : day(position.endedOn))"))
             }),
             .h2(.text(LocalizedText(vi: "Quá trình sinh hoạt", en: "Cells over time")(language))),
             .ul(.forEach(transfers) { transfer in

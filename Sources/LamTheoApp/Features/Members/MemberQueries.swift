@@ -20,6 +20,14 @@ enum MemberQueries {
         try await MemberPosition.query(on: db).filter(\.$memberId == id).sort(\.$startedOn).sort(\.$id).all()
     }
 
+    /// The units `memberId` heads (by a head's position held there: Bí thư, Thủ trưởng, Giám đốc, Chủ tịch, not
+    /// their deputies) at some time between `from` and `to`.
+    static func headedUnits(by memberId: Int, from: CalendarDate, to: CalendarDate, on db: any Database) async throws -> [Int] {
+        let positions = try await MemberPosition.query(on: db).filter(\.$memberId == memberId).filter(\.$organizationId != nil)
+            .filter(\.$startedOn <= to.iso).group(.or) { $0.filter(\.$endedOn == nil).filter(\.$endedOn >= from.iso) }.all()
+        return Array(Set(positions.filter { LeadershipTitle.marksHead($0.title) }.compactMap(\.organizationId))).sorted()
+    }
+
     struct Filter: Sendable {
         /// Folded like `VietnameseText.searchKey`; matched against names, and exactly against card numbers.
         var text: String?

@@ -60,11 +60,13 @@ enum RatingEvidence {
                                    en: "\(reflections.count) of \(campaigns.count) submitted, \(accepted) accepted"),
             items: reflectionItems)
 
-        // Breakthroughs: those of the units the member leads, i.e. whose breakthroughs in the period name
-        // the member as owner (LamTheo records no other link from a member to the unit they head).
-        let ledUnits = try await Breakthrough.query(on: db).filter(\.$ownerMemberId == memberId).filter(\.$periodId == period.requireID()).all()
+        // Breakthroughs: those of the units the member heads during the period (a head's position held there),
+        // and of the units whose breakthroughs in the period name the member as owner.
+        let headed = try await MemberQueries.headedUnits(by: memberId, from: CalendarDate(parsing: period.startsOn)!,
+                                                         to: CalendarDate(parsing: period.endsOn)!, on: db)
+        let owned = try await Breakthrough.query(on: db).filter(\.$ownerMemberId == memberId).filter(\.$periodId == period.requireID()).all()
             .map(\.organizationId)
-        let breakthroughs = try await BreakthroughQueries.ofUnits(Array(Set(ledUnits)), period: period, on: db)
+        let breakthroughs = try await BreakthroughQueries.ofUnits(Array(Set(headed + owned)), period: period, on: db)
         let today = CalendarDate.today()
         let finished = breakthroughs.filter { $0.status(today: today) == .done }.count
         let leadership = EvidenceSection(

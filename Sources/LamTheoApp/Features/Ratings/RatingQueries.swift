@@ -229,6 +229,29 @@ extension RatingFigures {
         }
     }
 
+    /// Recounts the given cells' figures in every period already counted somewhere that is not closed for
+    /// them: what a roster change (a transfer, a status change, an import, a merge, a move) calls through
+    /// `UnitFigures.recount`, so that the figures follow members at once rather than at the period's closing.
+    /// A cell whose period is closed keeps its figures as they were frozen.
+    static func recountOpenPeriods(_ cellIds: Set<Int>, on db: any Database) async throws {
+        guard !cellIds.isEmpty else { return }
+        let counted = try await db.sql.raw("""
+            SELECT p.id FROM rating_periods p WHERE EXISTS (SELECT 1 FROM rating_figures f WHERE f.period_id = p.id)
+            """).all().map { try $0.decode(column: "id", as: Int.self) }
+        guard !counted.isEmpty else { return }
+        let periods = try await RatingPeriod.query(on: db).filter(\.$id ~~ counted).sort(\.$id).all()
+        let closures = try await PeriodClosure.query(on: db).filter(\.$periodId ~~ counted).filter(\.$reopenedOn == nil).all()
+        var cells: [(id: Int, path: TreePath)] = []
+        for chunk in cellIds.sorted().chunked(into: 500) {
+            cells += try await Organization.query(on: db).filter(\.$id ~~ Array(chunk)).all().map { ($0.requireID(), $0.treePath) }
+        }
+        for period in periods {
+            let closed = closures.filter { $0.periodId == period.id }.compactMap { TreePath(rawValue: $0.organizationPath) }
+            let open = cells.filter { cell in !closed.contains { $0.contains(cell.path) } }.map(\.id)
+            try await recount(Set(open), period: period, on: db)
+        }
+    }
+
     /// Recounts every cell holding members in a subtree (closing it).
     static func recount(subtree: TreePath, period: RatingPeriod, on db: any Database) async throws {
         let rows = try await db.sql.raw("""

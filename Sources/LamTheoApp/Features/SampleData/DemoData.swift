@@ -32,6 +32,7 @@ enum DemoData {
         }
         let logins = try await createAccounts(app)
         try await createStudy(app)
+        try await createFollowing(app)
         let host = app.http.server.configuration.hostname
         let port = app.http.server.configuration.port
         console.print("""

@@ -81,10 +81,11 @@ enum SyntheticLoader {
             return MemberRoster.Enrolment(details: details, cellId: cell.requireID(), cellPath: cell.path)
         }
         let ids = try await MemberRoster.enrolAll(enrolments, fallbackDate: referenceDate, reason: "Tiếp nhận", db: db)
-        let positions = zip(ids, members).compactMap { id, member in
-            member.position.map { [BulkInsert.Value.integer(id), .text($0), .text(member.fullMemberOn?.iso ?? member.admittedOn.iso)] }
+        // Generated positions are the cell's committee: held in the member's own cell.
+        let positions = zip(ids, zip(members, enrolments)).compactMap { id, pair in
+            pair.0.position.map { [BulkInsert.Value.integer(id), .text($0), .text(pair.0.fullMemberOn?.iso ?? pair.0.admittedOn.iso), .integer(pair.1.cellId)] }
         }
-        try await BulkInsert.rows(positions, into: MemberPosition.schema, columns: ["member_id", "title", "started_on"], on: db)
+        try await BulkInsert.rows(positions, into: MemberPosition.schema, columns: ["member_id", "title", "started_on", "organization_id"], on: db)
     }
 
     /// Sets the stored per-unit figure from the rows just written, counting only members on the roll.

@@ -58,13 +58,12 @@ enum SpreadsheetAPI {
 
     /// `?kind=orgs|members&dryRun=true|false&sheet=…&fileName=…`, the file as the body.
     static func start(request: Request) async throws -> Response {
-        var validator = Validator()
-        let kind = SpreadsheetKind(rawValue: request.query[String.self, at: "kind"] ?? "")
-        validator.check(kind != nil, "kind", LocalizedText(vi: "kind phải là orgs hoặc members", en: "kind must be orgs or members"))
+        let kind = try request.requiredQueryChoice(SpreadsheetKind.self, at: "kind")
         let data = request.body.data.map { Data(buffer: $0) } ?? Data()
-        validator.check(!data.isEmpty, "file", LocalizedText(vi: "Nội dung yêu cầu phải là tệp CSV hoặc XLSX", en: "The request body must be a CSV or XLSX file"))
-        try validator.throwIfInvalid()
-        let source = SpreadsheetImport.Source(kind: kind!, fileName: request.query[String.self, at: "fileName"] ?? "upload", data: data,
+        guard !data.isEmpty else {
+            throw DomainError.invalid(field: "file", LocalizedText(vi: "Nội dung yêu cầu phải là tệp CSV hoặc XLSX", en: "The request body must be a CSV or XLSX file"))
+        }
+        let source = SpreadsheetImport.Source(kind: kind, fileName: request.query[String.self, at: "fileName"] ?? "upload", data: data,
                                               sheet: request.query[String.self, at: "sheet"])
         let dryRun = request.query[Bool.self, at: "dryRun"] ?? true
         let id = await request.application.importJobs.start(source, dryRun: dryRun, actor: try request.requireActor(),
@@ -81,9 +80,7 @@ enum SpreadsheetAPI {
     /// `?format=csv|xlsx&within=…`
     static func export(request: Request) async throws -> Response {
         guard let kind = SpreadsheetKind(rawValue: request.parameters.get("kind") ?? "") else { throw Abort(.notFound) }
-        guard let format = SpreadsheetExport.Format(rawValue: request.query[String.self, at: "format"] ?? "xlsx") else {
-            throw DomainError.invalid(field: "format", LocalizedText(vi: "format phải là csv hoặc xlsx", en: "format must be csv or xlsx"))
-        }
+        let format = try request.queryChoice(SpreadsheetExport.Format.self, at: "format") ?? .xlsx
         return try await SpreadsheetResponses.export(kind, format: format, actor: try request.requireActor(), request: request)
     }
 

@@ -10,13 +10,13 @@ enum ReflectionPages {
         let pages = routes.grouped("reflections")
         pages.get(use: cell).requiring(.capability(.read))
         pages.get("new", use: newForm).requiring(.capability(.edit))
-        pages.on(.POST, "new", body: .collect(maxSize: StudyAPI.uploadLimit), use: submitForMember).requiring(.capability(.edit))
+        pages.on(.POST, "new", body: .collect(maxSize: AttachmentType.uploadLimit), use: submitForMember).requiring(.capability(.edit))
         pages.post(":id", "review", use: review).requiring(.capability(.edit))
         // The author reads their own file; others need to read at the author's cell.
         pages.get(":id", "file", use: file).requiring(.signedIn)
         routes.get("me", "reflections", use: own).requiring(.selfService)
         routes.get("me", "reflections", ":campaign", use: ownForm).requiring(.selfService)
-        routes.on(.POST, "me", "reflections", ":campaign", body: .collect(maxSize: StudyAPI.uploadLimit), use: submitOwn).requiring(.selfService)
+        routes.on(.POST, "me", "reflections", ":campaign", body: .collect(maxSize: AttachmentType.uploadLimit), use: submitOwn).requiring(.selfService)
     }
 
     struct SubmissionForm: Content {

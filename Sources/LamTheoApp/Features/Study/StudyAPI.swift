@@ -14,15 +14,12 @@ enum StudyAPI {
         sessions.put(":id", "attendance", use: attendance).requiring(.capability(.edit))
         let reflections = api.grouped("reflections")
         reflections.get(use: reflectionsOfCell).requiring(.capability(.read))
-        reflections.on(.POST, body: .collect(maxSize: uploadLimit), use: submit).requiring(.capability(.edit))
+        reflections.on(.POST, body: .collect(maxSize: AttachmentType.uploadLimit), use: submit).requiring(.capability(.edit))
         reflections.get(":id", use: reflection).requiring(.capability(.read))
         reflections.post(":id", "review", use: review).requiring(.capability(.edit))
         api.get("me", "reflections", use: ownReflections).requiring(.selfService)
-        api.on(.POST, "me", "reflections", body: .collect(maxSize: uploadLimit), use: submitOwn).requiring(.selfService)
+        api.on(.POST, "me", "reflections", body: .collect(maxSize: AttachmentType.uploadLimit), use: submitOwn).requiring(.selfService)
     }
-
-    /// A reflection's file and the rest of the body (base64 in JSON takes a third more).
-    static let uploadLimit: ByteCount = "30mb"
 
     struct SessionDTO: Content {
         let id: Int

@@ -67,6 +67,7 @@ struct ErrorDescription {
         case let domain as DomainError:
             switch domain.kind {
             case .invalid: (status, kind) = (.unprocessableEntity, "invalid")
+            case .malformed: (status, kind) = (.badRequest, "malformed")
             case .conflict: (status, kind) = (.conflict, "conflict")
             case .notFound: (status, kind) = (.notFound, "not-found")
             case .unauthorized: (status, kind) = (.unauthorized, "unauthorized")
