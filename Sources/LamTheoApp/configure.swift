@@ -32,6 +32,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(AddBreakthroughEvidenceFiles())
     app.migrations.add(AddPositionUnits())
     app.migrations.add(StoreSubtreeCommitments())
+    app.migrations.add(StoreSubtreeRatings())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)

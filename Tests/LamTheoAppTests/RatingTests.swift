@@ -43,7 +43,7 @@ extension Application {
     }
 
     func ratingTally(_ setup: RatingSetup, at unit: Int) async throws -> RatingTally {
-        try await RatingQueries.tally(period: setup.period, within: self.unit(unit).treePath, on: db)
+        try await RatingQueries.tally(period: setup.period, at: self.unit(unit), on: db)
     }
 }
 
@@ -192,6 +192,8 @@ struct RatingTests {
             _ = try await app.write { try await MemberCommands.transfer(setup.members[0], to: cellA1, on: nil, reason: nil, db: $0) }
             #expect(try await app.ratingTally(setup, at: cellB1).good == 1)
             #expect(try await app.ratingTally(setup, at: cellA1).good == 1)
+            #expect(try await app.ratingTally(setup, at: setup.tree.city).good == 2)
+            #expect(try await app.rollupsMatchSubtrees())
         }
     }
 

@@ -73,7 +73,7 @@ struct SampleDataTests {
             #expect(Set(kinds) == Set(RatingStepKind.allCases))
             let period = try await RatingPeriods.year(today.year, on: app.db)
             let root = try #require(try await Organization.query(on: app.db).filter(\.$parentId == nil).first())
-            #expect(try await RatingQueries.tally(period: period, within: root.treePath, on: app.db).decided > 0)
+            #expect(try await RatingQueries.tally(period: period, at: root, on: app.db).decided > 0)
             _ = try await AuditTrail.verify(on: app.db)
             // Run again, the demo leaves what is there alone.
             let commitments = try await app.rowCount("commitments")

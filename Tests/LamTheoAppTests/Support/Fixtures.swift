@@ -72,12 +72,12 @@ extension Application {
         return rows.isEmpty
     }
 
-    /// Every stored subtree figure (campaigns, commitments) is the sum of the own figures in the unit's
+    /// Every stored subtree figure (campaigns, commitments, ratings) is the sum of the own figures in the unit's
     /// subtree, and every unit's obligation tallies count the obligations in force in its subtree: what the
     /// roll-ups keep by refreshing chains, recomputed here from path ranges.
     func rollupsMatchSubtrees() async throws -> Bool {
         let sql = db as! any SQLDatabase
-        for rollup in [CampaignFigures.rollup, CommitmentFigures.rollup] {
+        for rollup in [CampaignFigures.rollup, CommitmentFigures.rollup, RatingFigures.rollup] {
             for figure in rollup.figures {
                 let wrong = try await sql.raw("""
                     SELECT t.organization_id FROM \(ident: rollup.table) t JOIN organizations u ON u.id = t.organization_id

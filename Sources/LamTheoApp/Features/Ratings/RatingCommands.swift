@@ -222,7 +222,7 @@ enum RatingCommands {
         closure.closedOn = CalendarDate.today().iso
         try await closure.create(on: db)
         try await RatingFigures.recount(subtree: unit!.treePath, period: period!, on: db)
-        let tally = try await RatingQueries.tally(period: period!, within: unit!.treePath, on: db)
+        let tally = try await RatingQueries.tally(period: period!, at: unit!, on: db)
         try await RatingSnapshot(closureId: closure.requireID(), tally: tally).create(on: db)
         return closure
     }

@@ -1,5 +1,6 @@
 import Fluent
 import LamTheoCore
+import SQLKit
 import Vapor
 
 /// One member's (or one unit's) rating in one period. The steps — self-assessment, proposal, decision —
@@ -113,7 +114,7 @@ struct RatingTally: Content, Hashable {
 }
 
 /// One cell's own member figures in one period, recounted by every rating write that touches the cell and
-/// on closing; subtree figures are sums over the path range.
+/// on closing, and (`subtree_…` columns, kept by `RatingFigures.rollup`) its whole subtree's.
 final class RatingFigures: Model, @unchecked Sendable {
     static let schema = "rating_figures"
 
@@ -249,5 +250,33 @@ struct CreateRatings: AsyncMigration {
         try await database.schema(RatingRuleRecord.schema).delete()
         try await database.schema(RatingStep.schema).delete()
         try await database.schema(Rating.schema).delete()
+    }
+}
+
+/// Keeps a subtree copy of every rating figure (see `RollupTable`), replacing the path-range sums of 016's
+/// index.
+struct StoreSubtreeRatings: AsyncMigration {
+    var name: String { "021_StoreSubtreeRatings" }
+
+    func prepare(on database: any Database) async throws {
+        let sql = database.sql
+        for figure in RatingFigures.rollup.figures {
+            try await sql.raw("ALTER TABLE rating_figures ADD COLUMN \(ident: "subtree_" + figure.name) BIGINT NOT NULL DEFAULT 0").run()
+        }
+        try await sql.drop(index: "rating_figures_rollup").run()
+        let periods = try await sql.raw("SELECT DISTINCT period_id FROM rating_figures").all().map { try $0.decode(column: "period_id", as: Int.self) }
+        guard !periods.isEmpty else { return }
+        let cells = try await sql.raw("SELECT DISTINCT organization_id FROM rating_figures").all().map { try $0.decode(column: "organization_id", as: Int.self) }
+        for chunk in cells.chunked(into: 500) {
+            let units = try await RollupUnits.chains(of: Set(chunk), on: database)
+            try await RatingFigures.rollup.prepare(units, keys: periods, on: database)
+            try await RatingFigures.rollup.refresh(units, keys: periods, on: database)
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        for figure in RatingFigures.rollup.figures {
+            try await database.sql.raw("ALTER TABLE rating_figures DROP COLUMN \(ident: "subtree_" + figure.name)").run()
+        }
     }
 }

@@ -89,7 +89,7 @@ enum RatingPages {
         let period = try await RatingQueries.requirePeriod(try request.id(), on: db)
         let unit = try await RatingAPI.requireUnit(request)
         let id = period.requireID()
-        let tally = try await RatingQueries.tally(period: period, within: unit.treePath, on: db)
+        let tally = try await RatingQueries.tally(period: period, at: unit, on: db)
         let children = try await RatingQueries.children(of: unit, period: period, on: db)
         let closures = try await RatingQueries.closures(of: period, around: unit, on: db)
         let closedHere = try await RatingPeriods.closure(of: period, covering: unit.treePath, on: db)

@@ -145,35 +145,24 @@ enum RatingQueries {
         }
     }
 
-    /// The stored figures summed over a subtree.
-    static func tally(period: RatingPeriod, within path: TreePath, on db: any Database) async throws -> RatingTally {
-        try await tallies(period: period, ranges: [path], on: db).first!
-    }
-
-    /// One tally per range, each a sum over the `rating_figures_rollup` index.
-    private static func tallies(period: RatingPeriod, ranges: [TreePath], on db: any Database) async throws -> [RatingTally] {
-        var result: [RatingTally] = []
-        for path in ranges {
-            let row = try await db.sql.raw("""
-                SELECT CAST(COALESCE(SUM(excellent), 0) AS BIGINT) AS excellent, CAST(COALESCE(SUM(good), 0) AS BIGINT) AS good,
-                       CAST(COALESCE(SUM(completed), 0) AS BIGINT) AS completed, CAST(COALESCE(SUM(not_completed), 0) AS BIGINT) AS not_completed,
-                       CAST(COALESCE(SUM(not_rated), 0) AS BIGINT) AS not_rated, CAST(COALESCE(SUM(pending), 0) AS BIGINT) AS pending
-                FROM rating_figures
-                WHERE period_id = \(bind: period.requireID()) AND organization_path >= \(bind: path.rawValue) AND organization_path < \(bind: path.upperBound)
-                """).first()!
-            result.append(RatingTally(excellent: try row.decode(column: "excellent", as: Int.self), good: try row.decode(column: "good", as: Int.self),
-                                      completed: try row.decode(column: "completed", as: Int.self),
-                                      notCompleted: try row.decode(column: "not_completed", as: Int.self),
-                                      notRated: try row.decode(column: "not_rated", as: Int.self), pending: try row.decode(column: "pending", as: Int.self)))
-        }
-        return result
+    /// A unit's subtree figures, from its `rating_figures` row.
+    static func tally(period: RatingPeriod, at unit: Organization, on db: any Database) async throws -> RatingTally {
+        try await tallies(period: period, units: "c.id = \(bind: unit.requireID())", on: db)[unit.requireID()] ?? RatingTally()
     }
 
     /// Each active child of a unit with its subtree's figures, for the drill-down.
     static func children(of unit: Organization, period: RatingPeriod, on db: any Database) async throws -> [(unit: Organization, tally: RatingTally)] {
         let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
-        let tallies = try await Self.tallies(period: period, ranges: children.map(\.treePath), on: db)
-        return Array(zip(children, tallies)).map { (unit: $0.0, tally: $0.1) }
+        let tallies = try await tallies(period: period, units: "c.parent_id = \(bind: unit.requireID()) AND c.status = 'active'", on: db)
+        return try children.map { (unit: $0, tally: tallies[try $0.requireID()] ?? RatingTally()) }
+    }
+
+    private static func tallies(period: RatingPeriod, units: SQLQueryString, on db: any Database) async throws -> [Int: RatingTally] {
+        try await RatingFigures.rollup.read(key: period.requireID(), units: units, .subtree, on: db).mapValues { row in
+            RatingTally(excellent: try row.decode(column: "excellent", as: Int.self), good: try row.decode(column: "good", as: Int.self),
+                        completed: try row.decode(column: "completed", as: Int.self), notCompleted: try row.decode(column: "not_completed", as: Int.self),
+                        notRated: try row.decode(column: "not_rated", as: Int.self), pending: try row.decode(column: "pending", as: Int.self))
+        }
     }
 
     /// The closures of a period that concern a unit: at it, above it or below it, the latest first.
@@ -192,9 +181,12 @@ enum RatingQueries {
 }
 
 extension RatingFigures {
-    /// Recounts the given cells' own figures for a period from members and decisions; called inside every
-    /// write that changes a decision and on closing. On PostgreSQL the rows are locked first and counted in a
-    /// later statement (as `CampaignFigures.recount`).
+    static let rollup = RollupTable(table: schema, key: "period_id",
+                                    columns: ["excellent", "good", "completed", "not_completed", "not_rated", "pending"])
+
+    /// Recounts the given cells' own figures for a period from members and decisions, and rolls them up to
+    /// the root; called inside every write that changes a decision and on closing. On PostgreSQL the chains'
+    /// rows are locked first and counted in later statements (`RollupTable.prepare`).
     static func recount(_ cellIds: Set<Int>, period: RatingPeriod, on db: any Database) async throws {
         let rules = try await RatingQueries.rules(on: db)
         // Admitted after this day: not rated. With the rule off, nobody is left out for it.
@@ -208,10 +200,8 @@ extension RatingFigures {
                 SELECT \(bind: periodId), o.id, o.path, 0, 0, 0, 0, 0, 0 FROM organizations o WHERE o.id IN (\(binds: ids))
                 ON CONFLICT (period_id, organization_id) DO NOTHING
                 """).run()
-            let rows: SQLQueryString = "rating_figures.period_id = \(bind: periodId) AND rating_figures.organization_id IN (\(binds: ids))"
-            if db.isPostgres {
-                try await db.sql.raw("SELECT id FROM rating_figures WHERE \(rows) ORDER BY id FOR UPDATE").run()
-            }
+            let units = try await RollupUnits.chains(of: Set(ids), on: db)
+            try await rollup.prepare(units, keys: [periodId], on: db)
             let members: SQLQueryString = "m.organization_id = rating_figures.organization_id AND m.status IN (\(binds: onRoll))"
             let decided = { (level: RatingLevel) -> SQLQueryString in
                 "(SELECT COUNT(*) FROM ratings r JOIN members m ON m.id = r.member_id WHERE r.period_id = rating_figures.period_id AND \(members) AND r.decided_level = \(bind: level.rawValue))"
@@ -224,8 +214,9 @@ extension RatingFigures {
                   not_rated = (SELECT COUNT(*) FROM members m WHERE \(members) AND \(notRated)),
                   pending = (SELECT COUNT(*) FROM members m WHERE \(members) AND NOT \(notRated)
                     AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.member_id = m.id AND r.period_id = rating_figures.period_id AND r.decided_level IS NOT NULL))
-                WHERE \(rows)
+                WHERE period_id = \(bind: periodId) AND organization_id IN (\(binds: ids))
                 """).run()
+            try await rollup.refresh(units, keys: [periodId], on: db)
         }
     }
 
