@@ -105,13 +105,14 @@ struct RollupTable: Sendable {
         guard !keys.isEmpty, !ids.isEmpty, try await lockRows(ids, keys: keys, on: db) < ids.count * keys.count else { return }
         let zeros = SQLQueryString(Array(repeating: "0", count: columns.count).joined(separator: ", "))
         for key in keys {
-            // New rows are this transaction's until it commits: nobody else can change them meanwhile.
             try await db.sql.raw("""
                 INSERT INTO \(ident: table) (\(ident: self.key), organization_id, organization_path, \(SQLQueryString(columns.joined(separator: ", "))))
                 SELECT \(bind: key), o.id, o.path, \(zeros) FROM organizations o WHERE o.id IN (\(binds: ids))
                 ON CONFLICT (\(ident: self.key), organization_id) DO NOTHING
                 """).run()
         }
+        // Another writer may have inserted some of them first (this one then waited for it to commit).
+        try await lock(units, keys: keys, on: db)
     }
 
     /// On PostgreSQL, locks the rows of `units`' chains for `keys`, root first (SQLite has one writer).
