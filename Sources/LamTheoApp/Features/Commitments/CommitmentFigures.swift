@@ -8,21 +8,15 @@ struct StoreSubtreeCommitments: AsyncMigration {
     var name: String { "020_StoreSubtreeCommitments" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database.sql
-        for column in ["members"] + CommitmentFigures.rollup.figures.map({ "subtree_\($0.name)" }) {
-            try await sql.raw("ALTER TABLE commitment_figures ADD COLUMN \(ident: column) BIGINT NOT NULL DEFAULT 0").run()
-        }
-        try await sql.drop(index: "commitment_figures_rollup").run()
-        let years = try await sql.raw("SELECT DISTINCT year FROM commitment_figures").all().map { try $0.decode(column: "year", as: Int.self) }
+        try await CommitmentFigures.rollup.adopt(newColumns: ["members"], replacingIndex: "commitment_figures_rollup", on: database)
+        let years = try await database.sql.raw("SELECT DISTINCT year FROM commitment_figures").all().map { try $0.decode(column: "year", as: Int.self) }
         for year in years {
             try await CommitmentFigures.start(year: year, on: database)
         }
     }
 
     func revert(on database: any Database) async throws {
-        for column in ["members"] + CommitmentFigures.rollup.figures.map({ "subtree_\($0.name)" }) {
-            try await database.sql.raw("ALTER TABLE commitment_figures DROP COLUMN \(ident: column)").run()
-        }
+        try await CommitmentFigures.rollup.abandon(newColumns: ["members"], on: database)
     }
 }
 

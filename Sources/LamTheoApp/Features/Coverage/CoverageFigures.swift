@@ -63,11 +63,7 @@ struct StoreSubtreeCoverage: AsyncMigration {
     var name: String { "017_StoreSubtreeCoverage" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database.sql
-        for column in ["members"] + CampaignFigures.rollup.figures.map({ "subtree_\($0.name)" }) {
-            try await sql.raw("ALTER TABLE campaign_figures ADD COLUMN \(ident: column) BIGINT NOT NULL DEFAULT 0").run()
-        }
-        try await sql.drop(index: "campaign_figures_rollup").run()
+        try await CampaignFigures.rollup.adopt(newColumns: ["members"], replacingIndex: "campaign_figures_rollup", on: database)
         try await ObligationTallies.create(on: database)
         for campaign in try await Campaign.query(on: database).all() {
             try await CampaignFigures.start(campaign, on: database)
@@ -76,9 +72,7 @@ struct StoreSubtreeCoverage: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(ObligationTallies.schema).delete()
-        for column in ["members"] + CampaignFigures.rollup.figures.map({ "subtree_\($0.name)" }) {
-            try await database.sql.raw("ALTER TABLE campaign_figures DROP COLUMN \(ident: column)").run()
-        }
+        try await CampaignFigures.rollup.abandon(newColumns: ["members"], on: database)
     }
 }
 

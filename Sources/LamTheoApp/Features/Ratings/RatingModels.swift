@@ -260,10 +260,7 @@ struct StoreSubtreeRatings: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         let sql = database.sql
-        for figure in RatingFigures.rollup.figures {
-            try await sql.raw("ALTER TABLE rating_figures ADD COLUMN \(ident: "subtree_" + figure.name) BIGINT NOT NULL DEFAULT 0").run()
-        }
-        try await sql.drop(index: "rating_figures_rollup").run()
+        try await RatingFigures.rollup.adopt(replacingIndex: "rating_figures_rollup", on: database)
         let periods = try await sql.raw("SELECT DISTINCT period_id FROM rating_figures").all().map { try $0.decode(column: "period_id", as: Int.self) }
         guard !periods.isEmpty else { return }
         let cells = try await sql.raw("SELECT DISTINCT organization_id FROM rating_figures").all().map { try $0.decode(column: "organization_id", as: Int.self) }
@@ -275,8 +272,6 @@ struct StoreSubtreeRatings: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for figure in RatingFigures.rollup.figures {
-            try await database.sql.raw("ALTER TABLE rating_figures DROP COLUMN \(ident: "subtree_" + figure.name)").run()
-        }
+        try await RatingFigures.rollup.abandon(on: database)
     }
 }
