@@ -55,7 +55,9 @@ struct SpreadsheetTests {
             #expect(try await app.storedCountsMatchMembers())
             let ngoc = try #require(try await Member.query(on: app.db).filter(\.$cardNumber == "100002").first())
             #expect(ngoc.givenName == "Ngọc")
+            #expect(ngoc.fullName == "Trần Thị Bích Ngọc")
             #expect(try await MemberTransfer.query(on: app.db).filter(\.$reason == "Nhập từ tệp").count() == 4)
+            #expect(try await run(app, .members, moved).unchanged == 3, "the changed members read back as they were written")
         }
     }
 

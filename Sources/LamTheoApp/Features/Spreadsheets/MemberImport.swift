@@ -19,6 +19,7 @@ enum MemberImport {
     /// A changed member: written one at a time (a change can move them to another cell).
     private struct Change: Sendable {
         let memberId: Int
+        let previousCellId: Int
         let details: CheckedDetails
         let cell: Organization
     }
@@ -75,7 +76,7 @@ enum MemberImport {
             }
             if let current {
                 if current.fingerprint != details.fingerprint || current.organizationId != cell.id {
-                    changes.append(Change(memberId: current.id, details: details, cell: cell))
+                    changes.append(Change(memberId: current.id, previousCellId: current.organizationId, details: details, cell: cell))
                     report.changed += 1
                 } else {
                     report.unchanged += 1
@@ -125,28 +126,12 @@ enum MemberImport {
         return CheckedRow(line: line, details: details, cell: errors.isEmpty ? cell : nil, errors: errors)
     }
 
-    /// New members in bulk, one update per changed member, a transfer for each change of cell, then the
+    /// New members in bulk, changed members in bulk (with a transfer for each change of cell), then the
     /// stored per-unit counts and figures recounted for every cell the import touched.
     private static func apply(_ created: [MemberRoster.Enrolment], _ changes: [Change], on db: any Database) async throws {
-        var touched = Set(created.map(\.cellId))
-        for change in changes {
-            let member = try await MemberQueries.require(change.memberId, on: db)
-            let previousCell = member.organizationId
-            change.details.apply(to: member)
-            if previousCell != change.cell.id {
-                member.organizationId = change.cell.requireID()
-                member.organizationPath = change.cell.path
-                let transfer = MemberTransfer()
-                transfer.memberId = member.requireID()
-                transfer.fromOrganizationId = previousCell
-                transfer.toOrganizationId = change.cell.requireID()
-                transfer.transferredOn = CalendarDate.today().iso
-                transfer.reason = importReason
-                try await transfer.create(on: db)
-            }
-            touched.formUnion([previousCell, change.cell.requireID()])
-            try await member.save(on: db)
-        }
+        let touched = Set(created.map(\.cellId)).union(changes.flatMap { [$0.previousCellId, $0.cell.id!] })
+        try await MemberRoster.updateAll(changes.map { ($0.memberId, MemberRoster.Enrolment(details: $0.details, cellId: $0.cell.id!, cellPath: $0.cell.path)) },
+                                         transferredOn: CalendarDate.today(), reason: importReason, db: db)
         _ = try await MemberRoster.enrolAll(created, fallbackDate: CalendarDate.today(), reason: importReason, db: db)
         for ids in Array(touched).chunked(into: 500) {
             try await db.sql.raw("""
