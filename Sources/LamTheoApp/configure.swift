@@ -33,6 +33,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(AddPositionUnits())
     app.migrations.add(StoreSubtreeCommitments())
     app.migrations.add(StoreSubtreeRatings())
+    app.migrations.add(AddRatingTasks())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)

@@ -90,6 +90,49 @@ struct RatingTests {
         }
     }
 
+    @Test("a decision's tasks (366-QĐ/TW, Điều 11) cap what its score may give: refused with the rule and the numbers, recorded when they allow it",
+          arguments: TestBackend.allCases)
+    func taskConditions(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await RatingSetup.make(on: app, members: 7)
+            let member = setup.members[0]
+            // Five "tốt" leave room for one "xuất sắc" under the 20% quota.
+            for other in setup.members[2...6] { try await app.decide(setup, member: other, score: 80) }
+            try await app.rate(setup, .proposal, member: member, score: 92)
+            func decide(_ tasks: RatingTasksInput, score: Int = 92) async throws -> RatingStep {
+                var input = setup.input(.decision, member: member, score: score)
+                input.tasks = tasks
+                let sent = input
+                return try await app.write { try await RatingCommands.record(sent, by: RatingSetup.author, on: $0) }
+            }
+            let late = await domainError { _ = try await decide(RatingTasksInput(assigned: 5, onTime: 4, late: 1, exceeding: 2)) }
+            #expect(late?.kind == .conflict)
+            #expect(late?.fieldErrors.first?.field == "tasks")
+            #expect(late?.fieldErrors.first?.message.vi.contains("chậm tiến độ không quá 20%") == true)
+            #expect(late?.fieldErrors.first?.message.vi.contains("5 nhiệm vụ được giao: 4 đúng hạn, 1 chậm tiến độ") == true)
+            #expect(late?.fieldErrors.first?.message.vi.contains("Hoàn thành nhiệm vụ") == true, "the best level allowed is named")
+            let impossible = await domainError { _ = try await decide(RatingTasksInput(assigned: 2, onTime: 2, late: 1, exceeding: 0)) }
+            #expect(impossible?.kind == .invalid)
+            #expect(try await RatingStep.query(on: app.db).filter(\.$kind == .decision).count() == 5, "nothing written")
+
+            let fewBeyond = await domainError { _ = try await decide(RatingTasksInput(assigned: 10, onTime: 10, late: 0, exceeding: 2)) }
+            #expect(fewBeyond?.fieldErrors.first?.message.vi.contains("30%") == true)
+            let good = try await decide(RatingTasksInput(assigned: 10, onTime: 10, late: 0, exceeding: 2), score: 85)
+            #expect(good.level == .good)
+            #expect(good.tasks == TaskCompletion(assigned: 10, onTime: 10, late: 0, exceeding: 2))
+            let excellent = try await decide(RatingTasksInput(assigned: 10, onTime: 10, late: 0, exceeding: 3))
+            #expect(excellent.level == .excellent)
+
+            let onlyDecisions = await domainError {
+                var input = setup.input(.proposal, member: setup.members[1], score: 80)
+                input.tasks = RatingTasksInput(assigned: 1, onTime: 1, late: 0, exceeding: 0)
+                let sent = input
+                _ = try await app.write { try await RatingCommands.record(sent, by: RatingSetup.author, on: $0) }
+            }
+            #expect(onlyDecisions?.fieldErrors.first?.field == "tasks")
+        }
+    }
+
     @Test("members admitted less than six months before the period's end and exempt members are not rated", arguments: TestBackend.allCases)
     func notRated(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

@@ -13,6 +13,15 @@ public enum RatingRuleKind: String, Sendable, Codable, CaseIterable {
     /// long-standing rule for members' ratings that 366-QĐ/TW keeps. The clause is deliberately not
     /// numbered here: it was not checked against the published text.
     case disciplineCap = "discipline_cap"
+    /// Quy định 366-QĐ/TW, Điều 11: "hoàn thành tốt" and above need every task assigned in the period done
+    /// on time; "hoàn thành" needs every task done, with at most a share (parameter, default 0.20) late.
+    case tasksOnTime = "tasks_on_time"
+    /// Quy định 366-QĐ/TW, Điều 11: "hoàn thành xuất sắc" needs at least a share (parameter, default 0.30)
+    /// of the tasks done beyond what was required.
+    case excellentExceeding = "excellent_exceeding"
+
+    /// Whether the rule's parameter is a share from 0 to 1.
+    public var takesShare: Bool { [.excellentQuota, .tasksOnTime, .excellentExceeding].contains(self) }
 }
 
 /// One rule as stored.
@@ -41,6 +50,16 @@ public struct RatingRule: Sendable, Hashable, Codable {
         RatingRule(kind: .disciplineCap, parameter: nil, text: LocalizedText(
             vi: "Đảng viên bị thi hành kỷ luật trong kỳ đánh giá thì không xếp loại “Hoàn thành tốt nhiệm vụ” trở lên",
             en: "A member disciplined during the period is rated no higher than “completed”")),
+    ] + taskRules
+
+    /// The task conditions of Quy định 366-QĐ/TW, Điều 11, added to installations after the first three.
+    public static let taskRules: [RatingRule] = [
+        RatingRule(kind: .tasksOnTime, parameter: 0.20, text: LocalizedText(
+            vi: "Quy định 366-QĐ/TW: xếp loại “Hoàn thành tốt nhiệm vụ” trở lên cần hoàn thành 100% nhiệm vụ được giao đúng tiến độ; “Hoàn thành nhiệm vụ” cần hoàn thành 100% nhiệm vụ, số nhiệm vụ chậm tiến độ không quá 20%",
+            en: "Regulation 366-QĐ/TW: “good” and above need every assigned task done on time; “completed” needs every task done, with at most 20% late")),
+        RatingRule(kind: .excellentExceeding, parameter: 0.30, text: LocalizedText(
+            vi: "Quy định 366-QĐ/TW: xếp loại “Hoàn thành xuất sắc nhiệm vụ” cần ít nhất 30% nhiệm vụ hoàn thành vượt yêu cầu",
+            en: "Regulation 366-QĐ/TW: “excellent” needs at least 30% of the tasks done beyond what was required")),
     ]
 }
 

@@ -764,11 +764,16 @@ enum APIDocumentation {
             "organizationId": ["type": "integer"], "step": ["type": "string", "enum": ["self_assessment", "proposal", "decision"]],
             "score": ["type": "integer", "minimum": 0, "maximum": 100, "description": "The level follows: ≥ 90 excellent, 70–89 good, 50–69 completed, below not completed"],
             "explanation": ["type": "string"], "disciplined": ["type": "boolean", "description": "Decision only: disciplined in the period (caps the level at completed)"],
+            "tasks": ["allOf": [ref("RatingTasks")], "description": "Decision only: the tasks assigned in the period and how they were done (Quy định 366-QĐ/TW, Điều 11). A decision whose level the tasks do not allow is refused (409) with the rule's text and the numbers"],
         ], required: ["periodId", "step", "score"]),
+        "RatingTasks": object([
+            "assigned": ["type": "integer", "minimum": 0], "onTime": ["type": "integer", "minimum": 0], "late": ["type": "integer", "minimum": 0],
+            "exceeding": ["type": "integer", "minimum": 0, "description": "Done beyond what was required, among those done"],
+        ], required: ["assigned", "onTime", "late", "exceeding"]),
         "RatingStep": object([
             "id": ["type": "integer"], "kind": ["type": "string", "enum": ["self_assessment", "proposal", "decision"]], "score": ["type": "integer"],
             "level": ratingLevel, "explanation": nullableString, "disciplined": ["type": "boolean"], "username": ["type": "string"],
-            "recordedAt": ["type": "string", "format": "date-time"],
+            "tasks": ["oneOf": [ref("RatingTasks"), ["type": "null"]]], "recordedAt": ["type": "string", "format": "date-time"],
         ], required: ["id", "kind", "score", "level", "disciplined", "username"]),
         "RatingSheetRow": object([
             "memberId": ["type": "integer"], "fullName": ["type": "string"], "organizationId": ["type": "integer"],
@@ -799,8 +804,8 @@ enum APIDocumentation {
         ], required: ["source", "title", "summary", "items"]),
         "LocalizedText": object(["vi": ["type": "string"], "en": ["type": "string"]], required: ["vi", "en"]),
         "RatingRule": object([
-            "id": ["type": "integer"], "kind": ["type": "string", "enum": ["excellent_quota", "minimum_months", "discipline_cap"]],
-            "parameter": ["type": ["number", "null"], "description": "The share (0.2) or the months (6)"], "textVi": ["type": "string"],
+            "id": ["type": "integer"], "kind": ["type": "string", "enum": ["excellent_quota", "minimum_months", "discipline_cap", "tasks_on_time", "excellent_exceeding"]],
+            "parameter": ["type": ["number", "null"], "description": "The share (0.2, 0.3) or the months (6)"], "textVi": ["type": "string"],
             "textEn": ["type": "string"], "active": ["type": "boolean"],
         ], required: ["id", "kind", "textVi", "textEn", "active"]),
         "RatingRuleUpdate": object(["parameter": ["type": ["number", "null"]], "textVi": ["type": "string"], "textEn": ["type": "string"],

@@ -45,6 +45,7 @@ enum RatingAPI {
         let level: RatingLevel
         let explanation: String?
         let disciplined: Bool
+        let tasks: TaskCompletion?
         let username: String
         let recordedAt: Date?
 
@@ -55,6 +56,7 @@ enum RatingAPI {
             level = step.level
             explanation = step.explanation
             disciplined = step.disciplined
+            tasks = step.tasks
             username = step.username
             recordedAt = step.recordedAt
         }

@@ -22,6 +22,15 @@ struct RatingStepInput: Codable, Sendable {
     var explanation: String?
     /// For a decision: the member was disciplined during the period (caps the level).
     var disciplined: Bool?
+    /// For a decision: the period's tasks and how they were done (Quy định 366-QĐ/TW, Điều 11).
+    var tasks: RatingTasksInput?
+}
+
+struct RatingTasksInput: Codable, Sendable {
+    var assigned: Int?
+    var onTime: Int?
+    var late: Int?
+    var exceeding: Int?
 }
 
 struct RatingRuleInput: Codable, Sendable {
@@ -101,6 +110,7 @@ enum RatingCommands {
             validator.add("score", LocalizedText(vi: "Điểm không được để trống", en: "The score must not be empty"))
         }
         let explanation = validator.optionalText(input.explanation, field: "explanation", label: LocalizedText(vi: "Nhận xét", en: "Explanation"), maxLength: 2000)
+        let tasks = validator.tasks(input.tasks, step: stepKind)
         let foundSubject = try await validator.ratingSubject(memberId: input.memberId, organizationId: input.organizationId, on: db)
         if stepKind == .selfAssessment, let foundSubject, foundSubject.member == nil {
             validator.add("step", LocalizedText(vi: "Tổ chức đảng không tự đánh giá ở đây: cấp trên đề xuất và quyết định",
@@ -124,6 +134,11 @@ enum RatingCommands {
         }
         let disciplined = kind == .decision && input.disciplined == true
         let level = RatingLevel(score: score).capped(disciplined: disciplined, rules: rules)
+        if let tasks, let limit = tasks.limit(under: rules), level > limit.level {
+            throw DomainError.conflict(field: "tasks", LocalizedText(
+                vi: "\(limit.rule.text.vi). \(tasks.summary.vi): điểm \(score) (\(level.label.vi)) vượt mức được xếp tối đa, “\(limit.level.label.vi)”",
+                en: "\(limit.rule.text.en). \(tasks.summary.en): the score \(score) (\(level.label.en)) is above the best level allowed, “\(limit.level.label.en)”"))
+        }
         if kind == .decision, subject.member != nil {
             try await checkQuota(level, replacing: rating, deciding: subject.deciding, period: period, rules: rules, on: db)
         }
@@ -135,6 +150,7 @@ enum RatingCommands {
         step.level = level
         step.explanation = explanation
         step.disciplined = disciplined
+        step.tasks = tasks
         step.userId = author.userId
         step.username = author.username
         try await step.create(on: db)
@@ -189,7 +205,7 @@ enum RatingCommands {
         let textVi = validator.requiredText(input.textVi, field: "textVi", label: LocalizedText(vi: "Nội dung (tiếng Việt)", en: "Text (Vietnamese)"), maxLength: 1000)
         let textEn = validator.requiredText(input.textEn, field: "textEn", label: LocalizedText(vi: "Nội dung (tiếng Anh)", en: "Text (English)"), maxLength: 1000)
         switch record.kind {
-        case .excellentQuota:
+        case .excellentQuota, .tasksOnTime, .excellentExceeding:
             validator.check(input.parameter.map { (0...1).contains($0) } ?? false, "parameter",
                             LocalizedText(vi: "Tỷ lệ phải từ 0 đến 1 (0,2 là 20%)", en: "The share must be 0 to 1 (0.2 is 20%)"))
         case .minimumMonths:
@@ -287,5 +303,24 @@ extension Validator {
             add("memberId", LocalizedText(vi: "Chọn một đảng viên hoặc một tổ chức đảng", en: "Choose one member or one unit"))
             return nil
         }
+    }
+}
+
+extension Validator {
+    /// A decision's tasks: all four counts, consistent with each other; nil when none is given. Only a
+    /// decision records them.
+    mutating func tasks(_ input: RatingTasksInput?, step: RatingStepKind?) -> TaskCompletion? {
+        guard let input, [input.assigned, input.onTime, input.late, input.exceeding].contains(where: { $0 != nil }) else { return nil }
+        guard step == .decision else {
+            add("tasks", LocalizedText(vi: "Chỉ quyết định xếp loại ghi kết quả nhiệm vụ", en: "Only a decision records the tasks"))
+            return nil
+        }
+        guard let assigned = input.assigned else {
+            add("tasks.assigned", LocalizedText(vi: "Thiếu số nhiệm vụ được giao", en: "The number of tasks assigned is missing"))
+            return nil
+        }
+        let tasks = TaskCompletion(assigned: assigned, onTime: input.onTime ?? 0, late: input.late ?? 0, exceeding: input.exceeding ?? 0)
+        if let problem = tasks.inconsistency { add("tasks", problem) }
+        return tasks
     }
 }

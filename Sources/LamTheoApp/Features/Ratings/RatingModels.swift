@@ -58,6 +58,11 @@ final class RatingStep: Model, @unchecked Sendable {
     @OptionalField(key: "explanation") var explanation: String?
     /// A disciplinary measure during the period, as the decision records it (caps the level).
     @Field(key: "disciplined") var disciplined: Bool
+    /// The tasks of the period as the decision records them (Quy định 366-QĐ/TW, Điều 11); nil when not given.
+    @OptionalField(key: "tasks_assigned") var tasksAssigned: Int?
+    @OptionalField(key: "tasks_on_time") var tasksOnTime: Int?
+    @OptionalField(key: "tasks_late") var tasksLate: Int?
+    @OptionalField(key: "tasks_exceeding") var tasksExceeding: Int?
     @OptionalField(key: "user_id") var userId: Int?
     @Field(key: "username") var username: String
     @Timestamp(key: "recorded_at", on: .create) var recordedAt: Date?
@@ -65,6 +70,16 @@ final class RatingStep: Model, @unchecked Sendable {
     init() {}
 
     func requireID() -> Int { id! }
+
+    var tasks: TaskCompletion? {
+        get {
+            guard let tasksAssigned, let tasksOnTime, let tasksLate, let tasksExceeding else { return nil }
+            return TaskCompletion(assigned: tasksAssigned, onTime: tasksOnTime, late: tasksLate, exceeding: tasksExceeding)
+        }
+        set {
+            (tasksAssigned, tasksOnTime, tasksLate, tasksExceeding) = (newValue?.assigned, newValue?.onTime, newValue?.late, newValue?.exceeding)
+        }
+    }
 }
 
 /// A rule as stored and edited (see `RatingRuleKind`).
@@ -80,6 +95,15 @@ final class RatingRuleRecord: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    convenience init(_ rule: RatingRule) {
+        self.init()
+        kind = rule.kind
+        parameter = rule.parameter
+        textVi = rule.text.vi
+        textEn = rule.text.en
+        active = rule.active
+    }
 
     func requireID() -> Int { id! }
     var rule: RatingRule { RatingRule(kind: kind, parameter: parameter, text: LocalizedText(vi: textVi, en: textEn), active: active) }
@@ -210,13 +234,7 @@ struct CreateRatings: AsyncMigration {
             .unique(on: "kind")
             .create()
         for rule in RatingRule.defaults {
-            let row = RatingRuleRecord()
-            row.kind = rule.kind
-            row.parameter = rule.parameter
-            row.textVi = rule.text.vi
-            row.textEn = rule.text.en
-            row.active = rule.active
-            try await row.create(on: database)
+            try await RatingRuleRecord(rule).create(on: database)
         }
 
         let figures = database.schema(RatingFigures.schema)
@@ -273,5 +291,28 @@ struct StoreSubtreeRatings: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await RatingFigures.rollup.abandon(on: database)
+    }
+}
+
+/// The task conditions of Quy định 366-QĐ/TW (Điều 11): what a decision records of the period's tasks, and
+/// the two rules that read them, added where the first three rules were seeded without them.
+struct AddRatingTasks: AsyncMigration {
+    var name: String { "022_AddRatingTasks" }
+
+    func prepare(on database: any Database) async throws {
+        for column in ["tasks_assigned", "tasks_on_time", "tasks_late", "tasks_exceeding"] {
+            try await database.schema(RatingStep.schema).field(.string(column), .int).update()
+        }
+        let seeded = Set(try await RatingRuleRecord.query(on: database).all().map(\.kind))
+        for rule in RatingRule.taskRules where !seeded.contains(rule.kind) {
+            try await RatingRuleRecord(rule).create(on: database)
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await RatingRuleRecord.query(on: database).filter(\.$kind ~~ RatingRule.taskRules.map(\.kind)).delete()
+        for column in ["tasks_assigned", "tasks_on_time", "tasks_late", "tasks_exceeding"] {
+            try await database.schema(RatingStep.schema).deleteField(.string(column)).update()
+        }
     }
 }

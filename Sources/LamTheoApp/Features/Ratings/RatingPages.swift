@@ -199,10 +199,17 @@ enum RatingPages {
         var score: String?
         var explanation: String?
         var disciplined: String?
+        var tasksAssigned: String?
+        var tasksOnTime: String?
+        var tasksLate: String?
+        var tasksExceeding: String?
 
         func input(period: Int) -> RatingStepInput {
-            RatingStepInput(periodId: period, memberId: memberId, organizationId: organizationId, step: step, score: score.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
-                            explanation: explanation, disciplined: disciplined == "on")
+            let number = { (text: String?) in text.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+            return RatingStepInput(periodId: period, memberId: memberId, organizationId: organizationId, step: step, score: number(score),
+                                   explanation: explanation, disciplined: disciplined == "on",
+                                   tasks: RatingTasksInput(assigned: number(tasksAssigned), onTime: number(tasksOnTime), late: number(tasksLate),
+                                                           exceeding: number(tasksExceeding)))
         }
     }
 
@@ -301,8 +308,17 @@ enum RatingPages {
             fields.text("score-\(suffix)", LocalizedText(vi: "\(kind.label.vi): điểm (0–100)", en: "\(kind.label.en): score (0–100)"),
                         value: nil, required: true, type: .number, named: "score"),
             fields.text("explanation-\(suffix)", LocalizedText(vi: "Nhận xét", en: "Explanation"), value: nil, named: "explanation"),
-            .if(kind == .decision, .div(.class("choice"), .input(.type(.checkbox), .id("disciplined-\(suffix)"), .name("disciplined")),
-                                        .label(.for("disciplined-\(suffix)"), .text(LocalizedText(vi: "Bị kỷ luật trong kỳ", en: "Disciplined in the period")(fields.language))))),
+            .if(kind == .decision, .group(
+                .div(.class("choice"), .input(.type(.checkbox), .id("disciplined-\(suffix)"), .name("disciplined")),
+                     .label(.for("disciplined-\(suffix)"), .text(LocalizedText(vi: "Bị kỷ luật trong kỳ", en: "Disciplined in the period")(fields.language)))),
+                fields.text("tasksAssigned-\(suffix)", LocalizedText(vi: "Nhiệm vụ được giao trong kỳ", en: "Tasks assigned in the period"),
+                            value: nil, type: .number, hint: LocalizedText(vi: "Để trống nếu không đánh giá theo nhiệm vụ (Quy định 366-QĐ/TW, Điều 11)",
+                                                                           en: "Leave empty to rate without tasks (Regulation 366-QĐ/TW, art. 11)"),
+                            named: "tasksAssigned"),
+                fields.text("tasksOnTime-\(suffix)", LocalizedText(vi: "Hoàn thành đúng tiến độ", en: "Done on time"), value: nil, type: .number, named: "tasksOnTime"),
+                fields.text("tasksLate-\(suffix)", LocalizedText(vi: "Hoàn thành chậm tiến độ", en: "Done late"), value: nil, type: .number, named: "tasksLate"),
+                fields.text("tasksExceeding-\(suffix)", LocalizedText(vi: "Hoàn thành vượt yêu cầu", en: "Done beyond requirements"), value: nil,
+                            type: .number, named: "tasksExceeding"))),
             fields.submit(kind == .decision ? LocalizedText(vi: "Quyết định", en: "Decide") : LocalizedText(vi: "Đề xuất", en: "Propose")))
     }
 
@@ -429,7 +445,8 @@ enum RatingPages {
     }
 
     private static func stepText(_ step: RatingStep, language: UILanguage) -> String {
-        "\(step.score) · \(step.level.label(language))" + (step.explanation.map { " · \($0)" } ?? "") + " · \(step.username)"
+        "\(step.score) · \(step.level.label(language))" + (step.tasks.map { " · \($0.summary(language))" } ?? "")
+            + (step.explanation.map { " · \($0)" } ?? "") + " · \(step.username)"
     }
 
     private static func summary(_ tally: RatingTally, language: UILanguage) -> String {
