@@ -86,7 +86,7 @@ enum CampaignCommands {
                 try await row.create(on: db)
             }
         }
-        try await ObligationRoster.assignMissing(in: unit!.treePath, on: db)
+        try await ObligationRoster.assignAll(of: campaign, on: db)
         try await CampaignFigures.start(campaign, on: db)
         return campaign
     }

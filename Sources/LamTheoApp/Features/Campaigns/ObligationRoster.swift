@@ -10,6 +10,17 @@ enum ObligationRoster {
     /// Gives every active unit in `subtree` the obligations of every active campaign covering it that it
     /// does not have yet.
     static func assignMissing(in subtree: TreePath, on db: any Database) async throws {
+        try await assign(in: subtree, where: "AND NOT EXISTS (SELECT 1 FROM obligations x WHERE x.requirement_id = r.id AND x.organization_id = o.id)", on: db)
+    }
+
+    /// A launch: every active unit of the campaign's subtree receives the campaign's obligations. It has
+    /// none yet, so nothing is looked up: on PostgreSQL a lookup planned before the statistics know the
+    /// table would scan the rows this very statement inserts, once per row (minutes at national scale).
+    static func assignAll(of campaign: Campaign, on db: any Database) async throws {
+        try await assign(in: campaign.treePath, where: "AND c.id = \(bind: campaign.requireID())", on: db)
+    }
+
+    private static func assign(in subtree: TreePath, where condition: SQLQueryString, on db: any Database) async throws {
         try await db.sql.raw("""
             INSERT INTO obligations (campaign_id, requirement_id, organization_id, organization_path, due_on, state, submission_count, updated_at)
             SELECT r.campaign_id, r.id, o.id, o.path, r.due_on, 'open', 0, CURRENT_TIMESTAMP
@@ -18,8 +29,7 @@ enum ObligationRoster {
             JOIN campaign_requirement_kinds k ON k.requirement_id = r.id
             JOIN organizations o ON o.kind_code = k.kind_code AND o.path >= c.organization_path AND o.path < c.organization_path || '~'
             WHERE c.status = 'active' AND o.status = 'active'
-              AND o.path >= \(bind: subtree.rawValue) AND o.path < \(bind: subtree.upperBound)
-              AND NOT EXISTS (SELECT 1 FROM obligations x WHERE x.requirement_id = r.id AND x.organization_id = o.id)
+              AND o.path >= \(bind: subtree.rawValue) AND o.path < \(bind: subtree.upperBound) \(condition)
             """).run()
     }
 
