@@ -61,7 +61,8 @@ struct CoverageBenchmarkCommand: AsyncCommand {
         let db = app.db
         guard let session = try await StudySession.query(on: db).filter(\.$campaignId == campaign.requireID()).sort(\.$id).first() else { return }
         let cell = try await OrganizationQueries.require(session.organizationId, on: db)
-        let roll = try await Member.query(on: db).filter(\.$organizationId == cell.requireID()).all().map { $0.requireID() }
+        let roll = try await Member.query(on: db).filter(\.$organizationId == cell.requireID()).filter(\.$status ~~ MemberStatus.onRoll).all()
+            .map { $0.requireID() }
         var round = 0
         let samples = try await BenchmarkTiming.measure(runs) {
             round += 1
