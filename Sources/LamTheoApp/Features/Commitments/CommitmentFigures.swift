@@ -75,13 +75,13 @@ extension CommitmentFigures {
 
     private static func recount(ids: [Int], years: [Int], on db: any Database) async throws {
         let units = try await RollupUnits.chains(of: Set(ids), on: db)
-        try await rollup.prepare(units, keys: years, on: db)
+        let before = try await rollup.prepare(units, keys: years, on: db)
         let onRoll = MemberStatus.onRoll.map(\.rawValue)
         let commitmentsHere: SQLQueryString = """
             FROM commitments c JOIN members m ON m.id = c.member_id
             WHERE c.year = commitment_figures.year AND m.organization_id = commitment_figures.organization_id AND m.status IN (\(binds: onRoll))
             """
-        try await db.sql.raw("""
+        let after = try await db.sql.raw("""
             UPDATE commitment_figures SET
               organization_path = (SELECT o.path FROM organizations o WHERE o.id = commitment_figures.organization_id),
               members = (SELECT o.member_count FROM organizations o WHERE o.id = commitment_figures.organization_id),
@@ -92,7 +92,8 @@ extension CommitmentFigures {
               members_assessed = (SELECT COUNT(DISTINCT c.member_id) \(commitmentsHere)
                 AND NOT EXISTS (SELECT 1 FROM commitments u WHERE u.member_id = c.member_id AND u.year = c.year AND u.cell_result IS NULL))
             WHERE organization_id IN (\(binds: ids)) AND year IN (\(binds: years))
-            """).run()
-        try await rollup.refresh(units, keys: years, on: db)
+            RETURNING \(rollup.ownColumns)
+            """).all()
+        try await rollup.propagate(from: before, to: try rollup.ownFigures(after), along: units, on: db)
     }
 }

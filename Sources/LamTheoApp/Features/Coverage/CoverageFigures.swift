@@ -108,7 +108,8 @@ extension CampaignFigures {
     /// `campaignId`), and rolls them up to the root. Every write that changes who is on a roll, who studied,
     /// who reflected or where a member is calls it inside its transaction, for the units it touched: a cell
     /// costs a few small index reads and one statement per tree level. Each count starts from the unit's
-    /// members (never from a campaign's rows, which SQLite would scan whole).
+    /// members (never from a campaign's rows, which SQLite would scan whole); what changed is added along
+    /// the chain of ancestors (`RollupTable.propagate`).
     static func recount(_ organizationIds: Set<Int>, campaign campaignId: Int? = nil, on db: any Database) async throws {
         for ids in organizationIds.sorted().chunked(into: 500) {
             try await recount(ids: Array(ids), campaign: campaignId, on: db)
@@ -127,9 +128,9 @@ extension CampaignFigures {
         let keys = Set(try rows.compactMap { try $0.decode(column: "campaign", as: Int?.self) }).sorted()
         guard !keys.isEmpty else { return }
         let units = RollupUnits.chains(of: try rows.compactMap { TreePath(rawValue: try $0.decode(column: "path", as: String.self)) })
-        try await rollup.prepare(units, keys: keys, on: db)
+        let before = try await rollup.prepare(units, keys: keys, on: db)
         let onRoll = MemberStatus.onRoll.map(\.rawValue)
-        try await db.sql.raw("""
+        let after = try await db.sql.raw("""
             UPDATE campaign_figures SET
               organization_path = (SELECT o.path FROM organizations o WHERE o.id = campaign_figures.organization_id),
               members = (SELECT o.member_count FROM organizations o WHERE o.id = campaign_figures.organization_id),
@@ -147,7 +148,8 @@ extension CampaignFigures {
               sessions_held = (SELECT COUNT(*) FROM study_sessions s
                 WHERE s.campaign_id = campaign_figures.campaign_id AND s.organization_id = campaign_figures.organization_id)
             WHERE organization_id IN (\(binds: ids)) AND campaign_id IN (\(binds: keys))
-            """).run()
-        try await rollup.refresh(units, keys: keys, on: db)
+            RETURNING \(rollup.ownColumns)
+            """).all()
+        try await rollup.propagate(from: before, to: try rollup.ownFigures(after), along: units, on: db)
     }
 }

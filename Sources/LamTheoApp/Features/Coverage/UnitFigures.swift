@@ -20,5 +20,15 @@ enum UnitFigures {
             """).all()
         let holdingMembers = Set(try rows.map { try $0.decode(column: "id", as: Int.self) })
         try await recount(holdingMembers.union(others).union([subtree.ids.last!]), on: db)
+        try await rebuildChains(of: others.union([subtree.ids.last!]), on: db)
+    }
+
+    /// After the tree changed shape around these units (a unit moved from or under them, units merged into
+    /// them): recomputes the subtree figures along their chains, which a recount's changes alone would not
+    /// fix. Closed campaigns keep theirs.
+    static func rebuildChains(of organizationIds: Set<Int>, on db: any Database) async throws {
+        try await CampaignFigures.rollup.rebuild(chainsOf: organizationIds, where: "campaign_id IN (SELECT id FROM campaigns WHERE status = 'active')", on: db)
+        try await CommitmentFigures.rollup.rebuild(chainsOf: organizationIds, where: "1 = 1", on: db)
+        try await RatingFigures.rollup.rebuild(chainsOf: organizationIds, where: "1 = 1", on: db)
     }
 }

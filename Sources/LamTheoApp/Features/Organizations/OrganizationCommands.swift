@@ -244,7 +244,8 @@ enum OrganizationCommands {
         try await source.save(on: db)
         try await OrganizationHistory.open(source, change: .merged, on: effectiveOn, note: target.name, db: db)
         try await ObligationRoster.followTreeChange(in: target.treePath, alsoChainsOf: [source.requireID()], on: db)
-        try await UnitFigures.recount(Set([source.requireID(), target.requireID()] + children.map { try $0.requireID() }), on: db)
+        try await UnitFigures.recount([source.requireID(), target.requireID()], on: db)
+        try await UnitFigures.rebuildChains(of: [source.requireID(), target.requireID()], on: db)
         return target
     }
 

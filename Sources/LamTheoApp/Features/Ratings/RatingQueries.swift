@@ -201,13 +201,13 @@ extension RatingFigures {
                 ON CONFLICT (period_id, organization_id) DO NOTHING
                 """).run()
             let units = try await RollupUnits.chains(of: Set(ids), on: db)
-            try await rollup.prepare(units, keys: [periodId], on: db)
+            let before = try await rollup.prepare(units, keys: [periodId], on: db)
             let members: SQLQueryString = "m.organization_id = rating_figures.organization_id AND m.status IN (\(binds: onRoll))"
             let decided = { (level: RatingLevel) -> SQLQueryString in
                 "(SELECT COUNT(*) FROM ratings r JOIN members m ON m.id = r.member_id WHERE r.period_id = rating_figures.period_id AND \(members) AND r.decided_level = \(bind: level.rawValue))"
             }
             let notRated: SQLQueryString = "(m.status = 'exempt' OR COALESCE(m.admitted_on, '') > \(bind: cutoff))"
-            try await db.sql.raw("""
+            let after = try await db.sql.raw("""
                 UPDATE rating_figures SET
                   organization_path = (SELECT o.path FROM organizations o WHERE o.id = rating_figures.organization_id),
                   excellent = \(decided(.excellent)), good = \(decided(.good)), completed = \(decided(.completed)), not_completed = \(decided(.notCompleted)),
@@ -215,8 +215,9 @@ extension RatingFigures {
                   pending = (SELECT COUNT(*) FROM members m WHERE \(members) AND NOT \(notRated)
                     AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.member_id = m.id AND r.period_id = rating_figures.period_id AND r.decided_level IS NOT NULL))
                 WHERE period_id = \(bind: periodId) AND organization_id IN (\(binds: ids))
-                """).run()
-            try await rollup.refresh(units, keys: [periodId], on: db)
+                RETURNING \(rollup.ownColumns)
+                """).all()
+            try await rollup.propagate(from: before, to: try rollup.ownFigures(after), along: units, on: db)
         }
     }
 

@@ -11,6 +11,8 @@ struct RollupUnits: Sendable {
     /// A subtree refreshed whole, below the ids' levels or among them.
     let subtree: TreePath?
     let deepest: Int
+    /// The ids from the root down to each unit the chains were built for.
+    let lineages: [Int: [Int]]
 
     /// `units` and all their ancestors.
     static func chains(of units: Set<Int>, on db: any Database) async throws -> RollupUnits {
@@ -25,10 +27,13 @@ struct RollupUnits: Sendable {
     /// The units at `paths` and all their ancestors.
     static func chains(of paths: [TreePath]) -> RollupUnits {
         var byDepth: [Int: Set<Int>] = [:]
+        var lineages: [Int: [Int]] = [:]
         for path in paths {
-            for (depth, id) in path.ids.enumerated() { byDepth[depth, default: []].insert(id) }
+            let ids = path.ids
+            for (depth, id) in ids.enumerated() { byDepth[depth, default: []].insert(id) }
+            lineages[ids.last!] = ids
         }
-        return RollupUnits(idsByDepth: byDepth.mapValues { $0.sorted() }, subtree: nil, deepest: byDepth.keys.max() ?? -1)
+        return RollupUnits(idsByDepth: byDepth.mapValues { $0.sorted() }, subtree: nil, deepest: byDepth.keys.max() ?? -1, lineages: lineages)
     }
 
     /// Every unit of `subtree`, and the chains of its root and of `others` (a moved unit's former parent).
@@ -37,7 +42,7 @@ struct RollupUnits: Sendable {
         let deepest = try await db.sql.raw("""
             SELECT MAX(depth) AS deepest FROM organizations WHERE path >= \(bind: subtree.rawValue) AND path < \(bind: subtree.upperBound)
             """).first()?.decode(column: "deepest", as: Int?.self) ?? subtree.depth
-        return RollupUnits(idsByDepth: chains.idsByDepth, subtree: subtree, deepest: max(deepest, chains.deepest))
+        return RollupUnits(idsByDepth: chains.idsByDepth, subtree: subtree, deepest: max(deepest, chains.deepest), lineages: chains.lineages)
     }
 
     var isEmpty: Bool { deepest < 0 }
@@ -98,11 +103,20 @@ struct RollupTable: Sendable {
         self.figures = columns.map { Figure(name: $0, own: "\(table).\($0)") } + counts
     }
 
+    /// One row: a unit for a key.
+    struct Row: Hashable, Sendable {
+        let key: Int
+        let unit: Int
+    }
+
     /// Gives every unit of `units`' chains a row for each key, and on PostgreSQL locks those rows, root
-    /// first. Call before changing any row the refresh will read. The rows usually exist: one statement.
-    func prepare(_ units: RollupUnits, keys: [Int], on db: any Database) async throws {
+    /// first; returns their own figures as they are, for `propagate`. Call before changing any of them.
+    /// The rows usually exist: one statement.
+    func prepare(_ units: RollupUnits, keys: [Int], on db: any Database) async throws -> [Row: [Int]] {
         let ids = units.chainIds
-        guard !keys.isEmpty, !ids.isEmpty, try await lockRows(ids, keys: keys, on: db) < ids.count * keys.count else { return }
+        guard !keys.isEmpty, !ids.isEmpty else { return [:] }
+        let existing = try await lockRows(ids, keys: keys, on: db)
+        guard existing.count < ids.count * keys.count else { return existing }
         let zeros = SQLQueryString(Array(repeating: "0", count: columns.count).joined(separator: ", "))
         for key in keys {
             try await db.sql.raw("""
@@ -112,7 +126,7 @@ struct RollupTable: Sendable {
                 """).run()
         }
         // Another writer may have inserted some of them first (this one then waited for it to commit).
-        try await lock(units, keys: keys, on: db)
+        return try await lockRows(ids, keys: keys, on: db)
     }
 
     /// On PostgreSQL, locks the rows of `units`' chains for `keys`, root first (SQLite has one writer).
@@ -122,12 +136,65 @@ struct RollupTable: Sendable {
         _ = try await lockRows(ids, keys: keys, on: db)
     }
 
-    /// Locks the rows (on PostgreSQL) and tells how many exist.
-    private func lockRows(_ ids: [Int], keys: [Int], on db: any Database) async throws -> Int {
-        try await db.sql.raw("""
-            SELECT 1 FROM \(ident: table) WHERE \(ident: key) IN (\(binds: keys)) AND organization_id IN (\(binds: ids))
+    /// Locks the rows (on PostgreSQL) and reads their own figures.
+    private func lockRows(_ ids: [Int], keys: [Int], on db: any Database) async throws -> [Row: [Int]] {
+        let rows = try await db.sql.raw("""
+            SELECT \(ownColumns) FROM \(ident: table) WHERE \(ident: key) IN (\(binds: keys)) AND organization_id IN (\(binds: ids))
             ORDER BY \(ident: key), organization_path \(unsafeRaw: db.isPostgres ? "FOR UPDATE" : "")
-            """).all().count
+            """).all()
+        return try ownFigures(rows)
+    }
+
+    /// The key, unit and own figures of a row, as `prepare` reads them and a recount's UPDATE returns them
+    /// (`RETURNING …`; unqualified, as SQLite's RETURNING wants).
+    var ownColumns: SQLQueryString {
+        let figures = figures.enumerated().map { "\($0.element.own.replacingOccurrences(of: "\(table).", with: "")) AS own_\($0.offset)" }
+        return SQLQueryString((["\(key) AS rollup_key", "organization_id AS rollup_unit"] + figures).joined(separator: ", "))
+    }
+
+    func ownFigures(_ rows: [any SQLRow]) throws -> [Row: [Int]] {
+        Dictionary(try rows.map { row in
+            (Row(key: try row.decode(column: "rollup_key", as: Int.self), unit: try row.decode(column: "rollup_unit", as: Int.self)),
+             try figures.indices.map { try row.decode(column: "own_\($0)", as: Int.self) })
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// After a recount changed own figures from `before` to `after` (rows of `units`' named units): adds
+    /// each change to the subtree figures of the unit and of every ancestor, in one statement per distinct
+    /// change — a cell's attendance is one UPDATE whatever the tree's depth, none when nothing changed.
+    /// The caller holds the locks (`prepare`). A change of the tree's shape needs `refresh` instead.
+    func propagate(from before: [Row: [Int]], to after: [Row: [Int]], along units: RollupUnits, on db: any Database) async throws {
+        var changes: [Row: [Int]] = [:]
+        for (row, values) in after {
+            let old = before[row] ?? Array(repeating: 0, count: figures.count)
+            let change = zip(values, old).map { $0 - $1 }
+            guard change.contains(where: { $0 != 0 }), let lineage = units.lineages[row.unit] else { continue }
+            for unit in lineage {
+                let target = Row(key: row.key, unit: unit)
+                changes[target] = zip(changes[target] ?? Array(repeating: 0, count: figures.count), change).map { $0 + $1 }
+            }
+        }
+        let grouped = Dictionary(grouping: changes.filter { $0.value.contains { $0 != 0 } }, by: { [$0.key.key] + $0.value })
+        for (keyAndChange, rows) in grouped.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            let sets = SQLQueryString(figures.enumerated().map { "subtree_\($0.element.name) = subtree_\($0.element.name) + \(keyAndChange[$0.offset + 1])" }
+                .joined(separator: ", "))
+            try await db.sql.raw("""
+                UPDATE \(ident: table) SET \(sets) WHERE \(ident: key) = \(bind: keyAndChange[0]) AND organization_id IN (\(binds: rows.map(\.key.unit).sorted()))
+                """).run()
+        }
+    }
+
+    /// After the tree changed shape around `ids` (a unit moved away from or under them, units merged):
+    /// recomputes their chains' subtree figures, for the keys with rows there that `condition` admits.
+    func rebuild(chainsOf ids: Set<Int>, where condition: SQLQueryString, on db: any Database) async throws {
+        let rows = try await db.sql.raw("""
+            SELECT DISTINCT \(ident: key) AS k FROM \(ident: table) WHERE organization_id IN (\(binds: ids.sorted())) AND \(condition)
+            """).all()
+        let keys = try rows.map { try $0.decode(column: "k", as: Int.self) }.sorted()
+        guard !keys.isEmpty else { return }
+        let units = try await RollupUnits.chains(of: ids, on: db)
+        try await lock(units, keys: keys, on: db)
+        try await refresh(units, keys: keys, on: db)
     }
 
     /// Refreshes the subtree figures of `units` for `keys`, deepest level first.
