@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 @testable import LamTheoApp
 import LamTheoCore
 import LamTheoSpreadsheet
@@ -15,6 +16,31 @@ struct SpreadsheetTests {
         let data = csv ? CSVFile.write(rows) : try XLSXWriter.write([.init(name: "Sheet1", header: rows[0], rows: Array(rows.dropFirst()))])
         return try await SpreadsheetImport.run(.init(kind: kind, fileName: csv ? "test.csv" : "test.xlsx", data: data, sheet: nil),
                                                dryRun: dryRun, actor: actor, origin: .commandLine(user: "test"), app: app)
+    }
+
+    @Test("many rows into a small table: SQLite drops the plain indexes for the inserts and builds the same ones after; a failure keeps them",
+          arguments: TestBackend.allCases)
+    func deferredIndexes(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            @Sendable func indexes(_ db: any Database) async throws -> [String] {
+                let query: SQLQueryString = backend == .sqlite
+                    ? "SELECT sql AS d FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members' AND sql IS NOT NULL ORDER BY name"
+                    : "SELECT indexdef AS d FROM pg_indexes WHERE tablename = 'members' ORDER BY indexname"
+                return try await db.sql.raw(query).all().map { try $0.decode(column: "d", as: String.self) }
+            }
+            let before = try await indexes(app.db)
+            #expect(before.count >= 3)
+            let during = try await app.write { db in
+                try await BulkInsert.deferringIndexes(of: [Member.schema], adding: 10_000, on: db) { try await indexes(db) }
+            }
+            #expect(during.count == (backend == .sqlite ? before.filter { $0.hasPrefix("CREATE UNIQUE") }.count : before.count))
+            #expect(try await indexes(app.db) == before)
+            struct Refused: Error {}
+            await #expect(throws: Refused.self) {
+                try await app.write { db in try await BulkInsert.deferringIndexes(of: [Member.schema], adding: 10_000, on: db) { throw Refused() } }
+            }
+            #expect(try await indexes(app.db) == before)
+        }
     }
 
     @Test("a dry run reports and writes nothing; the import writes everything; the same file again changes nothing", arguments: TestBackend.allCases)
