@@ -45,8 +45,6 @@ struct RollupUnits: Sendable {
         return RollupUnits(idsByDepth: chains.idsByDepth, subtree: subtree, deepest: max(deepest, chains.deepest), lineages: chains.lineages)
     }
 
-    var isEmpty: Bool { deepest < 0 }
-
     /// Every id named at some level: the rows a writer locks (a subtree's inner rows are reached only
     /// through its root, which is among them).
     var chainIds: [Int] { idsByDepth.values.flatMap { $0 }.sorted() }
