@@ -107,9 +107,9 @@ extension CampaignFigures {
     /// Recounts the figures of `organizationIds` for every active campaign that covers them (or only
     /// `campaignId`), and rolls them up to the root. Every write that changes who is on a roll, who studied,
     /// who reflected or where a member is calls it inside its transaction, for the units it touched: a cell
-    /// costs a few small index reads and one statement per tree level. Each count starts from the unit's
-    /// members (never from a campaign's rows, which SQLite would scan whole); what changed is added along
-    /// the chain of ancestors (`RollupTable.propagate`).
+    /// costs a few small index reads and one UPDATE along its chain of ancestors (`RollupTable.propagate`).
+    /// Each count starts from the unit's members (never from a campaign's rows, which SQLite would scan
+    /// whole), and only for the campaigns covering the unit.
     static func recount(_ organizationIds: Set<Int>, campaign campaignId: Int? = nil, on db: any Database) async throws {
         for ids in organizationIds.sorted().chunked(into: 500) {
             try await recount(ids: Array(ids), campaign: campaignId, on: db)
@@ -148,6 +148,8 @@ extension CampaignFigures {
               sessions_held = (SELECT COUNT(*) FROM study_sessions s
                 WHERE s.campaign_id = campaign_figures.campaign_id AND s.organization_id = campaign_figures.organization_id)
             WHERE organization_id IN (\(binds: ids)) AND campaign_id IN (\(binds: keys))
+              AND EXISTS (SELECT 1 FROM organizations o JOIN campaigns c ON c.id = campaign_figures.campaign_id
+                          WHERE o.id = campaign_figures.organization_id AND o.path >= c.organization_path AND o.path < c.organization_path || '~')
             RETURNING \(rollup.ownColumns)
             """).all()
         try await rollup.propagate(from: before, to: try rollup.ownFigures(after), along: units, on: db)
