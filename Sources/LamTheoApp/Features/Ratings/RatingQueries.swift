@@ -195,11 +195,7 @@ extension RatingFigures {
         let periodId = period.requireID()
         for chunk in cellIds.sorted().chunked(into: 500) {
             let ids = Array(chunk)
-            try await db.sql.raw("""
-                INSERT INTO rating_figures (period_id, organization_id, organization_path, excellent, good, completed, not_completed, not_rated, pending)
-                SELECT \(bind: periodId), o.id, o.path, 0, 0, 0, 0, 0, 0 FROM organizations o WHERE o.id IN (\(binds: ids))
-                ON CONFLICT (period_id, organization_id) DO NOTHING
-                """).run()
+            // `prepare` gives the cells (and their ancestors) their rows.
             let units = try await RollupUnits.chains(of: Set(ids), on: db)
             let before = try await rollup.prepare(units, keys: [periodId], on: db)
             let members: SQLQueryString = "m.organization_id = rating_figures.organization_id AND m.status IN (\(binds: onRoll))"
