@@ -33,17 +33,8 @@ extension CommitmentFigures {
     /// them up, so that the registration rate has its denominator everywhere: a few set-based statements
     /// per tree level, once a year.
     static func start(year: Int, on db: any Database) async throws {
-        try await db.sql.raw("""
-            INSERT INTO commitment_figures (year, organization_id, organization_path, members, members_registered, commitments,
-                                            commitments_achieved, commitments_not_achieved, members_assessed)
-            SELECT \(bind: year), o.id, o.path, 0, 0, 0, 0, 0, 0 FROM organizations o
-            WHERE 1 = 1 -- SQLite reads an ON right after FROM as a join's
-            ON CONFLICT (year, organization_id) DO NOTHING
-            """).run()
-        try await db.sql.raw("""
-            UPDATE commitment_figures SET members = (SELECT o.member_count FROM organizations o WHERE o.id = commitment_figures.organization_id)
-            WHERE year = \(bind: year)
-            """).run()
+        // `1 = 1`: SQLite reads an ON right after FROM as a join's.
+        try await rollup.seed(key: year, units: "1 = 1", on: db)
         for root in try await Organization.query(on: db).filter(\.$parentId == nil).all() {
             try await rollup.refresh(try await RollupUnits.subtree(root.treePath, andChainsOf: [], on: db), keys: [year], on: db)
         }
@@ -54,7 +45,10 @@ extension CommitmentFigures {
     /// every write that changes a commitment's assessment or where a member is (through `UnitFigures.recount`).
     static func recount(_ organizationIds: Set<Int>, year: Int? = nil, on db: any Database) async throws {
         guard !organizationIds.isEmpty else { return }
-        let started = Set(try await db.sql.raw("SELECT DISTINCT year FROM commitment_figures").all().map { try $0.decode(column: "year", as: Int.self) })
+        // A started year has a row at every root: a handful of index entries, not every row of every year.
+        let started = Set(try await db.sql.raw("""
+            SELECT DISTINCT year FROM commitment_figures WHERE organization_id IN (SELECT id FROM organizations WHERE parent_id IS NULL)
+            """).all().map { try $0.decode(column: "year", as: Int.self) })
         var years = year.map { Set([$0]) } ?? started
         if year == nil {
             for ids in organizationIds.sorted().chunked(into: 500) {
@@ -83,7 +77,6 @@ extension CommitmentFigures {
             """
         let after = try await db.sql.raw("""
             UPDATE commitment_figures SET
-              organization_path = (SELECT o.path FROM organizations o WHERE o.id = commitment_figures.organization_id),
               members = (SELECT o.member_count FROM organizations o WHERE o.id = commitment_figures.organization_id),
               members_registered = (SELECT COUNT(DISTINCT c.member_id) \(commitmentsHere)),
               commitments = (SELECT COUNT(*) \(commitmentsHere)),

@@ -93,12 +93,8 @@ extension CampaignFigures {
     static func start(_ campaign: Campaign, on db: any Database) async throws {
         let scope = campaign.treePath
         let id = campaign.requireID()
-        try await db.sql.raw("""
-            INSERT INTO campaign_figures (campaign_id, organization_id, organization_path, members, members_studied, reflections_submitted, reflections_accepted, sessions_held)
-            SELECT \(bind: id), o.id, o.path, o.member_count, 0, 0, 0, 0 FROM organizations o
-            WHERE (o.path >= \(bind: scope.rawValue) AND o.path < \(bind: scope.upperBound)) OR o.id IN (\(binds: scope.ids))
-            ON CONFLICT (campaign_id, organization_id) DO NOTHING
-            """).run()
+        try await rollup.seed(key: id, units: "(o.path >= \(bind: scope.rawValue) AND o.path < \(bind: scope.upperBound)) OR o.id IN (\(binds: scope.ids))",
+                              on: db)
         let units = try await RollupUnits.subtree(scope, andChainsOf: [], on: db)
         try await rollup.refresh(units, keys: [id], on: db)
         try await ObligationTallies.refresh(units, campaigns: [id], on: db)
@@ -132,7 +128,6 @@ extension CampaignFigures {
         let onRoll = MemberStatus.onRoll.map(\.rawValue)
         let after = try await db.sql.raw("""
             UPDATE campaign_figures SET
-              organization_path = (SELECT o.path FROM organizations o WHERE o.id = campaign_figures.organization_id),
               members = (SELECT o.member_count FROM organizations o WHERE o.id = campaign_figures.organization_id),
               members_studied = (SELECT COUNT(*) FROM members m
                 WHERE m.organization_id = campaign_figures.organization_id AND m.status IN (\(binds: onRoll))

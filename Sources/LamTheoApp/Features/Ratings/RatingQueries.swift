@@ -205,7 +205,6 @@ extension RatingFigures {
             let notRated: SQLQueryString = "(m.status = 'exempt' OR COALESCE(m.admitted_on, '') > \(bind: cutoff))"
             let after = try await db.sql.raw("""
                 UPDATE rating_figures SET
-                  organization_path = (SELECT o.path FROM organizations o WHERE o.id = rating_figures.organization_id),
                   excellent = \(decided(.excellent)), good = \(decided(.good)), completed = \(decided(.completed)), not_completed = \(decided(.notCompleted)),
                   not_rated = (SELECT COUNT(*) FROM members m WHERE \(members) AND \(notRated)),
                   pending = (SELECT COUNT(*) FROM members m WHERE \(members) AND NOT \(notRated)

@@ -115,16 +115,31 @@ struct RollupTable: Sendable {
         guard !keys.isEmpty, !ids.isEmpty else { return [:] }
         let existing = try await lockRows(ids, keys: keys, on: db)
         guard existing.count < ids.count * keys.count else { return existing }
-        let zeros = SQLQueryString(Array(repeating: "0", count: columns.count).joined(separator: ", "))
         for key in keys {
-            try await db.sql.raw("""
-                INSERT INTO \(ident: table) (\(ident: self.key), organization_id, organization_path, \(SQLQueryString(columns.joined(separator: ", "))))
-                SELECT \(bind: key), o.id, o.path, \(zeros) FROM organizations o WHERE o.id IN (\(binds: ids))
-                ON CONFLICT (\(ident: self.key), organization_id) DO NOTHING
-                """).run()
+            try await insertRows(key: key, units: "o.id IN (\(binds: ids))", seedingMembers: false, on: db)
         }
         // Another writer may have inserted some of them first (this one then waited for it to commit).
         return try await lockRows(ids, keys: keys, on: db)
+    }
+
+    /// Gives every unit the condition on `organizations o` picks a row for `key` whose members on the roll
+    /// (where the table counts them) are the units' stored counts, and every other own figure 0: what a
+    /// campaign's launch or a year's first commitment starts from, before `refresh`.
+    func seed(key: Int, units: SQLQueryString, on db: any Database) async throws {
+        try await insertRows(key: key, units: units, seedingMembers: true, on: db)
+    }
+
+    /// New rows for the units picked, own figures 0 — or members from the stored counts, set again on rows
+    /// already there when `seedingMembers`.
+    private func insertRows(key: Int, units: SQLQueryString, seedingMembers: Bool, on db: any Database) async throws {
+        let seeded = seedingMembers && columns.contains("members")
+        let values = SQLQueryString(columns.map { seeded && $0 == "members" ? "o.member_count" : "0" }.joined(separator: ", "))
+        let conflict: SQLQueryString = seeded ? "DO UPDATE SET members = excluded.members" : "DO NOTHING"
+        try await db.sql.raw("""
+            INSERT INTO \(ident: table) (\(ident: self.key), organization_id, organization_path, \(SQLQueryString(columns.joined(separator: ", "))))
+            SELECT \(bind: key), o.id, o.path, \(values) FROM organizations o WHERE \(units)
+            ON CONFLICT (\(ident: self.key), organization_id) \(conflict)
+            """).run()
     }
 
     /// On PostgreSQL, locks the rows of `units`' chains for `keys`, root first (SQLite has one writer).
