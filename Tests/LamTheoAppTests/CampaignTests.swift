@@ -279,6 +279,34 @@ struct CampaignTests {
         }
     }
 
+    @Test("the upgrade to stored subtree figures fills them from a running campaign's rows: the same coverage as before",
+          arguments: TestBackend.allCases)
+    func upgrade(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await CityCampaign.make(on: app)
+            let tree = setup.tree
+            let a1 = try await app.createMember("Nguyễn Văn An", card: "U1", in: tree.cellA1)
+            try await app.createMember("Trần Thị Bình", card: "U2", in: tree.cellA1)
+            try await app.createMember("Lê Văn Cường", card: "U3", in: tree.cellB1)
+            try await app.recordSession(setup.campaign, at: tree.cellA1, present: [a1])
+            let before = try await app.coverage(setup.campaign, at: tree.city)
+            #expect(before.members == 3 && before.studied == CoverageFigure(count: 1, total: 3))
+
+            // On one connection, as the migrator runs them (another SQLite connection may hold the schema it read).
+            try await app.db.transaction { db in
+                try await StoreSubtreeCoverage().revert(on: db)
+                try await StoreSubtreeCoverage().prepare(on: db)
+            }
+            let after = try await app.coverage(setup.campaign, at: tree.city)
+            #expect(after.members == before.members)
+            #expect(after.studied == before.studied)
+            #expect(after.unitsWithMembers == before.unitsWithMembers && after.reportingUnits == before.reportingUnits)
+            #expect(after.sessionsHeld == before.sessionsHeld)
+            #expect(after.obligations.counts == before.obligations.counts)
+            #expect(try await app.rollupsMatchSubtrees())
+        }
+    }
+
     @Test("recounts running at the same time in the same cell and in cells of other wards leave the right figures at every level",
           arguments: TestBackend.allCases)
     func concurrentRecounts(_ backend: TestBackend) async throws {

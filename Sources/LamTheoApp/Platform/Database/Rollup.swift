@@ -249,10 +249,11 @@ struct RollupTable: Sendable {
         for column in newColumns + figures.map({ "subtree_\($0.name)" }) {
             try await db.sql.raw("ALTER TABLE \(ident: table) ADD COLUMN \(ident: column) BIGINT NOT NULL DEFAULT 0").run()
         }
-        try await db.sql.drop(index: index).run()
+        try await db.sql.drop(index: index).ifExists().run()
     }
 
-    /// Undoes `adopt`, except the dropped index: code before the roll-up needed it for speed only.
+    /// Undoes `adopt`, except the dropped index: code before the roll-up needed it for speed only (and
+    /// `adopt` runs again without it).
     func abandon(newColumns: [String] = [], on db: any Database) async throws {
         for column in newColumns + figures.map({ "subtree_\($0.name)" }) {
             try await db.sql.raw("ALTER TABLE \(ident: table) DROP COLUMN \(ident: column)").run()
