@@ -87,6 +87,40 @@ struct SpreadsheetTests {
         }
     }
 
+    @Test("rows are written a slice at a time: a refused row in a later slice undoes the slices written before it, and the rows after it are still checked",
+          arguments: TestBackend.allCases)
+    func slices(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            _ = try await SmallTree.make(on: app)
+            @Sendable func importing(_ rows: [[String]]) async throws -> ImportReport {
+                let table = try await SpreadsheetTable.read(CSVFile.write(rows), sheet: nil)
+                return try await MemberImport.run(table, report: ImportReport(kind: .members, fileName: "slices.csv", table: table), dryRun: false,
+                                                  actor: nil, origin: .commandLine(user: "test"), app: app, sliceSize: 2) { _, _ in }
+            }
+            var rows = [Self.memberHeader] + (1 ... 7).map { ["30000\($0)", "Nguyễn Văn An \($0)", "Nam", "", "", "", $0.isMultiple(of: 2) ? "PA-2" : "PA-1", ""] }
+            rows[6][0] = "300001"
+            rows[7][3] = "31/13/1990"
+            let events = try await app.rowCount("audit_events")
+            let refused = try await importing(rows)
+            #expect(!refused.applied)
+            #expect(refused.errors.map(\.line) == [7, 8], "line 7 repeats line 2's card; line 8, in the last slice, is checked all the same")
+            #expect(refused.errors.first?.message.vi == "Số thẻ 300001 trùng với dòng 2")
+            #expect(try await app.rowCount("members") == 0)
+            #expect(try await app.rowCount("member_transfers") == 0)
+            #expect(try await app.rowCount("audit_events") == events)
+
+            rows[6][0] = "300006"
+            rows[7][3] = "31/12/1990"
+            let imported = try await importing(rows)
+            #expect(imported.applied && imported.created == 7 && imported.rows == 7)
+            #expect(try await app.rowCount("members") == 7)
+            #expect(try await app.rowCount("member_transfers") == 7)
+            #expect(try await app.storedCountsMatchMembers())
+            #expect(try await app.rowCount("audit_events") == events + 1)
+            #expect(try await importing(rows).unchanged == 7)
+        }
+    }
+
     @Test("every row-level error is reported with its line and column, in Vietnamese, and nothing is written", arguments: TestBackend.allCases)
     func rowErrors(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

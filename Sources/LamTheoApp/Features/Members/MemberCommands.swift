@@ -189,14 +189,34 @@ struct CheckedDetails: Sendable {
     let idNumber: String?
     let phone: String?
     let address: String?
+    /// Derived from the names once, where the details are checked: on every core during an import.
+    let nameSort: String
+    let nameSearch: String
+
+    init(name: PersonName, fullName: String, gender: Gender, birthDate: CalendarDate?, cardNumber: String, admittedOn: CalendarDate?,
+         fullMemberOn: CalendarDate?, status: MemberStatus, idNumber: String?, phone: String?, address: String?) {
+        self.name = name
+        self.fullName = fullName
+        self.gender = gender
+        self.birthDate = birthDate
+        self.cardNumber = cardNumber
+        self.admittedOn = admittedOn
+        self.fullMemberOn = fullMemberOn
+        self.status = status
+        self.idNumber = idNumber
+        self.phone = phone
+        self.address = address
+        nameSort = name.sortKey
+        nameSearch = VietnameseText.searchKey(fullName)
+    }
 
     /// The stored columns, in the order of `columnNames`: what `apply(to:)` sets, for bulk inserts.
     static let columnNames = ["family_name", "middle_name", "given_name", "full_name", "name_sort", "name_search", "gender", "birth_date",
                               "card_number", "admitted_on", "full_member_on", "status", "id_number", "phone", "address"]
 
     var columnValues: [BulkInsert.Value] {
-        [.text(name.familyName), .text(name.middleName), .text(name.givenName), .text(fullName), .text(name.sortKey),
-         .text(VietnameseText.searchKey(fullName)), .text(gender.rawValue), .text(birthDate?.iso), .text(cardNumber), .text(admittedOn?.iso),
+        [.text(name.familyName), .text(name.middleName), .text(name.givenName), .text(fullName), .text(nameSort),
+         .text(nameSearch), .text(gender.rawValue), .text(birthDate?.iso), .text(cardNumber), .text(admittedOn?.iso),
          .text(fullMemberOn?.iso), .text(status.rawValue), .text(idNumber), .text(phone), .text(address)]
     }
 
@@ -212,8 +232,8 @@ struct CheckedDetails: Sendable {
         member.middleName = name.middleName
         member.givenName = name.givenName
         member.fullName = fullName
-        member.nameSort = name.sortKey
-        member.nameSearch = VietnameseText.searchKey(fullName)
+        member.nameSort = nameSort
+        member.nameSearch = nameSearch
         member.gender = gender
         member.birthDate = birthDate?.iso
         member.cardNumber = cardNumber

@@ -14,18 +14,17 @@ enum MemberRoster {
 
     /// New members written in bulk, each with the transfer into their cell dated on their admission (or
     /// `fallbackDate`): what `MemberCommands.create` writes one member at a time, for imports and generated
-    /// data. The cells' stored counts are the caller's to recount. - Returns: the members' ids, in order.
+    /// data. The cells' stored counts are the caller's to recount; a large write is the caller's to wrap in
+    /// `BulkInsert.deferringIndexes`. - Returns: the members' ids, in order.
     static func enrolAll(_ enrolments: [Enrolment], fallbackDate: CalendarDate, reason: String, db: any Database) async throws -> [Int] {
         let ids = try await BulkInsert.reserveIds(enrolments.count, in: Member.schema, on: db)
         let now = Date()
-        try await BulkInsert.deferringIndexes(of: [Member.schema, MemberTransfer.schema], adding: enrolments.count, on: db) {
-            try await BulkInsert.rows(zip(ids, enrolments).lazy.map { id, enrolment -> [BulkInsert.Value] in
-                [.integer(id)] + enrolment.details.columnValues + [.integer(enrolment.cellId), .text(enrolment.cellPath), .instant(now), .instant(now)]
-            }, into: Member.schema, columns: ["id"] + CheckedDetails.columnNames + ["organization_id", "organization_path", "created_at", "updated_at"], on: db)
-            try await BulkInsert.rows(zip(ids, enrolments).lazy.map { id, enrolment -> [BulkInsert.Value] in
-                [.integer(id), .integer(enrolment.cellId), .text((enrolment.details.admittedOn ?? fallbackDate).iso), .text(reason), .instant(now)]
-            }, into: MemberTransfer.schema, columns: ["member_id", "to_organization_id", "transferred_on", "reason", "recorded_at"], on: db)
-        }
+        try await BulkInsert.rows(zip(ids, enrolments).lazy.map { id, enrolment -> [BulkInsert.Value] in
+            [.integer(id)] + enrolment.details.columnValues + [.integer(enrolment.cellId), .text(enrolment.cellPath), .instant(now), .instant(now)]
+        }, into: Member.schema, columns: ["id"] + CheckedDetails.columnNames + ["organization_id", "organization_path", "created_at", "updated_at"], on: db)
+        try await BulkInsert.rows(zip(ids, enrolments).lazy.map { id, enrolment -> [BulkInsert.Value] in
+            [.integer(id), .integer(enrolment.cellId), .text((enrolment.details.admittedOn ?? fallbackDate).iso), .text(reason), .instant(now)]
+        }, into: MemberTransfer.schema, columns: ["member_id", "to_organization_id", "transferred_on", "reason", "recorded_at"], on: db)
         return ids
     }
 

@@ -33,19 +33,21 @@ enum SyntheticLoader {
             }
 
             var done = 0
-            var batch: [SyntheticMember] = []
-            for unit in units where unit.kind.holdsMembers {
-                batch += dataset.members(of: unit)
-                if batch.count >= batchSize {
-                    try await enrol(batch, cells: models, referenceDate: dataset.referenceDate, on: db)
-                    done += batch.count
-                    batch.removeAll(keepingCapacity: true)
-                    progress(done, total)
+            try await BulkInsert.deferringIndexes(of: [Member.schema, MemberTransfer.schema], adding: total, on: db) {
+                var batch: [SyntheticMember] = []
+                for unit in units where unit.kind.holdsMembers {
+                    batch += dataset.members(of: unit)
+                    if batch.count >= batchSize {
+                        try await enrol(batch, cells: models, referenceDate: dataset.referenceDate, on: db)
+                        done += batch.count
+                        batch.removeAll(keepingCapacity: true)
+                        progress(done, total)
+                    }
                 }
+                try await enrol(batch, cells: models, referenceDate: dataset.referenceDate, on: db)
+                done += batch.count
+                progress(done, total)
             }
-            try await enrol(batch, cells: models, referenceDate: dataset.referenceDate, on: db)
-            done += batch.count
-            progress(done, total)
             try await countMembers(of: ids, on: db)
             return Totals(organizations: units.count, members: done)
         }

@@ -7,21 +7,45 @@ import Vapor
 /// Members from a spreadsheet: every row checked with the rules of the member form, then written in bulk
 /// in one transaction, keyed by the Party card number so that the same file imported twice changes nothing
 /// the second time.
+///
+/// Rows go through in slices: while one slice is written, the next is checked on the other cores. A refused
+/// row stops the writing, the remaining rows are still checked so that the report names every error, and
+/// the transaction is rolled back.
 enum MemberImport {
+    /// Where a row's cell code leads, decided once per unit: reading Fluent models and checking the scope
+    /// for every one of hundreds of thousands of rows costs more than the rest of the check.
+    private enum Target: Sendable {
+        case cell(Cell)
+        case outOfScope
+        case notAnOpenCell(name: String)
+    }
+
+    /// A cell members can be enrolled in.
+    private struct Cell: Sendable {
+        let id: Int
+        let path: String
+    }
+
     /// A row after the checks that need no other row: its details and cell, or what is wrong with it.
     private struct CheckedRow: Sendable {
         let line: Int
         let details: CheckedDetails
-        let cell: Organization?
+        let cell: Cell?
         var errors: [ImportReport.RowError]
     }
 
-    /// A changed member: written one at a time (a change can move them to another cell).
+    /// A changed member: new details, perhaps in another cell.
     private struct Change: Sendable {
         let memberId: Int
         let previousCellId: Int
         let details: CheckedDetails
-        let cell: Organization
+        let cell: Cell
+    }
+
+    /// What a slice of rows writes.
+    private struct Batch: Sendable {
+        var created: [MemberRoster.Enrolment] = []
+        var changes: [Change] = []
     }
 
     /// What the import needs to know of a stored member, read with plain SQL: models for hundreds of
@@ -33,38 +57,98 @@ enum MemberImport {
         let fingerprint: String
     }
 
+    /// Thrown inside the import's transaction when a row is refused, so that nothing of it is kept.
+    private struct Refused: Error {
+        let report: ImportReport
+    }
+
+    /// - Parameter sliceSize: rows per slice: enough that each slice's statements are few, few enough that
+    ///   checking and writing overlap.
     static func run(_ table: SpreadsheetTable, report initial: ImportReport, dryRun: Bool, actor: Actor?, origin: AuditOrigin,
-                    app: Application, progress: @escaping @Sendable (Int, Int) -> Void) async throws -> ImportReport {
-        var report = initial
+                    app: Application, sliceSize: Int = 25_000,
+                    progress: @escaping @Sendable (Int, Int) -> Void) async throws -> ImportReport {
         let columns = try ColumnMap(kind: .members, header: table.rows[0])
-        let db = app.db
-        let cellKinds = Set(try await OrganizationKind.query(on: db).filter(\.$holdsMembers == true).all().compactMap(\.id))
-        let units = try await OrganizationQueries.unitsByCode(on: db)
-        let body = Array(table.rows.dropFirst())
+        let targets = try await targets(for: actor, on: app.db)
+        let rows = Array(table.rows.dropFirst())
+        @Sendable func pass(on db: any Database, writing: Bool) async throws -> ImportReport {
+            try await importRows(rows, report: initial, columns: columns, targets: targets, actor: actor, on: db, writing: writing,
+                                 sliceSize: sliceSize, progress: progress)
+        }
+        if dryRun { return try await pass(on: app.db, writing: false) }
+        do {
+            let record = try await app.write(AuditSubject("import.members", ImportRecord.self), origin: origin) { db in
+                let report = try await pass(on: db, writing: true)
+                guard report.errors.isEmpty else { throw Refused(report: report) }
+                return try await ImportRecordWriter.save(report, on: db)
+            }
+            var report = initial
+            (report.rows, report.created, report.changed, report.unchanged) = (record.rows, record.created, record.changed, record.unchanged)
+            report.applied = true
+            return report
+        } catch let refused as Refused {
+            return refused.report
+        }
+    }
 
-        // Rows are independent once units are loaded: checked on every core, off the event loops.
-        let checked = await body.enumerated().map { ($0.offset + 2, $0.element) }.concurrentMap { line, row in
-            check(row, line: line, columns: columns, units: units, cellKinds: cellKinds, actor: actor)
-        } progress: { progress($0, body.count * 2) }
+    /// Checks and classifies every row, a slice at a time; when `writing`, writes each slice while the next
+    /// is checked, as long as no row has been refused, then recounts the cells it touched.
+    private static func importRows(_ rows: [[String]], report initial: ImportReport, columns: ColumnMap, targets: [String: Target],
+                                   actor: Actor?, on db: any Database, writing: Bool, sliceSize: Int,
+                                   progress: @Sendable (Int, Int) -> Void) async throws -> ImportReport {
+        var report = initial
+        var firstLines: [String: Int] = [:]
+        let slices = stride(from: 0, to: rows.count, by: sliceSize).map { $0 ..< min($0 + sliceSize, rows.count) }
+        func checked(_ slice: Range<Int>) async -> [CheckedRow] {
+            await Array(zip(slice, rows[slice])).concurrentMap { index, row in
+                check(row, line: index + 2, columns: columns, targets: targets)
+            }.compactMap { $0 }
+        }
+        func classified(_ checked: [CheckedRow]) async throws -> Batch {
+            let stored = try await membersByCard(Set(checked.lazy.map(\.details.cardNumber).filter { !$0.isEmpty }), on: db)
+            return classify(checked, stored: stored, columns: columns, actor: actor, firstLines: &firstLines, report: &report)
+        }
+        guard let first = slices.first else { return report }
+        var batch = try await classified(await checked(first))
+        var touched: Set<Int> = []
+        // Building the plain indexes after the rows is much faster than inserting into them, for an import as
+        // large as the table: the first slice tells how many rows are new.
+        let expectedNew = writing ? batch.created.count * rows.count / first.count : 0
+        try await BulkInsert.deferringIndexes(of: [Member.schema, MemberTransfer.schema], adding: expectedNew, on: db) {
+            for (index, slice) in slices.enumerated() {
+                var written: Task<Void, any Error>?
+                if writing, report.errors.isEmpty {
+                    touched.formUnion(batch.created.map(\.cellId) + batch.changes.flatMap { [$0.previousCellId, $0.cell.id] })
+                    written = Task { [batch] in try await write(batch, on: db) }
+                }
+                let next = index + 1 < slices.count ? await checked(slices[index + 1]) : nil
+                // Nothing else uses the transaction while a slice is written; this waits for it on every path.
+                try await written?.value
+                progress(slice.upperBound, rows.count)
+                if let next { batch = try await classified(next) }
+            }
+        }
+        if writing, report.errors.isEmpty { try await recount(touched, on: db) }
+        return report
+    }
 
-        let existing = try await membersByCard(Set(checked.lazy.compactMap { $0?.details.cardNumber }), on: db)
-        // What depends on other rows or on stored members, in the file's order.
-        var created: [MemberRoster.Enrolment] = []
-        var changes: [Change] = []
-        var seen: [String: Int] = [:]
-        for case var row? in checked {
+    /// What depends on other rows or on stored members, in the file's order: a card number repeated in the
+    /// file, a card held by a member outside the importer's scope, new, changed or unchanged.
+    private static func classify(_ checked: [CheckedRow], stored: [String: Stored], columns: ColumnMap, actor: Actor?,
+                                 firstLines: inout [String: Int], report: inout ImportReport) -> Batch {
+        var batch = Batch()
+        for var row in checked {
             report.rows += 1
             let details = row.details
             if !details.cardNumber.isEmpty {
-                if let first = seen[details.cardNumber] {
+                if let first = firstLines[details.cardNumber] {
                     row.errors.append(.init(line: row.line, column: columns.header(for: "cardNumber"),
                                             message: LocalizedText(vi: "Số thẻ \(details.cardNumber) trùng với dòng \(first)",
                                                                    en: "Card number \(details.cardNumber) repeats line \(first)")))
                 } else {
-                    seen[details.cardNumber] = row.line
+                    firstLines[details.cardNumber] = row.line
                 }
             }
-            let current = existing[details.cardNumber]
+            let current = stored[details.cardNumber]
             if let current, let actor, let path = TreePath(rawValue: current.organizationPath), !actor.can(.edit, at: path) {
                 row.errors.append(.init(line: row.line, column: columns.header(for: "cardNumber"),
                                         message: LocalizedText(vi: "Số thẻ đảng viên \(details.cardNumber) đã được cấp cho một đảng viên khác",
@@ -76,42 +160,43 @@ enum MemberImport {
             }
             if let current {
                 if current.fingerprint != details.fingerprint || current.organizationId != cell.id {
-                    changes.append(Change(memberId: current.id, previousCellId: current.organizationId, details: details, cell: cell))
+                    batch.changes.append(Change(memberId: current.id, previousCellId: current.organizationId, details: details, cell: cell))
                     report.changed += 1
                 } else {
                     report.unchanged += 1
                 }
             } else {
-                created.append(MemberRoster.Enrolment(details: details, cellId: cell.requireID(), cellPath: cell.path))
+                batch.created.append(MemberRoster.Enrolment(details: details, cellId: cell.id, cellPath: cell.path))
                 report.created += 1
             }
         }
-        guard report.errors.isEmpty, !dryRun else { return report }
+        return batch
+    }
 
-        let record = report
-        _ = try await app.write(AuditSubject("import.members", ImportRecord.self), origin: origin) { [created, changes] db in
-            try await apply(created, changes, on: db)
-            return try await ImportRecordWriter.save(record, on: db)
+    /// Every unit by code, as a row's cell code finds it.
+    private static func targets(for actor: Actor?, on db: any Database) async throws -> [String: Target] {
+        let cellKinds = Set(try await OrganizationKind.query(on: db).filter(\.$holdsMembers == true).all().compactMap(\.id))
+        return try await OrganizationQueries.unitsByCode(on: db).mapValues { unit in
+            if let actor, !actor.can(.edit, at: unit.treePath) { return .outOfScope }
+            guard unit.isActive, cellKinds.contains(unit.kindCode) else { return .notAnOpenCell(name: unit.name) }
+            return .cell(Cell(id: unit.requireID(), path: unit.path))
         }
-        report.applied = true
-        progress(body.count * 2, body.count * 2)
-        return report
     }
 
     /// The checks of one row that need no other row: its cell (in scope, open, a cell) and the member form's rules.
-    private static func check(_ row: [String], line: Int, columns: ColumnMap, units: [String: Organization], cellKinds: Set<String>,
-                              actor: Actor?) -> CheckedRow? {
-        if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
+    private static func check(_ row: [String], line: Int, columns: ColumnMap, targets: [String: Target]) -> CheckedRow? {
+        if row.allSatisfy({ $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }) { return nil }
         var errors: [ImportReport.RowError] = []
         func fail(_ key: String?, _ message: LocalizedText) {
             errors.append(.init(line: line, column: key.map(columns.header(for:)), message: message))
         }
         let cellCode = columns.value("cellCode", in: row)?.uppercased() ?? ""
-        let cell = units[cellCode]
-        if cell == nil || !(actor.map { $0.can(.edit, at: cell!.treePath) } ?? true) {
+        var cell: Cell?
+        switch targets[cellCode] {
+        case .cell(let found): cell = found
+        case .notAnOpenCell(let name): fail("cellCode", LocalizedText(vi: "\(name) đã đóng hoặc không phải chi bộ", en: "\(name) is closed or not a cell"))
+        case .outOfScope, nil:
             fail("cellCode", LocalizedText(vi: "Không có chi bộ mã “\(cellCode)” trong phạm vi của bạn", en: "No cell “\(cellCode)” within your scope"))
-        } else if let cell, !cell.isActive || !cellKinds.contains(cell.kindCode) {
-            fail("cellCode", LocalizedText(vi: "\(cell.name) đã đóng hoặc không phải chi bộ", en: "\(cell.name) is closed or not a cell"))
         }
         var validator = Validator()
         let input = MemberInput(
@@ -126,13 +211,15 @@ enum MemberImport {
         return CheckedRow(line: line, details: details, cell: errors.isEmpty ? cell : nil, errors: errors)
     }
 
-    /// New members in bulk, changed members in bulk (with a transfer for each change of cell), then the
-    /// stored per-unit counts and figures recounted for every cell the import touched.
-    private static func apply(_ created: [MemberRoster.Enrolment], _ changes: [Change], on db: any Database) async throws {
-        let touched = Set(created.map(\.cellId)).union(changes.flatMap { [$0.previousCellId, $0.cell.id!] })
-        try await MemberRoster.updateAll(changes.map { ($0.memberId, MemberRoster.Enrolment(details: $0.details, cellId: $0.cell.id!, cellPath: $0.cell.path)) },
+    /// A slice's changed members in bulk (with a transfer for each change of cell), then its new members.
+    private static func write(_ batch: Batch, on db: any Database) async throws {
+        try await MemberRoster.updateAll(batch.changes.map { ($0.memberId, MemberRoster.Enrolment(details: $0.details, cellId: $0.cell.id, cellPath: $0.cell.path)) },
                                          transferredOn: CalendarDate.today(), reason: importReason, db: db)
-        _ = try await MemberRoster.enrolAll(created, fallbackDate: CalendarDate.today(), reason: importReason, db: db)
+        _ = try await MemberRoster.enrolAll(batch.created, fallbackDate: CalendarDate.today(), reason: importReason, db: db)
+    }
+
+    /// The stored per-unit counts and figures of every cell the import touched.
+    private static func recount(_ touched: Set<Int>, on db: any Database) async throws {
         for ids in Array(touched).chunked(into: 500) {
             try await db.sql.raw("""
                 UPDATE organizations SET member_count = (
@@ -148,21 +235,19 @@ enum MemberImport {
 
     private static func membersByCard(_ cards: Set<String>, on db: any Database) async throws -> [String: Stored] {
         var found: [String: Stored] = [:]
-        for chunk in Array(cards).chunked(into: 5_000) {
-            let rows = try await db.sql.raw("""
-                SELECT id, organization_id, organization_path, family_name, middle_name, given_name, full_name, gender, birth_date,
-                       card_number, admitted_on, full_member_on, status, id_number, phone, address
-                FROM members WHERE card_number IN (\(binds: Array(chunk)))
-                """).all()
-            for row in rows {
-                func text(_ column: String) throws -> String { try row.decode(column: column, as: String?.self) ?? "" }
-                let card = try text("card_number")
-                // The same fields in the same order as `CheckedDetails.fingerprint`.
-                let fingerprint = try ["family_name", "middle_name", "given_name", "full_name", "gender", "birth_date", "card_number",
-                                       "admitted_on", "full_member_on", "status", "id_number", "phone", "address"].map(text).joined(separator: "\u{1F}")
-                found[card] = Stored(id: try row.decode(column: "id", as: Int.self), organizationId: try row.decode(column: "organization_id", as: Int.self),
-                                     organizationPath: try text("organization_path"), fingerprint: fingerprint)
-            }
+        let rows = try await db.sql.raw("""
+            SELECT id, organization_id, organization_path, family_name, middle_name, given_name, full_name, gender, birth_date,
+                   card_number, admitted_on, full_member_on, status, id_number, phone, address
+            FROM members WHERE \(db.condition("card_number", isIn: Array(cards)))
+            """).all()
+        for row in rows {
+            func text(_ column: String) throws -> String { try row.decode(column: column, as: String?.self) ?? "" }
+            let card = try text("card_number")
+            // The same fields in the same order as `CheckedDetails.fingerprint`.
+            let fingerprint = try ["family_name", "middle_name", "given_name", "full_name", "gender", "birth_date", "card_number",
+                                   "admitted_on", "full_member_on", "status", "id_number", "phone", "address"].map(text).joined(separator: "\u{1F}")
+            found[card] = Stored(id: try row.decode(column: "id", as: Int.self), organizationId: try row.decode(column: "organization_id", as: Int.self),
+                                 organizationPath: try text("organization_path"), fingerprint: fingerprint)
         }
         return found
     }
@@ -178,11 +263,13 @@ enum MemberImport {
 
     /// A status written as its Vietnamese or English label, or its code.
     private static func statusCode(_ text: String) -> String {
-        let folded = VietnameseText.searchKey(text)
-        return MemberStatus.allCases.first {
-            [$0.label.vi, $0.label.en, $0.rawValue].contains { VietnameseText.searchKey($0) == folded }
-        }?.rawValue ?? text
+        statusCodes[VietnameseText.searchKey(text)] ?? text
     }
+
+    /// Every way of writing a status, folded like the cells it is compared with.
+    private static let statusCodes: [String: String] = Dictionary(
+        MemberStatus.allCases.flatMap { status in [status.label.vi, status.label.en, status.rawValue].map { (VietnameseText.searchKey($0), status.rawValue) } },
+        uniquingKeysWith: { first, _ in first })
 
     /// The command names the cell `organizationId`; the file calls it the cell code.
     private static func columnKey(_ field: String) -> String {

@@ -130,19 +130,26 @@ enum BulkInsert {
         }
     }
 
-    /// As many rows per statement as SQLite's default limit of bound values allows.
+    /// As many rows per statement as SQLite's default limit of bound values allows. The next statement's values
+    /// are gathered while SQLite runs the previous one (on its thread pool), one statement in flight at a time,
+    /// and every path waits for it: a statement left running could outlive the caller's transaction.
     private static func insert(_ rows: some Sequence<[Value]>, into table: String, columns: [String], on sqlite: any SQLiteDatabase) async throws {
         let rowsPerStatement = max(1, 32_000 / columns.count)
         let head = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let fullStatement = head + Array(repeating: tuple, count: rowsPerStatement).joined(separator: ", ")
+        var running: EventLoopFuture<Void>?
         var binds: [SQLiteData] = []
-        binds.reserveCapacity(rowsPerStatement * columns.count)
         func flush() async throws {
             guard !binds.isEmpty else { return }
             let count = binds.count / columns.count
-            _ = try await sqlite.query(head + Array(repeating: tuple, count: count).joined(separator: ", "), binds)
-            binds.removeAll(keepingCapacity: true)
+            let statement = count == rowsPerStatement ? fullStatement : head + Array(repeating: tuple, count: count).joined(separator: ", ")
+            try await running?.get()
+            running = sqlite.query(statement, binds, logger: sqlite.logger) { _ in }
+            binds = []
+            binds.reserveCapacity(rowsPerStatement * columns.count)
         }
+        binds.reserveCapacity(rowsPerStatement * columns.count)
         for row in rows {
             for value in row {
                 switch value {
@@ -154,5 +161,6 @@ enum BulkInsert {
             if binds.count == rowsPerStatement * columns.count { try await flush() }
         }
         try await flush()
+        try await running?.get()
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 extension Database {
@@ -10,6 +11,15 @@ extension Database {
     /// locale collation would ignore the `/` of a path and reorder a sort key; SQLite's default is binary.
     var binaryText: DatabaseSchema.DataType {
         isPostgres ? .custom("TEXT COLLATE \"C\"") : .string
+    }
+
+    /// `column IN (values)` for a list of any length, bound as one value: a JSON array read by `json_each` on
+    /// SQLite, an array on PostgreSQL. A list bound value by value makes parsing the statement the cost, and
+    /// SQLite limits a statement to 32,766 values.
+    func condition(_ column: String, isIn values: [String]) -> SQLQueryString {
+        if isPostgres { return "\(ident: column) = ANY(\(bind: values))" }
+        let json = String(decoding: try! JSONEncoder().encode(values), as: UTF8.self)
+        return "\(ident: column) IN (SELECT value FROM json_each(\(bind: json)))"
     }
 
     /// Creates a plain (non-unique) index, which Fluent's schema builder cannot express.
