@@ -55,9 +55,13 @@ public struct PersonName: Sendable, Hashable, Codable {
 
     private static let longestCompoundFamilyName = compoundFamilyNames.map(\.count).max() ?? 0
 
+    private static let compoundFirstWords = Set(compoundFamilyNames.compactMap(\.first))
+
     /// The number of leading words that form the họ, leaving at least the tên: none in a one-word name.
     private static func familyNameWordCount(_ words: [Substring]) -> Int {
         guard words.count > 1 else { return 0 }
+        // Almost every name starts with a one-word họ: the other words are folded only when the first can begin a compound.
+        guard compoundFirstWords.contains(VietnameseText.searchKey(String(words[0]))) else { return 1 }
         let leadingKeys = words.dropLast().prefix(longestCompoundFamilyName).map { VietnameseText.searchKey(String($0)) }
         return compoundFamilyNames.filter { leadingKeys.starts(with: $0) }.map(\.count).max() ?? 1
     }

@@ -98,7 +98,7 @@ extension Validator {
         } else if !VietnameseText.isCleanText(text) {
             add(field, LocalizedText(vi: "\(label.vi) chứa ký tự không hợp lệ (có thể do sai bảng mã)",
                                      en: "\(label.en) contains invalid characters (possibly a wrong encoding)"))
-        } else if text.count > maxLength {
+        } else if text.utf8.count > maxLength, text.count > maxLength {  // bytes bound characters: count them only when it matters
             add(field, LocalizedText(vi: "\(label.vi) dài quá \(maxLength) ký tự", en: "\(label.en) is longer than \(maxLength) characters"))
         }
         return text

@@ -277,11 +277,10 @@ extension Validator {
             add("status", LocalizedText(vi: "Tình trạng đảng viên không hợp lệ: \(input.status ?? "")", en: "Unknown member status: \(input.status ?? "")"))
         }
 
-        // Card numbers are often typed grouped ("12.345.678"); the digits are what count.
-        let cardNumber = (input.cardNumber ?? "").filter { !$0.isWhitespace && $0 != "." && $0 != "-" }.uppercased()
+        let cardNumber = Self.removingSeparators(input.cardNumber ?? "").uppercased()
         if cardNumber.isEmpty {
             add("cardNumber", LocalizedText(vi: "Số thẻ đảng viên không được để trống", en: "Party card number must not be empty"))
-        } else if cardNumber.count > 20 || !cardNumber.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }) {
+        } else if cardNumber.utf8.count > 20 || !cardNumber.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }) {
             add("cardNumber", LocalizedText(vi: "Số thẻ đảng viên chỉ gồm chữ số và chữ cái không dấu (tối đa 20 ký tự)",
                                             en: "A Party card number has only digits and ASCII letters (at most 20)"))
         }
@@ -307,18 +306,25 @@ extension Validator {
         }
 
         let idNumber = optionalText(input.idNumber, field: "idNumber", label: LocalizedText(vi: "Số CCCD", en: "ID number"), maxLength: 12)
-        if let idNumber, !(idNumber.count == 12 || idNumber.count == 9) || !idNumber.allSatisfy(\.isASCIIDigit) {
+        // Byte counts: the digits that pass are ASCII, and anything else is refused with the same words.
+        if let idNumber, !(idNumber.utf8.count == 12 || idNumber.utf8.count == 9) || !idNumber.allSatisfy(\.isASCIIDigit) {
             add("idNumber", LocalizedText(vi: "Số CCCD gồm 12 chữ số (hoặc CMND 9 chữ số)", en: "An ID number has 12 digits (9 for an old ID card)"))
         }
         let phone = optionalText(input.phone, field: "phone", label: LocalizedText(vi: "Số điện thoại", en: "Phone"), maxLength: 20)
-            .map { $0.filter { !$0.isWhitespace && $0 != "." && $0 != "-" } }
-        if let phone, !(phone.hasPrefix("+84") ? phone.dropFirst(3).allSatisfy(\.isASCIIDigit) : phone.allSatisfy(\.isASCIIDigit)) || !(9...12).contains(phone.count) {
+            .map(Self.removingSeparators)
+        if let phone, !(phone.hasPrefix("+84") ? phone.dropFirst(3).allSatisfy(\.isASCIIDigit) : phone.allSatisfy(\.isASCIIDigit)) || !(9...12).contains(phone.utf8.count) {
             add("phone", LocalizedText(vi: "Số điện thoại không hợp lệ", en: "The phone number is not valid"))
         }
         let address = optionalText(input.address, field: "address", label: LocalizedText(vi: "Địa chỉ", en: "Address"), maxLength: 300)
         return CheckedDetails(name: name, fullName: fullName, gender: gender, birthDate: birthDate, cardNumber: cardNumber,
                               admittedOn: admittedOn, fullMemberOn: fullMemberOn, status: status,
                               idNumber: idNumber, phone: phone, address: address)
+    }
+
+    /// Card and phone numbers as typed, grouped ("12.345.678", "0903 123 456"): the digits are what count.
+    /// Scalar by scalar: these run for every row of an import.
+    fileprivate static func removingSeparators(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "." && $0 != "-" }))
     }
 
     /// An open cell that members can be enrolled in.
@@ -338,5 +344,5 @@ extension Validator {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIIDigit: Bool { asciiValue.map { (0x30...0x39).contains($0) } ?? false }
 }
