@@ -24,18 +24,22 @@ enum BulkInsert {
     }
 
     /// Runs `body`, which adds `count` rows to `tables`, with the tables' plain (not unique) indexes dropped
-    /// and built again after it, when on SQLite the rows added are many and at least as many as the rows
-    /// there: building an index from all rows at once is several times faster than inserting into it in
-    /// the rows' order. Inside the caller's transaction: readers keep the indexes of their snapshot, and a
-    /// failure restores them. PostgreSQL is left alone (dropping an index there locks readers out).
+    /// and built again after it, when the rows added are many and the table is small: building an index from
+    /// all rows at once is several times faster than inserting into it in the rows' order. Inside the
+    /// caller's transaction, so a failure restores them. On SQLite "small" means no more rows than are added:
+    /// readers keep the indexes of their snapshot. On PostgreSQL it means empty, a first load: dropping an
+    /// index there makes readers of the table wait until the commit, and they would find nothing anyway.
     static func deferringIndexes<T>(of tables: [String], adding count: Int, on db: any Database,
                                     _ body: () async throws -> T) async throws -> T {
-        guard !db.isPostgres, count >= 10_000 else { return try await body() }
+        guard count >= 10_000 else { return try await body() }
         var definitions: [String] = []
         for table in tables {
             let present = try await db.sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? 0
-            guard count >= present else { continue }
-            let indexes = try await db.sql.raw("""
+            guard db.isPostgres ? present == 0 : count >= present else { continue }
+            let indexes = try await db.sql.raw(db.isPostgres ? """
+                SELECT indexname AS name, indexdef AS sql FROM pg_indexes
+                WHERE schemaname = current_schema() AND tablename = \(bind: table) AND indexdef NOT LIKE 'CREATE UNIQUE%'
+                """ : """
                 SELECT name, sql FROM sqlite_master
                 WHERE type = 'index' AND tbl_name = \(bind: table) AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
                 """).all()
