@@ -118,7 +118,9 @@ enum MemberImport {
                 var written: Task<Void, any Error>?
                 if writing, report.errors.isEmpty {
                     touched.formUnion(batch.created.map(\.cellId) + batch.changes.flatMap { [$0.previousCellId, $0.cell.id] })
-                    written = Task { [batch] in try await write(batch, on: db) }
+                    // Ahead of the checks in the pool: the database is what the import waits for, and its COPY stream or
+                    // SQLite's next statement is built on this task.
+                    written = Task(priority: .high) { [batch] in try await write(batch, on: db) }
                 }
                 let next = index + 1 < slices.count ? await checked(slices[index + 1]) : nil
                 // Nothing else uses the transaction while a slice is written; this waits for it on every path.
