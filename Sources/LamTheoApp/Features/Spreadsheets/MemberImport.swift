@@ -91,30 +91,36 @@ enum MemberImport {
     }
 
     /// Checks and classifies every row, a slice at a time; when `writing`, writes each slice while the next
-    /// is checked, as long as no row has been refused, then recounts the cells it touched.
+    /// is classified and the one after it checked, as long as no row has been refused, then recounts the
+    /// cells it touched.
+    ///
+    /// A slice's stored members are read before the slice ahead of it is written: that write can only add
+    /// cards the file repeats, which are refused as repeats whatever is stored.
     private static func importRows(_ rows: [[String]], report initial: ImportReport, columns: ColumnMap, targets: [String: Target],
                                    actor: Actor?, on db: any Database, writing: Bool, sliceSize: Int,
                                    progress: @Sendable (Int, Int) -> Void) async throws -> ImportReport {
         var report = initial
         var firstLines: [String: Int] = [:]
         let slices = stride(from: 0, to: rows.count, by: sliceSize).map { $0 ..< min($0 + sliceSize, rows.count) }
-        func checked(_ slice: Range<Int>) async -> [CheckedRow] {
-            await Array(zip(slice, rows[slice])).concurrentMap { index, row in
+        func checked(_ index: Int) async -> [CheckedRow]? {
+            guard index < slices.count else { return nil }
+            return await Array(zip(slices[index], rows[slices[index]])).concurrentMap { index, row in
                 check(row, line: index + 2, columns: columns, targets: targets)
             }.compactMap { $0 }
         }
-        func classified(_ checked: [CheckedRow]) async throws -> Batch {
-            let stored = try await membersByCard(Set(checked.lazy.map(\.details.cardNumber).filter { !$0.isEmpty }), on: db)
-            return classify(checked, stored: stored, columns: columns, actor: actor, firstLines: &firstLines, report: &report)
+        func stored(_ checked: [CheckedRow]) async throws -> [String: Stored] {
+            try await membersByCard(Set(checked.lazy.map(\.details.cardNumber).filter { !$0.isEmpty }), on: db)
         }
-        guard let first = slices.first else { return report }
-        var batch = try await classified(await checked(first))
+        guard let first = await checked(0) else { return report }
+        var batch = classify(first, stored: try await stored(first), columns: columns, actor: actor, firstLines: &firstLines, report: &report)
+        var upcoming = await checked(1)
         var touched: Set<Int> = []
         // Building the plain indexes after the rows is much faster than inserting into them, for an import as
         // large as the table: the first slice tells how many rows are new.
-        let expectedNew = writing ? batch.created.count * rows.count / first.count : 0
+        let expectedNew = writing ? batch.created.count * rows.count / slices[0].count : 0
         try await BulkInsert.deferringIndexes(of: [Member.schema, MemberTransfer.schema], adding: expectedNew, on: db) {
             for (index, slice) in slices.enumerated() {
+                let upcomingStored = try await upcoming.asyncMap(stored)
                 var written: Task<Void, any Error>?
                 if writing, report.errors.isEmpty {
                     touched.formUnion(batch.created.map(\.cellId) + batch.changes.flatMap { [$0.previousCellId, $0.cell.id] })
@@ -122,11 +128,13 @@ enum MemberImport {
                     // SQLite's next statement is built on this task.
                     written = Task(priority: .high) { [batch] in try await write(batch, on: db) }
                 }
-                let next = index + 1 < slices.count ? await checked(slices[index + 1]) : nil
-                // Nothing else uses the transaction while a slice is written; this waits for it on every path.
+                // Nothing here throws or uses the transaction while the slice is written.
+                if let upcoming, let upcomingStored {
+                    batch = classify(upcoming, stored: upcomingStored, columns: columns, actor: actor, firstLines: &firstLines, report: &report)
+                }
+                upcoming = await checked(index + 2)
                 try await written?.value
                 progress(slice.upperBound, rows.count)
-                if let next { batch = try await classified(next) }
             }
         }
         if writing, report.errors.isEmpty { try await recount(touched, on: db) }
