@@ -29,7 +29,7 @@ struct SpreadsheetTests {
                 return try await db.sql.raw(query).all().map { try $0.decode(column: "d", as: String.self) }
             }
             @Sendable func indexesWhileAdding(_ count: Int) async throws -> [String] {
-                try await app.write { db in try await BulkInsert.deferringIndexes(of: [Member.schema], adding: count, on: db) { try await indexes(db) } }
+                try await app.write { db in try await BulkInsert.deferringIndexesAndKeys(of: [Member.schema], adding: count, on: db) { try await indexes(db) } }
             }
             let before = try await indexes(app.db)
             let unique = before.filter { $0.hasPrefix("CREATE UNIQUE") }
@@ -39,9 +39,22 @@ struct SpreadsheetTests {
             #expect(try await indexesWhileAdding(9_999) == before, "too few rows to be worth it")
             struct Refused: Error {}
             await #expect(throws: Refused.self) {
-                try await app.write { db in try await BulkInsert.deferringIndexes(of: [Member.schema], adding: 10_000, on: db) { throw Refused() } }
+                try await app.write { db in try await BulkInsert.deferringIndexesAndKeys(of: [Member.schema], adding: 10_000, on: db) { throw Refused() } }
             }
             #expect(try await indexes(app.db) == before)
+            if backend == .postgres {
+                @Sendable func keys(_ db: any Database) async throws -> [String] {
+                    try await db.sql.raw("SELECT conname AS k FROM pg_constraint WHERE contype = 'f' AND conrelid = 'member_transfers'::regclass ORDER BY conname")
+                        .all().map { try $0.decode(column: "k", as: String.self) }
+                }
+                let allKeys = try await keys(app.db)
+                let duringLoad = try await app.write { db in
+                    try await BulkInsert.deferringIndexesAndKeys(of: [Member.schema, MemberTransfer.schema], adding: 10_000, on: db) { try await keys(db) }
+                }
+                #expect(allKeys.count == 3 && duringLoad == allKeys.filter { !$0.contains("member_id") },
+                        "only the key between the two tables loaded; the cells' keys stay")
+                #expect(try await keys(app.db) == allKeys)
+            }
 
             _ = try await SmallTree.make(on: app)
             _ = try await run(app, .members, [Self.memberHeader, ["100001", "Nguyễn Văn An", "Nam", "", "", "", "PA-1", ""]])

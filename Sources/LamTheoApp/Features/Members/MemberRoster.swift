@@ -15,7 +15,7 @@ enum MemberRoster {
     /// New members written in bulk, each with the transfer into their cell dated on their admission (or
     /// `fallbackDate`): what `MemberCommands.create` writes one member at a time, for imports and generated
     /// data. The cells' stored counts are the caller's to recount; a large write is the caller's to wrap in
-    /// `BulkInsert.deferringIndexes`. - Returns: the members' ids, in order.
+    /// `BulkInsert.deferringIndexesAndKeys`. - Returns: the members' ids, in order.
     static func enrolAll(_ enrolments: [Enrolment], fallbackDate: CalendarDate, reason: String, db: any Database) async throws -> [Int] {
         let ids = try await BulkInsert.reserveIds(enrolments.count, in: Member.schema, on: db)
         let now = Date()

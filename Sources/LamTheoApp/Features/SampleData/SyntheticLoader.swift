@@ -33,7 +33,7 @@ enum SyntheticLoader {
             }
 
             var done = 0
-            try await BulkInsert.deferringIndexes(of: [Member.schema, MemberTransfer.schema], adding: total, on: db) {
+            try await BulkInsert.deferringIndexesAndKeys(of: [Member.schema, MemberTransfer.schema], adding: total, on: db) {
                 var batch: [SyntheticMember] = []
                 for unit in units where unit.kind.holdsMembers {
                     batch += dataset.members(of: unit)

@@ -118,7 +118,7 @@ enum MemberImport {
         // Building the plain indexes after the rows is much faster than inserting into them, for an import as
         // large as the table: the first slice tells how many rows are new.
         let expectedNew = writing ? batch.created.count * rows.count / slices[0].count : 0
-        try await BulkInsert.deferringIndexes(of: [Member.schema, MemberTransfer.schema], adding: expectedNew, on: db) {
+        try await BulkInsert.deferringIndexesAndKeys(of: [Member.schema, MemberTransfer.schema], adding: expectedNew, on: db) {
             for (index, slice) in slices.enumerated() {
                 let upcomingStored = try await upcoming.asyncMap(stored)
                 var written: Task<Void, any Error>?

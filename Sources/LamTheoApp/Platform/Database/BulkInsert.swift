@@ -25,14 +25,17 @@ enum BulkInsert {
 
     /// Runs `body`, which adds `count` rows to `tables`, with the tables' plain (not unique) indexes dropped
     /// and built again after it, when the rows added are many and the table is small: building an index from
-    /// all rows at once is several times faster than inserting into it in the rows' order. Inside the
-    /// caller's transaction, so a failure restores them. On SQLite "small" means no more rows than are added:
-    /// readers keep the indexes of their snapshot. On PostgreSQL it means empty, a first load: dropping an
-    /// index there makes readers of the table wait until the commit, and they would find nothing anyway.
-    static func deferringIndexes<T>(of tables: [String], adding count: Int, on db: any Database,
-                                    _ body: () async throws -> T) async throws -> T {
+    /// all rows at once is several times faster than inserting into it in the rows' order. On PostgreSQL the
+    /// foreign keys from one of `tables` to another are dropped and added back too: one set-based check
+    /// instead of one per row. Inside the caller's transaction, so a failure restores them.
+    ///
+    /// On SQLite "small" means no more rows than are added: readers keep the indexes of their snapshot. On
+    /// PostgreSQL it means empty, a first load: dropping an index makes readers of the table wait until the
+    /// commit, and they would find nothing anyway. Keys to other tables stay: dropping them would lock those.
+    static func deferringIndexesAndKeys<T>(of tables: [String], adding count: Int, on db: any Database,
+                                           _ body: () async throws -> T) async throws -> T {
         guard count >= 10_000 else { return try await body() }
-        var definitions: [String] = []
+        var restore: [SQLQueryString] = []
         for table in tables {
             let present = try await db.sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? 0
             guard db.isPostgres ? present == 0 : count >= present else { continue }
@@ -44,13 +47,23 @@ enum BulkInsert {
                 WHERE type = 'index' AND tbl_name = \(bind: table) AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
                 """).all()
             for index in indexes {
-                definitions.append(try index.decode(column: "sql", as: String.self))
+                restore.append(SQLQueryString(try index.decode(column: "sql", as: String.self)))
                 try await db.sql.raw("DROP INDEX \(ident: try index.decode(column: "name", as: String.self))").run()
+            }
+            guard db.isPostgres else { continue }
+            let keys = try await db.sql.raw("""
+                SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+                WHERE contype = 'f' AND conrelid = \(bind: table)::regclass AND confrelid::regclass::text = ANY(\(bind: tables))
+                """).all()
+            for key in keys {
+                let name = try key.decode(column: "name", as: String.self)
+                try await db.sql.raw("ALTER TABLE \(ident: table) DROP CONSTRAINT \(ident: name)").run()
+                restore.append("ALTER TABLE \(ident: table) ADD CONSTRAINT \(ident: name) \(unsafeRaw: try key.decode(column: "definition", as: String.self))")
             }
         }
         let result = try await body()
-        for definition in definitions {
-            try await db.sql.raw(SQLQueryString(definition)).run()
+        for statement in restore {
+            try await db.sql.raw(statement).run()
         }
         return result
     }
