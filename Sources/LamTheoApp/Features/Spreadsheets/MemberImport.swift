@@ -8,9 +8,9 @@ import Vapor
 /// in one transaction, keyed by the Party card number so that the same file imported twice changes nothing
 /// the second time.
 ///
-/// Rows go through in slices: while one slice is written, the next is checked on the other cores. A refused
-/// row stops the writing, the remaining rows are still checked so that the report names every error, and
-/// the transaction is rolled back.
+/// Rows go through in slices: while one slice is written, the next is classified and the one after it checked
+/// on every core. A refused row stops the writing, the remaining rows are still checked so that the report
+/// names every error, and the transaction is rolled back.
 enum MemberImport {
     /// Where a row's cell code leads, decided once per unit: reading Fluent models and checking the scope
     /// for every one of hundreds of thousands of rows costs more than the rest of the check.
@@ -248,7 +248,7 @@ enum MemberImport {
         let rows = try await db.sql.raw("""
             SELECT id, organization_id, organization_path, family_name, middle_name, given_name, full_name, gender, birth_date,
                    card_number, admitted_on, full_member_on, status, id_number, phone, address
-            FROM members WHERE \(db.condition("card_number", isIn: Array(cards)))
+            FROM members WHERE \(try db.condition("card_number", isIn: Array(cards)))
             """).all()
         for row in rows {
             func text(_ column: String) throws -> String { try row.decode(column: column, as: String?.self) ?? "" }
