@@ -49,3 +49,9 @@ struct ImportReport: Sendable, Codable {
         return parts.joined(separator: "; ")
     }
 }
+
+/// Thrown inside an import's transaction to roll all of it back (a dry run, or a refused row), carrying the
+/// report to return instead.
+struct ImportRollBack: Error {
+    let report: ImportReport
+}

@@ -57,11 +57,6 @@ enum MemberImport {
         let fingerprint: String
     }
 
-    /// Thrown inside the import's transaction when a row is refused, so that nothing of it is kept.
-    private struct Refused: Error {
-        let report: ImportReport
-    }
-
     /// - Parameter sliceSize: rows per slice: enough that each slice's statements are few, few enough that
     ///   checking and writing overlap.
     static func run(_ table: SpreadsheetTable, report initial: ImportReport, dryRun: Bool, actor: Actor?, origin: AuditOrigin,
@@ -78,15 +73,15 @@ enum MemberImport {
         do {
             let record = try await app.write(AuditSubject("import.members", ImportRecord.self), origin: origin) { db in
                 let report = try await pass(on: db, writing: true)
-                guard report.errors.isEmpty else { throw Refused(report: report) }
+                guard report.errors.isEmpty else { throw ImportRollBack(report: report) }
                 return try await ImportRecordWriter.save(report, on: db)
             }
             var report = initial
             (report.rows, report.created, report.changed, report.unchanged) = (record.rows, record.created, record.changed, record.unchanged)
             report.applied = true
             return report
-        } catch let refused as Refused {
-            return refused.report
+        } catch let rollBack as ImportRollBack {
+            return rollBack.report
         }
     }
 
@@ -104,8 +99,8 @@ enum MemberImport {
         let slices = stride(from: 0, to: rows.count, by: sliceSize).map { $0 ..< min($0 + sliceSize, rows.count) }
         func checked(_ index: Int) async -> [CheckedRow]? {
             guard index < slices.count else { return nil }
-            return await Array(zip(slices[index], rows[slices[index]])).concurrentMap { index, row in
-                check(row, line: index + 2, columns: columns, targets: targets)
+            return await Array(zip(slices[index], rows[slices[index]])).concurrentMap { position, row in
+                check(row, line: position + 2, columns: columns, targets: targets)
             }.compactMap { $0 }
         }
         func stored(_ checked: [CheckedRow]) async throws -> [String: Stored] {
@@ -195,7 +190,7 @@ enum MemberImport {
 
     /// The checks of one row that need no other row: its cell (in scope, open, a cell) and the member form's rules.
     private static func check(_ row: [String], line: Int, columns: ColumnMap, targets: [String: Target]) -> CheckedRow? {
-        if row.allSatisfy({ $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }) { return nil }
+        if SpreadsheetTable.isBlank(row) { return nil }
         var errors: [ImportReport.RowError] = []
         func fail(_ key: String?, _ message: LocalizedText) {
             errors.append(.init(line: line, column: key.map(columns.header(for:)), message: message))

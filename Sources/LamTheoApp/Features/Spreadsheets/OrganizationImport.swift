@@ -9,11 +9,6 @@ import Vapor
 /// or when any row is refused. Parents listed in the same file come before their children, whatever the
 /// order of the rows.
 enum OrganizationImport {
-    /// Thrown to roll the transaction back once the report is complete.
-    private struct RollBack: Error {
-        let report: ImportReport
-    }
-
     private struct Row {
         let line: Int
         let code: String
@@ -33,7 +28,7 @@ enum OrganizationImport {
         }
         let rows = table.rows.dropFirst().enumerated().compactMap { offset, cells -> Row? in
             guard let code = columns.value("code", in: cells)?.uppercased() else {
-                return cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } ? nil
+                return SpreadsheetTable.isBlank(cells) ? nil
                     : Row(line: offset + 2, code: "", name: nil, kind: nil, parentCode: nil, validFrom: nil)
             }
             let kind = columns.value("kind", in: cells).map { kindsByName[VietnameseText.searchKey($0)] ?? $0 }
@@ -71,14 +66,14 @@ enum OrganizationImport {
                         report.errors += fields.map { .init(line: row.line, column: columns.header(for: columnKey($0.field)), message: $0.message) }
                     }
                 }
-                if dryRun || !report.errors.isEmpty { throw RollBack(report: report) }
+                if dryRun || !report.errors.isEmpty { throw ImportRollBack(report: report) }
                 try await state.writePending(on: db)
                 _ = try await ImportRecordWriter.save(report, on: db)
                 report.applied = true
                 progress(ordered.count, ordered.count)
                 return report
             }
-        } catch let rollBack as RollBack {
+        } catch let rollBack as ImportRollBack {
             return rollBack.report
         }
     }

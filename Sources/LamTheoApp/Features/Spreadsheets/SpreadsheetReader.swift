@@ -79,6 +79,12 @@ struct SpreadsheetTable: Sendable {
         return (cells, converted, found)
     }
 
+    /// A row with nothing but spaces and tabs in it, which imports pass over: what Foundation's
+    /// `.whitespaces` trims, tested scalar by scalar because it runs for every row.
+    static func isBlank(_ row: [String]) -> Bool {
+        row.allSatisfy { $0.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator } }
+    }
+
     private static func fileError(_ message: LocalizedText) -> DomainError {
         DomainError.invalid(field: "file", message)
     }
