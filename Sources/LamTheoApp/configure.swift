@@ -11,6 +11,8 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.configuredDatabase = configuration.database
     app.secureCookies = configuration.servesTLS
     app.passwords.use(.bcrypt)
+    // Stored once, so that every sign-in shares its count of password checks in flight.
+    app.signInThrottle = SignInThrottle()
 
     app.migrations.add(CreateOrganizationKinds())
     app.migrations.add(CreateOrganizations())
@@ -34,13 +36,16 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(StoreSubtreeCommitments())
     app.migrations.add(StoreSubtreeRatings())
     app.migrations.add(AddRatingTasks())
+    app.migrations.add(LogViewedMemberIds())
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware())
+    app.middleware.use(RequestLimitsMiddleware())
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(PolicyMiddleware())
@@ -51,6 +56,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.importJobs = ImportJobs()
+    app.lifecycle.use(ImportJobsCleanup())
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))
     app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
     app.asyncCommands.use(CoverageBenchmarkCommand(), as: "benchmark-coverage")

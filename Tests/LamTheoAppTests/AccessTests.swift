@@ -191,12 +191,12 @@ struct AccessTests {
             #expect(page.contains("pho-bi-thu"))
             #expect(!page.contains("phuongb"), "roles outside the manager's scope are not listed")
             let viaForm = try await tester.sendRequest(.POST, "/access/users", headers: wardAManager.web) {
-                try $0.content.encode(Caller.form(["username": "uy-vien", "displayName": "Chi ủy viên", "password": "mat-khau-du-dai",
+                try $0.content.encode(wardAManager.form(["username": "uy-vien", "displayName": "Chi ủy viên", "password": "mat-khau-du-dai",
                                                    "role": "secretary", "organizationCode": "PA-2"]), as: .urlEncodedForm)
             }
             #expect(viaForm.status == .seeOther)
             let refused = try await tester.sendRequest(.POST, "/access/users", headers: wardAManager.web) {
-                try $0.content.encode(Caller.form(["username": "ngoai", "displayName": "X", "password": "mat-khau-du-dai",
+                try $0.content.encode(wardAManager.form(["username": "ngoai", "displayName": "X", "password": "mat-khau-du-dai",
                                                    "role": "secretary", "organizationCode": "PB-1"]), as: .urlEncodedForm)
             }
             #expect(refused.status == .unprocessableEntity)

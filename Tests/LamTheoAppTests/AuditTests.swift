@@ -144,7 +144,7 @@ struct PersonalDataTests {
             #expect(!elsewhere.contains("Số 7 Lê Duẩn"))
             let correction = try #require(try await CorrectionRequest.query(on: app.db).first())
             let resolved = try await tester.sendRequest(.POST, "/corrections/\(correction.id!)/resolve", headers: secretary.web) {
-                try $0.content.encode(Caller.form([:]), as: .urlEncodedForm)
+                try $0.content.encode(secretary.form([:]), as: .urlEncodedForm)
             }
             #expect(resolved.status == .seeOther)
             #expect(try await CorrectionRequest.find(correction.id, on: app.db)?.status == CorrectionRequest.resolved)

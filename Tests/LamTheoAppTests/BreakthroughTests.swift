@@ -261,7 +261,7 @@ struct BreakthroughAppTests {
             #expect(page.contains("25,0%"))
 
             let vague = try await tester.sendRequest(.POST, "/breakthroughs/new", headers: admin.web) {
-                try $0.content.encode(Caller.form(["organizationId": "\(tree.wardB)", "content": "Nâng cao chất lượng hiệu quả",
+                try $0.content.encode(admin.form(["organizationId": "\(tree.wardB)", "content": "Nâng cao chất lượng hiệu quả",
                                                    "targetKind": "numeric", "targetValue": "95", "measureUnit": "%",
                                                    "ownerRole": "Bí thư", "startsOn": "01/01/2025"]), as: .urlEncodedForm)
             }
@@ -269,13 +269,13 @@ struct BreakthroughAppTests {
             let body = String(buffer: vague.body)
             #expect(body.contains("khẩu hiệu") && body.contains("Chưa có thời hạn hoàn thành"))
             let set = try await tester.sendRequest(.POST, "/breakthroughs/new", headers: admin.web) {
-                try $0.content.encode(Caller.form(["organizationId": "\(tree.wardB)", "content": "Tỷ lệ hộ dân dùng nước sạch",
+                try $0.content.encode(admin.form(["organizationId": "\(tree.wardB)", "content": "Tỷ lệ hộ dân dùng nước sạch",
                                                    "targetKind": "numeric", "baselineValue": "82,5", "targetValue": "95", "measureUnit": "%",
                                                    "ownerRole": "Bí thư", "startsOn": "01/01/2025", "endsOn": "31/12/2025"]), as: .urlEncodedForm)
             }
             #expect(set.status == .seeOther)
             let checkedIn = try await tester.sendRequest(.POST, "/breakthroughs/\(id)/check-ins", headers: admin.web) {
-                try $0.content.encode(Caller.form(["checkedOn": "01/06/2025", "value": "30", "note": "Theo rà soát giữa năm"]), as: .urlEncodedForm)
+                try $0.content.encode(admin.form(["checkedOn": "01/06/2025", "value": "30", "note": "Theo rà soát giữa năm"]), as: .urlEncodedForm)
             }
             #expect(checkedIn.status == .seeOther)
             #expect(try await app.rowCount("breakthroughs") == 2)
@@ -288,7 +288,7 @@ struct BreakthroughAppTests {
         let checkedOn: String
         let value: String
         let evidenceFile: File
-        let _csrf = Caller.csrf
+        let _csrf: String
     }
 
     @Test("a check-in carries an evidence file, downloaded by readers of the unit only; a file of another kind is refused and nothing is written",
@@ -331,7 +331,8 @@ struct BreakthroughAppTests {
 
             // The web form sends the file as multipart; the page links to it.
             let posted = try await tester.sendRequest(.POST, "/breakthroughs/\(id)/check-ins", headers: wardA.web) {
-                try $0.content.encode(EvidenceUpload(checkedOn: "01/06/2025", value: "90", evidenceFile: File(data: "%PDF-1.7 biên bản", filename: "Biên bản.pdf")),
+                try $0.content.encode(EvidenceUpload(checkedOn: "01/06/2025", value: "90", evidenceFile: File(data: "%PDF-1.7 biên bản", filename: "Biên bản.pdf"),
+                                                     _csrf: wardA.csrf),
                                       as: .formData)
             }
             #expect(posted.status == .seeOther)

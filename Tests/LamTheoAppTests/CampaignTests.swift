@@ -392,7 +392,7 @@ struct CampaignTests {
             #expect(page.contains("Trễ hạn"))
 
             let launched = try await tester.sendRequest(.POST, "/campaigns/new", headers: admin.web) {
-                try $0.content.encode(Caller.form(["documentId": "\(setup.document)", "organizationId": "\(setup.tree.wardB)",
+                try $0.content.encode(admin.form(["documentId": "\(setup.document)", "organizationId": "\(setup.tree.wardB)",
                                                    "startsOn": "01/01/2026", "endsOn": "31/12/2026", "reportWanted": "on",
                                                    "reportKinds[]": "cell", "reportDueOn": "30/06/2026"]), as: .urlEncodedForm)
             }

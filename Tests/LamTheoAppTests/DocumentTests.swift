@@ -319,19 +319,19 @@ struct DocumentTests {
             }
 
             let refused = try await tester.sendRequest(.POST, "/documents/new", headers: admin.web) {
-                try $0.content.encode(Caller.form(["symbol": "KH/ĐU", "title": "Kế hoạch", "issuedOn": "01/08/2021", "organizationId": "\(tree.wardA)"]),
+                try $0.content.encode(admin.form(["symbol": "KH/ĐU", "title": "Kế hoạch", "issuedOn": "01/08/2021", "organizationId": "\(tree.wardA)"]),
                                       as: .urlEncodedForm)
             }
             #expect(refused.status == .unprocessableEntity)
             #expect(String(buffer: refused.body).contains("Thiếu số văn bản trước ký hiệu"))
             let saved = try await tester.sendRequest(.POST, "/documents/new", headers: admin.web) {
-                try $0.content.encode(Caller.form(["symbol": "Số 05-KH/DU", "title": "Kế hoạch", "issuedOn": "01/08/2021", "organizationId": "\(tree.wardA)"]),
+                try $0.content.encode(admin.form(["symbol": "Số 05-KH/DU", "title": "Kế hoạch", "issuedOn": "01/08/2021", "organizationId": "\(tree.wardA)"]),
                                       as: .urlEncodedForm)
             }
             #expect(saved.status == .seeOther)
             #expect(try await Document.query(on: app.db).filter(\.$organizationId == tree.wardA).first()?.symbol == "05-KH/ĐU")
             let central = try await tester.sendRequest(.POST, "/documents/new", headers: admin.web) {
-                try $0.content.encode(Caller.form(["symbol": "366-QĐ/TW", "title": "Quy định", "issuedOn": "2025-08-28", "organizationId": "central"]),
+                try $0.content.encode(admin.form(["symbol": "366-QĐ/TW", "title": "Quy định", "issuedOn": "2025-08-28", "organizationId": "central"]),
                                       as: .urlEncodedForm)
             }
             #expect(central.status == .seeOther)

@@ -61,7 +61,7 @@ struct PageTests {
             let admin = try await app.admin()
             let tester = try app.testing()
             let refused = try await tester.sendRequest(.POST, "/organizations/new", headers: admin.web) {
-                try $0.content.encode(Caller.form(["name": "", "code": "PA-1", "kindCode": "cell", "parentId": "\(tree.wardA)"]), as: .urlEncodedForm)
+                try $0.content.encode(admin.form(["name": "", "code": "PA-1", "kindCode": "cell", "parentId": "\(tree.wardA)"]), as: .urlEncodedForm)
             }
             #expect(refused.status == .unprocessableEntity)
             let html = String(buffer: refused.body)
@@ -70,25 +70,25 @@ struct PageTests {
             #expect(try await app.rowCount("organizations") == 6)
 
             let saved = try await tester.sendRequest(.POST, "/organizations/new", headers: admin.web) {
-                try $0.content.encode(Caller.form(["name": "Chi bộ Khu phố 9", "code": "PA-9", "kindCode": "cell", "parentId": "\(tree.wardA)"]), as: .urlEncodedForm)
+                try $0.content.encode(admin.form(["name": "Chi bộ Khu phố 9", "code": "PA-9", "kindCode": "cell", "parentId": "\(tree.wardA)"]), as: .urlEncodedForm)
             }
             #expect(saved.status == .seeOther)
             #expect(try await app.rowCount("organizations") == 7)
 
             let member = try await tester.sendRequest(.POST, "/members/new", headers: admin.web) {
-                try $0.content.encode(Caller.form(["familyName": "Lê", "middleName": "Thị", "givenName": "Hoa", "gender": "female", "cardNumber": "777",
+                try $0.content.encode(admin.form(["familyName": "Lê", "middleName": "Thị", "givenName": "Hoa", "gender": "female", "cardNumber": "777",
                                        "status": "full", "organizationId": "\(tree.cellA1)", "birthDate": "02/09/1975"]), as: .urlEncodedForm)
             }
             #expect(member.status == .seeOther)
             let duplicate = try await tester.sendRequest(.POST, "/members/new", headers: admin.web) {
-                try $0.content.encode(Caller.form(["familyName": "Lê", "givenName": "Mai", "gender": "female", "cardNumber": "777",
+                try $0.content.encode(admin.form(["familyName": "Lê", "givenName": "Mai", "gender": "female", "cardNumber": "777",
                                        "status": "full", "organizationId": "\(tree.cellA1)"]), as: .urlEncodedForm)
             }
             #expect(duplicate.status == .unprocessableEntity)
             #expect(String(buffer: duplicate.body).contains("Số thẻ đảng viên 777 đã được cấp cho một đảng viên khác"))
 
             let move = try await tester.sendRequest(.POST, "/organizations/\(tree.city)/move", headers: admin.web) {
-                try $0.content.encode(Caller.form(["targetId": "\(tree.cellA1)"]), as: .urlEncodedForm)
+                try $0.content.encode(admin.form(["targetId": "\(tree.cellA1)"]), as: .urlEncodedForm)
             }
             #expect(move.status == .unprocessableEntity)
             #expect(String(buffer: move.body).contains("Không thể chuyển đơn vị vào chính nó"))

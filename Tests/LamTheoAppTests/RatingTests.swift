@@ -398,34 +398,34 @@ struct RatingTests {
             #expect(String(buffer: mine.body).contains("Dự 0/0 buổi học tập"))
 
             let assessed = try await tester.sendRequest(.POST, "/me/ratings/\(id)", headers: me.web) {
-                try $0.content.encode(Caller.form(["score": "88", "explanation": "Hoàn thành tốt"]), as: .urlEncodedForm)
+                try $0.content.encode(me.form(["score": "88", "explanation": "Hoàn thành tốt"]), as: .urlEncodedForm)
             }
             #expect(assessed.status == .seeOther)
             for step in ["proposal", "decision"] {
                 let response = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/steps?unit=\(setup.tree.wardA)", headers: admin.web) {
-                    try $0.content.encode(Caller.form(["memberId": "\(setup.members[0])", "step": step, "score": "80"]), as: .urlEncodedForm)
+                    try $0.content.encode(admin.form(["memberId": "\(setup.members[0])", "step": step, "score": "80"]), as: .urlEncodedForm)
                 }
                 #expect(response.status == .seeOther, "POST \(step)")
             }
             let sheet = String(buffer: try await tester.sendRequest(.GET, "/ratings/periods/\(id)/sheet?unit=\(setup.tree.wardA)", headers: admin.web).body)
             #expect(sheet.contains("Đã xếp 0/0 xuất sắc được phép"), "the quota shown live: 20% of one good rating allows none")
             let refused = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/steps?unit=\(setup.tree.wardA)", headers: admin.web) {
-                try $0.content.encode(Caller.form(["memberId": "\(setup.members[1])", "step": "proposal", "score": "abc"]), as: .urlEncodedForm)
+                try $0.content.encode(admin.form(["memberId": "\(setup.members[1])", "step": "proposal", "score": "abc"]), as: .urlEncodedForm)
             }
             #expect(refused.status == .unprocessableEntity)
             let unitStep = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/unit-steps?unit=\(setup.tree.city)", headers: admin.web) {
-                try $0.content.encode(Caller.form(["organizationId": "\(setup.tree.wardB)", "step": "proposal", "score": "75"]), as: .urlEncodedForm)
+                try $0.content.encode(admin.form(["organizationId": "\(setup.tree.wardB)", "step": "proposal", "score": "75"]), as: .urlEncodedForm)
             }
             #expect(unitStep.status == .seeOther)
             let rollUp = String(buffer: try await tester.sendRequest(.GET, "/ratings/periods/\(id)?unit=\(setup.tree.city)", headers: admin.web).body)
             #expect(rollUp.contains("75 · Hoàn thành tốt nhiệm vụ"))
             let closed = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/close?unit=\(setup.tree.wardA)", headers: admin.web) {
-                try $0.content.encode(Caller.form(["organizationId": "\(setup.tree.wardA)"]), as: .urlEncodedForm)
+                try $0.content.encode(admin.form(["organizationId": "\(setup.tree.wardA)"]), as: .urlEncodedForm)
             }
             #expect(closed.status == .seeOther)
             #expect(try await app.rowCount("rating_snapshots") == 1)
             let period = try await tester.sendRequest(.POST, "/ratings/periods", headers: admin.web) {
-                try $0.content.encode(Caller.form(["kind": "quarter", "title": "Quý I", "startsOn": "01/01/2026", "endsOn": "31/03/2026"]), as: .urlEncodedForm)
+                try $0.content.encode(admin.form(["kind": "quarter", "title": "Quý I", "startsOn": "01/01/2026", "endsOn": "31/03/2026"]), as: .urlEncodedForm)
             }
             #expect(period.status == .seeOther)
         }

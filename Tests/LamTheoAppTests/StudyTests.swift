@@ -362,20 +362,20 @@ struct StudyTests {
                           "format": "in_person", "nonMemberAttendees": "", "bridgePoints[0][name]": "Nhà văn hóa", "bridgePoints[0][attendeeCount]": "1.200",
                           "bridgePoints[1][name]": "", "bridgePoints[1][attendeeCount]": ""]
             let more = try await tester.sendRequest(.POST, "/sessions/new", headers: secretary.web) {
-                try $0.content.encode(Caller.form(fields.merging(["more": "1"]) { $1 }), as: .urlEncodedForm)
+                try $0.content.encode(secretary.form(fields.merging(["more": "1"]) { $1 }), as: .urlEncodedForm)
             }
             #expect(more.status == .ok)
             #expect(String(buffer: more.body).contains(#"name="bridgePoints[5][name]""#))
             #expect(try await app.rowCount("study_sessions") == 0)
             fields["title"] = ""
             let refused = try await tester.sendRequest(.POST, "/sessions/new", headers: secretary.web) {
-                try $0.content.encode(Caller.form(fields), as: .urlEncodedForm)
+                try $0.content.encode(secretary.form(fields), as: .urlEncodedForm)
             }
             #expect(refused.status == .unprocessableEntity)
             #expect(String(buffer: refused.body).contains("Tên buổi học tập không được để trống"))
             fields["title"] = "Sinh hoạt chuyên đề"
             let saved = try await tester.sendRequest(.POST, "/sessions/new", headers: secretary.web) {
-                try $0.content.encode(Caller.form(fields), as: .urlEncodedForm)
+                try $0.content.encode(secretary.form(fields), as: .urlEncodedForm)
             }
             #expect(saved.status == .seeOther)
             let session = try #require(try await StudySession.query(on: app.db).first()).requireID()
@@ -385,18 +385,18 @@ struct StudyTests {
             #expect(sheet.contains(#"name="status[\#(an)]" value="present" checked"#))
             #expect(sheet.contains("Có lý do"))
             let taken = try await tester.sendRequest(.POST, "/sessions/\(session)/attendance", headers: secretary.web) {
-                try $0.content.encode(Caller.form(["status[\(an)]": "present", "status[\(binh)]": "excused", "reason[\(binh)]": ""]), as: .urlEncodedForm)
+                try $0.content.encode(secretary.form(["status[\(an)]": "present", "status[\(binh)]": "excused", "reason[\(binh)]": ""]), as: .urlEncodedForm)
             }
             #expect(taken.status == .unprocessableEntity)
             #expect(String(buffer: taken.body).contains("Dòng 2: vắng có lý do thì cần ghi lý do"))
             let retaken = try await tester.sendRequest(.POST, "/sessions/\(session)/attendance", headers: secretary.web) {
-                try $0.content.encode(Caller.form(["status[\(an)]": "present", "status[\(binh)]": "excused", "reason[\(binh)]": "Ốm"]), as: .urlEncodedForm)
+                try $0.content.encode(secretary.form(["status[\(an)]": "present", "status[\(binh)]": "excused", "reason[\(binh)]": "Ốm"]), as: .urlEncodedForm)
             }
             #expect(retaken.status == .seeOther)
             #expect(try await app.figures(campaign, tree.cellA1)?.membersStudied == 1)
 
             let own = try await tester.sendRequest(.POST, "/me/reflections/\(campaign)", headers: self_.web) {
-                try $0.content.encode(Caller.form(["body": "Bài thu hoạch", "memberId": "\(binh)"]), as: .urlEncodedForm)
+                try $0.content.encode(self_.form(["body": "Bài thu hoạch", "memberId": "\(binh)"]), as: .urlEncodedForm)
             }
             #expect(own.status == .seeOther)
             let reflection = try #require(try await Reflection.query(on: app.db).first())
@@ -412,7 +412,7 @@ struct StudyTests {
             #expect(cellPage.contains("1/2 (50%)"))
             #expect(cellPage.contains("Nộp thay"))
             let reviewed = try await tester.sendRequest(.POST, "/reflections/\(reflection.requireID())/review", headers: secretary.web) {
-                try $0.content.encode(Caller.form(["decision": "return", "comment": ""]), as: .urlEncodedForm)
+                try $0.content.encode(secretary.form(["decision": "return", "comment": ""]), as: .urlEncodedForm)
             }
             #expect(reviewed.status == .unprocessableEntity)
             #expect(String(buffer: reviewed.body).contains("Trả lại bài thì cần nhận xét cần sửa gì"))

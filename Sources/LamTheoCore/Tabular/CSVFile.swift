@@ -55,9 +55,9 @@ public enum CSVFile {
     ///
     /// Throws `.unterminatedQuote` with the line of the opening quote, `.tooManyColumns` with the line where a record
     /// with more than `maxColumns` fields starts.
-    public static func parse(_ text: String, delimiter: Character? = nil, maxColumns: Int = 200) throws -> [[String]] {
+    public static func parse(_ text: String, delimiter: Character? = nil, maxColumns: Int = 200, restoringFormulas: Bool = true) throws -> [[String]] {
         var rows: [[String]] = []
-        try forEachRecord(in: text, delimiter: delimiter, maxColumns: maxColumns) { fields, _ in
+        try forEachRecord(in: text, delimiter: delimiter, maxColumns: maxColumns, restoringFormulas: restoringFormulas) { fields, _ in
             rows.append(fields)
         }
         return rows
@@ -66,8 +66,12 @@ public enum CSVFile {
     /// Parses like `parse` but hands over one record at a time, with the 1-based line of the file where it starts
     /// (empty lines and line ends inside quoted fields counted), so that an import can stream a large file and name
     /// the line of every problem it finds. An error thrown by `body` stops the reading and is rethrown.
+    ///
+    /// `restoringFormulas` (the default) takes off the apostrophe `write` puts before a value a spreadsheet would take
+    /// for a formula (`'-5` reads as `-5`, `''=x` as `'=x`; see `write`), which is also what Excel's leading
+    /// apostrophe means; other apostrophes are kept.
     public static func forEachRecord(
-        in text: String, delimiter: Character? = nil, maxColumns: Int = 200,
+        in text: String, delimiter: Character? = nil, maxColumns: Int = 200, restoringFormulas: Bool = true,
         _ body: (_ fields: [String], _ line: Int) throws -> Void
     ) throws {
         precondition(maxColumns >= 1, "maxColumns must be at least 1")
@@ -75,8 +79,46 @@ public enum CSVFile {
         var text = text
         try text.withUTF8 { bytes in
             let delimiter = given ?? CSVParser.detectDelimiter(bytes)
-            try CSVParser.read(bytes, delimiter: delimiter, maxColumns: maxColumns, body: body)
+            guard restoringFormulas else {
+                return try CSVParser.read(bytes, delimiter: delimiter, maxColumns: maxColumns, body: body)
+            }
+            try CSVParser.read(bytes, delimiter: delimiter, maxColumns: maxColumns) { fields, line in
+                guard fields.contains(where: { $0.utf8.first == apostrophe }) else { return try body(fields, line) }
+                try body(fields.map(restoringFormula), line)
+            }
         }
+    }
+
+    // MARK: Formulas
+
+    private static let apostrophe = UInt8(ascii: "'")
+
+    /// Whether a spreadsheet would take the value for a formula (it begins with = + - @, a tab or a carriage
+    /// return), or it is such a value after one or more apostrophes (so that the apostrophe `write` adds is told
+    /// apart from one that was there).
+    static func needsApostrophe<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+            case apostrophe: continue
+            default: return false
+            }
+        }
+        return false
+    }
+
+    /// The value as `write` puts it in a file by default: with an apostrophe before it when a spreadsheet would take
+    /// it for a formula ("=HYPERLINK(…)" → "'=HYPERLINK(…)"), the OWASP advice against CSV injection.
+    public static func neutralizingFormula(_ value: String) -> String {
+        needsApostrophe(value.utf8) ? "'" + value : value
+    }
+
+    /// The value as `neutralizingFormula` had it: one apostrophe taken off a formula-like value. For every string,
+    /// `restoringFormula(neutralizingFormula(v)) == v`.
+    public static func restoringFormula(_ value: String) -> String {
+        let utf8 = value.utf8
+        guard utf8.first == apostrophe, needsApostrophe(utf8.dropFirst()) else { return value }
+        return String(value.dropFirst())
     }
 
     /// The delimiter of a CSV text: the one of comma, semicolon and tab that occurs most often outside quoted fields
@@ -113,15 +155,15 @@ public enum CSVFile {
     /// characters that start a formula in a spreadsheet. A record of one empty field is written `""` so that it is
     /// not an empty line, which `parse` skips; a record with no fields at all is an empty line and is lost.
     ///
-    /// Values are never altered: `decode` + `parse` give back exactly the rows written (compared scalar by scalar).
-    /// In particular no apostrophe is put before a formula-like value ("=SUM(A1)", "-5", "+84 912…"), which would
-    /// change the data on import. Quoting does NOT stop Excel from evaluating such a value as a formula when it
-    /// opens the file; exports of data typed by users should be XLSX where that matters. Likewise Excel shows
-    /// "0012345" as 12345 however it is quoted.
+    /// `neutralizingFormulas` (the default) puts an apostrophe before a value that a spreadsheet would evaluate as a
+    /// formula — one beginning with = + - @, a tab or a carriage return ("=HYPERLINK(…)", "-5", "+84 912…") — or
+    /// such a value after apostrophes (`neutralizingFormula`): quoting alone does not stop Excel from evaluating it
+    /// (CSV injection). `parse` takes that apostrophe off again by default, so `decode` + `parse` still give back
+    /// exactly the rows written (compared scalar by scalar). Excel shows "0012345" as 12345 however it is quoted.
     ///
     /// Fields containing U+0000 are written as they are, and such a file is refused by `decode`.
     /// A delimiter other than comma, semicolon or tab is not detected: give it to `parse` as well.
-    public static func write(_ rows: [[String]], delimiter: Character = ",") -> Data {
+    public static func write(_ rows: [[String]], delimiter: Character = ",", neutralizingFormulas: Bool = true) -> Data {
         let delimiter = delimiterByte(delimiter)
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         out.reserveCapacity(rows.reduce(3) { $0 + $1.reduce(2) { $0 + $1.utf8.count + 3 } })
@@ -132,7 +174,7 @@ public enum CSVFile {
             } else {
                 for (index, field) in row.enumerated() {
                     if index > 0 { out.append(delimiter) }
-                    appendField(field, delimiter: delimiter, to: &out)
+                    appendField(neutralizingFormulas ? neutralizingFormula(field) : field, delimiter: delimiter, to: &out)
                 }
             }
             out.append(CSVParser.cr)
@@ -168,11 +210,8 @@ public enum CSVFile {
     }
 
     private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
-        guard let first = bytes.first else { return false }
-        switch first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"): return true
-        default: break
-        }
+        // A formula-like value, with or without the apostrophe before it.
+        if needsApostrophe(bytes) { return true }
         for byte in bytes {
             switch byte {
             case CSVParser.quote, CSVParser.cr, CSVParser.lf, CSVParser.comma, CSVParser.semicolon, CSVParser.tab,

@@ -112,19 +112,83 @@ public enum VietnameseText {
         return keyA == keyB ? a < b : keyA < keyB
     }
 
-    /// True if the String is acceptable as stored text: not containing control characters other than tab/newline,
-    /// no unpaired surrogates / U+FFFD replacement character (sign of invalid UTF-8 upstream).
+    /// True if the String is acceptable as stored text (`textProblem` finds nothing): no control characters other
+    /// than tab and newline, no U+FFFD replacement character (sign of invalid UTF-8 upstream), no bidi controls, no
+    /// invisible format characters, no pile of combining marks.
     ///
     /// "Newline" is LF only: a carriage return is a control character, so text from an HTML form, whose line breaks
     /// are CRLF, must have them turned into LF first. (A Swift String cannot hold an unpaired surrogate: decoding
     /// one from UTF-8 or UTF-16 already yields U+FFFD, which is what this rejects.)
     public static func isCleanText(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            switch scalar {
-            case "\t", "\n": true
-            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{FFFD}": false  // C0 and C1 controls, replacement character
-            default: true
+        textProblem(text) == nil
+    }
+
+    /// What makes a text unfit to store, and the first character at fault.
+    public enum TextProblem: Sendable, Hashable {
+        /// A C0 or C1 control character other than tab and LF, or U+FFFD: usually a wrong encoding upstream.
+        case control(Unicode.Scalar)
+        /// A bidi control (U+200E/F, U+061C, U+202A–202E, U+2066–2069): it reorders what is shown, so the text reads
+        /// differently from what is stored ("Trojan Source").
+        case bidi(Unicode.Scalar)
+        /// An invisible format character (zero-width space, joiner and non-joiner, word joiner, BOM, soft hyphen,
+        /// tags…): "Nguy\u{200B}ễn" looks like "Nguyễn" but escapes search and duplicate checks. A zero-width joiner
+        /// between two emoji (a family, a flag) is part of the emoji and allowed.
+        case invisible(Unicode.Scalar)
+        /// More than `maximumMarks` combining marks on one character ("Zalgo" text). Vietnamese needs at most two
+        /// (a vowel mark and a tone), and NFC leaves none.
+        case stackedMarks
+    }
+
+    public static let maximumMarks = 3
+
+    /// The first thing that makes `text` unfit to store, or nil. Cheap for plain Latin and Vietnamese text: only
+    /// characters from U+0300 up, outside the precomposed Vietnamese letters, have their Unicode properties read.
+    public static func textProblem(_ text: String) -> TextProblem? {
+        var marks = 0
+        var previous: Unicode.Scalar?
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
+            defer { previous = scalar }
+            let value = scalar.value
+            if value < 0x300 || (0x1E00...0x1EFF).contains(value) {
+                marks = 0
+                switch value {
+                case 0x09, 0x0A: continue
+                case 0x00...0x1F, 0x7F...0x9F: return .control(scalar)
+                case 0xAD: return .invisible(scalar)  // soft hyphen
+                default: continue
+                }
+            }
+            switch value {
+            case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: return .bidi(scalar)
+            case 0xFFFD: return .control(scalar)
+            case 0x200D:
+                // A zero-width joiner inside an emoji sequence (after an emoji, its variation selector or skin tone).
+                if let previous, let next, isEmojiPart(previous), next.properties.isEmoji, next.value > 0xFF { continue }
+                return .invisible(scalar)
+            default: break
+            }
+            switch scalar.properties.generalCategory {
+            case .format:
+                // Tags (U+E0020–E007F) spell the subdivision flags after a black flag; U+E0001 and the rest are refused.
+                if (0xE0020...0xE007F).contains(value), let previous, previous.value == 0x1F3F4 || (0xE0020...0xE007F).contains(previous.value) { continue }
+                return .invisible(scalar)
+            case .nonspacingMark, .enclosingMark:
+                // Variation selectors are marks too, but one per character: they count like the rest.
+                marks += 1
+                if marks > maximumMarks { return .stackedMarks }
+            case .control:
+                return .control(scalar)
+            default:
+                marks = 0
             }
         }
+        return nil
+    }
+
+    private static func isEmojiPart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0xFE0F || (0x1F3FB...0x1F3FF).contains(scalar.value) || (scalar.properties.isEmoji && scalar.value > 0xFF)
     }
 }

@@ -12,16 +12,18 @@ struct Caller: Sendable {
     let username: String
     let token: String
     let session: String
-    static let csrf = "test-csrf-token"
+
+    /// The anti-forgery token of this caller's browser session.
+    var csrf: String { CSRFMiddleware.token(forSession: session) }
 
     /// Headers for an API call.
     var api: HTTPHeaders { ["Authorization": "Bearer \(token)"] }
 
-    /// Headers for a browser request, with the session and anti-forgery cookies.
-    var web: HTTPHeaders { ["Cookie": "\(SessionCookie.name)=\(session); \(CSRFMiddleware.cookieName)=\(Caller.csrf)"] }
+    /// Headers for a browser request, with the session cookie.
+    var web: HTTPHeaders { ["Cookie": "\(SessionCookie.name)=\(session)"] }
 
-    /// Form fields with the anti-forgery token added.
-    static func form(_ fields: [String: String]) -> [String: String] {
+    /// Form fields with the session's anti-forgery token added.
+    func form(_ fields: [String: String]) -> [String: String] {
         fields.merging([CSRFMiddleware.fieldName: csrf]) { first, _ in first }
     }
 }

@@ -49,7 +49,7 @@ enum TestPostgres {
         let user = asRoot ? clusterUser : nil
         try run(bin + "/initdb", ["-D", data, "-U", "lamtheo", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"], as: user)
         let port = freePort()
-        let options = "-p \(port) -k \(root) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        let options = "-p \(port) -k \(root) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=600"
         try run(bin + "/pg_ctl", ["-D", data, "-l", root + "/server.log", "-o", options, "-w", "-t", "60", "start"], as: user)
         clusterToStop = (bin: bin, data: data, root: root, user: user)
         atexit {

@@ -36,10 +36,12 @@ struct CSVWriteTests {
         ("nbsp\u{3000}", "\"nbsp\u{3000}\""),
         ("\u{FEFF}bom", "\"\u{FEFF}bom\""),
         ("in side", "in side"),
-        ("=SUM(A1)", "\"=SUM(A1)\""),
-        ("+84912345678", "\"+84912345678\""),
-        ("-5", "\"-5\""),
-        ("@cmd", "\"@cmd\""),
+        ("=SUM(A1)", "\"'=SUM(A1)\""),
+        ("+84912345678", "\"'+84912345678\""),
+        ("-5", "\"'-5\""),
+        ("@cmd", "\"'@cmd\""),
+        ("'=x", "\"''=x\""),
+        ("'plain", "'plain"),
         ("a=b", "a=b"),
         ("Hồ Chí Minh", "Hồ Chí Minh"),
     ])
@@ -47,11 +49,19 @@ struct CSVWriteTests {
         #expect(csvScalars(Self.written([[value, "z"]])) == csvScalars(expected + ",z\r\n"))
     }
 
-    @Test func formulaLikeValuesAreNotAltered() throws {
-        let rows = [["=SUM(A1)", "+1", "-1", "@x", "=1+2"]]
+    @Test func formulaLikeValuesAreNeutralizedAndReadBack() throws {
+        let rows = [["=SUM(A1)", "+1", "-1", "@x", "=1+2", "\tx", "\rx", "'-1", "''=1", "'", "it's"]]
         let written = Self.written(rows)
-        #expect(!written.contains("'"))
+        #expect(written == "\"'=SUM(A1)\",\"'+1\",\"'-1\",\"'@x\",\"'=1+2\",\"'\tx\",\"'\rx\",\"''-1\",\"'''=1\",',it's\r\n")
         #expect(try CSVFile.parse(CSVFile.decode(CSVFile.write(rows)).text) == rows)
+        // Written raw when asked, and read raw when asked.
+        #expect(Self.rawWritten(rows).hasPrefix("\"=SUM(A1)\",\"+1\",\"-1\""))
+        #expect(try CSVFile.parse("'-5,'=x\r\n", restoringFormulas: false) == [["'-5", "'=x"]])
+        #expect(try CSVFile.parse("'-5,'=x,'x\r\n") == [["-5", "=x", "'x"]])
+    }
+
+    static func rawWritten(_ rows: [[String]]) -> String {
+        String(decoding: CSVFile.write(rows, neutralizingFormulas: false).dropFirst(3), as: UTF8.self)
     }
 
     @Test func emptyValues() {

@@ -136,10 +136,37 @@ struct TextPropertyTests {
             try #require(VietnameseText.searchKey(text.decomposedStringWithCanonicalMapping) == searchKey, "\(text.debugDescription)")
             let normalized = VietnameseText.normalized(text)
             try #require(scalars(VietnameseText.normalized(normalized)) == scalars(normalized))
-            let clean = text.unicodeScalars.allSatisfy {
-                $0 == "\t" || $0 == "\n" || ($0.properties.generalCategory != .control && $0 != "\u{FFFD}")
-            }
+            let clean = Self.isClean(Array(text.unicodeScalars))
             try #require(VietnameseText.isCleanText(text) == clean, "\(text.debugDescription)")
         }
+    }
+
+    /// What `isCleanText` accepts, said another way: no controls but tab and LF, no U+FFFD, no format characters (the
+    /// invisible and bidi ones) but a zero-width joiner between emoji, at most three marks in a row.
+    static func isClean(_ scalars: [Unicode.Scalar]) -> Bool {
+        var marks = 0
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\t" || scalar == "\n" {
+                marks = 0
+                continue
+            }
+            let category = scalar.properties.generalCategory
+            if category == .control || scalar == "\u{FFFD}" { return false }
+            if category == .format {
+                guard scalar == "\u{200D}", index > 0, index + 1 < scalars.count else { return false }
+                let (before, after) = (scalars[index - 1], scalars[index + 1])
+                let joinsEmoji = (before == "\u{FE0F}" || (0x1F3FB...0x1F3FF).contains(before.value) || (before.properties.isEmoji && before.value > 0xFF))
+                    && after.properties.isEmoji && after.value > 0xFF
+                if !joinsEmoji { return false }
+                continue
+            }
+            if category == .nonspacingMark || category == .enclosingMark {
+                marks += 1
+                if marks > VietnameseText.maximumMarks { return false }
+            } else {
+                marks = 0
+            }
+        }
+        return true
     }
 }

@@ -34,7 +34,7 @@ enum APIDocumentation {
         "/openapi.json": ["get": operation("getOpenAPI", "This document", tag: "Meta", ok: ["type": "object"], security: [])],
         "/auth/tokens": ["post": operation(
             "issueToken", "Exchange a username and password for a bearer token (shown once)", tag: "Accounts",
-            body: ref("TokenRequest"), ok: ref("Token"), okStatus: "201", failures: ["422", "429"], security: [])],
+            body: ref("TokenRequest"), ok: ref("Token"), okStatus: "201", failures: ["401", "422", "429", "503"], security: [])],
         "/auth/tokens/current": ["delete": operation(
             "revokeCurrentToken", "Revoke the token this request carries", tag: "Accounts", ok: nil, okStatus: "204", failures: ["401"])],
         "/imports": ["post": [
@@ -182,6 +182,13 @@ enum APIDocumentation {
         "/members/{id}/positions/{positionId}/end": ["post": operation(
             "endMemberPosition", "Record the end of a position", tag: "Members",
             parameters: [param("id"), param("positionId")], body: ref("PositionEnd"), ok: ref("Position"), failures: ["404", "422"])],
+        "/members/{id}/viewers": ["get": operation(
+            "listMemberViewers", "Who has seen the member's personal data: views of the member, and lists, searches and exports that showed them (administrators)",
+            tag: "Members", parameters: [param("id")],
+            ok: ["type": "array", "items": object(["viewedAt": ["type": "string", "format": "date-time"], "userId": ["type": "integer"],
+                                                   "username": ["type": "string"], "what": ["type": "string"], "count": ["type": "integer"],
+                                                   "ip": ["type": ["string", "null"]]], required: ["viewedAt", "userId", "username", "what", "count"])],
+            failures: ["404"])],
         "/document-abbreviations": [
             "get": operation("listDocumentAbbreviations", "The type and issuer abbreviations a document symbol may use", tag: "Documents",
                              ok: object(["types": ["type": "array", "items": ref("DocumentAbbreviation")],
@@ -437,18 +444,20 @@ enum APIDocumentation {
         "breakthroughUnit": ["name": "unit", "in": "query", "description": "The unit whose subtree is shown (its id); by default the caller's own", "schema": ["type": "integer"]],
         "period": ["name": "period", "in": "query", "description": "A rating period's id; by default this year's", "schema": ["type": "integer"]],
         "breakthroughStatus": ["name": "status", "in": "query", "schema": breakthroughStatus],
-        "page": ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "default": 1]],
-        "per": ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 200, "default": 50]],
+        "page": ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": .int(Paging.maximumPage), "default": 1]],
+        "per": ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": .int(Paging.maximumPerPage), "default": 50]],
     ]
 
     private static let responses: JSONValue = [
         "400": problemResponse("The body is not valid JSON, a field has the wrong type, or a query parameter has a value it does not take (`errors` names it and the values it takes)"),
         "401": problemResponse("No valid bearer token"),
         "403": problemResponse("The caller's roles do not allow this here"),
-        "429": problemResponse("Too many failed sign-ins; locked for a while"),
+        "429": problemResponse("Too many failed sign-ins (locked for a while), or too many imports running; Retry-After says when to try again"),
+        "503": problemResponse("Too many sign-ins being checked at once; Retry-After says when to try again"),
         "404": problemResponse("No such resource"),
         "409": problemResponse("Conflicts with stored data (duplicate code, card number or document number within a term)"),
         "413": problemResponse("The body is larger than the route accepts"),
+        "415": problemResponse("The body is not of a media type the operation takes (JSON unless stated)"),
         "422": problemResponse("A field is not valid; `errors` names each one"),
     ]
 
@@ -897,6 +906,17 @@ enum APIDocumentation {
         ["$ref": .string("#/components/schemas/\(name)")]
     }
 
+    /// Whether a parameter, written out or a reference to `parameters`, is part of the path.
+    private static func isInPath(_ parameter: JSONValue) -> Bool {
+        switch (parameter.member("in"), parameter.member("$ref")) {
+        case (.string(let place)?, _): return place == "path"
+        case (_, .string(let reference)?):
+            let name = String(reference.split(separator: "/").last ?? "")
+            return parameters.member(name).map(isInPath) ?? false
+        default: return false
+        }
+    }
+
     private static func param(_ name: String) -> JSONValue {
         ["$ref": .string("#/components/parameters/\(name)")]
     }
@@ -925,7 +945,11 @@ enum APIDocumentation {
                                   ok: JSONValue?, okStatus: String = "200", failures: [String] = [], security: [JSONValue]? = nil) -> JSONValue {
         let success: JSONValue = ok.map { ["description": "OK", "content": ["application/json": ["schema": $0]]] } ?? ["description": "Done"]
         var responses: [(String, JSONValue)] = [(okStatus, success)]
-        let failureCodes = (body == nil ? [] : ["400"]) + failures + (parameters.isEmpty ? [] : ["422"]) + (security == nil ? ["401", "403"] : [])
+        // What any operation of its shape can answer: a body can be malformed, too large or of another
+        // type; a path names something that may not exist; a query value may be unreadable.
+        let takesPath = parameters.contains(where: isInPath)
+        let failureCodes = (body == nil ? [] : ["400", "413", "415", "422"]) + failures + (parameters.isEmpty ? [] : ["400", "422"])
+            + (takesPath ? ["404"] : []) + (security == nil ? ["401", "403"] : [])
         for code in Array(Set(failureCodes)).sorted() {
             responses.append((code, ["$ref": .string("#/components/responses/\(code)")]))
         }

@@ -19,6 +19,12 @@ indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, Expres
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
 
+    /// An object's value for `key`.
+    func member(_ key: String) -> JSONValue? {
+        guard case .object(let pairs) = self else { return nil }
+        return pairs.first { $0.0 == key }?.1
+    }
+
     func encode(to encoder: any Encoder) throws {
         switch self {
         case .string(let value):

@@ -23,7 +23,7 @@ struct NewGrant: Codable, Sendable {
 
 /// The writes on accounts and roles.
 enum AccountCommands {
-    static let minimumPasswordLength = 10
+    static let minimumPasswordLength = PasswordPolicy.minimumLength
 
     static func createUser(_ input: NewUser, hasher: AsyncPasswordHasher, on db: any Database) async throws -> User {
         var validator = Validator()
@@ -34,8 +34,9 @@ enum AccountCommands {
         }
         let displayName = validator.requiredText(input.displayName ?? input.username, field: "displayName", label: LocalizedText(vi: "Họ tên", en: "Name"))
         let password = input.password ?? ""
-        if password.count < minimumPasswordLength {
-            validator.add("password", LocalizedText(vi: "Mật khẩu cần ít nhất \(minimumPasswordLength) ký tự", en: "A password needs at least \(minimumPasswordLength) characters"))
+        // Every place that sets a password comes here (API, access page, `lamtheo user create`, demo data).
+        if let problem = PasswordPolicy.problem(password, username: username) {
+            validator.add("password", problem)
         }
         try validator.throwIfInvalid()
         if try await User.query(on: db).filter(\.$username == username).first() != nil {
@@ -129,9 +130,30 @@ enum AccountCommands {
         guard granter.isAdministrator || place.map({ granter.can(.delegate, at: $0) }) == true else {
             throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy vai trò", en: "Role not found"))
         }
+        try await requireAnotherAdministrator(besides: grant, on: db)
         grant.revokedAt = Date()
         try await grant.save(on: db)
         return grant
+    }
+
+    /// Refuses to take away the last administrator role in force: an install without one can no longer give
+    /// roles at the top or read the audit. On PostgreSQL two revocations at once take turns here (an advisory
+    /// lock held to the commit), so they cannot each leave the other as "the other administrator".
+    static func requireAnotherAdministrator(besides grant: RoleGrant, on db: any Database) async throws {
+        let today = CalendarDate.today()
+        guard grant.role == .administrator, grant.isInForce(on: today) else { return }
+        if db.isPostgres {
+            try await db.sql.raw("SELECT pg_advisory_xact_lock(\(bind: 72_710_002))").run()
+        }
+        let id = try grant.requireID()
+        let holders = try await RoleGrant.query(on: db).filter(\.$role == .administrator).filter(\.$id != id).filter(\.$revokedAt == nil).all()
+            .filter { $0.isInForce(on: today) }.map(\.userId)
+        let others = holders.isEmpty ? 0 : try await User.query(on: db).filter(\.$id ~~ Set(holders)).filter(\.$isActive == true).count()
+        if others == 0 {
+            throw DomainError.conflict(field: "id", LocalizedText(
+                vi: "Không thể thu hồi vai trò quản trị hệ thống cuối cùng: hãy giao vai trò này cho một tài khoản khác trước",
+                en: "The last administrator role cannot be revoked: give the role to another account first"))
+        }
     }
 
     /// Stores a new API token's hash; the clear `secret` is shown to the user once and never stored.

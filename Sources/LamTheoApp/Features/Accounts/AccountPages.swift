@@ -22,7 +22,7 @@ enum AccountPages {
     }
 
     static func loginForm(request: Request) async throws -> Response {
-        renderLogin(LoginForm(next: request.query[String.self, at: "next"]), error: nil, request: request)
+        renderLogin(LoginForm(next: try request.queryText("next")), error: nil, request: request)
     }
 
     static func login(request: Request) async throws -> Response {
@@ -35,12 +35,18 @@ enum AccountPages {
             _ = try await request.write(AuditSubject("session.start", UserSession.self), as: user) {
                 try await SessionCookie.start(secret, for: user, ip: ip, on: $0)
             }
-            let response = request.redirect(to: localPath(form.next) ?? "/")
+            let response = request.redirect(to: LocalPath.validated(form.next) ?? "/")
             response.cookies[SessionCookie.name] = SessionCookie.cookie(secret, secure: request.application.secureCookies)
             return response
         } catch let error as DomainError {
-            let status: HTTPStatus = error.kind == .tooManyAttempts ? .tooManyRequests : .unauthorized
-            return renderLogin(form, error: error.title(request.language), request: request, status: status)
+            let status: HTTPStatus = switch error.kind {
+            case .tooManyAttempts: .tooManyRequests
+            case .unavailable: .serviceUnavailable
+            default: .unauthorized
+            }
+            let response = renderLogin(form, error: error.title(request.language), request: request, status: status)
+            if let seconds = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
+            return response
         }
     }
 
@@ -73,11 +79,7 @@ enum AccountPages {
         return Layout(title: title, content: content).response(for: request, status: status)
     }
 
-    /// Only paths on this site: `next=//elsewhere` or `https://…` would send the user away after signing in.
-    static func localPath(_ path: String?) -> String? {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return nil }
-        return path
-    }
+
 
     // MARK: Access
 
@@ -161,7 +163,7 @@ enum AccountPages {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             fields.summary,
-            .div(.class("table-wrap"), .table(
+            .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
                 .thead(.tr(.th(.text(LocalizedText(vi: "Tài khoản", en: "Account")(language))), .th(.text(LocalizedText(vi: "Vai trò", en: "Role")(language))),
                            .th(.text(LocalizedText(vi: "Phạm vi", en: "Scope")(language))), .th(.text(LocalizedText(vi: "Hiệu lực", en: "In force")(language))), .th())),
                 .tbody(.forEach(rows) { row in

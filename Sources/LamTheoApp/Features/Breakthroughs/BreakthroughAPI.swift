@@ -12,7 +12,7 @@ enum BreakthroughAPI {
         breakthroughs.get("rollup", use: rollup).requiring(.capability(.read))
         breakthroughs.get(":id", use: show).requiring(.capability(.read))
         breakthroughs.patch(":id", use: update).requiring(.capability(.edit))
-        breakthroughs.on(.POST, ":id", "check-ins", body: .collect(maxSize: AttachmentType.uploadLimit), use: checkIn).requiring(.capability(.edit))
+        breakthroughs.post(":id", "check-ins", bodyLimit: AttachmentType.uploadLimit, use: checkIn).requiring(.capability(.edit))
         breakthroughs.get(":id", "check-ins", ":checkInId", "evidence", use: evidence).requiring(.capability(.read))
     }
 
@@ -118,7 +118,7 @@ enum BreakthroughAPI {
         let status = try statusFilter(request)
         let unit = try await BreakthroughActions.requireUnit(request)
         let today = CalendarDate.today()
-        let period = try await BreakthroughQueries.period(request.query[Int.self, at: "period"], today: today, on: request.db)
+        let period = try await BreakthroughQueries.period(try request.queryInteger("period"), today: today, on: request.db)
         let page = try await BreakthroughQueries.list(within: unit, period: period, status: status, today: today,
                                                       page: paging.page, perPage: paging.perPage, on: request.db)
         return PageDTO(items: page.items.map { BreakthroughDTO($0, today: today) }, page: page.page, perPage: page.perPage, total: page.total)
@@ -127,7 +127,7 @@ enum BreakthroughAPI {
     static func rollup(request: Request) async throws -> RollupDTO {
         let unit = try await BreakthroughActions.requireUnit(request)
         let today = CalendarDate.today()
-        let period = try await BreakthroughQueries.period(request.query[Int.self, at: "period"], today: today, on: request.db)
+        let period = try await BreakthroughQueries.period(try request.queryInteger("period"), today: today, on: request.db)
         let subtree = try await BreakthroughQueries.tally(within: unit, period: period, today: today, on: request.db)
         let children = try await BreakthroughQueries.children(of: unit, period: period, today: today, on: request.db)
         return RollupDTO(organizationId: unit.requireID(), organizationName: unit.name, periodId: period?.id,

@@ -15,7 +15,7 @@ enum BreakthroughPages {
         breakthroughs.get(":id", use: show).requiring(.capability(.read))
         breakthroughs.get(":id", "edit", use: editForm).requiring(.capability(.edit))
         breakthroughs.post(":id", "edit", use: update).requiring(.capability(.edit))
-        breakthroughs.on(.POST, ":id", "check-ins", body: .collect(maxSize: AttachmentType.uploadLimit), use: checkIn).requiring(.capability(.edit))
+        breakthroughs.post(":id", "check-ins", bodyLimit: AttachmentType.uploadLimit, use: checkIn).requiring(.capability(.edit))
         breakthroughs.get(":id", "check-ins", ":checkInId", "evidence", use: BreakthroughAPI.evidence).requiring(.capability(.read))
     }
 
@@ -30,7 +30,7 @@ enum BreakthroughPages {
         let status = try BreakthroughAPI.statusFilter(request)
         let paging = try Paging(request)
         let today = CalendarDate.today()
-        let period = try await BreakthroughQueries.period(request.query[Int.self, at: "period"], today: today, on: db)
+        let period = try await BreakthroughQueries.period(try request.queryInteger("period"), today: today, on: db)
         let tally = try await BreakthroughQueries.tally(within: unit, period: period, today: today, on: db)
         let children = try await BreakthroughQueries.children(of: unit, period: period, today: today, on: db)
         let page = try await BreakthroughQueries.list(within: unit, period: period, status: status, today: today,
@@ -72,7 +72,7 @@ enum BreakthroughPages {
                 .if(status != nil, .a(.href(base), .text(LocalizedText(vi: " (xem tất cả)", en: " (show all)")(language))))),
             page.items.isEmpty
                 ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa báo cáo: chưa có khâu đột phá nào.", en: "Not reported: no breakthroughs yet.")(language)))
-                : .div(.class("table-wrap"), .table(.class("responsive"),
+                : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                     .thead(.tr(.th(.text(unitTitle)), .th(.text(contentTitle)), .th(.text(progressTitle)), .th(.text(statusTitle)))),
                     .tbody(.forEach(page.items) { row in
                         .tr(.td(.attribute(named: "data-label", value: unitTitle), .text(row.unitName)),
@@ -91,7 +91,7 @@ enum BreakthroughPages {
     private static func childTable(_ children: [ChildBreakthroughs], period: RatingPeriod?, language: UILanguage) -> Node<HTML.BodyContext> {
         let unitTitle = LocalizedText(vi: "Đơn vị trực thuộc", en: "Unit below")(language)
         let unitsTitle = LocalizedText(vi: "Đơn vị đã đặt", en: "Units that set any")(language)
-        return .div(.class("table-wrap"), .table(.class("responsive"),
+        return .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
             .thead(.tr(.th(.text(unitTitle)), .forEach(BreakthroughStatus.allCases) { .th(.class("num"), .text($0.label(language))) },
                        .th(.class("num"), .text(unitsTitle)))),
             .tbody(.forEach(children) { child in
@@ -222,7 +222,7 @@ enum BreakthroughPages {
         let line = points.map { "\($0.x),\($0.y)" }.joined(separator: " ")
         let dots = points.map { "<circle cx=\"\($0.x)\" cy=\"\($0.y)\" r=\"3\" fill=\"#a50e0e\"/>" }.joined()
         return """
-            <svg role="img" aria-label="\(label)" viewBox="0 0 \(Int(width)) \(Int(height))" width="100%" style="max-width:\(Int(width))px">\
+            <svg role="img" aria-label="\(HTMLEscaping.attribute(label))" viewBox="0 0 \(Int(width)) \(Int(height))" width="100%" class="progress-line">\
             <rect x="\(pad)" y="\(pad)" width="\(width - 2 * pad)" height="\(height - 2 * pad)" fill="none" stroke="#ccc"/>\
             <line x1="\(pad)" y1="\(height - pad)" x2="\(width - pad)" y2="\(pad)" stroke="#999" stroke-dasharray="4 4"/>\
             <polyline points="\(line)" fill="none" stroke="#a50e0e" stroke-width="2"/>\(dots)</svg>
@@ -283,7 +283,7 @@ enum BreakthroughPages {
     }
 
     static func newForm(request: Request) async throws -> Response {
-        let form = BreakthroughForm(unit: try await BreakthroughActions.requireUnit(request).requireID(), period: request.query[Int.self, at: "period"])
+        let form = BreakthroughForm(unit: try await BreakthroughActions.requireUnit(request).requireID(), period: try request.queryInteger("period"))
         return try await renderForm(form, editing: nil, errors: [], request: request)
     }
 

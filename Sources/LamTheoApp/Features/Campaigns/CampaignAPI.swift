@@ -110,7 +110,7 @@ enum CampaignAPI {
     static func list(request: Request) async throws -> PageDTO<CampaignDTO> {
         let paging = try Paging(request)
         let status = try request.queryChoice(CampaignStatus.self, at: "status")
-        let page = try await CampaignQueries.list(scopes: try request.readableSubtrees, status: status, text: request.query[String.self, at: "q"],
+        let page = try await CampaignQueries.list(scopes: try request.readableSubtrees, status: status, text: try request.queryText("q"),
                                                   page: paging.page, perPage: paging.perPage, on: request.db)
         return PageDTO(items: page.items.map { CampaignDTO($0) }, page: page.page, perPage: page.perPage, total: page.total)
     }
@@ -173,7 +173,7 @@ enum CampaignAPI {
     /// unit, or the caller's own scope when the campaign was launched above it.
     static func requireUnit(in campaign: Campaign, request: Request) async throws -> Organization {
         let actor = try request.requireActor()
-        let unitId = request.query[Int.self, at: "unit"]
+        let unitId = try request.queryInteger("unit")
             ?? (actor.can(.read, at: campaign.treePath) ? campaign.organizationId : actor.readableSubtrees?.first { campaign.treePath.contains($0) }?.ids.last)
         guard let unitId, let unit = try await Organization.find(unitId, on: request.db), campaign.treePath.contains(unit.treePath) else {
             throw DomainError.notFound(LocalizedText(vi: "Đơn vị không thuộc phạm vi đợt triển khai", en: "The unit is not part of the campaign"))

@@ -25,7 +25,7 @@ enum CampaignPages {
     static func index(request: Request) async throws -> Response {
         let language = request.language
         let paging = try Paging(request)
-        let text = request.query[String.self, at: "q"] ?? ""
+        let text = try request.queryText("q") ?? ""
         let page = try await CampaignQueries.list(scopes: try request.readableSubtrees, status: nil, text: text,
                                                   page: paging.page, perPage: paging.perPage, on: request.db)
         let units = try await CampaignQueries.unitNames(page.items.map(\.organizationId), on: request.db)
@@ -42,7 +42,7 @@ enum CampaignPages {
                   .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
             page.items.isEmpty
                 ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có đợt triển khai nào.", en: "No campaigns yet.")(language)))
-                : .div(.class("table-wrap"), .table(.class("responsive"),
+                : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                     .thead(.tr(.th(.text(titleTitle)), .th(.text(unitTitle)), .th(.text(periodTitle)))),
                     .tbody(.forEach(page.items) { campaign in
                         .tr(.td(.attribute(named: "data-label", value: titleTitle),
@@ -97,8 +97,8 @@ enum CampaignPages {
 
     static func newForm(request: Request) async throws -> Response {
         let scopeRoot = try request.requireActor().readableSubtrees?.first?.ids.last
-        let unitId = request.query[Int.self, at: "unit"] ?? scopeRoot
-        let form = LaunchForm(documentId: request.query[Int.self, at: "document"], organizationId: unitId,
+        let unitId = try request.queryInteger("unit") ?? scopeRoot
+        let form = LaunchForm(documentId: try request.queryInteger("document"), organizationId: unitId,
                               gradingScale: CampaignCommands.defaultGradingScale.joined(separator: "\n"),
                               planWanted: "on", planKinds: [StandardOrganizationKind.grassroots.rawValue, StandardOrganizationKind.grassrootsCell.rawValue],
                               sessionsWanted: "on", sessionsKinds: [StandardOrganizationKind.cell.rawValue, StandardOrganizationKind.grassrootsCell.rawValue],
@@ -190,7 +190,7 @@ enum CampaignPages {
         let campaign = try await CampaignAPI.requireCampaign(request)
         let unit = try await CampaignAPI.requireUnit(in: campaign, request: request)
         let paging = try Paging(request)
-        let status = request.query[String.self, at: "status"].flatMap(ObligationStatus.init(rawValue:))
+        let status = try request.queryText("status").flatMap(ObligationStatus.init(rawValue:))
         let today = CalendarDate.today()
         let page = try await CampaignQueries.obligations(of: campaign, within: unit, status: status, today: today,
                                                          page: paging.page, perPage: paging.perPage, on: request.db)
@@ -205,7 +205,7 @@ enum CampaignPages {
             .p(.a(.href("/campaigns/\(campaign.requireID())?unit=\(unit.requireID())"), .text(campaign.title))),
             page.items.isEmpty
                 ? .p(.class("muted"), .text(LocalizedText(vi: "Không có nhiệm vụ nào.", en: "No obligations.")(language)))
-                : .div(.class("table-wrap"), .table(.class("responsive"),
+                : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                     .thead(.tr(.th(.text(unitTitle)), .th(.text(taskTitle)), .th(.text(dueTitle)), .th(.text(statusTitle)))),
                     .tbody(.forEach(page.items) { row in
                         .tr(.td(.attribute(named: "data-label", value: unitTitle), .a(.href("/obligations/\(row.obligation.requireID())"), .text(row.unitName))),

@@ -16,7 +16,7 @@ enum CommitmentAPI {
         commitments.post("templates", use: addTemplate).requiring(.capability(.edit))
         commitments.get(":id", use: show).requiring(.signedIn)
         commitments.patch(":id", use: update).requiring(.signedIn)
-        commitments.on(.POST, ":id", "check-ins", body: .collect(maxSize: AttachmentType.uploadLimit), use: checkIn).requiring(.signedIn)
+        commitments.post(":id", "check-ins", bodyLimit: AttachmentType.uploadLimit, use: checkIn).requiring(.signedIn)
         commitments.get(":id", "check-ins", ":checkInId", "evidence", use: evidence).requiring(.signedIn)
         commitments.post(":id", "self-assessment", use: selfAssess).requiring(.signedIn)
         commitments.post(":id", "assessment", use: assess).requiring(.capability(.edit))
@@ -235,7 +235,7 @@ enum CommitmentAPI {
 
     /// `year=`, this year by default.
     static func year(_ request: Request) throws -> Int {
-        guard let raw = request.query[String.self, at: "year"] else { return CalendarDate.today().year }
+        guard let raw = try request.queryText("year") else { return CalendarDate.today().year }
         guard let year = Int(raw), (2000...2100).contains(year) else {
             throw DomainError.invalid(field: "year", LocalizedText(vi: "Năm không hợp lệ: \(raw)", en: "Not a valid year: \(raw)"))
         }
@@ -258,7 +258,7 @@ enum CommitmentPlace {
         let db = request.db
         let callerCell = try await CommitmentActions.callerCell(request)
         let unitId: Int?
-        if let raw = request.query[String.self, at: "unit"] {
+        if let raw = try request.queryText("unit") {
             unitId = Int(raw)
         } else if let scope = actor.readableSubtrees?.first {
             unitId = scope.ids.last

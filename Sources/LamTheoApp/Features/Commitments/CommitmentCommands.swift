@@ -19,6 +19,20 @@ struct CommitmentCheckInInput: Content {
     var progress: Int?
     var value: String?
     var evidence: File?
+
+    init(notedOn: String? = nil, note: String? = nil, progress: Int? = nil, value: String? = nil, evidence: File? = nil) {
+        (self.notedOn, self.note, self.progress, self.value, self.evidence) = (notedOn, note, progress, value, evidence)
+    }
+
+    /// The web form sends `progress` as text, blank when left empty.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        notedOn = try container.decodeIfPresent(String.self, forKey: .notedOn)
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+        progress = try container.decodeOptionalInteger(forKey: .progress)
+        value = try container.decodeIfPresent(String.self, forKey: .value)
+        evidence = try container.decodeIfPresent(File.self, forKey: .evidence)
+    }
 }
 
 /// A self-assessment or the cell's assessment: `achieved` or `not_achieved`, with the explanation.

@@ -17,7 +17,7 @@ enum CommitmentPages {
         pages.post("pledges", use: pledge).requiring(.signedIn)
         pages.post("reminders", use: remind).requiring(.capability(.edit))
         pages.get(":id", use: show).requiring(.signedIn)
-        pages.on(.POST, ":id", "check-ins", body: .collect(maxSize: AttachmentType.uploadLimit), use: checkIn).requiring(.signedIn)
+        pages.post(":id", "check-ins", bodyLimit: AttachmentType.uploadLimit, use: checkIn).requiring(.signedIn)
         pages.get(":id", "check-ins", ":checkInId", "evidence", use: evidence).requiring(.signedIn)
         pages.post(":id", "self-assessment", use: selfAssess).requiring(.signedIn)
         pages.post(":id", "assessment", use: assess).requiring(.capability(.edit))
@@ -106,8 +106,8 @@ enum CommitmentPages {
     }
 
     static func newForm(request: Request) async throws -> Response {
-        let memberId = request.query[Int.self, at: "member"] ?? request.actor?.memberId
-        let template = try await request.query[Int.self, at: "template"].asyncMap { try await CommitmentTemplate.find($0, on: request.db) } ?? nil
+        let memberId = try request.queryInteger("member") ?? request.actor?.memberId
+        let template = try await try request.queryInteger("template").asyncMap { try await CommitmentTemplate.find($0, on: request.db) } ?? nil
         let form = CommitmentForm(memberId: memberId, year: try CommitmentAPI.year(request), campaignId: template.map { String($0.campaignId) },
                                   title: template?.title, measure: template?.measure, dueOn: nil)
         return try await renderForm(form, errors: [], request: request)
@@ -251,7 +251,7 @@ enum CommitmentPages {
                 .h2(.text(LocalizedText(vi: "Tự đánh giá cuối năm", en: "Year-end self-assessment")(language))),
                 fields.postForm("/commitments/\(id)/self-assessment",
                     fields.select("result", LocalizedText(vi: "Kết quả", en: "Result"), options: results, selected: commitment.selfResult?.rawValue),
-                    fields.text("note", LocalizedText(vi: "Giải trình", en: "Explanation"), value: commitment.selfNote, required: true, named: "note"),
+                    fields.text("selfNote", LocalizedText(vi: "Giải trình", en: "Explanation"), value: commitment.selfNote, required: true, named: "note"),
                     fields.submit(LocalizedText(vi: "Lưu tự đánh giá", en: "Save self-assessment"))))),
             .if(actor.can(.edit, at: cellPath), .group(
                 .h2(.text(LocalizedText(vi: "Chi bộ đánh giá", en: "Cell's assessment")(language))),
@@ -334,7 +334,7 @@ enum CommitmentPages {
                        LocalizedText(vi: "Hoàn thành", en: "Achieved"), LocalizedText(vi: "Đã đánh giá", en: "Assessed")].map { $0(language) }
         return .group(
             .h2(.text(LocalizedText(vi: "Đơn vị trực thuộc — đăng ký ít nhất trước", en: "Units under it — lowest registration first")(language))),
-            .div(.class("table-wrap"), .table(.class("responsive"),
+            .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                 .thead(.tr(.forEach(columns) { .th(.text($0)) })),
                 .tbody(.forEach(children) { child in
                     let id = child.organization.requireID()

@@ -92,7 +92,7 @@ enum CoveragePages {
             .p(.a(.href("/campaigns/\(campaign.requireID())?unit=\(unit.requireID())"), .text(campaign.title))),
             page.items.isEmpty
                 ? .p(.class("muted"), .text(LocalizedText(vi: "Không có đảng viên nào.", en: "No members.")(language)))
-                : .div(.class("table-wrap"), .table(.class("responsive"),
+                : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                     .thead(.tr(.th(.text(nameTitle)), .th(.text(cellTitle)))),
                     .tbody(.forEach(page.items) { member in
                         .tr(.td(.attribute(named: "data-label", value: nameTitle), .a(.href("/members/\(member.requireID())"), .text(member.fullName))),
@@ -159,7 +159,7 @@ enum CoveragePages {
         return .group(
             .h2(.text(LocalizedText(vi: "Đơn vị trực thuộc — chậm nhất trước, theo “\(order.label.vi.lowercased())”",
                                     en: "Units under it — furthest behind first, by “\(order.label.en.lowercased())”")(language))),
-            .div(.class("table-wrap"), .table(.class("responsive"),
+            .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                 .thead(.tr(.forEach(columns) { column, title in
                     .th(.unwrap(column, { sort in
                         sort == order ? .strong(.text(title + " ▲")) : .a(.href("/campaigns/\(id)?unit=\(unit.requireID())&sort=\(sort.rawValue)"), .text(title))

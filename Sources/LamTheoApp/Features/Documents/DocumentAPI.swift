@@ -22,7 +22,7 @@ enum DocumentAPI {
         documents.patch(":id", use: update).requiring(.capability(.edit))
         documents.post(":id", "relations", use: relate).requiring(.capability(.edit))
         documents.delete(":id", "relations", ":relationId", use: unrelate).requiring(.capability(.edit))
-        documents.on(.POST, ":id", "attachments", body: .collect(maxSize: uploadBodyLimit), use: attach).requiring(.capability(.edit))
+        documents.post(":id", "attachments", bodyLimit: uploadBodyLimit, use: attach).requiring(.capability(.edit))
         documents.get(":id", "attachments", ":attachmentId", use: download).requiring(.signedIn)
         documents.delete(":id", "attachments", ":attachmentId", use: removeAttachment).requiring(.capability(.edit))
     }
@@ -177,7 +177,7 @@ enum DocumentAPI {
     /// The file is the body; `?fileName=` names it. Its type is read from its bytes.
     static func attach(request: Request) async throws -> Response {
         let data = request.body.data.map { Data(buffer: $0) } ?? Data()
-        let attachment = try await DocumentActions.attach(to: request.id(), fileName: request.query[String.self, at: "fileName"], data: data, request: request)
+        let attachment = try await DocumentActions.attach(to: request.id(), fileName: try request.queryText("fileName"), data: data, request: request)
         return try await AttachmentDTO(attachment).encodeResponse(status: .created, for: request)
     }
 
@@ -194,7 +194,7 @@ enum DocumentAPI {
 
     static func parseNumber(request: Request) async throws -> ParsedNumberDTO {
         var validator = Validator()
-        let parsed = try await validator.documentNumber(request.query[String.self, at: "text"], field: "text", on: request.db)
+        let parsed = try await validator.documentNumber(try request.queryText("text"), field: "text", on: request.db)
         try validator.throwIfInvalid()
         return ParsedNumberDTO(symbol: parsed!.symbol, number: parsed!.number, typeCode: parsed!.typeCode, issuerCode: parsed!.issuerCode)
     }
@@ -231,12 +231,12 @@ enum DocumentAPI {
 extension DocumentQueries.Filter {
     /// `?q=&type=&issuer=&year=`, shared by the API and the register page.
     init(_ request: Request, scopes: [TreePath]?) throws {
-        let year = request.query[String.self, at: "year"]?.nonEmpty
+        let year = try request.queryText("year")?.nonEmpty
         if let year, Int(year) == nil {
             throw DomainError.invalid(field: "year", LocalizedText(vi: "Năm phải là số, ví dụ 2021", en: "The year must be a number, e.g. 2021"))
         }
-        self.init(text: request.query[String.self, at: "q"], typeCode: request.query[String.self, at: "type"]?.nonEmpty,
-                  issuerCode: request.query[String.self, at: "issuer"]?.nonEmpty, year: year.flatMap { Int($0) }, scopes: scopes)
+        self.init(text: try request.queryText("q"), typeCode: try request.queryText("type")?.nonEmpty,
+                  issuerCode: try request.queryText("issuer")?.nonEmpty, year: year.flatMap { Int($0) }, scopes: scopes)
     }
 }
 

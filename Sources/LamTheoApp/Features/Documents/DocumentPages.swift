@@ -17,7 +17,7 @@ enum DocumentPages {
         pages.get(":id", "relate", use: relateForm).requiring(.capability(.edit))
         pages.post(":id", "relate", use: relate).requiring(.capability(.edit))
         pages.post(":id", "relations", ":relationId", "remove", use: unrelate).requiring(.capability(.edit))
-        pages.on(.POST, ":id", "attachments", body: .collect(maxSize: DocumentAPI.uploadBodyLimit), use: attach).requiring(.capability(.edit))
+        pages.post(":id", "attachments", bodyLimit: DocumentAPI.uploadBodyLimit, use: attach).requiring(.capability(.edit))
         pages.get(":id", "attachments", ":attachmentId", use: download).requiring(.signedIn)
         pages.post(":id", "attachments", ":attachmentId", "remove", use: removeAttachment).requiring(.capability(.edit))
     }
@@ -56,7 +56,7 @@ enum DocumentPages {
                   .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
             page.items.isEmpty
                 ? .p(.class("muted"), .text(LocalizedText(vi: "Không có văn bản nào phù hợp.", en: "No matching documents.")(language)))
-                : .div(.class("table-wrap"), .table(.class("responsive"),
+                : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                     .thead(.tr(.th(.text(symbolTitle)), .th(.text(titleTitle)), .th(.text(dateTitle)), .th(.text(issuerTitle)))),
                     .tbody(.forEach(page.items) { document in
                         .tr(.td(.attribute(named: "data-label", value: symbolTitle), .a(.href("/documents/\(document.requireID())"), .text(document.symbol))),
@@ -129,7 +129,7 @@ enum DocumentPages {
         let actor = try request.requireActor()
         // The caller's own unit by default: a ward officer registers the ward's documents.
         let ownUnit = actor.grants.compactMap(\.scope).first { actor.can(.edit, at: $0) }?.ids.last
-        let organizationId = request.query[Int.self, at: "organization"] ?? ownUnit
+        let organizationId = try request.queryInteger("organization") ?? ownUnit
         return try await renderForm(DocumentInput(organizationId: organizationId), document: nil, errors: [], request: request)
     }
 
@@ -179,7 +179,7 @@ enum DocumentPages {
         let actor = try request.requireActor()
         let fields = FormFields(request, errors: errors)
         let action = document.map { "/documents/\($0.requireID())/edit" } ?? "/documents/new"
-        let searchText = request.query[String.self, at: "q"] ?? ""
+        let searchText = try request.queryText("q") ?? ""
         let picker = UnitPicker(
             field: "organizationId",
             legend: LocalizedText(vi: "Tổ chức ban hành", en: "Issuing organisation"),
@@ -249,7 +249,7 @@ enum DocumentPages {
         let document = try await DocumentActions.requireDocument(request.id(), .edit, request: request)
         let id = document.requireID()
         let fields = FormFields(request, errors: errors)
-        let searchText = request.query[String.self, at: "q"] ?? ""
+        let searchText = try request.queryText("q") ?? ""
         let candidates = searchText.isEmpty ? [] : try await DocumentQueries.search(
             .init(text: searchText, scopes: try request.readableSubtrees), page: 1, perPage: 20, on: request.db).items.filter { $0.id != id }
         let title = LocalizedText(vi: "Văn bản liên quan đến \(document.symbol)", en: "Relate \(document.symbol) to another document")(language)

@@ -106,12 +106,12 @@ enum MemberAPI {
         let paging = try Paging(request)
         let statuses = try request.queryChoices(MemberStatus.self, at: "status")
         let gender = try request.queryChoice(Gender.self, at: "gender")
-        let filter = MemberQueries.Filter(text: request.query[String.self, at: "q"], within: try await request.subtreeFilter(on: request.db),
+        let filter = MemberQueries.Filter(text: try request.queryText("q"), within: try await request.subtreeFilter(on: request.db),
                                           statuses: statuses, gender: gender, scopes: try request.readableSubtrees)
         let page = try await MemberQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
         let cells = try await MemberQueries.cellNames(for: page.items, on: request.db)
         let actor = try request.requireActor()
-        try await PersonalData.logView("member.list.api", count: page.items.count, request: request)
+        try await PersonalData.logView("member.list.api", memberIds: page.items.compactMap(\.id), request: request)
         return PageDTO(items: page.items.map { MemberDTO($0, organizationName: cells[$0.organizationId], personal: PersonalData.visible($0, to: actor)) },
                        page: page.page, perPage: page.perPage, total: page.total)
     }

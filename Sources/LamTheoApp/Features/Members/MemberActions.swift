@@ -32,8 +32,17 @@ enum MemberActions {
         }
     }
 
+    /// The unit the position is held in must be one the caller edits too: a cell's secretary records a position in
+    /// the cell, not in the ward committee above it (whose breakthroughs would then show in the member's evidence).
     static func addPosition(to id: Int, title: String?, startedOn: String?, organizationId: Int?, request: Request) async throws -> MemberPosition {
         try await requireMember(id, .edit, request: request)
+        if let organizationId, let unit = try await Organization.find(organizationId, on: request.db),
+           try !request.requireActor().can(.edit, at: unit.treePath) {
+            throw DomainError(.forbidden, title: LocalizedText(vi: "Chỉ được ghi chức vụ tại đơn vị trong phạm vi của mình",
+                                                               en: "Positions can only be recorded in units within your own scope"),
+                              fieldErrors: [FieldError(field: "organizationId", message: LocalizedText(
+                                  vi: "Đơn vị này nằm ngoài phạm vi bạn được cập nhật", en: "This unit is outside the scope you may change"))])
+        }
         return try await request.write(AuditSubject("member.position.add", MemberPosition.self)) {
             try await MemberCommands.addPosition(to: id, title: title, startedOn: startedOn, organizationId: organizationId, db: $0)
         }

@@ -249,6 +249,10 @@ struct CheckedDetails: Sendable {
 extension Validator {
     /// Checks everything about a member that needs no database: the same rules for a form, the API and
     /// every row of a spreadsheet.
+    /// Three name parts of at most 60 characters and the spaces between them: whatever the form accepts,
+    /// a full name (an export imported back) accepts too.
+    static let fullNameLength = 3 * 60 + 2
+
     mutating func memberDetails(_ input: MemberInput) -> CheckedDetails {
         let nameLabel = LocalizedText(vi: "Họ và tên", en: "Full name")
         var name = PersonName(familyName: "", middleName: "", givenName: "")
@@ -259,10 +263,10 @@ extension Validator {
             let given = requiredText(input.givenName, field: "givenName", label: LocalizedText(vi: "Tên", en: "Given name"), maxLength: 60)
             name = PersonName(familyName: family, middleName: middle, givenName: given)
         } else {
-            let full = requiredText(input.fullName, field: "fullName", label: nameLabel, maxLength: 120)
+            let full = requiredText(input.fullName, field: "fullName", label: nameLabel, maxLength: Self.fullNameLength)
             if let parsed = PersonName(fullName: full) { name = parsed }
         }
-        let fullName = optionalText(input.fullName, field: "fullName", label: nameLabel, maxLength: 120) ?? name.fullName
+        let fullName = optionalText(input.fullName, field: "fullName", label: nameLabel, maxLength: Self.fullNameLength) ?? name.fullName
 
         var gender = Gender.male
         if let parsed = Gender(rawValue: input.gender ?? "") {

@@ -24,7 +24,7 @@ enum MemberPages {
         let paging = try Paging(request)
         let within = try await request.subtreeFilter(on: request.db)
         let unit = try await within.asyncMap { try await Organization.find($0.ids.last!, on: request.db) } ?? nil
-        let text = request.query[String.self, at: "q"] ?? ""
+        let text = try request.queryText("q") ?? ""
         let actor = try request.requireActor()
         let page = try await MemberQueries.search(.init(text: text, within: within, scopes: actor.readableSubtrees),
                                                   page: paging.page, perPage: paging.perPage, on: request.db)
@@ -47,7 +47,7 @@ enum MemberPages {
                   .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
             page.items.isEmpty
                 ? .p(.class("muted"), .text(LocalizedText(vi: "Không có đảng viên nào phù hợp.", en: "No matching members.")(language)))
-                : .div(.class("table-wrap"), .table(.class("responsive"),
+                : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                     .thead(.tr(.th(.text(nameTitle)), .th(.text(cardTitle)), .th(.text(cellTitle)), .th(.text(statusTitle)))),
                     .tbody(.forEach(page.items) { member in
                         .tr(.td(.attribute(named: "data-label", value: nameTitle), .a(.href("/members/\(member.requireID())"), .text(member.fullName))),
@@ -119,7 +119,7 @@ enum MemberPages {
     // MARK: Forms
 
     static func newForm(request: Request) async throws -> Response {
-        try await renderMemberForm(MemberInput(status: MemberStatus.full.rawValue, organizationId: request.query[Int.self, at: "organization"]),
+        try await renderMemberForm(MemberInput(status: MemberStatus.full.rawValue, organizationId: try request.queryInteger("organization")),
                                    member: nil, errors: [], request: request)
     }
 
@@ -218,7 +218,7 @@ enum MemberPages {
         let member = try await MemberActions.requireMember(request.id(), .edit, request: request)
         let id = member.requireID()
         let fields = FormFields(request, errors: errors)
-        let searchText = request.query[String.self, at: "q"] ?? ""
+        let searchText = try request.queryText("q") ?? ""
         let picker = UnitPicker(
             field: "organizationId",
             legend: LocalizedText(vi: "Chi bộ mới", en: "New cell"),

@@ -126,10 +126,10 @@ enum OrganizationAPI {
     static func list(request: Request) async throws -> PageDTO<OrganizationDTO> {
         let paging = try Paging(request)
         let filter = OrganizationQueries.Filter(
-            text: request.query[String.self, at: "q"],
+            text: try request.queryText("q"),
             within: try await request.subtreeFilter(on: request.db),
-            kindCode: request.query[String.self, at: "kind"],
-            includeClosed: request.query[Bool.self, at: "includeClosed"] ?? false,
+            kindCode: try request.queryText("kind"),
+            includeClosed: try request.queryFlag("includeClosed") ?? false,
             scopes: try request.readableSubtrees)
         let page = try await OrganizationQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
         return PageDTO(items: page.items.map(OrganizationDTO.init), page: page.page, perPage: page.perPage, total: page.total)
@@ -141,7 +141,7 @@ enum OrganizationAPI {
 
     static func children(request: Request) async throws -> [OrganizationDTO] {
         let unit = try await readable(request)
-        return try await OrganizationQueries.children(of: unit.requireID(), includeClosed: request.query[Bool.self, at: "includeClosed"] ?? false,
+        return try await OrganizationQueries.children(of: unit.requireID(), includeClosed: try request.queryFlag("includeClosed") ?? false,
                                                       on: request.db).map(OrganizationDTO.init)
     }
 

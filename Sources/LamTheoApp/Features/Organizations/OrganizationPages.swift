@@ -26,7 +26,7 @@ enum OrganizationPages {
     /// The top of the tree, or every unit matching `q`.
     static func index(request: Request) async throws -> Response {
         let language = request.language
-        let text = request.query[String.self, at: "q"] ?? ""
+        let text = try request.queryText("q") ?? ""
         let paging = try Paging(request)
         let units: [OrganizationSummary]
         var pager: Node<HTML.BodyContext> = .empty
@@ -58,12 +58,12 @@ enum OrganizationPages {
     static func show(request: Request) async throws -> Response {
         let language = request.language
         let unit = try await readable(request, .read)
-        if let raw = request.query[String.self, at: "asOf"], !raw.isEmpty {
+        if let raw = try request.queryText("asOf"), !raw.isEmpty {
             return try await showAsOf(unit, rawDate: raw, request: request)
         }
         let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: request.requireActor(), on: request.db)
         let summary = try await OrganizationQueries.summaries(of: [unit], on: request.db)[0]
-        let children = try await OrganizationQueries.children(of: unit.requireID(), includeClosed: request.query[Bool.self, at: "closed"] ?? false, on: request.db)
+        let children = try await OrganizationQueries.children(of: unit.requireID(), includeClosed: try request.queryFlag("closed") ?? false, on: request.db)
         let kinds = try await kindNames(on: request.db, language: language)
         let versions = try await OrganizationHistory.versions(of: unit.requireID(), on: request.db)
         let mergedInto = try await unit.mergedIntoId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
@@ -175,7 +175,7 @@ enum OrganizationPages {
     }
 
     static func newForm(request: Request) async throws -> Response {
-        let parentId = request.query[Int.self, at: "parent"]
+        let parentId = try request.queryInteger("parent")
         return try await renderUnitForm(UnitForm(parentId: parentId), unit: nil, errors: [], request: request)
     }
 
@@ -310,7 +310,7 @@ enum OrganizationPages {
         let action = "/organizations/\(id)/\(change)"
         // A unit moves under a committee; it merges into a unit of its own shape (cell into cell).
         let unitHoldsMembers = try await OrganizationKind.find(unit.kindCode, on: request.db)?.holdsMembers ?? false
-        let searchText = request.query[String.self, at: "q"] ?? ""
+        let searchText = try request.queryText("q") ?? ""
         let picker = UnitPicker(
             field: "targetId",
             legend: change == .move ? LocalizedText(vi: "Đơn vị cấp trên mới", en: "New parent unit") : LocalizedText(vi: "Đơn vị nhận hợp nhất", en: "Unit to merge into"),
@@ -371,7 +371,7 @@ enum OrganizationPages {
         let nameTitle = LocalizedText(vi: "Tên", en: "Name")(language)
         let membersTitle = LocalizedText(vi: "Đảng viên", en: "Members")(language)
         let unitsTitle = LocalizedText(vi: "Trực thuộc", en: "Units")(language)
-        return .div(.class("table-wrap"), .table(.class("responsive"),
+        return .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
             .thead(.tr(.th(.text(nameTitle)), .th(.class("num"), .text(membersTitle)), .th(.class("num"), .text(unitsTitle)))),
             .tbody(.forEach(units) { summary in
                 let unit = summary.organization
@@ -387,7 +387,7 @@ enum OrganizationPages {
     }
 
     private static func historyTable(_ versions: [OrganizationVersion], kinds: [String: String], language: UILanguage) -> Node<HTML.BodyContext> {
-        .div(.class("table-wrap"), .table(
+        .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
             .thead(.tr(.th(.text(LocalizedText(vi: "Từ ngày", en: "From")(language))), .th(.text(LocalizedText(vi: "Thay đổi", en: "Change")(language))),
                        .th(.text(Labels.name(language))), .th(.text(LocalizedText(vi: "Ghi chú", en: "Note")(language))))),
             .tbody(.forEach(versions.reversed()) { version in

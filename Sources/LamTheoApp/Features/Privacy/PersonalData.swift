@@ -1,5 +1,6 @@
 import Fluent
 import LamTheoCore
+import SQLKit
 import Vapor
 
 /// The rules for personal data: who may see a member's ID number, phone, address and date of birth,
@@ -10,10 +11,12 @@ enum PersonalData {
         actor.memberId == member.id || TreePath(rawValue: member.organizationPath).map { actor.can(.read, at: $0) } == true
     }
 
-    /// Records that `request`'s caller saw personal data: one member (`memberId`) or a list of `count`.
+    /// Records that `request`'s caller saw personal data: one member (`memberId`), the members of a list, search
+    /// or export (`memberIds`, kept in one row as `,12,40,57,`), or a list of `count` not named.
     /// The log is not the audit trail: it records reads, not changes, and is kept apart so that reading
     /// never contends with the audit chain.
-    static func logView(_ what: String, memberId: Int? = nil, count: Int = 1, request: Request) async throws {
+    static func logView(_ what: String, memberId: Int? = nil, memberIds: [Int]? = nil, count: Int = 1, request: Request) async throws {
+        let count = memberIds?.count ?? count
         guard let actor = request.actor, count > 0 else { return }
         let view = PersonalDataView()
         view.viewedAt = Date()
@@ -21,8 +24,58 @@ enum PersonalData {
         view.username = actor.username
         view.what = what
         view.memberId = memberId
+        view.memberIds = memberIds.map(idList)
         view.count = count
         view.ip = request.remoteAddress?.ipAddress
         _ = try await request.application.writeBookkeeping { try await view.create(on: $0) }
+    }
+
+    /// `,12,40,57,`: every id between commas, so that one `LIKE '%,40,%'` finds a member.
+    static func idList(_ ids: [Int]) -> String {
+        "," + ids.map(String.init).joined(separator: ",") + ","
+    }
+
+    /// Every view of the member's personal data, oldest first: of the member alone, and of lists, searches and
+    /// exports that showed them. (A scan of the log's list rows: an administrator's question, not a page's.)
+    static func viewers(of memberId: Int, on db: any Database) async throws -> [PersonalDataView] {
+        try await PersonalDataView.query(on: db)
+            .group(.or) { $0.filter(\.$memberId == memberId).filter(\.$memberIds, .contains(inverse: false, .anywhere), idList([memberId])) }
+            .sort(\.$id).all()
+    }
+
+    /// The ids of the members a member export of `scopes` (narrowed to `within`) contains: the same rows as
+    /// `SpreadsheetExport`'s, for the log.
+    static func exportedMemberIds(scopes: [TreePath]?, within: TreePath?, on db: any Database) async throws -> [Int] {
+        try await db.sql.raw("""
+            SELECT m.id AS id FROM members m
+            WHERE \(OrganizationQueries.subtreePredicate("m.organization_path", scopes: scopes, within: within))
+            ORDER BY m.id
+            """).all().map { try $0.decode(column: "id", as: Int.self) }
+    }
+}
+
+/// `GET /api/v1/members/{id}/viewers`: who has seen a member's personal data, for administrators.
+enum PersonalDataAPI {
+    static func register(on api: any RoutesBuilder) {
+        api.get("members", ":id", "viewers", use: viewers).requiring(.administrator)
+    }
+
+    struct ViewerDTO: Content {
+        let viewedAt: Date
+        let userId: Int
+        let username: String
+        /// `member.page`, `member.api`, `member.list.api`, `member.export.csv`…
+        let what: String
+        /// How many members the view showed (1 for the member alone).
+        let count: Int
+        let ip: String?
+    }
+
+    static func viewers(request: Request) async throws -> [ViewerDTO] {
+        let id = try request.id()
+        _ = try await MemberQueries.require(id, on: request.db)
+        return try await PersonalData.viewers(of: id, on: request.db).map {
+            ViewerDTO(viewedAt: $0.viewedAt, userId: $0.userId, username: $0.username, what: $0.what, count: $0.count, ip: $0.ip)
+        }
     }
 }

@@ -14,6 +14,9 @@ final class PersonalDataView: Model, @unchecked Sendable {
     @Field(key: "what") var what: String
     /// The member shown, or nil for a list (then `count` says how many).
     @OptionalField(key: "member_id") var memberId: Int?
+    /// The members a list, search or export showed, as `,12,40,57,` (migration 023); nil for one member and for
+    /// lists logged before.
+    @OptionalField(key: "member_ids") var memberIds: String?
     @Field(key: "count") var count: Int
     @OptionalField(key: "ip") var ip: String?
 

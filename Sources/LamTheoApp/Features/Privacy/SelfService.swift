@@ -40,7 +40,7 @@ enum SelfService {
         let accountIds = try await RoleGrant.query(on: db).filter(\.$memberId == id).all().map(\.userId)
         let accounts = try await User.query(on: db).filter(\.$id ~~ accountIds).all().map(\.username)
         let corrections = try await CorrectionRequest.query(on: db).filter(\.$memberId == id).sort(\.$id).all()
-        let views = try await PersonalDataView.query(on: db).filter(\.$memberId == id).sort(\.$id).all()
+        let views = try await PersonalData.viewers(of: id, on: db)
         try await PersonalData.logView("member.export", memberId: id, request: request)
         return MemberDataExport(
             exportedAt: Date(), member: detail.member, transfers: detail.transfers, positions: detail.positions, accounts: accounts,
@@ -95,6 +95,7 @@ enum SelfServiceAPI {
     static func register(on api: any RoutesBuilder) {
         api.get("me", "data", use: data).requiring(.selfService)
         api.post("me", "corrections", use: correction).requiring(.selfService)
+        PersonalDataAPI.register(on: api)
     }
 
     struct CorrectionBody: Content {

@@ -15,7 +15,7 @@ enum SelfServicePages {
     }
 
     static func me(request: Request) async throws -> Response {
-        try await renderMe(errors: [], notice: request.query[String.self, at: "sent"] != nil, request: request)
+        try await renderMe(errors: [], notice: try request.queryText("sent") != nil, request: request)
     }
 
     static func download(request: Request) async throws -> Response {

@@ -172,7 +172,7 @@ enum RatingAPI {
     }
 
     static func sheet(request: Request) async throws -> PageDTO<SheetRowDTO> {
-        guard let periodId = request.query[Int.self, at: "period"] else {
+        guard let periodId = try request.queryInteger("period") else {
             throw DomainError.invalid(field: "period", LocalizedText(vi: "Chọn kỳ đánh giá", en: "Choose the period"))
         }
         let period = try await RatingQueries.requirePeriod(periodId, on: request.db)
@@ -194,7 +194,7 @@ enum RatingAPI {
     }
 
     static func evidence(request: Request) async throws -> [EvidenceSection] {
-        guard let periodId = request.query[Int.self, at: "period"], let memberId = request.query[Int.self, at: "member"] else {
+        guard let periodId = try request.queryInteger("period"), let memberId = try request.queryInteger("member") else {
             throw DomainError.invalid(field: "period", LocalizedText(vi: "Cần period và member", en: "period and member are required"))
         }
         let member = try await requireReadableMember(memberId, request: request)
@@ -225,7 +225,7 @@ enum RatingAPI {
 
     /// The `unit=` query parameter, a unit the caller reads; by default the caller's first scope (the root for administrators).
     static func requireUnit(_ request: Request) async throws -> Organization {
-        let unitId = try request.query[Int.self, at: "unit"] ?? request.readableSubtrees?.first?.ids.last
+        let unitId = try request.queryInteger("unit") ?? request.readableSubtrees?.first?.ids.last
         let unit: Organization?
         if let unitId {
             unit = try await Organization.find(unitId, on: request.db)

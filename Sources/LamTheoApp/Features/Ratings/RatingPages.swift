@@ -126,7 +126,7 @@ enum RatingPages {
                  figureTile(LocalizedText(vi: "Không đánh giá", en: "Not rated"), VietnameseFormat.integer(tally.notRated), link: nil, language: language)),
             .p(.a(.class("button"), .href("/ratings/periods/\(id)/sheet?unit=\(unit.requireID())"),
                   .text(LocalizedText(vi: "Phiếu đánh giá đảng viên", en: "Members' rating sheet")(language)))),
-            .if(!children.isEmpty, .div(.class("table-wrap"), .table(.class("responsive"),
+            .if(!children.isEmpty, .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                 .thead(.tr(.forEach(columns) { .th(.text($0)) })),
                 .tbody(.forEach(children) { child in
                     .tr(.td(.attribute(named: "data-label", value: unitTitle),
@@ -170,7 +170,7 @@ enum RatingPages {
         let periodId = try request.id()
         do {
             _ = try await RatingActions.close(periodId, try request.content.decode(RatingClosureInput.self), request: request)
-            return request.redirect(to: "/ratings/periods/\(periodId)?unit=\(request.query[Int.self, at: "unit"] ?? 0)")
+            return request.redirect(to: "/ratings/periods/\(periodId)?unit=\(try request.queryInteger("unit") ?? 0)")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderRollUp(errors: messages(error), request: request, status: .unprocessableEntity)
         }
@@ -178,7 +178,7 @@ enum RatingPages {
 
     static func reopen(request: Request) async throws -> Response {
         let closure = try await RatingQueries.requireClosure(try request.id(), on: request.db)
-        let back = "/ratings/periods/\(closure.periodId)?unit=\(request.query[Int.self, at: "unit"] ?? closure.organizationId)"
+        let back = "/ratings/periods/\(closure.periodId)?unit=\(try request.queryInteger("unit") ?? closure.organizationId)"
         do {
             _ = try await RatingActions.reopen(closure.requireID(), try request.content.decode(RatingReopenInput.self), request: request)
             return request.redirect(to: back)
@@ -222,7 +222,7 @@ enum RatingPages {
         let form = try request.content.decode(StepForm.self)
         do {
             _ = try await RatingActions.record(form.input(period: periodId), request: request)
-            return request.redirect(to: "/ratings/periods/\(periodId)/sheet?unit=\(request.query[Int.self, at: "unit"] ?? 0)#member-\(form.memberId ?? 0)")
+            return request.redirect(to: "/ratings/periods/\(periodId)/sheet?unit=\(try request.queryInteger("unit") ?? 0)#member-\(form.memberId ?? 0)")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderSheet(errors: [form.memberId ?? 0: messages(error)], request: request,
                                          status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
@@ -236,7 +236,7 @@ enum RatingPages {
         form.memberId = nil
         do {
             _ = try await RatingActions.record(form.input(period: periodId), request: request)
-            return request.redirect(to: "/ratings/periods/\(periodId)?unit=\(request.query[Int.self, at: "unit"] ?? 0)")
+            return request.redirect(to: "/ratings/periods/\(periodId)?unit=\(try request.queryInteger("unit") ?? 0)")
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderRollUp(errors: messages(error), request: request, status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
         }

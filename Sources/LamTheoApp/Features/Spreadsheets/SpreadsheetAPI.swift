@@ -5,7 +5,7 @@ import Vapor
 /// `/api/v1/imports` (the file is the request body; the answer is a job to poll) and `/api/v1/exports`.
 enum SpreadsheetAPI {
     static func register(on api: any RoutesBuilder) {
-        api.on(.POST, "imports", body: .collect(maxSize: "200mb"), use: start).requiring(.capability(.edit))
+        api.postStreaming("imports", bodyLimit: SpreadsheetImport.uploadLimit, use: start).requiring(.capability(.edit))
         api.get("imports", ":job", use: status).requiring(.capability(.edit))
         api.get("exports", ":kind", use: export).requiring(.capability(.read))
     }
@@ -59,15 +59,16 @@ enum SpreadsheetAPI {
     /// `?kind=orgs|members&dryRun=true|false&sheet=…&fileName=…`, the file as the body.
     static func start(request: Request) async throws -> Response {
         let kind = try request.requiredQueryChoice(SpreadsheetKind.self, at: "kind")
-        let data = request.body.data.map { Data(buffer: $0) } ?? Data()
-        guard !data.isEmpty else {
+        let file = try await StreamedUpload.body(of: request, fileName: try request.queryText("fileName") ?? "upload",
+                                                 limit: SpreadsheetImport.uploadLimit.value)
+        guard file.size > 0 else {
+            file.discard()
             throw DomainError.invalid(field: "file", LocalizedText(vi: "Nội dung yêu cầu phải là tệp CSV hoặc XLSX", en: "The request body must be a CSV or XLSX file"))
         }
-        let source = SpreadsheetImport.Source(kind: kind, fileName: request.query[String.self, at: "fileName"] ?? "upload", data: data,
-                                              sheet: request.query[String.self, at: "sheet"])
-        let dryRun = request.query[Bool.self, at: "dryRun"] ?? true
-        let id = await request.application.importJobs.start(source, dryRun: dryRun, actor: try request.requireActor(),
-                                                             origin: request.auditOrigin(), app: request.application)
+        let dryRun = try request.queryFlag("dryRun") ?? true
+        let id = try await request.application.importJobs.start(.init(kind: kind, file: file, sheet: try request.queryText("sheet")),
+                                                                 dryRun: dryRun, actor: try request.requireActor(),
+                                                                 origin: request.auditOrigin(), app: request.application)
         let response = try await dto(id, request: request).encodeResponse(status: .accepted, for: request)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/imports/\(id)")
         return response

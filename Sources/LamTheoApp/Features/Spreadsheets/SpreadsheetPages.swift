@@ -8,7 +8,7 @@ import Vapor
 enum SpreadsheetPages {
     static func register(on routes: any RoutesBuilder) {
         routes.get("imports", use: index).requiring(.capability(.edit))
-        routes.on(.POST, "imports", body: .collect(maxSize: "200mb"), use: upload).requiring(.capability(.edit))
+        routes.postStreaming("imports", bodyLimit: SpreadsheetImport.uploadLimit, use: upload).requiring(.capability(.edit))
         routes.get("imports", "jobs", ":job", use: job).requiring(.capability(.edit))
         routes.post("imports", "jobs", ":job", "apply", use: apply).requiring(.capability(.edit))
         routes.get("exports", ":file", use: export).requiring(.capability(.read))
@@ -18,33 +18,32 @@ enum SpreadsheetPages {
         try await renderIndex(errors: [], request: request)
     }
 
-    struct UploadForm: Content {
-        var kind: String?
-        var sheet: String?
-        var file: File?
-    }
-
+    /// The form streams in (see `StreamedUpload`): the file goes to disk as it arrives.
     static func upload(request: Request) async throws -> Response {
-        let form = try request.content.decode(UploadForm.self)
-        guard let kind = SpreadsheetKind(rawValue: form.kind ?? "") else {
-            return try await renderIndex(errors: [FieldError(field: "kind", message: LocalizedText(vi: "Chọn loại dữ liệu", en: "Choose what the file holds"))],
-                                         request: request, status: .unprocessableEntity)
+        let form = try await StreamedUpload.form(of: request, fileField: "file", limit: SpreadsheetImport.uploadLimit.value)
+        let refusal: FieldError
+        if let kind = SpreadsheetKind(rawValue: form.fields["kind"] ?? ""), let file = form.file, file.size > 0 {
+            let upload = ImportJobs.Upload(kind: kind, file: file, sheet: form.fields["sheet"]?.trimmingCharacters(in: .whitespaces).nonEmpty)
+            do {
+                let id = try await request.application.importJobs.start(upload, dryRun: true, actor: try request.requireActor(),
+                                                                        origin: request.auditOrigin(), app: request.application)
+                return request.redirect(to: "/imports/jobs/\(id)")
+            } catch let error as DomainError {
+                return try await renderIndex(errors: [FieldError(field: "file", message: error.title)], request: request, status: .tooManyRequests)
+            }
+        } else if SpreadsheetKind(rawValue: form.fields["kind"] ?? "") == nil {
+            refusal = FieldError(field: "kind", message: LocalizedText(vi: "Chọn loại dữ liệu", en: "Choose what the file holds"))
+        } else {
+            refusal = FieldError(field: "file", message: LocalizedText(vi: "Chọn tệp CSV hoặc XLSX", en: "Choose a CSV or XLSX file"))
         }
-        guard let file = form.file, file.data.readableBytes > 0 else {
-            return try await renderIndex(errors: [FieldError(field: "file", message: LocalizedText(vi: "Chọn tệp CSV hoặc XLSX", en: "Choose a CSV or XLSX file"))],
-                                         request: request, status: .unprocessableEntity)
-        }
-        let source = SpreadsheetImport.Source(kind: kind, fileName: file.filename, data: Data(buffer: file.data),
-                                              sheet: form.sheet?.trimmingCharacters(in: .whitespaces).nonEmpty)
-        let id = await request.application.importJobs.start(source, dryRun: true, actor: try request.requireActor(),
-                                                             origin: request.auditOrigin(), app: request.application)
-        return request.redirect(to: "/imports/jobs/\(id)")
+        form.file?.discard()
+        return try await renderIndex(errors: [refusal], request: request, status: .unprocessableEntity)
     }
 
     static func apply(request: Request) async throws -> Response {
         let actor = try request.requireActor()
         guard let id = request.parameters.get("job"), let job = await request.application.importJobs.job(id, for: actor) else { throw Abort(.notFound) }
-        let next = await request.application.importJobs.start(job.source, dryRun: false, actor: actor, origin: request.auditOrigin(),
+        let next = try await request.application.importJobs.start(job.upload, dryRun: false, actor: actor, origin: request.auditOrigin(),
                                                               app: request.application)
         return request.redirect(to: "/imports/jobs/\(next)")
     }
@@ -52,19 +51,21 @@ enum SpreadsheetPages {
     static func job(request: Request) async throws -> Response {
         let language = request.language
         let actor = try request.requireActor()
-        guard let id = request.parameters.get("job"), let job = await request.application.importJobs.job(id, for: actor) else { throw Abort(.notFound) }
+        guard let id = request.parameters.get("job"), await request.application.importJobs.job(id, for: actor) != nil else { throw Abort(.notFound) }
+        // No page refreshes itself (a screen reader loses its place): the answer waits a while for the job
+        // to end, and a running job's page has a link to look again.
+        guard let job = await request.application.importJobs.waitForEnd(of: id, for: actor, upTo: .seconds(8)) else { throw Abort(.notFound) }
         let fields = FormFields(request)
-        let title = job.dryRun ? LocalizedText(vi: "Kiểm tra tệp \(job.source.fileName)", en: "Checking \(job.source.fileName)")(language)
-                               : LocalizedText(vi: "Nhập tệp \(job.source.fileName)", en: "Importing \(job.source.fileName)")(language)
-        var refresh: Int?
+        let title = job.dryRun ? LocalizedText(vi: "Kiểm tra tệp \(job.upload.file.fileName)", en: "Checking \(job.upload.file.fileName)")(language)
+                               : LocalizedText(vi: "Nhập tệp \(job.upload.file.fileName)", en: "Importing \(job.upload.file.fileName)")(language)
         let content: Node<HTML.BodyContext>
         switch job.state {
         case .running(let done, let total):
-            refresh = 2
             let percent = VietnameseFormat.percent(done, of: max(total, 1), fractionDigits: 0) ?? "0%"
             content = .group(.h1(.text(title)),
                              .element(named: "progress", nodes: [.attribute(named: "max", value: String(max(total, 1))), .attribute(named: "value", value: String(done))]),
-                             .p(.text(LocalizedText(vi: "Đang xử lý… \(percent). Trang tự cập nhật.", en: "Working… \(percent). This page refreshes itself.")(language))))
+                             .p(.text(LocalizedText(vi: "Đang xử lý… \(percent).", en: "Working… \(percent).")(language))),
+                             .p(.a(.class("button"), .href("/imports/jobs/\(job.id)"), .text(LocalizedText(vi: "Xem tiến độ mới nhất", en: "See the latest progress")(language)))))
         case .failed(let message):
             content = .group(.h1(.text(title)), .div(.class("errors"), .attribute(named: "role", value: "alert"), .p(.text(message(language)))),
                              .p(.a(.href("/imports"), .text(LocalizedText(vi: "Chọn tệp khác", en: "Choose another file")(language)))))
@@ -75,7 +76,7 @@ enum SpreadsheetPages {
                 .if(!report.errors.isEmpty, .group(
                     .p(.strong(.text(LocalizedText(vi: "Tệp có \(VietnameseFormat.integer(report.errors.count)) lỗi; chưa ghi gì. Hãy sửa tệp và tải lên lại.",
                                                    en: "The file has \(report.errors.count) errors; nothing was written. Correct the file and upload it again.")(language)))),
-                    .div(.class("table-wrap"), .table(
+                    .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
                         .thead(.tr(.th(.text(LocalizedText(vi: "Dòng", en: "Line")(language))), .th(.text(LocalizedText(vi: "Cột", en: "Column")(language))),
                                    .th(.text(LocalizedText(vi: "Lỗi", en: "Problem")(language))))),
                         .tbody(.forEach(report.errors.prefix(1_000)) { error in
@@ -87,7 +88,7 @@ enum SpreadsheetPages {
                 .p(.a(.href("/imports"), .text(LocalizedText(vi: "Về trang nhập dữ liệu", en: "Back to imports")(language))))
             )
         }
-        return Layout(title: title, refreshSeconds: refresh, content: content).response(for: request)
+        return Layout(title: title, content: content).response(for: request)
     }
 
     static func export(request: Request) async throws -> Response {
@@ -111,8 +112,8 @@ enum SpreadsheetPages {
                 vi: "Tệp CSV (UTF-8, UTF-16, Windows-1258) hoặc Excel (.xlsx). Cột được nhận theo tên tiêu đề, có dấu hoặc không dấu. Văn bản gõ bằng phông TCVN3 (ABC) hay VNI được tự động chuyển sang Unicode. Hệ thống kiểm tra toàn bộ tệp trước; chỉ ghi khi không còn lỗi, và ghi tất cả hoặc không ghi gì. Nhập lại cùng một tệp không làm thay đổi gì.",
                 en: "CSV (UTF-8, UTF-16, Windows-1258) or Excel (.xlsx). Columns are matched by their headers, with or without accents. Text typed in TCVN3 (ABC) or VNI fonts is converted to Unicode. The whole file is checked first; it is written only when it has no errors, all of it or nothing. Importing the same file again changes nothing.")(language))),
             fields.summary,
-            .form(.class("stack"), .method(.post), .action("/imports"), .enctype(.multipartData),
-                  .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(fields.csrfToken)),
+            // The body streams to disk, so the anti-forgery token travels in the address (see `CSRFMiddleware`).
+            .form(.class("stack"), .method(.post), .action("/imports?\(CSRFMiddleware.fieldName)=\(fields.csrfToken)"), .enctype(.multipartData),
                   fields.select("kind", LocalizedText(vi: "Tệp chứa", en: "The file holds"),
                                 options: SpreadsheetKind.allCases.map { ($0.rawValue, $0.label(language)) }, selected: SpreadsheetKind.members.rawValue, required: true),
                   .div(.label(.for("file"), .text(LocalizedText(vi: "Tệp", en: "File")(language) + " *")),
@@ -144,7 +145,8 @@ enum SpreadsheetResponses {
         let file = try await SpreadsheetExport.file(kind, format: format, scopes: actor.readableSubtrees,
                                                     within: try await request.subtreeFilter(on: request.db), on: request.db)
         if kind == .members {
-            try await PersonalData.logView("member.export.\(format.rawValue)", count: file.rows, request: request)
+            let ids = try await PersonalData.exportedMemberIds(scopes: actor.readableSubtrees, within: try await request.subtreeFilter(on: request.db), on: request.db)
+            try await PersonalData.logView("member.export.\(format.rawValue)", memberIds: ids, request: request)
         }
         let response = Response(status: .ok, body: .init(data: file.data))
         response.headers.replaceOrAdd(name: .contentType, value: format.contentType)

@@ -10,13 +10,13 @@ enum ReflectionPages {
         let pages = routes.grouped("reflections")
         pages.get(use: cell).requiring(.capability(.read))
         pages.get("new", use: newForm).requiring(.capability(.edit))
-        pages.on(.POST, "new", body: .collect(maxSize: AttachmentType.uploadLimit), use: submitForMember).requiring(.capability(.edit))
+        pages.post("new", bodyLimit: AttachmentType.uploadLimit, use: submitForMember).requiring(.capability(.edit))
         pages.post(":id", "review", use: review).requiring(.capability(.edit))
         // The author reads their own file; others need to read at the author's cell.
         pages.get(":id", "file", use: file).requiring(.signedIn)
         routes.get("me", "reflections", use: own).requiring(.selfService)
         routes.get("me", "reflections", ":campaign", use: ownForm).requiring(.selfService)
-        routes.on(.POST, "me", "reflections", ":campaign", body: .collect(maxSize: AttachmentType.uploadLimit), use: submitOwn).requiring(.selfService)
+        routes.post("me", "reflections", ":campaign", bodyLimit: AttachmentType.uploadLimit, use: submitOwn).requiring(.selfService)
     }
 
     struct SubmissionForm: Content {
@@ -29,8 +29,8 @@ enum ReflectionPages {
     // MARK: A cell's reflections
 
     static func cell(request: Request) async throws -> Response {
-        guard let cellId = request.query[Int.self, at: "organization"] else { throw Abort(.notFound) }
-        return try await renderCell(cellId, campaignId: request.query[Int.self, at: "campaign"], failed: nil, request: request)
+        guard let cellId = try request.queryInteger("organization") else { throw Abort(.notFound) }
+        return try await renderCell(cellId, campaignId: try request.queryInteger("campaign"), failed: nil, request: request)
     }
 
     static func review(request: Request) async throws -> Response {
@@ -129,7 +129,7 @@ enum ReflectionPages {
     // MARK: Submitting
 
     static func newForm(request: Request) async throws -> Response {
-        try await renderSubmission(SubmissionForm(memberId: request.query[Int.self, at: "member"], campaignId: request.query[Int.self, at: "campaign"]),
+        try await renderSubmission(SubmissionForm(memberId: try request.queryInteger("member"), campaignId: try request.queryInteger("campaign")),
                                    errors: [], request: request)
     }
 

@@ -14,11 +14,11 @@ enum StudyAPI {
         sessions.put(":id", "attendance", use: attendance).requiring(.capability(.edit))
         let reflections = api.grouped("reflections")
         reflections.get(use: reflectionsOfCell).requiring(.capability(.read))
-        reflections.on(.POST, body: .collect(maxSize: AttachmentType.uploadLimit), use: submit).requiring(.capability(.edit))
+        reflections.post(bodyLimit: AttachmentType.uploadLimit, use: submit).requiring(.capability(.edit))
         reflections.get(":id", use: reflection).requiring(.capability(.read))
         reflections.post(":id", "review", use: review).requiring(.capability(.edit))
         api.get("me", "reflections", use: ownReflections).requiring(.selfService)
-        api.on(.POST, "me", "reflections", body: .collect(maxSize: AttachmentType.uploadLimit), use: submitOwn).requiring(.selfService)
+        api.post("me", "reflections", bodyLimit: AttachmentType.uploadLimit, use: submitOwn).requiring(.selfService)
     }
 
     struct SessionDTO: Content {
@@ -135,7 +135,7 @@ enum StudyAPI {
     static func list(request: Request) async throws -> PageDTO<SessionDTO> {
         let paging = try Paging(request)
         let filter = StudyQueries.Filter(within: try await request.subtreeFilter(on: request.db),
-                                         campaignId: request.query[Int.self, at: "campaignId"], scopes: try request.readableSubtrees)
+                                         campaignId: try request.queryInteger("campaignId"), scopes: try request.readableSubtrees)
         let page = try await StudyQueries.sessions(filter, page: paging.page, perPage: paging.perPage, on: request.db)
         let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.db)
         return PageDTO(items: page.items.map { SessionDTO($0, summary: summaries[$0.requireID()]) },
@@ -173,8 +173,8 @@ enum StudyAPI {
 
     static func reflectionsOfCell(request: Request) async throws -> [ReflectionEntryDTO] {
         var validator = Validator()
-        let campaign = request.query[Int.self, at: "campaignId"]
-        let cell = request.query[Int.self, at: "organizationId"]
+        let campaign = try request.queryInteger("campaignId")
+        let cell = try request.queryInteger("organizationId")
         validator.check(campaign != nil, "campaignId", LocalizedText(vi: "Chọn đợt triển khai", en: "Choose a campaign"))
         validator.check(cell != nil, "organizationId", LocalizedText(vi: "Chọn chi bộ", en: "Choose a cell"))
         try validator.throwIfInvalid()

@@ -29,7 +29,7 @@ enum StudyPages {
         let within = try await request.subtreeFilter(on: request.db) ?? (actor.readableSubtrees?.count == 1 ? actor.readableSubtrees?.first : nil)
         let unit = try await within.asyncMap { try await Organization.find($0.ids.last!, on: request.db) } ?? nil
         let campaigns = try await unit.asyncMap { try await CampaignQueries.active(covering: $0, on: request.db) } ?? []
-        let campaignId = request.query[Int.self, at: "campaign"]
+        let campaignId = try request.queryInteger("campaign")
         let page = try await StudyQueries.sessions(.init(within: within, campaignId: campaignId, scopes: actor.readableSubtrees),
                                                    page: paging.page, perPage: paging.perPage, on: request.db)
         let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.db)
@@ -61,7 +61,7 @@ enum StudyPages {
             },
             page.items.isEmpty
                 ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có buổi học tập nào.", en: "No study sessions yet.")(language)))
-                : .div(.class("table-wrap"), .table(.class("responsive"),
+                : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                     .thead(.tr(.th(.text(dateTitle)), .th(.text(sessionTitle)), .th(.text(unitTitle)), .th(.class("num"), .text(presentTitle)))),
                     .tbody(.forEach(page.items) { session in
                         .tr(.td(.attribute(named: "data-label", value: dateTitle), .text(day(session.heldOn))),
@@ -116,7 +116,7 @@ enum StudyPages {
                 fields.postButton("/sessions/\(id)/delete", LocalizedText(vi: "Xóa buổi học tập", en: "Delete the session")))),
             .if(!points.isEmpty, .group(
                 .h2(.text(LocalizedText(vi: "Điểm cầu", en: "Bridge points")(language))),
-                .div(.class("table-wrap"), .table(
+                .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
                     .thead(.tr(.th(.text(nameTitle)), .th(.class("num"), .text(countTitle)))),
                     .tbody(.forEach(points) { .tr(.td(.text($0.name)), .td(.class("num"), .text(number($0.attendeeCount)))) }),
                     .tfoot(.tr(.th(.text(LocalizedText(vi: "Tổng cộng \(points.count) điểm cầu", en: "Total, \(points.count) bridge points")(language))),
@@ -183,7 +183,7 @@ enum StudyPages {
     }
 
     static func newForm(request: Request) async throws -> Response {
-        let form = SessionForm(organizationId: request.query[Int.self, at: "organization"], campaignId: request.query[String.self, at: "campaign"],
+        let form = SessionForm(organizationId: try request.queryInteger("organization"), campaignId: try request.queryText("campaign"),
                                heldOn: CalendarDate.today().vietnamese, format: StudyFormat.inPerson.rawValue)
         return try await renderSessionForm(form, session: nil, errors: [], request: request)
     }

@@ -14,7 +14,7 @@ enum AuditPages {
     static func search(request: Request) async throws -> Response {
         let language = request.language
         let paging = try Paging(request)
-        let text = (request.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        let text = (try request.queryText("q") ?? "").trimmingCharacters(in: .whitespaces)
         var query = AuditEvent.query(on: request.db)
         if !text.isEmpty {
             let pattern = "%\(text.lowercased().withoutLikeWildcards)%"
@@ -22,8 +22,8 @@ enum AuditPages {
                 $0.filter(\.$actorName, .custom("LIKE"), pattern).filter(\.$action, .custom("LIKE"), pattern).filter(\.$entity, .custom("LIKE"), pattern)
             }
         }
-        if let entity = request.query[String.self, at: "entity"] { query = query.filter(\.$entity == entity) }
-        if let key = request.query[String.self, at: "key"] { query = query.filter(\.$entityKey == key) }
+        if let entity = try request.queryText("entity") { query = query.filter(\.$entity == entity) }
+        if let key = try request.queryText("key") { query = query.filter(\.$entityKey == key) }
         let total = try await query.count()
         let events = try await query.sort(\.$id, .descending).range((paging.page - 1) * paging.perPage ..< paging.page * paging.perPage).all()
         let title = LocalizedText(vi: "Nhật ký thay đổi", en: "Audit trail")(language)
@@ -53,7 +53,7 @@ enum AuditPages {
         let title = LocalizedText(vi: "Nhật ký truy cập dữ liệu cá nhân", en: "Personal data access log")(language)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
-            .div(.class("table-wrap"), .table(
+            .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
                 .thead(.tr(.th(.text(LocalizedText(vi: "Thời điểm", en: "When")(language))), .th(.text(LocalizedText(vi: "Người xem", en: "Viewer")(language))),
                            .th(.text(LocalizedText(vi: "Nội dung", en: "What")(language))), .th(.class("num"), .text(LocalizedText(vi: "Số hồ sơ", en: "Records")(language))))),
                 .tbody(.forEach(views) { view in
@@ -79,7 +79,7 @@ enum AuditPages {
     }
 
     private static func table(_ events: [AuditEvent], language: UILanguage, showEntity: Bool) -> Node<HTML.BodyContext> {
-        .div(.class("table-wrap"), .table(
+        .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
             .thead(.tr(.th(.text("#")), .th(.text(LocalizedText(vi: "Thời điểm", en: "When")(language))),
                        .th(.text(LocalizedText(vi: "Người thực hiện", en: "Who")(language))), .th(.text(LocalizedText(vi: "Thao tác", en: "Action")(language))),
                        .th(.text(LocalizedText(vi: "Thay đổi", en: "Changes")(language))))),

@@ -2,32 +2,61 @@ import Crypto
 import LamTheoCore
 import Vapor
 
-/// Cross-site request forgery protection for the web forms, by double submission: a random token in a
-/// SameSite=Strict cookie that every POST form repeats in a hidden field. Another site can make a
-/// browser post a form, but cannot read the cookie to fill the field. The JSON API does not accept the
-/// session cookie at all (bearer tokens only), so it needs no token.
+/// Cross-site request forgery protection for the web forms. Every POST form repeats a token in a hidden
+/// field (`FormFields.postForm` adds it, so no form can forget it); another site can make a browser post a
+/// form but cannot read the token.
+///
+/// - Signed in, the token is derived from the session secret (a hash of it, so the token does not reveal
+///   the session): it is bound to that session, changes at each sign-in and dies at sign-out.
+/// - Signed out (the sign-in form), it is a random value in a SameSite=Strict cookie (double submission),
+///   replaced whenever a session starts or ends.
+///
+/// The JSON API does not accept the session cookie at all (bearer tokens only), so it needs no token.
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "lamtheo_csrf"
     static let fieldName = "_csrf"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let existing = request.cookies[Self.cookieName]?.string
-        let token = existing ?? SecretToken.make(prefix: "")
-        request.csrfToken = token
+        let anonymous = request.cookies[Self.cookieName]?.string
+        let session = request.actor == nil ? nil : request.cookies[SessionCookie.name]?.string
+        let fresh = anonymous == nil ? SecretToken.make(prefix: "") : nil
+        let expected = session.map(Self.token(forSession:)) ?? anonymous ?? fresh ?? ""
+        request.csrfToken = expected
         if !request.isAPI, request.method != .GET, request.method != .HEAD {
-            let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
-            guard let existing, Self.constantTimeEqual(sent, existing) else {
-                throw DomainError(.forbidden, title: LocalizedText(
-                    vi: "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và gửi lại.",
-                    en: "The form has expired or is not valid. Please reload the page and submit it again."))
-            }
+            try await Self.check(request, expected: session != nil || anonymous != nil ? expected : nil)
         }
         let response = try await next.respond(to: request)
-        if existing == nil {
-            response.cookies[Self.cookieName] = HTTPCookies.Value(string: token, path: "/", isSecure: request.application.secureCookies,
-                                                                  isHTTPOnly: true, sameSite: .strict)
+        // A session that starts or ends takes a new anonymous token with it.
+        let sessionChanged = response.cookies[SessionCookie.name] != nil
+        if fresh != nil || sessionChanged {
+            response.cookies[Self.cookieName] = HTTPCookies.Value(
+                string: sessionChanged ? SecretToken.make(prefix: "") : fresh ?? "", path: "/",
+                isSecure: request.application.secureCookies, isHTTPOnly: true, sameSite: .strict)
         }
         return response
+    }
+
+    /// The token of a signed-in browser: a hash of its session secret, under a label of its own so that it
+    /// is never the value stored for the session itself.
+    static func token(forSession secret: String) -> String {
+        SecretToken.hash("lamtheo-csrf:" + secret)
+    }
+
+    /// - Parameter expected: nil when the browser has no token at all (no cookie): always refused.
+    private static func check(_ request: Request, expected: String?) async throws {
+        let sent: String
+        if request.route?.streamsBody == true {
+            // A streamed upload's body is read by its handler; its form sends the token in the query.
+            sent = request.query[String.self, at: fieldName] ?? ""
+        } else {
+            try await request.collectBody()
+            sent = (try? request.content.get(String.self, at: fieldName)) ?? ""
+        }
+        guard let expected, constantTimeEqual(sent, expected) else {
+            throw DomainError(.forbidden, title: LocalizedText(
+                vi: "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và gửi lại.",
+                en: "The form has expired or is not valid. Please reload the page and submit it again."))
+        }
     }
 
     private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

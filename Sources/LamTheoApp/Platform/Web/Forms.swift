@@ -81,3 +81,16 @@ struct FormFields {
         .div(.class("actions"), .button(.type(.submit), .text(title(language))))
     }
 }
+
+extension KeyedDecodingContainer {
+    /// An optional whole number from JSON (a number) or from a form (text, blank when the field was left
+    /// empty): blank is nil, other text that is not a number is a decoding error naming the field.
+    func decodeOptionalInteger(forKey key: Key) throws -> Int? {
+        if let number = try? decodeIfPresent(Int.self, forKey: key) { return number }
+        guard let text = try decodeIfPresent(String.self, forKey: key)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let number = Int(text) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "not a whole number")
+        }
+        return number
+    }
+}

@@ -13,8 +13,6 @@ struct Crumb {
 struct Layout {
     let title: String
     var crumbs: [Crumb] = []
-    /// Reloads the page every so many seconds (a long job's progress), without any script.
-    var refreshSeconds: Int?
     let content: Node<HTML.BodyContext>
 
     /// - Parameters:
@@ -28,7 +26,6 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · LamTheo"),
-                .unwrap(refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) },
                 .link(.rel(.stylesheet), .href("/assets/app.css"))
             ),
             .body(

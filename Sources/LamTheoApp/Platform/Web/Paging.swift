@@ -5,15 +5,18 @@ import Vapor
 /// `page` and `per` from a query string, checked: lists never return unbounded results.
 struct Paging {
     static let maximumPerPage = 200
+    /// Far beyond any real list, and small enough that `page * perPage` can never overflow.
+    static let maximumPage = 1_000_000
 
     let page: Int
     let perPage: Int
 
     init(_ request: Request, defaultPerPage: Int = 50) throws {
         var validator = Validator()
-        let page = request.query[String.self, at: "page"].map { Int($0) ?? 0 } ?? 1
-        let perPage = request.query[String.self, at: "per"].map { Int($0) ?? 0 } ?? defaultPerPage
-        validator.check(page >= 1, "page", LocalizedText(vi: "Số trang phải là số nguyên từ 1", en: "page must be a whole number from 1"))
+        let page = try request.queryText("page").map { Int($0) ?? 0 } ?? 1
+        let perPage = try request.queryText("per").map { Int($0) ?? 0 } ?? defaultPerPage
+        validator.check((1...Paging.maximumPage).contains(page), "page",
+                        LocalizedText(vi: "Số trang phải là số nguyên từ 1 đến \(Paging.maximumPage)", en: "page must be a whole number from 1 to \(Paging.maximumPage)"))
         validator.check((1...Paging.maximumPerPage).contains(perPage), "per",
                         LocalizedText(vi: "Số dòng mỗi trang phải từ 1 đến \(Paging.maximumPerPage)", en: "per must be from 1 to \(Paging.maximumPerPage)"))
         try validator.throwIfInvalid()
@@ -39,7 +42,7 @@ extension Request {
 
     /// A `within=` subtree filter: the id of a unit the caller may read, resolved to its path.
     func subtreeFilter(on db: any Database) async throws -> TreePath? {
-        guard let raw = query[String.self, at: "within"], !raw.isEmpty else { return nil }
+        guard let raw = try queryText("within"), !raw.isEmpty else { return nil }
         guard let id = Int(raw), let unit = try await Organization.find(id, on: db), try requireActor().can(.read, at: unit.treePath) else {
             throw DomainError.invalid(field: "within", LocalizedText(vi: "Không tìm thấy tổ chức đảng \(raw)", en: "No organisation \(raw)"))
         }

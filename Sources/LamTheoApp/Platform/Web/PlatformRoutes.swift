@@ -21,9 +21,7 @@ enum PlatformRoutes {
         // Sets the language cookie and returns to the page the switch was on (local paths only).
         routes.get("language", ":language") { request in
             let language = request.parameters.get("language").flatMap(UILanguage.init(rawValue:)) ?? .vi
-            let back = request.query[String.self, at: "back"] ?? "/"
-            let target = back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/"
-            let response = request.redirect(to: target)
+            let response = request.redirect(to: LocalPath.validated(try request.queryText("back")) ?? "/")
             response.cookies[LanguageCookie.name] = LanguageCookie.make(language)
             return response
         }.requiring(.everyone)

@@ -31,10 +31,13 @@ struct ErrorMiddleware: AsyncMiddleware {
             if description.status == .internalServerError {
                 request.logger.report(error: error)
             }
-            if request.url.path.hasPrefix("/api/") {
-                return try problemResponse(description, for: request)
+            let response = request.url.path.hasPrefix("/api/")
+                ? try problemResponse(description, for: request)
+                : ErrorPage(description: description).response(for: request, status: description.status)
+            for (name, value) in description.headers where name.lowercased() != "content-type" {
+                response.headers.replaceOrAdd(name: name, value: value)
             }
-            return ErrorPage(description: description).response(for: request, status: description.status)
+            return response
         }
     }
 
@@ -61,6 +64,8 @@ struct ErrorDescription {
     let kind: String
     let title: String
     let fieldErrors: [Problem.InvalidField]
+    /// Headers the answer must carry (`Allow` with a 405, `Retry-After` with a 429 or 503).
+    var headers: HTTPHeaders = [:]
 
     init(_ error: any Error, language: UILanguage) {
         switch error {
@@ -73,7 +78,9 @@ struct ErrorDescription {
             case .unauthorized: (status, kind) = (.unauthorized, "unauthorized")
             case .forbidden: (status, kind) = (.forbidden, "forbidden")
             case .tooManyAttempts: (status, kind) = (.tooManyRequests, "too-many-attempts")
+            case .unavailable: (status, kind) = (.serviceUnavailable, "unavailable")
             }
+            if let seconds = domain.retryAfter { headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
             title = domain.title(language)
             fieldErrors = domain.fieldErrors.map { .init(field: $0.field, detail: $0.message(language)) }
         case let decoding as DecodingError:
@@ -83,11 +90,18 @@ struct ErrorDescription {
             title = LocalizedText(vi: "Nội dung gửi lên không đọc được", en: "The request body could not be read")(language)
             fieldErrors = [.init(field: field.isEmpty ? "body" : field,
                                  detail: LocalizedText(vi: "thiếu hoặc sai kiểu dữ liệu", en: "missing or of the wrong type")(language))]
+        case is MultipartError:
+            status = .badRequest
+            kind = "malformed"
+            title = LocalizedText(vi: "Nội dung gửi lên không đọc được", en: "The request body could not be read")(language)
+            fieldErrors = [.init(field: "body", detail: LocalizedText(vi: "biểu mẫu nhiều phần (multipart) không hợp lệ",
+                                                                      en: "the multipart form is not valid")(language))]
         case let abort as any AbortError:
             status = abort.status
             kind = abort.status.code == 404 ? "not-found" : "http-\(abort.status.code)"
             title = ErrorDescription.standardTitle(for: abort.status, language: language) ?? abort.reason
             fieldErrors = []
+            headers = abort.headers
         default:
             status = .internalServerError
             kind = "internal"
@@ -102,8 +116,11 @@ struct ErrorDescription {
         case 401: return LocalizedText(vi: "Cần đăng nhập", en: "Sign-in required")(language)
         case 403: return LocalizedText(vi: "Không có quyền truy cập", en: "Access denied")(language)
         case 404: return LocalizedText(vi: "Không tìm thấy", en: "Not found")(language)
+        case 405: return LocalizedText(vi: "Phương thức không được hỗ trợ", en: "Method not allowed")(language)
         case 413: return LocalizedText(vi: "Dữ liệu gửi lên quá lớn", en: "Payload too large")(language)
+        case 414: return LocalizedText(vi: "Địa chỉ yêu cầu quá dài", en: "The address is too long")(language)
         case 415: return LocalizedText(vi: "Định dạng dữ liệu không được hỗ trợ", en: "Unsupported media type")(language)
+        case 431: return LocalizedText(vi: "Phần đầu yêu cầu quá lớn", en: "The request headers are too large")(language)
         default: return nil
         }
     }

@@ -15,7 +15,7 @@ enum Stylesheet {
     header.site form.signout button { background: none; border: 1px solid #fff8; padding: 0 .4rem; color: #fff; font-size: .9rem; }
     nav.crumbs ol { list-style: none; display: flex; flex-wrap: wrap; margin: 0; padding: .5rem 1rem 0; font-size: .9rem; }
     nav.crumbs li + li::before { content: "›"; padding: 0 .4rem; color: var(--muted); }
-    main { padding: .5rem 1rem 2rem; max-width: 70rem; margin: 0 auto; }
+    main { padding: .5rem 1rem 2rem; max-width: 70rem; margin: 0 auto; overflow-wrap: break-word; }
     h1 { font-size: 1.4rem; margin: .5rem 0; }
     h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
     .muted { color: var(--muted); }
@@ -29,6 +29,7 @@ enum Stylesheet {
     dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .25rem 1rem; }
     dl.facts dt { color: var(--muted); }
     dl.facts dd { margin: 0; }
+    svg.progress-line { max-width: 320px; }
     form.stack { display: grid; gap: .75rem; max-width: 36rem; }
     form.stack label { font-weight: 600; display: block; }
     form.inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: .5rem 0; }

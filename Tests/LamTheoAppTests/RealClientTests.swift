@@ -1,0 +1,214 @@
+import Foundation
+@testable import LamTheoApp
+import LamTheoCore
+import Testing
+import VaporTesting
+
+/// What a browser, a fuzzer and a hostile member found when they reached the server from outside: large
+/// forms arriving in pieces, numbers that overflow, markup in stored text, redirects elsewhere, requests
+/// no client sends. The tests that need a body to arrive in pieces use a real server over a socket.
+@Suite("Real clients")
+struct RealClientTests {
+    @Test("a form body that arrives in pieces passes the anti-forgery check; one over the route's limit is a 413, not a 403",
+          arguments: TestBackend.allCases)
+    func streamedFormBody(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let admin = try await app.admin()
+            let tester = try app.testing(method: .running(port: 0))
+            let padding = String(repeating: "Nội dung dài ", count: 30_000)
+            let large = try await tester.sendRequest(.POST, "/logout", headers: admin.web) {
+                try $0.content.encode(admin.form(["padding": padding]), as: .urlEncodedForm)
+            }
+            // The client follows the redirect to the sign-in page: signed out, not refused.
+            #expect(large.status == .ok, "a 400 KB form is read whole before its token is checked")
+            #expect(String(buffer: large.body).contains(#"name="password""#))
+            let tooLarge = try await tester.sendRequest(.POST, "/logout", headers: admin.web) {
+                try $0.content.encode(admin.form(["padding": padding + padding + padding]), as: .urlEncodedForm)
+            }
+            #expect(tooLarge.status == .payloadTooLarge)
+        }
+    }
+
+    @Test("page numbers from outside are bounded: the largest integer is a 400 on every paged list, and the server answers afterwards",
+          arguments: TestBackend.allCases)
+    func hugePageNumbers(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let admin = try await app.admin()
+            let tester = try app.testing()
+            let api = ["/api/v1/documents", "/api/v1/members", "/api/v1/organizations", "/api/v1/campaigns", "/api/v1/study-sessions",
+                       "/api/v1/breakthroughs", "/api/v1/commitments"]
+            let web = ["/documents", "/members", "/organizations", "/campaigns", "/sessions", "/audit"]
+            for path in api + web {
+                for page in ["9223372036854775807", "1000001", "-1", "1e99"] {
+                    let headers = path.hasPrefix("/api/") ? admin.api : admin.web
+                    let response = try await tester.sendRequest(.GET, "\(path)?page=\(page)", headers: headers)
+                    #expect(response.status == .badRequest || response.status == .unprocessableEntity, "\(path)?page=\(page): \(response.status)")
+                }
+            }
+            #expect(try await tester.sendRequest(.GET, "/api/v1/members?page=1000000", headers: admin.api).status == .ok)
+        }
+    }
+
+    @Test("stored and reflected markup is written as text: names with quotes and tags never become markup", arguments: TestBackend.allCases)
+    func markupIsEscaped(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let hostile = #"x"><script>window.pwned=1</script>'"#
+            let unit = try await app.createUnit("Chi bộ \(hostile)", code: "PA-9", kind: .cell, parent: tree.wardA, on: "2020-01-01")
+            let admin = try await app.admin()
+            let tester = try app.testing()
+            for path in ["/organizations/\(unit)", "/organizations/\(unit)/edit", "/members?q=\(hostile.urlQueryEncoded)",
+                         "/organizations?q=\(hostile.urlQueryEncoded)", "/login?next=\(hostile.urlQueryEncoded)"] {
+                let html = String(buffer: try await tester.sendRequest(.GET, path, headers: admin.web).body)
+                #expect(!html.contains("<script>"), "\(path)")
+                #expect(!html.contains(#"x">"#), "\(path): the quote closes no attribute")
+            }
+            let page = String(buffer: try await tester.sendRequest(.GET, "/organizations/\(unit)", headers: admin.web).body)
+            #expect(page.contains("<title>Chi bộ x\"&gt;&lt;script&gt;"))
+        }
+    }
+
+    @Test("the escaping itself: quotes, tags and ampersands, entities typed by a user shown as typed")
+    func escaping() {
+        #expect(HTMLEscaping.attribute(#"a"b'c<d>e&quot;"#) == "a&quot;b&#39;c&lt;d&gt;e&amp;quot;")
+        #expect(HTMLEscaping.text(#"a"b'c<d>e&quot;"#) == #"a"b'c&lt;d&gt;e&amp;quot;"#)
+        #expect(HTMLEscaping.text("Nguyễn Văn An") == "Nguyễn Văn An")
+    }
+
+    @Test("no page builds markup from raw strings: Plot's raw nodes and attribute values appear only where escaping is defined")
+    func noRawMarkup() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/LamTheoApp")
+        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)).compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "swift" && $0.lastPathComponent != "HTMLEscaping.swift" }
+        #expect(files.count > 50)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(!text.contains("Attribute(name:"), "\(file.lastPathComponent) builds an attribute around HTMLEscaping")
+            // Plot's `.raw(` as an implicit member; SQL's `db.sql.raw(` is another thing.
+            let raws = text.ranges(of: /[\s(,]\.raw\(/).count
+            #expect(raws == 0 || (file.lastPathComponent == "BreakthroughPages.swift" && raws == 1),
+                    "\(file.lastPathComponent): raw markup outside the progress chart")
+        }
+    }
+
+    @Test("redirect targets from outside stay on the site")
+    func localPaths() async throws {
+        for target in ["/members?q=a", "/organizations/1", "/"] {
+            #expect(LocalPath.validated(target) == target)
+        }
+        for target in ["//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example", "evil.example", "/\n/x", "/ /x",
+                       "/\u{200B}/x", ""] {
+            #expect(LocalPath.validated(target) == nil, "\(target.debugDescription)")
+        }
+        try await withTestApp(.sqlite) { app in
+            let tester = try app.testing()
+            for back in ["/%5Cevil.example", "/%09/evil.example", "//evil.example", "https://evil.example"] {
+                let response = try await tester.sendRequest(.GET, "/language/en?back=\(back)")
+                #expect(response.headers.first(name: .location) == "/", "\(back)")
+            }
+            let kept = try await tester.sendRequest(.GET, "/language/en?back=/members%3Fq%3Da")
+            #expect(kept.headers.first(name: .location) == "/members?q=a")
+        }
+    }
+
+    @Test("requests no client sends get the status that names them; every answer carries the security headers")
+    func protocolLimits() async throws {
+        try await withTestApp(.sqlite) { app in
+            let admin = try await app.admin()
+            let tester = try app.testing()
+            let trace = try await tester.sendRequest(.TRACE, "/")
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers.first(name: "Allow")?.contains("GET") == true)
+            #expect(try await tester.sendRequest(.GET, "/members?q=" + String(repeating: "a", count: 9_000), headers: admin.web).status == .uriTooLong)
+            let header = admin.web.adding("X-Padding", String(repeating: "b", count: 20_000))
+            #expect(try await tester.sendRequest(.GET, "/members", headers: header).status == .requestHeaderFieldsTooLarge)
+
+            for (path, headers) in [("/members", admin.web), ("/api/v1/members", admin.api), ("/login", HTTPHeaders()), ("/nowhere", HTTPHeaders())] {
+                let response = try await tester.sendRequest(.GET, path, headers: headers)
+                let policy = response.headers.first(name: "Content-Security-Policy") ?? ""
+                #expect(policy.contains("script-src 'none'") && policy.contains("frame-ancestors 'none'"), "\(path)")
+                #expect(response.headers.first(name: "X-Frame-Options") == "DENY", "\(path)")
+                #expect(response.headers.first(name: "Referrer-Policy") == "same-origin", "\(path)")
+                #expect(response.headers.first(name: .cacheControl) == "no-store", "\(path)")
+            }
+            #expect(try await tester.sendRequest(.GET, "/assets/app.css").headers.first(name: .cacheControl) != "no-store")
+        }
+    }
+
+    @Test("a query value that cannot be read is a 400 naming it, on pages and in the API", arguments: TestBackend.allCases)
+    func unreadableQueryValues(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let admin = try await app.admin()
+            let tester = try app.testing()
+            for (path, headers) in [("/members?within=null", admin.web), ("/members?q=%ff%fe", admin.web), ("/organizations?q=%ff", admin.web),
+                                    ("/api/v1/members?within=null", admin.api), ("/api/v1/members?q=%ff%fe", admin.api),
+                                    ("/api/v1/study-sessions?campaignId=null", admin.api), ("/campaigns?page=%ff", admin.web)] {
+                let response = try await tester.sendRequest(.GET, path, headers: headers)
+                #expect(response.status == .badRequest || response.status == .unprocessableEntity, "\(path): \(response.status)")
+            }
+        }
+    }
+
+    @Test("malformed multipart bodies are a 4xx, never a 500; a streamed import without its token is refused before it is read",
+          arguments: TestBackend.allCases)
+    func malformedMultipart(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let admin = try await app.admin()
+            let tester = try app.testing(method: .running(port: 0))
+            let bodies: [(String, String)] = [
+                ("multipart/form-data", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n"),
+                ("multipart/form-data; boundary=x", "--y\r\ngarbage"),
+                ("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc"),
+            ]
+            for (contentType, body) in bodies {
+                for path in ["/api/v1/commitments/1/check-ins", "/api/v1/reflections", "/api/v1/breakthroughs/1/check-ins"] {
+                    let response = try await tester.sendRequest(.POST, path, headers: admin.api.adding("Content-Type", contentType)) {
+                        $0.body = ByteBuffer(string: body)
+                    }
+                    #expect((400..<500).contains(response.status.code), "\(path) \(contentType): \(response.status)")
+                }
+                let upload = try await tester.sendRequest(.POST, "/imports?_csrf=\(admin.csrf)", headers: admin.web.adding("Content-Type", contentType)) {
+                    $0.body = ByteBuffer(string: body)
+                }
+                #expect((400..<500).contains(upload.status.code), "/imports \(contentType): \(upload.status)")
+            }
+            let unsigned = try await tester.sendRequest(.POST, "/imports", headers: admin.web.adding("Content-Type", "multipart/form-data; boundary=x")) {
+                $0.body = ByteBuffer(string: "--x--\r\n")
+            }
+            #expect(unsigned.status == .forbidden)
+        }
+    }
+
+    @Test("an import upload streams to a temporary file, kept under the name it was sent as for the job that applies it", arguments: TestBackend.allCases)
+    func importUploads(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let admin = try await app.admin()
+            let tester = try app.testing(method: .running(port: 0))
+            let csv = "Mã đơn vị,Tên đơn vị,Loại,Đơn vị cấp trên\nHCM,Đảng bộ Thành phố Hồ Chí Minh,TP,\n"
+            let boundary = "lamtheo-test"
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\norgs\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\tệp\\\\đơn vị.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
+                + "--\(boundary)--\r\n"
+            let posted = try await tester.sendRequest(.POST, "/imports?_csrf=\(admin.csrf)",
+                                                      headers: admin.web.adding("Content-Type", "multipart/form-data; boundary=\(boundary)")) {
+                $0.body = ByteBuffer(string: body)
+            }
+            // The client follows the redirect to the job's page, named after the file as it was sent.
+            #expect(posted.status == .ok)
+            #expect(String(buffer: posted.body).contains("Kiểm tra tệp đơn vị.csv"))
+
+            let started = try await tester.sendRequest(.POST, "/api/v1/imports?kind=orgs&fileName=orgs.csv", headers: admin.api) {
+                $0.body = ByteBuffer(string: csv)
+            }
+            #expect(started.status == .accepted)
+            let id = try #require(started.headers.first(name: .location)?.split(separator: "/").last.map(String.init))
+            let user = try #require(try await User.find(admin.userId, on: app.db))
+            let actor = try await ActorLoader.actor(for: user, on: app.db)
+            let job = try #require(await app.importJobs.job(id, for: actor))
+            #expect(job.upload.file.fileName == "orgs.csv")
+            #expect(FileManager.default.fileExists(atPath: job.upload.file.url.path), "kept on disk for the job that applies it")
+            #expect(try String(contentsOf: job.upload.file.url, encoding: .utf8) == csv)
+        }
+    }
+}
