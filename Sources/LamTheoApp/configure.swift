@@ -47,6 +47,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.middleware.use(ErrorMiddleware())
     app.middleware.use(RequestLimitsMiddleware())
     app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(MultipartGuardMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(PolicyMiddleware())
 
@@ -94,6 +95,7 @@ func routes(_ app: Application) throws {
     StudyPages.register(on: app.routes)
     ReflectionPages.register(on: app.routes)
     BreakthroughPages.register(on: app.routes)
+    app.routeMethods = RouteMethods(app.routes.all)
 }
 
 extension Application {

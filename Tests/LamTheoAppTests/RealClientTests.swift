@@ -124,6 +124,15 @@ struct RealClientTests {
             let header = admin.web.adding("X-Padding", String(repeating: "b", count: 20_000))
             #expect(try await tester.sendRequest(.GET, "/members", headers: header).status == .requestHeaderFieldsTooLarge)
 
+            // A path served with other methods: 405 with those, the most specific path deciding.
+            for (method, path, allow) in [(HTTPMethod.PUT, "/api/v1/me", "GET, HEAD"), (.PATCH, "/api/v1/commitments/pledges", "POST"),
+                                          (.DELETE, "/members", "GET, HEAD")] {
+                let response = try await tester.sendRequest(method, path, headers: admin.api)
+                #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                #expect(response.headers.first(name: "Allow") == allow, "\(method) \(path)")
+            }
+            #expect(try await tester.sendRequest(.GET, "/nowhere").status == .notFound)
+
             for (path, headers) in [("/members", admin.web), ("/api/v1/members", admin.api), ("/login", HTTPHeaders()), ("/nowhere", HTTPHeaders())] {
                 let response = try await tester.sendRequest(.GET, path, headers: headers)
                 let policy = response.headers.first(name: "Content-Security-Policy") ?? ""
@@ -172,6 +181,18 @@ struct RealClientTests {
                     $0.body = ByteBuffer(string: body)
                 }
                 #expect((400..<500).contains(upload.status.code), "/imports \(contentType): \(upload.status)")
+            }
+            // An empty boundary stopped the process (a precondition in MultipartKit); a body cut off before its
+            // closing delimiter was taken for a whole one.
+            let cutOff = "--x\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nTiến độ\r\n"
+            for (contentType, body) in [("multipart/form-data; boundary=", "--\r\n"), ("multipart/form-data; boundary=x", cutOff),
+                                        ("multipart/form-data; boundary=\(String(repeating: "b", count: 71))", "--b--\r\n")] {
+                for (path, headers) in [("/api/v1/commitments/1/check-ins", admin.api), ("/logout", admin.web)] {
+                    let response = try await tester.sendRequest(.POST, path, headers: headers.adding("Content-Type", contentType)) {
+                        $0.body = ByteBuffer(string: body)
+                    }
+                    #expect(response.status == .badRequest, "\(path) \(contentType): \(response.status)")
+                }
             }
             let unsigned = try await tester.sendRequest(.POST, "/imports", headers: admin.web.adding("Content-Type", "multipart/form-data; boundary=x")) {
                 $0.body = ByteBuffer(string: "--x--\r\n")

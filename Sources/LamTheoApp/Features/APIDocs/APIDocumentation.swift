@@ -20,7 +20,7 @@ enum APIDocumentation {
             "description": "Organisations, members and the document register of a Party organisation tree. Errors are application/problem+json (RFC 9457); send Accept-Language: en or ?lang=en for English messages (Vietnamese by default). Dates are yyyy-MM-dd.",
         ],
         "servers": [["url": "/api/v1"]],
-        "paths": paths,
+        "paths": withCommonResponses(paths),
         "components": [
             "schemas": schemas, "parameters": parameters, "responses": responses,
             "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "description": "A token from POST /auth/tokens"]],
@@ -906,6 +906,33 @@ enum APIDocumentation {
         ["$ref": .string("#/components/schemas/\(name)")]
     }
 
+    /// Adds to every operation the answers any operation of its shape can give, so that no hand-written
+    /// operation forgets one: a body can be malformed, too large or of another type; a path names something
+    /// that may not exist; a query value may be unreadable; a signed-in operation can meet no token or too
+    /// few rights.
+    private static func withCommonResponses(_ paths: JSONValue) -> JSONValue {
+        guard case .object(let entries) = paths else { return paths }
+        return .object(entries.map { path, operations in
+            guard case .object(let methods) = operations else { return (path, operations) }
+            return (path, .object(methods.map { method, operation in
+                guard case .object(var fields) = operation, let index = fields.firstIndex(where: { $0.0 == "responses" }),
+                      case .object(var responses) = fields[index].1 else { return (method, operation) }
+                let parameters: [JSONValue]
+                if case .array(let list)? = operation.member("parameters") { parameters = list } else { parameters = [] }
+                var codes: [String] = []
+                if operation.member("requestBody") != nil { codes += ["400", "413", "415", "422"] }
+                if parameters.contains(where: isInPath) { codes += ["404"] }
+                if !parameters.isEmpty { codes += ["400"] }
+                if case .array(let security)? = operation.member("security"), security.isEmpty {} else { codes += ["401", "403"] }
+                for code in codes where !responses.contains(where: { $0.0 == code }) {
+                    responses.append((code, ["$ref": .string("#/components/responses/\(code)")]))
+                }
+                fields[index].1 = .object(responses.sorted { $0.0 < $1.0 })
+                return (method, .object(fields))
+            }))
+        })
+    }
+
     /// Whether a parameter, written out or a reference to `parameters`, is part of the path.
     private static func isInPath(_ parameter: JSONValue) -> Bool {
         switch (parameter.member("in"), parameter.member("$ref")) {
@@ -945,11 +972,8 @@ enum APIDocumentation {
                                   ok: JSONValue?, okStatus: String = "200", failures: [String] = [], security: [JSONValue]? = nil) -> JSONValue {
         let success: JSONValue = ok.map { ["description": "OK", "content": ["application/json": ["schema": $0]]] } ?? ["description": "Done"]
         var responses: [(String, JSONValue)] = [(okStatus, success)]
-        // What any operation of its shape can answer: a body can be malformed, too large or of another
-        // type; a path names something that may not exist; a query value may be unreadable.
-        let takesPath = parameters.contains(where: isInPath)
-        let failureCodes = (body == nil ? [] : ["400", "413", "415", "422"]) + failures + (parameters.isEmpty ? [] : ["400", "422"])
-            + (takesPath ? ["404"] : []) + (security == nil ? ["401", "403"] : [])
+        // The answers every operation of its shape gives are added by `withCommonResponses`.
+        let failureCodes = failures + (parameters.isEmpty ? [] : ["422"])
         for code in Array(Set(failureCodes)).sorted() {
             responses.append((code, ["$ref": .string("#/components/responses/\(code)")]))
         }

@@ -38,8 +38,9 @@ enum StreamedUpload {
         guard let contentType = request.headers.contentType, contentType.type == "multipart", contentType.subType == "form-data" else {
             throw Abort(.unsupportedMediaType)
         }
-        guard let boundary = contentType.parameters["boundary"], !boundary.isEmpty else {
-            throw malformed(LocalizedText(vi: "thiếu ranh giới (boundary) của biểu mẫu nhiều phần", en: "the multipart boundary is missing"))
+        guard let boundary = MultipartGuardMiddleware.validBoundary(contentType.parameters["boundary"]) else {
+            throw malformed(LocalizedText(vi: "ranh giới (boundary) của biểu mẫu nhiều phần thiếu hoặc không hợp lệ",
+                                          en: "the multipart boundary is missing or not valid"))
         }
         let reader = MultipartFormReader(boundary: boundary, fileField: fileField, limit: limit)
         do {

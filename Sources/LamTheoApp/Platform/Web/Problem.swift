@@ -90,7 +90,8 @@ struct ErrorDescription {
             title = LocalizedText(vi: "Nội dung gửi lên không đọc được", en: "The request body could not be read")(language)
             fieldErrors = [.init(field: field.isEmpty ? "body" : field,
                                  detail: LocalizedText(vi: "thiếu hoặc sai kiểu dữ liệu", en: "missing or of the wrong type")(language))]
-        case is MultipartError:
+        case _ where String(reflecting: type(of: error)).hasPrefix("MultipartKit."):
+            // MultipartKit's parser errors are not public types; every one of them means a malformed body.
             status = .badRequest
             kind = "malformed"
             title = LocalizedText(vi: "Nội dung gửi lên không đọc được", en: "The request body could not be read")(language)
