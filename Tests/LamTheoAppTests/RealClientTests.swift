@@ -46,6 +46,11 @@ struct RealClientTests {
                 }
             }
             #expect(try await tester.sendRequest(.GET, "/api/v1/members?page=1000000", headers: admin.api).status == .ok)
+            // A year at the edge of Int was `year + 1` in the search: a trap that ended the process.
+            for year in ["9223372036854775807", "-9223372036854775808", "99999"] {
+                #expect(try await tester.sendRequest(.GET, "/api/v1/documents?year=\(year)", headers: admin.api).status == .unprocessableEntity)
+                #expect(try await tester.sendRequest(.GET, "/documents?year=\(year)", headers: admin.web).status == .unprocessableEntity)
+            }
         }
     }
 

@@ -8,8 +8,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public let day: Int
 
     /// nil when the triple is not a real day (31/02, month 13, year outside 1800...2200).
+    /// The years a date may fall in: wide enough for any Party record, narrow enough that arithmetic on a
+    /// year can never overflow.
+    public static let supportedYears = 1800...2200
+
     public init?(year: Int, month: Int, day: Int) {
-        guard (1800...2200).contains(year), (1...12).contains(month),
+        guard Self.supportedYears.contains(year), (1...12).contains(month),
               (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year
         self.month = month

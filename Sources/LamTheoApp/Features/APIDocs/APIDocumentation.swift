@@ -1,3 +1,4 @@
+import LamTheoCore
 import Vapor
 
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`. A test checks that its
@@ -12,7 +13,7 @@ enum APIDocumentation {
         }.requiring(.everyone)
     }
 
-    static let document: JSONValue = [
+    static let document: JSONValue = withIntegerFormat([
         "openapi": "3.1.0",
         "info": [
             "title": "LamTheo API",
@@ -26,7 +27,7 @@ enum APIDocumentation {
             "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "description": "A token from POST /auth/tokens"]],
         ],
         "security": [["bearer": []]],
-    ]
+    ])
 
     // MARK: Paths
 
@@ -418,7 +419,8 @@ enum APIDocumentation {
         "within": ["name": "within", "in": "query", "description": "Only this organisation's subtree (its id)", "schema": ["type": "integer"]],
         "kind": ["name": "kind", "in": "query", "description": "Organisation kind code", "schema": ["type": "string"]],
         "includeClosed": ["name": "includeClosed", "in": "query", "description": "Include merged and dissolved units", "schema": ["type": "boolean", "default": false]],
-        "status": ["name": "status", "in": "query", "description": "Comma-separated member statuses; members on the roll when absent", "schema": ["type": "string"]],
+        "status": ["name": "status", "in": "query", "description": "Comma-separated member statuses; members on the roll when absent",
+                   "schema": ["type": "string", "pattern": .string(commaList(of: MemberStatus.allCases.map(\.rawValue)))]],
         "gender": ["name": "gender", "in": "query", "schema": ["type": "string", "enum": ["male", "female"]]],
         "relationId": ["name": "relationId", "in": "path", "required": true, "schema": ["type": "integer"]],
         "attachmentId": ["name": "attachmentId", "in": "path", "required": true, "schema": ["type": "integer"]],
@@ -434,7 +436,8 @@ enum APIDocumentation {
                           "schema": ["type": "string"]],
         "documentType": ["name": "type", "in": "query", "description": "Type abbreviation: CT, KL, NQ, QĐ, KH…", "schema": ["type": "string"]],
         "issuer": ["name": "issuer", "in": "query", "description": "Issuer abbreviation: TW, TU, ĐU…", "schema": ["type": "string"]],
-        "year": ["name": "year", "in": "query", "description": "Issued in this year", "schema": ["type": "integer"]],
+        "year": ["name": "year", "in": "query", "description": "Issued in this year",
+                 "schema": ["type": "integer", "minimum": .int(CalendarDate.supportedYears.lowerBound), "maximum": .int(CalendarDate.supportedYears.upperBound)]],
         "commitmentUnit": ["name": "unit", "in": "query", "description": "A unit the caller reads; by default their outermost scope, or a member's own cell",
                            "schema": ["type": "integer"]],
         "checkInId": ["name": "checkInId", "in": "path", "required": true, "schema": ["type": "integer"]],
@@ -539,7 +542,7 @@ enum APIDocumentation {
         ], required: ["member", "transfers", "positions"]),
         "MemberCreate": object(memberFields, required: ["gender", "cardNumber", "organizationId"]),
         "MemberUpdate": object(memberFields),
-        "MemberTransferRequest": object(["organizationId": ["type": "integer"], "transferredOn": date, "reason": ["type": "string"]],
+        "MemberTransferRequest": object(["organizationId": ["type": "integer"], "transferredOn": nullableDate, "reason": nullableString],
                                         required: ["organizationId"]),
         "Position": object(["id": ["type": "integer"], "title": ["type": "string"], "startedOn": date, "endedOn": nullableDate,
                             "organizationId": ["type": ["integer", "null"], "description": "Where it is held; null for positions recorded before positions had units"]],
@@ -728,7 +731,7 @@ enum APIDocumentation {
                                   "organizationId": ["type": "integer"]], required: ["id", "fullName", "cardNumber", "organizationId"]),
         "CommitmentCreate": object([
             "memberId": ["type": "integer"], "year": ["type": "integer"],
-            "campaignId": ["type": "integer", "description": "A topic of the year (campaign with topicYear) launched at or above the member's cell"],
+            "campaignId": ["type": ["integer", "null"], "description": "A topic of the year (campaign with topicYear) launched at or above the member's cell"],
             "title": ["type": "string"], "measure": ["type": "string", "description": "The measurable result"], "dueOn": date,
         ], required: ["memberId", "year", "title", "measure", "dueOn"]),
         "Commitment": object([
@@ -745,7 +748,7 @@ enum APIDocumentation {
                                  "value": ["type": "string"],
                                  "evidence": base64File], required: ["note"]),
         "Assessment": object(["result": ["type": "string", "enum": ["achieved", "not_achieved"]],
-                              "note": ["type": "string", "description": "The explanation; required for a self-assessment"]], required: ["result"]),
+                              "note": ["type": ["string", "null"], "description": "The explanation; required for a self-assessment"]], required: ["result"]),
         "Pledge": object(["memberId": ["type": "integer"], "year": ["type": "integer"], "text": ["type": "string"]], required: ["memberId", "year", "text"]),
         "ReminderCreate": object(["memberId": ["type": "integer"], "year": ["type": "integer"]], required: ["memberId", "year"]),
         "Reminder": object(["id": ["type": "integer"], "memberId": ["type": "integer"], "year": ["type": "integer"], "sentBy": ["type": "string"],
@@ -818,7 +821,7 @@ enum APIDocumentation {
             "textEn": ["type": "string"], "active": ["type": "boolean"],
         ], required: ["id", "kind", "textVi", "textEn", "active"]),
         "RatingRuleUpdate": object(["parameter": ["type": ["number", "null"]], "textVi": ["type": "string"], "textEn": ["type": "string"],
-                                    "active": ["type": "boolean"]], required: ["textVi", "textEn"]),
+                                    "active": ["type": ["boolean", "null"], "description": "Unchanged when null"]], required: ["textVi", "textEn"]),
         "BreakthroughCreate": object([
             "organizationId": ["type": "integer"], "periodId": ["type": "integer", "description": "By default the year of startsOn"],
             "campaignId": ["type": "integer"], "content": ["type": "string", "description": "What, where, for whom: not a slogan"],
@@ -902,8 +905,33 @@ enum APIDocumentation {
                        "409": ["$ref": "#/components/responses/409"], "422": ["$ref": "#/components/responses/422"]]]
     }
 
+    /// A pattern for a comma-separated list of `values`.
+    private static func commaList(of values: [String]) -> String {
+        let one = "(" + values.joined(separator: "|") + ")"
+        return "^\(one)(,\(one))*$"
+    }
+
     private static func ref(_ name: String) -> JSONValue {
         ["$ref": .string("#/components/schemas/\(name)")]
+    }
+
+    /// Every integer is a 64-bit one (Swift's `Int`): a client, or a fuzzer, then knows the range the server
+    /// reads, and a larger number is the client's error, not a value the document allowed.
+    private static func withIntegerFormat(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .array(let values): return .array(values.map(withIntegerFormat))
+        case .object(let pairs):
+            var pairs = pairs.map { ($0.0, withIntegerFormat($0.1)) }
+            let isInteger: Bool
+            switch value.member("type") {
+            case .string("integer")?: isInteger = true
+            case .array(let types)?: isInteger = types.contains { if case .string("integer") = $0 { return true } else { return false } }
+            default: isInteger = false
+            }
+            if isInteger, value.member("format") == nil { pairs.append(("format", "int64")) }
+            return .object(pairs)
+        default: return value
+        }
     }
 
     /// Adds to every operation the answers any operation of its shape can give, so that no hand-written

@@ -232,8 +232,10 @@ extension DocumentQueries.Filter {
     /// `?q=&type=&issuer=&year=`, shared by the API and the register page.
     init(_ request: Request, scopes: [TreePath]?) throws {
         let year = try request.queryText("year")?.nonEmpty
-        if let year, Int(year) == nil {
-            throw DomainError.invalid(field: "year", LocalizedText(vi: "Năm phải là số, ví dụ 2021", en: "The year must be a number, e.g. 2021"))
+        if let year, Int(year).map(CalendarDate.supportedYears.contains) != true {
+            let range = CalendarDate.supportedYears
+            throw DomainError.invalid(field: "year", LocalizedText(vi: "Năm phải là số từ \(range.lowerBound) đến \(range.upperBound), ví dụ 2021",
+                                                                   en: "The year must be a number from \(range.lowerBound) to \(range.upperBound), e.g. 2021"))
         }
         self.init(text: try request.queryText("q"), typeCode: try request.queryText("type")?.nonEmpty,
                   issuerCode: try request.queryText("issuer")?.nonEmpty, year: year.flatMap { Int($0) }, scopes: scopes)
