@@ -191,7 +191,9 @@ struct RealClientTests {
             // closing delimiter was taken for a whole one.
             let cutOff = "--x\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nTiến độ\r\n"
             for (contentType, body) in [("multipart/form-data; boundary=", "--\r\n"), ("multipart/form-data; boundary=x", cutOff),
-                                        ("multipart/form-data; boundary=\(String(repeating: "b", count: 71))", "--b--\r\n")] {
+                                        ("multipart/form-data; boundary=\(String(repeating: "b", count: 71))", "--b--\r\n"),
+                                        // A header name beyond ASCII: MultipartKit indexed a 128-entry table with it and stopped.
+                                        ("multipart/form-data; boundary=x", "--x\r\nTên: a\r\n\r\nb\r\n--x--\r\n")] {
                 for (path, headers) in [("/api/v1/commitments/1/check-ins", admin.api), ("/logout", admin.web)] {
                     let response = try await tester.sendRequest(.POST, path, headers: headers.adding("Content-Type", contentType)) {
                         $0.body = ByteBuffer(string: body)
@@ -199,6 +201,11 @@ struct RealClientTests {
                     #expect(response.status == .badRequest, "\(path) \(contentType): \(response.status)")
                 }
             }
+            let streamed = try await tester.sendRequest(.POST, "/imports?_csrf=\(admin.csrf)",
+                                                        headers: admin.web.adding("Content-Type", "multipart/form-data; boundary=x")) {
+                $0.body = ByteBuffer(string: "--x\r\nTên: a\r\n\r\nb\r\n--x--\r\n")
+            }
+            #expect(streamed.status == .badRequest, "the streamed import's reader checks header names too")
             let unsigned = try await tester.sendRequest(.POST, "/imports", headers: admin.web.adding("Content-Type", "multipart/form-data; boundary=x")) {
                 $0.body = ByteBuffer(string: "--x--\r\n")
             }

@@ -103,6 +103,7 @@ private final class MultipartFormReader {
     static let fieldBytesLimit = 64 * 1_024
 
     private let parser: MultipartParser
+    private var headerNames: MultipartHeaderNames
     private let fileField: String
     private let limit: Int
     private var headers: [String: String] = [:]
@@ -116,6 +117,7 @@ private final class MultipartFormReader {
 
     init(boundary: String, fileField: String, limit: Int) {
         parser = MultipartParser(boundary: boundary)
+        headerNames = MultipartHeaderNames(boundary: boundary)
         self.fileField = fileField
         self.limit = limit
         parser.onHeader = { [unowned self] name, value in headers[name.lowercased()] = value }
@@ -124,6 +126,7 @@ private final class MultipartFormReader {
     }
 
     func execute(_ buffer: ByteBuffer) throws {
+        guard headerNames.scan(buffer.readableBytesView) else { throw MultipartGuardMiddleware.headerNameRefused }
         do {
             try parser.execute(buffer)
         } catch let error as DomainError {
