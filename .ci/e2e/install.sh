@@ -2,7 +2,7 @@
 # Installs what the end-to-end stages need (.ci/e2e/run.py installs nothing itself). Idempotent and quiet:
 # each package is installed only when it is missing.
 #   Debian: postgresql (the throwaway cluster), chromium + chromium-driver (browser.py)
-#   PyPI:   schemathesis (the API fuzzing stage), selenium (browser.py), and axe-playwright-python 0.1.8
+#   PyPI:   schemathesis 4.32 (the API fuzzing stage; its command line changes between versions), selenium (browser.py), and axe-playwright-python 0.1.8
 #           without its dependencies: browser.py only reads the axe.min.js it bundles (no Playwright).
 set -euo pipefail
 
@@ -19,7 +19,7 @@ fi
 pip_install() {
   python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "$@"
 }
-python3 -c "import selenium" 2>/dev/null || { echo "e2e install: pip selenium"; pip_install selenium; }
-command -v schemathesis >/dev/null || { echo "e2e install: pip schemathesis"; pip_install schemathesis; }
+python3 -c "import selenium" 2>/dev/null || { echo "e2e install: pip selenium"; pip_install selenium==4.51.0; }
+command -v schemathesis >/dev/null || { echo "e2e install: pip schemathesis"; pip_install schemathesis==4.32.5; }
 python3 -c "import axe_playwright_python" 2>/dev/null \
   || { echo "e2e install: pip axe-playwright-python (no deps)"; pip_install --no-deps axe-playwright-python==0.1.8; }
