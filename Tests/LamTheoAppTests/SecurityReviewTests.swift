@@ -8,15 +8,7 @@ import VaporTesting
 /// The defects of the outside security review, each held by a test that failed before its fix.
 @Suite("Security review", .serialized)
 struct SecurityReviewTests {
-    struct ProblemBody: Decodable {
-        struct Field: Decodable {
-            let field: String
-            let detail: String
-        }
-        let title: String
-        let status: Int
-        let errors: [Field]?
-    }
+    typealias ProblemBody = APITests.ProblemBody
 
     /// What a sign-in answered, as the handlers map it: 200-like success, or the error's kind.
     enum Outcome: Hashable {

@@ -39,13 +39,10 @@ enum AccountPages {
             response.cookies[SessionCookie.name] = SessionCookie.cookie(secret, secure: request.application.secureCookies)
             return response
         } catch let error as DomainError {
-            let status: HTTPStatus = switch error.kind {
-            case .tooManyAttempts: .tooManyRequests
-            case .unavailable: .serviceUnavailable
-            default: .unauthorized
-            }
-            let response = renderLogin(form, error: error.title(request.language), request: request, status: status)
-            if let seconds = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
+            // The status and headers (Retry-After) every error answer has, on the sign-in page itself.
+            let description = ErrorDescription(error, language: request.language)
+            let response = renderLogin(form, error: description.title, request: request, status: description.status)
+            response.headers.add(contentsOf: description.headers)
             return response
         }
     }

@@ -42,16 +42,6 @@ enum PersonalData {
             .group(.or) { $0.filter(\.$memberId == memberId).filter(\.$memberIds, .contains(inverse: false, .anywhere), idList([memberId])) }
             .sort(\.$id).all()
     }
-
-    /// The ids of the members a member export of `scopes` (narrowed to `within`) contains: the same rows as
-    /// `SpreadsheetExport`'s, for the log.
-    static func exportedMemberIds(scopes: [TreePath]?, within: TreePath?, on db: any Database) async throws -> [Int] {
-        try await db.sql.raw("""
-            SELECT m.id AS id FROM members m
-            WHERE \(OrganizationQueries.subtreePredicate("m.organization_path", scopes: scopes, within: within))
-            ORDER BY m.id
-            """).all().map { try $0.decode(column: "id", as: Int.self) }
-    }
 }
 
 /// `GET /api/v1/members/{id}/viewers`: who has seen a member's personal data, for administrators.

@@ -20,6 +20,8 @@ enum SpreadsheetExport {
         let name: String
         let data: Data
         let rows: Int
+        /// The members the file holds (empty for units), for the personal-data log.
+        let memberIds: [Int]
     }
 
     /// - Parameters:
@@ -27,15 +29,15 @@ enum SpreadsheetExport {
     ///   - within: a subtree to narrow to.
     static func file(_ kind: SpreadsheetKind, format: Format, scopes: [TreePath]?, within: TreePath?, on db: any Database) async throws -> File {
         let header = kind.columns.map(\.header.vi)
-        let rows = kind == .members ? try await memberRows(scopes: scopes, within: within, on: db)
-                                    : try await organizationRows(scopes: scopes, within: within, on: db)
+        let (rows, memberIds) = kind == .members ? try await memberRows(scopes: scopes, within: within, on: db)
+                                                 : (try await organizationRows(scopes: scopes, within: within, on: db), [])
         let stem = kind == .members ? "dang-vien" : "to-chuc-dang"
         switch format {
         case .csv:
-            return File(name: "\(stem).csv", data: CSVFile.write([header] + rows), rows: rows.count)
+            return File(name: "\(stem).csv", data: CSVFile.write([header] + rows), rows: rows.count, memberIds: memberIds)
         case .xlsx:
             let sheet = XLSXWriter.Sheet(name: kind == .members ? "Đảng viên" : "Tổ chức đảng", header: header, rows: rows)
-            return File(name: "\(stem).xlsx", data: try XLSXWriter.write([sheet]), rows: rows.count)
+            return File(name: "\(stem).xlsx", data: try XLSXWriter.write([sheet]), rows: rows.count, memberIds: memberIds)
         }
     }
 
@@ -58,15 +60,16 @@ enum SpreadsheetExport {
         }
     }
 
-    private static func memberRows(scopes: [TreePath]?, within: TreePath?, on db: any Database) async throws -> [[String]] {
+    /// The rows, and the ids of the members in them.
+    private static func memberRows(scopes: [TreePath]?, within: TreePath?, on db: any Database) async throws -> ([[String]], [Int]) {
         let rows = try await db.sql.raw("""
-            SELECT m.card_number, m.full_name, m.family_name, m.middle_name, m.given_name, m.gender, m.birth_date, m.admitted_on,
+            SELECT m.id, m.card_number, m.full_name, m.family_name, m.middle_name, m.given_name, m.gender, m.birth_date, m.admitted_on,
                    m.full_member_on, m.status, o.code AS cell_code, o.name AS cell_name, m.id_number, m.phone, m.address
             FROM members m JOIN organizations o ON o.id = m.organization_id
             WHERE \(OrganizationQueries.subtreePredicate("m.organization_path", scopes: scopes, within: within))
             ORDER BY m.name_sort, m.id
             """).all()
-        return try rows.map { row in
+        let cells = try rows.map { row in
             func text(_ column: String) throws -> String { try row.decode(column: column, as: String?.self) ?? "" }
             return MemberSheetRow(
                 cardNumber: try text("card_number"), fullName: try text("full_name"), familyName: try text("family_name"),
@@ -76,6 +79,7 @@ enum SpreadsheetExport {
                 cellCode: try text("cell_code"), cellName: try text("cell_name"), idNumber: try text("id_number"), phone: try text("phone"),
                 address: try text("address")).cells
         }
+        return (cells, try rows.map { try $0.decode(column: "id", as: Int.self) })
     }
 
     /// Dates as people type them in Vietnam; the importer reads them back.

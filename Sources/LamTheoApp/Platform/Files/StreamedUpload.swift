@@ -39,8 +39,7 @@ enum StreamedUpload {
             throw Abort(.unsupportedMediaType)
         }
         guard let boundary = MultipartGuardMiddleware.validBoundary(contentType.parameters["boundary"]) else {
-            throw malformed(LocalizedText(vi: "ranh giới (boundary) của biểu mẫu nhiều phần thiếu hoặc không hợp lệ",
-                                          en: "the multipart boundary is missing or not valid"))
+            throw MultipartGuardMiddleware.boundaryRefused
         }
         let reader = MultipartFormReader(boundary: boundary, fileField: fileField, limit: limit)
         do {
@@ -52,10 +51,6 @@ enum StreamedUpload {
             reader.abandon()
             throw error
         }
-    }
-
-    static func malformed(_ detail: LocalizedText) -> DomainError {
-        DomainError.malformed(field: "body", detail)
     }
 }
 
@@ -132,14 +127,14 @@ private final class MultipartFormReader {
         } catch let error as DomainError {
             throw error
         } catch {
-            throw StreamedUpload.malformed(LocalizedText(vi: "biểu mẫu nhiều phần không đọc được", en: "the multipart body could not be read"))
+            throw MultipartGuardMiddleware.malformed(LocalizedText(vi: "biểu mẫu nhiều phần không đọc được", en: "the multipart body could not be read"))
         }
         if let failure { throw failure }
     }
 
     func finish() throws -> (fields: [String: String], file: UploadedFile?) {
         guard sink == nil, !partStarted || headers.isEmpty else {
-            throw StreamedUpload.malformed(LocalizedText(vi: "biểu mẫu nhiều phần bị cắt ngang", en: "the multipart body is truncated"))
+            throw MultipartGuardMiddleware.malformed(LocalizedText(vi: "biểu mẫu nhiều phần bị cắt ngang", en: "the multipart body is truncated"))
         }
         return (fields, file)
     }
@@ -170,7 +165,7 @@ private final class MultipartFormReader {
         let disposition = ContentDisposition(headers["content-disposition"] ?? "")
         if disposition.name == fileField, let fileName = disposition.fileName {
             guard file == nil else {
-                throw StreamedUpload.malformed(LocalizedText(vi: "biểu mẫu có nhiều hơn một tệp", en: "the form has more than one file"))
+                throw MultipartGuardMiddleware.malformed(LocalizedText(vi: "biểu mẫu có nhiều hơn một tệp", en: "the form has more than one file"))
             }
             sink = try FileSink(fileName: fileName, limit: limit)
         }

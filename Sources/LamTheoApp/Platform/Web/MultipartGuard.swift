@@ -13,10 +13,7 @@ struct MultipartGuardMiddleware: AsyncMiddleware {
         guard let contentType = request.headers.contentType, contentType.type == "multipart" else {
             return try await next.respond(to: request)
         }
-        guard let boundary = Self.validBoundary(contentType.parameters["boundary"]) else {
-            throw Self.malformed(LocalizedText(vi: "ranh giới (boundary) của biểu mẫu nhiều phần thiếu hoặc không hợp lệ",
-                                               en: "the multipart boundary is missing or not valid"))
-        }
+        guard let boundary = Self.validBoundary(contentType.parameters["boundary"]) else { throw Self.boundaryRefused }
         if request.route?.streamsBody != true {
             try await request.collectBody()
             guard let body = request.body.data, Self.endsWithClosingDelimiter(body, boundary: boundary) else {
@@ -45,6 +42,8 @@ struct MultipartGuardMiddleware: AsyncMiddleware {
         return bytes[(end - delimiter.count)..<end].elementsEqual(delimiter)
     }
 
+    static let boundaryRefused = malformed(LocalizedText(vi: "ranh giới (boundary) của biểu mẫu nhiều phần thiếu hoặc không hợp lệ",
+                                                         en: "the multipart boundary is missing or not valid"))
     static let headerNameRefused = malformed(LocalizedText(vi: "tên trường đầu của một phần trong biểu mẫu có ký tự không hợp lệ",
                                                            en: "a part's header name holds a character that is not allowed"))
 
