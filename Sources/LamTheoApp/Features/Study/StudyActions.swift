@@ -93,7 +93,7 @@ extension StudySession: Auditable {
         fields["documentIds"] = documents.map { String($0.documentId) }.joined(separator: ",")
         fields["bridgePoints"] = points.map { "\($0.name): \($0.attendeeCount)" }.joined(separator: "; ")
         fields["attendance"] = marks.map { "\($0.memberId) \($0.status.rawValue)" + ($0.reason.map { " (\($0))" } ?? "") }.joined(separator: "; ")
-        return AuditSnapshot.json(fields)
+        return try AuditSnapshot.json(fields)
     }
 }
 

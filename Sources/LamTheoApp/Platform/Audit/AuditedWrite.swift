@@ -16,18 +16,19 @@ protocol Auditable: Model where IDValue: LosslessStringConvertible {
 extension Auditable {
     static func auditSnapshot(key: String, on db: any Database) async throws -> String? {
         guard let id = IDValue(key) else { return nil }
-        return try await find(id, on: db).map { AuditSnapshot.json($0.auditFields) }
+        return try await find(id, on: db).map { try AuditSnapshot.json($0.auditFields) }
     }
 
     var auditKey: String? { id.map { String($0) } }
 }
 
 enum AuditSnapshot {
-    /// Sorted keys, so that the same state always gives the same text (and the same hash).
-    static func json(_ fields: [String: String?]) -> String {
+    /// Sorted keys, so that the same state always gives the same text (and the same hash). An encoding
+    /// failure is thrown, failing the write: an event is never recorded with a blank state.
+    static func json(_ fields: [String: String?]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(fields)) ?? Data(), as: UTF8.self)
+        return String(decoding: try encoder.encode(fields), as: UTF8.self)
     }
 }
 
