@@ -145,7 +145,7 @@ enum AccountCommands {
         if db.isPostgres {
             try await db.sql.raw("SELECT pg_advisory_xact_lock(\(bind: 72_710_002))").run()
         }
-        let id = try grant.requireID()
+        let id = grant.requireID()
         let holders = try await RoleGrant.query(on: db).filter(\.$role == .administrator).filter(\.$id != id).filter(\.$revokedAt == nil).all()
             .filter { $0.isInForce(on: today) }.map(\.userId)
         let others = holders.isEmpty ? 0 : try await User.query(on: db).filter(\.$id ~~ Set(holders)).filter(\.$isActive == true).count()

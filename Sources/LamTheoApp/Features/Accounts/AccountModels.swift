@@ -17,8 +17,6 @@ final class User: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
-
-    func requireID() -> Int { id! }
 }
 
 /// A role held by a user over a part of the tree, from one day to (optionally) another.

@@ -164,7 +164,7 @@ enum SignIn {
                 failure.key = key
                 failure.failedAt = Date()
                 try await failure.create(on: db)
-                ids.append(try failure.requireID())
+                ids.append(failure.requireID())
             }
             return Attempt(ids: ids, recentFailures: accountFailures)
         }

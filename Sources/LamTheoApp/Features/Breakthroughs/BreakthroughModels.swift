@@ -39,7 +39,6 @@ final class Breakthrough: Model, @unchecked Sendable {
 
     init() {}
 
-    func requireID() -> Int { id! }
     var treePath: TreePath { TreePath(rawValue: organizationPath)! }
     var starts: CalendarDate { CalendarDate(parsing: startsOn)! }
     var ends: CalendarDate { CalendarDate(parsing: endsOn)! }

@@ -80,7 +80,8 @@ enum BreakthroughQueries {
         let total = try await db.sql.raw("SELECT COUNT(*) AS n FROM breakthroughs WHERE \(predicate)").first()?.decode(column: "n", as: Int.self) ?? 0
         let ids = try await db.sql.raw("""
             SELECT id FROM breakthroughs WHERE \(predicate)
-            ORDER BY CASE \(statusCase(today: today)) WHEN 'late' THEN 0 WHEN 'at_risk' THEN 1 WHEN 'on_track' THEN 2 ELSE 3 END,
+            ORDER BY CASE \(statusCase(today: today)) WHEN \(bind: BreakthroughStatus.late.rawValue) THEN 0 WHEN \(bind: BreakthroughStatus.atRisk.rawValue) THEN 1
+                                                      WHEN \(bind: BreakthroughStatus.onTrack.rawValue) THEN 2 ELSE 3 END,
                      ends_on, organization_path, id
             LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
             """).all().map { try $0.decode(column: "id", as: Int.self) }
@@ -95,7 +96,7 @@ enum BreakthroughQueries {
         let range: (String) -> SQLQueryString = { column in
             "\(unsafeRaw: column) >= \(bind: unit.path) AND \(unsafeRaw: column) < \(bind: unit.treePath.upperBound)"
         }
-        let units = try await db.sql.raw("SELECT COUNT(*) AS n FROM organizations WHERE \(range("path")) AND status = 'active'")
+        let units = try await db.sql.raw("SELECT COUNT(*) AS n FROM organizations WHERE \(range("path")) AND status = \(bind: OrganizationStatus.active.rawValue)")
             .first()?.decode(column: "n", as: Int.self) ?? 0
         guard let period else { return BreakthroughTally(counts: [:], units: units, reportingUnits: 0) }
         let place: SQLQueryString = "period_id = \(bind: period.requireID()) AND \(range("organization_path"))"
@@ -123,8 +124,8 @@ enum BreakthroughQueries {
     /// together); ISO dates compare as text.
     static func statusCase(today: CalendarDate) -> SQLQueryString {
         """
-        CASE WHEN done THEN 'done' WHEN ends_on < \(bind: today.iso) THEN 'late'
-             WHEN at_risk_from <= \(bind: today.iso) THEN 'at_risk' ELSE 'on_track' END
+        CASE WHEN done THEN \(bind: BreakthroughStatus.done.rawValue) WHEN ends_on < \(bind: today.iso) THEN \(bind: BreakthroughStatus.late.rawValue)
+             WHEN at_risk_from <= \(bind: today.iso) THEN \(bind: BreakthroughStatus.atRisk.rawValue) ELSE \(bind: BreakthroughStatus.onTrack.rawValue) END
         """
     }
 }

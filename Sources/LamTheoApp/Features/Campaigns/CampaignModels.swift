@@ -27,7 +27,6 @@ final class Campaign: Model, @unchecked Sendable {
 
     init() {}
 
-    func requireID() -> Int { id! }
     var treePath: TreePath { TreePath(rawValue: organizationPath)! }
     var grades: [String] { gradingScale.split(separator: "|").map(String.init) }
 }
@@ -51,8 +50,6 @@ final class CampaignRequirement: Model, @unchecked Sendable {
     @OptionalField(key: "minimum_sessions") var minimumSessions: Int?
 
     init() {}
-
-    func requireID() -> Int { id! }
 }
 
 /// A kind of unit that receives a requirement (every grassroots committee, every cell…).
@@ -105,8 +102,6 @@ final class Obligation: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
-
-    func requireID() -> Int { id! }
 
     func status(today: CalendarDate) -> ObligationStatus {
         ObligationStatus(state: state, dueOn: CalendarDate(parsing: dueOn)!,

@@ -279,7 +279,7 @@ enum CampaignPages {
         let today = CalendarDate.today()
         let unitPath = TreePath(rawValue: obligation.organizationPath)!
         let canSubmit = actor.can(.edit, at: unitPath) && requirement.kind != .studySessions
-            && (obligation.state == .open || obligation.state == .returned) && campaign.status == .active
+            && obligation.state.submissionRefusal == nil && campaign.status == .active
         let canReview = unitPath.parent.map { actor.can(.edit, at: $0) } ?? false
         let plans = canSubmit ? try await CampaignQueries.documents(issuedBy: unit, on: db) : []
         let documentLinks = Dictionary(uniqueKeysWithValues: try await Document.query(on: db).filter(\.$id ~~ submissions.compactMap(\.documentId)).all()
@@ -327,12 +327,12 @@ enum CampaignPages {
                 .h2(.text(LocalizedText(vi: "Xem xét", en: "Review")(language))),
                 fields.postForm("/obligations/\(obligation.requireID())/review",
                     fields.select("outcome", LocalizedText(vi: "Kết quả", en: "Outcome"),
-                                  options: [(ObligationState.accepted.rawValue, LocalizedText(vi: "Chấp nhận", en: "Accept")(language)),
-                                            (ObligationState.returned.rawValue, LocalizedText(vi: "Trả lại để sửa", en: "Return for revision")(language))],
+                                  options: [(ObligationReviewOutcome.accepted.rawValue, LocalizedText(vi: "Chấp nhận", en: "Accept")(language)),
+                                            (ObligationReviewOutcome.returned.rawValue, LocalizedText(vi: "Trả lại để sửa", en: "Return for revision")(language))],
                                   selected: nil, required: true),
                     fields.text("comment", LocalizedText(vi: "Nhận xét (bắt buộc khi trả lại)", en: "Comment (required when returning)"), value: nil),
                     fields.submit(LocalizedText(vi: "Ghi kết quả", en: "Record the review"))))),
-            .if(canReview && obligation.state != .accepted && obligation.state.isInForce, .group(
+            .if(canReview && obligation.state.mayBeExtended, .group(
                 .h2(.text(LocalizedText(vi: "Gia hạn", en: "Extend")(language))),
                 fields.postForm("/obligations/\(obligation.requireID())/extend",
                     fields.text("until", LocalizedText(vi: "Gia hạn đến ngày", en: "Extend until"), value: nil, required: true,

@@ -11,7 +11,7 @@ struct ObligationSubmissionInput: Codable, Sendable {
 
 /// The level above's review of a submission.
 struct ObligationReviewInput: Codable, Sendable {
-    /// `accepted` or `returned`.
+    /// An `ObligationReviewOutcome`: `accepted` or `returned`.
     var outcome: String?
     var comment: String?
     var reviewedOn: String?
@@ -40,14 +40,8 @@ enum ObligationCommands {
         if campaign.status != .active {
             validator.add("id", LocalizedText(vi: "Đợt triển khai đã kết thúc", en: "The campaign is closed"))
         }
-        switch obligation.state {
-        case .open, .returned: break
-        case .submitted:
-            validator.add("id", LocalizedText(vi: "Đã nộp, đang chờ cấp trên xem xét", en: "Already submitted and awaiting review"))
-        case .accepted:
-            validator.add("id", LocalizedText(vi: "Nhiệm vụ đã được chấp nhận", en: "The obligation has been accepted already"))
-        case .handedOver, .withdrawn:
-            validator.add("id", LocalizedText(vi: "Nhiệm vụ không còn thuộc đơn vị này", en: "The obligation no longer belongs to this unit"))
+        if let refusal = obligation.state.submissionRefusal {
+            validator.add("id", refusal)
         }
         var evidence: Int?
         if requirement.kind == .plan {
@@ -78,14 +72,13 @@ enum ObligationCommands {
     static func review(_ id: Int, _ input: ObligationReviewInput, on db: any Database) async throws -> Obligation {
         let obligation = try await CampaignQueries.requireObligation(id, on: db)
         var validator = Validator()
-        let outcome = input.outcome.flatMap(ObligationState.init(rawValue:)).flatMap { [.accepted, .returned].contains($0) ? $0 : nil }
+        let outcome = input.outcome.flatMap(ObligationReviewOutcome.init(rawValue:))
         if outcome == nil {
-            validator.add("outcome", LocalizedText(vi: "Kết quả xem xét phải là “accepted” (chấp nhận) hoặc “returned” (trả lại)",
-                                                   en: "The outcome must be “accepted” or “returned”"))
+            validator.add(ObligationReviewOutcome.unknown.field, ObligationReviewOutcome.unknown.message)
         }
         let comment = validator.optionalText(input.comment, field: "comment", label: LocalizedText(vi: "Nhận xét", en: "Comment"), maxLength: 2000)
-        if outcome == .returned, comment == nil {
-            validator.add("comment", LocalizedText(vi: "Khi trả lại cần nêu rõ nội dung phải sửa", en: "Say what must be revised when returning a submission"))
+        if let problem = outcome?.problem(comment: comment) {
+            validator.add(problem.field, problem.message)
         }
         let reviewedOn = validator.optionalDate(input.reviewedOn, field: "reviewedOn", label: LocalizedText(vi: "Ngày xem xét", en: "Review date")) ?? CalendarDate.today()
         if obligation.state != .submitted {
@@ -96,11 +89,11 @@ enum ObligationCommands {
             .filter(\.$number == obligation.submissionCount).first() else {
             throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy bản nộp", en: "Submission not found"))
         }
-        submission.outcome = outcome
+        submission.outcome = outcome!.state
         submission.reviewComment = comment
         submission.reviewedOn = reviewedOn.iso
         try await submission.save(on: db)
-        obligation.state = outcome!
+        obligation.state = outcome!.state
         try await obligation.save(on: db)
         try await ObligationTallies.refresh(chainsOf: [obligation.organizationId], campaigns: [obligation.campaignId], on: db)
         return obligation
@@ -114,16 +107,13 @@ enum ObligationCommands {
         let until = validator.requiredDate(input.until, field: "until", label: LocalizedText(vi: "Gia hạn đến ngày", en: "Extended until"))
         let reason = validator.requiredText(input.reason, field: "reason", label: LocalizedText(vi: "Lý do gia hạn", en: "Reason"), maxLength: 1000)
         let currentDue = CalendarDate(parsing: obligation.extendedUntil ?? obligation.dueOn)!
-        if let until, until <= currentDue {
-            validator.add("until", LocalizedText(vi: "Ngày gia hạn phải sau hạn hiện tại (\(currentDue.vietnamese))",
-                                                 en: "The new date must be after the current due date (\(currentDue.vietnamese))"))
+        if let until {
+            for problem in ObligationExtension(until: until).problems(currentDue: currentDue, campaignEndsOn: CalendarDate(parsing: campaign.endsOn)) {
+                validator.add(problem.field, problem.message)
+            }
         }
-        if let until, let end = CalendarDate(parsing: campaign.endsOn), until > end {
-            validator.add("until", LocalizedText(vi: "Không gia hạn quá ngày kết thúc đợt triển khai (\(end.vietnamese))",
-                                                 en: "An extension cannot go past the campaign's end (\(end.vietnamese))"))
-        }
-        if obligation.state == .accepted || !obligation.state.isInForce {
-            validator.add("id", LocalizedText(vi: "Nhiệm vụ đã hoàn thành hoặc không còn thuộc đơn vị này", en: "The obligation is done or no longer the unit's"))
+        if !obligation.state.mayBeExtended {
+            validator.add(ObligationExtension.notExtensible.field, ObligationExtension.notExtensible.message)
         }
         try validator.throwIfInvalid()
         obligation.extendedUntil = until!.iso
@@ -151,14 +141,16 @@ enum ObligationCommands {
             """
         let sessionObligations: SQLQueryString = """
             campaign_id = \(bind: campaignId) AND organization_id IN (\(binds: organizationIds.sorted()))
-            AND requirement_id IN (SELECT r.id FROM campaign_requirements r WHERE r.campaign_id = \(bind: campaignId) AND r.kind = 'study_sessions')
+            AND requirement_id IN (SELECT r.id FROM campaign_requirements r WHERE r.campaign_id = \(bind: campaignId) AND r.kind = \(bind: RequirementKind.studySessions.rawValue))
             """
         let accepted = try await db.sql.raw("""
-            UPDATE obligations SET state = 'accepted', updated_at = CURRENT_TIMESTAMP WHERE \(sessionObligations) AND state = 'open' AND \(held)
+            UPDATE obligations SET state = \(bind: ObligationState.accepted.rawValue), updated_at = CURRENT_TIMESTAMP
+            WHERE \(sessionObligations) AND state = \(bind: ObligationState.open.rawValue) AND \(held)
             RETURNING organization_id
             """).all()
         let reopened = try await db.sql.raw("""
-            UPDATE obligations SET state = 'open', updated_at = CURRENT_TIMESTAMP WHERE \(sessionObligations) AND state = 'accepted' AND NOT (\(held))
+            UPDATE obligations SET state = \(bind: ObligationState.open.rawValue), updated_at = CURRENT_TIMESTAMP
+            WHERE \(sessionObligations) AND state = \(bind: ObligationState.accepted.rawValue) AND NOT (\(held))
             RETURNING organization_id
             """).all()
         let changed = Set(try (accepted + reopened).map { try $0.decode(column: "organization_id", as: Int.self) })

@@ -23,12 +23,12 @@ enum ObligationRoster {
     private static func assign(in subtree: TreePath, where condition: SQLQueryString, on db: any Database) async throws {
         try await db.sql.raw("""
             INSERT INTO obligations (campaign_id, requirement_id, organization_id, organization_path, due_on, state, submission_count, updated_at)
-            SELECT r.campaign_id, r.id, o.id, o.path, r.due_on, 'open', 0, CURRENT_TIMESTAMP
+            SELECT r.campaign_id, r.id, o.id, o.path, r.due_on, \(bind: ObligationState.open.rawValue), 0, CURRENT_TIMESTAMP
             FROM campaigns c
             JOIN campaign_requirements r ON r.campaign_id = c.id
             JOIN campaign_requirement_kinds k ON k.requirement_id = r.id
             JOIN organizations o ON o.kind_code = k.kind_code AND o.path >= c.organization_path AND o.path < c.organization_path || '~'
-            WHERE c.status = 'active' AND o.status = 'active'
+            WHERE c.status = \(bind: CampaignStatus.active.rawValue) AND o.status = \(bind: OrganizationStatus.active.rawValue)
               AND o.path >= \(bind: subtree.rawValue) AND o.path < \(bind: subtree.upperBound) \(condition)
             """).run()
     }
@@ -41,18 +41,20 @@ enum ObligationRoster {
     static func followTreeChange(in subtree: TreePath, alsoChainsOf others: Set<Int> = [], on db: any Database) async throws {
         let inSubtree: SQLQueryString = "obligations.organization_path >= \(bind: subtree.rawValue) AND obligations.organization_path < \(bind: subtree.upperBound)"
         let covered: SQLQueryString = """
-            EXISTS (SELECT 1 FROM campaigns c WHERE c.id = obligations.campaign_id AND c.status = 'active'
+            EXISTS (SELECT 1 FROM campaigns c WHERE c.id = obligations.campaign_id AND c.status = \(bind: CampaignStatus.active.rawValue)
                     AND obligations.organization_path >= c.organization_path AND obligations.organization_path < c.organization_path || '~')
             AND EXISTS (SELECT 1 FROM organizations o JOIN campaign_requirement_kinds k ON k.kind_code = o.kind_code
-                        WHERE o.id = obligations.organization_id AND o.status = 'active' AND k.requirement_id = obligations.requirement_id)
+                        WHERE o.id = obligations.organization_id AND o.status = \(bind: OrganizationStatus.active.rawValue) AND k.requirement_id = obligations.requirement_id)
             """
         try await db.sql.raw("""
-            UPDATE obligations SET state = 'withdrawn', updated_at = CURRENT_TIMESTAMP
-            WHERE \(inSubtree) AND state IN ('open', 'returned') AND NOT (\(covered))
+            UPDATE obligations SET state = \(bind: ObligationState.withdrawn.rawValue), updated_at = CURRENT_TIMESTAMP
+            WHERE \(inSubtree) AND state IN (\(binds: ObligationState.awaitingUnit.map(\.rawValue))) AND NOT (\(covered))
             """).run()
         try await db.sql.raw("""
-            UPDATE obligations SET state = CASE WHEN submission_count > 0 THEN 'returned' ELSE 'open' END, updated_at = CURRENT_TIMESTAMP
-            WHERE \(inSubtree) AND state = 'withdrawn' AND \(covered)
+            UPDATE obligations
+            SET state = CASE WHEN submission_count > 0 THEN \(bind: ObligationState.returned.rawValue) ELSE \(bind: ObligationState.open.rawValue) END,
+                updated_at = CURRENT_TIMESTAMP
+            WHERE \(inSubtree) AND state = \(bind: ObligationState.withdrawn.rawValue) AND \(covered)
             """).run()
         try await assignMissing(in: subtree, on: db)
         let campaigns = try await ObligationTallies.activeCampaigns(on: db)
@@ -66,8 +68,8 @@ enum ObligationRoster {
     /// `followTreeChange` then recounts both).
     static func handOver(from source: Organization, to target: Organization, on db: any Database) async throws {
         try await db.sql.raw("""
-            UPDATE obligations SET state = 'handed_over', handed_over_to_id = \(bind: target.requireID()), updated_at = CURRENT_TIMESTAMP
-            WHERE organization_id = \(bind: source.requireID()) AND state IN ('open', 'returned')
+            UPDATE obligations SET state = \(bind: ObligationState.handedOver.rawValue), handed_over_to_id = \(bind: target.requireID()), updated_at = CURRENT_TIMESTAMP
+            WHERE organization_id = \(bind: source.requireID()) AND state IN (\(binds: ObligationState.awaitingUnit.map(\.rawValue)))
             """).run()
     }
 }

@@ -80,8 +80,8 @@ extension CommitmentFigures {
               members = (SELECT o.member_count FROM organizations o WHERE o.id = commitment_figures.organization_id),
               members_registered = (SELECT COUNT(DISTINCT c.member_id) \(commitmentsHere)),
               commitments = (SELECT COUNT(*) \(commitmentsHere)),
-              commitments_achieved = (SELECT COUNT(*) \(commitmentsHere) AND c.cell_result = 'achieved'),
-              commitments_not_achieved = (SELECT COUNT(*) \(commitmentsHere) AND c.cell_result = 'not_achieved'),
+              commitments_achieved = (SELECT COUNT(*) \(commitmentsHere) AND c.cell_result = \(bind: CommitmentResult.achieved.rawValue)),
+              commitments_not_achieved = (SELECT COUNT(*) \(commitmentsHere) AND c.cell_result = \(bind: CommitmentResult.notAchieved.rawValue)),
               members_assessed = (SELECT COUNT(DISTINCT c.member_id) \(commitmentsHere)
                 AND NOT EXISTS (SELECT 1 FROM commitments u WHERE u.member_id = c.member_id AND u.year = c.year AND u.cell_result IS NULL))
             WHERE organization_id IN (\(binds: ids)) AND year IN (\(binds: years))

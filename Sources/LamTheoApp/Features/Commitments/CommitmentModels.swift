@@ -28,8 +28,6 @@ final class Commitment: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
-
-    func requireID() -> Int { id! }
 }
 
 /// Đạt / không đạt: the member's year-end self-assessment and the cell's assessment.

@@ -107,7 +107,7 @@ enum CommitmentPages {
 
     static func newForm(request: Request) async throws -> Response {
         let memberId = try request.queryInteger("member") ?? request.actor?.memberId
-        let template = try await try request.queryInteger("template").asyncMap { try await CommitmentTemplate.find($0, on: request.db) } ?? nil
+        let template = try await request.queryInteger("template").asyncMap { try await CommitmentTemplate.find($0, on: request.db) } ?? nil
         let form = CommitmentForm(memberId: memberId, year: try CommitmentAPI.year(request), campaignId: template.map { String($0.campaignId) },
                                   title: template?.title, measure: template?.measure, dueOn: nil)
         return try await renderForm(form, errors: [], request: request)

@@ -56,8 +56,8 @@ enum CommitmentList: String, Sendable, CaseIterable, Codable {
     var condition: SQLQueryString {
         switch self {
         case .registered, .notRegistered: return "1 = 1"
-        case .achieved: return "c.cell_result = 'achieved'"
-        case .notAchieved: return "c.cell_result = 'not_achieved'"
+        case .achieved: return "c.cell_result = \(bind: CommitmentResult.achieved.rawValue)"
+        case .notAchieved: return "c.cell_result = \(bind: CommitmentResult.notAchieved.rawValue)"
         case .unassessed: return "c.cell_result IS NULL"
         }
     }
@@ -73,7 +73,7 @@ enum CommitmentQueries {
     /// that reported nothing before any that did), then by completion. Two grouped queries whatever the
     /// number of children.
     static func children(of unit: Organization, year: Int, on db: any Database) async throws -> [ChildCommitmentCoverage] {
-        let byUnit = try await coverage(year: year, units: "c.parent_id = \(bind: unit.requireID()) AND c.status = 'active'", .subtree, on: db)
+        let byUnit = try await coverage(year: year, units: "c.parent_id = \(bind: unit.requireID()) AND c.status = \(bind: OrganizationStatus.active.rawValue)", .subtree, on: db)
         let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
             .map { ChildCommitmentCoverage(organization: $0, coverage: byUnit[$0.requireID()] ?? .empty) }
         let key = { (coverage: CommitmentCoverage) in [coverage.registered.ratio ?? -1, coverage.achieved.ratio ?? -1] }

@@ -118,7 +118,7 @@ extension CampaignFigures {
         let rows = try await db.sql.raw("""
             SELECT o.path, c.id AS campaign
             FROM organizations o LEFT JOIN campaigns c ON o.path >= c.organization_path AND o.path < c.organization_path || '~'
-              AND c.status = 'active' AND \(campaignFilter)
+              AND c.status = \(bind: CampaignStatus.active.rawValue) AND \(campaignFilter)
             WHERE o.id IN (\(binds: ids))
             """).all()
         let keys = Set(try rows.compactMap { try $0.decode(column: "campaign", as: Int?.self) }).sorted()
@@ -132,14 +132,14 @@ extension CampaignFigures {
               members_studied = (SELECT COUNT(*) FROM members m
                 WHERE m.organization_id = campaign_figures.organization_id AND m.status IN (\(binds: onRoll))
                   AND EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
-                              WHERE a.member_id = m.id AND a.status = 'present' AND s.campaign_id = campaign_figures.campaign_id)),
+                              WHERE a.member_id = m.id AND a.status = \(bind: AttendanceStatus.present.rawValue) AND s.campaign_id = campaign_figures.campaign_id)),
               reflections_submitted = (SELECT COUNT(*) FROM members m
                 WHERE m.organization_id = campaign_figures.organization_id AND m.status IN (\(binds: onRoll))
                   AND EXISTS (SELECT 1 FROM reflections r WHERE r.member_id = m.id AND r.campaign_id = campaign_figures.campaign_id)),
               reflections_accepted = (SELECT COUNT(*) FROM members m
                 WHERE m.organization_id = campaign_figures.organization_id AND m.status IN (\(binds: onRoll))
                   AND EXISTS (SELECT 1 FROM reflections r WHERE r.member_id = m.id AND r.campaign_id = campaign_figures.campaign_id
-                              AND r.state = 'accepted')),
+                              AND r.state = \(bind: ReflectionState.accepted.rawValue))),
               sessions_held = (SELECT COUNT(*) FROM study_sessions s
                 WHERE s.campaign_id = campaign_figures.campaign_id AND s.organization_id = campaign_figures.organization_id)
             WHERE organization_id IN (\(binds: ids)) AND campaign_id IN (\(binds: keys))

@@ -53,7 +53,7 @@ enum CoverageQueries {
     /// grouped queries whatever the number of children.
     static func children(of unit: Organization, in campaign: Campaign, today: CalendarDate, on db: any Database) async throws -> [ChildCoverage] {
         let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
-        let byUnit = try await coverage(of: campaign, units: "c.parent_id = \(bind: unit.requireID()) AND c.status = 'active'", .subtree,
+        let byUnit = try await coverage(of: campaign, units: "c.parent_id = \(bind: unit.requireID()) AND c.status = \(bind: OrganizationStatus.active.rawValue)", .subtree,
                                         today: today, on: db)
         return children.map { ChildCoverage(organization: $0, coverage: byUnit[$0.requireID()] ?? Coverage.empty) }
     }
@@ -66,11 +66,11 @@ enum CoverageQueries {
         let figures = try await CampaignFigures.rollup.read(key: campaignId, units: units, extent, on: db)
         // A unit's own obligations are its rows of `obligations`; its subtree's, its rows of `obligation_tallies`.
         let (obligations, count): (SQLQueryString, SQLQueryString) = extent == .own
-            ? ("obligations WHERE state NOT IN ('handed_over', 'withdrawn') AND", "COUNT(*)")
+            ? ("obligations WHERE state NOT IN (\(binds: ObligationState.notInForce.map(\.rawValue))) AND", "COUNT(*)")
             : ("obligation_tallies WHERE", "SUM(obligations)")
         let statuses = try await db.sql.raw("""
             SELECT organization_id AS unit, \(statusCase(today: today)) AS status, CAST(\(count) AS BIGINT) AS n,
-                   MIN(CASE WHEN state = 'open' OR state = 'returned' THEN COALESCE(extended_until, due_on) END) AS earliest
+                   MIN(CASE WHEN state IN (\(binds: ObligationState.awaitingUnit.map(\.rawValue))) THEN COALESCE(extended_until, due_on) END) AS earliest
             FROM \(obligations) campaign_id = \(bind: campaignId) AND organization_id IN (SELECT c.id FROM organizations c WHERE \(units))
             GROUP BY organization_id, 2
             """).all()
@@ -108,13 +108,15 @@ enum CoverageQueries {
     static func statusCase(today: CalendarDate) -> SQLQueryString {
         let soon = today.adding(days: ObligationStatus.dueSoonDays).iso
         return """
-            CASE WHEN state = 'accepted' THEN 'accepted' WHEN state = 'submitted' THEN 'submitted'
-                 WHEN state = 'returned' THEN 'returned' WHEN state = 'handed_over' THEN 'handed_over'
-                 WHEN state = 'withdrawn' THEN 'withdrawn'
-                 WHEN COALESCE(extended_until, due_on) < \(bind: today.iso) THEN 'late'
-                 WHEN extended_until IS NOT NULL THEN 'extended'
-                 WHEN due_on <= \(bind: soon) THEN 'due_soon'
-                 ELSE 'not_yet_due' END
+            CASE WHEN state = \(bind: ObligationState.accepted.rawValue) THEN \(bind: ObligationStatus.accepted.rawValue)
+                 WHEN state = \(bind: ObligationState.submitted.rawValue) THEN \(bind: ObligationStatus.submitted.rawValue)
+                 WHEN state = \(bind: ObligationState.returned.rawValue) THEN \(bind: ObligationStatus.returned.rawValue)
+                 WHEN state = \(bind: ObligationState.handedOver.rawValue) THEN \(bind: ObligationStatus.handedOver.rawValue)
+                 WHEN state = \(bind: ObligationState.withdrawn.rawValue) THEN \(bind: ObligationStatus.withdrawn.rawValue)
+                 WHEN COALESCE(extended_until, due_on) < \(bind: today.iso) THEN \(bind: ObligationStatus.late.rawValue)
+                 WHEN extended_until IS NOT NULL THEN \(bind: ObligationStatus.extended.rawValue)
+                 WHEN due_on <= \(bind: soon) THEN \(bind: ObligationStatus.dueSoon.rawValue)
+                 ELSE \(bind: ObligationStatus.notYetDue.rawValue) END
             """
     }
 }
@@ -152,7 +154,7 @@ enum CoverageMemberList: String, Sendable, CaseIterable, Codable {
     func condition(campaign: Int) -> SQLQueryString {
         let studied: SQLQueryString = """
             EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
-                    WHERE a.member_id = m.id AND a.status = 'present' AND s.campaign_id = \(bind: campaign))
+                    WHERE a.member_id = m.id AND a.status = \(bind: AttendanceStatus.present.rawValue) AND s.campaign_id = \(bind: campaign))
             """
         let reflected: SQLQueryString = "EXISTS (SELECT 1 FROM reflections r WHERE r.member_id = m.id AND r.campaign_id = \(bind: campaign))"
         switch self {
@@ -161,7 +163,10 @@ enum CoverageMemberList: String, Sendable, CaseIterable, Codable {
         case .reflected: return reflected
         case .notReflected: return "NOT " + reflected
         case .accepted:
-            return "EXISTS (SELECT 1 FROM reflections r WHERE r.member_id = m.id AND r.campaign_id = \(bind: campaign) AND r.state = 'accepted')"
+            return """
+                EXISTS (SELECT 1 FROM reflections r
+                        WHERE r.member_id = m.id AND r.campaign_id = \(bind: campaign) AND r.state = \(bind: ReflectionState.accepted.rawValue))
+                """
         }
     }
 }

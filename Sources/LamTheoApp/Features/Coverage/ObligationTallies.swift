@@ -35,7 +35,7 @@ enum ObligationTallies {
     /// Rewrites the rows of `units` for `campaigns`, deepest level first. The caller holds the locks.
     static func refresh(_ units: RollupUnits, campaigns: [Int], on db: any Database) async throws {
         guard !campaigns.isEmpty else { return }
-        let awaiting = "b.state IN ('open', 'returned')"
+        let awaiting: SQLQueryString = "b.state IN (\(binds: ObligationState.awaitingUnit.map(\.rawValue)))"
         for level in units.levels {
             let unitsOfLevel: SQLQueryString = "(SELECT o.id FROM organizations o WHERE \(level))"
             try await db.sql.raw("""
@@ -45,10 +45,10 @@ enum ObligationTallies {
                 INSERT INTO obligation_tallies (campaign_id, organization_id, state, due_on, extended_until, obligations)
                 SELECT campaign_id, unit, state, due_on, extended_until, SUM(n) FROM (
                   SELECT b.campaign_id, b.organization_id AS unit, b.state,
-                         CASE WHEN \(unsafeRaw: awaiting) THEN b.due_on END AS due_on,
-                         CASE WHEN \(unsafeRaw: awaiting) THEN b.extended_until END AS extended_until, 1 AS n
+                         CASE WHEN \(awaiting) THEN b.due_on END AS due_on,
+                         CASE WHEN \(awaiting) THEN b.extended_until END AS extended_until, 1 AS n
                   FROM obligations b
-                  WHERE b.campaign_id IN (\(binds: campaigns)) AND b.state NOT IN ('handed_over', 'withdrawn')
+                  WHERE b.campaign_id IN (\(binds: campaigns)) AND b.state NOT IN (\(binds: ObligationState.notInForce.map(\.rawValue)))
                     AND b.organization_id IN \(unitsOfLevel)
                   UNION ALL
                   SELECT t.campaign_id, child.parent_id, t.state, t.due_on, t.extended_until, t.obligations
@@ -63,6 +63,6 @@ enum ObligationTallies {
 
     /// The campaigns still counted: closed ones keep the figures of the day they closed.
     static func activeCampaigns(on db: any Database) async throws -> [Int] {
-        try await Campaign.query(on: db).filter(\.$status == .active).all().map { try $0.requireID() }
+        try await Campaign.query(on: db).filter(\.$status == .active).all().map { $0.requireID() }
     }
 }

@@ -27,8 +27,6 @@ final class Document: Model, @unchecked Sendable {
 
     init() {}
 
-    func requireID() -> Int { id! }
-
     var documentNumber: DocumentNumber {
         DocumentNumber(number: number, typeCode: typeCode, issuerCode: issuerCode)
     }

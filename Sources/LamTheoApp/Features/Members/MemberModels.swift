@@ -33,8 +33,6 @@ final class Member: Model, @unchecked Sendable {
 
     init() {}
 
-    func requireID() -> Int { id! }
-
     var name: PersonName {
         PersonName(familyName: familyName, middleName: middleName, givenName: givenName)
     }

@@ -67,8 +67,6 @@ final class Organization: Model, @unchecked Sendable {
     var treePath: TreePath { TreePath(rawValue: path)! }
     var isActive: Bool { status == .active }
 
-    func requireID() -> Int { id! }
-
     /// Where a unit with this id hangs under `parent`, or a root when there is none.
     static func path(of id: Int, under parent: Organization?) -> TreePath {
         parent.map { $0.treePath.appending(id: id) } ?? TreePath.root(id: id)

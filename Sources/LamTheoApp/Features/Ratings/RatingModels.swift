@@ -24,7 +24,6 @@ final class Rating: Model, @unchecked Sendable {
 
     init() {}
 
-    func requireID() -> Int { id! }
     var treePath: TreePath { TreePath(rawValue: organizationPath)! }
 }
 
@@ -69,8 +68,6 @@ final class RatingStep: Model, @unchecked Sendable {
 
     init() {}
 
-    func requireID() -> Int { id! }
-
     var tasks: TaskCompletion? {
         get {
             guard let tasksAssigned, let tasksOnTime, let tasksLate, let tasksExceeding else { return nil }
@@ -105,7 +102,6 @@ final class RatingRuleRecord: Model, @unchecked Sendable {
         active = rule.active
     }
 
-    func requireID() -> Int { id! }
     var rule: RatingRule { RatingRule(kind: kind, parameter: parameter, text: LocalizedText(vi: textVi, en: textEn), active: active) }
 }
 

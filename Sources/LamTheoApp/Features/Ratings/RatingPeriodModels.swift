@@ -15,8 +15,6 @@ final class RatingPeriod: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
-
-    func requireID() -> Int { id! }
 }
 
 enum RatingPeriodKind: String, Codable, Sendable, CaseIterable {
@@ -50,8 +48,6 @@ final class PeriodClosure: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
-
-    func requireID() -> Int { id! }
 }
 
 struct CreateRatingPeriods: AsyncMigration {

@@ -153,8 +153,8 @@ enum RatingQueries {
     /// Each active child of a unit with its subtree's figures, for the drill-down.
     static func children(of unit: Organization, period: RatingPeriod, on db: any Database) async throws -> [(unit: Organization, tally: RatingTally)] {
         let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
-        let tallies = try await tallies(period: period, units: "c.parent_id = \(bind: unit.requireID()) AND c.status = 'active'", on: db)
-        return try children.map { (unit: $0, tally: tallies[try $0.requireID()] ?? RatingTally()) }
+        let tallies = try await tallies(period: period, units: "c.parent_id = \(bind: unit.requireID()) AND c.status = \(bind: OrganizationStatus.active.rawValue)", on: db)
+        return children.map { (unit: $0, tally: tallies[$0.requireID()] ?? RatingTally()) }
     }
 
     private static func tallies(period: RatingPeriod, units: SQLQueryString, on db: any Database) async throws -> [Int: RatingTally] {
@@ -202,7 +202,7 @@ extension RatingFigures {
             let decided = { (level: RatingLevel) -> SQLQueryString in
                 "(SELECT COUNT(*) FROM ratings r JOIN members m ON m.id = r.member_id WHERE r.period_id = rating_figures.period_id AND \(members) AND r.decided_level = \(bind: level.rawValue))"
             }
-            let notRated: SQLQueryString = "(m.status = 'exempt' OR COALESCE(m.admitted_on, '') > \(bind: cutoff))"
+            let notRated: SQLQueryString = "(m.status = \(bind: MemberStatus.exempt.rawValue) OR COALESCE(m.admitted_on, '') > \(bind: cutoff))"
             let after = try await db.sql.raw("""
                 UPDATE rating_figures SET
                   excellent = \(decided(.excellent)), good = \(decided(.good)), completed = \(decided(.completed)), not_completed = \(decided(.notCompleted)),
@@ -218,7 +218,7 @@ extension RatingFigures {
 
     /// Recounts the given cells' figures in every period already counted somewhere that is not closed for
     /// them: what a roster change (a transfer, a status change, an import, a merge, a move) calls through
-    /// `UnitFigures.recount`, so that the figures follow members at once rather than at the period's closing.
+    /// `TreeFollowers.membersChanged`, so that the figures follow members at once rather than at the period's closing.
     /// A cell whose period is closed keeps its figures as they were frozen.
     static func recountOpenPeriods(_ cellIds: Set<Int>, on db: any Database) async throws {
         guard !cellIds.isEmpty else { return }

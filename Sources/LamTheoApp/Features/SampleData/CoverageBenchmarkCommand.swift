@@ -99,16 +99,16 @@ struct CoverageBenchmarkCommand: AsyncCommand {
         let id = campaign.requireID()
         try await sql.raw("""
             INSERT INTO study_sessions (organization_id, organization_path, campaign_id, title, held_on, format, non_member_attendees)
-            SELECT id, path, \(bind: id), 'Học tập chuyên đề', \(bind: campaign.startsOn), 'in_person', 0 FROM organizations WHERE member_count > 0
+            SELECT id, path, \(bind: id), 'Học tập chuyên đề', \(bind: campaign.startsOn), \(bind: StudyFormat.inPerson.rawValue), 0 FROM organizations WHERE member_count > 0
             """).run()
         try await sql.raw("""
             INSERT INTO study_attendance (session_id, member_id, status)
-            SELECT s.id, m.id, CASE WHEN m.id % 17 = 0 THEN 'absent' ELSE 'present' END
+            SELECT s.id, m.id, CASE WHEN m.id % 17 = 0 THEN \(bind: AttendanceStatus.absent.rawValue) ELSE \(bind: AttendanceStatus.present.rawValue) END
             FROM members m JOIN study_sessions s ON s.organization_id = m.organization_id AND s.campaign_id = \(bind: id)
             """).run()
         try await sql.raw("""
             INSERT INTO reflections (campaign_id, member_id, body, state, submission_count, submitted_on)
-            SELECT \(bind: id), m.id, 'Bài thu hoạch', CASE WHEN m.id % 3 = 0 THEN 'submitted' ELSE 'accepted' END, 1, \(bind: campaign.startsOn)
+            SELECT \(bind: id), m.id, 'Bài thu hoạch', CASE WHEN m.id % 3 = 0 THEN \(bind: ReflectionState.submitted.rawValue) ELSE \(bind: ReflectionState.accepted.rawValue) END, 1, \(bind: campaign.startsOn)
             FROM members m WHERE m.id % 10 <> 0
             """).run()
         console.print("sessions, attendance and reflections written in \(String(format: "%.0f", (ContinuousClock.now - started).seconds)) s; recounting figures…")

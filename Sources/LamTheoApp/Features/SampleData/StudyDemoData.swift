@@ -43,12 +43,12 @@ extension DemoData {
         }
 
         // Reflections can only be submitted before the deadline.
-        if let due = campaign.reflectionDueOn.flatMap(CalendarDate.init(parsing:)), CalendarDate.today() > due { return }
+        if campaign.reflectionDeadline.hasPassed(on: CalendarDate.today()) { return }
         let store = app.documentFiles
         let reflectionText = "Qua học tập chuyên đề, tôi nhận thức sâu sắc hơn về trách nhiệm nêu gương.\n\nTôi đăng ký làm theo: giữ gìn nếp sống giản dị, gần dân."
         let reviews: [ReflectionReviewInput?] = [
-            ReflectionReviewInput(decision: "accept", grade: campaign.grades.first),
-            ReflectionReviewInput(decision: "return", comment: "Cần liên hệ bản thân cụ thể hơn"), nil,
+            ReflectionReviewInput(decision: ReflectionDecision.accept.rawValue, grade: campaign.grades.first),
+            ReflectionReviewInput(decision: ReflectionDecision.return.rawValue, comment: "Cần liên hệ bản thân cụ thể hơn"), nil,
         ]
         for (member, review) in zip(members.dropFirst(2), reviews) {
             let reflection = try await app.write(AuditSubject("reflection.submit", Reflection.self), origin: origin) {

@@ -120,8 +120,8 @@ enum ReflectionPages {
                          .textarea(.id("comment-\(id)"), .name("comment"), .rows(3), .text(refused?.form.comment ?? "")),
                          .forEach(fields.errors(for: "comment")) { .p(.class("field-error"), .text($0)) }),
                     .div(.class("actions"),
-                         .button(.type(.submit), .name("decision"), .value("accept"), .text(LocalizedText(vi: "Chấp nhận", en: "Accept")(language))),
-                         .button(.type(.submit), .class("secondary"), .name("decision"), .value("return"),
+                         .button(.type(.submit), .name("decision"), .value(ReflectionDecision.accept.rawValue), .text(LocalizedText(vi: "Chấp nhận", en: "Accept")(language))),
+                         .button(.type(.submit), .class("secondary"), .name("decision"), .value(ReflectionDecision.return.rawValue),
                                  .text(LocalizedText(vi: "Trả lại để sửa", en: "Return for revision")(language)))))))
         )
     }

@@ -54,7 +54,7 @@ struct ReflectionUpload: Sendable {
 
 /// A cell's review of a reflection: accept with a grade, or return with a comment.
 struct ReflectionReviewInput: Codable, Sendable {
-    /// `accept` or `return`.
+    /// A `ReflectionDecision`: `accept` or `return`.
     var decision: String?
     var grade: String?
     var comment: String?
@@ -122,7 +122,7 @@ enum StudyCommands {
         let session = try await StudyQueries.require(id, on: db)
         let entries = input.entries ?? []
         var validator = Validator()
-        var rows: [(memberId: Int, status: AttendanceStatus, reason: String?)] = []
+        var rows: [(memberId: Int, mark: AttendanceMark)] = []
         var seen: Set<Int> = []
         for (index, entry) in entries.enumerated() {
             let field = "entries[\(index)]"
@@ -142,11 +142,11 @@ enum StudyCommands {
             }
             let reason = validator.optionalText(entry.reason, field: "\(field).reason",
                                                 label: LocalizedText(vi: "Dòng \(line): lý do", en: "Line \(line): reason"), maxLength: 300)
-            if status == .excused, reason == nil {
-                validator.add("\(field).reason", LocalizedText(vi: "Dòng \(line): vắng có lý do thì cần ghi lý do",
-                                                               en: "Line \(line): an excused absence needs its reason"))
+            let mark = AttendanceMark(status: status, reason: reason)
+            if let problem = mark.problem(line: line) {
+                validator.add("\(field).reason", problem)
             }
-            rows.append((memberId, status, status == .present ? nil : reason))
+            rows.append((memberId, mark))
         }
         let cells = try await StudyQueries.cellsOnRoll(of: Array(seen), within: session.treePath, on: db)
         for (index, entry) in entries.enumerated() {
@@ -161,7 +161,7 @@ enum StudyCommands {
         if !rows.isEmpty {
             try await db.sql.insert(into: Attendance.schema)
                 .columns("session_id", "member_id", "status", "reason")
-                .rows(rows.map { [SQLBind(id), SQLBind($0.memberId), SQLBind($0.status.rawValue), SQLBind($0.reason)] as [any SQLExpression] })
+                .rows(rows.map { [SQLBind(id), SQLBind($0.memberId), SQLBind($0.mark.status.rawValue), SQLBind($0.mark.reason)] as [any SQLExpression] })
                 .onConflict(with: ["session_id", "member_id"], do: { $0.set(excludedValueOf: "status").set(excludedValueOf: "reason") })
                 .run()
         }
@@ -170,7 +170,7 @@ enum StudyCommands {
             let path = session.treePath
             try await db.sql.raw("""
                 INSERT INTO study_attendance (session_id, member_id, status)
-                SELECT \(bind: id), m.id, 'present' FROM members m
+                SELECT \(bind: id), m.id, \(bind: AttendanceStatus.present.rawValue) FROM members m
                 WHERE m.organization_path >= \(bind: path.rawValue) AND m.organization_path < \(bind: path.upperBound)
                   AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
                 ON CONFLICT (session_id, member_id) DO NOTHING
@@ -204,20 +204,8 @@ enum StudyCommands {
         try validator.throwIfInvalid()
 
         let existing = try await Reflection.query(on: db).filter(\.$campaignId == campaign!.requireID()).filter(\.$memberId == memberId).first()
-        switch existing?.state {
-        case .submitted?:
-            throw DomainError.conflict(field: "campaignId", LocalizedText(vi: "Bài thu hoạch đã nộp đang chờ nhận xét",
-                                                                          en: "The reflection already submitted is awaiting review"))
-        case .accepted?:
-            throw DomainError.conflict(field: "campaignId", LocalizedText(vi: "Bài thu hoạch đã được chấp nhận", en: "The reflection has already been accepted"))
-        case .returned?:
-            break
-        case nil:
-            let today = CalendarDate.today()
-            if let due = campaign!.reflectionDueOn.flatMap(CalendarDate.init(parsing:)), today > due {
-                throw DomainError.conflict(field: "campaignId", LocalizedText(vi: "Đã quá hạn nộp bài thu hoạch (\(due.vietnamese))",
-                                                                              en: "The deadline for reflections has passed (\(due.vietnamese))"))
-            }
+        if let refusal = campaign!.reflectionDeadline.refusal(after: existing?.state, on: CalendarDate.today()) {
+            throw DomainError.conflict(field: "campaignId", refusal)
         }
 
         let reflection = existing ?? Reflection()
@@ -250,27 +238,16 @@ enum StudyCommands {
         var validator = Validator()
         let comment = validator.longText(input.comment, field: "comment", label: LocalizedText(vi: "Nhận xét", en: "Comment"), maxLength: 2_000)
         let grade = VietnameseText.normalized(input.grade ?? "")
-        let decision = input.decision
-        switch decision {
-        case "accept":
-            if !campaign.grades.contains(grade) {
-                validator.add("grade", LocalizedText(vi: "Chọn một mức đánh giá: \(campaign.grades.joined(separator: ", "))",
-                                                     en: "Choose a grade: \(campaign.grades.joined(separator: ", "))"))
-            }
-        case "return":
-            if comment == nil {
-                validator.add("comment", LocalizedText(vi: "Trả lại bài thì cần nhận xét cần sửa gì", en: "Say what to revise when returning a reflection"))
-            }
-        default:
-            validator.add("decision", LocalizedText(vi: "Chọn chấp nhận (accept) hoặc trả lại (return)", en: "Choose accept or return"))
-        }
+        let decision = input.decision.flatMap(ReflectionDecision.init(rawValue:))
+        let problem = decision.map { $0.problem(grade: grade, comment: comment, grades: campaign.grades) } ?? ReflectionDecision.unknown
+        if let problem { validator.add(problem.field, problem.message) }
         try validator.throwIfInvalid()
         guard reflection.state == .submitted else {
             throw DomainError.conflict(field: "decision", LocalizedText(vi: "Bài thu hoạch không ở trạng thái chờ nhận xét",
                                                                         en: "The reflection is not awaiting review"))
         }
-        reflection.state = decision == "accept" ? .accepted : .returned
-        reflection.grade = decision == "accept" ? grade : nil
+        reflection.state = decision!.state
+        reflection.grade = decision == .accept ? grade : nil
         reflection.reviewComment = comment
         reflection.reviewedOn = CalendarDate.today().iso
         try await reflection.save(on: db)
@@ -364,6 +341,12 @@ enum StudyCommands {
             try await CampaignFigures.recount([unitId], campaign: campaign, on: db)
             try await ObligationCommands.settleStudySessions(of: [unitId], campaign: campaign, on: db)
         }
+    }
+}
+
+extension Campaign {
+    var reflectionDeadline: ReflectionDeadline {
+        ReflectionDeadline(dueOn: reflectionDueOn.flatMap(CalendarDate.init(parsing:)))
     }
 }
 

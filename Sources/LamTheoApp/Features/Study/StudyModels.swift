@@ -24,7 +24,6 @@ final class StudySession: Model, @unchecked Sendable {
 
     init() {}
 
-    func requireID() -> Int { id! }
     var treePath: TreePath { TreePath(rawValue: organizationPath)! }
 }
 
@@ -79,21 +78,6 @@ final class Attendance: Model, @unchecked Sendable {
     init() {}
 }
 
-enum AttendanceStatus: String, Codable, Sendable, CaseIterable {
-    case present
-    case absent
-    /// Absent with leave (vắng có lý do).
-    case excused
-
-    var label: LocalizedText {
-        switch self {
-        case .present: return LocalizedText(vi: "Có mặt", en: "Present")
-        case .absent: return LocalizedText(vi: "Vắng", en: "Absent")
-        case .excused: return LocalizedText(vi: "Vắng có lý do", en: "Excused")
-        }
-    }
-}
-
 /// A member's written reflection (bài thu hoạch) for a campaign: one per member and campaign, reviewed
 /// by the cell.
 final class Reflection: Model, @unchecked Sendable {
@@ -118,22 +102,4 @@ final class Reflection: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
-
-    func requireID() -> Int { id! }
-}
-
-enum ReflectionState: String, Codable, Sendable, CaseIterable {
-    /// Submitted (or resubmitted), waiting for the cell's review.
-    case submitted
-    case accepted
-    /// Returned with a comment; the member revises and resubmits.
-    case returned
-
-    var label: LocalizedText {
-        switch self {
-        case .submitted: return LocalizedText(vi: "Chờ nhận xét", en: "Awaiting review")
-        case .accepted: return LocalizedText(vi: "Đạt", en: "Accepted")
-        case .returned: return LocalizedText(vi: "Trả lại để sửa", en: "Returned for revision")
-        }
-    }
 }
