@@ -14,29 +14,12 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     // Stored once, so that every sign-in shares its count of password checks in flight.
     app.signInThrottle = SignInThrottle()
 
-    app.migrations.add(CreateOrganizationKinds())
-    app.migrations.add(CreateOrganizations())
-    app.migrations.add(CreateMembers())
-    app.migrations.add(CreateAccounts())
-    app.migrations.add(CreateAuditEvents())
-    app.migrations.add(CreatePrivacyTables())
-    app.migrations.add(CreateImports())
-    app.migrations.add(AddMemberNameIndex())
-    app.migrations.add(CreateDocuments())
-    app.migrations.add(CreateCampaigns())
-    app.migrations.add(CreateStudy())
-    app.migrations.add(CreateCampaignFigures())
-    app.migrations.add(CreateRatingPeriods())
-    app.migrations.add(CreateCommitments())
-    app.migrations.add(CreateBreakthroughs())
-    app.migrations.add(CreateRatings())
-    app.migrations.add(StoreSubtreeCoverage())
-    app.migrations.add(AddBreakthroughEvidenceFiles())
-    app.migrations.add(AddPositionUnits())
-    app.migrations.add(StoreSubtreeCommitments())
-    app.migrations.add(StoreSubtreeRatings())
-    app.migrations.add(AddRatingTasks())
-    app.migrations.add(LogViewedMemberIds())
+    app.migrations.add(SchemaHistory.migrations)
+    // In this order: a merge hands over obligations and moves members before the figures are recounted.
+    for follower: any TreeFollower in [ObligationTreeFollower(), MemberTreeFollower(), CoverageTreeFollower(), CommitmentTreeFollower(),
+                                       RatingTreeFollower()] {
+        TreeFollowers.register(follower)
+    }
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)

@@ -2,24 +2,6 @@ import Fluent
 import LamTheoCore
 import SQLKit
 
-/// Keeps a subtree copy of every commitment figure and the members on the roll (see `RollupTable`),
-/// replacing the path-range sums of 014's index.
-struct StoreSubtreeCommitments: AsyncMigration {
-    var name: String { "020_StoreSubtreeCommitments" }
-
-    func prepare(on database: any Database) async throws {
-        try await CommitmentFigures.rollup.adopt(newColumns: ["members"], replacingIndex: "commitment_figures_rollup", on: database)
-        let years = try await database.sql.raw("SELECT DISTINCT year FROM commitment_figures").all().map { try $0.decode(column: "year", as: Int.self) }
-        for year in years {
-            try await CommitmentFigures.start(year: year, on: database)
-        }
-    }
-
-    func revert(on database: any Database) async throws {
-        try await CommitmentFigures.rollup.abandon(newColumns: ["members"], on: database)
-    }
-}
-
 extension CommitmentFigures {
     static let rollup = RollupTable(
         table: schema, key: "year",
@@ -42,7 +24,7 @@ extension CommitmentFigures {
 
     /// Recounts the figures of `organizationIds` for `year` (or for every year counted so far, and the years
     /// their members have commitments in), and rolls them up to the root. Called inside the transaction of
-    /// every write that changes a commitment's assessment or where a member is (through `UnitFigures.recount`).
+    /// every write that changes a commitment's assessment or where a member is (through `TreeFollowers.membersChanged`).
     static func recount(_ organizationIds: Set<Int>, year: Int? = nil, on db: any Database) async throws {
         guard !organizationIds.isEmpty else { return }
         // A started year has a row at every root: a handful of index entries, not every row of every year.

@@ -31,51 +31,6 @@ final class CampaignFigures: Model, @unchecked Sendable {
     init() {}
 }
 
-struct CreateCampaignFigures: AsyncMigration {
-    var name: String { "012_CreateCampaignFigures" }
-
-    func prepare(on database: any Database) async throws {
-        try await database.schema(CampaignFigures.schema)
-            .field("id", .int, .identifier(auto: true))
-            .field("campaign_id", .int, .required, .references(Campaign.schema, "id"))
-            .field("organization_id", .int, .required, .references(Organization.schema, "id"))
-            .field("organization_path", database.binaryText, .required)
-            .field("members_studied", .int, .required)
-            .field("reflections_submitted", .int, .required)
-            .field("reflections_accepted", .int, .required)
-            .field("sessions_held", .int, .required)
-            .unique(on: "campaign_id", "organization_id")
-            .create()
-        // Subtree totals are sums over this index alone (it covers every figure).
-        try await database.createIndex("campaign_figures_rollup", on: CampaignFigures.schema,
-                                       columns: ["campaign_id", "organization_path", "members_studied", "reflections_submitted",
-                                                 "reflections_accepted", "sessions_held"])
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(CampaignFigures.schema).delete()
-    }
-}
-
-/// Keeps a subtree copy of every coverage figure (see `RollupTable`), replaces the path-range sums of
-/// 012's index, and adds obligations tallied by state and due date for each unit's subtree.
-struct StoreSubtreeCoverage: AsyncMigration {
-    var name: String { "017_StoreSubtreeCoverage" }
-
-    func prepare(on database: any Database) async throws {
-        try await CampaignFigures.rollup.adopt(newColumns: ["members"], replacingIndex: "campaign_figures_rollup", on: database)
-        try await ObligationTallies.create(on: database)
-        for campaign in try await Campaign.query(on: database).all() {
-            try await CampaignFigures.start(campaign, on: database)
-        }
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(ObligationTallies.schema).delete()
-        try await CampaignFigures.rollup.abandon(newColumns: ["members"], on: database)
-    }
-}
-
 extension CampaignFigures {
     static let rollup = RollupTable(
         table: schema, key: "campaign_id",

@@ -12,19 +12,6 @@ import SQLKit
 enum ObligationTallies {
     static let schema = "obligation_tallies"
 
-    static func create(on db: any Database) async throws {
-        try await db.schema(schema)
-            .field("campaign_id", .int, .required, .references(Campaign.schema, "id"))
-            .field("organization_id", .int, .required, .references(Organization.schema, "id"))
-            .field("state", .string, .required)
-            // Only for obligations still awaiting the unit (open or returned); null otherwise.
-            .field("due_on", .string)
-            .field("extended_until", .string)
-            .field("obligations", .int, .required)
-            .create()
-        try await db.createIndex("obligation_tallies_unit", on: schema, columns: ["campaign_id", "organization_id"])
-    }
-
     /// After obligations of `campaigns` changed at `organizationIds`: locks and refreshes their chains.
     static func refresh(chainsOf organizationIds: Set<Int>, campaigns: [Int], on db: any Database) async throws {
         let units = try await RollupUnits.chains(of: organizationIds, on: db)

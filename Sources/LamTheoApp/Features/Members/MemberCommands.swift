@@ -50,7 +50,7 @@ enum MemberCommands {
         try await member.create(on: db)
         if member.status.isOnRoll {
             try await adjustCount(of: cell!.requireID(), by: 1, on: db)
-            try await UnitFigures.recount([cell!.requireID()], on: db)
+            try await TreeFollowers.membersChanged(at: [cell!.requireID()], on: db)
         }
         let enrolment = MemberTransfer()
         enrolment.memberId = member.requireID()
@@ -76,7 +76,7 @@ enum MemberCommands {
         try await member.save(on: db)
         if wasOnRoll != member.status.isOnRoll {
             try await adjustCount(of: member.organizationId, by: member.status.isOnRoll ? 1 : -1, on: db)
-            try await UnitFigures.recount([member.organizationId], on: db)
+            try await TreeFollowers.membersChanged(at: [member.organizationId], on: db)
         }
         return member
     }
@@ -115,7 +115,7 @@ enum MemberCommands {
         member.organizationPath = cell!.path
         try await member.save(on: db)
         // Stored figures count a member where they are now.
-        try await UnitFigures.recount([previousCell, cell!.requireID()], on: db)
+        try await TreeFollowers.membersChanged(at: [previousCell, cell!.requireID()], on: db)
         return member
     }
 

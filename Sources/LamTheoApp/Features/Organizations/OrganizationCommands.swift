@@ -44,8 +44,9 @@ enum OrganizationCommands {
         try await organization.create(on: db)
         organization.path = Organization.path(of: organization.requireID(), under: parent).rawValue
         try await organization.save(on: db)
-        try await OrganizationHistory.open(organization, change: .created, on: CalendarDate(parsing: organization.validFrom)!, note: nil, db: db)
-        try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
+        let foundedOn = CalendarDate(parsing: organization.validFrom)!
+        try await OrganizationHistory.open(organization, change: .created, on: foundedOn, note: nil, db: db)
+        try await TreeFollowers.publish(TreeChange(.created, subtree: organization.treePath, effectiveOn: foundedOn), on: db)
         return organization
     }
 
@@ -101,7 +102,7 @@ enum OrganizationCommands {
         // One set-based statement per new subtree: the units whose parent is not new themselves.
         let ids = Set(units.compactMap(\.id))
         for top in units where !(top.parentId.map(ids.contains) ?? false) {
-            try await ObligationRoster.followTreeChange(in: top.treePath, on: db)
+            try await TreeFollowers.publish(TreeChange(.created, subtree: top.treePath, effectiveOn: CalendarDate(parsing: top.validFrom)!), on: db)
         }
     }
 
@@ -158,7 +159,7 @@ enum OrganizationCommands {
         try await organization.save(on: db)
         try await OrganizationHistory.open(organization, change: .updated, on: effectiveOn, note: nil, db: db)
         if before.2 != organization.kindCode {
-            try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
+            try await TreeFollowers.publish(TreeChange(.rekinded, subtree: organization.treePath, effectiveOn: effectiveOn), on: db)
         }
         return organization
     }
@@ -193,8 +194,7 @@ enum OrganizationCommands {
         let formerParent = Set([organization.parentId].compactMap { $0 })
         try await rehang(organization, under: parent!, on: db)
         try await OrganizationHistory.open(organization, change: .moved, on: effectiveOn, note: nil, db: db)
-        try await ObligationRoster.followTreeChange(in: organization.treePath, alsoChainsOf: formerParent, on: db)
-        try await UnitFigures.recount(subtree: organization.treePath, alsoChainsOf: formerParent, on: db)
+        try await TreeFollowers.publish(TreeChange(.moved, subtree: organization.treePath, formerChains: formerParent, effectiveOn: effectiveOn), on: db)
         return organization
     }
 
@@ -233,20 +233,15 @@ enum OrganizationCommands {
             try await OrganizationHistory.open(child, change: .moved, on: effectiveOn,
                                                note: "Hợp nhất \(source.name) vào \(target.name)", db: db)
         }
-        try await ObligationRoster.handOver(from: source, to: target, on: db)
-        let moved = try await MemberRoster.transferAllOnRoll(from: source, to: target, on: effectiveOn, reason: "Hợp nhất \(source.name) vào \(target.name)", db: db)
-        target.memberCount += moved
-        try await target.save(on: db)
-        source.memberCount -= moved
         source.status = .merged
         source.validTo = effectiveOn.iso
         source.mergedIntoId = target.id
         try await source.save(on: db)
         try await OrganizationHistory.open(source, change: .merged, on: effectiveOn, note: target.name, db: db)
-        try await ObligationRoster.followTreeChange(in: target.treePath, alsoChainsOf: [source.requireID()], on: db)
-        try await UnitFigures.recount([source.requireID(), target.requireID()], on: db)
-        try await UnitFigures.rebuildChains(of: [source.requireID(), target.requireID()], on: db)
-        return target
+        try await TreeFollowers.publish(TreeChange(.merged, subtree: target.treePath, formerChains: [source.requireID()],
+                                                   merged: (source, target), effectiveOn: effectiveOn), on: db)
+        // The followers moved the members: the stored counts are theirs.
+        return try await OrganizationQueries.require(target.requireID(), on: db)
     }
 
     /// Closes a unit that no longer has members or units under it.
@@ -267,7 +262,7 @@ enum OrganizationCommands {
         organization.validTo = effectiveOn.iso
         try await organization.save(on: db)
         try await OrganizationHistory.open(organization, change: .dissolved, on: effectiveOn, note: reason, db: db)
-        try await ObligationRoster.followTreeChange(in: organization.treePath, on: db)
+        try await TreeFollowers.publish(TreeChange(.dissolved, subtree: organization.treePath, effectiveOn: effectiveOn), on: db)
         return organization
     }
 

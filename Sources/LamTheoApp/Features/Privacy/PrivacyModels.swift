@@ -48,38 +48,3 @@ extension CorrectionRequest: Auditable {
         ["memberId": String(memberId), "text": text, "status": status, "resolvedBy": resolvedBy.map(String.init)]
     }
 }
-
-struct CreatePrivacyTables: AsyncMigration {
-    var name: String { "006_CreatePrivacyTables" }
-
-    func prepare(on database: any Database) async throws {
-        try await database.schema(PersonalDataView.schema)
-            .field("id", .int, .identifier(auto: true))
-            .field("viewed_at", .datetime, .required)
-            .field("user_id", .int, .required, .references(User.schema, "id"))
-            .field("username", .string, .required)
-            .field("what", .string, .required)
-            .field("member_id", .int)
-            .field("count", .int, .required)
-            .field("ip", .string)
-            .create()
-        try await database.createIndex("personal_data_views_time", on: PersonalDataView.schema, columns: ["viewed_at"])
-        try await database.createIndex("personal_data_views_member", on: PersonalDataView.schema, columns: ["member_id"])
-
-        try await database.schema(CorrectionRequest.schema)
-            .field("id", .int, .identifier(auto: true))
-            .field("member_id", .int, .required, .references(Member.schema, "id"))
-            .field("text", .string, .required)
-            .field("status", .string, .required)
-            .field("resolved_by", .int, .references(User.schema, "id"))
-            .field("resolved_at", .datetime)
-            .field("created_at", .datetime)
-            .create()
-        try await database.createIndex("correction_requests_member", on: CorrectionRequest.schema, columns: ["member_id", "status"])
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(CorrectionRequest.schema).delete()
-        try await database.schema(PersonalDataView.schema).delete()
-    }
-}

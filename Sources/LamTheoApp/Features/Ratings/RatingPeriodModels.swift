@@ -50,40 +50,6 @@ final class PeriodClosure: Model, @unchecked Sendable {
     init() {}
 }
 
-struct CreateRatingPeriods: AsyncMigration {
-    var name: String { "013_CreateRatingPeriods" }
-
-    func prepare(on database: any Database) async throws {
-        try await database.schema(RatingPeriod.schema)
-            .field("id", .int, .identifier(auto: true))
-            .field("kind", .string, .required)
-            .field("title", .string, .required)
-            .field("starts_on", .string, .required)
-            .field("ends_on", .string, .required)
-            .field("created_at", .datetime)
-            .unique(on: "kind", "starts_on", "ends_on")
-            .create()
-        try await database.createIndex("rating_periods_dates", on: RatingPeriod.schema, columns: ["starts_on", "ends_on"])
-
-        try await database.schema(PeriodClosure.schema)
-            .field("id", .int, .identifier(auto: true))
-            .field("period_id", .int, .required, .references(RatingPeriod.schema, "id"))
-            .field("organization_id", .int, .required, .references(Organization.schema, "id"))
-            .field("organization_path", database.binaryText, .required)
-            .field("closed_on", .string, .required)
-            .field("reopened_on", .string)
-            .field("reopen_reason", .string)
-            .field("created_at", .datetime)
-            .create()
-        try await database.createIndex("period_closures_path", on: PeriodClosure.schema, columns: ["period_id", "organization_path"])
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(PeriodClosure.schema).delete()
-        try await database.schema(RatingPeriod.schema).delete()
-    }
-}
-
 /// The questions other features ask about periods.
 enum RatingPeriods {
     /// The period of `kind` that contains `date`, if one is defined.

@@ -30,26 +30,3 @@ extension ImportRecord: Auditable {
          "unchanged": String(unchanged), "convertedCells": String(convertedCells), "legacyEncoding": legacyEncoding]
     }
 }
-
-struct CreateImports: AsyncMigration {
-    var name: String { "007_CreateImports" }
-
-    func prepare(on database: any Database) async throws {
-        try await database.schema(ImportRecord.schema)
-            .field("id", .int, .identifier(auto: true))
-            .field("kind", .string, .required)
-            .field("file_name", .string, .required)
-            .field("rows", .int, .required)
-            .field("created", .int, .required)
-            .field("changed", .int, .required)
-            .field("unchanged", .int, .required)
-            .field("converted_cells", .int, .required)
-            .field("legacy_encoding", .string)
-            .field("created_at", .datetime)
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(ImportRecord.schema).delete()
-    }
-}

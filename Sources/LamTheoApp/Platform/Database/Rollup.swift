@@ -241,22 +241,4 @@ struct RollupTable: Sendable {
             """).all()
         return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "unit", as: Int.self), $0) })
     }
-
-    /// What a migration turning a table of own figures into a roll-up runs: adds `newColumns` (own figures
-    /// it did not have) and a subtree column for every figure, each 0 until refreshed, and drops the index
-    /// the path-range sums used.
-    func adopt(newColumns: [String] = [], replacingIndex index: String, on db: any Database) async throws {
-        for column in newColumns + figures.map({ "subtree_\($0.name)" }) {
-            try await db.sql.raw("ALTER TABLE \(ident: table) ADD COLUMN \(ident: column) BIGINT NOT NULL DEFAULT 0").run()
-        }
-        try await db.sql.drop(index: index).ifExists().run()
-    }
-
-    /// Undoes `adopt`, except the dropped index: code before the roll-up needed it for speed only (and
-    /// `adopt` runs again without it).
-    func abandon(newColumns: [String] = [], on db: any Database) async throws {
-        for column in newColumns + figures.map({ "subtree_\($0.name)" }) {
-            try await db.sql.raw("ALTER TABLE \(ident: table) DROP COLUMN \(ident: column)").run()
-        }
-    }
 }

@@ -7,12 +7,6 @@ extension Database {
         (self as? any SQLDatabase)?.dialect.name == "postgresql"
     }
 
-    /// Text compared byte by byte. Tree paths and collation sort keys rely on it: PostgreSQL's default
-    /// locale collation would ignore the `/` of a path and reorder a sort key; SQLite's default is binary.
-    var binaryText: DatabaseSchema.DataType {
-        isPostgres ? .custom("TEXT COLLATE \"C\"") : .string
-    }
-
     /// `column IN (values)` for a list of any length, bound as one value: a JSON array read by `json_each` on
     /// SQLite, an array on PostgreSQL. A list bound value by value makes parsing the statement the cost, and
     /// SQLite limits a statement to 32,766 values.
@@ -20,12 +14,5 @@ extension Database {
         if isPostgres { return "\(ident: column) = ANY(\(bind: values))" }
         let json = String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
         return "\(ident: column) IN (SELECT value FROM json_each(\(bind: json)))"
-    }
-
-    /// Creates a plain (non-unique) index, which Fluent's schema builder cannot express.
-    func createIndex(_ name: String, on table: String, columns: [String]) async throws {
-        var builder = sql.create(index: name).on(table)
-        for column in columns { builder = builder.column(column) }
-        try await builder.run()
     }
 }

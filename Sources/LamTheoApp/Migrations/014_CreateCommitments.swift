@@ -5,12 +5,12 @@ struct CreateCommitments: AsyncMigration {
     var name: String { "014_CreateCommitments" }
 
     func prepare(on database: any Database) async throws {
-        try await database.schema(Commitment.schema)
+        try await database.schema("commitments")
             .field("id", .int, .identifier(auto: true))
-            .field("member_id", .int, .required, .references(Member.schema, "id"))
-            .field("period_id", .int, .required, .references(RatingPeriod.schema, "id"))
+            .field("member_id", .int, .required, .references("members", "id"))
+            .field("period_id", .int, .required, .references("rating_periods", "id"))
             .field("year", .int, .required)
-            .field("campaign_id", .int, .references(Campaign.schema, "id"))
+            .field("campaign_id", .int, .references("campaigns", "id"))
             .field("title", .string, .required)
             .field("measure", .string, .required)
             .field("due_on", .string, .required)
@@ -24,11 +24,11 @@ struct CreateCommitments: AsyncMigration {
             .field("updated_at", .datetime)
             .create()
         // A member's year, and the recount of a cell's members' years, start from the member.
-        try await database.createIndex("commitments_member", on: Commitment.schema, columns: ["member_id", "year", "cell_result"])
+        try await database.createIndex("commitments_member", on: "commitments", columns: ["member_id", "year", "cell_result"])
 
-        try await database.schema(CommitmentCheckIn.schema)
+        try await database.schema("commitment_check_ins")
             .field("id", .int, .identifier(auto: true))
-            .field("commitment_id", .int, .required, .references(Commitment.schema, "id"))
+            .field("commitment_id", .int, .required, .references("commitments", "id"))
             .field("noted_on", .string, .required)
             .field("note", .string, .required)
             .field("progress", .int)
@@ -38,40 +38,40 @@ struct CreateCommitments: AsyncMigration {
             .field("evidence_type", .string)
             .field("created_at", .datetime)
             .create()
-        try await database.createIndex("commitment_check_ins_commitment", on: CommitmentCheckIn.schema, columns: ["commitment_id", "noted_on"])
+        try await database.createIndex("commitment_check_ins_commitment", on: "commitment_check_ins", columns: ["commitment_id", "noted_on"])
 
-        try await database.schema(CommitmentPledge.schema)
+        try await database.schema("commitment_pledges")
             .field("id", .int, .identifier(auto: true))
-            .field("member_id", .int, .required, .references(Member.schema, "id"))
-            .field("period_id", .int, .required, .references(RatingPeriod.schema, "id"))
+            .field("member_id", .int, .required, .references("members", "id"))
+            .field("period_id", .int, .required, .references("rating_periods", "id"))
             .field("year", .int, .required)
             .field("text", .string, .required)
             .field("updated_at", .datetime)
             .unique(on: "member_id", "year")
             .create()
 
-        try await database.schema(CommitmentTemplate.schema)
+        try await database.schema("commitment_templates")
             .field("id", .int, .identifier(auto: true))
-            .field("campaign_id", .int, .required, .references(Campaign.schema, "id"))
+            .field("campaign_id", .int, .required, .references("campaigns", "id"))
             .field("title", .string, .required)
             .field("measure", .string, .required)
             .create()
-        try await database.createIndex("commitment_templates_campaign", on: CommitmentTemplate.schema, columns: ["campaign_id"])
+        try await database.createIndex("commitment_templates_campaign", on: "commitment_templates", columns: ["campaign_id"])
 
-        try await database.schema(CommitmentReminder.schema)
+        try await database.schema("commitment_reminders")
             .field("id", .int, .identifier(auto: true))
-            .field("member_id", .int, .required, .references(Member.schema, "id"))
+            .field("member_id", .int, .required, .references("members", "id"))
             .field("year", .int, .required)
             .field("sent_by_user_id", .int)
             .field("sent_by_name", .string, .required)
             .field("sent_at", .datetime)
             .create()
-        try await database.createIndex("commitment_reminders_member", on: CommitmentReminder.schema, columns: ["member_id", "year"])
+        try await database.createIndex("commitment_reminders_member", on: "commitment_reminders", columns: ["member_id", "year"])
 
-        try await database.schema(CommitmentFigures.schema)
+        try await database.schema("commitment_figures")
             .field("id", .int, .identifier(auto: true))
             .field("year", .int, .required)
-            .field("organization_id", .int, .required, .references(Organization.schema, "id"))
+            .field("organization_id", .int, .required, .references("organizations", "id"))
             .field("organization_path", database.binaryText, .required)
             .field("members_registered", .int, .required)
             .field("commitments", .int, .required)
@@ -81,14 +81,14 @@ struct CreateCommitments: AsyncMigration {
             .unique(on: "year", "organization_id")
             .create()
         // Subtree totals are sums over this index alone (it covers every figure).
-        try await database.createIndex("commitment_figures_rollup", on: CommitmentFigures.schema,
+        try await database.createIndex("commitment_figures_rollup", on: "commitment_figures",
                                        columns: ["year", "organization_path", "members_registered", "commitments", "commitments_achieved",
                                                  "commitments_not_achieved", "members_assessed"])
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [CommitmentFigures.schema, CommitmentReminder.schema, CommitmentTemplate.schema, CommitmentPledge.schema,
-                       CommitmentCheckIn.schema, Commitment.schema] {
+        for schema in ["commitment_figures", "commitment_reminders", "commitment_templates", "commitment_pledges",
+                       "commitment_check_ins", "commitments"] {
             try await database.schema(schema).delete()
         }
     }
