@@ -265,14 +265,4 @@ struct XLSXZipReader {
         }
         guard checksum == entry.crc32 else { throw corrupt("CRC-32 mismatch in \(entry.name)") }
     }
-
-    /// The whole of a (small) part.
-    mutating func contents(of name: String) throws -> Data? {
-        guard let entry = entry(name) else { return nil }
-        let range = try admit(entry)
-        var result = Data()
-        result.reserveCapacity(Int(min(entry.uncompressedSize, 64 << 20)))
-        try Self.inflate(entry, compressedRange: range, of: data) { result.append($0) }
-        return result
-    }
 }

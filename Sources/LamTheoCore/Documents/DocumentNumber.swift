@@ -26,7 +26,8 @@ public struct DocumentNumber: Sendable, Hashable, CustomStringConvertible {
     public var description: String { symbol }
 
     /// Reads `text` against the abbreviation lists. An abbreviation matches the list ignoring case; "D"
-    /// for "Đ" (keyboards without Vietnamese input) is accepted when only one entry of the list fits.
+    /// for "Đ" (keyboards without Vietnamese input) and "Ư" for "W" ("60-NQ/TƯ", Trung ương as people
+    /// write it) are accepted when only one entry of the list fits.
     public init(parsing text: String, types: [DocumentAbbreviation], issuers: [DocumentAbbreviation]) throws(DocumentNumberError) {
         var tokens = Self.tokens(of: text)
         if let first = tokens.first, ["so", "no"].contains(VietnameseText.searchKey(first)) {
@@ -76,7 +77,7 @@ public struct DocumentNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func fold(_ code: String) -> String {
-        code.replacingOccurrences(of: "Đ", with: "D")
+        code.replacingOccurrences(of: "Đ", with: "D").replacingOccurrences(of: "Ư", with: "W")
     }
 }
 

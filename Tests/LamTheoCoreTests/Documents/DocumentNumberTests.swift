@@ -28,6 +28,44 @@ struct DocumentNumberTests {
         #expect(try parse(input).symbol == symbol)
     }
 
+    /// Numbers as they stand on published documents (the directives, guidance and letters themselves or
+    /// documents citing them), each of a type and issuer of `StandardDocumentAbbreviations`.
+    @Test(arguments: [
+        ("36-HD/VPTW", "36-HD/VPTW"), ("08-QĐi/TW", "08-QĐi/TW"), ("01-QĐi/UBKTTW", "01-QĐi/UBKTTW"), ("Số 09-QC/TW", "09-QC/TW"),
+        ("8011-CV/BTCTW", "8011-CV/BTCTW"), ("17129-CV/VPTW", "17129-CV/VPTW"), ("31 - HD/BTCTW", "31-HD/BTCTW"), ("05-TB/BCĐTW", "05-TB/BCĐTW"),
+        ("765-NQ/QUTW", "765-NQ/QUTW"), ("590-CT/ĐUQSTW", "590-CT/ĐUQSTW"), ("20-HD/ĐUCA", "20-HD/ĐUCA"), ("73-KH/ĐUQH", "73-KH/ĐUQH"),
+        ("19-KH/BCSĐ", "19-KH/BCSĐ"), ("97-KH/ĐUK", "97-KH/ĐUK"), ("38-TB/BNCTU", "38-TB/BNCTU"), ("134-CV/UBKTTU", "134-CV/UBKTTU"),
+        ("03-HD/BTGDVTU", "03-HD/BTGDVTU"), ("01-QĐ/BTCTU", "01-QĐ/BTCTU"), ("540-CV/VPQU", "540-CV/VPQU"), ("13-HD/ĐU", "13-HD/ĐU"),
+        ("21-QĐ/ĐU", "21-QĐ/ĐU"), ("Số 60-NQ/TƯ", "60-NQ/TW"),
+    ])
+    func publishedNumbers(_ input: String, _ symbol: String) throws {
+        #expect(try parse(input).symbol == symbol)
+    }
+
+    /// Every type of Hướng dẫn 36-HD/VPTW and every level's committee and boards, written as offices write them.
+    @Test(arguments: [
+        ("15-QĐi/TW", "15-QĐi/TW"), ("15-qdi/tw", "15-QĐi/TW"), ("12-QC/TU", "12-QC/TU"), ("08-CTr/TU", "08-CTr/TU"), ("102-TB/ĐUK", "102-TB/ĐUK"),
+        ("3-TTr/BTCTU", "03-TTr/BTCTU"), ("04-QHo/TU", "04-QHo/TU"), ("01-PA/TU", "01-PA/TU"), ("02-TC/TW", "02-TC/TW"), ("05-BB/CB", "05-BB/CB"),
+        ("118-GM/VPTU", "118-GM/VPTU"), ("45-GGT/BTCHU", "45-GGT/BTCHU"), ("07-GCN/ĐU", "07-GCN/ĐU"), ("12-PG/VPĐU", "12-PG/VPĐU"),
+        ("12-PC/UBKTĐU", "12-PC/UBKTĐU"), ("10-NQ/ThU", "10-NQ/ThU"), ("10-nq/thu", "10-NQ/ThU"), ("02-KH/BDVHU", "02-KH/BDVHU"),
+        ("01-NQ/ĐUCP", "01-NQ/ĐUCP"), ("01-HD/BCSCLTW", "01-HD/BCSCLTW"), ("12-HD/BTGDVTW", "12-HD/BTGDVTW"), ("03-BC/HĐLLTW", "03-BC/HĐLLTW"),
+        ("03-BC/HDLLTW", "03-BC/HĐLLTW"), ("22-NQ/ĐĐ", "22-NQ/ĐĐ"), ("06-CV/BNCTW", "06-CV/BNCTW"), ("33-CV/VPTƯ", "33-CV/VPTW"),
+    ])
+    func everyLevelsNumbers(_ input: String, _ symbol: String) throws {
+        #expect(try parse(input).symbol == symbol)
+    }
+
+    /// The lists only grow: every code the database was first seeded with is still there, with its names.
+    @Test func theFirstListsAreKept() {
+        let types = Set(StandardDocumentAbbreviations.types.map(\.code))
+        let issuers = Set(StandardDocumentAbbreviations.issuers.map(\.code))
+        #expect(types.isSuperset(of: ["NQ", "CT", "KL", "QĐ", "QĐNS", "QC", "HD", "TT", "KH", "CTr", "ĐA", "BC", "TB", "TTr", "CV"]))
+        #expect(issuers.isSuperset(of: ["TW", "VPTW", "BTCTW", "BTGTW", "BTGDVTW", "UBKTTW", "TU", "BTGTU", "ĐUK", "HU", "QU", "ĐU", "CB"]))
+        let btctu = StandardDocumentAbbreviations.issuers.first { $0.code == "BTCTU" }
+        #expect(btctu?.nameVi == "Ban Tổ chức Tỉnh ủy, Thành ủy")
+        #expect(btctu?.nameEn == "Organisation Commission of a provincial or city committee")
+    }
+
     @Test func parts() throws {
         let parsed = try parse("Số 138-QĐNS/TW")
         #expect(parsed.number == 138)
@@ -72,6 +110,7 @@ struct DocumentNumberTests {
 
     @Test func standardCodesAreDistinctEvenWithoutĐ() {
         for list in [StandardDocumentAbbreviations.types, StandardDocumentAbbreviations.issuers] {
+            #expect(Set(list.map { $0.code.uppercased() }).count == list.count)
             let folded = list.map { $0.code.uppercased().replacingOccurrences(of: "Đ", with: "D") }
             #expect(Set(folded).count == list.count)
         }
