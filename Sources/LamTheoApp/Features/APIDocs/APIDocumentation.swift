@@ -18,7 +18,7 @@ enum APIDocumentation {
         "info": [
             "title": "LamTheo API",
             "version": "1.0.0",
-            "description": "Organisations, members and the document register of a Party organisation tree. Errors are application/problem+json (RFC 9457); send Accept-Language: en or ?lang=en for English messages (Vietnamese by default). Dates are yyyy-MM-dd.",
+            "description": .string(description),
         ],
         "servers": [["url": "/api/v1"]],
         "paths": withCommonResponses(paths),
@@ -28,6 +28,26 @@ enum APIDocumentation {
         ],
         "security": [["bearer": []]],
     ])
+
+    private static let description = """
+        LamTheo's API for a Party organisation tree: organisations and their dated history; members, their transfers and \
+        positions, and who has viewed their personal data; the document register with its abbreviation lists, committee \
+        terms, relations and attachments; campaigns that launch a document down the tree and the obligations they give each \
+        unit (submissions, reviews, extensions); study sessions with attendance and bridge points, and members' reflections \
+        with their review; members' yearly commitments with check-ins, assessments, pledges and reminders; units' \
+        breakthroughs with check-ins and evidence files; ratings of members and units by period, their closures and the \
+        rules they are checked against; coverage figures at every level of the tree; imports of organisations and members \
+        from CSV or XLSX (a job to poll) and exports in both formats; self-service for members (their own data, correction \
+        requests, reflections and ratings); accounts, roles and tokens.
+
+        Conventions. Every operation but POST /auth/tokens and this document needs a bearer token from POST /auth/tokens \
+        (Authorization: Bearer …), and reaches only the subtree the caller's roles cover. Errors are \
+        application/problem+json (RFC 9457), with `errors` naming each field at fault: 400 for a body or query value that \
+        cannot be read, 422 for one a rule refuses. Send Accept-Language: en or ?lang=en for English messages and texts \
+        (Vietnamese by default). Dates are yyyy-MM-dd; instants are ISO 8601 date-times in UTC. Lists that can grow are paged \
+        with ?page= (from 1) and ?per= (1–\(Paging.maximumPerPage), 50 by default) and answer {items, page, perPage, total}. \
+        A figure nobody has reported on yet has a null count ("chưa báo cáo"), never 0. Integers are 64-bit.
+        """
 
     // MARK: Paths
 
@@ -74,12 +94,10 @@ enum APIDocumentation {
         ]],
         "/me": ["get": operation("getMe", "The caller and the roles they hold today", tag: "Accounts", ok: ref("Me"), failures: ["401"])],
         "/me/data": ["get": operation("getMyData", "Everything LamTheo holds about the calling member", tag: "Self-service",
-                                      ok: ["type": "object"], failures: ["401", "403"])],
+                                      ok: ref("MemberData"), failures: ["401", "403"])],
         "/me/corrections": ["post": operation(
             "requestCorrection", "Ask the cell's secretary to correct one's record", tag: "Self-service",
-            body: object(["text": ["type": "string"]], required: ["text"]), ok: object(["id": ["type": "integer"], "text": ["type": "string"],
-                                                                                        "status": ["type": "string"]]),
-            okStatus: "201", failures: ["422"])],
+            body: ref("CorrectionRequestCreate"), ok: ref("CorrectionRequest"), okStatus: "201", failures: ["422"])],
         "/me/reflections": [
             "get": operation("listMyReflections", "The campaigns the calling member takes part in, each with their reflection or null", tag: "Self-service",
                              ok: ["type": "array", "items": ref("OwnReflection")], failures: ["401", "403"]),
@@ -186,14 +204,11 @@ enum APIDocumentation {
         "/members/{id}/viewers": ["get": operation(
             "listMemberViewers", "Who has seen the member's personal data: views of the member, and lists, searches and exports that showed them (administrators)",
             tag: "Members", parameters: [param("id")],
-            ok: ["type": "array", "items": object(["viewedAt": ["type": "string", "format": "date-time"], "userId": ["type": "integer"],
-                                                   "username": ["type": "string"], "what": ["type": "string"], "count": ["type": "integer"],
-                                                   "ip": ["type": ["string", "null"]]], required: ["viewedAt", "userId", "username", "what", "count"])],
+            ok: ["type": "array", "items": ref("PersonalDataView")],
             failures: ["404"])],
         "/document-abbreviations": [
             "get": operation("listDocumentAbbreviations", "The type and issuer abbreviations a document symbol may use", tag: "Documents",
-                             ok: object(["types": ["type": "array", "items": ref("DocumentAbbreviation")],
-                                         "issuers": ["type": "array", "items": ref("DocumentAbbreviation")]], required: ["types", "issuers"])),
+                             ok: ref("DocumentAbbreviations")),
             "post": operation("addDocumentAbbreviation", "Add a type or an issuer to the lists (administrators)", tag: "Documents",
                               body: ref("DocumentAbbreviationCreate"), ok: ref("DocumentAbbreviation"), okStatus: "201", failures: ["409", "422"]),
         ],
@@ -288,14 +303,14 @@ enum APIDocumentation {
             "getCommitmentFigures", "Registration, completion and assessment at a unit for a year: its own, its subtree's and each child's, lowest registration first",
             tag: "Commitments", parameters: [param("commitmentUnit"), param("commitmentYear")], ok: ref("CommitmentReport"), failures: ["404"])],
         "/commitments/pledges": ["post": operation(
-            "pledge", "Record or replace a member's pledge of self-cultivation for a year", tag: "Commitments", body: ref("Pledge"), ok: ref("Pledge"),
+            "pledge", "Record or replace a member's pledge of self-cultivation for a year", tag: "Commitments", body: ref("PledgeCreate"), ok: ref("Pledge"),
             failures: ["404", "409", "422"])],
         "/commitments/reminders": ["post": operation(
             "remindToRegister", "The cell reminds a member who has not registered for a year; the member sees it on their page", tag: "Commitments",
             body: ref("ReminderCreate"), ok: ref("Reminder"), okStatus: "201", failures: ["404", "422"])],
         "/commitments/templates": ["post": operation(
             "addCommitmentTemplate", "A suggested commitment for a campaign, which pre-fills the registration form", tag: "Commitments",
-            body: ref("CommitmentTemplate"), ok: ref("CommitmentTemplate"), okStatus: "201", failures: ["404", "422"])],
+            body: ref("CommitmentTemplateCreate"), ok: ref("CommitmentTemplate"), okStatus: "201", failures: ["404", "422"])],
         "/commitments/{id}": [
             "get": operation("getCommitment", "One commitment with its check-ins (the member, their cell-mates and readers at the cell)", tag: "Commitments",
                              parameters: [param("id")], ok: ref("Commitment"), failures: ["404"]),
@@ -307,8 +322,8 @@ enum APIDocumentation {
             "tags": ["Commitments"], "parameters": [param("id")],
             "requestBody": ["required": true, "content": [
                 "application/json": ["schema": ref("CommitmentCheckInCreate")],
-                "multipart/form-data": ["schema": object(["notedOn": date, "note": ["type": "string"], "progress": ["type": "integer"], "value": ["type": "string"],
-                                                          "evidence": binary], required: ["note"])],
+                "multipart/form-data": ["schema": .object(properties: ["notedOn": .date, "note": .string, "progress": .integer, "value": .string,
+                                                                       "evidence": .binary], required: ["note"])],
             ]],
             "responses": ["201": ["description": "Checked in", "content": ["application/json": ["schema": ref("Commitment")]]],
                           "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
@@ -341,18 +356,17 @@ enum APIDocumentation {
             tag: "Ratings", parameters: [param("id"), ratingUnit], ok: ref("RatingFigures"), failures: ["404"])],
         "/rating-periods/{id}/closures": ["post": operation(
             "closeRatingPeriod", "Close the period for a unit's subtree: its ratings, commitments and breakthroughs are frozen and its figures kept as a snapshot",
-            tag: "Ratings", parameters: [param("id")], body: object(["organizationId": ["type": "integer"]], required: ["organizationId"]),
+            tag: "Ratings", parameters: [param("id")], body: ref("RatingClosureCreate"),
             ok: ref("RatingClosure"), okStatus: "201", failures: ["404", "409"])],
         "/rating-closures/{id}/reopen": ["post": operation(
             "reopenRatingPeriod", "Reopen a closed subtree, with the reason the audit trail keeps", tag: "Ratings", parameters: [param("id")],
-            body: object(["reason": ["type": "string"]], required: ["reason"]), ok: ref("RatingClosure"), failures: ["404", "409"])],
+            body: ref("RatingClosureReopen"), ok: ref("RatingClosure"), failures: ["404", "409"])],
         "/ratings": ["get": operation(
             "listRatings", "The members on the roll in a unit's subtree with their steps in a period, in Vietnamese name order", tag: "Ratings",
-            parameters: [ratingPeriod, ratingUnit, param("page"), param("per")], ok: page(of: "RatingSheetRow"), failures: ["404"])],
+            parameters: [ratingPeriod, ratingUnit, param("page"), param("per")], ok: ref("RatingSheetRowPage"), failures: ["404"])],
         "/ratings/mine": ["get": operation(
             "listMyRatings", "The caller's own ratings in every period (members)", tag: "Ratings",
-            ok: ["type": "array", "items": object(["period": ref("RatingPeriod"), "decidedLevel": nullableRatingLevel,
-                                                   "steps": ["type": "array", "items": ref("RatingStep")]], required: ["period", "steps"])])],
+            ok: ["type": "array", "items": ref("OwnRating")])],
         "/ratings/evidence": ["get": operation(
             "getRatingEvidence", "What LamTheo knows about a member's period, one section per source (study attendance, reflections)", tag: "Ratings",
             parameters: [ratingPeriod, ["name": "member", "in": "query", "required": true, "schema": ["type": "integer"]]],
@@ -386,8 +400,8 @@ enum APIDocumentation {
             "tags": ["Breakthroughs"], "parameters": [param("id")],
             "requestBody": ["required": true, "content": [
                 "application/json": ["schema": ref("CheckInCreate")],
-                "multipart/form-data": ["schema": object(["checkedOn": date, "value": ["type": "number"], "done": ["type": "boolean"],
-                                                          "note": ["type": "string"], "evidence": ["type": "string"], "evidenceFile": binary])],
+                "multipart/form-data": ["schema": .object(properties: ["checkedOn": .date, "value": .number, "done": .boolean,
+                                                                       "note": .string, "evidence": .string, "evidenceFile": .binary])],
             ]],
             "responses": ["201": ["description": "Checked in", "content": ["application/json": ["schema": ref("Breakthrough")]]],
                           "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
@@ -406,8 +420,6 @@ enum APIDocumentation {
     private static let ratingPeriod: JSONValue = ["name": "period", "in": "query", "required": true, "schema": ["type": "integer"]]
     private static let ratingUnit: JSONValue = ["name": "unit", "in": "query", "description": "A unit the caller reads (its id); by default the caller's own",
                                                 "schema": ["type": "integer"]]
-    private static let ratingLevel: JSONValue = ["type": "string", "enum": ["excellent", "good", "completed", "not_completed"]]
-    private static let nullableRatingLevel: JSONValue = ["type": ["string", "null"], "description": "excellent, good, completed or not_completed; null before a decision"]
 
     // MARK: Components
 
@@ -421,13 +433,13 @@ enum APIDocumentation {
         "includeClosed": ["name": "includeClosed", "in": "query", "description": "Include merged and dissolved units", "schema": ["type": "boolean", "default": false]],
         "status": ["name": "status", "in": "query", "description": "Comma-separated member statuses; members on the roll when absent",
                    "schema": ["type": "string", "pattern": .string(commaList(of: MemberStatus.allCases.map(\.rawValue)))]],
-        "gender": ["name": "gender", "in": "query", "schema": ["type": "string", "enum": ["male", "female"]]],
+        "gender": ["name": "gender", "in": "query", "schema": .enumeration(Gender.self)],
         "relationId": ["name": "relationId", "in": "path", "required": true, "schema": ["type": "integer"]],
         "attachmentId": ["name": "attachmentId", "in": "path", "required": true, "schema": ["type": "integer"]],
         "unit": ["name": "unit", "in": "query", "description": "A unit inside the campaign (its id); by default the campaign's unit, or the caller's own when the campaign was launched above it",
                  "schema": ["type": "integer"]],
-        "campaignStatus": ["name": "status", "in": "query", "schema": ["type": "string", "enum": ["active", "closed"]]],
-        "obligationStatus": ["name": "status", "in": "query", "schema": obligationStatus],
+        "campaignStatus": ["name": "status", "in": "query", "schema": .enumeration(CampaignStatus.self)],
+        "obligationStatus": ["name": "status", "in": "query", "schema": .enumeration(ObligationStatus.self)],
         "laggingSort": ["name": "sort", "in": "query", "description": "How children are ordered, furthest behind first",
                         "schema": ["type": "string", "enum": ["studied", "reflected", "accepted", "obligations-done", "late", "days-late"], "default": "studied"]],
         "coverageList": ["name": "list", "in": "query", "required": true,
@@ -446,7 +458,7 @@ enum APIDocumentation {
                            "schema": ["type": "string", "enum": ["registered", "achieved", "not-achieved", "unassessed"], "default": "registered"]],
         "breakthroughUnit": ["name": "unit", "in": "query", "description": "The unit whose subtree is shown (its id); by default the caller's own", "schema": ["type": "integer"]],
         "period": ["name": "period", "in": "query", "description": "A rating period's id; by default this year's", "schema": ["type": "integer"]],
-        "breakthroughStatus": ["name": "status", "in": "query", "schema": breakthroughStatus],
+        "breakthroughStatus": ["name": "status", "in": "query", "schema": .enumeration(BreakthroughStatus.self)],
         "page": ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": .int(Paging.maximumPage), "default": 1]],
         "per": ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": .int(Paging.maximumPerPage), "default": 50]],
     ]
@@ -464,430 +476,10 @@ enum APIDocumentation {
         "422": problemResponse("A field is not valid; `errors` names each one"),
     ]
 
-    private static let date: JSONValue = ["type": "string", "format": "date"]
-    private static let nullableDate: JSONValue = ["type": ["string", "null"], "format": "date"]
-    private static let nullableString: JSONValue = ["type": ["string", "null"]]
-    private static let nullableInteger: JSONValue = ["type": ["integer", "null"]]
-    private static let organizationStatus: JSONValue = ["type": "string", "enum": ["active", "merged", "dissolved"]]
-    private static let memberStatus: JSONValue = ["type": "string", "enum": ["probationary", "full", "exempt", "transferredOut", "deceased", "struckOff", "expelled"]]
-    private static let obligationStatus: JSONValue = ["type": "string", "enum": ["not_yet_due", "due_soon", "extended", "late", "submitted", "returned", "accepted", "handed_over", "withdrawn"]]
-    private static let commitmentResult: JSONValue = ["type": ["string", "null"], "description": "achieved or not_achieved; null until assessed"]
-    private static let breakthroughStatus: JSONValue = ["type": "string", "enum": ["late", "at_risk", "on_track", "done"]]
-    private static let nullableNumber: JSONValue = ["type": ["number", "null"]]
-    private static let gender: JSONValue = ["type": "string", "enum": ["male", "female"]]
     /// The two kinds of file a document may carry.
-    private static let attachmentContent: JSONValue = .object(AttachmentType.documents.map { ($0.mediaType, ["schema": binary] as JSONValue) })
+    private static let attachmentContent: JSONValue = .object(AttachmentType.documents.map { ($0.mediaType, ["schema": .binary] as JSONValue) })
     /// What a check-in's evidence file may be: a document, a scan or a photo.
-    private static let evidenceContent: JSONValue = .object(AttachmentType.evidence.map { ($0.mediaType, ["schema": binary] as JSONValue) })
-    private static let binary: JSONValue = ["type": "string", "format": "binary"]
-    /// A file in a JSON body.
-    private static let base64File: JSONValue = object(["filename": ["type": "string"], "data": ["type": "string", "contentEncoding": "base64"]],
-                                                      required: ["filename", "data"])
-    private static let documentRelationKind: JSONValue = ["type": "string", "enum": ["continues", "replaces", "implements"]]
-
-    private static let schemas: JSONValue = [
-        "Problem": object([
-            "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
-            "detail": ["type": "string"], "instance": ["type": "string"],
-            "errors": ["type": "array", "items": object(["field": ["type": "string"], "detail": ["type": "string"]], required: ["field", "detail"])],
-        ], required: ["type", "title", "status", "instance"]),
-        "OrganizationKind": object(["code": ["type": "string"], "name": ["type": "string"], "holdsMembers": ["type": "boolean"]],
-                                   required: ["code", "name", "holdsMembers"]),
-        "OrganizationKindCreate": object([
-            "code": ["type": "string"], "nameVi": ["type": "string"], "nameEn": ["type": "string"],
-            "holdsMembers": ["type": "boolean", "description": "true for cells, which hold members; false for committees"],
-            "position": ["type": "integer"],
-        ], required: ["code", "nameVi", "nameEn", "holdsMembers"]),
-        "Organization": object([
-            "id": ["type": "integer"], "code": ["type": "string"], "name": ["type": "string"], "kindCode": ["type": "string"],
-            "parentId": nullableInteger, "depth": ["type": "integer"], "status": organizationStatus,
-            "validFrom": date, "validTo": nullableDate, "mergedIntoId": nullableInteger,
-            "memberCount": ["type": "integer", "description": "Members on the roll of this unit itself"],
-            "subtreeMemberCount": ["type": "integer", "description": "Members on the roll of this unit and all units under it"],
-            "childCount": ["type": "integer"],
-        ], required: ["id", "code", "name", "kindCode", "depth", "status", "validFrom", "memberCount", "subtreeMemberCount", "childCount"]),
-        "OrganizationPage": page(of: "Organization"),
-        "OrganizationVersion": object([
-            "organizationId": ["type": "integer"], "validFrom": date, "validTo": nullableDate, "name": ["type": "string"],
-            "code": ["type": "string"], "kindCode": ["type": "string"], "parentId": nullableInteger, "status": organizationStatus,
-            "change": ["type": "string", "enum": ["created", "updated", "moved", "merged", "dissolved"]], "note": nullableString,
-        ], required: ["organizationId", "validFrom", "name", "code", "kindCode", "status", "change"]),
-        "OrganizationAsOf": object([
-            "date": date, "organization": ref("OrganizationVersion"),
-            "lineage": ["type": "array", "items": ref("OrganizationVersion")],
-            "children": ["type": "array", "items": ref("OrganizationVersion")],
-        ], required: ["date", "organization", "lineage", "children"]),
-        "OrganizationCreate": object([
-            "name": ["type": "string"], "code": ["type": "string"], "kindCode": ["type": "string"],
-            "parentId": ["type": "integer"], "validFrom": date,
-        ], required: ["name", "code", "kindCode"]),
-        "OrganizationUpdate": object(["name": ["type": "string"], "code": ["type": "string"], "kindCode": ["type": "string"], "effectiveOn": date]),
-        "OrganizationMove": object(["parentId": ["type": "integer"], "effectiveOn": date], required: ["parentId"]),
-        "OrganizationMerge": object(["targetId": ["type": "integer"], "effectiveOn": date], required: ["targetId"]),
-        "OrganizationDissolve": object(["effectiveOn": date, "note": ["type": "string"]]),
-        "Member": object([
-            "id": ["type": "integer"], "fullName": ["type": "string"], "familyName": ["type": "string"],
-            "middleName": ["type": "string"], "givenName": ["type": "string"], "gender": gender, "birthDate": nullableDate,
-            "cardNumber": ["type": "string"], "admittedOn": nullableDate, "fullMemberOn": nullableDate, "status": memberStatus,
-            "organizationId": ["type": "integer"], "organizationName": nullableString,
-            "idNumber": nullableString, "phone": nullableString, "address": nullableString,
-        ], required: ["id", "fullName", "familyName", "middleName", "givenName", "gender", "cardNumber", "status", "organizationId"]),
-        "MemberPage": page(of: "Member"),
-        "MemberDetail": object([
-            "member": ref("Member"),
-            "transfers": ["type": "array", "items": object([
-                "fromOrganizationId": nullableInteger, "toOrganizationId": ["type": "integer"], "transferredOn": date, "reason": nullableString,
-            ], required: ["toOrganizationId", "transferredOn"])],
-            "positions": ["type": "array", "items": ref("Position")],
-        ], required: ["member", "transfers", "positions"]),
-        "MemberCreate": object(memberFields, required: ["gender", "cardNumber", "organizationId"]),
-        "MemberUpdate": object(memberFields),
-        "MemberTransferRequest": object(["organizationId": ["type": "integer"], "transferredOn": nullableDate, "reason": nullableString],
-                                        required: ["organizationId"]),
-        "Position": object(["id": ["type": "integer"], "title": ["type": "string"], "startedOn": date, "endedOn": nullableDate,
-                            "organizationId": ["type": ["integer", "null"], "description": "Where it is held; null for positions recorded before positions had units"]],
-                           required: ["id", "title", "startedOn"]),
-        "PositionCreate": object(["title": ["type": "string"], "startedOn": date,
-                                  "organizationId": ["type": "integer", "description": "Where it is held: the member's cell (the default) or a committee above it"]],
-                                 required: ["title"]),
-        "PositionEnd": object(["endedOn": date]),
-        "ImportJob": object([
-            "id": ["type": "string"], "state": ["type": "string", "enum": ["running", "finished", "failed"]],
-            "done": ["type": "integer"], "total": ["type": "integer"], "error": nullableString,
-            "report": ["oneOf": [["type": "null"], object([
-                "kind": ["type": "string"], "fileName": ["type": "string"], "fileEncoding": nullableString, "legacyEncoding": nullableString,
-                "convertedCells": ["type": "integer"], "rows": ["type": "integer"], "created": ["type": "integer"], "changed": ["type": "integer"],
-                "unchanged": ["type": "integer"], "applied": ["type": "boolean"], "summary": ["type": "string"],
-                "errors": ["type": "array", "items": object(["line": ["type": "integer"], "column": nullableString, "message": ["type": "string"]])],
-            ])]],
-        ], required: ["id", "state", "done", "total"]),
-        "DocumentAbbreviation": object(["code": ["type": "string"], "nameVi": ["type": "string"], "nameEn": ["type": "string"]],
-                                       required: ["code", "nameVi", "nameEn"]),
-        "DocumentAbbreviationCreate": object([
-            "list": ["type": "string", "enum": ["type", "issuer"]], "code": ["type": "string", "description": "Letters only: CT, ĐA, BTGTU"],
-            "nameVi": ["type": "string"], "nameEn": ["type": "string"],
-        ], required: ["list", "code", "nameVi", "nameEn"]),
-        "CommitteeTermCreate": object(["name": ["type": "string"], "startsOn": date, "endsOn": date], required: ["name", "startsOn"]),
-        "CommitteeTerm": object(["id": ["type": "integer"], "name": ["type": "string"], "startsOn": date, "endsOn": nullableDate],
-                                required: ["id", "name", "startsOn"]),
-        "DocumentNumber": object(["symbol": ["type": "string", "description": "Canonical: 05-CT/TW"], "number": ["type": "integer"],
-                                  "typeCode": ["type": "string"], "issuerCode": ["type": "string"]],
-                                 required: ["symbol", "number", "typeCode", "issuerCode"]),
-        "Document": object([
-            "id": ["type": "integer"], "symbol": ["type": "string", "description": "Canonical: 05-CT/TW"], "number": ["type": "integer"],
-            "typeCode": ["type": "string"], "issuerCode": ["type": "string"], "title": ["type": "string"], "issuedOn": date,
-            "termId": ["type": "integer"], "organizationId": nullableInteger, "organizationName": nullableString,
-        ], required: ["id", "symbol", "number", "typeCode", "issuerCode", "title", "issuedOn", "termId"]),
-        "DocumentPage": page(of: "Document"),
-        "DocumentDetail": object([
-            "document": ref("Document"),
-            "relations": ["type": "array", "items": object([
-                "id": ["type": "integer"], "kind": documentRelationKind,
-                "direction": ["type": "string", "enum": ["outgoing", "incoming"], "description": "outgoing: this document continues, replaces or implements the other"],
-                "documentId": ["type": "integer"], "symbol": ["type": "string"], "title": ["type": "string"],
-            ], required: ["id", "kind", "direction", "documentId", "symbol", "title"])],
-            "attachments": ["type": "array", "items": ref("DocumentAttachment")],
-        ], required: ["document", "relations", "attachments"]),
-        "DocumentCreate": object(documentFields, required: ["symbol", "title", "issuedOn"]),
-        "DocumentUpdate": object(documentFields),
-        "DocumentRelationCreate": object(["toDocumentId": ["type": "integer"], "kind": documentRelationKind], required: ["toDocumentId", "kind"]),
-        "DocumentAttachment": object([
-            "id": ["type": "integer"], "fileName": ["type": "string"], "mediaType": ["type": "string"], "size": ["type": "integer"],
-            "sha256": ["type": "string"],
-        ], required: ["id", "fileName", "mediaType", "size", "sha256"]),
-        "TokenRequest": object(["username": ["type": "string"], "password": ["type": "string"], "name": ["type": "string"],
-                                "expiresInDays": ["type": "integer", "minimum": 1, "maximum": 365, "default": 30]],
-                               required: ["username", "password"]),
-        "Token": object(["id": ["type": "integer"], "token": ["type": "string"], "expiresAt": ["type": "string", "format": "date-time"]],
-                        required: ["id", "token", "expiresAt"]),
-        "GrantCreate": object([
-            "role": ["type": "string", "enum": ["administrator", "officer", "secretary", "member"]],
-            "organizationId": ["type": "integer"], "organizationCode": ["type": "string"],
-            "level": ["type": "string", "enum": ["viewer", "editor", "manager"]], "memberId": ["type": "integer"],
-            "startsOn": date, "endsOn": date,
-        ], required: ["role"]),
-        "Grant": object([
-            "id": ["type": "integer"], "role": ["type": "string"], "organizationId": nullableInteger, "level": nullableString,
-            "memberId": nullableInteger, "startsOn": date, "endsOn": nullableDate,
-        ], required: ["id", "role", "startsOn"]),
-        "UserCreate": object(["username": ["type": "string"], "displayName": ["type": "string"], "password": ["type": "string"],
-                              "grant": ref("GrantCreate")], required: ["username", "password", "grant"]),
-        "User": object(["id": ["type": "integer"], "username": ["type": "string"], "displayName": ["type": "string"],
-                        "grants": ["type": "array", "items": ref("Grant")]], required: ["id", "username", "displayName", "grants"]),
-        "StudySession": object([
-            "id": ["type": "integer"], "organizationId": ["type": "integer"], "campaignId": nullableInteger, "title": ["type": "string"],
-            "heldOn": date, "format": studyFormat, "presenter": nullableString, "nonMemberAttendees": ["type": "integer"],
-            "present": ["type": "integer"], "absent": ["type": "integer"], "excused": ["type": "integer"],
-        ], required: ["id", "organizationId", "title", "heldOn", "format", "nonMemberAttendees", "present", "absent", "excused"]),
-        "StudySessionPage": page(of: "StudySession"),
-        "StudySessionDetail": object([
-            "session": ref("StudySession"),
-            "documents": ["type": "array", "items": object(["id": ["type": "integer"], "symbol": ["type": "string"], "title": ["type": "string"]],
-                                                          required: ["id", "symbol", "title"])],
-            "bridgePoints": ["type": "array", "items": ref("BridgePoint")],
-            "bridgePointAttendees": ["type": "integer", "description": "Everyone at the bridge points"],
-            "attendance": ["type": "array", "items": object([
-                "memberId": ["type": "integer"], "fullName": ["type": "string"], "organizationId": ["type": "integer"],
-                "status": attendanceStatus, "reason": nullableString,
-            ], required: ["memberId", "fullName", "organizationId", "status"])],
-        ], required: ["session", "documents", "bridgePoints", "bridgePointAttendees", "attendance"]),
-        "BridgePoint": object(["name": ["type": "string"], "attendeeCount": ["type": "integer", "minimum": 0]], required: ["name", "attendeeCount"]),
-        "StudySessionCreate": object(sessionFields, required: ["organizationId", "title", "heldOn", "format"]),
-        "StudySessionUpdate": object(sessionFields.filter { $0.0 != "organizationId" }),
-        "AttendanceSheet": object([
-            "entries": ["type": "array", "items": object([
-                "memberId": ["type": "integer"], "status": attendanceStatus,
-                "reason": ["type": "string", "description": "Optional when absent, required when excused"],
-            ], required: ["memberId", "status"])],
-            "othersPresent": ["type": "boolean", "default": false, "description": "Mark present the members of the roll not listed and not yet marked"],
-        ]),
-        "Reflection": object([
-            "id": ["type": "integer"], "campaignId": ["type": "integer"], "memberId": ["type": "integer"], "body": nullableString,
-            "fileName": nullableString, "fileType": nullableString, "state": ["type": "string", "enum": ["submitted", "accepted", "returned"]],
-            "submissionCount": ["type": "integer", "description": "1 for the first submission, 2 for the first resubmission…"],
-            "submittedOn": date, "grade": nullableString, "reviewComment": nullableString, "reviewedOn": nullableDate,
-        ], required: ["id", "campaignId", "memberId", "state", "submissionCount", "submittedOn"]),
-        "ReflectionEntry": object(["memberId": ["type": "integer"], "fullName": ["type": "string"],
-                                   "reflection": ["oneOf": [["type": "null"], ref("Reflection")]]], required: ["memberId", "fullName"]),
-        "OwnReflection": object([
-            "campaignId": ["type": "integer"], "campaignTitle": ["type": "string"], "reflectionDueOn": nullableDate,
-            "grades": ["type": "array", "items": ["type": "string"]], "reflection": ["oneOf": [["type": "null"], ref("Reflection")]],
-        ], required: ["campaignId", "campaignTitle", "grades"]),
-        "ReflectionSubmission": object([
-            "campaignId": ["type": "integer"], "memberId": ["type": "integer", "description": "On behalf of a member only"],
-            "body": ["type": "string", "maxLength": 20000],
-            "file": object(["filename": ["type": "string"], "data": ["type": "string", "contentEncoding": "base64"]], required: ["filename", "data"]),
-        ], required: ["campaignId"]),
-        "ReflectionReview": object([
-            "decision": ["type": "string", "enum": ["accept", "return"]], "grade": ["type": "string", "description": "One of the campaign's grades; to accept"],
-            "comment": ["type": "string", "description": "Required to return"],
-        ], required: ["decision"]),
-        "Me": object(["userId": ["type": "integer"], "username": ["type": "string"], "displayName": ["type": "string"],
-                      "grants": ["type": "array", "items": ["type": "object"]]], required: ["userId", "username", "displayName", "grants"]),
-        "RequirementCreate": object([
-            "kind": ["type": "string", "enum": ["plan", "study_sessions", "report"]], "title": ["type": "string"],
-            "unitKinds": ["type": "array", "items": ["type": "string"], "description": "Organisation kind codes that receive the obligation"],
-            "dueOn": date, "minimumSessions": ["type": "integer", "minimum": 1, "description": "For study_sessions (default 1)"],
-        ], required: ["kind", "unitKinds", "dueOn"]),
-        "Requirement": object([
-            "id": ["type": "integer"], "kind": ["type": "string", "enum": ["plan", "study_sessions", "report"]], "title": ["type": "string"],
-            "unitKinds": ["type": "array", "items": ["type": "string"]], "dueOn": date, "minimumSessions": nullableInteger,
-        ], required: ["id", "kind", "title", "unitKinds", "dueOn"]),
-        "CampaignCreate": object([
-            "documentId": ["type": "integer"], "organizationId": ["type": "integer"], "title": ["type": "string"], "startsOn": date, "endsOn": date,
-            "topicYear": ["type": "integer", "description": "The year this campaign is the committee's topic for"], "reflectionDueOn": date,
-            "gradingScale": ["type": "string", "description": "Reflection grades, best first, separated by | or new lines"],
-            "requirements": ["type": "array", "items": ref("RequirementCreate")],
-        ], required: ["documentId", "organizationId", "startsOn", "endsOn"]),
-        "Campaign": object([
-            "id": ["type": "integer"], "documentId": ["type": "integer"], "organizationId": ["type": "integer"], "title": ["type": "string"],
-            "startsOn": date, "endsOn": date, "topicYear": nullableInteger, "reflectionDueOn": nullableDate,
-            "gradingScale": ["type": "array", "items": ["type": "string"]], "status": ["type": "string", "enum": ["active", "closed"]],
-            "requirements": ["type": "array", "items": ref("Requirement")],
-        ], required: ["id", "documentId", "organizationId", "title", "startsOn", "endsOn", "gradingScale", "status"]),
-        "CampaignPage": page(of: "Campaign"),
-        "ObligationSubmission": object([
-            "number": ["type": "integer"], "submittedOn": date, "documentId": nullableInteger, "note": nullableString,
-            "outcome": ["type": ["string", "null"], "description": "accepted or returned; null while awaiting review"], "reviewComment": nullableString, "reviewedOn": nullableDate,
-        ], required: ["number", "submittedOn"]),
-        "Obligation": object([
-            "id": ["type": "integer"], "campaignId": ["type": "integer"], "requirementId": ["type": "integer"], "requirementTitle": ["type": "string"],
-            "organizationId": ["type": "integer"], "organizationName": ["type": "string"], "dueOn": date, "extendedUntil": nullableDate,
-            "extensionReason": nullableString,
-            "state": ["type": "string", "enum": ["open", "submitted", "accepted", "returned", "handed_over", "withdrawn"]],
-            "status": obligationStatus, "daysLate": ["type": "integer"], "submissionCount": ["type": "integer"],
-            "evidenceDocumentId": nullableInteger, "handedOverToId": nullableInteger,
-            "submissions": ["type": "array", "items": ref("ObligationSubmission")],
-        ], required: ["id", "campaignId", "requirementId", "requirementTitle", "organizationId", "organizationName", "dueOn", "state", "status",
-                      "daysLate", "submissionCount"]),
-        "ObligationPage": page(of: "Obligation"),
-        "ObligationSubmissionCreate": object(["documentId": ["type": "integer", "description": "For a plan: the unit's own plan in the register"],
-                                              "submittedOn": date, "note": ["type": "string"]]),
-        "ObligationReview": object(["outcome": ["type": "string", "enum": ["accepted", "returned"]],
-                                    "comment": ["type": "string", "description": "Required when returning"], "reviewedOn": date],
-                                   required: ["outcome"]),
-        "ObligationExtension": object(["until": date, "reason": ["type": "string"]], required: ["until", "reason"]),
-        "CoverageFigure": object([
-            "count": ["type": ["integer", "null"], "description": "Absent (null) when no unit counted here has reported: \"chưa báo cáo\", not 0"],
-            "total": ["type": "integer"], "percent": ["type": ["number", "null"]], "text": ["type": "string"],
-        ], required: ["total", "text"]),
-        "Coverage": object([
-            "members": ["type": "integer"], "studied": ref("CoverageFigure"), "reflectionsSubmitted": ref("CoverageFigure"),
-            "reflectionsAccepted": ref("CoverageFigure"), "sessionsHeld": ["type": "integer"],
-            "reportingUnits": ["type": "integer", "description": "Cells that have reported anything for the campaign"],
-            "unitsWithMembers": ["type": "integer"],
-            "obligations": ["type": "object", "additionalProperties": ["type": "integer"], "description": "Obligations in force by status"],
-            "obligationsDone": ref("CoverageFigure"), "maxDaysLate": ["type": "integer"],
-        ], required: ["members", "studied", "reflectionsSubmitted", "reflectionsAccepted", "sessionsHeld", "reportingUnits", "unitsWithMembers",
-                      "obligations", "obligationsDone", "maxDaysLate"]),
-        "CoverageReport": object([
-            "campaignId": ["type": "integer"], "organizationId": ["type": "integer"], "organizationName": ["type": "string"],
-            "own": ref("Coverage"), "subtree": ref("Coverage"),
-            "children": ["type": "array", "items": object(["organizationId": ["type": "integer"], "name": ["type": "string"], "coverage": ref("Coverage")],
-                                                          required: ["organizationId", "name", "coverage"])],
-        ], required: ["campaignId", "organizationId", "organizationName", "own", "subtree", "children"]),
-        "CoverageMemberPage": page(of: "CoverageMember"),
-        "CoverageMember": object(["id": ["type": "integer"], "fullName": ["type": "string"], "cardNumber": ["type": "string"],
-                                  "organizationId": ["type": "integer"]], required: ["id", "fullName", "cardNumber", "organizationId"]),
-        "CommitmentCreate": object([
-            "memberId": ["type": "integer"], "year": ["type": "integer"],
-            "campaignId": ["type": ["integer", "null"], "description": "A topic of the year (campaign with topicYear) launched at or above the member's cell"],
-            "title": ["type": "string"], "measure": ["type": "string", "description": "The measurable result"], "dueOn": date,
-        ], required: ["memberId", "year", "title", "measure", "dueOn"]),
-        "Commitment": object([
-            "id": ["type": "integer"], "memberId": ["type": "integer"], "memberName": ["type": "string"],
-            "leaderTitle": ["type": ["string", "null"], "description": "The member's open leader position: an exemplary-responsibility commitment"],
-            "year": ["type": "integer"], "campaignId": nullableInteger, "title": ["type": "string"], "measure": ["type": "string"], "dueOn": date,
-            "selfResult": commitmentResult, "selfNote": nullableString, "cellResult": commitmentResult, "cellNote": nullableString,
-            "checkIns": ["type": "array", "items": object(["id": ["type": "integer"], "notedOn": date, "note": ["type": "string"],
-                                                           "progress": nullableInteger, "value": nullableString, "evidenceName": nullableString],
-                                                          required: ["id", "notedOn", "note"])],
-        ], required: ["id", "memberId", "memberName", "year", "title", "measure", "dueOn"]),
-        "CommitmentPage": page(of: "Commitment"),
-        "CommitmentCheckInCreate": object(["notedOn": date, "note": ["type": "string"], "progress": ["type": "integer", "minimum": 0, "maximum": 100],
-                                 "value": ["type": "string"],
-                                 "evidence": base64File], required: ["note"]),
-        "Assessment": object(["result": ["type": "string", "enum": ["achieved", "not_achieved"]],
-                              "note": ["type": ["string", "null"], "description": "The explanation; required for a self-assessment"]], required: ["result"]),
-        "Pledge": object(["memberId": ["type": "integer"], "year": ["type": "integer"], "text": ["type": "string"]], required: ["memberId", "year", "text"]),
-        "ReminderCreate": object(["memberId": ["type": "integer"], "year": ["type": "integer"]], required: ["memberId", "year"]),
-        "Reminder": object(["id": ["type": "integer"], "memberId": ["type": "integer"], "year": ["type": "integer"], "sentBy": ["type": "string"],
-                            "sentAt": ["type": "string", "format": "date-time"]], required: ["id", "memberId", "year", "sentBy"]),
-        "CommitmentTemplate": object(["id": ["type": "integer"], "campaignId": ["type": "integer"], "title": ["type": "string"], "measure": ["type": "string"]],
-                                     required: ["campaignId", "title", "measure"]),
-        "CommitmentFigures": object([
-            "members": ["type": "integer"], "registered": ref("CoverageFigure"), "commitments": ["type": "integer"],
-            "achieved": ref("CoverageFigure"), "notAchieved": ["type": "integer"], "assessed": ref("CoverageFigure"),
-            "reportingUnits": ["type": "integer"], "unitsWithMembers": ["type": "integer"],
-        ], required: ["members", "registered", "commitments", "achieved", "notAchieved", "assessed", "reportingUnits", "unitsWithMembers"]),
-        "CommitmentReport": object([
-            "year": ["type": "integer"], "organizationId": ["type": "integer"], "organizationName": ["type": "string"],
-            "own": ref("CommitmentFigures"), "subtree": ref("CommitmentFigures"),
-            "children": ["type": "array", "items": object(["organizationId": ["type": "integer"], "name": ["type": "string"], "figures": ref("CommitmentFigures")],
-                                                          required: ["organizationId", "name", "figures"])],
-        ], required: ["year", "organizationId", "organizationName", "own", "subtree", "children"]),
-        // Ratings
-        "RatingPeriodCreate": object(["kind": ["type": "string", "enum": ["year", "quarter", "term", "ad_hoc"]], "title": ["type": "string"],
-                                      "startsOn": date, "endsOn": date], required: ["kind", "title", "startsOn", "endsOn"]),
-        "RatingPeriod": object(["id": ["type": "integer"], "kind": ["type": "string", "enum": ["year", "quarter", "term", "ad_hoc"]], "title": ["type": "string"],
-                                "startsOn": date, "endsOn": date], required: ["id", "kind", "title", "startsOn", "endsOn"]),
-        "RatingStepCreate": object([
-            "periodId": ["type": "integer"], "memberId": ["type": "integer", "description": "The member rated; or organizationId for a unit"],
-            "organizationId": ["type": "integer"], "step": ["type": "string", "enum": ["self_assessment", "proposal", "decision"]],
-            "score": ["type": "integer", "minimum": 0, "maximum": 100, "description": "The level follows: ≥ 90 excellent, 70–89 good, 50–69 completed, below not completed"],
-            "explanation": ["type": "string"], "disciplined": ["type": "boolean", "description": "Decision only: disciplined in the period (caps the level at completed)"],
-            "tasks": ["allOf": [ref("RatingTasks")], "description": "Decision only: the tasks assigned in the period and how they were done (Quy định 366-QĐ/TW, Điều 11). A decision whose level the tasks do not allow is refused (409) with the rule's text and the numbers"],
-        ], required: ["periodId", "step", "score"]),
-        "RatingTasks": object([
-            "assigned": ["type": "integer", "minimum": 0], "onTime": ["type": "integer", "minimum": 0], "late": ["type": "integer", "minimum": 0],
-            "exceeding": ["type": "integer", "minimum": 0, "description": "Done beyond what was required, among those done"],
-        ], required: ["assigned", "onTime", "late", "exceeding"]),
-        "RatingStep": object([
-            "id": ["type": "integer"], "kind": ["type": "string", "enum": ["self_assessment", "proposal", "decision"]], "score": ["type": "integer"],
-            "level": ratingLevel, "explanation": nullableString, "disciplined": ["type": "boolean"], "username": ["type": "string"],
-            "tasks": ["oneOf": [ref("RatingTasks"), ["type": "null"]]], "recordedAt": ["type": "string", "format": "date-time"],
-        ], required: ["id", "kind", "score", "level", "disciplined", "username"]),
-        "RatingSheetRow": object([
-            "memberId": ["type": "integer"], "fullName": ["type": "string"], "organizationId": ["type": "integer"],
-            "notRated": ["type": ["string", "null"], "description": "Why the member is not rated (không đánh giá): recently_admitted or exempt"],
-            "decidedLevel": nullableRatingLevel, "steps": ["type": "array", "items": ref("RatingStep")],
-        ], required: ["memberId", "fullName", "organizationId", "steps"]),
-        "RatingTally": object([
-            "tally": object(["excellent": ["type": "integer"], "good": ["type": "integer"], "completed": ["type": "integer"], "notCompleted": ["type": "integer"],
-                             "notRated": ["type": "integer"], "pending": ["type": "integer"]],
-                            required: ["excellent", "good", "completed", "notCompleted", "notRated", "pending"]),
-            "text": ["type": "string", "description": "\"chưa báo cáo\" while nothing is decided; otherwise the excellent share"],
-        ], required: ["tally", "text"]),
-        "RatingClosure": object([
-            "id": ["type": "integer"], "periodId": ["type": "integer"], "organizationId": ["type": "integer"], "closedOn": date,
-            "reopenedOn": nullableDate, "reopenReason": nullableString,
-            "snapshot": ["type": ["object", "null"], "description": "The subtree's figures when it was closed"],
-        ], required: ["id", "periodId", "organizationId", "closedOn"]),
-        "RatingFigures": object([
-            "periodId": ["type": "integer"], "organizationId": ["type": "integer"], "organizationName": ["type": "string"], "subtree": ref("RatingTally"),
-            "children": ["type": "array", "items": object(["organizationId": ["type": "integer"], "name": ["type": "string"], "figures": ref("RatingTally")],
-                                                          required: ["organizationId", "name", "figures"])],
-            "closures": ["type": "array", "items": ref("RatingClosure")],
-            "quota": ["type": ["object", "null"], "description": "excellent, good and share at a unit that decides members' ratings"],
-        ], required: ["periodId", "organizationId", "organizationName", "subtree", "children", "closures"]),
-        "EvidenceSection": object([
-            "source": ["type": "string", "description": "The tables the numbers come from"], "title": ref("LocalizedText"),
-            "summary": ref("LocalizedText"), "items": ["type": "array", "items": ref("LocalizedText")],
-        ], required: ["source", "title", "summary", "items"]),
-        "LocalizedText": object(["vi": ["type": "string"], "en": ["type": "string"]], required: ["vi", "en"]),
-        "RatingRule": object([
-            "id": ["type": "integer"], "kind": ["type": "string", "enum": ["excellent_quota", "minimum_months", "discipline_cap", "tasks_on_time", "excellent_exceeding"]],
-            "parameter": ["type": ["number", "null"], "description": "The share (0.2, 0.3) or the months (6)"], "textVi": ["type": "string"],
-            "textEn": ["type": "string"], "active": ["type": "boolean"],
-        ], required: ["id", "kind", "textVi", "textEn", "active"]),
-        "RatingRuleUpdate": object(["parameter": ["type": ["number", "null"]], "textVi": ["type": "string"], "textEn": ["type": "string"],
-                                    "active": ["type": ["boolean", "null"], "description": "Unchanged when null"]], required: ["textVi", "textEn"]),
-        "BreakthroughCreate": object([
-            "organizationId": ["type": "integer"], "periodId": ["type": "integer", "description": "By default the year of startsOn"],
-            "campaignId": ["type": "integer"], "content": ["type": "string", "description": "What, where, for whom: not a slogan"],
-            "targetKind": ["type": "string", "enum": ["numeric", "deliverable"]],
-            "baselineValue": ["type": "number", "description": "numeric: the starting level (default 0)"],
-            "targetValue": ["type": "number", "description": "numeric: the level to reach; below the baseline for a reduction"],
-            "measureUnit": ["type": "string", "description": "numeric: %, hộ, km, tỷ đồng…"],
-            "deliverable": ["type": "string", "description": "deliverable: what is done or not"],
-            "ownerMemberId": ["type": "integer"], "ownerRole": ["type": "string", "description": "Needed when no member is named"],
-            "startsOn": date, "endsOn": date,
-        ], required: ["organizationId", "content", "targetKind", "startsOn", "endsOn"]),
-        "CheckInCreate": object([
-            "checkedOn": date, "value": ["type": "number", "description": "numeric targets"], "done": ["type": "boolean", "description": "deliverables"],
-            "note": ["type": "string"], "evidence": ["type": "string", "description": "What shows the progress, in words"],
-            "evidenceFile": base64File,
-        ]),
-        "CheckIn": object(["id": ["type": "integer"], "checkedOn": date, "value": nullableNumber, "done": ["type": "boolean"], "note": nullableString,
-                           "evidence": nullableString, "evidenceFileName": ["type": ["string", "null"], "description": "Download it from …/check-ins/{id}/evidence"]],
-                          required: ["id", "checkedOn", "done"]),
-        "Breakthrough": object([
-            "id": ["type": "integer"], "organizationId": ["type": "integer"], "organizationName": ["type": "string"], "periodId": ["type": "integer"],
-            "campaignId": nullableInteger, "content": ["type": "string"], "targetKind": ["type": "string", "enum": ["numeric", "deliverable"]],
-            "baselineValue": nullableNumber, "targetValue": nullableNumber, "measureUnit": nullableString, "deliverable": nullableString,
-            "ownerMemberId": nullableInteger, "ownerRole": nullableString, "startsOn": date, "endsOn": date, "latestValue": nullableNumber,
-            "progressPercent": ["type": ["number", "null"], "description": "0…100 from the baseline to the target; null before any check-in (\"chưa báo cáo\")"],
-            "lastCheckInOn": nullableDate, "status": breakthroughStatus,
-            "checkIns": ["type": "array", "items": ref("CheckIn")],
-        ], required: ["id", "organizationId", "organizationName", "periodId", "content", "targetKind", "startsOn", "endsOn", "status"]),
-        "BreakthroughPage": page(of: "Breakthrough"),
-        "BreakthroughTally": object([
-            "counts": ["type": "object", "additionalProperties": ["type": "integer"], "description": "Breakthroughs by status"],
-            "units": ["type": "integer", "description": "Active units in the subtree"],
-            "reportingUnits": ["type": "integer", "description": "Units that have set at least one breakthrough"],
-            "done": ref("CoverageFigure"),
-        ], required: ["counts", "units", "reportingUnits", "done"]),
-        "BreakthroughRollup": object([
-            "organizationId": ["type": "integer"], "organizationName": ["type": "string"], "periodId": nullableInteger, "subtree": ref("BreakthroughTally"),
-            "children": ["type": "array", "items": object(["organizationId": ["type": "integer"], "name": ["type": "string"], "tally": ref("BreakthroughTally")],
-                                                          required: ["organizationId", "name", "tally"])],
-        ], required: ["organizationId", "organizationName", "subtree", "children"]),
-    ]
-
-    private static let memberFields: [(String, JSONValue)] = [
-        ("fullName", ["type": "string", "description": "Split into họ, chữ đệm, tên when the parts are not given"]),
-        ("familyName", ["type": "string"]), ("middleName", ["type": "string"]), ("givenName", ["type": "string"]),
-        ("gender", gender), ("birthDate", date), ("cardNumber", ["type": "string"]), ("admittedOn", date), ("fullMemberOn", date),
-        ("status", memberStatus), ("organizationId", ["type": "integer", "description": "The cell; on create only"]),
-        ("idNumber", ["type": "string"]), ("phone", ["type": "string"]), ("address", ["type": "string"]),
-    ]
-
-    private static let studyFormat: JSONValue = ["type": "string", "enum": ["in_person", "online", "hybrid"]]
-    private static let attendanceStatus: JSONValue = ["type": "string", "enum": ["present", "absent", "excused"]]
-
-    private static let sessionFields: [(String, JSONValue)] = [
-        ("organizationId", ["type": "integer", "description": "The unit holding the session; on create only"]),
-        ("campaignId", ["type": "integer", "description": "An active campaign covering the unit; the date must fall in its period"]),
-        ("title", ["type": "string"]), ("heldOn", date), ("format", studyFormat), ("presenter", ["type": "string"]),
-        ("nonMemberAttendees", ["type": "integer", "minimum": 0]), ("documentIds", ["type": "array", "items": ["type": "integer"]]),
-        ("bridgePoints", ["type": "array", "items": ref("BridgePoint")]),
-    ]
-
-    private static let documentFields: [(String, JSONValue)] = [
-        ("symbol", ["type": "string", "description": "Number and symbol as written: \"Số 05-CT/TW\", \"05 - ct / tw\", \"02-DA/TU\""]),
-        ("title", ["type": "string", "description": "Trích yếu"]), ("issuedOn", date),
-        ("organizationId", ["type": "integer", "description": "The issuing organisation; absent for central documents (administrators only)"]),
-    ]
+    private static let evidenceContent: JSONValue = .object(AttachmentType.evidence.map { ($0.mediaType, ["schema": .binary] as JSONValue) })
 
     // MARK: Builders
 
@@ -896,8 +488,8 @@ enum APIDocumentation {
         ["operationId": .string(id), "summary": .string(summary), "tags": [.string(tag)],
          "requestBody": ["required": true, "content": [
             "application/json": ["schema": ref("ReflectionSubmission")],
-            "multipart/form-data": ["schema": object(["campaignId": ["type": "integer"], "memberId": ["type": "integer"], "body": ["type": "string"],
-                                                      "file": ["type": "string", "format": "binary"]], required: ["campaignId"])],
+            "multipart/form-data": ["schema": .object(properties: ["campaignId": .integer, "memberId": .integer, "body": .string, "file": .binary],
+                                                      required: ["campaignId"])],
          ]],
          "responses": ["201": ["description": "Submitted", "content": ["application/json": ["schema": ref("Reflection")]]],
                        "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
@@ -912,7 +504,7 @@ enum APIDocumentation {
     }
 
     private static func ref(_ name: String) -> JSONValue {
-        ["$ref": .string("#/components/schemas/\(name)")]
+        .ref(name)
     }
 
     /// Every integer is a 64-bit one (Swift's `Int`): a client, or a fuzzer, then knows the range the server
@@ -974,21 +566,6 @@ enum APIDocumentation {
 
     private static func param(_ name: String) -> JSONValue {
         ["$ref": .string("#/components/parameters/\(name)")]
-    }
-
-    private static func object(_ properties: [(String, JSONValue)], required: [String] = []) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("type", "object"), ("properties", .object(properties))]
-        if !required.isEmpty { pairs.append(("required", .array(required.map(JSONValue.string)))) }
-        return .object(pairs)
-    }
-
-    private static func object(_ properties: KeyValuePairs<String, JSONValue>, required: [String] = []) -> JSONValue {
-        object(properties.map { ($0.key, $0.value) }, required: required)
-    }
-
-    private static func page(of item: String) -> JSONValue {
-        object(["items": ["type": "array", "items": ref(item)], "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"]],
-               required: ["items", "page", "perPage", "total"])
     }
 
     private static func problemResponse(_ description: String) -> JSONValue {

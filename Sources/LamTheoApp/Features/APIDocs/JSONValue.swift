@@ -8,6 +8,7 @@ indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, Expres
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    case null
 
     typealias Key = String
     typealias Value = JSONValue
@@ -42,6 +43,9 @@ indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, Expres
         case .object(let pairs):
             var container = encoder.container(keyedBy: CodingName.self)
             for (key, value) in pairs { try container.encode(value, forKey: CodingName(key)) }
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
         }
     }
 

@@ -1,0 +1,63 @@
+import LamTheoCore
+
+extension APIDocumentation {
+    /// Every type the API sends or reads as JSON: `components.schemas` is made of their schemas. A type added to
+    /// the API is added here, with its conformance beside its feature.
+    static let describedTypes: [any OpenAPIDescribed.Type] = [
+        Problem.self,
+        // Accounts
+        AccountAPI.TokenRequest.self, AccountAPI.TokenDTO.self, NewGrant.self, AccountAPI.GrantDTO.self, Grant.self,
+        AccountAPI.NewUserRequest.self, AccountAPI.UserDTO.self, AccountAPI.MeDTO.self,
+        // Organisations
+        OrganizationAPI.KindDTO.self, NewOrganizationKind.self, OrganizationAPI.OrganizationDTO.self, PageDTO<OrganizationAPI.OrganizationDTO>.self,
+        OrganizationAPI.VersionDTO.self, OrganizationAPI.AsOfDTO.self, NewOrganization.self, OrganizationChanges.self,
+        OrganizationAPI.MoveBody.self, OrganizationAPI.MergeBody.self, OrganizationAPI.DissolveBody.self,
+        // Members and their personal data
+        MemberAPI.MemberDTO.self, PageDTO<MemberAPI.MemberDTO>.self, MemberAPI.MemberDetailDTO.self, MemberAPI.TransferDTO.self, MemberInput.self,
+        MemberAPI.TransferBody.self, MemberAPI.PositionDTO.self, MemberAPI.PositionBody.self, MemberAPI.EndPositionBody.self,
+        MemberDataExport.self, SelfServiceAPI.CorrectionBody.self, SelfServiceAPI.CorrectionDTO.self, PersonalDataAPI.ViewerDTO.self,
+        // Imports
+        SpreadsheetAPI.JobDTO.self,
+        // Documents
+        DocumentAPI.AbbreviationDTO.self, DocumentAPI.AbbreviationsDTO.self, AbbreviationInput.self, TermInput.self, DocumentAPI.TermDTO.self,
+        DocumentAPI.ParsedNumberDTO.self, DocumentAPI.DocumentDTO.self, PageDTO<DocumentAPI.DocumentDTO>.self, DocumentAPI.DocumentDetailDTO.self,
+        DocumentInput.self, DocumentAPI.RelationBody.self, DocumentAPI.AttachmentDTO.self,
+        // Study
+        StudyAPI.SessionDTO.self, PageDTO<StudyAPI.SessionDTO>.self, StudyAPI.SessionDetailDTO.self, StudyAPI.BridgePointDTO.self,
+        StudySessionInput.self, AttendanceInput.self, StudyAPI.ReflectionDTO.self, StudyAPI.ReflectionEntryDTO.self,
+        StudyAPI.OwnReflectionDTO.self, StudyAPI.ReflectionBody.self, ReflectionReviewInput.self,
+        // Campaigns and coverage
+        RequirementInput.self, CampaignAPI.RequirementDTO.self, CampaignInput.self, CampaignAPI.CampaignDTO.self, PageDTO<CampaignAPI.CampaignDTO>.self,
+        CampaignAPI.SubmissionDTO.self, CampaignAPI.ObligationDTO.self, PageDTO<CampaignAPI.ObligationDTO>.self,
+        ObligationSubmissionInput.self, ObligationReviewInput.self, ObligationExtensionInput.self,
+        CoverageAPI.FigureDTO.self, CoverageAPI.CoverageDTO.self, CoverageAPI.ReportDTO.self,
+        CoverageAPI.MemberRowDTO.self, PageDTO<CoverageAPI.MemberRowDTO>.self,
+        // Commitments
+        CommitmentInput.self, CommitmentAPI.CommitmentDTO.self, PageDTO<CommitmentAPI.CommitmentDTO>.self, CommitmentCheckInInput.self,
+        AssessmentInput.self, CommitmentAPI.PledgeDTO.self, PledgeInput.self, CommitmentAPI.ReminderBody.self, CommitmentAPI.ReminderDTO.self,
+        TemplateInput.self, CommitmentAPI.TemplateDTO.self, CommitmentAPI.FiguresDTO.self, CommitmentAPI.ReportDTO.self,
+        // Ratings
+        RatingPeriodInput.self, RatingAPI.PeriodDTO.self, RatingStepInput.self, TaskCompletion.self, RatingAPI.StepDTO.self,
+        RatingAPI.SheetRowDTO.self, PageDTO<RatingAPI.SheetRowDTO>.self, RatingAPI.MineDTO.self, RatingTally.self, RatingAPI.TallyDTO.self,
+        RatingAPI.ClosureDTO.self, ExcellentQuota.self, RatingAPI.FiguresDTO.self, RatingClosureInput.self, RatingReopenInput.self,
+        EvidenceSection.self, LocalizedText.self, RatingAPI.RuleDTO.self, RatingRuleInput.self,
+        // Breakthroughs
+        BreakthroughInput.self, CheckInInput.self, BreakthroughAPI.CheckInDTO.self, BreakthroughAPI.BreakthroughDTO.self,
+        PageDTO<BreakthroughAPI.BreakthroughDTO>.self, BreakthroughAPI.TallyDTO.self, BreakthroughAPI.RollupDTO.self,
+    ]
+
+    /// The bodies of partial updates (PATCH): a create body's properties, none required, less those an update
+    /// cannot change.
+    static let partialUpdates: [(name: String, of: any OpenAPIDescribed.Type, fixed: Set<String>)] = [
+        ("MemberUpdate", MemberInput.self, []),
+        ("DocumentUpdate", DocumentInput.self, []),
+        ("StudySessionUpdate", StudySessionInput.self, ["organizationId"]),
+    ]
+
+    /// `components.schemas`.
+    static var schemas: JSONValue {
+        let named = describedTypes.map { ($0.schemaName, $0.schema) } + partialUpdates.map { ($0.name, $0.of.schema.partial(without: $0.fixed)) }
+        precondition(Set(named.map(\.0)).count == named.count, "Two schemas of the API document share a name")
+        return .object(named)
+    }
+}
