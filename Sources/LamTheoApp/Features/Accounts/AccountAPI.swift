@@ -73,7 +73,7 @@ enum AccountAPI {
         let body = try request.content.decode(TokenRequest.self)
         let user = try await SignIn.verify(username: body.username, password: body.password, ip: request.remoteAddress?.ipAddress, app: request.application)
         let secret = SecretToken.make(prefix: "lt_")
-        let token = try await request.write(AuditSubject("token.issue", APIToken.self), as: user) {
+        let token = try await request.write(AuditSubject("token.issue", APIToken.self), signingIn: (user.id, user.username)) {
             try await AccountCommands.issueToken(secret, for: user, name: body.name, days: body.expiresInDays, on: $0)
         }
         return try await TokenDTO(id: token.id!, token: secret, expiresAt: token.expiresAt).encodeResponse(status: .created, for: request)

@@ -86,16 +86,3 @@ final class LoginFailure: Model, @unchecked Sendable {
 
     init() {}
 }
-
-/// Secrets that travel as random tokens and rest as hashes.
-enum SecretToken {
-    /// 32 random bytes, URL-safe, with a prefix that says what it is (`lt_` for API tokens, `ls_` for sessions).
-    static func make(prefix: String) -> String {
-        prefix + Data([UInt8].random(count: 32)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).hex
-    }
-}

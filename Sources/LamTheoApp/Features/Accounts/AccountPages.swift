@@ -32,7 +32,7 @@ enum AccountPages {
                                                app: request.application)
             let secret = SecretToken.make(prefix: "ls_")
             let ip = request.remoteAddress?.ipAddress
-            _ = try await request.write(AuditSubject("session.start", UserSession.self), as: user) {
+            _ = try await request.write(AuditSubject("session.start", UserSession.self), signingIn: (user.id, user.username)) {
                 try await SessionCookie.start(secret, for: user, ip: ip, on: $0)
             }
             let response = request.redirect(to: LocalPath.validated(form.next) ?? "/")

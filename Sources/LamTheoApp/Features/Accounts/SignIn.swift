@@ -173,7 +173,7 @@ enum SignIn {
 
 /// Browser sessions: a random token in an HttpOnly cookie, its hash in `user_sessions`.
 enum SessionCookie {
-    static let name = "lamtheo_session"
+    static let name = Cookies.session
     static let lifetime: TimeInterval = 12 * 3600
 
     /// Stores the session for the cookie value `secret`.

@@ -331,7 +331,7 @@ enum BreakthroughPages {
         try request.require(.edit, at: unit.treePath)
         let periods = try await BreakthroughQueries.periods(on: db)
         let campaigns = try await CampaignQueries.active(covering: unit, on: db)
-        let members = try await Member.query(on: db).filter(\.$organizationPath >= unit.path).filter(\.$organizationPath < unit.treePath.upperBound)
+        let members = try await Member.query(on: db).filter(\.$organizationPath, in: unit.treePath)
             .filter(\.$status ~~ MemberStatus.onRoll).sort(\.$nameSort).limit(300).all()
         let dateHint = LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")
         let title = id == nil ? LocalizedText(vi: "Đặt khâu đột phá", en: "Set a breakthrough")(language)

@@ -74,8 +74,7 @@ enum BreakthroughQueries {
         guard let period else { return Page(items: [], page: page, perPage: perPage, total: 0) }
         let statusFilter: SQLQueryString = status.map { "AND \(statusCase(today: today)) = \(bind: $0.rawValue)" } ?? ""
         let predicate: SQLQueryString = """
-            period_id = \(bind: period.requireID()) AND organization_path >= \(bind: unit.path)
-            AND organization_path < \(bind: unit.treePath.upperBound) \(statusFilter)
+            period_id = \(bind: period.requireID()) AND \(column: "organization_path", in: unit.treePath) \(statusFilter)
             """
         let total = try await db.sql.raw("SELECT COUNT(*) AS n FROM breakthroughs WHERE \(predicate)").first()?.decode(column: "n", as: Int.self) ?? 0
         let ids = try await db.sql.raw("""
@@ -94,7 +93,7 @@ enum BreakthroughQueries {
     /// The subtree of `unit` counted by status.
     static func tally(within unit: Organization, period: RatingPeriod?, today: CalendarDate, on db: any Database) async throws -> BreakthroughTally {
         let range: (String) -> SQLQueryString = { column in
-            "\(unsafeRaw: column) >= \(bind: unit.path) AND \(unsafeRaw: column) < \(bind: unit.treePath.upperBound)"
+            "\(column: column, in: unit.treePath)"
         }
         let units = try await db.sql.raw("SELECT COUNT(*) AS n FROM organizations WHERE \(range("path")) AND status = \(bind: OrganizationStatus.active.rawValue)")
             .first()?.decode(column: "n", as: Int.self) ?? 0

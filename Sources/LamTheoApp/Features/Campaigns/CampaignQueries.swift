@@ -74,7 +74,7 @@ extension CampaignQueries {
         let statusFilter: SQLQueryString = status.map { "AND \(CoverageQueries.statusCase(today: today)) = \(bind: $0.rawValue)" } ?? ""
         let predicate: SQLQueryString = """
             o.campaign_id = \(bind: campaign.requireID())
-            AND o.organization_path >= \(bind: unit.path) AND o.organization_path < \(bind: unit.treePath.upperBound) \(statusFilter)
+            AND \(column: "o.organization_path", in: unit.treePath) \(statusFilter)
             """
         let total = try await db.sql.raw("SELECT COUNT(*) AS n FROM obligations o WHERE \(predicate)").first()?.decode(column: "n", as: Int.self) ?? 0
         let ids = try await db.sql.raw("""

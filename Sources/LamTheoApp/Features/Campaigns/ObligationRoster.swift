@@ -29,7 +29,7 @@ enum ObligationRoster {
             JOIN campaign_requirement_kinds k ON k.requirement_id = r.id
             JOIN organizations o ON o.kind_code = k.kind_code AND o.path >= c.organization_path AND o.path < c.organization_path || '~'
             WHERE c.status = \(bind: CampaignStatus.active.rawValue) AND o.status = \(bind: OrganizationStatus.active.rawValue)
-              AND o.path >= \(bind: subtree.rawValue) AND o.path < \(bind: subtree.upperBound) \(condition)
+              AND \(column: "o.path", in: subtree) \(condition)
             """).run()
     }
 
@@ -39,7 +39,7 @@ enum ObligationRoster {
     /// obligation tallies of the subtree, of its ancestors and of the chains of `others` (the unit a moved
     /// one left, the unit merged away).
     static func followTreeChange(in subtree: TreePath, alsoChainsOf others: Set<Int> = [], on db: any Database) async throws {
-        let inSubtree: SQLQueryString = "obligations.organization_path >= \(bind: subtree.rawValue) AND obligations.organization_path < \(bind: subtree.upperBound)"
+        let inSubtree: SQLQueryString = "\(column: "obligations.organization_path", in: subtree)"
         let covered: SQLQueryString = """
             EXISTS (SELECT 1 FROM campaigns c WHERE c.id = obligations.campaign_id AND c.status = \(bind: CampaignStatus.active.rawValue)
                     AND obligations.organization_path >= c.organization_path AND obligations.organization_path < c.organization_path || '~')

@@ -107,7 +107,7 @@ enum CommitmentQueries {
                             on db: any Database) async throws -> Page<CommitmentRow> {
         let filter: SQLQueryString = """
             FROM commitments c JOIN members m ON m.id = c.member_id
-            WHERE c.year = \(bind: year) AND m.organization_path >= \(bind: unit.path) AND m.organization_path < \(bind: unit.treePath.upperBound)
+            WHERE c.year = \(bind: year) AND \(column: "m.organization_path", in: unit.treePath)
               AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue))) AND \(list.condition)
             """
         let total = try await db.sql.raw("SELECT COUNT(*) AS n \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
@@ -122,7 +122,7 @@ enum CommitmentQueries {
     /// Members on the roll in `unit`'s subtree with no commitment for the year, in name order.
     static func unregistered(year: Int, within unit: Organization, page: Int, perPage: Int, on db: any Database) async throws -> Page<Member> {
         let filter: SQLQueryString = """
-            FROM members m WHERE m.organization_path >= \(bind: unit.path) AND m.organization_path < \(bind: unit.treePath.upperBound)
+            FROM members m WHERE \(column: "m.organization_path", in: unit.treePath)
               AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
               AND NOT EXISTS (SELECT 1 FROM commitments c WHERE c.member_id = m.id AND c.year = \(bind: year))
             """
@@ -138,7 +138,7 @@ enum CommitmentQueries {
         let rows = try await db.sql.raw("""
             SELECT DISTINCT c.id AS id, p.title AS title FROM commitments c JOIN members m ON m.id = c.member_id
               JOIN member_positions p ON p.member_id = m.id AND p.ended_on IS NULL
-            WHERE c.year = \(bind: year) AND m.organization_path >= \(bind: unit.path) AND m.organization_path < \(bind: unit.treePath.upperBound)
+            WHERE c.year = \(bind: year) AND \(column: "m.organization_path", in: unit.treePath)
               AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
             ORDER BY c.id LIMIT 2000
             """).all()

@@ -48,7 +48,7 @@ extension CampaignFigures {
     static func start(_ campaign: Campaign, on db: any Database) async throws {
         let scope = campaign.treePath
         let id = campaign.requireID()
-        try await rollup.seed(key: id, units: "(o.path >= \(bind: scope.rawValue) AND o.path < \(bind: scope.upperBound)) OR o.id IN (\(binds: scope.ids))",
+        try await rollup.seed(key: id, units: "(\(column: "o.path", in: scope)) OR o.id IN (\(binds: scope.ids))",
                               on: db)
         let units = try await RollupUnits.subtree(scope, andChainsOf: [], on: db)
         try await rollup.refresh(units, keys: [id], on: db)

@@ -177,7 +177,7 @@ extension CoverageQueries {
                         page: Int, perPage: Int, on db: any Database) async throws -> Page<Member> {
         let ids = try await db.sql.raw("""
             SELECT m.id FROM members m
-            WHERE m.organization_path >= \(bind: unit.path) AND m.organization_path < \(bind: unit.treePath.upperBound)
+            WHERE \(column: "m.organization_path", in: unit.treePath)
               AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue))) AND \(list.condition(campaign: campaign.requireID()))
             ORDER BY m.name_sort, m.id LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
             """).all().map { try $0.decode(column: "id", as: Int.self) }

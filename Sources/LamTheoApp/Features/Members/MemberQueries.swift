@@ -43,7 +43,7 @@ enum MemberQueries {
     static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database) async throws -> Page<Member> {
         var query = Member.query(on: db)
         if let within = filter.within {
-            query = query.filter(\.$organizationPath >= within.rawValue).filter(\.$organizationPath < within.upperBound)
+            query = query.filter(\.$organizationPath, in: within)
         }
         if let scopes = filter.scopes {
             query = query.withinAny(scopes, \.$organizationPath)

@@ -276,7 +276,7 @@ enum OrganizationCommands {
             UPDATE organizations
             SET path = CAST(\(bind: newPath.rawValue) AS TEXT) || substr(path, CAST(\(bind: oldPath.rawValue.count + 1) AS INTEGER)),
                 depth = depth + \(bind: depthChange)
-            WHERE path >= \(bind: oldPath.rawValue) AND path < \(bind: oldPath.upperBound)
+            WHERE \(column: "path", in: oldPath)
             """).run()
         try await TreePathCopies.rebase(from: oldPath, to: newPath, on: db)
         organization.parentId = parent.id

@@ -11,16 +11,6 @@ struct OrganizationSummary: Sendable {
     let childCount: Int
 }
 
-/// One page of a list, with the total the list would have unpaged.
-struct Page<Item: Sendable>: Sendable {
-    let items: [Item]
-    let page: Int
-    let perPage: Int
-    let total: Int
-
-    var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
-}
-
 /// Reads of the organisation tree. Subtree figures are sums of the stored per-unit counts over a path
 /// range, so their cost follows the number of units, never the number of members.
 enum OrganizationQueries {
@@ -58,7 +48,7 @@ enum OrganizationQueries {
     static func subtreeMemberCount(_ path: TreePath, on db: any Database) async throws -> Int {
         let row = try await db.sql.raw("""
             SELECT CAST(COALESCE(SUM(member_count), 0) AS BIGINT) AS total FROM organizations
-            WHERE path >= \(bind: path.rawValue) AND path < \(bind: path.upperBound)
+            WHERE \(column: "path", in: path)
             """).first()
         return try row?.decode(column: "total", as: Int.self) ?? 0
     }
@@ -109,7 +99,7 @@ enum OrganizationQueries {
     static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database) async throws -> Page<OrganizationSummary> {
         var query = Organization.query(on: db)
         if let within = filter.within {
-            query = query.filter(\.$path >= within.rawValue).filter(\.$path < within.upperBound)
+            query = query.filter(\.$path, in: within)
         }
         if let scopes = filter.scopes {
             query = query.withinAny(scopes, \.$path)
@@ -131,9 +121,7 @@ enum OrganizationQueries {
 
     /// The scope and the `within` filter as SQL ranges on a path column.
     static func subtreePredicate(_ column: String, scopes: [TreePath]?, within: TreePath?) -> SQLQueryString {
-        func range(_ path: TreePath) -> SQLQueryString {
-            "(\(unsafeRaw: column) >= \(bind: path.rawValue) AND \(unsafeRaw: column) < \(bind: path.upperBound))"
-        }
+        func range(_ path: TreePath) -> SQLQueryString { "\(column: column, in: path)" }
         var predicate: SQLQueryString = "1 = 1"
         if let scopes {
             let any = scopes.map(range)
@@ -163,18 +151,5 @@ extension String {
     /// Search keys turn punctuation into spaces already; this makes sure no `%` or `_` widens a LIKE pattern.
     var withoutLikeWildcards: String {
         replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
-    }
-}
-
-extension QueryBuilder {
-    /// Rows whose path lies in any of the given subtrees: how every list is limited to the caller's scope.
-    /// No subtrees at all means no rows.
-    func withinAny(_ subtrees: [TreePath], _ path: KeyPath<Model, FieldProperty<Model, String>>) -> Self {
-        guard !subtrees.isEmpty else { return filter(path == "\u{0}") }
-        return group(.or) { any in
-            for subtree in subtrees {
-                any.group(.and) { $0.filter(path >= subtree.rawValue).filter(path < subtree.upperBound) }
-            }
-        }
     }
 }

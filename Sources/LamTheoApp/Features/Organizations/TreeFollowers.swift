@@ -41,7 +41,7 @@ struct TreeChange: Sendable {
         switch kind {
         case .moved:
             let rows = try await db.sql.raw("""
-                SELECT id FROM organizations WHERE path >= \(bind: subtree.rawValue) AND path < \(bind: subtree.upperBound) AND member_count > 0
+                SELECT id FROM organizations WHERE \(column: "path", in: subtree) AND member_count > 0
                 """).all()
             return Set(try rows.map { try $0.decode(column: "id", as: Int.self) }).union(chainsToRebuild)
         case .merged:

@@ -109,7 +109,7 @@ enum RatingQueries {
     /// The members on the roll in a unit's subtree, in Vietnamese name order, with their rating steps.
     static func sheet(period: RatingPeriod, unit: Organization, page: Int, perPage: Int, on db: any Database) async throws -> Page<SheetRow> {
         let query = Member.query(on: db).filter(\.$status ~~ MemberStatus.onRoll)
-            .filter(\.$organizationPath >= unit.path).filter(\.$organizationPath < unit.treePath.upperBound)
+            .filter(\.$organizationPath, in: unit.treePath)
         let total = try await query.count()
         let members = try await query.sort(\.$nameSort).sort(\.$id).range((page - 1) * perPage ..< page * perPage).all()
         let ratings = try await Rating.query(on: db).filter(\.$periodId == period.requireID()).filter(\.$memberId ~~ members.compactMap(\.id)).all()
@@ -170,7 +170,7 @@ enum RatingQueries {
         try await PeriodClosure.query(on: db).filter(\.$periodId == period.requireID())
             .group(.or) { any in
                 any.filter(\.$organizationPath ~~ unit.treePath.lineage.map(\.rawValue))
-                any.group(.and) { $0.filter(\.$organizationPath >= unit.path).filter(\.$organizationPath < unit.treePath.upperBound) }
+                any.group(.and) { $0.filter(\.$organizationPath, in: unit.treePath) }
             }
             .sort(\.$id, .descending).all()
     }
@@ -242,7 +242,7 @@ extension RatingFigures {
     /// Recounts every cell holding members in a subtree (closing it).
     static func recount(subtree: TreePath, period: RatingPeriod, on db: any Database) async throws {
         let rows = try await db.sql.raw("""
-            SELECT id FROM organizations WHERE path >= \(bind: subtree.rawValue) AND path < \(bind: subtree.upperBound) AND member_count > 0
+            SELECT id FROM organizations WHERE \(column: "path", in: subtree) AND member_count > 0
             """).all()
         try await recount(Set(try rows.map { try $0.decode(column: "id", as: Int.self) }), period: period, on: db)
     }

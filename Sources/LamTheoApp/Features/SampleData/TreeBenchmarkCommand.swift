@@ -79,7 +79,7 @@ struct TreeBenchmarkCommand: AsyncCommand {
             chosen.append(("\(label) (\(largest.subtreeMembers) members)", largest.organization))
             current = largest.organization
         }
-        if let cell = try await Organization.query(on: db).filter(\.$path >= current.path).filter(\.$path < current.treePath.upperBound)
+        if let cell = try await Organization.query(on: db).filter(\.$path, in: current.treePath)
             .filter(\.$memberCount > 0).first() {
             chosen.append(("cell (\(cell.memberCount) members)", cell))
         }
@@ -89,8 +89,7 @@ struct TreeBenchmarkCommand: AsyncCommand {
     /// What a naive implementation would do: count the subtree's member rows on every request.
     static func plainCount(_ path: TreePath, on db: any Database) async throws -> Int {
         let row = try await db.sql.raw("""
-            SELECT COUNT(*) AS n FROM members WHERE organization_path >= \(bind: path.rawValue)
-            AND organization_path < \(bind: path.upperBound) AND status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
+            SELECT COUNT(*) AS n FROM members WHERE \(column: "organization_path", in: path) AND status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
             """).first()
         return try row!.decode(column: "n", as: Int.self)
     }

@@ -171,7 +171,7 @@ enum StudyCommands {
             try await db.sql.raw("""
                 INSERT INTO study_attendance (session_id, member_id, status)
                 SELECT \(bind: id), m.id, \(bind: AttendanceStatus.present.rawValue) FROM members m
-                WHERE m.organization_path >= \(bind: path.rawValue) AND m.organization_path < \(bind: path.upperBound)
+                WHERE \(column: "m.organization_path", in: path)
                   AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
                 ON CONFLICT (session_id, member_id) DO NOTHING
                 """).run()

@@ -51,7 +51,7 @@ enum StudyQueries {
     static func sessions(_ filter: Filter, page: Int, perPage: Int, on db: any Database) async throws -> Page<StudySession> {
         var query = StudySession.query(on: db)
         if let within = filter.within {
-            query = query.filter(\.$organizationPath >= within.rawValue).filter(\.$organizationPath < within.upperBound)
+            query = query.filter(\.$organizationPath, in: within)
         }
         if let scopes = filter.scopes {
             query = query.withinAny(scopes, \.$organizationPath)
@@ -93,7 +93,7 @@ enum StudyQueries {
         let byMember = Dictionary(uniqueKeysWithValues: marked.map { ($0.member.requireID(), $0.attendance) })
         let path = session.treePath
         let onRoll = try await Member.query(on: db)
-            .filter(\.$organizationPath >= path.rawValue).filter(\.$organizationPath < path.upperBound)
+            .filter(\.$organizationPath, in: path)
             .filter(\.$status ~~ MemberStatus.onRoll)
             .sort(\.$nameSort).sort(\.$id).all()
         let listed = Set(onRoll.map { $0.requireID() })
@@ -133,7 +133,7 @@ enum StudyQueries {
         let rows = try await db.sql.raw("""
             SELECT id, organization_id FROM members
             WHERE id IN (\(binds: memberIds)) AND status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
-              AND organization_path >= \(bind: subtree.rawValue) AND organization_path < \(bind: subtree.upperBound)
+              AND \(column: "organization_path", in: subtree)
             """).all()
         return Dictionary(uniqueKeysWithValues: try rows.map {
             (try $0.decode(column: "id", as: Int.self), try $0.decode(column: "organization_id", as: Int.self))

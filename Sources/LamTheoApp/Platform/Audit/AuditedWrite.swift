@@ -74,14 +74,15 @@ extension Application {
 }
 
 extension Request {
-    /// `Application.write`, with the signed-in user, the source (web or API) and the address as origin.
-    func write<T: Sendable>(_ subject: AuditSubject, as user: User? = nil,
+    /// `Application.write`, with the signed-in user (or `signingIn`, the one a sign-in is about to
+    /// authenticate), the source (web or API) and the address as origin.
+    func write<T: Sendable>(_ subject: AuditSubject, signingIn: (userId: Int?, username: String)? = nil,
                             _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await application.write(subject, origin: auditOrigin(as: user), body)
+        try await application.write(subject, origin: auditOrigin(signingIn: signingIn), body)
     }
 
-    func auditOrigin(as user: User? = nil) -> AuditOrigin {
-        AuditOrigin(userId: user?.id ?? actor?.userId, name: user?.username ?? actor?.username ?? "anonymous",
+    func auditOrigin(signingIn: (userId: Int?, username: String)? = nil) -> AuditOrigin {
+        AuditOrigin(userId: signingIn?.userId ?? actor?.userId, name: signingIn?.username ?? actor?.username ?? "anonymous",
                     source: isAPI ? "api" : "web", ip: remoteAddress?.ipAddress)
     }
 }

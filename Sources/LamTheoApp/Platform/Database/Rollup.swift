@@ -40,7 +40,7 @@ struct RollupUnits: Sendable {
     static func subtree(_ subtree: TreePath, andChainsOf others: Set<Int>, on db: any Database) async throws -> RollupUnits {
         let chains = try await chains(of: others.union([subtree.ids.last!]), on: db)
         let deepest = try await db.sql.raw("""
-            SELECT MAX(depth) AS deepest FROM organizations WHERE path >= \(bind: subtree.rawValue) AND path < \(bind: subtree.upperBound)
+            SELECT MAX(depth) AS deepest FROM organizations WHERE \(column: "path", in: subtree)
             """).first()?.decode(column: "deepest", as: Int?.self) ?? subtree.depth
         return RollupUnits(idsByDepth: chains.idsByDepth, subtree: subtree, deepest: max(deepest, chains.deepest), lineages: chains.lineages)
     }
@@ -54,7 +54,7 @@ struct RollupUnits: Sendable {
         var parts: [SQLQueryString] = []
         if let ids = idsByDepth[depth], !ids.isEmpty { parts.append("o.id IN (\(binds: ids))") }
         if let subtree, depth >= subtree.depth {
-            parts.append("(o.path >= \(bind: subtree.rawValue) AND o.path < \(bind: subtree.upperBound) AND o.depth = \(bind: depth))")
+            parts.append("(\(column: "o.path", in: subtree) AND o.depth = \(bind: depth))")
         }
         guard !parts.isEmpty else { return nil }
         return "(" + parts.joined(separator: " OR ") + ")"

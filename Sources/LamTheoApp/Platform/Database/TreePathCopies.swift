@@ -25,7 +25,7 @@ enum TreePathCopies {
             try await db.sql.raw("""
                 UPDATE \(unsafeRaw: table)
                 SET \(unsafeRaw: column) = CAST(\(bind: new.rawValue) AS TEXT) || substr(\(unsafeRaw: column), CAST(\(bind: old.rawValue.count + 1) AS INTEGER))
-                WHERE \(unsafeRaw: column) >= \(bind: old.rawValue) AND \(unsafeRaw: column) < \(bind: old.upperBound)
+                WHERE \(column: column, in: old)
                 """).run()
         }
     }

@@ -18,7 +18,7 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let anonymous = request.cookies[Self.cookieName]?.string
-        let session = request.actor == nil ? nil : request.cookies[SessionCookie.name]?.string
+        let session = request.actor == nil ? nil : request.cookies[Cookies.session]?.string
         let fresh = anonymous == nil ? SecretToken.make(prefix: "") : nil
         let expected = session.map(Self.token(forSession:)) ?? anonymous ?? fresh ?? ""
         request.csrfToken = expected
@@ -27,7 +27,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let response = try await next.respond(to: request)
         // A session that starts or ends takes a new anonymous token with it.
-        let sessionChanged = response.cookies[SessionCookie.name] != nil
+        let sessionChanged = response.cookies[Cookies.session] != nil
         if fresh != nil || sessionChanged {
             response.cookies[Self.cookieName] = HTTPCookies.Value(
                 string: sessionChanged ? SecretToken.make(prefix: "") : fresh ?? "", path: "/",

@@ -25,6 +25,16 @@ struct Paging {
     }
 }
 
+/// One page of a list, with the total the list would have unpaged.
+struct Page<Item: Sendable>: Sendable {
+    let items: [Item]
+    let page: Int
+    let perPage: Int
+    let total: Int
+
+    var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+}
+
 /// The envelope of every paged API list.
 struct PageDTO<Item: Content>: Content {
     let items: [Item]
@@ -38,14 +48,5 @@ extension Request {
     func id(_ name: String = "id") throws -> Int {
         guard let id = parameters.get(name, as: Int.self) else { throw Abort(.notFound) }
         return id
-    }
-
-    /// A `within=` subtree filter: the id of a unit the caller may read, resolved to its path.
-    func subtreeFilter(on db: any Database) async throws -> TreePath? {
-        guard let raw = try queryText("within"), !raw.isEmpty else { return nil }
-        guard let id = Int(raw), let unit = try await Organization.find(id, on: db), try requireActor().can(.read, at: unit.treePath) else {
-            throw DomainError.invalid(field: "within", LocalizedText(vi: "Không tìm thấy tổ chức đảng \(raw)", en: "No organisation \(raw)"))
-        }
-        return unit.treePath
     }
 }
