@@ -114,8 +114,9 @@ struct SpreadsheetTests {
             _ = try await SmallTree.make(on: app)
             @Sendable func importing(_ rows: [[String]]) async throws -> ImportReport {
                 let table = try await SpreadsheetTable.read(CSVFile.write(rows), sheet: nil)
-                return try await MemberImport.run(table, report: ImportReport(kind: .members, fileName: "slices.csv", table: table), dryRun: false,
-                                                  actor: nil, origin: .commandLine(user: "test"), app: app, sliceSize: 2) { _, _ in }
+                let columns = try ColumnMap(kind: .members, header: table.rows[0])
+                return try await MemberImport.run(table, columns: columns, report: ImportReport(kind: .members, fileName: "slices.csv", table: table, columns: columns),
+                                                  dryRun: false, actor: nil, origin: .commandLine(user: "test"), app: app, sliceSize: 2) { _, _ in }
             }
             var rows = [Self.memberHeader] + (1 ... 7).map { ["30000\($0)", "Nguyễn Văn An \($0)", "Nam", "", "", "", $0.isMultiple(of: 2) ? "PA-2" : "PA-1", ""] }
             rows[6][0] = "300001"

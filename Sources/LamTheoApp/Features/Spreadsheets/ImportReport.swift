@@ -2,7 +2,8 @@ import Foundation
 import LamTheoCore
 import Vapor
 
-/// What an import did, or would do on a dry run: counts, every row-level error, and what was converted.
+/// What an import did, or would do on a dry run: counts, every row-level error, the columns passed over, and
+/// what was converted.
 struct ImportReport: Sendable, Codable {
     struct RowError: Sendable, Codable, Hashable {
         /// The line of the file (the header is line 1).
@@ -22,15 +23,19 @@ struct ImportReport: Sendable, Codable {
     var changed = 0
     var unchanged = 0
     var errors: [RowError] = []
+    /// Columns of the file that were not imported (on line 1, under the file's own header), which did not stop
+    /// the import.
+    var ignoredColumns: [RowError]
     /// False on a dry run, and when errors stopped the import: then nothing was written.
     var applied = false
 
-    init(kind: SpreadsheetKind, fileName: String, table: SpreadsheetTable) {
+    init(kind: SpreadsheetKind, fileName: String, table: SpreadsheetTable, columns: ColumnMap) {
         self.kind = kind
         self.fileName = fileName
         fileEncoding = table.fileEncoding
         legacyEncoding = table.legacyEncoding
         convertedCells = table.convertedCells
+        ignoredColumns = columns.ignored
     }
 
     /// "12.345 dòng: 100 thêm mới, 3 thay đổi, 12.242 giữ nguyên" and the conversion note.

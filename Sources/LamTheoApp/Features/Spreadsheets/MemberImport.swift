@@ -59,10 +59,9 @@ enum MemberImport {
 
     /// - Parameter sliceSize: rows per slice: enough that each slice's statements are few, few enough that
     ///   checking and writing overlap.
-    static func run(_ table: SpreadsheetTable, report initial: ImportReport, dryRun: Bool, actor: Actor?, origin: AuditOrigin,
+    static func run(_ table: SpreadsheetTable, columns: ColumnMap, report initial: ImportReport, dryRun: Bool, actor: Actor?, origin: AuditOrigin,
                     app: Application, sliceSize: Int = 25_000,
                     progress: @escaping @Sendable (Int, Int) -> Void) async throws -> ImportReport {
-        let columns = try ColumnMap(kind: .members, header: table.rows[0])
         let targets = try await targets(for: actor, on: app.db)
         let rows = Array(table.rows.dropFirst())
         @Sendable func pass(on db: any Database, writing: Bool) async throws -> ImportReport {
@@ -233,7 +232,7 @@ enum MemberImport {
                 WHERE id IN (\(binds: Array(ids)))
                 """).run()
         }
-        try await UnitFigures.recount(touched, on: db)
+        try await TreeFollowers.membersChanged(at: touched, on: db)
     }
 
     private static let importReason = "Nhập từ tệp"

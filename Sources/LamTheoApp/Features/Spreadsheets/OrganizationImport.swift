@@ -18,9 +18,8 @@ enum OrganizationImport {
         let validFrom: String?
     }
 
-    static func run(_ table: SpreadsheetTable, report initial: ImportReport, dryRun: Bool, actor: Actor?, origin: AuditOrigin,
+    static func run(_ table: SpreadsheetTable, columns: ColumnMap, report initial: ImportReport, dryRun: Bool, actor: Actor?, origin: AuditOrigin,
                     app: Application, progress: @escaping @Sendable (Int, Int) -> Void) async throws -> ImportReport {
-        let columns = try ColumnMap(kind: .organizations, header: table.rows[0])
         // A kind may be written as its code or either name, in any case and with or without marks.
         var kindsByName: [String: String] = [:]
         for kind in try await OrganizationQueries.kinds(on: app.db).reversed() {

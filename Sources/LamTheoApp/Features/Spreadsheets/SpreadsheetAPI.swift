@@ -25,6 +25,12 @@ enum SpreadsheetAPI {
             let line: Int
             let column: String?
             let message: String
+
+            init(_ error: ImportReport.RowError, language: UILanguage) {
+                line = error.line
+                column = error.column
+                message = error.message(language)
+            }
         }
 
         let kind: String
@@ -38,6 +44,8 @@ enum SpreadsheetAPI {
         let unchanged: Int
         let applied: Bool
         let errors: [RowError]
+        /// Columns of the file that were not imported, on line 1.
+        let ignoredColumns: [RowError]
         let summary: String
 
         init(_ report: ImportReport, language: UILanguage) {
@@ -51,7 +59,8 @@ enum SpreadsheetAPI {
             changed = report.changed
             unchanged = report.unchanged
             applied = report.applied
-            errors = report.errors.map { RowError(line: $0.line, column: $0.column, message: $0.message(language)) }
+            errors = report.errors.map { RowError($0, language: language) }
+            ignoredColumns = report.ignoredColumns.map { RowError($0, language: language) }
             summary = report.summary(language)
         }
     }

@@ -48,6 +48,9 @@ struct ImportCommand: AsyncCommand {
         }
         report.errors.isEmpty ? bar.succeed() : bar.fail()
         context.console.print(report.summary(.vi))
+        for note in report.ignoredColumns {
+            context.console.print("  \(note.message.vi) / \(note.message.en)")
+        }
         for error in report.errors.prefix(200) {
             context.console.print("  dòng/line \(error.line) · \(error.column ?? "—"): \(error.message.vi) / \(error.message.en)")
         }

@@ -19,12 +19,15 @@ enum SpreadsheetImport {
     static func run(_ source: Source, dryRun: Bool, actor: Actor?, origin: AuditOrigin, app: Application,
                     progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportReport {
         let table = try await SpreadsheetTable.read(source.data, sheet: source.sheet)
-        let report = ImportReport(kind: source.kind, fileName: source.fileName, table: table)
+        let columns = try ColumnMap(kind: source.kind, header: table.rows[0])
+        let report = ImportReport(kind: source.kind, fileName: source.fileName, table: table, columns: columns)
         switch source.kind {
         case .members:
-            return try await MemberImport.run(table, report: report, dryRun: dryRun, actor: actor, origin: origin, app: app, progress: progress)
+            return try await MemberImport.run(table, columns: columns, report: report, dryRun: dryRun, actor: actor, origin: origin, app: app,
+                                              progress: progress)
         case .organizations:
-            return try await OrganizationImport.run(table, report: report, dryRun: dryRun, actor: actor, origin: origin, app: app, progress: progress)
+            return try await OrganizationImport.run(table, columns: columns, report: report, dryRun: dryRun, actor: actor, origin: origin, app: app,
+                                                    progress: progress)
         }
     }
 }

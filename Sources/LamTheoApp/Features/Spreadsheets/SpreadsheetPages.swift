@@ -73,6 +73,9 @@ enum SpreadsheetPages {
             content = .group(
                 .h1(.text(title)),
                 .p(.class(report.errors.isEmpty ? "notice" : "errors"), .text(report.summary(language))),
+                .if(!report.ignoredColumns.isEmpty, .group(
+                    .h2(.text(LocalizedText(vi: "Cột không nhập", en: "Columns not imported")(language))),
+                    .ul(.forEach(report.ignoredColumns) { .li(.text($0.message(language))) }))),
                 .if(!report.errors.isEmpty, .group(
                     .p(.strong(.text(LocalizedText(vi: "Tệp có \(VietnameseFormat.integer(report.errors.count)) lỗi; chưa ghi gì. Hãy sửa tệp và tải lên lại.",
                                                    en: "The file has \(report.errors.count) errors; nothing was written. Correct the file and upload it again.")(language)))),
@@ -109,8 +112,8 @@ enum SpreadsheetPages {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             .p(.text(LocalizedText(
-                vi: "Tệp CSV (UTF-8, UTF-16, Windows-1258) hoặc Excel (.xlsx). Cột được nhận theo tên tiêu đề, có dấu hoặc không dấu. Văn bản gõ bằng phông TCVN3 (ABC) hay VNI được tự động chuyển sang Unicode. Hệ thống kiểm tra toàn bộ tệp trước; chỉ ghi khi không còn lỗi, và ghi tất cả hoặc không ghi gì. Nhập lại cùng một tệp không làm thay đổi gì.",
-                en: "CSV (UTF-8, UTF-16, Windows-1258) or Excel (.xlsx). Columns are matched by their headers, with or without accents. Text typed in TCVN3 (ABC) or VNI fonts is converted to Unicode. The whole file is checked first; it is written only when it has no errors, all of it or nothing. Importing the same file again changes nothing.")(language))),
+                vi: "Tệp CSV (UTF-8, UTF-16, Windows-1258) hoặc Excel (.xlsx). Cột được nhận theo các từ của tiêu đề, có dấu hoặc không dấu (“Họ tên đảng viên” là cột Họ và tên); cột số thứ tự và cột không có trong mẫu được bỏ qua, và kết quả kiểm tra nêu tên các cột đó. Văn bản gõ bằng phông TCVN3 (ABC) hay VNI được tự động chuyển sang Unicode. Hệ thống kiểm tra toàn bộ tệp trước; chỉ ghi khi không còn lỗi, và ghi tất cả hoặc không ghi gì. Nhập lại cùng một tệp không làm thay đổi gì.",
+                en: "CSV (UTF-8, UTF-16, Windows-1258) or Excel (.xlsx). Columns are matched by the words of their headers, with or without accents (“Họ tên đảng viên” is the full name); a running-number column and columns the template does not have are passed over, and the check names them. Text typed in TCVN3 (ABC) or VNI fonts is converted to Unicode. The whole file is checked first; it is written only when it has no errors, all of it or nothing. Importing the same file again changes nothing.")(language))),
             fields.summary,
             // The body streams to disk, so the anti-forgery token travels in the address (see `CSRFMiddleware`).
             .form(.class("stack"), .method(.post), .action("/imports?\(CSRFMiddleware.fieldName)=\(fields.csrfToken)"), .enctype(.multipartData),
