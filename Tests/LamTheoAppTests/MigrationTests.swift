@@ -22,6 +22,8 @@ struct MigrationTests {
             try await app.autoMigrate()
             #expect(try await schema(of: app.db) == migrated)
             #expect(try await app.db.sql.raw("SELECT COUNT(*) AS n FROM rating_rules").first()?.decode(column: "n", as: Int.self) == 5)
+            let regulation = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM document_abbreviations WHERE list = 'type' AND code = 'QĐi'").first()
+            #expect(try regulation?.decode(column: "n", as: Int.self) == 1, "024 adds the types of Hướng dẫn 36-HD/VPTW")
         }
     }
 

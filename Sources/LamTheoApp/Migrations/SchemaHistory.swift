@@ -30,6 +30,7 @@ enum SchemaHistory {
         StoreSubtreeRatings(),
         AddRatingTasks(),
         LogViewedMemberIds(),
+        AddStandardAbbreviations(),
     ]
 }
 
