@@ -48,7 +48,7 @@ extension CampaignQueries {
             let above = Set(scopes.flatMap(\.lineage)).map(\.rawValue)
             query = query.group(.or) { any in
                 any.filter(\.$organizationPath ~~ above)
-                _ = any.withinAny(scopes, \.$organizationPath)
+                any.withinAny(scopes, \.$organizationPath)
             }
         }
         if let status { query = query.filter(\.$status == status) }

@@ -13,7 +13,8 @@ extension SQLQueryString {
 }
 
 extension QueryBuilder {
-    /// Rows whose path `field` lies within `subtree`.
+    /// Rows whose path `field` lies within `subtree`. Like Fluent's own filters, used inside groups for its effect.
+    @discardableResult
     func filter(_ field: KeyPath<Model, FieldProperty<Model, String>>, in subtree: TreePath) -> Self {
         filter(field >= subtree.rawValue).filter(field < subtree.upperBound)
     }
@@ -22,6 +23,7 @@ extension QueryBuilder {
 extension QueryBuilder {
     /// Rows whose path lies in any of the given subtrees: how every list is limited to the caller's scope.
     /// No subtrees at all means no rows.
+    @discardableResult
     func withinAny(_ subtrees: [TreePath], _ path: KeyPath<Model, FieldProperty<Model, String>>) -> Self {
         guard !subtrees.isEmpty else { return filter(path == "\u{0}") }
         return group(.or) { any in
