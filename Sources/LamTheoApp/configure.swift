@@ -49,8 +49,9 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
 }
 
 func routes(_ app: Application) throws {
+    app.navigation = navigation
     PlatformRoutes.register(on: app.routes)
-    let api = app.routes.grouped("api", "v1")
+    let api = APIRoutes(app)
     AccountAPI.register(on: api)
     OrganizationAPI.register(on: api)
     DocumentAPI.register(on: api)
@@ -80,6 +81,28 @@ func routes(_ app: Application) throws {
     BreakthroughPages.register(on: app.routes)
     app.routeMethods = RouteMethods(app.routes.all)
 }
+
+/// The menu and the pages Platform's frame points at: each entry is shown to the callers its route's
+/// policy admits.
+private let navigation = SiteNavigation(
+    signIn: AccountRoute.signIn,
+    signOut: AccountRoute.signOut,
+    start: [(for: .capability(.read), route: OrganizationRoute.list), (for: .selfService, route: PrivacyRoute.me)],
+    menu: [
+        MenuEntry(OrganizationRoute.list, LocalizedText(vi: "Tổ chức đảng", en: "Organisations"), shownTo: .capability(.read)),
+        MenuEntry(MemberRoute.list, LocalizedText(vi: "Đảng viên", en: "Members"), shownTo: .capability(.read)),
+        MenuEntry(CampaignRoute.list, LocalizedText(vi: "Triển khai", en: "Campaigns"), shownTo: .capability(.read)),
+        MenuEntry(StudyRoute.sessions, LocalizedText(vi: "Học tập", en: "Study"), shownTo: .capability(.read)),
+        MenuEntry(BreakthroughRoute.list, LocalizedText(vi: "Khâu đột phá", en: "Breakthroughs"), shownTo: .capability(.read)),
+        MenuEntry(CommitmentRoute.list, LocalizedText(vi: "Làm theo", en: "Commitments"), shownTo: .signedIn),
+        MenuEntry(PrivacyRoute.me, LocalizedText(vi: "Của tôi", en: "My record"), shownTo: .selfService),
+        MenuEntry(DocumentRoute.list, LocalizedText(vi: "Văn bản", en: "Documents"), shownTo: .signedIn),
+        MenuEntry(RatingRoute.ratings, LocalizedText(vi: "Đánh giá", en: "Ratings"), shownTo: .signedIn),
+        MenuEntry(SpreadsheetRoute.imports, LocalizedText(vi: "Nhập, xuất", en: "Import"), shownTo: .capability(.edit)),
+        MenuEntry(PrivacyRoute.corrections, LocalizedText(vi: "Đề nghị sửa", en: "Corrections"), shownTo: .capability(.edit)),
+        MenuEntry(AccountRoute.access, LocalizedText(vi: "Phân quyền", en: "Access"), shownTo: .capability(.delegate)),
+        MenuEntry(AuditRoute.search, LocalizedText(vi: "Nhật ký", en: "Audit"), shownTo: .administrator),
+    ])
 
 extension Application {
     /// The database in use, for the commands that hand it to an outside tool (benchmarks).

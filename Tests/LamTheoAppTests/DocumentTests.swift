@@ -313,7 +313,7 @@ struct DocumentTests {
             #expect(page.contains("Khóa XII"))
             let english = String(buffer: try await tester.sendRequest(.GET, "/documents/\(conclusion)?lang=en", headers: admin.web).body)
             #expect(english.contains("Continues"))
-            for path in ["/documents/new", "/documents/new?q=phuong", "/documents/\(directive)/edit", "/documents/\(directive)/relate?q=01-KL/TW",
+            for path in ["/documents/new", "/documents/new?q=phuong", "/documents/\(directive)/edit", "/documents/\(directive)/relations?q=01-KL/TW",
                          "/documents?type=CT&issuer=TW&year=2016"] {
                 #expect(try await tester.sendRequest(.GET, path, headers: admin.web).status == .ok, "\(path)")
             }

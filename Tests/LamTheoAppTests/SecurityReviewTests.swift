@@ -231,7 +231,7 @@ struct SecurityReviewTests {
             // With another one active, the first may go; then the second is the last, also for the first's web form.
             #expect(try await tester.sendRequest(.DELETE, "/api/v1/grants/\(grant1)", headers: second.api).status == .ok)
             let grant2 = try #require(try await RoleGrant.query(on: app.db).filter(\.$userId == second.userId).first()).requireID()
-            let web = try await tester.sendRequest(.POST, "/access/grants/\(grant2)/revoke", headers: second.web) {
+            let web = try await tester.sendRequest(.POST, "/access/grants/\(grant2)/delete", headers: second.web) {
                 try $0.content.encode(second.form([:]), as: .urlEncodedForm)
             }
             #expect(web.status == .conflict)

@@ -5,12 +5,12 @@ import Vapor
 /// `/api/v1/auth/tokens`, `/api/v1/me`, `/api/v1/users` and `/api/v1/grants`.
 enum AccountAPI {
     static func register(on api: any RoutesBuilder) {
-        api.post("auth", "tokens", use: issueToken).requiring(.everyone)
-        api.delete("auth", "tokens", "current", use: revokeCurrentToken).requiring(.signedIn)
-        api.get("me", use: me).requiring(.signedIn)
-        api.post("users", use: createUser).requiring(.capability(.delegate))
-        api.post("users", ":id", "grants", use: grant).requiring(.capability(.delegate))
-        api.delete("grants", ":id", use: revoke).requiring(.capability(.delegate))
+        api.post(AccountRoute.tokens, use: issueToken).requiring(.everyone)
+        api.delete(AccountRoute.currentToken, use: revokeCurrentToken).requiring(.signedIn)
+        api.get(AccountRoute.me, use: me).requiring(.signedIn)
+        api.post(AccountRoute.users, use: createUser).requiring(.capability(.delegate))
+        api.post(AccountRoute.userGrants(.key), use: grant).requiring(.capability(.delegate))
+        api.delete(AccountRoute.grant(.key), use: revoke).requiring(.capability(.delegate))
     }
 
     struct TokenRequest: Content {

@@ -6,13 +6,13 @@ import Vapor
 /// Signing in and out, and the access page where administrators and managers give and take roles.
 enum AccountPages {
     static func register(on routes: any RoutesBuilder) {
-        routes.get("login", use: loginForm).requiring(.everyone)
-        routes.post("login", use: login).requiring(.everyone)
-        routes.post("logout", use: logout).requiring(.signedIn)
-        routes.get("access", use: access).requiring(.capability(.delegate))
-        routes.post("access", "users", use: createUser).requiring(.capability(.delegate))
-        routes.post("access", "grants", use: grant).requiring(.capability(.delegate))
-        routes.post("access", "grants", ":id", "revoke", use: revoke).requiring(.capability(.delegate))
+        routes.get(AccountRoute.signIn, use: loginForm).requiring(.everyone)
+        routes.post(AccountRoute.signIn, use: login).requiring(.everyone)
+        routes.post(AccountRoute.signOut, use: logout).requiring(.signedIn)
+        routes.get(AccountRoute.access, use: access).requiring(.capability(.delegate))
+        routes.post(AccountRoute.newUser, use: createUser).requiring(.capability(.delegate))
+        routes.post(AccountRoute.grants, use: grant).requiring(.capability(.delegate))
+        routes.post(AccountRoute.deleteGrant(.key), use: revoke).requiring(.capability(.delegate))
     }
 
     struct LoginForm: Content {
@@ -35,7 +35,7 @@ enum AccountPages {
             _ = try await request.write(AuditSubject("session.start", UserSession.self), signingIn: (user.id, user.username)) {
                 try await SessionCookie.start(secret, for: user, ip: ip, on: $0)
             }
-            let response = request.redirect(to: LocalPath.validated(form.next) ?? "/")
+            let response = request.redirect(to: LocalPath.validated(form.next) ?? PlatformRoute.home.path)
             response.cookies[SessionCookie.name] = SessionCookie.cookie(secret, secure: request.application.secureCookies)
             return response
         } catch let error as DomainError {
@@ -54,7 +54,7 @@ enum AccountPages {
                 try await session.delete(on: db)
             }
         }
-        let response = request.redirect(to: "/login")
+        let response = request.redirect(to: AccountRoute.signIn.path)
         response.cookies[SessionCookie.name] = SessionCookie.cookie("", secure: request.application.secureCookies, maxAge: 0)
         return response
     }
@@ -66,7 +66,7 @@ enum AccountPages {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             .unwrap(error) { .div(.class("errors"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
-            fields.postForm("/login",
+            fields.postForm(AccountRoute.signIn.path,
                 .input(.type(.hidden), .name("next"), .value(form.next ?? "")),
                 fields.text("username", LocalizedText(vi: "Tên đăng nhập", en: "Username"), value: form.username, required: true, autocomplete: "username"),
                 fields.text("password", LocalizedText(vi: "Mật khẩu", en: "Password"), value: nil, required: true, type: .password,
@@ -114,7 +114,7 @@ enum AccountPages {
                                                              endsOn: form.endsOn), to: user.requireID(), by: actor, on: db)
                 return user
             }
-            return request.redirect(to: "/access")
+            return request.redirect(to: AccountRoute.access.path)
         } catch let error as DomainError {
             return try await renderAccess(errors: error.fieldErrors.isEmpty ? [FieldError(field: "username", message: error.title)] : error.fieldErrors,
                                           request: request, status: .unprocessableEntity)
@@ -132,7 +132,7 @@ enum AccountPages {
                 try await AccountCommands.grant(NewGrant(role: form.role, organizationCode: form.organizationCode, level: form.level, endsOn: form.endsOn),
                                                 to: user.requireID(), by: actor, on: $0)
             }
-            return request.redirect(to: "/access")
+            return request.redirect(to: AccountRoute.access.path)
         } catch let error as DomainError {
             return try await renderAccess(errors: error.fieldErrors.isEmpty ? [FieldError(field: "grantUsername", message: error.title)] : error.fieldErrors,
                                           request: request, status: .unprocessableEntity)
@@ -145,7 +145,7 @@ enum AccountPages {
         _ = try await request.write(AuditSubject("grant.revoke", RoleGrant.self, id: id)) {
             try await AccountCommands.revokeGrant(id, by: actor, on: $0)
         }
-        return request.redirect(to: "/access")
+        return request.redirect(to: AccountRoute.access.path)
     }
 
     /// The roles in force inside the caller's scope, with forms to add an account or a role.
@@ -168,11 +168,11 @@ enum AccountPages {
                         .td(.text(row.grant.role.label(language) + (row.grant.level.map { " · " + $0.label(language) } ?? ""))),
                         .td(.text(row.unitName ?? "—")),
                         .td(.text((CalendarDate(parsing: row.grant.startsOn)?.vietnamese ?? "") + " – " + (row.grant.endsOn.flatMap(CalendarDate.init(parsing:))?.vietnamese ?? ""))),
-                        .td(fields.postButton("/access/grants/\(row.grant.id!)/revoke", LocalizedText(vi: "Thu hồi", en: "Revoke"))))
+                        .td(fields.postButton(AccountRoute.deleteGrant(.value(row.grant.id!)).path, LocalizedText(vi: "Thu hồi", en: "Revoke"))))
                 })
             )),
             .h2(.text(LocalizedText(vi: "Giao vai trò cho tài khoản có sẵn", en: "Give a role to an existing account")(language))),
-            fields.postForm("/access/grants",
+            fields.postForm(AccountRoute.grants.path,
                 fields.text("grantUsername", LocalizedText(vi: "Tên đăng nhập", en: "Username"), value: nil, required: true, named: "username"),
                 fields.select("role", LocalizedText(vi: "Vai trò", en: "Role"), options: roleOptions, selected: Role.officer.rawValue, required: true),
                 fields.text("organizationCode", LocalizedText(vi: "Mã đơn vị (phạm vi)", en: "Unit code (scope)"), value: nil),
@@ -180,7 +180,7 @@ enum AccountPages {
                 fields.text("endsOn", LocalizedText(vi: "Hết hiệu lực sau ngày (cấp phó tạm thời)", en: "Last day in force (a deputy)"), value: nil),
                 fields.submit(LocalizedText(vi: "Giao vai trò", en: "Give the role"))),
             .h2(.text(LocalizedText(vi: "Tạo tài khoản mới", en: "New account")(language))),
-            fields.postForm("/access/users",
+            fields.postForm(AccountRoute.newUser.path,
                 fields.text("username", LocalizedText(vi: "Tên đăng nhập", en: "Username"), value: nil, required: true),
                 fields.text("displayName", LocalizedText(vi: "Họ tên", en: "Name"), value: nil, required: true),
                 fields.text("password", LocalizedText(vi: "Mật khẩu (ít nhất 10 ký tự)", en: "Password (at least 10 characters)"), value: nil, required: true,

@@ -10,21 +10,20 @@ enum DocumentAPI {
     static let uploadBodyLimit: ByteCount = "21mb"
 
     static func register(on api: any RoutesBuilder) {
-        api.get("document-abbreviations", use: abbreviations).requiring(.signedIn)
-        api.post("document-abbreviations", use: addAbbreviation).requiring(.administrator)
-        api.get("committee-terms", use: terms).requiring(.signedIn)
-        api.post("committee-terms", use: addTerm).requiring(.administrator)
-        let documents = api.grouped("documents")
-        documents.get(use: list).requiring(.signedIn)
-        documents.post(use: create).requiring(.capability(.edit))
-        documents.get("parse-number", use: parseNumber).requiring(.signedIn)
-        documents.get(":id", use: show).requiring(.signedIn)
-        documents.patch(":id", use: update).requiring(.capability(.edit))
-        documents.post(":id", "relations", use: relate).requiring(.capability(.edit))
-        documents.delete(":id", "relations", ":relationId", use: unrelate).requiring(.capability(.edit))
-        documents.post(":id", "attachments", bodyLimit: uploadBodyLimit, use: attach).requiring(.capability(.edit))
-        documents.get(":id", "attachments", ":attachmentId", use: download).requiring(.signedIn)
-        documents.delete(":id", "attachments", ":attachmentId", use: removeAttachment).requiring(.capability(.edit))
+        api.get(DocumentRoute.abbreviations, use: abbreviations).requiring(.signedIn)
+        api.post(DocumentRoute.abbreviations, use: addAbbreviation).requiring(.administrator)
+        api.get(DocumentRoute.committeeTerms, use: terms).requiring(.signedIn)
+        api.post(DocumentRoute.committeeTerms, use: addTerm).requiring(.administrator)
+        api.get(DocumentRoute.list, use: list).requiring(.signedIn)
+        api.post(DocumentRoute.list, use: create).requiring(.capability(.edit))
+        api.get(DocumentRoute.parseNumber, use: parseNumber).requiring(.signedIn)
+        api.get(DocumentRoute.show(.key), use: show).requiring(.signedIn)
+        api.patch(DocumentRoute.show(.key), use: update).requiring(.capability(.edit))
+        api.post(DocumentRoute.relations(.key), use: relate).requiring(.capability(.edit))
+        api.delete(DocumentRoute.relation(.key, relation: .key), use: unrelate).requiring(.capability(.edit))
+        api.post(DocumentRoute.attachments(.key), bodyLimit: uploadBodyLimit, use: attach).requiring(.capability(.edit))
+        api.get(DocumentRoute.attachment(.key, attachment: .key), use: download).requiring(.signedIn)
+        api.delete(DocumentRoute.attachment(.key, attachment: .key), use: removeAttachment).requiring(.capability(.edit))
     }
 
     struct DocumentDTO: Content {

@@ -7,19 +7,18 @@ import Vapor
 /// files, and the forms to register, edit, relate and attach.
 enum DocumentPages {
     static func register(on routes: any RoutesBuilder) {
-        let pages = routes.grouped("documents")
-        pages.get(use: index).requiring(.signedIn)
-        pages.get("new", use: newForm).requiring(.capability(.edit))
-        pages.post("new", use: create).requiring(.capability(.edit))
-        pages.get(":id", use: show).requiring(.signedIn)
-        pages.get(":id", "edit", use: editForm).requiring(.capability(.edit))
-        pages.post(":id", "edit", use: update).requiring(.capability(.edit))
-        pages.get(":id", "relate", use: relateForm).requiring(.capability(.edit))
-        pages.post(":id", "relate", use: relate).requiring(.capability(.edit))
-        pages.post(":id", "relations", ":relationId", "remove", use: unrelate).requiring(.capability(.edit))
-        pages.post(":id", "attachments", bodyLimit: DocumentAPI.uploadBodyLimit, use: attach).requiring(.capability(.edit))
-        pages.get(":id", "attachments", ":attachmentId", use: download).requiring(.signedIn)
-        pages.post(":id", "attachments", ":attachmentId", "remove", use: removeAttachment).requiring(.capability(.edit))
+        routes.get(DocumentRoute.list, use: index).requiring(.signedIn)
+        routes.get(DocumentRoute.new, use: newForm).requiring(.capability(.edit))
+        routes.post(DocumentRoute.new, use: create).requiring(.capability(.edit))
+        routes.get(DocumentRoute.show(.key), use: show).requiring(.signedIn)
+        routes.get(DocumentRoute.edit(.key), use: editForm).requiring(.capability(.edit))
+        routes.post(DocumentRoute.edit(.key), use: update).requiring(.capability(.edit))
+        routes.get(DocumentRoute.relations(.key), use: relateForm).requiring(.capability(.edit))
+        routes.post(DocumentRoute.relations(.key), use: relate).requiring(.capability(.edit))
+        routes.post(DocumentRoute.deleteRelation(.key, relation: .key), use: unrelate).requiring(.capability(.edit))
+        routes.post(DocumentRoute.attachments(.key), bodyLimit: DocumentAPI.uploadBodyLimit, use: attach).requiring(.capability(.edit))
+        routes.get(DocumentRoute.attachment(.key, attachment: .key), use: download).requiring(.signedIn)
+        routes.post(DocumentRoute.deleteAttachment(.key, attachment: .key), use: removeAttachment).requiring(.capability(.edit))
     }
 
     private static let registerTitle = LocalizedText(vi: "Sổ văn bản", en: "Document register")
@@ -38,14 +37,12 @@ enum DocumentPages {
         let titleTitle = LocalizedText(vi: "Trích yếu", en: "Title")(language)
         let dateTitle = LocalizedText(vi: "Ngày ban hành", en: "Issued")(language)
         let issuerTitle = LocalizedText(vi: "Nơi ban hành", en: "Issued by")(language)
-        let query = "q=\((filter.text ?? "").urlQueryEncoded)&type=\((filter.typeCode ?? "").urlQueryEncoded)"
-            + "&issuer=\((filter.issuerCode ?? "").urlQueryEncoded)&year=\(filter.year.map(String.init) ?? "")"
 
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(registerTitle(language))),
-            .if(actor.canSomewhere(.edit), .div(.class("actions"), .a(.class("button"), .href("/documents/new"),
+            .if(actor.canSomewhere(.edit), .div(.class("actions"), .a(.class("button"), .href(DocumentRoute.new.path),
                                                                       .text(LocalizedText(vi: "Vào sổ văn bản", en: "Register a document")(language))))),
-            .form(.class("inline"), .method(.get), .action("/documents"), .attribute(named: "role", value: "search"),
+            .form(.class("inline"), .method(.get), .action(DocumentRoute.list.path), .attribute(named: "role", value: "search"),
                   .div(.label(.for("q"), .text(LocalizedText(vi: "Số, ký hiệu hoặc trích yếu (gõ không dấu cũng được)",
                                                              en: "Number or title (accents optional)")(language))),
                        .input(.id("q"), .name("q"), .type(.search), .value(filter.text ?? ""))),
@@ -59,12 +56,14 @@ enum DocumentPages {
                 : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                     .thead(.tr(.th(.text(symbolTitle)), .th(.text(titleTitle)), .th(.text(dateTitle)), .th(.text(issuerTitle)))),
                     .tbody(.forEach(page.items) { document in
-                        .tr(.td(.attribute(named: "data-label", value: symbolTitle), .a(.href("/documents/\(document.requireID())"), .text(document.symbol))),
+                        .tr(.td(.attribute(named: "data-label", value: symbolTitle), .a(.href(DocumentRoute.show(.value(document.requireID())).path), .text(document.symbol))),
                             .td(.attribute(named: "data-label", value: titleTitle), .text(document.title)),
                             .td(.attribute(named: "data-label", value: dateTitle), .text(day(document.issuedOn))),
                             .td(.attribute(named: "data-label", value: issuerTitle), .text(issuer(of: document, names: names, language: language))))
                     }))),
-            Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: { "/documents?\(query)&page=\($0)" }).node(language)
+            Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: {
+                DocumentRoute.list.path(query: ["q": filter.text, "type": filter.typeCode, "issuer": filter.issuerCode, "year": filter.year, "page": $0])
+            }).node(language)
         )
         return Layout(title: registerTitle(language), content: content).response(for: request)
     }
@@ -93,25 +92,25 @@ enum DocumentPages {
                 .dt(.text(LocalizedText(vi: "Loại văn bản", en: "Type")(language))), .dd(.text(name(document.typeCode, in: lists.types))),
                 .dt(.text(LocalizedText(vi: "Cơ quan ban hành", en: "Issuing body")(language))), .dd(.text(name(document.issuerCode, in: lists.issuers))),
                 .dt(.text(LocalizedText(vi: "Tổ chức ban hành", en: "Issuing organisation")(language))),
-                .dd(.unwrap(document.organizationId, { .a(.href("/organizations/\($0)"), .text(names[$0] ?? "")) },
+                .dd(.unwrap(document.organizationId, { .a(.href(OrganizationRoute.show(.value($0)).path), .text(names[$0] ?? "")) },
                             else: .text(centralLabel(language)))),
                 .dt(.text(LocalizedText(vi: "Ngày ban hành", en: "Date issued")(language))), .dd(.text(day(document.issuedOn))),
                 .dt(.text(LocalizedText(vi: "Nhiệm kỳ", en: "Term")(language))), .dd(.text(term?.name ?? "—"))),
             .if(mayKeep, .div(.class("actions"),
-                              .a(.class("button secondary"), .href("/documents/\(id)/edit"), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
-                              .a(.class("button secondary"), .href("/documents/\(id)/relate"),
+                              .a(.class("button secondary"), .href(DocumentRoute.edit(.value(id)).path), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
+                              .a(.class("button secondary"), .href(DocumentRoute.relations(.value(id)).path),
                                  .text(LocalizedText(vi: "Thêm văn bản liên quan", en: "Relate a document")(language))))),
             .h2(.text(LocalizedText(vi: "Văn bản liên quan", en: "Related documents")(language))),
             related.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(related) { item in
-                .li(.text(item.label(language) + " "), .a(.href("/documents/\(item.document.requireID())"), .text(item.document.symbol)),
+                .li(.text(item.label(language) + " "), .a(.href(DocumentRoute.show(.value(item.document.requireID())).path), .text(item.document.symbol)),
                     .text(" — \(item.document.title)"),
-                    .if(mayKeep, fields.postButton("/documents/\(id)/relations/\(item.relation.id!)/remove", LocalizedText(vi: "Bỏ liên hệ", en: "Remove"))))
+                    .if(mayKeep, fields.postButton(DocumentRoute.deleteRelation(.value(id), relation: .value(item.relation.id!)).path, LocalizedText(vi: "Bỏ liên hệ", en: "Remove"))))
             }),
             .h2(.text(LocalizedText(vi: "Tệp đính kèm", en: "Attachments")(language))),
             attachments.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(attachments) { attachment in
-                .li(.a(.href("/documents/\(id)/attachments/\(attachment.id!)"), .text(attachment.fileName)),
+                .li(.a(.href(DocumentRoute.attachment(.value(id), attachment: .value(attachment.id!)).path), .text(attachment.fileName)),
                     .text(" (\(VietnameseFormat.integer(max(1, attachment.size / 1024)))\u{A0}KB)"),
-                    .if(mayKeep, fields.postButton("/documents/\(id)/attachments/\(attachment.id!)/remove", LocalizedText(vi: "Xóa tệp", en: "Delete"))))
+                    .if(mayKeep, fields.postButton(DocumentRoute.deleteAttachment(.value(id), attachment: .value(attachment.id!)).path, LocalizedText(vi: "Xóa tệp", en: "Delete"))))
             }),
             .if(mayKeep, uploadForm(documentId: id, fields: fields)),
             try await AuditPages.history(of: Document.auditEntity, key: id, request: request)
@@ -129,7 +128,7 @@ enum DocumentPages {
         let actor = try request.requireActor()
         // The caller's own unit by default: a ward officer registers the ward's documents.
         let ownUnit = actor.grants.compactMap(\.scope).first { actor.can(.edit, at: $0) }?.ids.last
-        let organizationId = try request.queryInteger("organization") ?? ownUnit
+        let organizationId = try request.queryInteger(.unit) ?? ownUnit
         return try await renderForm(DocumentInput(organizationId: organizationId), document: nil, errors: [], request: request)
     }
 
@@ -149,7 +148,7 @@ enum DocumentPages {
         let form = try request.content.decode(DocumentForm.self).input
         do {
             let document = try await DocumentActions.register(form, request: request)
-            return request.redirect(to: "/documents/\(document.requireID())")
+            return request.redirect(to: DocumentRoute.show(.value(document.requireID())).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderForm(form, document: nil, errors: error.fieldErrors, request: request)
         }
@@ -166,7 +165,7 @@ enum DocumentPages {
         let form = try request.content.decode(DocumentForm.self).input
         do {
             _ = try await DocumentActions.update(document.requireID(), request: request) { _ in form }
-            return request.redirect(to: "/documents/\(document.requireID())")
+            return request.redirect(to: DocumentRoute.show(.value(document.requireID())).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderForm(form, document: document, errors: error.fieldErrors, request: request)
         }
@@ -178,7 +177,7 @@ enum DocumentPages {
         let language = request.language
         let actor = try request.requireActor()
         let fields = FormFields(request, errors: errors)
-        let action = document.map { "/documents/\($0.requireID())/edit" } ?? "/documents/new"
+        let action = try document.map { DocumentRoute.edit(.value(try $0.requireID())).path } ?? DocumentRoute.new.path
         let searchText = try request.queryText("q") ?? ""
         let picker = UnitPicker(
             field: "organizationId",
@@ -231,7 +230,7 @@ enum DocumentPages {
                 throw DomainError.invalid(field: "kind", LocalizedText(vi: "Chọn loại liên hệ", en: "Choose how the documents relate"))
             }
             _ = try await DocumentActions.relate(from: id, to: form.toDocumentId, kind: kind, request: request)
-            return request.redirect(to: "/documents/\(id)")
+            return request.redirect(to: DocumentRoute.show(.value(id)).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderRelateForm(form, errors: error.fieldErrors, request: request)
         }
@@ -240,7 +239,7 @@ enum DocumentPages {
     static func unrelate(request: Request) async throws -> Response {
         let id = try request.id()
         _ = try await DocumentActions.unrelate(request.id("relationId"), of: id, request: request)
-        return request.redirect(to: "/documents/\(id)")
+        return request.redirect(to: DocumentRoute.show(.value(id)).path)
     }
 
     /// Find the other document by number or title on the same page, then choose how they relate.
@@ -256,11 +255,11 @@ enum DocumentPages {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             fields.summary,
-            .form(.class("inline"), .method(.get), .action("/documents/\(id)/relate"), .attribute(named: "role", value: "search"),
+            .form(.class("inline"), .method(.get), .action(DocumentRoute.relations(.value(id)).path), .attribute(named: "role", value: "search"),
                   .div(.label(.for("q"), .text(LocalizedText(vi: "Tìm văn bản theo số, ký hiệu hoặc trích yếu", en: "Find the document by number or title")(language))),
                        .input(.id("q"), .name("q"), .type(.search), .value(searchText))),
                   .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
-            fields.postForm("/documents/\(id)/relate",
+            fields.postForm(DocumentRoute.relations(.value(id)).path,
                   fields.select("kind", LocalizedText(vi: "\(document.symbol) đối với văn bản được chọn", en: "How \(document.symbol) relates to the chosen document"),
                                 options: DocumentRelationKind.allCases.map { ($0.rawValue, $0.label(language)) }, selected: form.kind, required: true),
                   .fieldset(.id("toDocumentId"),
@@ -292,13 +291,13 @@ enum DocumentPages {
         let file = try request.content.decode(UploadForm.self).file
         do {
             _ = try await DocumentActions.attach(to: id, fileName: file?.filename, data: file.map { Data(buffer: $0.data) } ?? Data(), request: request)
-            return request.redirect(to: "/documents/\(id)")
+            return request.redirect(to: DocumentRoute.show(.value(id)).path)
         } catch let error as DomainError where error.kind != .notFound {
             let language = request.language
             let fields = FormFields(request, errors: error.fieldErrors)
             let title = LocalizedText(vi: "Chưa đính kèm được tệp", en: "The file was not attached")(language)
             let content: Node<HTML.BodyContext> = .group(.h1(.text(title)), fields.summary, uploadForm(documentId: id, fields: fields),
-                                                         .p(.a(.href("/documents/\(id)"), .text(LocalizedText(vi: "Quay lại văn bản", en: "Back to the document")(language)))))
+                                                         .p(.a(.href(DocumentRoute.show(.value(id)).path), .text(LocalizedText(vi: "Quay lại văn bản", en: "Back to the document")(language)))))
             return Layout(title: title, crumbs: crumbs(title, language: language), content: content).response(for: request, status: .unprocessableEntity)
         }
     }
@@ -306,12 +305,12 @@ enum DocumentPages {
     static func removeAttachment(request: Request) async throws -> Response {
         let id = try request.id()
         _ = try await DocumentActions.removeAttachment(request.id("attachmentId"), of: id, request: request)
-        return request.redirect(to: "/documents/\(id)")
+        return request.redirect(to: DocumentRoute.show(.value(id)).path)
     }
 
     private static func uploadForm(documentId: Int, fields: FormFields) -> Node<HTML.BodyContext> {
         let language = fields.language
-        return .form(.class("stack"), .method(.post), .action("/documents/\(documentId)/attachments"), .enctype(.multipartData),
+        return .form(.class("stack"), .method(.post), .action(DocumentRoute.attachments(.value(documentId)).path), .enctype(.multipartData),
                      .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(fields.csrfToken)),
                      .div(.label(.for("file"), .text(LocalizedText(vi: "Đính kèm tệp PDF hoặc DOCX (tối đa 20 MB)",
                                                                    en: "Attach a PDF or DOCX file (at most 20 MB)")(language))),
@@ -340,7 +339,7 @@ enum DocumentPages {
     }
 
     private static func crumbs(_ current: String, language: UILanguage) -> [Crumb] {
-        [Crumb(title: registerTitle(language), url: "/documents"), Crumb(title: current, url: nil)]
+        [Crumb(title: registerTitle(language), url: DocumentRoute.list.path), Crumb(title: current, url: nil)]
     }
 
     private static func centralLabel(_ language: UILanguage) -> String {

@@ -54,7 +54,7 @@ struct PolicyMiddleware: AsyncMiddleware {
         if policy != .everyone {
             guard let actor = request.actor else {
                 if !request.isAPI, request.method == .GET {
-                    return request.redirect(to: "/login?next=\(request.url.string.urlQueryEncoded)")
+                    return request.redirect(to: request.application.navigation.signIn.path(query: ["next": request.url.string]))
                 }
                 throw Abort(.unauthorized)
             }

@@ -2,6 +2,53 @@ import LamTheoCore
 import Plot
 import Vapor
 
+/// The pages the frame and Platform's redirects point at, which features own. Built once at start-up
+/// (`routes(_:)` in configure.swift) so that Platform names no feature.
+struct SiteNavigation: Sendable {
+    /// Where a browser without a session is sent (with `next`), and the sign-out form's action.
+    let signIn: any SiteRoute
+    let signOut: any SiteRoute
+    /// The start page: the first whose policy admits the caller; the sign-in page for anyone else.
+    let start: [(for: Policy, route: any SiteRoute)]
+    /// The main menu, in order: an entry is shown to the callers its policy admits.
+    let menu: [MenuEntry]
+
+    func startPage(for actor: Actor?) -> any SiteRoute {
+        start.first { entry in actor.map(entry.for.admits) ?? false }?.route ?? signIn
+    }
+}
+
+/// A page the menu or the start page leads to, and who it is for (the policy of the route it opens).
+struct MenuEntry: Sendable {
+    let title: LocalizedText
+    let route: any SiteRoute
+    let shownTo: Policy
+
+    init(_ route: any SiteRoute, _ title: LocalizedText, shownTo: Policy) {
+        self.route = route
+        self.title = title
+        self.shownTo = shownTo
+    }
+
+    func isShown(to actor: Actor?) -> Bool {
+        actor.map(shownTo.admits) ?? (shownTo == .everyone)
+    }
+}
+
+extension Application {
+    var navigation: SiteNavigation {
+        get {
+            guard let navigation = storage[NavigationKey.self] else { preconditionFailure("routes(_:) sets the site navigation") }
+            return navigation
+        }
+        set { storage[NavigationKey.self] = newValue }
+    }
+
+    private struct NavigationKey: StorageKey {
+        typealias Value = SiteNavigation
+    }
+}
+
 /// One link in the trail above a page's title.
 struct Crumb {
     let title: String
@@ -18,7 +65,7 @@ struct Layout {
     /// - Parameters:
     ///   - actor: the signed-in user, whose name and sign-out button the header shows.
     ///   - csrfToken: for the sign-out form.
-    func render(language: UILanguage, path: String, actor: Actor?, csrfToken: String) -> String {
+    func render(language: UILanguage, path: String, actor: Actor?, csrfToken: String, navigation: SiteNavigation) -> String {
         let other: UILanguage = language == .vi ? .en : .vi
         let html = HTML(
             .lang(language == .vi ? .vietnamese : .english),
@@ -26,38 +73,26 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · LamTheo"),
-                .link(.rel(.stylesheet), .href("/assets/app.css"))
+                .link(.rel(.stylesheet), .href(PlatformRoute.stylesheet.path))
             ),
             .body(
                 .header(
                     .class("site"),
-                    .a(.class("brand"), .href("/"), .text("LamTheo")),
+                    .a(.class("brand"), .href(PlatformRoute.home.path), .text("LamTheo")),
                     .nav(
                         .ariaLabel(LocalizedText(vi: "Điều hướng chính", en: "Main navigation")(language)),
-                        .if(actor?.canSomewhere(.read) == true, .group(
-                            .a(.href("/organizations"), .text(LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language))),
-                            .a(.href("/members"), .text(LocalizedText(vi: "Đảng viên", en: "Members")(language))),
-                            .a(.href("/campaigns"), .text(LocalizedText(vi: "Triển khai", en: "Campaigns")(language))),
-                            .a(.href("/sessions"), .text(LocalizedText(vi: "Học tập", en: "Study")(language))),
-                            .a(.href("/breakthroughs"), .text(LocalizedText(vi: "Khâu đột phá", en: "Breakthroughs")(language))))),
-                        .if(actor != nil, .a(.href("/commitments"), .text(LocalizedText(vi: "Làm theo", en: "Commitments")(language)))),
-                        .if(actor?.memberId != nil, .a(.href("/me"), .text(LocalizedText(vi: "Của tôi", en: "My record")(language)))),
-                        .if(actor != nil, .a(.href("/documents"), .text(LocalizedText(vi: "Văn bản", en: "Documents")(language)))),
-                        .if(actor != nil, .a(.href("/ratings"), .text(LocalizedText(vi: "Đánh giá", en: "Ratings")(language)))),
-                        .if(actor?.canSomewhere(.edit) == true, .group(
-                            .a(.href("/imports"), .text(LocalizedText(vi: "Nhập, xuất", en: "Import")(language))),
-                            .a(.href("/corrections"), .text(LocalizedText(vi: "Đề nghị sửa", en: "Corrections")(language))))),
-                        .if(actor?.canSomewhere(.delegate) == true, .a(.href("/access"), .text(LocalizedText(vi: "Phân quyền", en: "Access")(language)))),
-                        .if(actor?.isAdministrator == true, .a(.href("/audit"), .text(LocalizedText(vi: "Nhật ký", en: "Audit")(language)))),
-                        .a(.class("lang"), .href("/language/\(other.rawValue)?back=\(path.urlQueryEncoded)"),
+                        .forEach(navigation.menu.filter { $0.isShown(to: actor) }) { entry in
+                            .a(.href(entry.route.path), .text(entry.title(language)))
+                        },
+                        .a(.class("lang"), .href(PlatformRoute.language(.value(other.rawValue)).path(query: ["back": path])),
                            .attribute(named: "hreflang", value: other.rawValue),
                            .text(other == .en ? "English" : "Tiếng Việt")),
                         .unwrap(actor, { actor in
-                            .form(.class("signout"), .method(.post), .action("/logout"),
+                            .form(.class("signout"), .method(.post), .action(navigation.signOut.path),
                                   .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                                   .button(.type(.submit), .title(actor.displayName),
                                           .text(LocalizedText(vi: "Đăng xuất", en: "Sign out")(language) + " (\(actor.username))")))
-                        }, else: .a(.href("/login"), .text(LocalizedText(vi: "Đăng nhập", en: "Sign in")(language))))
+                        }, else: .a(.href(navigation.signIn.path), .text(LocalizedText(vi: "Đăng nhập", en: "Sign in")(language))))
                     )
                 ),
                 .if(!crumbs.isEmpty, .nav(
@@ -76,7 +111,8 @@ struct Layout {
 
 extension Layout {
     func response(for request: Request, status: HTTPResponseStatus = .ok) -> Response {
-        htmlResponse(render(language: request.language, path: request.url.string, actor: request.actor, csrfToken: request.csrfToken),
+        htmlResponse(render(language: request.language, path: request.url.string, actor: request.actor, csrfToken: request.csrfToken,
+                            navigation: request.application.navigation),
                      status: status, language: request.language)
     }
 }
@@ -98,7 +134,7 @@ struct ErrorPage {
             .class("error"),
             .h1(.text(description.title)),
             .ul(.forEach(description.fieldErrors) { .li(.text($0.detail)) }),
-            .p(.a(.href("/"), .text(LocalizedText(vi: "Về trang chủ", en: "Back to the start page")(language))))
+            .p(.a(.href(PlatformRoute.home.path), .text(LocalizedText(vi: "Về trang chủ", en: "Back to the start page")(language))))
         ))
         return layout.response(for: request, status: status)
     }

@@ -1,17 +1,34 @@
 import LamTheoCore
 import Vapor
 
-/// Routes that belong to no feature: the home page, the stylesheet, the language switch, health.
+/// The addresses that belong to no feature: the start page, the stylesheet, the language switch, health.
+enum PlatformRoute: SiteRoute {
+    case home
+    case stylesheet
+    case language(Parameter<String>)
+    case health
+
+    static let pages: [PlatformRoute] = [.home, .stylesheet, .language(.key), .health]
+
+    var components: [RouteComponent] {
+        switch self {
+        case .home: return []
+        case .stylesheet: return ["assets", "app.css"]
+        case .language(let language): return ["language", language.named("language")]
+        case .health: return ["healthz"]
+        }
+    }
+}
+
 enum PlatformRoutes {
     static func register(on routes: any RoutesBuilder) {
         // The start page follows the caller's role: the tree for officers and secretaries, their own
         // record for members, the sign-in page for anyone else.
-        routes.get { request in
-            guard let actor = request.actor else { return request.redirect(to: "/login") }
-            return request.redirect(to: actor.canSomewhere(.read) ? "/organizations" : actor.memberId != nil ? "/me" : "/login")
+        routes.get(PlatformRoute.home) { request in
+            request.redirect(to: request.application.navigation.startPage(for: request.actor).path)
         }.requiring(.everyone)
 
-        routes.get("assets", "app.css") { _ in
+        routes.get(PlatformRoute.stylesheet) { _ in
             let response = Response(body: .init(string: Stylesheet.css))
             response.headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
             response.headers.cacheControl = .init(maxAge: 3600)
@@ -19,14 +36,14 @@ enum PlatformRoutes {
         }.requiring(.everyone)
 
         // Sets the language cookie and returns to the page the switch was on (local paths only).
-        routes.get("language", ":language") { request in
+        routes.get(PlatformRoute.language(.key)) { request in
             let language = request.parameters.get("language").flatMap(UILanguage.init(rawValue:)) ?? .vi
-            let response = request.redirect(to: LocalPath.validated(try request.queryText("back")) ?? "/")
+            let response = request.redirect(to: LocalPath.validated(try request.queryText("back")) ?? PlatformRoute.home.path)
             response.cookies[LanguageCookie.name] = LanguageCookie.make(language)
             return response
         }.requiring(.everyone)
 
-        routes.get("healthz") { request async throws -> String in
+        routes.get(PlatformRoute.health) { request async throws -> String in
             try await request.sql.raw("SELECT 1 AS ok").run()
             return "ok"
         }.requiring(.everyone)

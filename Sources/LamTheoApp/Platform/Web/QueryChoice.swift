@@ -1,26 +1,49 @@
 import LamTheoCore
 import Vapor
 
+/// A query parameter's name, with the names it had before. Links write `name`; reading also accepts a
+/// former name, so that clients and bookmarks that use it keep working (the API description lists them
+/// as deprecated).
+struct QueryName: Hashable, Sendable, ExpressibleByStringLiteral {
+    let name: String
+    let formerNames: [String]
+
+    init(_ name: String, formerly formerNames: String...) {
+        self.name = name
+        self.formerNames = formerNames
+    }
+
+    init(stringLiteral name: String) {
+        self.init(name)
+    }
+}
+
+extension QueryName {
+    /// The unit a page or list is about, by id (its subtree, its figures, the cell a new record goes to):
+    /// one name across pages and API.
+    static let unit = QueryName("unit", formerly: "within", "organizationId", "organization")
+}
+
 extension Request {
     /// A query parameter that takes one of a fixed set of values (`status=late`, `sort=days-late`): nil when
     /// absent or blank; any other value is refused (400) with the values it takes.
-    func queryChoice<Value>(_ type: Value.Type, at key: String) throws -> Value?
+    func queryChoice<Value>(_ type: Value.Type, at key: QueryName) throws -> Value?
     where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
         guard let raw = try queryText(key), !raw.isEmpty else { return nil }
-        return try Self.choice(raw, key: key)
+        return try Self.choice(raw, key: key.name)
     }
 
     /// The same for a parameter the request must carry: its absence is refused too.
-    func requiredQueryChoice<Value>(_ type: Value.Type, at key: String) throws -> Value
+    func requiredQueryChoice<Value>(_ type: Value.Type, at key: QueryName) throws -> Value
     where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
-        try Self.choice(queryText(key) ?? "", key: key)
+        try Self.choice(queryText(key) ?? "", key: key.name)
     }
 
     /// The same for a comma-separated list (`status=full,probationary`).
-    func queryChoices<Value>(_ type: Value.Type, at key: String) throws -> [Value]?
+    func queryChoices<Value>(_ type: Value.Type, at key: QueryName) throws -> [Value]?
     where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
         guard let raw = try queryText(key), !raw.isEmpty else { return nil }
-        return try raw.split(separator: ",").map { try Self.choice(String($0), key: key) }
+        return try raw.split(separator: ",").map { try Self.choice(String($0), key: key.name) }
     }
 
     private static func choice<Value>(_ raw: String, key: String) throws -> Value
@@ -36,28 +59,37 @@ extension Request {
 /// Query parameters read strictly: absent (or blank) is nil, and a value that is there but cannot be read
 /// (`unit=null`, `q=%ff`) is refused with a 400 naming the parameter, rather than quietly ignored.
 extension Request {
-    func queryText(_ key: String) throws -> String? {
-        if let value = try? query.get(String.self, at: key) { return value }
-        guard rawQueryKeys.contains(key) else { return nil }
-        throw DomainError.malformed(field: key, LocalizedText(vi: "\(key) không phải văn bản hợp lệ (UTF-8)", en: "\(key) is not valid text (UTF-8)"))
+    /// The parameter's value under its name, or else under the first former name the request uses.
+    func queryText(_ key: QueryName) throws -> String? {
+        try queryValue(key)?.text
     }
 
-    func queryInteger(_ key: String) throws -> Int? {
-        guard let text = try queryText(key)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+    func queryInteger(_ key: QueryName) throws -> Int? {
+        guard let (name, text) = try queryValue(key), case let text = text.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         guard let value = Int(text) else {
-            throw DomainError.malformed(field: key, LocalizedText(vi: "\(key) phải là một số nguyên", en: "\(key) must be a whole number"))
+            throw DomainError.malformed(field: name, LocalizedText(vi: "\(name) phải là một số nguyên", en: "\(name) must be a whole number"))
         }
         return value
     }
 
-    func queryFlag(_ key: String) throws -> Bool? {
-        guard let text = try queryText(key), !text.isEmpty else { return nil }
+    func queryFlag(_ key: QueryName) throws -> Bool? {
+        guard let (name, text) = try queryValue(key), !text.isEmpty else { return nil }
         switch text.lowercased() {
         case "true", "1", "on", "yes": return true
         case "false", "0", "off", "no": return false
         default:
-            throw DomainError.malformed(field: key, LocalizedText(vi: "\(key) chỉ nhận true hoặc false", en: "\(key) takes true or false"))
+            throw DomainError.malformed(field: name, LocalizedText(vi: "\(name) chỉ nhận true hoặc false", en: "\(name) takes true or false"))
         }
+    }
+
+    /// The name the request uses for the parameter (its own first, then the former ones) and its text.
+    private func queryValue(_ key: QueryName) throws -> (name: String, text: String)? {
+        for name in [key.name] + key.formerNames {
+            if let value = try? query.get(String.self, at: name) { return (name, value) }
+            guard rawQueryKeys.contains(name) else { continue }
+            throw DomainError.malformed(field: name, LocalizedText(vi: "\(name) không phải văn bản hợp lệ (UTF-8)", en: "\(name) is not valid text (UTF-8)"))
+        }
+        return nil
     }
 
     /// The names in the query string as sent, decoded where they can be.
