@@ -44,8 +44,16 @@ func withTestApp(_ backend: TestBackend, _ body: (Application) async throws -> V
 
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
+    // Every answer a test provokes under /api/v1 is checked against the API document: what it does not describe
+    // fails the test.
+    let audit = APIResponseAudit()
+    defer {
+        for finding in audit.findings { Issue.record("\(backend): an answer the API document does not describe: \(finding)") }
+    }
     do {
         try await configure(app, configuration)
+        // Outermost, so that it sees every answer as the client gets it, errors included.
+        app.middleware.use(audit, at: .beginning)
         // Cheap hashing and a fast throttle: the tests sign in often and on purpose fail to.
         app.passwords.use(.bcrypt(cost: 4))
         app.signInThrottle.delayUnit = .milliseconds(1)

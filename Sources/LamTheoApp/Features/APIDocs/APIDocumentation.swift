@@ -141,7 +141,8 @@ enum APIDocumentation {
             "grantRole", "Give an account a role inside the caller's scope", tag: "Accounts",
             parameters: [param("id")], body: ref("GrantCreate"), ok: ref("Grant"), okStatus: "201", failures: ["403", "404", "422"])],
         "/grants/{id}": ["delete": operation(
-            "revokeRole", "Take a role back", tag: "Accounts", parameters: [param("id")], ok: ref("Grant"), failures: ["404"])],
+            "revokeRole", "Take a role back; the last administrator role in force cannot be", tag: "Accounts", parameters: [param("id")],
+            ok: ref("Grant"), failures: ["404", "409"])],
         "/organization-kinds": [
             "get": operation("listOrganizationKinds", "Kinds of organisation, higher levels first", tag: "Organizations",
                              ok: ["type": "array", "items": ref("OrganizationKind")]),
