@@ -105,17 +105,17 @@ struct DocumentTests {
             let admin = try await app.admin()
             let officer = try await app.caller("thanhuy", .officer, scope: tree.city, level: .manager)
             let tester = try app.testing()
-            let unknown = await domainError { _ = try await app.registerDocument("12-KH/BTGDVTU", "Kế hoạch", on: "2025-09-01") }
+            let unknown = await domainError { _ = try await app.registerDocument("12-KH/BTGDVHU", "Kế hoạch", on: "2025-09-01") }
             #expect(unknown?.fields == ["symbol"])
-            let body = AbbreviationInput(list: "issuer", code: "BTGDVTU", nameVi: "Ban Tuyên giáo và Dân vận Thành ủy",
-                                         nameEn: "Propaganda and Mass Mobilisation Commission of the city committee")
+            let body = AbbreviationInput(list: "issuer", code: "BTGDVHU", nameVi: "Ban Tuyên giáo và Dân vận Huyện ủy",
+                                         nameEn: "Propaganda and Mass Mobilisation Commission of a district committee")
             #expect(try await tester.sendRequest(.POST, "/api/v1/document-abbreviations", headers: officer.api) { try $0.content.encode(body) }.status == .forbidden)
             #expect(try await tester.sendRequest(.POST, "/api/v1/document-abbreviations", headers: admin.api) { try $0.content.encode(body) }.status == .created)
             #expect(try await tester.sendRequest(.POST, "/api/v1/document-abbreviations", headers: admin.api) {
-                try $0.content.encode(AbbreviationInput(list: "issuer", code: "btgdvtu", nameVi: "Lặp", nameEn: "Again"))
+                try $0.content.encode(AbbreviationInput(list: "issuer", code: "btgdvhu", nameVi: "Lặp", nameEn: "Again"))
             }.status == .conflict)
-            let registered = try await app.registerDocument("12-kh/btgdvtu", "Kế hoạch", on: "2025-09-01")
-            #expect(try await Document.find(registered, on: app.db)?.symbol == "12-KH/BTGDVTU")
+            let registered = try await app.registerDocument("12-kh/btgdvhu", "Kế hoạch", on: "2025-09-01")
+            #expect(try await Document.find(registered, on: app.db)?.symbol == "12-KH/BTGDVHU")
 
             let late = try await app.registerDocument("03-KH/TU", "Kế hoạch", on: "2026-06-01", by: tree.city)
             let blocked = await domainError { _ = try await app.write { try await DocumentCommands.addTerm(TermInput(name: "Khóa XV", startsOn: "2026-03-01"), on: $0) } }

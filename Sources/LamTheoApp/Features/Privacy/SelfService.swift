@@ -28,11 +28,6 @@ struct MemberDataExport: Content {
 
 /// The member's own record, its download and correction requests; and the secretary's side of them.
 enum SelfService {
-    static func ownMember(_ request: Request) async throws -> Member {
-        guard let id = try request.requireActor().memberId else { throw Abort(.forbidden) }
-        return try await MemberQueries.require(id, on: request.db)
-    }
-
     static func export(_ member: Member, request: Request) async throws -> MemberDataExport {
         let db = request.db
         let id = member.requireID()
@@ -49,7 +44,7 @@ enum SelfService {
     }
 
     static func requestCorrection(_ text: String?, request: Request) async throws -> CorrectionRequest {
-        let member = try await ownMember(request)
+        let member = try await request.ownMember()
         var validator = Validator()
         let checked = validator.requiredText(text?.replacingOccurrences(of: "\r\n", with: "\n"), field: "text",
                                              label: LocalizedText(vi: "Nội dung đề nghị", en: "What to correct"), maxLength: 2000)
@@ -109,7 +104,7 @@ enum SelfServiceAPI {
     }
 
     static func data(request: Request) async throws -> MemberDataExport {
-        try await SelfService.export(SelfService.ownMember(request), request: request)
+        try await SelfService.export(await request.ownMember(), request: request)
     }
 
     static func correction(request: Request) async throws -> Response {

@@ -19,7 +19,7 @@ enum SelfServicePages {
     }
 
     static func download(request: Request) async throws -> Response {
-        let export = try await SelfService.export(SelfService.ownMember(request), request: request)
+        let export = try await SelfService.export(await request.ownMember(), request: request)
         let response = try await export.encodeResponse(for: request)
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"lamtheo-du-lieu-cua-toi.json\"")
         return response
@@ -41,7 +41,7 @@ enum SelfServicePages {
 
     private static func renderMe(errors: [FieldError], notice: Bool, request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
-        let member = try await SelfService.ownMember(request)
+        let member = try await request.ownMember()
         let cell = try await OrganizationQueries.require(member.organizationId, on: request.db)
         try await PersonalData.logView("member.self", memberId: member.id, request: request)
         let fields = FormFields(request, errors: errors)

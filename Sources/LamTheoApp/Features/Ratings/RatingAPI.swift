@@ -186,7 +186,7 @@ enum RatingAPI {
     }
 
     static func mine(request: Request) async throws -> [MineDTO] {
-        let member = try await SelfService.ownMember(request)
+        let member = try await request.ownMember()
         return try await RatingQueries.ofMember(member, on: request.db).map { entry in
             MineDTO(period: PeriodDTO(entry.period), decidedLevel: entry.rating?.decidedLevel,
                     steps: RatingStepKind.allCases.compactMap { entry.steps[$0] }.map(StepDTO.init))

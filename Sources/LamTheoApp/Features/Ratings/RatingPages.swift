@@ -329,7 +329,7 @@ enum RatingPages {
     }
 
     static func selfAssess(request: Request) async throws -> Response {
-        let member = try await SelfService.ownMember(request)
+        let member = try await request.ownMember()
         let periodId = try request.id()
         var form = try request.content.decode(StepForm.self)
         form.memberId = member.requireID()
@@ -346,7 +346,7 @@ enum RatingPages {
     private static func renderMine(errors: [Int: [FieldError]], request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
         let db = request.db
-        let member = try await SelfService.ownMember(request)
+        let member = try await request.ownMember()
         let cell = try await OrganizationQueries.require(member.organizationId, on: db)
         let rules = try await RatingQueries.rules(on: db)
         var sections: [Node<HTML.BodyContext>] = []

@@ -7,16 +7,15 @@ import Vapor
 /// submission on a member's behalf, and the member's own page under `/me`.
 enum ReflectionPages {
     static func register(on routes: any RoutesBuilder) {
-        let pages = routes.grouped("reflections")
-        pages.get(use: cell).requiring(.capability(.read))
-        pages.get("new", use: newForm).requiring(.capability(.edit))
-        pages.post("new", bodyLimit: AttachmentType.uploadLimit, use: submitForMember).requiring(.capability(.edit))
-        pages.post(":id", "review", use: review).requiring(.capability(.edit))
+        routes.get(StudyRoute.reflections, use: cell).requiring(.capability(.read))
+        routes.get(StudyRoute.newReflection, use: newForm).requiring(.capability(.edit))
+        routes.post(StudyRoute.newReflection, bodyLimit: AttachmentType.uploadLimit, use: submitForMember).requiring(.capability(.edit))
+        routes.post(StudyRoute.reviewReflection(.key), use: review).requiring(.capability(.edit))
         // The author reads their own file; others need to read at the author's cell.
-        pages.get(":id", "file", use: file).requiring(.signedIn)
-        routes.get("me", "reflections", use: own).requiring(.selfService)
-        routes.get("me", "reflections", ":campaign", use: ownForm).requiring(.selfService)
-        routes.post("me", "reflections", ":campaign", bodyLimit: AttachmentType.uploadLimit, use: submitOwn).requiring(.selfService)
+        routes.get(StudyRoute.reflectionFile(.key), use: file).requiring(.signedIn)
+        routes.get(StudyRoute.myReflections, use: own).requiring(.selfService)
+        routes.get(StudyRoute.myReflection(campaign: .key), use: ownForm).requiring(.selfService)
+        routes.post(StudyRoute.myReflection(campaign: .key), bodyLimit: AttachmentType.uploadLimit, use: submitOwn).requiring(.selfService)
     }
 
     struct SubmissionForm: Content {
@@ -29,8 +28,8 @@ enum ReflectionPages {
     // MARK: A cell's reflections
 
     static func cell(request: Request) async throws -> Response {
-        guard let cellId = try request.queryInteger("organization") else { throw Abort(.notFound) }
-        return try await renderCell(cellId, campaignId: try request.queryInteger("campaign"), failed: nil, request: request)
+        guard let cellId = try request.queryInteger(.unit) else { throw Abort(.notFound) }
+        return try await renderCell(cellId, campaignId: try request.queryInteger(.campaign), failed: nil, request: request)
     }
 
     static func review(request: Request) async throws -> Response {
@@ -40,7 +39,8 @@ enum ReflectionPages {
         let form = try request.content.decode(ReflectionReviewInput.self)
         do {
             _ = try await StudyActions.reviewReflection(id, form, request: request)
-            return request.redirect(to: "/reflections?organization=\(member.organizationId)&campaign=\(reflection.campaignId)#member-\(member.requireID())")
+            return request.redirect(to: StudyRoute.reflections.path(query: [.unit: member.organizationId, .campaign: reflection.campaignId],
+                                                                        fragment: "member-\(member.requireID())"))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderCell(member.organizationId, campaignId: reflection.campaignId, failed: (id, form, error.fieldErrors), request: request)
         }
@@ -65,8 +65,8 @@ enum ReflectionPages {
 
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
-            .form(.class("inline"), .method(.get), .action("/reflections"),
-                  .input(.type(.hidden), .name("organization"), .value(String(cellId))),
+            .form(.class("inline"), .method(.get), .action(StudyRoute.reflections.path),
+                  .input(.type(.hidden), .name(QueryName.unit.name), .value(String(cellId))),
                   .div(.label(.for("campaign"), .text(LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language))),
                        StudyPages.campaignSelect(campaigns, selected: campaign?.id, language: language)),
                   .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Xem", en: "Show")(language)))),
@@ -96,7 +96,7 @@ enum ReflectionPages {
             return .section(.class("reflection"), .id("member-\(memberId)"),
                 .h3(.text(entry.member.fullName)),
                 .p(.span(.class("badge closed"), .text(LocalizedText(vi: "Chưa nộp", en: "Not submitted")(language))),
-                   .if(canEdit, .a(.href("/reflections/new?member=\(memberId)&campaign=\(campaign.requireID())"),
+                   .if(canEdit, .a(.href(StudyRoute.newReflection.path(query: ["member": memberId, .campaign: campaign.requireID()])),
                                    .text(" " + LocalizedText(vi: "Nộp thay", en: "Submit on their behalf")(language))))))
         }
         let id = reflection.requireID()
@@ -107,7 +107,7 @@ enum ReflectionPages {
             reflectionView(reflection, language: language),
             .if(canEdit && reflection.state == .submitted, .group(
                 fields.summary,
-                fields.postForm("/reflections/\(id)/review",
+                fields.postForm(StudyRoute.reviewReflection(.value(id)).path,
                     .fieldset(.id("grade-\(id)"),
                         .element(named: "legend", text: LocalizedText(vi: "Mức đánh giá (khi chấp nhận)", en: "Grade (when accepting)")(language)),
                         .forEach(campaign.grades) { grade in
@@ -129,7 +129,7 @@ enum ReflectionPages {
     // MARK: Submitting
 
     static func newForm(request: Request) async throws -> Response {
-        try await renderSubmission(SubmissionForm(memberId: try request.queryInteger("member"), campaignId: try request.queryInteger("campaign")),
+        try await renderSubmission(SubmissionForm(memberId: try request.queryInteger("member"), campaignId: try request.queryInteger(.campaign)),
                                    errors: [], request: request)
     }
 
@@ -140,7 +140,8 @@ enum ReflectionPages {
             _ = try await StudyActions.submitReflection(campaign: form.campaignId, member: memberId, body: form.body,
                                                         file: ReflectionUpload(form.file), request: request)
             let member = try await MemberQueries.require(memberId, on: request.db)
-            return request.redirect(to: "/reflections?organization=\(member.organizationId)&campaign=\(form.campaignId ?? 0)#member-\(memberId)")
+            return request.redirect(to: StudyRoute.reflections.path(query: [.unit: member.organizationId, .campaign: form.campaignId],
+                                                                        fragment: "member-\(memberId)"))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderSubmission(form, errors: error.fieldErrors, request: request)
         }
@@ -155,7 +156,7 @@ enum ReflectionPages {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             .p(.text(campaign.title + " · " + deadline(campaign, language))),
-            submissionForm("/reflections/new", form: form, errors: errors, request: request,
+            submissionForm(StudyRoute.newReflection.path, form: form, errors: errors, request: request,
                            hidden: [("memberId", String(memberId)), ("campaignId", String(campaignId))])
         )
         return Layout(title: title, content: content).response(for: request, status: errors.isEmpty ? .ok : .unprocessableEntity)
@@ -173,7 +174,7 @@ enum ReflectionPages {
             campaigns.isEmpty ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có đợt học tập nào.", en: "No campaign yet.")(language)))
                 : .ul(.forEach(campaigns) { campaign in
                     let reflection = reflections[campaign.requireID()]
-                    return .li(.a(.href("/me/reflections/\(campaign.requireID())"), .text(campaign.title)),
+                    return .li(.a(.href(StudyRoute.myReflection(campaign: .value(campaign.requireID())).path), .text(campaign.title)),
                                .text(" — " + (reflection.map { $0.state.label(language) } ?? LocalizedText(vi: "chưa nộp", en: "not submitted")(language))))
                 })
         )
@@ -189,10 +190,10 @@ enum ReflectionPages {
         let campaignId = try request.id("campaign")
         do {
             // Always the caller's own record, whatever the form says.
-            let member = try await SelfService.ownMember(request)
+            let member = try await request.ownMember()
             _ = try await StudyActions.submitReflection(campaign: campaignId, member: member.requireID(), body: form.body,
                                                         file: ReflectionUpload(form.file), request: request)
-            return request.redirect(to: "/me/reflections/\(campaignId)")
+            return request.redirect(to: StudyRoute.myReflection(campaign: .value(campaignId)).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderOwn(form, errors: error.fieldErrors, request: request)
         }
@@ -212,9 +213,9 @@ enum ReflectionPages {
             .p(.text(deadline(campaign, language))),
             .p(.class("muted"), .text(LocalizedText(vi: "Thang đánh giá: ", en: "Grading scale: ")(language) + campaign.grades.joined(separator: ", "))),
             .unwrap(reflection) { reflectionView($0, language: language) },
-            .if(mayWrite, submissionForm("/me/reflections/\(campaignId)", form: form, errors: errors, request: request, hidden: []))
+            .if(mayWrite, submissionForm(StudyRoute.myReflection(campaign: .value(campaignId)).path, form: form, errors: errors, request: request, hidden: []))
         )
-        return Layout(title: campaign.title, crumbs: [Crumb(title: LocalizedText(vi: "Bài thu hoạch của tôi", en: "My reflections")(language), url: "/me/reflections"),
+        return Layout(title: campaign.title, crumbs: [Crumb(title: LocalizedText(vi: "Bài thu hoạch của tôi", en: "My reflections")(language), url: StudyRoute.myReflections.path),
                                                       Crumb(title: campaign.title, url: nil)],
                       content: content).response(for: request, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -241,7 +242,7 @@ enum ReflectionPages {
                          .forEach(body.split(separator: "\n", omittingEmptySubsequences: true)) { .p(.text(String($0))) })
             },
             .unwrap(reflection.fileName) { name in
-                .p(.a(.href("/reflections/\(reflection.requireID())/file"), .text(name)))
+                .p(.a(.href(StudyRoute.reflectionFile(.value(reflection.requireID())).path), .text(name)))
             },
             .unwrap(reflection.grade) { .p(.strong(.text(LocalizedText(vi: "Xếp loại: ", en: "Grade: ")(language) + $0))) },
             .unwrap(reflection.reviewComment) { comment in

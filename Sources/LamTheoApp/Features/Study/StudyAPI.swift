@@ -5,20 +5,18 @@ import Vapor
 /// `/api/v1/study-sessions`, `/api/v1/reflections` and the member's own `/api/v1/me/reflections`.
 enum StudyAPI {
     static func register(on api: any RoutesBuilder) {
-        let sessions = api.grouped("study-sessions")
-        sessions.get(use: list).requiring(.capability(.read))
-        sessions.post(use: record).requiring(.capability(.edit))
-        sessions.get(":id", use: show).requiring(.capability(.read))
-        sessions.patch(":id", use: update).requiring(.capability(.edit))
-        sessions.delete(":id", use: delete).requiring(.capability(.edit))
-        sessions.put(":id", "attendance", use: attendance).requiring(.capability(.edit))
-        let reflections = api.grouped("reflections")
-        reflections.get(use: reflectionsOfCell).requiring(.capability(.read))
-        reflections.post(bodyLimit: AttachmentType.uploadLimit, use: submit).requiring(.capability(.edit))
-        reflections.get(":id", use: reflection).requiring(.capability(.read))
-        reflections.post(":id", "review", use: review).requiring(.capability(.edit))
-        api.get("me", "reflections", use: ownReflections).requiring(.selfService)
-        api.post("me", "reflections", bodyLimit: AttachmentType.uploadLimit, use: submitOwn).requiring(.selfService)
+        api.get(StudyRoute.sessions, use: list).requiring(.capability(.read))
+        api.post(StudyRoute.sessions, use: record).requiring(.capability(.edit))
+        api.get(StudyRoute.session(.key), use: show).requiring(.capability(.read))
+        api.patch(StudyRoute.session(.key), use: update).requiring(.capability(.edit))
+        api.delete(StudyRoute.session(.key), use: delete).requiring(.capability(.edit))
+        api.put(StudyRoute.attendance(.key), use: attendance).requiring(.capability(.edit))
+        api.get(StudyRoute.reflections, use: reflectionsOfCell).requiring(.capability(.read))
+        api.post(StudyRoute.reflections, bodyLimit: AttachmentType.uploadLimit, use: submit).requiring(.capability(.edit))
+        api.get(StudyRoute.reflection(.key), use: reflection).requiring(.capability(.read))
+        api.post(StudyRoute.reviewReflection(.key), use: review).requiring(.capability(.edit))
+        api.get(StudyRoute.myReflections, use: ownReflections).requiring(.selfService)
+        api.post(StudyRoute.myReflections, bodyLimit: AttachmentType.uploadLimit, use: submitOwn).requiring(.selfService)
     }
 
     struct SessionDTO: Content {
@@ -135,7 +133,7 @@ enum StudyAPI {
     static func list(request: Request) async throws -> PageDTO<SessionDTO> {
         let paging = try Paging(request)
         let filter = StudyQueries.Filter(within: try await request.subtreeFilter(on: request.db),
-                                         campaignId: try request.queryInteger("campaignId"), scopes: try request.readableSubtrees)
+                                         campaignId: try request.queryInteger(.campaign), scopes: try request.readableSubtrees)
         let page = try await StudyQueries.sessions(filter, page: paging.page, perPage: paging.perPage, on: request.db)
         let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.db)
         return PageDTO(items: page.items.map { SessionDTO($0, summary: summaries[$0.requireID()]) },
@@ -173,10 +171,10 @@ enum StudyAPI {
 
     static func reflectionsOfCell(request: Request) async throws -> [ReflectionEntryDTO] {
         var validator = Validator()
-        let campaign = try request.queryInteger("campaignId")
-        let cell = try request.queryInteger("organizationId")
-        validator.check(campaign != nil, "campaignId", LocalizedText(vi: "Chọn đợt triển khai", en: "Choose a campaign"))
-        validator.check(cell != nil, "organizationId", LocalizedText(vi: "Chọn chi bộ", en: "Choose a cell"))
+        let campaign = try request.queryInteger(.campaign)
+        let cell = try request.queryInteger(.unit)
+        validator.check(campaign != nil, QueryName.campaign.name, LocalizedText(vi: "Chọn đợt triển khai", en: "Choose a campaign"))
+        validator.check(cell != nil, QueryName.unit.name, LocalizedText(vi: "Chọn chi bộ", en: "Choose a cell"))
         try validator.throwIfInvalid()
         let unit = try await OrganizationQueries.require(cell!, on: request.db)
         try request.require(.read, at: unit.treePath)
@@ -214,12 +212,12 @@ enum StudyAPI {
     /// Always the caller's own member record: self-service cannot submit for anyone else.
     static func submitOwn(request: Request) async throws -> Response {
         let body = try request.content.decode(ReflectionBody.self)
-        return try await submitted(body, member: try await SelfService.ownMember(request).requireID(), request: request)
+        return try await submitted(body, member: try await request.ownMember().requireID(), request: request)
     }
 
     /// The caller's member record and the active campaigns their cell takes part in.
     static func ownCampaigns(_ request: Request) async throws -> (Member, [Campaign]) {
-        let member = try await SelfService.ownMember(request)
+        let member = try await request.ownMember()
         let cell = try await OrganizationQueries.require(member.organizationId, on: request.db)
         return (member, try await CampaignQueries.active(covering: cell, on: request.db))
     }
