@@ -37,7 +37,7 @@ struct RealClientTests {
             let tester = try app.testing()
             let api = ["/api/v1/documents", "/api/v1/members", "/api/v1/organizations", "/api/v1/campaigns", "/api/v1/study-sessions",
                        "/api/v1/breakthroughs", "/api/v1/commitments"]
-            let web = ["/documents", "/members", "/organizations", "/campaigns", "/sessions", "/audit"]
+            let web = ["/documents", "/members", "/organizations", "/campaigns", "/study-sessions", "/audit"]
             for path in api + web {
                 for page in ["9223372036854775807", "1000001", "-1", "1e99"] {
                     let headers = path.hasPrefix("/api/") ? admin.api : admin.web

@@ -341,7 +341,7 @@ struct StudyTests {
 
             // The city's roll is too long for the one-page sheet, which says where to take attendance instead.
             let conference = try #require(try await StudySession.query(on: app.db).filter(\.$organizationId == campaign.organizationId).first())
-            let sheet = try await app.testing().sendRequest(.GET, "/sessions/\(conference.requireID())/attendance", headers: try await app.caller("kiemtra", .administrator).web)
+            let sheet = try await app.testing().sendRequest(.GET, "/study-sessions/\(conference.requireID())/attendance", headers: try await app.caller("kiemtra", .administrator).web)
             #expect(sheet.status == .conflict)
             #expect(String(buffer: sheet.body).contains("hãy điểm danh qua API"))
         }
@@ -361,35 +361,35 @@ struct StudyTests {
             var fields = ["organizationId": "\(tree.cellA1)", "campaignId": "\(campaign)", "title": "Sinh hoạt chuyên đề", "heldOn": CalendarDate.today().vietnamese,
                           "format": "in_person", "nonMemberAttendees": "", "bridgePoints[0][name]": "Nhà văn hóa", "bridgePoints[0][attendeeCount]": "1.200",
                           "bridgePoints[1][name]": "", "bridgePoints[1][attendeeCount]": ""]
-            let more = try await tester.sendRequest(.POST, "/sessions/new", headers: secretary.web) {
+            let more = try await tester.sendRequest(.POST, "/study-sessions/new", headers: secretary.web) {
                 try $0.content.encode(secretary.form(fields.merging(["more": "1"]) { $1 }), as: .urlEncodedForm)
             }
             #expect(more.status == .ok)
             #expect(String(buffer: more.body).contains(#"name="bridgePoints[5][name]""#))
             #expect(try await app.rowCount("study_sessions") == 0)
             fields["title"] = ""
-            let refused = try await tester.sendRequest(.POST, "/sessions/new", headers: secretary.web) {
+            let refused = try await tester.sendRequest(.POST, "/study-sessions/new", headers: secretary.web) {
                 try $0.content.encode(secretary.form(fields), as: .urlEncodedForm)
             }
             #expect(refused.status == .unprocessableEntity)
             #expect(String(buffer: refused.body).contains("Tên buổi học tập không được để trống"))
             fields["title"] = "Sinh hoạt chuyên đề"
-            let saved = try await tester.sendRequest(.POST, "/sessions/new", headers: secretary.web) {
+            let saved = try await tester.sendRequest(.POST, "/study-sessions/new", headers: secretary.web) {
                 try $0.content.encode(secretary.form(fields), as: .urlEncodedForm)
             }
             #expect(saved.status == .seeOther)
             let session = try #require(try await StudySession.query(on: app.db).first()).requireID()
             #expect(try await StudyQueries.bridgePoints(of: session, on: app.db).map(\.attendeeCount) == [1_200])
 
-            let sheet = String(buffer: try await tester.sendRequest(.GET, "/sessions/\(session)/attendance", headers: secretary.web).body)
+            let sheet = String(buffer: try await tester.sendRequest(.GET, "/study-sessions/\(session)/attendance", headers: secretary.web).body)
             #expect(sheet.contains(#"name="status[\#(an)]" value="present" checked"#))
             #expect(sheet.contains("Có lý do"))
-            let taken = try await tester.sendRequest(.POST, "/sessions/\(session)/attendance", headers: secretary.web) {
+            let taken = try await tester.sendRequest(.POST, "/study-sessions/\(session)/attendance", headers: secretary.web) {
                 try $0.content.encode(secretary.form(["status[\(an)]": "present", "status[\(binh)]": "excused", "reason[\(binh)]": ""]), as: .urlEncodedForm)
             }
             #expect(taken.status == .unprocessableEntity)
             #expect(String(buffer: taken.body).contains("Dòng 2: vắng có lý do thì cần ghi lý do"))
-            let retaken = try await tester.sendRequest(.POST, "/sessions/\(session)/attendance", headers: secretary.web) {
+            let retaken = try await tester.sendRequest(.POST, "/study-sessions/\(session)/attendance", headers: secretary.web) {
                 try $0.content.encode(secretary.form(["status[\(an)]": "present", "status[\(binh)]": "excused", "reason[\(binh)]": "Ốm"]), as: .urlEncodedForm)
             }
             #expect(retaken.status == .seeOther)
@@ -402,8 +402,8 @@ struct StudyTests {
             let reflection = try #require(try await Reflection.query(on: app.db).first())
             #expect(reflection.memberId == an)
 
-            for path in ["/sessions", "/sessions?within=\(tree.cellA1)&campaign=\(campaign)", "/sessions/new?organization=\(tree.cellA1)",
-                         "/sessions/\(session)", "/sessions/\(session)/edit", "/reflections?organization=\(tree.cellA1)&campaign=\(campaign)",
+            for path in ["/study-sessions", "/study-sessions?within=\(tree.cellA1)&campaign=\(campaign)", "/study-sessions/new?organization=\(tree.cellA1)",
+                         "/study-sessions/\(session)", "/study-sessions/\(session)/edit", "/reflections?organization=\(tree.cellA1)&campaign=\(campaign)",
                          "/reflections/new?member=\(binh)&campaign=\(campaign)"] {
                 let response = try await tester.sendRequest(.GET, path, headers: secretary.web)
                 #expect(response.status == .ok, "\(path)")
@@ -420,7 +420,7 @@ struct StudyTests {
                 let response = try await tester.sendRequest(.GET, path, headers: self_.web)
                 #expect(response.status == .ok, "\(path)")
             }
-            #expect(try await tester.sendRequest(.GET, "/sessions/\(session)", headers: self_.web).status == .forbidden)
+            #expect(try await tester.sendRequest(.GET, "/study-sessions/\(session)", headers: self_.web).status == .forbidden)
         }
     }
 }

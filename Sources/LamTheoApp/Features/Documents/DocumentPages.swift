@@ -177,7 +177,7 @@ enum DocumentPages {
         let language = request.language
         let actor = try request.requireActor()
         let fields = FormFields(request, errors: errors)
-        let action = try document.map { DocumentRoute.edit(.value(try $0.requireID())).path } ?? DocumentRoute.new.path
+        let action = document.map { DocumentRoute.edit(.value($0.requireID())).path } ?? DocumentRoute.new.path
         let searchText = try request.queryText("q") ?? ""
         let picker = UnitPicker(
             field: "organizationId",

@@ -7,16 +7,15 @@ import Vapor
 /// sheet, which a cell's secretary fills in on a phone.
 enum StudyPages {
     static func register(on routes: any RoutesBuilder) {
-        let pages = routes.grouped("sessions")
-        pages.get(use: index).requiring(.capability(.read))
-        pages.get("new", use: newForm).requiring(.capability(.edit))
-        pages.post("new", use: create).requiring(.capability(.edit))
-        pages.get(":id", use: show).requiring(.capability(.read))
-        pages.get(":id", "edit", use: editForm).requiring(.capability(.edit))
-        pages.post(":id", "edit", use: update).requiring(.capability(.edit))
-        pages.post(":id", "delete", use: delete).requiring(.capability(.edit))
-        pages.get(":id", "attendance", use: attendanceForm).requiring(.capability(.edit))
-        pages.post(":id", "attendance", use: takeAttendance).requiring(.capability(.edit))
+        routes.get(StudyRoute.sessions, use: index).requiring(.capability(.read))
+        routes.get(StudyRoute.newSession, use: newForm).requiring(.capability(.edit))
+        routes.post(StudyRoute.newSession, use: create).requiring(.capability(.edit))
+        routes.get(StudyRoute.session(.key), use: show).requiring(.capability(.read))
+        routes.get(StudyRoute.editSession(.key), use: editForm).requiring(.capability(.edit))
+        routes.post(StudyRoute.editSession(.key), use: update).requiring(.capability(.edit))
+        routes.post(StudyRoute.deleteSession(.key), use: delete).requiring(.capability(.edit))
+        routes.get(StudyRoute.attendance(.key), use: attendanceForm).requiring(.capability(.edit))
+        routes.post(StudyRoute.attendance(.key), use: takeAttendance).requiring(.capability(.edit))
     }
 
     // MARK: Reading
@@ -29,7 +28,7 @@ enum StudyPages {
         let within = try await request.subtreeFilter(on: request.db) ?? (actor.readableSubtrees?.count == 1 ? actor.readableSubtrees?.first : nil)
         let unit = try await within.asyncMap { try await Organization.find($0.ids.last!, on: request.db) } ?? nil
         let campaigns = try await unit.asyncMap { try await CampaignQueries.active(covering: $0, on: request.db) } ?? []
-        let campaignId = try request.queryInteger("campaign")
+        let campaignId = try request.queryInteger(.campaign)
         let page = try await StudyQueries.sessions(.init(within: within, campaignId: campaignId, scopes: actor.readableSubtrees),
                                                    page: paging.page, perPage: paging.perPage, on: request.db)
         let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.db)
@@ -42,21 +41,21 @@ enum StudyPages {
         let sessionTitle = LocalizedText(vi: "Buổi học tập", en: "Session")(language)
         let unitTitle = LocalizedText(vi: "Đơn vị", en: "Unit")(language)
         let presentTitle = LocalizedText(vi: "Đảng viên có mặt", en: "Members present")(language)
-        let query = (unit.map { "within=\($0.requireID())" } ?? "") + (campaignId.map { "&campaign=\($0)" } ?? "")
+        let unitId = unit?.requireID()
 
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             .unwrap(unit) { unit in
                 .group(
-                    .form(.class("inline"), .method(.get), .action("/sessions"),
-                          .input(.type(.hidden), .name("within"), .value(String(unit.requireID()))),
+                    .form(.class("inline"), .method(.get), .action(StudyRoute.sessions.path),
+                          .input(.type(.hidden), .name(QueryName.unit.name), .value(String(unit.requireID()))),
                           .div(.label(.for("campaign"), .text(LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language))),
                                campaignSelect(campaigns, selected: campaignId, language: language)),
                           .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Lọc", en: "Filter")(language)))),
                     .div(.class("actions"),
-                         .if(actor.can(.edit, at: unit.treePath), .a(.class("button"), .href("/sessions/new?organization=\(unit.requireID())" + (campaignId.map { "&campaign=\($0)" } ?? "")),
+                         .if(actor.can(.edit, at: unit.treePath), .a(.class("button"), .href(StudyRoute.newSession.path(query: [.unit: unit.requireID(), .campaign: campaignId])),
                                                                      .text(LocalizedText(vi: "Ghi buổi học tập", en: "Record a session")(language)))),
-                         .if(holdsMembers, .a(.class("button secondary"), .href("/reflections?organization=\(unit.requireID())"),
+                         .if(holdsMembers, .a(.class("button secondary"), .href(StudyRoute.reflections.path(query: [.unit: unit.requireID()])),
                                               .text(LocalizedText(vi: "Bài thu hoạch", en: "Reflections")(language))))))
             },
             page.items.isEmpty
@@ -65,12 +64,14 @@ enum StudyPages {
                     .thead(.tr(.th(.text(dateTitle)), .th(.text(sessionTitle)), .th(.text(unitTitle)), .th(.class("num"), .text(presentTitle)))),
                     .tbody(.forEach(page.items) { session in
                         .tr(.td(.attribute(named: "data-label", value: dateTitle), .text(day(session.heldOn))),
-                            .td(.attribute(named: "data-label", value: sessionTitle), .a(.href("/sessions/\(session.requireID())"), .text(session.title))),
+                            .td(.attribute(named: "data-label", value: sessionTitle), .a(.href(StudyRoute.session(.value(session.requireID())).path), .text(session.title))),
                             .td(.attribute(named: "data-label", value: unitTitle), .text(units[session.organizationId] ?? "")),
                             .td(.class("num"), .attribute(named: "data-label", value: presentTitle),
                                 .text(VietnameseFormat.integer(summaries[session.requireID()]?.present ?? 0))))
                     }))),
-            Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: { "/sessions?\(query)&page=\($0)" }).node(language)
+            Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: {
+                StudyRoute.sessions.path(query: [.unit: unitId, .campaign: campaignId, "page": $0])
+            }).node(language)
         )
         let crumbs = unit.map { _ in OrganizationPages.crumbs(lineage[...], current: heading, language: language) } ?? []
         return Layout(title: title, crumbs: crumbs, content: content).response(for: request)
@@ -98,7 +99,7 @@ enum StudyPages {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(session.title)),
             .dl(.class("facts"),
-                .dt(.text(LocalizedText(vi: "Đơn vị tổ chức", en: "Held by")(language))), .dd(.a(.href("/organizations/\(unit.requireID())"), .text(unit.name))),
+                .dt(.text(LocalizedText(vi: "Đơn vị tổ chức", en: "Held by")(language))), .dd(.a(.href(OrganizationRoute.show(.value(unit.requireID())).path), .text(unit.name))),
                 .dt(.text(LocalizedText(vi: "Ngày", en: "Date")(language))), .dd(.text(day(session.heldOn))),
                 .dt(.text(LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language))), .dd(.text(campaign?.title ?? "—")),
                 .dt(.text(LocalizedText(vi: "Hình thức", en: "Format")(language))), .dd(.text(session.format.label(language))),
@@ -111,9 +112,9 @@ enum StudyPages {
                  .div(.class("figure"), .strong(.text(number(summary.absent))), .text(AttendanceStatus.absent.label(language))),
                  .div(.class("figure"), .strong(.text(number(summary.excused))), .text(AttendanceStatus.excused.label(language)))),
             .if(canEdit, .div(.class("actions"),
-                .a(.class("button"), .href("/sessions/\(id)/attendance"), .text(LocalizedText(vi: "Điểm danh", en: "Take attendance")(language))),
-                .a(.class("button secondary"), .href("/sessions/\(id)/edit"), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
-                fields.postButton("/sessions/\(id)/delete", LocalizedText(vi: "Xóa buổi học tập", en: "Delete the session")))),
+                .a(.class("button"), .href(StudyRoute.attendance(.value(id)).path), .text(LocalizedText(vi: "Điểm danh", en: "Take attendance")(language))),
+                .a(.class("button secondary"), .href(StudyRoute.editSession(.value(id)).path), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
+                fields.postButton(StudyRoute.deleteSession(.value(id)).path, LocalizedText(vi: "Xóa buổi học tập", en: "Delete the session")))),
             .if(!points.isEmpty, .group(
                 .h2(.text(LocalizedText(vi: "Điểm cầu", en: "Bridge points")(language))),
                 .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
@@ -124,7 +125,7 @@ enum StudyPages {
             .h2(.text(LocalizedText(vi: "Điểm danh", en: "Attendance")(language))),
             marks.isEmpty ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa điểm danh.", en: "No attendance taken yet.")(language)))
                 : .ul(.forEach(marks) { entry in
-                    .li(.a(.href("/members/\(entry.member.requireID())"), .text(entry.member.fullName)),
+                    .li(.a(.href(MemberRoute.show(.value(entry.member.requireID())).path), .text(entry.member.fullName)),
                         .text(": " + (entry.attendance.map { $0.status.label(language) + ($0.reason.map { " (\($0))" } ?? "") } ?? "")))
                 }),
             history
@@ -183,7 +184,7 @@ enum StudyPages {
     }
 
     static func newForm(request: Request) async throws -> Response {
-        let form = SessionForm(organizationId: try request.queryInteger("organization"), campaignId: try request.queryText("campaign"),
+        let form = SessionForm(organizationId: try request.queryInteger(.unit), campaignId: try request.queryText(.campaign),
                                heldOn: CalendarDate.today().vietnamese, format: StudyFormat.inPerson.rawValue)
         return try await renderSessionForm(form, session: nil, errors: [], request: request)
     }
@@ -193,7 +194,7 @@ enum StudyPages {
         if form.more != nil { return try await renderSessionForm(form, session: nil, errors: [], request: request) }
         do {
             let session = try await StudyActions.record(try form.input(), request: request)
-            return request.redirect(to: "/sessions/\(session.requireID())/attendance")
+            return request.redirect(to: StudyRoute.attendance(.value(session.requireID())).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderSessionForm(form, session: nil, errors: error.fieldErrors, request: request)
         }
@@ -217,7 +218,7 @@ enum StudyPages {
         do {
             let input = try form.input()
             _ = try await StudyActions.update(session.requireID(), request: request) { _, _ in input }
-            return request.redirect(to: "/sessions/\(session.requireID())")
+            return request.redirect(to: StudyRoute.session(.value(session.requireID())).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderSessionForm(form, session: session, errors: error.fieldErrors, request: request)
         }
@@ -225,7 +226,7 @@ enum StudyPages {
 
     static func delete(request: Request) async throws -> Response {
         let session = try await StudyActions.delete(request.id(), request: request)
-        return request.redirect(to: "/sessions?within=\(session.organizationId)")
+        return request.redirect(to: StudyRoute.sessions.path(query: [.unit: session.organizationId]))
     }
 
     /// How many empty bridge point rows the form offers below the filled ones; "more rows" adds as many again.
@@ -244,7 +245,7 @@ enum StudyPages {
         let shownRows = form.filledBridgePoints + Array(repeating: BridgePointRow(), count: emptyBridgePointRows)
         let title = session.map { LocalizedText(vi: "Sửa: \($0.title)", en: "Edit: \($0.title)")(language) }
             ?? LocalizedText(vi: "Ghi buổi học tập, quán triệt", en: "Record a study session")(language)
-        let action = session.map { "/sessions/\($0.requireID())/edit" } ?? "/sessions/new"
+        let action = session.map { StudyRoute.editSession(.value($0.requireID())).path } ?? StudyRoute.newSession.path
         let nameLabel = LocalizedText(vi: "Tên điểm cầu", en: "Bridge point")
         let countLabel = LocalizedText(vi: "Số người", en: "Attendees")
 
@@ -339,7 +340,7 @@ enum StudyPages {
         let entries = form.entries(for: try await StudyQueries.roll(of: session, on: request.db))
         do {
             _ = try await StudyActions.takeAttendance(of: session.requireID(), AttendanceInput(entries: entries), request: request)
-            return request.redirect(to: "/sessions/\(session.requireID())")
+            return request.redirect(to: StudyRoute.session(.value(session.requireID())).path)
         } catch let error as DomainError where error.kind != .notFound {
             // The command names entries by position; the page shows each message next to its member.
             let errors = error.fieldErrors.map { error in
@@ -368,7 +369,7 @@ enum StudyPages {
                 vi: "\(roll.count) đảng viên. Mặc định là có mặt: chỉ cần chọn người vắng.",
                 en: "\(roll.count) members. Everyone is present by default: mark only the absent.")(language))),
             fields.summary,
-            fields.postForm("/sessions/\(session.requireID())/attendance",
+            fields.postForm(StudyRoute.attendance(.value(session.requireID())).path,
                 .forEach(roll) { entry in
                     let id = entry.member.requireID()
                     let key = String(id)
