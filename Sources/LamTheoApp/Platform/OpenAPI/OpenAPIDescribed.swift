@@ -20,9 +20,12 @@ extension JSONValue {
     static let date: JSONValue = ["type": "string", "format": "date"]
     static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
     static let binary: JSONValue = ["type": "string", "format": "binary"]
-    /// A file in a JSON body.
-    static let base64File: JSONValue = .object(properties: ["filename": .string, "data": ["type": "string", "contentEncoding": "base64"]],
-                                               required: ["filename", "data"])
+    /// A file in a JSON body. The pattern is what the server decodes (padded base64): a generator that does not
+    /// read `contentEncoding` still sends a file the server takes.
+    static let base64File: JSONValue = .object(properties: [
+        "filename": .string,
+        "data": ["type": "string", "contentEncoding": "base64", "pattern": "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"],
+    ], required: ["filename", "data"])
 
     /// An object of exactly these properties: no other is sent or read.
     static func object(properties: [(String, JSONValue)], required: [String] = []) -> JSONValue {
