@@ -6,20 +6,19 @@ import Vapor
 /// templates and the year's figures at a unit.
 enum CommitmentAPI {
     static func register(on api: any RoutesBuilder) {
-        let commitments = api.grouped("commitments")
         // Members reach their own and their cell's commitments: the handlers check each record.
-        commitments.get(use: list).requiring(.signedIn)
-        commitments.post(use: create).requiring(.signedIn)
-        commitments.get("figures", use: figures).requiring(.capability(.read))
-        commitments.post("pledges", use: pledge).requiring(.signedIn)
-        commitments.post("reminders", use: remind).requiring(.capability(.edit))
-        commitments.post("templates", use: addTemplate).requiring(.capability(.edit))
-        commitments.get(":id", use: show).requiring(.signedIn)
-        commitments.patch(":id", use: update).requiring(.signedIn)
-        commitments.post(":id", "check-ins", bodyLimit: AttachmentType.uploadLimit, use: checkIn).requiring(.signedIn)
-        commitments.get(":id", "check-ins", ":checkInId", "evidence", use: evidence).requiring(.signedIn)
-        commitments.post(":id", "self-assessment", use: selfAssess).requiring(.signedIn)
-        commitments.post(":id", "assessment", use: assess).requiring(.capability(.edit))
+        api.get(CommitmentRoute.list, use: list).requiring(.signedIn)
+        api.post(CommitmentRoute.list, use: create).requiring(.signedIn)
+        api.get(CommitmentRoute.figures, use: figures).requiring(.capability(.read))
+        api.post(CommitmentRoute.pledges, use: pledge).requiring(.signedIn)
+        api.post(CommitmentRoute.reminders, use: remind).requiring(.capability(.edit))
+        api.post(CommitmentRoute.templates, use: addTemplate).requiring(.capability(.edit))
+        api.get(CommitmentRoute.show(.key), use: show).requiring(.signedIn)
+        api.patch(CommitmentRoute.show(.key), use: update).requiring(.signedIn)
+        api.post(CommitmentRoute.checkIns(.key), bodyLimit: AttachmentType.uploadLimit, use: checkIn).requiring(.signedIn)
+        api.get(CommitmentRoute.evidence(.key, checkIn: .key), use: evidence).requiring(.signedIn)
+        api.post(CommitmentRoute.selfAssessment(.key), use: selfAssess).requiring(.signedIn)
+        api.post(CommitmentRoute.assessment(.key), use: assess).requiring(.capability(.edit))
     }
 
     struct CheckInDTO: Content {
@@ -258,7 +257,7 @@ enum CommitmentPlace {
         let db = request.db
         let callerCell = try await CommitmentActions.callerCell(request)
         let unitId: Int?
-        if let raw = try request.queryText("unit") {
+        if let raw = try request.queryText(.unit) {
             unitId = Int(raw)
         } else if let scope = actor.readableSubtrees?.first {
             unitId = scope.ids.last

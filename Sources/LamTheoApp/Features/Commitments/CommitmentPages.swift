@@ -9,18 +9,17 @@ import Vapor
 /// assessments; the registration form. Members who read no unit see their own cell's commitments.
 enum CommitmentPages {
     static func register(on routes: any RoutesBuilder) {
-        let pages = routes.grouped("commitments")
-        pages.get(use: year).requiring(.signedIn)
-        pages.get("rows", use: rows).requiring(.capability(.read))
-        pages.get("new", use: newForm).requiring(.signedIn)
-        pages.post(use: create).requiring(.signedIn)
-        pages.post("pledges", use: pledge).requiring(.signedIn)
-        pages.post("reminders", use: remind).requiring(.capability(.edit))
-        pages.get(":id", use: show).requiring(.signedIn)
-        pages.post(":id", "check-ins", bodyLimit: AttachmentType.uploadLimit, use: checkIn).requiring(.signedIn)
-        pages.get(":id", "check-ins", ":checkInId", "evidence", use: evidence).requiring(.signedIn)
-        pages.post(":id", "self-assessment", use: selfAssess).requiring(.signedIn)
-        pages.post(":id", "assessment", use: assess).requiring(.capability(.edit))
+        routes.get(CommitmentRoute.list, use: year).requiring(.signedIn)
+        routes.get(CommitmentRoute.rows, use: rows).requiring(.capability(.read))
+        routes.get(CommitmentRoute.new, use: newForm).requiring(.signedIn)
+        routes.post(CommitmentRoute.list, use: create).requiring(.signedIn)
+        routes.post(CommitmentRoute.pledges, use: pledge).requiring(.signedIn)
+        routes.post(CommitmentRoute.reminders, use: remind).requiring(.capability(.edit))
+        routes.get(CommitmentRoute.show(.key), use: show).requiring(.signedIn)
+        routes.post(CommitmentRoute.checkIns(.key), bodyLimit: AttachmentType.uploadLimit, use: checkIn).requiring(.signedIn)
+        routes.get(CommitmentRoute.evidence(.key, checkIn: .key), use: evidence).requiring(.signedIn)
+        routes.post(CommitmentRoute.selfAssessment(.key), use: selfAssess).requiring(.signedIn)
+        routes.post(CommitmentRoute.assessment(.key), use: assess).requiring(.capability(.edit))
     }
 
     static func title(_ year: Int) -> LocalizedText {
@@ -47,15 +46,15 @@ enum CommitmentPages {
                 commitmentList(try await CommitmentQueries.cellCommitments(cell, year: year, on: db), language: language))
         case .unit(let found):
             unit = found
-            let link = { (list: CommitmentList) in "/commitments/rows?unit=\(found.requireID())&year=\(year)&list=\(list.rawValue)" }
+            let link = { (list: CommitmentList) in CommitmentRoute.rows.path(query: [.unit: found.requireID(), "year": year, "list": list.rawValue]) }
             let subtree = try await CommitmentQueries.coverage(year: year, at: found, .subtree, on: db)
             let children = try await CommitmentQueries.children(of: found, year: year, on: db)
             let leaders = try await CommitmentQueries.leaders(year: year, within: found, on: db)
             let holdsMembers = found.memberCount > 0
             content = .group(
                 .h1(.text(title(year)(language) + " · " + found.name)),
-                .p(.a(.href("/commitments?unit=\(found.requireID())&year=\(year - 1)"), .text("‹ \(year - 1)")), .text(" · "),
-                   .a(.href("/commitments?unit=\(found.requireID())&year=\(year + 1)"), .text("\(year + 1) ›"))),
+                .p(.a(.href(CommitmentRoute.list.path(query: [.unit: found.requireID(), "year": year - 1])), .text("‹ \(year - 1)")), .text(" · "),
+                   .a(.href(CommitmentRoute.list.path(query: [.unit: found.requireID(), "year": year + 1])), .text("\(year + 1) ›"))),
                 figures(subtree, link: link, language: language),
                 .if(!leaders.isEmpty, .group(
                     .h2(.text(LocalizedText(vi: "Trách nhiệm nêu gương của người đứng đầu", en: "Leaders' exemplary-responsibility commitments")(language))),
@@ -73,12 +72,12 @@ enum CommitmentPages {
         guard case .unit(let unit) = try await CommitmentPlace.resolve(request) else { throw Abort(.notFound) }
         let list = try CommitmentAPI.listParameter(request)
         let paging = try Paging(request)
-        let link = { (page: Int) in "/commitments/rows?unit=\(unit.requireID())&year=\(year)&list=\(list.rawValue)&page=\(page)" }
+        let link = { (page: Int) in CommitmentRoute.rows.path(query: [.unit: unit.requireID(), "year": year, "list": list.rawValue, "page": page]) }
         let body: Node<HTML.BodyContext>
         if list == .notRegistered {
             let page = try await CommitmentQueries.unregistered(year: year, within: unit, page: paging.page, perPage: paging.perPage, on: request.db)
             body = .group(
-                .ul(.forEach(page.items) { .li(.a(.href("/members/\($0.requireID())"), .text($0.fullName))) }),
+                .ul(.forEach(page.items) { .li(.a(.href(MemberRoute.show(.value($0.requireID())).path), .text($0.fullName))) }),
                 Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: link).node(language))
         } else {
             let page = try await CommitmentQueries.commitments(list, year: year, within: unit, page: paging.page, perPage: paging.perPage, on: request.db)
@@ -86,7 +85,7 @@ enum CommitmentPages {
                           Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: link).node(language))
         }
         let heading = "\(list.label(language)) · \(unit.name) · \(year)"
-        return Layout(title: heading, crumbs: [Crumb(title: title(year)(language), url: "/commitments?unit=\(unit.requireID())&year=\(year)")],
+        return Layout(title: heading, crumbs: [Crumb(title: title(year)(language), url: CommitmentRoute.list.path(query: [.unit: unit.requireID(), "year": year]))],
                       content: .group(.h1(.text(heading)), body)).response(for: request)
     }
 
@@ -117,7 +116,7 @@ enum CommitmentPages {
         let form = try request.content.decode(CommitmentForm.self)
         do {
             let commitment = try await CommitmentActions.register(form.input, request: request)
-            return request.redirect(to: "/commitments/\(commitment.requireID())")
+            return request.redirect(to: CommitmentRoute.show(.value(commitment.requireID())).path)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
             return try await renderForm(form, errors: error.fieldErrors, request: request, status: .unprocessableEntity)
         }
@@ -138,10 +137,10 @@ enum CommitmentPages {
             .if(!templates.isEmpty, .group(
                 .p(.text(LocalizedText(vi: "Gợi ý theo chuyên đề (chọn để điền sẵn):", en: "Suggestions from the topic (choose one to pre-fill):")(language))),
                 .ul(.forEach(templates) { template in
-                    .li(.a(.href("/commitments/new?member=\(memberId)&year=\(year)&template=\(template.id!)"), .text(template.title)))
+                    .li(.a(.href(CommitmentRoute.new.path(query: ["member": memberId, "year": year, "template": template.id!])), .text(template.title)))
                 }))),
             fields.summary,
-            fields.postForm("/commitments",
+            fields.postForm(CommitmentRoute.list.path,
                 .input(.type(.hidden), .name("memberId"), .value(String(memberId))),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 fields.select("campaignId", LocalizedText(vi: "Chuyên đề năm", en: "Topic of the year"),
@@ -153,7 +152,7 @@ enum CommitmentPages {
                             hint: LocalizedText(vi: "Ví dụ: vận động 20 hộ phân loại rác tại nguồn", en: "For example: get 20 households sorting their waste")),
                 fields.text("dueOn", CommitmentCommands.Labels.dueOn, value: form.dueOn, required: true, hint: LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")),
                 fields.submit(LocalizedText(vi: "Đăng ký", en: "Register"))))
-        return Layout(title: heading, crumbs: [Crumb(title: title(year)(language), url: "/commitments?year=\(year)")], content: content)
+        return Layout(title: heading, crumbs: [Crumb(title: title(year)(language), url: CommitmentRoute.list.path(query: ["year": year]))], content: content)
             .response(for: request, status: status)
     }
 
@@ -166,7 +165,7 @@ enum CommitmentPages {
     static func pledge(request: Request) async throws -> Response {
         let form = try request.content.decode(PledgeForm.self)
         _ = try await CommitmentActions.pledge(PledgeInput(memberId: form.memberId, year: form.year, text: form.text), request: request)
-        return request.redirect(to: request.actor?.memberId == form.memberId ? "/me" : "/members/\(form.memberId ?? 0)")
+        return request.redirect(to: request.actor?.memberId == form.memberId ? PrivacyRoute.me.path : MemberRoute.show(.value(form.memberId ?? 0)).path)
     }
 
     struct ReminderForm: Content {
@@ -178,7 +177,7 @@ enum CommitmentPages {
     static func remind(request: Request) async throws -> Response {
         let form = try request.content.decode(ReminderForm.self)
         _ = try await CommitmentActions.remind(memberId: form.memberId, year: form.year, request: request)
-        return request.redirect(to: "/commitments?unit=\(form.unit ?? 0)&year=\(form.year ?? 0)")
+        return request.redirect(to: CommitmentRoute.list.path(query: [.unit: form.unit, "year": form.year]))
     }
 
     // MARK: One commitment
@@ -208,7 +207,7 @@ enum CommitmentPages {
         let id = try request.id()
         do {
             _ = try await write(id)
-            return request.redirect(to: "/commitments/\(id)")
+            return request.redirect(to: CommitmentRoute.show(.value(id)).path)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
             return try await renderCommitment(errors: error.fieldErrors, request: request, status: .unprocessableEntity)
         }
@@ -240,7 +239,7 @@ enum CommitmentPages {
             .h2(.text(LocalizedText(vi: "Cập nhật tiến độ", en: "Check-ins")(language))),
             checkInList(detail.checkIns ?? [], commitment: id, language: language),
             fields.summary,
-            .if(mayWrite, fields.postForm("/commitments/\(id)/check-ins", .enctype(.multipartData),
+            .if(mayWrite, fields.postForm(CommitmentRoute.checkIns(.value(id)).path, .enctype(.multipartData),
                 fields.text("note", LocalizedText(vi: "Tiến độ thực hiện", en: "Progress note"), value: nil, required: true),
                 fields.text("progress", LocalizedText(vi: "Tỷ lệ hoàn thành (%)", en: "Progress (%)"), value: nil, type: .number),
                 fields.text("value", LocalizedText(vi: "Kết quả đạt được", en: "Value reached"), value: nil),
@@ -249,17 +248,17 @@ enum CommitmentPages {
                 fields.submit(LocalizedText(vi: "Cập nhật", en: "Check in")))),
             .if(mayWrite, .group(
                 .h2(.text(LocalizedText(vi: "Tự đánh giá cuối năm", en: "Year-end self-assessment")(language))),
-                fields.postForm("/commitments/\(id)/self-assessment",
+                fields.postForm(CommitmentRoute.selfAssessment(.value(id)).path,
                     fields.select("result", LocalizedText(vi: "Kết quả", en: "Result"), options: results, selected: commitment.selfResult?.rawValue),
                     fields.text("selfNote", LocalizedText(vi: "Giải trình", en: "Explanation"), value: commitment.selfNote, required: true, named: "note"),
                     fields.submit(LocalizedText(vi: "Lưu tự đánh giá", en: "Save self-assessment"))))),
             .if(actor.can(.edit, at: cellPath), .group(
                 .h2(.text(LocalizedText(vi: "Chi bộ đánh giá", en: "Cell's assessment")(language))),
-                fields.postForm("/commitments/\(id)/assessment",
+                fields.postForm(CommitmentRoute.assessment(.value(id)).path,
                     fields.select("cellResult", LocalizedText(vi: "Kết quả", en: "Result"), options: results, selected: commitment.cellResult?.rawValue, named: "result"),
                     fields.text("cellNote", LocalizedText(vi: "Nhận xét", en: "Comment"), value: commitment.cellNote, named: "note"),
                     fields.submit(LocalizedText(vi: "Lưu đánh giá", en: "Save assessment"))))))
-        return Layout(title: commitment.title, crumbs: [Crumb(title: title(commitment.year)(language), url: "/commitments?year=\(commitment.year)"),
+        return Layout(title: commitment.title, crumbs: [Crumb(title: title(commitment.year)(language), url: CommitmentRoute.list.path(query: ["year": commitment.year])),
                                                         Crumb(title: member.fullName, url: nil)],
                       content: content).response(for: request, status: status)
     }
@@ -285,12 +284,12 @@ enum CommitmentPages {
                     vi: "\(reminder.sentByName) nhắc bạn đăng ký làm theo năm \(year)" + (reminder.sentAt.map { " (\(VietnameseFormat.date($0)))" } ?? ""),
                     en: "\(reminder.sentByName) reminds you to register your commitments for \(year)")(language)))
             }),
-            .p(.a(.class("button"), .href("/commitments/new?member=\(memberId)&year=\(year)"),
+            .p(.a(.class("button"), .href(CommitmentRoute.new.path(query: ["member": memberId, "year": year])),
                   .text(LocalizedText(vi: "Đăng ký việc làm theo", en: "Register a commitment")(language))),
-               .text(" "), .a(.href("/commitments?year=\(year)"), .text(LocalizedText(vi: "Cam kết của chi bộ", en: "My cell's commitments")(language)))),
+               .text(" "), .a(.href(CommitmentRoute.list.path(query: ["year": year])), .text(LocalizedText(vi: "Cam kết của chi bộ", en: "My cell's commitments")(language)))),
             .forEach(commitments) { commitment in
                 .article(.class("card"),
-                    .h3(.a(.href("/commitments/\(commitment.requireID())"), .text("\(commitment.year) · \(commitment.title)"))),
+                    .h3(.a(.href(CommitmentRoute.show(.value(commitment.requireID())).path), .text("\(commitment.year) · \(commitment.title)"))),
                     .p(.text(commitment.measure + " · " + LocalizedText(vi: "hạn ", en: "due ")(language) + day(commitment.dueOn))),
                     .p(.class("muted"), .text(LocalizedText(vi: "Tự đánh giá: ", en: "Self-assessment: ")(language)
                                               + resultText(commitment.selfResult, commitment.selfNote, language: language)
@@ -300,7 +299,7 @@ enum CommitmentPages {
                                 language: language))
             },
             .h3(.text(LocalizedText(vi: "Cam kết tu dưỡng, rèn luyện năm \(year)", en: "Pledge of self-cultivation for \(year)")(language))),
-            fields.postForm("/commitments/pledges",
+            fields.postForm(CommitmentRoute.pledges.path,
                 .input(.type(.hidden), .name("memberId"), .value(String(memberId))),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .div(.label(.for("pledge"), .text(LocalizedText(vi: "Nội dung cam kết", en: "Your pledge")(language))),
@@ -338,9 +337,9 @@ enum CommitmentPages {
                 .thead(.tr(.forEach(columns) { .th(.text($0)) })),
                 .tbody(.forEach(children) { child in
                     let id = child.organization.requireID()
-                    let rows = { (list: CommitmentList) in "/commitments/rows?unit=\(id)&year=\(year)&list=\(list.rawValue)" }
+                    let rows = { (list: CommitmentList) in CommitmentRoute.rows.path(query: [.unit: id, "year": year, "list": list.rawValue]) }
                     return .tr(
-                        .td(.attribute(named: "data-label", value: columns[0]), .a(.href("/commitments?unit=\(id)&year=\(year)"), .text(child.organization.name))),
+                        .td(.attribute(named: "data-label", value: columns[0]), .a(.href(CommitmentRoute.list.path(query: [.unit: id, "year": year])), .text(child.organization.name))),
                         cell(columns[1], child.coverage.registered, link: rows(.registered), language: language),
                         cell(columns[2], child.coverage.achieved, link: rows(.achieved), language: language),
                         cell(columns[3], child.coverage.assessed, link: rows(.unassessed), language: language))
@@ -370,7 +369,7 @@ enum CommitmentPages {
                 let id = member.requireID()
                 let count = counts[id] ?? 0
                 return .li(
-                    .a(.href("/members/\(id)"), .text(member.fullName)),
+                    .a(.href(MemberRoute.show(.value(id)).path), .text(member.fullName)),
                     .text(count > 0 ? LocalizedText(vi: " · \(count) cam kết", en: " · \(count) commitments")(language)
                                     : LocalizedText(vi: " · chưa đăng ký", en: " · not registered")(language)),
                     .unwrap(reminders[id]) { reminder in
@@ -378,8 +377,8 @@ enum CommitmentPages {
                                                      + (reminder.sentAt.map { " " + VietnameseFormat.date($0) } ?? "")))
                     },
                     .if(canEdit, .group(
-                        .text(" "), .a(.href("/commitments/new?member=\(id)&year=\(year)"), .text(LocalizedText(vi: "Ghi thay", en: "Record for them")(language))),
-                        .if(count == 0, .form(.method(.post), .action("/commitments/reminders"),
+                        .text(" "), .a(.href(CommitmentRoute.new.path(query: ["member": id, "year": year])), .text(LocalizedText(vi: "Ghi thay", en: "Record for them")(language))),
+                        .if(count == 0, .form(.method(.post), .action(CommitmentRoute.reminders.path),
                             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(fields.csrfToken)),
                             .input(.type(.hidden), .name("memberId"), .value(String(id))),
                             .input(.type(.hidden), .name("year"), .value(String(year))),
@@ -392,7 +391,7 @@ enum CommitmentPages {
         rows.isEmpty
             ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có cam kết nào.", en: "No commitments yet.")(language)))
             : .ul(.class("commitments"), .forEach(rows) { row in
-                .li(.a(.href("/commitments/\(row.commitment.requireID())"), .text(row.commitment.title)),
+                .li(.a(.href(CommitmentRoute.show(.value(row.commitment.requireID())).path), .text(row.commitment.title)),
                     .text(" · \(row.member.fullName)"),
                     .unwrap(row.leaderTitle) { .span(.class("badge"), .text(" " + LocalizedText(vi: "Nêu gương: \($0)", en: "Leader: \($0)")(language))) },
                     .text(" · " + resultText(row.commitment.cellResult, nil, language: language)))
@@ -406,7 +405,7 @@ enum CommitmentPages {
                 .li(.text(day(checkIn.notedOn) + " · " + checkIn.note
                           + (checkIn.progress.map { " · \($0)%" } ?? "") + (checkIn.value.map { " · \($0)" } ?? "")),
                     .unwrap(checkIn.evidenceName) { name in
-                        .group(.text(" · "), .a(.href("/commitments/\(commitment)/check-ins/\(checkIn.id)/evidence"), .text(name)))
+                        .group(.text(" · "), .a(.href(CommitmentRoute.evidence(.value(commitment), checkIn: .value(checkIn.id)).path), .text(name)))
                     })
             })
     }
