@@ -375,7 +375,7 @@ struct RatingTests {
                 try $0.content.encode(RatingRuleInput(parameter: 0.3, textVi: "x", textEn: "x"))
             }
             #expect(rules.status == .forbidden)
-            let own = try await tester.sendRequest(.GET, "/api/v1/ratings/mine", headers: me.api)
+            let own = try await tester.sendRequest(.GET, "/api/v1/me/ratings", headers: me.api)
             #expect(try own.content.decode([RatingAPI.MineDTO].self).first?.decidedLevel == .good)
         }
     }
@@ -388,8 +388,8 @@ struct RatingTests {
             let me = try await app.caller("dangvien", .member, member: setup.members[0])
             let tester = try app.testing()
             let id = setup.period.requireID()
-            for path in ["/ratings", "/ratings/periods/\(id)?unit=\(setup.tree.city)", "/ratings/periods/\(id)/sheet?unit=\(setup.tree.wardA)",
-                         "/ratings/periods/\(id)/sheet?unit=\(setup.tree.cellA1)", "/ratings/rules"] {
+            for path in ["/ratings", "/rating-periods/\(id)?unit=\(setup.tree.city)", "/rating-periods/\(id)/sheet?unit=\(setup.tree.wardA)",
+                         "/rating-periods/\(id)/sheet?unit=\(setup.tree.cellA1)", "/rating-rules"] {
                 let response = try await tester.sendRequest(.GET, path, headers: admin.web)
                 #expect(response.status == .ok, "GET \(path)")
             }
@@ -402,29 +402,29 @@ struct RatingTests {
             }
             #expect(assessed.status == .seeOther)
             for step in ["proposal", "decision"] {
-                let response = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/steps?unit=\(setup.tree.wardA)", headers: admin.web) {
+                let response = try await tester.sendRequest(.POST, "/rating-periods/\(id)/steps?unit=\(setup.tree.wardA)", headers: admin.web) {
                     try $0.content.encode(admin.form(["memberId": "\(setup.members[0])", "step": step, "score": "80"]), as: .urlEncodedForm)
                 }
                 #expect(response.status == .seeOther, "POST \(step)")
             }
-            let sheet = String(buffer: try await tester.sendRequest(.GET, "/ratings/periods/\(id)/sheet?unit=\(setup.tree.wardA)", headers: admin.web).body)
+            let sheet = String(buffer: try await tester.sendRequest(.GET, "/rating-periods/\(id)/sheet?unit=\(setup.tree.wardA)", headers: admin.web).body)
             #expect(sheet.contains("Đã xếp 0/0 xuất sắc được phép"), "the quota shown live: 20% of one good rating allows none")
-            let refused = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/steps?unit=\(setup.tree.wardA)", headers: admin.web) {
+            let refused = try await tester.sendRequest(.POST, "/rating-periods/\(id)/steps?unit=\(setup.tree.wardA)", headers: admin.web) {
                 try $0.content.encode(admin.form(["memberId": "\(setup.members[1])", "step": "proposal", "score": "abc"]), as: .urlEncodedForm)
             }
             #expect(refused.status == .unprocessableEntity)
-            let unitStep = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/unit-steps?unit=\(setup.tree.city)", headers: admin.web) {
+            let unitStep = try await tester.sendRequest(.POST, "/rating-periods/\(id)/unit-steps?unit=\(setup.tree.city)", headers: admin.web) {
                 try $0.content.encode(admin.form(["organizationId": "\(setup.tree.wardB)", "step": "proposal", "score": "75"]), as: .urlEncodedForm)
             }
             #expect(unitStep.status == .seeOther)
-            let rollUp = String(buffer: try await tester.sendRequest(.GET, "/ratings/periods/\(id)?unit=\(setup.tree.city)", headers: admin.web).body)
+            let rollUp = String(buffer: try await tester.sendRequest(.GET, "/rating-periods/\(id)?unit=\(setup.tree.city)", headers: admin.web).body)
             #expect(rollUp.contains("75 · Hoàn thành tốt nhiệm vụ"))
-            let closed = try await tester.sendRequest(.POST, "/ratings/periods/\(id)/close?unit=\(setup.tree.wardA)", headers: admin.web) {
+            let closed = try await tester.sendRequest(.POST, "/rating-periods/\(id)/closures?unit=\(setup.tree.wardA)", headers: admin.web) {
                 try $0.content.encode(admin.form(["organizationId": "\(setup.tree.wardA)"]), as: .urlEncodedForm)
             }
             #expect(closed.status == .seeOther)
             #expect(try await app.rowCount("rating_snapshots") == 1)
-            let period = try await tester.sendRequest(.POST, "/ratings/periods", headers: admin.web) {
+            let period = try await tester.sendRequest(.POST, "/rating-periods", headers: admin.web) {
                 try $0.content.encode(admin.form(["kind": "quarter", "title": "Quý I", "startsOn": "01/01/2026", "endsOn": "31/03/2026"]), as: .urlEncodedForm)
             }
             #expect(period.status == .seeOther)

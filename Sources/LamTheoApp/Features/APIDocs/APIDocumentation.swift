@@ -5,7 +5,7 @@ import Vapor
 /// paths and the application's API routes are the same set.
 enum APIDocumentation {
     static func register(on api: any RoutesBuilder) {
-        api.get("openapi.json") { _ -> Response in
+        api.get(APIDocsRoute.openAPI) { _ -> Response in
             let response = Response(status: .ok)
             try response.content.encode(document, using: JSONEncoder.lamtheo)
             response.headers.contentType = .json
@@ -46,7 +46,10 @@ enum APIDocumentation {
         cannot be read, 422 for one a rule refuses. Send Accept-Language: en or ?lang=en for English messages and texts \
         (Vietnamese by default). Dates are yyyy-MM-dd; instants are ISO 8601 date-times in UTC. Lists that can grow are paged \
         with ?page= (from 1) and ?per= (1–\(Paging.maximumPerPage), 50 by default) and answer {items, page, perPage, total}. \
-        A figure nobody has reported on yet has a null count ("chưa báo cáo"), never 0. Integers are 64-bit.
+        A figure nobody has reported on yet has a null count ("chưa báo cáo"), never 0. Integers are 64-bit. A query \
+        parameter has one name everywhere: `unit` for the unit a list is about (formerly `within` or `organizationId`), \
+        `campaign` for a campaign (formerly `campaignId`); the former names are still read. A path that has moved is still \
+        served at its former address, listed as a deprecated operation.
         """
 
     // MARK: Paths
@@ -84,7 +87,7 @@ enum APIDocumentation {
             "parameters": [
                 ["name": "kind", "in": "path", "required": true, "schema": ["type": "string", "enum": ["orgs", "members"]]],
                 ["name": "format", "in": "query", "schema": ["type": "string", "enum": ["csv", "xlsx"], "default": "xlsx"]],
-                param("within"),
+                param("subtree"),
             ],
             "responses": ["200": ["description": "The file", "content": [
                 "text/csv": ["schema": ["type": "string", "format": "binary"]],
@@ -106,7 +109,7 @@ enum APIDocumentation {
         ],
         "/study-sessions": [
             "get": operation("listStudySessions", "Study sessions of the units in the caller's scope, newest first", tag: "Study",
-                             parameters: [param("within"), ["name": "campaignId", "in": "query", "schema": ["type": "integer"]], param("page"), param("per")],
+                             parameters: [param("subtree"), param("campaign"), param("page"), param("per")],
                              ok: ref("StudySessionPage")),
             "post": operation("recordStudySession", "Record a study session held by a unit", tag: "Study",
                               body: ref("StudySessionCreate"), ok: ref("StudySessionDetail"), okStatus: "201", failures: ["422"]),
@@ -124,8 +127,10 @@ enum APIDocumentation {
             tag: "Study", parameters: [param("id")], body: ref("AttendanceSheet"), ok: ref("StudySessionDetail"), failures: ["404", "422"])],
         "/reflections": [
             "get": operation("listCellReflections", "The members on a cell's roll, each with their reflection for a campaign or null", tag: "Study",
-                             parameters: [["name": "campaignId", "in": "query", "required": true, "schema": ["type": "integer"]],
-                                          ["name": "organizationId", "in": "query", "required": true, "schema": ["type": "integer"]]],
+                             parameters: [["name": "campaign", "in": "query", "required": true, "description": "The campaign (its id); formerly `campaignId`, still read",
+                                           "schema": ["type": "integer"]],
+                                          ["name": "unit", "in": "query", "required": true, "description": "The cell (its id); formerly `organizationId`, still read",
+                                           "schema": ["type": "integer"]]],
                              ok: ["type": "array", "items": ref("ReflectionEntry")], failures: ["404"]),
             "post": reflectionSubmission("submitReflection", "Submit a member's reflection on their behalf (memberId required)", tag: "Study"),
         ],
@@ -151,7 +156,7 @@ enum APIDocumentation {
         ],
         "/organizations": [
             "get": operation("listOrganizations", "Search organisations, in Vietnamese name order", tag: "Organizations",
-                             parameters: [param("q"), param("within"), param("kind"), param("includeClosed"), param("page"), param("per")],
+                             parameters: [param("q"), param("subtree"), param("kind"), param("includeClosed"), param("page"), param("per")],
                              ok: ref("OrganizationPage")),
             "post": operation("createOrganization", "Create an organisation", tag: "Organizations",
                               body: ref("OrganizationCreate"), ok: ref("Organization"), okStatus: "201", failures: ["409", "422"]),
@@ -182,7 +187,7 @@ enum APIDocumentation {
             parameters: [param("id")], body: ref("OrganizationDissolve"), ok: ref("Organization"), failures: ["404", "422"])],
         "/members": [
             "get": operation("listMembers", "Search members, sorted by tên, chữ đệm, họ", tag: "Members",
-                             parameters: [param("q"), param("within"), param("status"), param("gender"), param("page"), param("per")],
+                             parameters: [param("q"), param("subtree"), param("status"), param("gender"), param("page"), param("per")],
                              ok: ref("MemberPage"), failures: ["400"]),
             "post": operation("createMember", "Enrol a member in a cell", tag: "Members",
                               body: ref("MemberCreate"), ok: ref("MemberDetail"), okStatus: "201", failures: ["409", "422"]),
@@ -365,9 +370,8 @@ enum APIDocumentation {
         "/ratings": ["get": operation(
             "listRatings", "The members on the roll in a unit's subtree with their steps in a period, in Vietnamese name order", tag: "Ratings",
             parameters: [ratingPeriod, ratingUnit, param("page"), param("per")], ok: ref("RatingSheetRowPage"), failures: ["404"])],
-        "/ratings/mine": ["get": operation(
-            "listMyRatings", "The caller's own ratings in every period (members)", tag: "Ratings",
-            ok: ["type": "array", "items": ref("OwnRating")])],
+        "/me/ratings": ["get": myRatings],
+        "/ratings/mine": ["get": formerAddress(of: myRatings, now: "/me/ratings")],
         "/ratings/evidence": ["get": operation(
             "getRatingEvidence", "What LamTheo knows about a member's period, one section per source (study attendance, reflections)", tag: "Ratings",
             parameters: [ratingPeriod, ["name": "member", "in": "query", "required": true, "schema": ["type": "integer"]]],
@@ -418,6 +422,9 @@ enum APIDocumentation {
         ]],
     ]
 
+    private static let myRatings = operation("listMyRatings", "The caller's own ratings in every period (members)", tag: "Ratings",
+                                             ok: ["type": "array", "items": ref("OwnRating")])
+
     private static let ratingPeriod: JSONValue = ["name": "period", "in": "query", "required": true, "schema": ["type": "integer"]]
     private static let ratingUnit: JSONValue = ["name": "unit", "in": "query", "description": "A unit the caller reads (its id); by default the caller's own",
                                                 "schema": ["type": "integer"]]
@@ -429,7 +436,8 @@ enum APIDocumentation {
         "positionId": ["name": "positionId", "in": "path", "required": true, "schema": ["type": "integer"]],
         "date": ["name": "date", "in": "path", "required": true, "schema": ["type": "string", "format": "date"]],
         "q": ["name": "q", "in": "query", "description": "Search text; case, tones, marks and đ/d are ignored", "schema": ["type": "string"]],
-        "within": ["name": "within", "in": "query", "description": "Only this organisation's subtree (its id)", "schema": ["type": "integer"]],
+        "subtree": ["name": "unit", "in": "query", "description": "Only this organisation's subtree (its id); formerly `within`, still read", "schema": ["type": "integer"]],
+        "campaign": ["name": "campaign", "in": "query", "description": "A campaign (its id); formerly `campaignId`, still read", "schema": ["type": "integer"]],
         "kind": ["name": "kind", "in": "query", "description": "Organisation kind code", "schema": ["type": "string"]],
         "includeClosed": ["name": "includeClosed", "in": "query", "description": "Include merged and dissolved units", "schema": ["type": "boolean", "default": false]],
         "status": ["name": "status", "in": "query", "description": "Comma-separated member statuses; members on the roll when absent",
@@ -563,6 +571,18 @@ enum APIDocumentation {
             return parameters.member(name).map(isInPath) ?? false
         default: return false
         }
+    }
+
+    /// A route's former address: the same operation, marked deprecated and naming the address that replaced it.
+    private static func formerAddress(of operation: JSONValue, now path: String) -> JSONValue {
+        guard case .object(let fields) = operation else { return operation }
+        return .object(fields.map { key, value in
+            switch (key, value) {
+            case ("operationId", .string(let id)): return (key, .string(id + "FormerAddress"))
+            case ("summary", .string(let summary)): return (key, .string("\(summary) (former address: use \(path))"))
+            default: return (key, value)
+            }
+        } + [("deprecated", true)])
     }
 
     private static func param(_ name: String) -> JSONValue {

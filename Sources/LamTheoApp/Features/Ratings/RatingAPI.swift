@@ -5,21 +5,18 @@ import Vapor
 /// `/api/v1/rating-periods`, `/api/v1/ratings` and `/api/v1/rating-rules`.
 enum RatingAPI {
     static func register(on api: any RoutesBuilder) {
-        let periods = api.grouped("rating-periods")
-        periods.get(use: listPeriods).requiring(.signedIn)
-        periods.post(use: createPeriod).requiring(.administrator)
-        periods.put(":id", use: updatePeriod).requiring(.administrator)
-        periods.get(":id", "figures", use: figures).requiring(.capability(.read))
-        periods.post(":id", "closures", use: close).requiring(.capability(.edit))
-        api.post("rating-closures", ":id", "reopen", use: reopen).requiring(.capability(.edit))
-        let ratings = api.grouped("ratings")
-        ratings.get(use: sheet).requiring(.capability(.read))
-        ratings.get("mine", use: mine).requiring(.selfService)
-        ratings.get("evidence", use: evidence).requiring(.signedIn)
-        ratings.post("steps", use: record).requiring(.signedIn)
-        let rules = api.grouped("rating-rules")
-        rules.get(use: listRules).requiring(.signedIn)
-        rules.put(":id", use: updateRule).requiring(.administrator)
+        api.get(RatingRoute.periods, use: listPeriods).requiring(.signedIn)
+        api.post(RatingRoute.periods, use: createPeriod).requiring(.administrator)
+        api.put(RatingRoute.period(.key), use: updatePeriod).requiring(.administrator)
+        api.get(RatingRoute.figures(period: .key), use: figures).requiring(.capability(.read))
+        api.post(RatingRoute.closures(period: .key), use: close).requiring(.capability(.edit))
+        api.post(RatingRoute.reopen(closure: .key), use: reopen).requiring(.capability(.edit))
+        api.get(RatingRoute.ratings, use: sheet).requiring(.capability(.read))
+        api.get(RatingRoute.mine, use: mine).requiring(.selfService)
+        api.get(RatingRoute.evidence, use: evidence).requiring(.signedIn)
+        api.post(RatingRoute.steps, use: record).requiring(.signedIn)
+        api.get(RatingRoute.rules, use: listRules).requiring(.signedIn)
+        api.put(RatingRoute.rule(.key), use: updateRule).requiring(.administrator)
     }
 
     struct PeriodDTO: Content {
@@ -225,7 +222,7 @@ enum RatingAPI {
 
     /// The `unit=` query parameter, a unit the caller reads; by default the caller's first scope (the root for administrators).
     static func requireUnit(_ request: Request) async throws -> Organization {
-        let unitId = try request.queryInteger("unit") ?? request.readableSubtrees?.first?.ids.last
+        let unitId = try request.queryInteger(.unit) ?? request.readableSubtrees?.first?.ids.last
         let unit: Organization?
         if let unitId {
             unit = try await Organization.find(unitId, on: request.db)

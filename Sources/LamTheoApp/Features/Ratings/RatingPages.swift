@@ -8,18 +8,18 @@ import Vapor
 /// organisation's decisions with the quota live), the member's own ratings and self-assessment, the rules.
 enum RatingPages {
     static func register(on routes: any RoutesBuilder) {
-        routes.get("ratings", use: periods).requiring(.signedIn)
-        routes.post("ratings", "periods", use: createPeriod).requiring(.administrator)
-        routes.get("ratings", "periods", ":id", use: rollUp).requiring(.capability(.read))
-        routes.get("ratings", "periods", ":id", "sheet", use: sheet).requiring(.capability(.read))
-        routes.post("ratings", "periods", ":id", "steps", use: recordStep).requiring(.capability(.edit))
-        routes.post("ratings", "periods", ":id", "unit-steps", use: recordUnitStep).requiring(.capability(.edit))
-        routes.post("ratings", "periods", ":id", "close", use: close).requiring(.capability(.edit))
-        routes.post("ratings", "closures", ":id", "reopen", use: reopen).requiring(.capability(.edit))
-        routes.get("ratings", "rules", use: rules).requiring(.administrator)
-        routes.post("ratings", "rules", ":id", use: updateRule).requiring(.administrator)
-        routes.get("me", "ratings", use: mine).requiring(.selfService)
-        routes.post("me", "ratings", ":id", use: selfAssess).requiring(.selfService)
+        routes.get(RatingRoute.ratings, use: periods).requiring(.signedIn)
+        routes.post(RatingRoute.periods, use: createPeriod).requiring(.administrator)
+        routes.get(RatingRoute.period(.key), use: rollUp).requiring(.capability(.read))
+        routes.get(RatingRoute.sheet(period: .key), use: sheet).requiring(.capability(.read))
+        routes.post(RatingRoute.memberSteps(period: .key), use: recordStep).requiring(.capability(.edit))
+        routes.post(RatingRoute.unitSteps(period: .key), use: recordUnitStep).requiring(.capability(.edit))
+        routes.post(RatingRoute.closures(period: .key), use: close).requiring(.capability(.edit))
+        routes.post(RatingRoute.reopen(closure: .key), use: reopen).requiring(.capability(.edit))
+        routes.get(RatingRoute.rules, use: rules).requiring(.administrator)
+        routes.post(RatingRoute.rule(.key), use: updateRule).requiring(.administrator)
+        routes.get(RatingRoute.mine, use: mine).requiring(.selfService)
+        routes.post(RatingRoute.selfAssessment(period: .key), use: selfAssess).requiring(.selfService)
     }
 
     // MARK: Periods
@@ -41,7 +41,7 @@ enum RatingPages {
         let form = try request.content.decode(PeriodForm.self)
         do {
             _ = try await RatingActions.createPeriod(form.input, request: request)
-            return request.redirect(to: "/ratings")
+            return request.redirect(to: RatingRoute.ratings.path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderPeriods(form, errors: error.fieldErrors, request: request, status: .unprocessableEntity)
         }
@@ -54,18 +54,18 @@ enum RatingPages {
         let fields = FormFields(request, errors: errors)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(LocalizedText(vi: "Đánh giá, xếp loại", en: "Ratings")(language))),
-            .if(actor.memberId != nil, .p(.a(.class("button"), .href("/me/ratings"), .text(LocalizedText(vi: "Đánh giá của tôi", en: "My ratings")(language))))),
+            .if(actor.memberId != nil, .p(.a(.class("button"), .href(RatingRoute.mine.path), .text(LocalizedText(vi: "Đánh giá của tôi", en: "My ratings")(language))))),
             periods.isEmpty
                 ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có kỳ đánh giá nào.", en: "No periods yet.")(language)))
                 : .ul(.forEach(periods) { period in
-                    .li(actor.canSomewhere(.read) ? .a(.href("/ratings/periods/\(period.requireID())"), .text(period.title)) : .text(period.title),
+                    .li(actor.canSomewhere(.read) ? .a(.href(RatingRoute.period(.value(period.requireID())).path), .text(period.title)) : .text(period.title),
                         .text(" · \(period.kind.label(language)) · \(span(period))"))
                 }),
             .if(actor.isAdministrator, .group(
-                .p(.a(.href("/ratings/rules"), .text(LocalizedText(vi: "Quy tắc xếp loại", en: "Rating rules")(language)))),
+                .p(.a(.href(RatingRoute.rules.path), .text(LocalizedText(vi: "Quy tắc xếp loại", en: "Rating rules")(language)))),
                 .h2(.text(LocalizedText(vi: "Thêm kỳ đánh giá", en: "New period")(language))),
                 fields.summary,
-                fields.postForm("/ratings/periods",
+                fields.postForm(RatingRoute.periods.path,
                     fields.select("kind", LocalizedText(vi: "Loại kỳ", en: "Kind"),
                                   options: RatingPeriodKind.allCases.map { ($0.rawValue, $0.label(language)) }, selected: form.kind, required: true),
                     fields.text("title", LocalizedText(vi: "Tên kỳ", en: "Title"), value: form.title, required: true),
@@ -110,7 +110,7 @@ enum RatingPages {
                                         en: " · reopened on \(CalendarDate(parsing: reopened)?.vietnamese ?? reopened): \(closure.reopenReason ?? "")")(language))
                 },
                 .if(closure.reopenedOn == nil && actor.can(.edit, at: TreePath(rawValue: closure.organizationPath)!),
-                    fields.postForm("/ratings/closures/\(closure.requireID())/reopen?unit=\(unit.requireID())",
+                    fields.postForm(RatingRoute.reopen(closure: .value(closure.requireID())).path(query: [.unit: unit.requireID()]),
                         fields.text("reason", LocalizedText(vi: "Lý do mở lại", en: "Reason for reopening"), value: nil, required: true),
                         fields.submit(LocalizedText(vi: "Mở lại", en: "Reopen"))))))
         }
@@ -124,13 +124,13 @@ enum RatingPages {
                  },
                  figureTile(LocalizedText(vi: "Chưa xếp loại", en: "Pending"), VietnameseFormat.integer(tally.pending), link: nil, language: language),
                  figureTile(LocalizedText(vi: "Không đánh giá", en: "Not rated"), VietnameseFormat.integer(tally.notRated), link: nil, language: language)),
-            .p(.a(.class("button"), .href("/ratings/periods/\(id)/sheet?unit=\(unit.requireID())"),
+            .p(.a(.class("button"), .href(RatingRoute.sheet(period: .value(id)).path(query: [.unit: unit.requireID()])),
                   .text(LocalizedText(vi: "Phiếu đánh giá đảng viên", en: "Members' rating sheet")(language)))),
             .if(!children.isEmpty, .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                 .thead(.tr(.forEach(columns) { .th(.text($0)) })),
                 .tbody(.forEach(children) { child in
                     .tr(.td(.attribute(named: "data-label", value: unitTitle),
-                            .a(.href("/ratings/periods/\(id)?unit=\(child.unit.requireID())"), .text(child.unit.name))),
+                            .a(.href(RatingRoute.period(.value(id)).path(query: [.unit: child.unit.requireID()])), .text(child.unit.name))),
                         .forEach(Array(RatingLevel.allCases.enumerated())) { index, level in
                             .td(.attribute(named: "data-label", value: columns[index + 1]), .text(child.tally.figure(level).text(language)))
                         },
@@ -145,7 +145,7 @@ enum RatingPages {
                                    kind.label(language) + " " + (rated?.steps[kind].map { stepText($0, language: language) } ?? LocalizedText(vi: "chưa có", en: "not yet")(language))
                                }.joined(separator: "; ")))
                 }),
-                .if(closedHere == nil && actor.can(.edit, at: unit.treePath), fields.postForm("/ratings/periods/\(id)/unit-steps?unit=\(unit.requireID())",
+                .if(closedHere == nil && actor.can(.edit, at: unit.treePath), fields.postForm(RatingRoute.unitSteps(period: .value(id)).path(query: [.unit: unit.requireID()]),
                     fields.select("organizationId", LocalizedText(vi: "Tổ chức đảng", en: "Unit"),
                                   options: children.map { (String($0.unit.requireID()), $0.unit.name) }, selected: nil, required: true),
                     fields.select("step", LocalizedText(vi: "Bước", en: "Step"),
@@ -156,12 +156,12 @@ enum RatingPages {
             .h2(.text(LocalizedText(vi: "Khóa sổ", en: "Closing")(language))),
             .if(!closureItems.isEmpty, .ul(.group(closureItems))),
             .if(closedHere == nil && actor.can(.edit, at: unit.treePath),
-                fields.postForm("/ratings/periods/\(id)/close?unit=\(unit.requireID())",
+                fields.postForm(RatingRoute.closures(period: .value(id)).path(query: [.unit: unit.requireID()]),
                     .input(.type(.hidden), .name("organizationId"), .value(String(unit.requireID()))),
                     fields.submit(LocalizedText(vi: "Khóa sổ kỳ này cho \(unit.name) và các đơn vị trực thuộc",
                                                 en: "Close this period for \(unit.name) and everything under it"))))
         )
-        return Layout(title: period.title, crumbs: [Crumb(title: LocalizedText(vi: "Đánh giá", en: "Ratings")(language), url: "/ratings"),
+        return Layout(title: period.title, crumbs: [Crumb(title: LocalizedText(vi: "Đánh giá", en: "Ratings")(language), url: RatingRoute.ratings.path),
                                                     Crumb(title: unit.name, url: nil)],
                       content: content).response(for: request, status: status)
     }
@@ -170,7 +170,7 @@ enum RatingPages {
         let periodId = try request.id()
         do {
             _ = try await RatingActions.close(periodId, try request.content.decode(RatingClosureInput.self), request: request)
-            return request.redirect(to: "/ratings/periods/\(periodId)?unit=\(try request.queryInteger("unit") ?? 0)")
+            return request.redirect(to: RatingRoute.period(.value(periodId)).path(query: [.unit: try request.queryInteger(.unit)]))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderRollUp(errors: messages(error), request: request, status: .unprocessableEntity)
         }
@@ -178,7 +178,7 @@ enum RatingPages {
 
     static func reopen(request: Request) async throws -> Response {
         let closure = try await RatingQueries.requireClosure(try request.id(), on: request.db)
-        let back = "/ratings/periods/\(closure.periodId)?unit=\(try request.queryInteger("unit") ?? closure.organizationId)"
+        let back = RatingRoute.period(.value(closure.periodId)).path(query: [.unit: try request.queryInteger(.unit) ?? closure.organizationId])
         do {
             _ = try await RatingActions.reopen(closure.requireID(), try request.content.decode(RatingReopenInput.self), request: request)
             return request.redirect(to: back)
@@ -222,7 +222,8 @@ enum RatingPages {
         let form = try request.content.decode(StepForm.self)
         do {
             _ = try await RatingActions.record(form.input(period: periodId), request: request)
-            return request.redirect(to: "/ratings/periods/\(periodId)/sheet?unit=\(try request.queryInteger("unit") ?? 0)#member-\(form.memberId ?? 0)")
+            return request.redirect(to: RatingRoute.sheet(period: .value(periodId)).path(query: [.unit: try request.queryInteger(.unit)],
+                                                                                         fragment: form.memberId.map { "member-\($0)" }))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderSheet(errors: [form.memberId ?? 0: messages(error)], request: request,
                                          status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
@@ -236,7 +237,7 @@ enum RatingPages {
         form.memberId = nil
         do {
             _ = try await RatingActions.record(form.input(period: periodId), request: request)
-            return request.redirect(to: "/ratings/periods/\(periodId)?unit=\(try request.queryInteger("unit") ?? 0)")
+            return request.redirect(to: RatingRoute.period(.value(periodId)).path(query: [.unit: try request.queryInteger(.unit)]))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderRollUp(errors: messages(error), request: request, status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
         }
@@ -292,17 +293,17 @@ enum RatingPages {
             .unwrap(quota) { .p(.class("notice"), .text($0.status(language))) },
             .group(cards),
             Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: {
-                "/ratings/periods/\(period.requireID())/sheet?unit=\(unit.requireID())&page=\($0)"
+                RatingRoute.sheet(period: .value(period.requireID())).path(query: [.unit: unit.requireID(), "page": $0])
             }).node(language)
         )
-        return Layout(title: period.title, crumbs: [Crumb(title: LocalizedText(vi: "Đánh giá", en: "Ratings")(language), url: "/ratings"),
-                                                    Crumb(title: unit.name, url: "/ratings/periods/\(period.requireID())?unit=\(unit.requireID())")],
+        return Layout(title: period.title, crumbs: [Crumb(title: LocalizedText(vi: "Đánh giá", en: "Ratings")(language), url: RatingRoute.ratings.path),
+                                                    Crumb(title: unit.name, url: RatingRoute.period(.value(period.requireID())).path(query: [.unit: unit.requireID()]))],
                       content: content).response(for: request, status: status)
     }
 
     private static func stepForm(_ kind: RatingStepKind, memberId: Int, period: RatingPeriod, unit: Organization, fields: FormFields) -> Node<HTML.BodyContext> {
         let suffix = "\(kind.rawValue)-\(memberId)"
-        return fields.postForm("/ratings/periods/\(period.requireID())/steps?unit=\(unit.requireID())",
+        return fields.postForm(RatingRoute.memberSteps(period: .value(period.requireID())).path(query: [.unit: unit.requireID()]),
             .input(.type(.hidden), .name("memberId"), .value(String(memberId))),
             .input(.type(.hidden), .name("step"), .value(kind.rawValue)),
             fields.text("score-\(suffix)", LocalizedText(vi: "\(kind.label.vi): điểm (0–100)", en: "\(kind.label.en): score (0–100)"),
@@ -336,7 +337,7 @@ enum RatingPages {
         form.step = RatingStepKind.selfAssessment.rawValue
         do {
             _ = try await RatingActions.record(form.input(period: periodId), request: request)
-            return request.redirect(to: "/me/ratings")
+            return request.redirect(to: RatingRoute.mine.path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderMine(errors: [periodId: messages(error)], request: request, status: .unprocessableEntity)
         }
@@ -369,7 +370,7 @@ enum RatingPages {
                             ?? LocalizedText(vi: "chưa có", en: "not yet")(language))))
                     }),
                     fields.summary,
-                    .if(open && entry.rating?.decidedLevel == nil, fields.postForm("/me/ratings/\(id)",
+                    .if(open && entry.rating?.decidedLevel == nil, fields.postForm(RatingRoute.selfAssessment(period: .value(id)).path,
                         fields.text("score-\(id)", LocalizedText(vi: "Tự chấm điểm (0–100)", en: "Your score (0–100)"), value: nil, required: true,
                                     type: .number, named: "score"),
                         .div(.label(.for("explanation-\(id)"), .text(LocalizedText(vi: "Tự nhận xét", en: "Your assessment")(language))),
@@ -380,7 +381,7 @@ enum RatingPages {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             sections.isEmpty ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có kỳ đánh giá nào.", en: "No periods yet.")(language))) : .group(sections))
-        return Layout(title: title, crumbs: [Crumb(title: member.fullName, url: "/me"), Crumb(title: title, url: nil)], content: content)
+        return Layout(title: title, crumbs: [Crumb(title: member.fullName, url: PrivacyRoute.me.path), Crumb(title: title, url: nil)], content: content)
             .response(for: request, status: status)
     }
 
@@ -408,7 +409,7 @@ enum RatingPages {
         let input = RatingRuleInput(parameter: parameter.flatMap(Double.init), textVi: form.textVi, textEn: form.textEn, active: form.active == "on")
         do {
             _ = try await RatingActions.updateRule(id, input, request: request)
-            return request.redirect(to: "/ratings/rules")
+            return request.redirect(to: RatingRoute.rules.path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderRules(errors: [id: messages(error)], request: request, status: .unprocessableEntity)
         }
@@ -424,7 +425,7 @@ enum RatingPages {
                 let id = record.requireID()
                 let fields = FormFields(request, errors: errors[id] ?? [])
                 return .section(.h2(.text(record.kind.rawValue)), fields.summary,
-                    fields.postForm("/ratings/rules/\(id)",
+                    fields.postForm(RatingRoute.rule(.value(id)).path,
                         fields.text("parameter-\(id)", LocalizedText(vi: "Tham số", en: "Parameter"), value: record.parameter.map { String($0) }, named: "parameter"),
                         fields.text("textVi-\(id)", LocalizedText(vi: "Nội dung (tiếng Việt)", en: "Text (Vietnamese)"), value: record.textVi, required: true, named: "textVi"),
                         fields.text("textEn-\(id)", LocalizedText(vi: "Nội dung (tiếng Anh)", en: "Text (English)"), value: record.textEn, required: true, named: "textEn"),
@@ -432,7 +433,7 @@ enum RatingPages {
                              .label(.for("active-\(id)"), .text(LocalizedText(vi: "Đang áp dụng", en: "Active")(language)))),
                         fields.submit(LocalizedText(vi: "Lưu", en: "Save"))))
             })
-        return Layout(title: title, crumbs: [Crumb(title: LocalizedText(vi: "Đánh giá", en: "Ratings")(language), url: "/ratings")], content: content)
+        return Layout(title: title, crumbs: [Crumb(title: LocalizedText(vi: "Đánh giá", en: "Ratings")(language), url: RatingRoute.ratings.path)], content: content)
             .response(for: request, status: status)
     }
 
