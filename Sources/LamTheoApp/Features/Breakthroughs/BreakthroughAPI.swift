@@ -6,14 +6,13 @@ import Vapor
 /// log, and the writes.
 enum BreakthroughAPI {
     static func register(on api: any RoutesBuilder) {
-        let breakthroughs = api.grouped("breakthroughs")
-        breakthroughs.get(use: list).requiring(.capability(.read))
-        breakthroughs.post(use: set).requiring(.capability(.edit))
-        breakthroughs.get("rollup", use: rollup).requiring(.capability(.read))
-        breakthroughs.get(":id", use: show).requiring(.capability(.read))
-        breakthroughs.patch(":id", use: update).requiring(.capability(.edit))
-        breakthroughs.post(":id", "check-ins", bodyLimit: AttachmentType.uploadLimit, use: checkIn).requiring(.capability(.edit))
-        breakthroughs.get(":id", "check-ins", ":checkInId", "evidence", use: evidence).requiring(.capability(.read))
+        api.get(BreakthroughRoute.list, use: list).requiring(.capability(.read))
+        api.post(BreakthroughRoute.list, use: set).requiring(.capability(.edit))
+        api.get(BreakthroughRoute.rollup, use: rollup).requiring(.capability(.read))
+        api.get(BreakthroughRoute.show(.key), use: show).requiring(.capability(.read))
+        api.patch(BreakthroughRoute.show(.key), use: update).requiring(.capability(.edit))
+        api.post(BreakthroughRoute.checkIns(.key), bodyLimit: AttachmentType.uploadLimit, use: checkIn).requiring(.capability(.edit))
+        api.get(BreakthroughRoute.evidence(.key, checkIn: .key), use: evidence).requiring(.capability(.read))
     }
 
     struct CheckInDTO: Content {

@@ -50,7 +50,7 @@ enum BreakthroughActions {
     /// The `unit=` query parameter, a unit the caller reads; by default the root of the caller's scope
     /// (the tree's first root for those who read everything).
     static func requireUnit(_ request: Request) async throws -> Organization {
-        let unitId = try request.queryInteger("unit") ?? request.readableSubtrees?.first?.ids.last
+        let unitId = try request.queryInteger(.unit) ?? request.readableSubtrees?.first?.ids.last
         let unit: Organization?
         if let unitId {
             unit = try await Organization.find(unitId, on: request.db)

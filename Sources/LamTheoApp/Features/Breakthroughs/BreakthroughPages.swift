@@ -8,15 +8,14 @@ import Vapor
 /// progress line drawn on the server, and the forms to set, edit and check in.
 enum BreakthroughPages {
     static func register(on routes: any RoutesBuilder) {
-        let breakthroughs = routes.grouped("breakthroughs")
-        breakthroughs.get(use: index).requiring(.capability(.read))
-        breakthroughs.get("new", use: newForm).requiring(.capability(.edit))
-        breakthroughs.post("new", use: create).requiring(.capability(.edit))
-        breakthroughs.get(":id", use: show).requiring(.capability(.read))
-        breakthroughs.get(":id", "edit", use: editForm).requiring(.capability(.edit))
-        breakthroughs.post(":id", "edit", use: update).requiring(.capability(.edit))
-        breakthroughs.post(":id", "check-ins", bodyLimit: AttachmentType.uploadLimit, use: checkIn).requiring(.capability(.edit))
-        breakthroughs.get(":id", "check-ins", ":checkInId", "evidence", use: BreakthroughAPI.evidence).requiring(.capability(.read))
+        routes.get(BreakthroughRoute.list, use: index).requiring(.capability(.read))
+        routes.get(BreakthroughRoute.new, use: newForm).requiring(.capability(.edit))
+        routes.post(BreakthroughRoute.new, use: create).requiring(.capability(.edit))
+        routes.get(BreakthroughRoute.show(.key), use: show).requiring(.capability(.read))
+        routes.get(BreakthroughRoute.edit(.key), use: editForm).requiring(.capability(.edit))
+        routes.post(BreakthroughRoute.edit(.key), use: update).requiring(.capability(.edit))
+        routes.post(BreakthroughRoute.checkIns(.key), bodyLimit: AttachmentType.uploadLimit, use: checkIn).requiring(.capability(.edit))
+        routes.get(BreakthroughRoute.evidence(.key, checkIn: .key), use: BreakthroughAPI.evidence).requiring(.capability(.read))
     }
 
     private static let listTitle = LocalizedText(vi: "Khâu đột phá", en: "Breakthroughs")
@@ -36,7 +35,9 @@ enum BreakthroughPages {
         let page = try await BreakthroughQueries.list(within: unit, period: period, status: status, today: today,
                                                       page: paging.page, perPage: paging.perPage, on: db)
         let periods = try await BreakthroughQueries.periods(on: db)
-        let base = "/breakthroughs?unit=\(unit.requireID())" + (period.map { "&period=\($0.requireID())" } ?? "")
+        let list = { (status: BreakthroughStatus?, page: Int?) in
+            BreakthroughRoute.list.path(query: [.unit: unit.requireID(), "period": period?.requireID(), "status": status?.rawValue, "page": page])
+        }
         let unitTitle = LocalizedText(vi: "Đơn vị", en: "Unit")(language)
         let contentTitle = LocalizedText(vi: "Nội dung", en: "Content")(language)
         let progressTitle = LocalizedText(vi: "Tiến độ", en: "Progress")(language)
@@ -44,8 +45,8 @@ enum BreakthroughPages {
         let heading = "\(listTitle(language)) · \(unit.name)"
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(heading)),
-            .form(.class("inline"), .method(.get), .action("/breakthroughs"),
-                  .input(.type(.hidden), .name("unit"), .value(String(unit.requireID()))),
+            .form(.class("inline"), .method(.get), .action(BreakthroughRoute.list.path),
+                  .input(.type(.hidden), .name(QueryName.unit.name), .value(String(unit.requireID()))),
                   .div(.label(.for("period"), .text(LocalizedText(vi: "Kỳ", en: "Period")(language))),
                        .element(named: "select", nodes: [
                            .attribute(named: "id", value: "period"), .attribute(named: "name", value: "period"),
@@ -57,19 +58,19 @@ enum BreakthroughPages {
                        ])),
                   .button(.type(.submit), .text(LocalizedText(vi: "Xem", en: "Show")(language)))),
             .if(try request.requireActor().can(.edit, at: unit.treePath), .div(.class("actions"),
-                .a(.class("button"), .href("/breakthroughs/new?unit=\(unit.requireID())" + (period.map { "&period=\($0.requireID())" } ?? "")),
+                .a(.class("button"), .href(BreakthroughRoute.new.path(query: [.unit: unit.requireID(), "period": period?.requireID()])),
                    .text(LocalizedText(vi: "Đặt khâu đột phá", en: "Set a breakthrough")(language))))),
             .h2(.text(LocalizedText(vi: "Toàn đảng bộ \(unit.name)", en: "\(unit.name) and everything under it")(language))),
             .div(.class("figures"),
                  .forEach(BreakthroughStatus.allCases) { status in
                      figureTile(status.label, tally.total == 0 ? CoverageFigure.notReported(language) : VietnameseFormat.integer(tally[status]),
-                                link: tally[status] > 0 ? "\(base)&status=\(status.rawValue)" : nil, language: language)
+                                link: tally[status] > 0 ? list(status, nil) : nil, language: language)
                  },
                  figureTile(LocalizedText(vi: "Đơn vị đã đặt khâu đột phá", en: "Units with a breakthrough"),
                             "\(VietnameseFormat.integer(tally.reportingUnits))/\(VietnameseFormat.integer(tally.units))", link: nil, language: language)),
             .if(!children.isEmpty, childTable(children, period: period, language: language)),
             .h2(.text(status.map { "\(listTitle(language)) · \($0.label(language))" } ?? listTitle(language)),
-                .if(status != nil, .a(.href(base), .text(LocalizedText(vi: " (xem tất cả)", en: " (show all)")(language))))),
+                .if(status != nil, .a(.href(list(nil, nil)), .text(LocalizedText(vi: " (xem tất cả)", en: " (show all)")(language))))),
             page.items.isEmpty
                 ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa báo cáo: chưa có khâu đột phá nào.", en: "Not reported: no breakthroughs yet.")(language)))
                 : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
@@ -77,13 +78,12 @@ enum BreakthroughPages {
                     .tbody(.forEach(page.items) { row in
                         .tr(.td(.attribute(named: "data-label", value: unitTitle), .text(row.unitName)),
                             .td(.attribute(named: "data-label", value: contentTitle),
-                                .a(.href("/breakthroughs/\(row.breakthrough.requireID())"), .text(row.breakthrough.content)),
+                                .a(.href(BreakthroughRoute.show(.value(row.breakthrough.requireID())).path), .text(row.breakthrough.content)),
                                 .p(.class("muted"), .text(targetText(row.breakthrough)))),
                             .td(.attribute(named: "data-label", value: progressTitle), .text(progressText(row.breakthrough, language: language))),
                             .td(.attribute(named: "data-label", value: statusTitle), .text(row.breakthrough.status(today: today).label(language))))
                     }))),
-            Pager(page: page.page, pageCount: page.pageCount, total: page.total,
-                  link: { "\(base)\(status.map { "&status=\($0.rawValue)" } ?? "")&page=\($0)" }).node(language)
+            Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: { list(status, $0) }).node(language)
         )
         return Layout(title: heading, content: content).response(for: request)
     }
@@ -96,7 +96,7 @@ enum BreakthroughPages {
                        .th(.class("num"), .text(unitsTitle)))),
             .tbody(.forEach(children) { child in
                 .tr(.td(.attribute(named: "data-label", value: unitTitle),
-                        .a(.href("/breakthroughs?unit=\(child.organization.requireID())" + (period.map { "&period=\($0.requireID())" } ?? "")),
+                        .a(.href(BreakthroughRoute.list.path(query: [.unit: child.organization.requireID(), "period": period?.requireID()])),
                            .text(child.organization.name))),
                     .forEach(BreakthroughStatus.allCases) { status in
                         .td(.class("num"), .attribute(named: "data-label", value: status.label(language)),
@@ -133,7 +133,7 @@ enum BreakthroughPages {
         let form = try request.content.decode(CheckInForm.self)
         do {
             _ = try await BreakthroughActions.checkIn(id, form.input, request: request)
-            return request.redirect(to: "/breakthroughs/\(id)")
+            return request.redirect(to: BreakthroughRoute.show(.value(id)).path)
         } catch let error as DomainError where error.kind != .notFound {
             let breakthrough = try await BreakthroughActions.require(id, request: request)
             let errors = error.fieldErrors.isEmpty ? [FieldError(field: "checkedOn", message: error.title)] : error.fieldErrors
@@ -157,7 +157,7 @@ enum BreakthroughPages {
             .h1(.text(breakthrough.content)),
             .dl(.class("facts"),
                 .dt(.text(LocalizedText(vi: "Đơn vị", en: "Unit")(language))),
-                .dd(.a(.href("/breakthroughs?unit=\(unit.requireID())&period=\(period.requireID())"), .text(unit.name))),
+                .dd(.a(.href(BreakthroughRoute.list.path(query: [.unit: unit.requireID(), "period": period.requireID()])), .text(unit.name))),
                 .dt(.text(LocalizedText(vi: "Kỳ", en: "Period")(language))), .dd(.text(period.title)),
                 .dt(.text(LocalizedText(vi: "Chỉ tiêu", en: "Target")(language))), .dd(.text(targetText(breakthrough))),
                 .dt(.text(LocalizedText(vi: "Người chịu trách nhiệm", en: "Responsible")(language))),
@@ -166,7 +166,7 @@ enum BreakthroughPages {
                 .dd(.text("\(breakthrough.starts.vietnamese) – \(breakthrough.ends.vietnamese)")),
                 .dt(.text(LocalizedText(vi: "Tiến độ", en: "Progress")(language))), .dd(.text(progressText(breakthrough, language: language))),
                 .dt(.text(LocalizedText(vi: "Tình trạng", en: "Status")(language))), .dd(.strong(.text(breakthrough.status(today: today).label(language))))),
-            .if(canEdit, .div(.class("actions"), .a(.class("button secondary"), .href("/breakthroughs/\(id)/edit"),
+            .if(canEdit, .div(.class("actions"), .a(.class("button secondary"), .href(BreakthroughRoute.edit(.value(id)).path),
                                                      .text(LocalizedText(vi: "Sửa", en: "Edit")(language))))),
             .h2(.text(LocalizedText(vi: "Diễn biến", en: "Progress over time")(language))),
             .raw(progressLine(breakthrough, checkIns: checkIns, language: language)),
@@ -178,13 +178,13 @@ enum BreakthroughPages {
                         .unwrap(checkIn.evidence) { .p(.class("muted"), .text(LocalizedText(vi: "Minh chứng: ", en: "Evidence: ")(language) + $0)) },
                         .unwrap(checkIn.evidenceName) { name in
                             .p(.text(LocalizedText(vi: "Tệp minh chứng: ", en: "Evidence file: ")(language)),
-                               .a(.href("/breakthroughs/\(id)/check-ins/\(checkIn.id!)/evidence"), .text(name)))
+                               .a(.href(BreakthroughRoute.evidence(.value(id), checkIn: .value(checkIn.id!)).path), .text(name)))
                         })
                 }),
             .if(canEdit, .group(
                 .h2(.text(LocalizedText(vi: "Báo cáo kết quả", en: "Check in")(language))),
                 fields.summary,
-                fields.postForm("/breakthroughs/\(id)/check-ins", .enctype(.multipartData),
+                fields.postForm(BreakthroughRoute.checkIns(.value(id)).path, .enctype(.multipartData),
                     fields.text("checkedOn", LocalizedText(vi: "Ngày báo cáo", en: "Date"), value: nil, hint: dateHint),
                     breakthrough.targetKind == .numeric
                         ? fields.text("value", LocalizedText(vi: "Kết quả đạt được (\(breakthrough.measureUnit ?? ""))", en: "Result reached (\(breakthrough.measureUnit ?? ""))"),
@@ -199,7 +199,7 @@ enum BreakthroughPages {
                     fields.submit(LocalizedText(vi: "Ghi nhận", en: "Record")))))
         )
         return Layout(title: breakthrough.content,
-                      crumbs: [Crumb(title: "\(listTitle(language)) · \(unit.name)", url: "/breakthroughs?unit=\(unit.requireID())&period=\(period.requireID())")],
+                      crumbs: [Crumb(title: "\(listTitle(language)) · \(unit.name)", url: BreakthroughRoute.list.path(query: [.unit: unit.requireID(), "period": period.requireID()]))],
                       content: content).response(for: request, status: status)
     }
 
@@ -291,7 +291,7 @@ enum BreakthroughPages {
         let form = try request.content.decode(BreakthroughForm.self)
         do {
             let breakthrough = try await BreakthroughActions.set(form.input, request: request)
-            return request.redirect(to: "/breakthroughs/\(breakthrough.requireID())")
+            return request.redirect(to: BreakthroughRoute.show(.value(breakthrough.requireID())).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderForm(form, editing: nil, errors: formErrors(error), request: request, status: status(of: error))
         }
@@ -307,7 +307,7 @@ enum BreakthroughPages {
         var form = try request.content.decode(BreakthroughForm.self)
         do {
             _ = try await BreakthroughActions.update(id, form.input, request: request)
-            return request.redirect(to: "/breakthroughs/\(id)")
+            return request.redirect(to: BreakthroughRoute.show(.value(id)).path)
         } catch let error as DomainError where error.kind != .notFound {
             form.organizationId = try await BreakthroughActions.require(id, request: request).organizationId
             return try await renderForm(form, editing: id, errors: formErrors(error), request: request, status: status(of: error))
@@ -341,7 +341,7 @@ enum BreakthroughPages {
             .p(.text(LocalizedText(vi: "Đơn vị: ", en: "Unit: ")(language) + unit.name)),
             .p(.class("notice"), .text(BreakthroughSpecificity.rule(language))),
             fields.summary,
-            fields.postForm(id.map { "/breakthroughs/\($0)/edit" } ?? "/breakthroughs/new",
+            fields.postForm(id.map { BreakthroughRoute.edit(.value($0)).path } ?? BreakthroughRoute.new.path,
                 .input(.type(.hidden), .name("organizationId"), .value(String(unitId))),
                 .div(.label(.for("content"), .text(LocalizedText(vi: "Nội dung (làm việc gì, ở đâu, cho ai) *", en: "Content (what, where, for whom) *")(language))),
                      .textarea(.id("content"), .name("content"), .attribute(named: "rows", value: "3"), .text(form.content ?? "")),
@@ -368,7 +368,7 @@ enum BreakthroughPages {
                 fields.text("endsOn", LocalizedText(vi: "Đến ngày", en: "Until"), value: form.endsOn, required: true, hint: dateHint),
                 fields.submit(LocalizedText(vi: "Lưu", en: "Save")))
         )
-        return Layout(title: title, crumbs: [Crumb(title: "\(listTitle(language)) · \(unit.name)", url: "/breakthroughs?unit=\(unitId)")],
+        return Layout(title: title, crumbs: [Crumb(title: "\(listTitle(language)) · \(unit.name)", url: BreakthroughRoute.list.path(query: [.unit: unitId]))],
                       content: content).response(for: request, status: status)
     }
 
