@@ -565,14 +565,14 @@ class Run:
             self.sign_in("phuong")
             href, unit_name, members, _ = self.find_big_unit()
             unit_id = int(href.rstrip("/").split("/")[-1])
-        self.get(f"/sessions/new?organization={unit_id}")
+        self.get(f"/study-sessions/new?unit={unit_id}")
         self.fill("title", f"Sinh hoạt chuyên đề tháng {vn_today().month} (CI {self.stamp})")
         campaign = Select(self.d.find_element(By.ID, "campaignId"))
         if len(campaign.options) > 1:
             campaign.select_by_index(1)
         self.fill("presenter", "Bí thư chi bộ")
-        self.submit(self.submit_button("/sessions/new", "Lưu"))
-        path = self.expect_path(r"/sessions/\d+/attendance", "recording the session")
+        self.submit(self.submit_button("/study-sessions/new", "Lưu"))
+        path = self.expect_path(r"/study-sessions/\d+/attendance", "recording the session")
         session_id = int(path.split("/")[2])
         marks = self.css_all("form fieldset.mark")
         n = len(marks)
@@ -584,7 +584,7 @@ class Run:
         previous = set()
         for round_no in range(3):
             if round_no:
-                self.get(f"/sessions/{session_id}/attendance")
+                self.get(f"/study-sessions/{session_id}/attendance")
             fieldsets = self.css_all("form fieldset.mark")
             absent = set(range(round_no * 4 + 1, round_no * 4 + 4))
             excused = {round_no * 4 + 4}
@@ -599,10 +599,10 @@ class Run:
                     reason.send_keys("Đi công tác theo quyết định của cơ quan")
             previous = absent | excused
             size = self.d.execute_script(
-                "return new URLSearchParams(new FormData(arguments[0])).toString().length", self.form(f"/sessions/{session_id}/attendance"))
-            self.submit(self.submit_button(f"/sessions/{session_id}/attendance", "Lưu điểm danh"))
+                "return new URLSearchParams(new FormData(arguments[0])).toString().length", self.form(f"/study-sessions/{session_id}/attendance"))
+            self.submit(self.submit_button(f"/study-sessions/{session_id}/attendance", "Lưu điểm danh"))
             path = urllib.parse.urlparse(self.d.current_url).path
-            if path != f"/sessions/{session_id}":
+            if path != f"/study-sessions/{session_id}":
                 failures.append(f"save {round_no + 1}/3 ({size} B body) refused: {path} shows “{self.problem() or self.text('h1')}”")
                 self.save_artifacts(f"2 attendance save {round_no + 1}")
                 continue
@@ -849,7 +849,7 @@ class Run:
 
         def new_member():
             unit = self.state.get("canary_unit") or self.state.get("cell_id")
-            self.get(f"/members/new?organization={unit}")
+            self.get(f"/members/new?unit={unit}")
             self.fill("familyName", canary("mFam", "A"))
             self.fill("middleName", canary("mMid", "T"))
             self.fill("givenName", canary("mGiv", "I"))
@@ -979,35 +979,35 @@ class Run:
         self.canary_step("correction request shown to the secretary (/corrections)", "corr", lambda: self.get("/corrections") and None or "opened")
 
         def new_session():
-            self.get(f"/sessions/new?organization={cell}")
+            self.get(f"/study-sessions/new?unit={cell}")
             self.fill("title", canary("sTitle"))
             self.fill("presenter", canary("sPres"))
             self.fill("bridgePoints[0].name", canary("sBridge"))
             self.fill("bridgePoints[0].attendeeCount", "12")
-            self.submit(self.submit_button("/sessions/new", "Lưu"))
-            result = self.stored_or_refused(r"/sessions/\d+/attendance", "the session")
+            self.submit(self.submit_button("/study-sessions/new", "Lưu"))
+            result = self.stored_or_refused(r"/study-sessions/\d+/attendance", "the session")
             if not result.startswith("stored"):
                 return result
             session = int(self.url().split("/")[2])
             self.state["canary_session"] = session
-            return result, [f"/sessions/{session}", f"/sessions?within={cell}"]
+            return result, [f"/study-sessions/{session}", f"/study-sessions?unit={cell}"]
         self.canary_step("session topic, presenter, bridge point (/sessions/new)", "s", new_session)
 
         def attendance_reason():
             session = self.state.get("canary_session") or self.state.get("big_session")
-            self.get(f"/sessions/{session}/attendance")
+            self.get(f"/study-sessions/{session}/attendance")
             fieldset = self.css_all("form fieldset.mark")[0]
             self.css("input[type=radio][value='absent']", fieldset).click()
             reason = self.css("input:not([type=radio])", fieldset)
             reason.clear()
             reason.send_keys(canary("attR"))
-            self.submit(self.submit_button(f"/sessions/{session}/attendance"))
-            return self.stored_or_refused(rf"/sessions/{session}", "the attendance"), [f"/sessions/{session}/attendance"]
+            self.submit(self.submit_button(f"/study-sessions/{session}/attendance"))
+            return self.stored_or_refused(rf"/study-sessions/{session}", "the attendance"), [f"/study-sessions/{session}/attendance"]
         self.canary_step("attendance reason (/sessions/:id/attendance)", "attR", attendance_reason)
 
         def reflection_for_member():
             campaign = self.state.get("campaign_id")
-            self.get(f"/reflections?organization={cell}" + (f"&campaign={campaign}" if campaign else ""))
+            self.get(f"/reflections?unit={cell}" + (f"&campaign={campaign}" if campaign else ""))
             links = [a for a in self.css_all("main section.reflection a") if "Nộp thay" in a.text]
             if not links:
                 return "no member without a reflection (nothing to submit on their behalf)"
@@ -1018,7 +1018,7 @@ class Run:
         self.canary_step("reflection text submitted for a member (/reflections/new)", "rBody", reflection_for_member)
 
         def review_comment():
-            self.get(f"/reflections?organization={cell}")
+            self.get(f"/reflections?unit={cell}")
             forms = self.css_all("main form[action*='/review']")
             if not forms:
                 return "no reflection waiting for review"

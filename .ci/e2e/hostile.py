@@ -41,7 +41,7 @@ BURST_WEB_SOURCE = "127.0.0.4"
 FRESH_SOURCE = "127.0.0.5"
 THROTTLE_LIMIT = 10                # SignInThrottle.lockAfter: failures checked before an account/address is locked
 BURSTS = 100
-WEB_LISTS = ["/members", "/organizations", "/documents", "/campaigns", "/audit", "/commitments", "/breakthroughs", "/sessions",
+WEB_LISTS = ["/members", "/organizations", "/documents", "/campaigns", "/audit", "/commitments", "/breakthroughs", "/study-sessions",
              "/ratings", "/corrections", "/imports"]
 HUGE_PAGES = ["9223372036854775807", "9223372036854775808", "-9223372036854775808", "4611686018427387904", "46116860184273880",
               "-1", "0", "1e99", "99999999999999999999", "1.5", "0x10", "abc", ""]
