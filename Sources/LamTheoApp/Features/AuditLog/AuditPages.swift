@@ -36,7 +36,7 @@ enum AuditPages {
                   .div(.label(.for("q"), .text(LocalizedText(vi: "Người thực hiện, thao tác hoặc đối tượng", en: "Actor, action or entity")(language))),
                        .input(.id("q"), .name("q"), .type(.search), .value(text))),
                   .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
-            table(events, language: language, showEntity: true),
+            table(events.map(AuditEntry.init), language: language, showEntity: true),
             Pager(page: paging.page, pageCount: max(1, (total + paging.perPage - 1) / paging.perPage), total: total,
                   link: { "/audit?q=\(text.urlQueryEncoded)&page=\($0)" }).node(language),
             .p(.a(.href("/audit/personal-data"), .text(LocalizedText(vi: "Nhật ký truy cập dữ liệu cá nhân", en: "Personal data access log")(language))))
@@ -67,29 +67,37 @@ enum AuditPages {
         return Layout(title: title, content: content).response(for: request)
     }
 
-    /// A record's own history, newest first, for its page.
+    /// A record's own history, newest first, for a page that reads it while rendering.
     static func history(of entity: String, key: Int, request: Request) async throws -> Node<HTML.BodyContext> {
-        let events = try await AuditEvent.query(on: request.db).filter(\.$entity == entity).filter(\.$entityKey == String(key))
-            .sort(\.$id, .descending).limit(50).all()
-        let language = request.language
-        return .group(
+        historySection(try await history(of: entity, key: key, on: request.db), language: request.language)
+    }
+
+    /// A record's own history, newest first (its last 50 changes): what a page's query loads for its model.
+    static func history(of entity: String, key: Int, on db: any Database) async throws -> [AuditEntry] {
+        try await AuditEvent.query(on: db).filter(\.$entity == entity).filter(\.$entityKey == String(key))
+            .sort(\.$id, .descending).limit(50).all().map(AuditEntry.init)
+    }
+
+    /// The "Lịch sử thay đổi" section at the foot of a record's page.
+    static func historySection(_ entries: [AuditEntry], language: UILanguage) -> Node<HTML.BodyContext> {
+        .group(
             .h2(.text(LocalizedText(vi: "Lịch sử thay đổi", en: "Change history")(language))),
-            events.isEmpty ? .p(.class("muted"), .text("—")) : table(events, language: language, showEntity: false)
+            entries.isEmpty ? .p(.class("muted"), .text("—")) : table(entries, language: language, showEntity: false)
         )
     }
 
-    private static func table(_ events: [AuditEvent], language: UILanguage, showEntity: Bool) -> Node<HTML.BodyContext> {
+    private static func table(_ events: [AuditEntry], language: UILanguage, showEntity: Bool) -> Node<HTML.BodyContext> {
         .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
             .thead(.tr(.th(.text("#")), .th(.text(LocalizedText(vi: "Thời điểm", en: "When")(language))),
                        .th(.text(LocalizedText(vi: "Người thực hiện", en: "Who")(language))), .th(.text(LocalizedText(vi: "Thao tác", en: "Action")(language))),
                        .th(.text(LocalizedText(vi: "Thay đổi", en: "Changes")(language))))),
             .tbody(.forEach(events) { event in
-                .tr(.td(.text(String(event.id ?? 0))),
+                .tr(.td(.text(String(event.sequence))),
                     .td(.text(ISO8601DateFormatter().date(from: event.occurredAt.replacingOccurrences(of: #"\.\d+"#, with: "", options: .regularExpression))
                         .map(VietnameseFormat.dateTime) ?? event.occurredAt)),
                     .td(.text("\(event.actorName) · \(event.source)" + (event.ip.map { " · \($0)" } ?? ""))),
                     .td(.text(event.action + (showEntity ? " · \(event.entity) \(event.entityKey ?? "")" : ""))),
-                    .td(.text(AuditDiff.summary(before: event.before, after: event.after))))
+                    .td(.text(event.changes)))
             })
         ))
     }

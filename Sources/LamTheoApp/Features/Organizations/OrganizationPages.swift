@@ -48,7 +48,7 @@ enum OrganizationPages {
         return Layout(title: title, content: .group(
             .h1(.text(title)),
             searchForm(text: text, language: language),
-            unitTable(units, language: language),
+            UnitRow.table(units.map(UnitRow.init), language: language),
             pager,
             .div(.class("actions"), .a(.class("button secondary"), .href("/organizations/new"),
                                        .text(LocalizedText(vi: "Thêm tổ chức cấp cao nhất", en: "Add a top-level organisation")(language))))
@@ -56,111 +56,17 @@ enum OrganizationPages {
     }
 
     static func show(request: Request) async throws -> Response {
-        let language = request.language
         let unit = try await readable(request, .read)
+        let actor = try request.requireActor()
         if let raw = try request.queryText("asOf"), !raw.isEmpty {
-            return try await showAsOf(unit, rawDate: raw, request: request)
+            guard let date = CalendarDate(parsing: raw) else {
+                throw DomainError.invalid(field: "asOf", LocalizedText(vi: "Ngày “\(raw)” không hợp lệ (dd/mm/yyyy)", en: "“\(raw)” is not a valid date (dd/mm/yyyy)"))
+            }
+            let model = try await OrganizationAsOf.Query.run(unit, on: date, readableBy: actor, on: request.db)
+            return OrganizationAsOf.View(model).response(for: request)
         }
-        let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: request.requireActor(), on: request.db)
-        let summary = try await OrganizationQueries.summaries(of: [unit], on: request.db)[0]
-        let children = try await OrganizationQueries.children(of: unit.requireID(), includeClosed: try request.queryFlag("closed") ?? false, on: request.db)
-        let kinds = try await kindNames(on: request.db, language: language)
-        let versions = try await OrganizationHistory.versions(of: unit.requireID(), on: request.db)
-        let mergedInto = try await unit.mergedIntoId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
-        let holdsMembers = try await OrganizationKind.find(unit.kindCode, on: request.db)?.holdsMembers ?? false
-        let id = unit.requireID()
-        let changes = try await AuditPages.history(of: Organization.auditEntity, key: id, request: request)
-
-        let content: Node<HTML.BodyContext> = .group(
-            .h1(.text(unit.name), .if(!unit.isActive, .span(.class("badge closed"), .text(" " + statusLabel(unit.status)(language))))),
-            facts(unit, kinds: kinds, mergedInto: mergedInto, language: language),
-            figures(summary, holdsMembers: holdsMembers, language: language),
-            .if(unit.isActive, actions(unit, holdsMembers: holdsMembers, language: language)),
-            .if(!holdsMembers, .group(
-                .h2(.text(LocalizedText(vi: "Tổ chức trực thuộc", en: "Units under it")(language))),
-                unitTable(children, language: language),
-                .p(.a(.href("/organizations/\(id)?closed=true"), .text(LocalizedText(vi: "Hiện cả đơn vị đã đóng", en: "Show closed units too")(language))))
-            )),
-            .h2(.text(LocalizedText(vi: "Lịch sử", en: "History")(language))),
-            historyTable(versions, kinds: kinds, language: language),
-            asOfForm(id, language: language),
-            changes
-        )
-        return Layout(title: unit.name, crumbs: crumbs(lineage.dropLast(), current: unit.name, language: language), content: content).response(for: request)
-    }
-
-    private static func facts(_ unit: Organization, kinds: [String: String], mergedInto: Organization?, language: UILanguage) -> Node<HTML.BodyContext> {
-        let closedOn: Node<HTML.DescriptionListContext> = .unwrap(unit.validTo) { closed in .group(
-            .dt(.text(LocalizedText(vi: "Ngày đóng", en: "Closed on")(language))),
-            .dd(.text(CalendarDate(parsing: closed)?.vietnamese ?? closed))) }
-        let merged: Node<HTML.DescriptionListContext> = .unwrap(mergedInto) { target in .group(
-            .dt(.text(LocalizedText(vi: "Hợp nhất vào", en: "Merged into")(language))),
-            .dd(.a(.href("/organizations/\(target.requireID())"), .text(target.name)))) }
-        return .dl(.class("facts"),
-                   .dt(.text(Labels.code(language))), .dd(.text(unit.code)),
-                   .dt(.text(Labels.kind(language))), .dd(.text(kinds[unit.kindCode] ?? unit.kindCode)),
-                   .dt(.text(Labels.validFrom(language))), .dd(.text(CalendarDate(parsing: unit.validFrom)?.vietnamese ?? unit.validFrom)),
-                   closedOn, merged)
-    }
-
-    private static func figures(_ summary: OrganizationSummary, holdsMembers: Bool, language: UILanguage) -> Node<HTML.BodyContext> {
-        let id = summary.organization.requireID()
-        let members = figureTile(LocalizedText(vi: "Đảng viên toàn đảng bộ", en: "Members in subtree"),
-                             VietnameseFormat.integer(summary.subtreeMembers), link: "/members?within=\(id)", language: language)
-        let units = figureTile(LocalizedText(vi: "Tổ chức trực thuộc", en: "Units directly under"),
-                           VietnameseFormat.integer(summary.childCount), link: nil, language: language)
-        return .div(.class("figures"), members, .if(!holdsMembers, units))
-    }
-
-    private static func actions(_ unit: Organization, holdsMembers: Bool, language: UILanguage) -> Node<HTML.BodyContext> {
-        let id = unit.requireID()
-        let add: Node<HTML.BodyContext> = holdsMembers
-            ? .a(.class("button"), .href("/members/new?organization=\(id)"), .text(LocalizedText(vi: "Thêm đảng viên", en: "Add a member")(language)))
-            : .a(.class("button"), .href("/organizations/new?parent=\(id)"), .text(LocalizedText(vi: "Thêm tổ chức trực thuộc", en: "Add a unit under it")(language)))
-        let changes: [(path: String, title: LocalizedText)] = [
-            ("edit", LocalizedText(vi: "Sửa", en: "Edit")),
-            ("move", LocalizedText(vi: "Chuyển trực thuộc", en: "Move")),
-            ("merge", LocalizedText(vi: "Hợp nhất", en: "Merge")),
-            ("dissolve", LocalizedText(vi: "Giải thể", en: "Dissolve")),
-        ]
-        let study: Node<HTML.BodyContext> = .a(.class("button secondary"), .href("/sessions?within=\(id)"), .text(LocalizedText(vi: "Học tập", en: "Study")(language)))
-        return .div(.class("actions"), add, study, .forEach(changes) { change in
-            .a(.class("button secondary"), .href("/organizations/\(id)/\(change.path)"), .text(change.title(language)))
-        })
-    }
-
-    private static func asOfForm(_ id: Int, language: UILanguage) -> Node<HTML.BodyContext> {
-        .form(.class("inline"), .method(.get), .action("/organizations/\(id)"),
-              .div(.label(.for("asOf"), .text(LocalizedText(vi: "Xem cơ cấu tại ngày", en: "See the structure on")(language))),
-                   .input(.id("asOf"), .name("asOf"), .type(.text), .placeholder("dd/mm/yyyy"))),
-              .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Xem", en: "Show")(language))))
-    }
-
-    /// The unit as it stood on a past date: its name, lineage and children of that day.
-    private static func showAsOf(_ unit: Organization, rawDate: String, request: Request) async throws -> Response {
-        let language = request.language
-        guard let date = CalendarDate(parsing: rawDate) else {
-            throw DomainError.invalid(field: "asOf", LocalizedText(vi: "Ngày “\(rawDate)” không hợp lệ (dd/mm/yyyy)", en: "“\(rawDate)” is not a valid date (dd/mm/yyyy)"))
-        }
-        let lineage = try await OrganizationHistory.lineage(of: unit.requireID(), on: date, db: request.db).readable(by: request.requireActor(), on: request.db)
-        let children = try await OrganizationHistory.children(of: unit.requireID(), on: date, db: request.db)
-        let heading = LocalizedText(vi: "Cơ cấu ngày \(date.vietnamese)", en: "Structure on \(date.vietnamese)")(language)
-        let content: Node<HTML.BodyContext>
-        if let version = lineage.last, version.organizationId == unit.id {
-            content = .group(
-                .h1(.text(version.name)),
-                .p(.class("notice"), .text(heading)),
-                .p(.text(LocalizedText(vi: "Trực thuộc: ", en: "Under: ")(language)
-                         + (lineage.dropLast().map(\.name).joined(separator: " › ").nonEmpty ?? "—"))),
-                .h2(.text(LocalizedText(vi: "Tổ chức trực thuộc khi đó", en: "Units under it then")(language))),
-                .ul(.forEach(children) { child in .li(.a(.href("/organizations/\(child.organizationId)?asOf=\(date.iso)"), .text(child.name))) }),
-                .p(.a(.href("/organizations/\(unit.requireID())"), .text(LocalizedText(vi: "Về cơ cấu hiện nay", en: "Back to today's structure")(language))))
-            )
-        } else {
-            content = .group(.h1(.text(unit.name)), .p(.class("notice"), .text(heading)),
-                             .p(.text(LocalizedText(vi: "Đơn vị chưa tồn tại hoặc đã đóng vào ngày này.", en: "The unit did not exist on that date.")(language))))
-        }
-        return Layout(title: heading, content: content).response(for: request)
+        let model = try await OrganizationShow.Query.run(unit, includeClosed: try request.queryFlag("closed") ?? false, readableBy: actor, on: request.db)
+        return OrganizationShow.View(model).response(for: request)
     }
 
     // MARK: Forms
@@ -364,57 +270,14 @@ enum OrganizationPages {
               .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language))))
     }
 
-    private static func unitTable(_ units: [OrganizationSummary], language: UILanguage) -> Node<HTML.BodyContext> {
-        guard !units.isEmpty else {
-            return .p(.class("muted"), .text(LocalizedText(vi: "Không có tổ chức nào.", en: "No organisations.")(language)))
-        }
-        let nameTitle = LocalizedText(vi: "Tên", en: "Name")(language)
-        let membersTitle = LocalizedText(vi: "Đảng viên", en: "Members")(language)
-        let unitsTitle = LocalizedText(vi: "Trực thuộc", en: "Units")(language)
-        return .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
-            .thead(.tr(.th(.text(nameTitle)), .th(.class("num"), .text(membersTitle)), .th(.class("num"), .text(unitsTitle)))),
-            .tbody(.forEach(units) { summary in
-                let unit = summary.organization
-                return .tr(
-                    .td(.attribute(named: "data-label", value: nameTitle),
-                        .a(.href("/organizations/\(unit.requireID())"), .text(unit.name)),
-                        .if(!unit.isActive, .span(.class("badge closed"), .text(" " + statusLabel(unit.status)(language))))),
-                    .td(.class("num"), .attribute(named: "data-label", value: membersTitle), .text(VietnameseFormat.integer(summary.subtreeMembers))),
-                    .td(.class("num"), .attribute(named: "data-label", value: unitsTitle), .text(VietnameseFormat.integer(summary.childCount)))
-                )
-            })
-        ))
-    }
-
-    private static func historyTable(_ versions: [OrganizationVersion], kinds: [String: String], language: UILanguage) -> Node<HTML.BodyContext> {
-        .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
-            .thead(.tr(.th(.text(LocalizedText(vi: "Từ ngày", en: "From")(language))), .th(.text(LocalizedText(vi: "Thay đổi", en: "Change")(language))),
-                       .th(.text(Labels.name(language))), .th(.text(LocalizedText(vi: "Ghi chú", en: "Note")(language))))),
-            .tbody(.forEach(versions.reversed()) { version in
-                .tr(.td(.text(CalendarDate(parsing: version.validFrom)?.vietnamese ?? version.validFrom)),
-                    .td(.text(version.change.label(language))),
-                    .td(.text("\(version.name) (\(version.code), \(kinds[version.kindCode] ?? version.kindCode))")),
-                    .td(.text(version.note ?? "")))
-            })
-        ))
-    }
-
     static func crumbs(_ lineage: ArraySlice<Organization>, current: String, language: UILanguage) -> [Crumb] {
-        [Crumb(title: LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language), url: "/organizations")]
-            + lineage.map { Crumb(title: $0.name, url: "/organizations/\($0.requireID())") }
+        crumbs(lineage.map(UnitLink.init), current: current, language: language)
+    }
+
+    static func crumbs(_ lineage: [UnitLink], current: String, language: UILanguage) -> [Crumb] {
+        [Crumb(title: LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language), url: OrganizationRoute.list.path)]
+            + lineage.map { Crumb(title: $0.name, url: OrganizationRoute.show(.value($0.id)).path) }
             + [Crumb(title: current, url: nil)]
-    }
-
-    private static func kindNames(on db: any Database, language: UILanguage) async throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try await OrganizationQueries.kinds(on: db).map { ($0.id!, $0.name(language)) })
-    }
-
-    private static func statusLabel(_ status: OrganizationStatus) -> LocalizedText {
-        switch status {
-        case .active: return LocalizedText(vi: "Đang hoạt động", en: "Active")
-        case .merged: return LocalizedText(vi: "Đã hợp nhất", en: "Merged")
-        case .dissolved: return LocalizedText(vi: "Đã giải thể", en: "Dissolved")
-        }
     }
 }
 

@@ -1,0 +1,42 @@
+import LamTheoCore
+
+/// An organisation's page: what it is, its figures, the units under it, its history and its changes.
+enum OrganizationShow {}
+
+extension OrganizationShow {
+    struct Model: Sendable {
+        let unit: UnitLink
+        let code: String
+        let kind: LocalizedText
+        let status: OrganizationStatus
+        /// ISO dates as stored.
+        let validFrom: String
+        let validTo: String?
+        /// Where a merged unit went.
+        let mergedInto: UnitLink?
+        /// A cell: it holds members, not units.
+        let holdsMembers: Bool
+        /// The units above it that the reader may read, the top first.
+        let lineage: [UnitLink]
+        let subtreeMembers: Int
+        /// Active units directly under it.
+        let childCount: Int
+        /// The units directly under it (closed ones too when asked for).
+        let children: [UnitRow]
+        /// Newest first.
+        let versions: [Version]
+        /// The audit trail's record of it, newest first.
+        let changes: [AuditEntry]
+
+        struct Version: Sendable, Hashable {
+            let validFrom: String
+            let change: OrganizationChange
+            let name: String
+            let code: String
+            let kind: LocalizedText
+            let note: String?
+        }
+
+        var isActive: Bool { status == .active }
+    }
+}

@@ -1,0 +1,61 @@
+import LamTheoCore
+import Plot
+
+/// A unit as a page names and links it: what a page's model holds instead of the stored `Organization`.
+struct UnitLink: Sendable, Hashable {
+    let id: Int
+    let name: String
+}
+
+extension UnitLink {
+    init(_ unit: Organization) {
+        self.init(id: unit.requireID(), name: unit.name)
+    }
+}
+
+/// A line of a list of units: the unit and its state, the members of its subtree, the units directly under it.
+struct UnitRow: Sendable, Hashable {
+    let unit: UnitLink
+    let status: OrganizationStatus
+    let subtreeMembers: Int
+    let childCount: Int
+}
+
+extension UnitRow {
+    init(_ summary: OrganizationSummary) {
+        self.init(unit: UnitLink(summary.organization), status: summary.organization.status,
+                  subtreeMembers: summary.subtreeMembers, childCount: summary.childCount)
+    }
+
+    /// The table of units the tree's pages show, each linking to its page; a line saying so when there is none.
+    static func table(_ rows: [UnitRow], language: UILanguage) -> Node<HTML.BodyContext> {
+        guard !rows.isEmpty else {
+            return .p(.class("muted"), .text(LocalizedText(vi: "Không có tổ chức nào.", en: "No organisations.")(language)))
+        }
+        let nameTitle = LocalizedText(vi: "Tên", en: "Name")(language)
+        let membersTitle = LocalizedText(vi: "Đảng viên", en: "Members")(language)
+        let unitsTitle = LocalizedText(vi: "Trực thuộc", en: "Units")(language)
+        return .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
+            .thead(.tr(.th(.text(nameTitle)), .th(.class("num"), .text(membersTitle)), .th(.class("num"), .text(unitsTitle)))),
+            .tbody(.forEach(rows) { row in
+                .tr(
+                    .td(.attribute(named: "data-label", value: nameTitle),
+                        .a(.href(OrganizationRoute.show(.value(row.unit.id)).path), .text(row.unit.name)),
+                        .if(row.status != .active, .span(.class("badge closed"), .text(" " + row.status.label(language))))),
+                    .td(.class("num"), .attribute(named: "data-label", value: membersTitle), .text(VietnameseFormat.integer(row.subtreeMembers))),
+                    .td(.class("num"), .attribute(named: "data-label", value: unitsTitle), .text(VietnameseFormat.integer(row.childCount)))
+                )
+            })
+        ))
+    }
+}
+
+extension OrganizationStatus {
+    var label: LocalizedText {
+        switch self {
+        case .active: return LocalizedText(vi: "Đang hoạt động", en: "Active")
+        case .merged: return LocalizedText(vi: "Đã hợp nhất", en: "Merged")
+        case .dissolved: return LocalizedText(vi: "Đã giải thể", en: "Dissolved")
+        }
+    }
+}
