@@ -162,7 +162,7 @@ struct SpreadsheetHeaderTests {
             #expect(String(describing: an.admittedOn).contains("2005") && String(describing: an.fullMemberOn).contains("2006"))
             #expect(try await app.storedCountsMatchMembers())
 
-            let page = try await tester.sendRequest(.GET, "/imports/jobs/\(job.id)", headers: admin.web)
+            let page = try await tester.sendRequest(.GET, "/imports/\(job.id)", headers: admin.web)
             #expect(page.status == .ok)
             #expect(String(buffer: page.body).contains("Cột J “Quê quán” không phải cột nào của mẫu nhập: đã bỏ qua"))
             let english = try await tester.sendRequest(.GET, "/api/v1/imports/\(job.id)", headers: admin.api.adding("Accept-Language", "en"))

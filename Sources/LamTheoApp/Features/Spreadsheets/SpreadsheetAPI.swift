@@ -5,9 +5,9 @@ import Vapor
 /// `/api/v1/imports` (the file is the request body; the answer is a job to poll) and `/api/v1/exports`.
 enum SpreadsheetAPI {
     static func register(on api: any RoutesBuilder) {
-        api.postStreaming("imports", bodyLimit: SpreadsheetImport.uploadLimit, use: start).requiring(.capability(.edit))
-        api.get("imports", ":job", use: status).requiring(.capability(.edit))
-        api.get("exports", ":kind", use: export).requiring(.capability(.read))
+        api.postStreaming(SpreadsheetRoute.imports, bodyLimit: SpreadsheetImport.uploadLimit, use: start).requiring(.capability(.edit))
+        api.get(SpreadsheetRoute.job(.key), use: status).requiring(.capability(.edit))
+        api.get(SpreadsheetRoute.export(kind: .key), use: export).requiring(.capability(.read))
     }
 
     struct JobDTO: Content {
@@ -79,7 +79,7 @@ enum SpreadsheetAPI {
                                                                  dryRun: dryRun, actor: try request.requireActor(),
                                                                  origin: request.auditOrigin(), app: request.application)
         let response = try await dto(id, request: request).encodeResponse(status: .accepted, for: request)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/imports/\(id)")
+        response.headers.replaceOrAdd(name: .location, value: SpreadsheetRoute.job(.value(id)).apiPath)
         return response
     }
 
@@ -87,7 +87,7 @@ enum SpreadsheetAPI {
         try await dto(request.parameters.get("job") ?? "", request: request)
     }
 
-    /// `?format=csv|xlsx&within=…`
+    /// `?format=csv|xlsx&unit=…`
     static func export(request: Request) async throws -> Response {
         guard let kind = SpreadsheetKind(rawValue: request.parameters.get("kind") ?? "") else { throw Abort(.notFound) }
         let format = try request.queryChoice(SpreadsheetExport.Format.self, at: "format") ?? .xlsx

@@ -7,11 +7,11 @@ import Vapor
 /// it; download the lists (and the templates, which are the same files).
 enum SpreadsheetPages {
     static func register(on routes: any RoutesBuilder) {
-        routes.get("imports", use: index).requiring(.capability(.edit))
-        routes.postStreaming("imports", bodyLimit: SpreadsheetImport.uploadLimit, use: upload).requiring(.capability(.edit))
-        routes.get("imports", "jobs", ":job", use: job).requiring(.capability(.edit))
-        routes.post("imports", "jobs", ":job", "apply", use: apply).requiring(.capability(.edit))
-        routes.get("exports", ":file", use: export).requiring(.capability(.read))
+        routes.get(SpreadsheetRoute.imports, use: index).requiring(.capability(.edit))
+        routes.postStreaming(SpreadsheetRoute.imports, bodyLimit: SpreadsheetImport.uploadLimit, use: upload).requiring(.capability(.edit))
+        routes.get(SpreadsheetRoute.job(.key), use: job).requiring(.capability(.edit))
+        routes.post(SpreadsheetRoute.applyJob(.key), use: apply).requiring(.capability(.edit))
+        routes.get(SpreadsheetRoute.exportFile(.key), use: export).requiring(.capability(.read))
     }
 
     static func index(request: Request) async throws -> Response {
@@ -27,7 +27,7 @@ enum SpreadsheetPages {
             do {
                 let id = try await request.application.importJobs.start(upload, dryRun: true, actor: try request.requireActor(),
                                                                         origin: request.auditOrigin(), app: request.application)
-                return request.redirect(to: "/imports/jobs/\(id)")
+                return request.redirect(to: SpreadsheetRoute.job(.value(id)).path)
             } catch let error as DomainError {
                 return try await renderIndex(errors: [FieldError(field: "file", message: error.title)], request: request, status: .tooManyRequests)
             }
@@ -45,7 +45,7 @@ enum SpreadsheetPages {
         guard let id = request.parameters.get("job"), let job = await request.application.importJobs.job(id, for: actor) else { throw Abort(.notFound) }
         let next = try await request.application.importJobs.start(job.upload, dryRun: false, actor: actor, origin: request.auditOrigin(),
                                                               app: request.application)
-        return request.redirect(to: "/imports/jobs/\(next)")
+        return request.redirect(to: SpreadsheetRoute.job(.value(next)).path)
     }
 
     static func job(request: Request) async throws -> Response {
@@ -65,10 +65,10 @@ enum SpreadsheetPages {
             content = .group(.h1(.text(title)),
                              .element(named: "progress", nodes: [.attribute(named: "max", value: String(max(total, 1))), .attribute(named: "value", value: String(done))]),
                              .p(.text(LocalizedText(vi: "Đang xử lý… \(percent).", en: "Working… \(percent).")(language))),
-                             .p(.a(.class("button"), .href("/imports/jobs/\(job.id)"), .text(LocalizedText(vi: "Xem tiến độ mới nhất", en: "See the latest progress")(language)))))
+                             .p(.a(.class("button"), .href(SpreadsheetRoute.job(.value(job.id)).path), .text(LocalizedText(vi: "Xem tiến độ mới nhất", en: "See the latest progress")(language)))))
         case .failed(let message):
             content = .group(.h1(.text(title)), .div(.class("errors"), .attribute(named: "role", value: "alert"), .p(.text(message(language)))),
-                             .p(.a(.href("/imports"), .text(LocalizedText(vi: "Chọn tệp khác", en: "Choose another file")(language)))))
+                             .p(.a(.href(SpreadsheetRoute.imports.path), .text(LocalizedText(vi: "Chọn tệp khác", en: "Choose another file")(language)))))
         case .finished(let report):
             content = .group(
                 .h1(.text(title)),
@@ -85,10 +85,10 @@ enum SpreadsheetPages {
                         .tbody(.forEach(report.errors.prefix(1_000)) { error in
                             .tr(.td(.class("num"), .text(String(error.line))), .td(.text(error.column ?? "")), .td(.text(error.message(language))))
                         }))))),
-                .if(report.errors.isEmpty && job.dryRun, fields.postForm("/imports/jobs/\(job.id)/apply",
+                .if(report.errors.isEmpty && job.dryRun, fields.postForm(SpreadsheetRoute.applyJob(.value(job.id)).path,
                     fields.submit(LocalizedText(vi: "Ghi dữ liệu vào hệ thống", en: "Import it")))),
                 .if(report.applied, .p(.text(LocalizedText(vi: "Đã nhập xong.", en: "Imported.")(language)))),
-                .p(.a(.href("/imports"), .text(LocalizedText(vi: "Về trang nhập dữ liệu", en: "Back to imports")(language))))
+                .p(.a(.href(SpreadsheetRoute.imports.path), .text(LocalizedText(vi: "Về trang nhập dữ liệu", en: "Back to imports")(language))))
             )
         }
         return Layout(title: title, content: content).response(for: request)
@@ -116,7 +116,7 @@ enum SpreadsheetPages {
                 en: "CSV (UTF-8, UTF-16, Windows-1258) or Excel (.xlsx). Columns are matched by the words of their headers, with or without accents (“Họ tên đảng viên” is the full name); a running-number column and columns the template does not have are passed over, and the check names them. Text typed in TCVN3 (ABC) or VNI fonts is converted to Unicode. The whole file is checked first; it is written only when it has no errors, all of it or nothing. Importing the same file again changes nothing.")(language))),
             fields.summary,
             // The body streams to disk, so the anti-forgery token travels in the address (see `CSRFMiddleware`).
-            .form(.class("stack"), .method(.post), .action("/imports?\(CSRFMiddleware.fieldName)=\(fields.csrfToken)"), .enctype(.multipartData),
+            .form(.class("stack"), .method(.post), .action(SpreadsheetRoute.imports.path(query: [QueryName(CSRFMiddleware.fieldName): fields.csrfToken])), .enctype(.multipartData),
                   fields.select("kind", LocalizedText(vi: "Tệp chứa", en: "The file holds"),
                                 options: SpreadsheetKind.allCases.map { ($0.rawValue, $0.label(language)) }, selected: SpreadsheetKind.members.rawValue, required: true),
                   .div(.label(.for("file"), .text(LocalizedText(vi: "Tệp", en: "File")(language) + " *")),
@@ -130,7 +130,8 @@ enum SpreadsheetPages {
                                    en: "The template is your own list: download it, edit or add rows, and import it back.")(language))),
             .ul(.forEach(SpreadsheetKind.allCases) { kind in
                 .li(.text(kind.label(language).prefix(1).uppercased() + kind.label(language).dropFirst() + ": "),
-                    .a(.href("/exports/\(kind.rawValue).xlsx"), .text("XLSX")), .text(" · "), .a(.href("/exports/\(kind.rawValue).csv"), .text("CSV")))
+                    .a(.href(SpreadsheetRoute.exportFile(.value("\(kind.rawValue).xlsx")).path), .text("XLSX")), .text(" · "),
+                    .a(.href(SpreadsheetRoute.exportFile(.value("\(kind.rawValue).csv")).path), .text("CSV")))
             }),
             .h2(.text(LocalizedText(vi: "Các lần nhập gần đây", en: "Recent imports")(language))),
             recent.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(recent) { record in
