@@ -47,7 +47,7 @@ enum PersonalData {
 /// `GET /api/v1/members/{id}/viewers`: who has seen a member's personal data, for administrators.
 enum PersonalDataAPI {
     static func register(on api: any RoutesBuilder) {
-        api.get("members", ":id", "viewers", use: viewers).requiring(.administrator)
+        api.get(PrivacyRoute.viewers(member: .key), use: viewers).requiring(.administrator)
     }
 
     struct ViewerDTO: Content {

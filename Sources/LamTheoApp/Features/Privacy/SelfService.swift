@@ -88,8 +88,8 @@ enum SelfService {
 /// `/api/v1/me/data` and `/api/v1/me/corrections`.
 enum SelfServiceAPI {
     static func register(on api: any RoutesBuilder) {
-        api.get("me", "data", use: data).requiring(.selfService)
-        api.post("me", "corrections", use: correction).requiring(.selfService)
+        api.get(PrivacyRoute.myData, use: data).requiring(.selfService)
+        api.post(PrivacyRoute.myCorrections, use: correction).requiring(.selfService)
         PersonalDataAPI.register(on: api)
     }
 

@@ -7,11 +7,11 @@ import Vapor
 /// `/corrections`: the requests that reach a secretary.
 enum SelfServicePages {
     static func register(on routes: any RoutesBuilder) {
-        routes.get("me", use: me).requiring(.selfService)
-        routes.get("me", "data.json", use: download).requiring(.selfService)
-        routes.post("me", "corrections", use: requestCorrection).requiring(.selfService)
-        routes.get("corrections", use: corrections).requiring(.capability(.edit))
-        routes.post("corrections", ":id", "resolve", use: resolve).requiring(.capability(.edit))
+        routes.get(PrivacyRoute.me, use: me).requiring(.selfService)
+        routes.get(PrivacyRoute.myDataFile, use: download).requiring(.selfService)
+        routes.post(PrivacyRoute.myCorrections, use: requestCorrection).requiring(.selfService)
+        routes.get(PrivacyRoute.corrections, use: corrections).requiring(.capability(.edit))
+        routes.post(PrivacyRoute.resolveCorrection(.key), use: resolve).requiring(.capability(.edit))
     }
 
     static func me(request: Request) async throws -> Response {
@@ -33,7 +33,7 @@ enum SelfServicePages {
         let form = try request.content.decode(CorrectionForm.self)
         do {
             _ = try await SelfService.requestCorrection(form.text, request: request)
-            return request.redirect(to: "/me?sent=1")
+            return request.redirect(to: PrivacyRoute.me.path(query: ["sent": 1]))
         } catch let error as DomainError {
             return try await renderMe(errors: error.fieldErrors, notice: false, request: request, status: .unprocessableEntity)
         }
@@ -63,13 +63,13 @@ enum SelfServicePages {
             .dl(.class("facts"), .forEach(facts) { fact in .group(.dt(.text(fact.0(language))), .dd(.text(fact.1))) }),
             try await CommitmentPages.ownSection(member, request: request),
             try await reflections(of: member, language: language, on: request.db),
-            .p(.a(.class("button"), .href("/me/reflections"), .text(LocalizedText(vi: "Bài thu hoạch của tôi", en: "My reflections")(language)))),
+            .p(.a(.class("button"), .href(StudyRoute.myReflections.path), .text(LocalizedText(vi: "Bài thu hoạch của tôi", en: "My reflections")(language)))),
             try await ratings(of: member, language: language, on: request.db),
-            .p(.a(.class("button secondary"), .href("/me/data.json"),
+            .p(.a(.class("button secondary"), .href(PrivacyRoute.myDataFile.path),
                   .text(LocalizedText(vi: "Tải về toàn bộ dữ liệu của tôi (JSON)", en: "Download all my data (JSON)")(language)))),
             .h2(.text(LocalizedText(vi: "Đề nghị sửa thông tin", en: "Ask for a correction")(language))),
             fields.summary,
-            fields.postForm("/me/corrections",
+            fields.postForm(PrivacyRoute.myCorrections.path,
                 .div(.label(.for("text"), .text(LocalizedText(vi: "Thông tin nào chưa đúng, cần sửa thế nào?", en: "What is wrong, and what should it be?")(language))),
                      .textarea(.id("text"), .name("text"), .rows(4))),
                 fields.submit(LocalizedText(vi: "Gửi bí thư chi bộ", en: "Send to the secretary")))
@@ -86,7 +86,7 @@ enum SelfServicePages {
                 .li(.text(entry.period.title + " · "
                           + (entry.rating?.decidedLevel.map { $0.label(language) } ?? LocalizedText(vi: "chưa có quyết định", en: "not decided yet")(language))))
             })),
-            .p(.a(.class("button"), .href("/me/ratings"), .text(LocalizedText(vi: "Đánh giá của tôi", en: "My ratings")(language)))))
+            .p(.a(.class("button"), .href(RatingRoute.mine.path), .text(LocalizedText(vi: "Đánh giá của tôi", en: "My ratings")(language)))))
     }
 
     /// The member's reflections (bài thu hoạch), newest first, with the cell's review.
@@ -98,7 +98,7 @@ enum SelfServicePages {
         return .group(
             .h2(.text(LocalizedText(vi: "Bài thu hoạch", en: "Reflections")(language))),
             .ul(.forEach(reflections) { reflection in
-                .li(.a(.href("/me/reflections/\(reflection.campaignId)"), .text(titles[reflection.campaignId] ?? "")),
+                .li(.a(.href(StudyRoute.myReflection(campaign: .value(reflection.campaignId)).path), .text(titles[reflection.campaignId] ?? "")),
                     .text(" · " + reflection.state.label(language) + (reflection.grade.map { " · \($0)" } ?? "")))
             }))
     }
@@ -112,8 +112,8 @@ enum SelfServicePages {
             .h1(.text(title)),
             rows.isEmpty ? .p(.class("muted"), .text(LocalizedText(vi: "Không có đề nghị nào đang chờ.", en: "No open requests.")(language)))
                 : .ul(.forEach(rows) { correction, member in
-                    .li(.a(.href("/members/\(member.requireID())"), .text(member.fullName)), .text(": \(correction.text) "),
-                        fields.postButton("/corrections/\(correction.id!)/resolve", LocalizedText(vi: "Đã xử lý", en: "Done")))
+                    .li(.a(.href(MemberRoute.show(.value(member.requireID())).path), .text(member.fullName)), .text(": \(correction.text) "),
+                        fields.postButton(PrivacyRoute.resolveCorrection(.value(correction.id!)).path, LocalizedText(vi: "Đã xử lý", en: "Done")))
                 })
         )
         return Layout(title: title, content: content).response(for: request)
@@ -121,6 +121,6 @@ enum SelfServicePages {
 
     static func resolve(request: Request) async throws -> Response {
         try await SelfService.resolve(request.id(), request: request)
-        return request.redirect(to: "/corrections")
+        return request.redirect(to: PrivacyRoute.corrections.path)
     }
 }
