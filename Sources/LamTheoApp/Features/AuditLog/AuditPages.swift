@@ -6,8 +6,8 @@ import Vapor
 /// The audit trail on the web: administrators search it; every record's page shows its own history.
 enum AuditPages {
     static func register(on routes: any RoutesBuilder) {
-        routes.get("audit", use: search).requiring(.administrator)
-        routes.get("audit", "personal-data", use: personalDataViews).requiring(.administrator)
+        routes.get(AuditRoute.search, use: search).requiring(.administrator)
+        routes.get(AuditRoute.personalData, use: personalDataViews).requiring(.administrator)
     }
 
     /// `?q=` matches the actor, the action or the entity; `entity=` and `key=` narrow to one record.
@@ -32,14 +32,14 @@ enum AuditPages {
             .p(.class("muted"), .text(LocalizedText(
                 vi: "Mỗi thay đổi được ghi một lần, nối chuỗi băm; lệnh “lamtheo audit verify” kiểm tra toàn bộ chuỗi.",
                 en: "Every change is recorded once, hash-chained; “lamtheo audit verify” checks the whole chain.")(language))),
-            .form(.class("inline"), .method(.get), .action("/audit"), .attribute(named: "role", value: "search"),
+            .form(.class("inline"), .method(.get), .action(AuditRoute.search.path), .attribute(named: "role", value: "search"),
                   .div(.label(.for("q"), .text(LocalizedText(vi: "Người thực hiện, thao tác hoặc đối tượng", en: "Actor, action or entity")(language))),
                        .input(.id("q"), .name("q"), .type(.search), .value(text))),
                   .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
             table(events.map(AuditEntry.init), language: language, showEntity: true),
             Pager(page: paging.page, pageCount: max(1, (total + paging.perPage - 1) / paging.perPage), total: total,
-                  link: { "/audit?q=\(text.urlQueryEncoded)&page=\($0)" }).node(language),
-            .p(.a(.href("/audit/personal-data"), .text(LocalizedText(vi: "Nhật ký truy cập dữ liệu cá nhân", en: "Personal data access log")(language))))
+                  link: { AuditRoute.search.path(query: ["q": text, "page": $0]) }).node(language),
+            .p(.a(.href(AuditRoute.personalData.path), .text(LocalizedText(vi: "Nhật ký truy cập dữ liệu cá nhân", en: "Personal data access log")(language))))
         )
         return Layout(title: title, content: content).response(for: request)
     }
@@ -62,7 +62,7 @@ enum AuditPages {
                 })
             )),
             Pager(page: paging.page, pageCount: max(1, (total + paging.perPage - 1) / paging.perPage), total: total,
-                  link: { "/audit/personal-data?page=\($0)" }).node(language)
+                  link: { AuditRoute.personalData.path(query: ["page": $0]) }).node(language)
         )
         return Layout(title: title, content: content).response(for: request)
     }

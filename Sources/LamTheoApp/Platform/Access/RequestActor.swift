@@ -27,7 +27,7 @@ extension Request {
         guard actor.can(capability, at: path) else { throw Abort(.forbidden) }
     }
 
-    var isAPI: Bool { url.path.hasPrefix("/api/") }
+    var isAPI: Bool { url.path.hasPrefix(APIRoutes.path + "/") }
 
     private struct ActorKey: StorageKey {
         typealias Value = Actor

@@ -31,7 +31,7 @@ struct ErrorMiddleware: AsyncMiddleware {
             if description.status == .internalServerError {
                 request.logger.report(error: error)
             }
-            let response = request.url.path.hasPrefix("/api/")
+            let response = request.isAPI
                 ? try problemResponse(description, for: request)
                 : ErrorPage(description: description).response(for: request, status: description.status)
             for (name, value) in description.headers where name.lowercased() != "content-type" {
