@@ -668,7 +668,7 @@ class Run:
         self.choose("kind", "members")
         self.d.find_element(By.ID, "file").send_keys(export)
         self.submit(self.submit_button("/imports"))
-        self.expect_path(r"/imports/jobs/[^/]+", "uploading the members' export")
+        self.expect_path(r"/imports/[^/]+", "uploading the members' export")
         report = self.wait_import()
         assert "errors" not in (report.get_attribute("class") or ""), f"the dry run reports errors: “{report.text}”"
         apply = self.css_all("form[action*='/apply'] button[type=submit]")
