@@ -55,7 +55,7 @@ struct PageViewTests {
         #expect(page.contains("01/01/2020"), "dates as dd/mm/yyyy")
         #expect(page.contains("<strong>245.200</strong>"), "members of the subtree, thousands with a dot")
         #expect(page.contains("<strong>1.234</strong>"))
-        #expect(page.contains(#"href="/members?within=7""#), "the figure links to the members it counts")
+        #expect(page.contains(#"href="/members?unit=7""#), "the figure links to the members it counts")
         #expect(page.contains(#"<a href="/organizations/11">Chi bộ Khu phố 1</a>"#))
         #expect(page.contains(#"<a href="/organizations/12">Chi bộ Khu phố 2</a><span class="badge closed"> Đã hợp nhất</span>"#))
         #expect(page.contains(">1.500<"))
@@ -76,7 +76,7 @@ struct PageViewTests {
     @Test("a cell adds members and lists no units; a committee with no units says so; a closed unit shows where it went")
     func organizationStates() {
         let cell = Self.render(OrganizationShow.View(Self.organization(name: "Chi bộ Khu phố 1", holdsMembers: true)))
-        #expect(cell.contains(#"href="/members/new?organization=7""#))
+        #expect(cell.contains(#"href="/members/new?unit=7""#))
         #expect(!cell.contains("Tổ chức trực thuộc"), "a cell has no units under it")
 
         let empty = Self.render(OrganizationShow.View(Self.organization()))

@@ -5,14 +5,13 @@ import Vapor
 /// `/api/v1/members`.
 enum MemberAPI {
     static func register(on api: any RoutesBuilder) {
-        let members = api.grouped("members")
-        members.get(use: list).requiring(.capability(.read))
-        members.post(use: create).requiring(.capability(.edit))
-        members.get(":id", use: show).requiring(.capability(.read))
-        members.patch(":id", use: update).requiring(.capability(.edit))
-        members.post(":id", "transfer", use: transfer).requiring(.capability(.edit))
-        members.post(":id", "positions", use: addPosition).requiring(.capability(.edit))
-        members.post(":id", "positions", ":positionId", "end", use: endPosition).requiring(.capability(.edit))
+        api.get(MemberRoute.list, use: list).requiring(.capability(.read))
+        api.post(MemberRoute.list, use: create).requiring(.capability(.edit))
+        api.get(MemberRoute.show(.key), use: show).requiring(.capability(.read))
+        api.patch(MemberRoute.show(.key), use: update).requiring(.capability(.edit))
+        api.post(MemberRoute.transfer(.key), use: transfer).requiring(.capability(.edit))
+        api.post(MemberRoute.positions(.key), use: addPosition).requiring(.capability(.edit))
+        api.post(MemberRoute.endPosition(.key, position: .key), use: endPosition).requiring(.capability(.edit))
     }
 
     struct MemberDTO: Content {

@@ -6,15 +6,14 @@ import Vapor
 /// Members on the web: the searchable list, a member's page, and the forms.
 enum MemberPages {
     static func register(on routes: any RoutesBuilder) {
-        let pages = routes.grouped("members")
-        pages.get(use: index).requiring(.capability(.read))
-        pages.get("new", use: newForm).requiring(.capability(.edit))
-        pages.post("new", use: create).requiring(.capability(.edit))
-        pages.get(":id", use: show).requiring(.capability(.read))
-        pages.get(":id", "edit", use: editForm).requiring(.capability(.edit))
-        pages.post(":id", "edit", use: update).requiring(.capability(.edit))
-        pages.get(":id", "transfer", use: transferForm).requiring(.capability(.edit))
-        pages.post(":id", "transfer", use: transfer).requiring(.capability(.edit))
+        routes.get(MemberRoute.list, use: index).requiring(.capability(.read))
+        routes.get(MemberRoute.new, use: newForm).requiring(.capability(.edit))
+        routes.post(MemberRoute.new, use: create).requiring(.capability(.edit))
+        routes.get(MemberRoute.show(.key), use: show).requiring(.capability(.read))
+        routes.get(MemberRoute.edit(.key), use: editForm).requiring(.capability(.edit))
+        routes.post(MemberRoute.edit(.key), use: update).requiring(.capability(.edit))
+        routes.get(MemberRoute.transfer(.key), use: transferForm).requiring(.capability(.edit))
+        routes.post(MemberRoute.transfer(.key), use: transfer).requiring(.capability(.edit))
     }
 
     // MARK: Reading
@@ -30,7 +29,6 @@ enum MemberPages {
                                                   page: paging.page, perPage: paging.perPage, on: request.db)
         let cells = try await MemberQueries.cellNames(for: page.items, on: request.db)
         let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
-        let withinQuery = unit.map { "&within=\($0.requireID())" } ?? ""
         let title = unit.map { LocalizedText(vi: "Đảng viên · \($0.name)", en: "Members · \($0.name)")(language) }
             ?? LocalizedText(vi: "Đảng viên", en: "Members")(language)
         let nameTitle = LocalizedText(vi: "Họ và tên", en: "Name")(language)
@@ -40,8 +38,8 @@ enum MemberPages {
 
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
-            .form(.class("inline"), .method(.get), .action("/members"), .attribute(named: "role", value: "search"),
-                  .unwrap(unit) { .input(.type(.hidden), .name("within"), .value(String($0.requireID()))) },
+            .form(.class("inline"), .method(.get), .action(MemberRoute.list.path), .attribute(named: "role", value: "search"),
+                  .unwrap(unit) { .input(.type(.hidden), .name(QueryName.unit.name), .value(String($0.requireID()))) },
                   .div(.label(.for("q"), .text(LocalizedText(vi: "Tìm theo tên (gõ không dấu cũng được) hoặc số thẻ", en: "Search by name (accents optional) or card number")(language))),
                        .input(.id("q"), .name("q"), .type(.search), .value(text))),
                   .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
@@ -50,13 +48,13 @@ enum MemberPages {
                 : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                     .thead(.tr(.th(.text(nameTitle)), .th(.text(cardTitle)), .th(.text(cellTitle)), .th(.text(statusTitle)))),
                     .tbody(.forEach(page.items) { member in
-                        .tr(.td(.attribute(named: "data-label", value: nameTitle), .a(.href("/members/\(member.requireID())"), .text(member.fullName))),
+                        .tr(.td(.attribute(named: "data-label", value: nameTitle), .a(.href(MemberRoute.show(.value(member.requireID())).path), .text(member.fullName))),
                             .td(.attribute(named: "data-label", value: cardTitle), .text(member.cardNumber)),
-                            .td(.attribute(named: "data-label", value: cellTitle), .a(.href("/organizations/\(member.organizationId)"), .text(cells[member.organizationId] ?? ""))),
+                            .td(.attribute(named: "data-label", value: cellTitle), .a(.href(OrganizationRoute.show(.value(member.organizationId)).path), .text(cells[member.organizationId] ?? ""))),
                             .td(.attribute(named: "data-label", value: statusTitle), .text(member.status.label(language))))
                     }))),
             Pager(page: page.page, pageCount: page.pageCount, total: page.total,
-                  link: { "/members?q=\(text.urlQueryEncoded)\(withinQuery)&page=\($0)" }).node(language)
+                  link: { MemberRoute.list.path(query: ["q": text, .unit: unit?.requireID(), "page": $0]) }).node(language)
         )
         let crumbs = unit.map { _ in OrganizationPages.crumbs(lineage[...], current: LocalizedText(vi: "Đảng viên", en: "Members")(language), language: language) } ?? []
         return Layout(title: title, crumbs: crumbs, content: content).response(for: request)
@@ -89,13 +87,13 @@ enum MemberPages {
                 .dt(.text(LocalizedText(vi: "Ngày vào Đảng", en: "Admitted")(language))), .dd(.text(day(member.admittedOn))),
                 .dt(.text(LocalizedText(vi: "Ngày chính thức", en: "Full member since")(language))), .dd(.text(day(member.fullMemberOn))),
                 .dt(.text(LocalizedText(vi: "Tình trạng", en: "Status")(language))), .dd(.text(member.status.label(language))),
-                .dt(.text(LocalizedText(vi: "Chi bộ", en: "Cell")(language))), .dd(.a(.href("/organizations/\(cell.requireID())"), .text(cell.name))),
+                .dt(.text(LocalizedText(vi: "Chi bộ", en: "Cell")(language))), .dd(.a(.href(OrganizationRoute.show(.value(cell.requireID())).path), .text(cell.name))),
                 .dt(.text(LocalizedText(vi: "Số CCCD", en: "ID number")(language))), .dd(.text(personal ? member.idNumber ?? "—" : "—")),
                 .dt(.text(LocalizedText(vi: "Điện thoại", en: "Phone")(language))), .dd(.text(personal ? member.phone ?? "—" : "—")),
                 .dt(.text(LocalizedText(vi: "Địa chỉ", en: "Address")(language))), .dd(.text(personal ? member.address ?? "—" : "—"))),
             .div(.class("actions"),
-                 .a(.class("button secondary"), .href("/members/\(id)/edit"), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
-                 .if(member.status.isOnRoll, .a(.class("button secondary"), .href("/members/\(id)/transfer"),
+                 .a(.class("button secondary"), .href(MemberRoute.edit(.value(id)).path), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
+                 .if(member.status.isOnRoll, .a(.class("button secondary"), .href(MemberRoute.transfer(.value(id)).path),
                                                 .text(LocalizedText(vi: "Chuyển sinh hoạt", en: "Transfer")(language))))),
             .h2(.text(LocalizedText(vi: "Chức vụ", en: "Positions")(language))),
             positions.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(positions) { position in
@@ -119,7 +117,7 @@ enum MemberPages {
     // MARK: Forms
 
     static func newForm(request: Request) async throws -> Response {
-        try await renderMemberForm(MemberInput(status: MemberStatus.full.rawValue, organizationId: try request.queryInteger("organization")),
+        try await renderMemberForm(MemberInput(status: MemberStatus.full.rawValue, organizationId: try request.queryInteger(.unit)),
                                    member: nil, errors: [], request: request)
     }
 
@@ -127,7 +125,7 @@ enum MemberPages {
         let form = try request.content.decode(MemberInput.self)
         do {
             let member = try await MemberActions.create(form, request: request)
-            return request.redirect(to: "/members/\(member.requireID())")
+            return request.redirect(to: MemberRoute.show(.value(member.requireID())).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderMemberForm(form, member: nil, errors: error.fieldErrors, request: request)
         }
@@ -147,7 +145,7 @@ enum MemberPages {
         let form = try request.content.decode(MemberInput.self)
         do {
             _ = try await MemberActions.update(member.requireID(), request: request) { _ in form }
-            return request.redirect(to: "/members/\(member.requireID())")
+            return request.redirect(to: MemberRoute.show(.value(member.requireID())).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderMemberForm(form, member: member, errors: error.fieldErrors, request: request)
         }
@@ -161,7 +159,7 @@ enum MemberPages {
         let lineage = try await cell.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
         let title = member.map { LocalizedText(vi: "Sửa \($0.fullName)", en: "Edit \($0.fullName)")(language) }
             ?? LocalizedText(vi: "Thêm đảng viên", en: "New member")(language)
-        let action = member.map { "/members/\($0.requireID())/edit" } ?? "/members/new"
+        let action = member.map { MemberRoute.edit(.value($0.requireID())).path } ?? MemberRoute.new.path
         let dateHint = LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
@@ -206,7 +204,7 @@ enum MemberPages {
         let form = try request.content.decode(TransferForm.self)
         do {
             _ = try await MemberActions.transfer(id, to: form.organizationId, on: form.transferredOn, reason: form.reason, request: request)
-            return request.redirect(to: "/members/\(id)")
+            return request.redirect(to: MemberRoute.show(.value(id)).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderTransferForm(form, errors: error.fieldErrors, request: request)
         }
@@ -223,7 +221,7 @@ enum MemberPages {
             field: "organizationId",
             legend: LocalizedText(vi: "Chi bộ mới", en: "New cell"),
             searchLabel: LocalizedText(vi: "Tìm chi bộ mới theo tên hoặc mã", en: "Find the new cell by name or code"),
-            action: "/members/\(id)/transfer", searchText: searchText,
+            action: MemberRoute.transfer(.value(id)).path, searchText: searchText,
             candidates: try await UnitPicker.candidates(matching: searchText, holdsMembers: true, excluding: member.organizationId,
                                                         selected: form.organizationId, scopes: try request.readableSubtrees, on: request.db),
             selected: form.organizationId)
@@ -232,7 +230,7 @@ enum MemberPages {
             .h1(.text(title)),
             fields.summary,
             picker.searchForm(language),
-            fields.postForm("/members/\(id)/transfer",
+            fields.postForm(MemberRoute.transfer(.value(id)).path,
                   picker.choices(language, errors: fields.errors(for: "organizationId") + fields.errors(for: "status")),
                   fields.text("transferredOn", LocalizedText(vi: "Ngày chuyển", en: "Transfer date"), value: form.transferredOn,
                               hint: LocalizedText(vi: "dd/mm/yyyy; để trống là hôm nay", en: "dd/mm/yyyy; today when blank")),

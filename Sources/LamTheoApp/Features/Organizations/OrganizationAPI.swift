@@ -5,19 +5,18 @@ import Vapor
 /// `/api/v1/organizations` and `/api/v1/organization-kinds`.
 enum OrganizationAPI {
     static func register(on api: any RoutesBuilder) {
-        api.get("organization-kinds", use: kinds).requiring(.capability(.read))
-        api.post("organization-kinds", use: createKind).requiring(.administrator)
-        let organizations = api.grouped("organizations")
-        organizations.get(use: list).requiring(.capability(.read))
-        organizations.post(use: create).requiring(.capability(.edit))
-        organizations.get(":id", use: show).requiring(.capability(.read))
-        organizations.patch(":id", use: update).requiring(.capability(.edit))
-        organizations.get(":id", "children", use: children).requiring(.capability(.read))
-        organizations.get(":id", "history", use: history).requiring(.capability(.read))
-        organizations.get(":id", "as-of", ":date", use: asOf).requiring(.capability(.read))
-        organizations.post(":id", "move", use: move).requiring(.capability(.restructure))
-        organizations.post(":id", "merge", use: merge).requiring(.capability(.restructure))
-        organizations.post(":id", "dissolve", use: dissolve).requiring(.capability(.restructure))
+        api.get(OrganizationRoute.kinds, use: kinds).requiring(.capability(.read))
+        api.post(OrganizationRoute.kinds, use: createKind).requiring(.administrator)
+        api.get(OrganizationRoute.list, use: list).requiring(.capability(.read))
+        api.post(OrganizationRoute.list, use: create).requiring(.capability(.edit))
+        api.get(OrganizationRoute.show(.key), use: show).requiring(.capability(.read))
+        api.patch(OrganizationRoute.show(.key), use: update).requiring(.capability(.edit))
+        api.get(OrganizationRoute.children(.key), use: children).requiring(.capability(.read))
+        api.get(OrganizationRoute.history(.key), use: history).requiring(.capability(.read))
+        api.get(OrganizationRoute.asOf(.key, date: .key), use: asOf).requiring(.capability(.read))
+        api.post(OrganizationRoute.move(.key), use: move).requiring(.capability(.restructure))
+        api.post(OrganizationRoute.merge(.key), use: merge).requiring(.capability(.restructure))
+        api.post(OrganizationRoute.dissolve(.key), use: dissolve).requiring(.capability(.restructure))
     }
 
     struct KindDTO: Content {

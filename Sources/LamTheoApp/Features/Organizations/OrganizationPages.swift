@@ -6,19 +6,18 @@ import Vapor
 /// The organisation tree on the web: browse, read, and the forms that change it.
 enum OrganizationPages {
     static func register(on routes: any RoutesBuilder) {
-        let pages = routes.grouped("organizations")
-        pages.get(use: index).requiring(.capability(.read))
-        pages.get("new", use: newForm).requiring(.capability(.edit))
-        pages.post("new", use: create).requiring(.capability(.edit))
-        pages.get(":id", use: show).requiring(.capability(.read))
-        pages.get(":id", "edit", use: editForm).requiring(.capability(.edit))
-        pages.post(":id", "edit", use: update).requiring(.capability(.edit))
-        pages.get(":id", "move", use: moveForm).requiring(.capability(.restructure))
-        pages.post(":id", "move", use: move).requiring(.capability(.restructure))
-        pages.get(":id", "merge", use: mergeForm).requiring(.capability(.restructure))
-        pages.post(":id", "merge", use: merge).requiring(.capability(.restructure))
-        pages.get(":id", "dissolve", use: dissolveForm).requiring(.capability(.restructure))
-        pages.post(":id", "dissolve", use: dissolve).requiring(.capability(.restructure))
+        routes.get(OrganizationRoute.list, use: index).requiring(.capability(.read))
+        routes.get(OrganizationRoute.new, use: newForm).requiring(.capability(.edit))
+        routes.post(OrganizationRoute.new, use: create).requiring(.capability(.edit))
+        routes.get(OrganizationRoute.show(.key), use: show).requiring(.capability(.read))
+        routes.get(OrganizationRoute.edit(.key), use: editForm).requiring(.capability(.edit))
+        routes.post(OrganizationRoute.edit(.key), use: update).requiring(.capability(.edit))
+        routes.get(OrganizationRoute.move(.key), use: moveForm).requiring(.capability(.restructure))
+        routes.post(OrganizationRoute.move(.key), use: move).requiring(.capability(.restructure))
+        routes.get(OrganizationRoute.merge(.key), use: mergeForm).requiring(.capability(.restructure))
+        routes.post(OrganizationRoute.merge(.key), use: merge).requiring(.capability(.restructure))
+        routes.get(OrganizationRoute.dissolve(.key), use: dissolveForm).requiring(.capability(.restructure))
+        routes.post(OrganizationRoute.dissolve(.key), use: dissolve).requiring(.capability(.restructure))
     }
 
     // MARK: Reading
@@ -42,7 +41,7 @@ enum OrganizationPages {
         } else {
             let page = try await OrganizationQueries.search(.init(text: text, scopes: scopes), page: paging.page, perPage: paging.perPage, on: request.db)
             units = page.items
-            pager = Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: { "/organizations?q=\(text.urlQueryEncoded)&page=\($0)" }).node(language)
+            pager = Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: { OrganizationRoute.list.path(query: ["q": text, "page": $0]) }).node(language)
         }
         let title = LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language)
         return Layout(title: title, content: .group(
@@ -50,7 +49,7 @@ enum OrganizationPages {
             searchForm(text: text, language: language),
             UnitRow.table(units.map(UnitRow.init), language: language),
             pager,
-            .div(.class("actions"), .a(.class("button secondary"), .href("/organizations/new"),
+            .div(.class("actions"), .a(.class("button secondary"), .href(OrganizationRoute.new.path),
                                        .text(LocalizedText(vi: "Thêm tổ chức cấp cao nhất", en: "Add a top-level organisation")(language))))
         )).response(for: request)
     }
@@ -90,7 +89,7 @@ enum OrganizationPages {
         do {
             let input = NewOrganization(name: form.name, code: form.code, kindCode: form.kindCode, parentId: form.parentId, validFrom: form.validFrom)
             let unit = try await OrganizationActions.create(input, request: request)
-            return request.redirect(to: "/organizations/\(unit.requireID())")
+            return request.redirect(to: OrganizationRoute.show(.value(unit.requireID())).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderUnitForm(form, unit: nil, errors: error.fieldErrors, request: request)
         }
@@ -108,7 +107,7 @@ enum OrganizationPages {
         do {
             let changes = OrganizationChanges(name: form.name, code: form.code, kindCode: form.kindCode, effectiveOn: form.effectiveOn)
             _ = try await OrganizationActions.update(unit.requireID(), changes, request: request)
-            return request.redirect(to: "/organizations/\(unit.requireID())")
+            return request.redirect(to: OrganizationRoute.show(.value(unit.requireID())).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderUnitForm(form, unit: unit, errors: error.fieldErrors, request: request)
         }
@@ -121,7 +120,7 @@ enum OrganizationPages {
         let parent = try await form.parentId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
         let title = unit == nil ? LocalizedText(vi: "Thêm tổ chức đảng", en: "New organisation")(language)
                                 : LocalizedText(vi: "Sửa \(unit!.name)", en: "Edit \(unit!.name)")(language)
-        let action = unit.map { "/organizations/\($0.requireID())/edit" } ?? "/organizations/new"
+        let action = unit.map { OrganizationRoute.edit(.value($0.requireID())).path } ?? OrganizationRoute.new.path
         let actor = try request.requireActor()
         let lineage = try await (unit ?? parent).asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
         let content: Node<HTML.BodyContext> = .group(
@@ -159,7 +158,7 @@ enum OrganizationPages {
         let form = try request.content.decode(TargetForm.self)
         do {
             _ = try await OrganizationActions.move(id, under: form.targetId, effectiveOn: form.effectiveOn, request: request)
-            return request.redirect(to: "/organizations/\(id)")
+            return request.redirect(to: OrganizationRoute.show(.value(id)).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderTargetForm(.move, form: form, errors: error.fieldErrors.map(\.renamingParentField), request: request)
         }
@@ -174,7 +173,7 @@ enum OrganizationPages {
         let form = try request.content.decode(TargetForm.self)
         do {
             let target = try await OrganizationActions.merge(id, into: form.targetId, effectiveOn: form.effectiveOn, request: request)
-            return request.redirect(to: "/organizations/\(target.requireID())")
+            return request.redirect(to: OrganizationRoute.show(.value(target.requireID())).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderTargetForm(.merge, form: form, errors: error.fieldErrors, request: request)
         }
@@ -189,7 +188,7 @@ enum OrganizationPages {
         let form = try request.content.decode(TargetForm.self)
         do {
             _ = try await OrganizationActions.dissolve(id, effectiveOn: form.effectiveOn, note: form.note, request: request)
-            return request.redirect(to: "/organizations/\(id)")
+            return request.redirect(to: OrganizationRoute.show(.value(id)).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderTargetForm(.dissolve, form: form, errors: error.fieldErrors, request: request)
         }
@@ -213,7 +212,11 @@ enum OrganizationPages {
                       LocalizedText(vi: "Hợp nhất", en: "Merge"))
         case .dissolve: (LocalizedText(vi: "Giải thể \(unit.name)", en: "Dissolve \(unit.name)"), LocalizedText(vi: "Giải thể", en: "Dissolve"))
         }
-        let action = "/organizations/\(id)/\(change)"
+        let action = switch change {
+        case .move: OrganizationRoute.move(.value(id)).path
+        case .merge: OrganizationRoute.merge(.value(id)).path
+        case .dissolve: OrganizationRoute.dissolve(.value(id)).path
+        }
         // A unit moves under a committee; it merges into a unit of its own shape (cell into cell).
         let unitHoldsMembers = try await OrganizationKind.find(unit.kindCode, on: request.db)?.holdsMembers ?? false
         let searchText = try request.queryText("q") ?? ""
@@ -264,7 +267,7 @@ enum OrganizationPages {
     private static let dateHint = LocalizedText(vi: "dd/mm/yyyy; để trống là hôm nay", en: "dd/mm/yyyy; today when blank")
 
     private static func searchForm(text: String, language: UILanguage) -> Node<HTML.BodyContext> {
-        .form(.class("inline"), .method(.get), .action("/organizations"), .attribute(named: "role", value: "search"),
+        .form(.class("inline"), .method(.get), .action(OrganizationRoute.list.path), .attribute(named: "role", value: "search"),
               .div(.label(.for("q"), .text(LocalizedText(vi: "Tìm tổ chức (tên hoặc mã, gõ không dấu cũng được)", en: "Find a unit (name or code; accents optional)")(language))),
                    .input(.id("q"), .name("q"), .type(.search), .value(text))),
               .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language))))

@@ -47,7 +47,7 @@ extension OrganizationShow {
 
         private func figures(_ language: UILanguage) -> Node<HTML.BodyContext> {
             let members = figureTile(LocalizedText(vi: "Đảng viên toàn đảng bộ", en: "Members in subtree"), VietnameseFormat.integer(model.subtreeMembers),
-                                     link: MemberRoute.list.path(query: ["within": model.unit.id]), language: language)
+                                     link: MemberRoute.list.path(query: [.unit: model.unit.id]), language: language)
             let units = figureTile(LocalizedText(vi: "Tổ chức trực thuộc", en: "Units directly under"), VietnameseFormat.integer(model.childCount),
                                    link: nil, language: language)
             return .div(.class("figures"), members, .if(!model.holdsMembers, units))
@@ -56,7 +56,7 @@ extension OrganizationShow {
         private func actions(_ language: UILanguage) -> Node<HTML.BodyContext> {
             let id = model.unit.id
             let add: Node<HTML.BodyContext> = model.holdsMembers
-                ? .a(.class("button"), .href(MemberRoute.new.path(query: ["organization": id])), .text(LocalizedText(vi: "Thêm đảng viên", en: "Add a member")(language)))
+                ? .a(.class("button"), .href(MemberRoute.new.path(query: [.unit: id])), .text(LocalizedText(vi: "Thêm đảng viên", en: "Add a member")(language)))
                 : .a(.class("button"), .href(OrganizationRoute.new.path(query: ["parent": id])),
                      .text(LocalizedText(vi: "Thêm tổ chức trực thuộc", en: "Add a unit under it")(language)))
             let changes: [(route: OrganizationRoute, title: LocalizedText)] = [
@@ -65,7 +65,7 @@ extension OrganizationShow {
                 (.merge(.value(id)), LocalizedText(vi: "Hợp nhất", en: "Merge")),
                 (.dissolve(.value(id)), LocalizedText(vi: "Giải thể", en: "Dissolve")),
             ]
-            let study: Node<HTML.BodyContext> = .a(.class("button secondary"), .href(StudyRoute.sessions.path(query: ["within": id])),
+            let study: Node<HTML.BodyContext> = .a(.class("button secondary"), .href(StudyRoute.sessions.path(query: [.unit: id])),
                                                    .text(LocalizedText(vi: "Học tập", en: "Study")(language)))
             return .div(.class("actions"), add, study, .forEach(changes) { change in
                 .a(.class("button secondary"), .href(change.route.path), .text(change.title(language)))
