@@ -5,17 +5,15 @@ import Vapor
 /// `/api/v1/campaigns` and `/api/v1/obligations`.
 enum CampaignAPI {
     static func register(on api: any RoutesBuilder) {
-        let campaigns = api.grouped("campaigns")
-        campaigns.get(use: list).requiring(.capability(.read))
-        campaigns.post(use: launch).requiring(.capability(.edit))
-        campaigns.get(":id", use: show).requiring(.capability(.read))
-        campaigns.post(":id", "close", use: close).requiring(.capability(.edit))
-        campaigns.get(":id", "obligations", use: obligations).requiring(.capability(.read))
-        let obligations = api.grouped("obligations")
-        obligations.get(":id", use: obligation).requiring(.capability(.read))
-        obligations.post(":id", "submissions", use: submit).requiring(.capability(.edit))
-        obligations.post(":id", "review", use: review).requiring(.capability(.edit))
-        obligations.post(":id", "extension", use: extend).requiring(.capability(.edit))
+        api.get(CampaignRoute.list, use: list).requiring(.capability(.read))
+        api.post(CampaignRoute.list, use: launch).requiring(.capability(.edit))
+        api.get(CampaignRoute.show(.key), use: show).requiring(.capability(.read))
+        api.post(CampaignRoute.close(.key), use: close).requiring(.capability(.edit))
+        api.get(CampaignRoute.obligations(.key), use: obligations).requiring(.capability(.read))
+        api.get(CampaignRoute.obligation(.key), use: obligation).requiring(.capability(.read))
+        api.post(CampaignRoute.submissions(.key), use: submit).requiring(.capability(.edit))
+        api.post(CampaignRoute.review(.key), use: review).requiring(.capability(.edit))
+        api.post(CampaignRoute.extension(.key), use: extend).requiring(.capability(.edit))
     }
 
     struct RequirementDTO: Content {
@@ -173,7 +171,7 @@ enum CampaignAPI {
     /// unit, or the caller's own scope when the campaign was launched above it.
     static func requireUnit(in campaign: Campaign, request: Request) async throws -> Organization {
         let actor = try request.requireActor()
-        let unitId = try request.queryInteger("unit")
+        let unitId = try request.queryInteger(.unit)
             ?? (actor.can(.read, at: campaign.treePath) ? campaign.organizationId : actor.readableSubtrees?.first { campaign.treePath.contains($0) }?.ids.last)
         guard let unitId, let unit = try await Organization.find(unitId, on: request.db), campaign.treePath.contains(unit.treePath) else {
             throw DomainError.notFound(LocalizedText(vi: "Đơn vị không thuộc phạm vi đợt triển khai", en: "The unit is not part of the campaign"))

@@ -6,9 +6,8 @@ import Vapor
 /// each child, and the members behind each figure.
 enum CoverageAPI {
     static func register(on api: any RoutesBuilder) {
-        let coverage = api.grouped("campaigns", ":id", "coverage")
-        coverage.get(use: show).requiring(.capability(.read))
-        coverage.get("members", use: members).requiring(.capability(.read))
+        api.get(CoverageRoute.coverage(campaign: .key), use: show).requiring(.capability(.read))
+        api.get(CoverageRoute.coverageMembers(campaign: .key), use: members).requiring(.capability(.read))
     }
 
     struct FigureDTO: Content {

@@ -3,11 +3,13 @@ import LamTheoCore
 import Vapor
 
 extension Request {
-    /// A `unit=` subtree filter: the id of a unit the caller may read, resolved to its path.
+    /// A `unit=` subtree filter: the id of a unit the caller may read, resolved to its path. A value that is
+    /// not a number is unreadable (400, under the name the request used); a unit the caller cannot read is
+    /// refused like one that does not exist.
     func subtreeFilter(on db: any Database) async throws -> TreePath? {
-        guard let raw = try queryText(.unit), !raw.isEmpty else { return nil }
-        guard let id = Int(raw), let unit = try await Organization.find(id, on: db), try requireActor().can(.read, at: unit.treePath) else {
-            throw DomainError.invalid(field: QueryName.unit.name, LocalizedText(vi: "Không tìm thấy tổ chức đảng \(raw)", en: "No organisation \(raw)"))
+        guard let id = try queryInteger(.unit) else { return nil }
+        guard let unit = try await Organization.find(id, on: db), try requireActor().can(.read, at: unit.treePath) else {
+            throw DomainError.invalid(field: QueryName.unit.name, LocalizedText(vi: "Không tìm thấy tổ chức đảng \(id)", en: "No organisation \(id)"))
         }
         return unit.treePath
     }
