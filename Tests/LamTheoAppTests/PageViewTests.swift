@@ -114,4 +114,117 @@ struct PageViewTests {
         #expect(before.contains("<h1>Đảng bộ phường Sài Gòn</h1>"))
         #expect(before.contains("The unit did not exist on that date."))
     }
+
+    // MARK: The campaign page (coverage) and the members behind a figure
+
+    static let campaign = CampaignHeading(id: 5, title: "Học tập chuyên đề năm 2025", topicYear: 2025, isClosed: false,
+                                          startsOn: "2025-01-01", endsOn: "2025-12-31")
+
+    static func coverage(members: Int, studied: Int?, reflections: Int? = nil, sessions: Int = 0, reporting: Int = 0, cells: Int = 0,
+                         obligations: [ObligationStatus: Int] = [:], maxDaysLate: Int = 0) -> Coverage {
+        Coverage(members: members, studied: CoverageFigure(count: studied, total: members),
+                 reflectionsSubmitted: CoverageFigure(count: reflections, total: members), reflectionsAccepted: CoverageFigure(count: nil, total: members),
+                 sessionsHeld: sessions, reportingUnits: reporting, unitsWithMembers: cells,
+                 obligations: ObligationTally(counts: obligations, maxDaysLate: maxDaysLate))
+    }
+
+    static func coveragePage(campaign: CampaignHeading = campaign, unitName: String = "Đảng bộ phường Bến Nghé",
+                             children: [CoverageShow.Model.Child] = [], requirements: [CoverageShow.Model.Requirement] = [],
+                             subtree: Coverage? = nil, canClose: Bool = false) -> CoverageShow.Model {
+        CoverageShow.Model(
+            campaign: campaign, documentId: 3, document: (symbol: "01-KL/TW", title: "Kết luận về tiếp tục thực hiện Chỉ thị 05-CT/TW"),
+            reflectionDueOn: "2025-11-30", unit: UnitLink(id: 7, name: unitName),
+            lineage: [UnitLink(id: 1, name: "Đảng bộ Thành phố Hồ Chí Minh"), UnitLink(id: 7, name: unitName)],
+            subtree: subtree ?? Self.coverage(members: 245_200, studied: 231_700, sessions: 1_234, reporting: 45, cells: 50,
+                                              obligations: [.accepted: 3, .late: 2], maxDaysLate: 12),
+            own: Self.coverage(members: 0, studied: nil, obligations: [.late: 1], maxDaysLate: 12),
+            ownObligations: [.init(id: 31, requirementTitle: "Xây dựng kế hoạch",
+                                   standing: ObligationStanding(dueOn: "2025-03-01", extendedUntil: "2025-03-15", state: .open, status: .late,
+                                                                daysLate: 12, submissionCount: 0))],
+            order: .studied, children: children, requirements: requirements, canClose: canClose)
+    }
+
+    @Test("the campaign page: figures as the reports write them, each linking to its rows, the laggards, the own obligations")
+    func coveragePage() {
+        let children = [CoverageShow.Model.Child(unit: UnitLink(id: 11, name: "Chi bộ Khu phố 1"),
+                                                 coverage: Self.coverage(members: 40, studied: 10, obligations: [.late: 1], maxDaysLate: 3)),
+                        CoverageShow.Model.Child(unit: UnitLink(id: 12, name: "Chi bộ Khu phố 2"), coverage: Self.coverage(members: 35, studied: nil))]
+        let page = Self.render(CoverageShow.View(Self.coveragePage(children: children,
+                                                                   requirements: [.init(title: "Kế hoạch thực hiện", dueOn: "2025-03-01")], canClose: true)))
+        #expect(page.title == "Học tập chuyên đề năm 2025")
+        #expect(page.contains(#"<h1>Học tập chuyên đề năm 2025<span class="badge"> Chuyên đề năm 2025</span></h1>"#))
+        #expect(page.crumbs.map(\.title) == ["Đợt triển khai", "Đảng bộ phường Bến Nghé"])
+        #expect(page.contains(#"<a href="/documents/3">01-KL/TW · Kết luận về tiếp tục thực hiện Chỉ thị 05-CT/TW</a>"#))
+        #expect(page.contains("01/01/2025 – 31/12/2025"))
+        #expect(page.contains("30/11/2025"))
+        #expect(page.contains(#"<a href="/campaigns/5?unit=1">Đảng bộ Thành phố Hồ Chí Minh</a> › <strong>Đảng bộ phường Bến Nghé</strong>"#))
+        #expect(page.contains("<strong>245.200</strong>"))
+        #expect(page.contains("45/50 chi bộ đã báo cáo"))
+        #expect(page.contains(#"<a href="/campaigns/5/members?unit=7&amp;list=studied"><strong>231.700/245.200 (94,5%)</strong></a>"#),
+                "a share with one decimal and a comma, linking to the members it counts")
+        #expect(page.contains(#"href="/campaigns/5/members?unit=7&amp;list=not-studied""#))
+        #expect(page.contains("<strong>chưa báo cáo</strong>"), "a figure nobody reported is never 0%")
+        #expect(page.contains("<strong>1.234</strong>"), "sessions held")
+        #expect(page.contains(#"<a href="/campaigns/5/obligations?unit=7&amp;status=accepted"><strong>3/5 (60%)</strong></a>"#))
+        #expect(page.contains("chậm nhất 12 ngày"))
+        #expect(page.contains(#"<a href="/obligations/31">Xây dựng kế hoạch</a> · 01/03/2025 → 15/03/2025 · Trễ hạn, trễ 12 ngày"#))
+        #expect(page.contains(#"<a href="/campaigns/5?unit=11">Chi bộ Khu phố 1</a>"#), "a link to each child")
+        #expect(page.contains(#"<a href="/campaigns/5?unit=12">Chi bộ Khu phố 2</a>"#))
+        #expect(page.contains("10/40 (25%)"))
+        #expect(page.contains(#"<a href="/campaigns/5/obligations?unit=11&amp;status=late">1</a>"#))
+        #expect(page.contains(#"<a href="/campaigns/5?unit=7&amp;sort=days-late">Chậm nhất (ngày)</a>"#), "another order keeps the unit")
+        #expect(page.contains("<strong>Học tập ▲</strong>"))
+        #expect(page.contains("Kế hoạch thực hiện · hạn 01/03/2025"))
+        #expect(page.contains(#"<form method="post" action="/campaigns/5/close"><input type="hidden" name="_csrf" value="csrf-token"/>"#))
+
+        let english = Self.render(CoverageShow.View(Self.coveragePage(children: children)), .en)
+        #expect(english.contains("45 of 50 cells reported"))
+        #expect(english.contains("231.700/245.200 (94,5%)"), "figures keep the vi-VN form in English")
+        #expect(english.contains("<strong>not reported</strong>"))
+    }
+
+    @Test("a campaign page with nothing below: no table of children, no obligations, no requirements, nothing to close")
+    func coverageEmpty() {
+        let closed = CampaignHeading(id: 5, title: "Đợt cũ", topicYear: nil, isClosed: true, startsOn: "2024-01-01", endsOn: "2024-12-31")
+        let page = Self.render(CoverageShow.View(Self.coveragePage(campaign: closed, subtree: Self.coverage(members: 0, studied: nil))))
+        #expect(page.contains(#"<h1>Đợt cũ<span class="badge closed"> Đã kết thúc</span></h1>"#))
+        #expect(page.contains("Không có nhiệm vụ nào của cấp dưới."))
+        #expect(page.contains("Không giao nhiệm vụ cho cấp dưới."))
+        #expect(!page.contains("Đơn vị trực thuộc"))
+        #expect(!page.contains("Ai chưa học tập?"), "no list of who has not studied before anyone reported")
+        #expect(!page.contains("/close"))
+    }
+
+    @Test("campaign and unit names are text on the campaign page")
+    func coverageEscaping() {
+        let hostile = CampaignHeading(id: 5, title: Self.hostile, topicYear: nil, isClosed: false, startsOn: "2025-01-01", endsOn: "2025-12-31")
+        let children = [CoverageShow.Model.Child(unit: UnitLink(id: 11, name: "\"><img src=x onerror=alert(1)>"), coverage: Self.coverage(members: 1, studied: 1))]
+        let page = Self.render(CoverageShow.View(Self.coveragePage(campaign: hostile, unitName: "A & <b>B</b>", children: children)))
+        #expect(!page.contains("<script>"))
+        #expect(!page.contains("<img"))
+        #expect(!page.contains("<b>"))
+        #expect(page.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        #expect(page.contains("Toàn đảng bộ A &amp; &lt;b&gt;B&lt;/b&gt;"))
+    }
+
+    @Test("the members behind a figure: names linking to each member, their cells, the pager in vi-VN; the empty list says so")
+    func coverageMembers() {
+        let members = [MemberRow(id: 21, fullName: "Nguyễn Văn An", cardNumber: "111", status: .full, cell: UnitLink(id: 11, name: "Chi bộ Khu phố 1")),
+                       MemberRow(id: 22, fullName: Self.hostile, cardNumber: "112", status: .full, cell: UnitLink(id: 11, name: "Chi bộ Khu phố 1"))]
+        let model = CoverageMembers.Model(campaign: Self.campaign, unit: UnitLink(id: 7, name: "Đảng bộ phường Bến Nghé"), list: .notStudied,
+                                          members: Page(items: members, page: 2, perPage: 50, total: 1_234))
+        let page = Self.render(CoverageMembers.View(model))
+        #expect(page.title == "Chưa học tập · Đảng bộ phường Bến Nghé")
+        #expect(page.crumbs.map(\.url) == ["/campaigns", "/campaigns/5?unit=7"])
+        #expect(page.contains(#"<a href="/members/21">Nguyễn Văn An</a>"#))
+        #expect(page.contains(#"<a href="/members/22">&lt;script&gt;alert(1)&lt;/script&gt;</a>"#))
+        #expect(page.contains("Chi bộ Khu phố 1"))
+        #expect(page.contains("Trang 2/25 · 1.234 kết quả"))
+        #expect(page.contains(#"href="/campaigns/5/members?unit=7&amp;list=not-studied&amp;page=3""#))
+
+        let empty = CoverageMembers.Model(campaign: Self.campaign, unit: UnitLink(id: 7, name: "Đảng bộ phường Bến Nghé"), list: .accepted,
+                                          members: Page(items: [], page: 1, perPage: 50, total: 0))
+        #expect(Self.render(CoverageMembers.View(empty)).contains("Không có đảng viên nào."))
+        #expect(Self.render(CoverageMembers.View(empty), .en).contains("No members."))
+    }
 }

@@ -45,12 +45,11 @@ enum CampaignPages {
                 : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                     .thead(.tr(.th(.text(titleTitle)), .th(.text(unitTitle)), .th(.text(periodTitle)))),
                     .tbody(.forEach(page.items) { campaign in
-                        .tr(.td(.attribute(named: "data-label", value: titleTitle),
-                                .a(.href("/campaigns/\(campaign.requireID())"), .text(campaign.title)),
-                                .unwrap(campaign.topicYear) { .span(.class("badge"), .text(LocalizedText(vi: " Chuyên đề năm \($0)", en: " Topic of \($0)")(language))) },
-                                .if(campaign.status == .closed, .span(.class("badge closed"), .text(LocalizedText(vi: " Đã kết thúc", en: " Closed")(language))))),
-                            .td(.attribute(named: "data-label", value: unitTitle), .text(units[campaign.organizationId] ?? "")),
-                            .td(.attribute(named: "data-label", value: periodTitle), .text(period(campaign))))
+                        let heading = CampaignHeading(campaign)
+                        return .tr(.td(.attribute(named: "data-label", value: titleTitle),
+                                       .a(.href("/campaigns/\(campaign.requireID())"), .text(campaign.title)), heading.badges(language)),
+                                   .td(.attribute(named: "data-label", value: unitTitle), .text(units[campaign.organizationId] ?? "")),
+                                   .td(.attribute(named: "data-label", value: periodTitle), .text(heading.period)))
                     }))),
             Pager(page: page.page, pageCount: page.pageCount, total: page.total,
                   link: { "/campaigns?q=\(text.urlQueryEncoded)&page=\($0)" }).node(language)
@@ -210,8 +209,8 @@ enum CampaignPages {
                     .tbody(.forEach(page.items) { row in
                         .tr(.td(.attribute(named: "data-label", value: unitTitle), .a(.href("/obligations/\(row.obligation.requireID())"), .text(row.unitName))),
                             .td(.attribute(named: "data-label", value: taskTitle), .text(row.requirementTitle)),
-                            .td(.attribute(named: "data-label", value: dueTitle), .text(dueText(row.obligation))),
-                            .td(.attribute(named: "data-label", value: statusTitle), .text(statusText(row.obligation, today: today, language: language))))
+                            .td(.attribute(named: "data-label", value: dueTitle), .text(ObligationStanding(row.obligation, today: today).dueText)),
+                            .td(.attribute(named: "data-label", value: statusTitle), .text(ObligationStanding(row.obligation, today: today).statusText(language))))
                     }))),
             Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: {
                 "/campaigns/\(campaign.requireID())/obligations?unit=\(unit.requireID())\(status.map { "&status=\($0.rawValue)" } ?? "")&page=\($0)"
@@ -291,10 +290,10 @@ enum CampaignPages {
             .dl(.class("facts"),
                 .dt(.text(LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language))),
                 .dd(.a(.href("/campaigns/\(campaign.requireID())?unit=\(unit.requireID())"), .text(campaign.title))),
-                .dt(.text(LocalizedText(vi: "Hạn", en: "Due")(language))), .dd(.text(dueText(obligation))),
+                .dt(.text(LocalizedText(vi: "Hạn", en: "Due")(language))), .dd(.text(ObligationStanding(obligation, today: today).dueText)),
                 .unwrap(obligation.extensionReason) { reason in .group(
                     .dt(.text(LocalizedText(vi: "Lý do gia hạn", en: "Reason for the extension")(language))), .dd(.text(reason))) },
-                .dt(.text(LocalizedText(vi: "Tình trạng", en: "Status")(language))), .dd(.text(statusText(obligation, today: today, language: language))),
+                .dt(.text(LocalizedText(vi: "Tình trạng", en: "Status")(language))), .dd(.text(ObligationStanding(obligation, today: today).statusText(language))),
                 .if(requirement.kind == .studySessions, .group(
                     .dt(.text(LocalizedText(vi: "Yêu cầu", en: "Requirement")(language))),
                     .dd(.text(LocalizedText(vi: "Tổ chức ít nhất \(requirement.minimumSessions ?? 1) buổi học tập; tự hoàn thành khi đủ số buổi",
@@ -343,28 +342,6 @@ enum CampaignPages {
         return Layout(title: title, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: "/campaigns"),
                                              Crumb(title: campaign.title, url: "/campaigns/\(campaign.requireID())?unit=\(unit.requireID())")],
                       content: content).response(for: request, status: status)
-    }
-
-    // MARK: Shared bits
-
-    static func period(_ campaign: Campaign) -> String {
-        "\(CalendarDate(parsing: campaign.startsOn)?.vietnamese ?? campaign.startsOn) – \(CalendarDate(parsing: campaign.endsOn)?.vietnamese ?? campaign.endsOn)"
-    }
-
-    static func dueText(_ obligation: Obligation) -> String {
-        let due = CalendarDate(parsing: obligation.dueOn)?.vietnamese ?? obligation.dueOn
-        guard let extended = obligation.extendedUntil.flatMap(CalendarDate.init(parsing:)) else { return due }
-        return "\(due) → \(extended.vietnamese)"
-    }
-
-    static func statusText(_ obligation: Obligation, today: CalendarDate, language: UILanguage) -> String {
-        let status = obligation.status(today: today)
-        let late = obligation.daysLate(today: today)
-        let returned = obligation.state == .returned && obligation.submissionCount > 0
-            ? LocalizedText(vi: " (đã nộp \(obligation.submissionCount) lần)", en: " (submitted \(obligation.submissionCount) times)")(language) : ""
-        let lateness = late > 0 && status != .accepted && status != .submitted
-            ? LocalizedText(vi: ", trễ \(late) ngày", en: ", \(late) days late")(language) : ""
-        return status.label(language) + returned + lateness
     }
 }
 

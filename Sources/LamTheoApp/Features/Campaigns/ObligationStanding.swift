@@ -1,0 +1,35 @@
+import LamTheoCore
+
+/// An obligation's deadline and where it stands on a day, as pages write them: plain values for a page's model.
+struct ObligationStanding: Sendable, Hashable {
+    /// ISO dates as stored.
+    let dueOn: String
+    let extendedUntil: String?
+    let state: ObligationState
+    let status: ObligationStatus
+    let daysLate: Int
+    let submissionCount: Int
+}
+
+extension ObligationStanding {
+    init(_ obligation: Obligation, today: CalendarDate) {
+        self.init(dueOn: obligation.dueOn, extendedUntil: obligation.extendedUntil, state: obligation.state, status: obligation.status(today: today),
+                  daysLate: obligation.daysLate(today: today), submissionCount: obligation.submissionCount)
+    }
+
+    /// "01/06/2025", or "01/06/2025 → 30/06/2025" when extended.
+    var dueText: String {
+        let due = CalendarDate(parsing: dueOn)?.vietnamese ?? dueOn
+        guard let extended = extendedUntil.flatMap(CalendarDate.init(parsing:)) else { return due }
+        return "\(due) → \(extended.vietnamese)"
+    }
+
+    /// "Trả lại để sửa (đã nộp 2 lần), trễ 12 ngày".
+    func statusText(_ language: UILanguage) -> String {
+        let returned = state == .returned && submissionCount > 0
+            ? LocalizedText(vi: " (đã nộp \(submissionCount) lần)", en: " (submitted \(submissionCount) times)")(language) : ""
+        let lateness = daysLate > 0 && status != .accepted && status != .submitted
+            ? LocalizedText(vi: ", trễ \(daysLate) ngày", en: ", \(daysLate) days late")(language) : ""
+        return status.label(language) + returned + lateness
+    }
+}

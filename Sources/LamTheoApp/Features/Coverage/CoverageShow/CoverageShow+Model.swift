@@ -1,0 +1,50 @@
+import LamTheoCore
+
+/// A campaign's page: how far it has got at a unit (by default the launching unit, or the caller's own), for
+/// the subtree and the unit itself, its obligations by status, and every child with the laggards first.
+enum CoverageShow {}
+
+extension CoverageShow {
+    struct Model: Sendable {
+        let campaign: CampaignHeading
+        /// The document the campaign rolls out, and its number and title (nil when it cannot be read).
+        let documentId: Int
+        let document: (symbol: String, title: String)?
+        /// ISO date as stored.
+        let reflectionDueOn: String?
+        /// The unit shown.
+        let unit: UnitLink
+        /// From the launching unit (or the reader's highest readable one) down to the unit shown, itself last.
+        let lineage: [UnitLink]
+        let subtree: Coverage
+        let own: Coverage
+        /// The unit's own obligations, earliest due first.
+        let ownObligations: [OwnObligation]
+        let order: LaggingOrder
+        /// The units directly under it, furthest behind first by `order`.
+        let children: [Child]
+        let requirements: [Requirement]
+        /// The campaign is running and the reader may close it.
+        let canClose: Bool
+
+        struct OwnObligation: Sendable, Hashable {
+            let id: Int
+            let requirementTitle: String
+            let standing: ObligationStanding
+        }
+
+        struct Child: Sendable {
+            let unit: UnitLink
+            let coverage: Coverage
+        }
+
+        struct Requirement: Sendable, Hashable {
+            let title: String
+            /// ISO date as stored.
+            let dueOn: String
+        }
+
+        /// Whether the unit has anything of its own to show beside its subtree.
+        var showsOwn: Bool { own.members > 0 || own.obligations.total > 0 || own.sessionsHeld > 0 }
+    }
+}

@@ -1,0 +1,143 @@
+import LamTheoCore
+import Plot
+
+extension CoverageShow {
+    struct View: PageView {
+        let model: Model
+
+        init(_ model: Model) {
+            self.model = model
+        }
+
+        func layout(_ context: PageContext) -> Layout {
+            let language = context.language
+            let campaign = model.campaign
+            let unit = model.unit
+            let content: Node<HTML.BodyContext> = .group(
+                .h1(.text(campaign.title), campaign.badges(language)),
+                .dl(.class("facts"),
+                    .dt(.text(LocalizedText(vi: "Văn bản", en: "Document")(language))),
+                    .dd(.unwrap(model.document, { .a(.href(DocumentRoute.show(.value(model.documentId)).path), .text("\($0.symbol) · \($0.title)")) },
+                                else: .text("#\(model.documentId)"))),
+                    .dt(.text(LocalizedText(vi: "Thời gian", en: "Period")(language))), .dd(.text(campaign.period)),
+                    .unwrap(model.reflectionDueOn.flatMap(CalendarDate.init(parsing:))) { due in .group(
+                        .dt(.text(LocalizedText(vi: "Hạn nộp bài thu hoạch", en: "Reflections due")(language))), .dd(.text(due.vietnamese))) },
+                    .dt(.text(LocalizedText(vi: "Xem tại", en: "Showing")(language))),
+                    .dd(.forEach(model.lineage.enumerated().map { $0 }) { index, step in
+                        .group(.if(index > 0, .text(" › ")),
+                               step.id == unit.id ? .strong(.text(step.name)) : .a(.href(unitLink(step.id)), .text(step.name)))
+                    })),
+                .h2(.text(LocalizedText(vi: "Toàn đảng bộ \(unit.name)", en: "\(unit.name) and everything under it")(language))),
+                figures(model.subtree, linked: true, language: language),
+                obligationTable(model.subtree.obligations, language: language),
+                .if(model.showsOwn, .group(
+                    .h2(.text(LocalizedText(vi: "Của riêng \(unit.name)", en: "\(unit.name) itself")(language))),
+                    .if(model.own.members > 0 || model.own.sessionsHeld > 0, figures(model.own, linked: false, language: language)),
+                    .ul(.forEach(model.ownObligations) { obligation in
+                        .li(.a(.href(CampaignRoute.obligation(.value(obligation.id)).path), .text(obligation.requirementTitle)),
+                            .text(" · " + obligation.standing.dueText + " · " + obligation.standing.statusText(language)))
+                    }))),
+                .if(!model.children.isEmpty, childTable(language)),
+                .h2(.text(LocalizedText(vi: "Yêu cầu đối với các cấp", en: "What each level must do")(language))),
+                model.requirements.isEmpty
+                    ? .p(.class("muted"), .text(LocalizedText(vi: "Không giao nhiệm vụ cho cấp dưới.", en: "No obligations for the units below.")(language)))
+                    : .ul(.forEach(model.requirements) { requirement in
+                        .li(.text("\(requirement.title) · " + LocalizedText(vi: "hạn ", en: "due ")(language)
+                                  + (CalendarDate(parsing: requirement.dueOn)?.vietnamese ?? requirement.dueOn)))
+                    }),
+                .if(model.canClose, context.fields.postButton(CampaignRoute.close(.value(campaign.id)).path,
+                                                              LocalizedText(vi: "Kết thúc đợt triển khai", en: "Close the campaign")))
+            )
+            return Layout(title: campaign.title, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: CampaignRoute.list.path),
+                                                          Crumb(title: unit.name, url: nil)],
+                          content: content)
+        }
+
+        /// The campaign's page at another unit, in the same order when `sort` is given.
+        private func unitLink(_ unit: Int, sort: LaggingOrder? = nil) -> String {
+            CoverageRoute.campaign(.value(model.campaign.id)).path(query: [.unit: unit, "sort": sort?.rawValue])
+        }
+
+        /// The unit's obligations with `status` (all of them when nil), in its subtree.
+        private func obligationsLink(_ unit: Int, status: ObligationStatus?) -> String {
+            CampaignRoute.obligations(.value(model.campaign.id)).path(query: [.unit: unit, "status": status?.rawValue])
+        }
+
+        /// - Parameter linked: each figure links to the members it counts (the subtree's figures do).
+        private func figures(_ coverage: Coverage, linked: Bool, language: UILanguage) -> Node<HTML.BodyContext> {
+            let memberLink = { (list: CoverageMemberList) in
+                linked ? CoverageRoute.members(campaign: .value(model.campaign.id)).path(query: [.unit: model.unit.id, "list": list.rawValue]) : nil
+            }
+            let reporting = LocalizedText(vi: "\(VietnameseFormat.integer(coverage.reportingUnits))/\(VietnameseFormat.integer(coverage.unitsWithMembers)) chi bộ đã báo cáo",
+                                          en: "\(coverage.reportingUnits) of \(coverage.unitsWithMembers) cells reported")(language)
+            return .div(.class("figures"),
+                figureTile(LocalizedText(vi: "Đảng viên", en: "Members"), VietnameseFormat.integer(coverage.members), link: nil, note: reporting, language: language),
+                figureTile(LocalizedText(vi: "Đã học tập", en: "Studied"), coverage.studied.text(language),
+                           link: coverage.studied.isReported ? memberLink(.studied) : nil, language: language),
+                .unwrap(coverage.studied.isReported ? memberLink(.notStudied) : nil) {
+                    .div(.class("figure"), .a(.href($0), .text(LocalizedText(vi: "Ai chưa học tập?", en: "Who has not studied?")(language))))
+                },
+                figureTile(LocalizedText(vi: "Đã nộp bài thu hoạch", en: "Reflections submitted"), coverage.reflectionsSubmitted.text(language),
+                           link: coverage.reflectionsSubmitted.isReported ? memberLink(.reflected) : nil, language: language),
+                figureTile(LocalizedText(vi: "Bài thu hoạch đạt", en: "Reflections accepted"), coverage.reflectionsAccepted.text(language),
+                           link: coverage.reflectionsAccepted.isReported ? memberLink(.accepted) : nil, language: language),
+                figureTile(LocalizedText(vi: "Buổi học tập đã tổ chức", en: "Study sessions held"),
+                           coverage.reportingUnits == 0 && coverage.sessionsHeld == 0 ? CoverageFigure.notReported(language) : VietnameseFormat.integer(coverage.sessionsHeld),
+                           link: nil, language: language))
+        }
+
+        private func obligationTable(_ tally: ObligationTally, language: UILanguage) -> Node<HTML.BodyContext> {
+            guard tally.total > 0 else {
+                return .p(.class("muted"), .text(LocalizedText(vi: "Không có nhiệm vụ nào của cấp dưới.", en: "No obligations below.")(language)))
+            }
+            let unit = model.unit.id
+            return .group(
+                .h2(.text(LocalizedText(vi: "Nhiệm vụ của các đơn vị", en: "Units' obligations")(language))),
+                .div(.class("figures"),
+                     figureTile(LocalizedText(vi: "Hoàn thành", en: "Met"), tally.done.text(language), link: obligationsLink(unit, status: .accepted), language: language),
+                     .forEach(ObligationStatus.counted.filter { $0 != .accepted && tally[$0] > 0 }) { status in
+                         figureTile(status.label, VietnameseFormat.integer(tally[status]), link: obligationsLink(unit, status: status),
+                                    note: status == .late ? LocalizedText(vi: "chậm nhất \(tally.maxDaysLate) ngày", en: "up to \(tally.maxDaysLate) days")(language) : nil,
+                                    language: language)
+                     },
+                     figureTile(LocalizedText(vi: "Tất cả", en: "All"), VietnameseFormat.integer(tally.total), link: obligationsLink(unit, status: nil), language: language)))
+        }
+
+        private func childTable(_ language: UILanguage) -> Node<HTML.BodyContext> {
+            let order = model.order
+            let columns: [(LaggingOrder?, String)] = [
+                (nil, LocalizedText(vi: "Đơn vị", en: "Unit")(language)),
+                (.studied, LocalizedText(vi: "Học tập", en: "Studied")(language)),
+                (.reflected, LocalizedText(vi: "Bài thu hoạch", en: "Reflections")(language)),
+                (.accepted, LocalizedText(vi: "Bài đạt", en: "Accepted")(language)),
+                (.obligationsDone, LocalizedText(vi: "Nhiệm vụ hoàn thành", en: "Obligations met")(language)),
+                (.late, LocalizedText(vi: "Trễ hạn", en: "Late")(language)),
+                (.daysLate, LocalizedText(vi: "Chậm nhất (ngày)", en: "Most days late")(language)),
+            ]
+            return .group(
+                .h2(.text(LocalizedText(vi: "Đơn vị trực thuộc — chậm nhất trước, theo “\(order.label.vi.lowercased())”",
+                                        en: "Units under it — furthest behind first, by “\(order.label.en.lowercased())”")(language))),
+                .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
+                    .thead(.tr(.forEach(columns) { column, title in
+                        .th(.unwrap(column, { sort in
+                            sort == order ? .strong(.text(title + " ▲")) : .a(.href(unitLink(model.unit.id, sort: sort)), .text(title))
+                        }, else: .text(title)))
+                    })),
+                    .tbody(.forEach(model.children) { child in
+                        let coverage = child.coverage
+                        return .tr(
+                            .td(.attribute(named: "data-label", value: columns[0].1), .a(.href(unitLink(child.unit.id)), .text(child.unit.name))),
+                            .td(.attribute(named: "data-label", value: columns[1].1), .text(coverage.studied.text(language))),
+                            .td(.attribute(named: "data-label", value: columns[2].1), .text(coverage.reflectionsSubmitted.text(language))),
+                            .td(.attribute(named: "data-label", value: columns[3].1), .text(coverage.reflectionsAccepted.text(language))),
+                            .td(.attribute(named: "data-label", value: columns[4].1), .text(coverage.obligations.done.text(language))),
+                            .td(.class("num"), .attribute(named: "data-label", value: columns[5].1),
+                                .unwrap(coverage.obligations[.late] > 0 ? coverage.obligations[.late] : nil, { late in
+                                    .a(.href(obligationsLink(child.unit.id, status: .late)), .text(VietnameseFormat.integer(late)))
+                                }, else: .text("0"))),
+                            .td(.class("num"), .attribute(named: "data-label", value: columns[6].1), .text(VietnameseFormat.integer(coverage.obligations.maxDaysLate))))
+                    })))
+            )
+        }
+    }
+}
