@@ -62,8 +62,8 @@ struct RealClientTests {
             let unit = try await app.createUnit("Chi bộ \(hostile)", code: "PA-9", kind: .cell, parent: tree.wardA, on: "2020-01-01")
             let admin = try await app.admin()
             let tester = try app.testing()
-            for path in ["/organizations/\(unit)", "/organizations/\(unit)/edit", "/members?q=\(hostile.urlQueryEncoded)",
-                         "/organizations?q=\(hostile.urlQueryEncoded)", "/login?next=\(hostile.urlQueryEncoded)"] {
+            for path in ["/organizations/\(unit)", "/organizations/\(unit)/edit", "/members?q=\(hostile.queryValueEncoded)",
+                         "/organizations?q=\(hostile.queryValueEncoded)", "/login?next=\(hostile.queryValueEncoded)"] {
                 let html = String(buffer: try await tester.sendRequest(.GET, path, headers: admin.web).body)
                 #expect(!html.contains("<script>"), "\(path)")
                 #expect(!html.contains(#"x">"#), "\(path): the quote closes no attribute")

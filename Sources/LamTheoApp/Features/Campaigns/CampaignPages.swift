@@ -7,17 +7,15 @@ import Vapor
 /// its submit, review and extension forms. A campaign's own page is its coverage (`CoveragePages`).
 enum CampaignPages {
     static func register(on routes: any RoutesBuilder) {
-        let campaigns = routes.grouped("campaigns")
-        campaigns.get(use: index).requiring(.capability(.read))
-        campaigns.get("new", use: newForm).requiring(.capability(.edit))
-        campaigns.post("new", use: launch).requiring(.capability(.edit))
-        campaigns.post(":id", "close", use: close).requiring(.capability(.edit))
-        campaigns.get(":id", "obligations", use: obligations).requiring(.capability(.read))
-        let obligations = routes.grouped("obligations")
-        obligations.get(":id", use: obligation).requiring(.capability(.read))
-        obligations.post(":id", "submit", use: submit).requiring(.capability(.edit))
-        obligations.post(":id", "review", use: review).requiring(.capability(.edit))
-        obligations.post(":id", "extend", use: extend).requiring(.capability(.edit))
+        routes.get(CampaignRoute.list, use: index).requiring(.capability(.read))
+        routes.get(CampaignRoute.new, use: newForm).requiring(.capability(.edit))
+        routes.post(CampaignRoute.new, use: launch).requiring(.capability(.edit))
+        routes.post(CampaignRoute.close(.key), use: close).requiring(.capability(.edit))
+        routes.get(CampaignRoute.obligations(.key), use: obligations).requiring(.capability(.read))
+        routes.get(CampaignRoute.obligation(.key), use: obligation).requiring(.capability(.read))
+        routes.post(CampaignRoute.submissions(.key), use: submit).requiring(.capability(.edit))
+        routes.post(CampaignRoute.review(.key), use: review).requiring(.capability(.edit))
+        routes.post(CampaignRoute.extension(.key), use: extend).requiring(.capability(.edit))
     }
 
     // MARK: The list
@@ -35,8 +33,8 @@ enum CampaignPages {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language))),
             .if(try request.requireActor().canSomewhere(.edit), .div(.class("actions"),
-                .a(.class("button"), .href("/campaigns/new"), .text(LocalizedText(vi: "Triển khai văn bản mới", en: "Launch a campaign")(language))))),
-            .form(.class("inline"), .method(.get), .action("/campaigns"), .attribute(named: "role", value: "search"),
+                .a(.class("button"), .href(CampaignRoute.new.path), .text(LocalizedText(vi: "Triển khai văn bản mới", en: "Launch a campaign")(language))))),
+            .form(.class("inline"), .method(.get), .action(CampaignRoute.list.path), .attribute(named: "role", value: "search"),
                   .div(.label(.for("q"), .text(LocalizedText(vi: "Tìm theo tên", en: "Search by title")(language))),
                        .input(.id("q"), .name("q"), .type(.search), .value(text))),
                   .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
@@ -47,12 +45,12 @@ enum CampaignPages {
                     .tbody(.forEach(page.items) { campaign in
                         let heading = CampaignHeading(campaign)
                         return .tr(.td(.attribute(named: "data-label", value: titleTitle),
-                                       .a(.href("/campaigns/\(campaign.requireID())"), .text(campaign.title)), heading.badges(language)),
+                                       .a(.href(CoverageRoute.campaign(.value(campaign.requireID())).path), .text(campaign.title)), heading.badges(language)),
                                    .td(.attribute(named: "data-label", value: unitTitle), .text(units[campaign.organizationId] ?? "")),
                                    .td(.attribute(named: "data-label", value: periodTitle), .text(heading.period)))
                     }))),
             Pager(page: page.page, pageCount: page.pageCount, total: page.total,
-                  link: { "/campaigns?q=\(text.urlQueryEncoded)&page=\($0)" }).node(language)
+                  link: { CampaignRoute.list.path(query: ["q": text, "page": $0]) }).node(language)
         )
         return Layout(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), content: content).response(for: request)
     }
@@ -96,7 +94,7 @@ enum CampaignPages {
 
     static func newForm(request: Request) async throws -> Response {
         let scopeRoot = try request.requireActor().readableSubtrees?.first?.ids.last
-        let unitId = try request.queryInteger("unit") ?? scopeRoot
+        let unitId = try request.queryInteger(.unit) ?? scopeRoot
         let form = LaunchForm(documentId: try request.queryInteger("document"), organizationId: unitId,
                               gradingScale: CampaignCommands.defaultGradingScale.joined(separator: "\n"),
                               planWanted: "on", planKinds: [StandardOrganizationKind.grassroots.rawValue, StandardOrganizationKind.grassrootsCell.rawValue],
@@ -109,7 +107,7 @@ enum CampaignPages {
         let form = try request.content.decode(LaunchForm.self)
         do {
             let campaign = try await CampaignActions.launch(form.input, request: request)
-            return request.redirect(to: "/campaigns/\(campaign.requireID())")
+            return request.redirect(to: CoverageRoute.campaign(.value(campaign.requireID())).path)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderLaunchForm(form, errors: error.fieldErrors.isEmpty ? [FieldError(field: "title", message: error.title)] : error.fieldErrors,
                                               request: request)
@@ -148,7 +146,7 @@ enum CampaignPages {
             .if(documents.isEmpty, .p(.class("notice"), .text(LocalizedText(
                 vi: "Chưa có văn bản nào trong sổ văn bản: hãy đăng ký văn bản trước khi triển khai.",
                 en: "The document register is empty: register the document before launching it.")(language)))),
-            fields.postForm("/campaigns/new",
+            fields.postForm(CampaignRoute.new.path,
                 .input(.type(.hidden), .name("organizationId"), .value(form.organizationId.map(String.init) ?? "")),
                 .forEach(fields.errors(for: "organizationId")) { .p(.class("field-error"), .text($0)) },
                 fields.select("documentId", LocalizedText(vi: "Văn bản triển khai", en: "Document to roll out"),
@@ -173,13 +171,13 @@ enum CampaignPages {
         )
         let status: HTTPResponseStatus = errors.isEmpty ? .ok : .unprocessableEntity
         return Layout(title: LocalizedText(vi: "Triển khai văn bản", en: "Launch a campaign")(language),
-                      crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: "/campaigns")],
+                      crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: CampaignRoute.list.path)],
                       content: content).response(for: request, status: status)
     }
 
     static func close(request: Request) async throws -> Response {
         let campaign = try await CampaignActions.close(try request.id(), request: request)
-        return request.redirect(to: "/campaigns/\(campaign.requireID())")
+        return request.redirect(to: CoverageRoute.campaign(.value(campaign.requireID())).path)
     }
 
     // MARK: Obligations
@@ -201,23 +199,23 @@ enum CampaignPages {
             + (status.map { " · " + $0.label(language) } ?? "")
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(heading)),
-            .p(.a(.href("/campaigns/\(campaign.requireID())?unit=\(unit.requireID())"), .text(campaign.title))),
+            .p(.a(.href(CoverageRoute.campaign(.value(campaign.requireID())).path(query: [.unit: unit.requireID()])), .text(campaign.title))),
             page.items.isEmpty
                 ? .p(.class("muted"), .text(LocalizedText(vi: "Không có nhiệm vụ nào.", en: "No obligations.")(language)))
                 : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                     .thead(.tr(.th(.text(unitTitle)), .th(.text(taskTitle)), .th(.text(dueTitle)), .th(.text(statusTitle)))),
                     .tbody(.forEach(page.items) { row in
-                        .tr(.td(.attribute(named: "data-label", value: unitTitle), .a(.href("/obligations/\(row.obligation.requireID())"), .text(row.unitName))),
+                        .tr(.td(.attribute(named: "data-label", value: unitTitle), .a(.href(CampaignRoute.obligation(.value(row.obligation.requireID())).path), .text(row.unitName))),
                             .td(.attribute(named: "data-label", value: taskTitle), .text(row.requirementTitle)),
                             .td(.attribute(named: "data-label", value: dueTitle), .text(ObligationStanding(row.obligation, today: today).dueText)),
                             .td(.attribute(named: "data-label", value: statusTitle), .text(ObligationStanding(row.obligation, today: today).statusText(language))))
                     }))),
             Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: {
-                "/campaigns/\(campaign.requireID())/obligations?unit=\(unit.requireID())\(status.map { "&status=\($0.rawValue)" } ?? "")&page=\($0)"
+                CampaignRoute.obligations(.value(campaign.requireID())).path(query: [.unit: unit.requireID(), "status": status?.rawValue, "page": $0])
             }).node(language)
         )
-        return Layout(title: heading, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: "/campaigns"),
-                                               Crumb(title: campaign.title, url: "/campaigns/\(campaign.requireID())")],
+        return Layout(title: heading, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: CampaignRoute.list.path),
+                                               Crumb(title: campaign.title, url: CoverageRoute.campaign(.value(campaign.requireID())).path)],
                       content: content).response(for: request)
     }
 
@@ -257,7 +255,7 @@ enum CampaignPages {
     private static func obligationForm(_ id: Int, request: Request, _ action: () async throws -> Obligation) async throws -> Response {
         do {
             _ = try await action()
-            return request.redirect(to: "/obligations/\(id)")
+            return request.redirect(to: CampaignRoute.obligation(.value(id)).path)
         } catch let error as DomainError where error.kind != .notFound {
             let obligation = try await CampaignActions.requireObligation(id, request: request)
             let errors = error.fieldErrors.isEmpty ? [FieldError(field: "id", message: error.title)] : error.fieldErrors
@@ -289,7 +287,7 @@ enum CampaignPages {
             .h1(.text(title)),
             .dl(.class("facts"),
                 .dt(.text(LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language))),
-                .dd(.a(.href("/campaigns/\(campaign.requireID())?unit=\(unit.requireID())"), .text(campaign.title))),
+                .dd(.a(.href(CoverageRoute.campaign(.value(campaign.requireID())).path(query: [.unit: unit.requireID()])), .text(campaign.title))),
                 .dt(.text(LocalizedText(vi: "Hạn", en: "Due")(language))), .dd(.text(ObligationStanding(obligation, today: today).dueText)),
                 .unwrap(obligation.extensionReason) { reason in .group(
                     .dt(.text(LocalizedText(vi: "Lý do gia hạn", en: "Reason for the extension")(language))), .dd(.text(reason))) },
@@ -304,7 +302,7 @@ enum CampaignPages {
                 .ol(.forEach(submissions) { submission in
                     .li(.text(LocalizedText(vi: "Lần \(submission.number), ngày ", en: "No. \(submission.number), on ")(language)
                               + (CalendarDate(parsing: submission.submittedOn)?.vietnamese ?? submission.submittedOn)),
-                        .unwrap(submission.documentId) { id in .group(.text(" · "), .a(.href("/documents/\(id)"), .text(documentLinks[id] ?? "#\(id)"))) },
+                        .unwrap(submission.documentId) { id in .group(.text(" · "), .a(.href(DocumentRoute.show(.value(id)).path), .text(documentLinks[id] ?? "#\(id)"))) },
                         .unwrap(submission.note) { .p(.text($0)) },
                         .unwrap(submission.outcome) { outcome in
                             .p(.strong(.text(outcome == .accepted ? LocalizedText(vi: "Đã chấp nhận", en: "Accepted")(language)
@@ -315,7 +313,7 @@ enum CampaignPages {
             .if(canSubmit, .group(
                 .h2(.text(obligation.state == .returned ? LocalizedText(vi: "Nộp lại", en: "Resubmit")(language)
                                                         : LocalizedText(vi: "Nộp", en: "Submit")(language))),
-                fields.postForm("/obligations/\(obligation.requireID())/submit",
+                fields.postForm(CampaignRoute.submissions(.value(obligation.requireID())).path,
                     .if(requirement.kind == .plan, fields.select("documentId", LocalizedText(vi: "Kế hoạch của đơn vị (văn bản đã đăng ký)", en: "The unit's plan (a registered document)"),
                                                                   options: [("", "—")] + plans.map { (String($0.requireID()), "\($0.symbol) · \($0.title)") },
                                                                   selected: nil, required: true)),
@@ -324,7 +322,7 @@ enum CampaignPages {
                     fields.submit(LocalizedText(vi: "Nộp", en: "Submit"))))),
             .if(canReview && obligation.state == .submitted, .group(
                 .h2(.text(LocalizedText(vi: "Xem xét", en: "Review")(language))),
-                fields.postForm("/obligations/\(obligation.requireID())/review",
+                fields.postForm(CampaignRoute.review(.value(obligation.requireID())).path,
                     fields.select("outcome", LocalizedText(vi: "Kết quả", en: "Outcome"),
                                   options: [(ObligationReviewOutcome.accepted.rawValue, LocalizedText(vi: "Chấp nhận", en: "Accept")(language)),
                                             (ObligationReviewOutcome.returned.rawValue, LocalizedText(vi: "Trả lại để sửa", en: "Return for revision")(language))],
@@ -333,14 +331,14 @@ enum CampaignPages {
                     fields.submit(LocalizedText(vi: "Ghi kết quả", en: "Record the review"))))),
             .if(canReview && obligation.state.mayBeExtended, .group(
                 .h2(.text(LocalizedText(vi: "Gia hạn", en: "Extend")(language))),
-                fields.postForm("/obligations/\(obligation.requireID())/extend",
+                fields.postForm(CampaignRoute.extension(.value(obligation.requireID())).path,
                     fields.text("until", LocalizedText(vi: "Gia hạn đến ngày", en: "Extend until"), value: nil, required: true,
                                 hint: LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")),
                     fields.text("reason", LocalizedText(vi: "Lý do", en: "Reason"), value: nil, required: true),
                     fields.submit(LocalizedText(vi: "Gia hạn", en: "Extend")))))
         )
-        return Layout(title: title, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: "/campaigns"),
-                                             Crumb(title: campaign.title, url: "/campaigns/\(campaign.requireID())?unit=\(unit.requireID())")],
+        return Layout(title: title, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: CampaignRoute.list.path),
+                                             Crumb(title: campaign.title, url: CoverageRoute.campaign(.value(campaign.requireID())).path(query: [.unit: unit.requireID()]))],
                       content: content).response(for: request, status: status)
     }
 }

@@ -5,8 +5,8 @@ import Vapor
 /// counts) and the members behind a figure (`CoverageMembers`).
 enum CoveragePages {
     static func register(on routes: any RoutesBuilder) {
-        routes.get("campaigns", ":id", use: show).requiring(.capability(.read))
-        routes.get("campaigns", ":id", "members", use: members).requiring(.capability(.read))
+        routes.get(CoverageRoute.campaign(.key), use: show).requiring(.capability(.read))
+        routes.get(CoverageRoute.members(campaign: .key), use: members).requiring(.capability(.read))
     }
 
     static func show(request: Request) async throws -> Response {

@@ -139,9 +139,3 @@ struct ErrorPage {
         return layout.response(for: request, status: status)
     }
 }
-
-extension String {
-    var urlQueryEncoded: String {
-        addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? self
-    }
-}

@@ -9,24 +9,6 @@ import Vapor
 extension RoutesBuilder {
     /// A POST route that takes a body of up to `limit` (a form with a file, a JSON body with an attachment).
     @discardableResult
-    func post(_ path: PathComponent..., bodyLimit limit: ByteCount,
-              use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
-        on(.POST, path, body: .collect(maxSize: limit), use: handler).bodyLimit(limit.value)
-    }
-
-    /// A POST route that reads its body as a stream (a large upload, written to a temporary file as it
-    /// arrives). Its form carries the anti-forgery token in the query string, since the body is not
-    /// read before the handler.
-    @discardableResult
-    func postStreaming(_ path: PathComponent..., bodyLimit limit: ByteCount,
-                       use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
-        let route = on(.POST, path, body: .stream, use: handler).bodyLimit(limit.value)
-        route.userInfo[BodyKeys.streams] = true
-        return route
-    }
-
-    /// A POST route that takes a body of up to `limit` (a form with a file, a JSON body with an attachment).
-    @discardableResult
     func post(_ route: some SiteRoute, bodyLimit limit: ByteCount,
               use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> RouteDeclaration {
         on(.POST, route, body: .collect(maxSize: limit), use: handler).each { $0.bodyLimit(limit.value) }

@@ -16,7 +16,7 @@ import Vapor
 /// Linking:
 ///
 ///     CampaignRoute.obligation(.value(id)).path                     // "/obligations/12"
-///     CampaignRoute.list.path(query: ["unit": unitId, "q": text])   // "/campaigns?unit=3&q=…", nil values left out
+///     CampaignRoute.list.path(query: [.unit: unitId, "q": text])    // "/campaigns?unit=3&q=…", nil values left out
 protocol SiteRoute: Sendable {
     /// The routes served as pages, and under `/api/v1`, parameters as keys: the route-table test checks
     /// that these are exactly the routes the application serves.
