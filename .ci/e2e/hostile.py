@@ -403,7 +403,7 @@ class Hostile:
         doc = self.openapi()
         components = doc.get("components", {}).get("parameters", {})
         prefix = (doc.get("servers") or [{"url": ""}])[0].get("url", "").rstrip("/")
-        wanted = {"campaignId": lambda: self.first_id("/campaigns"), "organizationId": lambda: self.first_id("/organizations"),
+        wanted = {"campaign": lambda: self.first_id("/campaigns"),
                   "period": lambda: self.first_id("/rating-periods"), "member": lambda: self.first_id("/members"),
                   "unit": lambda: self.first_id("/organizations")}
         targets = []
