@@ -6,6 +6,14 @@ import VaporTesting
 
 @Suite("Member commands and queries")
 struct MemberCommandTests {
+    @Test("a member form sent without a cell chosen reads as no cell (the command names the field), not as an unreadable body")
+    func blankCellField() throws {
+        let form = try URLEncodedFormDecoder().decode(MemberInput.self, from: "fullName=Nguy%E1%BB%85n+V%C4%83n+An&organizationId=")
+        #expect(form.organizationId == nil && form.fullName == "Nguyễn Văn An")
+        #expect(try URLEncodedFormDecoder().decode(MemberInput.self, from: "organizationId=12").organizationId == 12)
+        #expect(throws: (any Error).self) { try URLEncodedFormDecoder().decode(MemberInput.self, from: "organizationId=abc") }
+    }
+
     @Test("a member is stored with the name split, NFC text and search and sort keys", arguments: TestBackend.allCases)
     func create(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

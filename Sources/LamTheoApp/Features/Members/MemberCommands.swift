@@ -21,6 +21,45 @@ struct MemberInput: Codable, Sendable {
     /// The cell, when enrolling; a member changes cell only by transfer.
     var organizationId: Int?
 
+    init(fullName: String? = nil, familyName: String? = nil, middleName: String? = nil, givenName: String? = nil, gender: String? = nil,
+         birthDate: String? = nil, cardNumber: String? = nil, admittedOn: String? = nil, fullMemberOn: String? = nil, status: String? = nil,
+         idNumber: String? = nil, phone: String? = nil, address: String? = nil, organizationId: Int? = nil) {
+        self.fullName = fullName
+        self.familyName = familyName
+        self.middleName = middleName
+        self.givenName = givenName
+        self.gender = gender
+        self.birthDate = birthDate
+        self.cardNumber = cardNumber
+        self.admittedOn = admittedOn
+        self.fullMemberOn = fullMemberOn
+        self.status = status
+        self.idNumber = idNumber
+        self.phone = phone
+        self.address = address
+        self.organizationId = organizationId
+    }
+
+    /// As synthesised, except that a form's blank cell field means no cell chosen (the command then names
+    /// the field) rather than an unreadable body.
+    init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(fullName: try values.decodeIfPresent(String.self, forKey: .fullName),
+                  familyName: try values.decodeIfPresent(String.self, forKey: .familyName),
+                  middleName: try values.decodeIfPresent(String.self, forKey: .middleName),
+                  givenName: try values.decodeIfPresent(String.self, forKey: .givenName),
+                  gender: try values.decodeIfPresent(String.self, forKey: .gender),
+                  birthDate: try values.decodeIfPresent(String.self, forKey: .birthDate),
+                  cardNumber: try values.decodeIfPresent(String.self, forKey: .cardNumber),
+                  admittedOn: try values.decodeIfPresent(String.self, forKey: .admittedOn),
+                  fullMemberOn: try values.decodeIfPresent(String.self, forKey: .fullMemberOn),
+                  status: try values.decodeIfPresent(String.self, forKey: .status),
+                  idNumber: try values.decodeIfPresent(String.self, forKey: .idNumber),
+                  phone: try values.decodeIfPresent(String.self, forKey: .phone),
+                  address: try values.decodeIfPresent(String.self, forKey: .address),
+                  organizationId: try values.decodeOptionalInteger(forKey: .organizationId))
+    }
+
     /// The stored member with this input's fields laid over it: what a partial update means.
     func laid(over member: Member) -> MemberInput {
         let renamed = familyName != nil || middleName != nil || givenName != nil
