@@ -227,4 +227,55 @@ struct PageViewTests {
         #expect(Self.render(CoverageMembers.View(empty)).contains("Không có đảng viên nào."))
         #expect(Self.render(CoverageMembers.View(empty), .en).contains("No members."))
     }
+
+    // MARK: The member list
+
+    static let members = [
+        MemberRow(id: 21, fullName: "Nguyễn Văn An", cardNumber: "79.000.111", status: .full, cell: UnitLink(id: 11, name: "Chi bộ Khu phố 1")),
+        MemberRow(id: 22, fullName: "Trần Thị Bình", cardNumber: "79.000.112", status: .probationary, cell: UnitLink(id: 12, name: "Chi bộ Khu phố 2")),
+    ]
+
+    @Test("the member list of a unit: its crumbs, each member linking to their page and cell, the search kept in the pager")
+    func memberList() {
+        let ward = UnitLink(id: 7, name: "Đảng bộ phường Bến Nghé")
+        let model = MemberIndex.Model(unit: ward, lineage: [UnitLink(id: 1, name: "Đảng bộ Thành phố Hồ Chí Minh"), ward], text: "nguyen van",
+                                      members: Page(items: Self.members, page: 1, perPage: 2, total: 1_234))
+        let page = Self.render(MemberIndex.View(model))
+        #expect(page.title == "Đảng viên · Đảng bộ phường Bến Nghé")
+        #expect(page.contains("<h1>Đảng viên · Đảng bộ phường Bến Nghé</h1>"))
+        #expect(page.crumbs.map(\.title) == ["Tổ chức đảng", "Đảng bộ Thành phố Hồ Chí Minh", "Đảng bộ phường Bến Nghé", "Đảng viên"])
+        #expect(page.contains(#"<input type="hidden" name="unit" value="7"/>"#), "a search stays in the unit")
+        #expect(page.contains(#"value="nguyen van""#))
+        #expect(page.contains(#"<a href="/members/21">Nguyễn Văn An</a>"#))
+        #expect(page.contains(#"<a href="/organizations/12">Chi bộ Khu phố 2</a>"#))
+        #expect(page.contains("79.000.111"))
+        #expect(page.contains(">Chính thức<"))
+        #expect(page.contains(">Dự bị<"))
+        #expect(page.contains("Trang 1/617 · 1.234 kết quả"))
+        #expect(page.contains(#"href="/members?q=nguyen%20van&amp;unit=7&amp;page=2""#))
+
+        let english = Self.render(MemberIndex.View(model), .en)
+        #expect(english.contains("Members · Đảng bộ phường Bến Nghé"))
+        #expect(english.contains(">Probationary<"))
+        #expect(english.contains("Page 1 of 617 · 1234 results"))
+    }
+
+    @Test("the whole member list has no crumbs; nothing found says so; names are text")
+    func memberListStates() {
+        let empty = Self.render(MemberIndex.View(MemberIndex.Model(unit: nil, lineage: [], text: "zzz",
+                                                                   members: Page(items: [], page: 1, perPage: 50, total: 0))))
+        #expect(empty.title == "Đảng viên")
+        #expect(empty.crumbs.isEmpty)
+        #expect(!empty.contains(#"name="unit""#))
+        #expect(empty.contains("Không có đảng viên nào phù hợp."))
+
+        let hostile = [MemberRow(id: 23, fullName: Self.hostile, cardNumber: "\"><b>1</b>", status: .full, cell: UnitLink(id: 11, name: "<i>Chi bộ</i>"))]
+        let page = Self.render(MemberIndex.View(MemberIndex.Model(unit: nil, lineage: [], text: "\" autofocus onfocus=\"alert(1)",
+                                                                  members: Page(items: hostile, page: 1, perPage: 50, total: 1))))
+        #expect(!page.contains("<script>"))
+        #expect(!page.contains("<b>"))
+        #expect(!page.contains("<i>"))
+        #expect(page.contains(#"<a href="/members/23">&lt;script&gt;alert(1)&lt;/script&gt;</a>"#))
+        #expect(page.contains(#"value="&quot; autofocus onfocus=&quot;alert(1)""#), "the search text stays inside its attribute")
+    }
 }

@@ -19,45 +19,11 @@ enum MemberPages {
     // MARK: Reading
 
     static func index(request: Request) async throws -> Response {
-        let language = request.language
         let paging = try Paging(request)
         let within = try await request.subtreeFilter(on: request.db)
-        let unit = try await within.asyncMap { try await Organization.find($0.ids.last!, on: request.db) } ?? nil
         let text = try request.queryText("q") ?? ""
-        let actor = try request.requireActor()
-        let page = try await MemberQueries.search(.init(text: text, within: within, scopes: actor.readableSubtrees),
-                                                  page: paging.page, perPage: paging.perPage, on: request.db)
-        let cells = try await MemberQueries.cellNames(for: page.items, on: request.db)
-        let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
-        let title = unit.map { LocalizedText(vi: "Đảng viên · \($0.name)", en: "Members · \($0.name)")(language) }
-            ?? LocalizedText(vi: "Đảng viên", en: "Members")(language)
-        let nameTitle = LocalizedText(vi: "Họ và tên", en: "Name")(language)
-        let cardTitle = LocalizedText(vi: "Số thẻ", en: "Card no.")(language)
-        let cellTitle = LocalizedText(vi: "Chi bộ", en: "Cell")(language)
-        let statusTitle = LocalizedText(vi: "Tình trạng", en: "Status")(language)
-
-        let content: Node<HTML.BodyContext> = .group(
-            .h1(.text(title)),
-            .form(.class("inline"), .method(.get), .action(MemberRoute.list.path), .attribute(named: "role", value: "search"),
-                  .unwrap(unit) { .input(.type(.hidden), .name(QueryName.unit.name), .value(String($0.requireID()))) },
-                  .div(.label(.for("q"), .text(LocalizedText(vi: "Tìm theo tên (gõ không dấu cũng được) hoặc số thẻ", en: "Search by name (accents optional) or card number")(language))),
-                       .input(.id("q"), .name("q"), .type(.search), .value(text))),
-                  .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
-            page.items.isEmpty
-                ? .p(.class("muted"), .text(LocalizedText(vi: "Không có đảng viên nào phù hợp.", en: "No matching members.")(language)))
-                : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
-                    .thead(.tr(.th(.text(nameTitle)), .th(.text(cardTitle)), .th(.text(cellTitle)), .th(.text(statusTitle)))),
-                    .tbody(.forEach(page.items) { member in
-                        .tr(.td(.attribute(named: "data-label", value: nameTitle), .a(.href(MemberRoute.show(.value(member.requireID())).path), .text(member.fullName))),
-                            .td(.attribute(named: "data-label", value: cardTitle), .text(member.cardNumber)),
-                            .td(.attribute(named: "data-label", value: cellTitle), .a(.href(OrganizationRoute.show(.value(member.organizationId)).path), .text(cells[member.organizationId] ?? ""))),
-                            .td(.attribute(named: "data-label", value: statusTitle), .text(member.status.label(language))))
-                    }))),
-            Pager(page: page.page, pageCount: page.pageCount, total: page.total,
-                  link: { MemberRoute.list.path(query: ["q": text, .unit: unit?.requireID(), "page": $0]) }).node(language)
-        )
-        let crumbs = unit.map { _ in OrganizationPages.crumbs(lineage[...], current: LocalizedText(vi: "Đảng viên", en: "Members")(language), language: language) } ?? []
-        return Layout(title: title, crumbs: crumbs, content: content).response(for: request)
+        let model = try await MemberIndex.Query.run(text: text, within: within, readableBy: request.requireActor(), paging: paging, on: request.db)
+        return MemberIndex.View(model).response(for: request)
     }
 
     static func show(request: Request) async throws -> Response {
