@@ -278,4 +278,67 @@ struct PageViewTests {
         #expect(page.contains(#"<a href="/members/23">&lt;script&gt;alert(1)&lt;/script&gt;</a>"#))
         #expect(page.contains(#"value="&quot; autofocus onfocus=&quot;alert(1)""#), "the search text stays inside its attribute")
     }
+
+    // MARK: An obligation's page
+
+    static func obligation(title: String = "Xây dựng kế hoạch thực hiện", kind: RequirementKind = .plan, state: ObligationState = .returned,
+                           status: ObligationStatus = .returned, canSubmit: Bool = false, canReview: Bool = false,
+                           plans: [ObligationShow.Model.DocumentRef] = []) -> ObligationShow.Model {
+        ObligationShow.Model(
+            id: 31, campaign: Self.campaign, unit: UnitLink(id: 7, name: "Đảng bộ phường Bến Nghé"), requirementTitle: title, requirementKind: kind,
+            minimumSessions: kind == .studySessions ? 2 : nil,
+            standing: ObligationStanding(dueOn: "2025-03-01", extendedUntil: nil, state: state, status: status, daysLate: 12, submissionCount: 1),
+            extensionReason: nil,
+            submissions: [.init(number: 1, submittedOn: "2025-02-20", documentId: 4, documentSymbol: "Số 12 - KH/ĐU", note: "Đã ban hành",
+                                outcome: .returned, reviewComment: "Bổ sung chỉ tiêu cụ thể"),
+                          .init(number: 2, submittedOn: "2025-03-05", documentId: 9, documentSymbol: nil, note: nil, outcome: nil, reviewComment: nil)],
+            canSubmit: canSubmit, canReview: canReview, plans: plans)
+    }
+
+    @Test("an obligation's page: due date and standing, the submissions, the form to resubmit a returned plan")
+    func obligationPage() {
+        let page = Self.render(ObligationShow.View(Self.obligation(canSubmit: true, plans: [.init(id: 4, symbol: "Số 12 - KH/ĐU", title: "Kế hoạch thực hiện")])))
+        #expect(page.title == "Xây dựng kế hoạch thực hiện · Đảng bộ phường Bến Nghé")
+        #expect(page.crumbs.map(\.url) == ["/campaigns", "/campaigns/5?unit=7"])
+        #expect(page.contains(#"<a href="/campaigns/5?unit=7">Học tập chuyên đề năm 2025</a>"#))
+        #expect(page.contains("<dd>01/03/2025</dd>"))
+        #expect(page.contains("<dd>Trả lại để sửa (đã nộp 1 lần), trễ 12 ngày</dd>"))
+        #expect(page.contains(#"Lần 1, ngày 20/02/2025 · <a href="/documents/4">Số 12 - KH/ĐU</a><p>Đã ban hành</p><p><strong>Trả lại để sửa</strong>: Bổ sung chỉ tiêu cụ thể</p>"#))
+        #expect(page.contains(#"<a href="/documents/9">#9</a>"#), "a document that cannot be read keeps its number")
+        #expect(page.contains("<h2>Nộp lại</h2>"))
+        #expect(page.contains(#"<form class="stack" method="post" action="/obligations/31/submissions"><input type="hidden" name="_csrf" value="csrf-token"/>"#))
+        #expect(page.contains(#"<option value="4">Số 12 - KH/ĐU · Kế hoạch thực hiện</option>"#))
+        #expect(!page.contains("/obligations/31/review"), "only the level above reviews")
+        #expect(!page.contains("/obligations/31/extension"))
+
+        let english = Self.render(ObligationShow.View(Self.obligation(canSubmit: true)), .en)
+        #expect(english.contains("<h2>Resubmit</h2>"))
+        #expect(english.contains("Returned for revision (submitted 1 times), 12 days late"))
+    }
+
+    @Test("the level above reviews a submitted obligation and extends one in force; a refused form lists its messages")
+    func obligationReview() {
+        let submitted = Self.render(ObligationShow.View(Self.obligation(state: .submitted, status: .submitted, canReview: true)),
+                                    errors: [FieldError(field: "comment", message: LocalizedText(vi: "Cần nhận xét khi trả lại", en: "A comment is needed"))])
+        #expect(submitted.contains("Chưa lưu được, vui lòng sửa:"))
+        #expect(submitted.contains(##"<a href="#comment">Cần nhận xét khi trả lại</a>"##))
+        #expect(submitted.contains(#"action="/obligations/31/review""#))
+        #expect(submitted.contains(#"action="/obligations/31/extension""#))
+        #expect(!submitted.contains("/submissions"))
+
+        let sessions = Self.render(ObligationShow.View(Self.obligation(kind: .studySessions, state: .accepted, status: .accepted, canReview: true)))
+        #expect(sessions.contains("Tổ chức ít nhất 2 buổi học tập; tự hoàn thành khi đủ số buổi"))
+        #expect(!sessions.contains("/review"))
+        #expect(!sessions.contains("/extension"), "a met obligation is not extended")
+    }
+
+    @Test("text on an obligation's page is text")
+    func obligationEscaping() {
+        let page = Self.render(ObligationShow.View(Self.obligation(title: Self.hostile, canSubmit: true,
+                                                                   plans: [.init(id: 4, symbol: "<b>1</b>", title: "\"><img src=x>")])))
+        #expect(!page.contains("<script>"))
+        #expect(!page.contains("<b>"))
+        #expect(!page.contains("<img"))
+        #expect(page.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; · Đảng bộ phường Bến Nghé</h1>"))
+    }
 }

@@ -220,8 +220,7 @@ enum CampaignPages {
     }
 
     static func obligation(request: Request) async throws -> Response {
-        let obligation = try await CampaignActions.requireObligation(try request.id(), request: request)
-        return try await renderObligation(obligation, errors: [], request: request)
+        try await obligationPage(request.id(), request: request)
     }
 
     struct SubmitForm: Content {
@@ -257,89 +256,16 @@ enum CampaignPages {
             _ = try await action()
             return request.redirect(to: CampaignRoute.obligation(.value(id)).path)
         } catch let error as DomainError where error.kind != .notFound {
-            let obligation = try await CampaignActions.requireObligation(id, request: request)
             let errors = error.fieldErrors.isEmpty ? [FieldError(field: "id", message: error.title)] : error.fieldErrors
-            return try await renderObligation(obligation, errors: errors, request: request, status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
+            return try await obligationPage(id, errors: errors, status: error.kind == .forbidden ? .forbidden : .unprocessableEntity, request: request)
         }
     }
 
-    private static func renderObligation(_ obligation: Obligation, errors: [FieldError], request: Request,
-                                         status: HTTPResponseStatus = .ok) async throws -> Response {
-        let language = request.language
-        let db = request.db
-        let actor = try request.requireActor()
-        let fields = FormFields(request, errors: errors)
-        let campaign = try await CampaignQueries.require(obligation.campaignId, on: db)
-        let requirement = try await CampaignQueries.requirement(of: obligation, on: db)
-        let unit = try await OrganizationQueries.require(obligation.organizationId, on: db)
-        let submissions = try await CampaignQueries.submissions(of: obligation, on: db)
-        let today = CalendarDate.today()
-        let unitPath = TreePath(rawValue: obligation.organizationPath)!
-        let canSubmit = actor.can(.edit, at: unitPath) && requirement.kind != .studySessions
-            && obligation.state.submissionRefusal == nil && campaign.status == .active
-        let canReview = unitPath.parent.map { actor.can(.edit, at: $0) } ?? false
-        let plans = canSubmit ? try await CampaignQueries.documents(issuedBy: unit, on: db) : []
-        let documentLinks = Dictionary(uniqueKeysWithValues: try await Document.query(on: db).filter(\.$id ~~ submissions.compactMap(\.documentId)).all()
-            .map { ($0.requireID(), $0.symbol) })
-        let dateHint = LocalizedText(vi: "dd/mm/yyyy, để trống là hôm nay", en: "dd/mm/yyyy, blank for today")
-        let title = "\(requirement.title) · \(unit.name)"
-        let content: Node<HTML.BodyContext> = .group(
-            .h1(.text(title)),
-            .dl(.class("facts"),
-                .dt(.text(LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language))),
-                .dd(.a(.href(CoverageRoute.campaign(.value(campaign.requireID())).path(query: [.unit: unit.requireID()])), .text(campaign.title))),
-                .dt(.text(LocalizedText(vi: "Hạn", en: "Due")(language))), .dd(.text(ObligationStanding(obligation, today: today).dueText)),
-                .unwrap(obligation.extensionReason) { reason in .group(
-                    .dt(.text(LocalizedText(vi: "Lý do gia hạn", en: "Reason for the extension")(language))), .dd(.text(reason))) },
-                .dt(.text(LocalizedText(vi: "Tình trạng", en: "Status")(language))), .dd(.text(ObligationStanding(obligation, today: today).statusText(language))),
-                .if(requirement.kind == .studySessions, .group(
-                    .dt(.text(LocalizedText(vi: "Yêu cầu", en: "Requirement")(language))),
-                    .dd(.text(LocalizedText(vi: "Tổ chức ít nhất \(requirement.minimumSessions ?? 1) buổi học tập; tự hoàn thành khi đủ số buổi",
-                                            en: "Hold at least \(requirement.minimumSessions ?? 1) study sessions; met when they are recorded")(language)))))),
-            fields.summary,
-            .if(!submissions.isEmpty, .group(
-                .h2(.text(LocalizedText(vi: "Các lần nộp", en: "Submissions")(language))),
-                .ol(.forEach(submissions) { submission in
-                    .li(.text(LocalizedText(vi: "Lần \(submission.number), ngày ", en: "No. \(submission.number), on ")(language)
-                              + (CalendarDate(parsing: submission.submittedOn)?.vietnamese ?? submission.submittedOn)),
-                        .unwrap(submission.documentId) { id in .group(.text(" · "), .a(.href(DocumentRoute.show(.value(id)).path), .text(documentLinks[id] ?? "#\(id)"))) },
-                        .unwrap(submission.note) { .p(.text($0)) },
-                        .unwrap(submission.outcome) { outcome in
-                            .p(.strong(.text(outcome == .accepted ? LocalizedText(vi: "Đã chấp nhận", en: "Accepted")(language)
-                                                                  : LocalizedText(vi: "Trả lại để sửa", en: "Returned for revision")(language))),
-                               .unwrap(submission.reviewComment) { .text(": " + $0) })
-                        })
-                }))),
-            .if(canSubmit, .group(
-                .h2(.text(obligation.state == .returned ? LocalizedText(vi: "Nộp lại", en: "Resubmit")(language)
-                                                        : LocalizedText(vi: "Nộp", en: "Submit")(language))),
-                fields.postForm(CampaignRoute.submissions(.value(obligation.requireID())).path,
-                    .if(requirement.kind == .plan, fields.select("documentId", LocalizedText(vi: "Kế hoạch của đơn vị (văn bản đã đăng ký)", en: "The unit's plan (a registered document)"),
-                                                                  options: [("", "—")] + plans.map { (String($0.requireID()), "\($0.symbol) · \($0.title)") },
-                                                                  selected: nil, required: true)),
-                    fields.text("submittedOn", LocalizedText(vi: "Ngày nộp", en: "Submitted on"), value: nil, hint: dateHint),
-                    fields.text("note", LocalizedText(vi: "Ghi chú", en: "Note"), value: nil),
-                    fields.submit(LocalizedText(vi: "Nộp", en: "Submit"))))),
-            .if(canReview && obligation.state == .submitted, .group(
-                .h2(.text(LocalizedText(vi: "Xem xét", en: "Review")(language))),
-                fields.postForm(CampaignRoute.review(.value(obligation.requireID())).path,
-                    fields.select("outcome", LocalizedText(vi: "Kết quả", en: "Outcome"),
-                                  options: [(ObligationReviewOutcome.accepted.rawValue, LocalizedText(vi: "Chấp nhận", en: "Accept")(language)),
-                                            (ObligationReviewOutcome.returned.rawValue, LocalizedText(vi: "Trả lại để sửa", en: "Return for revision")(language))],
-                                  selected: nil, required: true),
-                    fields.text("comment", LocalizedText(vi: "Nhận xét (bắt buộc khi trả lại)", en: "Comment (required when returning)"), value: nil),
-                    fields.submit(LocalizedText(vi: "Ghi kết quả", en: "Record the review"))))),
-            .if(canReview && obligation.state.mayBeExtended, .group(
-                .h2(.text(LocalizedText(vi: "Gia hạn", en: "Extend")(language))),
-                fields.postForm(CampaignRoute.extension(.value(obligation.requireID())).path,
-                    fields.text("until", LocalizedText(vi: "Gia hạn đến ngày", en: "Extend until"), value: nil, required: true,
-                                hint: LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")),
-                    fields.text("reason", LocalizedText(vi: "Lý do", en: "Reason"), value: nil, required: true),
-                    fields.submit(LocalizedText(vi: "Gia hạn", en: "Extend")))))
-        )
-        return Layout(title: title, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: CampaignRoute.list.path),
-                                             Crumb(title: campaign.title, url: CoverageRoute.campaign(.value(campaign.requireID())).path(query: [.unit: unit.requireID()]))],
-                      content: content).response(for: request, status: status)
+    /// The obligation's page, with the messages of a refused form.
+    private static func obligationPage(_ id: Int, errors: [FieldError] = [], status: HTTPResponseStatus = .ok, request: Request) async throws -> Response {
+        let obligation = try await CampaignActions.requireObligation(id, request: request)
+        let model = try await ObligationShow.Query.run(obligation, readableBy: request.requireActor(), today: CalendarDate.today(), on: request.db)
+        return ObligationShow.View(model).response(for: request, errors: errors, status: status)
     }
 }
 
