@@ -341,4 +341,62 @@ struct PageViewTests {
         #expect(!page.contains("<img"))
         #expect(page.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; · Đảng bộ phường Bến Nghé</h1>"))
     }
+
+    // MARK: A member's own record
+
+    static func myRecord(name: String = "Nguyễn Văn An", pledge: String? = nil, reminded: Bool = false) -> MyRecord.Model {
+        MyRecord.Model(
+            fullName: name, cell: "Chi bộ Khu phố 1", cardNumber: "79.000.111", birthDate: "1980-05-18", admittedOn: "2005-05-19", fullMemberOn: nil,
+            status: .full, idNumber: nil, phone: "0903 123 456", address: nil,
+            commitments: OwnCommitments(
+                memberId: 21, year: 2025,
+                reminder: reminded ? .init(sentByName: "Bí thư Lê Văn Bảy", sentAt: nil) : nil,
+                commitments: [.init(id: 41, year: 2025, title: "Đi làm đúng giờ", measure: "Không đi muộn buổi nào", dueOn: "2025-12-31",
+                                    selfResult: .achieved, selfNote: "Cả năm đúng giờ", cellResult: nil, cellNote: nil, checkIns: [])],
+                pledge: pledge),
+            reflections: [.init(campaignId: 5, campaignTitle: "Học tập chuyên đề năm 2025", state: .accepted, grade: "Tốt")],
+            ratings: [.init(period: "Năm 2024", level: .good), .init(period: "Năm 2025", level: nil)])
+    }
+
+    @Test("a member's own record: their facts with dates as dd/mm/yyyy, their commitments, reflections and ratings, the correction form")
+    func myRecordPage() {
+        let page = Self.render(MyRecord.View(Self.myRecord(reminded: true), sent: true))
+        #expect(page.title == "Nguyễn Văn An")
+        #expect(page.crumbs.isEmpty)
+        #expect(page.contains("<h1>Nguyễn Văn An</h1>"))
+        #expect(page.contains(#"<p class="notice">Đã gửi đề nghị đến bí thư chi bộ.</p>"#))
+        #expect(page.contains("<dt>Ngày sinh</dt><dd>18/05/1980</dd>"))
+        #expect(page.contains("<dt>Ngày chính thức</dt><dd>—</dd>"), "a date nobody recorded")
+        #expect(page.contains("<dt>Tình trạng</dt><dd>Chính thức</dd>"))
+        #expect(page.contains("<h2>Đăng ký làm theo năm 2025</h2>"))
+        #expect(page.contains("Bí thư Lê Văn Bảy nhắc bạn đăng ký làm theo năm 2025"))
+        #expect(page.contains(#"href="/commitments/new?member=21&amp;year=2025""#))
+        #expect(page.contains(#"<a href="/commitments/41">2025 · Đi làm đúng giờ</a>"#))
+        #expect(page.contains("Không đi muộn buổi nào · hạn 31/12/2025"))
+        #expect(page.contains("Tự đánh giá: Đạt: Cả năm đúng giờ · Chi bộ: chưa đánh giá"))
+        #expect(page.contains("Chưa cập nhật tiến độ."))
+        #expect(page.contains(#"<a href="/me/reflections/5">Học tập chuyên đề năm 2025</a> · Đạt · Tốt"#))
+        #expect(page.contains("<li>Năm 2024 · Hoàn thành tốt nhiệm vụ</li>"))
+        #expect(page.contains("<li>Năm 2025 · chưa có quyết định</li>"))
+        #expect(page.contains(#"action="/me/corrections"><input type="hidden" name="_csrf" value="csrf-token"/>"#))
+
+        let english = Self.render(MyRecord.View(Self.myRecord()), .en)
+        #expect(english.contains("<dt>Date of birth</dt><dd>18/05/1980</dd>"))
+        #expect(english.contains("<h2>Commitments for 2025</h2>"))
+        #expect(!english.contains("reminds you"), "no reminder")
+        #expect(!english.contains(#"class="notice""#))
+    }
+
+    @Test("a refused correction comes back with its message; the member's own text is text")
+    func myRecordStates() {
+        let refused = Self.render(MyRecord.View(Self.myRecord()),
+                                  errors: [FieldError(field: "text", message: LocalizedText(vi: "Hãy ghi nội dung cần sửa", en: "Say what to correct"))])
+        #expect(refused.contains("Chưa lưu được, vui lòng sửa:"))
+        #expect(refused.contains("Hãy ghi nội dung cần sửa"))
+
+        let hostile = Self.render(MyRecord.View(Self.myRecord(name: Self.hostile, pledge: "</textarea><script>alert(1)</script>")))
+        #expect(!hostile.contains("<script>"))
+        #expect(hostile.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        #expect(hostile.contains("&lt;/textarea&gt;&lt;script&gt;"), "the pledge stays inside its field")
+    }
 }

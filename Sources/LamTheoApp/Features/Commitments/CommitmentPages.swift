@@ -266,44 +266,36 @@ enum CommitmentPages {
     // MARK: The member's own page
 
     /// The commitments section of `/me`: pledge, commitments with their check-ins and assessments, reminders.
-    static func ownSection(_ member: Member, request: Request) async throws -> Node<HTML.BodyContext> {
-        let language = request.language
-        let db = request.db
-        let year = CalendarDate.today().year
-        let memberId = member.requireID()
-        let commitments = try await CommitmentQueries.commitments(of: memberId, on: db)
-        let checkIns = try await CommitmentQueries.checkIns(of: commitments.map { $0.requireID() }, on: db)
-        let pledge = try await CommitmentQueries.pledge(of: memberId, year: year, on: db)
-        let reminders = try await CommitmentQueries.reminders(of: [memberId], year: year, on: db)
-        let registered = commitments.contains { $0.year == year }
-        let fields = FormFields(request)
+    static func ownSection(_ own: OwnCommitments, context: PageContext) -> Node<HTML.BodyContext> {
+        let language = context.language
+        let year = own.year
+        let fields = context.fields
         return .group(
             .h2(.text(title(year)(language))),
-            .if(!registered, .forEach(reminders.prefix(1)) { reminder in
+            .unwrap(own.reminder) { reminder in
                 .p(.class("notice"), .text(LocalizedText(
                     vi: "\(reminder.sentByName) nhắc bạn đăng ký làm theo năm \(year)" + (reminder.sentAt.map { " (\(VietnameseFormat.date($0)))" } ?? ""),
                     en: "\(reminder.sentByName) reminds you to register your commitments for \(year)")(language)))
-            }),
-            .p(.a(.class("button"), .href(CommitmentRoute.new.path(query: ["member": memberId, "year": year])),
+            },
+            .p(.a(.class("button"), .href(CommitmentRoute.new.path(query: ["member": own.memberId, "year": year])),
                   .text(LocalizedText(vi: "Đăng ký việc làm theo", en: "Register a commitment")(language))),
                .text(" "), .a(.href(CommitmentRoute.list.path(query: ["year": year])), .text(LocalizedText(vi: "Cam kết của chi bộ", en: "My cell's commitments")(language)))),
-            .forEach(commitments) { commitment in
+            .forEach(own.commitments) { commitment in
                 .article(.class("card"),
-                    .h3(.a(.href(CommitmentRoute.show(.value(commitment.requireID())).path), .text("\(commitment.year) · \(commitment.title)"))),
+                    .h3(.a(.href(CommitmentRoute.show(.value(commitment.id)).path), .text("\(commitment.year) · \(commitment.title)"))),
                     .p(.text(commitment.measure + " · " + LocalizedText(vi: "hạn ", en: "due ")(language) + day(commitment.dueOn))),
                     .p(.class("muted"), .text(LocalizedText(vi: "Tự đánh giá: ", en: "Self-assessment: ")(language)
                                               + resultText(commitment.selfResult, commitment.selfNote, language: language)
                                               + " · " + LocalizedText(vi: "Chi bộ: ", en: "Cell: ")(language)
                                               + resultText(commitment.cellResult, commitment.cellNote, language: language))),
-                    checkInList((checkIns[commitment.requireID()] ?? []).map(CommitmentAPI.CheckInDTO.init), commitment: commitment.requireID(),
-                                language: language))
+                    checkInList(commitment.checkIns, commitment: commitment.id, language: language))
             },
             .h3(.text(LocalizedText(vi: "Cam kết tu dưỡng, rèn luyện năm \(year)", en: "Pledge of self-cultivation for \(year)")(language))),
             fields.postForm(CommitmentRoute.pledges.path,
-                .input(.type(.hidden), .name("memberId"), .value(String(memberId))),
+                .input(.type(.hidden), .name("memberId"), .value(String(own.memberId))),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .div(.label(.for("pledge"), .text(LocalizedText(vi: "Nội dung cam kết", en: "Your pledge")(language))),
-                     .textarea(.id("pledge"), .name("text"), .rows(4), .text(pledge?.text ?? ""))),
+                     .textarea(.id("pledge"), .name("text"), .rows(4), .text(own.pledge ?? ""))),
                 fields.submit(LocalizedText(vi: "Lưu cam kết", en: "Save the pledge"))))
     }
 

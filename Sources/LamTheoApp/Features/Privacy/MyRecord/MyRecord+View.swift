@@ -1,0 +1,73 @@
+import LamTheoCore
+import Plot
+
+extension MyRecord {
+    struct View: PageView {
+        let model: Model
+        /// Just back from sending a correction request.
+        let sent: Bool
+
+        init(_ model: Model, sent: Bool = false) {
+            self.model = model
+            self.sent = sent
+        }
+
+        func layout(_ context: PageContext) -> Layout {
+            let language = context.language
+            let fields = context.fields
+            func day(_ iso: String?) -> String { iso.flatMap(CalendarDate.init(parsing:))?.vietnamese ?? "—" }
+            let facts: [(LocalizedText, String)] = [
+                (LocalizedText(vi: "Chi bộ", en: "Cell"), model.cell),
+                (LocalizedText(vi: "Số thẻ đảng viên", en: "Party card number"), model.cardNumber),
+                (LocalizedText(vi: "Ngày sinh", en: "Date of birth"), day(model.birthDate)),
+                (LocalizedText(vi: "Ngày vào Đảng", en: "Admitted"), day(model.admittedOn)),
+                (LocalizedText(vi: "Ngày chính thức", en: "Full member since"), day(model.fullMemberOn)),
+                (LocalizedText(vi: "Tình trạng", en: "Status"), model.status.label(language)),
+                (LocalizedText(vi: "Số CCCD", en: "ID number"), model.idNumber ?? "—"),
+                (LocalizedText(vi: "Điện thoại", en: "Phone"), model.phone ?? "—"),
+                (LocalizedText(vi: "Địa chỉ", en: "Address"), model.address ?? "—"),
+            ]
+            let content: Node<HTML.BodyContext> = .group(
+                .h1(.text(model.fullName)),
+                .if(sent, .p(.class("notice"), .text(LocalizedText(vi: "Đã gửi đề nghị đến bí thư chi bộ.",
+                                                                   en: "Your request was sent to your cell's secretary.")(language)))),
+                .dl(.class("facts"), .forEach(facts) { fact in .group(.dt(.text(fact.0(language))), .dd(.text(fact.1))) }),
+                CommitmentPages.ownSection(model.commitments, context: context),
+                reflections(language),
+                .p(.a(.class("button"), .href(StudyRoute.myReflections.path), .text(LocalizedText(vi: "Bài thu hoạch của tôi", en: "My reflections")(language)))),
+                ratings(language),
+                .p(.a(.class("button secondary"), .href(PrivacyRoute.myDataFile.path),
+                      .text(LocalizedText(vi: "Tải về toàn bộ dữ liệu của tôi (JSON)", en: "Download all my data (JSON)")(language)))),
+                .h2(.text(LocalizedText(vi: "Đề nghị sửa thông tin", en: "Ask for a correction")(language))),
+                fields.summary,
+                fields.postForm(PrivacyRoute.myCorrections.path,
+                    .div(.label(.for("text"), .text(LocalizedText(vi: "Thông tin nào chưa đúng, cần sửa thế nào?", en: "What is wrong, and what should it be?")(language))),
+                         .textarea(.id("text"), .name("text"), .rows(4))),
+                    fields.submit(LocalizedText(vi: "Gửi bí thư chi bộ", en: "Send to the secretary")))
+            )
+            return Layout(title: model.fullName, content: content)
+        }
+
+        /// The member's ratings: the level decided for each period, or that none is decided yet.
+        private func ratings(_ language: UILanguage) -> Node<HTML.BodyContext> {
+            .group(
+                .h2(.text(LocalizedText(vi: "Đánh giá, xếp loại", en: "Ratings")(language))),
+                .if(!model.ratings.isEmpty, .ul(.forEach(model.ratings) { rating in
+                    .li(.text(rating.period + " · "
+                              + (rating.level.map { $0.label(language) } ?? LocalizedText(vi: "chưa có quyết định", en: "not decided yet")(language))))
+                })),
+                .p(.a(.class("button"), .href(RatingRoute.mine.path), .text(LocalizedText(vi: "Đánh giá của tôi", en: "My ratings")(language)))))
+        }
+
+        /// The member's reflections (bài thu hoạch), newest first, with the cell's review.
+        private func reflections(_ language: UILanguage) -> Node<HTML.BodyContext> {
+            guard !model.reflections.isEmpty else { return .empty }
+            return .group(
+                .h2(.text(LocalizedText(vi: "Bài thu hoạch", en: "Reflections")(language))),
+                .ul(.forEach(model.reflections) { reflection in
+                    .li(.a(.href(StudyRoute.myReflection(campaign: .value(reflection.campaignId)).path), .text(reflection.campaignTitle)),
+                        .text(" · " + reflection.state.label(language) + (reflection.grade.map { " · \($0)" } ?? "")))
+                }))
+        }
+    }
+}
