@@ -399,4 +399,57 @@ struct PageViewTests {
         #expect(hostile.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
         #expect(hostile.contains("&lt;/textarea&gt;&lt;script&gt;"), "the pledge stays inside its field")
     }
+
+    // MARK: A study session's page
+
+    static func studySession(title: String = "Học tập chuyên đề năm 2025", canEdit: Bool = false,
+                             bridgePoints: [StudySessionShow.Model.BridgePoint] = [], marks: [StudySessionShow.Model.Mark] = []) -> StudySessionShow.Model {
+        StudySessionShow.Model(
+            id: 61, title: title, unit: UnitLink(id: 11, name: "Chi bộ Khu phố 1"),
+            lineage: [UnitLink(id: 7, name: "Đảng bộ phường Bến Nghé"), UnitLink(id: 11, name: "Chi bộ Khu phố 1")],
+            heldOn: "2025-05-19", campaignTitle: nil, format: .inPerson, presenter: "Đồng chí Bí thư",
+            documents: [.init(symbol: "01-KL/TW", title: "Kết luận về tiếp tục thực hiện Chỉ thị 05-CT/TW")],
+            nonMemberAttendees: 1_250, attendance: AttendanceSummary(present: 1_234, absent: 2, excused: 1), canEdit: canEdit,
+            bridgePoints: bridgePoints, marks: marks, changes: [])
+    }
+
+    @Test("a study session's page: its facts, attendance counts and bridge points in vi-VN, each member marked, the forms for an editor")
+    func studySessionPage() {
+        let points = [StudySessionShow.Model.BridgePoint(name: "Hội trường phường", attendeeCount: 3_600),
+                      StudySessionShow.Model.BridgePoint(name: "Điểm cầu khu phố 1", attendeeCount: 760)]
+        let marks = [StudySessionShow.Model.Mark(memberId: 21, fullName: "Nguyễn Văn An", status: .present, reason: nil),
+                     StudySessionShow.Model.Mark(memberId: 22, fullName: "Trần Thị Bình", status: .excused, reason: "Ốm")]
+        let page = Self.render(StudySessionShow.View(Self.studySession(canEdit: true, bridgePoints: points, marks: marks)))
+        #expect(page.title == "Học tập chuyên đề năm 2025")
+        #expect(page.crumbs.map(\.title) == ["Tổ chức đảng", "Đảng bộ phường Bến Nghé", "Chi bộ Khu phố 1", "Học tập chuyên đề năm 2025"])
+        #expect(page.contains(#"<dd><a href="/organizations/11">Chi bộ Khu phố 1</a></dd>"#))
+        #expect(page.contains("<dd>19/05/2025</dd>"))
+        #expect(page.contains("<dt>Đợt triển khai</dt><dd>—</dd>"))
+        #expect(page.contains("<dd>Trực tiếp</dd>"))
+        #expect(page.contains("<li><strong>01-KL/TW</strong> — Kết luận về tiếp tục thực hiện Chỉ thị 05-CT/TW</li>"))
+        #expect(page.contains("<dd>1.250</dd>"))
+        #expect(page.contains("<strong>1.234</strong>Có mặt"))
+        #expect(page.contains(#"<td class="num">3.600</td>"#))
+        #expect(page.contains("Tổng cộng 2 điểm cầu"))
+        #expect(page.contains(#"<th class="num">4.360</th>"#), "the bridge points' total")
+        #expect(page.contains(#"<a href="/members/22">Trần Thị Bình</a>: Vắng có lý do (Ốm)"#))
+        #expect(page.contains(#"href="/study-sessions/61/attendance""#))
+        #expect(page.contains(#"<form method="post" action="/study-sessions/61/delete"><input type="hidden" name="_csrf" value="csrf-token"/>"#))
+        #expect(page.contains("Lịch sử thay đổi"))
+
+        let english = Self.render(StudySessionShow.View(Self.studySession(bridgePoints: points)), .en)
+        #expect(english.contains("<strong>1.234</strong>Present"))
+        #expect(english.contains("Total, 2 bridge points"))
+    }
+
+    @Test("a session nobody has marked says so, offers a reader no forms, and shows its text as text")
+    func studySessionStates() {
+        let page = Self.render(StudySessionShow.View(Self.studySession(title: Self.hostile)))
+        #expect(page.contains("Chưa điểm danh."))
+        #expect(!page.contains("Điểm cầu</h2>"), "no bridge points, no table")
+        #expect(!page.contains("/attendance"))
+        #expect(!page.contains("/delete"))
+        #expect(!page.contains("<script>"))
+        #expect(page.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+    }
 }

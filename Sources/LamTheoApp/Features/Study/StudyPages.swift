@@ -78,60 +78,9 @@ enum StudyPages {
     }
 
     static func show(request: Request) async throws -> Response {
-        let language = request.language
         let session = try await StudyActions.requireSession(request.id(), .read, request: request)
-        let id = session.requireID()
-        let actor = try request.requireActor()
-        let unit = try await OrganizationQueries.require(session.organizationId, on: request.db)
-        let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: actor, on: request.db)
-        let campaign = try await session.campaignId.asyncMap { try await CampaignQueries.require($0, on: request.db) }
-        let documents = try await StudyQueries.documents(of: id, on: request.db)
-        let points = try await StudyQueries.bridgePoints(of: id, on: request.db)
-        let marks = try await StudyQueries.marks(of: id, on: request.db)
-        let summary = try await StudyQueries.attendanceSummaries(of: [id], on: request.db)[id] ?? AttendanceSummary()
-        let history = try await AuditPages.history(of: StudySession.auditEntity, key: id, request: request)
-        let canEdit = actor.can(.edit, at: session.treePath)
-        let fields = FormFields(request)
-        let number = VietnameseFormat.integer
-        let nameTitle = LocalizedText(vi: "Điểm cầu", en: "Bridge point")(language)
-        let countTitle = LocalizedText(vi: "Số người dự", en: "Attendees")(language)
-
-        let content: Node<HTML.BodyContext> = .group(
-            .h1(.text(session.title)),
-            .dl(.class("facts"),
-                .dt(.text(LocalizedText(vi: "Đơn vị tổ chức", en: "Held by")(language))), .dd(.a(.href(OrganizationRoute.show(.value(unit.requireID())).path), .text(unit.name))),
-                .dt(.text(LocalizedText(vi: "Ngày", en: "Date")(language))), .dd(.text(day(session.heldOn))),
-                .dt(.text(LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language))), .dd(.text(campaign?.title ?? "—")),
-                .dt(.text(LocalizedText(vi: "Hình thức", en: "Format")(language))), .dd(.text(session.format.label(language))),
-                .dt(.text(LocalizedText(vi: "Báo cáo viên", en: "Presenter")(language))), .dd(.text(session.presenter ?? "—")),
-                .dt(.text(LocalizedText(vi: "Văn bản học tập", en: "Documents studied")(language))),
-                .dd(documents.isEmpty ? .text("—") : .ul(.forEach(documents) { .li(.strong(.text($0.symbol)), .text(" — \($0.title)")) })),
-                .dt(.text(LocalizedText(vi: "Người ngoài Đảng dự", en: "Non-member attendees")(language))), .dd(.text(number(session.nonMemberAttendees)))),
-            .div(.class("figures"),
-                 .div(.class("figure"), .strong(.text(number(summary.present))), .text(AttendanceStatus.present.label(language))),
-                 .div(.class("figure"), .strong(.text(number(summary.absent))), .text(AttendanceStatus.absent.label(language))),
-                 .div(.class("figure"), .strong(.text(number(summary.excused))), .text(AttendanceStatus.excused.label(language)))),
-            .if(canEdit, .div(.class("actions"),
-                .a(.class("button"), .href(StudyRoute.attendance(.value(id)).path), .text(LocalizedText(vi: "Điểm danh", en: "Take attendance")(language))),
-                .a(.class("button secondary"), .href(StudyRoute.editSession(.value(id)).path), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
-                fields.postButton(StudyRoute.deleteSession(.value(id)).path, LocalizedText(vi: "Xóa buổi học tập", en: "Delete the session")))),
-            .if(!points.isEmpty, .group(
-                .h2(.text(LocalizedText(vi: "Điểm cầu", en: "Bridge points")(language))),
-                .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
-                    .thead(.tr(.th(.text(nameTitle)), .th(.class("num"), .text(countTitle)))),
-                    .tbody(.forEach(points) { .tr(.td(.text($0.name)), .td(.class("num"), .text(number($0.attendeeCount)))) }),
-                    .tfoot(.tr(.th(.text(LocalizedText(vi: "Tổng cộng \(points.count) điểm cầu", en: "Total, \(points.count) bridge points")(language))),
-                               .th(.class("num"), .text(number(points.reduce(0) { $0 + $1.attendeeCount }))))))))),
-            .h2(.text(LocalizedText(vi: "Điểm danh", en: "Attendance")(language))),
-            marks.isEmpty ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa điểm danh.", en: "No attendance taken yet.")(language)))
-                : .ul(.forEach(marks) { entry in
-                    .li(.a(.href(MemberRoute.show(.value(entry.member.requireID())).path), .text(entry.member.fullName)),
-                        .text(": " + (entry.attendance.map { $0.status.label(language) + ($0.reason.map { " (\($0))" } ?? "") } ?? "")))
-                }),
-            history
-        )
-        return Layout(title: session.title, crumbs: OrganizationPages.crumbs(lineage[...], current: session.title, language: language),
-                      content: content).response(for: request)
+        let model = try await StudySessionShow.Query.run(session, readableBy: request.requireActor(), on: request.db)
+        return StudySessionShow.View(model).response(for: request)
     }
 
     // MARK: The session form
