@@ -46,7 +46,7 @@ struct PageViewTests {
     func organizationPage() {
         let children = [UnitRow(unit: UnitLink(id: 11, name: "Chi bộ Khu phố 1"), status: .active, subtreeMembers: 1_500, childCount: 0),
                         UnitRow(unit: UnitLink(id: 12, name: "Chi bộ Khu phố 2"), status: .merged, subtreeMembers: 0, childCount: 0)]
-        let page = Self.render(OrganizationShow.View(Self.organization(children: children)))
+        let page = Self.render(OrganizationShow.View(model: Self.organization(children: children)))
         #expect(page.title == "Đảng bộ phường Bến Nghé")
         #expect(page.contains("<h1>Đảng bộ phường Bến Nghé</h1>"))
         #expect(page.crumbs.map(\.title) == ["Tổ chức đảng", "Đảng bộ Thành phố Hồ Chí Minh", "Đảng bộ phường Bến Nghé"])
@@ -67,7 +67,7 @@ struct PageViewTests {
         #expect(page.contains("Lịch sử thay đổi"))
         #expect(page.contains("name: Đảng bộ phường cũ → Đảng bộ phường Bến Nghé"))
 
-        let english = Self.render(OrganizationShow.View(Self.organization(children: children)), .en)
+        let english = Self.render(OrganizationShow.View(model: Self.organization(children: children)), .en)
         #expect(english.contains("Members in subtree"))
         #expect(english.contains("<strong>245.200</strong>"), "figures keep the vi-VN form in English too")
         #expect(english.contains("Commune committee"))
@@ -75,14 +75,14 @@ struct PageViewTests {
 
     @Test("a cell adds members and lists no units; a committee with no units says so; a closed unit shows where it went")
     func organizationStates() {
-        let cell = Self.render(OrganizationShow.View(Self.organization(name: "Chi bộ Khu phố 1", holdsMembers: true)))
+        let cell = Self.render(OrganizationShow.View(model: Self.organization(name: "Chi bộ Khu phố 1", holdsMembers: true)))
         #expect(cell.contains(#"href="/members/new?unit=7""#))
         #expect(!cell.contains("Tổ chức trực thuộc"), "a cell has no units under it")
 
-        let empty = Self.render(OrganizationShow.View(Self.organization()))
+        let empty = Self.render(OrganizationShow.View(model: Self.organization()))
         #expect(empty.contains("Không có tổ chức nào."))
 
-        let merged = Self.render(OrganizationShow.View(Self.organization(status: .merged)))
+        let merged = Self.render(OrganizationShow.View(model: Self.organization(status: .merged)))
         #expect(merged.contains(#"<span class="badge closed"> Đã hợp nhất</span>"#))
         #expect(merged.contains("01/07/2025"))
         #expect(merged.contains(#"<a href="/organizations/9">Đảng bộ phường Sài Gòn</a>"#))
@@ -92,7 +92,7 @@ struct PageViewTests {
     @Test("names from the database are text, never markup")
     func organizationEscaping() {
         let child = UnitRow(unit: UnitLink(id: 11, name: Self.hostile), status: .active, subtreeMembers: 1, childCount: 0)
-        let page = Self.render(OrganizationShow.View(Self.organization(name: "A & \(Self.hostile)", children: [child])))
+        let page = Self.render(OrganizationShow.View(model: Self.organization(name: "A & \(Self.hostile)", children: [child])))
         #expect(!page.contains("<script>"))
         #expect(page.contains("<h1>A &amp; &lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
         #expect(page.contains(#"<a href="/organizations/11">&lt;script&gt;alert(1)&lt;/script&gt;</a>"#))
@@ -104,13 +104,13 @@ struct PageViewTests {
         let date = try #require(CalendarDate(parsing: "01/06/2021"))
         let then = OrganizationAsOf.Model(unit: UnitLink(id: 7, name: "Đảng bộ phường Sài Gòn"), date: date, then: .init(
             name: "Đảng bộ phường Bến Nghé", lineage: ["Đảng bộ Thành phố Hồ Chí Minh"], children: [UnitLink(id: 11, name: "Chi bộ Khu phố 1")]))
-        let page = Self.render(OrganizationAsOf.View(then))
+        let page = Self.render(OrganizationAsOf.View(model: then))
         #expect(page.title == "Cơ cấu ngày 01/06/2021")
         #expect(page.contains("<h1>Đảng bộ phường Bến Nghé</h1>"))
         #expect(page.contains("Trực thuộc: Đảng bộ Thành phố Hồ Chí Minh"))
         #expect(page.contains(#"<a href="/organizations/11?asOf=2021-06-01">Chi bộ Khu phố 1</a>"#))
 
-        let before = Self.render(OrganizationAsOf.View(.init(unit: UnitLink(id: 7, name: "Đảng bộ phường Sài Gòn"), date: date, then: nil)), .en)
+        let before = Self.render(OrganizationAsOf.View(model: .init(unit: UnitLink(id: 7, name: "Đảng bộ phường Sài Gòn"), date: date, then: nil)), .en)
         #expect(before.contains("<h1>Đảng bộ phường Sài Gòn</h1>"))
         #expect(before.contains("The unit did not exist on that date."))
     }
@@ -149,7 +149,7 @@ struct PageViewTests {
         let children = [CoverageShow.Model.Child(unit: UnitLink(id: 11, name: "Chi bộ Khu phố 1"),
                                                  coverage: Self.coverage(members: 40, studied: 10, obligations: [.late: 1], maxDaysLate: 3)),
                         CoverageShow.Model.Child(unit: UnitLink(id: 12, name: "Chi bộ Khu phố 2"), coverage: Self.coverage(members: 35, studied: nil))]
-        let page = Self.render(CoverageShow.View(Self.coveragePage(children: children,
+        let page = Self.render(CoverageShow.View(model: Self.coveragePage(children: children,
                                                                    requirements: [.init(title: "Kế hoạch thực hiện", dueOn: "2025-03-01")], canClose: true)))
         #expect(page.title == "Học tập chuyên đề năm 2025")
         #expect(page.contains(#"<h1>Học tập chuyên đề năm 2025<span class="badge"> Chuyên đề năm 2025</span></h1>"#))
@@ -177,7 +177,7 @@ struct PageViewTests {
         #expect(page.contains("Kế hoạch thực hiện · hạn 01/03/2025"))
         #expect(page.contains(#"<form method="post" action="/campaigns/5/close"><input type="hidden" name="_csrf" value="csrf-token"/>"#))
 
-        let english = Self.render(CoverageShow.View(Self.coveragePage(children: children)), .en)
+        let english = Self.render(CoverageShow.View(model: Self.coveragePage(children: children)), .en)
         #expect(english.contains("45 of 50 cells reported"))
         #expect(english.contains("231.700/245.200 (94,5%)"), "figures keep the vi-VN form in English")
         #expect(english.contains("<strong>not reported</strong>"))
@@ -186,7 +186,7 @@ struct PageViewTests {
     @Test("a campaign page with nothing below: no table of children, no obligations, no requirements, nothing to close")
     func coverageEmpty() {
         let closed = CampaignHeading(id: 5, title: "Đợt cũ", topicYear: nil, isClosed: true, startsOn: "2024-01-01", endsOn: "2024-12-31")
-        let page = Self.render(CoverageShow.View(Self.coveragePage(campaign: closed, subtree: Self.coverage(members: 0, studied: nil))))
+        let page = Self.render(CoverageShow.View(model: Self.coveragePage(campaign: closed, subtree: Self.coverage(members: 0, studied: nil))))
         #expect(page.contains(#"<h1>Đợt cũ<span class="badge closed"> Đã kết thúc</span></h1>"#))
         #expect(page.contains("Không có nhiệm vụ nào của cấp dưới."))
         #expect(page.contains("Không giao nhiệm vụ cho cấp dưới."))
@@ -199,7 +199,7 @@ struct PageViewTests {
     func coverageEscaping() {
         let hostile = CampaignHeading(id: 5, title: Self.hostile, topicYear: nil, isClosed: false, startsOn: "2025-01-01", endsOn: "2025-12-31")
         let children = [CoverageShow.Model.Child(unit: UnitLink(id: 11, name: "\"><img src=x onerror=alert(1)>"), coverage: Self.coverage(members: 1, studied: 1))]
-        let page = Self.render(CoverageShow.View(Self.coveragePage(campaign: hostile, unitName: "A & <b>B</b>", children: children)))
+        let page = Self.render(CoverageShow.View(model: Self.coveragePage(campaign: hostile, unitName: "A & <b>B</b>", children: children)))
         #expect(!page.contains("<script>"))
         #expect(!page.contains("<img"))
         #expect(!page.contains("<b>"))
@@ -213,7 +213,7 @@ struct PageViewTests {
                        MemberRow(id: 22, fullName: Self.hostile, cardNumber: "112", status: .full, cell: UnitLink(id: 11, name: "Chi bộ Khu phố 1"))]
         let model = CoverageMembers.Model(campaign: Self.campaign, unit: UnitLink(id: 7, name: "Đảng bộ phường Bến Nghé"), list: .notStudied,
                                           members: Page(items: members, page: 2, perPage: 50, total: 1_234))
-        let page = Self.render(CoverageMembers.View(model))
+        let page = Self.render(CoverageMembers.View(model: model))
         #expect(page.title == "Chưa học tập · Đảng bộ phường Bến Nghé")
         #expect(page.crumbs.map(\.url) == ["/campaigns", "/campaigns/5?unit=7"])
         #expect(page.contains(#"<a href="/members/21">Nguyễn Văn An</a>"#))
@@ -224,8 +224,8 @@ struct PageViewTests {
 
         let empty = CoverageMembers.Model(campaign: Self.campaign, unit: UnitLink(id: 7, name: "Đảng bộ phường Bến Nghé"), list: .accepted,
                                           members: Page(items: [], page: 1, perPage: 50, total: 0))
-        #expect(Self.render(CoverageMembers.View(empty)).contains("Không có đảng viên nào."))
-        #expect(Self.render(CoverageMembers.View(empty), .en).contains("No members."))
+        #expect(Self.render(CoverageMembers.View(model: empty)).contains("Không có đảng viên nào."))
+        #expect(Self.render(CoverageMembers.View(model: empty), .en).contains("No members."))
     }
 
     // MARK: The member list
@@ -240,7 +240,7 @@ struct PageViewTests {
         let ward = UnitLink(id: 7, name: "Đảng bộ phường Bến Nghé")
         let model = MemberIndex.Model(unit: ward, lineage: [UnitLink(id: 1, name: "Đảng bộ Thành phố Hồ Chí Minh"), ward], text: "nguyen van",
                                       members: Page(items: Self.members, page: 1, perPage: 2, total: 1_234))
-        let page = Self.render(MemberIndex.View(model))
+        let page = Self.render(MemberIndex.View(model: model))
         #expect(page.title == "Đảng viên · Đảng bộ phường Bến Nghé")
         #expect(page.contains("<h1>Đảng viên · Đảng bộ phường Bến Nghé</h1>"))
         #expect(page.crumbs.map(\.title) == ["Tổ chức đảng", "Đảng bộ Thành phố Hồ Chí Minh", "Đảng bộ phường Bến Nghé", "Đảng viên"])
@@ -254,7 +254,7 @@ struct PageViewTests {
         #expect(page.contains("Trang 1/617 · 1.234 kết quả"))
         #expect(page.contains(#"href="/members?q=nguyen%20van&amp;unit=7&amp;page=2""#))
 
-        let english = Self.render(MemberIndex.View(model), .en)
+        let english = Self.render(MemberIndex.View(model: model), .en)
         #expect(english.contains("Members · Đảng bộ phường Bến Nghé"))
         #expect(english.contains(">Probationary<"))
         #expect(english.contains("Page 1 of 617 · 1234 results"))
@@ -262,7 +262,7 @@ struct PageViewTests {
 
     @Test("the whole member list has no crumbs; nothing found says so; names are text")
     func memberListStates() {
-        let empty = Self.render(MemberIndex.View(MemberIndex.Model(unit: nil, lineage: [], text: "zzz",
+        let empty = Self.render(MemberIndex.View(model: MemberIndex.Model(unit: nil, lineage: [], text: "zzz",
                                                                    members: Page(items: [], page: 1, perPage: 50, total: 0))))
         #expect(empty.title == "Đảng viên")
         #expect(empty.crumbs.isEmpty)
@@ -270,7 +270,7 @@ struct PageViewTests {
         #expect(empty.contains("Không có đảng viên nào phù hợp."))
 
         let hostile = [MemberRow(id: 23, fullName: Self.hostile, cardNumber: "\"><b>1</b>", status: .full, cell: UnitLink(id: 11, name: "<i>Chi bộ</i>"))]
-        let page = Self.render(MemberIndex.View(MemberIndex.Model(unit: nil, lineage: [], text: "\" autofocus onfocus=\"alert(1)",
+        let page = Self.render(MemberIndex.View(model: MemberIndex.Model(unit: nil, lineage: [], text: "\" autofocus onfocus=\"alert(1)",
                                                                   members: Page(items: hostile, page: 1, perPage: 50, total: 1))))
         #expect(!page.contains("<script>"))
         #expect(!page.contains("<b>"))
@@ -297,7 +297,7 @@ struct PageViewTests {
 
     @Test("an obligation's page: due date and standing, the submissions, the form to resubmit a returned plan")
     func obligationPage() {
-        let page = Self.render(ObligationShow.View(Self.obligation(canSubmit: true, plans: [.init(id: 4, symbol: "Số 12 - KH/ĐU", title: "Kế hoạch thực hiện")])))
+        let page = Self.render(ObligationShow.View(model: Self.obligation(canSubmit: true, plans: [.init(id: 4, symbol: "Số 12 - KH/ĐU", title: "Kế hoạch thực hiện")])))
         #expect(page.title == "Xây dựng kế hoạch thực hiện · Đảng bộ phường Bến Nghé")
         #expect(page.crumbs.map(\.url) == ["/campaigns", "/campaigns/5?unit=7"])
         #expect(page.contains(#"<a href="/campaigns/5?unit=7">Học tập chuyên đề năm 2025</a>"#))
@@ -311,14 +311,14 @@ struct PageViewTests {
         #expect(!page.contains("/obligations/31/review"), "only the level above reviews")
         #expect(!page.contains("/obligations/31/extension"))
 
-        let english = Self.render(ObligationShow.View(Self.obligation(canSubmit: true)), .en)
+        let english = Self.render(ObligationShow.View(model: Self.obligation(canSubmit: true)), .en)
         #expect(english.contains("<h2>Resubmit</h2>"))
         #expect(english.contains("Returned for revision (submitted 1 times), 12 days late"))
     }
 
     @Test("the level above reviews a submitted obligation and extends one in force; a refused form lists its messages")
     func obligationReview() {
-        let submitted = Self.render(ObligationShow.View(Self.obligation(state: .submitted, status: .submitted, canReview: true)),
+        let submitted = Self.render(ObligationShow.View(model: Self.obligation(state: .submitted, status: .submitted, canReview: true)),
                                     errors: [FieldError(field: "comment", message: LocalizedText(vi: "Cần nhận xét khi trả lại", en: "A comment is needed"))])
         #expect(submitted.contains("Chưa lưu được, vui lòng sửa:"))
         #expect(submitted.contains(##"<a href="#comment">Cần nhận xét khi trả lại</a>"##))
@@ -326,7 +326,7 @@ struct PageViewTests {
         #expect(submitted.contains(#"action="/obligations/31/extension""#))
         #expect(!submitted.contains("/submissions"))
 
-        let sessions = Self.render(ObligationShow.View(Self.obligation(kind: .studySessions, state: .accepted, status: .accepted, canReview: true)))
+        let sessions = Self.render(ObligationShow.View(model: Self.obligation(kind: .studySessions, state: .accepted, status: .accepted, canReview: true)))
         #expect(sessions.contains("Tổ chức ít nhất 2 buổi học tập; tự hoàn thành khi đủ số buổi"))
         #expect(!sessions.contains("/review"))
         #expect(!sessions.contains("/extension"), "a met obligation is not extended")
@@ -334,7 +334,7 @@ struct PageViewTests {
 
     @Test("text on an obligation's page is text")
     func obligationEscaping() {
-        let page = Self.render(ObligationShow.View(Self.obligation(title: Self.hostile, canSubmit: true,
+        let page = Self.render(ObligationShow.View(model: Self.obligation(title: Self.hostile, canSubmit: true,
                                                                    plans: [.init(id: 4, symbol: "<b>1</b>", title: "\"><img src=x>")])))
         #expect(!page.contains("<script>"))
         #expect(!page.contains("<b>"))
@@ -360,7 +360,7 @@ struct PageViewTests {
 
     @Test("a member's own record: their facts with dates as dd/mm/yyyy, their commitments, reflections and ratings, the correction form")
     func myRecordPage() {
-        let page = Self.render(MyRecord.View(Self.myRecord(reminded: true), sent: true))
+        let page = Self.render(MyRecord.View(model: Self.myRecord(reminded: true), sent: true))
         #expect(page.title == "Nguyễn Văn An")
         #expect(page.crumbs.isEmpty)
         #expect(page.contains("<h1>Nguyễn Văn An</h1>"))
@@ -380,7 +380,7 @@ struct PageViewTests {
         #expect(page.contains("<li>Năm 2025 · chưa có quyết định</li>"))
         #expect(page.contains(#"action="/me/corrections"><input type="hidden" name="_csrf" value="csrf-token"/>"#))
 
-        let english = Self.render(MyRecord.View(Self.myRecord()), .en)
+        let english = Self.render(MyRecord.View(model: Self.myRecord()), .en)
         #expect(english.contains("<dt>Date of birth</dt><dd>18/05/1980</dd>"))
         #expect(english.contains("<h2>Commitments for 2025</h2>"))
         #expect(!english.contains("reminds you"), "no reminder")
@@ -389,12 +389,12 @@ struct PageViewTests {
 
     @Test("a refused correction comes back with its message; the member's own text is text")
     func myRecordStates() {
-        let refused = Self.render(MyRecord.View(Self.myRecord()),
+        let refused = Self.render(MyRecord.View(model: Self.myRecord()),
                                   errors: [FieldError(field: "text", message: LocalizedText(vi: "Hãy ghi nội dung cần sửa", en: "Say what to correct"))])
         #expect(refused.contains("Chưa lưu được, vui lòng sửa:"))
         #expect(refused.contains("Hãy ghi nội dung cần sửa"))
 
-        let hostile = Self.render(MyRecord.View(Self.myRecord(name: Self.hostile, pledge: "</textarea><script>alert(1)</script>")))
+        let hostile = Self.render(MyRecord.View(model: Self.myRecord(name: Self.hostile, pledge: "</textarea><script>alert(1)</script>")))
         #expect(!hostile.contains("<script>"))
         #expect(hostile.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
         #expect(hostile.contains("&lt;/textarea&gt;&lt;script&gt;"), "the pledge stays inside its field")
@@ -419,7 +419,7 @@ struct PageViewTests {
                       StudySessionShow.Model.BridgePoint(name: "Điểm cầu khu phố 1", attendeeCount: 760)]
         let marks = [StudySessionShow.Model.Mark(memberId: 21, fullName: "Nguyễn Văn An", status: .present, reason: nil),
                      StudySessionShow.Model.Mark(memberId: 22, fullName: "Trần Thị Bình", status: .excused, reason: "Ốm")]
-        let page = Self.render(StudySessionShow.View(Self.studySession(canEdit: true, bridgePoints: points, marks: marks)))
+        let page = Self.render(StudySessionShow.View(model: Self.studySession(canEdit: true, bridgePoints: points, marks: marks)))
         #expect(page.title == "Học tập chuyên đề năm 2025")
         #expect(page.crumbs.map(\.title) == ["Tổ chức đảng", "Đảng bộ phường Bến Nghé", "Chi bộ Khu phố 1", "Học tập chuyên đề năm 2025"])
         #expect(page.contains(#"<dd><a href="/organizations/11">Chi bộ Khu phố 1</a></dd>"#))
@@ -437,14 +437,14 @@ struct PageViewTests {
         #expect(page.contains(#"<form method="post" action="/study-sessions/61/delete"><input type="hidden" name="_csrf" value="csrf-token"/>"#))
         #expect(page.contains("Lịch sử thay đổi"))
 
-        let english = Self.render(StudySessionShow.View(Self.studySession(bridgePoints: points)), .en)
+        let english = Self.render(StudySessionShow.View(model: Self.studySession(bridgePoints: points)), .en)
         #expect(english.contains("<strong>1.234</strong>Present"))
         #expect(english.contains("Total, 2 bridge points"))
     }
 
     @Test("a session nobody has marked says so, offers a reader no forms, and shows its text as text")
     func studySessionStates() {
-        let page = Self.render(StudySessionShow.View(Self.studySession(title: Self.hostile)))
+        let page = Self.render(StudySessionShow.View(model: Self.studySession(title: Self.hostile)))
         #expect(page.contains("Chưa điểm danh."))
         #expect(!page.contains("Điểm cầu</h2>"), "no bridge points, no table")
         #expect(!page.contains("/attendance"))

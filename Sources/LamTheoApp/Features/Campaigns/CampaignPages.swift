@@ -265,7 +265,7 @@ enum CampaignPages {
     private static func obligationPage(_ id: Int, errors: [FieldError] = [], status: HTTPResponseStatus = .ok, request: Request) async throws -> Response {
         let obligation = try await CampaignActions.requireObligation(id, request: request)
         let model = try await ObligationShow.Query.run(obligation, readableBy: request.requireActor(), today: CalendarDate.today(), on: request.db)
-        return ObligationShow.View(model).response(for: request, errors: errors, status: status)
+        return ObligationShow.View(model: model).response(for: request, errors: errors, status: status)
     }
 }
 

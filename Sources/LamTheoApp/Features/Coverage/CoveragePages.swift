@@ -15,7 +15,7 @@ enum CoveragePages {
         let order = try CoverageAPI.laggingOrder(request)
         let model = try await CoverageShow.Query.run(campaign, at: unit, order: order, readableBy: request.requireActor(), today: CalendarDate.today(),
                                                      on: request.db)
-        return CoverageShow.View(model).response(for: request)
+        return CoverageShow.View(model: model).response(for: request)
     }
 
     static func members(request: Request) async throws -> Response {
@@ -24,6 +24,6 @@ enum CoveragePages {
         let list = try CoverageAPI.memberList(request)
         let model = try await CoverageMembers.Query.run(list, of: campaign, within: unit, paging: try Paging(request), today: CalendarDate.today(),
                                                         on: request.db)
-        return CoverageMembers.View(model).response(for: request)
+        return CoverageMembers.View(model: model).response(for: request)
     }
 }

@@ -23,7 +23,7 @@ enum MemberPages {
         let within = try await request.subtreeFilter(on: request.db)
         let text = try request.queryText("q") ?? ""
         let model = try await MemberIndex.Query.run(text: text, within: within, readableBy: request.requireActor(), paging: paging, on: request.db)
-        return MemberIndex.View(model).response(for: request)
+        return MemberIndex.View(model: model).response(for: request)
     }
 
     static func show(request: Request) async throws -> Response {

@@ -62,10 +62,10 @@ enum OrganizationPages {
                 throw DomainError.invalid(field: "asOf", LocalizedText(vi: "Ngày “\(raw)” không hợp lệ (dd/mm/yyyy)", en: "“\(raw)” is not a valid date (dd/mm/yyyy)"))
             }
             let model = try await OrganizationAsOf.Query.run(unit, on: date, readableBy: actor, on: request.db)
-            return OrganizationAsOf.View(model).response(for: request)
+            return OrganizationAsOf.View(model: model).response(for: request)
         }
         let model = try await OrganizationShow.Query.run(unit, includeClosed: try request.queryFlag("closed") ?? false, readableBy: actor, on: request.db)
-        return OrganizationShow.View(model).response(for: request)
+        return OrganizationShow.View(model: model).response(for: request)
     }
 
     // MARK: Forms

@@ -43,7 +43,7 @@ enum SelfServicePages {
         let member = try await request.ownMember()
         let model = try await MyRecord.Query.run(member, today: CalendarDate.today(), on: request.db)
         try await PersonalData.logView("member.self", memberId: member.id, request: request)
-        return MyRecord.View(model, sent: notice).response(for: request, errors: errors, status: status)
+        return MyRecord.View(model: model, sent: notice).response(for: request, errors: errors, status: status)
     }
 
     static func corrections(request: Request) async throws -> Response {

@@ -80,7 +80,7 @@ enum StudyPages {
     static func show(request: Request) async throws -> Response {
         let session = try await StudyActions.requireSession(request.id(), .read, request: request)
         let model = try await StudySessionShow.Query.run(session, readableBy: request.requireActor(), on: request.db)
-        return StudySessionShow.View(model).response(for: request)
+        return StudySessionShow.View(model: model).response(for: request)
     }
 
     // MARK: The session form

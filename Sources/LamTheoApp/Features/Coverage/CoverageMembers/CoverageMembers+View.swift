@@ -5,10 +5,6 @@ extension CoverageMembers {
     struct View: PageView {
         let model: Model
 
-        init(_ model: Model) {
-            self.model = model
-        }
-
         func layout(_ context: PageContext) -> Layout {
             let language = context.language
             let members = model.members

@@ -5,10 +5,6 @@ extension OrganizationAsOf {
     struct View: PageView {
         let model: Model
 
-        init(_ model: Model) {
-            self.model = model
-        }
-
         func layout(_ context: PageContext) -> Layout {
             let language = context.language
             let date = model.date

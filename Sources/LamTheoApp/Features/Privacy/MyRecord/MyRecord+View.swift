@@ -5,12 +5,7 @@ extension MyRecord {
     struct View: PageView {
         let model: Model
         /// Just back from sending a correction request.
-        let sent: Bool
-
-        init(_ model: Model, sent: Bool = false) {
-            self.model = model
-            self.sent = sent
-        }
+        var sent = false
 
         func layout(_ context: PageContext) -> Layout {
             let language = context.language
