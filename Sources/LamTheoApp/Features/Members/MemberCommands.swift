@@ -21,25 +21,22 @@ struct MemberInput: Codable, Sendable {
     /// The cell, when enrolling; a member changes cell only by transfer.
     var organizationId: Int?
 
-    init(fullName: String? = nil, familyName: String? = nil, middleName: String? = nil, givenName: String? = nil, gender: String? = nil,
-         birthDate: String? = nil, cardNumber: String? = nil, admittedOn: String? = nil, fullMemberOn: String? = nil, status: String? = nil,
-         idNumber: String? = nil, phone: String? = nil, address: String? = nil, organizationId: Int? = nil) {
-        self.fullName = fullName
-        self.familyName = familyName
-        self.middleName = middleName
-        self.givenName = givenName
-        self.gender = gender
-        self.birthDate = birthDate
-        self.cardNumber = cardNumber
-        self.admittedOn = admittedOn
-        self.fullMemberOn = fullMemberOn
-        self.status = status
-        self.idNumber = idNumber
-        self.phone = phone
-        self.address = address
-        self.organizationId = organizationId
-    }
 
+    /// The stored member with this input's fields laid over it: what a partial update means.
+    func laid(over member: Member) -> MemberInput {
+        let renamed = familyName != nil || middleName != nil || givenName != nil
+        return MemberInput(
+            fullName: fullName ?? (renamed ? nil : member.fullName),
+            familyName: familyName ?? member.familyName, middleName: middleName ?? member.middleName, givenName: givenName ?? member.givenName,
+            gender: gender ?? member.gender.rawValue, birthDate: birthDate ?? member.birthDate, cardNumber: cardNumber ?? member.cardNumber,
+            admittedOn: admittedOn ?? member.admittedOn, fullMemberOn: fullMemberOn ?? member.fullMemberOn,
+            status: status ?? member.status.rawValue, idNumber: idNumber ?? member.idNumber, phone: phone ?? member.phone,
+            address: address ?? member.address)
+    }
+}
+
+// In an extension, so that the memberwise initialiser stays.
+extension MemberInput {
     /// As synthesised, except that a form's blank cell field means no cell chosen (the command then names
     /// the field) rather than an unreadable body.
     init(from decoder: any Decoder) throws {
@@ -58,18 +55,6 @@ struct MemberInput: Codable, Sendable {
                   phone: try values.decodeIfPresent(String.self, forKey: .phone),
                   address: try values.decodeIfPresent(String.self, forKey: .address),
                   organizationId: try values.decodeOptionalInteger(forKey: .organizationId))
-    }
-
-    /// The stored member with this input's fields laid over it: what a partial update means.
-    func laid(over member: Member) -> MemberInput {
-        let renamed = familyName != nil || middleName != nil || givenName != nil
-        return MemberInput(
-            fullName: fullName ?? (renamed ? nil : member.fullName),
-            familyName: familyName ?? member.familyName, middleName: middleName ?? member.middleName, givenName: givenName ?? member.givenName,
-            gender: gender ?? member.gender.rawValue, birthDate: birthDate ?? member.birthDate, cardNumber: cardNumber ?? member.cardNumber,
-            admittedOn: admittedOn ?? member.admittedOn, fullMemberOn: fullMemberOn ?? member.fullMemberOn,
-            status: status ?? member.status.rawValue, idNumber: idNumber ?? member.idNumber, phone: phone ?? member.phone,
-            address: address ?? member.address)
     }
 }
 
