@@ -39,6 +39,11 @@ public enum VietnameseFormat {
         return decimal(Double(part) * 100 / Double(whole), fractionDigits: fractionDigits) + "%"
     }
 
+    /// "18/05/2023", or "—" where a page shows a day that may be missing (a member's birth date, a review not yet made).
+    public static func day(_ date: CalendarDate?) -> String {
+        date?.vietnamese ?? "—"
+    }
+
     /// "18/05/2023" for a Date, read in the Asia/Ho_Chi_Minh time zone.
     public static func date(_ date: Date) -> String {
         let day = calendar.component(.day, from: date)

@@ -37,4 +37,13 @@ struct CalendarDateTests {
         let evening = Date(timeIntervalSince1970: 1_684_440_000)
         #expect(CalendarDate.today(now: evening).iso == "2023-05-19")
     }
+
+    @Test("encoded as one yyyy-MM-dd string, as the date columns and the API's dates hold it")
+    func coding() throws {
+        let dates = [CalendarDate(year: 2023, month: 5, day: 8)!, CalendarDate(year: 1800, month: 1, day: 1)!]
+        let json = try JSONEncoder().encode(dates)
+        #expect(String(decoding: json, as: UTF8.self) == #"["2023-05-08","1800-01-01"]"#)
+        #expect(try JSONDecoder().decode([CalendarDate].self, from: json) == dates)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CalendarDate.self, from: Data(#""2023-02-30""#.utf8)) }
+    }
 }

@@ -92,4 +92,9 @@ struct VietnameseFormatTests {
         #expect(VietnameseFormat.date(instant) == date)
         #expect(VietnameseFormat.dateTime(instant) == dateTime)
     }
+
+    @Test func dayOrDash() {
+        #expect(VietnameseFormat.day(CalendarDate(year: 2023, month: 5, day: 8)) == "08/05/2023")
+        #expect(VietnameseFormat.day(nil) == "—")
+    }
 }

@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import SQLKit
 import FluentSQLiteDriver
 import Foundation
+import LamTheoCore
 
 /// Many rows into one table, inside the caller's transaction, as fast as each database takes them in:
 /// `COPY … FROM STDIN` on PostgreSQL (one stream instead of a round trip per statement) and, on SQLite,
@@ -11,6 +12,8 @@ enum BulkInsert {
     enum Value: Sendable {
         case text(String?)
         case integer(Int?)
+        /// A day, stored as its ISO text like every `CalendarDate` field.
+        case day(CalendarDate?)
         /// A `.datetime` column, stored as Fluent stores it on each database.
         case instant(Date)
     }
@@ -99,9 +102,10 @@ enum BulkInsert {
                 for (index, value) in row.enumerated() {
                     if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
                     switch value {
-                    case .text(nil), .integer(nil): buffer.writeStaticString("\\N")
+                    case .text(nil), .integer(nil), .day(nil): buffer.writeStaticString("\\N")
                     case .text(let text?): writeEscaped(text, to: &buffer)
                     case .integer(let number?): buffer.writeString(String(number))
+                    case .day(let day?): buffer.writeString(day.iso)
                     case .instant(let date): buffer.writeString(instants.text(date))
                     }
                 }
@@ -172,6 +176,7 @@ enum BulkInsert {
                 switch value {
                 case .text(let text): binds.append(text.map(SQLiteData.text) ?? .null)
                 case .integer(let number): binds.append(number.map(SQLiteData.integer) ?? .null)
+                case .day(let day): binds.append(day.map { .text($0.iso) } ?? .null)
                 case .instant(let date): binds.append(.float(date.timeIntervalSince1970))
                 }
             }
