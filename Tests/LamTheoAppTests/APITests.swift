@@ -30,7 +30,7 @@ struct APITests {
             #expect(created.status == .created)
             let unit = try created.content.decode(OrganizationAPI.OrganizationDTO.self)
             #expect(unit.code == "PA-4")
-            #expect(unit.validFrom == "2023-05-18")
+            #expect(unit.validFrom.iso == "2023-05-18")
             #expect(unit.depth == 2)
 
             let search = try await tester.sendRequest(.GET, "/api/v1/organizations?q=KHU%20PHO&within=\(tree.wardA)&per=2", headers: admin.api)

@@ -51,7 +51,7 @@ struct BreakthroughAppTests {
             let numeric = try await app.setBreakthrough(BreakthroughFixture.numeric(at: tree.wardA))
             let deliverable = try await app.setBreakthrough(BreakthroughFixture.deliverable(at: tree.cellA1))
             let period = try #require(try await RatingPeriod.find(numeric.periodId, on: app.db))
-            #expect(period.kind == .year && period.startsOn == "2025-01-01")
+            #expect(period.kind == .year && period.startsOn.iso == "2025-01-01")
             #expect(deliverable.periodId == numeric.periodId)
             #expect(numeric.progressPercent == nil, "nothing reported yet")
             let outsider = try await app.createMember("Trần Văn Bình", card: "202", in: tree.cellB1)
@@ -131,7 +131,7 @@ struct BreakthroughAppTests {
                 closure.periodId = breakthrough.periodId
                 closure.organizationId = tree.wardA
                 closure.organizationPath = wardPath
-                closure.closedOn = "2025-12-31"
+                closure.closedOn = CalendarDate(year: 2025, month: 12, day: 31)!
                 try await closure.create(on: db)
                 return closure
             }
@@ -236,7 +236,7 @@ struct BreakthroughAppTests {
             let changed = try await tester.sendRequest(.PATCH, "/api/v1/breakthroughs/\(id)", headers: admin.api) {
                 try $0.content.encode(BreakthroughFixture.numeric(at: tree.wardA, endsOn: "30/06/2025"))
             }
-            #expect(try changed.content.decode(BreakthroughAPI.BreakthroughDTO.self).endsOn == "2025-06-30")
+            #expect(try changed.content.decode(BreakthroughAPI.BreakthroughDTO.self).endsOn.iso == "2025-06-30")
             let rollup = try await tester.sendRequest(.GET, "/api/v1/breakthroughs/rollup?unit=\(tree.city)&period=\(try changed.content.decode(BreakthroughAPI.BreakthroughDTO.self).periodId)", headers: admin.api)
             #expect(rollup.status == .ok)
             #expect(try rollup.content.decode(BreakthroughAPI.RollupDTO.self).children.map(\.tally.reportingUnits) == [1, 0])
@@ -336,7 +336,7 @@ struct BreakthroughAppTests {
                                       as: .formData)
             }
             #expect(posted.status == .seeOther)
-            let pdf = try #require(try await BreakthroughCheckIn.query(on: app.db).filter(\.$checkedOn == "2025-06-01").first())
+            let pdf = try #require(try await BreakthroughCheckIn.query(on: app.db).filter(\.$checkedOn == CalendarDate(year: 2025, month: 6, day: 1)!).first())
             #expect(pdf.evidenceName == "Biên bản.pdf" && pdf.evidenceType == "application/pdf")
             let page = String(buffer: try await tester.sendRequest(.GET, "/breakthroughs/\(id)", headers: wardA.web).body)
             #expect(page.contains(#"enctype="multipart/form-data""#))

@@ -170,8 +170,8 @@ struct CampaignTests {
                 for due in [-8, -1, 0, 1, 7, 8, 30] {
                     for extensionDays in [nil, -2, 3] as [Int?] {
                         obligation.state = state
-                        obligation.dueOn = today.adding(days: due).iso
-                        obligation.extendedUntil = extensionDays.map { today.adding(days: due + $0).iso }
+                        obligation.dueOn = today.adding(days: due)
+                        obligation.extendedUntil = extensionDays.map { today.adding(days: due + $0) }
                         try await obligation.save(on: app.db)
                         let row = try await app.db.sql.raw("""
                             SELECT \(CoverageQueries.statusCase(today: today)) AS status FROM obligations WHERE id = \(bind: obligation.requireID())

@@ -48,7 +48,7 @@ extension Application {
             closure.periodId = try await RatingPeriods.year(year, on: db).requireID()
             closure.organizationId = unit
             closure.organizationPath = organization.path
-            closure.closedOn = CalendarDate.today().iso
+            closure.closedOn = CalendarDate.today()
             try await closure.create(on: db)
             return closure
         }

@@ -18,7 +18,7 @@ struct DocumentTests {
             #expect(stored.number == 5)
             #expect(stored.typeCode == "CT")
             #expect(stored.issuerCode == "TW")
-            #expect(stored.issuedOn == "2016-05-15")
+            #expect(stored.issuedOn.iso == "2016-05-15")
             #expect(stored.organizationId == nil)
             #expect(try await CommitteeTerm.find(stored.termId, on: app.db)?.name == "Khóa XII")
             #expect(stored.titleSearch.hasPrefix("05 ct tw ve day manh hoc tap"))
@@ -125,7 +125,7 @@ struct DocumentTests {
             #expect(next.endsOn == nil)
             let terms = try await DocumentQueries.terms(on: app.db)
             #expect(terms.map(\.name) == ["Khóa XI", "Khóa XII", "Khóa XIII", "Khóa XIV", "Khóa XV"])
-            #expect(terms[3].endsOn == "2031-01-18")
+            #expect(terms[3].endsOn?.iso == "2031-01-18")
             #expect(try await DocumentQueries.term(containing: CalendarDate(year: 2026, month: 6, day: 1)!, on: app.db)?.id
                     == Document.find(late, on: app.db)?.termId)
             let again = await domainError { _ = try await app.write { try await DocumentCommands.addTerm(TermInput(name: "Khóa XV", startsOn: "2036-01-01"), on: $0) } }
@@ -240,7 +240,7 @@ struct DocumentTests {
             #expect(created.status == .created)
             let conclusion = try created.content.decode(DocumentAPI.DocumentDetailDTO.self).document
             #expect(conclusion.symbol == "01-KL/TW")
-            #expect(conclusion.issuedOn == "2021-05-18")
+            #expect(conclusion.issuedOn.iso == "2021-05-18")
             let directive = try await app.registerDocument("05-CT/TW", "Chỉ thị", on: "2016-05-15")
 
             let parsed = try await tester.sendRequest(.GET, "/api/v1/documents/parse-number?text=S%E1%BB%91%2002-DA%2FTU", headers: admin.api)

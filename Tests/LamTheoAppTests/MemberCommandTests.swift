@@ -80,7 +80,7 @@ struct MemberCommandTests {
             #expect(try await app.subtreeCount(tree.wardB) == 1)
             let history = try await MemberQueries.transfers(of: id, on: app.db)
             #expect(history.map(\.toOrganizationId) == [tree.cellA1, tree.cellB1])
-            #expect(history.last?.transferredOn == "2024-03-01")
+            #expect(history.last?.transferredOn.iso == "2024-03-01")
 
             let same = await domainError { _ = try await app.write { try await MemberCommands.transfer(id, to: tree.cellB1, on: nil, reason: nil, db: $0) } }
             #expect(same?.fields == ["organizationId"])

@@ -18,7 +18,7 @@ struct OrganizationCommandTests {
             #expect(city.treePath.contains(cell.treePath))
             let versions = try await OrganizationHistory.versions(of: tree.cellA1, on: app.db)
             #expect(versions.map(\.change) == [.created])
-            #expect(versions.first?.validFrom == "2020-01-01")
+            #expect(versions.first?.validFrom.iso == "2020-01-01")
         }
     }
 
@@ -124,7 +124,7 @@ struct OrganizationCommandTests {
             let source = try await app.unit(tree.cellA2)
             #expect(source.status == .merged)
             #expect(source.mergedIntoId == tree.cellA1)
-            #expect(source.validTo == "2025-07-01")
+            #expect(source.validTo?.iso == "2025-07-01")
             #expect(source.memberCount == 0)
             #expect(try await app.unit(tree.cellA1).memberCount == 2)
 
@@ -200,7 +200,7 @@ struct OrganizationCommandTests {
             _ = try await app.write { try await OrganizationCommands.dissolve(tree.cellA2, effectiveOn: "2025-08-01", note: "Quyết định 12-QĐ/ĐU", on: $0) }
             let dissolved = try await app.unit(tree.cellA2)
             #expect(dissolved.status == .dissolved)
-            #expect(dissolved.validTo == "2025-08-01")
+            #expect(dissolved.validTo?.iso == "2025-08-01")
             let children = try await OrganizationQueries.children(of: tree.wardA, includeClosed: false, on: app.db)
             #expect(children.map(\.organization.id) == [tree.cellA1])
         }

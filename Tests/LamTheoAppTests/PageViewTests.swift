@@ -29,13 +29,13 @@ struct PageViewTests {
                              children: [UnitRow] = []) -> OrganizationShow.Model {
         OrganizationShow.Model(
             unit: UnitLink(id: 7, name: name), code: "PA", kind: LocalizedText(vi: "Đảng bộ xã, phường", en: "Commune committee"), status: status,
-            validFrom: "2020-01-01", validTo: status == .active ? nil : "2025-07-01",
+            validFrom: CalendarDate(year: 2020, month: 1, day: 1)!, validTo: status == .active ? nil : CalendarDate(year: 2025, month: 7, day: 1)!,
             mergedInto: status == .merged ? UnitLink(id: 9, name: "Đảng bộ phường Sài Gòn") : nil,
             holdsMembers: holdsMembers, lineage: [UnitLink(id: 1, name: "Đảng bộ Thành phố Hồ Chí Minh")],
             subtreeMembers: 245_200, childCount: 1_234, children: children,
             versions: [
-                .init(validFrom: "2024-02-01", change: .updated, name: name, code: "PA", kind: LocalizedText(vi: "Đảng bộ xã, phường", en: "Commune committee"), note: nil),
-                .init(validFrom: "2020-01-01", change: .created, name: "Đảng bộ phường cũ", code: "PA", kind: LocalizedText(vi: "Đảng bộ xã, phường", en: "Commune committee"),
+                .init(validFrom: CalendarDate(year: 2024, month: 2, day: 1)!, change: .updated, name: name, code: "PA", kind: LocalizedText(vi: "Đảng bộ xã, phường", en: "Commune committee"), note: nil),
+                .init(validFrom: CalendarDate(year: 2020, month: 1, day: 1)!, change: .created, name: "Đảng bộ phường cũ", code: "PA", kind: LocalizedText(vi: "Đảng bộ xã, phường", en: "Commune committee"),
                       note: "Quyết định số 12"),
             ],
             changes: [AuditEntry(sequence: 42, occurredAt: "2024-02-01T03:04:05Z", actorName: "admin", source: "web", ip: nil, action: "organization.update",

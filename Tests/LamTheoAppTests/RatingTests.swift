@@ -257,7 +257,7 @@ struct RatingTests {
                 reflection.body = "Bài thu hoạch"
                 reflection.state = .accepted
                 reflection.submissionCount = 1
-                reflection.submittedOn = "\(year)-06-01"
+                reflection.submittedOn = CalendarDate(year: year, month: 6, day: 1)!
                 reflection.grade = "Tốt"
                 try await reflection.create(on: db)
                 return reflection

@@ -334,7 +334,7 @@ struct StudyTests {
             #expect(try await app.rowCount("study_bridge_points") == 17)
             #expect(try await app.rowCount("study_attendance") > 2)
             let campaign = try #require(try await Campaign.query(on: app.db).first())
-            let open = CalendarDate.today() <= CalendarDate(parsing: campaign.reflectionDueOn!)!
+            let open = CalendarDate.today() <= campaign.reflectionDueOn!
             #expect(try await app.rowCount("reflections") == (open ? 3 : 0))
             try await DemoData.prepare(app, database: .sqliteMemory)
             #expect(try await app.rowCount("study_sessions") == 2)

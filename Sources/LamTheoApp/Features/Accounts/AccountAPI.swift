@@ -33,8 +33,8 @@ enum AccountAPI {
         let organizationId: Int?
         let level: OfficerLevel?
         let memberId: Int?
-        let startsOn: String
-        let endsOn: String?
+        let startsOn: CalendarDate
+        let endsOn: CalendarDate?
 
         init(_ grant: RoleGrant) {
             id = grant.id!

@@ -115,8 +115,8 @@ enum AccountCommands {
         grant.organizationId = role == .member ? nil : unit?.id
         grant.level = level
         grant.memberId = member?.id
-        grant.startsOn = startsOn.iso
-        grant.endsOn = endsOn?.iso
+        grant.startsOn = startsOn
+        grant.endsOn = endsOn
         grant.grantedBy = granter?.userId
         try await grant.create(on: db)
         return grant
@@ -194,7 +194,7 @@ extension RoleGrant: Auditable {
 
     var auditFields: [String: String?] {
         ["userId": String(userId), "role": role.rawValue, "organizationId": organizationId.map(String.init), "level": level?.rawValue,
-         "memberId": memberId.map(String.init), "startsOn": startsOn, "endsOn": endsOn, "grantedBy": grantedBy.map(String.init),
+         "memberId": memberId.map(String.init), "startsOn": startsOn.iso, "endsOn": endsOn?.iso, "grantedBy": grantedBy.map(String.init),
          "revoked": revokedAt == nil ? "false" : "true"]
     }
 }

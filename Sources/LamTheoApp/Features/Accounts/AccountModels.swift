@@ -31,9 +31,9 @@ final class RoleGrant: Model, @unchecked Sendable {
     @OptionalField(key: "level") var level: OfficerLevel?
     /// The member record a member-role user is.
     @OptionalField(key: "member_id") var memberId: Int?
-    @Field(key: "starts_on") var startsOn: String
+    @Field(key: "starts_on") var startsOn: CalendarDate
     /// The last day the grant is in force (a deputy's stand-in ends); nil for open-ended.
-    @OptionalField(key: "ends_on") var endsOn: String?
+    @OptionalField(key: "ends_on") var endsOn: CalendarDate?
     @OptionalField(key: "granted_by") var grantedBy: Int?
     @OptionalField(key: "revoked_at") var revokedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -41,7 +41,7 @@ final class RoleGrant: Model, @unchecked Sendable {
     init() {}
 
     func isInForce(on day: CalendarDate) -> Bool {
-        revokedAt == nil && startsOn <= day.iso && (endsOn.map { day.iso <= $0 } ?? true)
+        revokedAt == nil && startsOn <= day && (endsOn.map { day <= $0 } ?? true)
     }
 }
 

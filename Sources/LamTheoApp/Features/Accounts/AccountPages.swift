@@ -167,7 +167,7 @@ enum AccountPages {
                     .tr(.td(.text("\(row.user.displayName) (\(row.user.username))")),
                         .td(.text(row.grant.role.label(language) + (row.grant.level.map { " · " + $0.label(language) } ?? ""))),
                         .td(.text(row.unitName ?? "—")),
-                        .td(.text((CalendarDate(parsing: row.grant.startsOn)?.vietnamese ?? "") + " – " + (row.grant.endsOn.flatMap(CalendarDate.init(parsing:))?.vietnamese ?? ""))),
+                        .td(.text(row.grant.startsOn.vietnamese + " – " + (row.grant.endsOn?.vietnamese ?? ""))),
                         .td(fields.postButton(AccountRoute.deleteGrant(.value(row.grant.id!)).path, LocalizedText(vi: "Thu hồi", en: "Revoke"))))
                 })
             )),

@@ -17,7 +17,7 @@ enum BreakthroughAPI {
 
     struct CheckInDTO: Content {
         let id: Int
-        let checkedOn: String
+        let checkedOn: CalendarDate
         let value: Double?
         let done: Bool
         let note: String?
@@ -50,12 +50,12 @@ enum BreakthroughAPI {
         let deliverable: String?
         let ownerMemberId: Int?
         let ownerRole: String?
-        let startsOn: String
-        let endsOn: String
+        let startsOn: CalendarDate
+        let endsOn: CalendarDate
         let latestValue: Double?
         /// nil: no check-in yet ("chưa báo cáo").
         let progressPercent: Double?
-        let lastCheckInOn: String?
+        let lastCheckInOn: CalendarDate?
         let status: BreakthroughStatus
         let checkIns: [CheckInDTO]?
 

@@ -63,10 +63,10 @@ enum BreakthroughCommands {
         let breakthrough = try await BreakthroughQueries.require(id, on: db)
         var validator = Validator()
         let checkedOn = validator.optionalDate(input.checkedOn, field: "checkedOn", label: LocalizedText(vi: "Ngày báo cáo", en: "Check-in date")) ?? today
-        if checkedOn < breakthrough.starts || checkedOn > breakthrough.ends {
+        if checkedOn < breakthrough.startsOn || checkedOn > breakthrough.endsOn {
             validator.add("checkedOn", LocalizedText(
-                vi: "Ngày \(checkedOn.vietnamese) nằm ngoài thời gian thực hiện (\(breakthrough.starts.vietnamese) – \(breakthrough.ends.vietnamese))",
-                en: "\(checkedOn.vietnamese) is outside the breakthrough's time frame (\(breakthrough.starts.vietnamese) – \(breakthrough.ends.vietnamese))"))
+                vi: "Ngày \(checkedOn.vietnamese) nằm ngoài thời gian thực hiện (\(breakthrough.startsOn.vietnamese) – \(breakthrough.endsOn.vietnamese))",
+                en: "\(checkedOn.vietnamese) is outside the breakthrough's time frame (\(breakthrough.startsOn.vietnamese) – \(breakthrough.endsOn.vietnamese))"))
         } else if checkedOn > today {
             validator.add("checkedOn", LocalizedText(vi: "Chưa thể báo cáo cho ngày \(checkedOn.vietnamese)", en: "\(checkedOn.vietnamese) has not come yet"))
         }
@@ -87,7 +87,7 @@ enum BreakthroughCommands {
 
         let row = BreakthroughCheckIn()
         row.breakthroughId = breakthrough.requireID()
-        row.checkedOn = checkedOn.iso
+        row.checkedOn = checkedOn
         row.value = breakthrough.targetKind == .numeric ? input.value : nil
         row.done = breakthrough.targetKind == .deliverable ? input.done! : false
         row.note = note
@@ -138,10 +138,10 @@ enum BreakthroughCommands {
         breakthrough.deliverable = kind == .deliverable ? deliverable : nil
         breakthrough.ownerMemberId = input.ownerMemberId
         breakthrough.ownerRole = ownerRole
-        breakthrough.startsOn = startsOn!.iso
-        breakthrough.endsOn = endsOn!.iso
+        breakthrough.startsOn = startsOn!
+        breakthrough.endsOn = endsOn!
         if breakthrough.id == nil {
-            breakthrough.atRiskFrom = startsOn!.iso
+            breakthrough.atRiskFrom = startsOn!
             try await breakthrough.create(on: db)
         }
         try await refresh(breakthrough, on: db)
@@ -164,8 +164,8 @@ enum BreakthroughCommands {
         breakthrough.done = percent == 100
         breakthrough.lastCheckInOn = latest?.checkedOn
         breakthrough.atRiskFrom = BreakthroughProgress.atRiskFrom(
-            startsOn: breakthrough.starts, endsOn: breakthrough.ends, percent: percent, measuresShare: breakthrough.targetKind == .numeric,
-            lastCheckIn: latest.flatMap { CalendarDate(parsing: $0.checkedOn) }).iso
+            startsOn: breakthrough.startsOn, endsOn: breakthrough.endsOn, percent: percent, measuresShare: breakthrough.targetKind == .numeric,
+            lastCheckIn: latest?.checkedOn)
         try await breakthrough.save(on: db)
     }
 }
@@ -177,7 +177,7 @@ enum BreakthroughPeriod: Sendable {
 
     var range: ClosedRange<CalendarDate> {
         switch self {
-        case .stored(let period): return CalendarDate(parsing: period.startsOn)! ... CalendarDate(parsing: period.endsOn)!
+        case .stored(let period): return period.startsOn ... period.endsOn
         case .year(let year): return CalendarDate(year: year, month: 1, day: 1)! ... CalendarDate(year: year, month: 12, day: 31)!
         }
     }

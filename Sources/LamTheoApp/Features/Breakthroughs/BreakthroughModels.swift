@@ -25,26 +25,24 @@ final class Breakthrough: Model, @unchecked Sendable {
     /// The person responsible, a member; or, when none is named, the role (such as "Bí thư Đảng ủy").
     @OptionalField(key: "owner_member_id") var ownerMemberId: Int?
     @OptionalField(key: "owner_role") var ownerRole: String?
-    @Field(key: "starts_on") var startsOn: String
-    @Field(key: "ends_on") var endsOn: String
+    @Field(key: "starts_on") var startsOn: CalendarDate
+    @Field(key: "ends_on") var endsOn: CalendarDate
     /// From the latest check-in; nil until the first one ("chưa báo cáo").
     @OptionalField(key: "latest_value") var latestValue: Double?
     @OptionalField(key: "progress_percent") var progressPercent: Double?
-    @OptionalField(key: "last_check_in_on") var lastCheckInOn: String?
+    @OptionalField(key: "last_check_in_on") var lastCheckInOn: CalendarDate?
     @Field(key: "done") var done: Bool
     /// The day it is at risk if nothing more is reported (`BreakthroughProgress.atRiskFrom`).
-    @Field(key: "at_risk_from") var atRiskFrom: String
+    @Field(key: "at_risk_from") var atRiskFrom: CalendarDate
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
 
     var treePath: TreePath { TreePath(rawValue: organizationPath)! }
-    var starts: CalendarDate { CalendarDate(parsing: startsOn)! }
-    var ends: CalendarDate { CalendarDate(parsing: endsOn)! }
 
     func status(today: CalendarDate) -> BreakthroughStatus {
-        BreakthroughStatus(done: done, endsOn: ends, atRiskFrom: CalendarDate(parsing: atRiskFrom)!, today: today)
+        BreakthroughStatus(done: done, endsOn: endsOn, atRiskFrom: atRiskFrom, today: today)
     }
 }
 
@@ -56,7 +54,7 @@ final class BreakthroughCheckIn: Model, @unchecked Sendable {
 
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "breakthrough_id") var breakthroughId: Int
-    @Field(key: "checked_on") var checkedOn: String
+    @Field(key: "checked_on") var checkedOn: CalendarDate
     @OptionalField(key: "value") var value: Double?
     @Field(key: "done") var done: Bool
     @OptionalField(key: "note") var note: String?
@@ -78,7 +76,7 @@ extension Breakthrough: Auditable {
         ["organizationId": String(organizationId), "periodId": String(periodId), "campaignId": campaignId.map(String.init),
          "content": content, "targetKind": targetKind.rawValue, "baselineValue": baselineValue.map { String($0) },
          "targetValue": targetValue.map { String($0) }, "measureUnit": measureUnit, "deliverable": deliverable,
-         "ownerMemberId": ownerMemberId.map(String.init), "ownerRole": ownerRole, "startsOn": startsOn, "endsOn": endsOn,
-         "latestValue": latestValue.map { String($0) }, "lastCheckInOn": lastCheckInOn, "done": String(done)]
+         "ownerMemberId": ownerMemberId.map(String.init), "ownerRole": ownerRole, "startsOn": startsOn.iso, "endsOn": endsOn.iso,
+         "latestValue": latestValue.map { String($0) }, "lastCheckInOn": lastCheckInOn?.iso, "done": String(done)]
     }
 }

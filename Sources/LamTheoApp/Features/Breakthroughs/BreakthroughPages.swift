@@ -163,7 +163,7 @@ enum BreakthroughPages {
                 .dt(.text(LocalizedText(vi: "Người chịu trách nhiệm", en: "Responsible")(language))),
                 .dd(.text([owner?.fullName, breakthrough.ownerRole].compactMap { $0 }.joined(separator: " · "))),
                 .dt(.text(LocalizedText(vi: "Thời gian thực hiện", en: "Time frame")(language))),
-                .dd(.text("\(breakthrough.starts.vietnamese) – \(breakthrough.ends.vietnamese)")),
+                .dd(.text("\(breakthrough.startsOn.vietnamese) – \(breakthrough.endsOn.vietnamese)")),
                 .dt(.text(LocalizedText(vi: "Tiến độ", en: "Progress")(language))), .dd(.text(progressText(breakthrough, language: language))),
                 .dt(.text(LocalizedText(vi: "Tình trạng", en: "Status")(language))), .dd(.strong(.text(breakthrough.status(today: today).label(language))))),
             .if(canEdit, .div(.class("actions"), .a(.class("button secondary"), .href(BreakthroughRoute.edit(.value(id)).path),
@@ -173,7 +173,7 @@ enum BreakthroughPages {
             checkIns.isEmpty
                 ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa báo cáo kết quả lần nào.", en: "No check-in yet.")(language)))
                 : .ol(.forEach(checkIns.reversed()) { checkIn in
-                    .li(.strong(.text((CalendarDate(parsing: checkIn.checkedOn)?.vietnamese ?? checkIn.checkedOn) + ": " + checkInText(checkIn, of: breakthrough, language: language))),
+                    .li(.strong(.text(checkIn.checkedOn.vietnamese + ": " + checkInText(checkIn, of: breakthrough, language: language))),
                         .unwrap(checkIn.note) { .p(.text($0)) },
                         .unwrap(checkIn.evidence) { .p(.class("muted"), .text(LocalizedText(vi: "Minh chứng: ", en: "Evidence: ")(language) + $0)) },
                         .unwrap(checkIn.evidenceName) { name in
@@ -206,14 +206,13 @@ enum BreakthroughPages {
     /// Progress against time: the line a steady pace would follow (dashed) and the check-ins, in inline SVG.
     static func progressLine(_ breakthrough: Breakthrough, checkIns: [BreakthroughCheckIn], language: UILanguage) -> String {
         let (width, height, pad) = (320.0, 120.0, 10.0)
-        let start = Double(breakthrough.starts.daysSinceEpoch)
-        let span = max(1, Double(breakthrough.ends.daysSinceEpoch) - start)
-        let points = checkIns.compactMap { checkIn -> (x: Int, y: Int)? in
-            guard let date = CalendarDate(parsing: checkIn.checkedOn) else { return nil }
+        let start = Double(breakthrough.startsOn.daysSinceEpoch)
+        let span = max(1, Double(breakthrough.endsOn.daysSinceEpoch) - start)
+        let points = checkIns.map { checkIn -> (x: Int, y: Int) in
             let percent = breakthrough.targetKind == .numeric
                 ? BreakthroughProgress.percent(baseline: breakthrough.baselineValue ?? 0, target: breakthrough.targetValue ?? 0, value: checkIn.value ?? 0)
                 : (checkIn.done ? 100 : 0)
-            let x = pad + (Double(date.daysSinceEpoch) - start) / span * (width - 2 * pad)
+            let x = pad + (Double(checkIn.checkedOn.daysSinceEpoch) - start) / span * (width - 2 * pad)
             let y = height - pad - percent / 100 * (height - 2 * pad)
             return (Int(x.rounded()), Int(y.rounded()))
         }
@@ -277,8 +276,8 @@ enum BreakthroughPages {
             deliverable = breakthrough.deliverable
             ownerMemberId = breakthrough.ownerMemberId.map(String.init)
             ownerRole = breakthrough.ownerRole
-            startsOn = breakthrough.starts.vietnamese
-            endsOn = breakthrough.ends.vietnamese
+            startsOn = breakthrough.startsOn.vietnamese
+            endsOn = breakthrough.endsOn.vietnamese
         }
     }
 

@@ -123,8 +123,8 @@ enum BreakthroughQueries {
     /// together); ISO dates compare as text.
     static func statusCase(today: CalendarDate) -> SQLQueryString {
         """
-        CASE WHEN done THEN \(bind: BreakthroughStatus.done.rawValue) WHEN ends_on < \(bind: today.iso) THEN \(bind: BreakthroughStatus.late.rawValue)
-             WHEN at_risk_from <= \(bind: today.iso) THEN \(bind: BreakthroughStatus.atRisk.rawValue) ELSE \(bind: BreakthroughStatus.onTrack.rawValue) END
+        CASE WHEN done THEN \(bind: BreakthroughStatus.done.rawValue) WHEN ends_on < \(bind: today) THEN \(bind: BreakthroughStatus.late.rawValue)
+             WHEN at_risk_from <= \(bind: today) THEN \(bind: BreakthroughStatus.atRisk.rawValue) ELSE \(bind: BreakthroughStatus.onTrack.rawValue) END
         """
     }
 }

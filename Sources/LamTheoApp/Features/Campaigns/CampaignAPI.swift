@@ -21,7 +21,7 @@ enum CampaignAPI {
         let kind: RequirementKind
         let title: String
         let unitKinds: [String]
-        let dueOn: String
+        let dueOn: CalendarDate
         let minimumSessions: Int?
     }
 
@@ -30,10 +30,10 @@ enum CampaignAPI {
         let documentId: Int
         let organizationId: Int
         let title: String
-        let startsOn: String
-        let endsOn: String
+        let startsOn: CalendarDate
+        let endsOn: CalendarDate
         let topicYear: Int?
-        let reflectionDueOn: String?
+        let reflectionDueOn: CalendarDate?
         let gradingScale: [String]
         let status: CampaignStatus
         let requirements: [RequirementDTO]?
@@ -55,12 +55,12 @@ enum CampaignAPI {
 
     struct SubmissionDTO: Content {
         let number: Int
-        let submittedOn: String
+        let submittedOn: CalendarDate
         let documentId: Int?
         let note: String?
         let outcome: ObligationState?
         let reviewComment: String?
-        let reviewedOn: String?
+        let reviewedOn: CalendarDate?
     }
 
     struct ObligationDTO: Content {
@@ -70,8 +70,8 @@ enum CampaignAPI {
         let requirementTitle: String
         let organizationId: Int
         let organizationName: String
-        let dueOn: String
-        let extendedUntil: String?
+        let dueOn: CalendarDate
+        let extendedUntil: CalendarDate?
         let extensionReason: String?
         let state: ObligationState
         let status: ObligationStatus

@@ -72,8 +72,8 @@ extension Campaign: Auditable {
     static var auditEntity: String { "campaign" }
     var auditFields: [String: String?] {
         ["documentId": String(documentId), "organizationId": String(organizationId), "title": title,
-         "startsOn": startsOn, "endsOn": endsOn, "topicYear": topicYear.map(String.init),
-         "reflectionDueOn": reflectionDueOn, "gradingScale": gradingScale, "status": status.rawValue]
+         "startsOn": startsOn.iso, "endsOn": endsOn.iso, "topicYear": topicYear.map(String.init),
+         "reflectionDueOn": reflectionDueOn?.iso, "gradingScale": gradingScale, "status": status.rawValue]
     }
 }
 
@@ -81,7 +81,7 @@ extension Obligation: Auditable {
     static var auditEntity: String { "obligation" }
     var auditFields: [String: String?] {
         ["campaignId": String(campaignId), "requirementId": String(requirementId), "organizationId": String(organizationId),
-         "dueOn": dueOn, "extendedUntil": extendedUntil, "extensionReason": extensionReason, "state": state.rawValue,
+         "dueOn": dueOn.iso, "extendedUntil": extendedUntil?.iso, "extensionReason": extensionReason, "state": state.rawValue,
          "submissionCount": String(submissionCount), "evidenceDocumentId": evidenceDocumentId.map(String.init)]
     }
 }

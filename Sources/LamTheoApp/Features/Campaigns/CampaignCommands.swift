@@ -64,10 +64,10 @@ enum CampaignCommands {
         campaign.organizationPath = unit!.path
         campaign.title = title ?? document!.title
         campaign.titleSearch = VietnameseText.searchKey(campaign.title)
-        campaign.startsOn = period!.lowerBound.iso
-        campaign.endsOn = period!.upperBound.iso
+        campaign.startsOn = period!.lowerBound
+        campaign.endsOn = period!.upperBound
         campaign.topicYear = input.topicYear
-        campaign.reflectionDueOn = reflectionDueOn?.iso
+        campaign.reflectionDueOn = reflectionDueOn
         campaign.gradingScale = grades.joined(separator: "|")
         campaign.status = .active
         try await campaign.create(on: db)
@@ -76,7 +76,7 @@ enum CampaignCommands {
             requirement.campaignId = campaign.requireID()
             requirement.kind = checked.kind
             requirement.title = checked.title
-            requirement.dueOn = checked.dueOn.iso
+            requirement.dueOn = checked.dueOn
             requirement.minimumSessions = checked.minimumSessions
             try await requirement.create(on: db)
             for kind in checked.unitKinds {

@@ -13,12 +13,12 @@ final class Campaign: Model, @unchecked Sendable {
     @Field(key: "organization_path") var organizationPath: String
     @Field(key: "title") var title: String
     @Field(key: "title_search") var titleSearch: String
-    @Field(key: "starts_on") var startsOn: String
-    @Field(key: "ends_on") var endsOn: String
+    @Field(key: "starts_on") var startsOn: CalendarDate
+    @Field(key: "ends_on") var endsOn: CalendarDate
     /// The year this campaign is the year's topic (chuyên đề năm) for, if it is one.
     @OptionalField(key: "topic_year") var topicYear: Int?
     /// Members submit their reflection by this date.
-    @OptionalField(key: "reflection_due_on") var reflectionDueOn: String?
+    @OptionalField(key: "reflection_due_on") var reflectionDueOn: CalendarDate?
     /// The grades a cell gives reflections, best first, separated by "|" (e.g. "Tốt|Khá|Đạt|Chưa đạt").
     @Field(key: "grading_scale") var gradingScale: String
     @Field(key: "status") var status: CampaignStatus
@@ -45,7 +45,7 @@ final class CampaignRequirement: Model, @unchecked Sendable {
     @Field(key: "campaign_id") var campaignId: Int
     @Field(key: "kind") var kind: RequirementKind
     @Field(key: "title") var title: String
-    @Field(key: "due_on") var dueOn: String
+    @Field(key: "due_on") var dueOn: CalendarDate
     /// For `.studySessions`: how many sessions each unit must hold.
     @OptionalField(key: "minimum_sessions") var minimumSessions: Int?
 
@@ -89,8 +89,8 @@ final class Obligation: Model, @unchecked Sendable {
     @Field(key: "requirement_id") var requirementId: Int
     @Field(key: "organization_id") var organizationId: Int
     @Field(key: "organization_path") var organizationPath: String
-    @Field(key: "due_on") var dueOn: String
-    @OptionalField(key: "extended_until") var extendedUntil: String?
+    @Field(key: "due_on") var dueOn: CalendarDate
+    @OptionalField(key: "extended_until") var extendedUntil: CalendarDate?
     @OptionalField(key: "extension_reason") var extensionReason: String?
     @Field(key: "state") var state: ObligationState
     /// How many times the unit has submitted (1 = first submission, 2 = first resubmission…).
@@ -104,13 +104,11 @@ final class Obligation: Model, @unchecked Sendable {
     init() {}
 
     func status(today: CalendarDate) -> ObligationStatus {
-        ObligationStatus(state: state, dueOn: CalendarDate(parsing: dueOn)!,
-                         extendedUntil: extendedUntil.flatMap(CalendarDate.init(parsing:)), today: today)
+        ObligationStatus(state: state, dueOn: dueOn, extendedUntil: extendedUntil, today: today)
     }
 
     func daysLate(today: CalendarDate) -> Int {
-        ObligationStatus.daysLate(dueOn: CalendarDate(parsing: dueOn)!,
-                                  extendedUntil: extendedUntil.flatMap(CalendarDate.init(parsing:)), today: today)
+        ObligationStatus.daysLate(dueOn: dueOn, extendedUntil: extendedUntil, today: today)
     }
 }
 
@@ -121,13 +119,13 @@ final class ObligationSubmission: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "obligation_id") var obligationId: Int
     @Field(key: "number") var number: Int
-    @Field(key: "submitted_on") var submittedOn: String
+    @Field(key: "submitted_on") var submittedOn: CalendarDate
     @OptionalField(key: "document_id") var documentId: Int?
     @OptionalField(key: "note") var note: String?
     /// nil while waiting for review; then `accepted` or `returned`.
     @OptionalField(key: "outcome") var outcome: ObligationState?
     @OptionalField(key: "review_comment") var reviewComment: String?
-    @OptionalField(key: "reviewed_on") var reviewedOn: String?
+    @OptionalField(key: "reviewed_on") var reviewedOn: CalendarDate?
 
     init() {}
 }

@@ -58,7 +58,7 @@ enum ObligationCommands {
         let submission = ObligationSubmission()
         submission.obligationId = id
         submission.number = obligation.submissionCount
-        submission.submittedOn = submittedOn.iso
+        submission.submittedOn = submittedOn
         submission.documentId = evidence
         submission.note = note
         try await submission.create(on: db)
@@ -91,7 +91,7 @@ enum ObligationCommands {
         }
         submission.outcome = outcome!.state
         submission.reviewComment = comment
-        submission.reviewedOn = reviewedOn.iso
+        submission.reviewedOn = reviewedOn
         try await submission.save(on: db)
         obligation.state = outcome!.state
         try await obligation.save(on: db)
@@ -106,9 +106,9 @@ enum ObligationCommands {
         var validator = Validator()
         let until = validator.requiredDate(input.until, field: "until", label: LocalizedText(vi: "Gia hạn đến ngày", en: "Extended until"))
         let reason = validator.requiredText(input.reason, field: "reason", label: LocalizedText(vi: "Lý do gia hạn", en: "Reason"), maxLength: 1000)
-        let currentDue = CalendarDate(parsing: obligation.extendedUntil ?? obligation.dueOn)!
+        let currentDue = obligation.extendedUntil ?? obligation.dueOn
         if let until {
-            for problem in ObligationExtension(until: until).problems(currentDue: currentDue, campaignEndsOn: CalendarDate(parsing: campaign.endsOn)) {
+            for problem in ObligationExtension(until: until).problems(currentDue: currentDue, campaignEndsOn: campaign.endsOn) {
                 validator.add(problem.field, problem.message)
             }
         }
@@ -116,7 +116,7 @@ enum ObligationCommands {
             validator.add(ObligationExtension.notExtensible.field, ObligationExtension.notExtensible.message)
         }
         try validator.throwIfInvalid()
-        obligation.extendedUntil = until!.iso
+        obligation.extendedUntil = until!
         obligation.extensionReason = reason
         try await obligation.save(on: db)
         try await ObligationTallies.refresh(chainsOf: [obligation.organizationId], campaigns: [obligation.campaignId], on: db)

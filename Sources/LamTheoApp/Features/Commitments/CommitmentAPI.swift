@@ -23,7 +23,7 @@ enum CommitmentAPI {
 
     struct CheckInDTO: Content {
         let id: Int
-        let notedOn: String
+        let notedOn: CalendarDate
         let note: String
         let progress: Int?
         let value: String?
@@ -50,7 +50,7 @@ enum CommitmentAPI {
         let campaignId: Int?
         let title: String
         let measure: String
-        let dueOn: String
+        let dueOn: CalendarDate
         let selfResult: CommitmentResult?
         let selfNote: String?
         let cellResult: CommitmentResult?

@@ -126,7 +126,7 @@ extension Commitment: Auditable {
     static var auditEntity: String { "commitment" }
     var auditFields: [String: String?] {
         ["memberId": String(memberId), "year": String(year), "campaignId": campaignId.map(String.init), "title": title, "measure": measure,
-         "dueOn": dueOn, "selfResult": selfResult?.rawValue, "selfNote": selfNote, "cellResult": cellResult?.rawValue, "cellNote": cellNote]
+         "dueOn": dueOn.iso, "selfResult": selfResult?.rawValue, "selfNote": selfNote, "cellResult": cellResult?.rawValue, "cellNote": cellNote]
     }
 }
 
@@ -135,7 +135,7 @@ extension CommitmentCheckIn: EvidenceCarrying {}
 extension CommitmentCheckIn: Auditable {
     static var auditEntity: String { "commitment_check_in" }
     var auditFields: [String: String?] {
-        ["commitmentId": String(commitmentId), "notedOn": notedOn, "note": note, "progress": progress.map(String.init), "value": value,
+        ["commitmentId": String(commitmentId), "notedOn": notedOn.iso, "note": note, "progress": progress.map(String.init), "value": value,
          "evidence": evidenceAuditValue]
     }
 }

@@ -107,7 +107,7 @@ enum CommitmentCommands {
         _ = try await requireOpenYear(commitment.year, for: member, on: db)
         let checkIn = CommitmentCheckIn()
         checkIn.commitmentId = id
-        checkIn.notedOn = notedOn.iso
+        checkIn.notedOn = notedOn
         checkIn.note = note
         checkIn.progress = input.progress
         checkIn.value = value
@@ -121,7 +121,7 @@ enum CommitmentCommands {
         try await record(id, input, noteRequired: true, on: db) { commitment, result, note in
             commitment.selfResult = result
             commitment.selfNote = note
-            commitment.selfAssessedOn = CalendarDate.today().iso
+            commitment.selfAssessedOn = CalendarDate.today()
         }.commitment
     }
 
@@ -130,7 +130,7 @@ enum CommitmentCommands {
         let (commitment, member) = try await record(id, input, noteRequired: false, on: db) { commitment, result, note in
             commitment.cellResult = result
             commitment.cellNote = note
-            commitment.cellAssessedOn = CalendarDate.today().iso
+            commitment.cellAssessedOn = CalendarDate.today()
         }
         try await CommitmentFigures.recount([member.organizationId], year: commitment.year, on: db)
         return commitment
@@ -234,7 +234,8 @@ struct CommitmentDetails {
     func apply(to commitment: Commitment) {
         commitment.title = title
         commitment.measure = measure
-        commitment.dueOn = dueOn?.iso ?? ""
+        // nil only when the validator refused the input, before anything is applied.
+        if let dueOn { commitment.dueOn = dueOn }
         commitment.campaignId = campaignId
     }
 }

@@ -17,13 +17,13 @@ final class Commitment: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     /// The measurable result (kết quả, sản phẩm cụ thể).
     @Field(key: "measure") var measure: String
-    @Field(key: "due_on") var dueOn: String
+    @Field(key: "due_on") var dueOn: CalendarDate
     @OptionalField(key: "self_result") var selfResult: CommitmentResult?
     @OptionalField(key: "self_note") var selfNote: String?
-    @OptionalField(key: "self_assessed_on") var selfAssessedOn: String?
+    @OptionalField(key: "self_assessed_on") var selfAssessedOn: CalendarDate?
     @OptionalField(key: "cell_result") var cellResult: CommitmentResult?
     @OptionalField(key: "cell_note") var cellNote: String?
-    @OptionalField(key: "cell_assessed_on") var cellAssessedOn: String?
+    @OptionalField(key: "cell_assessed_on") var cellAssessedOn: CalendarDate?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -49,7 +49,7 @@ final class CommitmentCheckIn: Model, @unchecked Sendable {
 
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "commitment_id") var commitmentId: Int
-    @Field(key: "noted_on") var notedOn: String
+    @Field(key: "noted_on") var notedOn: CalendarDate
     @Field(key: "note") var note: String
     /// 0…100.
     @OptionalField(key: "progress") var progress: Int?

@@ -231,7 +231,7 @@ enum CommitmentPages {
                 .dt(.text(LocalizedText(vi: "Đảng viên", en: "Member")(language))),
                 .dd(.text(member.fullName), .unwrap(detail.leaderTitle) { .span(.class("badge"), .text(" " + $0)) }),
                 .dt(.text(CommitmentCommands.Labels.measure(language))), .dd(.text(commitment.measure)),
-                .dt(.text(CommitmentCommands.Labels.dueOn(language))), .dd(.text(day(commitment.dueOn))),
+                .dt(.text(CommitmentCommands.Labels.dueOn(language))), .dd(.text(commitment.dueOn.vietnamese)),
                 .dt(.text(LocalizedText(vi: "Tự đánh giá", en: "Self-assessment")(language))),
                 .dd(.text(resultText(commitment.selfResult, commitment.selfNote, language: language))),
                 .dt(.text(LocalizedText(vi: "Chi bộ đánh giá", en: "Cell's assessment")(language))),
@@ -394,7 +394,7 @@ enum CommitmentPages {
         checkIns.isEmpty
             ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa cập nhật tiến độ.", en: "No check-ins yet.")(language)))
             : .ul(.forEach(checkIns) { checkIn in
-                .li(.text(day(checkIn.notedOn) + " · " + checkIn.note
+                .li(.text(checkIn.notedOn.vietnamese + " · " + checkIn.note
                           + (checkIn.progress.map { " · \($0)%" } ?? "") + (checkIn.value.map { " · \($0)" } ?? "")),
                     .unwrap(checkIn.evidenceName) { name in
                         .group(.text(" · "), .a(.href(CommitmentRoute.evidence(.value(commitment), checkIn: .value(checkIn.id)).path), .text(name)))
@@ -405,9 +405,5 @@ enum CommitmentPages {
     private static func resultText(_ result: CommitmentResult?, _ note: String?, language: UILanguage) -> String {
         guard let result else { return LocalizedText(vi: "chưa đánh giá", en: "not yet assessed")(language) }
         return result.label(language) + (note.map { ": \($0)" } ?? "")
-    }
-
-    private static func day(_ iso: String) -> String {
-        CalendarDate(parsing: iso)?.vietnamese ?? iso
     }
 }

@@ -81,7 +81,7 @@ enum CoverageQueries {
             guard let status = ObligationStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
             var tally = tallies[unit] ?? ([:], 0)
             tally.counts[status] = try row.decode(column: "n", as: Int.self)
-            if let earliest = try row.decode(column: "earliest", as: String?.self).flatMap(CalendarDate.init(parsing:)) {
+            if let earliest = try row.decode(column: "earliest", as: CalendarDate?.self) {
                 tally.maxDaysLate = max(tally.maxDaysLate, ObligationStatus.daysLate(dueOn: earliest, extendedUntil: nil, today: today))
             }
             tallies[unit] = tally
@@ -106,14 +106,14 @@ enum CoverageQueries {
     /// The status of an obligation row, in SQL: mirrors `ObligationStatus.init(state:…)` (a test holds the two
     /// together); ISO dates compare as text.
     static func statusCase(today: CalendarDate) -> SQLQueryString {
-        let soon = today.adding(days: ObligationStatus.dueSoonDays).iso
+        let soon = today.adding(days: ObligationStatus.dueSoonDays)
         return """
             CASE WHEN state = \(bind: ObligationState.accepted.rawValue) THEN \(bind: ObligationStatus.accepted.rawValue)
                  WHEN state = \(bind: ObligationState.submitted.rawValue) THEN \(bind: ObligationStatus.submitted.rawValue)
                  WHEN state = \(bind: ObligationState.returned.rawValue) THEN \(bind: ObligationStatus.returned.rawValue)
                  WHEN state = \(bind: ObligationState.handedOver.rawValue) THEN \(bind: ObligationStatus.handedOver.rawValue)
                  WHEN state = \(bind: ObligationState.withdrawn.rawValue) THEN \(bind: ObligationStatus.withdrawn.rawValue)
-                 WHEN COALESCE(extended_until, due_on) < \(bind: today.iso) THEN \(bind: ObligationStatus.late.rawValue)
+                 WHEN COALESCE(extended_until, due_on) < \(bind: today) THEN \(bind: ObligationStatus.late.rawValue)
                  WHEN extended_until IS NOT NULL THEN \(bind: ObligationStatus.extended.rawValue)
                  WHEN due_on <= \(bind: soon) THEN \(bind: ObligationStatus.dueSoon.rawValue)
                  ELSE \(bind: ObligationStatus.notYetDue.rawValue) END

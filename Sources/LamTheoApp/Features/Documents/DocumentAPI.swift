@@ -33,7 +33,7 @@ enum DocumentAPI {
         let typeCode: String
         let issuerCode: String
         let title: String
-        let issuedOn: String
+        let issuedOn: CalendarDate
         let termId: Int
         let organizationId: Int?
         let organizationName: String?
@@ -125,8 +125,8 @@ enum DocumentAPI {
     struct TermDTO: Content {
         let id: Int
         let name: String
-        let startsOn: String
-        let endsOn: String?
+        let startsOn: CalendarDate
+        let endsOn: CalendarDate?
 
         init(_ term: CommitteeTerm) {
             id = term.id!

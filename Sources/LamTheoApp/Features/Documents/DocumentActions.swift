@@ -112,7 +112,7 @@ extension Document: Auditable {
     static var auditEntity: String { "document" }
 
     var auditFields: [String: String?] {
-        ["symbol": symbol, "title": title, "issuedOn": issuedOn, "organizationId": organizationId.map(String.init), "termId": String(termId)]
+        ["symbol": symbol, "title": title, "issuedOn": issuedOn.iso, "organizationId": organizationId.map(String.init), "termId": String(termId)]
     }
 }
 
@@ -144,6 +144,6 @@ extension CommitteeTerm: Auditable {
     static var auditEntity: String { "committee_term" }
 
     var auditFields: [String: String?] {
-        ["name": name, "startsOn": startsOn, "endsOn": endsOn]
+        ["name": name, "startsOn": startsOn.iso, "endsOn": endsOn?.iso]
     }
 }

@@ -15,7 +15,7 @@ struct DocumentInput: Codable, Sendable {
 
     /// The stored document with this input's fields laid over it: what a partial update means.
     func laid(over document: Document) -> DocumentInput {
-        DocumentInput(symbol: symbol ?? document.symbol, title: title ?? document.title, issuedOn: issuedOn ?? document.issuedOn,
+        DocumentInput(symbol: symbol ?? document.symbol, title: title ?? document.title, issuedOn: issuedOn ?? document.issuedOn.iso,
                       organizationId: organizationId ?? document.organizationId)
     }
 }
@@ -157,22 +157,21 @@ enum DocumentCommands {
             validator.add("endsOn", LocalizedText(vi: "Ngày kết thúc phải sau ngày bắt đầu", en: "The end date must follow the start date"))
         }
         try validator.throwIfInvalid()
-        let start = startsOn!.iso
-        let end = endsOn?.iso ?? "9999-12-31"
+        let start = startsOn!
         let terms = try await DocumentQueries.terms(on: db)
         if terms.contains(where: { $0.name == name }) {
             throw DomainError.conflict(field: "name", LocalizedText(vi: "Đã có nhiệm kỳ \(name)", en: "Term \(name) already exists"))
         }
-        let overlapping = terms.filter { $0.startsOn <= end && start <= ($0.endsOn ?? "9999-12-31") }
+        let overlapping = terms.filter { term in (endsOn.map { term.startsOn <= $0 } ?? true) && (term.endsOn.map { start <= $0 } ?? true) }
         if let open = overlapping.first, overlapping.count == 1, open.endsOn == nil, open.startsOn < start,
            try await Document.query(on: db).filter(\.$termId == open.id!).filter(\.$issuedOn >= start).first() == nil {
-            open.endsOn = startsOn!.adding(days: -1).iso
+            open.endsOn = start.adding(days: -1)
             try await open.save(on: db)
         } else if let clash = overlapping.first {
             throw DomainError.conflict(field: "startsOn", LocalizedText(vi: "Trùng thời gian với nhiệm kỳ \(clash.name)",
                                                                        en: "Overlaps the term \(clash.name)"))
         }
-        let term = CommitteeTerm(name: name, startsOn: start, endsOn: endsOn?.iso)
+        let term = CommitteeTerm(name: name, startsOn: start, endsOn: endsOn)
         try await term.create(on: db)
         return term
     }
@@ -227,7 +226,7 @@ private struct CheckedDocument {
         document.symbol = number.symbol
         document.title = title
         document.titleSearch = VietnameseText.searchKey("\(number.symbol) \(title)")
-        document.issuedOn = issuedOn.iso
+        document.issuedOn = issuedOn
         document.termId = term.id!
         document.organizationId = organizationId
     }

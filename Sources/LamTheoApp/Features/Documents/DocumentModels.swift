@@ -19,7 +19,7 @@ final class Document: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     /// `VietnameseText.searchKey` of the symbol and the title, so one LIKE finds either.
     @Field(key: "title_search") var titleSearch: String
-    @Field(key: "issued_on") var issuedOn: String
+    @Field(key: "issued_on") var issuedOn: CalendarDate
     /// The committee term containing `issuedOn`: numbers restart with each term.
     @Field(key: "term_id") var termId: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -72,13 +72,13 @@ final class CommitteeTerm: Model, @unchecked Sendable {
 
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "name") var name: String
-    @Field(key: "starts_on") var startsOn: String
+    @Field(key: "starts_on") var startsOn: CalendarDate
     /// nil for the term in progress.
-    @OptionalField(key: "ends_on") var endsOn: String?
+    @OptionalField(key: "ends_on") var endsOn: CalendarDate?
 
     init() {}
 
-    init(name: String, startsOn: String, endsOn: String?) {
+    init(name: String, startsOn: CalendarDate, endsOn: CalendarDate?) {
         self.name = name
         self.startsOn = startsOn
         self.endsOn = endsOn

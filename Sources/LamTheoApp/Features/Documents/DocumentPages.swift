@@ -58,7 +58,7 @@ enum DocumentPages {
                     .tbody(.forEach(page.items) { document in
                         .tr(.td(.attribute(named: "data-label", value: symbolTitle), .a(.href(DocumentRoute.show(.value(document.requireID())).path), .text(document.symbol))),
                             .td(.attribute(named: "data-label", value: titleTitle), .text(document.title)),
-                            .td(.attribute(named: "data-label", value: dateTitle), .text(day(document.issuedOn))),
+                            .td(.attribute(named: "data-label", value: dateTitle), .text(document.issuedOn.vietnamese)),
                             .td(.attribute(named: "data-label", value: issuerTitle), .text(issuer(of: document, names: names, language: language))))
                     }))),
             Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: {
@@ -94,7 +94,7 @@ enum DocumentPages {
                 .dt(.text(LocalizedText(vi: "Tổ chức ban hành", en: "Issuing organisation")(language))),
                 .dd(.unwrap(document.organizationId, { .a(.href(OrganizationRoute.show(.value($0)).path), .text(names[$0] ?? "")) },
                             else: .text(centralLabel(language)))),
-                .dt(.text(LocalizedText(vi: "Ngày ban hành", en: "Date issued")(language))), .dd(.text(day(document.issuedOn))),
+                .dt(.text(LocalizedText(vi: "Ngày ban hành", en: "Date issued")(language))), .dd(.text(document.issuedOn.vietnamese)),
                 .dt(.text(LocalizedText(vi: "Nhiệm kỳ", en: "Term")(language))), .dd(.text(term?.name ?? "—"))),
             .if(mayKeep, .div(.class("actions"),
                               .a(.class("button secondary"), .href(DocumentRoute.edit(.value(id)).path), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
@@ -156,7 +156,7 @@ enum DocumentPages {
 
     static func editForm(request: Request) async throws -> Response {
         let document = try await DocumentActions.requireDocument(request.id(), .edit, request: request)
-        let form = DocumentInput(symbol: document.symbol, title: document.title, issuedOn: day(document.issuedOn), organizationId: document.organizationId)
+        let form = DocumentInput(symbol: document.symbol, title: document.title, issuedOn: document.issuedOn.vietnamese, organizationId: document.organizationId)
         return try await renderForm(form, document: document, errors: [], request: request)
     }
 
@@ -271,7 +271,7 @@ enum DocumentPages {
                                      .input(.type(.radio), .name("toDocumentId"), .value(String(candidate.requireID())), .id("to-\(candidate.requireID())"),
                                             .checked(candidate.id == form.toDocumentId)),
                                      .label(.for("to-\(candidate.requireID())"), .text(candidate.symbol),
-                                            .span(.class("muted"), .text(" — \(day(candidate.issuedOn)) · \(candidate.title)"))))
+                                            .span(.class("muted"), .text(" — \(candidate.issuedOn.vietnamese) · \(candidate.title)"))))
                             },
                             .forEach(fields.errors(for: "toDocumentId")) { .p(.class("field-error"), .text($0)) }),
                   fields.submit(LocalizedText(vi: "Lưu liên hệ", en: "Save the relation")))
@@ -348,9 +348,5 @@ enum DocumentPages {
 
     private static func issuer(of document: Document, names: [Int: String], language: UILanguage) -> String {
         document.organizationId.flatMap { names[$0] } ?? centralLabel(language)
-    }
-
-    private static func day(_ iso: String) -> String {
-        CalendarDate(parsing: iso)?.vietnamese ?? iso
     }
 }

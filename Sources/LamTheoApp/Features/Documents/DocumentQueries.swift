@@ -118,8 +118,8 @@ enum DocumentQueries {
 
     static func term(containing date: CalendarDate, on db: any Database) async throws -> CommitteeTerm? {
         try await CommitteeTerm.query(on: db)
-            .filter(\.$startsOn <= date.iso)
-            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= date.iso) }
+            .filter(\.$startsOn <= date)
+            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= date) }
             .first()
     }
 

@@ -21,10 +21,10 @@ enum MemberAPI {
         let middleName: String
         let givenName: String
         let gender: Gender
-        let birthDate: String?
+        let birthDate: CalendarDate?
         let cardNumber: String
-        let admittedOn: String?
-        let fullMemberOn: String?
+        let admittedOn: CalendarDate?
+        let fullMemberOn: CalendarDate?
         let status: MemberStatus
         let organizationId: Int
         let organizationName: String?
@@ -57,15 +57,15 @@ enum MemberAPI {
     struct TransferDTO: Content {
         let fromOrganizationId: Int?
         let toOrganizationId: Int
-        let transferredOn: String
+        let transferredOn: CalendarDate
         let reason: String?
     }
 
     struct PositionDTO: Content {
         let id: Int
         let title: String
-        let startedOn: String
-        let endedOn: String?
+        let startedOn: CalendarDate
+        let endedOn: CalendarDate?
         /// Where it is held; nil for positions recorded before positions had units.
         let organizationId: Int?
 

@@ -69,7 +69,7 @@ extension Member: Auditable {
 
     var auditFields: [String: String?] {
         ["familyName": familyName, "middleName": middleName, "givenName": givenName, "fullName": fullName, "gender": gender.rawValue,
-         "birthDate": birthDate, "cardNumber": cardNumber, "admittedOn": admittedOn, "fullMemberOn": fullMemberOn, "status": status.rawValue,
+         "birthDate": birthDate?.iso, "cardNumber": cardNumber, "admittedOn": admittedOn?.iso, "fullMemberOn": fullMemberOn?.iso, "status": status.rawValue,
          "organizationId": String(organizationId), "idNumber": idNumber, "phone": phone, "address": address]
     }
 }
@@ -78,6 +78,6 @@ extension MemberPosition: Auditable {
     static var auditEntity: String { "member_position" }
 
     var auditFields: [String: String?] {
-        ["memberId": String(memberId), "title": title, "startedOn": startedOn, "endedOn": endedOn, "organizationId": organizationId.map(String.init)]
+        ["memberId": String(memberId), "title": title, "startedOn": startedOn.iso, "endedOn": endedOn?.iso, "organizationId": organizationId.map(String.init)]
     }
 }

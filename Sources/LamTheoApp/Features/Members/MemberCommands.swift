@@ -28,8 +28,8 @@ struct MemberInput: Codable, Sendable {
         return MemberInput(
             fullName: fullName ?? (renamed ? nil : member.fullName),
             familyName: familyName ?? member.familyName, middleName: middleName ?? member.middleName, givenName: givenName ?? member.givenName,
-            gender: gender ?? member.gender.rawValue, birthDate: birthDate ?? member.birthDate, cardNumber: cardNumber ?? member.cardNumber,
-            admittedOn: admittedOn ?? member.admittedOn, fullMemberOn: fullMemberOn ?? member.fullMemberOn,
+            gender: gender ?? member.gender.rawValue, birthDate: birthDate ?? member.birthDate?.iso, cardNumber: cardNumber ?? member.cardNumber,
+            admittedOn: admittedOn ?? member.admittedOn?.iso, fullMemberOn: fullMemberOn ?? member.fullMemberOn?.iso,
             status: status ?? member.status.rawValue, idNumber: idNumber ?? member.idNumber, phone: phone ?? member.phone,
             address: address ?? member.address)
     }
@@ -79,7 +79,7 @@ enum MemberCommands {
         let enrolment = MemberTransfer()
         enrolment.memberId = member.requireID()
         enrolment.toOrganizationId = cell!.requireID()
-        enrolment.transferredOn = (details.admittedOn ?? CalendarDate.today()).iso
+        enrolment.transferredOn = details.admittedOn ?? CalendarDate.today()
         enrolment.reason = "Tiếp nhận"
         try await enrolment.create(on: db)
         return member
@@ -119,9 +119,9 @@ enum MemberCommands {
             validator.add("status", LocalizedText(vi: "Đảng viên không còn sinh hoạt (\(member.status.label.vi.lowercased())) nên không thể chuyển",
                                                   en: "The member is no longer on the roll (\(member.status.label.en.lowercased())) and cannot be transferred"))
         }
-        if let last = try await MemberQueries.transfers(of: id, on: db).last, let lastDate = CalendarDate(parsing: last.transferredOn), date < lastDate {
-            validator.add("transferredOn", LocalizedText(vi: "Ngày chuyển phải từ \(lastDate.vietnamese) (lần chuyển gần nhất) trở đi",
-                                                         en: "The transfer date must be on or after \(lastDate.vietnamese), the last transfer"))
+        if let last = try await MemberQueries.transfers(of: id, on: db).last, date < last.transferredOn {
+            validator.add("transferredOn", LocalizedText(vi: "Ngày chuyển phải từ \(last.transferredOn.vietnamese) (lần chuyển gần nhất) trở đi",
+                                                         en: "The transfer date must be on or after \(last.transferredOn.vietnamese), the last transfer"))
         }
         try validator.throwIfInvalid()
 
@@ -129,7 +129,7 @@ enum MemberCommands {
         transfer.memberId = id
         transfer.fromOrganizationId = member.organizationId
         transfer.toOrganizationId = cell!.requireID()
-        transfer.transferredOn = date.iso
+        transfer.transferredOn = date
         transfer.reason = reason
         try await transfer.create(on: db)
         try await adjustCount(of: member.organizationId, by: -1, on: db)
@@ -160,7 +160,7 @@ enum MemberCommands {
         let position = MemberPosition()
         position.memberId = id
         position.title = title
-        position.startedOn = startedOn.iso
+        position.startedOn = startedOn
         position.organizationId = unitId
         try await position.create(on: db)
         return position
@@ -172,14 +172,14 @@ enum MemberCommands {
         }
         var validator = Validator()
         let endedOn = validator.optionalDate(rawDate, field: "endedOn", label: LocalizedText(vi: "Ngày thôi giữ", en: "End date")) ?? CalendarDate.today()
-        if let started = CalendarDate(parsing: position.startedOn), endedOn < started {
-            validator.add("endedOn", LocalizedText(vi: "Ngày thôi giữ phải sau ngày bắt đầu \(started.vietnamese)", en: "The end date must be after the start date \(started.vietnamese)"))
+        if endedOn < position.startedOn {
+            validator.add("endedOn", LocalizedText(vi: "Ngày thôi giữ phải sau ngày bắt đầu \(position.startedOn.vietnamese)", en: "The end date must be after the start date \(position.startedOn.vietnamese)"))
         }
         if position.endedOn != nil {
             validator.add("endedOn", LocalizedText(vi: "Chức vụ này đã kết thúc", en: "This position has already ended"))
         }
         try validator.throwIfInvalid()
-        position.endedOn = endedOn.iso
+        position.endedOn = endedOn
         try await position.save(on: db)
         return position
     }
@@ -240,8 +240,8 @@ struct CheckedDetails: Sendable {
 
     var columnValues: [BulkInsert.Value] {
         [.text(name.familyName), .text(name.middleName), .text(name.givenName), .text(fullName), .text(nameSort),
-         .text(nameSearch), .text(gender.rawValue), .text(birthDate?.iso), .text(cardNumber), .text(admittedOn?.iso),
-         .text(fullMemberOn?.iso), .text(status.rawValue), .text(idNumber), .text(phone), .text(address)]
+         .text(nameSearch), .text(gender.rawValue), .day(birthDate), .text(cardNumber), .day(admittedOn),
+         .day(fullMemberOn), .text(status.rawValue), .text(idNumber), .text(phone), .text(address)]
     }
 
     /// The details a person typed, as text in one string: equal for equal details, to tell whether a
@@ -259,10 +259,10 @@ struct CheckedDetails: Sendable {
         member.nameSort = nameSort
         member.nameSearch = nameSearch
         member.gender = gender
-        member.birthDate = birthDate?.iso
+        member.birthDate = birthDate
         member.cardNumber = cardNumber
-        member.admittedOn = admittedOn?.iso
-        member.fullMemberOn = fullMemberOn?.iso
+        member.admittedOn = admittedOn
+        member.fullMemberOn = fullMemberOn
         member.status = status
         member.idNumber = idNumber
         member.phone = phone

@@ -16,10 +16,10 @@ final class Member: Model, @unchecked Sendable {
     @Field(key: "name_sort") var nameSort: String
     @Field(key: "name_search") var nameSearch: String
     @Field(key: "gender") var gender: Gender
-    @OptionalField(key: "birth_date") var birthDate: String?
+    @OptionalField(key: "birth_date") var birthDate: CalendarDate?
     @Field(key: "card_number") var cardNumber: String
-    @OptionalField(key: "admitted_on") var admittedOn: String?
-    @OptionalField(key: "full_member_on") var fullMemberOn: String?
+    @OptionalField(key: "admitted_on") var admittedOn: CalendarDate?
+    @OptionalField(key: "full_member_on") var fullMemberOn: CalendarDate?
     @Field(key: "status") var status: MemberStatus
     @Field(key: "organization_id") var organizationId: Int
     /// The cell's tree path, copied here so that a subtree's members are one indexed range.
@@ -46,7 +46,7 @@ final class MemberTransfer: Model, @unchecked Sendable {
     @Field(key: "member_id") var memberId: Int
     @OptionalField(key: "from_organization_id") var fromOrganizationId: Int?
     @Field(key: "to_organization_id") var toOrganizationId: Int
-    @Field(key: "transferred_on") var transferredOn: String
+    @Field(key: "transferred_on") var transferredOn: CalendarDate
     @OptionalField(key: "reason") var reason: String?
     @Timestamp(key: "recorded_at", on: .create) var recordedAt: Date?
 
@@ -60,8 +60,8 @@ final class MemberPosition: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "member_id") var memberId: Int
     @Field(key: "title") var title: String
-    @Field(key: "started_on") var startedOn: String
-    @OptionalField(key: "ended_on") var endedOn: String?
+    @Field(key: "started_on") var startedOn: CalendarDate
+    @OptionalField(key: "ended_on") var endedOn: CalendarDate?
     /// Where the position is held: the member's cell or a committee above it; nil for positions recorded
     /// before positions had units.
     @OptionalField(key: "organization_id") var organizationId: Int?

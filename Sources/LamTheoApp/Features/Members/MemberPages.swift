@@ -40,7 +40,6 @@ enum MemberPages {
         let positions = try await MemberQueries.positions(of: id, on: request.db)
         let unitIds = Set(transfers.flatMap { [$0.fromOrganizationId, $0.toOrganizationId].compactMap { $0 } } + positions.compactMap(\.organizationId))
         let unitNames = Dictionary(uniqueKeysWithValues: try await Organization.query(on: request.db).filter(\.$id ~~ unitIds).all().map { ($0.requireID(), $0.name) })
-        func day(_ iso: String?) -> String { iso.flatMap(CalendarDate.init(parsing:))?.vietnamese ?? "—" }
 
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(member.fullName)),
@@ -48,10 +47,10 @@ enum MemberPages {
                 .dt(.text(LocalizedText(vi: "Họ / chữ đệm / tên", en: "Family / middle / given name")(language))),
                 .dd(.text("\(member.familyName) / \(member.middleName.isEmpty ? "—" : member.middleName) / \(member.givenName)")),
                 .dt(.text(LocalizedText(vi: "Giới tính", en: "Gender")(language))), .dd(.text(member.gender.label(language))),
-                .dt(.text(LocalizedText(vi: "Ngày sinh", en: "Date of birth")(language))), .dd(.text(personal ? day(member.birthDate) : "—")),
+                .dt(.text(LocalizedText(vi: "Ngày sinh", en: "Date of birth")(language))), .dd(.text(personal ? VietnameseFormat.day(member.birthDate) : "—")),
                 .dt(.text(LocalizedText(vi: "Số thẻ đảng viên", en: "Party card number")(language))), .dd(.text(member.cardNumber)),
-                .dt(.text(LocalizedText(vi: "Ngày vào Đảng", en: "Admitted")(language))), .dd(.text(day(member.admittedOn))),
-                .dt(.text(LocalizedText(vi: "Ngày chính thức", en: "Full member since")(language))), .dd(.text(day(member.fullMemberOn))),
+                .dt(.text(LocalizedText(vi: "Ngày vào Đảng", en: "Admitted")(language))), .dd(.text(VietnameseFormat.day(member.admittedOn))),
+                .dt(.text(LocalizedText(vi: "Ngày chính thức", en: "Full member since")(language))), .dd(.text(VietnameseFormat.day(member.fullMemberOn))),
                 .dt(.text(LocalizedText(vi: "Tình trạng", en: "Status")(language))), .dd(.text(member.status.label(language))),
                 .dt(.text(LocalizedText(vi: "Chi bộ", en: "Cell")(language))), .dd(.a(.href(OrganizationRoute.show(.value(cell.requireID())).path), .text(cell.name))),
                 .dt(.text(LocalizedText(vi: "Số CCCD", en: "ID number")(language))), .dd(.text(personal ? member.idNumber ?? "—" : "—")),
@@ -64,13 +63,13 @@ enum MemberPages {
             .h2(.text(LocalizedText(vi: "Chức vụ", en: "Positions")(language))),
             positions.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(positions) { position in
                 .li(.text("\(position.title)\(position.organizationId.flatMap { unitNames[$0] }.map { " · \($0)" } ?? ""): "
-                          + "\(day(position.startedOn)) – \(position.endedOn == nil ? LocalizedText(vi: "nay", en: "now")(language) : day(position.endedOn))"))
+                          + "\(position.startedOn.vietnamese) – \(position.endedOn?.vietnamese ?? LocalizedText(vi: "nay", en: "now")(language))"))
             }),
             .h2(.text(LocalizedText(vi: "Quá trình sinh hoạt", en: "Cells over time")(language))),
             .ul(.forEach(transfers) { transfer in
                 let target = unitNames[transfer.toOrganizationId] ?? ""
                 let source = transfer.fromOrganizationId.flatMap { unitNames[$0] }
-                return .li(.text("\(day(transfer.transferredOn)): " + (source.map { "\($0) → \(target)" } ?? target)
+                return .li(.text("\(transfer.transferredOn.vietnamese): " + (source.map { "\($0) → \(target)" } ?? target)
                                  + (transfer.reason.map { " (\($0))" } ?? "")))
             })
        ,
@@ -100,8 +99,8 @@ enum MemberPages {
     static func editForm(request: Request) async throws -> Response {
         let member = try await MemberActions.requireMember(request.id(), .edit, request: request)
         let form = MemberInput(familyName: member.familyName, middleName: member.middleName, givenName: member.givenName,
-                              gender: member.gender.rawValue, birthDate: day(member.birthDate), cardNumber: member.cardNumber,
-                              admittedOn: day(member.admittedOn), fullMemberOn: day(member.fullMemberOn), status: member.status.rawValue,
+                              gender: member.gender.rawValue, birthDate: member.birthDate?.vietnamese, cardNumber: member.cardNumber,
+                              admittedOn: member.admittedOn?.vietnamese, fullMemberOn: member.fullMemberOn?.vietnamese, status: member.status.rawValue,
                               idNumber: member.idNumber, phone: member.phone, address: member.address, organizationId: member.organizationId)
         return try await renderMemberForm(form, member: member, errors: [], request: request)
     }
@@ -205,9 +204,5 @@ enum MemberPages {
         )
         let status: HTTPStatus = errors.isEmpty ? .ok : .unprocessableEntity
         return Layout(title: title, content: content).response(for: request, status: status)
-    }
-
-    private static func day(_ iso: String?) -> String? {
-        iso.flatMap(CalendarDate.init(parsing:))?.vietnamese
     }
 }

@@ -24,7 +24,7 @@ enum MemberQueries {
     /// their deputies) at some time between `from` and `to`.
     static func headedUnits(by memberId: Int, from: CalendarDate, to: CalendarDate, on db: any Database) async throws -> [Int] {
         let positions = try await MemberPosition.query(on: db).filter(\.$memberId == memberId).filter(\.$organizationId != nil)
-            .filter(\.$startedOn <= to.iso).group(.or) { $0.filter(\.$endedOn == nil).filter(\.$endedOn >= from.iso) }.all()
+            .filter(\.$startedOn <= to).group(.or) { $0.filter(\.$endedOn == nil).filter(\.$endedOn >= from) }.all()
         return Array(Set(positions.filter { LeadershipTitle.marksHead($0.title) }.compactMap(\.organizationId))).sorted()
     }
 

@@ -23,7 +23,7 @@ enum MemberRoster {
             [.integer(id)] + enrolment.details.columnValues + [.integer(enrolment.cellId), .text(enrolment.cellPath), .instant(now), .instant(now)]
         }, into: Member.schema, columns: ["id"] + CheckedDetails.columnNames + ["organization_id", "organization_path", "created_at", "updated_at"], on: db)
         try await BulkInsert.rows(zip(ids, enrolments).lazy.map { id, enrolment -> [BulkInsert.Value] in
-            [.integer(id), .integer(enrolment.cellId), .text((enrolment.details.admittedOn ?? fallbackDate).iso), .text(reason), .instant(now)]
+            [.integer(id), .integer(enrolment.cellId), .day(enrolment.details.admittedOn ?? fallbackDate), .text(reason), .instant(now)]
         }, into: MemberTransfer.schema, columns: ["member_id", "to_organization_id", "transferred_on", "reason", "recorded_at"], on: db)
         return ids
     }
@@ -44,7 +44,7 @@ enum MemberRoster {
         }, into: "member_updates", columns: ["id"] + columns, on: db)
         try await db.sql.raw("""
             INSERT INTO member_transfers (member_id, from_organization_id, to_organization_id, transferred_on, reason, recorded_at)
-            SELECT m.id, m.organization_id, u.organization_id, \(bind: date.iso), \(bind: reason), CURRENT_TIMESTAMP
+            SELECT m.id, m.organization_id, u.organization_id, \(bind: date), \(bind: reason), CURRENT_TIMESTAMP
             FROM members m JOIN member_updates u ON u.id = m.id WHERE u.organization_id <> m.organization_id
             """).run()
         try await db.sql.raw("""
@@ -66,7 +66,7 @@ enum MemberRoster {
         guard moving > 0 else { return 0 }
         try await db.sql.raw("""
             INSERT INTO member_transfers (member_id, from_organization_id, to_organization_id, transferred_on, reason, recorded_at)
-            SELECT id, organization_id, \(bind: target.requireID()), \(bind: date.iso), \(bind: reason), CURRENT_TIMESTAMP
+            SELECT id, organization_id, \(bind: target.requireID()), \(bind: date), \(bind: reason), CURRENT_TIMESTAMP
             FROM members WHERE organization_id = \(bind: source.requireID()) AND status IN (\(binds: statuses))
             """).run()
         try await db.sql.raw("""

@@ -33,8 +33,8 @@ enum OrganizationAPI {
         let parentId: Int?
         let depth: Int
         let status: OrganizationStatus
-        let validFrom: String
-        let validTo: String?
+        let validFrom: CalendarDate
+        let validTo: CalendarDate?
         let mergedIntoId: Int?
         /// Members on the roll of this unit itself.
         let memberCount: Int
@@ -62,8 +62,8 @@ enum OrganizationAPI {
 
     struct VersionDTO: Content {
         let organizationId: Int
-        let validFrom: String
-        let validTo: String?
+        let validFrom: CalendarDate
+        let validTo: CalendarDate?
         let name: String
         let code: String
         let kindCode: String

@@ -71,7 +71,7 @@ extension Organization: Auditable {
 
     var auditFields: [String: String?] {
         ["code": code, "name": name, "kind": kindCode, "parentId": parentId.map(String.init), "path": path,
-         "status": status.rawValue, "validFrom": validFrom, "validTo": validTo, "mergedIntoId": mergedIntoId.map(String.init),
+         "status": status.rawValue, "validFrom": validFrom.iso, "validTo": validTo?.iso, "mergedIntoId": mergedIntoId.map(String.init),
          "memberCount": String(memberCount)]
     }
 }

@@ -44,7 +44,7 @@ enum OrganizationCommands {
         try await organization.create(on: db)
         organization.path = Organization.path(of: organization.requireID(), under: parent).rawValue
         try await organization.save(on: db)
-        let foundedOn = CalendarDate(parsing: organization.validFrom)!
+        let foundedOn = organization.validFrom
         try await OrganizationHistory.open(organization, change: .created, on: foundedOn, note: nil, db: db)
         try await TreeFollowers.publish(TreeChange(.created, subtree: organization.treePath, effectiveOn: foundedOn), on: db)
         return organization
@@ -79,7 +79,7 @@ enum OrganizationCommands {
         organization.depth = (parent?.depth ?? -1) + 1
         organization.memberCount = 0
         organization.status = .active
-        organization.validFrom = validFrom.iso
+        organization.validFrom = validFrom
         return organization
     }
 
@@ -91,18 +91,18 @@ enum OrganizationCommands {
         try await BulkInsert.rows(units.lazy.map { unit -> [BulkInsert.Value] in
             [.integer(unit.id), .text(unit.code), .text(unit.name), .text(unit.nameSort), .text(unit.nameSearch), .text(unit.kindCode),
              .integer(unit.parentId), .text(unit.path), .integer(unit.depth), .integer(unit.memberCount), .text(unit.status.rawValue),
-             .text(unit.validFrom), .instant(now), .instant(now)]
+             .day(unit.validFrom), .instant(now), .instant(now)]
         }, into: Organization.schema, columns: ["id", "code", "name", "name_sort", "name_search", "kind_code", "parent_id", "path", "depth",
                                                 "member_count", "status", "valid_from", "created_at", "updated_at"], on: db)
         try await BulkInsert.rows(units.lazy.map { unit -> [BulkInsert.Value] in
-            [.integer(unit.id), .text(unit.validFrom), .text(unit.name), .text(unit.code), .text(unit.kindCode), .integer(unit.parentId),
+            [.integer(unit.id), .day(unit.validFrom), .text(unit.name), .text(unit.code), .text(unit.kindCode), .integer(unit.parentId),
              .text(unit.status.rawValue), .text(OrganizationChange.created.rawValue), .instant(now)]
         }, into: OrganizationVersion.schema, columns: ["organization_id", "valid_from", "name", "code", "kind_code", "parent_id", "status",
                                                        "change", "recorded_at"], on: db)
         // One set-based statement per new subtree: the units whose parent is not new themselves.
         let ids = Set(units.compactMap(\.id))
         for top in units where !(top.parentId.map(ids.contains) ?? false) {
-            try await TreeFollowers.publish(TreeChange(.created, subtree: top.treePath, effectiveOn: CalendarDate(parsing: top.validFrom)!), on: db)
+            try await TreeFollowers.publish(TreeChange(.created, subtree: top.treePath, effectiveOn: top.validFrom), on: db)
         }
     }
 
@@ -234,7 +234,7 @@ enum OrganizationCommands {
                                                note: "Hợp nhất \(source.name) vào \(target.name)", db: db)
         }
         source.status = .merged
-        source.validTo = effectiveOn.iso
+        source.validTo = effectiveOn
         source.mergedIntoId = target.id
         try await source.save(on: db)
         try await OrganizationHistory.open(source, change: .merged, on: effectiveOn, note: target.name, db: db)
@@ -259,7 +259,7 @@ enum OrganizationCommands {
         }
         try validator.throwIfInvalid()
         organization.status = .dissolved
-        organization.validTo = effectiveOn.iso
+        organization.validTo = effectiveOn
         try await organization.save(on: db)
         try await OrganizationHistory.open(organization, change: .dissolved, on: effectiveOn, note: reason, db: db)
         try await TreeFollowers.publish(TreeChange(.dissolved, subtree: organization.treePath, effectiveOn: effectiveOn), on: db)
@@ -334,8 +334,8 @@ private extension Validator {
 
     mutating func canChange(_ organization: Organization) {
         if !organization.isActive {
-            add("id", LocalizedText(vi: "\(organization.name) đã đóng từ \(CalendarDate(parsing: organization.validTo ?? "")?.vietnamese ?? "") nên không thể thay đổi",
-                                    en: "\(organization.name) was closed on \(organization.validTo ?? "") and cannot be changed"))
+            add("id", LocalizedText(vi: "\(organization.name) đã đóng từ \(organization.validTo?.vietnamese ?? "") nên không thể thay đổi",
+                                    en: "\(organization.name) was closed on \(organization.validTo?.iso ?? "") and cannot be changed"))
         }
     }
 

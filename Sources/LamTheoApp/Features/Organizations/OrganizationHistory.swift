@@ -8,13 +8,13 @@ enum OrganizationHistory {
         try await OrganizationVersion.query(on: db)
             .filter(\.$organizationId == organization.requireID())
             .filter(\.$validTo == nil)
-            .set(\.$validTo, to: date.iso)
+            .set(\.$validTo, to: date)
             .update()
         let version = OrganizationVersion()
         version.organizationId = organization.requireID()
-        version.validFrom = date.iso
+        version.validFrom = date
         // A closed unit's last version is closed too: it records the closing, and the unit is absent after it.
-        version.validTo = organization.isActive ? nil : date.iso
+        version.validTo = organization.isActive ? nil : date
         version.name = organization.name
         version.code = organization.code
         version.kindCode = organization.kindCode
@@ -32,7 +32,7 @@ enum OrganizationHistory {
             .sort(\.$validFrom, .descending)
             .sort(\.$id, .descending)
             .first()
-        return latest.flatMap { CalendarDate(parsing: $0.validFrom) }
+        return latest?.validFrom
     }
 
     /// Every version of a unit, oldest first.
@@ -48,8 +48,8 @@ enum OrganizationHistory {
     static func version(of id: Int, on date: CalendarDate, db: any Database) async throws -> OrganizationVersion? {
         try await OrganizationVersion.query(on: db)
             .filter(\.$organizationId == id)
-            .filter(\.$validFrom <= date.iso)
-            .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo > date.iso) }
+            .filter(\.$validFrom <= date)
+            .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo > date) }
             .sort(\.$validFrom, .descending)
             .sort(\.$id, .descending)
             .first()
@@ -70,8 +70,8 @@ enum OrganizationHistory {
     static func children(of id: Int, on date: CalendarDate, db: any Database) async throws -> [OrganizationVersion] {
         try await OrganizationVersion.query(on: db)
             .filter(\.$parentId == id)
-            .filter(\.$validFrom <= date.iso)
-            .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo > date.iso) }
+            .filter(\.$validFrom <= date)
+            .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo > date) }
             .all()
             .sorted { VietnameseText.precedes($0.name, $1.name) }
     }

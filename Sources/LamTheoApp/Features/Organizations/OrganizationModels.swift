@@ -56,8 +56,8 @@ final class Organization: Model, @unchecked Sendable {
     /// moves a member, so that subtree totals are a sum over a path range rather than a count of members.
     @Field(key: "member_count") var memberCount: Int
     @Field(key: "status") var status: OrganizationStatus
-    @Field(key: "valid_from") var validFrom: String
-    @OptionalField(key: "valid_to") var validTo: String?
+    @Field(key: "valid_from") var validFrom: CalendarDate
+    @OptionalField(key: "valid_to") var validTo: CalendarDate?
     @OptionalField(key: "merged_into_id") var mergedIntoId: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -81,9 +81,9 @@ final class OrganizationVersion: Model, @unchecked Sendable {
 
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "organization_id") var organizationId: Int
-    @Field(key: "valid_from") var validFrom: String
+    @Field(key: "valid_from") var validFrom: CalendarDate
     /// Exclusive; nil while this is the current version.
-    @OptionalField(key: "valid_to") var validTo: String?
+    @OptionalField(key: "valid_to") var validTo: CalendarDate?
     @Field(key: "name") var name: String
     @Field(key: "code") var code: String
     @Field(key: "kind_code") var kindCode: String

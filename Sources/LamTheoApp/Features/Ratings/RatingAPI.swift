@@ -23,8 +23,8 @@ enum RatingAPI {
         let id: Int
         let kind: RatingPeriodKind
         let title: String
-        let startsOn: String
-        let endsOn: String
+        let startsOn: CalendarDate
+        let endsOn: CalendarDate
 
         init(_ period: RatingPeriod) {
             id = period.requireID()
@@ -84,8 +84,8 @@ enum RatingAPI {
         let id: Int
         let periodId: Int
         let organizationId: Int
-        let closedOn: String
-        let reopenedOn: String?
+        let closedOn: CalendarDate
+        let reopenedOn: CalendarDate?
         let reopenReason: String?
         let snapshot: RatingTally?
     }

@@ -73,14 +73,14 @@ enum RatingActions {
 
 extension RatingPeriod: Auditable {
     static var auditEntity: String { "rating-period" }
-    var auditFields: [String: String?] { ["kind": kind.rawValue, "title": title, "startsOn": startsOn, "endsOn": endsOn] }
+    var auditFields: [String: String?] { ["kind": kind.rawValue, "title": title, "startsOn": startsOn.iso, "endsOn": endsOn.iso] }
 }
 
 extension PeriodClosure: Auditable {
     static var auditEntity: String { "period-closure" }
     var auditFields: [String: String?] {
-        ["periodId": String(periodId), "organizationId": String(organizationId), "closedOn": closedOn,
-         "reopenedOn": reopenedOn, "reopenReason": reopenReason]
+        ["periodId": String(periodId), "organizationId": String(organizationId), "closedOn": closedOn.iso,
+         "reopenedOn": reopenedOn?.iso, "reopenReason": reopenReason]
     }
 }
 

@@ -81,16 +81,16 @@ enum RatingCommands {
         let endsOn = validator.requiredDate(input.endsOn, field: "endsOn", label: LocalizedText(vi: "Ngày kết thúc", en: "End date"))
         let span = validator.period(startsOn, endsOn)
         try validator.throwIfInvalid()
-        let clash = try await RatingPeriod.query(on: db).filter(\.$kind == kind!).filter(\.$startsOn == span!.lowerBound.iso)
-            .filter(\.$endsOn == span!.upperBound.iso).first()
+        let clash = try await RatingPeriod.query(on: db).filter(\.$kind == kind!).filter(\.$startsOn == span!.lowerBound)
+            .filter(\.$endsOn == span!.upperBound).first()
         if let clash, clash.id != period.id {
             throw DomainError.conflict(field: "startsOn", LocalizedText(vi: "Đã có kỳ “\(clash.title)” cùng loại và cùng thời gian",
                                                                         en: "“\(clash.title)” already has this kind and these dates"))
         }
         period.kind = kind!
         period.title = title
-        period.startsOn = span!.lowerBound.iso
-        period.endsOn = span!.upperBound.iso
+        period.startsOn = span!.lowerBound
+        period.endsOn = span!.upperBound
     }
 
     /// Records one step. A member's decision is checked against the quota of the grassroots organisation
@@ -235,7 +235,7 @@ enum RatingCommands {
         closure.periodId = periodId
         closure.organizationId = unit!.requireID()
         closure.organizationPath = unit!.path
-        closure.closedOn = CalendarDate.today().iso
+        closure.closedOn = CalendarDate.today()
         try await closure.create(on: db)
         try await RatingFigures.recount(subtree: unit!.treePath, period: period!, on: db)
         let tally = try await RatingQueries.tally(period: period!, at: unit!, on: db)
@@ -252,7 +252,7 @@ enum RatingCommands {
         guard closure.reopenedOn == nil else {
             throw DomainError.conflict(field: "reason", LocalizedText(vi: "Kỳ đánh giá đã được mở lại tại đơn vị này", en: "The period is already reopened here"))
         }
-        closure.reopenedOn = CalendarDate.today().iso
+        closure.reopenedOn = CalendarDate.today()
         closure.reopenReason = reason
         try await closure.save(on: db)
         return closure

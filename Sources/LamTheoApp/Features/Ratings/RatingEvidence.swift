@@ -30,7 +30,7 @@ enum RatingEvidence {
         for row in sessions {
             let status = AttendanceStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .absent
             if status == .present { attended += 1 }
-            let day = CalendarDate(parsing: try row.decode(column: "held_on", as: String.self))?.vietnamese ?? ""
+            let day = try row.decode(column: "held_on", as: CalendarDate.self).vietnamese
             let title = try row.decode(column: "title", as: String.self)
             let reason = try row.decode(column: "reason", as: String?.self).map { " (\($0))" } ?? ""
             sessionItems.append(LocalizedText(vi: "\(day) · \(title): \(status.label.vi)\(reason)", en: "\(day) · \(title): \(status.label.en)\(reason)"))
@@ -62,8 +62,8 @@ enum RatingEvidence {
 
         // Breakthroughs: those of the units the member heads during the period (a head's position held there),
         // and of the units whose breakthroughs in the period name the member as owner.
-        let headed = try await MemberQueries.headedUnits(by: memberId, from: CalendarDate(parsing: period.startsOn)!,
-                                                         to: CalendarDate(parsing: period.endsOn)!, on: db)
+        let headed = try await MemberQueries.headedUnits(by: memberId, from: period.startsOn,
+                                                         to: period.endsOn, on: db)
         let owned = try await Breakthrough.query(on: db).filter(\.$ownerMemberId == memberId).filter(\.$periodId == period.requireID()).all()
             .map(\.organizationId)
         let breakthroughs = try await BreakthroughQueries.ofUnits(Array(Set(headed + owned)), period: period, on: db)

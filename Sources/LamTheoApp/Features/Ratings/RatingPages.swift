@@ -101,13 +101,13 @@ enum RatingPages {
         var closureItems: [Node<HTML.ListContext>] = []
         for closure in closures {
             let snapshot = try await RatingQueries.snapshot(of: closure, on: db)?.tally
-            let closedOn = CalendarDate(parsing: closure.closedOn)?.vietnamese ?? closure.closedOn
+            let closedOn = closure.closedOn.vietnamese
             closureItems.append(.li(
                 .text(LocalizedText(vi: "Khóa sổ ngày \(closedOn)", en: "Closed on \(closedOn)")(language)),
                 .unwrap(snapshot) { .text(" · " + summary($0, language: language)) },
                 .unwrap(closure.reopenedOn) { reopened in
-                    .text(LocalizedText(vi: " · mở lại ngày \(CalendarDate(parsing: reopened)?.vietnamese ?? reopened): \(closure.reopenReason ?? "")",
-                                        en: " · reopened on \(CalendarDate(parsing: reopened)?.vietnamese ?? reopened): \(closure.reopenReason ?? "")")(language))
+                    .text(LocalizedText(vi: " · mở lại ngày \(reopened.vietnamese): \(closure.reopenReason ?? "")",
+                                        en: " · reopened on \(reopened.vietnamese): \(closure.reopenReason ?? "")")(language))
                 },
                 .if(closure.reopenedOn == nil && actor.can(.edit, at: TreePath(rawValue: closure.organizationPath)!),
                     fields.postForm(RatingRoute.reopen(closure: .value(closure.requireID())).path(query: [.unit: unit.requireID()]),
@@ -442,7 +442,7 @@ enum RatingPages {
     private static let dateHint = LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")
 
     private static func span(_ period: RatingPeriod) -> String {
-        "\(CalendarDate(parsing: period.startsOn)?.vietnamese ?? period.startsOn) – \(CalendarDate(parsing: period.endsOn)?.vietnamese ?? period.endsOn)"
+        "\(period.startsOn.vietnamese) – \(period.endsOn.vietnamese)"
     }
 
     private static func stepText(_ step: RatingStep, language: UILanguage) -> String {

@@ -10,8 +10,8 @@ final class RatingPeriod: Model, @unchecked Sendable {
     @ID(custom: "id", generatedBy: .database) var id: Int?
     @Field(key: "kind") var kind: RatingPeriodKind
     @Field(key: "title") var title: String
-    @Field(key: "starts_on") var startsOn: String
-    @Field(key: "ends_on") var endsOn: String
+    @Field(key: "starts_on") var startsOn: CalendarDate
+    @Field(key: "ends_on") var endsOn: CalendarDate
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -42,8 +42,8 @@ final class PeriodClosure: Model, @unchecked Sendable {
     @Field(key: "period_id") var periodId: Int
     @Field(key: "organization_id") var organizationId: Int
     @Field(key: "organization_path") var organizationPath: String
-    @Field(key: "closed_on") var closedOn: String
-    @OptionalField(key: "reopened_on") var reopenedOn: String?
+    @Field(key: "closed_on") var closedOn: CalendarDate
+    @OptionalField(key: "reopened_on") var reopenedOn: CalendarDate?
     @OptionalField(key: "reopen_reason") var reopenReason: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -55,20 +55,20 @@ enum RatingPeriods {
     /// The period of `kind` that contains `date`, if one is defined.
     static func containing(_ date: CalendarDate, kind: RatingPeriodKind, on db: any Database) async throws -> RatingPeriod? {
         try await RatingPeriod.query(on: db).filter(\.$kind == kind)
-            .filter(\.$startsOn <= date.iso).filter(\.$endsOn >= date.iso).sort(\.$startsOn, .descending).first()
+            .filter(\.$startsOn <= date).filter(\.$endsOn >= date).sort(\.$startsOn, .descending).first()
     }
 
     /// The year period for `year`, created the first time it is needed: every year is a period.
     static func year(_ year: Int, on db: any Database) async throws -> RatingPeriod {
         let start = CalendarDate(year: year, month: 1, day: 1)!
-        if let existing = try await RatingPeriod.query(on: db).filter(\.$kind == .year).filter(\.$startsOn == start.iso).first() {
+        if let existing = try await RatingPeriod.query(on: db).filter(\.$kind == .year).filter(\.$startsOn == start).first() {
             return existing
         }
         let period = RatingPeriod()
         period.kind = .year
         period.title = "Năm \(year)"
-        period.startsOn = start.iso
-        period.endsOn = CalendarDate(year: year, month: 12, day: 31)!.iso
+        period.startsOn = start
+        period.endsOn = CalendarDate(year: year, month: 12, day: 31)!
         try await period.create(on: db)
         return period
     }

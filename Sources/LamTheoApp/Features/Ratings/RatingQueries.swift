@@ -38,8 +38,8 @@ enum RatingQueries {
 
     /// Why `member` is not rated in `period`, if they are not.
     static func notRated(_ member: Member, in period: RatingPeriod, rules: [RatingRule]) -> NotRatedReason? {
-        NotRatedReason.of(status: member.status, admittedOn: member.admittedOn.flatMap(CalendarDate.init(parsing:)),
-                          periodEnd: CalendarDate(parsing: period.endsOn)!, minimumMonths: minimumMonths(rules))
+        NotRatedReason.of(status: member.status, admittedOn: member.admittedOn,
+                          periodEnd: period.endsOn, minimumMonths: minimumMonths(rules))
     }
 
     /// The grassroots organisation that decides a cell's members' ratings: the nearest unit above (or the
@@ -190,7 +190,7 @@ extension RatingFigures {
     static func recount(_ cellIds: Set<Int>, period: RatingPeriod, on db: any Database) async throws {
         let rules = try await RatingQueries.rules(on: db)
         // Admitted after this day: not rated. With the rule off, nobody is left out for it.
-        let cutoff = RatingQueries.minimumMonths(rules).map { CalendarDate(parsing: period.endsOn)!.adding(months: -$0).iso } ?? "9999-12-31"
+        let cutoff = RatingQueries.minimumMonths(rules).map { period.endsOn.adding(months: -$0) }
         let onRoll = MemberStatus.onRoll.map(\.rawValue)
         let periodId = period.requireID()
         for chunk in cellIds.sorted().chunked(into: 500) {
@@ -202,7 +202,8 @@ extension RatingFigures {
             let decided = { (level: RatingLevel) -> SQLQueryString in
                 "(SELECT COUNT(*) FROM ratings r JOIN members m ON m.id = r.member_id WHERE r.period_id = rating_figures.period_id AND \(members) AND r.decided_level = \(bind: level.rawValue))"
             }
-            let notRated: SQLQueryString = "(m.status = \(bind: MemberStatus.exempt.rawValue) OR COALESCE(m.admitted_on, '') > \(bind: cutoff))"
+            let admittedLate: SQLQueryString = cutoff.map { "COALESCE(m.admitted_on, '') > \(bind: $0)" } ?? "1 = 0"
+            let notRated: SQLQueryString = "(m.status = \(bind: MemberStatus.exempt.rawValue) OR \(admittedLate))"
             let after = try await db.sql.raw("""
                 UPDATE rating_figures SET
                   excellent = \(decided(.excellent)), good = \(decided(.good)), completed = \(decided(.completed)), not_completed = \(decided(.notCompleted)),

@@ -14,10 +14,10 @@ extension DemoData {
         // A month ago, but not before the campaign began; nothing for a campaign that has not begun yet (a
         // demo database reused after its own campaign was closed and next year's launched).
         let today = CalendarDate.today()
-        guard let starts = CalendarDate(parsing: campaign.startsOn), starts <= today else { return }
+        guard campaign.startsOn <= today else { return }
         let origin = AuditOrigin.commandLine(user: "demo")
         let campaignId = campaign.requireID()
-        let heldOn = max(starts, today.adding(days: -30)).iso
+        let heldOn = max(campaign.startsOn, today.adding(days: -30)).iso
         let delegates = [700, 400, 300, 300, 250, 250, 250, 250, 200, 200, 200, 200, 200, 200, 160, 150, 150]
         let conference = StudySessionInput(
             organizationId: campaign.organizationId, campaignId: campaignId, title: "Hội nghị học tập, quán triệt chuyên đề năm",

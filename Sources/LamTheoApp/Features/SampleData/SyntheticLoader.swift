@@ -67,7 +67,7 @@ enum SyntheticLoader {
         organization.depth = (parent?.depth ?? -1) + 1
         organization.memberCount = 0
         organization.status = .active
-        organization.validFrom = unit.foundedOn.iso
+        organization.validFrom = unit.foundedOn
         return organization
     }
 
@@ -85,7 +85,7 @@ enum SyntheticLoader {
         let ids = try await MemberRoster.enrolAll(enrolments, fallbackDate: referenceDate, reason: "Tiếp nhận", db: db)
         // Generated positions are the cell's committee: held in the member's own cell.
         let positions = zip(ids, zip(members, enrolments)).compactMap { id, pair in
-            pair.0.position.map { [BulkInsert.Value.integer(id), .text($0), .text(pair.0.fullMemberOn?.iso ?? pair.0.admittedOn.iso), .integer(pair.1.cellId)] }
+            pair.0.position.map { [BulkInsert.Value.integer(id), .text($0), .day(pair.0.fullMemberOn ?? pair.0.admittedOn), .integer(pair.1.cellId)] }
         }
         try await BulkInsert.rows(positions, into: MemberPosition.schema, columns: ["member_id", "title", "started_on", "organization_id"], on: db)
     }

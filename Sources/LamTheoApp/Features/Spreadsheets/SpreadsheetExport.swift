@@ -56,7 +56,8 @@ enum SpreadsheetExport {
             return [try row.decode(column: "code", as: String.self), try row.decode(column: "name", as: String.self), kinds[kind] ?? kind,
                     // A parent outside the caller's scope is not named; the unit still imports back under its own code.
                     parent.flatMap { visible.contains($0) ? $0 : nil } ?? "",
-                    day(try row.decode(column: "valid_from", as: String.self))]
+                    // As people type dates in Vietnam; the importer reads them back.
+                    try row.decode(column: "valid_from", as: CalendarDate.self).vietnamese]
         }
     }
 
@@ -74,17 +75,13 @@ enum SpreadsheetExport {
             return MemberSheetRow(
                 cardNumber: try text("card_number"), fullName: try text("full_name"), familyName: try text("family_name"),
                 middleName: try text("middle_name"), givenName: try text("given_name"), gender: Gender(rawValue: try text("gender")),
-                birthDate: CalendarDate(parsing: try text("birth_date")), admittedOn: CalendarDate(parsing: try text("admitted_on")),
-                fullMemberOn: CalendarDate(parsing: try text("full_member_on")), status: MemberStatus(rawValue: try text("status")),
+                birthDate: try row.decode(column: "birth_date", as: CalendarDate?.self),
+                admittedOn: try row.decode(column: "admitted_on", as: CalendarDate?.self),
+                fullMemberOn: try row.decode(column: "full_member_on", as: CalendarDate?.self), status: MemberStatus(rawValue: try text("status")),
                 cellCode: try text("cell_code"), cellName: try text("cell_name"), idNumber: try text("id_number"), phone: try text("phone"),
                 address: try text("address")).cells
         }
         return (cells, try rows.map { try $0.decode(column: "id", as: Int.self) })
-    }
-
-    /// Dates as people type them in Vietnam; the importer reads them back.
-    private static func day(_ iso: String) -> String {
-        CalendarDate(parsing: iso)?.vietnamese ?? ""
     }
 }
 

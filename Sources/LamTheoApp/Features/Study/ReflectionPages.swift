@@ -235,8 +235,8 @@ enum ReflectionPages {
     private static func reflectionView(_ reflection: Reflection, language: UILanguage) -> Node<HTML.BodyContext> {
         .div(
             .p(.span(.class("badge"), .text(reflection.state.label(language))),
-               .text(" " + LocalizedText(vi: "Lần nộp \(reflection.submissionCount), ngày \(StudyPages.day(reflection.submittedOn))",
-                                         en: "Submission \(reflection.submissionCount), on \(StudyPages.day(reflection.submittedOn))")(language))),
+               .text(" " + LocalizedText(vi: "Lần nộp \(reflection.submissionCount), ngày \(reflection.submittedOn.vietnamese)",
+                                         en: "Submission \(reflection.submissionCount), on \(reflection.submittedOn.vietnamese)")(language))),
             .unwrap(reflection.body) { body in
                 .details(.summary(.text(LocalizedText(vi: "Nội dung bài thu hoạch", en: "The reflection")(language))),
                          .forEach(body.split(separator: "\n", omittingEmptySubsequences: true)) { .p(.text(String($0))) })
@@ -272,7 +272,7 @@ enum ReflectionPages {
     }
 
     private static func deadline(_ campaign: Campaign, _ language: UILanguage) -> String {
-        campaign.reflectionDueOn.map { LocalizedText(vi: "Hạn nộp: \(StudyPages.day($0))", en: "Due by \(StudyPages.day($0))")(language) }
+        campaign.reflectionDueOn.map { LocalizedText(vi: "Hạn nộp: \($0.vietnamese)", en: "Due by \($0.vietnamese)")(language) }
             ?? LocalizedText(vi: "Không có hạn nộp", en: "No deadline")(language)
     }
 }

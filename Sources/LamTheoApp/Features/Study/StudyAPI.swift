@@ -24,7 +24,7 @@ enum StudyAPI {
         let organizationId: Int
         let campaignId: Int?
         let title: String
-        let heldOn: String
+        let heldOn: CalendarDate
         let format: StudyFormat
         let presenter: String?
         let nonMemberAttendees: Int
@@ -85,10 +85,10 @@ enum StudyAPI {
         let fileType: String?
         let state: ReflectionState
         let submissionCount: Int
-        let submittedOn: String
+        let submittedOn: CalendarDate
         let grade: String?
         let reviewComment: String?
-        let reviewedOn: String?
+        let reviewedOn: CalendarDate?
 
         init(_ reflection: Reflection) {
             id = reflection.requireID()
@@ -117,7 +117,7 @@ enum StudyAPI {
     struct OwnReflectionDTO: Content {
         let campaignId: Int
         let campaignTitle: String
-        let reflectionDueOn: String?
+        let reflectionDueOn: CalendarDate?
         let grades: [String]
         let reflection: ReflectionDTO?
     }

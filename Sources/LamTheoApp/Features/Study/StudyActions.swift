@@ -79,7 +79,7 @@ extension StudySession: Auditable {
     static var auditEntity: String { "study_session" }
 
     var auditFields: [String: String?] {
-        ["organizationId": String(organizationId), "campaignId": campaignId.map(String.init), "title": title, "heldOn": heldOn,
+        ["organizationId": String(organizationId), "campaignId": campaignId.map(String.init), "title": title, "heldOn": heldOn.iso,
          "format": format.rawValue, "presenter": presenter, "nonMemberAttendees": String(nonMemberAttendees)]
     }
 
@@ -103,7 +103,7 @@ extension Reflection: Auditable {
     /// The text itself stays out of the trail (up to 20,000 characters each time); its length shows a change.
     var auditFields: [String: String?] {
         ["campaignId": String(campaignId), "memberId": String(memberId), "bodyLength": body.map { String($0.count) }, "fileName": fileName,
-         "state": state.rawValue, "submissionCount": String(submissionCount), "submittedOn": submittedOn, "grade": grade,
-         "reviewComment": reviewComment, "reviewedOn": reviewedOn]
+         "state": state.rawValue, "submissionCount": String(submissionCount), "submittedOn": submittedOn.iso, "grade": grade,
+         "reviewComment": reviewComment, "reviewedOn": reviewedOn?.iso]
     }
 }

@@ -26,7 +26,7 @@ struct StudySessionInput: Codable, Sendable {
     func laid(over session: StudySession, documentIds storedDocuments: [Int], bridgePoints storedPoints: [BridgePoint]) -> StudySessionInput {
         StudySessionInput(
             organizationId: session.organizationId, campaignId: campaignId ?? session.campaignId, title: title ?? session.title,
-            heldOn: heldOn ?? session.heldOn, format: format ?? session.format.rawValue, presenter: presenter ?? session.presenter,
+            heldOn: heldOn ?? session.heldOn.iso, format: format ?? session.format.rawValue, presenter: presenter ?? session.presenter,
             nonMemberAttendees: nonMemberAttendees ?? session.nonMemberAttendees, documentIds: documentIds ?? storedDocuments,
             bridgePoints: bridgePoints ?? storedPoints.map { BridgePointInput(name: $0.name, attendeeCount: $0.attendeeCount) })
     }
@@ -223,7 +223,7 @@ enum StudyCommands {
         }
         reflection.state = .submitted
         reflection.submissionCount = (existing?.submissionCount ?? 0) + 1
-        reflection.submittedOn = CalendarDate.today().iso
+        reflection.submittedOn = CalendarDate.today()
         reflection.grade = nil
         reflection.reviewComment = nil
         reflection.reviewedOn = nil
@@ -249,7 +249,7 @@ enum StudyCommands {
         reflection.state = decision!.state
         reflection.grade = decision == .accept ? grade : nil
         reflection.reviewComment = comment
-        reflection.reviewedOn = CalendarDate.today().iso
+        reflection.reviewedOn = CalendarDate.today()
         try await reflection.save(on: db)
         let member = try await MemberQueries.require(reflection.memberId, on: db)
         try await CampaignFigures.recount([member.organizationId], campaign: reflection.campaignId, on: db)
@@ -290,7 +290,7 @@ enum StudyCommands {
         if let id = input.campaignId, let unit {
             let campaign = try await validator.campaign(id, covering: unit.treePath, on: db)
             if let campaign, let heldOn {
-                validator.within(CalendarDate(parsing: campaign.startsOn)! ... CalendarDate(parsing: campaign.endsOn)!, heldOn, field: "heldOn")
+                validator.within(campaign.startsOn ... campaign.endsOn, heldOn, field: "heldOn")
             }
         }
         let documentIds = Array(Set(input.documentIds ?? [])).sorted()
@@ -319,7 +319,7 @@ enum StudyCommands {
     private static func save(_ session: StudySession, _ checked: CheckedSession, on db: any Database) async throws {
         session.campaignId = checked.campaignId
         session.title = checked.title
-        session.heldOn = checked.heldOn.iso
+        session.heldOn = checked.heldOn
         session.format = checked.format
         session.presenter = checked.presenter
         session.nonMemberAttendees = checked.nonMemberAttendees
@@ -346,7 +346,7 @@ enum StudyCommands {
 
 extension Campaign {
     var reflectionDeadline: ReflectionDeadline {
-        ReflectionDeadline(dueOn: reflectionDueOn.flatMap(CalendarDate.init(parsing:)))
+        ReflectionDeadline(dueOn: reflectionDueOn)
     }
 }
 

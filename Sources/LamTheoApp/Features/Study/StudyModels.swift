@@ -13,7 +13,7 @@ final class StudySession: Model, @unchecked Sendable {
     /// The campaign the session counts for; nil for study outside any campaign.
     @OptionalField(key: "campaign_id") var campaignId: Int?
     @Field(key: "title") var title: String
-    @Field(key: "held_on") var heldOn: String
+    @Field(key: "held_on") var heldOn: CalendarDate
     @Field(key: "format") var format: StudyFormat
     /// The presenter (báo cáo viên).
     @OptionalField(key: "presenter") var presenter: String?
@@ -93,11 +93,11 @@ final class Reflection: Model, @unchecked Sendable {
     @OptionalField(key: "file_type") var fileType: String?
     @Field(key: "state") var state: ReflectionState
     @Field(key: "submission_count") var submissionCount: Int
-    @Field(key: "submitted_on") var submittedOn: String
+    @Field(key: "submitted_on") var submittedOn: CalendarDate
     /// One of the campaign's grades, given when accepted.
     @OptionalField(key: "grade") var grade: String?
     @OptionalField(key: "review_comment") var reviewComment: String?
-    @OptionalField(key: "reviewed_on") var reviewedOn: String?
+    @OptionalField(key: "reviewed_on") var reviewedOn: CalendarDate?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -63,7 +63,7 @@ enum StudyPages {
                 : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                     .thead(.tr(.th(.text(dateTitle)), .th(.text(sessionTitle)), .th(.text(unitTitle)), .th(.class("num"), .text(presentTitle)))),
                     .tbody(.forEach(page.items) { session in
-                        .tr(.td(.attribute(named: "data-label", value: dateTitle), .text(day(session.heldOn))),
+                        .tr(.td(.attribute(named: "data-label", value: dateTitle), .text(session.heldOn.vietnamese)),
                             .td(.attribute(named: "data-label", value: sessionTitle), .a(.href(StudyRoute.session(.value(session.requireID())).path), .text(session.title))),
                             .td(.attribute(named: "data-label", value: unitTitle), .text(units[session.organizationId] ?? "")),
                             .td(.class("num"), .attribute(named: "data-label", value: presentTitle),
@@ -153,7 +153,7 @@ enum StudyPages {
         let session = try await StudyActions.requireSession(request.id(), .edit, request: request)
         let id = session.requireID()
         let form = SessionForm(
-            organizationId: session.organizationId, campaignId: session.campaignId.map(String.init), title: session.title, heldOn: day(session.heldOn),
+            organizationId: session.organizationId, campaignId: session.campaignId.map(String.init), title: session.title, heldOn: session.heldOn.vietnamese,
             format: session.format.rawValue, presenter: session.presenter, nonMemberAttendees: String(session.nonMemberAttendees),
             documentIds: try await StudyQueries.documents(of: id, on: request.db).map { $0.requireID() },
             bridgePoints: try await StudyQueries.bridgePoints(of: id, on: request.db).map { BridgePointRow(name: $0.name, attendeeCount: String($0.attendeeCount)) })
@@ -314,7 +314,7 @@ enum StudyPages {
         ]
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
-            .p(.class("muted"), .text(day(session.heldOn) + " · " + LocalizedText(
+            .p(.class("muted"), .text(session.heldOn.vietnamese + " · " + LocalizedText(
                 vi: "\(roll.count) đảng viên. Mặc định là có mặt: chỉ cần chọn người vắng.",
                 en: "\(roll.count) members. Everyone is present by default: mark only the absent.")(language))),
             fields.summary,
@@ -357,9 +357,5 @@ enum StudyPages {
                 ])
             },
         ])
-    }
-
-    static func day(_ iso: String?) -> String {
-        iso.flatMap(CalendarDate.init(parsing:))?.vietnamese ?? "—"
     }
 }

@@ -10,8 +10,8 @@ extension OrganizationShow {
         let kind: LocalizedText
         let status: OrganizationStatus
         /// ISO dates as stored.
-        let validFrom: String
-        let validTo: String?
+        let validFrom: CalendarDate
+        let validTo: CalendarDate?
         /// Where a merged unit went.
         let mergedInto: UnitLink?
         /// A cell: it holds members, not units.
@@ -29,7 +29,7 @@ extension OrganizationShow {
         let changes: [AuditEntry]
 
         struct Version: Sendable, Hashable {
-            let validFrom: String
+            let validFrom: CalendarDate
             let change: OrganizationChange
             let name: String
             let code: String

@@ -30,14 +30,14 @@ extension OrganizationShow {
         private func facts(_ language: UILanguage) -> Node<HTML.BodyContext> {
             let closedOn: Node<HTML.DescriptionListContext> = .unwrap(model.validTo) { closed in .group(
                 .dt(.text(LocalizedText(vi: "Ngày đóng", en: "Closed on")(language))),
-                .dd(.text(CalendarDate(parsing: closed)?.vietnamese ?? closed))) }
+                .dd(.text(closed.vietnamese))) }
             let merged: Node<HTML.DescriptionListContext> = .unwrap(model.mergedInto) { target in .group(
                 .dt(.text(LocalizedText(vi: "Hợp nhất vào", en: "Merged into")(language))),
                 .dd(.a(.href(OrganizationRoute.show(.value(target.id)).path), .text(target.name)))) }
             return .dl(.class("facts"),
                        .dt(.text(Labels.code(language))), .dd(.text(model.code)),
                        .dt(.text(Labels.kind(language))), .dd(.text(model.kind(language))),
-                       .dt(.text(Labels.validFrom(language))), .dd(.text(CalendarDate(parsing: model.validFrom)?.vietnamese ?? model.validFrom)),
+                       .dt(.text(Labels.validFrom(language))), .dd(.text(model.validFrom.vietnamese)),
                        closedOn, merged)
         }
 
@@ -80,7 +80,7 @@ extension OrganizationShow {
                 .thead(.tr(.th(.text(LocalizedText(vi: "Từ ngày", en: "From")(language))), .th(.text(LocalizedText(vi: "Thay đổi", en: "Change")(language))),
                            .th(.text(Labels.name(language))), .th(.text(LocalizedText(vi: "Ghi chú", en: "Note")(language))))),
                 .tbody(.forEach(model.versions) { version in
-                    .tr(.td(.text(CalendarDate(parsing: version.validFrom)?.vietnamese ?? version.validFrom)),
+                    .tr(.td(.text(version.validFrom.vietnamese)),
                         .td(.text(version.change.label(language))),
                         .td(.text("\(version.name) (\(version.code), \(version.kind(language)))")),
                         .td(.text(version.note ?? "")))
