@@ -5,6 +5,9 @@ import Testing
 /// Views rendered from models made by hand: no database, no application. What a reader sees: headings,
 /// figures written the Vietnamese way, the empty states, links to each unit, and stored text shown as text.
 /// (Plot's builders are ambiguous here with the app's escaping ones, so everything goes through the views.)
+/// A day written the ISO way, for the models made by hand below.
+private func day(_ iso: String) -> CalendarDate { CalendarDate(parsing: iso)! }
+
 @Suite("Page views")
 struct PageViewTests {
     /// A page as the reader gets it: the title, the breadcrumbs and the body's HTML.
@@ -118,7 +121,7 @@ struct PageViewTests {
     // MARK: The campaign page (coverage) and the members behind a figure
 
     static let campaign = CampaignHeading(id: 5, title: "Học tập chuyên đề năm 2025", topicYear: 2025, isClosed: false,
-                                          startsOn: "2025-01-01", endsOn: "2025-12-31")
+                                          startsOn: day("2025-01-01"), endsOn: day("2025-12-31"))
 
     static func coverage(members: Int, studied: Int?, reflections: Int? = nil, sessions: Int = 0, reporting: Int = 0, cells: Int = 0,
                          obligations: [ObligationStatus: Int] = [:], maxDaysLate: Int = 0) -> Coverage {
@@ -133,13 +136,13 @@ struct PageViewTests {
                              subtree: Coverage? = nil, canClose: Bool = false) -> CoverageShow.Model {
         CoverageShow.Model(
             campaign: campaign, documentId: 3, document: (symbol: "01-KL/TW", title: "Kết luận về tiếp tục thực hiện Chỉ thị 05-CT/TW"),
-            reflectionDueOn: "2025-11-30", unit: UnitLink(id: 7, name: unitName),
+            reflectionDueOn: day("2025-11-30"), unit: UnitLink(id: 7, name: unitName),
             lineage: [UnitLink(id: 1, name: "Đảng bộ Thành phố Hồ Chí Minh"), UnitLink(id: 7, name: unitName)],
             subtree: subtree ?? Self.coverage(members: 245_200, studied: 231_700, sessions: 1_234, reporting: 45, cells: 50,
                                               obligations: [.accepted: 3, .late: 2], maxDaysLate: 12),
             own: Self.coverage(members: 0, studied: nil, obligations: [.late: 1], maxDaysLate: 12),
             ownObligations: [.init(id: 31, requirementTitle: "Xây dựng kế hoạch",
-                                   standing: ObligationStanding(dueOn: "2025-03-01", extendedUntil: "2025-03-15", state: .open, status: .late,
+                                   standing: ObligationStanding(dueOn: day("2025-03-01"), extendedUntil: day("2025-03-15"), state: .open, status: .late,
                                                                 daysLate: 12, submissionCount: 0))],
             order: .studied, children: children, requirements: requirements, canClose: canClose)
     }
@@ -150,7 +153,7 @@ struct PageViewTests {
                                                  coverage: Self.coverage(members: 40, studied: 10, obligations: [.late: 1], maxDaysLate: 3)),
                         CoverageShow.Model.Child(unit: UnitLink(id: 12, name: "Chi bộ Khu phố 2"), coverage: Self.coverage(members: 35, studied: nil))]
         let page = Self.render(CoverageShow.View(model: Self.coveragePage(children: children,
-                                                                   requirements: [.init(title: "Kế hoạch thực hiện", dueOn: "2025-03-01")], canClose: true)))
+                                                                   requirements: [.init(title: "Kế hoạch thực hiện", dueOn: day("2025-03-01"))], canClose: true)))
         #expect(page.title == "Học tập chuyên đề năm 2025")
         #expect(page.contains(#"<h1>Học tập chuyên đề năm 2025<span class="badge"> Chuyên đề năm 2025</span></h1>"#))
         #expect(page.crumbs.map(\.title) == ["Đợt triển khai", "Đảng bộ phường Bến Nghé"])
@@ -185,7 +188,7 @@ struct PageViewTests {
 
     @Test("a campaign page with nothing below: no table of children, no obligations, no requirements, nothing to close")
     func coverageEmpty() {
-        let closed = CampaignHeading(id: 5, title: "Đợt cũ", topicYear: nil, isClosed: true, startsOn: "2024-01-01", endsOn: "2024-12-31")
+        let closed = CampaignHeading(id: 5, title: "Đợt cũ", topicYear: nil, isClosed: true, startsOn: day("2024-01-01"), endsOn: day("2024-12-31"))
         let page = Self.render(CoverageShow.View(model: Self.coveragePage(campaign: closed, subtree: Self.coverage(members: 0, studied: nil))))
         #expect(page.contains(#"<h1>Đợt cũ<span class="badge closed"> Đã kết thúc</span></h1>"#))
         #expect(page.contains("Không có nhiệm vụ nào của cấp dưới."))
@@ -197,7 +200,7 @@ struct PageViewTests {
 
     @Test("campaign and unit names are text on the campaign page")
     func coverageEscaping() {
-        let hostile = CampaignHeading(id: 5, title: Self.hostile, topicYear: nil, isClosed: false, startsOn: "2025-01-01", endsOn: "2025-12-31")
+        let hostile = CampaignHeading(id: 5, title: Self.hostile, topicYear: nil, isClosed: false, startsOn: day("2025-01-01"), endsOn: day("2025-12-31"))
         let children = [CoverageShow.Model.Child(unit: UnitLink(id: 11, name: "\"><img src=x onerror=alert(1)>"), coverage: Self.coverage(members: 1, studied: 1))]
         let page = Self.render(CoverageShow.View(model: Self.coveragePage(campaign: hostile, unitName: "A & <b>B</b>", children: children)))
         #expect(!page.contains("<script>"))
@@ -287,11 +290,11 @@ struct PageViewTests {
         ObligationShow.Model(
             id: 31, campaign: Self.campaign, unit: UnitLink(id: 7, name: "Đảng bộ phường Bến Nghé"), requirementTitle: title, requirementKind: kind,
             minimumSessions: kind == .studySessions ? 2 : nil,
-            standing: ObligationStanding(dueOn: "2025-03-01", extendedUntil: nil, state: state, status: status, daysLate: 12, submissionCount: 1),
+            standing: ObligationStanding(dueOn: day("2025-03-01"), extendedUntil: nil, state: state, status: status, daysLate: 12, submissionCount: 1),
             extensionReason: nil,
-            submissions: [.init(number: 1, submittedOn: "2025-02-20", documentId: 4, documentSymbol: "Số 12 - KH/ĐU", note: "Đã ban hành",
+            submissions: [.init(number: 1, submittedOn: day("2025-02-20"), documentId: 4, documentSymbol: "Số 12 - KH/ĐU", note: "Đã ban hành",
                                 outcome: .returned, reviewComment: "Bổ sung chỉ tiêu cụ thể"),
-                          .init(number: 2, submittedOn: "2025-03-05", documentId: 9, documentSymbol: nil, note: nil, outcome: nil, reviewComment: nil)],
+                          .init(number: 2, submittedOn: day("2025-03-05"), documentId: 9, documentSymbol: nil, note: nil, outcome: nil, reviewComment: nil)],
             canSubmit: canSubmit, canReview: canReview, plans: plans)
     }
 
@@ -346,12 +349,12 @@ struct PageViewTests {
 
     static func myRecord(name: String = "Nguyễn Văn An", pledge: String? = nil, reminded: Bool = false) -> MyRecord.Model {
         MyRecord.Model(
-            fullName: name, cell: "Chi bộ Khu phố 1", cardNumber: "79.000.111", birthDate: "1980-05-18", admittedOn: "2005-05-19", fullMemberOn: nil,
+            fullName: name, cell: "Chi bộ Khu phố 1", cardNumber: "79.000.111", birthDate: day("1980-05-18"), admittedOn: day("2005-05-19"), fullMemberOn: nil,
             status: .full, idNumber: nil, phone: "0903 123 456", address: nil,
             commitments: OwnCommitments(
                 memberId: 21, year: 2025,
                 reminder: reminded ? .init(sentByName: "Bí thư Lê Văn Bảy", sentAt: nil) : nil,
-                commitments: [.init(id: 41, year: 2025, title: "Đi làm đúng giờ", measure: "Không đi muộn buổi nào", dueOn: "2025-12-31",
+                commitments: [.init(id: 41, year: 2025, title: "Đi làm đúng giờ", measure: "Không đi muộn buổi nào", dueOn: day("2025-12-31"),
                                     selfResult: .achieved, selfNote: "Cả năm đúng giờ", cellResult: nil, cellNote: nil, checkIns: [])],
                 pledge: pledge),
             reflections: [.init(campaignId: 5, campaignTitle: "Học tập chuyên đề năm 2025", state: .accepted, grade: "Tốt")],
@@ -407,7 +410,7 @@ struct PageViewTests {
         StudySessionShow.Model(
             id: 61, title: title, unit: UnitLink(id: 11, name: "Chi bộ Khu phố 1"),
             lineage: [UnitLink(id: 7, name: "Đảng bộ phường Bến Nghé"), UnitLink(id: 11, name: "Chi bộ Khu phố 1")],
-            heldOn: "2025-05-19", campaignTitle: nil, format: .inPerson, presenter: "Đồng chí Bí thư",
+            heldOn: day("2025-05-19"), campaignTitle: nil, format: .inPerson, presenter: "Đồng chí Bí thư",
             documents: [.init(symbol: "01-KL/TW", title: "Kết luận về tiếp tục thực hiện Chỉ thị 05-CT/TW")],
             nonMemberAttendees: 1_250, attendance: AttendanceSummary(present: 1_234, absent: 2, excused: 1), canEdit: canEdit,
             bridgePoints: bridgePoints, marks: marks, changes: [])

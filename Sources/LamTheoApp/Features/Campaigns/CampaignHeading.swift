@@ -7,9 +7,8 @@ struct CampaignHeading: Sendable, Hashable {
     let title: String
     let topicYear: Int?
     let isClosed: Bool
-    /// ISO dates as stored.
-    let startsOn: String
-    let endsOn: String
+    let startsOn: CalendarDate
+    let endsOn: CalendarDate
 }
 
 extension CampaignHeading {
@@ -20,7 +19,7 @@ extension CampaignHeading {
 
     /// "01/01/2025 – 31/12/2025".
     var period: String {
-        "\(CalendarDate(parsing: startsOn)?.vietnamese ?? startsOn) – \(CalendarDate(parsing: endsOn)?.vietnamese ?? endsOn)"
+        "\(startsOn.vietnamese) – \(endsOn.vietnamese)"
     }
 
     /// What follows the title: the year whose topic it is, and that it is over.

@@ -2,9 +2,8 @@ import LamTheoCore
 
 /// An obligation's deadline and where it stands on a day, as pages write them: plain values for a page's model.
 struct ObligationStanding: Sendable, Hashable {
-    /// ISO dates as stored.
-    let dueOn: String
-    let extendedUntil: String?
+    let dueOn: CalendarDate
+    let extendedUntil: CalendarDate?
     let state: ObligationState
     let status: ObligationStatus
     let daysLate: Int
@@ -19,9 +18,8 @@ extension ObligationStanding {
 
     /// "01/06/2025", or "01/06/2025 → 30/06/2025" when extended.
     var dueText: String {
-        let due = CalendarDate(parsing: dueOn)?.vietnamese ?? dueOn
-        guard let extended = extendedUntil.flatMap(CalendarDate.init(parsing:)) else { return due }
-        return "\(due) → \(extended.vietnamese)"
+        guard let extended = extendedUntil else { return dueOn.vietnamese }
+        return "\(dueOn.vietnamese) → \(extended.vietnamese)"
     }
 
     /// "Trả lại để sửa (đã nộp 2 lần), trễ 12 ngày".

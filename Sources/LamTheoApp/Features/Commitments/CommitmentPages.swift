@@ -283,7 +283,7 @@ enum CommitmentPages {
             .forEach(own.commitments) { commitment in
                 .article(.class("card"),
                     .h3(.a(.href(CommitmentRoute.show(.value(commitment.id)).path), .text("\(commitment.year) · \(commitment.title)"))),
-                    .p(.text(commitment.measure + " · " + LocalizedText(vi: "hạn ", en: "due ")(language) + day(commitment.dueOn))),
+                    .p(.text(commitment.measure + " · " + LocalizedText(vi: "hạn ", en: "due ")(language) + commitment.dueOn.vietnamese)),
                     .p(.class("muted"), .text(LocalizedText(vi: "Tự đánh giá: ", en: "Self-assessment: ")(language)
                                               + resultText(commitment.selfResult, commitment.selfNote, language: language)
                                               + " · " + LocalizedText(vi: "Chi bộ: ", en: "Cell: ")(language)

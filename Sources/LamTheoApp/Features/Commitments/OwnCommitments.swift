@@ -25,7 +25,7 @@ struct OwnCommitments: Sendable {
         let title: String
         let measure: String
         /// ISO date as stored.
-        let dueOn: String
+        let dueOn: CalendarDate
         let selfResult: CommitmentResult?
         let selfNote: String?
         let cellResult: CommitmentResult?

@@ -26,7 +26,7 @@ extension ObligationShow {
         struct Submission: Sendable, Hashable {
             let number: Int
             /// ISO date as stored.
-            let submittedOn: String
+            let submittedOn: CalendarDate
             /// The document submitted, and its number (nil when the document cannot be read).
             let documentId: Int?
             let documentSymbol: String?

@@ -30,7 +30,7 @@ extension ObligationShow {
                     .h2(.text(LocalizedText(vi: "Các lần nộp", en: "Submissions")(language))),
                     .ol(.forEach(model.submissions) { submission in
                         .li(.text(LocalizedText(vi: "Lần \(submission.number), ngày ", en: "No. \(submission.number), on ")(language)
-                                  + (CalendarDate(parsing: submission.submittedOn)?.vietnamese ?? submission.submittedOn)),
+                                  + submission.submittedOn.vietnamese),
                             .unwrap(submission.documentId) { id in
                                 .group(.text(" · "), .a(.href(DocumentRoute.show(.value(id)).path), .text(submission.documentSymbol ?? "#\(id)")))
                             },

@@ -11,7 +11,7 @@ extension CoverageShow {
         let documentId: Int
         let document: (symbol: String, title: String)?
         /// ISO date as stored.
-        let reflectionDueOn: String?
+        let reflectionDueOn: CalendarDate?
         /// The unit shown.
         let unit: UnitLink
         /// From the launching unit (or the reader's highest readable one) down to the unit shown, itself last.
@@ -41,7 +41,7 @@ extension CoverageShow {
         struct Requirement: Sendable, Hashable {
             let title: String
             /// ISO date as stored.
-            let dueOn: String
+            let dueOn: CalendarDate
         }
 
         /// Whether the unit has anything of its own to show beside its subtree.

@@ -16,7 +16,7 @@ extension CoverageShow {
                     .dd(.unwrap(model.document, { .a(.href(DocumentRoute.show(.value(model.documentId)).path), .text("\($0.symbol) · \($0.title)")) },
                                 else: .text("#\(model.documentId)"))),
                     .dt(.text(LocalizedText(vi: "Thời gian", en: "Period")(language))), .dd(.text(campaign.period)),
-                    .unwrap(model.reflectionDueOn.flatMap(CalendarDate.init(parsing:))) { due in .group(
+                    .unwrap(model.reflectionDueOn) { due in .group(
                         .dt(.text(LocalizedText(vi: "Hạn nộp bài thu hoạch", en: "Reflections due")(language))), .dd(.text(due.vietnamese))) },
                     .dt(.text(LocalizedText(vi: "Xem tại", en: "Showing")(language))),
                     .dd(.forEach(model.lineage.enumerated().map { $0 }) { index, step in
@@ -39,7 +39,7 @@ extension CoverageShow {
                     ? .p(.class("muted"), .text(LocalizedText(vi: "Không giao nhiệm vụ cho cấp dưới.", en: "No obligations for the units below.")(language)))
                     : .ul(.forEach(model.requirements) { requirement in
                         .li(.text("\(requirement.title) · " + LocalizedText(vi: "hạn ", en: "due ")(language)
-                                  + (CalendarDate(parsing: requirement.dueOn)?.vietnamese ?? requirement.dueOn)))
+                                  + requirement.dueOn.vietnamese))
                     }),
                 .if(model.canClose, context.fields.postButton(CampaignRoute.close(.value(campaign.id)).path,
                                                               LocalizedText(vi: "Kết thúc đợt triển khai", en: "Close the campaign")))

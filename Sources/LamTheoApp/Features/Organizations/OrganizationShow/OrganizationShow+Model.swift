@@ -9,7 +9,6 @@ extension OrganizationShow {
         let code: String
         let kind: LocalizedText
         let status: OrganizationStatus
-        /// ISO dates as stored.
         let validFrom: CalendarDate
         let validTo: CalendarDate?
         /// Where a merged unit went.

@@ -9,10 +9,9 @@ extension MyRecord {
         let fullName: String
         let cell: String
         let cardNumber: String
-        /// ISO dates as stored.
-        let birthDate: String?
-        let admittedOn: String?
-        let fullMemberOn: String?
+        let birthDate: CalendarDate?
+        let admittedOn: CalendarDate?
+        let fullMemberOn: CalendarDate?
         let status: MemberStatus
         let idNumber: String?
         let phone: String?

@@ -10,13 +10,12 @@ extension MyRecord {
         func layout(_ context: PageContext) -> Layout {
             let language = context.language
             let fields = context.fields
-            func day(_ iso: String?) -> String { iso.flatMap(CalendarDate.init(parsing:))?.vietnamese ?? "—" }
             let facts: [(LocalizedText, String)] = [
                 (LocalizedText(vi: "Chi bộ", en: "Cell"), model.cell),
                 (LocalizedText(vi: "Số thẻ đảng viên", en: "Party card number"), model.cardNumber),
-                (LocalizedText(vi: "Ngày sinh", en: "Date of birth"), day(model.birthDate)),
-                (LocalizedText(vi: "Ngày vào Đảng", en: "Admitted"), day(model.admittedOn)),
-                (LocalizedText(vi: "Ngày chính thức", en: "Full member since"), day(model.fullMemberOn)),
+                (LocalizedText(vi: "Ngày sinh", en: "Date of birth"), VietnameseFormat.day(model.birthDate)),
+                (LocalizedText(vi: "Ngày vào Đảng", en: "Admitted"), VietnameseFormat.day(model.admittedOn)),
+                (LocalizedText(vi: "Ngày chính thức", en: "Full member since"), VietnameseFormat.day(model.fullMemberOn)),
                 (LocalizedText(vi: "Tình trạng", en: "Status"), model.status.label(language)),
                 (LocalizedText(vi: "Số CCCD", en: "ID number"), model.idNumber ?? "—"),
                 (LocalizedText(vi: "Điện thoại", en: "Phone"), model.phone ?? "—"),

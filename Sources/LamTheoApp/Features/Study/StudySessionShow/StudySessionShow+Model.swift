@@ -11,7 +11,7 @@ extension StudySessionShow {
         let unit: UnitLink
         let lineage: [UnitLink]
         /// ISO date as stored.
-        let heldOn: String
+        let heldOn: CalendarDate
         let campaignTitle: String?
         let format: StudyFormat
         let presenter: String?

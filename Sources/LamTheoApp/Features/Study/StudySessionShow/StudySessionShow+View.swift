@@ -18,7 +18,7 @@ extension StudySessionShow {
                 .dl(.class("facts"),
                     .dt(.text(LocalizedText(vi: "Đơn vị tổ chức", en: "Held by")(language))),
                     .dd(.a(.href(OrganizationRoute.show(.value(model.unit.id)).path), .text(model.unit.name))),
-                    .dt(.text(LocalizedText(vi: "Ngày", en: "Date")(language))), .dd(.text(StudyPages.day(model.heldOn))),
+                    .dt(.text(LocalizedText(vi: "Ngày", en: "Date")(language))), .dd(.text(model.heldOn.vietnamese)),
                     .dt(.text(LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language))), .dd(.text(model.campaignTitle ?? "—")),
                     .dt(.text(LocalizedText(vi: "Hình thức", en: "Format")(language))), .dd(.text(model.format.label(language))),
                     .dt(.text(LocalizedText(vi: "Báo cáo viên", en: "Presenter")(language))), .dd(.text(model.presenter ?? "—")),
