@@ -69,7 +69,7 @@ enum OrganizationQueries {
             SELECT u.id AS id,
                    (SELECT CAST(COALESCE(SUM(d.member_count), 0) AS BIGINT) FROM organizations d
                      WHERE d.path >= u.path AND d.path < u.path || '~') AS members,
-                   (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = u.id AND c.status = 'active') AS children
+                   (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = u.id AND c.status = \(bind: OrganizationStatus.active.rawValue)) AS children
             FROM organizations u WHERE u.id IN (\(binds: units.map { $0.requireID() }))
             """).all()
         var byId: [Int: (Int, Int)] = [:]

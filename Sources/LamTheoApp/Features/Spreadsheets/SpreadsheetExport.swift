@@ -45,7 +45,7 @@ enum SpreadsheetExport {
         let rows = try await db.sql.raw("""
             SELECT o.code AS code, o.name AS name, o.kind_code AS kind, p.code AS parent, o.valid_from AS valid_from
             FROM organizations o LEFT JOIN organizations p ON p.id = o.parent_id
-            WHERE o.status = 'active' AND \(OrganizationQueries.subtreePredicate("o.path", scopes: scopes, within: within))
+            WHERE o.status = \(bind: OrganizationStatus.active.rawValue) AND \(OrganizationQueries.subtreePredicate("o.path", scopes: scopes, within: within))
             ORDER BY o.depth, o.name_sort
             """).all()
         let kinds = Dictionary(uniqueKeysWithValues: try await OrganizationQueries.kinds(on: db).map { ($0.id!, $0.nameVi) })
