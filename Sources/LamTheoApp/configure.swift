@@ -20,6 +20,10 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
                                        RatingTreeFollower()] {
         TreeFollowers.register(follower)
     }
+    // In this order, the order in which the rating page and the API show the sections.
+    for source: any RatingEvidenceSource in [StudyEvidence(), ReflectionEvidence(), CommitmentEvidence(), BreakthroughEvidence()] {
+        RatingEvidence.register(source)
+    }
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
