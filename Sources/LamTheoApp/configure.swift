@@ -20,6 +20,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
                                        RatingTreeFollower()] {
         TreeFollowers.register(follower)
     }
+    CampaignProgressFollowers.register(CoverageProgressFollower())
     // In this order, the order in which the rating page and the API show the sections.
     for source: any RatingEvidenceSource in [StudyEvidence(), ReflectionEvidence(), CommitmentEvidence(), BreakthroughEvidence()] {
         RatingEvidence.register(source)
@@ -34,6 +35,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.middleware.use(ErrorMiddleware())
     app.middleware.use(RequestLimitsMiddleware())
     app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(FlashMiddleware())
     app.middleware.use(MultipartGuardMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(PolicyMiddleware())

@@ -276,6 +276,15 @@ enum StudyPages {
         }
     }
 
+    /// "Đã lưu điểm danh 33 đảng viên: 31 có mặt, 2 vắng có lý do, 0 vắng không lý do."
+    private static func attendanceSaved(_ entries: [AttendanceEntry]) -> LocalizedText {
+        let counts = Dictionary(grouping: entries.compactMap { $0.status.flatMap(AttendanceStatus.init(rawValue:)) }, by: { $0 }).mapValues(\.count)
+        let present = counts[.present, default: 0], excused = counts[.excused, default: 0], absent = counts[.absent, default: 0]
+        let total = present + excused + absent
+        return LocalizedText(vi: "Đã lưu điểm danh \(total) đảng viên: \(present) có mặt, \(excused) vắng có lý do, \(absent) vắng không lý do.",
+                             en: "Attendance of \(total) members saved: \(present) present, \(excused) excused, \(absent) absent.")
+    }
+
     static func attendanceForm(request: Request) async throws -> Response {
         let session = try await StudyActions.requireSession(request.id(), .edit, request: request)
         try await requireSheetSize(session, on: request.db)
@@ -289,7 +298,7 @@ enum StudyPages {
         let entries = form.entries(for: try await StudyQueries.roll(of: session, on: request.db))
         do {
             _ = try await StudyActions.takeAttendance(of: session.requireID(), AttendanceInput(entries: entries), request: request)
-            return request.redirect(to: StudyRoute.session(.value(session.requireID())).path)
+            return request.redirect(to: StudyRoute.session(.value(session.requireID())).path, flash: attendanceSaved(entries))
         } catch let error as DomainError where error.kind != .notFound {
             // The command names entries by position; the page shows each message next to its member.
             let errors = error.fieldErrors.map { error in

@@ -65,7 +65,8 @@ struct Layout {
     /// - Parameters:
     ///   - actor: the signed-in user, whose name and sign-out button the header shows.
     ///   - csrfToken: for the sign-out form.
-    func render(language: UILanguage, path: String, actor: Actor?, csrfToken: String, navigation: SiteNavigation) -> String {
+    ///   - flash: what the form that led here did ("Đã lưu…"), shown once above the content.
+    func render(language: UILanguage, path: String, actor: Actor?, csrfToken: String, navigation: SiteNavigation, flash: LocalizedText? = nil) -> String {
         let other: UILanguage = language == .vi ? .en : .vi
         let html = HTML(
             .lang(language == .vi ? .vietnamese : .english),
@@ -102,7 +103,9 @@ struct Layout {
                         .li(.unwrap(crumb.url, { .a(.href($0), .text(crumb.title)) }, else: .span(.attribute(named: "aria-current", value: "page"), .text(crumb.title))))
                     })
                 )),
-                .main(.id("main"), content)
+                .main(.id("main"),
+                      .unwrap(flash) { .p(.class("flash"), .attribute(named: "role", value: "status"), .text($0(language))) },
+                      content)
             )
         )
         return html.render()
@@ -112,7 +115,7 @@ struct Layout {
 extension Layout {
     func response(for request: Request, status: HTTPResponseStatus = .ok) -> Response {
         htmlResponse(render(language: request.language, path: request.url.string, actor: request.actor, csrfToken: request.csrfToken,
-                            navigation: request.application.navigation),
+                            navigation: request.application.navigation, flash: request.takeFlash()),
                      status: status, language: request.language)
     }
 }

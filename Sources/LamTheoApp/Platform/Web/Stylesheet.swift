@@ -45,6 +45,7 @@ enum Stylesheet {
     .field-error { color: #b00020; font-size: .9rem; margin: .2rem 0 0; }
     .errors { border: 1px solid #b00020; background: #fff0f0; padding: .5rem 1rem; border-radius: 6px; }
     .notice { border: 1px solid var(--ok); background: #eef8f2; padding: .5rem 1rem; border-radius: 6px; }
+    .flash { border: 1px solid var(--ok); border-left-width: 6px; background: #eef8f2; padding: .6rem 1rem; border-radius: 6px; font-weight: 600; }
     .badge { display: inline-block; font-size: .8rem; padding: 0 .4rem; border-radius: 4px; background: #eee; }
     .badge.closed { background: #fde2e1; color: #8a1c1c; }
     fieldset.mark { margin: 0 0 .5rem; padding: .3rem .4rem .4rem; }
