@@ -26,6 +26,7 @@
 #   3  member: a 3,000-character reflection and a commitment check-in with a ~300 KB PNG.
 #   5  axe-core on every kind of page visited (each URL pattern, per viewport): critical/serious fail.
 #   6  script canaries in every free-text field the roles can fill, and in q= and /login?next=.
+#   journeys/*.py  one module per user journey (start pages, accounts, …), run after step 3; see run_journeys.
 import argparse
 import datetime
 import importlib.util
@@ -1068,6 +1069,21 @@ class Run:
 
     # ================================================================ main
 
+    def run_journeys(self):
+        """The users' journeys, one module each in .ci/e2e/journeys/ (run in file-name order): a module has a
+        `run(r)` that takes this Run and records its steps with r.step(...)."""
+        folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "journeys")
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+            if not name.endswith(".py") or name.startswith("_"):
+                continue
+            spec = importlib.util.spec_from_file_location(f"journeys.{name[:-3]}", os.path.join(folder, name))
+            module = importlib.util.module_from_spec(spec)
+            try:
+                spec.loader.exec_module(module)
+                module.run(self)
+            except Exception as e:  # a journey that broke outside its steps: reported, the others still run
+                self.record("FAIL", f"journey {name}", f"{e.__class__.__name__}: {str(e)[:300]} [at {self.url()}]\n" + traceback.format_exc(limit=3))
+
     def main(self):
         started = time.time()
         if not self.axe_source:
@@ -1079,6 +1095,7 @@ class Run:
         self.step("2 attendance of a ~70-member unit at 360x740, saved 3 times", self.step2_attendance)
         self.step("4 officer: launch a campaign, coverage, drill-down, re-import", self.step4_officer)
         self.step("3 member: 3,000-char reflection and a check-in with a 300 KB photo", self.step3_member)
+        self.run_journeys()
         self.phase = " (with canary test strings: long unbroken words)"
         try:
             self.step6_canaries()
