@@ -174,7 +174,7 @@ struct CampaignTests {
                         obligation.extendedUntil = extensionDays.map { today.adding(days: due + $0) }
                         try await obligation.save(on: app.db)
                         let row = try await app.db.sql.raw("""
-                            SELECT \(CoverageQueries.statusCase(today: today)) AS status FROM obligations WHERE id = \(bind: obligation.requireID())
+                            SELECT \(CampaignQueries.obligationStatusCase(today: today)) AS status FROM obligations WHERE id = \(bind: obligation.requireID())
                             """).first()
                         #expect(try row?.decode(column: "status", as: String.self) == obligation.status(today: today).rawValue,
                                 "\(state) due \(due) extension \(String(describing: extensionDays))")

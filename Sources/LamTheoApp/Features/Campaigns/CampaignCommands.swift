@@ -87,7 +87,7 @@ enum CampaignCommands {
             }
         }
         try await ObligationRoster.assignAll(of: campaign, on: db)
-        try await CampaignFigures.start(campaign, on: db)
+        try await CampaignProgressFollowers.publish(.started(campaign), on: db)
         return campaign
     }
 

@@ -71,7 +71,7 @@ extension CampaignQueries {
     /// A subtree's obligations in one campaign, optionally of one status, latest first among the late.
     static func obligations(of campaign: Campaign, within unit: Organization, status: ObligationStatus?, today: CalendarDate,
                             page: Int, perPage: Int, on db: any Database) async throws -> Page<ObligationRow> {
-        let statusFilter: SQLQueryString = status.map { "AND \(CoverageQueries.statusCase(today: today)) = \(bind: $0.rawValue)" } ?? ""
+        let statusFilter: SQLQueryString = status.map { "AND \(obligationStatusCase(today: today)) = \(bind: $0.rawValue)" } ?? ""
         let predicate: SQLQueryString = """
             o.campaign_id = \(bind: campaign.requireID())
             AND \(column: "o.organization_path", in: unit.treePath) \(statusFilter)
@@ -91,6 +91,23 @@ extension CampaignQueries {
             ObligationRow(obligation: $0, unitName: units[$0.organizationId] ?? "", requirementTitle: requirements[$0.requirementId] ?? "")
         } }
         return Page(items: rows, page: page, perPage: perPage, total: total)
+    }
+
+    /// The status of an obligation row, in SQL: mirrors `ObligationStatus.init(state:…)` (a test holds the two
+    /// together); ISO dates compare as text.
+    static func obligationStatusCase(today: CalendarDate) -> SQLQueryString {
+        let soon = today.adding(days: ObligationStatus.dueSoonDays)
+        return """
+            CASE WHEN state = \(bind: ObligationState.accepted.rawValue) THEN \(bind: ObligationStatus.accepted.rawValue)
+                 WHEN state = \(bind: ObligationState.submitted.rawValue) THEN \(bind: ObligationStatus.submitted.rawValue)
+                 WHEN state = \(bind: ObligationState.returned.rawValue) THEN \(bind: ObligationStatus.returned.rawValue)
+                 WHEN state = \(bind: ObligationState.handedOver.rawValue) THEN \(bind: ObligationStatus.handedOver.rawValue)
+                 WHEN state = \(bind: ObligationState.withdrawn.rawValue) THEN \(bind: ObligationStatus.withdrawn.rawValue)
+                 WHEN COALESCE(extended_until, due_on) < \(bind: today) THEN \(bind: ObligationStatus.late.rawValue)
+                 WHEN extended_until IS NOT NULL THEN \(bind: ObligationStatus.extended.rawValue)
+                 WHEN due_on <= \(bind: soon) THEN \(bind: ObligationStatus.dueSoon.rawValue)
+                 ELSE \(bind: ObligationStatus.notYetDue.rawValue) END
+            """
     }
 
     static func submissions(of obligation: Obligation, on db: any Database) async throws -> [ObligationSubmission] {

@@ -65,7 +65,7 @@ enum ObligationCommands {
         if requirement.kind == .plan, let evidence, try await !documentsRelated(evidence, campaign.documentId, on: db) {
             _ = try await DocumentCommands.relate(from: evidence, to: campaign.documentId, kind: .implements, on: db)
         }
-        try await ObligationTallies.refresh(chainsOf: [obligation.organizationId], campaigns: [obligation.campaignId], on: db)
+        try await CampaignProgressFollowers.publish(.obligationsChanged(at: [obligation.organizationId], campaigns: [obligation.campaignId]), on: db)
         return obligation
     }
 
@@ -95,7 +95,7 @@ enum ObligationCommands {
         try await submission.save(on: db)
         obligation.state = outcome!.state
         try await obligation.save(on: db)
-        try await ObligationTallies.refresh(chainsOf: [obligation.organizationId], campaigns: [obligation.campaignId], on: db)
+        try await CampaignProgressFollowers.publish(.obligationsChanged(at: [obligation.organizationId], campaigns: [obligation.campaignId]), on: db)
         return obligation
     }
 
@@ -119,7 +119,7 @@ enum ObligationCommands {
         obligation.extendedUntil = until!
         obligation.extensionReason = reason
         try await obligation.save(on: db)
-        try await ObligationTallies.refresh(chainsOf: [obligation.organizationId], campaigns: [obligation.campaignId], on: db)
+        try await CampaignProgressFollowers.publish(.obligationsChanged(at: [obligation.organizationId], campaigns: [obligation.campaignId]), on: db)
         return obligation
     }
 
@@ -155,7 +155,7 @@ enum ObligationCommands {
             """).all()
         let changed = Set(try (accepted + reopened).map { try $0.decode(column: "organization_id", as: Int.self) })
         if !changed.isEmpty {
-            try await ObligationTallies.refresh(chainsOf: changed, campaigns: [campaignId], on: db)
+            try await CampaignProgressFollowers.publish(.obligationsChanged(at: changed, campaigns: [campaignId]), on: db)
         }
     }
 }

@@ -35,9 +35,9 @@ enum ObligationRoster {
 
     /// After units in `subtree` were created, moved, re-kinded or closed (paths already rebased): withdraws
     /// what units no longer in a campaign's subtree, no longer active or no longer of a required kind still
-    /// had to do; gives back what a unit that returned had; assigns what is missing. Then recounts the
-    /// obligation tallies of the subtree, of its ancestors and of the chains of `others` (the unit a moved
-    /// one left, the unit merged away).
+    /// had to do; gives back what a unit that returned had; assigns what is missing. Then publishes the
+    /// change, for the tallies of the subtree, of its ancestors and of the chains of `others` (the unit a
+    /// moved one left, the unit merged away).
     static func followTreeChange(in subtree: TreePath, alsoChainsOf others: Set<Int> = [], on db: any Database) async throws {
         let inSubtree: SQLQueryString = "\(column: "obligations.organization_path", in: subtree)"
         let covered: SQLQueryString = """
@@ -57,11 +57,7 @@ enum ObligationRoster {
             WHERE \(inSubtree) AND state = \(bind: ObligationState.withdrawn.rawValue) AND \(covered)
             """).run()
         try await assignMissing(in: subtree, on: db)
-        let campaigns = try await ObligationTallies.activeCampaigns(on: db)
-        guard !campaigns.isEmpty else { return }
-        let units = try await RollupUnits.subtree(subtree, andChainsOf: others, on: db)
-        try await CampaignFigures.rollup.lock(units, keys: campaigns, on: db)
-        try await ObligationTallies.refresh(units, campaigns: campaigns, on: db)
+        try await CampaignProgressFollowers.publish(.obligationsFollowedTree(subtree: subtree, formerChains: others), on: db)
     }
 
     /// A merge: what the source unit still had to do passes to the unit it was merged into (whose

@@ -69,7 +69,7 @@ enum CoverageQueries {
             ? ("obligations WHERE state NOT IN (\(binds: ObligationState.notInForce.map(\.rawValue))) AND", "COUNT(*)")
             : ("obligation_tallies WHERE", "SUM(obligations)")
         let statuses = try await db.sql.raw("""
-            SELECT organization_id AS unit, \(statusCase(today: today)) AS status, CAST(\(count) AS BIGINT) AS n,
+            SELECT organization_id AS unit, \(CampaignQueries.obligationStatusCase(today: today)) AS status, CAST(\(count) AS BIGINT) AS n,
                    MIN(CASE WHEN state IN (\(binds: ObligationState.awaitingUnit.map(\.rawValue))) THEN COALESCE(extended_until, due_on) END) AS earliest
             FROM \(obligations) campaign_id = \(bind: campaignId) AND organization_id IN (SELECT c.id FROM organizations c WHERE \(units))
             GROUP BY organization_id, 2
@@ -101,23 +101,6 @@ enum CoverageQueries {
                 obligations: ObligationTally(counts: tally.counts, maxDaysLate: tally.maxDaysLate))
         }
         return result
-    }
-
-    /// The status of an obligation row, in SQL: mirrors `ObligationStatus.init(state:…)` (a test holds the two
-    /// together); ISO dates compare as text.
-    static func statusCase(today: CalendarDate) -> SQLQueryString {
-        let soon = today.adding(days: ObligationStatus.dueSoonDays)
-        return """
-            CASE WHEN state = \(bind: ObligationState.accepted.rawValue) THEN \(bind: ObligationStatus.accepted.rawValue)
-                 WHEN state = \(bind: ObligationState.submitted.rawValue) THEN \(bind: ObligationStatus.submitted.rawValue)
-                 WHEN state = \(bind: ObligationState.returned.rawValue) THEN \(bind: ObligationStatus.returned.rawValue)
-                 WHEN state = \(bind: ObligationState.handedOver.rawValue) THEN \(bind: ObligationStatus.handedOver.rawValue)
-                 WHEN state = \(bind: ObligationState.withdrawn.rawValue) THEN \(bind: ObligationStatus.withdrawn.rawValue)
-                 WHEN COALESCE(extended_until, due_on) < \(bind: today) THEN \(bind: ObligationStatus.late.rawValue)
-                 WHEN extended_until IS NOT NULL THEN \(bind: ObligationStatus.extended.rawValue)
-                 WHEN due_on <= \(bind: soon) THEN \(bind: ObligationStatus.dueSoon.rawValue)
-                 ELSE \(bind: ObligationStatus.notYetDue.rawValue) END
-            """
     }
 }
 

@@ -4,7 +4,7 @@ import SQLKit
 
 /// Each unit's obligations in force over its whole subtree, counted by state and due dates for each
 /// campaign: an obligation's status depends on today's date, so what is stored is what the status is
-/// derived from (`CoverageQueries.statusCase` reads these rows as it reads obligations). A root's rows are
+/// derived from (`CampaignQueries.obligationStatusCase` reads these rows as it reads obligations). A root's rows are
 /// as many as the distinct due dates below it, not its units.
 ///
 /// Refreshed level by level like `RollupTable`, each unit from its own obligations and its children's
@@ -15,6 +15,16 @@ enum ObligationTallies {
     /// After obligations of `campaigns` changed at `organizationIds`: locks and refreshes their chains.
     static func refresh(chainsOf organizationIds: Set<Int>, campaigns: [Int], on db: any Database) async throws {
         let units = try await RollupUnits.chains(of: organizationIds, on: db)
+        try await CampaignFigures.rollup.lock(units, keys: campaigns, on: db)
+        try await refresh(units, campaigns: campaigns, on: db)
+    }
+
+    /// After a change of the tree: every active campaign's rows over `subtree`, the chain of its root and the
+    /// chains of `others` (the unit a moved one left, the unit merged away).
+    static func refresh(subtree: TreePath, alsoChainsOf others: Set<Int>, on db: any Database) async throws {
+        let campaigns = try await activeCampaigns(on: db)
+        guard !campaigns.isEmpty else { return }
+        let units = try await RollupUnits.subtree(subtree, andChainsOf: others, on: db)
         try await CampaignFigures.rollup.lock(units, keys: campaigns, on: db)
         try await refresh(units, campaigns: campaigns, on: db)
     }
@@ -49,7 +59,7 @@ enum ObligationTallies {
     }
 
     /// The campaigns still counted: closed ones keep the figures of the day they closed.
-    static func activeCampaigns(on db: any Database) async throws -> [Int] {
+    private static func activeCampaigns(on db: any Database) async throws -> [Int] {
         try await Campaign.query(on: db).filter(\.$status == .active).all().map { $0.requireID() }
     }
 }

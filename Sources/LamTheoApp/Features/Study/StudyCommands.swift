@@ -61,8 +61,8 @@ struct ReflectionReviewInput: Codable, Sendable {
 }
 
 /// The writes of study: sessions, attendance, reflections. Every write that changes who studied, who
-/// reflected or how many sessions a unit held recounts the stored campaign figures of the units it
-/// touched, inside the same transaction.
+/// reflected or how many sessions a unit held publishes it for the units it touched
+/// (`CampaignProgress.studyChanged`), inside the same transaction.
 enum StudyCommands {
     static let maximumReflectionLength = 20_000
 
@@ -92,7 +92,7 @@ enum StudyCommands {
             // Who studied for each campaign follows the session's attendance.
             let cells = try await StudyQueries.attendeeCells(of: id, on: db)
             for campaign in [previousCampaign, session.campaignId].compactMap({ $0 }) {
-                try await CampaignFigures.recount(cells, campaign: campaign, on: db)
+                try await CampaignProgressFollowers.publish(.studyChanged(at: cells, campaign: campaign), on: db)
             }
             try await settle(session.organizationId, campaigns: [previousCampaign, session.campaignId], on: db)
         }
@@ -107,7 +107,7 @@ enum StudyCommands {
         try await BridgePoint.query(on: db).filter(\.$sessionId == id).delete()
         try await session.delete(on: db)
         if let campaign = session.campaignId {
-            try await CampaignFigures.recount(cells, campaign: campaign, on: db)
+            try await CampaignProgressFollowers.publish(.studyChanged(at: cells, campaign: campaign), on: db)
         }
         try await settle(session.organizationId, campaigns: [session.campaignId], on: db)
         return session
@@ -178,7 +178,7 @@ enum StudyCommands {
             touched.formUnion(try await StudyQueries.attendeeCells(of: id, on: db))
         }
         if let campaign = session.campaignId {
-            try await CampaignFigures.recount(touched, campaign: campaign, on: db)
+            try await CampaignProgressFollowers.publish(.studyChanged(at: touched, campaign: campaign), on: db)
         }
         return session
     }
@@ -228,7 +228,7 @@ enum StudyCommands {
         reflection.reviewComment = nil
         reflection.reviewedOn = nil
         try await reflection.save(on: db)
-        try await CampaignFigures.recount([member.organizationId], campaign: reflection.campaignId, on: db)
+        try await CampaignProgressFollowers.publish(.studyChanged(at: [member.organizationId], campaign: reflection.campaignId), on: db)
         return reflection
     }
 
@@ -252,7 +252,7 @@ enum StudyCommands {
         reflection.reviewedOn = CalendarDate.today()
         try await reflection.save(on: db)
         let member = try await MemberQueries.require(reflection.memberId, on: db)
-        try await CampaignFigures.recount([member.organizationId], campaign: reflection.campaignId, on: db)
+        try await CampaignProgressFollowers.publish(.studyChanged(at: [member.organizationId], campaign: reflection.campaignId), on: db)
         return reflection
     }
 
@@ -335,10 +335,10 @@ enum StudyCommands {
         }
     }
 
-    /// Recounts the sessions a unit held for each campaign and lets its "hold N sessions" obligations follow.
+    /// Lets each campaign's figures and the unit's "hold N sessions" obligations follow the sessions it held.
     private static func settle(_ unitId: Int, campaigns: [Int?], on db: any Database) async throws {
         for campaign in Set(campaigns.compactMap { $0 }) {
-            try await CampaignFigures.recount([unitId], campaign: campaign, on: db)
+            try await CampaignProgressFollowers.publish(.studyChanged(at: [unitId], campaign: campaign), on: db)
             try await ObligationCommands.settleStudySessions(of: [unitId], campaign: campaign, on: db)
         }
     }
