@@ -64,5 +64,6 @@ enum Stylesheet {
       table.responsive td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .15rem .5rem; }
       table.responsive td::before { content: attr(data-label); color: var(--muted); }
     }
+    .button.danger, button.danger { background: #fff0f0; color: #8a1c1c; border: 2px solid #8a1c1c; font-weight: 600; }
     """
 }
