@@ -42,9 +42,11 @@ public struct SloganVocabulary: Sendable {
             .sorted { $0.count > $1.count }
     }
 
-    /// The words of `text` that are neither slogan nor filler.
+    /// The words of `text` that are neither slogan nor filler, nor a reference to the directive itself: a
+    /// document's number ("05-CT/TW", "Nghị quyết 21-NQ/TW"), a congress ("Đại hội XIII"), the year
+    /// ("năm 2026") name what is being implemented, not what will be done.
     public func concreteWords(of text: String) -> [Substring] {
-        let words = VietnameseText.searchKey(text).split(separator: " ")
+        let words = Self.withoutReferences(VietnameseText.searchKey(text).split(separator: " "))
         var kept: [Substring] = []
         var index = 0
         next: while index < words.count {
@@ -58,6 +60,36 @@ public struct SloganVocabulary: Sendable {
         return kept
     }
 
+    /// Folded document types that follow a document's number ("05 ct tw", "21 nq tw", "138 qdns tw").
+    static let documentTypes: Set<Substring> = ["ct", "kl", "nq", "qd", "qdi", "qdns", "hd", "tb", "kh", "bc", "ql", "qc", "ttr", "cv", "da", "dan"]
+    /// Folded words after which a roman numeral is a congress or a term ("đại hội XIII", "khóa XIV", "lần thứ XIII").
+    static let numeralMarkers: Set<Substring> = ["hoi", "khoa", "thu"]
+
+    static func withoutReferences(_ words: [Substring]) -> [Substring] {
+        var kept: [Substring] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            let isNumber = word.allSatisfy(\.isNumber)
+            if isNumber, index + 1 < words.count, documentTypes.contains(words[index + 1]) {
+                // The number, its type and the issuer after it ("tw", "tu", "bct"…), when one follows.
+                index += index + 2 < words.count && words[index + 2].count <= 4 && !words[index + 2].contains(where: \.isNumber) ? 3 : 2
+                continue
+            }
+            if isNumber, word.count == 4, kept.last == "nam", let year = Int(word), (1930...2100).contains(year) {
+                index += 1
+                continue
+            }
+            if let previous = kept.last, numeralMarkers.contains(previous), word.count <= 5, word.allSatisfy({ "ivxl".contains($0) }) {
+                index += 1
+                continue
+            }
+            kept.append(word)
+            index += 1
+        }
+        return kept
+    }
+
     public static let standard = SloganVocabulary([
         // Slogans: verbs and qualities that promise without saying what.
         "nâng cao", "tăng cường", "đẩy mạnh", "chất lượng", "hiệu quả", "toàn diện", "đổi mới", "phát huy", "quyết liệt", "đồng bộ",
@@ -66,6 +98,12 @@ public struct SloganVocabulary: Sendable {
         "hơn nữa", "nhiều hơn", "rõ nét", "chuyển biến", "tạo bước đột phá", "đột phá", "khâu", "công tác", "mọi mặt", "các mặt",
         "hoạt động", "phong trào", "nhiệm vụ", "giải pháp", "vai trò", "trách nhiệm", "tinh thần", "ý thức", "năng lực", "sức chiến đấu",
         "đảng bộ", "chi bộ", "đảng viên", "cán bộ", "tổ chức cơ sở đảng", "hệ thống chính trị", "toàn thể", "chính trị",
+        // The directives' own words: restating what is being implemented says nothing about how.
+        "học tập và làm theo", "học tập", "làm theo", "tư tưởng", "đạo đức", "phong cách", "hồ chí minh", "bác hồ", "gương bác",
+        "chỉ thị", "kết luận", "nghị quyết", "quyết định", "quy định", "hướng dẫn", "đại hội", "lần thứ", "khóa", "đảng", "nhà nước", "nhân dân", "trung ương",
+        "nêu gương", "gương mẫu", "lối sống", "suy thoái", "tự diễn biến", "tự chuyển hóa", "chống", "ngăn chặn", "đẩy lùi",
+        "quán triệt", "tuyên truyền", "sâu rộng", "thường xuyên", "nghiêm túc", "góp phần", "thắng lợi", "mục tiêu", "phấn đấu",
+        "gắn với", "gắn", "thi đua", "yêu nước", "cấp ủy", "các cấp", "cơ quan", "đơn vị",
         // Filler.
         "các", "và", "của", "trong", "những", "việc", "để", "về", "một", "cách", "hơn", "nữa", "nhất", "thể", "ở", "tại", "cho",
         "với", "theo", "trên", "dưới", "đạt", "mức", "cao", "có", "được", "là", "đã", "sẽ", "đến", "từ", "năm", "toàn", "mới",

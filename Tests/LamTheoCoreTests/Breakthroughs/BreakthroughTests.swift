@@ -22,6 +22,10 @@ struct BreakthroughTests {
         #expect(fields(draft(content: "Nâng cao chất lượng sinh hoạt chi bộ khu phố", kind: .deliverable,
                              deliverable: "Bộ tiêu chí sinh hoạt chi bộ được Ban Thường vụ ban hành")).isEmpty)
         #expect(fields(draft(content: "Làm mới 5 km đường", unit: "km", start: "01/01/2026", end: "01/01/2026")).isEmpty)
+        // Naming the directive is fine beside something that can be checked.
+        #expect(fields(draft(content: "Mỗi đảng viên làm theo gương Bác bằng 1 việc cụ thể được chi bộ xác nhận")).isEmpty)
+        #expect(fields(draft(content: "Thực hiện Chỉ thị 05-CT/TW bằng việc lắp camera an ninh ở 12 tổ dân phố")).isEmpty)
+        #expect(fields(draft(content: "Sửa chữa nhà văn hóa khu phố 3 năm 2026")).isEmpty)
     }
 
     @Test("slogans alone are refused, whatever the tones, case or punctuation", arguments: [
@@ -29,6 +33,12 @@ struct BreakthroughTests {
         "TĂNG CƯỜNG, ĐẨY MẠNH ĐỔI MỚI",
         "Đẩy mạnh công tác xây dựng Đảng bộ trong sạch, vững mạnh",
         "nang cao chat luong hieu qua hoat dong",
+        // The directive's own slogan, its number, its congress and its year say nothing about what will be done.
+        "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        "Thực hiện tốt Chỉ thị 05-CT/TW năm 2026",
+        "Quán triệt sâu rộng Nghị quyết Đại hội XIII của Đảng",
+        "Tiếp tục thực hiện Kết luận 01-KL/TW gắn với nêu gương",
+        "Triển khai Quyết định 138-QĐNS/TW trong toàn Đảng bộ",
     ])
     func slogans(_ content: String) {
         let problems = BreakthroughSpecificity.problems(of: draft(content: content), period: year)
