@@ -72,6 +72,36 @@ struct RatingTests {
         }
     }
 
+    @Test("a downward correction of a \"tốt\" is recorded though it breaks the quota; the quota says so and the period cannot close there until an \"xuất sắc\" is lowered",
+          arguments: TestBackend.allCases)
+    func correctionBelowQuota(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await RatingSetup.make(on: app)
+            for member in setup.members.prefix(5) { try await app.decide(setup, member: member, score: 80) }
+            try await app.decide(setup, member: setup.members[5], score: 95)
+            // Five "tốt" allowed the one "xuất sắc"; correcting one "tốt" to "hoàn thành" leaves four, which allow none.
+            try await app.rate(setup, .decision, member: setup.members[0], score: 60)
+            let ward = try await app.unit(setup.tree.wardA)
+            let quota = try #require(try await RatingQueries.quota(deciding: ward, period: setup.period, on: app.db))
+            #expect(quota.isBroken)
+            #expect(quota.status.vi.contains("vượt 1, cần hạ bớt xếp loại xuất sắc trước khi khóa sổ"))
+            let refused = await domainError {
+                _ = try await app.write { try await RatingCommands.close(setup.period.requireID(), RatingClosureInput(organizationId: setup.tree.wardA), on: $0) }
+            }
+            #expect(refused?.kind == .conflict)
+            #expect(refused?.title.vi.contains("Đảng bộ phường Bến Nghé có 1 đảng viên hoàn thành xuất sắc, vượt mức tối đa 0 (20% của 4 hoàn thành tốt)") == true)
+            #expect(try await app.rowCount("period_closures") == 0)
+            // Another "xuất sắc" is still refused while over.
+            try await app.rate(setup, .proposal, member: setup.members[6], score: 92)
+            #expect(await domainError { try await app.rate(setup, .decision, member: setup.members[6], score: 92) }?.kind == .conflict)
+            // Lowering the "xuất sắc" mends it, and the period closes.
+            try await app.rate(setup, .decision, member: setup.members[5], score: 85)
+            #expect(try await RatingQueries.quota(deciding: ward, period: setup.period, on: app.db)?.isBroken == false)
+            _ = try await app.write { try await RatingCommands.close(setup.period.requireID(), RatingClosureInput(organizationId: setup.tree.wardA), on: $0) }
+            #expect(try await app.rowCount("period_closures") == 1)
+        }
+    }
+
     @Test("a decision needs a proposal; a disciplined member is capped at completed", arguments: TestBackend.allCases)
     func stepsAndCap(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

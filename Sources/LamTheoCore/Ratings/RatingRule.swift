@@ -82,10 +82,14 @@ public struct ExcellentQuota: Sendable, Hashable, Codable {
 
     public var sharePercent: String { VietnameseFormat.percent(Int((share * 1000).rounded()), of: 1000) ?? "0%" }
 
-    /// "Đã xếp 3/4 xuất sắc được phép".
+    /// "Đã xếp 3/4 xuất sắc được phép"; over it (a "tốt" was corrected downward), what to do before closing.
     public var status: LocalizedText {
-        LocalizedText(vi: "Đã xếp \(excellent)/\(allowed) xuất sắc được phép (\(sharePercent) của \(good) hoàn thành tốt)",
-                      en: "\(excellent) of \(allowed) excellent ratings allowed given (\(sharePercent) of \(good) good)")
+        let over = isBroken
+            ? LocalizedText(vi: ": vượt \(excellent - allowed), cần hạ bớt xếp loại xuất sắc trước khi khóa sổ",
+                            en: ": \(excellent - allowed) over, lower an excellent rating before closing")
+            : LocalizedText(vi: "", en: "")
+        return LocalizedText(vi: "Đã xếp \(excellent)/\(allowed) xuất sắc được phép (\(sharePercent) của \(good) hoàn thành tốt)" + over.vi,
+                             en: "\(excellent) of \(allowed) excellent ratings allowed given (\(sharePercent) of \(good) good)" + over.en)
     }
 
     /// The refusal with the numbers: "Số đảng viên xếp loại hoàn thành xuất sắc (5) vượt 20% số hoàn thành tốt (20) của Đảng bộ …".

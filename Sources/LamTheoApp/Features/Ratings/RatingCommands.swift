@@ -183,12 +183,14 @@ enum RatingCommands {
         try await db.sql.raw("SELECT pg_advisory_xact_lock(CAST(\(bind: period) AS INTEGER), CAST(\(bind: deciding) AS INTEGER))").run()
     }
 
-    /// Refuses a decision that would leave the grassroots organisation over the "xuất sắc" quota. Only a
-    /// decision that adds an "xuất sắc" or takes away a "tốt" can break it, so only those are refused.
+    /// Refuses a decision that gives an "xuất sắc" the grassroots organisation's quota has no room for.
+    /// A correction that takes away a "tốt" may leave the quota broken too, but it is the truth about a
+    /// member and refusing it would make the cell undo other decisions first: it is recorded, the quota
+    /// shows the excess, and the period cannot be closed there until an "xuất sắc" is lowered (`close`).
     private static func checkQuota(_ level: RatingLevel, replacing rating: Rating, deciding: Organization, period: RatingPeriod,
                                    rules: [RatingRule], on db: any Database) async throws {
         guard let rule = rules.first(where: { $0.kind == .excellentQuota && $0.active }), let share = rule.parameter else { return }
-        guard level == .excellent || (rating.decidedLevel == .good && level != .good) else { return }
+        guard level == .excellent, rating.decidedLevel != .excellent else { return }
         var counts = try await RatingQueries.decidedCounts(deciding: deciding, period: period, excluding: rating.id, on: db)
         counts[level, default: 0] += 1
         let quota = ExcellentQuota(excellent: counts[.excellent] ?? 0, good: counts[.good] ?? 0, share: share)
@@ -231,6 +233,14 @@ enum RatingCommands {
         let unit = try await validator.activeUnit(input.organizationId, on: db)
         try validator.throwIfInvalid()
         try await RatingPeriods.requireOpen(period!, at: unit!.treePath, field: "organizationId", on: db)
+        let over = try await RatingQueries.brokenQuotas(within: unit!.treePath, period: period!, on: db)
+        if !over.isEmpty {
+            throw DomainError.conflict(field: "organizationId", LocalizedText(
+                vi: "Chưa khóa sổ được: " + over.map { "\($0.unit) có \($0.quota.excellent) đảng viên hoàn thành xuất sắc, vượt mức tối đa \($0.quota.allowed) (\($0.quota.sharePercent) của \($0.quota.good) hoàn thành tốt)" }
+                    .joined(separator: "; ") + ". Hạ bớt xếp loại xuất sắc rồi khóa sổ.",
+                en: "The period cannot be closed yet: " + over.map { "\($0.unit) has \($0.quota.excellent) excellent ratings, above the \($0.quota.allowed) allowed (\($0.quota.sharePercent) of \($0.quota.good) good)" }
+                    .joined(separator: "; ") + ". Lower an excellent rating, then close."))
+        }
         let closure = PeriodClosure()
         closure.periodId = periodId
         closure.organizationId = unit!.requireID()

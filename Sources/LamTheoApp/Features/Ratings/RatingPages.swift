@@ -290,7 +290,7 @@ enum RatingPages {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("\(period.title) · \(unit.name)")),
             .if(closed, .p(.class("notice"), .text(LocalizedText(vi: "Kỳ đánh giá đã khóa sổ tại đơn vị này.", en: "The period is closed for this unit.")(language)))),
-            .unwrap(quota) { .p(.class("notice"), .text($0.status(language))) },
+            .unwrap(quota) { .p(.class($0.isBroken ? "errors" : "notice"), .text($0.status(language))) },
             .group(cards),
             Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: {
                 RatingRoute.sheet(period: .value(period.requireID())).path(query: [.unit: unit.requireID(), "page": $0])

@@ -98,6 +98,24 @@ enum RatingQueries {
         return ExcellentQuota(excellent: counts[.excellent] ?? 0, good: counts[.good] ?? 0, share: share)
     }
 
+    /// The grassroots organisations in `subtree` (itself included) whose decided ratings in `period` are over
+    /// the "xuất sắc" quota, after a correction took away a "tốt"; empty when the rule is off.
+    static func brokenQuotas(within subtree: TreePath, period: RatingPeriod, on db: any Database) async throws -> [(unit: String, quota: ExcellentQuota)] {
+        guard let share = try await rules(on: db).first(where: { $0.kind == .excellentQuota && $0.active })?.parameter else { return [] }
+        let rows = try await db.sql.raw("""
+            SELECT r.deciding_id AS deciding, o.name AS name,
+                   SUM(CASE WHEN r.decided_level = \(bind: RatingLevel.excellent.rawValue) THEN 1 ELSE 0 END) AS excellent,
+                   SUM(CASE WHEN r.decided_level = \(bind: RatingLevel.good.rawValue) THEN 1 ELSE 0 END) AS good
+            FROM ratings r JOIN organizations o ON o.id = r.deciding_id
+            WHERE r.period_id = \(bind: period.requireID()) AND r.member_id IS NOT NULL AND \(column: "r.deciding_path", in: subtree)
+            GROUP BY r.deciding_id, o.name ORDER BY o.name
+            """).all()
+        return try rows.compactMap { row in
+            let quota = ExcellentQuota(excellent: try row.decode(column: "excellent", as: Int.self), good: try row.decode(column: "good", as: Int.self), share: share)
+            return quota.isBroken ? (try row.decode(column: "name", as: String.self), quota) : nil
+        }
+    }
+
     /// One member's line on a rating sheet.
     struct SheetRow: Sendable {
         let member: Member
