@@ -48,9 +48,14 @@ SCHEMATHESIS_TIMEOUT = int(os.environ.get("LAMTHEO_E2E_SCHEMATHESIS_TIMEOUT", "4
 #  - revokeCurrentToken (DELETE /auth/tokens/current) revokes the bearer token of the run: every later
 #    request would be a 401 and nothing after it would be tested;
 #  - revokeRole (DELETE /grants/{id}) can take the administrator's own role away (grant ids are small
-#    integers, the administrator's is among the first), with the same effect for the rest of the run.
-# Both are covered by the Swift tests; the hostile stage still sends them malformed requests.
-EXCLUDED_OPERATIONS = ("revokeCurrentToken", "revokeRole")
+#    integers, the administrator's is among the first), with the same effect for the rest of the run;
+#  - resetPassword and deactivateUser (POST /users/{id}/password-reset, /deactivation) end every session and token
+#    of the account they reach, the demo accounts whose tokens the other stages hold among them;
+#  - endMySessions, endMySession and revokeMyToken end the run's own web session or tokens (the hostile stage's
+#    admin and member tokens belong to the same two accounts).
+# All are covered by the Swift tests; the hostile stage still sends them malformed requests.
+EXCLUDED_OPERATIONS = ("revokeCurrentToken", "revokeRole", "resetPassword", "deactivateUser", "endMySessions", "endMySession",
+                       "revokeMyToken")
 
 
 def say(line: str = "") -> None:

@@ -108,6 +108,7 @@ private let navigation = SiteNavigation(
         MenuEntry(PrivacyRoute.corrections, LocalizedText(vi: "Đề nghị sửa", en: "Corrections"), shownTo: .capability(.edit)),
         MenuEntry(AccountRoute.access, LocalizedText(vi: "Phân quyền", en: "Access"), shownTo: .capability(.delegate)),
         MenuEntry(AuditRoute.search, LocalizedText(vi: "Nhật ký", en: "Audit"), shownTo: .administrator),
+        MenuEntry(AccountRoute.account, LocalizedText(vi: "Tài khoản", en: "Account"), shownTo: .signedIn),
     ])
 
 extension Application {

@@ -223,6 +223,8 @@ private enum HistoricRows {
         ]),
         (4, [
             "INSERT INTO users (id, username, display_name, password_hash, is_active) VALUES (1, 'admin', 'Admin', 'x', true)",
+            "INSERT INTO user_sessions (user_id, token_hash, expires_at, ip) VALUES (1, 's1', CURRENT_TIMESTAMP, '127.0.0.1')",
+            "INSERT INTO api_tokens (user_id, name, token_hash, expires_at) VALUES (1, 'API', 't1', CURRENT_TIMESTAMP)",
         ]),
         (9, [
             """
@@ -309,6 +311,13 @@ private enum HistoricRows {
             """
             INSERT INTO personal_data_views (viewed_at, user_id, username, what, count, member_ids)
             VALUES (CURRENT_TIMESTAMP, 1, 'admin', 'members', 2, ',1,2,')
+            """,
+        ]),
+        (25, [
+            "UPDATE users SET must_change_password = true, password_changed_at = CURRENT_TIMESTAMP WHERE id = 1",
+            """
+            INSERT INTO user_sessions (user_id, token_hash, expires_at, ip, user_agent, last_seen_at)
+            VALUES (1, 's2', CURRENT_TIMESTAMP, '127.0.0.1', 'Mozilla/5.0 (Linux; Android 14)', CURRENT_TIMESTAMP)
             """,
         ]),
     ]

@@ -31,6 +31,7 @@ enum SchemaHistory {
         AddRatingTasks(),
         LogViewedMemberIds(),
         AddStandardAbbreviations(),
+        AddAccountSelfService(),
     ]
 }
 

@@ -7,7 +7,8 @@ extension APIDocumentation {
         Problem.self,
         // Accounts
         AccountAPI.TokenRequest.self, AccountAPI.TokenDTO.self, NewGrant.self, AccountAPI.GrantDTO.self, Grant.self,
-        AccountAPI.NewUserRequest.self, AccountAPI.UserDTO.self, AccountAPI.MeDTO.self,
+        AccountAPI.NewUserRequest.self, AccountAPI.UserDTO.self, AccountAPI.MeDTO.self, AccountAPI.PasswordChange.self, AccountAPI.SessionDTO.self,
+        AccountAPI.TokenInfoDTO.self, AccountAPI.PasswordResetDTO.self,
         // Organisations
         OrganizationAPI.KindDTO.self, NewOrganizationKind.self, OrganizationAPI.OrganizationDTO.self, PageDTO<OrganizationAPI.OrganizationDTO>.self,
         OrganizationAPI.VersionDTO.self, OrganizationAPI.AsOfDTO.self, NewOrganization.self, OrganizationChanges.self,

@@ -58,7 +58,7 @@ enum APIDocumentation {
         "/openapi.json": ["get": operation("getOpenAPI", "This document", tag: "Meta", ok: ["type": "object"], security: [])],
         "/auth/tokens": ["post": operation(
             "issueToken", "Exchange a username and password for a bearer token (shown once)", tag: "Accounts",
-            body: ref("TokenRequest"), ok: ref("Token"), okStatus: "201", failures: ["401", "422", "429", "503"], security: [])],
+            body: ref("TokenRequest"), ok: ref("Token"), okStatus: "201", failures: ["401", "403", "422", "429", "503"], security: [])],
         "/auth/tokens/current": ["delete": operation(
             "revokeCurrentToken", "Revoke the token this request carries", tag: "Accounts", ok: nil, okStatus: "204", failures: ["401"])],
         "/imports": ["post": [
@@ -148,6 +148,32 @@ enum APIDocumentation {
         "/grants/{id}": ["delete": operation(
             "revokeRole", "Take a role back; the last administrator role in force cannot be", tag: "Accounts", parameters: [param("id")],
             ok: ref("Grant"), failures: ["404", "409"])],
+        "/me/password": ["post": operation(
+            "changeMyPassword", "Change the caller's password (the current one required); their browser sessions end, their tokens stay",
+            tag: "Accounts", body: ref("PasswordChange"), ok: nil, okStatus: "204", failures: ["422", "429", "503"])],
+        "/me/sessions": [
+            "get": operation("listMySessions", "The caller's browser sessions in force, the most recently seen first", tag: "Accounts",
+                             ok: ["type": "array", "items": ref("Session")]),
+            "delete": operation("endMySessions", "End every browser session of the caller's", tag: "Accounts", ok: nil, okStatus: "204"),
+        ],
+        "/me/sessions/{id}": ["delete": operation(
+            "endMySession", "End one of the caller's browser sessions", tag: "Accounts", parameters: [param("id")], ok: nil, okStatus: "204",
+            failures: ["404"])],
+        "/me/tokens": ["get": operation(
+            "listMyTokens", "The caller's API tokens in force (never the tokens themselves), the newest first", tag: "Accounts",
+            ok: ["type": "array", "items": ref("TokenInfo")])],
+        "/me/tokens/{id}": ["delete": operation(
+            "revokeMyToken", "Revoke one of the caller's API tokens", tag: "Accounts", parameters: [param("id")], ok: nil, okStatus: "204",
+            failures: ["404"])],
+        "/users/{id}/password-reset": ["post": operation(
+            "resetPassword", "Give an account the caller looks after a temporary password (shown once, changed at its next sign-in); its sessions and tokens end",
+            tag: "Accounts", parameters: [param("id")], ok: ref("PasswordReset"), failures: ["403", "404"])],
+        "/users/{id}/deactivation": ["post": operation(
+            "deactivateUser", "Deactivate an account the caller looks after: no sign-in, no token; its sessions and tokens end at once",
+            tag: "Accounts", parameters: [param("id")], ok: ref("User"), failures: ["403", "404", "409"])],
+        "/users/{id}/reactivation": ["post": operation(
+            "reactivateUser", "Reactivate a deactivated account the caller looks after (its ended sessions and tokens stay ended)",
+            tag: "Accounts", parameters: [param("id")], ok: ref("User"), failures: ["403", "404", "409"])],
         "/organization-kinds": [
             "get": operation("listOrganizationKinds", "Kinds of organisation, higher levels first", tag: "Organizations",
                              ok: ["type": "array", "items": ref("OrganizationKind")]),

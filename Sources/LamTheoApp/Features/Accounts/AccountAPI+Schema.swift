@@ -8,6 +8,7 @@ extension AccountAPI.TokenRequest: OpenAPIDescribed {
         .object(properties: [
             "username": .string, "password": .string, "name": .string,
             "expiresInDays": ["type": "integer", "minimum": 1, "maximum": 365, "default": 30],
+            "newPassword": JSONValue.string.described("Only when the password is a temporary one (after a reset): the password to replace it with"),
         ], required: ["username", "password"])
     }
 }
@@ -63,8 +64,9 @@ extension AccountAPI.NewUserRequest: OpenAPIDescribed {
 extension AccountAPI.UserDTO: OpenAPIDescribed {
     static let schemaName = "User"
     static var schema: JSONValue {
-        .object(properties: ["id": .integer, "username": .string, "displayName": .string, "grants": .array(of: .ref(AccountAPI.GrantDTO.self))],
-                required: ["id", "username", "displayName", "grants"])
+        .object(properties: ["id": .integer, "username": .string, "displayName": .string, "active": .boolean, "mustChangePassword": .boolean,
+                             "grants": .array(of: .ref(AccountAPI.GrantDTO.self))],
+                required: ["id", "username", "displayName", "active", "mustChangePassword", "grants"])
     }
 }
 
@@ -73,5 +75,39 @@ extension AccountAPI.MeDTO: OpenAPIDescribed {
     static var schema: JSONValue {
         .object(properties: ["userId": .integer, "username": .string, "displayName": .string, "grants": .array(of: .ref(Grant.self))],
                 required: ["userId", "username", "displayName", "grants"])
+    }
+}
+
+extension AccountAPI.PasswordChange: OpenAPIDescribed {
+    static let schemaName = "PasswordChange"
+    static var schema: JSONValue {
+        .object(properties: ["currentPassword": .string, "newPassword": .string], required: ["currentPassword", "newPassword"])
+    }
+}
+
+extension AccountAPI.SessionDTO: OpenAPIDescribed {
+    static let schemaName = "Session"
+    static var schema: JSONValue {
+        .object(properties: ["id": .integer, "startedAt": .nullable(.dateTime), "lastSeenAt": .nullable(.dateTime), "expiresAt": .dateTime,
+                             "ip": .nullable(.string), "userAgent": .nullable(.string)],
+                required: ["id", "expiresAt"])
+    }
+}
+
+extension AccountAPI.TokenInfoDTO: OpenAPIDescribed {
+    static let schemaName = "TokenInfo"
+    static var schema: JSONValue {
+        .object(properties: ["id": .integer, "name": .string, "createdAt": .nullable(.dateTime), "expiresAt": .dateTime,
+                             "lastUsedAt": .nullable(.dateTime), "current": JSONValue.boolean.described("The token this request carries")],
+                required: ["id", "name", "expiresAt", "current"])
+    }
+}
+
+extension AccountAPI.PasswordResetDTO: OpenAPIDescribed {
+    static let schemaName = "PasswordReset"
+    static var schema: JSONValue {
+        .object(properties: ["user": .ref(AccountAPI.UserDTO.self),
+                             "temporaryPassword": JSONValue.string.described("Shown once; to be replaced at the account's next sign-in")],
+                required: ["user", "temporaryPassword"])
     }
 }

@@ -34,7 +34,8 @@ enum AccountCommands {
         }
         let displayName = validator.requiredText(input.displayName ?? input.username, field: "displayName", label: LocalizedText(vi: "Họ tên", en: "Name"))
         let password = input.password ?? ""
-        // Every place that sets a password comes here (API, access page, `lamtheo user create`, demo data).
+        // Every new account comes here (API, access page, `lamtheo user create`, demo data); a changed password
+        // meets the same rules in `changePassword`.
         if let problem = PasswordPolicy.problem(password, username: username) {
             validator.add("password", problem)
         }
@@ -47,6 +48,8 @@ enum AccountCommands {
         user.displayName = displayName
         user.passwordHash = try await hasher.hash(password)
         user.isActive = true
+        user.mustChangePassword = false
+        user.passwordChangedAt = Date()
         try await user.create(on: db)
         return user
     }
@@ -173,7 +176,7 @@ enum AccountCommands {
     }
 
     static func revokeToken(_ id: Int, of userId: Int, on db: any Database) async throws {
-        guard let token = try await APIToken.query(on: db).filter(\.$id == id).filter(\.$userId == userId).first() else {
+        guard let token = try await APIToken.query(on: db).filter(\.$id == id).filter(\.$userId == userId).filter(\.$revokedAt == nil).first() else {
             throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy khóa truy cập", en: "Token not found"))
         }
         token.revokedAt = Date()
@@ -181,11 +184,131 @@ enum AccountCommands {
     }
 }
 
+// MARK: Passwords, sessions and tokens
+
+extension AccountCommands {
+    /// What is wrong with a new password chosen by its owner: the password rules, the repetition typed on the form
+    /// (nil from the API), and sameness with the current one.
+    static func newPasswordErrors(_ new: String?, repeated: String?, current: String, username: String) -> [FieldError] {
+        let new = new ?? ""
+        var validator = Validator()
+        if let problem = PasswordPolicy.problem(new, username: username) {
+            validator.add("newPassword", problem)
+        } else if new == current {
+            validator.add("newPassword", LocalizedText(vi: "Mật khẩu mới phải khác mật khẩu hiện tại", en: "The new password must differ from the current one"))
+        }
+        if let repeated, repeated != new {
+            validator.add("repeatedPassword", LocalizedText(vi: "Hai lần nhập mật khẩu mới không khớp nhau", en: "The two new passwords do not match"))
+        }
+        return validator.errors
+    }
+
+    /// Sets the password its owner chose, who has proved `current` (`SignIn.verify`, so guesses are throttled). A
+    /// temporary password stops being one. The owner's other browser sessions end (`keeping` is the browser that
+    /// asked); API tokens stay: their owner ends them one by one.
+    static func changePassword(of userId: Int, from current: String, to new: String?, repeated: String?, keeping session: Int?,
+                               hasher: AsyncPasswordHasher, on db: any Database) async throws -> User {
+        guard let user = try await User.find(userId, on: db), user.isActive else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tài khoản", en: "Account not found"))
+        }
+        let errors = newPasswordErrors(new, repeated: repeated, current: current, username: user.username)
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        user.passwordHash = try await hasher.hash(new ?? "")
+        user.mustChangePassword = false
+        user.passwordChangedAt = Date()
+        try await user.save(on: db)
+        try await endSessions(of: userId, except: session, on: db)
+        return user
+    }
+
+    /// A manager's or an administrator's reset: `temporary` (shown once to whoever reset it) replaces the password
+    /// and must be changed at the next sign-in; every session and token of the account ends.
+    static func resetPassword(of userId: Int, to temporary: String, by actor: Actor, hasher: AsyncPasswordHasher,
+                              on db: any Database) async throws -> User {
+        let user = try await accountLookedAfter(userId, by: actor, on: db)
+        user.passwordHash = try await hasher.hash(temporary)
+        user.mustChangePassword = true
+        user.passwordChangedAt = Date()
+        try await user.save(on: db)
+        try await endAccess(of: userId, on: db)
+        return user
+    }
+
+    /// No sign-in and no token from now on; the sessions and tokens in force end at once, and reactivation does
+    /// not bring them back. (The last administrator cannot be deactivated: only another administrator, who stays,
+    /// deactivates an administrator.)
+    static func deactivate(_ userId: Int, by actor: Actor, on db: any Database) async throws -> User {
+        let user = try await accountLookedAfter(userId, by: actor, on: db)
+        guard user.isActive else {
+            throw DomainError.conflict(field: "id", LocalizedText(vi: "Tài khoản \(user.username) đã bị vô hiệu hóa", en: "Account \(user.username) is already deactivated"))
+        }
+        user.isActive = false
+        try await user.save(on: db)
+        try await endAccess(of: userId, on: db)
+        return user
+    }
+
+    static func reactivate(_ userId: Int, by actor: Actor, on db: any Database) async throws -> User {
+        let user = try await accountLookedAfter(userId, by: actor, on: db)
+        guard !user.isActive else {
+            throw DomainError.conflict(field: "id", LocalizedText(vi: "Tài khoản \(user.username) đang hoạt động", en: "Account \(user.username) is active"))
+        }
+        user.isActive = true
+        try await user.save(on: db)
+        return user
+    }
+
+    /// Ends one of the owner's browser sessions.
+    static func endSession(_ id: Int, of userId: Int, on db: any Database) async throws {
+        guard let session = try await UserSession.query(on: db).filter(\.$id == id).filter(\.$userId == userId).first() else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy phiên đăng nhập", en: "Session not found"))
+        }
+        try await session.delete(on: db)
+    }
+
+    /// Ends the account's browser sessions, all of them or all but `kept`.
+    static func endSessions(of userId: Int, except kept: Int?, on db: any Database) async throws {
+        let sessions = UserSession.query(on: db).filter(\.$userId == userId)
+        if let kept { sessions.filter(\.$id != kept) }
+        try await sessions.delete()
+    }
+
+    /// Every session and token of the account ends.
+    private static func endAccess(of userId: Int, on db: any Database) async throws {
+        try await endSessions(of: userId, except: nil, on: db)
+        try await APIToken.query(on: db).filter(\.$userId == userId).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
+    }
+
+    /// The account, when `actor` looks after it (`AccountStewardship`); not found otherwise, so that ids reveal
+    /// nothing. One's own account is looked after on one's own page, not here.
+    static func accountLookedAfter(_ userId: Int, by actor: Actor, on db: any Database) async throws -> User {
+        guard let user = try await User.find(userId, on: db),
+              try await AccountStewardship.looksAfter(userId, actor: actor, on: db) else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tài khoản", en: "Account not found"))
+        }
+        guard userId != actor.userId else {
+            throw DomainError(.forbidden, title: LocalizedText(
+                vi: "Đây là tài khoản của bạn: hãy đổi mật khẩu hoặc kết thúc phiên đăng nhập ở trang Tài khoản của tôi",
+                en: "This is your own account: change your password or end your sessions on the My account page"))
+        }
+        return user
+    }
+}
+
 extension User: Auditable {
     static var auditEntity: String { "user" }
 
     var auditFields: [String: String?] {
-        ["username": username, "displayName": displayName, "isActive": String(isActive)]
+        ["username": username, "displayName": displayName, "isActive": String(isActive), "mustChangePassword": String(mustChangePassword),
+         "passwordChangedAt": passwordChangedAt?.ISO8601Format()]
+    }
+
+    /// With the sessions and tokens in force, so that the trail shows what a password change, a reset or a
+    /// deactivation ended ("sessions: 3 → 1").
+    static func auditSnapshot(key: String, on db: any Database) async throws -> String? {
+        guard let id = Int(key), let user = try await User.find(id, on: db) else { return nil }
+        let access = try await AccountQueries.liveAccess(of: id, on: db)
+        return try AuditSnapshot.json(user.auditFields.merging(["sessions": String(access.sessions), "tokens": String(access.tokens)]) { $1 })
     }
 }
 

@@ -12,7 +12,11 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "display_name") var displayName: String
     /// bcrypt.
     @Field(key: "password_hash") var passwordHash: String
+    /// False from deactivation to reactivation: no sign-in, no token.
     @Field(key: "is_active") var isActive: Bool
+    /// Set by a reset: the password is a temporary one, and the account may do nothing but change it.
+    @Field(key: "must_change_password") var mustChangePassword: Bool
+    @OptionalField(key: "password_changed_at") var passwordChangedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -55,6 +59,7 @@ final class APIToken: Model, @unchecked Sendable {
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "revoked_at") var revokedAt: Date?
+    /// Kept to within `LastSeen.step`, like a session's last sight.
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -70,6 +75,10 @@ final class UserSession: Model, @unchecked Sendable {
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "ip") var ip: String?
+    /// The browser's `User-Agent`, as it said at sign-in (cut to 255 characters).
+    @OptionalField(key: "user_agent") var userAgent: String?
+    /// Kept to within `LastSeen.step`, so that a page view seldom writes.
+    @OptionalField(key: "last_seen_at") var lastSeenAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -13,6 +13,7 @@ enum AccountPages {
         routes.post(AccountRoute.newUser, use: createUser).requiring(.capability(.delegate))
         routes.post(AccountRoute.grants, use: grant).requiring(.capability(.delegate))
         routes.post(AccountRoute.deleteGrant(.key), use: revoke).requiring(.capability(.delegate))
+        registerCare(on: routes)
     }
 
     struct LoginForm: Content {
@@ -32,10 +33,13 @@ enum AccountPages {
                                                app: request.application)
             let secret = SecretToken.make(prefix: "ls_")
             let ip = request.remoteAddress?.ipAddress
+            let agent = request.headers.first(name: .userAgent)
             _ = try await request.write(AuditSubject("session.start", UserSession.self), signingIn: (user.id, user.username)) {
-                try await SessionCookie.start(secret, for: user, ip: ip, on: $0)
+                try await SessionCookie.start(secret, for: user, ip: ip, userAgent: agent, on: $0)
             }
-            let response = request.redirect(to: LocalPath.validated(form.next) ?? PlatformRoute.home.path)
+            // A temporary password leads to the form that replaces it, and nowhere else (`PasswordChangeGate`).
+            let next = user.mustChangePassword ? AccountRoute.password.path : LocalPath.validated(form.next) ?? PlatformRoute.home.path
+            let response = request.redirect(to: next)
             response.cookies[SessionCookie.name] = SessionCookie.cookie(secret, secure: request.application.secureCookies)
             return response
         } catch let error as DomainError {
@@ -107,14 +111,15 @@ enum AccountPages {
         let form = try request.content.decode(NewUserForm.self)
         let hasher = request.password.async
         do {
-            _ = try await request.write(AuditSubject("user.create", User.self)) { db in
+            let user = try await request.write(AuditSubject("user.create", User.self)) { db in
                 let user = try await AccountCommands.createUser(NewUser(username: form.username, displayName: form.displayName, password: form.password),
                                                                 hasher: hasher, on: db)
                 _ = try await AccountCommands.grant(NewGrant(role: form.role, organizationCode: form.organizationCode, level: form.level,
                                                              endsOn: form.endsOn), to: user.requireID(), by: actor, on: db)
                 return user
             }
-            return request.redirect(to: AccountRoute.access.path)
+            return request.redirect(to: AccountRoute.access.path, flash: LocalizedText(
+                vi: "Đã tạo tài khoản \(user.username)", en: "Account \(user.username) created"))
         } catch let error as DomainError {
             return try await renderAccess(errors: error.fieldErrors.isEmpty ? [FieldError(field: "username", message: error.title)] : error.fieldErrors,
                                           request: request, status: .unprocessableEntity)
@@ -132,7 +137,8 @@ enum AccountPages {
                 try await AccountCommands.grant(NewGrant(role: form.role, organizationCode: form.organizationCode, level: form.level, endsOn: form.endsOn),
                                                 to: user.requireID(), by: actor, on: $0)
             }
-            return request.redirect(to: AccountRoute.access.path)
+            return request.redirect(to: AccountRoute.access.path, flash: LocalizedText(
+                vi: "Đã giao vai trò cho \(user.username)", en: "Role given to \(user.username)"))
         } catch let error as DomainError {
             return try await renderAccess(errors: error.fieldErrors.isEmpty ? [FieldError(field: "grantUsername", message: error.title)] : error.fieldErrors,
                                           request: request, status: .unprocessableEntity)
@@ -145,7 +151,7 @@ enum AccountPages {
         _ = try await request.write(AuditSubject("grant.revoke", RoleGrant.self, id: id)) {
             try await AccountCommands.revokeGrant(id, by: actor, on: $0)
         }
-        return request.redirect(to: AccountRoute.access.path)
+        return request.redirect(to: AccountRoute.access.path, flash: LocalizedText(vi: "Đã thu hồi vai trò", en: "Role revoked"))
     }
 
     /// The roles in force inside the caller's scope, with forms to add an account or a role.
@@ -164,7 +170,10 @@ enum AccountPages {
                 .thead(.tr(.th(.text(LocalizedText(vi: "Tài khoản", en: "Account")(language))), .th(.text(LocalizedText(vi: "Vai trò", en: "Role")(language))),
                            .th(.text(LocalizedText(vi: "Phạm vi", en: "Scope")(language))), .th(.text(LocalizedText(vi: "Hiệu lực", en: "In force")(language))), .th())),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(.text("\(row.user.displayName) (\(row.user.username))")),
+                    .tr(.td(row.looksAfterAccount
+                            ? .a(.href(AccountRoute.user(.value(row.grant.userId)).path), .text(AccountTexts.account(row.user.displayName, row.user.username)))
+                            : .text(AccountTexts.account(row.user.displayName, row.user.username)),
+                            .if(!row.user.isActive, .span(.class("badge closed"), .text(" " + LocalizedText(vi: "đã vô hiệu hóa", en: "deactivated")(language))))),
                         .td(.text(row.grant.role.label(language) + (row.grant.level.map { " · " + $0.label(language) } ?? ""))),
                         .td(.text(row.unitName ?? "—")),
                         .td(.text(row.grant.startsOn.vietnamese + " – " + (row.grant.endsOn?.vietnamese ?? ""))),

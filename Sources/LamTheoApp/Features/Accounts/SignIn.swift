@@ -176,13 +176,15 @@ enum SessionCookie {
     static let name = Cookies.session
     static let lifetime: TimeInterval = 12 * 3600
 
-    /// Stores the session for the cookie value `secret`.
-    static func start(_ secret: String, for user: User, ip: String?, on db: any Database) async throws -> UserSession {
+    /// Stores the session for the cookie value `secret`, with what its owner needs to recognise it in their list.
+    static func start(_ secret: String, for user: User, ip: String?, userAgent: String? = nil, on db: any Database) async throws -> UserSession {
         let session = UserSession()
         session.userId = user.requireID()
         session.tokenHash = SecretToken.hash(secret)
         session.expiresAt = Date().addingTimeInterval(lifetime)
         session.ip = ip
+        session.userAgent = userAgent.map { String($0.prefix(255)) }
+        session.lastSeenAt = Date()
         try await session.create(on: db)
         return session
     }
