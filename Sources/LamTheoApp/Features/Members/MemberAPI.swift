@@ -32,7 +32,7 @@ enum MemberAPI {
         let phone: String?
         let address: String?
 
-        /// - Parameter personal: whether the caller may see the member's personal data (`PersonalData.visible`);
+        /// - Parameter personal: whether the caller may see the member's personal data (`Member.personalDataVisible`);
         ///   when not, those fields are absent from the answer.
         init(_ member: Member, organizationName: String?, personal: Bool) {
             id = member.requireID()
@@ -110,14 +110,14 @@ enum MemberAPI {
         let page = try await MemberQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
         let cells = try await MemberQueries.cellNames(for: page.items, on: request.db)
         let actor = try request.requireActor()
-        try await PersonalData.logView("member.list.api", memberIds: page.items.compactMap(\.id), request: request)
-        return PageDTO(items: page.items.map { MemberDTO($0, organizationName: cells[$0.organizationId], personal: PersonalData.visible($0, to: actor)) },
+        try await PersonalDataLog.logView("member.list.api", memberIds: page.items.compactMap(\.id), request: request)
+        return PageDTO(items: page.items.map { MemberDTO($0, organizationName: cells[$0.organizationId], personal: $0.personalDataVisible(to: actor)) },
                        page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func show(request: Request) async throws -> MemberDetailDTO {
         let member = try await MemberActions.requireMember(request.id(), .read, request: request)
-        try await PersonalData.logView("member.api", memberId: member.id, request: request)
+        try await PersonalDataLog.logView("member.api", memberId: member.id, request: request)
         return try await detail(of: member, request: request)
     }
 
@@ -158,7 +158,7 @@ enum MemberAPI {
 
     static func detail(of member: Member, request: Request) async throws -> MemberDetailDTO {
         let db = request.db
-        let personal = PersonalData.visible(member, to: try request.requireActor())
+        let personal = member.personalDataVisible(to: try request.requireActor())
         let cells = try await MemberQueries.cellNames(for: [member], on: db)
         let transfers = try await MemberQueries.transfers(of: member.requireID(), on: db).map {
             TransferDTO(fromOrganizationId: $0.fromOrganizationId, toOrganizationId: $0.toOrganizationId, transferredOn: $0.transferredOn, reason: $0.reason)

@@ -33,8 +33,8 @@ enum MemberPages {
         let cell = try await OrganizationQueries.require(member.organizationId, on: request.db)
         let actor = try request.requireActor()
         let lineage = try await OrganizationQueries.lineage(of: cell, readableBy: actor, on: request.db)
-        let personal = PersonalData.visible(member, to: actor)
-        if personal { try await PersonalData.logView("member.page", memberId: id, request: request) }
+        let personal = member.personalDataVisible(to: actor)
+        if personal { try await PersonalDataLog.logView("member.page", memberId: id, request: request) }
         let history = try await AuditPages.history(of: Member.auditEntity, key: id, request: request)
         let transfers = try await MemberQueries.transfers(of: id, on: request.db)
         let positions = try await MemberQueries.positions(of: id, on: request.db)

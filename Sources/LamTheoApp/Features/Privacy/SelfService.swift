@@ -35,8 +35,8 @@ enum SelfService {
         let accountIds = try await RoleGrant.query(on: db).filter(\.$memberId == id).all().map(\.userId)
         let accounts = try await User.query(on: db).filter(\.$id ~~ accountIds).all().map(\.username)
         let corrections = try await CorrectionRequest.query(on: db).filter(\.$memberId == id).sort(\.$id).all()
-        let views = try await PersonalData.viewers(of: id, on: db)
-        try await PersonalData.logView("member.export", memberId: id, request: request)
+        let views = try await PersonalDataLog.viewers(of: id, on: db)
+        try await PersonalDataLog.logView("member.export", memberId: id, request: request)
         return MemberDataExport(
             exportedAt: Date(), member: detail.member, transfers: detail.transfers, positions: detail.positions, accounts: accounts,
             correctionRequests: corrections.map { .init(text: $0.text, status: $0.status, createdAt: $0.createdAt) },

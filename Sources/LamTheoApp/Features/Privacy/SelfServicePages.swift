@@ -42,7 +42,7 @@ enum SelfServicePages {
     private static func renderMe(errors: [FieldError], notice: Bool, request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let member = try await request.ownMember()
         let model = try await MyRecord.Query.run(member, today: CalendarDate.today(), on: request.db)
-        try await PersonalData.logView("member.self", memberId: member.id, request: request)
+        try await PersonalDataLog.logView("member.self", memberId: member.id, request: request)
         return MyRecord.View(model: model, sent: notice).response(for: request, errors: errors, status: status)
     }
 

@@ -149,7 +149,7 @@ enum SpreadsheetResponses {
         let file = try await SpreadsheetExport.file(kind, format: format, scopes: actor.readableSubtrees,
                                                     within: try await request.subtreeFilter(on: request.db), on: request.db)
         if kind == .members {
-            try await PersonalData.logView("member.export.\(format.rawValue)", memberIds: file.memberIds, request: request)
+            try await PersonalDataLog.logView("member.export.\(format.rawValue)", memberIds: file.memberIds, request: request)
         }
         let response = Response(status: .ok, body: .init(data: file.data))
         response.headers.replaceOrAdd(name: .contentType, value: format.contentType)

@@ -1,16 +1,31 @@
 import Fluent
-import LamTheoCore
-import SQLKit
+import Foundation
 import Vapor
 
-/// The rules for personal data: who may see a member's ID number, phone, address and date of birth,
-/// and the log of every view and export of them.
-enum PersonalData {
-    /// Those whose scope covers the member's cell, and the member themself.
-    static func visible(_ member: Member, to actor: Actor) -> Bool {
-        actor.memberId == member.id || TreePath(rawValue: member.organizationPath).map { actor.can(.read, at: $0) } == true
-    }
+/// One view or export of personal data (Law 91/2025/QH15): who saw what, when, from where.
+final class PersonalDataView: Model, @unchecked Sendable {
+    static let schema = "personal_data_views"
 
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "viewed_at") var viewedAt: Date
+    @Field(key: "user_id") var userId: Int
+    @Field(key: "username") var username: String
+    /// `member.page`, `member.api`, `member.list.api`, `member.export`…
+    @Field(key: "what") var what: String
+    /// The member shown, or nil for a list (then `count` says how many).
+    @OptionalField(key: "member_id") var memberId: Int?
+    /// The members a list, search or export showed, as `,12,40,57,` (migration 023); nil for one member and for
+    /// lists logged before.
+    @OptionalField(key: "member_ids") var memberIds: String?
+    @Field(key: "count") var count: Int
+    @OptionalField(key: "ip") var ip: String?
+
+    init() {}
+}
+
+/// The log of every view and export of members' personal data (ID number, phone, address, date of
+/// birth), kept beside the audit trail: features that show personal data log it here.
+enum PersonalDataLog {
     /// Records that `request`'s caller saw personal data: one member (`memberId`), the members of a list, search
     /// or export (`memberIds`, kept in one row as `,12,40,57,`), or a list of `count` not named.
     /// The log is not the audit trail: it records reads, not changes, and is kept apart so that reading
@@ -41,31 +56,5 @@ enum PersonalData {
         try await PersonalDataView.query(on: db)
             .group(.or) { $0.filter(\.$memberId == memberId).filter(\.$memberIds, .contains(inverse: false, .anywhere), idList([memberId])) }
             .sort(\.$id).all()
-    }
-}
-
-/// `GET /api/v1/members/{id}/viewers`: who has seen a member's personal data, for administrators.
-enum PersonalDataAPI {
-    static func register(on api: any RoutesBuilder) {
-        api.get(PrivacyRoute.viewers(member: .key), use: viewers).requiring(.administrator)
-    }
-
-    struct ViewerDTO: Content {
-        let viewedAt: Date
-        let userId: Int
-        let username: String
-        /// `member.page`, `member.api`, `member.list.api`, `member.export.csv`…
-        let what: String
-        /// How many members the view showed (1 for the member alone).
-        let count: Int
-        let ip: String?
-    }
-
-    static func viewers(request: Request) async throws -> [ViewerDTO] {
-        let id = try request.id()
-        _ = try await MemberQueries.require(id, on: request.db)
-        return try await PersonalData.viewers(of: id, on: request.db).map {
-            ViewerDTO(viewedAt: $0.viewedAt, userId: $0.userId, username: $0.username, what: $0.what, count: $0.count, ip: $0.ip)
-        }
     }
 }
