@@ -25,6 +25,10 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     for source: any RatingEvidenceSource in [StudyEvidence(), ReflectionEvidence(), CommitmentEvidence(), BreakthroughEvidence()] {
         RatingEvidence.register(source)
     }
+    // In this order: the start page's figures by feature, and equally urgent items by feature.
+    for source: any TodoSource in [OrganizationTodos(), StudyTodos(), CampaignTodos(), CoverageTodos(), CommitmentTodos(), RatingTodos()] {
+        Todos.register(source)
+    }
 
     let encoder = JSONEncoder.lamtheo
     ContentConfiguration.global.use(encoder: encoder, for: .json)
@@ -68,7 +72,9 @@ func routes(_ app: Application) throws {
     RatingAPI.register(on: api)
     StudyAPI.register(on: api)
     BreakthroughAPI.register(on: api)
+    HomeAPI.register(on: api)
     APIDocumentation.register(on: api)
+    HomePages.register(on: app.routes)
     AccountPages.register(on: app.routes)
     AuditPages.register(on: app.routes)
     SelfServicePages.register(on: app.routes)
@@ -93,8 +99,9 @@ func routes(_ app: Application) throws {
 private let navigation = SiteNavigation(
     signIn: AccountRoute.signIn,
     signOut: AccountRoute.signOut,
-    start: [(for: .capability(.read), route: OrganizationRoute.list), (for: .selfService, route: PrivacyRoute.me)],
+    start: [(for: .signedIn, route: HomeRoute.todos)],
     menu: [
+        MenuEntry(HomeRoute.todos, LocalizedText(vi: "Việc cần làm", en: "To do"), shownTo: .signedIn),
         MenuEntry(OrganizationRoute.list, LocalizedText(vi: "Tổ chức đảng", en: "Organisations"), shownTo: .capability(.read)),
         MenuEntry(MemberRoute.list, LocalizedText(vi: "Đảng viên", en: "Members"), shownTo: .capability(.read)),
         MenuEntry(CampaignRoute.list, LocalizedText(vi: "Triển khai", en: "Campaigns"), shownTo: .capability(.read)),

@@ -42,6 +42,8 @@ extension APIDocumentation {
         RatingAPI.SheetRowDTO.self, PageDTO<RatingAPI.SheetRowDTO>.self, RatingAPI.MineDTO.self, RatingTally.self, RatingAPI.TallyDTO.self,
         RatingAPI.ClosureDTO.self, ExcellentQuota.self, RatingAPI.FiguresDTO.self, RatingClosureInput.self, RatingReopenInput.self,
         EvidenceSection.self, LocalizedText.self, RatingAPI.RuleDTO.self, RatingRuleInput.self,
+        // The start page
+        HomeAPI.TodoListDTO.self, HomeAPI.TodoItemDTO.self, HomeAPI.FigureDTO.self,
         // Breakthroughs
         BreakthroughInput.self, CheckInInput.self, BreakthroughAPI.CheckInDTO.self, BreakthroughAPI.BreakthroughDTO.self,
         PageDTO<BreakthroughAPI.BreakthroughDTO>.self, BreakthroughAPI.TallyDTO.self, BreakthroughAPI.RollupDTO.self,

@@ -96,6 +96,8 @@ enum APIDocumentation {
                "404": ["$ref": "#/components/responses/404"], "422": ["$ref": "#/components/responses/422"]],
         ]],
         "/me": ["get": operation("getMe", "The caller and the roles they hold today", tag: "Accounts", ok: ref("Me"), failures: ["401"])],
+        "/me/todos": ["get": operation("getMyTodos", "The caller's to-do list, most urgent first, with the headline figures of the subtrees they follow",
+                                       tag: "Self-service", ok: ref("TodoList"), failures: ["401"])],
         "/me/data": ["get": operation("getMyData", "Everything LamTheo holds about the calling member", tag: "Self-service",
                                       ok: ref("MemberData"), failures: ["401", "403"])],
         "/me/corrections": ["post": operation(

@@ -49,8 +49,9 @@ enum OrganizationPages {
             searchForm(text: text, language: language),
             UnitRow.table(units.map(UnitRow.init), language: language),
             pager,
-            .div(.class("actions"), .a(.class("button secondary"), .href(OrganizationRoute.new.path),
-                                       .text(LocalizedText(vi: "Thêm tổ chức cấp cao nhất", en: "Add a top-level organisation")(language))))
+            // A unit at the top of the tree is outside every scope: only administrators add one.
+            .if(request.actor?.isAdministrator == true, .div(.class("actions"), .a(.class("button secondary"), .href(OrganizationRoute.new.path),
+                .text(LocalizedText(vi: "Thêm tổ chức cấp cao nhất", en: "Add a top-level organisation")(language)))))
         )).response(for: request)
     }
 

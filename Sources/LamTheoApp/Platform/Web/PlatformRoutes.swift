@@ -22,8 +22,7 @@ enum PlatformRoute: SiteRoute {
 
 enum PlatformRoutes {
     static func register(on routes: any RoutesBuilder) {
-        // The start page follows the caller's role: the tree for officers and secretaries, their own
-        // record for members, the sign-in page for anyone else.
+        // The start page the navigation names for a signed-in caller; the sign-in page for anyone else.
         routes.get(PlatformRoute.home) { request in
             request.redirect(to: request.application.navigation.startPage(for: request.actor).path)
         }.requiring(.everyone)
