@@ -311,7 +311,8 @@ enum StudyPages {
     }
 
     /// One fieldset per member with three large choices, present by default, and a reason: on a phone a
-    /// secretary taps only the absent.
+    /// secretary taps only the absent. Each choice is classed by its status so that the stylesheet colours
+    /// it and shows the reason only for a member not marked present.
     private static func renderAttendance(_ session: StudySession, sent: AttendanceForm?, errors: [FieldError], request: Request) async throws -> Response {
         let language = request.language
         let fields = FormFields(request, errors: errors)
@@ -337,10 +338,10 @@ enum StudyPages {
                     return .fieldset(.class("mark"), .id("member-\(id)"),
                         .element(named: "legend", text: entry.member.fullName),
                         .div(.class("marks"), .forEach(choices) { choice, label in
-                            .label(.input(.type(.radio), .name("status[\(key)]"), .value(choice.rawValue), .checked(status == choice.rawValue)),
+                            .label(.class(choice.rawValue), .input(.type(.radio), .name("status[\(key)]"), .value(choice.rawValue), .checked(status == choice.rawValue)),
                                    .text(label(language)))
                         }),
-                        .input(.name("reason[\(key)]"), .value(reason ?? ""), .attribute(named: "aria-label", value: LocalizedText(
+                        .input(.class("reason"), .name("reason[\(key)]"), .value(reason ?? ""), .attribute(named: "aria-label", value: LocalizedText(
                                    vi: "Lý do vắng của \(entry.member.fullName)", en: "Why \(entry.member.fullName) was absent")(language)),
                                .placeholder(LocalizedText(vi: "Lý do (nếu vắng)", en: "Reason (if absent)")(language)),
                                .attribute(named: "aria-invalid", value: messages.isEmpty ? nil : "true")),

@@ -80,6 +80,10 @@ struct Layout {
                 .header(
                     .class("site"),
                     .a(.class("brand"), .href(PlatformRoute.home.path), .text("LamTheo")),
+                    // On a phone the signed-in menu folds behind one button: the <details> before it (the CSP allows
+                    // no script) whose open state the stylesheet follows; its summary tells assistive technology
+                    // whether the menu is expanded. On a wide screen the button goes and the menu is a row.
+                    .if(actor != nil, .element(named: "details", nodes: [.class("menu"), .element(named: "summary", text: "Menu")])),
                     .nav(
                         .ariaLabel(LocalizedText(vi: "Điều hướng chính", en: "Main navigation")(language)),
                         .forEach(navigation.menu.filter { $0.isShown(to: actor) }) { entry in

@@ -5,27 +5,45 @@ enum Stylesheet {
     * { box-sizing: border-box; }
     body { margin: 0; font: 16px/1.5 system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: var(--bg); }
     a { color: var(--accent); }
-    a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #f4a261; outline-offset: 1px; }
-    header.site { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .6rem 1rem; background: var(--accent); }
+    a:focus, button:focus, input:focus, select:focus, textarea:focus, summary:focus { outline: 3px solid #f4a261; outline-offset: 1px; }
+    header.site { position: relative; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .6rem 1rem; background: var(--accent); }
     header.site a { color: #fff; text-decoration: none; }
     header.site .brand { font-weight: 700; font-size: 1.15rem; margin-right: auto; }
-    header.site nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+    header.site nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; }
     header.site nav a.lang { border: 1px solid #fff8; border-radius: 4px; padding: 0 .4rem; }
     header.site form.signout { display: inline; }
     header.site form.signout button { background: none; border: 1px solid #fff8; padding: 0 .4rem; color: #fff; font-size: .9rem; }
+    /* Phones: the menu is one button; opened, it drops down over the page as a list of large targets. */
+    @media (max-width: 47.99rem) {
+      header.site details.menu > summary { list-style: none; cursor: pointer; color: #fff; border: 1px solid #fff8; border-radius: 4px; padding: .3rem .8rem; min-height: 2.5rem; display: flex; align-items: center; gap: .4rem; }
+      header.site details.menu > summary::-webkit-details-marker { display: none; }
+      header.site details.menu > summary::before { content: "☰" / ""; font-size: 1.2rem; line-height: 1; }
+      header.site details.menu[open] > summary { background: #fff; color: var(--accent); }
+      header.site details.menu[open] > summary::before { content: "✕" / ""; }
+      header.site details.menu:not([open]) + nav { display: none; }
+      header.site details.menu + nav { position: absolute; z-index: 10; left: 0; right: 0; top: 100%; flex-direction: column; align-items: stretch; gap: 0; padding: .25rem 1rem 1rem; background: var(--accent); box-shadow: 0 6px 12px #0004; }
+      header.site details.menu + nav > a { padding: .6rem 0; border-bottom: 1px solid #fff4; }
+      header.site details.menu + nav > a.lang { margin-top: .75rem; align-self: flex-start; padding: .3rem .6rem; border-bottom: 1px solid #fff8; }
+      header.site details.menu + nav > form.signout { margin-top: .75rem; }
+      header.site details.menu + nav > form.signout button { padding: .4rem .8rem; font-size: 1rem; }
+    }
+    @media (min-width: 48rem) {
+      header.site details.menu { display: none; }
+      header.site nav { flex: 1 1 0; justify-content: flex-end; }
+    }
     nav.crumbs ol { list-style: none; display: flex; flex-wrap: wrap; margin: 0; padding: .5rem 1rem 0; font-size: .9rem; }
     nav.crumbs li + li::before { content: "›"; padding: 0 .4rem; color: var(--muted); }
-    main { padding: .5rem 1rem 2rem; max-width: 70rem; margin: 0 auto; overflow-wrap: break-word; }
+    main { padding: .5rem 1rem 2rem; max-width: 70rem; margin: 0 auto; overflow-wrap: anywhere; }
     h1 { font-size: 1.4rem; margin: .5rem 0; }
     h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
     .muted { color: var(--muted); }
     .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; margin: .5rem 0; }
     .figure { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
     .figure strong { display: block; font-size: 1.3rem; }
-    table { width: 100%; border-collapse: collapse; background: #fff; }
+    table { width: 100%; border-collapse: collapse; background: #fff; overflow-wrap: break-word; }
     th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     td.num, th.num { text-align: right; white-space: nowrap; }
-    .table-wrap { overflow-x: auto; }
+    .table-wrap { overflow-x: auto; max-width: 100%; }
     dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .25rem 1rem; }
     dl.facts dt { color: var(--muted); }
     dl.facts dd { margin: 0; }
@@ -52,18 +70,54 @@ enum Stylesheet {
     fieldset.mark legend { font-weight: 600; }
     .marks { display: grid; grid-template-columns: repeat(3, 1fr); gap: .35rem; margin-bottom: .35rem; }
     form.stack .marks label { display: flex; gap: .25rem; white-space: nowrap; align-items: center; justify-content: center; min-height: 2.75rem; border: 1px solid #9c958a; border-radius: 6px; font-weight: normal; }
-    form.stack .marks label:has(input:checked) { background: #fde2e1; border-color: var(--accent); font-weight: 600; }
+    form.stack .marks label:has(input:checked) { color: #fff; font-weight: 700; }
+    form.stack .marks label:has(input:checked)::after { font-weight: 700; }
+    form.stack .marks label.present:has(input:checked) { background: var(--ok); border-color: var(--ok); }
+    form.stack .marks label.present:has(input:checked)::after { content: "✓" / ""; }
+    form.stack .marks label.absent:has(input:checked) { background: #a4161a; border-color: #a4161a; }
+    form.stack .marks label.absent:has(input:checked)::after { content: "✗" / ""; }
+    form.stack .marks label.excused:has(input:checked) { background: var(--warn); border-color: var(--warn); }
+    form.stack .marks label.excused:has(input:checked)::after { content: "✎" / ""; }
+    .marks input:checked { accent-color: #fff; }
+    fieldset.mark { border-left-width: 6px; }
+    fieldset.mark:has(label.absent input:checked) { border-left-color: #a4161a; }
+    fieldset.mark:has(label.excused input:checked) { border-left-color: var(--warn); }
+    fieldset.mark:has(label.present input:checked) input.reason { display: none; }
     .marks input { width: 1.15rem; height: 1.15rem; margin: 0; padding: 0; flex: none; }
     .sticky { position: sticky; bottom: 0; background: var(--bg); padding: .5rem 0; }
     .row { display: grid; grid-template-columns: 2fr 1fr; gap: .5rem; }
     section.reflection { border-top: 1px solid var(--line); padding: .5rem 0; }
     .pager { display: flex; gap: 1rem; align-items: center; margin: .75rem 0; }
-    @media (max-width: 40rem) {
+    @media screen and (max-width: 40rem) {
       table.responsive thead { display: none; }
       table.responsive tr { display: block; border-bottom: 1px solid var(--line); padding: .35rem 0; }
-      table.responsive td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .15rem .5rem; }
+      table.responsive td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .15rem .5rem; overflow-wrap: anywhere; }
       table.responsive td::before { content: attr(data-label); color: var(--muted); }
     }
-    .button.danger, button.danger { background: #fff0f0; color: #8a1c1c; border: 2px solid #8a1c1c; font-weight: 600; }
+    /* Paper: A4, the page's own content under its Vietnamese headings: no menu, trail, buttons or forms, except
+       the attendance sheet, a form that is the content (it prints as the roll with each member's mark). */
+    @media print {
+      @page { size: A4; margin: 15mm 12mm; }
+      body { background: #fff; color: #000; font-size: 11pt; }
+      header.site, nav.crumbs, .flash, .actions, .pager, main form:not(:has(fieldset.mark)), button, .button, input.reason:placeholder-shown { display: none !important; }
+      main { max-width: none; padding: 0; }
+      a { color: inherit; text-decoration: none; }
+      h1 { font-size: 16pt; }
+      h2 { font-size: 13pt; }
+      h1, h2, h3, legend { break-after: avoid; }
+      .table-wrap { overflow: visible; }
+      table { border: 1px solid #000; }
+      th, td { border: 1px solid #000; padding: .2rem .35rem; }
+      thead { display: table-header-group; }
+      tr, .figure, fieldset, section, li, dl.facts > * { break-inside: avoid; }
+      .figure, fieldset { border-color: #000; }
+      form.stack { display: block; max-width: none; }
+      fieldset.mark { display: flex; flex-wrap: wrap; align-items: center; gap: 0 1rem; margin: 0; padding: .1rem .3rem; border-width: 0 0 1px; border-radius: 0; }
+      fieldset.mark legend { float: left; width: 16rem; padding: 0; }
+      .marks { display: flex; gap: .75rem; margin: 0; }
+      form.stack .marks label, form.stack .marks label:is(.present, .absent, .excused):has(input:checked) { min-height: 0; border: 0; background: none; color: #000; }
+      .marks input:checked { accent-color: #000; }
+      fieldset.mark input.reason { border: 0; padding: 0; width: auto; flex: 1; font-style: italic; }
+    }
     """
 }
