@@ -387,6 +387,28 @@ struct AccountSelfServiceTests {
         }
     }
 
+    @Test("taking a role back asks first, on a page that says which role and what follows", arguments: TestBackend.allCases)
+    func revokeAsksFirst(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let world = try await World.make(app)
+            let tester = try app.testing()
+            let grant = try #require(try await RoleGrant.query(on: app.db).filter(\.$userId == world.wardAEditor.userId).first()).requireID()
+            let outside = try #require(try await RoleGrant.query(on: app.db).filter(\.$userId == world.wardBSecretary.userId).first()).requireID()
+            let access = String(buffer: try await tester.sendRequest(.GET, "/access", headers: world.wardAManager.web).body)
+            #expect(access.contains(#"href="/access/grants/\#(grant)/delete""#), "the access page leads to the question, not straight to the act")
+            let question = String(buffer: try await tester.sendRequest(.GET, "/access/grants/\(grant)/delete", headers: world.wardAManager.web).body)
+            #expect(question.contains("Vai trò bị thu hồi: Cán bộ · cập nhật — Đảng bộ phường Bến Nghé."))
+            #expect(question.contains(#"class="danger""#))
+            #expect(try await tester.sendRequest(.GET, "/access/grants/\(outside)/delete", headers: world.wardAManager.web).status == .notFound)
+            let revoked = try await tester.sendRequest(.POST, "/access/grants/\(grant)/delete", headers: world.wardAManager.web) {
+                try $0.content.encode(world.wardAManager.form([:]), as: .urlEncodedForm)
+            }
+            #expect(revoked.status == .seeOther)
+            #expect(revoked.headers.setCookie?[FlashMiddleware.cookieName] != nil)
+            #expect(try await RoleGrant.find(grant, on: app.db)?.revokedAt != nil)
+        }
+    }
+
     // MARK: Rules and views without a database
 
     @Test("who looks after an account: every role inside the manager's subtrees")

@@ -126,6 +126,16 @@ enum AccountCommands {
     }
 
     static func revokeGrant(_ id: Int, by granter: Actor, on db: any Database) async throws -> RoleGrant {
+        let grant = try await revocableGrant(id, by: granter, on: db)
+        try await requireAnotherAdministrator(besides: grant, on: db)
+        grant.revokedAt = Date()
+        try await grant.save(on: db)
+        return grant
+    }
+
+    /// A role in force that `granter` may take back: one inside their scope (any, for an administrator); not
+    /// found otherwise.
+    static func revocableGrant(_ id: Int, by granter: Actor, on db: any Database) async throws -> RoleGrant {
         guard let grant = try await RoleGrant.find(id, on: db), grant.revokedAt == nil else {
             throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy vai trò", en: "Role not found"))
         }
@@ -133,9 +143,6 @@ enum AccountCommands {
         guard granter.isAdministrator || place.map({ granter.can(.delegate, at: $0) }) == true else {
             throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy vai trò", en: "Role not found"))
         }
-        try await requireAnotherAdministrator(besides: grant, on: db)
-        grant.revokedAt = Date()
-        try await grant.save(on: db)
         return grant
     }
 

@@ -12,6 +12,7 @@ enum AccountPages {
         routes.get(AccountRoute.access, use: access).requiring(.capability(.delegate))
         routes.post(AccountRoute.newUser, use: createUser).requiring(.capability(.delegate))
         routes.post(AccountRoute.grants, use: grant).requiring(.capability(.delegate))
+        routes.get(AccountRoute.deleteGrant(.key), use: confirmRevoke).requiring(.capability(.delegate))
         routes.post(AccountRoute.deleteGrant(.key), use: revoke).requiring(.capability(.delegate))
         registerCare(on: routes)
     }
@@ -145,6 +146,26 @@ enum AccountPages {
         }
     }
 
+    static func confirmRevoke(request: Request) async throws -> Response {
+        let id = try request.id()
+        let grant = try await AccountCommands.revocableGrant(id, by: try request.requireActor(), on: request.db)
+        guard let user = try await User.find(grant.userId, on: request.db) else { throw Abort(.notFound) }
+        let unit = try await grant.organizationId.asyncMap { try await Organization.find($0, on: request.db)?.name } ?? nil
+        let role = RoleLine(role: grant.role, level: grant.level, unitName: unit, startsOn: grant.startsOn, endsOn: grant.endsOn)
+        let account = AccountTexts.account(user.displayName, user.username)
+        return ConfirmationView(
+            title: LocalizedText(vi: "Thu hồi vai trò của \(account)?", en: "Revoke a role of \(account)?"),
+            consequences: [
+                LocalizedText(vi: "Vai trò bị thu hồi: \(role.text(.vi)).", en: "The role revoked: \(role.text(.en))."),
+                LocalizedText(vi: "Từ lúc này tài khoản không còn xem và làm được những gì vai trò này cho phép, kể cả trong các phiên đang mở.",
+                              en: "From now on the account can no longer see or do what this role allowed, in open sessions too."),
+                LocalizedText(vi: "Muốn giao lại, phải giao một vai trò mới.", en: "To give it back, a new role must be given."),
+            ],
+            action: AccountRoute.deleteGrant(.value(id)).path, button: LocalizedText(vi: "Thu hồi vai trò", en: "Revoke the role"),
+            back: AccountRoute.access.path
+        ).response(for: request)
+    }
+
     static func revoke(request: Request) async throws -> Response {
         let actor = try request.requireActor()
         let id = try request.id()
@@ -177,7 +198,8 @@ enum AccountPages {
                         .td(.text(row.grant.role.label(language) + (row.grant.level.map { " · " + $0.label(language) } ?? ""))),
                         .td(.text(row.unitName ?? "—")),
                         .td(.text(row.grant.startsOn.vietnamese + " – " + (row.grant.endsOn?.vietnamese ?? ""))),
-                        .td(fields.postButton(AccountRoute.deleteGrant(.value(row.grant.id!)).path, LocalizedText(vi: "Thu hồi", en: "Revoke"))))
+                        .td(.a(.class("button secondary"), .href(AccountRoute.deleteGrant(.value(row.grant.id!)).path),
+                               .text(LocalizedText(vi: "Thu hồi…", en: "Revoke…")(language)))))
                 })
             )),
             .h2(.text(LocalizedText(vi: "Giao vai trò cho tài khoản có sẵn", en: "Give a role to an existing account")(language))),
