@@ -12,7 +12,7 @@ enum SpreadsheetExport {
         case csv, xlsx
 
         var contentType: String {
-            self == .csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            self == .csv ? MediaType.csv : MediaType.xlsx
         }
     }
 

@@ -151,9 +151,6 @@ enum SpreadsheetResponses {
         if kind == .members {
             try await PersonalDataLog.logView("member.export.\(format.rawValue)", memberIds: file.memberIds, request: request)
         }
-        let response = Response(status: .ok, body: .init(data: file.data))
-        response.headers.replaceOrAdd(name: .contentType, value: format.contentType)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file.name)\"")
-        return response
+        return Response.download(file.data, named: file.name, mediaType: format.contentType)
     }
 }

@@ -89,18 +89,7 @@ struct DocumentFileStore: Sendable {
 extension DocumentFileStore {
     /// The stored bytes under their media type, as a download named after the original file.
     func download(_ key: String, named fileName: String, mediaType: String) throws -> Response {
-        let response = Response(status: .ok, body: .init(data: try read(key)))
-        response.headers.replaceOrAdd(name: .contentType, value: mediaType)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        // RFC 6266: an ASCII fallback, then the real (Vietnamese) name percent-encoded.
-        let fallback = fileName.map { character in
-            character.isASCII && (character.isLetter || character.isNumber || "-._".contains(character))
-                ? String(character) : VietnameseText.searchKey(String(character)).nonEmpty ?? "_"
-        }.joined()
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: unreserved) ?? fallback
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)")
-        return response
+        Response.download(try read(key), named: fileName, mediaType: mediaType)
     }
 }
 

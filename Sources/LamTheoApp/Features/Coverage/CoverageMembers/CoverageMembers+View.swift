@@ -15,6 +15,10 @@ extension CoverageMembers {
             let content: Node<HTML.BodyContext> = .group(
                 .h1(.text(heading)),
                 .p(.a(.href(campaignLink), .text(model.campaign.title))),
+                .if(!members.items.isEmpty, .p(.a(.class("button secondary"),
+                    .href(CoverageRoute.membersSheet(campaign: .value(model.campaign.id)).path(query: [.unit: model.unit.id, "list": model.list.rawValue])),
+                    .text(LocalizedText(vi: "Tải danh sách (Excel, \(members.total) đảng viên)",
+                                        en: "Download the list (Excel, \(members.total) members)")(language))))),
                 members.items.isEmpty
                     ? .p(.class("muted"), .text(LocalizedText(vi: "Không có đảng viên nào.", en: "No members.")(language)))
                     : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
