@@ -30,7 +30,11 @@ enum CommitmentActions {
     }
 
     static func selfAssess(_ id: Int, _ input: AssessmentInput, request: Request) async throws -> Commitment {
-        try await requireOwnerOrEditor(requireCommitment(id, request: request).memberId, request: request)
+        let commitment = try await requireCommitment(id, request: request)
+        guard assessesThemself(try request.requireActor(), member: commitment.memberId) else {
+            throw DomainError(.forbidden, title: LocalizedText(vi: "Chỉ đảng viên mới tự đánh giá cam kết của chính mình",
+                                                              en: "Only the member assesses their own commitment"))
+        }
         return try await request.write(AuditSubject("commitment.self-assess", Commitment.self, id: id)) {
             try await CommitmentCommands.selfAssess(id, input, on: $0)
         }
@@ -97,24 +101,40 @@ enum CommitmentActions {
         return TreePath(rawValue: member.organizationPath)
     }
 
-    /// The member themselves, or an editor at their cell; anyone else is refused with a message saying so.
-    static func requireOwnerOrEditor(_ memberId: Int, request: Request) async throws {
-        let actor = try request.requireActor()
-        if actor.memberId == memberId { return }
-        if let member = try await Member.find(memberId, on: request.db), let path = TreePath(rawValue: member.organizationPath),
-           actor.can(.edit, at: path) {
-            return
-        }
-        throw DomainError(.forbidden, title: LocalizedText(
-            vi: "Bạn chỉ đăng ký, cập nhật và tự đánh giá cam kết của chính mình",
-            en: "You may register, update and self-assess only your own commitments"))
+    // Who may do what with a member's commitments: the rules the pages ask before offering a form and the
+    // actions ask before writing.
+
+    /// Registering, updating and checking in: the member themselves, or an editor at their cell (who records
+    /// for a member without a phone).
+    static func writesFor(_ member: Member, actor: Actor) -> Bool {
+        actor.memberId == member.id || assessesFor(member, actor: actor)
+    }
+
+    /// The year-end self-assessment is the member's own: nobody writes it for them.
+    static func assessesThemself(_ actor: Actor, member memberId: Int) -> Bool {
+        actor.memberId == memberId
     }
 
     /// Assessments and reminders belong to the cell: its secretary or an editor above it.
+    static func assessesFor(_ member: Member, actor: Actor) -> Bool {
+        TreePath(rawValue: member.organizationPath).map { actor.can(.edit, at: $0) } ?? false
+    }
+
+    /// `writesFor`; anyone else is refused with a message saying so.
+    static func requireOwnerOrEditor(_ memberId: Int, request: Request) async throws {
+        let actor = try request.requireActor()
+        if actor.memberId == memberId { return }
+        if let member = try await Member.find(memberId, on: request.db), writesFor(member, actor: actor) { return }
+        throw DomainError(.forbidden, title: LocalizedText(
+            vi: "Bạn chỉ đăng ký và cập nhật cam kết của chính mình",
+            en: "You may register and update only your own commitments"))
+    }
+
+    /// `assessesFor`; anyone else is refused with a message saying so.
     static func requireEditor(of memberId: Int, request: Request) async throws {
         let member = try await MemberQueries.require(memberId, on: request.db)
         let actor = try request.requireActor()
-        guard actor.can(.edit, at: TreePath(rawValue: member.organizationPath)!) else {
+        guard assessesFor(member, actor: actor) else {
             throw DomainError(.forbidden, title: LocalizedText(
                 vi: "Chỉ bí thư chi bộ hoặc cấp ủy cấp trên mới đánh giá cam kết và nhắc đăng ký",
                 en: "Only the cell's secretary or a committee above it assesses commitments and sends reminders"))

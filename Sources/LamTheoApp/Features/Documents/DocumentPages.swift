@@ -23,6 +23,13 @@ enum DocumentPages {
 
     private static let registerTitle = LocalizedText(vi: "Sổ văn bản", en: "Document register")
 
+    /// The sections of a document's page that its forms return to.
+    private static let relatedSection = "related", attachmentsSection = "attachments"
+
+    private static func kilobytes(_ size: Int) -> String {
+        VietnameseFormat.integer(max(1, size / 1024))
+    }
+
     // MARK: Reading
 
     static func index(request: Request) async throws -> Response {
@@ -100,16 +107,16 @@ enum DocumentPages {
                               .a(.class("button secondary"), .href(DocumentRoute.edit(.value(id)).path), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
                               .a(.class("button secondary"), .href(DocumentRoute.relations(.value(id)).path),
                                  .text(LocalizedText(vi: "Thêm văn bản liên quan", en: "Relate a document")(language))))),
-            .h2(.text(LocalizedText(vi: "Văn bản liên quan", en: "Related documents")(language))),
+            .h2(.id(relatedSection), .text(LocalizedText(vi: "Văn bản liên quan", en: "Related documents")(language))),
             related.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(related) { item in
                 .li(.text(item.label(language) + " "), .a(.href(DocumentRoute.show(.value(item.document.requireID())).path), .text(item.document.symbol)),
                     .text(" — \(item.document.title)"),
                     .if(mayKeep, fields.postButton(DocumentRoute.deleteRelation(.value(id), relation: .value(item.relation.id!)).path, LocalizedText(vi: "Bỏ liên hệ", en: "Remove"))))
             }),
-            .h2(.text(LocalizedText(vi: "Tệp đính kèm", en: "Attachments")(language))),
+            .h2(.id(attachmentsSection), .text(LocalizedText(vi: "Tệp đính kèm", en: "Attachments")(language))),
             attachments.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(attachments) { attachment in
                 .li(.a(.href(DocumentRoute.attachment(.value(id), attachment: .value(attachment.id!)).path), .text(attachment.fileName)),
-                    .text(" (\(VietnameseFormat.integer(max(1, attachment.size / 1024)))\u{A0}KB)"),
+                    .text(" (\(kilobytes(attachment.size))\u{A0}KB)"),
                     .if(mayKeep, fields.postButton(DocumentRoute.deleteAttachment(.value(id), attachment: .value(attachment.id!)).path, LocalizedText(vi: "Xóa tệp", en: "Delete"))))
             }),
             .if(mayKeep, uploadForm(documentId: id, fields: fields)),
@@ -148,7 +155,8 @@ enum DocumentPages {
         let form = try request.content.decode(DocumentForm.self).input
         do {
             let document = try await DocumentActions.register(form, request: request)
-            return request.redirect(to: DocumentRoute.show(.value(document.requireID())).path)
+            return request.redirect(to: DocumentRoute.show(.value(document.requireID())).path, flash: LocalizedText(
+                vi: "Đã vào sổ văn bản \(document.symbol) ngày \(document.issuedOn.vietnamese).", en: "Document \(document.symbol) of \(document.issuedOn.vietnamese) registered."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderForm(form, document: nil, errors: error.fieldErrors, request: request)
         }
@@ -164,8 +172,9 @@ enum DocumentPages {
         let document = try await DocumentActions.requireDocument(request.id(), .edit, request: request)
         let form = try request.content.decode(DocumentForm.self).input
         do {
-            _ = try await DocumentActions.update(document.requireID(), request: request) { _ in form }
-            return request.redirect(to: DocumentRoute.show(.value(document.requireID())).path)
+            let saved = try await DocumentActions.update(document.requireID(), request: request) { _ in form }
+            return request.redirect(to: DocumentRoute.show(.value(document.requireID())).path, flash: LocalizedText(
+                vi: "Đã lưu văn bản \(saved.symbol).", en: "Document \(saved.symbol) saved."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderForm(form, document: document, errors: error.fieldErrors, request: request)
         }
@@ -229,8 +238,10 @@ enum DocumentPages {
             guard let kind = DocumentRelationKind(rawValue: form.kind ?? "") else {
                 throw DomainError.invalid(field: "kind", LocalizedText(vi: "Chọn loại liên hệ", en: "Choose how the documents relate"))
             }
-            _ = try await DocumentActions.relate(from: id, to: form.toDocumentId, kind: kind, request: request)
-            return request.redirect(to: DocumentRoute.show(.value(id)).path)
+            let relation = try await DocumentActions.relate(from: id, to: form.toDocumentId, kind: kind, request: request)
+            let other = try await Document.find(relation.toDocumentId, on: request.db)?.symbol ?? ""
+            return request.redirect(to: DocumentRoute.show(.value(id)).path(query: [:], fragment: relatedSection), flash: LocalizedText(
+                vi: "Đã ghi liên hệ: \(kind.label(.vi)) \(other).", en: "Relation saved: \(kind.label(.en)) \(other)."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderRelateForm(form, errors: error.fieldErrors, request: request)
         }
@@ -238,8 +249,10 @@ enum DocumentPages {
 
     static func unrelate(request: Request) async throws -> Response {
         let id = try request.id()
-        _ = try await DocumentActions.unrelate(request.id("relationId"), of: id, request: request)
-        return request.redirect(to: DocumentRoute.show(.value(id)).path)
+        let relation = try await DocumentActions.unrelate(request.id("relationId"), of: id, request: request)
+        let other = try await Document.find(relation.toDocumentId, on: request.db)?.symbol ?? ""
+        return request.redirect(to: DocumentRoute.show(.value(id)).path(query: [:], fragment: relatedSection), flash: LocalizedText(
+            vi: "Đã bỏ liên hệ với \(other).", en: "Relation to \(other) removed."))
     }
 
     /// Find the other document by number or title on the same page, then choose how they relate.
@@ -290,8 +303,9 @@ enum DocumentPages {
         let id = try request.id()
         let file = try request.content.decode(UploadForm.self).file
         do {
-            _ = try await DocumentActions.attach(to: id, fileName: file?.filename, data: file.map { Data(buffer: $0.data) } ?? Data(), request: request)
-            return request.redirect(to: DocumentRoute.show(.value(id)).path)
+            let attachment = try await DocumentActions.attach(to: id, fileName: file?.filename, data: file.map { Data(buffer: $0.data) } ?? Data(), request: request)
+            return request.redirect(to: DocumentRoute.show(.value(id)).path(query: [:], fragment: attachmentsSection), flash: LocalizedText(
+                vi: "Đã đính kèm tệp \(attachment.fileName) (\(kilobytes(attachment.size)) KB).", en: "File \(attachment.fileName) (\(kilobytes(attachment.size)) KB) attached."))
         } catch let error as DomainError where error.kind != .notFound {
             let language = request.language
             let fields = FormFields(request, errors: error.fieldErrors)
@@ -304,8 +318,9 @@ enum DocumentPages {
 
     static func removeAttachment(request: Request) async throws -> Response {
         let id = try request.id()
-        _ = try await DocumentActions.removeAttachment(request.id("attachmentId"), of: id, request: request)
-        return request.redirect(to: DocumentRoute.show(.value(id)).path)
+        let attachment = try await DocumentActions.removeAttachment(request.id("attachmentId"), of: id, request: request)
+        return request.redirect(to: DocumentRoute.show(.value(id)).path(query: [:], fragment: attachmentsSection), flash: LocalizedText(
+            vi: "Đã xóa tệp \(attachment.fileName).", en: "File \(attachment.fileName) deleted."))
     }
 
     private static func uploadForm(documentId: Int, fields: FormFields) -> Node<HTML.BodyContext> {

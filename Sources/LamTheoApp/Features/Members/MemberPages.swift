@@ -56,10 +56,11 @@ enum MemberPages {
                 .dt(.text(LocalizedText(vi: "Số CCCD", en: "ID number")(language))), .dd(.text(personal ? member.idNumber ?? "—" : "—")),
                 .dt(.text(LocalizedText(vi: "Điện thoại", en: "Phone")(language))), .dd(.text(personal ? member.phone ?? "—" : "—")),
                 .dt(.text(LocalizedText(vi: "Địa chỉ", en: "Address")(language))), .dd(.text(personal ? member.address ?? "—" : "—"))),
-            .div(.class("actions"),
+            // Editing and transferring need `edit` at the member's cell, as their routes do.
+            .if(actor.can(.edit, at: cell.treePath), .div(.class("actions"),
                  .a(.class("button secondary"), .href(MemberRoute.edit(.value(id)).path), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
                  .if(member.status.isOnRoll, .a(.class("button secondary"), .href(MemberRoute.transfer(.value(id)).path),
-                                                .text(LocalizedText(vi: "Chuyển sinh hoạt", en: "Transfer")(language))))),
+                                                .text(LocalizedText(vi: "Chuyển sinh hoạt", en: "Transfer")(language)))))),
             .h2(.text(LocalizedText(vi: "Chức vụ", en: "Positions")(language))),
             positions.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(positions) { position in
                 .li(.text("\(position.title)\(position.organizationId.flatMap { unitNames[$0] }.map { " · \($0)" } ?? ""): "
@@ -90,7 +91,10 @@ enum MemberPages {
         let form = try request.content.decode(MemberInput.self)
         do {
             let member = try await MemberActions.create(form, request: request)
-            return request.redirect(to: MemberRoute.show(.value(member.requireID())).path)
+            let cell = try await Organization.find(member.organizationId, on: request.db)?.name ?? ""
+            return request.redirect(to: MemberRoute.show(.value(member.requireID())).path, flash: LocalizedText(
+                vi: "Đã thêm đảng viên \(member.fullName) (thẻ số \(member.cardNumber)) vào \(cell).",
+                en: "Member \(member.fullName) (card \(member.cardNumber)) added to \(cell)."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderMemberForm(form, member: nil, errors: error.fieldErrors, request: request)
         }
@@ -109,8 +113,9 @@ enum MemberPages {
         let member = try await MemberActions.requireMember(request.id(), .edit, request: request)
         let form = try request.content.decode(MemberInput.self)
         do {
-            _ = try await MemberActions.update(member.requireID(), request: request) { _ in form }
-            return request.redirect(to: MemberRoute.show(.value(member.requireID())).path)
+            let saved = try await MemberActions.update(member.requireID(), request: request) { _ in form }
+            return request.redirect(to: MemberRoute.show(.value(member.requireID())).path, flash: LocalizedText(
+                vi: "Đã lưu thông tin của đảng viên \(saved.fullName).", en: "The record of \(saved.fullName) saved."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderMemberForm(form, member: member, errors: error.fieldErrors, request: request)
         }
@@ -168,8 +173,10 @@ enum MemberPages {
         let id = try request.id()
         let form = try request.content.decode(TransferForm.self)
         do {
-            _ = try await MemberActions.transfer(id, to: form.organizationId, on: form.transferredOn, reason: form.reason, request: request)
-            return request.redirect(to: MemberRoute.show(.value(id)).path)
+            let moved = try await MemberActions.transfer(id, to: form.organizationId, on: form.transferredOn, reason: form.reason, request: request)
+            let cell = try await Organization.find(moved.organizationId, on: request.db)?.name ?? ""
+            return request.redirect(to: MemberRoute.show(.value(id)).path, flash: LocalizedText(
+                vi: "Đã chuyển sinh hoạt đảng viên \(moved.fullName) sang \(cell).", en: "\(moved.fullName) transferred to \(cell)."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderTransferForm(form, errors: error.fieldErrors, request: request)
         }

@@ -71,11 +71,12 @@ enum SelfService {
         }
     }
 
-    static func resolve(_ id: Int, request: Request) async throws {
+    @discardableResult
+    static func resolve(_ id: Int, request: Request) async throws -> CorrectionRequest {
         let actor = try request.requireActor()
         guard let correction = try await CorrectionRequest.find(id, on: request.db) else { throw Abort(.notFound) }
         _ = try await MemberActions.requireMember(correction.memberId, .edit, request: request)
-        _ = try await request.write(AuditSubject("correction.resolve", CorrectionRequest.self, id: id)) { db in
+        return try await request.write(AuditSubject("correction.resolve", CorrectionRequest.self, id: id)) { db in
             correction.status = CorrectionRequest.resolved
             correction.resolvedBy = actor.userId
             correction.resolvedAt = Date()

@@ -3,7 +3,7 @@ import LamTheoCore
 import Vapor
 
 /// Rating writes as a caller makes them, shared by the API and the pages. A member assesses themself;
-/// the cell's editors propose; the grassroots organisation's editors decide. A unit is proposed and
+/// the cell proposes (`mayTake`); the grassroots organisation's editors decide. A unit is proposed and
 /// decided by the level above it. Periods and rules belong to administrators; a subtree is closed and
 /// reopened by its own editors.
 enum RatingActions {
@@ -47,26 +47,41 @@ enum RatingActions {
         }
     }
 
-    /// Who may take a step: the member themself for a self-assessment; an editor of the cell (a unit's
-    /// parent) for a proposal; an editor of the deciding unit for a decision. An unknown subject is left
-    /// to the command, which names the field.
+    /// Who may take a step, for the pages (which offer only the steps the reader may take) and for
+    /// `record`: the member themself for a self-assessment; for a member's proposal the cell — its secretary,
+    /// or the committee that decides acting for a cell without an account — but not a committee above that;
+    /// an editor of the deciding unit for a decision, and for a unit's proposal (the level above proposes
+    /// and decides). `unit` is the member's cell or the unit rated; `deciding` is the unit that decides.
+    static func mayTake(_ step: RatingStepKind, member memberId: Int?, unit: TreePath, deciding: TreePath, actor: Actor) -> Bool {
+        switch step {
+        case .selfAssessment:
+            return memberId != nil && actor.memberId == memberId
+        case .proposal where memberId != nil:
+            return actor.isAdministrator || actor.grants.contains { grant in
+                grant.allows(.edit, at: unit) && grant.scope.map(deciding.contains) == true
+            }
+        case .proposal, .decision:
+            return actor.can(.edit, at: deciding)
+        }
+    }
+
+    /// `mayTake`, with a refusal that names the rule; a subject the caller may not read is not found. An
+    /// unknown subject is left to the command, which names the field.
     private static func requireRight(_ step: RatingStepKind, memberId: Int?, organizationId: Int?, actor: Actor, request: Request) async throws {
         var validator = Validator()
         guard let subject = try await validator.ratingSubject(memberId: memberId, organizationId: organizationId, on: request.db) else { return }
+        if step != .selfAssessment { try request.require(.read, at: subject.unit.treePath) }
+        guard !mayTake(step, member: subject.member?.id, unit: subject.unit.treePath, deciding: subject.deciding.treePath, actor: actor) else { return }
         switch step {
         case .selfAssessment:
-            guard let member = subject.member, actor.memberId == member.id else {
-                throw DomainError(.forbidden, title: LocalizedText(vi: "Chỉ đảng viên mới tự đánh giá chính mình",
-                                                                  en: "Only members assess themselves, and only themselves"))
-            }
+            throw DomainError(.forbidden, title: LocalizedText(vi: "Chỉ đảng viên mới tự đánh giá chính mình",
+                                                              en: "Only members assess themselves, and only themselves"))
         case .proposal where subject.member != nil:
-            try request.require(.edit, at: subject.unit.treePath)
+            throw DomainError(.forbidden, title: LocalizedText(vi: "Chỉ \(subject.unit.name) (hoặc cấp ủy \(subject.deciding.name) thay chi bộ) mới đề xuất xếp loại đảng viên của chi bộ",
+                                                              en: "Only \(subject.unit.name) (or \(subject.deciding.name) on its behalf) proposes its members' ratings"))
         case .proposal, .decision:
-            try request.require(.read, at: subject.unit.treePath)
-            guard actor.can(.edit, at: subject.deciding.treePath) else {
-                throw DomainError(.forbidden, title: LocalizedText(vi: "Chỉ cấp ủy \(subject.deciding.name) mới \(step == .decision ? "quyết định" : "đề xuất") xếp loại này",
-                                                                  en: "Only \(subject.deciding.name) \(step == .decision ? "decides" : "proposes") this rating"))
-            }
+            throw DomainError(.forbidden, title: LocalizedText(vi: "Chỉ cấp ủy \(subject.deciding.name) mới \(step == .decision ? "quyết định" : "đề xuất") xếp loại này",
+                                                              en: "Only \(subject.deciding.name) \(step == .decision ? "decides" : "proposes") this rating"))
         }
     }
 }

@@ -13,6 +13,7 @@ enum StudyPages {
         routes.get(StudyRoute.session(.key), use: show).requiring(.capability(.read))
         routes.get(StudyRoute.editSession(.key), use: editForm).requiring(.capability(.edit))
         routes.post(StudyRoute.editSession(.key), use: update).requiring(.capability(.edit))
+        routes.get(StudyRoute.deleteSession(.key), use: confirmDelete).requiring(.capability(.edit))
         routes.post(StudyRoute.deleteSession(.key), use: delete).requiring(.capability(.edit))
         routes.get(StudyRoute.attendance(.key), use: attendanceForm).requiring(.capability(.edit))
         routes.post(StudyRoute.attendance(.key), use: takeAttendance).requiring(.capability(.edit))
@@ -32,6 +33,7 @@ enum StudyPages {
         let page = try await StudyQueries.sessions(.init(within: within, campaignId: campaignId, scopes: actor.readableSubtrees),
                                                    page: paging.page, perPage: paging.perPage, on: request.db)
         let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.db)
+        let delegates = try await StudyQueries.delegates(of: page.items.map { $0.requireID() }, on: request.db)
         let units = try await CampaignQueries.unitNames(page.items.map(\.organizationId), on: request.db)
         let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
         let holdsMembers = try await unit.asyncMap { try await OrganizationKind.find($0.kindCode, on: request.db)?.holdsMembers == true } ?? false
@@ -40,7 +42,7 @@ enum StudyPages {
         let dateTitle = LocalizedText(vi: "Ngày", en: "Date")(language)
         let sessionTitle = LocalizedText(vi: "Buổi học tập", en: "Session")(language)
         let unitTitle = LocalizedText(vi: "Đơn vị", en: "Unit")(language)
-        let presentTitle = LocalizedText(vi: "Đảng viên có mặt", en: "Members present")(language)
+        let presentTitle = LocalizedText(vi: "Người dự", en: "Attended")(language)
         let unitId = unit?.requireID()
 
         let content: Node<HTML.BodyContext> = .group(
@@ -67,7 +69,7 @@ enum StudyPages {
                             .td(.attribute(named: "data-label", value: sessionTitle), .a(.href(StudyRoute.session(.value(session.requireID())).path), .text(session.title))),
                             .td(.attribute(named: "data-label", value: unitTitle), .text(units[session.organizationId] ?? "")),
                             .td(.class("num"), .attribute(named: "data-label", value: presentTitle),
-                                .text(VietnameseFormat.integer(summaries[session.requireID()]?.present ?? 0))))
+                                .text((summaries[session.requireID()] ?? AttendanceSummary()).attendedText(with: delegates[session.requireID()], language: language))))
                     }))),
             Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: {
                 StudyRoute.sessions.path(query: [.unit: unitId, .campaign: campaignId, "page": $0])
@@ -143,7 +145,9 @@ enum StudyPages {
         if form.more != nil { return try await renderSessionForm(form, session: nil, errors: [], request: request) }
         do {
             let session = try await StudyActions.record(try form.input(), request: request)
-            return request.redirect(to: StudyRoute.attendance(.value(session.requireID())).path)
+            return request.redirect(to: StudyRoute.attendance(.value(session.requireID())).path, flash: LocalizedText(
+                vi: "Đã ghi buổi học tập “\(session.title)” ngày \(session.heldOn.vietnamese). Mời điểm danh: mặc định mọi người có mặt.",
+                en: "Study session “\(session.title)” of \(session.heldOn.vietnamese) recorded. Now take attendance: everyone is present by default."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderSessionForm(form, session: nil, errors: error.fieldErrors, request: request)
         }
@@ -166,16 +170,53 @@ enum StudyPages {
         if form.more != nil { return try await renderSessionForm(form, session: session, errors: [], request: request) }
         do {
             let input = try form.input()
-            _ = try await StudyActions.update(session.requireID(), request: request) { _, _ in input }
-            return request.redirect(to: StudyRoute.session(.value(session.requireID())).path)
+            let saved = try await StudyActions.update(session.requireID(), request: request) { _, _ in input }
+            return request.redirect(to: StudyRoute.session(.value(session.requireID())).path, flash: LocalizedText(
+                vi: "Đã lưu buổi học tập “\(saved.title)” ngày \(saved.heldOn.vietnamese).", en: "Study session “\(saved.title)” of \(saved.heldOn.vietnamese) saved."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderSessionForm(form, session: session, errors: error.fieldErrors, request: request)
         }
     }
 
+    /// What deleting a session takes with it, in words: "buổi học tập “…” ngày 04/12/2026 cùng điểm danh của 33
+    /// đảng viên và 2 điểm cầu".
+    private static func deletion(of session: StudySession, on db: any Database) async throws -> LocalizedText {
+        let id = session.requireID()
+        let marked = try await StudyQueries.attendanceSummaries(of: [id], on: db)[id]?.marked ?? 0
+        let points = try await StudyQueries.bridgePoints(of: id, on: db).count
+        let number = VietnameseFormat.integer
+        return LocalizedText(vi: "buổi học tập “\(session.title)” ngày \(session.heldOn.vietnamese) cùng điểm danh của \(number(marked)) đảng viên và \(number(points)) điểm cầu",
+                             en: "the study session “\(session.title)” of \(session.heldOn.vietnamese) with the attendance of \(marked) members and \(points) bridge points")
+    }
+
+    /// Deleting takes the attendance with it, and the members' "studied" with it: the page says so first.
+    static func confirmDelete(request: Request) async throws -> Response {
+        let session = try await StudyActions.requireSession(request.id(), .edit, request: request)
+        let id = session.requireID()
+        let what = try await deletion(of: session, on: request.db)
+        let campaign = try await session.campaignId.asyncMap { try await CampaignQueries.require($0, on: request.db) }
+        return ConfirmationView(
+            title: LocalizedText(vi: "Xóa \(what.vi)?", en: "Delete \(what.en)?"),
+            consequences: [
+                LocalizedText(vi: "Xóa \(what.vi).", en: "Deletes \(what.en)."),
+                campaign.map { LocalizedText(vi: "Số liệu học tập của đợt “\($0.title)” được tính lại: ai chỉ dự buổi này sẽ thành chưa học tập.",
+                                             en: "The study figures of “\($0.title)” are counted again: whoever attended only this session becomes not studied.") }
+                    ?? LocalizedText(vi: "Buổi này không thuộc đợt triển khai nào: số liệu các đợt không đổi.",
+                                     en: "The session belongs to no campaign: no campaign's figures change."),
+                LocalizedText(vi: "Không khôi phục lại được; lịch sử thay đổi vẫn giữ bản ghi đã xóa.",
+                              en: "It cannot be undone; the change history keeps a record of what was deleted."),
+            ],
+            action: StudyRoute.deleteSession(.value(id)).path, button: LocalizedText(vi: "Xóa buổi học tập", en: "Delete the session"),
+            back: StudyRoute.session(.value(id)).path
+        ).response(for: request)
+    }
+
     static func delete(request: Request) async throws -> Response {
-        let session = try await StudyActions.delete(request.id(), request: request)
-        return request.redirect(to: StudyRoute.sessions.path(query: [.unit: session.organizationId]))
+        let found = try await StudyActions.requireSession(request.id(), .edit, request: request)
+        let what = try await deletion(of: found, on: request.db)
+        let session = try await StudyActions.delete(found.requireID(), request: request)
+        return request.redirect(to: StudyRoute.sessions.path(query: [.unit: session.organizationId]),
+                                flash: LocalizedText(vi: "Đã xóa \(what.vi).", en: "Deleted \(what.en)."))
     }
 
     /// How many empty bridge point rows the form offers below the filled ones; "more rows" adds as many again.
@@ -233,9 +274,13 @@ enum StudyPages {
                              count(fields, "bridgePoints[\(index)].attendeeCount", countLabel, value: row.attendeeCount,
                                    named: "bridgePoints[\(index)][attendeeCount]"))
                     },
-                    .button(.type(.submit), .class("secondary"), .name("more"), .value("1"),
-                            .text(LocalizedText(vi: "Thêm dòng điểm cầu", en: "More bridge point rows")(language)))),
-                fields.submit(LocalizedText(vi: "Lưu", en: "Save")))
+                    .p(.class("muted"), .text(LocalizedText(vi: "Cần thêm dòng? Bấm “Thêm dòng điểm cầu” ở cuối trang.",
+                                                            en: "Need more rows? Press “More bridge point rows” at the end of the form.")(language)))),
+                // Save comes first, so that Enter in any field saves: the first submit button is the form's default.
+                .div(.class("actions"),
+                     .button(.type(.submit), .text(LocalizedText(vi: "Lưu", en: "Save")(language))),
+                     .button(.type(.submit), .class("secondary"), .name("more"), .value("1"),
+                             .text(LocalizedText(vi: "Thêm dòng điểm cầu", en: "More bridge point rows")(language)))))
         )
         let status: HTTPStatus = errors.isEmpty ? .ok : .unprocessableEntity
         return Layout(title: title, crumbs: OrganizationPages.crumbs(lineage[...], current: title, language: language), content: content)

@@ -1,3 +1,4 @@
+import Foundation
 import LamTheoCore
 import Plot
 import Vapor
@@ -8,6 +9,9 @@ struct FormFields {
     let errors: [FieldError]
     /// The anti-forgery token every POST form carries (see `CSRFMiddleware`).
     let csrfToken: String
+    /// What a refused form sent, by submitted name, shown again in its fields instead of the values given
+    /// (see `refilled(from:form:)`); empty on a fresh page.
+    var sent: [String: String] = [:]
 
     init(_ request: Request, errors: [FieldError] = []) {
         language = request.language
@@ -20,6 +24,15 @@ struct FormFields {
         .form(.class("stack"), .method(.post), .action(action),
               .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
               .group(nodes))
+    }
+
+    /// These fields holding what `refused` sent, when it was the form called `form` (the name a page gives
+    /// each of its forms, usually its action): a page with several forms shows the typed values again only
+    /// in the one that was refused.
+    func refilled(from refused: RefusedForm?, form: String) -> FormFields {
+        var fields = self
+        fields.sent = refused?.form == form ? refused?.values ?? [:] : [:]
+        return fields
     }
 
     func errors(for field: String) -> [String] {
@@ -42,7 +55,7 @@ struct FormFields {
         return .div(
             .label(.for(name), .text(label(language) + (required ? " *" : ""))),
             .unwrap(hint) { .p(.class("muted"), .id("\(name)-hint"), .text($0(language))) },
-            .input(.id(name), .name(named ?? name), .type(type), .value(value ?? ""), .required(required),
+            .input(.id(name), .name(named ?? name), .type(type), .value(type == .file ? "" : sent[named ?? name] ?? value ?? ""), .required(required),
                    .attribute(named: "autocomplete", value: autocomplete ?? "off"),
                    .attribute(named: "aria-invalid", value: messages.isEmpty ? nil : "true"),
                    .attribute(named: "aria-describedby", value: hint == nil ? nil : "\(name)-hint")),
@@ -61,11 +74,22 @@ struct FormFields {
                 .forEach(options) { option in
                     .element(named: "option", nodes: [
                         .attribute(named: "value", value: option.value),
-                        .attribute(named: "selected", value: option.value == selected ? "selected" : nil),
+                        .attribute(named: "selected", value: option.value == (sent[named ?? name] ?? selected) ? "selected" : nil),
                         .text(option.title),
                     ])
                 },
             ]),
+            .forEach(messages) { .p(.class("field-error"), .text($0)) }
+        )
+    }
+
+    /// A text area with its label and messages, holding what a refused form sent.
+    func textArea(_ name: String, _ label: LocalizedText, value: String?, rows: Int = 4, named: String? = nil) -> Node<HTML.FormContext> {
+        let messages = errors(for: name)
+        return .div(
+            .label(.for(name), .text(label(language))),
+            .textarea(.id(name), .name(named ?? name), .rows(rows), .text(sent[named ?? name] ?? value ?? ""),
+                      .attribute(named: "aria-invalid", value: messages.isEmpty ? nil : "true")),
             .forEach(messages) { .p(.class("field-error"), .text($0)) }
         )
     }
@@ -79,6 +103,35 @@ struct FormFields {
 
     func submit(_ title: LocalizedText) -> Node<HTML.FormContext> {
         .div(.class("actions"), .button(.type(.submit), .text(title(language))))
+    }
+}
+
+/// A form that was refused, to be shown again as typed: which of the page's forms it was and what each
+/// field held, by submitted name. Built from the handler's own decoded form, so that only the fields it
+/// reads come back (a file is never sent back).
+struct RefusedForm: Sendable {
+    let form: String
+    let values: [String: String]
+
+    init(form: String, values: [String: String]) {
+        self.form = form
+        self.values = values
+    }
+
+    /// The text and whole-number fields of `sent` (a decoded form struct), by their coding keys.
+    init(form: String, _ sent: some Encodable) {
+        let fields = (try? JSONEncoder().encode(sent)).flatMap { try? JSONDecoder().decode([String: Scalar].self, from: $0) } ?? [:]
+        self.init(form: form, values: fields.compactMapValues(\.text))
+    }
+
+    /// One field as JSON has it: text, or a whole number as text; anything else (a file, a list) is not sent back.
+    private struct Scalar: Decodable {
+        let text: String?
+
+        init(from decoder: any Decoder) throws {
+            let value = try decoder.singleValueContainer()
+            text = (try? value.decode(String.self)) ?? (try? value.decode(Int.self)).map(String.init)
+        }
     }
 }
 
