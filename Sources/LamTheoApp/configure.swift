@@ -88,6 +88,7 @@ func routes(_ app: Application) throws {
     CoveragePages.register(on: app.routes)
     CommitmentPages.register(on: app.routes)
     RatingPages.register(on: app.routes)
+    RatingSheetEntry.register(on: app.routes)
     StudyPages.register(on: app.routes)
     ReflectionPages.register(on: app.routes)
     BreakthroughPages.register(on: app.routes)

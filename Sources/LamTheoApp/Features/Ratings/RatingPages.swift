@@ -291,6 +291,10 @@ enum RatingPages {
             .h1(.text("\(period.title) · \(unit.name)")),
             .if(closed, .p(.class("notice"), .text(LocalizedText(vi: "Kỳ đánh giá đã khóa sổ tại đơn vị này.", en: "The period is closed for this unit.")(language)))),
             .unwrap(quota) { .p(.class($0.isBroken ? "errors" : "notice"), .text($0.status(language))) },
+            .if(!closed && page.total <= RatingSheetEntry.largestSheet, .p(.class("actions"), .forEach([RatingStepKind.proposal, .decision]) { kind in
+                .a(.class("button secondary"), .href(RatingRoute.bulkSteps(period: .value(period.requireID())).path(query: [.unit: unit.requireID(), "step": kind.rawValue])),
+                   .text(LocalizedText(vi: "Chấm cả bảng: \(kind.label.vi.lowercased())", en: "Whole sheet: \(kind.label.en.lowercased())")(language)))
+            })),
             .group(cards),
             Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: {
                 RatingRoute.sheet(period: .value(period.requireID())).path(query: [.unit: unit.requireID(), "page": $0])

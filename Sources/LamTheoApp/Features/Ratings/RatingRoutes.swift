@@ -9,6 +9,8 @@ enum RatingRoute: SiteRoute {
     /// A page's form records a member's step, or a unit's, in a period; the API takes the period in the body.
     case memberSteps(period: Parameter<Int>)
     case unitSteps(period: Parameter<Int>)
+    /// One sheet of scores for every member of a unit: a cell's proposals, or the decisions.
+    case bulkSteps(period: Parameter<Int>)
     case steps
     case closures(period: Parameter<Int>)
     case reopen(closure: Parameter<Int>)
@@ -19,7 +21,7 @@ enum RatingRoute: SiteRoute {
     case selfAssessment(period: Parameter<Int>)
 
     static let pages: [RatingRoute] = [.ratings, .periods, .period(.key), .sheet(period: .key), .memberSteps(period: .key), .unitSteps(period: .key),
-                                       .closures(period: .key), .reopen(closure: .key), .rules, .rule(.key), .mine, .selfAssessment(period: .key)]
+                                       .bulkSteps(period: .key), .closures(period: .key), .reopen(closure: .key), .rules, .rule(.key), .mine, .selfAssessment(period: .key)]
     static let api: [RatingRoute] = [.periods, .period(.key), .figures(period: .key), .closures(period: .key), .reopen(closure: .key),
                                      .ratings, .mine, .evidence, .steps, .rules, .rule(.key)]
 
@@ -32,6 +34,7 @@ enum RatingRoute: SiteRoute {
         case .figures(let period): return Self.period(period).components + ["figures"]
         case .memberSteps(let period): return Self.period(period).components + ["steps"]
         case .unitSteps(let period): return Self.period(period).components + ["unit-steps"]
+        case .bulkSteps(let period): return Self.sheet(period: period).components + ["entry"]
         case .steps: return ["ratings", "steps"]
         case .closures(let period): return Self.period(period).components + ["closures"]
         case .reopen(let closure): return ["rating-closures", closure.named("id"), "reopen"]
