@@ -116,6 +116,7 @@ struct MigrationTests {
         Reflection.self, CampaignFigures.self, RatingPeriod.self, PeriodClosure.self, Commitment.self, CommitmentCheckIn.self,
         CommitmentPledge.self, CommitmentTemplate.self, CommitmentReminder.self, CommitmentFigures.self, Breakthrough.self,
         BreakthroughCheckIn.self, Rating.self, RatingStep.self, RatingRuleRecord.self, RatingFigures.self, RatingSnapshot.self,
+        ReflectionExtension.self,
     ]
 
     /// Table and column names, types and indexes, in a fixed order.
@@ -197,6 +198,7 @@ extension RatingStep: ReadableModel {}
 extension RatingRuleRecord: ReadableModel {}
 extension RatingFigures: ReadableModel {}
 extension RatingSnapshot: ReadableModel {}
+extension ReflectionExtension: ReadableModel {}
 
 /// Rows as the application wrote them at earlier versions, in plain SQL naming only the columns each table
 /// had then: a city (1) with a ward (2) and a cell (3) of two members; a campaign launched at the city with an
@@ -319,6 +321,13 @@ private enum HistoricRows {
             INSERT INTO user_sessions (user_id, token_hash, expires_at, ip, user_agent, last_seen_at)
             VALUES (1, 's2', CURRENT_TIMESTAMP, '127.0.0.1', 'Mozilla/5.0 (Linux; Android 14)', CURRENT_TIMESTAMP)
             """,
+        ]),
+        (26, [
+            "UPDATE campaigns SET accepts_late_work = false WHERE id = 1",
+            "UPDATE reflections SET late = true WHERE id = 1",
+            "UPDATE obligations SET submitted_late = true WHERE id = 1",
+            "INSERT INTO reflection_extensions (campaign_id, organization_id, until, reason) VALUES (1, 3, '2025-12-15', 'Chi bộ học tập bù')",
+            "INSERT INTO reflection_extensions (campaign_id, member_id, until, reason) VALUES (1, 1, '2025-12-20', 'Nằm viện')",
         ]),
     ]
 

@@ -82,4 +82,57 @@ struct SampleDataTests {
         }
     }
 
+    @Test("the demo is alive on any day: whichever day it is filled, every user has something to do that week",
+          arguments: TestBackend.allCases, [CalendarDate(year: 2027, month: 1, day: 15)!, CalendarDate(year: 2026, month: 11, day: 20)!])
+    func aliveOnAnyDay(_ backend: TestBackend, _ today: CalendarDate) async throws {
+        try await withTestApp(backend) { app in
+            try await DemoData.prepare(app, database: .sqliteMemory, today: today)
+            let db = app.db
+            let campaign = try #require(try await Campaign.query(on: db).filter(\.$status == .active).first())
+            #expect((campaign.startsOn ... campaign.endsOn).contains(today))
+            #expect(campaign.acceptsLateWork)
+            let due = try #require(campaign.reflectionDueOn)
+            #expect(due > today && due <= today.adding(days: 21), "reflections due in the coming weeks")
+            let cell = try #require(try await RoleGrant.query(on: db).filter(\.$role == .secretary).first()?.organizationId)
+            let ward = try #require(try await Organization.find(cell, on: db)?.parentId)
+            let member = try #require(try await RoleGrant.query(on: db).filter(\.$role == .member).first()?.memberId)
+
+            // The secretary: a session held this week whose attendance is not taken, reflections to review, the cell's
+            // report due this week, a member who assessed themself waiting for the cell's proposal.
+            let recent = try await StudySession.query(on: db).filter(\.$organizationId == cell)
+                .filter(\.$heldOn >= today.adding(days: -7)).filter(\.$heldOn <= today).all()
+            let marked = try await StudyQueries.attendanceSummaries(of: recent.map { $0.requireID() }, on: db)
+            #expect(recent.contains { marked[$0.requireID()] == nil }, "a session of the last 7 days without attendance")
+            let reflections = try await Reflection.query(on: db).filter(\.$campaignId == campaign.requireID()).all()
+            #expect(reflections.filter { $0.state == .submitted }.count == 2, "waiting for the secretary's review")
+            #expect(Set(reflections.map(\.state)) == Set(ReflectionState.allCases))
+            let cellDue = try await Obligation.query(on: db).filter(\.$organizationId == cell).filter(\.$state == .open).all()
+            #expect(cellDue.contains { $0.dueOn >= today && $0.dueOn <= today.adding(days: 7) }, "an obligation due this week")
+            let period = try await RatingPeriods.year(today.year, on: db)
+            let rows = try await RatingQueries.ofMember(try await MemberQueries.require(member, on: db), on: db)
+            #expect(rows.first { $0.period.id == period.id }?.steps[.selfAssessment] == nil, "the demo member's self-assessment is theirs to do")
+            let steps = try await RatingStep.query(on: db).all()
+            let assessed = Set(steps.filter { $0.kind == .selfAssessment }.map(\.ratingId))
+            let proposed = Set(steps.filter { $0.kind == .proposal }.map(\.ratingId))
+            #expect(!assessed.subtracting(proposed).isEmpty, "a self-assessment waiting for the cell's proposal")
+
+            // The member: no reflection yet, their deadline ahead; commitments under way.
+            #expect(!reflections.contains { $0.memberId == member })
+            let ownDeadline = try await StudyQueries.reflectionDeadline(in: campaign, for: try await MemberQueries.require(member, on: db), on: db)
+            #expect(ownDeadline.rule.refusal(after: nil, on: today) == nil && ownDeadline.rule.notice(after: nil, on: today) == nil)
+            #expect(try await Commitment.query(on: db).filter(\.$memberId == member).filter(\.$dueOn >= today).count() > 0)
+            #expect(try await app.rowCount("reflection_extensions") == 1)
+
+            // The ward: a submission from a cell under it to review; the city: a plan that came late.
+            let submitted = try await Obligation.query(on: db).filter(\.$state == .submitted).all()
+            let parents = try await Organization.query(on: db).filter(\.$id ~~ submitted.map(\.organizationId)).all().map(\.parentId)
+            #expect(parents.contains(ward), "a submission waiting for the ward's review")
+            #expect(submitted.contains { $0.submittedLate }, "a plan sent late, marked so")
+
+            // Breakthroughs at risk and on track.
+            let statuses = try await Breakthrough.query(on: db).all().map { $0.status(today: today) }
+            #expect(Set(statuses).isSuperset(of: [.atRisk, .onTrack, .done]))
+            _ = try await AuditTrail.verify(on: db)
+        }
+    }
 }

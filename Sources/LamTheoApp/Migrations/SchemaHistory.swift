@@ -32,6 +32,7 @@ enum SchemaHistory {
         LogViewedMemberIds(),
         AddStandardAbbreviations(),
         AddAccountSelfService(),
+        AddMovableDeadlines(),
     ]
 }
 

@@ -48,9 +48,9 @@ extension ObligationState {
     public var mayBeExtended: Bool { self != .accepted && isInForce }
 }
 
-/// More time for one unit (gia hạn): a new due date after the current one (an earlier extension's, if
-/// any) and not past the campaign's end, for an obligation the unit still has to do.
-public struct ObligationExtension: Sendable, Hashable {
+/// More time (gia hạn) for one unit's obligation or for a unit's or a member's reflection: a new due date after
+/// the current one (an earlier extension's, if any) and not past the campaign's end.
+public struct DeadlineExtension: Sendable, Hashable {
     public let until: CalendarDate
 
     public init(until: CalendarDate) {
@@ -70,8 +70,10 @@ public struct ObligationExtension: Sendable, Hashable {
         }
         return problems
     }
+}
 
-    /// The refusal of an extension for an obligation that may not be extended (`ObligationState.mayBeExtended`).
+extension ObligationState {
+    /// The refusal of an extension for an obligation that may not be extended (`mayBeExtended`).
     public static let notExtensible = FieldError(field: "id", message: LocalizedText(vi: "Nhiệm vụ đã hoàn thành hoặc không còn thuộc đơn vị này",
                                                                                    en: "The obligation is done or no longer the unit's"))
 }

@@ -15,23 +15,30 @@ public enum ReflectionState: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// A campaign's deadline for reflections (hạn nộp bài thu hoạch) and who may still submit.
+/// A member's deadline for their reflection (hạn nộp bài thu hoạch): the campaign's, or a later one given to
+/// their unit or to them; whether a reflection sent after it is taken (marked late) is the campaign's setting.
 public struct ReflectionDeadline: Sendable, Hashable {
-    /// The last day a first reflection is taken; nil when the campaign set none.
+    /// The last day a first reflection is on time; nil when the campaign set none.
     public let dueOn: CalendarDate?
+    public let acceptsLateWork: Bool
 
-    public init(dueOn: CalendarDate?) {
+    public init(dueOn: CalendarDate?, acceptsLateWork: Bool = false) {
         self.dueOn = dueOn
+        self.acceptsLateWork = acceptsLateWork
     }
 
-    /// Whether a first reflection is refused on `day`.
+    private var submission: SubmissionDeadline { SubmissionDeadline(dueOn: dueOn, acceptsLateWork: acceptsLateWork) }
+    private static let work = LocalizedText(vi: "bài thu hoạch", en: "reflections")
+
+    /// Whether a first reflection sent on `day` is late.
     public func hasPassed(on day: CalendarDate) -> Bool {
-        dueOn.map { day > $0 } ?? false
+        submission.isLate(on: day)
     }
 
     /// Why a member may not submit on `day`, given where their stored reflection stands (nil: none yet);
     /// nil when they may. One reflection waits for review at a time and an accepted one is final; a
-    /// returned one may be resubmitted after the deadline, since the cell asked for it.
+    /// returned one may be resubmitted after the deadline, since the cell asked for it; a first one after
+    /// the deadline only when the campaign takes late work.
     public func refusal(after existing: ReflectionState?, on day: CalendarDate) -> LocalizedText? {
         switch existing {
         case .submitted?:
@@ -41,10 +48,20 @@ public struct ReflectionDeadline: Sendable, Hashable {
         case .returned?:
             return nil
         case nil:
-            guard let dueOn, hasPassed(on: day) else { return nil }
-            return LocalizedText(vi: "Đã quá hạn nộp bài thu hoạch (\(dueOn.vietnamese))",
-                                 en: "The deadline for reflections has passed (\(dueOn.vietnamese))")
+            return submission.refusal(on: day, work: Self.work)
         }
+    }
+
+    /// Whether a reflection sent on `day` is marked late: a first one after the deadline (a resubmission the
+    /// cell asked for is not).
+    public func marksLate(after existing: ReflectionState?, on day: CalendarDate) -> Bool {
+        existing == nil && hasPassed(on: day)
+    }
+
+    /// What the form says before the member writes, when the deadline is today or past; nil for a
+    /// resubmission, which is never late.
+    public func notice(after existing: ReflectionState?, on day: CalendarDate) -> LocalizedText? {
+        existing == nil ? submission.notice(on: day) : nil
     }
 }
 

@@ -43,12 +43,12 @@ struct ObligationLifeTests {
 
     @Test("a new due date comes after the current one and not past the campaign's end")
     func extensionDates() {
-        #expect(ObligationExtension(until: due.adding(days: 1)).problems(currentDue: due, campaignEndsOn: end).isEmpty)
-        #expect(ObligationExtension(until: end).problems(currentDue: due, campaignEndsOn: end).isEmpty)
-        #expect(ObligationExtension(until: due).problems(currentDue: due, campaignEndsOn: end).map(\.message.en)
+        #expect(DeadlineExtension(until: due.adding(days: 1)).problems(currentDue: due, campaignEndsOn: end).isEmpty)
+        #expect(DeadlineExtension(until: end).problems(currentDue: due, campaignEndsOn: end).isEmpty)
+        #expect(DeadlineExtension(until: due).problems(currentDue: due, campaignEndsOn: end).map(\.message.en)
             == ["The new date must be after the current due date (30/06/2026)"])
-        #expect(ObligationExtension(until: end.adding(days: 1)).problems(currentDue: due, campaignEndsOn: end).map(\.message.en)
+        #expect(DeadlineExtension(until: end.adding(days: 1)).problems(currentDue: due, campaignEndsOn: end).map(\.message.en)
             == ["An extension cannot go past the campaign's end (31/12/2026)"])
-        #expect(ObligationExtension(until: due.adding(days: -1)).problems(currentDue: due, campaignEndsOn: due.adding(days: -2)).count == 2)
+        #expect(DeadlineExtension(until: due.adding(days: -1)).problems(currentDue: due, campaignEndsOn: due.adding(days: -2)).count == 2)
     }
 }

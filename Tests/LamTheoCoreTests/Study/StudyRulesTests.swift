@@ -5,14 +5,32 @@ import Testing
 struct StudyRulesTests {
     let today = CalendarDate(year: 2026, month: 11, day: 30)!
 
-    @Test("a first reflection is taken up to and on the deadline, refused the day after")
+    @Test("a first reflection is taken up to and on the deadline, refused the day after unless the campaign takes late work")
     func firstSubmission() {
         let deadline = ReflectionDeadline(dueOn: today)
         #expect(!deadline.hasPassed(on: today))
         #expect(deadline.hasPassed(on: today.adding(days: 1)))
         #expect(deadline.refusal(after: nil, on: today) == nil)
         #expect(deadline.refusal(after: nil, on: today.adding(days: 1))
-            == LocalizedText(vi: "Đã quá hạn nộp bài thu hoạch (30/11/2026)", en: "The deadline for reflections has passed (30/11/2026)"))
+            == LocalizedText(vi: "Đã quá hạn nộp bài thu hoạch (30/11/2026): đợt triển khai này không nhận bài nộp muộn",
+                             en: "The deadline for reflections has passed (30/11/2026): this campaign takes no late work"))
+        let lenient = ReflectionDeadline(dueOn: today, acceptsLateWork: true)
+        #expect(lenient.refusal(after: nil, on: today.adding(days: 1)) == nil)
+        #expect(lenient.marksLate(after: nil, on: today.adding(days: 1)))
+        #expect(!lenient.marksLate(after: nil, on: today))
+        #expect(!lenient.marksLate(after: .returned, on: today.adding(days: 1)), "a resubmission the cell asked for is never late")
+    }
+
+    @Test("the form warns before the member writes: on the last day, and after it, saying whether late work is taken")
+    func notices() {
+        let deadline = ReflectionDeadline(dueOn: today, acceptsLateWork: true)
+        #expect(deadline.notice(after: nil, on: today.adding(days: -1)) == nil)
+        #expect(deadline.notice(after: nil, on: today)?.vi == "Hôm nay (30/11/2026) là hạn nộp: nộp sau hôm nay sẽ bị ghi là nộp muộn")
+        #expect(deadline.notice(after: nil, on: today.adding(days: 3))?.vi == "Hạn nộp 30/11/2026 đã qua: bài nộp sẽ bị ghi là nộp muộn")
+        #expect(ReflectionDeadline(dueOn: today).notice(after: nil, on: today.adding(days: 3))?.vi
+            == "Hạn nộp 30/11/2026 đã qua: đợt triển khai này không nhận bài nộp muộn")
+        #expect(deadline.notice(after: .returned, on: today.adding(days: 3)) == nil)
+        #expect(ReflectionDeadline(dueOn: nil).notice(after: nil, on: today) == nil)
     }
 
     @Test("without a deadline a reflection is never late")

@@ -27,8 +27,10 @@ extension APIDocumentation {
         StudyAPI.SessionDTO.self, PageDTO<StudyAPI.SessionDTO>.self, StudyAPI.SessionDetailDTO.self, StudyAPI.BridgePointDTO.self,
         StudySessionInput.self, AttendanceInput.self, StudyAPI.ReflectionDTO.self, StudyAPI.ReflectionEntryDTO.self,
         StudyAPI.OwnReflectionDTO.self, StudyAPI.ReflectionBody.self, ReflectionReviewInput.self,
+        ReflectionExtensionInput.self, StudyAPI.ReflectionExtensionDTO.self,
         // Campaigns and coverage
         RequirementInput.self, CampaignAPI.RequirementDTO.self, CampaignInput.self, CampaignAPI.CampaignDTO.self, PageDTO<CampaignAPI.CampaignDTO>.self,
+        RequirementChange.self, CampaignChanges.self,
         CampaignAPI.SubmissionDTO.self, CampaignAPI.ObligationDTO.self, PageDTO<CampaignAPI.ObligationDTO>.self,
         ObligationSubmissionInput.self, ObligationReviewInput.self, ObligationExtensionInput.self,
         CoverageAPI.FigureDTO.self, CoverageAPI.CoverageDTO.self, CoverageAPI.ReportDTO.self,

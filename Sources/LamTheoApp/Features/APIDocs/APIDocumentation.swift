@@ -138,6 +138,9 @@ enum APIDocumentation {
         ],
         "/reflections/{id}": ["get": operation(
             "getReflection", "One reflection", tag: "Study", parameters: [param("id")], ok: ref("Reflection"), failures: ["404"])],
+        "/reflections/extensions": ["post": operation(
+            "extendReflectionDeadline", "Give a unit (all the members of its subtree) or one member until a later date for their reflection, with a reason",
+            tag: "Study", body: ref("ReflectionExtensionCreate"), ok: ref("ReflectionExtension"), okStatus: "201", failures: ["404", "409", "422"])],
         "/reflections/{id}/review": ["post": operation(
             "reviewReflection", "Accept a reflection awaiting review with a grade of the campaign's scale, or return it with a comment",
             tag: "Study", parameters: [param("id")], body: ref("ReflectionReview"), ok: ref("Reflection"), failures: ["404", "409", "422"])],
@@ -300,8 +303,12 @@ enum APIDocumentation {
             "post": operation("launchCampaign", "Launch a document for a subtree; every unit of each requirement's kinds receives an obligation",
                               tag: "Campaigns", body: ref("CampaignCreate"), ok: ref("Campaign"), okStatus: "201", failures: ["404", "409", "422"]),
         ],
-        "/campaigns/{id}": ["get": operation(
-            "getCampaign", "One campaign with its requirements", tag: "Campaigns", parameters: [param("id")], ok: ref("Campaign"), failures: ["404"])],
+        "/campaigns/{id}": [
+            "get": operation("getCampaign", "One campaign with its requirements", tag: "Campaigns", parameters: [param("id")], ok: ref("Campaign"),
+                             failures: ["404"]),
+            "patch": operation("updateCampaign", "Change a running campaign's title, dates, reflection deadline, late-work setting or requirements' due dates; absent fields keep their value",
+                               tag: "Campaigns", parameters: [param("id")], body: ref("CampaignUpdate"), ok: ref("Campaign"), failures: ["404", "409", "422"]),
+        ],
         "/campaigns/{id}/close": ["post": operation(
             "closeCampaign", "Close a campaign: its figures stay as they are", tag: "Campaigns", parameters: [param("id")], ok: ref("Campaign"),
             failures: ["404", "409"])],

@@ -30,8 +30,30 @@ extension CampaignInput: OpenAPIDescribed {
             "documentId": .integer, "organizationId": .integer, "title": .string, "startsOn": .date, "endsOn": .date,
             "topicYear": .integer.described("The year this campaign is the committee's topic for"), "reflectionDueOn": .date,
             "gradingScale": .string.described("Reflection grades, best first, separated by | or new lines"),
+            "acceptsLateWork": JSONValue.boolean.adding("default", true)
+                .described("Whether reflections and submissions after their deadline are still taken, marked late, or refused"),
             "requirements": .array(of: .ref(RequirementInput.self)),
         ], required: ["documentId", "organizationId", "startsOn", "endsOn"])
+    }
+}
+
+extension RequirementChange: OpenAPIDescribed {
+    static let schemaName = "RequirementChange"
+    static var schema: JSONValue {
+        .object(properties: ["id": .integer.described("One of the campaign's requirements"), "dueOn": .date], required: ["id", "dueOn"])
+    }
+}
+
+extension CampaignChanges: OpenAPIDescribed {
+    static let schemaName = "CampaignUpdate"
+    static var schema: JSONValue {
+        .object(properties: [
+            "title": .string, "startsOn": .date, "endsOn": .date,
+            "reflectionDueOn": JSONValue.string.described("A date (yyyy-mm-dd or dd/mm/yyyy), or an empty string for no deadline"),
+            "acceptsLateWork": .boolean,
+            "requirements": .array(of: .ref(RequirementChange.self))
+                .described("New due dates; each unit's obligation follows unless its extension runs later"),
+        ])
     }
 }
 
@@ -41,9 +63,9 @@ extension CampaignAPI.CampaignDTO: OpenAPIDescribed {
         .object(properties: [
             "id": .integer, "documentId": .integer, "organizationId": .integer, "title": .string,
             "startsOn": .date, "endsOn": .date, "topicYear": .nullable(.integer), "reflectionDueOn": .nullable(.date),
-            "gradingScale": .array(of: .string), "status": .enumeration(CampaignStatus.self),
+            "gradingScale": .array(of: .string), "acceptsLateWork": .boolean, "status": .enumeration(CampaignStatus.self),
             "requirements": .array(of: .ref(CampaignAPI.RequirementDTO.self)),
-        ], required: ["id", "documentId", "organizationId", "title", "startsOn", "endsOn", "gradingScale", "status"])
+        ], required: ["id", "documentId", "organizationId", "title", "startsOn", "endsOn", "gradingScale", "acceptsLateWork", "status"])
     }
 }
 
@@ -52,9 +74,10 @@ extension CampaignAPI.SubmissionDTO: OpenAPIDescribed {
     static var schema: JSONValue {
         .object(properties: [
             "number": .integer, "submittedOn": .date, "documentId": .nullable(.integer), "note": .nullable(.string),
+            "late": JSONValue.boolean.described("Sent after the due date (or the extension)"),
             "outcome": .nullable(.enumeration(ObligationState.self)).described("accepted or returned; null while awaiting review"),
             "reviewComment": .nullable(.string), "reviewedOn": .nullable(.date),
-        ], required: ["number", "submittedOn"])
+        ], required: ["number", "submittedOn", "late"])
     }
 }
 
@@ -66,10 +89,11 @@ extension CampaignAPI.ObligationDTO: OpenAPIDescribed {
             "organizationId": .integer, "organizationName": .string, "dueOn": .date, "extendedUntil": .nullable(.date),
             "extensionReason": .nullable(.string), "state": .enumeration(ObligationState.self),
             "status": .enumeration(ObligationStatus.self), "daysLate": .integer, "submissionCount": .integer,
+            "submittedLate": JSONValue.boolean.described("The latest submission came after the due date"),
             "evidenceDocumentId": .nullable(.integer), "handedOverToId": .nullable(.integer),
             "submissions": .array(of: .ref(CampaignAPI.SubmissionDTO.self)),
         ], required: ["id", "campaignId", "requirementId", "requirementTitle", "organizationId", "organizationName", "dueOn", "state", "status",
-                      "daysLate", "submissionCount"])
+                      "daysLate", "submissionCount", "submittedLate"])
     }
 }
 

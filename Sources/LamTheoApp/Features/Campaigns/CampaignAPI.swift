@@ -8,6 +8,7 @@ enum CampaignAPI {
         api.get(CampaignRoute.list, use: list).requiring(.capability(.read))
         api.post(CampaignRoute.list, use: launch).requiring(.capability(.edit))
         api.get(CampaignRoute.show(.key), use: show).requiring(.capability(.read))
+        api.patch(CampaignRoute.show(.key), use: update).requiring(.capability(.edit))
         api.post(CampaignRoute.close(.key), use: close).requiring(.capability(.edit))
         api.get(CampaignRoute.obligations(.key), use: obligations).requiring(.capability(.read))
         api.get(CampaignRoute.obligation(.key), use: obligation).requiring(.capability(.read))
@@ -35,6 +36,7 @@ enum CampaignAPI {
         let topicYear: Int?
         let reflectionDueOn: CalendarDate?
         let gradingScale: [String]
+        let acceptsLateWork: Bool
         let status: CampaignStatus
         let requirements: [RequirementDTO]?
 
@@ -48,6 +50,7 @@ enum CampaignAPI {
             topicYear = campaign.topicYear
             reflectionDueOn = campaign.reflectionDueOn
             gradingScale = campaign.grades
+            acceptsLateWork = campaign.acceptsLateWork
             status = campaign.status
             self.requirements = requirements
         }
@@ -58,6 +61,7 @@ enum CampaignAPI {
         let submittedOn: CalendarDate
         let documentId: Int?
         let note: String?
+        let late: Bool
         let outcome: ObligationState?
         let reviewComment: String?
         let reviewedOn: CalendarDate?
@@ -77,6 +81,7 @@ enum CampaignAPI {
         let status: ObligationStatus
         let daysLate: Int
         let submissionCount: Int
+        let submittedLate: Bool
         let evidenceDocumentId: Int?
         let handedOverToId: Int?
         let submissions: [SubmissionDTO]?
@@ -96,10 +101,11 @@ enum CampaignAPI {
             status = obligation.status(today: today)
             daysLate = obligation.daysLate(today: today)
             submissionCount = obligation.submissionCount
+            submittedLate = obligation.submittedLate
             evidenceDocumentId = obligation.evidenceDocumentId
             handedOverToId = obligation.handedOverToId
             self.submissions = submissions?.map {
-                SubmissionDTO(number: $0.number, submittedOn: $0.submittedOn, documentId: $0.documentId, note: $0.note,
+                SubmissionDTO(number: $0.number, submittedOn: $0.submittedOn, documentId: $0.documentId, note: $0.note, late: $0.late,
                               outcome: $0.outcome, reviewComment: $0.reviewComment, reviewedOn: $0.reviewedOn)
             }
         }
@@ -120,6 +126,11 @@ enum CampaignAPI {
 
     static func show(request: Request) async throws -> CampaignDTO {
         try await detail(of: try await requireCampaign(request), on: request.db)
+    }
+
+    static func update(request: Request) async throws -> CampaignDTO {
+        let campaign = try await CampaignActions.update(try request.id(), try request.content.decode(CampaignChanges.self), request: request)
+        return try await detail(of: campaign, on: request.db)
     }
 
     static func close(request: Request) async throws -> CampaignDTO {
@@ -198,6 +209,7 @@ enum CampaignAPI {
 }
 
 extension CampaignInput: Content {}
+extension CampaignChanges: Content {}
 extension ObligationSubmissionInput: Content {}
 extension ObligationReviewInput: Content {}
 extension ObligationExtensionInput: Content {}

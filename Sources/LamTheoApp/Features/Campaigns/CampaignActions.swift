@@ -19,6 +19,15 @@ enum CampaignActions {
         }
     }
 
+    /// Whoever may launch at the campaign's unit may change it.
+    static func update(_ id: Int, _ changes: CampaignChanges, request: Request) async throws -> Campaign {
+        let campaign = try await CampaignQueries.require(id, on: request.db)
+        try request.require(.edit, at: campaign.treePath)
+        return try await request.write(AuditSubject("campaign.update", Campaign.self, id: id)) {
+            try await CampaignCommands.update(id, changes, on: $0)
+        }
+    }
+
     static func close(_ id: Int, request: Request) async throws -> Campaign {
         let campaign = try await CampaignQueries.require(id, on: request.db)
         try request.require(.edit, at: campaign.treePath)
@@ -73,7 +82,17 @@ extension Campaign: Auditable {
     var auditFields: [String: String?] {
         ["documentId": String(documentId), "organizationId": String(organizationId), "title": title,
          "startsOn": startsOn.iso, "endsOn": endsOn.iso, "topicYear": topicYear.map(String.init),
-         "reflectionDueOn": reflectionDueOn?.iso, "gradingScale": gradingScale, "status": status.rawValue]
+         "reflectionDueOn": reflectionDueOn?.iso, "gradingScale": gradingScale, "acceptsLateWork": String(acceptsLateWork),
+         "status": status.rawValue]
+    }
+
+    /// A campaign's state includes its requirements' due dates, which live in rows of their own.
+    static func auditSnapshot(key: String, on db: any Database) async throws -> String? {
+        guard let id = Int(key), let campaign = try await Campaign.find(id, on: db) else { return nil }
+        let requirements = try await CampaignQueries.requirements(of: campaign, on: db)
+        var fields = campaign.auditFields
+        fields["requirements"] = requirements.map { "\($0.title): \($0.dueOn.iso)" }.joined(separator: "; ")
+        return try AuditSnapshot.json(fields)
     }
 }
 
@@ -82,6 +101,6 @@ extension Obligation: Auditable {
     var auditFields: [String: String?] {
         ["campaignId": String(campaignId), "requirementId": String(requirementId), "organizationId": String(organizationId),
          "dueOn": dueOn.iso, "extendedUntil": extendedUntil?.iso, "extensionReason": extensionReason, "state": state.rawValue,
-         "submissionCount": String(submissionCount), "evidenceDocumentId": evidenceDocumentId.map(String.init)]
+         "submissionCount": String(submissionCount), "evidenceDocumentId": evidenceDocumentId.map(String.init), "submittedLate": String(submittedLate)]
     }
 }

@@ -21,6 +21,8 @@ final class Campaign: Model, @unchecked Sendable {
     @OptionalField(key: "reflection_due_on") var reflectionDueOn: CalendarDate?
     /// The grades a cell gives reflections, best first, separated by "|" (e.g. "Tốt|Khá|Đạt|Chưa đạt").
     @Field(key: "grading_scale") var gradingScale: String
+    /// Whether work after a deadline (a reflection, a unit's submission) is still taken, marked late, or refused.
+    @Field(key: "accepts_late_work") var acceptsLateWork: Bool
     @Field(key: "status") var status: CampaignStatus
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -99,6 +101,8 @@ final class Obligation: Model, @unchecked Sendable {
     @OptionalField(key: "evidence_document_id") var evidenceDocumentId: Int?
     /// For `.handedOver`: the unit that carries the work on.
     @OptionalField(key: "handed_over_to_id") var handedOverToId: Int?
+    /// Whether the latest submission came after the due date (or the extension).
+    @Field(key: "submitted_late") var submittedLate: Bool
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
@@ -122,6 +126,8 @@ final class ObligationSubmission: Model, @unchecked Sendable {
     @Field(key: "submitted_on") var submittedOn: CalendarDate
     @OptionalField(key: "document_id") var documentId: Int?
     @OptionalField(key: "note") var note: String?
+    /// Sent after the due date (or the extension); a resubmission after a return never is.
+    @Field(key: "late") var late: Bool
     /// nil while waiting for review; then `accepted` or `returned`.
     @OptionalField(key: "outcome") var outcome: ObligationState?
     @OptionalField(key: "review_comment") var reviewComment: String?

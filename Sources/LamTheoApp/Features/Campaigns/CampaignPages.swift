@@ -10,6 +10,8 @@ enum CampaignPages {
         routes.get(CampaignRoute.list, use: index).requiring(.capability(.read))
         routes.get(CampaignRoute.new, use: newForm).requiring(.capability(.edit))
         routes.post(CampaignRoute.new, use: launch).requiring(.capability(.edit))
+        routes.get(CampaignRoute.edit(.key), use: editForm).requiring(.capability(.edit))
+        routes.post(CampaignRoute.edit(.key), use: update).requiring(.capability(.edit))
         routes.post(CampaignRoute.close(.key), use: close).requiring(.capability(.edit))
         routes.get(CampaignRoute.obligations(.key), use: obligations).requiring(.capability(.read))
         routes.get(CampaignRoute.obligation(.key), use: obligation).requiring(.capability(.read))
@@ -67,6 +69,8 @@ enum CampaignPages {
         var topicYear: String?
         var reflectionDueOn: String?
         var gradingScale: String?
+        /// A checkbox: present when ticked.
+        var acceptsLateWork: String?
         var planWanted: String?
         var planKinds: [String]?
         var planDueOn: String?
@@ -88,7 +92,7 @@ enum CampaignPages {
             if reportWanted != nil { requirements.append(RequirementInput(kind: RequirementKind.report.rawValue, unitKinds: reportKinds, dueOn: reportDueOn)) }
             return CampaignInput(documentId: documentId, organizationId: organizationId, title: title, startsOn: startsOn, endsOn: endsOn,
                                  topicYear: topicYear.flatMap { Int($0) }, reflectionDueOn: reflectionDueOn, gradingScale: gradingScale,
-                                 requirements: requirements)
+                                 acceptsLateWork: acceptsLateWork != nil, requirements: requirements)
         }
     }
 
@@ -96,7 +100,7 @@ enum CampaignPages {
         let scopeRoot = try request.requireActor().readableSubtrees?.first?.ids.last
         let unitId = try request.queryInteger(.unit) ?? scopeRoot
         let form = LaunchForm(documentId: try request.queryInteger("document"), organizationId: unitId,
-                              gradingScale: CampaignCommands.defaultGradingScale.joined(separator: "\n"),
+                              gradingScale: CampaignCommands.defaultGradingScale.joined(separator: "\n"), acceptsLateWork: "on",
                               planWanted: "on", planKinds: [StandardOrganizationKind.grassroots.rawValue, StandardOrganizationKind.grassrootsCell.rawValue],
                               sessionsWanted: "on", sessionsKinds: [StandardOrganizationKind.cell.rawValue, StandardOrganizationKind.grassrootsCell.rawValue],
                               sessionsMinimum: "1")
@@ -161,6 +165,7 @@ enum CampaignPages {
                                                                      en: "Reflection grades (one per line, best first)")(language))),
                      .textarea(.id("gradingScale"), .name("gradingScale"), .attribute(named: "rows", value: "4"), .text(form.gradingScale ?? "")),
                      .forEach(fields.errors(for: "gradingScale")) { .p(.class("field-error"), .text($0)) }),
+                lateWorkChoice(checked: form.acceptsLateWork != nil, language: language),
                 requirementRow(.plan, wanted: form.planWanted, kindsName: "planKinds", chosen: form.planKinds, dueName: "planDueOn", due: form.planDueOn),
                 requirementRow(.studySessions, wanted: form.sessionsWanted, kindsName: "sessionsKinds", chosen: form.sessionsKinds,
                                dueName: "sessionsDueOn", due: form.sessionsDueOn,
@@ -173,6 +178,107 @@ enum CampaignPages {
         return Layout(title: LocalizedText(vi: "Triển khai văn bản", en: "Launch a campaign")(language),
                       crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: CampaignRoute.list.path)],
                       content: content).response(for: request, status: status)
+    }
+
+    /// Ticked: work after a deadline is taken and marked late; unticked: it is refused.
+    private static func lateWorkChoice(checked: Bool, language: UILanguage) -> Node<HTML.FormContext> {
+        .div(.class("choice"),
+             .input(.type(.checkbox), .id("acceptsLateWork"), .name("acceptsLateWork"), .attribute(named: "checked", value: checked ? "checked" : nil)),
+             .label(.for("acceptsLateWork"), .text(LocalizedText(vi: "Nhận bài nộp sau hạn (ghi là nộp muộn); bỏ chọn để không nhận",
+                                                                 en: "Take work sent after a deadline (marked late); untick to refuse it")(language))))
+    }
+
+    // MARK: Editing
+
+    /// The edit form's fields: the campaign's dates and deadlines, and one due date per requirement, by its id.
+    struct EditForm: Content {
+        var title: String?
+        var startsOn: String?
+        var endsOn: String?
+        var reflectionDueOn: String?
+        var acceptsLateWork: String?
+        var dueOn: [String: String]?
+
+        init(_ campaign: Campaign, requirements: [CampaignRequirement]) {
+            title = campaign.title
+            startsOn = campaign.startsOn.vietnamese
+            endsOn = campaign.endsOn.vietnamese
+            reflectionDueOn = campaign.reflectionDueOn?.vietnamese ?? ""
+            acceptsLateWork = campaign.acceptsLateWork ? "on" : nil
+            dueOn = Dictionary(uniqueKeysWithValues: requirements.map { (String($0.requireID()), $0.dueOn.vietnamese) })
+        }
+
+        /// The changes, the requirements in the order the form lists them (so that their messages find their fields).
+        func changes(_ requirements: [CampaignRequirement]) -> CampaignChanges {
+            CampaignChanges(title: title, startsOn: startsOn, endsOn: endsOn, reflectionDueOn: reflectionDueOn ?? "", acceptsLateWork: acceptsLateWork != nil,
+                            requirements: requirements.map { RequirementChange(id: $0.id, dueOn: dueOn?[String($0.requireID())]) })
+        }
+    }
+
+    static func editForm(request: Request) async throws -> Response {
+        let campaign = try await editableCampaign(request)
+        let requirements = try await CampaignQueries.requirements(of: campaign, on: request.db)
+        return try await renderEditForm(campaign, requirements: requirements, form: EditForm(campaign, requirements: requirements), errors: [], request: request)
+    }
+
+    static func update(request: Request) async throws -> Response {
+        let campaign = try await editableCampaign(request)
+        let requirements = try await CampaignQueries.requirements(of: campaign, on: request.db)
+        let form = try request.content.decode(EditForm.self)
+        do {
+            _ = try await CampaignActions.update(campaign.requireID(), form.changes(requirements), request: request)
+            return request.redirect(to: CoverageRoute.campaign(.value(campaign.requireID())).path,
+                                    flash: LocalizedText(vi: "Đã lưu thay đổi của đợt triển khai", en: "The campaign's changes are saved"))
+        } catch let error as DomainError where error.kind != .notFound && error.kind != .forbidden {
+            return try await renderEditForm(campaign, requirements: requirements, form: form,
+                                            errors: error.fieldErrors.isEmpty ? [FieldError(field: "title", message: error.title)] : error.fieldErrors,
+                                            request: request)
+        }
+    }
+
+    /// The campaign, if the caller may change it (edits at its unit); not found when they may not read there.
+    private static func editableCampaign(_ request: Request) async throws -> Campaign {
+        let campaign = try await CampaignQueries.require(try request.id(), on: request.db)
+        try request.require(.edit, at: campaign.treePath)
+        return campaign
+    }
+
+    private static func renderEditForm(_ campaign: Campaign, requirements: [CampaignRequirement], form: EditForm, errors: [FieldError],
+                                       request: Request) async throws -> Response {
+        let language = request.language
+        let fields = FormFields(request, errors: errors)
+        let dateHint = LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")
+        let title = LocalizedText(vi: "Sửa đợt triển khai", en: "Change the campaign")(language)
+        let campaignPage = CoverageRoute.campaign(.value(campaign.requireID())).path
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(title)),
+            .p(.a(.href(campaignPage), .text(campaign.title))),
+            fields.summary,
+            campaign.status != .active
+                ? .p(.class("muted"), .text(LocalizedText(vi: "Đợt triển khai đã kết thúc: không sửa được nữa.",
+                                                          en: "The campaign is closed and can no longer be changed.")(language)))
+                : fields.postForm(CampaignRoute.edit(.value(campaign.requireID())).path,
+                    fields.text("title", LocalizedText(vi: "Tên đợt triển khai", en: "Title"), value: form.title, required: true),
+                    fields.text("startsOn", LocalizedText(vi: "Từ ngày", en: "From"), value: form.startsOn, required: true, hint: dateHint),
+                    fields.text("endsOn", LocalizedText(vi: "Đến ngày", en: "Until"), value: form.endsOn, required: true, hint: dateHint),
+                    fields.text("reflectionDueOn", LocalizedText(vi: "Hạn nộp bài thu hoạch", en: "Reflection deadline"), value: form.reflectionDueOn,
+                                hint: LocalizedText(vi: "dd/mm/yyyy; để trống là không có hạn. Gia hạn cho từng đảng viên hoặc chi bộ đã cho vẫn giữ nguyên",
+                                                    en: "dd/mm/yyyy; blank for no deadline. Extensions given to members or cells stay")),
+                    lateWorkChoice(checked: form.acceptsLateWork != nil, language: language),
+                    .if(!requirements.isEmpty, .fieldset(
+                        .element(named: "legend", text: LocalizedText(vi: "Hạn hoàn thành của các yêu cầu", en: "Requirements' due dates")(language)),
+                        .p(.class("muted"), .text(LocalizedText(vi: "Nhiệm vụ của các đơn vị theo hạn mới, trừ đơn vị đã được gia hạn đến ngày muộn hơn.",
+                                                                en: "Each unit's obligation follows the new date, unless its extension runs later.")(language))),
+                        .forEach(Array(requirements.enumerated())) { index, requirement in
+                            fields.text("requirements[\(index)].dueOn", LocalizedText(vi: requirement.title, en: requirement.title),
+                                        value: form.dueOn?[String(requirement.requireID())], required: true, hint: dateHint,
+                                        named: "dueOn[\(requirement.requireID())]")
+                        })),
+                    fields.submit(LocalizedText(vi: "Lưu thay đổi", en: "Save the changes")))
+        )
+        return Layout(title: title, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: CampaignRoute.list.path),
+                                             Crumb(title: campaign.title, url: campaignPage)],
+                      content: content).response(for: request, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     static func close(request: Request) async throws -> Response {

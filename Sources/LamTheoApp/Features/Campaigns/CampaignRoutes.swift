@@ -4,6 +4,7 @@ enum CampaignRoute: SiteRoute {
     case list
     case new
     case show(Parameter<Int>)
+    case edit(Parameter<Int>)
     case close(Parameter<Int>)
     case obligations(Parameter<Int>)
     case obligation(Parameter<Int>)
@@ -11,7 +12,7 @@ enum CampaignRoute: SiteRoute {
     case review(Parameter<Int>)
     case `extension`(Parameter<Int>)
 
-    static let pages: [CampaignRoute] = [.list, .new, .close(.key), .obligations(.key), .obligation(.key), .submissions(.key), .review(.key),
+    static let pages: [CampaignRoute] = [.list, .new, .edit(.key), .close(.key), .obligations(.key), .obligation(.key), .submissions(.key), .review(.key),
                                          .extension(.key)]
     static let api: [CampaignRoute] = [.list, .show(.key), .close(.key), .obligations(.key), .obligation(.key), .submissions(.key),
                                        .review(.key), .extension(.key)]
@@ -21,6 +22,7 @@ enum CampaignRoute: SiteRoute {
         case .list: return ["campaigns"]
         case .new: return ["campaigns", "new"]
         case .show(let id): return ["campaigns", id.named("id")]
+        case .edit(let id): return Self.show(id).components + ["edit"]
         case .close(let id): return Self.show(id).components + ["close"]
         case .obligations(let id): return Self.show(id).components + ["obligations"]
         case .obligation(let id): return ["obligations", id.named("id")]

@@ -43,6 +43,13 @@ enum ObligationCommands {
         if let refusal = obligation.state.submissionRefusal {
             validator.add("id", refusal)
         }
+        // A first submission after the due date is late; a resubmission the level above asked for is not.
+        let deadline = obligation.submissionDeadline(in: campaign)
+        let late = obligation.state == .open && deadline.isLate(on: submittedOn)
+        if obligation.state == .open, let refusal = deadline.refusal(on: submittedOn, work: LocalizedText(vi: "nhiệm vụ “\(requirement.title)”",
+                                                                                                        en: "“\(requirement.title)”")) {
+            validator.add("submittedOn", refusal)
+        }
         var evidence: Int?
         if requirement.kind == .plan {
             evidence = try await validator.unitPlan(input.documentId, of: obligation, implementing: campaign, on: db)
@@ -54,6 +61,7 @@ enum ObligationCommands {
         obligation.submissionCount += 1
         obligation.state = .submitted
         obligation.evidenceDocumentId = evidence
+        obligation.submittedLate = late
         try await obligation.save(on: db)
         let submission = ObligationSubmission()
         submission.obligationId = id
@@ -61,6 +69,7 @@ enum ObligationCommands {
         submission.submittedOn = submittedOn
         submission.documentId = evidence
         submission.note = note
+        submission.late = late
         try await submission.create(on: db)
         if requirement.kind == .plan, let evidence, try await !documentsRelated(evidence, campaign.documentId, on: db) {
             _ = try await DocumentCommands.relate(from: evidence, to: campaign.documentId, kind: .implements, on: db)
@@ -108,12 +117,12 @@ enum ObligationCommands {
         let reason = validator.requiredText(input.reason, field: "reason", label: LocalizedText(vi: "Lý do gia hạn", en: "Reason"), maxLength: 1000)
         let currentDue = obligation.extendedUntil ?? obligation.dueOn
         if let until {
-            for problem in ObligationExtension(until: until).problems(currentDue: currentDue, campaignEndsOn: campaign.endsOn) {
+            for problem in DeadlineExtension(until: until).problems(currentDue: currentDue, campaignEndsOn: campaign.endsOn) {
                 validator.add(problem.field, problem.message)
             }
         }
         if !obligation.state.mayBeExtended {
-            validator.add(ObligationExtension.notExtensible.field, ObligationExtension.notExtensible.message)
+            validator.add(ObligationState.notExtensible.field, ObligationState.notExtensible.message)
         }
         try validator.throwIfInvalid()
         obligation.extendedUntil = until!
@@ -157,6 +166,13 @@ enum ObligationCommands {
         if !changed.isEmpty {
             try await CampaignProgressFollowers.publish(.obligationsChanged(at: changed, campaigns: [campaignId]), on: db)
         }
+    }
+}
+
+extension Obligation {
+    /// The unit's deadline (its extension's, if any) and whether the campaign takes late work.
+    func submissionDeadline(in campaign: Campaign) -> SubmissionDeadline {
+        SubmissionDeadline(dueOn: extendedUntil ?? dueOn, acceptsLateWork: campaign.acceptsLateWork)
     }
 }
 

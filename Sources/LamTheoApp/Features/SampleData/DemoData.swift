@@ -4,7 +4,8 @@ import LamTheoCore
 import Vapor
 
 /// `lamtheo demo`: a realistic city organisation in a database of its own, filled once, with an account
-/// for each role.
+/// for each role. Its dates follow the day it is filled, so that on any day every user has something to do:
+/// the same day gives the same demo.
 enum DemoData {
     static let seed: UInt64 = 2016
     static let password = "lamtheo-demo"
@@ -14,13 +15,13 @@ enum DemoData {
         let role: LocalizedText
     }
 
-    /// Fills an empty database with the demo organisation and its accounts; leaves a database that has
-    /// data alone. Prints how to sign in.
-    static func prepare(_ app: Application, database: DatabaseURL) async throws {
+    /// Fills an empty database with the demo organisation and its accounts, dated around `today`; leaves a
+    /// database that has data alone. Prints how to sign in.
+    static func prepare(_ app: Application, database: DatabaseURL, today: CalendarDate = .today()) async throws {
         let console = app.console
         if try await Organization.query(on: app.db).count() == 0 {
             console.print("Đang tạo dữ liệu mẫu / Creating demo data…")
-            let dataset = SyntheticDataset(scale: .demo, seed: seed, referenceDate: CalendarDate.today())
+            let dataset = SyntheticDataset(scale: .demo, seed: seed, referenceDate: today)
             let totals = try await SyntheticLoader.load(dataset, into: app, origin: .commandLine(user: "demo"))
             console.print("Đã tạo \(VietnameseFormat.integer(totals.organizations)) tổ chức đảng và \(VietnameseFormat.integer(totals.members)) hồ sơ đảng viên.")
         }
@@ -28,11 +29,11 @@ enum DemoData {
             try await createDocuments(app)
         }
         if try await Campaign.query(on: app.db).count() == 0 {
-            try await createCampaign(app)
+            try await createCampaign(app, today: today)
         }
         let logins = try await createAccounts(app)
-        try await createStudy(app)
-        try await createFollowing(app)
+        try await createStudy(app, today: today)
+        try await createFollowing(app, today: today)
         let host = app.http.server.configuration.hostname
         let port = app.http.server.configuration.port
         console.print("""
@@ -79,34 +80,67 @@ enum DemoData {
         }
     }
 
-    /// This year's topic at the city: 01-KL/TW, with a plan from every committee below it, a session in
-    /// every cell and a report from every unit directly under the city; the largest ward's plan submitted and accepted.
-    private static func createCampaign(_ app: Application) async throws {
+    /// This year's topic at the city: 01-KL/TW, taking late work, with the reflections due three weeks from
+    /// today. Every committee's plan was due three weeks ago: the largest ward's was submitted and accepted,
+    /// the next unit's came late and waits for the city's review. Every cell reports within the week (one of
+    /// the demo secretary's sibling cells has, and waits for the ward's review) and holds a session within
+    /// two months; the wards report on 15 December. Dates stay inside the year.
+    private static func createCampaign(_ app: Application, today: CalendarDate) async throws {
         let db = app.db
         guard let city = try await Organization.query(on: db).filter(\.$parentId == nil).sort(\.$id).first(),
               let conclusion = try await Document.query(on: db).filter(\.$symbol == "01-KL/TW").first() else { return }
-        let year = CalendarDate.today().year
+        let year = today.year
+        // A city founded this year launches from its founding.
+        let startsOn = max(CalendarDate(year: year, month: 1, day: 1)!, city.validFrom)
+        let endsOn = CalendarDate(year: year, month: 12, day: 31)!
+        @Sendable func day(_ offset: Int) -> String { min(endsOn, max(startsOn, today.adding(days: offset))).iso }
         let committees = [StandardOrganizationKind.commune, .upperGrassroots, .grassroots].map(\.rawValue)
         let cells = [StandardOrganizationKind.cell, .grassrootsCell].map(\.rawValue)
         let input = CampaignInput(
             documentId: conclusion.id, organizationId: city.id, title: "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm \(year)",
-            startsOn: "01/01/\(year)", endsOn: "31/12/\(year)", topicYear: year, reflectionDueOn: "30/11/\(year)",
+            startsOn: startsOn.iso, endsOn: endsOn.iso, topicYear: year, reflectionDueOn: day(21), acceptsLateWork: true,
             requirements: [
-                RequirementInput(kind: RequirementKind.plan.rawValue, unitKinds: committees, dueOn: "31/03/\(year)"),
-                RequirementInput(kind: RequirementKind.studySessions.rawValue, unitKinds: cells, dueOn: "30/06/\(year)", minimumSessions: 1),
-                RequirementInput(kind: RequirementKind.report.rawValue, unitKinds: [StandardOrganizationKind.commune, .upperGrassroots].map(\.rawValue), dueOn: "15/12/\(year)"),
+                RequirementInput(kind: RequirementKind.plan.rawValue, unitKinds: committees, dueOn: day(-20)),
+                RequirementInput(kind: RequirementKind.studySessions.rawValue, unitKinds: cells, dueOn: day(60), minimumSessions: 1),
+                RequirementInput(kind: RequirementKind.report.rawValue, title: "Báo cáo kết quả học tập chuyên đề của chi bộ", unitKinds: cells, dueOn: day(4)),
+                RequirementInput(kind: RequirementKind.report.rawValue, unitKinds: [StandardOrganizationKind.commune, .upperGrassroots].map(\.rawValue),
+                                 dueOn: "\(year)-12-15"),
             ])
-        let origin = AuditOrigin.commandLine(user: "demo")
-        let campaign = try await app.write(AuditSubject("campaign.launch", Campaign.self), origin: origin) { try await CampaignCommands.launch(input, on: $0) }
-        guard let wardPlan = try await Document.query(on: db).filter(\.$symbol == "05-KH/ĐU").first(), let ward = wardPlan.organizationId,
-              let obligation = try await Obligation.query(on: db).filter(\.$campaignId == campaign.requireID()).filter(\.$organizationId == ward)
-                  .sort(\.$dueOn).first() else { return }
-        let id = obligation.requireID()
-        _ = try await app.write(AuditSubject("obligation.submit", Obligation.self, id: id), origin: origin) {
-            try await ObligationCommands.submit(id, ObligationSubmissionInput(documentId: wardPlan.id, submittedOn: "20/03/\(year)"), on: $0)
+        let demo = DemoWriter(app: app)
+        let campaign = try await demo.write("campaign.launch", Campaign.self) { try await CampaignCommands.launch(input, on: $0) }
+        let campaignId = try campaign.requireID()
+        func obligation(of unit: Int, _ kind: RequirementKind) async throws -> Int? {
+            let requirements = try await CampaignRequirement.query(on: db).filter(\.$campaignId == campaignId).filter(\.$kind == kind).all().compactMap(\.id)
+            return try await Obligation.query(on: db).filter(\.$campaignId == campaignId).filter(\.$organizationId == unit)
+                .filter(\.$requirementId ~~ requirements).first()?.id
         }
-        _ = try await app.write(AuditSubject("obligation.review", Obligation.self, id: id), origin: origin) {
-            try await ObligationCommands.review(id, ObligationReviewInput(outcome: ObligationState.accepted.rawValue, reviewedOn: "25/03/\(year)"), on: $0)
+        func submit(_ id: Int, document: Int?, note: String? = nil, on date: String) async throws {
+            _ = try await demo.write("obligation.submit", Obligation.self, id: id) {
+                try await ObligationCommands.submit(id, ObligationSubmissionInput(documentId: document, submittedOn: date, note: note), on: $0)
+            }
+        }
+        // The largest unit under the city (the demo ward, as `createDocuments` and `createAccounts` choose it), then the next.
+        let children = try await OrganizationQueries.children(of: city.requireID(), includeClosed: false, on: db)
+        guard let largest = children.max(by: { $0.subtreeMembers < $1.subtreeMembers })?.organization else { return }
+        let next = children.filter { $0.organization.id != largest.id }.max(by: { $0.subtreeMembers < $1.subtreeMembers })?.organization
+        if let wardPlan = try await Document.query(on: db).filter(\.$symbol == "05-KH/ĐU").first(),
+           let id = try await obligation(of: largest.requireID(), .plan) {
+            try await submit(id, document: wardPlan.id, on: day(-25))
+            _ = try await demo.write("obligation.review", Obligation.self, id: id) {
+                try await ObligationCommands.review(id, ObligationReviewInput(outcome: ObligationState.accepted.rawValue, reviewedOn: day(-22)), on: $0)
+            }
+        }
+        if let next, let id = try await obligation(of: next.requireID(), .plan) {
+            let plan = try await demo.write("document.register", Document.self) {
+                try await DocumentCommands.register(DocumentInput(symbol: "07-KH/ĐU", title: "Kế hoạch học tập và làm theo chuyên đề năm \(year)",
+                                                                  issuedOn: "16/08/2021", organizationId: next.id), on: $0)
+            }
+            try await submit(id, document: plan.id, note: "Nộp chậm do Đảng ủy kiện toàn nhân sự", on: day(-3))
+        }
+        // The demo secretary's cell is the first of the ward's cells (see `createAccounts`); the next one has reported.
+        let wardCells = try await Organization.query(on: db).filter(\.$parentId == largest.requireID()).filter(\.$memberCount > 0).sort(\.$id).limit(2).all()
+        if wardCells.count > 1, let id = try await obligation(of: wardCells[1].requireID(), .report) {
+            try await submit(id, document: nil, note: "Chi bộ đã học tập đầy đủ; 100% đảng viên viết bài thu hoạch", on: day(-1))
         }
     }
 
@@ -142,5 +176,15 @@ enum DemoData {
             }
         }
         return accounts.map { Login(username: $0.0, role: $0.3) }
+    }
+}
+
+/// The demo's writes, each audited as done from the command line by "demo".
+struct DemoWriter {
+    let app: Application
+
+    func write<T: Sendable>(_ action: String, _ entity: any Auditable.Type, id: Int? = nil,
+                            _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await app.write(AuditSubject(action, entity, id: id), origin: .commandLine(user: "demo"), body)
     }
 }

@@ -9,9 +9,8 @@ extension DemoData {
     /// pledge, check in, self-assess and are assessed (one who has not registered is reminded); the committee
     /// and two cells set breakthroughs, one at risk, one done, one on track; and the year's rating has
     /// self-assessments, proposals and decisions in the secretary's cell. Dates follow today, inside this year.
-    static func createFollowing(_ app: Application) async throws {
+    static func createFollowing(_ app: Application, today: CalendarDate) async throws {
         let db = app.db
-        let today = CalendarDate.today()
         let year = today.year
         guard try await Commitment.query(on: db).count() == 0,
               let campaign = try await Campaign.query(on: db).filter(\.$topicYear == year).sort(\.$id).first(),
@@ -84,17 +83,18 @@ extension DemoData {
         }
 
         try await createBreakthroughs(demo, committee: committeeId, cells: cells, today: today)
-        try await createRatings(demo, members: secretaryCellMembers, year: year)
+        let demoMember = try await RoleGrant.query(on: db).filter(\.$role == .member).sort(\.$id).first()?.memberId
+        try await createRatings(demo, members: secretaryCellMembers.filter { $0.id != demoMember }, year: year)
     }
 
     /// The committee above the secretary's cell admitting new members, behind the pace (at risk); the cell's
     /// records digitised (done); a sibling cell's members on the electronic handbook, on pace. The committee's
-    /// runs to the year's end, or two months from today when that comes first (but three months at least), so
-    /// that it is at risk on almost any day the demo starts.
+    /// runs to the year's end, or three weeks from today when that comes first (but a month at least), so that
+    /// its 8% is at risk from the tenth of January on.
     private static func createBreakthroughs(_ demo: DemoWriter, committee: Int, cells: [Organization], today: CalendarDate) async throws {
         let start = CalendarDate(year: today.year, month: 1, day: 1)!
         let yearEnd = CalendarDate(year: today.year, month: 12, day: 31)!
-        let committeeEnd = min(yearEnd, max(today.adding(days: 60), start.adding(days: 90)))
+        let committeeEnd = min(yearEnd, max(today.adding(days: 20), start.adding(days: 30)))
         var plans: [(BreakthroughInput, CheckInInput)] = [
             (BreakthroughInput(organizationId: committee, content: "Kết nạp đảng viên mới từ quần chúng ưu tú đã qua lớp nhận thức về Đảng",
                                targetKind: BreakthroughTargetKind.numeric.rawValue, baselineValue: 0, targetValue: 25, measureUnit: "đảng viên",
@@ -120,14 +120,15 @@ extension DemoData {
         for (plan, checkIn) in plans {
             let id = try await demo.write("breakthrough.set", Breakthrough.self) { try await BreakthroughCommands.set(plan, on: $0) }.requireID()
             _ = try await demo.write("breakthrough.checkIn", Breakthrough.self, id: id) {
-                try await BreakthroughCommands.checkIn(id, checkIn, store: store, on: $0)
+                try await BreakthroughCommands.checkIn(id, checkIn, store: store, today: today, on: $0)
             }
         }
     }
 
-    /// The year's rating in the secretary's cell: those who may be rated assess themselves; the cell proposes
-    /// for all but the last; the committee decides for all but the first, whose proposal of "xuất sắc" waits
-    /// (the quota allows none until five are rated "tốt").
+    /// The year's rating in the secretary's cell, the demo member aside (their self-assessment is theirs to do):
+    /// those who may be rated assess themselves; the cell proposes for all but the last, whose proposal waits; the
+    /// committee decides for all but the first, whose proposal of "xuất sắc" waits (the quota allows none until
+    /// five are rated "tốt").
     private static func createRatings(_ demo: DemoWriter, members: [Member], year: Int) async throws {
         let db = demo.app.db
         let period = try await RatingPeriods.year(year, on: db)
@@ -159,14 +160,4 @@ extension DemoData {
 
     private static let pledge = "Giữ gìn phẩm chất đạo đức, lối sống giản dị, trung thực; nói đi đôi với làm; thường xuyên tự phê bình và phê bình; "
         + "không ngừng học tập nâng cao trình độ, gần dân, trọng dân."
-}
-
-/// The demo's writes, each audited as done from the command line by "demo".
-private struct DemoWriter {
-    let app: Application
-
-    func write<T: Sendable>(_ action: String, _ entity: any Auditable.Type, id: Int? = nil,
-                            _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await app.write(AuditSubject(action, entity, id: id), origin: .commandLine(user: "demo"), body)
-    }
 }

@@ -11,6 +11,7 @@ enum ReflectionPages {
         routes.get(StudyRoute.newReflection, use: newForm).requiring(.capability(.edit))
         routes.post(StudyRoute.newReflection, bodyLimit: AttachmentType.uploadLimit, use: submitForMember).requiring(.capability(.edit))
         routes.post(StudyRoute.reviewReflection(.key), use: review).requiring(.capability(.edit))
+        routes.post(StudyRoute.reflectionExtensions, use: extend).requiring(.capability(.edit))
         // The author reads their own file; others need to read at the author's cell.
         routes.get(StudyRoute.reflectionFile(.key), use: file).requiring(.signedIn)
         routes.get(StudyRoute.myReflections, use: own).requiring(.selfService)
@@ -27,9 +28,44 @@ enum ReflectionPages {
 
     // MARK: A cell's reflections
 
+    /// A refused form of the cell's page, shown again with its messages: a review (of the reflection `id`) or an extension.
+    private enum Refused {
+        case review(id: Int, form: ReflectionReviewInput, errors: [FieldError])
+        case extension_(form: ExtensionForm, errors: [FieldError])
+    }
+
+    /// The cell's extension form: the member chosen, or none for the whole cell.
+    struct ExtensionForm: Content {
+        var campaignId: Int?
+        var cellId: Int?
+        var memberId: String?
+        var until: String?
+        var reason: String?
+
+        var input: ReflectionExtensionInput {
+            let member = memberId.flatMap { Int($0) }
+            return ReflectionExtensionInput(campaignId: campaignId, organizationId: member == nil ? cellId : nil, memberId: member, until: until, reason: reason)
+        }
+    }
+
     static func cell(request: Request) async throws -> Response {
         guard let cellId = try request.queryInteger(.unit) else { throw Abort(.notFound) }
-        return try await renderCell(cellId, campaignId: try request.queryInteger(.campaign), failed: nil, request: request)
+        return try await renderCell(cellId, campaignId: try request.queryInteger(.campaign), refused: nil, request: request)
+    }
+
+    static func extend(request: Request) async throws -> Response {
+        let form = try request.content.decode(ExtensionForm.self)
+        guard let cellId = form.cellId else { throw Abort(.notFound) }
+        do {
+            let granted = try await StudyActions.extendReflections(form.input, request: request)
+            let who = try await granted.memberId.asyncMap { try await MemberQueries.require($0, on: request.db).fullName }
+            let whom = who.map { LocalizedText(vi: $0, en: $0) } ?? LocalizedText(vi: "cả chi bộ", en: "the whole cell")
+            return request.redirect(to: StudyRoute.reflections.path(query: [.unit: cellId, .campaign: granted.campaignId], fragment: "extensions"),
+                                    flash: LocalizedText(vi: "Đã gia hạn nộp bài thu hoạch cho \(whom.vi) đến \(granted.until.vietnamese)",
+                                                         en: "Reflections extended for \(whom.en) until \(granted.until.vietnamese)"))
+        } catch let error as DomainError where error.kind != .notFound && error.kind != .forbidden {
+            return try await renderCell(cellId, campaignId: form.campaignId, refused: .extension_(form: form, errors: error.fieldErrors), request: request)
+        }
     }
 
     static func review(request: Request) async throws -> Response {
@@ -42,13 +78,13 @@ enum ReflectionPages {
             return request.redirect(to: StudyRoute.reflections.path(query: [.unit: member.organizationId, .campaign: reflection.campaignId],
                                                                         fragment: "member-\(member.requireID())"))
         } catch let error as DomainError where error.kind != .notFound {
-            return try await renderCell(member.organizationId, campaignId: reflection.campaignId, failed: (id, form, error.fieldErrors), request: request)
+            return try await renderCell(member.organizationId, campaignId: reflection.campaignId, refused: .review(id: id, form: form, errors: error.fieldErrors),
+                                        request: request)
         }
     }
 
-    /// - Parameter failed: a review that was refused, shown again with its messages.
-    private static func renderCell(_ cellId: Int, campaignId: Int?, failed: (id: Int, form: ReflectionReviewInput, errors: [FieldError])?,
-                                   request: Request) async throws -> Response {
+    /// - Parameter refused: a review or an extension that was refused, shown again with its messages.
+    private static func renderCell(_ cellId: Int, campaignId: Int?, refused: Refused?, request: Request) async throws -> Response {
         let language = request.language
         let actor = try request.requireActor()
         let cell = try await OrganizationQueries.require(cellId, on: request.db)
@@ -58,6 +94,9 @@ enum ReflectionPages {
         let campaigns = try await CampaignQueries.active(covering: cell, on: request.db)
         let campaign = campaigns.first { $0.id == campaignId } ?? campaigns.first
         let entries = try await campaign.asyncMap { try await StudyQueries.reflections(of: $0.requireID(), in: cell, on: request.db) } ?? []
+        let extensions = try await campaign.asyncMap {
+            try await StudyQueries.reflectionExtensions(of: $0.requireID(), reaching: cell.treePath, members: entries.map { $0.member.requireID() }, on: request.db)
+        } ?? []
         let submitted = entries.filter { $0.reflection != nil }.count
         let accepted = entries.filter { $0.reflection?.state == .accepted }.count
         let heading = LocalizedText(vi: "Bài thu hoạch", en: "Reflections")(language)
@@ -71,39 +110,47 @@ enum ReflectionPages {
                        StudyPages.campaignSelect(campaigns, selected: campaign?.id, language: language)),
                   .button(.type(.submit), .class("secondary"), .text(LocalizedText(vi: "Xem", en: "Show")(language)))),
             .unwrap(campaign, { campaign in
-                .group(
+                let cellDeadline = MemberDeadline(campaign, extensions: extensions, member: nil)
+                return .group(
                     .div(.class("figures"),
                          .div(.class("figure"), .strong(.text(CoverageFigure(count: submitted, total: entries.count).text(language))),
                               .text(LocalizedText(vi: "đã nộp", en: "submitted")(language))),
                          .div(.class("figure"), .strong(.text(CoverageFigure(count: accepted, total: entries.count).text(language))),
                               .text(LocalizedText(vi: "đạt", en: "accepted")(language)))),
-                    .p(.text(deadline(campaign, language))),
+                    .p(.text(cellDeadline.text(language) + " · " + lateWorkText(campaign, language))),
                     .forEach(entries) { entry in
-                        memberBlock(entry, campaign: campaign, canEdit: canEdit, failed: failed, request: request)
-                    })
+                        memberBlock(entry, campaign: campaign, extensions: extensions, canEdit: canEdit, refused: refused, request: request)
+                    },
+                    extensionSection(campaign, cell: cell, entries: entries, extensions: extensions, canEdit: canEdit, refused: refused, request: request))
             }, else: .p(.class("muted"), .text(LocalizedText(vi: "Chi bộ không tham gia đợt triển khai nào đang diễn ra.",
                                                               en: "The cell takes part in no active campaign.")(language))))
         )
         return Layout(title: title, crumbs: OrganizationPages.crumbs(lineage[...], current: heading, language: language), content: content)
-            .response(for: request, status: failed == nil ? .ok : .unprocessableEntity)
+            .response(for: request, status: refused == nil ? .ok : .unprocessableEntity)
     }
 
-    private static func memberBlock(_ entry: ReflectionEntry, campaign: Campaign, canEdit: Bool,
-                                    failed: (id: Int, form: ReflectionReviewInput, errors: [FieldError])?, request: Request) -> Node<HTML.BodyContext> {
+    private static func memberBlock(_ entry: ReflectionEntry, campaign: Campaign, extensions: [ReflectionExtension], canEdit: Bool,
+                                    refused: Refused?, request: Request) -> Node<HTML.BodyContext> {
         let language = request.language
         let memberId = entry.member.requireID()
+        let deadline = MemberDeadline(campaign, extensions: extensions, member: memberId)
+        // The member's own extension, beside their name (the cell's is said once above).
+        let ownExtension: Node<HTML.BodyContext> = .if(extensions.contains { $0.memberId == memberId } && deadline.extensionUntil != nil,
+                                                       .p(.class("muted"), .text(deadline.text(language))))
         guard let reflection = entry.reflection else {
             return .section(.class("reflection"), .id("member-\(memberId)"),
                 .h3(.text(entry.member.fullName)),
+                ownExtension,
                 .p(.span(.class("badge closed"), .text(LocalizedText(vi: "Chưa nộp", en: "Not submitted")(language))),
                    .if(canEdit, .a(.href(StudyRoute.newReflection.path(query: ["member": memberId, .campaign: campaign.requireID()])),
                                    .text(" " + LocalizedText(vi: "Nộp thay", en: "Submit on their behalf")(language))))))
         }
         let id = reflection.requireID()
-        let refused = failed?.id == id ? failed : nil
-        let fields = FormFields(request, errors: refused?.errors ?? [])
+        let failed: (form: ReflectionReviewInput, errors: [FieldError])? = if case .review(id, let form, let errors)? = refused { (form, errors) } else { nil }
+        let fields = FormFields(request, errors: failed?.errors ?? [])
         return .section(.class("reflection"), .id("member-\(memberId)"),
             .h3(.text(entry.member.fullName)),
+            ownExtension,
             reflectionView(reflection, language: language),
             .if(canEdit && reflection.state == .submitted, .group(
                 fields.summary,
@@ -112,17 +159,50 @@ enum ReflectionPages {
                         .element(named: "legend", text: LocalizedText(vi: "Mức đánh giá (khi chấp nhận)", en: "Grade (when accepting)")(language)),
                         .forEach(campaign.grades) { grade in
                             .div(.class("choice"),
-                                 .input(.type(.radio), .name("grade"), .value(grade), .id("grade-\(id)-\(grade)"), .checked(refused?.form.grade == grade)),
+                                 .input(.type(.radio), .name("grade"), .value(grade), .id("grade-\(id)-\(grade)"), .checked(failed?.form.grade == grade)),
                                  .label(.for("grade-\(id)-\(grade)"), .text(grade)))
                         },
                         .forEach(fields.errors(for: "grade")) { .p(.class("field-error"), .text($0)) }),
                     .div(.label(.for("comment-\(id)"), .text(LocalizedText(vi: "Nhận xét (bắt buộc khi trả lại)", en: "Comment (required to return)")(language))),
-                         .textarea(.id("comment-\(id)"), .name("comment"), .rows(3), .text(refused?.form.comment ?? "")),
+                         .textarea(.id("comment-\(id)"), .name("comment"), .rows(3), .text(failed?.form.comment ?? "")),
                          .forEach(fields.errors(for: "comment")) { .p(.class("field-error"), .text($0)) }),
                     .div(.class("actions"),
                          .button(.type(.submit), .name("decision"), .value(ReflectionDecision.accept.rawValue), .text(LocalizedText(vi: "Chấp nhận", en: "Accept")(language))),
                          .button(.type(.submit), .class("secondary"), .name("decision"), .value(ReflectionDecision.return.rawValue),
                                  .text(LocalizedText(vi: "Trả lại để sửa", en: "Return for revision")(language)))))))
+        )
+    }
+
+    /// The extensions given (to the cell, a unit above it, or its members) and, for an editor, the form that gives one.
+    private static func extensionSection(_ campaign: Campaign, cell: Organization, entries: [ReflectionEntry], extensions: [ReflectionExtension],
+                                         canEdit: Bool, refused: Refused?, request: Request) -> Node<HTML.BodyContext> {
+        let language = request.language
+        guard campaign.reflectionDueOn != nil, canEdit || !extensions.isEmpty else { return .empty }
+        let failed: (form: ExtensionForm, errors: [FieldError])? = if case .extension_(let form, let errors)? = refused { (form, errors) } else { nil }
+        let fields = FormFields(request, errors: failed?.errors ?? [])
+        let names = Dictionary(uniqueKeysWithValues: entries.map { ($0.member.requireID(), $0.member.fullName) })
+        let unitName = LocalizedText(vi: "đơn vị", en: "a unit")(language)
+        return .section(.id("extensions"),
+            .h2(.text(LocalizedText(vi: "Gia hạn nộp bài thu hoạch", en: "Deadline extensions")(language))),
+            .if(!extensions.isEmpty, .ul(.forEach(extensions) { granted in
+                let whom = granted.memberId.flatMap { names[$0] }
+                    ?? (granted.organizationId == cell.id ? LocalizedText(vi: "cả chi bộ", en: "the whole cell")(language) : unitName)
+                return .li(.text(LocalizedText(vi: "\(whom): đến \(granted.until.vietnamese) — \(granted.reason)",
+                                               en: "\(whom): until \(granted.until.vietnamese) — \(granted.reason)")(language)))
+            })),
+            .if(canEdit, .group(
+                fields.summary,
+                fields.postForm(StudyRoute.reflectionExtensions.path,
+                    .input(.type(.hidden), .name("campaignId"), .value(String(campaign.requireID()))),
+                    .input(.type(.hidden), .name("cellId"), .value(String(cell.requireID()))),
+                    fields.select("memberId", LocalizedText(vi: "Gia hạn cho", en: "Extend for"),
+                                  options: [("", LocalizedText(vi: "Cả chi bộ", en: "The whole cell")(language))]
+                                      + entries.map { (String($0.member.requireID()), $0.member.fullName) },
+                                  selected: failed?.form.memberId),
+                    fields.text("until", LocalizedText(vi: "Đến ngày", en: "Until"), value: failed?.form.until, required: true,
+                                hint: LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")),
+                    fields.text("reason", LocalizedText(vi: "Lý do", en: "Reason"), value: failed?.form.reason, required: true),
+                    fields.submit(LocalizedText(vi: "Gia hạn", en: "Extend")))))
         )
     }
 
@@ -152,10 +232,13 @@ enum ReflectionPages {
         guard let memberId = form.memberId, let campaignId = form.campaignId else { throw Abort(.notFound) }
         let member = try await MemberActions.requireMember(memberId, .edit, request: request)
         let campaign = try await CampaignQueries.require(campaignId, on: request.db)
+        let deadline = try await StudyQueries.reflectionDeadline(in: campaign, for: member, on: request.db)
+        let existing = try await StudyQueries.reflection(of: memberId, campaign: campaignId, on: request.db)
         let title = LocalizedText(vi: "Nộp bài thu hoạch thay \(member.fullName)", en: "Submit a reflection for \(member.fullName)")(language)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
-            .p(.text(campaign.title + " · " + deadline(campaign, language))),
+            .p(.text(campaign.title + " · " + deadline.text(language))),
+            deadlineNotice(deadline, existing: existing?.state, language: language),
             submissionForm(StudyRoute.newReflection.path, form: form, errors: errors, request: request,
                            hidden: [("memberId", String(memberId)), ("campaignId", String(campaignId))])
         )
@@ -175,7 +258,8 @@ enum ReflectionPages {
                 : .ul(.forEach(campaigns) { campaign in
                     let reflection = reflections[campaign.requireID()]
                     return .li(.a(.href(StudyRoute.myReflection(campaign: .value(campaign.requireID())).path), .text(campaign.title)),
-                               .text(" — " + (reflection.map { $0.state.label(language) } ?? LocalizedText(vi: "chưa nộp", en: "not submitted")(language))))
+                               .text(" — " + (reflection.map { $0.state.label(language) } ?? LocalizedText(vi: "chưa nộp", en: "not submitted")(language))
+                                     + (reflection?.late == true ? LocalizedText(vi: ", nộp muộn", en: ", sent late")(language) : "")))
                 })
         )
         return Layout(title: title, content: content).response(for: request)
@@ -205,12 +289,14 @@ enum ReflectionPages {
         let campaignId = try request.id("campaign")
         guard let campaign = campaigns.first(where: { $0.id == campaignId }) else { throw Abort(.notFound) }
         let reflection = try await StudyQueries.reflection(of: member.requireID(), campaign: campaignId, on: request.db)
+        let deadline = try await StudyQueries.reflectionDeadline(in: campaign, for: member, on: request.db)
         let mayWrite = reflection == nil || reflection?.state == .returned
         var form = form
         form.body = form.body ?? reflection?.body
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(campaign.title)),
-            .p(.text(deadline(campaign, language))),
+            .p(.text(deadline.text(language))),
+            .if(mayWrite, deadlineNotice(deadline, existing: reflection?.state, language: language)),
             .p(.class("muted"), .text(LocalizedText(vi: "Thang đánh giá: ", en: "Grading scale: ")(language) + campaign.grades.joined(separator: ", "))),
             .unwrap(reflection) { reflectionView($0, language: language) },
             .if(mayWrite, submissionForm(StudyRoute.myReflection(campaign: .value(campaignId)).path, form: form, errors: errors, request: request, hidden: []))
@@ -235,6 +321,7 @@ enum ReflectionPages {
     private static func reflectionView(_ reflection: Reflection, language: UILanguage) -> Node<HTML.BodyContext> {
         .div(
             .p(.span(.class("badge"), .text(reflection.state.label(language))),
+               .if(reflection.late, .group(.text(" "), .span(.class("badge closed"), .text(LocalizedText(vi: "Nộp muộn", en: "Sent late")(language))))),
                .text(" " + LocalizedText(vi: "Lần nộp \(reflection.submissionCount), ngày \(reflection.submittedOn.vietnamese)",
                                          en: "Submission \(reflection.submissionCount), on \(reflection.submittedOn.vietnamese)")(language))),
             .unwrap(reflection.body) { body in
@@ -271,8 +358,16 @@ enum ReflectionPages {
         )
     }
 
-    private static func deadline(_ campaign: Campaign, _ language: UILanguage) -> String {
-        campaign.reflectionDueOn.map { LocalizedText(vi: "Hạn nộp: \($0.vietnamese)", en: "Due by \($0.vietnamese)")(language) }
-            ?? LocalizedText(vi: "Không có hạn nộp", en: "No deadline")(language)
+    /// Whether late work is taken, as the cell's page says beside the deadline.
+    private static func lateWorkText(_ campaign: Campaign, _ language: UILanguage) -> String {
+        campaign.acceptsLateWork ? LocalizedText(vi: "bài nộp sau hạn được nhận, ghi là nộp muộn", en: "reflections after the deadline are taken, marked late")(language)
+                                 : LocalizedText(vi: "không nhận bài nộp sau hạn", en: "no reflection is taken after the deadline")(language)
+    }
+
+    /// Said before the member writes, when their deadline is today or has passed.
+    private static func deadlineNotice(_ deadline: MemberDeadline, existing: ReflectionState?, language: UILanguage) -> Node<HTML.BodyContext> {
+        .unwrap(deadline.rule.notice(after: existing, on: CalendarDate.today())) { notice in
+            .p(.class("notice"), .text(notice(language)))
+        }
     }
 }

@@ -69,8 +69,9 @@ extension StudyAPI.ReflectionDTO: OpenAPIDescribed {
             "id": .integer, "campaignId": .integer, "memberId": .integer, "body": .nullable(.string),
             "fileName": .nullable(.string), "fileType": .nullable(.string), "state": .enumeration(ReflectionState.self),
             "submissionCount": .integer.described("1 for the first submission, 2 for the first resubmission…"),
-            "submittedOn": .date, "grade": .nullable(.string), "reviewComment": .nullable(.string), "reviewedOn": .nullable(.date),
-        ], required: ["id", "campaignId", "memberId", "state", "submissionCount", "submittedOn"])
+            "submittedOn": .date, "late": JSONValue.boolean.described("First sent after the member's deadline, the campaign taking late work"),
+            "grade": .nullable(.string), "reviewComment": .nullable(.string), "reviewedOn": .nullable(.date),
+        ], required: ["id", "campaignId", "memberId", "state", "submissionCount", "submittedOn", "late"])
     }
 }
 
@@ -87,8 +88,32 @@ extension StudyAPI.OwnReflectionDTO: OpenAPIDescribed {
     static var schema: JSONValue {
         .object(properties: [
             "campaignId": .integer, "campaignTitle": .string, "reflectionDueOn": .nullable(.date),
+            "extendedUntil": JSONValue.nullable(.date).described("The member's own later deadline, when an extension reaches them"),
+            "acceptsLateWork": JSONValue.boolean.described("Whether a reflection after the deadline is taken (marked late) or refused"),
             "grades": .array(of: .string), "reflection": .nullable(.ref(StudyAPI.ReflectionDTO.self)),
-        ], required: ["campaignId", "campaignTitle", "grades"])
+        ], required: ["campaignId", "campaignTitle", "acceptsLateWork", "grades"])
+    }
+}
+
+extension ReflectionExtensionInput: OpenAPIDescribed {
+    static let schemaName = "ReflectionExtensionCreate"
+    static var schema: JSONValue {
+        .object(properties: [
+            "campaignId": .integer,
+            "organizationId": JSONValue.integer.described("A unit: every member of its subtree gets the time; give this or memberId"),
+            "memberId": JSONValue.integer.described("One member; give this or organizationId"),
+            "until": .date, "reason": .string,
+        ], required: ["campaignId", "until", "reason"])
+    }
+}
+
+extension StudyAPI.ReflectionExtensionDTO: OpenAPIDescribed {
+    static let schemaName = "ReflectionExtension"
+    static var schema: JSONValue {
+        .object(properties: [
+            "id": .integer, "campaignId": .integer, "organizationId": .nullable(.integer), "memberId": .nullable(.integer),
+            "until": .date, "reason": .string,
+        ], required: ["id", "campaignId", "until", "reason"])
     }
 }
 

@@ -15,6 +15,7 @@ enum StudyAPI {
         api.post(StudyRoute.reflections, bodyLimit: AttachmentType.uploadLimit, use: submit).requiring(.capability(.edit))
         api.get(StudyRoute.reflection(.key), use: reflection).requiring(.capability(.read))
         api.post(StudyRoute.reviewReflection(.key), use: review).requiring(.capability(.edit))
+        api.post(StudyRoute.reflectionExtensions, use: extend).requiring(.capability(.edit))
         api.get(StudyRoute.myReflections, use: ownReflections).requiring(.selfService)
         api.post(StudyRoute.myReflections, bodyLimit: AttachmentType.uploadLimit, use: submitOwn).requiring(.selfService)
     }
@@ -86,6 +87,7 @@ enum StudyAPI {
         let state: ReflectionState
         let submissionCount: Int
         let submittedOn: CalendarDate
+        let late: Bool
         let grade: String?
         let reviewComment: String?
         let reviewedOn: CalendarDate?
@@ -100,6 +102,7 @@ enum StudyAPI {
             state = reflection.state
             submissionCount = reflection.submissionCount
             submittedOn = reflection.submittedOn
+            late = reflection.late
             grade = reflection.grade
             reviewComment = reflection.reviewComment
             reviewedOn = reflection.reviewedOn
@@ -113,13 +116,33 @@ enum StudyAPI {
         let reflection: ReflectionDTO?
     }
 
-    /// A campaign the member takes part in, its deadline and grades, and their reflection if any.
+    /// A campaign the member takes part in, its deadline (and theirs, if extended) and grades, and their reflection if any.
     struct OwnReflectionDTO: Content {
         let campaignId: Int
         let campaignTitle: String
         let reflectionDueOn: CalendarDate?
+        let extendedUntil: CalendarDate?
+        let acceptsLateWork: Bool
         let grades: [String]
         let reflection: ReflectionDTO?
+    }
+
+    struct ReflectionExtensionDTO: Content {
+        let id: Int
+        let campaignId: Int
+        let organizationId: Int?
+        let memberId: Int?
+        let until: CalendarDate
+        let reason: String
+
+        init(_ granted: ReflectionExtension) {
+            id = granted.requireID()
+            campaignId = granted.campaignId
+            organizationId = granted.organizationId
+            memberId = granted.memberId
+            until = granted.until
+            reason = granted.reason
+        }
     }
 
     /// JSON (the file as `{"filename", "data": base64}`) or multipart/form-data.
@@ -200,13 +223,22 @@ enum StudyAPI {
         return ReflectionDTO(try await StudyActions.reviewReflection(try request.id(), input, request: request))
     }
 
+    static func extend(request: Request) async throws -> Response {
+        let granted = try await StudyActions.extendReflections(try request.content.decode(ReflectionExtensionInput.self), request: request)
+        return try await ReflectionExtensionDTO(granted).encodeResponse(status: .created, for: request)
+    }
+
     static func ownReflections(request: Request) async throws -> [OwnReflectionDTO] {
         let (member, campaigns) = try await ownCampaigns(request)
         let reflections = try await StudyQueries.reflections(of: member.requireID(), on: request.db)
-        return campaigns.map { campaign in
-            OwnReflectionDTO(campaignId: campaign.requireID(), campaignTitle: campaign.title, reflectionDueOn: campaign.reflectionDueOn,
-                             grades: campaign.grades, reflection: reflections[campaign.requireID()].map(ReflectionDTO.init))
+        var own: [OwnReflectionDTO] = []
+        for campaign in campaigns {
+            let deadline = try await StudyQueries.reflectionDeadline(in: campaign, for: member, on: request.db)
+            own.append(OwnReflectionDTO(campaignId: campaign.requireID(), campaignTitle: campaign.title, reflectionDueOn: campaign.reflectionDueOn,
+                                        extendedUntil: deadline.extensionUntil, acceptsLateWork: campaign.acceptsLateWork,
+                                        grades: campaign.grades, reflection: reflections[campaign.requireID()].map(ReflectionDTO.init)))
         }
+        return own
     }
 
     /// Always the caller's own member record: self-service cannot submit for anyone else.
@@ -256,3 +288,4 @@ extension ReflectionUpload {
 extension StudySessionInput: Content {}
 extension AttendanceInput: Content {}
 extension ReflectionReviewInput: Content {}
+extension ReflectionExtensionInput: Content {}

@@ -57,6 +57,19 @@ enum StudyActions {
         }
     }
 
+    /// A caller who edits the unit (or the member's cell) extends its reflection deadline: a cell's secretary
+    /// for the cell or one of its members, a ward's officer for any unit or member below.
+    static func extendReflections(_ input: ReflectionExtensionInput, request: Request) async throws -> ReflectionExtension {
+        if let memberId = input.memberId {
+            try await MemberActions.requireMember(memberId, .edit, request: request)
+        } else if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) {
+            try request.require(.edit, at: unit.treePath)
+        }
+        return try await request.write(AuditSubject("reflection.extend", ReflectionExtension.self)) {
+            try await StudyCommands.extendReflections(input, on: $0)
+        }
+    }
+
     /// The session, if the caller may do `capability` at its unit; not found otherwise.
     @discardableResult
     static func requireSession(_ id: Int, _ capability: Capability, request: Request) async throws -> StudySession {
@@ -103,7 +116,16 @@ extension Reflection: Auditable {
     /// The text itself stays out of the trail (up to 20,000 characters each time); its length shows a change.
     var auditFields: [String: String?] {
         ["campaignId": String(campaignId), "memberId": String(memberId), "bodyLength": body.map { String($0.count) }, "fileName": fileName,
-         "state": state.rawValue, "submissionCount": String(submissionCount), "submittedOn": submittedOn.iso, "grade": grade,
+         "state": state.rawValue, "submissionCount": String(submissionCount), "submittedOn": submittedOn.iso, "late": String(late), "grade": grade,
          "reviewComment": reviewComment, "reviewedOn": reviewedOn?.iso]
+    }
+}
+
+extension ReflectionExtension: Auditable {
+    static var auditEntity: String { "reflection_extension" }
+
+    var auditFields: [String: String?] {
+        ["campaignId": String(campaignId), "organizationId": organizationId.map(String.init), "memberId": memberId.map(String.init),
+         "until": until.iso, "reason": reason]
     }
 }

@@ -60,6 +60,17 @@ struct ReflectionReviewInput: Codable, Sendable {
     var comment: String?
 }
 
+/// More time for reflections in one campaign: for a unit (all its members) or one member.
+struct ReflectionExtensionInput: Codable, Sendable {
+    var campaignId: Int?
+    /// The unit whose members all get the time; or
+    var organizationId: Int?
+    /// the one member who does.
+    var memberId: Int?
+    var until: String?
+    var reason: String?
+}
+
 /// The writes of study: sessions, attendance, reflections. Every write that changes who studied, who
 /// reflected or how many sessions a unit held publishes it for the units it touched
 /// (`CampaignProgress.studyChanged`), inside the same transaction.
@@ -68,8 +79,8 @@ enum StudyCommands {
 
     // MARK: Sessions
 
-    static func record(_ input: StudySessionInput, on db: any Database) async throws -> StudySession {
-        let checked = try await checkedSession(input, on: db)
+    static func record(_ input: StudySessionInput, today: CalendarDate = .today(), on db: any Database) async throws -> StudySession {
+        let checked = try await checkedSession(input, today: today, on: db)
         let session = StudySession()
         session.organizationId = checked.unit.requireID()
         session.organizationPath = checked.unit.path
@@ -79,11 +90,11 @@ enum StudyCommands {
     }
 
     /// Replaces a session's details, documents and bridge points; its unit stays.
-    static func update(_ id: Int, _ input: StudySessionInput, on db: any Database) async throws -> StudySession {
+    static func update(_ id: Int, _ input: StudySessionInput, today: CalendarDate = .today(), on db: any Database) async throws -> StudySession {
         let session = try await StudyQueries.require(id, on: db)
         var input = input
         input.organizationId = session.organizationId
-        let checked = try await checkedSession(input, on: db)
+        let checked = try await checkedSession(input, today: today, on: db)
         let previousCampaign = session.campaignId
         try await StudySessionDocument.query(on: db).filter(\.$sessionId == id).delete()
         try await BridgePoint.query(on: db).filter(\.$sessionId == id).delete()
@@ -185,10 +196,11 @@ enum StudyCommands {
 
     // MARK: Reflections
 
-    /// Submits a member's reflection for a campaign: text, a file, or both. Before the campaign's
-    /// deadline, except the resubmission of a returned reflection, which is numbered.
+    /// Submits a member's reflection for a campaign: text, a file, or both. A first one after the member's
+    /// deadline (the campaign's, or an extension's) is taken and marked late if the campaign takes late work, and
+    /// refused if not; a returned one may be resubmitted at any time, and is numbered.
     static func submitReflection(campaign campaignId: Int?, member memberId: Int, body rawBody: String?, file: ReflectionUpload?,
-                                 store: DocumentFileStore, on db: any Database) async throws -> Reflection {
+                                 store: DocumentFileStore, today: CalendarDate = .today(), on db: any Database) async throws -> Reflection {
         let member = try await MemberQueries.require(memberId, on: db)
         var validator = Validator()
         let campaign = try await validator.campaign(campaignId, covering: TreePath(rawValue: member.organizationPath)!, on: db)
@@ -204,7 +216,8 @@ enum StudyCommands {
         try validator.throwIfInvalid()
 
         let existing = try await Reflection.query(on: db).filter(\.$campaignId == campaign!.requireID()).filter(\.$memberId == memberId).first()
-        if let refusal = campaign!.reflectionDeadline.refusal(after: existing?.state, on: CalendarDate.today()) {
+        let deadline = try await StudyQueries.reflectionDeadline(in: campaign!, for: member, on: db).rule
+        if let refusal = deadline.refusal(after: existing?.state, on: today) {
             throw DomainError.conflict(field: "campaignId", refusal)
         }
 
@@ -221,9 +234,10 @@ enum StudyCommands {
             reflection.fileName = nil
             reflection.fileType = nil
         }
+        reflection.late = existing?.late ?? deadline.marksLate(after: nil, on: today)
         reflection.state = .submitted
         reflection.submissionCount = (existing?.submissionCount ?? 0) + 1
-        reflection.submittedOn = CalendarDate.today()
+        reflection.submittedOn = today
         reflection.grade = nil
         reflection.reviewComment = nil
         reflection.reviewedOn = nil
@@ -232,7 +246,7 @@ enum StudyCommands {
         return reflection
     }
 
-    static func reviewReflection(_ id: Int, _ input: ReflectionReviewInput, on db: any Database) async throws -> Reflection {
+    static func reviewReflection(_ id: Int, _ input: ReflectionReviewInput, today: CalendarDate = .today(), on db: any Database) async throws -> Reflection {
         let reflection = try await StudyQueries.requireReflection(id, on: db)
         let campaign = try await CampaignQueries.require(reflection.campaignId, on: db)
         var validator = Validator()
@@ -249,11 +263,58 @@ enum StudyCommands {
         reflection.state = decision!.state
         reflection.grade = decision == .accept ? grade : nil
         reflection.reviewComment = comment
-        reflection.reviewedOn = CalendarDate.today()
+        reflection.reviewedOn = today
         try await reflection.save(on: db)
         let member = try await MemberQueries.require(reflection.memberId, on: db)
         try await CampaignProgressFollowers.publish(.studyChanged(at: [member.organizationId], campaign: reflection.campaignId), on: db)
         return reflection
+    }
+
+    /// Gives more time for reflections: to every member of a unit's subtree, or to one member, until a day after
+    /// their current deadline and not past the campaign's end, with the reason on record.
+    static func extendReflections(_ input: ReflectionExtensionInput, on db: any Database) async throws -> ReflectionExtension {
+        var validator = Validator()
+        var member: Member?
+        var unit: Organization?
+        switch (input.organizationId, input.memberId) {
+        case (nil, let memberId?):
+            member = try await Member.find(memberId, on: db)
+            if member?.status.isOnRoll != true {
+                validator.add("memberId", LocalizedText(vi: "Không tìm thấy đảng viên đang sinh hoạt số \(memberId)", en: "No member \(memberId) on the roll"))
+            }
+        case (let unitId?, nil):
+            unit = try await validator.activeUnit(unitId, on: db)
+        default:
+            validator.add("memberId", LocalizedText(vi: "Chọn một đảng viên hoặc một tổ chức đảng được gia hạn",
+                                                    en: "Choose one member or one organisation to extend the deadline for"))
+        }
+        let path = member.flatMap { TreePath(rawValue: $0.organizationPath) } ?? unit?.treePath
+        let campaign = try await path.asyncMap { try await validator.campaign(input.campaignId, covering: $0, on: db) } ?? nil
+        if let campaign, campaign.reflectionDueOn == nil {
+            validator.add("campaignId", LocalizedText(vi: "Đợt triển khai “\(campaign.title)” không đặt hạn nộp bài thu hoạch",
+                                                      en: "The campaign “\(campaign.title)” sets no reflection deadline"))
+        }
+        let until = validator.requiredDate(input.until, field: "until", label: LocalizedText(vi: "Gia hạn đến ngày", en: "Extended until"))
+        let reason = validator.requiredText(input.reason, field: "reason", label: LocalizedText(vi: "Lý do gia hạn", en: "Reason"), maxLength: 1000)
+        if let campaign, let path, let until {
+            // A member's deadline counts their own extensions too; a unit's, those given to it or above it (all its members have that time).
+            let extensions = try await StudyQueries.reflectionExtensions(of: campaign.requireID(), reaching: path,
+                                                                         members: member.map { [$0.id!] } ?? [], on: db)
+            if let current = MemberDeadline(campaign, extensions: extensions, member: member?.id).dueOn {
+                for problem in DeadlineExtension(until: until).problems(currentDue: current, campaignEndsOn: campaign.endsOn) {
+                    validator.add(problem.field, problem.message)
+                }
+            }
+        }
+        try validator.throwIfInvalid()
+        let granted = ReflectionExtension()
+        granted.campaignId = try campaign!.requireID()
+        granted.organizationId = unit?.id
+        granted.memberId = member?.id
+        granted.until = until!
+        granted.reason = reason
+        try await granted.create(on: db)
+        return granted
     }
 
     // MARK: Helpers
@@ -271,13 +332,16 @@ enum StudyCommands {
         let bridgePoints: [(name: String, attendeeCount: Int)]
     }
 
-    private static func checkedSession(_ input: StudySessionInput, on db: any Database) async throws -> CheckedSession {
+    private static func checkedSession(_ input: StudySessionInput, today: CalendarDate, on db: any Database) async throws -> CheckedSession {
         var validator = Validator()
         let unit = try await validator.activeUnit(input.organizationId, on: db)
         let title = validator.requiredText(input.title, field: "title", label: LocalizedText(vi: "Tên buổi học tập", en: "Title"), maxLength: 300)
         let heldOn = validator.requiredDate(input.heldOn, field: "heldOn", label: LocalizedText(vi: "Ngày tổ chức", en: "Date held"))
-        if let heldOn, heldOn > CalendarDate.today() {
+        if let heldOn, heldOn > today {
             validator.add("heldOn", LocalizedText(vi: "Ngày tổ chức không được sau hôm nay", en: "The date held cannot be in the future"))
+        }
+        if let heldOn, let unit {
+            validator.notBeforeFounding(of: unit, heldOn, field: "heldOn", label: LocalizedText(vi: "ngày tổ chức buổi học tập", en: "session's date"))
         }
         let format = StudyFormat(rawValue: input.format ?? "")
         if format == nil {
@@ -345,8 +409,9 @@ enum StudyCommands {
 }
 
 extension Campaign {
+    /// The campaign's own reflection deadline, before any extension (`StudyQueries.reflectionDeadline` has a member's).
     var reflectionDeadline: ReflectionDeadline {
-        ReflectionDeadline(dueOn: reflectionDueOn)
+        ReflectionDeadline(dueOn: reflectionDueOn, acceptsLateWork: acceptsLateWork)
     }
 }
 

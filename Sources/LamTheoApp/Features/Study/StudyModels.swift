@@ -94,12 +94,31 @@ final class Reflection: Model, @unchecked Sendable {
     @Field(key: "state") var state: ReflectionState
     @Field(key: "submission_count") var submissionCount: Int
     @Field(key: "submitted_on") var submittedOn: CalendarDate
+    /// First sent after the member's deadline (the campaign taking late work); a resubmission keeps the mark.
+    @Field(key: "late") var late: Bool
     /// One of the campaign's grades, given when accepted.
     @OptionalField(key: "grade") var grade: String?
     @OptionalField(key: "review_comment") var reviewComment: String?
     @OptionalField(key: "reviewed_on") var reviewedOn: CalendarDate?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+}
+
+/// More time for reflections in one campaign: for every member of a unit's subtree, or for one member, with the
+/// reason. A member's deadline is the latest of the campaign's and the extensions that reach them.
+final class ReflectionExtension: Model, @unchecked Sendable {
+    static let schema = "reflection_extensions"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "campaign_id") var campaignId: Int
+    /// The unit whose members (its whole subtree) get the time; nil for one member's extension.
+    @OptionalField(key: "organization_id") var organizationId: Int?
+    @OptionalField(key: "member_id") var memberId: Int?
+    @Field(key: "until") var until: CalendarDate
+    @Field(key: "reason") var reason: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 }

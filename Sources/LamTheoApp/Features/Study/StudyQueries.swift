@@ -159,3 +159,59 @@ enum StudyQueries {
         Dictionary(uniqueKeysWithValues: try await Reflection.query(on: db).filter(\.$memberId == memberId).all().map { ($0.campaignId, $0) })
     }
 }
+
+extension StudyQueries {
+    /// The extensions of a campaign's reflection deadline that reach the members on a unit's roll: given to the
+    /// unit or a unit above it (its lineage, as it stands now), or to one of `members`. Latest first.
+    static func reflectionExtensions(of campaignId: Int, reaching path: TreePath, members: [Int], on db: any Database) async throws -> [ReflectionExtension] {
+        try await ReflectionExtension.query(on: db).filter(\.$campaignId == campaignId)
+            .group(.or) { any in
+                any.filter(\.$organizationId ~~ path.ids)
+                if !members.isEmpty { any.filter(\.$memberId ~~ members) }
+            }
+            .sort(\.$until, .descending).sort(\.$id, .descending).all()
+    }
+
+    /// A member's reflection deadline in a campaign: the campaign's, or the latest extension that reaches them.
+    static func reflectionDeadline(in campaign: Campaign, for member: Member, on db: any Database) async throws -> MemberDeadline {
+        let extensions = try await reflectionExtensions(of: campaign.requireID(), reaching: TreePath(rawValue: member.organizationPath)!,
+                                                        members: [member.requireID()], on: db)
+        return MemberDeadline(campaign, extensions: extensions, member: member.requireID())
+    }
+}
+
+/// A member's reflection deadline: the campaign's, moved by the latest extension that reaches them (for them,
+/// or for a unit they belong to), and whether late work is taken.
+struct MemberDeadline: Sendable {
+    let campaignDueOn: CalendarDate?
+    /// The extension that gives the member the most time, if it gives more than the campaign.
+    let extensionUntil: CalendarDate?
+    let extensionReason: String?
+    let acceptsLateWork: Bool
+
+    /// - Parameters:
+    ///   - extensions: extensions reaching the member's cell (for the cell, units above it, or members of it).
+    ///   - member: the member; nil for what every member of the cell has (the units' extensions only).
+    init(_ campaign: Campaign, extensions: [ReflectionExtension], member: Int?) {
+        campaignDueOn = campaign.reflectionDueOn
+        acceptsLateWork = campaign.acceptsLateWork
+        let latest = extensions.filter { $0.memberId == nil || ($0.memberId != nil && $0.memberId == member) }.max { $0.until < $1.until }
+        let moves = campaign.reflectionDueOn.map { due in latest.map { $0.until > due } ?? false } ?? false
+        extensionUntil = moves ? latest?.until : nil
+        extensionReason = moves ? latest?.reason : nil
+    }
+
+    var dueOn: CalendarDate? { extensionUntil ?? campaignDueOn }
+    var rule: ReflectionDeadline { ReflectionDeadline(dueOn: dueOn, acceptsLateWork: acceptsLateWork) }
+
+    /// "Hạn nộp: 30/11/2026", or with the extension: "Hạn nộp: 12/12/2026 (gia hạn từ 30/11/2026: Đi công tác)".
+    func text(_ language: UILanguage) -> String {
+        guard let due = dueOn else { return LocalizedText(vi: "Không có hạn nộp", en: "No deadline")(language) }
+        guard let extended = extensionUntil, let original = campaignDueOn else {
+            return LocalizedText(vi: "Hạn nộp: \(due.vietnamese)", en: "Due by \(due.vietnamese)")(language)
+        }
+        let reason = extensionReason.map { ": \($0)" } ?? ""
+        return LocalizedText(vi: "Hạn nộp: \(extended.vietnamese) (gia hạn từ \(original.vietnamese)\(reason))",
+                             en: "Due by \(extended.vietnamese) (extended from \(original.vietnamese)\(reason))")(language)
+    }
+}

@@ -11,14 +11,15 @@ enum StudyRoute: SiteRoute {
     case reflection(Parameter<Int>)
     case reviewReflection(Parameter<Int>)
     case reflectionFile(Parameter<Int>)
+    case reflectionExtensions
     case myReflections
     case myReflection(campaign: Parameter<Int>)
 
     static let pages: [StudyRoute] = [.sessions, .newSession, .session(.key), .editSession(.key), .deleteSession(.key), .attendance(.key),
-                                      .reflections, .newReflection, .reviewReflection(.key), .reflectionFile(.key), .myReflections,
+                                      .reflections, .newReflection, .reviewReflection(.key), .reflectionFile(.key), .reflectionExtensions, .myReflections,
                                       .myReflection(campaign: .key)]
     static let api: [StudyRoute] = [.sessions, .session(.key), .attendance(.key), .reflections, .reflection(.key), .reviewReflection(.key),
-                                    .myReflections]
+                                    .reflectionExtensions, .myReflections]
 
     var components: [RouteComponent] {
         switch self {
@@ -33,6 +34,7 @@ enum StudyRoute: SiteRoute {
         case .reflection(let id): return ["reflections", id.named("id")]
         case .reviewReflection(let id): return Self.reflection(id).components + ["review"]
         case .reflectionFile(let id): return Self.reflection(id).components + ["file"]
+        case .reflectionExtensions: return ["reflections", "extensions"]
         case .myReflections: return ["me", "reflections"]
         case .myReflection(let campaign): return ["me", "reflections", campaign.named("campaign")]
         }

@@ -22,6 +22,8 @@ extension ObligationShow {
         let canReview: Bool
         /// The unit's registered documents, one of which it submits as its plan; read only when it may submit.
         let plans: [DocumentRef]
+        /// Said above the submission form when the deadline is today or past: whether a submission now is marked late or refused.
+        var deadlineNotice: LocalizedText?
 
         struct Submission: Sendable, Hashable {
             let number: Int
@@ -34,6 +36,8 @@ extension ObligationShow {
             /// `.accepted` or `.returned` once reviewed.
             let outcome: ObligationState?
             let reviewComment: String?
+            /// Sent after the due date.
+            var late = false
         }
 
         struct DocumentRef: Sendable, Hashable {

@@ -23,10 +23,12 @@ extension ObligationShow {
                 submissions: submissions.map { submission in
                     Model.Submission(number: submission.number, submittedOn: submission.submittedOn, documentId: submission.documentId,
                                      documentSymbol: submission.documentId.flatMap { symbols[$0] }, note: submission.note, outcome: submission.outcome,
-                                     reviewComment: submission.reviewComment)
+                                     reviewComment: submission.reviewComment, late: submission.late)
                 },
                 canSubmit: canSubmit, canReview: unitPath.parent.map { actor.can(.edit, at: $0) } ?? false,
-                plans: plans.map(Model.DocumentRef.init))
+                plans: plans.map(Model.DocumentRef.init),
+                // A resubmission the level above asked for is never late.
+                deadlineNotice: canSubmit && obligation.state == .open ? obligation.submissionDeadline(in: campaign).notice(on: today) : nil)
         }
     }
 }

@@ -31,6 +31,7 @@ extension ObligationShow {
                     .ol(.forEach(model.submissions) { submission in
                         .li(.text(LocalizedText(vi: "Lần \(submission.number), ngày ", en: "No. \(submission.number), on ")(language)
                                   + submission.submittedOn.vietnamese),
+                            .if(submission.late, .group(.text(" "), .span(.class("badge closed"), .text(LocalizedText(vi: "Nộp muộn", en: "Late")(language))))),
                             .unwrap(submission.documentId) { id in
                                 .group(.text(" · "), .a(.href(DocumentRoute.show(.value(id)).path), .text(submission.documentSymbol ?? "#\(id)")))
                             },
@@ -43,6 +44,7 @@ extension ObligationShow {
                     }))),
                 .if(model.canSubmit, .group(
                     .h2(.text(state == .returned ? LocalizedText(vi: "Nộp lại", en: "Resubmit")(language) : LocalizedText(vi: "Nộp", en: "Submit")(language))),
+                    .unwrap(model.deadlineNotice) { .p(.class("notice"), .text($0(language))) },
                     fields.postForm(CampaignRoute.submissions(.value(model.id)).path,
                         .if(model.requirementKind == .plan, fields.select("documentId", LocalizedText(vi: "Kế hoạch của đơn vị (văn bản đã đăng ký)",
                                                                                                       en: "The unit's plan (a registered document)"),

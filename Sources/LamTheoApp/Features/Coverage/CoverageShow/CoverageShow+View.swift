@@ -41,6 +41,8 @@ extension CoverageShow {
                         .li(.text("\(requirement.title) · " + LocalizedText(vi: "hạn ", en: "due ")(language)
                                   + requirement.dueOn.vietnamese))
                     }),
+                .if(model.canClose, .p(.a(.class("button secondary"), .href(CampaignRoute.edit(.value(campaign.id)).path),
+                                          .text(LocalizedText(vi: "Sửa thời gian, hạn nộp", en: "Change dates and deadlines")(language))))),
                 .if(model.canClose, context.fields.postButton(CampaignRoute.close(.value(campaign.id)).path,
                                                               LocalizedText(vi: "Kết thúc đợt triển khai", en: "Close the campaign")))
             )
