@@ -210,6 +210,9 @@ struct HomeTests {
             let review = try #require(city.items.first { $0.kind == "campaigns.review" })
             #expect(review.count == 1 && review.link == "/obligations/\(world.submittedObligation)")
             #expect(city.items.first { $0.kind == "coverage.late-units" }?.count == 2)
+            let dueSoon = try #require(city.items.first { $0.kind == "coverage.due-soon-units" }, "ward A's report is due in three days")
+            #expect(dueSoon.count == 1 && dueSoon.urgency == .thisWeek)
+            #expect(!editor.items.contains { $0.kind == "coverage.due-soon-units" }, "the ward's own report is its deadline, not a unit under it")
             #expect(!editor.items.contains { $0.kind == "campaigns.review" }, "ward B's submission is the city's to review")
             #expect(city.figures.first?.value.vi == "7")
 

@@ -12,7 +12,7 @@ CELL = {"study.attendance", "study.reflections-to-review", "commitments.unregist
         "ratings.proposals", "ratings.decisions", "campaigns.deadline"}
 MEMBER = {"study.reflection-due", "commitments.register", "commitments.self-assessment", "commitments.check-in",
           "ratings.self-assessment"}
-OFFICER_READ = {"coverage.late-units", "coverage.unreported-units"}
+OFFICER_READ = {"coverage.late-units", "coverage.due-soon-units", "coverage.unreported-units"}
 OFFICER_EDIT = OFFICER_READ | {"campaigns.deadline", "campaigns.review", "ratings.decisions"}
 
 # user: (the kinds they may see, kinds of which the demo always gives them at least one, whether figures show)
@@ -40,6 +40,7 @@ ACTION = {
     "campaigns.deadline": "main dl.facts",
     "campaigns.review": "main table, main dl.facts",
     "coverage.late-units": "main .figures",
+    "coverage.due-soon-units": "main .figures",
     "coverage.unreported-units": "main .figures",
 }
 

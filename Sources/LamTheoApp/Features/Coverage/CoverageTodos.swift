@@ -2,8 +2,9 @@ import Fluent
 import LamTheoCore
 
 /// How the running campaigns stand in the subtrees the reader follows, from the stored figures: the units
-/// directly under each that are late with an obligation or have reported no study (lagging units, for every
-/// officer, viewers included), and the shares studied and reflected as headline figures.
+/// directly under each that are late with an obligation, have one due within the week or have reported no
+/// study (lagging units, for every officer, viewers included), and the shares studied and reflected as
+/// headline figures.
 struct CoverageTodos: TodoSource {
     /// The campaigns whose figures the start page shows for one unit, newest first.
     static let campaignsShown = 3
@@ -24,6 +25,14 @@ struct CoverageTodos: TodoSource {
                                                                en: late == 1 ? "1 unit directly under is late with an obligation"
                                                                              : "\(late) units directly under are late with an obligation"),
                                           detail: LocalizedText(vi: place, en: place), link: link(.daysLate)))
+                }
+                let dueSoon = children.filter { $0.coverage.obligations[.dueSoon] > 0 }.count
+                if dueSoon > 0 {
+                    items.append(TodoItem(kind: "coverage.due-soon-units", urgency: .thisWeek, count: dueSoon,
+                                          title: LocalizedText(vi: "\(dueSoon) đơn vị trực thuộc có nhiệm vụ đến hạn trong tuần",
+                                                               en: dueSoon == 1 ? "1 unit directly under has an obligation due this week"
+                                                                                : "\(dueSoon) units directly under have an obligation due this week"),
+                                          detail: LocalizedText(vi: place, en: place), link: link(.obligationsDone)))
                 }
                 let silent = children.filter { $0.coverage.unitsWithMembers > 0 && !$0.coverage.studied.isReported }.count
                 if silent > 0 {

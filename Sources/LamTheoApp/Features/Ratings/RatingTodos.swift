@@ -45,13 +45,13 @@ struct RatingTodos: TodoSource {
                                                        en: count == 1 ? "1 member has assessed themself and awaits the cell's proposal"
                                                                       : "\(count) members have assessed themselves and await the cell's proposal"),
                                   detail: LocalizedText(vi: place, en: place),
-                                  link: Self.sheet(period.requireID(), unit: cell.requireID(), member: count == 1 ? member : nil)))
+                                  link: Self.sheet(period.requireID(), unit: cell.requireID(), member: member)))
         }
         return items
     }
 
     /// The proposals waiting for the grassroots committee's decision, by period: the sheet of the cell they are
-    /// all in, or the committee's.
+    /// all in (at the first), or the committee's.
     private func decisions(at committee: Organization, on db: any Database) async throws -> [TodoItem] {
         let rows = try await db.sql.raw("""
             SELECT r.period_id AS period, m.organization_id AS cell, COUNT(*) AS n, MIN(r.member_id) AS member FROM ratings r JOIN members m ON m.id = r.member_id
@@ -73,7 +73,7 @@ struct RatingTodos: TodoSource {
                                                        en: count == 1 ? "1 member awaits the committee's rating decision"
                                                                       : "\(count) members await the committee's rating decision"),
                                   detail: LocalizedText(vi: place, en: place),
-                                  link: cells.count == 1 ? Self.sheet(periodId, unit: cells[0].cell, member: count == 1 ? cells[0].member : nil)
+                                  link: cells.count == 1 ? Self.sheet(periodId, unit: cells[0].cell, member: cells[0].member)
                                                          : RatingRoute.sheet(period: .value(periodId)).path(query: [.unit: committee.requireID()])))
         }
         return items
@@ -97,9 +97,9 @@ struct RatingTodos: TodoSource {
         return items
     }
 
-    /// A cell's sheet on one page (a cell is far smaller than a page's limit), at the member's card when there is one.
-    private static func sheet(_ period: Int, unit: Int, member: Int?) -> String {
-        RatingRoute.sheet(period: .value(period)).path(query: [.unit: unit, "per": Paging.maximumPerPage], fragment: member.map { "member-\($0)" })
+    /// A cell's sheet on one page (a cell is far smaller than a page's limit), at the card of the first member waiting.
+    private static func sheet(_ period: Int, unit: Int, member: Int) -> String {
+        RatingRoute.sheet(period: .value(period)).path(query: [.unit: unit, "per": Paging.maximumPerPage], fragment: "member-\(member)")
     }
 
     /// The period, unless it is closed at the unit.
