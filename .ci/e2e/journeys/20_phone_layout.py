@@ -2,8 +2,9 @@
 and language included) and leads to a page; every page its menu lists, and the first record each list links to, fits
 the viewport (no sideways scroll). At desktop width the menu is a row with no button. On the attendance sheet the
 three marks differ in colour and sign when chosen, with white text readable on each, and the reason box shows for
-an absent or excused member only. Printed (print media), the sheet, a session, a rating sheet and a campaign's
-coverage keep their headings and content, without the header, the buttons or the forms that only act.
+an absent or excused member only. Printed (print media), the sheet, a session, a rating sheet (and the one-sheet
+entry of a cell's ratings, where offered) and a campaign's coverage keep their headings and content, without the
+header, the buttons or the forms that only act; a form that is a sheet (the roll, a table of rows) prints.
 Reads only: the marks are chosen on the sheet and never saved."""
 import re
 import urllib.parse
@@ -21,7 +22,7 @@ def run(r):
     state = {}
     if r.step("20 phone layout (360px, bithu): attendance marks differ in colour and sign; the reason box only for the absent",
               attendance_marks, r, state):
-        r.step("20 print (bithu, phuong): attendance sheet, session, rating sheet and coverage print without header, buttons or forms",
+        r.step("20 print (bithu, phuong): attendance sheet, session, rating sheet and coverage print without header, buttons or acting forms",
                printed, r, state)
     r.viewport(False)
 
@@ -169,7 +170,8 @@ def printed_page(r, path):
                     h2: visible('main h2').map(function (e) { return e.textContent.trim(); }),
                     header: visible('header.site').length, crumbs: visible('nav.crumbs').length,
                     buttons: visible('button, .button').map(function (e) { return e.textContent.trim(); }),
-                    forms: visible('main form').length, marks: visible('fieldset.mark').length,
+                    forms: visible('main form').filter(function (f) { return !f.querySelector('table, fieldset.mark'); }).length,
+                    sheets: visible('main form').length, rows: visible('main form tbody tr').length, marks: visible('fieldset.mark').length,
                     border: cell ? getComputedStyle(cell).borderTopStyle + ' ' + getComputedStyle(cell).borderTopColor : null};""")
     finally:
         print_media(r, False)
@@ -186,6 +188,10 @@ def printed(r, state):
         sheets = [path_of(a.get_attribute("href")) for a in r.css_all("main a[href*='/sheet']")]
         if sheets:
             pages["rating sheet"] = sheets[0]
+            r.get(sheets[0])
+            entry = [path_of(a.get_attribute("href")) for a in r.css_all("main a[href*='/sheet/entry']")]
+            if entry:
+                pages["rating entry sheet"] = entry[0]
     seen = {}
     for name, path in pages.items():
         seen[name] = printed_page(r, path)
@@ -195,7 +201,7 @@ def printed(r, state):
     campaigns = [p for p in campaigns if re.fullmatch(r"/campaigns/\d+", p)]
     if campaigns:
         seen["coverage"] = printed_page(r, campaigns[0])
-    assert set(seen) == {"attendance sheet", "session (minutes)", "rating sheet", "coverage"}, f"pages found to print: {list(seen)}"
+    assert {"attendance sheet", "session (minutes)", "rating sheet", "coverage"} <= set(seen), f"pages found to print: {list(seen)}"
     problems = []
     for name, page in seen.items():
         if not page["h1"].strip():
@@ -204,13 +210,15 @@ def printed(r, state):
             problems.append(f"{name}: the header or the trail prints")
         if page["buttons"]:
             problems.append(f"{name}: buttons print: {page['buttons'][:4]}")
-        if name != "attendance sheet" and page["forms"]:
-            problems.append(f"{name}: {page['forms']} forms print")
+        if page["forms"]:
+            problems.append(f"{name}: {page['forms']} forms that only act print")
         if page["border"] and not page["border"].startswith("solid rgb(0, 0, 0)"):
             problems.append(f"{name}: table cells print with border {page['border']}")
-    sheet = seen["attendance sheet"]
-    if not sheet["forms"] or sheet["marks"] < 3:
-        problems.append(f"attendance sheet: the roll does not print ({sheet['marks']} members shown)")
+    if seen["attendance sheet"]["marks"] < 3:
+        problems.append(f"attendance sheet: the roll does not print ({seen['attendance sheet']['marks']} members shown)")
+    if "rating entry sheet" in seen and not seen["rating entry sheet"]["rows"]:
+        problems.append("rating entry sheet: its rows do not print")
     assert not problems, "; ".join(problems)
     return "; ".join(f"{name}: “{page['h1'].strip()[:40]}”, {len(page['h2'])} headings" + (f", {page['marks']} members" if page["marks"] else "")
+                     + (f", a sheet of {page['rows']} rows" if page["rows"] else "")
                      + (", tables with black borders" if page["border"] else "") for name, page in seen.items())

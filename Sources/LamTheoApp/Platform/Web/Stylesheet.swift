@@ -95,11 +95,12 @@ enum Stylesheet {
       table.responsive td::before { content: attr(data-label); color: var(--muted); }
     }
     /* Paper: A4, the page's own content under its Vietnamese headings: no menu, trail, buttons or forms, except
-       the attendance sheet, a form that is the content (it prints as the roll with each member's mark). */
+       a sheet, a form that is the page's content: the attendance roll with each member's mark, a table of rows
+       (a cell's rating sheet). */
     @media print {
       @page { size: A4; margin: 15mm 12mm; }
       body { background: #fff; color: #000; font-size: 11pt; }
-      header.site, nav.crumbs, .flash, .actions, .pager, main form:not(:has(fieldset.mark)), button, .button, input.reason:placeholder-shown { display: none !important; }
+      header.site, nav.crumbs, .flash, .actions, .pager, main form:not(:has(table, fieldset.mark)), button, .button, input.reason:placeholder-shown { display: none !important; }
       main { max-width: none; padding: 0; }
       a { color: inherit; text-decoration: none; }
       h1 { font-size: 16pt; }
@@ -119,5 +120,6 @@ enum Stylesheet {
       .marks input:checked { accent-color: #000; }
       fieldset.mark input.reason { border: 0; padding: 0; width: auto; flex: 1; font-style: italic; }
     }
+    .button.danger, button.danger { background: #fff0f0; color: #8a1c1c; border: 2px solid #8a1c1c; font-weight: 600; }
     """
 }
