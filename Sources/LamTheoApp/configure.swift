@@ -25,6 +25,13 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     for source: any RatingEvidenceSource in [StudyEvidence(), ReflectionEvidence(), CommitmentEvidence(), BreakthroughEvidence()] {
         RatingEvidence.register(source)
     }
+    // How the audit trail reads: each feature words its own actions and records and names its own ids.
+    for source: any AuditWordingSource in [OrganizationAuditWording(), MemberAuditWording(), AccountAuditWording(), PrivacyAuditWording(),
+                                          DocumentAuditWording(), SpreadsheetAuditWording(), CampaignAuditWording(), StudyAuditWording(),
+                                          CoverageAuditWording(), CommitmentAuditWording(), RatingAuditWording(), BreakthroughAuditWording(),
+                                          SampleDataAuditWording()] {
+        AuditWording.register(source)
+    }
     // In this order: the start page's figures by feature, and equally urgent items by feature.
     for source: any TodoSource in [OrganizationTodos(), StudyTodos(), CampaignTodos(), CoverageTodos(), CommitmentTodos(), RatingTodos()] {
         Todos.register(source)

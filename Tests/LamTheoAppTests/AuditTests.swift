@@ -34,12 +34,15 @@ struct AuditTests {
             #expect(rename.entityKey == String(tree.wardA))
             #expect(rename.before?.contains("Bến Nghé") == true)
             #expect(rename.after?.contains("Sài Gòn") == true)
-            #expect(AuditDiff.summary(before: rename.before, after: rename.after) == "name: Đảng bộ phường Bến Nghé → Đảng bộ phường Sài Gòn")
+            let words = try #require(try await AuditReading.entries([rename], on: app.db).first)
+            #expect(words.changes.map { "\($0.label.vi): \($0.before?.vi ?? "") → \($0.after.vi)" } == ["Tên: Đảng bộ phường Bến Nghé → Đảng bộ phường Sài Gòn"])
 
             let page = String(buffer: try await tester.sendRequest(.GET, "/organizations/\(tree.wardA)", headers: admin.web).body)
-            #expect(page.contains("organization.update"))
+            #expect(page.contains("sửa thông tin tổ chức"), "the history says what was done, in words")
+            #expect(!page.contains("organization.update"))
             let search = String(buffer: try await tester.sendRequest(.GET, "/audit?q=merge", headers: admin.web).body)
-            #expect(search.contains("organization.merge"))
+            #expect(search.contains("hợp nhất tổ chức Chi bộ"), "a recorded action's name still finds it; the page says it in words")
+            #expect(!search.contains("organization.merge"))
             let viewer = try await app.caller("xem", .officer, scope: tree.city, level: .viewer)
             #expect(try await tester.sendRequest(.GET, "/audit", headers: viewer.web).status == .forbidden)
         }

@@ -1,3 +1,4 @@
+import Foundation
 @testable import LamTheoApp
 import LamTheoCore
 import Testing
@@ -41,8 +42,13 @@ struct PageViewTests {
                 .init(validFrom: CalendarDate(year: 2020, month: 1, day: 1)!, change: .created, name: "Đảng bộ phường cũ", code: "PA", kind: LocalizedText(vi: "Đảng bộ xã, phường", en: "Commune committee"),
                       note: "Quyết định số 12"),
             ],
-            changes: [AuditEntry(sequence: 42, occurredAt: "2024-02-01T03:04:05Z", actorName: "admin", source: "web", ip: nil, action: "organization.update",
-                                 entity: "organization", entityKey: "7", changes: "name: Đảng bộ phường cũ → \(name)")])
+            changes: [AuditEntry(sequence: 42, occurredAt: Date(timeIntervalSince1970: 1_706_756_645), // 01/02/2024 03:04:05 UTC
+                                 actor: LocalizedText(vi: "Quản trị viên Nguyễn Văn An", en: "Administrator Nguyễn Văn An"), channel: nil, ip: nil,
+                                 verb: LocalizedText(vi: "sửa thông tin", en: "edited"), noun: LocalizedText(vi: "tổ chức", en: "unit"),
+                                 name: LocalizedText(vi: name, en: name), outcome: nil,
+                                 changes: [.init(label: LocalizedText(vi: "Tên", en: "Name"), before: LocalizedText(vi: "Đảng bộ phường cũ", en: "Đảng bộ phường cũ"),
+                                                 after: LocalizedText(vi: name, en: name))])],
+            canEdit: true, canRestructure: true)
     }
 
     @Test("the organisation page: heading, figures in vi-VN, a link to each child, its history and its trail")
@@ -68,11 +74,13 @@ struct PageViewTests {
         #expect(page.contains("Quyết định số 12"))
         #expect(page.html.range(of: "01/02/2024")!.lowerBound < page.html.range(of: "Quyết định số 12")!.lowerBound, "newest version first")
         #expect(page.contains("Lịch sử thay đổi"))
-        #expect(page.contains("name: Đảng bộ phường cũ → Đảng bộ phường Bến Nghé"))
+        #expect(page.contains("Tên: Đảng bộ phường cũ → Đảng bộ phường Bến Nghé"))
+        #expect(page.contains("<strong>Quản trị viên Nguyễn Văn An</strong> sửa thông tin tổ chức"), "the history says who did what, in words")
+        #expect(page.contains("01/02/2024 10:04"), "the time in Vietnam's time zone")
 
         let english = Self.render(OrganizationShow.View(model: Self.organization(children: children)), .en)
         #expect(english.contains("Members in subtree"))
-        #expect(english.contains("<strong>245.200</strong>"), "figures keep the vi-VN form in English too")
+        #expect(english.contains("<strong>245,200</strong>"), "English numbers on an English page")
         #expect(english.contains("Commune committee"))
     }
 
@@ -133,10 +141,10 @@ struct PageViewTests {
 
     static func coveragePage(campaign: CampaignHeading = campaign, unitName: String = "Đảng bộ phường Bến Nghé",
                              children: [CoverageShow.Model.Child] = [], requirements: [CoverageShow.Model.Requirement] = [],
-                             subtree: Coverage? = nil, canClose: Bool = false) -> CoverageShow.Model {
+                             subtree: Coverage? = nil, canClose: Bool = false, isCell: Bool = false) -> CoverageShow.Model {
         CoverageShow.Model(
             campaign: campaign, documentId: 3, document: (symbol: "01-KL/TW", title: "Kết luận về tiếp tục thực hiện Chỉ thị 05-CT/TW"),
-            reflectionDueOn: day("2025-11-30"), unit: UnitLink(id: 7, name: unitName),
+            reflectionDueOn: day("2025-11-30"), unit: UnitLink(id: 7, name: unitName), isCell: isCell,
             lineage: [UnitLink(id: 1, name: "Đảng bộ Thành phố Hồ Chí Minh"), UnitLink(id: 7, name: unitName)],
             subtree: subtree ?? Self.coverage(members: 245_200, studied: 231_700, sessions: 1_234, reporting: 45, cells: 50,
                                               obligations: [.accepted: 3, .late: 2], maxDaysLate: 12),
@@ -163,12 +171,12 @@ struct PageViewTests {
         #expect(page.contains(#"<a href="/campaigns/5?unit=1">Đảng bộ Thành phố Hồ Chí Minh</a> › <strong>Đảng bộ phường Bến Nghé</strong>"#))
         #expect(page.contains("<strong>245.200</strong>"))
         #expect(page.contains("45/50 chi bộ đã báo cáo"))
-        #expect(page.contains(#"<a href="/campaigns/5/members?unit=7&amp;list=studied"><strong>231.700/245.200 (94,5%)</strong></a>"#),
-                "a share with one decimal and a comma, linking to the members it counts")
+        #expect(page.contains(#"<a href="/campaigns/5/members?unit=7&amp;list=studied"><strong>231.700/245.200 đảng viên (94,5%)</strong></a>"#),
+                "a share with one decimal and a comma, saying what it counts, linking to the members it counts")
         #expect(page.contains(#"href="/campaigns/5/members?unit=7&amp;list=not-studied""#))
         #expect(page.contains("<strong>chưa báo cáo</strong>"), "a figure nobody reported is never 0%")
         #expect(page.contains("<strong>1.234</strong>"), "sessions held")
-        #expect(page.contains(#"<a href="/campaigns/5/obligations?unit=7&amp;status=accepted"><strong>3/5 (60%)</strong></a>"#))
+        #expect(page.contains(#"<a href="/campaigns/5/obligations?unit=7&amp;status=accepted"><strong>3/5 nhiệm vụ (60%)</strong></a>"#))
         #expect(page.contains("chậm nhất 12 ngày"))
         #expect(page.contains(#"<a href="/obligations/31">Xây dựng kế hoạch</a> · 01/03/2025 → 15/03/2025 · Trễ hạn, trễ 12 ngày"#))
         #expect(page.contains(#"<a href="/campaigns/5?unit=11">Chi bộ Khu phố 1</a>"#), "a link to each child")
@@ -176,13 +184,13 @@ struct PageViewTests {
         #expect(page.contains("10/40 (25%)"))
         #expect(page.contains(#"<a href="/campaigns/5/obligations?unit=11&amp;status=late">1</a>"#))
         #expect(page.contains(#"<a href="/campaigns/5?unit=7&amp;sort=days-late">Chậm nhất (ngày)</a>"#), "another order keeps the unit")
-        #expect(page.contains("<strong>Học tập ▲</strong>"))
+        #expect(page.contains("<strong>Đảng viên đã học tập ▲</strong>"))
         #expect(page.contains("Kế hoạch thực hiện · hạn 01/03/2025"))
         #expect(page.contains(#"<form method="post" action="/campaigns/5/close"><input type="hidden" name="_csrf" value="csrf-token"/>"#))
 
         let english = Self.render(CoverageShow.View(model: Self.coveragePage(children: children)), .en)
         #expect(english.contains("45 of 50 cells reported"))
-        #expect(english.contains("231.700/245.200 (94,5%)"), "figures keep the vi-VN form in English")
+        #expect(english.contains("231,700/245,200 members (94.5%)"), "English numbers on an English page")
         #expect(english.contains("<strong>not reported</strong>"))
     }
 
@@ -260,7 +268,7 @@ struct PageViewTests {
         let english = Self.render(MemberIndex.View(model: model), .en)
         #expect(english.contains("Members · Đảng bộ phường Bến Nghé"))
         #expect(english.contains(">Probationary<"))
-        #expect(english.contains("Page 1 of 617 · 1234 results"))
+        #expect(english.contains("Page 1 of 617 · 1,234 results"))
     }
 
     @Test("the whole member list has no crumbs; nothing found says so; names are text")
@@ -270,7 +278,7 @@ struct PageViewTests {
         #expect(empty.title == "Đảng viên")
         #expect(empty.crumbs.isEmpty)
         #expect(!empty.contains(#"name="unit""#))
-        #expect(empty.contains("Không có đảng viên nào phù hợp."))
+        #expect(empty.contains("Không tìm thấy đảng viên nào khớp “zzz”. Thử tìm theo tên không dấu"), "nothing found says what to try")
 
         let hostile = [MemberRow(id: 23, fullName: Self.hostile, cardNumber: "\"><b>1</b>", status: .full, cell: UnitLink(id: 11, name: "<i>Chi bộ</i>"))]
         let page = Self.render(MemberIndex.View(model: MemberIndex.Model(unit: nil, lineage: [], text: "\" autofocus onfocus=\"alert(1)",
@@ -441,7 +449,8 @@ struct PageViewTests {
         #expect(page.contains("Lịch sử thay đổi"))
 
         let english = Self.render(StudySessionShow.View(model: Self.studySession(bridgePoints: points)), .en)
-        #expect(english.contains("<strong>1.234</strong>Present"))
+        #expect(english.contains("<strong>1,234</strong>Present"), "English numbers on an English page")
+        #expect(page.contains("<strong>4.360</strong>Đại biểu tại 2 điểm cầu"), "the delegates count beside the members marked")
         #expect(english.contains("Total, 2 bridge points"))
     }
 

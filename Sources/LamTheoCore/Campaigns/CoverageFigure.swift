@@ -18,11 +18,22 @@ public struct CoverageFigure: Sendable, Hashable, Codable {
         return Double(count) / Double(total)
     }
 
-    /// "231.700/245.200 (94,5%)" (numbers in vi-VN in both languages, as the reports write them), or "chưa báo cáo" / "not reported".
-    public func text(_ language: UILanguage) -> String {
+    /// The percentage the page writes, as a number: `VietnameseFormat.percentValue` of the counts (201 of 400 is
+    /// 50.3, as its text says "50,3%"). nil when not reported or when the whole is empty.
+    public var percent: Double? {
+        count.flatMap { VietnameseFormat.percentValue($0, of: total) }
+    }
+
+    /// "231.700/245.200 (94,5%)" ("231,700/245,200 (94.5%)" in English), with what it counts after the whole when
+    /// `counting` is given ("30/2.180 đảng viên (1,4%)"), so that a figure beside another says what it is out of;
+    /// "chưa báo cáo" / "not reported"; "—" when there is nothing to count (no member, no obligation).
+    public func text(_ language: UILanguage, counting noun: LocalizedText? = nil) -> String {
         guard let count else { return Self.notReported(language) }
-        let share = VietnameseFormat.percent(count, of: total).map { " (\($0))" } ?? ""
-        return "\(VietnameseFormat.integer(count))/\(VietnameseFormat.integer(total))\(share)"
+        guard total != 0 else { return "—" }
+        let numbers = NumberFormat(language)
+        let share = numbers.percent(count, of: total).map { " (\($0))" } ?? ""
+        let counted = noun.map { " " + $0(language) } ?? ""
+        return "\(numbers.integer(count))/\(numbers.integer(total))\(counted)\(share)"
     }
 
     public static func notReported(_ language: UILanguage) -> String {

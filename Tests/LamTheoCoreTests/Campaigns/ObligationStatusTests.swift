@@ -48,12 +48,30 @@ struct ObligationStatusTests {
 
 @Suite("Coverage figures")
 struct CoverageFigureTests {
-    @Test("a figure reads like the committees' reports, in vi-VN numbers")
+    @Test("a figure reads like the committees' reports, in the page's number format")
     func reportText() {
         let figure = CoverageFigure(count: 231_700, total: 245_200)
         #expect(figure.text(.vi) == "231.700/245.200 (94,5%)")
-        #expect(figure.text(.en) == "231.700/245.200 (94,5%)")
+        #expect(figure.text(.en) == "231,700/245,200 (94.5%)")
         #expect(CoverageFigure(count: 12, total: 12).text(.vi) == "12/12 (100%)")
+    }
+
+    @Test("a figure may say what it counts, after its whole")
+    func countedText() {
+        let members = LocalizedText(vi: "đảng viên", en: "members")
+        #expect(CoverageFigure(count: 30, total: 2_180).text(.vi, counting: members) == "30/2.180 đảng viên (1,4%)")
+        #expect(CoverageFigure(count: 30, total: 2_180).text(.en, counting: members) == "30/2,180 members (1.4%)")
+    }
+
+    @Test("the figure's percent is the number its text writes", arguments: [
+        (201, 400, 50.3, "50,3%"), (1, 3, 33.3, "33,3%"), (2, 3, 66.7, "66,7%"), (1, 8, 12.5, "12,5%"), (3, 8, 37.5, "37,5%"),
+        (1, 16, 6.3, "6,3%"), (4, 32, 12.5, "12,5%"), (0, 7, 0, "0%"), (7, 7, 100, "100%"),
+    ] as [(Int, Int, Double, String)])
+    func percentMatchesText(count: Int, total: Int, percent: Double, text: String) {
+        let figure = CoverageFigure(count: count, total: total)
+        #expect(figure.percent == percent)
+        #expect(figure.text(.vi).hasSuffix("(\(text))"))
+        #expect(figure.text(.en).hasSuffix("(\(text.replacingOccurrences(of: ",", with: ".")))"))
     }
 
     @Test("missing data reads “chưa báo cáo”, never 0%")
@@ -69,6 +87,7 @@ struct CoverageFigureTests {
     @Test("an empty whole has no share")
     func emptyWhole() {
         #expect(CoverageFigure(count: 0, total: 0).ratio == nil)
-        #expect(CoverageFigure(count: 0, total: 0).text(.vi) == "0/0")
+        #expect(CoverageFigure(count: 0, total: 0).percent == nil)
+        #expect(CoverageFigure(count: 0, total: 0).text(.vi) == "—", "0/0 says nothing: a dash, never a fraction of nothing")
     }
 }

@@ -71,6 +71,59 @@ struct VietnameseFormatTests {
         #expect(VietnameseFormat.percent(part, of: whole, fractionDigits: fractionDigits) == expected)
     }
 
+    @Test("percentages round half up from the counts, in whole numbers", arguments: [
+        (201, 400, 1, "50,3%", 50.3),    // 50,25%: the binary 0.5025 lies below it, the counts do not
+        (1, 3, 1, "33,3%", 33.3),
+        (2, 3, 1, "66,7%", 66.7),
+        (1, 8, 1, "12,5%", 12.5),
+        (1, 8, 0, "13%", 13),            // 12,5% to no decimal: half up
+        (3, 8, 0, "38%", 38),
+        (1, 16, 1, "6,3%", 6.3),         // 6,25%
+        (1, 40, 1, "2,5%", 2.5),
+        (1, 400, 1, "0,3%", 0.3),        // 0,25%
+        (1, 800, 1, "0,1%", 0.1),        // 0,125%
+        (1, 2_000, 1, "0,1%", 0.1),      // 0,05%
+        (1, 5_000, 1, "0,0%", 0),
+        (1_889, 2_000, 1, "94,5%", 94.5),
+        (999_999, 1_000_000, 1, "100,0%", 100),
+        (2_180, 2_180, 1, "100%", 100),
+        (-1, 8, 1, "-12,5%", -12.5),
+        (-1, 5_000, 1, "0,0%", 0),       // no "-0"
+    ] as [(Int, Int, Int, String, Double)])
+    func percentRoundsHalfUpFromCounts(part: Int, whole: Int, fractionDigits: Int, text: String, value: Double) {
+        #expect(VietnameseFormat.percent(part, of: whole, fractionDigits: fractionDigits) == text)
+        #expect(VietnameseFormat.percentValue(part, of: whole, fractionDigits: fractionDigits) == value)
+        #expect(VietnameseFormat.percentValue(part, of: whole, fractionDigits: fractionDigits)?.sign == value.sign)
+    }
+
+    @Test("the percentage's number is its text's, for every count up to 500 of every whole up to 500")
+    func percentValueAgreesWithText() {
+        for whole in 1...500 {
+            for part in 0...whole {
+                let text = NumberFormat.en.percent(part, of: whole)!
+                let value = VietnameseFormat.percentValue(part, of: whole)!
+                #expect(Double(text.dropLast()) == value, "\(part)/\(whole): \(text) but \(value)")
+            }
+        }
+    }
+
+    @Test("English pages write English numbers", arguments: [
+        (1_234_567, "1.234.567", "1,234,567"), (999, "999", "999"), (-1_234, "-1.234", "-1,234"), (0, "0", "0"),
+    ] as [(Int, String, String)])
+    func integerByLanguage(value: Int, vi: String, en: String) {
+        #expect(NumberFormat.vi.integer(value) == vi)
+        #expect(NumberFormat.en.integer(value) == en)
+    }
+
+    @Test func decimalAndPercentByLanguage() {
+        #expect(NumberFormat.en.decimal(1_234.5, fractionDigits: 1) == "1,234.5")
+        #expect(NumberFormat.vi.decimal(1_234.5, fractionDigits: 1) == "1.234,5")
+        #expect(NumberFormat.en.percent(201, of: 400) == "50.3%")
+        #expect(NumberFormat.vi.percent(201, of: 400) == "50,3%")
+        #expect(NumberFormat.en.percent(12_345, of: 1_000) == "1,234.5%")
+        #expect(NumberFormat.en.percent(1, of: 4) == "25%")
+    }
+
     @Test func percentDefaultsToOneDecimal() {
         #expect(VietnameseFormat.percent(231_700, of: 245_200) == "94,5%")
     }

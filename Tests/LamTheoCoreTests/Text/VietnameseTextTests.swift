@@ -93,3 +93,23 @@ struct IsCleanTextTests {
         #expect(!VietnameseText.isCleanText(text))
     }
 }
+
+@Suite("Search words")
+struct SearchWordsTests {
+    @Test("a search is its folded words, each once, in any order", arguments: [
+        ("Bình Nguyễn Văn", ["binh", "nguyen", "van"]),
+        ("  binh   nguyen van ", ["binh", "nguyen", "van"]),
+        ("Nguyễn nguyen Văn", ["nguyen", "van"]),
+        ("", []),
+    ] as [(String, [String])])
+    func words(text: String, expected: [String]) {
+        #expect(VietnameseText.searchWords(text) == expected)
+    }
+
+    @Test("a part of a card number is its characters, when it holds a digit and is long enough", arguments: [
+        ("0162", "0162"), ("34 180 162", "34180162"), ("ab12", "AB12"), ("12", nil), ("binh", nil), ("", nil),
+    ] as [(String, String?)])
+    func cardFragment(text: String, expected: String?) {
+        #expect(VietnameseText.cardFragment(text) == expected)
+    }
+}

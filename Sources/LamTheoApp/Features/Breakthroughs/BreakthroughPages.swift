@@ -60,7 +60,8 @@ enum BreakthroughPages {
             .if(try request.requireActor().can(.edit, at: unit.treePath), .div(.class("actions"),
                 .a(.class("button"), .href(BreakthroughRoute.new.path(query: [.unit: unit.requireID(), "period": period?.requireID()])),
                    .text(LocalizedText(vi: "Đặt khâu đột phá", en: "Set a breakthrough")(language))))),
-            .h2(.text(LocalizedText(vi: "Toàn đảng bộ \(unit.name)", en: "\(unit.name) and everything under it")(language))),
+            // A unit with nothing under it is itself: its name alone, never "Toàn đảng bộ Chi bộ…".
+            .h2(.text(UnitWording.whole(unit.name, isCell: children.isEmpty)(language))),
             .div(.class("figures"),
                  .forEach(BreakthroughStatus.allCases) { status in
                      figureTile(status.label, tally.total == 0 ? CoverageFigure.notReported(language) : VietnameseFormat.integer(tally[status]),

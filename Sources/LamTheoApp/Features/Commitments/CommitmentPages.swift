@@ -302,8 +302,7 @@ enum CommitmentPages {
     // MARK: Pieces
 
     private static func figures(_ coverage: CommitmentCoverage, link: (CommitmentList) -> String, language: UILanguage) -> Node<HTML.BodyContext> {
-        let reporting = LocalizedText(vi: "\(VietnameseFormat.integer(coverage.reportingUnits))/\(VietnameseFormat.integer(coverage.unitsWithMembers)) chi bộ đã báo cáo",
-                                      en: "\(coverage.reportingUnits) of \(coverage.unitsWithMembers) cells reported")(language)
+        let reporting = UnitWording.reporting(coverage.reportingUnits, of: coverage.unitsWithMembers, language: language)
         let reported = coverage.registered.isReported
         return .div(.class("figures"),
             figureTile(LocalizedText(vi: "Đảng viên", en: "Members"), VietnameseFormat.integer(coverage.members), link: nil, note: reporting, language: language),

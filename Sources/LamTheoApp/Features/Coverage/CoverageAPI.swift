@@ -21,7 +21,7 @@ enum CoverageAPI {
         init(_ figure: CoverageFigure, language: UILanguage) {
             count = figure.count
             total = figure.total
-            percent = figure.ratio.map { ($0 * 1000).rounded() / 10 }
+            percent = figure.percent
             text = figure.text(language)
         }
     }

@@ -29,7 +29,7 @@ enum MemberQueries {
     }
 
     struct Filter: Sendable {
-        /// Folded like `VietnameseText.searchKey`; matched against names, and exactly against card numbers.
+        /// Matched word by word against names (`VietnameseText.searchWords`), and against a part of card numbers.
         var text: String?
         /// Members of cells in this subtree.
         var within: TreePath?
@@ -50,8 +50,17 @@ enum MemberQueries {
         }
         let text = filter.text.map(VietnameseText.searchKey) ?? ""
         if !text.isEmpty {
+            // Every word of the name in any order ("binh nguyen van"), the card number, or a part of it.
+            let words = VietnameseText.searchWords(text)
             let card = text.replacingOccurrences(of: " ", with: "").uppercased()
-            query = query.group(.or) { $0.filter(\.$nameSearch, .custom("LIKE"), "%\(text.withoutLikeWildcards)%").filter(\.$cardNumber == card) }
+            let fragment = VietnameseText.cardFragment(text)
+            query = query.group(.or) { match in
+                match.group(.and) { name in
+                    for word in words { name.filter(\.$nameSearch, .custom("LIKE"), "%\(word.withoutLikeWildcards)%") }
+                }
+                match.filter(\.$cardNumber == card)
+                if let fragment { match.filter(\.$cardNumber, .custom("LIKE"), "%\(fragment.withoutLikeWildcards)%") }
+            }
         }
         query = query.filter(\.$status ~~ (filter.statuses ?? MemberStatus.onRoll))
         if let gender = filter.gender { query = query.filter(\.$gender == gender) }

@@ -8,6 +8,8 @@ struct MemberRow: Sendable, Hashable {
     let status: MemberStatus
     /// The cell whose roll they are on.
     let cell: UnitLink
+    /// The unit the cell is under, in a search's results: many cells share a name ("Chi bộ Khu phố 1").
+    var cellParent: String? = nil
 }
 
 extension MemberRow {

@@ -28,6 +28,7 @@ enum OrganizationPages {
         let text = try request.queryText("q") ?? ""
         let paging = try Paging(request)
         let units: [OrganizationSummary]
+        var parents: [Int: String] = [:]
         var pager: Node<HTML.BodyContext> = .empty
         let scopes = try request.readableSubtrees
         if text.isEmpty {
@@ -41,13 +42,15 @@ enum OrganizationPages {
         } else {
             let page = try await OrganizationQueries.search(.init(text: text, scopes: scopes), page: paging.page, perPage: paging.perPage, on: request.db)
             units = page.items
+            parents = try await OrganizationQueries.parentNames(of: units.map(\.organization), on: request.db)
             pager = Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: { OrganizationRoute.list.path(query: ["q": text, "page": $0]) }).node(language)
         }
         let title = LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language)
         return Layout(title: title, content: .group(
             .h1(.text(title)),
             searchForm(text: text, language: language),
-            UnitRow.table(units.map(UnitRow.init), language: language),
+            UnitRow.table(units.map { UnitRow($0).under(parents[$0.organization.requireID()]) }, language: language,
+                          empty: text.isEmpty ? nil : UnitRow.nothingFound(text)),
             pager,
             // A unit at the top of the tree is outside every scope: only administrators add one.
             .if(request.actor?.isAdministrator == true, .div(.class("actions"), .a(.class("button secondary"), .href(OrganizationRoute.new.path),

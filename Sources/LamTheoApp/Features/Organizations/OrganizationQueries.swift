@@ -82,8 +82,23 @@ enum OrganizationQueries {
         }
     }
 
+    /// The name of each unit's parent, by the unit's id, in one query: what tells apart the many units sharing a name
+    /// ("Chi bộ Khu phố 1") in a search's results.
+    static func parentNames(of units: [Organization], on db: any Database) async throws -> [Int: String] {
+        let parentIds = Set(units.compactMap(\.parentId))
+        guard !parentIds.isEmpty else { return [:] }
+        let parents = Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ parentIds).all().map { ($0.requireID(), $0.name) })
+        return units.reduce(into: [:]) { names, unit in names[unit.requireID()] = unit.parentId.flatMap { parents[$0] } }
+    }
+
+    /// The name of each cell's parent, by the cell's id: `parentNames` for ids.
+    static func parentNames(ofUnits ids: [Int], on db: any Database) async throws -> [Int: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try await parentNames(of: Organization.query(on: db).filter(\.$id ~~ Set(ids)).all(), on: db)
+    }
+
     struct Filter: Sendable {
-        /// Folded like `VietnameseText.searchKey`; matched against names and codes.
+        /// Matched word by word against names (`VietnameseText.searchWords`), and whole against codes.
         var text: String?
         /// Only units in this subtree (the unit itself included).
         var within: TreePath?
@@ -105,8 +120,14 @@ enum OrganizationQueries {
             query = query.withinAny(scopes, \.$path)
         }
         if let text = filter.text.map(VietnameseText.searchKey), !text.isEmpty {
+            // Every word of the name in any order ("ben nghe phuong"), or the code.
             let code = text.uppercased()
-            query = query.group(.or) { $0.filter(\.$nameSearch, .custom("LIKE"), "%\(text.withoutLikeWildcards)%").filter(\.$code == code) }
+            query = query.group(.or) { match in
+                match.group(.and) { name in
+                    for word in VietnameseText.searchWords(text) { name.filter(\.$nameSearch, .custom("LIKE"), "%\(word.withoutLikeWildcards)%") }
+                }
+                match.filter(\.$code == code)
+            }
         }
         if let kind = filter.kindCode { query = query.filter(\.$kindCode == kind) }
         if let holdsMembers = filter.holdsMembers {

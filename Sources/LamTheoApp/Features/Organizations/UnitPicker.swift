@@ -38,9 +38,8 @@ struct UnitPicker {
            scopes?.contains(where: { $0.contains(unit.treePath) }) ?? true {
             units.insert(unit, at: 0)
         }
-        let parentIds = Set(units.compactMap(\.parentId))
-        let parents = Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ parentIds).all().map { ($0.requireID(), $0.name) })
-        return units.map { Candidate(id: $0.requireID(), name: $0.name, code: $0.code, parentName: $0.parentId.flatMap { parents[$0] }) }
+        let parents = try await OrganizationQueries.parentNames(of: units, on: db)
+        return units.map { Candidate(id: $0.requireID(), name: $0.name, code: $0.code, parentName: parents[$0.requireID()]) }
     }
 
     func searchForm(_ language: UILanguage) -> Node<HTML.BodyContext> {
@@ -56,7 +55,7 @@ struct UnitPicker {
             .element(named: "legend", text: legend(language)),
             .if(candidates.isEmpty, .p(.class("muted"), .text(searchText.isEmpty
                 ? LocalizedText(vi: "Hãy tìm đơn vị ở ô tìm kiếm phía trên.", en: "Search for the unit above.")(language)
-                : LocalizedText(vi: "Không có đơn vị phù hợp.", en: "No matching unit.")(language)))),
+                : UnitRow.nothingFound(searchText)(language)))),
             .forEach(candidates) { candidate in
                 .div(.class("choice"),
                      .input(.type(.radio), .name(field), .value(String(candidate.id)), .id("\(field)-\(candidate.id)"),

@@ -42,6 +42,16 @@ enum RatingStepKind: String, Codable, Sendable, CaseIterable {
         case .decision: return LocalizedText(vi: "Cấp ủy cơ sở quyết định", en: "Grassroots decision")
         }
     }
+
+    /// The step's name when a unit is rated: the level above it proposes and decides, not a cell ("Chi bộ đề xuất"
+    /// would be wrong for a ward).
+    var unitLabel: LocalizedText {
+        switch self {
+        case .selfAssessment: return label
+        case .proposal: return LocalizedText(vi: "Cấp ủy cấp trên đề xuất", en: "Proposal by the level above")
+        case .decision: return LocalizedText(vi: "Cấp ủy cấp trên quyết định", en: "Decision by the level above")
+        }
+    }
 }
 
 /// One step of a rating, with who took it and when. Steps are appended, never changed: the latest of

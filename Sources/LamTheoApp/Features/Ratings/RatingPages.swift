@@ -120,10 +120,10 @@ enum RatingPages {
             fields.summary,
             .div(.class("figures"),
                  .forEach(RatingLevel.allCases) { level in
-                     figureTile(level.label, tally.figure(level).text(language), link: nil, language: language)
+                     figureTile(level.label, tally.figure(level).text(language, counting: LocalizedText(vi: "đảng viên", en: "members")), link: nil, language: language)
                  },
-                 figureTile(LocalizedText(vi: "Chưa xếp loại", en: "Pending"), VietnameseFormat.integer(tally.pending), link: nil, language: language),
-                 figureTile(LocalizedText(vi: "Không đánh giá", en: "Not rated"), VietnameseFormat.integer(tally.notRated), link: nil, language: language)),
+                 figureTile(LocalizedText(vi: "Chưa xếp loại", en: "Pending"), NumberFormat(language).integer(tally.pending), link: nil, language: language),
+                 figureTile(LocalizedText(vi: "Không đánh giá", en: "Not rated"), NumberFormat(language).integer(tally.notRated), link: nil, language: language)),
             .p(.a(.class("button"), .href(RatingRoute.sheet(period: .value(id)).path(query: [.unit: unit.requireID()])),
                   .text(LocalizedText(vi: "Phiếu đánh giá đảng viên", en: "Members' rating sheet")(language)))),
             .if(!children.isEmpty, .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
@@ -134,7 +134,7 @@ enum RatingPages {
                         .forEach(Array(RatingLevel.allCases.enumerated())) { index, level in
                             .td(.attribute(named: "data-label", value: columns[index + 1]), .text(child.tally.figure(level).text(language)))
                         },
-                        .td(.class("num"), .attribute(named: "data-label", value: columns.last!), .text(VietnameseFormat.integer(child.tally.pending))))
+                        .td(.class("num"), .attribute(named: "data-label", value: columns.last!), .text(NumberFormat(language).integer(child.tally.pending))))
                 })))),
             .if(!children.isEmpty, .group(
                 .h2(.text(LocalizedText(vi: "Xếp loại các tổ chức đảng trực thuộc", en: "Rating the units under it")(language))),
@@ -142,7 +142,7 @@ enum RatingPages {
                     let rated = unitRatings[child.unit.requireID()]
                     return .li(.strong(.text(child.unit.name + ": ")),
                                .text(RatingStepKind.allCases.filter { $0 != .selfAssessment }.map { kind in
-                                   kind.label(language) + " " + (rated?.steps[kind].map { stepText($0, language: language) } ?? LocalizedText(vi: "chưa có", en: "not yet")(language))
+                                   kind.unitLabel(language) + " " + (rated?.steps[kind].map { stepText($0, language: language) } ?? LocalizedText(vi: "chưa có", en: "not yet")(language))
                                }.joined(separator: "; ")))
                 }),
                 .if(closedHere == nil && actor.can(.edit, at: unit.treePath), fields.postForm(RatingRoute.unitSteps(period: .value(id)).path(query: [.unit: unit.requireID()]),

@@ -9,7 +9,8 @@ extension StudyAPI.SessionDTO: OpenAPIDescribed {
             "id": .integer, "organizationId": .integer, "campaignId": .nullable(.integer), "title": .string,
             "heldOn": .date, "format": .enumeration(StudyFormat.self), "presenter": .nullable(.string), "nonMemberAttendees": .integer,
             "present": .integer, "absent": .integer, "excused": .integer,
-        ], required: ["id", "organizationId", "title", "heldOn", "format", "nonMemberAttendees", "present", "absent", "excused"])
+            "bridgePointAttendees": JSONValue.integer.described("Everyone at the bridge points (an online conference's delegates), beside the members marked"),
+        ], required: ["id", "organizationId", "title", "heldOn", "format", "nonMemberAttendees", "present", "absent", "excused", "bridgePointAttendees"])
     }
 }
 

@@ -32,8 +32,10 @@ enum StudyAPI {
         let present: Int
         let absent: Int
         let excused: Int
+        /// Everyone at the bridge points (an online conference's delegates), counted beside the members marked.
+        let bridgePointAttendees: Int
 
-        init(_ session: StudySession, summary: AttendanceSummary?) {
+        init(_ session: StudySession, summary: AttendanceSummary?, delegates: Delegates?) {
             id = session.requireID()
             organizationId = session.organizationId
             campaignId = session.campaignId
@@ -45,6 +47,7 @@ enum StudyAPI {
             present = summary?.present ?? 0
             absent = summary?.absent ?? 0
             excused = summary?.excused ?? 0
+            bridgePointAttendees = delegates?.people ?? 0
         }
     }
 
@@ -159,7 +162,8 @@ enum StudyAPI {
                                          campaignId: try request.queryInteger(.campaign), scopes: try request.readableSubtrees)
         let page = try await StudyQueries.sessions(filter, page: paging.page, perPage: paging.perPage, on: request.db)
         let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.db)
-        return PageDTO(items: page.items.map { SessionDTO($0, summary: summaries[$0.requireID()]) },
+        let delegates = try await StudyQueries.delegates(of: page.items.map { $0.requireID() }, on: request.db)
+        return PageDTO(items: page.items.map { SessionDTO($0, summary: summaries[$0.requireID()], delegates: delegates[$0.requireID()]) },
                        page: page.page, perPage: page.perPage, total: page.total)
     }
 
@@ -266,7 +270,7 @@ enum StudyAPI {
         let marks = try await StudyQueries.marks(of: id, on: db)
         let summary = try await StudyQueries.attendanceSummaries(of: [id], on: db)[id]
         return SessionDetailDTO(
-            session: SessionDTO(session, summary: summary),
+            session: SessionDTO(session, summary: summary, delegates: Delegates(points: points.count, people: points.reduce(0) { $0 + $1.attendeeCount })),
             documents: try await StudyQueries.documents(of: id, on: db).map { DocumentDTO(id: $0.requireID(), symbol: $0.symbol, title: $0.title) },
             bridgePoints: points.map { BridgePointDTO(name: $0.name, attendeeCount: $0.attendeeCount) },
             bridgePointAttendees: points.reduce(0) { $0 + $1.attendeeCount },

@@ -23,6 +23,27 @@ struct AttendanceSummary: Sendable {
     var marked: Int { present + absent + excused }
 }
 
+/// The people at a session's bridge points.
+struct Delegates: Sendable, Hashable {
+    var points = 0
+    var people = 0
+}
+
+extension AttendanceSummary {
+    /// Who attended, in a few words: "31 đảng viên", "31 đảng viên, 4.360 đại biểu tại 12 điểm cầu", or "—" when nobody
+    /// is counted yet.
+    func attendedText(with delegates: Delegates?, language: UILanguage) -> String {
+        let numbers = NumberFormat(language)
+        var parts: [String] = []
+        if marked > 0 { parts.append(LocalizedText(vi: "\(numbers.integer(present)) đảng viên", en: "\(numbers.integer(present)) members")(language)) }
+        if let delegates, delegates.points > 0 {
+            parts.append(LocalizedText(vi: "\(numbers.integer(delegates.people)) đại biểu tại \(numbers.integer(delegates.points)) điểm cầu",
+                                       en: "\(numbers.integer(delegates.people)) delegates at \(numbers.integer(delegates.points)) bridge points")(language))
+        }
+        return parts.isEmpty ? "—" : parts.joined(separator: ", ")
+    }
+}
+
 /// Reads of study sessions, attendance and reflections.
 enum StudyQueries {
     static func require(_ id: Int, on db: any Database) async throws -> StudySession {
@@ -118,6 +139,20 @@ enum StudyQueries {
             }
         }
         return summaries
+    }
+
+    /// The people at each session's bridge points (an online conference's delegates), by session, for those that have
+    /// any: counted beside the members marked wherever a session's attendance is shown.
+    static func delegates(of sessionIds: [Int], on db: any Database) async throws -> [Int: Delegates] {
+        guard !sessionIds.isEmpty else { return [:] }
+        let rows = try await db.sql.raw("""
+            SELECT session_id, COUNT(*) AS points, CAST(SUM(attendee_count) AS BIGINT) AS people FROM study_bridge_points
+            WHERE session_id IN (\(binds: sessionIds)) GROUP BY session_id
+            """).all()
+        return try rows.reduce(into: [:]) { delegates, row in
+            delegates[try row.decode(column: "session_id", as: Int.self)] = Delegates(points: try row.decode(column: "points", as: Int.self),
+                                                                                      people: try row.decode(column: "people", as: Int.self))
+        }
     }
 
     /// The cells of the members marked at a session: whose figures a change to the session touches.

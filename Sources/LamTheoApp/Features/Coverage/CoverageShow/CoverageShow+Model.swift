@@ -14,6 +14,8 @@ extension CoverageShow {
         let reflectionDueOn: CalendarDate?
         /// The unit shown.
         let unit: UnitLink
+        /// The unit is a cell: its subtree is itself, so its figures are shown once, under its name.
+        let isCell: Bool
         /// From the launching unit (or the reader's highest readable one) down to the unit shown, itself last.
         let lineage: [UnitLink]
         let subtree: Coverage
@@ -44,7 +46,7 @@ extension CoverageShow {
             let dueOn: CalendarDate
         }
 
-        /// Whether the unit has anything of its own to show beside its subtree.
-        var showsOwn: Bool { own.members > 0 || own.obligations.total > 0 || own.sessionsHeld > 0 }
+        /// Whether the unit has anything of its own to show beside its subtree (a cell's own figures are its subtree's).
+        var showsOwn: Bool { !isCell && (own.members > 0 || !ownObligations.isEmpty || own.sessionsHeld > 0) }
     }
 }

@@ -4,7 +4,7 @@ import LamTheoCore
 extension CoverageShow {
     enum Query {
         /// The stored figures of the unit (subtree and own) and of its children, the campaign's requirements and
-        /// document, the lineage, and the unit's own obligations.
+        /// document, the lineage, the unit's own obligations and whether it is a cell.
         static func run(_ campaign: Campaign, at unit: Organization, order: LaggingOrder, readableBy actor: Actor, today: CalendarDate,
                         on db: any Database) async throws -> Model {
             let subtree = try await CoverageQueries.coverage(of: campaign, at: unit, .subtree, today: today, on: db)
@@ -16,10 +16,11 @@ extension CoverageShow {
                 .filter { campaign.treePath.contains($0.treePath) }
             let ownObligations = try await Obligation.query(on: db).filter(\.$campaignId == campaign.requireID())
                 .filter(\.$organizationId == unit.requireID()).sort(\.$dueOn).all()
+            let isCell = try await OrganizationKind.find(unit.kindCode, on: db)?.holdsMembers ?? false
             let requirementTitles = Dictionary(uniqueKeysWithValues: requirements.map { ($0.requireID(), $0.title) })
             return Model(
                 campaign: CampaignHeading(campaign), documentId: campaign.documentId, document: document.map { ($0.symbol, $0.title) },
-                reflectionDueOn: campaign.reflectionDueOn, unit: UnitLink(unit), lineage: lineage.map(UnitLink.init),
+                reflectionDueOn: campaign.reflectionDueOn, unit: UnitLink(unit), isCell: isCell, lineage: lineage.map(UnitLink.init),
                 subtree: subtree, own: own,
                 ownObligations: ownObligations.map { obligation in
                     Model.OwnObligation(id: obligation.requireID(), requirementTitle: requirementTitles[obligation.requirementId] ?? "",

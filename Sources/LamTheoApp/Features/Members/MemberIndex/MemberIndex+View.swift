@@ -23,14 +23,17 @@ extension MemberIndex {
                            .input(.id("q"), .name("q"), .type(.search), .value(model.text))),
                       .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
                 members.items.isEmpty
-                    ? .p(.class("muted"), .text(LocalizedText(vi: "Không có đảng viên nào phù hợp.", en: "No matching members.")(language)))
+                    ? .p(.class("muted"), .text((model.text.isEmpty ? LocalizedText(vi: "Không có đảng viên nào.", en: "No members.")
+                        : LocalizedText(vi: "Không tìm thấy đảng viên nào khớp “\(model.text)”. Thử tìm theo tên không dấu (nguyen van binh), chỉ tên gọi (binh), hoặc một phần số thẻ.",
+                                        en: "No member matches “\(model.text)”. Try the name without accents (nguyen van binh), the given name alone (binh), or a part of the card number."))(language)))
                     : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                         .thead(.tr(.th(.text(nameTitle)), .th(.text(cardTitle)), .th(.text(cellTitle)), .th(.text(statusTitle)))),
                         .tbody(.forEach(members.items) { member in
                             .tr(.td(.attribute(named: "data-label", value: nameTitle), .a(.href(MemberRoute.show(.value(member.id)).path), .text(member.fullName))),
                                 .td(.attribute(named: "data-label", value: cardTitle), .text(member.cardNumber)),
                                 .td(.attribute(named: "data-label", value: cellTitle),
-                                    .a(.href(OrganizationRoute.show(.value(member.cell.id)).path), .text(member.cell.name))),
+                                    .a(.href(OrganizationRoute.show(.value(member.cell.id)).path), .text(member.cell.name)),
+                                    .unwrap(member.cellParent) { .span(.class("muted"), .text(" — " + $0)) }),
                                 .td(.attribute(named: "data-label", value: statusTitle), .text(member.status.label(language))))
                         }))),
                 Pager(page: members.page, pageCount: members.pageCount, total: members.total,

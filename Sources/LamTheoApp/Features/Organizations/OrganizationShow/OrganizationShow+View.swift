@@ -42,9 +42,13 @@ extension OrganizationShow {
         }
 
         private func figures(_ language: UILanguage) -> Node<HTML.BodyContext> {
-            let members = figureTile(LocalizedText(vi: "Đảng viên toàn đảng bộ", en: "Members in subtree"), VietnameseFormat.integer(model.subtreeMembers),
+            let numbers = NumberFormat(language)
+            // A cell's members are its own roll; a committee's are those of everything under it.
+            let membersTitle = model.holdsMembers ? LocalizedText(vi: "Đảng viên của chi bộ", en: "Members on its roll")
+                : LocalizedText(vi: "Đảng viên toàn đảng bộ", en: "Members in subtree")
+            let members = figureTile(membersTitle, numbers.integer(model.subtreeMembers),
                                      link: MemberRoute.list.path(query: [.unit: model.unit.id]), language: language)
-            let units = figureTile(LocalizedText(vi: "Tổ chức trực thuộc", en: "Units directly under"), VietnameseFormat.integer(model.childCount),
+            let units = figureTile(LocalizedText(vi: "Tổ chức trực thuộc", en: "Units directly under"), numbers.integer(model.childCount),
                                    link: nil, language: language)
             return .div(.class("figures"), members, .if(!model.holdsMembers, units))
         }

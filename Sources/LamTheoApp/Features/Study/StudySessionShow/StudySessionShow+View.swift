@@ -8,7 +8,7 @@ extension StudySessionShow {
         func layout(_ context: PageContext) -> Layout {
             let language = context.language
             let id = model.id
-            let number = VietnameseFormat.integer
+            let number = NumberFormat(language).integer
             let summary = model.attendance
             let points = model.bridgePoints
             let nameTitle = LocalizedText(vi: "Điểm cầu", en: "Bridge point")(language)
@@ -28,7 +28,11 @@ extension StudySessionShow {
                 .div(.class("figures"),
                      .div(.class("figure"), .strong(.text(number(summary.present))), .text(AttendanceStatus.present.label(language))),
                      .div(.class("figure"), .strong(.text(number(summary.absent))), .text(AttendanceStatus.absent.label(language))),
-                     .div(.class("figure"), .strong(.text(number(summary.excused))), .text(AttendanceStatus.excused.label(language)))),
+                     .div(.class("figure"), .strong(.text(number(summary.excused))), .text(AttendanceStatus.excused.label(language))),
+                     // An online conference's delegates count beside the members marked.
+                     .if(!points.isEmpty, .div(.class("figure"), .strong(.text(number(points.reduce(0) { $0 + $1.attendeeCount }))),
+                                               .text(LocalizedText(vi: "Đại biểu tại \(number(points.count)) điểm cầu",
+                                                                   en: "Delegates at \(number(points.count)) bridge points")(language))))),
                 .if(model.canEdit, .div(.class("actions"),
                     .a(.class("button"), .href(StudyRoute.attendance(.value(id)).path), .text(LocalizedText(vi: "Điểm danh", en: "Take attendance")(language))),
                     .a(.class("button secondary"), .href(StudyRoute.editSession(.value(id)).path), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
