@@ -75,15 +75,26 @@ struct WordsTests {
         }
     }
 
-    @Test("every audited action of the app is worded; an unknown one reads as a change, never as its code")
+    @Test("every action the app records is worded, and so is every record it audits; an unknown one reads as a change, never as its code")
     func everyActionWorded() async throws {
         try await withTestApp(.sqlite) { _ in
             let wordings = AuditWording.wordings
-            for action in ["study.attendance", "organization.move", "member.transfer", "campaign.launch", "obligation.review", "rating.proposal",
-                           "commitment.assess", "breakthrough.checkIn", "grant.create", "session.start", "import.members", "document.register",
-                           "correction.request", "sample-data.load"] {
-                #expect(wordings.actions[action] != nil, "\(action) has no wording")
+            let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Sources/LamTheoApp")
+            let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)).compactMap { $0 as? URL }
+                .filter { $0.pathExtension == "swift" }
+            var actions: Set<String> = [], entities: Set<String> = []
+            for file in files {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                // The names the writes record: AuditSubject("study.attendance", …), the demo's write("commitment.register", …).
+                for match in text.matches(of: /(?:AuditSubject|write)\("([a-z][a-z._-]+)"/) { actions.insert(String(match.1)) }
+                for match in text.matches(of: /static var auditEntity: String \{ "([^"]+)" \}/) { entities.insert(String(match.1)) }
             }
+            actions.remove("test.setup")
+            #expect(actions.count > 50 && entities.count > 25)
+            for action in actions.sorted() { #expect(wordings.actions[action] != nil, "the action \(action) has no wording") }
+            for kind in RatingStepKind.allCases { #expect(wordings.actions["rating.\(kind.rawValue)"] != nil) }
+            for entity in entities.sorted() { #expect(wordings.records[entity] != nil, "the record \(entity) has no wording") }
             #expect(wordings.action("something.new").verb.vi == "thay đổi")
             #expect(wordings.record("something_new").noun.vi == "bản ghi")
         }

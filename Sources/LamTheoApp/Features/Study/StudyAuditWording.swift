@@ -29,6 +29,13 @@ struct StudyAuditWording: AuditWordingSource {
                 AuditField("reviewComment", LocalizedText(vi: "Nhận xét", en: "Review")),
                 AuditField("reviewedOn", LocalizedText(vi: "Ngày nhận xét", en: "Reviewed on"), .day),
             ]),
+            AuditRecordWording(ReflectionExtension.auditEntity, noun: LocalizedText(vi: "hạn nộp bài thu hoạch", en: "the reflection deadline"), fields: [
+                AuditField("campaignId", LocalizedText(vi: "Đợt triển khai", en: "Campaign"), .reference(.campaign)),
+                AuditField("organizationId", LocalizedText(vi: "Cho đảng viên của", en: "For the members of"), .reference(.unit)),
+                AuditField("memberId", LocalizedText(vi: "Cho đảng viên", en: "For the member"), .reference(.member)),
+                AuditField("until", LocalizedText(vi: "Đến ngày", en: "Until"), .day),
+                AuditField("reason", LocalizedText(vi: "Lý do", en: "Reason")),
+            ]),
         ]
     }
 
@@ -44,6 +51,9 @@ struct StudyAuditWording: AuditWordingSource {
                 return [marks, delegates].compactMap { $0 }.joinedLocalized(", ")
             },
             AuditActionWording("reflection.submit", LocalizedText(vi: "nộp", en: "submitted")),
+            AuditActionWording("reflection.extend", LocalizedText(vi: "gia hạn", en: "extended")) { states in
+                states["until"].flatMap(CalendarDate.init(parsing:)).map { LocalizedText(vi: "đến \($0.vietnamese)", en: "until \($0.vietnamese)") }
+            },
             AuditActionWording("reflection.review", LocalizedText(vi: "nhận xét", en: "reviewed")) { states in
                 states["state"].flatMap { ReflectionState(rawValue: $0)?.label }
             },
