@@ -7,8 +7,8 @@ extension DemoData {
     /// The demo campaign's study: the city's conference broadcast to 17 bridge points (4.360 delegates) a month
     /// ago, and in the demo secretary's cell that month's session with its attendance, a session held two days
     /// ago whose attendance is still to be taken, and reflections in every state — accepted, returned, two
-    /// waiting for the secretary's review, none yet from the demo member — and a week more for the member absent
-    /// from that session.
+    /// waiting for the secretary's review, none yet from the demo member — and a week more (inside the campaign)
+    /// for the member absent from that session.
     static func createStudy(_ app: Application, today: CalendarDate) async throws {
         let db = app.db
         guard try await StudySession.query(on: db).count() == 0,
@@ -67,9 +67,9 @@ extension DemoData {
                 }
             }
         }
-        // The member absent from the session gets a week more, when the campaign runs that long.
-        if members.count > 1, let due = campaign.reflectionDueOn, due.adding(days: 7) <= campaign.endsOn {
-            let input = ReflectionExtensionInput(campaignId: campaignId, memberId: members[1], until: due.adding(days: 7).iso,
+        // The member absent from the session gets a week more, or what is left of the campaign.
+        if members.count > 1, let due = campaign.reflectionDueOn, case let until = min(due.adding(days: 7), campaign.endsOn), until > due {
+            let input = ReflectionExtensionInput(campaignId: campaignId, memberId: members[1], until: until.iso,
                                                  reason: "Nằm viện điều trị, chi bộ cho nộp sau một tuần")
             _ = try await demo.write("reflection.extend", ReflectionExtension.self) { try await StudyCommands.extendReflections(input, on: $0) }
         }
