@@ -39,11 +39,11 @@ struct AccountAuditWording: AuditWordingSource {
 
     var actions: [AuditActionWording] {
         [
-            AuditActionWording("session.start", LocalizedText(vi: "đăng nhập", en: "signed in"), namesRecord: false, listsChanges: false),
+            AuditActionWording("session.start", LocalizedText(vi: "đăng nhập", en: "signed in"), showsNoun: false, listsChanges: false),
             AuditActionWording("session.end", LocalizedText(vi: "kết thúc", en: "ended"), listsChanges: false),
             AuditActionWording("user.create", LocalizedText(vi: "tạo", en: "created")),
-            AuditActionWording("user.deactivate", LocalizedText(vi: "khóa", en: "deactivated")),
-            AuditActionWording("user.reactivate", LocalizedText(vi: "mở lại", en: "reactivated")),
+            AuditActionWording("user.deactivate", LocalizedText(vi: "vô hiệu hóa", en: "deactivated")),
+            AuditActionWording("user.reactivate", LocalizedText(vi: "kích hoạt lại", en: "reactivated")),
             AuditActionWording("user.password.change", LocalizedText(vi: "đổi mật khẩu", en: "changed the password of")),
             AuditActionWording("user.password.reset", LocalizedText(vi: "đặt lại mật khẩu", en: "reset the password of")),
             AuditActionWording("user.sessions.end", LocalizedText(vi: "kết thúc các phiên đăng nhập của", en: "ended the sessions of")),
@@ -66,7 +66,10 @@ private struct AccountNames: AuditReferenceSource {
         let grants = try await RoleGrant.query(on: db).filter(\.$userId ~~ Array(ids)).filter(\.$revokedAt == nil).all()
         let roles = Dictionary(grouping: grants, by: \.userId).mapValues { $0.map(\.role) }
         return users.reduce(into: [:]) { names, user in
-            let title = Self.title(of: roles[user.requireID()] ?? [])
+            // A name that already says the role ("Quản trị hệ thống", "Bí thư chi bộ …") is not titled twice.
+            let title = Self.title(of: roles[user.requireID()] ?? []).flatMap { title in
+                Self.saysRole(user.displayName, title) ? nil : title
+            }
             names[user.requireID()] = LocalizedText { language in (title.map { $0(language) + " " } ?? "") + user.displayName }
         }
     }
@@ -76,6 +79,12 @@ private struct AccountNames: AuditReferenceSource {
         try await User.query(on: db).all().filter {
             VietnameseText.searchKey($0.displayName).contains(folded) || $0.username.contains(folded)
         }.prefix(limit).map { $0.requireID() }
+    }
+
+    /// Whether the name begins with the title's first two words, as "Quản trị hệ thống" does "Quản trị viên".
+    private static func saysRole(_ name: String, _ title: LocalizedText) -> Bool {
+        let words = VietnameseText.searchWords(title.vi).prefix(2).joined(separator: " ")
+        return VietnameseText.searchKey(name).hasPrefix(words)
     }
 
     /// The account's highest role, as a title before the name.
