@@ -133,19 +133,28 @@ enum BreakthroughPages {
         let id = try request.id()
         let form = try request.content.decode(CheckInForm.self)
         do {
-            _ = try await BreakthroughActions.checkIn(id, form.input, request: request)
-            return request.redirect(to: BreakthroughRoute.show(.value(id)).path)
+            let breakthrough = try await BreakthroughActions.checkIn(id, form.input, request: request)
+            let status = breakthrough.status(today: CalendarDate.today()).label
+            return request.redirect(to: BreakthroughRoute.show(.value(id)).path(query: [:], fragment: checkInsSection), flash: LocalizedText(
+                vi: "Đã ghi nhận kết quả: \(progressText(breakthrough, language: .vi)). Tình trạng: \(status.vi).",
+                en: "Check-in recorded: \(progressText(breakthrough, language: .en)). Status: \(status.en)."))
         } catch let error as DomainError where error.kind != .notFound {
             let breakthrough = try await BreakthroughActions.require(id, request: request)
             let errors = error.fieldErrors.isEmpty ? [FieldError(field: "checkedOn", message: error.title)] : error.fieldErrors
-            return try await render(breakthrough, errors: errors, request: request, status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
+            return try await render(breakthrough, errors: errors, refused: RefusedForm(form: checkInsSection, form), request: request,
+                                    status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
         }
     }
 
-    private static func render(_ breakthrough: Breakthrough, errors: [FieldError], request: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
+    /// The check-ins' section, where a check-in returns; also the check-in form's name.
+    private static let checkInsSection = "check-ins"
+
+    /// - Parameter refused: a check-in refused, shown again as typed.
+    private static func render(_ breakthrough: Breakthrough, errors: [FieldError], refused: RefusedForm? = nil, request: Request,
+                               status: HTTPResponseStatus = .ok) async throws -> Response {
         let language = request.language
         let db = request.db
-        let fields = FormFields(request, errors: errors)
+        let fields = FormFields(request, errors: errors).refilled(from: refused, form: checkInsSection)
         let unit = try await OrganizationQueries.require(breakthrough.organizationId, on: db)
         let period = try await BreakthroughQueries.period(of: breakthrough, on: db)
         let checkIns = try await BreakthroughQueries.checkIns(of: breakthrough, on: db)
@@ -169,7 +178,7 @@ enum BreakthroughPages {
                 .dt(.text(LocalizedText(vi: "Tình trạng", en: "Status")(language))), .dd(.strong(.text(breakthrough.status(today: today).label(language))))),
             .if(canEdit, .div(.class("actions"), .a(.class("button secondary"), .href(BreakthroughRoute.edit(.value(id)).path),
                                                      .text(LocalizedText(vi: "Sửa", en: "Edit")(language))))),
-            .h2(.text(LocalizedText(vi: "Diễn biến", en: "Progress over time")(language))),
+            .h2(.id(checkInsSection), .text(LocalizedText(vi: "Diễn biến", en: "Progress over time")(language))),
             .raw(progressLine(breakthrough, checkIns: checkIns, language: language)),
             checkIns.isEmpty
                 ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa báo cáo kết quả lần nào.", en: "No check-in yet.")(language)))
@@ -291,7 +300,9 @@ enum BreakthroughPages {
         let form = try request.content.decode(BreakthroughForm.self)
         do {
             let breakthrough = try await BreakthroughActions.set(form.input, request: request)
-            return request.redirect(to: BreakthroughRoute.show(.value(breakthrough.requireID())).path)
+            return request.redirect(to: BreakthroughRoute.show(.value(breakthrough.requireID())).path, flash: LocalizedText(
+                vi: "Đã đặt khâu đột phá “\(breakthrough.content)”: \(targetText(breakthrough)), \(breakthrough.startsOn.vietnamese) – \(breakthrough.endsOn.vietnamese).",
+                en: "Breakthrough “\(breakthrough.content)” set: \(targetText(breakthrough)), \(breakthrough.startsOn.vietnamese) – \(breakthrough.endsOn.vietnamese)."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderForm(form, editing: nil, errors: formErrors(error), request: request, status: status(of: error))
         }
@@ -306,8 +317,9 @@ enum BreakthroughPages {
         let id = try request.id()
         var form = try request.content.decode(BreakthroughForm.self)
         do {
-            _ = try await BreakthroughActions.update(id, form.input, request: request)
-            return request.redirect(to: BreakthroughRoute.show(.value(id)).path)
+            let breakthrough = try await BreakthroughActions.update(id, form.input, request: request)
+            return request.redirect(to: BreakthroughRoute.show(.value(id)).path, flash: LocalizedText(
+                vi: "Đã lưu khâu đột phá “\(breakthrough.content)”.", en: "Breakthrough “\(breakthrough.content)” saved."))
         } catch let error as DomainError where error.kind != .notFound {
             form.organizationId = try await BreakthroughActions.require(id, request: request).organizationId
             return try await renderForm(form, editing: id, errors: formErrors(error), request: request, status: status(of: error))

@@ -116,7 +116,9 @@ enum CommitmentPages {
         let form = try request.content.decode(CommitmentForm.self)
         do {
             let commitment = try await CommitmentActions.register(form.input, request: request)
-            return request.redirect(to: CommitmentRoute.show(.value(commitment.requireID())).path)
+            return request.redirect(to: CommitmentRoute.show(.value(commitment.requireID())).path, flash: LocalizedText(
+                vi: "Đã đăng ký việc làm theo năm \(commitment.year): “\(commitment.title)”, hạn \(commitment.dueOn.vietnamese).",
+                en: "Commitment for \(commitment.year) registered: “\(commitment.title)”, due \(commitment.dueOn.vietnamese)."))
         } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
             return try await renderForm(form, errors: error.fieldErrors, request: request, status: .unprocessableEntity)
         }
@@ -162,11 +164,24 @@ enum CommitmentPages {
         var text: String?
     }
 
+    /// The pledge is written on the member's own page (`/me`), which a refusal shows again as typed.
     static func pledge(request: Request) async throws -> Response {
         let form = try request.content.decode(PledgeForm.self)
-        _ = try await CommitmentActions.pledge(PledgeInput(memberId: form.memberId, year: form.year, text: form.text), request: request)
-        return request.redirect(to: request.actor?.memberId == form.memberId ? PrivacyRoute.me.path : MemberRoute.show(.value(form.memberId ?? 0)).path)
+        let own = request.actor?.memberId == form.memberId
+        do {
+            let pledge = try await CommitmentActions.pledge(PledgeInput(memberId: form.memberId, year: form.year, text: form.text), request: request)
+            return request.redirect(to: own ? PrivacyRoute.me.path(query: [:], fragment: pledgeForm) : MemberRoute.show(.value(form.memberId ?? 0)).path,
+                                    flash: LocalizedText(vi: "Đã lưu cam kết tu dưỡng, rèn luyện năm \(pledge.year).",
+                                                         en: "Your pledge for \(pledge.year) saved."))
+        } catch let error as DomainError where own && (error.kind == .invalid || error.kind == .conflict) {
+            let errors = error.fieldErrors.map { $0.field == "text" ? FieldError(field: pledgeForm, message: $0.message) : $0 }
+            return try await SelfServicePages.renderMe(errors: errors, refused: RefusedForm(form: pledgeForm, form), request: request,
+                                                       status: .unprocessableEntity)
+        }
     }
+
+    /// The pledge form's name on `/me`, and its text area's id.
+    static let pledgeForm = "pledge"
 
     struct ReminderForm: Content {
         var memberId: Int?
@@ -174,10 +189,14 @@ enum CommitmentPages {
         var unit: Int?
     }
 
+    /// Back to the roll where the button was pressed, at the member reminded, with a note saying so.
     static func remind(request: Request) async throws -> Response {
         let form = try request.content.decode(ReminderForm.self)
-        _ = try await CommitmentActions.remind(memberId: form.memberId, year: form.year, request: request)
-        return request.redirect(to: CommitmentRoute.list.path(query: [.unit: form.unit, "year": form.year]))
+        let reminder = try await CommitmentActions.remind(memberId: form.memberId, year: form.year, request: request)
+        let member = try await MemberQueries.require(reminder.memberId, on: request.db)
+        return request.redirect(to: CommitmentRoute.list.path(query: [.unit: form.unit, "year": form.year], fragment: "member-\(reminder.memberId)"),
+                                flash: LocalizedText(vi: "Đã nhắc \(member.fullName) đăng ký làm theo năm \(reminder.year). Lời nhắc hiện trên trang của đảng viên.",
+                                                     en: "\(member.fullName) reminded to register commitments for \(reminder.year). The reminder shows on their page."))
     }
 
     // MARK: One commitment
@@ -187,7 +206,12 @@ enum CommitmentPages {
     }
 
     static func checkIn(request: Request) async throws -> Response {
-        try await handle(request) { try await CommitmentActions.checkIn($0, try request.content.decode(CommitmentCheckInInput.self), request: request) }
+        let form = try request.content.decode(CommitmentCheckInInput.self)
+        return try await handle(request, form: checkInForm, sent: form) { id in
+            let checkIn = try await CommitmentActions.checkIn(id, form, request: request)
+            return LocalizedText(vi: "Đã cập nhật tiến độ ngày \(checkIn.notedOn.vietnamese)" + (checkIn.progress.map { ": \($0)%." } ?? "."),
+                                 en: "Progress of \(checkIn.notedOn.vietnamese) recorded" + (checkIn.progress.map { ": \($0)%." } ?? "."))
+        }
     }
 
     static func evidence(request: Request) async throws -> Response {
@@ -195,35 +219,52 @@ enum CommitmentPages {
     }
 
     static func selfAssess(request: Request) async throws -> Response {
-        try await handle(request) { try await CommitmentActions.selfAssess($0, try request.content.decode(AssessmentInput.self), request: request) }
-    }
-
-    static func assess(request: Request) async throws -> Response {
-        try await handle(request) { try await CommitmentActions.assess($0, try request.content.decode(AssessmentInput.self), request: request) }
-    }
-
-    /// Runs a form's write; a refusal shows the page again with the messages.
-    private static func handle<T: Sendable>(_ request: Request, _ write: (Int) async throws -> T) async throws -> Response {
-        let id = try request.id()
-        do {
-            _ = try await write(id)
-            return request.redirect(to: CommitmentRoute.show(.value(id)).path)
-        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-            return try await renderCommitment(errors: error.fieldErrors, request: request, status: .unprocessableEntity)
+        let form = try request.content.decode(AssessmentInput.self)
+        return try await handle(request, form: selfAssessmentForm, sent: form, fields: ["note": "selfNote"]) { id in
+            let commitment = try await CommitmentActions.selfAssess(id, form, request: request)
+            return LocalizedText(vi: "Đã lưu tự đánh giá: \(resultText(commitment.selfResult, nil, language: .vi)).",
+                                 en: "Your self-assessment saved: \(resultText(commitment.selfResult, nil, language: .en)).")
         }
     }
 
-    private static func renderCommitment(errors: [FieldError], request: Request, status: HTTPStatus = .ok) async throws -> Response {
+    static func assess(request: Request) async throws -> Response {
+        let form = try request.content.decode(AssessmentInput.self)
+        return try await handle(request, form: assessmentForm, sent: form, fields: ["result": "cellResult", "note": "cellNote"]) { id in
+            let commitment = try await CommitmentActions.assess(id, form, request: request)
+            return LocalizedText(vi: "Đã lưu đánh giá của chi bộ: \(resultText(commitment.cellResult, nil, language: .vi)).",
+                                 en: "The cell's assessment saved: \(resultText(commitment.cellResult, nil, language: .en)).")
+        }
+    }
+
+    /// The names of a commitment page's forms, for showing a refused one again.
+    private static let checkInForm = "check-in", selfAssessmentForm = "self-assessment", assessmentForm = "assessment"
+
+    /// Runs one of a commitment page's forms: back to the page at that form with `write`'s note, or the page
+    /// again with the refused form as typed, its messages at its fields (`fields` maps the command's field
+    /// names to the form's ids where they differ).
+    private static func handle(_ request: Request, form: String, sent: some Encodable, fields: [String: String] = [:],
+                               _ write: (Int) async throws -> LocalizedText) async throws -> Response {
+        let id = try request.id()
+        do {
+            let note = try await write(id)
+            return request.redirect(to: CommitmentRoute.show(.value(id)).path(query: [:], fragment: form), flash: note)
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
+            let errors = error.fieldErrors.map { FieldError(field: fields[$0.field] ?? $0.field, message: $0.message) }
+            return try await renderCommitment(errors: errors, refused: RefusedForm(form: form, sent), request: request, status: .unprocessableEntity)
+        }
+    }
+
+    private static func renderCommitment(errors: [FieldError], refused: RefusedForm? = nil, request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
         let actor = try request.requireActor()
         let commitment = try await CommitmentActions.requireCommitment(request.id(), request: request)
         let detail = try await CommitmentAPI.detail(commitment, on: request.db)
         let member = try await MemberQueries.require(commitment.memberId, on: request.db)
-        let cellPath = TreePath(rawValue: member.organizationPath)!
-        let isOwner = actor.memberId == member.id
-        let mayWrite = isOwner || actor.can(.edit, at: cellPath)
         let id = commitment.requireID()
         let fields = FormFields(request, errors: errors)
+        let checkIn = fields.refilled(from: refused, form: checkInForm)
+        let selfAssessment = fields.refilled(from: refused, form: selfAssessmentForm)
+        let assessment = fields.refilled(from: refused, form: assessmentForm)
         let results = CommitmentResult.allCases.map { (value: $0.rawValue, title: $0.label(language)) }
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(commitment.title)),
@@ -239,25 +280,29 @@ enum CommitmentPages {
             .h2(.text(LocalizedText(vi: "Cập nhật tiến độ", en: "Check-ins")(language))),
             checkInList(detail.checkIns ?? [], commitment: id, language: language),
             fields.summary,
-            .if(mayWrite, fields.postForm(CommitmentRoute.checkIns(.value(id)).path, .enctype(.multipartData),
-                fields.text("note", LocalizedText(vi: "Tiến độ thực hiện", en: "Progress note"), value: nil, required: true),
-                fields.text("progress", LocalizedText(vi: "Tỷ lệ hoàn thành (%)", en: "Progress (%)"), value: nil, type: .number),
-                fields.text("value", LocalizedText(vi: "Kết quả đạt được", en: "Value reached"), value: nil),
-                fields.text("notedOn", LocalizedText(vi: "Ngày", en: "Date"), value: CalendarDate.today().vietnamese),
-                fields.text("evidence", LocalizedText(vi: "Minh chứng (PDF, DOCX, ảnh JPEG hoặc PNG)", en: "Evidence (PDF, DOCX, a JPEG or PNG photo)"), value: nil, type: .file),
-                fields.submit(LocalizedText(vi: "Cập nhật", en: "Check in")))),
-            .if(mayWrite, .group(
+            // Each form only for whom its action admits: updates for the member or the cell, the self-assessment
+            // for the member alone, the cell's assessment for the cell.
+            .if(CommitmentActions.writesFor(member, actor: actor), .section(.id(checkInForm),
+                checkIn.postForm(CommitmentRoute.checkIns(.value(id)).path, .enctype(.multipartData),
+                    checkIn.text("note", LocalizedText(vi: "Tiến độ thực hiện", en: "Progress note"), value: nil, required: true),
+                    checkIn.text("progress", LocalizedText(vi: "Tỷ lệ hoàn thành (%)", en: "Progress (%)"), value: nil, type: .number),
+                    checkIn.text("value", LocalizedText(vi: "Kết quả đạt được", en: "Value reached"), value: nil),
+                    checkIn.text("notedOn", LocalizedText(vi: "Ngày", en: "Date"), value: CalendarDate.today().vietnamese),
+                    checkIn.text("evidence", LocalizedText(vi: "Minh chứng (PDF, DOCX, ảnh JPEG hoặc PNG)", en: "Evidence (PDF, DOCX, a JPEG or PNG photo)"),
+                                 value: nil, type: .file),
+                    checkIn.submit(LocalizedText(vi: "Cập nhật", en: "Check in"))))),
+            .if(CommitmentActions.assessesThemself(actor, member: commitment.memberId), .section(.id(selfAssessmentForm),
                 .h2(.text(LocalizedText(vi: "Tự đánh giá cuối năm", en: "Year-end self-assessment")(language))),
-                fields.postForm(CommitmentRoute.selfAssessment(.value(id)).path,
-                    fields.select("result", LocalizedText(vi: "Kết quả", en: "Result"), options: results, selected: commitment.selfResult?.rawValue),
-                    fields.text("selfNote", LocalizedText(vi: "Giải trình", en: "Explanation"), value: commitment.selfNote, required: true, named: "note"),
-                    fields.submit(LocalizedText(vi: "Lưu tự đánh giá", en: "Save self-assessment"))))),
-            .if(actor.can(.edit, at: cellPath), .group(
+                selfAssessment.postForm(CommitmentRoute.selfAssessment(.value(id)).path,
+                    selfAssessment.select("result", LocalizedText(vi: "Kết quả", en: "Result"), options: results, selected: commitment.selfResult?.rawValue),
+                    selfAssessment.text("selfNote", LocalizedText(vi: "Giải trình", en: "Explanation"), value: commitment.selfNote, required: true, named: "note"),
+                    selfAssessment.submit(LocalizedText(vi: "Lưu tự đánh giá", en: "Save self-assessment"))))),
+            .if(CommitmentActions.assessesFor(member, actor: actor), .section(.id(assessmentForm),
                 .h2(.text(LocalizedText(vi: "Chi bộ đánh giá", en: "Cell's assessment")(language))),
-                fields.postForm(CommitmentRoute.assessment(.value(id)).path,
-                    fields.select("cellResult", LocalizedText(vi: "Kết quả", en: "Result"), options: results, selected: commitment.cellResult?.rawValue, named: "result"),
-                    fields.text("cellNote", LocalizedText(vi: "Nhận xét", en: "Comment"), value: commitment.cellNote, named: "note"),
-                    fields.submit(LocalizedText(vi: "Lưu đánh giá", en: "Save assessment"))))))
+                assessment.postForm(CommitmentRoute.assessment(.value(id)).path,
+                    assessment.select("cellResult", LocalizedText(vi: "Kết quả", en: "Result"), options: results, selected: commitment.cellResult?.rawValue, named: "result"),
+                    assessment.text("cellNote", LocalizedText(vi: "Nhận xét", en: "Comment"), value: commitment.cellNote, named: "note"),
+                    assessment.submit(LocalizedText(vi: "Lưu đánh giá", en: "Save assessment"))))))
         return Layout(title: commitment.title, crumbs: [Crumb(title: title(commitment.year)(language), url: CommitmentRoute.list.path(query: ["year": commitment.year])),
                                                         Crumb(title: member.fullName, url: nil)],
                       content: content).response(for: request, status: status)
@@ -269,7 +314,7 @@ enum CommitmentPages {
     static func ownSection(_ own: OwnCommitments, context: PageContext) -> Node<HTML.BodyContext> {
         let language = context.language
         let year = own.year
-        let fields = context.fields
+        let fields = context.fields(for: pledgeForm)
         return .group(
             .h2(.text(title(year)(language))),
             .unwrap(own.reminder) { reminder in
@@ -294,8 +339,7 @@ enum CommitmentPages {
             fields.postForm(CommitmentRoute.pledges.path,
                 .input(.type(.hidden), .name("memberId"), .value(String(own.memberId))),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
-                .div(.label(.for("pledge"), .text(LocalizedText(vi: "Nội dung cam kết", en: "Your pledge")(language))),
-                     .textarea(.id("pledge"), .name("text"), .rows(4), .text(own.pledge ?? ""))),
+                fields.textArea(pledgeForm, LocalizedText(vi: "Nội dung cam kết", en: "Your pledge"), value: own.pledge, named: "text"),
                 fields.submit(LocalizedText(vi: "Lưu cam kết", en: "Save the pledge"))))
     }
 
@@ -359,7 +403,7 @@ enum CommitmentPages {
             .ul(.forEach(members) { member in
                 let id = member.requireID()
                 let count = counts[id] ?? 0
-                return .li(
+                return .li(.id("member-\(id)"),
                     .a(.href(MemberRoute.show(.value(id)).path), .text(member.fullName)),
                     .text(count > 0 ? LocalizedText(vi: " · \(count) cam kết", en: " · \(count) commitments")(language)
                                     : LocalizedText(vi: " · chưa đăng ký", en: " · not registered")(language)),

@@ -330,7 +330,8 @@ enum DocumentPages {
                      .div(.label(.for("file"), .text(LocalizedText(vi: "Đính kèm tệp PDF hoặc DOCX (tối đa 20 MB)",
                                                                    en: "Attach a PDF or DOCX file (at most 20 MB)")(language))),
                           .input(.id("file"), .name("file"), .type(.file), .required(true),
-                                 .attribute(named: "accept", value: ".pdf,.docx,\(AttachmentType.allCases.map(\.mediaType).joined(separator: ","))")),
+                                 .attribute(named: "accept", value: ".pdf,.docx,\(AttachmentType.allCases.map(\.mediaType).joined(separator: ","))"),
+                                 .attribute(named: "aria-invalid", value: fields.errors(for: "file").isEmpty ? nil : "true")),
                           .forEach(fields.errors(for: "file")) { .p(.class("field-error"), .text($0)) }),
                      .div(.class("actions"), .button(.type(.submit), .text(LocalizedText(vi: "Tải lên", en: "Upload")(language)))))
     }

@@ -93,7 +93,10 @@ enum OrganizationPages {
         do {
             let input = NewOrganization(name: form.name, code: form.code, kindCode: form.kindCode, parentId: form.parentId, validFrom: form.validFrom)
             let unit = try await OrganizationActions.create(input, request: request)
-            return request.redirect(to: OrganizationRoute.show(.value(unit.requireID())).path)
+            let parent = try await unit.parentId.asyncMap { try await Organization.find($0, on: request.db)?.name } ?? nil
+            return request.redirect(to: OrganizationRoute.show(.value(unit.requireID())).path, flash: LocalizedText(
+                vi: "Đã thêm \(unit.name) (mã \(unit.code))" + (parent.map { ", trực thuộc \($0)." } ?? "."),
+                en: "\(unit.name) (code \(unit.code)) added" + (parent.map { " under \($0)." } ?? ".")))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderUnitForm(form, unit: nil, errors: error.fieldErrors, request: request)
         }
@@ -110,8 +113,9 @@ enum OrganizationPages {
         let form = try request.content.decode(UnitForm.self)
         do {
             let changes = OrganizationChanges(name: form.name, code: form.code, kindCode: form.kindCode, effectiveOn: form.effectiveOn)
-            _ = try await OrganizationActions.update(unit.requireID(), changes, request: request)
-            return request.redirect(to: OrganizationRoute.show(.value(unit.requireID())).path)
+            let saved = try await OrganizationActions.update(unit.requireID(), changes, request: request)
+            return request.redirect(to: OrganizationRoute.show(.value(unit.requireID())).path, flash: LocalizedText(
+                vi: "Đã lưu \(saved.name) (mã \(saved.code)).", en: "\(saved.name) (code \(saved.code)) saved."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderUnitForm(form, unit: unit, errors: error.fieldErrors, request: request)
         }
@@ -161,8 +165,12 @@ enum OrganizationPages {
         let id = try request.id()
         let form = try request.content.decode(TargetForm.self)
         do {
-            _ = try await OrganizationActions.move(id, under: form.targetId, effectiveOn: form.effectiveOn, request: request)
-            return request.redirect(to: OrganizationRoute.show(.value(id)).path)
+            let before = try await contents(of: id, on: request.db)
+            let moved = try await OrganizationActions.move(id, under: form.targetId, effectiveOn: form.effectiveOn, request: request)
+            let parent = try await moved.parentId.asyncMap { try await Organization.find($0, on: request.db)?.name } ?? nil
+            return request.redirect(to: OrganizationRoute.show(.value(id)).path, flash: LocalizedText(
+                vi: "Đã chuyển \(moved.name) sang trực thuộc \(parent ?? "—")" + (before.isEmpty ? "." : ", cùng \(before.text.vi)."),
+                en: "\(moved.name) moved under \(parent ?? "—")" + (before.isEmpty ? "." : ", with \(before.text.en).")))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderTargetForm(.move, form: form, errors: error.fieldErrors.map(\.renamingParentField), request: request)
         }
@@ -176,8 +184,12 @@ enum OrganizationPages {
         let id = try request.id()
         let form = try request.content.decode(TargetForm.self)
         do {
+            let source = try await OrganizationQueries.require(id, on: request.db)
+            let before = try await contents(of: id, on: request.db)
             let target = try await OrganizationActions.merge(id, into: form.targetId, effectiveOn: form.effectiveOn, request: request)
-            return request.redirect(to: OrganizationRoute.show(.value(target.requireID())).path)
+            return request.redirect(to: OrganizationRoute.show(.value(target.requireID())).path, flash: LocalizedText(
+                vi: "Đã hợp nhất \(source.name) vào \(target.name)" + (before.isEmpty ? "." : ": \(before.text.vi) đã chuyển sang \(target.name)."),
+                en: "\(source.name) merged into \(target.name)" + (before.isEmpty ? "." : ": \(before.text.en) moved to \(target.name).")))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderTargetForm(.merge, form: form, errors: error.fieldErrors, request: request)
         }
@@ -191,8 +203,10 @@ enum OrganizationPages {
         let id = try request.id()
         let form = try request.content.decode(TargetForm.self)
         do {
-            _ = try await OrganizationActions.dissolve(id, effectiveOn: form.effectiveOn, note: form.note, request: request)
-            return request.redirect(to: OrganizationRoute.show(.value(id)).path)
+            let dissolved = try await OrganizationActions.dissolve(id, effectiveOn: form.effectiveOn, note: form.note, request: request)
+            return request.redirect(to: OrganizationRoute.show(.value(id)).path, flash: LocalizedText(
+                vi: "Đã giải thể \(dissolved.name) từ ngày \(VietnameseFormat.day(dissolved.validTo)).",
+                en: "\(dissolved.name) dissolved as of \(VietnameseFormat.day(dissolved.validTo))."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderTargetForm(.dissolve, form: form, errors: error.fieldErrors, request: request)
         }
@@ -233,18 +247,26 @@ enum OrganizationPages {
                 matching: searchText, holdsMembers: change == .merge && unitHoldsMembers, excluding: id, selected: form.targetId,
                 scopes: try request.readableSubtrees, on: request.db),
             selected: form.targetId)
-        let explanation: LocalizedText = switch change {
-        case .move: LocalizedText(vi: "Đơn vị được chuyển cùng toàn bộ tổ chức và đảng viên trực thuộc.",
-                                  en: "The unit moves with every unit and member under it.")
-        case .merge: LocalizedText(vi: "Các tổ chức trực thuộc và đảng viên được chuyển sang đơn vị nhận; đơn vị này được đóng và ghi lại nơi hợp nhất.",
-                                   en: "Its units and members go to the receiving unit; this unit is closed with a link to where it went.")
-        case .dissolve: LocalizedText(vi: "Chỉ giải thể được đơn vị không còn đảng viên và tổ chức trực thuộc.",
-                                      en: "Only a unit with no members and no units left can be dissolved.")
+        // What the change takes with it, counted now: a merge and a dissolution cannot be undone.
+        let held = try await contents(of: id, on: request.db)
+        let explanation: [LocalizedText] = switch change {
+        case .move: [held.isEmpty ? LocalizedText(vi: "\(unit.name) được chuyển sang đơn vị cấp trên mới.", en: "\(unit.name) moves under the new parent.")
+                                  : LocalizedText(vi: "\(unit.name) được chuyển cùng \(held.text.vi).", en: "\(unit.name) moves with \(held.text.en).")]
+        case .merge: [held.isEmpty ? LocalizedText(vi: "\(unit.name) không còn tổ chức trực thuộc hay đảng viên nào để chuyển.",
+                                                   en: "\(unit.name) holds no units or members to hand over.")
+                                   : LocalizedText(vi: "\(held.text.vi) chuyển sang đơn vị nhận.", en: "\(held.text.en) go to the receiving unit."),
+                      LocalizedText(vi: "\(unit.name) được đóng từ ngày hiệu lực, ghi lại nơi hợp nhất; không hoàn tác được.",
+                                    en: "\(unit.name) closes on the effective date, with a link to where it went; this cannot be undone.")]
+        case .dissolve: [held.isEmpty
+                            ? LocalizedText(vi: "\(unit.name) được đóng từ ngày hiệu lực; không hoàn tác được.",
+                                            en: "\(unit.name) closes on the effective date; this cannot be undone.")
+                            : LocalizedText(vi: "\(unit.name) còn \(held.text.vi): chỉ giải thể được đơn vị không còn đảng viên và tổ chức trực thuộc, hãy chuyển hoặc hợp nhất trước.",
+                                            en: "\(unit.name) still holds \(held.text.en): only an empty unit can be dissolved; move or merge them first.")]
         }
         let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: request.requireActor(), on: request.db)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title(language))),
-            .p(.text(explanation(language))),
+            .ul(.forEach(explanation) { .li(.text($0(language))) }),
             fields.summary,
             .if(change != .dissolve, picker.searchForm(language)),
             fields.postForm(action,
@@ -252,7 +274,10 @@ enum OrganizationPages {
                   fields.text("effectiveOn", Labels.effectiveOn, value: form.effectiveOn, hint: dateHint),
                   .if(change == .dissolve, fields.text("note", LocalizedText(vi: "Lý do, căn cứ quyết định", en: "Reason, decision"), value: form.note)),
                   .forEach(fields.errors(for: "id")) { .p(.class("field-error"), .text($0)) },
-                  fields.submit(button))
+                  // Merging and dissolving cannot be undone: their button is styled as dangerous, beside a way back.
+                  .div(.class("actions"),
+                       .button(.type(.submit), .class(change == .move ? "" : "danger"), .text(button(language))),
+                       .a(.class("button secondary"), .href(OrganizationRoute.show(.value(id)).path), .text(LocalizedText(vi: "Quay lại, không làm gì", en: "Go back, do nothing")(language)))))
         )
         let status: HTTPStatus = errors.isEmpty ? .ok : .unprocessableEntity
         return Layout(title: title(language), crumbs: crumbs(lineage[...], current: button(language), language: language), content: content)
@@ -269,6 +294,25 @@ enum OrganizationPages {
     }
 
     private static let dateHint = LocalizedText(vi: "dd/mm/yyyy; để trống là hôm nay", en: "dd/mm/yyyy; today when blank")
+
+    /// What a unit holds: the units directly under it and the members of its subtree, counted now.
+    private struct Holdings {
+        let units: Int
+        let members: Int
+
+        var isEmpty: Bool { units == 0 && members == 0 }
+
+        /// "6 tổ chức trực thuộc và 310 đảng viên".
+        var text: LocalizedText {
+            LocalizedText(vi: "\(VietnameseFormat.integer(units)) tổ chức trực thuộc và \(VietnameseFormat.integer(members)) đảng viên",
+                          en: "\(units) units under it and \(members) members")
+        }
+    }
+
+    private static func contents(of id: Int, on db: any Database) async throws -> Holdings {
+        let summary = try await OrganizationQueries.summaries(of: [OrganizationQueries.require(id, on: db)], on: db)[0]
+        return Holdings(units: summary.childCount, members: summary.subtreeMembers)
+    }
 
     private static func searchForm(text: String, language: UILanguage) -> Node<HTML.BodyContext> {
         .form(.class("inline"), .method(.get), .action(OrganizationRoute.list.path), .attribute(named: "role", value: "search"),

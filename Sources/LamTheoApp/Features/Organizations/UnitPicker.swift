@@ -59,7 +59,7 @@ struct UnitPicker {
             .forEach(candidates) { candidate in
                 .div(.class("choice"),
                      .input(.type(.radio), .name(field), .value(String(candidate.id)), .id("\(field)-\(candidate.id)"),
-                            .checked(candidate.id == selected)),
+                            .checked(candidate.id == selected), .attribute(named: "aria-invalid", value: errors.isEmpty ? nil : "true")),
                      .label(.for("\(field)-\(candidate.id)"),
                             .text(candidate.name),
                             .span(.class("muted"), .text(" — " + [candidate.parentName, candidate.code].compactMap { $0 }.joined(separator: " · ")))))

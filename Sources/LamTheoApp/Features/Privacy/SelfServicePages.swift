@@ -15,7 +15,7 @@ enum SelfServicePages {
     }
 
     static func me(request: Request) async throws -> Response {
-        try await renderMe(errors: [], notice: try request.queryText("sent") != nil, request: request)
+        try await renderMe(errors: [], request: request)
     }
 
     static func download(request: Request) async throws -> Response {
@@ -33,17 +33,20 @@ enum SelfServicePages {
         let form = try request.content.decode(CorrectionForm.self)
         do {
             _ = try await SelfService.requestCorrection(form.text, request: request)
-            return request.redirect(to: PrivacyRoute.me.path(query: ["sent": 1]))
+            return request.redirect(to: PrivacyRoute.me.path(query: [:], fragment: MyRecord.correctionForm), flash: LocalizedText(
+                vi: "Đã gửi đề nghị sửa thông tin đến bí thư chi bộ.", en: "Your correction request was sent to your cell's secretary."))
         } catch let error as DomainError {
-            return try await renderMe(errors: error.fieldErrors, notice: false, request: request, status: .unprocessableEntity)
+            return try await renderMe(errors: error.fieldErrors, refused: RefusedForm(form: MyRecord.correctionForm, form), request: request,
+                                      status: .unprocessableEntity)
         }
     }
 
-    private static func renderMe(errors: [FieldError], notice: Bool, request: Request, status: HTTPStatus = .ok) async throws -> Response {
+    /// The member's own page, with a refused form of it (a correction request, the pledge) as typed.
+    static func renderMe(errors: [FieldError], refused: RefusedForm? = nil, request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let member = try await request.ownMember()
         let model = try await MyRecord.Query.run(member, today: CalendarDate.today(), on: request.db)
         try await PersonalDataLog.logView("member.self", memberId: member.id, request: request)
-        return MyRecord.View(model: model, sent: notice).response(for: request, errors: errors, status: status)
+        return MyRecord.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
 
     static func corrections(request: Request) async throws -> Response {
@@ -63,7 +66,9 @@ enum SelfServicePages {
     }
 
     static func resolve(request: Request) async throws -> Response {
-        try await SelfService.resolve(request.id(), request: request)
-        return request.redirect(to: PrivacyRoute.corrections.path)
+        let correction = try await SelfService.resolve(request.id(), request: request)
+        let member = try await Member.find(correction.memberId, on: request.db)
+        return request.redirect(to: PrivacyRoute.corrections.path, flash: LocalizedText(
+            vi: "Đã đánh dấu đã xử lý đề nghị của \(member?.fullName ?? "đảng viên").", en: "The request of \(member?.fullName ?? "the member") marked as done."))
     }
 }

@@ -14,6 +14,7 @@ enum RatingPages {
         routes.get(RatingRoute.sheet(period: .key), use: sheet).requiring(.capability(.read))
         routes.post(RatingRoute.memberSteps(period: .key), use: recordStep).requiring(.capability(.edit))
         routes.post(RatingRoute.unitSteps(period: .key), use: recordUnitStep).requiring(.capability(.edit))
+        routes.get(RatingRoute.closures(period: .key), use: confirmClose).requiring(.capability(.edit))
         routes.post(RatingRoute.closures(period: .key), use: close).requiring(.capability(.edit))
         routes.post(RatingRoute.reopen(closure: .key), use: reopen).requiring(.capability(.edit))
         routes.get(RatingRoute.rules, use: rules).requiring(.administrator)
@@ -40,8 +41,9 @@ enum RatingPages {
     static func createPeriod(request: Request) async throws -> Response {
         let form = try request.content.decode(PeriodForm.self)
         do {
-            _ = try await RatingActions.createPeriod(form.input, request: request)
-            return request.redirect(to: RatingRoute.ratings.path)
+            let period = try await RatingActions.createPeriod(form.input, request: request)
+            return request.redirect(to: RatingRoute.ratings.path, flash: LocalizedText(
+                vi: "Đã thêm kỳ đánh giá “\(period.title)” (\(span(period))).", en: "Rating period “\(period.title)” (\(span(period))) added."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderPeriods(form, errors: error.fieldErrors, request: request, status: .unprocessableEntity)
         }
@@ -79,14 +81,16 @@ enum RatingPages {
     // MARK: Roll-up and closing
 
     static func rollUp(request: Request) async throws -> Response {
-        try await renderRollUp(errors: [], request: request)
+        try await renderRollUp(try request.id(), errors: [], request: request)
     }
 
-    private static func renderRollUp(errors: [FieldError], request: Request, status: HTTPStatus = .ok) async throws -> Response {
+    /// - Parameter refused: the unit-step form (`unitStepsForm`) or a reopening (`reopenForm`) refused, shown again as typed.
+    private static func renderRollUp(_ periodId: Int, errors: [FieldError], refused: RefusedForm? = nil, request: Request,
+                                     status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
         let db = request.db
         let actor = try request.requireActor()
-        let period = try await RatingQueries.requirePeriod(try request.id(), on: db)
+        let period = try await RatingQueries.requirePeriod(periodId, on: db)
         let unit = try await RatingAPI.requireUnit(request)
         let id = period.requireID()
         let tally = try await RatingQueries.tally(period: period, at: unit, on: db)
@@ -96,12 +100,14 @@ enum RatingPages {
         let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: actor, on: db)
         let unitRatings = try await RatingQueries.unitRatings(of: children.map { $0.unit.requireID() }, in: period, on: db)
         let fields = FormFields(request, errors: errors)
+        let unitSteps = fields.refilled(from: refused, form: unitStepsForm)
         let unitTitle = LocalizedText(vi: "Đơn vị", en: "Unit")(language)
         let columns = [unitTitle] + RatingLevel.allCases.map { $0.label(language) } + [LocalizedText(vi: "Chưa xếp loại", en: "Pending")(language)]
         var closureItems: [Node<HTML.ListContext>] = []
         for closure in closures {
             let snapshot = try await RatingQueries.snapshot(of: closure, on: db)?.tally
             let closedOn = closure.closedOn.vietnamese
+            let reopening = fields.refilled(from: refused, form: reopenForm(closure.requireID()))
             closureItems.append(.li(
                 .text(LocalizedText(vi: "Khóa sổ ngày \(closedOn)", en: "Closed on \(closedOn)")(language)),
                 .unwrap(snapshot) { .text(" · " + summary($0, language: language)) },
@@ -110,9 +116,10 @@ enum RatingPages {
                                         en: " · reopened on \(reopened.vietnamese): \(closure.reopenReason ?? "")")(language))
                 },
                 .if(closure.reopenedOn == nil && actor.can(.edit, at: TreePath(rawValue: closure.organizationPath)!),
-                    fields.postForm(RatingRoute.reopen(closure: .value(closure.requireID())).path(query: [.unit: unit.requireID()]),
-                        fields.text("reason", LocalizedText(vi: "Lý do mở lại", en: "Reason for reopening"), value: nil, required: true),
-                        fields.submit(LocalizedText(vi: "Mở lại", en: "Reopen"))))))
+                    reopening.postForm(RatingRoute.reopen(closure: .value(closure.requireID())).path(query: [.unit: unit.requireID()]),
+                        reopening.text("reason-\(closure.requireID())", LocalizedText(vi: "Lý do mở lại", en: "Reason for reopening"), value: nil,
+                                       required: true, named: "reason"),
+                        reopening.submit(LocalizedText(vi: "Mở lại", en: "Reopen"))))))
         }
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("\(period.title) · \(unit.name)")),
@@ -136,7 +143,7 @@ enum RatingPages {
                         },
                         .td(.class("num"), .attribute(named: "data-label", value: columns.last!), .text(NumberFormat(language).integer(child.tally.pending))))
                 })))),
-            .if(!children.isEmpty, .group(
+            .if(!children.isEmpty, .section(.id("units"),
                 .h2(.text(LocalizedText(vi: "Xếp loại các tổ chức đảng trực thuộc", en: "Rating the units under it")(language))),
                 .ul(.forEach(children) { child in
                     let rated = unitRatings[child.unit.requireID()]
@@ -145,50 +152,99 @@ enum RatingPages {
                                    kind.unitLabel(language) + " " + (rated?.steps[kind].map { stepText($0, language: language) } ?? LocalizedText(vi: "chưa có", en: "not yet")(language))
                                }.joined(separator: "; ")))
                 }),
-                .if(closedHere == nil && actor.can(.edit, at: unit.treePath), fields.postForm(RatingRoute.unitSteps(period: .value(id)).path(query: [.unit: unit.requireID()]),
-                    fields.select("organizationId", LocalizedText(vi: "Tổ chức đảng", en: "Unit"),
-                                  options: children.map { (String($0.unit.requireID()), $0.unit.name) }, selected: nil, required: true),
-                    fields.select("step", LocalizedText(vi: "Bước", en: "Step"),
-                                  options: [RatingStepKind.proposal, .decision].map { ($0.rawValue, $0.label(language)) }, selected: nil, required: true),
-                    fields.text("score", LocalizedText(vi: "Điểm (0–100)", en: "Score (0–100)"), value: nil, required: true, type: .number),
-                    fields.text("explanation", LocalizedText(vi: "Nhận xét", en: "Explanation"), value: nil),
-                    fields.submit(LocalizedText(vi: "Ghi xếp loại", en: "Record")))))),
-            .h2(.text(LocalizedText(vi: "Khóa sổ", en: "Closing")(language))),
+                // The units under it are proposed and decided here, by the level above them: this unit.
+                .if(closedHere == nil && RatingActions.mayTake(.decision, member: nil, unit: unit.treePath, deciding: unit.treePath, actor: actor),
+                    unitSteps.postForm(RatingRoute.unitSteps(period: .value(id)).path(query: [.unit: unit.requireID()]),
+                        unitSteps.select("organizationId", LocalizedText(vi: "Tổ chức đảng", en: "Unit"),
+                                         options: children.map { (String($0.unit.requireID()), $0.unit.name) }, selected: nil, required: true),
+                        unitSteps.select("step", LocalizedText(vi: "Bước", en: "Step"),
+                                         options: [RatingStepKind.proposal, .decision].map { ($0.rawValue, $0.unitLabel(language)) }, selected: nil, required: true),
+                        unitSteps.text("score", LocalizedText(vi: "Điểm (0–100)", en: "Score (0–100)"), value: nil, required: true, type: .number),
+                        unitSteps.text("explanation", LocalizedText(vi: "Nhận xét", en: "Explanation"), value: nil),
+                        unitSteps.submit(LocalizedText(vi: "Ghi xếp loại", en: "Record")))))),
+            .h2(.id("closing"), .text(LocalizedText(vi: "Khóa sổ", en: "Closing")(language))),
             .if(!closureItems.isEmpty, .ul(.group(closureItems))),
+            // Closing freezes the period below: it asks first, on a page that says what stops.
             .if(closedHere == nil && actor.can(.edit, at: unit.treePath),
-                fields.postForm(RatingRoute.closures(period: .value(id)).path(query: [.unit: unit.requireID()]),
-                    .input(.type(.hidden), .name("organizationId"), .value(String(unit.requireID()))),
-                    fields.submit(LocalizedText(vi: "Khóa sổ kỳ này cho \(unit.name) và các đơn vị trực thuộc",
-                                                en: "Close this period for \(unit.name) and everything under it"))))
+                .p(.a(.class("button danger"), .href(RatingRoute.closures(period: .value(id)).path(query: [.unit: unit.requireID()])),
+                      .text(LocalizedText(vi: "Khóa sổ kỳ này cho \(unit.name) và các đơn vị trực thuộc…",
+                                          en: "Close this period for \(unit.name) and everything under it…")(language)))))
         )
         return Layout(title: period.title, crumbs: [Crumb(title: LocalizedText(vi: "Đánh giá", en: "Ratings")(language), url: RatingRoute.ratings.path),
                                                     Crumb(title: unit.name, url: nil)],
                       content: content).response(for: request, status: status)
     }
 
+    /// What closing freezes, counted now, before the secretary or officer confirms.
+    static func confirmClose(request: Request) async throws -> Response {
+        let period = try await RatingQueries.requirePeriod(try request.id(), on: request.db)
+        let unit = try await RatingAPI.requireUnit(request)
+        try request.require(.edit, at: unit.treePath)
+        let tally = try await RatingQueries.tally(period: period, at: unit, on: request.db)
+        let units = try await OrganizationQueries.summaries(of: [unit], on: request.db)[0].childCount
+        let number = VietnameseFormat.integer
+        let place = LocalizedText(vi: units == 0 ? unit.name : "\(unit.name) và \(number(units)) đơn vị trực thuộc",
+                                  en: units == 0 ? unit.name : "\(unit.name) and the \(units) units under it")
+        let rollUp = RatingRoute.period(.value(period.requireID())).path(query: [.unit: unit.requireID()])
+        return ConfirmationView(
+            title: LocalizedText(vi: "Khóa sổ \(period.title) cho \(place.vi)?", en: "Close \(period.title) for \(place.en)?"),
+            consequences: [
+                LocalizedText(vi: "Từ lúc khóa sổ, tại \(place.vi) không ai ghi hay sửa được tự đánh giá, đề xuất, quyết định xếp loại, đăng ký làm theo và khâu đột phá của kỳ này.",
+                              en: "From then on nobody at \(place.en) records or changes a self-assessment, proposal, rating decision, commitment or breakthrough of this period."),
+                LocalizedText(vi: "Số liệu được chụp lại như hôm nay: \(summary(tally, language: .vi)).",
+                              en: "The figures are kept as they are today: \(summary(tally, language: .en))."),
+                tally.pending > 0
+                    ? LocalizedText(vi: "\(number(tally.pending)) đảng viên chưa được xếp loại sẽ ở lại “chưa xếp loại”.",
+                                    en: "\(tally.pending) members not yet rated stay “pending”.")
+                    : LocalizedText(vi: "Mọi đảng viên phải xếp loại đã có quyết định.", en: "Every member to be rated has a decision."),
+                LocalizedText(vi: "Muốn sửa sau đó, người có quyền tại \(unit.name) phải mở lại kỳ, ghi rõ lý do.",
+                              en: "To change anything afterwards, an editor at \(unit.name) must reopen the period, giving a reason."),
+            ],
+            action: RatingRoute.closures(period: .value(period.requireID())).path(query: [.unit: unit.requireID()]),
+            button: LocalizedText(vi: "Khóa sổ", en: "Close the period"), back: rollUp
+        ).response(for: request)
+    }
+
     static func close(request: Request) async throws -> Response {
         let periodId = try request.id()
+        var input = try request.content.decode(RatingClosureInput.self)
+        // The confirmation page's form names the unit in its address.
+        input.organizationId = try input.organizationId ?? request.queryInteger(.unit)
         do {
-            _ = try await RatingActions.close(periodId, try request.content.decode(RatingClosureInput.self), request: request)
-            return request.redirect(to: RatingRoute.period(.value(periodId)).path(query: [.unit: try request.queryInteger(.unit)]))
+            let closure = try await RatingActions.close(periodId, input, request: request)
+            let period = try await RatingQueries.requirePeriod(periodId, on: request.db)
+            let unit = try await OrganizationQueries.require(closure.organizationId, on: request.db)
+            let tally = try await RatingQueries.tally(period: period, at: unit, on: request.db)
+            return request.redirect(to: RatingRoute.period(.value(periodId)).path(query: [.unit: unit.requireID()], fragment: "closing"), flash: LocalizedText(
+                vi: "Đã khóa sổ \(period.title) cho \(unit.name) ngày \(closure.closedOn.vietnamese): \(summary(tally, language: .vi)).",
+                en: "\(period.title) closed for \(unit.name) on \(closure.closedOn.vietnamese): \(summary(tally, language: .en))."))
         } catch let error as DomainError where error.kind != .notFound {
-            return try await renderRollUp(errors: messages(error), request: request, status: .unprocessableEntity)
+            return try await renderRollUp(periodId, errors: messages(error), request: request, status: .unprocessableEntity)
         }
     }
 
     static func reopen(request: Request) async throws -> Response {
         let closure = try await RatingQueries.requireClosure(try request.id(), on: request.db)
-        let back = RatingRoute.period(.value(closure.periodId)).path(query: [.unit: try request.queryInteger(.unit) ?? closure.organizationId])
+        let id = closure.requireID()
+        let unit = try request.queryInteger(.unit) ?? closure.organizationId
+        let form = try request.content.decode(RatingReopenInput.self)
         do {
-            _ = try await RatingActions.reopen(closure.requireID(), try request.content.decode(RatingReopenInput.self), request: request)
-            return request.redirect(to: back)
+            _ = try await RatingActions.reopen(id, form, request: request)
+            let period = try await RatingQueries.requirePeriod(closure.periodId, on: request.db)
+            let closed = try await OrganizationQueries.require(closure.organizationId, on: request.db)
+            return request.redirect(to: RatingRoute.period(.value(closure.periodId)).path(query: [.unit: unit], fragment: "closing"), flash: LocalizedText(
+                vi: "Đã mở lại \(period.title) cho \(closed.name): lại ghi, sửa được xếp loại của kỳ này.",
+                en: "\(period.title) reopened for \(closed.name): its ratings can be recorded and changed again."))
         } catch let error as DomainError where error.kind != .notFound {
-            // The roll-up reads the period from `:id`; here that is the closure, so answer with a short page.
-            let content: Node<HTML.BodyContext> = .group(.div(.class("errors"), .ul(.forEach(messages(error)) { .li(.text($0.message(request.language))) })),
-                                                         .p(.a(.href(back), .text(LocalizedText(vi: "Quay lại", en: "Back")(request.language)))))
-            return Layout(title: error.title(request.language), content: content).response(for: request, status: .unprocessableEntity)
+            let errors = messages(error, field: "reason").map { FieldError(field: "reason-\(id)", message: $0.message) }
+            return try await renderRollUp(closure.periodId, errors: errors, refused: RefusedForm(form: reopenForm(id), form), request: request,
+                                          status: .unprocessableEntity)
         }
     }
+
+    /// The names of the roll-up page's forms, for showing a refused one again.
+    private static let unitStepsForm = "unit-steps"
+    private static func reopenForm(_ closure: Int) -> String { "reopen-\(closure)" }
 
     // MARK: Rating sheet
 
@@ -217,16 +273,22 @@ enum RatingPages {
         try await renderSheet(errors: [:], request: request)
     }
 
+    /// The name of a member's step form on the sheet, and the suffix of its fields' ids: "proposal-12".
+    private static func stepForm(_ kind: RatingStepKind, member: Int) -> String { "\(kind.rawValue)-\(member)" }
+
     static func recordStep(request: Request) async throws -> Response {
         let periodId = try request.id()
         let form = try request.content.decode(StepForm.self)
+        let suffix = "\(form.step ?? "")-\(form.memberId ?? 0)"
         do {
-            _ = try await RatingActions.record(form.input(period: periodId), request: request)
+            let step = try await RatingActions.record(form.input(period: periodId), request: request)
+            let member = try await form.memberId.asyncMap { try await Member.find($0, on: request.db)?.fullName } ?? nil
             return request.redirect(to: RatingRoute.sheet(period: .value(periodId)).path(query: [.unit: try request.queryInteger(.unit)],
-                                                                                         fragment: form.memberId.map { "member-\($0)" }))
+                                                                                         fragment: form.memberId.map { "member-\($0)" }),
+                                    flash: stepRecorded(step, of: member ?? ""))
         } catch let error as DomainError where error.kind != .notFound {
-            return try await renderSheet(errors: [form.memberId ?? 0: messages(error)], request: request,
-                                         status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
+            return try await renderSheet(errors: [form.memberId ?? 0: stepErrors(error, suffix: suffix)], refused: RefusedForm(form: suffix, form),
+                                         request: request, status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
         }
     }
 
@@ -236,15 +298,20 @@ enum RatingPages {
         var form = try request.content.decode(StepForm.self)
         form.memberId = nil
         do {
-            _ = try await RatingActions.record(form.input(period: periodId), request: request)
-            return request.redirect(to: RatingRoute.period(.value(periodId)).path(query: [.unit: try request.queryInteger(.unit)]))
+            let step = try await RatingActions.record(form.input(period: periodId), request: request)
+            let unit = try await form.organizationId.asyncMap { try await Organization.find($0, on: request.db)?.name } ?? nil
+            return request.redirect(to: RatingRoute.period(.value(periodId)).path(query: [.unit: try request.queryInteger(.unit)], fragment: "units"),
+                                    flash: stepRecorded(step, of: unit ?? ""))
         } catch let error as DomainError where error.kind != .notFound {
-            return try await renderRollUp(errors: messages(error), request: request, status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
+            return try await renderRollUp(periodId, errors: messages(error), refused: RefusedForm(form: unitStepsForm, form), request: request,
+                                          status: error.kind == .forbidden ? .forbidden : .unprocessableEntity)
         }
     }
 
-    /// - Parameter errors: a refused form's messages, by the member it was for.
-    private static func renderSheet(errors: [Int: [FieldError]], request: Request, status: HTTPStatus = .ok) async throws -> Response {
+    /// - Parameters:
+    ///   - errors: a refused form's messages, by the member it was for.
+    ///   - refused: that form, shown again as typed.
+    private static func renderSheet(errors: [Int: [FieldError]], refused: RefusedForm? = nil, request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
         let db = request.db
         let actor = try request.requireActor()
@@ -272,8 +339,9 @@ enum RatingPages {
             }
             let grassroots = grassrootsOfCell[row.member.organizationId]!
             let fields = FormFields(request, errors: errors[memberId] ?? [])
-            let canPropose = !closed && row.notRated == nil && actor.can(.edit, at: cellPath)
-            let canDecide = !closed && row.notRated == nil && row.steps[.proposal] != nil && actor.can(.edit, at: grassroots.treePath)
+            let may = { (step: RatingStepKind) in RatingActions.mayTake(step, member: memberId, unit: cellPath, deciding: grassroots.treePath, actor: actor) }
+            let canPropose = !closed && row.notRated == nil && may(.proposal)
+            let canDecide = !closed && row.notRated == nil && row.steps[.proposal] != nil && may(.decision)
             cards.append(.section(.id("member-\(memberId)"),
                 .h2(.text(row.member.fullName)),
                 .p(.class("muted"), .text(cells[row.member.organizationId] ?? "")),
@@ -284,8 +352,10 @@ enum RatingPages {
                             ?? LocalizedText(vi: "chưa có", en: "not yet")(language))))
                     }),
                     fields.summary,
-                    .if(canPropose, stepForm(.proposal, memberId: memberId, period: period, unit: unit, fields: fields)),
-                    .if(canDecide, stepForm(.decision, memberId: memberId, period: period, unit: unit, fields: fields))))))
+                    .if(canPropose, stepForm(.proposal, memberId: memberId, period: period, unit: unit,
+                                             fields: fields.refilled(from: refused, form: stepForm(.proposal, member: memberId)))),
+                    .if(canDecide, stepForm(.decision, memberId: memberId, period: period, unit: unit,
+                                            fields: fields.refilled(from: refused, form: stepForm(.decision, member: memberId))))))))
         }
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("\(period.title) · \(unit.name)")),
@@ -306,7 +376,7 @@ enum RatingPages {
     }
 
     private static func stepForm(_ kind: RatingStepKind, memberId: Int, period: RatingPeriod, unit: Organization, fields: FormFields) -> Node<HTML.BodyContext> {
-        let suffix = "\(kind.rawValue)-\(memberId)"
+        let suffix = stepForm(kind, member: memberId)
         return fields.postForm(RatingRoute.memberSteps(period: .value(period.requireID())).path(query: [.unit: unit.requireID()]),
             .input(.type(.hidden), .name("memberId"), .value(String(memberId))),
             .input(.type(.hidden), .name("step"), .value(kind.rawValue)),
@@ -314,7 +384,7 @@ enum RatingPages {
                         value: nil, required: true, type: .number, named: "score"),
             fields.text("explanation-\(suffix)", LocalizedText(vi: "Nhận xét", en: "Explanation"), value: nil, named: "explanation"),
             .if(kind == .decision, .group(
-                .div(.class("choice"), .input(.type(.checkbox), .id("disciplined-\(suffix)"), .name("disciplined")),
+                .div(.class("choice"), .input(.type(.checkbox), .id("disciplined-\(suffix)"), .name("disciplined"), .checked(fields.sent["disciplined"] == "on")),
                      .label(.for("disciplined-\(suffix)"), .text(LocalizedText(vi: "Bị kỷ luật trong kỳ", en: "Disciplined in the period")(fields.language)))),
                 fields.text("tasksAssigned-\(suffix)", LocalizedText(vi: "Nhiệm vụ được giao trong kỳ", en: "Tasks assigned in the period"),
                             value: nil, type: .number, hint: LocalizedText(vi: "Để trống nếu không đánh giá theo nhiệm vụ (Quy định 366-QĐ/TW, Điều 11)",
@@ -340,15 +410,21 @@ enum RatingPages {
         form.memberId = member.requireID()
         form.step = RatingStepKind.selfAssessment.rawValue
         do {
-            _ = try await RatingActions.record(form.input(period: periodId), request: request)
-            return request.redirect(to: RatingRoute.mine.path)
+            let step = try await RatingActions.record(form.input(period: periodId), request: request)
+            let period = try await RatingQueries.requirePeriod(periodId, on: request.db)
+            return request.redirect(to: RatingRoute.mine.path(query: [:], fragment: "period-\(periodId)"), flash: LocalizedText(
+                vi: "Đã gửi tự đánh giá \(period.title): \(step.score) điểm, \(step.level.label.vi). Chi bộ sẽ xem xét và đề xuất.",
+                en: "Your self-assessment for \(period.title) was sent: \(step.score) points, \(step.level.label.en). The cell will review it and propose."))
         } catch let error as DomainError where error.kind != .notFound {
-            return try await renderMine(errors: [periodId: messages(error)], request: request, status: .unprocessableEntity)
+            return try await renderMine(errors: [periodId: stepErrors(error, suffix: String(periodId))], refused: RefusedForm(form: String(periodId), form),
+                                        request: request, status: .unprocessableEntity)
         }
     }
 
-    /// - Parameter errors: a refused self-assessment's messages, by period.
-    private static func renderMine(errors: [Int: [FieldError]], request: Request, status: HTTPStatus = .ok) async throws -> Response {
+    /// - Parameters:
+    ///   - errors: a refused self-assessment's messages, by period.
+    ///   - refused: that self-assessment as typed (the form is named by its period).
+    private static func renderMine(errors: [Int: [FieldError]], refused: RefusedForm? = nil, request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
         let db = request.db
         let member = try await request.ownMember()
@@ -360,9 +436,9 @@ enum RatingPages {
             let id = period.requireID()
             let open = try await RatingPeriods.closure(of: period, covering: cell.treePath, on: db) == nil
             let notRated = RatingQueries.notRated(member, in: period, rules: rules)
-            let fields = FormFields(request, errors: errors[id] ?? [])
+            let fields = FormFields(request, errors: errors[id] ?? []).refilled(from: refused, form: String(id))
             let evidence = try await RatingEvidence.of(member, in: period, on: db)
-            sections.append(.section(
+            sections.append(.section(.id("period-\(id)"),
                 .h2(.text("\(period.title) · \(span(period))")),
                 .unwrap(notRated, { .p(.strong(.text($0.text(months: RatingQueries.minimumMonths(rules) ?? 0)(language)))) }, else: .group(
                     .ul(.forEach(evidence) { section in
@@ -377,8 +453,7 @@ enum RatingPages {
                     .if(open && entry.rating?.decidedLevel == nil, fields.postForm(RatingRoute.selfAssessment(period: .value(id)).path,
                         fields.text("score-\(id)", LocalizedText(vi: "Tự chấm điểm (0–100)", en: "Your score (0–100)"), value: nil, required: true,
                                     type: .number, named: "score"),
-                        .div(.label(.for("explanation-\(id)"), .text(LocalizedText(vi: "Tự nhận xét", en: "Your assessment")(language))),
-                             .textarea(.id("explanation-\(id)"), .name("explanation"), .attribute(named: "rows", value: "4"))),
+                        fields.textArea("explanation-\(id)", LocalizedText(vi: "Tự nhận xét", en: "Your assessment"), value: nil, named: "explanation"),
                         fields.submit(LocalizedText(vi: "Gửi tự đánh giá", en: "Send my self-assessment"))))))))
         }
         let title = LocalizedText(vi: "Đánh giá của tôi", en: "My ratings")(language)
@@ -406,20 +481,26 @@ enum RatingPages {
         let id = try request.id()
         let form = try request.content.decode(RuleForm.self)
         let parameter = form.parameter.map { $0.replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces) }
+        // The rule's fields carry its id ("parameter-3"): a page holds one form per rule.
+        let refused = { (errors: [FieldError]) async throws -> Response in
+            try await renderRules(errors: [id: errors.map { FieldError(field: "\($0.field)-\(id)", message: $0.message) }],
+                                  refused: RefusedForm(form: String(id), form), request: request, status: .unprocessableEntity)
+        }
         if let parameter, !parameter.isEmpty, Double(parameter) == nil {
-            return try await renderRules(errors: [id: [FieldError(field: "parameter", message: LocalizedText(vi: "Tham số phải là số", en: "The parameter must be a number"))]],
-                                         request: request, status: .unprocessableEntity)
+            return try await refused([FieldError(field: "parameter", message: LocalizedText(vi: "Tham số phải là số", en: "The parameter must be a number"))])
         }
         let input = RatingRuleInput(parameter: parameter.flatMap(Double.init), textVi: form.textVi, textEn: form.textEn, active: form.active == "on")
         do {
-            _ = try await RatingActions.updateRule(id, input, request: request)
-            return request.redirect(to: RatingRoute.rules.path)
+            let rule = try await RatingActions.updateRule(id, input, request: request)
+            return request.redirect(to: RatingRoute.rules.path(query: [:], fragment: "rule-\(id)"), flash: LocalizedText(
+                vi: "Đã lưu quy tắc \(rule.kind.rawValue)" + (rule.active ? ", đang áp dụng." : ", tạm ngừng áp dụng."),
+                en: "Rule \(rule.kind.rawValue) saved" + (rule.active ? ", in force." : ", not in force.")))
         } catch let error as DomainError where error.kind != .notFound {
-            return try await renderRules(errors: [id: messages(error)], request: request, status: .unprocessableEntity)
+            return try await refused(messages(error, field: "textVi"))
         }
     }
 
-    private static func renderRules(errors: [Int: [FieldError]], request: Request, status: HTTPStatus = .ok) async throws -> Response {
+    private static func renderRules(errors: [Int: [FieldError]], refused: RefusedForm? = nil, request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
         let records = try await RatingQueries.ruleRecords(on: request.db)
         let title = LocalizedText(vi: "Quy tắc xếp loại", en: "Rating rules")(language)
@@ -427,13 +508,14 @@ enum RatingPages {
             .h1(.text(title)),
             .forEach(records) { record in
                 let id = record.requireID()
-                let fields = FormFields(request, errors: errors[id] ?? [])
-                return .section(.h2(.text(record.kind.rawValue)), fields.summary,
+                let fields = FormFields(request, errors: errors[id] ?? []).refilled(from: refused, form: String(id))
+                let active = refused?.form == String(id) ? fields.sent["active"] == "on" : record.active
+                return .section(.id("rule-\(id)"), .h2(.text(record.kind.rawValue)), fields.summary,
                     fields.postForm(RatingRoute.rule(.value(id)).path,
                         fields.text("parameter-\(id)", LocalizedText(vi: "Tham số", en: "Parameter"), value: record.parameter.map { String($0) }, named: "parameter"),
                         fields.text("textVi-\(id)", LocalizedText(vi: "Nội dung (tiếng Việt)", en: "Text (Vietnamese)"), value: record.textVi, required: true, named: "textVi"),
                         fields.text("textEn-\(id)", LocalizedText(vi: "Nội dung (tiếng Anh)", en: "Text (English)"), value: record.textEn, required: true, named: "textEn"),
-                        .div(.class("choice"), .input(.type(.checkbox), .id("active-\(id)"), .name("active"), .checked(record.active)),
+                        .div(.class("choice"), .input(.type(.checkbox), .id("active-\(id)"), .name("active"), .checked(active)),
                              .label(.for("active-\(id)"), .text(LocalizedText(vi: "Đang áp dụng", en: "Active")(language)))),
                         fields.submit(LocalizedText(vi: "Lưu", en: "Save"))))
             })
@@ -460,8 +542,30 @@ enum RatingPages {
                             en: ", pending: \(tally.pending), not rated: \(tally.notRated)")(language)
     }
 
-    /// A refusal's messages as field errors (a refusal without fields becomes one message).
-    private static func messages(_ error: DomainError) -> [FieldError] {
-        error.fieldErrors.isEmpty ? [FieldError(field: "score", message: error.title)] : error.fieldErrors
+    /// A refusal's messages as field errors (a refusal without fields becomes one message, on `field`).
+    private static func messages(_ error: DomainError, field: String = "score") -> [FieldError] {
+        error.fieldErrors.isEmpty ? [FieldError(field: field, message: error.title)] : error.fieldErrors
+    }
+
+    /// A step form's messages on the fields they are about, whose ids carry `suffix` because a page holds
+    /// several such forms ("score-proposal-12"): the command's `tasks` is the first task count, and what
+    /// the form has no field for (the step, the member, the period) is shown at the score.
+    private static func stepErrors(_ error: DomainError, suffix: String) -> [FieldError] {
+        let fields: Set = ["score", "explanation", "tasksAssigned", "tasksOnTime", "tasksLate", "tasksExceeding"]
+        return messages(error).map { error in
+            let field = fields.contains(error.field) ? error.field : error.field == "tasks" ? "tasksAssigned" : "score"
+            return FieldError(field: "\(field)-\(suffix)", message: error.message)
+        }
+    }
+
+    /// "Đề xuất xếp loại Nguyễn Văn An: 85 điểm, Hoàn thành tốt nhiệm vụ."
+    private static func stepRecorded(_ step: RatingStep, of subject: String) -> LocalizedText {
+        let what: LocalizedText = switch step.kind {
+        case .selfAssessment: LocalizedText(vi: "tự đánh giá", en: "self-assessment")
+        case .proposal: LocalizedText(vi: "đề xuất xếp loại", en: "proposed rating")
+        case .decision: LocalizedText(vi: "quyết định xếp loại", en: "rating decision")
+        }
+        return LocalizedText(vi: "Đã ghi \(what.vi) \(subject): \(step.score) điểm, \(step.level.label.vi).",
+                             en: "Recorded the \(what.en) of \(subject): \(step.score) points, \(step.level.label.en).")
     }
 }

@@ -27,9 +27,11 @@ enum SpreadsheetPages {
             do {
                 let id = try await request.application.importJobs.start(upload, dryRun: true, actor: try request.requireActor(),
                                                                         origin: request.auditOrigin(), app: request.application)
-                return request.redirect(to: SpreadsheetRoute.job(.value(id)).path)
+                return request.redirect(to: SpreadsheetRoute.job(.value(id)).path, flash: LocalizedText(
+                    vi: "Đã nhận tệp \(file.fileName) (\(VietnameseFormat.integer(max(1, file.size / 1024))) KB). Đây là kết quả kiểm tra: chưa ghi gì vào hệ thống.",
+                    en: "File \(file.fileName) (\(max(1, file.size / 1024)) KB) received. This is the check: nothing has been written yet."))
             } catch let error as DomainError {
-                return try await renderIndex(errors: [FieldError(field: "file", message: error.title)], request: request, status: .tooManyRequests)
+                return try await renderIndex(errors: [FieldError(field: "file", message: error.title)], sent: form.fields, request: request, status: .tooManyRequests)
             }
         } else if SpreadsheetKind(rawValue: form.fields["kind"] ?? "") == nil {
             refusal = FieldError(field: "kind", message: LocalizedText(vi: "Chọn loại dữ liệu", en: "Choose what the file holds"))
@@ -37,7 +39,7 @@ enum SpreadsheetPages {
             refusal = FieldError(field: "file", message: LocalizedText(vi: "Chọn tệp CSV hoặc XLSX", en: "Choose a CSV or XLSX file"))
         }
         form.file?.discard()
-        return try await renderIndex(errors: [refusal], request: request, status: .unprocessableEntity)
+        return try await renderIndex(errors: [refusal], sent: form.fields, request: request, status: .unprocessableEntity)
     }
 
     static func apply(request: Request) async throws -> Response {
@@ -45,7 +47,9 @@ enum SpreadsheetPages {
         guard let id = request.parameters.get("job"), let job = await request.application.importJobs.job(id, for: actor) else { throw Abort(.notFound) }
         let next = try await request.application.importJobs.start(job.upload, dryRun: false, actor: actor, origin: request.auditOrigin(),
                                                               app: request.application)
-        return request.redirect(to: SpreadsheetRoute.job(.value(next)).path)
+        return request.redirect(to: SpreadsheetRoute.job(.value(next)).path, flash: LocalizedText(
+            vi: "Đang ghi dữ liệu từ tệp \(job.upload.file.fileName) vào hệ thống; kết quả dưới đây.",
+            en: "Writing the data of \(job.upload.file.fileName); the result is below."))
     }
 
     static func job(request: Request) async throws -> Response {
@@ -104,9 +108,10 @@ enum SpreadsheetPages {
         return try await SpreadsheetResponses.export(kind, format: format, actor: actor, request: request)
     }
 
-    private static func renderIndex(errors: [FieldError], request: Request, status: HTTPStatus = .ok) async throws -> Response {
+    /// - Parameter sent: a refused upload's fields (the kind, the sheet), shown again; the file must be chosen again.
+    private static func renderIndex(errors: [FieldError], sent: [String: String] = [:], request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
-        let fields = FormFields(request, errors: errors)
+        let fields = FormFields(request, errors: errors).refilled(from: RefusedForm(form: "upload", values: sent), form: "upload")
         let recent = try await ImportRecord.query(on: request.db).sort(\.$id, .descending).limit(10).all()
         let title = LocalizedText(vi: "Nhập, xuất danh sách", en: "Import and export lists")(language)
         let content: Node<HTML.BodyContext> = .group(
@@ -121,7 +126,8 @@ enum SpreadsheetPages {
                                 options: SpreadsheetKind.allCases.map { ($0.rawValue, $0.label(language)) }, selected: SpreadsheetKind.members.rawValue, required: true),
                   .div(.label(.for("file"), .text(LocalizedText(vi: "Tệp", en: "File")(language) + " *")),
                        .input(.id("file"), .name("file"), .type(.file), .required(true),
-                              .attribute(named: "accept", value: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+                              .attribute(named: "accept", value: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                              .attribute(named: "aria-invalid", value: fields.errors(for: "file").isEmpty ? nil : "true")),
                        .forEach(fields.errors(for: "file")) { .p(.class("field-error"), .text($0)) }),
                   fields.text("sheet", LocalizedText(vi: "Tên trang tính (để trống: trang đầu)", en: "Sheet name (blank: the first)"), value: nil),
                   fields.submit(LocalizedText(vi: "Kiểm tra tệp", en: "Check the file"))),

@@ -26,6 +26,10 @@ extension OrganizationShow {
         let versions: [Version]
         /// The audit trail's record of it, newest first.
         let changes: [AuditEntry]
+        /// The reader may add under it and edit it (the edit routes' capability here).
+        let canEdit: Bool
+        /// The reader may move, merge and dissolve it.
+        let canRestructure: Bool
 
         struct Version: Sendable, Hashable {
             let validFrom: CalendarDate

@@ -28,7 +28,7 @@ extension OrganizationShow {
                     Model.Version(validFrom: version.validFrom, change: version.change, name: version.name, code: version.code,
                                   kind: kind(version.kindCode), note: version.note)
                 },
-                changes: changes)
+                changes: changes, canEdit: actor.can(.edit, at: unit.treePath), canRestructure: actor.can(.restructure, at: unit.treePath))
         }
     }
 }

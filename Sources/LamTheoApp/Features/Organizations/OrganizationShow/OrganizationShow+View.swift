@@ -53,21 +53,22 @@ extension OrganizationShow {
             return .div(.class("figures"), members, .if(!model.holdsMembers, units))
         }
 
+        /// What the reader may do here: anyone studies; an editor adds and edits; a manager also restructures.
         private func actions(_ language: UILanguage) -> Node<HTML.BodyContext> {
             let id = model.unit.id
             let add: Node<HTML.BodyContext> = model.holdsMembers
                 ? .a(.class("button"), .href(MemberRoute.new.path(query: [.unit: id])), .text(LocalizedText(vi: "Thêm đảng viên", en: "Add a member")(language)))
                 : .a(.class("button"), .href(OrganizationRoute.new.path(query: ["parent": id])),
                      .text(LocalizedText(vi: "Thêm tổ chức trực thuộc", en: "Add a unit under it")(language)))
-            let changes: [(route: OrganizationRoute, title: LocalizedText)] = [
-                (.edit(.value(id)), LocalizedText(vi: "Sửa", en: "Edit")),
-                (.move(.value(id)), LocalizedText(vi: "Chuyển trực thuộc", en: "Move")),
-                (.merge(.value(id)), LocalizedText(vi: "Hợp nhất", en: "Merge")),
-                (.dissolve(.value(id)), LocalizedText(vi: "Giải thể", en: "Dissolve")),
+            let changes: [(route: OrganizationRoute, title: LocalizedText, shown: Bool)] = [
+                (.edit(.value(id)), LocalizedText(vi: "Sửa", en: "Edit"), model.canEdit),
+                (.move(.value(id)), LocalizedText(vi: "Chuyển trực thuộc", en: "Move"), model.canRestructure),
+                (.merge(.value(id)), LocalizedText(vi: "Hợp nhất", en: "Merge"), model.canRestructure),
+                (.dissolve(.value(id)), LocalizedText(vi: "Giải thể", en: "Dissolve"), model.canRestructure),
             ]
             let study: Node<HTML.BodyContext> = .a(.class("button secondary"), .href(StudyRoute.sessions.path(query: [.unit: id])),
                                                    .text(LocalizedText(vi: "Học tập", en: "Study")(language)))
-            return .div(.class("actions"), add, study, .forEach(changes) { change in
+            return .div(.class("actions"), .if(model.canEdit, add), study, .forEach(changes.filter(\.shown)) { change in
                 .a(.class("button secondary"), .href(change.route.path), .text(change.title(language)))
             })
         }

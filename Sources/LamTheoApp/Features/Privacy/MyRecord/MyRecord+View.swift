@@ -2,14 +2,16 @@ import LamTheoCore
 import Plot
 
 extension MyRecord {
+    /// The correction form's name, and the id of its heading (where sending it returns).
+    static let correctionForm = "correction"
+
     struct View: PageView {
         let model: Model
-        /// Just back from sending a correction request.
-        var sent = false
 
         func layout(_ context: PageContext) -> Layout {
             let language = context.language
             let fields = context.fields
+            let correction = context.fields(for: MyRecord.correctionForm)
             let facts: [(LocalizedText, String)] = [
                 (LocalizedText(vi: "Chi bộ", en: "Cell"), model.cell),
                 (LocalizedText(vi: "Số thẻ đảng viên", en: "Party card number"), model.cardNumber),
@@ -23,8 +25,8 @@ extension MyRecord {
             ]
             let content: Node<HTML.BodyContext> = .group(
                 .h1(.text(model.fullName)),
-                .if(sent, .p(.class("notice"), .text(LocalizedText(vi: "Đã gửi đề nghị đến bí thư chi bộ.",
-                                                                   en: "Your request was sent to your cell's secretary.")(language)))),
+                // A refused form's messages (the pledge's or the correction's), each linking to its field.
+                fields.summary,
                 .dl(.class("facts"), .forEach(facts) { fact in .group(.dt(.text(fact.0(language))), .dd(.text(fact.1))) }),
                 CommitmentPages.ownSection(model.commitments, context: context),
                 reflections(language),
@@ -32,12 +34,10 @@ extension MyRecord {
                 ratings(language),
                 .p(.a(.class("button secondary"), .href(PrivacyRoute.myDataFile.path),
                       .text(LocalizedText(vi: "Tải về toàn bộ dữ liệu của tôi (JSON)", en: "Download all my data (JSON)")(language)))),
-                .h2(.text(LocalizedText(vi: "Đề nghị sửa thông tin", en: "Ask for a correction")(language))),
-                fields.summary,
-                fields.postForm(PrivacyRoute.myCorrections.path,
-                    .div(.label(.for("text"), .text(LocalizedText(vi: "Thông tin nào chưa đúng, cần sửa thế nào?", en: "What is wrong, and what should it be?")(language))),
-                         .textarea(.id("text"), .name("text"), .rows(4))),
-                    fields.submit(LocalizedText(vi: "Gửi bí thư chi bộ", en: "Send to the secretary")))
+                .h2(.id(MyRecord.correctionForm), .text(LocalizedText(vi: "Đề nghị sửa thông tin", en: "Ask for a correction")(language))),
+                correction.postForm(PrivacyRoute.myCorrections.path,
+                    correction.textArea("text", LocalizedText(vi: "Thông tin nào chưa đúng, cần sửa thế nào?", en: "What is wrong, and what should it be?"), value: nil),
+                    correction.submit(LocalizedText(vi: "Gửi bí thư chi bộ", en: "Send to the secretary")))
             )
             return Layout(title: model.fullName, content: content)
         }

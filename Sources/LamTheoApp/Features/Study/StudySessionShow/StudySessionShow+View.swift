@@ -36,7 +36,9 @@ extension StudySessionShow {
                 .if(model.canEdit, .div(.class("actions"),
                     .a(.class("button"), .href(StudyRoute.attendance(.value(id)).path), .text(LocalizedText(vi: "Điểm danh", en: "Take attendance")(language))),
                     .a(.class("button secondary"), .href(StudyRoute.editSession(.value(id)).path), .text(LocalizedText(vi: "Sửa", en: "Edit")(language))),
-                    context.fields.postButton(StudyRoute.deleteSession(.value(id)).path, LocalizedText(vi: "Xóa buổi học tập", en: "Delete the session")))),
+                    // Deleting asks first, on a page of its own that says what goes with the session.
+                    .a(.class("button danger"), .href(StudyRoute.deleteSession(.value(id)).path),
+                       .text(LocalizedText(vi: "Xóa buổi học tập", en: "Delete the session")(language))))),
                 .if(!points.isEmpty, .group(
                     .h2(.text(LocalizedText(vi: "Điểm cầu", en: "Bridge points")(language))),
                     .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
