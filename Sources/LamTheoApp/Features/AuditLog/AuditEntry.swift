@@ -26,7 +26,7 @@ struct AuditEntry: Sendable, Hashable {
 
     struct Change: Sendable, Hashable {
         let label: LocalizedText
-        /// nil for a new record's value.
+        /// nil where there was no value before (a new record's fields).
         let before: LocalizedText?
         let after: LocalizedText
     }
@@ -83,10 +83,9 @@ enum AuditReading {
         return AuditEntry(
             sequence: event.id ?? 0, occurredAt: instant(event.occurredAt),
             actor: actor(of: event, names: names), channel: channel(event.source), ip: event.ip,
-            verb: action.verb, noun: action.namesRecord ? record.noun : nil,
-            name: action.namesRecord ? name(record, key: event.entityKey, states: states, names: names) : nil,
+            verb: action.verb, noun: action.showsNoun ? record.noun : nil, name: name(record, key: event.entityKey, states: states, names: names),
             outcome: action.outcome?(states),
-            changes: action.listsChanges ? changes(record, before: before, after: after, isNew: event.before == nil, names: names) : [])
+            changes: action.listsChanges ? changes(record, before: before, after: after, names: names) : [])
     }
 
     /// The actor by their account's name and role; the recorded name when the write came from the command line
@@ -124,19 +123,22 @@ enum AuditReading {
         return name
     }
 
-    /// The listed fields that differ; for a new record, those it was given.
-    private static func changes(_ record: AuditRecordWording, before: [String: String], after: [String: String], isNew: Bool,
+    /// The listed fields that differ: "old → new", a value given where there was none as the value alone (all of a new
+    /// record's), a value taken away as emptied.
+    private static func changes(_ record: AuditRecordWording, before: [String: String], after: [String: String],
                                 names: AuditNames) -> [AuditEntry.Change] {
         record.fields.compactMap { field in
-            let old = before[field.key], new = after[field.key]
-            guard old != new, let new else {
-                // A value taken away reads as emptied, not as a missing line.
-                guard let old, old != new else { return nil }
+            let old = before[field.key].flatMap { $0.isEmpty ? nil : $0 }, new = after[field.key].flatMap { $0.isEmpty ? nil : $0 }
+            switch (old, new) {
+            case let (old?, new?) where old != new:
+                return AuditEntry.Change(label: field.label, before: words(old, field.value, names: names), after: words(new, field.value, names: names))
+            case let (nil, new?):
+                return AuditEntry.Change(label: field.label, before: nil, after: words(new, field.value, names: names))
+            case let (old?, nil):
                 return AuditEntry.Change(label: field.label, before: words(old, field.value, names: names), after: empty)
+            default:
+                return nil
             }
-            if isNew { return AuditEntry.Change(label: field.label, before: nil, after: words(new, field.value, names: names)) }
-            return AuditEntry.Change(label: field.label, before: old.map { words($0, field.value, names: names) } ?? empty,
-                                     after: words(new, field.value, names: names))
         }
     }
 

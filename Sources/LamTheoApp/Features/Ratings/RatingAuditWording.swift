@@ -50,10 +50,10 @@ struct RatingAuditWording: AuditWordingSource {
             AuditActionWording("rating-period.reopen", LocalizedText(vi: "mở lại", en: "reopened")),
             AuditActionWording("rating-rule.update", LocalizedText(vi: "sửa", en: "edited")),
             AuditActionWording("rating.\(RatingStepKind.selfAssessment.rawValue)", LocalizedText(vi: "tự đánh giá, xếp loại", en: "assessed themself"),
-                               namesRecord: false, listsChanges: false, outcome: Self.level),
+                               showsNoun: false, listsChanges: false, outcome: Self.level),
             // The sheet's own event; each row's step has an event of its own after it.
             AuditActionWording("rating.sheet", LocalizedText(vi: "ghi phiếu xếp loại cả chi bộ", en: "recorded a cell's rating sheet"),
-                               namesRecord: false, listsChanges: false),
+                               showsNoun: false, listsChanges: false),
             AuditActionWording("rating.\(RatingStepKind.proposal.rawValue)", LocalizedText(vi: "đề xuất", en: "proposed"), listsChanges: false, outcome: Self.level),
             AuditActionWording("rating.\(RatingStepKind.decision.rawValue)", LocalizedText(vi: "quyết định", en: "decided"), listsChanges: false, outcome: Self.level),
         ]

@@ -141,18 +141,18 @@ struct AuditActionWording: Sendable {
     /// The action name the write records: `study.attendance`.
     let action: String
     let verb: LocalizedText
-    /// Whether the record's noun (and on the trail of many records, its name) follows the verb; not for a verb that
-    /// says it all ("đăng nhập", not "đăng nhập phiên đăng nhập").
-    let namesRecord: Bool
+    /// Whether the record's noun follows the verb; not for a verb that says it all ("đăng nhập", not "đăng nhập phiên
+    /// đăng nhập"). On the trail of many records its name follows either way ("tự đánh giá, xếp loại của Trần Thị Hoa").
+    let showsNoun: Bool
     /// Whether the changed fields are listed under the sentence (a sign-in's expiry is not worth a line).
     let listsChanges: Bool
     let outcome: (@Sendable (AuditStates) -> LocalizedText?)?
 
-    init(_ action: String, _ verb: LocalizedText, namesRecord: Bool = true, listsChanges: Bool = true,
+    init(_ action: String, _ verb: LocalizedText, showsNoun: Bool = true, listsChanges: Bool = true,
          outcome: (@Sendable (AuditStates) -> LocalizedText?)? = nil) {
         self.action = action
         self.verb = verb
-        self.namesRecord = namesRecord
+        self.showsNoun = showsNoun
         self.listsChanges = listsChanges
         self.outcome = outcome
     }
