@@ -37,7 +37,7 @@ def launch_and_move(r, state):
     r.viewport(False)
     r.sign_in("phuong")
     r.get("/campaigns/new")
-    documents = [o.get_attribute("value") for o in r.css_all("#documentId option") if o.get_attribute("value")]
+    documents = [o.get_dom_attribute("value") for o in r.css_all("#documentId option") if o.get_dom_attribute("value")]
     assert documents, "the launch form offers no document"
     r.choose("documentId", documents[0])
     title = f"Chuyên đề hạn nộp (CI {r.backend} {r.stamp})"
