@@ -152,7 +152,7 @@ struct PageViewTests {
             ownObligations: [.init(id: 31, requirementTitle: "Xây dựng kế hoạch",
                                    standing: ObligationStanding(dueOn: day("2025-03-01"), extendedUntil: day("2025-03-15"), state: .open, status: .late,
                                                                 daysLate: 12, submissionCount: 0))],
-            order: .studied, children: children, requirements: requirements, canClose: canClose)
+            order: .studied, children: children, requirements: requirements, canClose: canClose, changes: [])
     }
 
     @Test("the campaign page: figures as the reports write them, each linking to its rows, the laggards, the own obligations")

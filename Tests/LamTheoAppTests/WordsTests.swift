@@ -70,6 +70,15 @@ struct WordsTests {
             let byName = Self.words(String(buffer: try await tester.sendRequest(.GET, "/audit?q=bithua1", headers: admin.web).body))
             #expect(byName.contains("Bí thư bithua1 ghi điểm danh"))
 
+            let edited = try await tester.sendRequest(.PATCH, "/api/v1/campaigns/\(campaign)", headers: admin.api) {
+                try $0.content.encode(CampaignChanges(reflectionDueOn: "2030-11-30"))
+            }
+            #expect(edited.status == .ok)
+            let campaignPage = Self.words(String(buffer: try await tester.sendRequest(.GET, "/campaigns/\(campaign)", headers: admin.web).body))
+            #expect(campaignPage.contains("Quản trị viên admin sửa đợt triển khai · qua API"), "the campaign's page has its history")
+            #expect(campaignPage.contains("Hạn nộp bài thu hoạch: 31/12/2030 → 30/11/2030"))
+            Self.expectNoCodes(campaignPage, "the campaign's history")
+
             let english = Self.words(String(buffer: try await tester.sendRequest(.GET, "/study-sessions/\(session)?lang=en", headers: secretary.web).body))
             #expect(english.contains("Secretary bithua1 took the attendance of study session: 1 present, 1 excused"))
         }

@@ -28,6 +28,8 @@ extension CoverageShow {
         let requirements: [Requirement]
         /// The campaign is running and the reader may close it.
         let canClose: Bool
+        /// The campaign's own history in the audit trail (launched, edited, closed), newest first.
+        let changes: [AuditEntry]
 
         struct OwnObligation: Sendable, Hashable {
             let id: Int

@@ -4,7 +4,7 @@ import LamTheoCore
 extension CoverageShow {
     enum Query {
         /// The stored figures of the unit (subtree and own) and of its children, the campaign's requirements and
-        /// document, the lineage, the unit's own obligations and whether it is a cell.
+        /// document, the lineage, the unit's own obligations, whether it is a cell, and the campaign's history.
         static func run(_ campaign: Campaign, at unit: Organization, order: LaggingOrder, readableBy actor: Actor, today: CalendarDate,
                         on db: any Database) async throws -> Model {
             let subtree = try await CoverageQueries.coverage(of: campaign, at: unit, .subtree, today: today, on: db)
@@ -17,6 +17,7 @@ extension CoverageShow {
             let ownObligations = try await Obligation.query(on: db).filter(\.$campaignId == campaign.requireID())
                 .filter(\.$organizationId == unit.requireID()).sort(\.$dueOn).all()
             let isCell = try await OrganizationKind.find(unit.kindCode, on: db)?.holdsMembers ?? false
+            let changes = try await AuditPages.history(of: Campaign.auditEntity, key: campaign.requireID(), on: db)
             let requirementTitles = Dictionary(uniqueKeysWithValues: requirements.map { ($0.requireID(), $0.title) })
             return Model(
                 campaign: CampaignHeading(campaign), documentId: campaign.documentId, document: document.map { ($0.symbol, $0.title) },
@@ -29,7 +30,7 @@ extension CoverageShow {
                 order: order,
                 children: children.map { Model.Child(unit: UnitLink($0.organization), coverage: $0.coverage) },
                 requirements: requirements.map { Model.Requirement(title: $0.title, dueOn: $0.dueOn) },
-                canClose: campaign.status == .active && actor.can(.edit, at: campaign.treePath))
+                canClose: campaign.status == .active && actor.can(.edit, at: campaign.treePath), changes: changes)
         }
     }
 }

@@ -45,7 +45,7 @@ extension CoverageShow {
             )
             return Layout(title: campaign.title, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: CampaignRoute.list.path),
                                                           Crumb(title: unit.name, url: nil)],
-                          content: content)
+                          content: .group(content, AuditPages.historySection(model.changes, language: language)))
         }
 
         /// The campaign's page at another unit, in the same order when `sort` is given.
