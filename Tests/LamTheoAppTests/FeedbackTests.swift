@@ -133,6 +133,38 @@ struct FeedbackTests {
         }
     }
 
+    @Test("closing a campaign asks first with today's figures; the confirmed POST closes it; a refused obligation form keeps its values",
+          arguments: TestBackend.allCases)
+    func closingACampaign(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await CityCampaign.make(on: app)
+            let id = try setup.campaign.requireID()
+            let city = try await app.caller("thanhpho", .officer, scope: setup.tree.city, level: .editor)
+            let ward = try await app.caller("phuonga", .officer, scope: setup.tree.wardA, level: .editor)
+            let tester = try app.testing()
+
+            // The ward's plan sent without the plan: refused, the note typed comes back in its form.
+            let plan = try #require(try await app.obligations(of: setup.campaign, at: setup.tree.wardA).first).requireID()
+            let refused = try await Self.post("/obligations/\(plan)/submissions", ["documentId": "", "note": "Kế hoạch của Đảng ủy phường"], as: ward, on: tester)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(String(buffer: refused.body).contains(#"id="note" name="note" type="text" value="Kế hoạch của Đảng ủy phường""#))
+
+            let page = try await Self.page("/campaigns/\(id)?unit=\(setup.tree.city)", as: city, on: tester)
+            #expect(page.contains(#"<a class="button danger" href="/campaigns/\#(id)/close">"#), "the campaign's page asks, it does not close")
+            let question = try await Self.page("/campaigns/\(id)/close", as: city, on: tester)
+            #expect(question.contains("<h1>Kết thúc đợt triển khai “\(setup.campaign.title)”?</h1>"))
+            #expect(question.contains("Số liệu giữ nguyên như hôm nay:"))
+            #expect(question.contains("Không mở lại được."))
+            #expect(question.contains(#"class="danger">Kết thúc đợt triển khai</button>"#))
+            #expect(try await Campaign.find(id, on: app.db)?.status == .active, "asking closes nothing")
+
+            let closed = try await Self.post("/campaigns/\(id)/close", [:], as: city, on: tester)
+            let landed = try await Self.landing(closed, as: city, on: tester)
+            #expect(landed.html.contains("Đã kết thúc đợt triển khai “\(setup.campaign.title)”: số liệu giữ nguyên như ngày \(CalendarDate.today().vietnamese)."))
+            #expect(try await Campaign.find(id, on: app.db)?.status == .closed)
+        }
+    }
+
     @Test("a refused self-assessment keeps its score and text and marks the field at fault", arguments: TestBackend.allCases)
     func refusedSelfAssessment(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

@@ -186,7 +186,7 @@ struct PageViewTests {
         #expect(page.contains(#"<a href="/campaigns/5?unit=7&amp;sort=days-late">Chậm nhất (ngày)</a>"#), "another order keeps the unit")
         #expect(page.contains("<strong>Đảng viên đã học tập ▲</strong>"))
         #expect(page.contains("Kế hoạch thực hiện · hạn 01/03/2025"))
-        #expect(page.contains(#"<form method="post" action="/campaigns/5/close"><input type="hidden" name="_csrf" value="csrf-token"/>"#))
+        #expect(page.contains(#"<a class="button danger" href="/campaigns/5/close">Kết thúc đợt triển khai…</a>"#), "closing asks first, on its own page")
 
         let english = Self.render(CoverageShow.View(model: Self.coveragePage(children: children)), .en)
         #expect(english.contains("45 of 50 cells reported"))

@@ -288,6 +288,7 @@ struct RatingTests {
                 reflection.state = .accepted
                 reflection.submissionCount = 1
                 reflection.submittedOn = CalendarDate(year: year, month: 6, day: 1)!
+                reflection.late = false
                 reflection.grade = "Tốt"
                 try await reflection.create(on: db)
                 return reflection

@@ -12,6 +12,7 @@ enum CampaignPages {
         routes.post(CampaignRoute.new, use: launch).requiring(.capability(.edit))
         routes.get(CampaignRoute.edit(.key), use: editForm).requiring(.capability(.edit))
         routes.post(CampaignRoute.edit(.key), use: update).requiring(.capability(.edit))
+        routes.get(CampaignRoute.close(.key), use: confirmClose).requiring(.capability(.edit))
         routes.post(CampaignRoute.close(.key), use: close).requiring(.capability(.edit))
         routes.get(CampaignRoute.obligations(.key), use: obligations).requiring(.capability(.read))
         routes.get(CampaignRoute.obligation(.key), use: obligation).requiring(.capability(.read))
@@ -111,7 +112,11 @@ enum CampaignPages {
         let form = try request.content.decode(LaunchForm.self)
         do {
             let campaign = try await CampaignActions.launch(form.input, request: request)
-            return request.redirect(to: CoverageRoute.campaign(.value(campaign.requireID())).path)
+            let obligations = try await Obligation.query(on: request.db).filter(\.$campaignId == campaign.requireID()).count()
+            let unit = try await Organization.find(campaign.organizationId, on: request.db)?.name ?? ""
+            return request.redirect(to: CoverageRoute.campaign(.value(campaign.requireID())).path, flash: LocalizedText(
+                vi: "Đã triển khai “\(campaign.title)” tại \(unit): \(VietnameseFormat.integer(obligations)) nhiệm vụ đã giao cho các đơn vị.",
+                en: "“\(campaign.title)” launched at \(unit): \(obligations) obligations given to the units."))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderLaunchForm(form, errors: error.fieldErrors.isEmpty ? [FieldError(field: "title", message: error.title)] : error.fieldErrors,
                                               request: request)
@@ -161,10 +166,8 @@ enum CampaignPages {
                 fields.text("endsOn", LocalizedText(vi: "Đến ngày", en: "Until"), value: form.endsOn, required: true, hint: dateHint),
                 fields.text("topicYear", LocalizedText(vi: "Là chuyên đề năm (ghi năm, nếu có)", en: "The year's topic for (year, if any)"), value: form.topicYear, type: .number),
                 fields.text("reflectionDueOn", LocalizedText(vi: "Hạn nộp bài thu hoạch", en: "Reflection deadline"), value: form.reflectionDueOn, hint: dateHint),
-                .div(.label(.for("gradingScale"), .text(LocalizedText(vi: "Thang đánh giá bài thu hoạch (mỗi dòng một mức, mức cao nhất trước)",
-                                                                     en: "Reflection grades (one per line, best first)")(language))),
-                     .textarea(.id("gradingScale"), .name("gradingScale"), .attribute(named: "rows", value: "4"), .text(form.gradingScale ?? "")),
-                     .forEach(fields.errors(for: "gradingScale")) { .p(.class("field-error"), .text($0)) }),
+                fields.textArea("gradingScale", LocalizedText(vi: "Thang đánh giá bài thu hoạch (mỗi dòng một mức, mức cao nhất trước)",
+                                                              en: "Reflection grades (one per line, best first)"), value: form.gradingScale),
                 lateWorkChoice(checked: form.acceptsLateWork != nil, language: language),
                 requirementRow(.plan, wanted: form.planWanted, kindsName: "planKinds", chosen: form.planKinds, dueName: "planDueOn", due: form.planDueOn),
                 requirementRow(.studySessions, wanted: form.sessionsWanted, kindsName: "sessionsKinds", chosen: form.sessionsKinds,
@@ -281,9 +284,41 @@ enum CampaignPages {
                       content: content).response(for: request, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
+    /// Closing stops the campaign's work and freezes its figures, for good: the page says so, with today's
+    /// figures, before the officer confirms.
+    static func confirmClose(request: Request) async throws -> Response {
+        let campaign = try await CampaignQueries.require(try request.id(), on: request.db)
+        try request.require(.edit, at: campaign.treePath)
+        let id = campaign.requireID()
+        let page = CoverageRoute.campaign(.value(id)).path
+        guard campaign.status == .active else { return request.redirect(to: page) }
+        let unit = try await OrganizationQueries.require(campaign.organizationId, on: request.db)
+        let coverage = try await CoverageQueries.coverage(of: campaign, at: unit, .subtree, today: CalendarDate.today(), on: request.db)
+        let done: Set<ObligationStatus> = [.accepted, .handedOver, .withdrawn]
+        let open = coverage.obligations.counts.filter { !done.contains($0.key) }.values.reduce(0, +)
+        let number = VietnameseFormat.integer
+        return ConfirmationView(
+            title: LocalizedText(vi: "Kết thúc đợt triển khai “\(campaign.title)”?", en: "Close the campaign “\(campaign.title)”?"),
+            consequences: [
+                LocalizedText(vi: "Từ lúc kết thúc, \(unit.name) và các đơn vị trực thuộc không ghi thêm được buổi học tập, bài thu hoạch hay nộp nhiệm vụ cho đợt này.",
+                              en: "From then on \(unit.name) and the units under it can no longer record sessions or reflections or submit obligations for it."),
+                LocalizedText(vi: "Số liệu giữ nguyên như hôm nay: \(coverage.studied.text(.vi)) đảng viên đã học tập, \(coverage.reflectionsSubmitted.text(.vi)) đã nộp bài thu hoạch.",
+                              en: "The figures stay as they are today: \(coverage.studied.text(.en)) members studied, \(coverage.reflectionsSubmitted.text(.en)) reflections submitted."),
+                open == 0
+                    ? LocalizedText(vi: "Mọi nhiệm vụ của đợt đã hoàn thành.", en: "Every obligation of the campaign is met.")
+                    : LocalizedText(vi: "\(number(open)) nhiệm vụ chưa hoàn thành sẽ dừng ở tình trạng hiện tại.",
+                                    en: "\(open) obligations not yet met stay as they are."),
+                LocalizedText(vi: "Không mở lại được.", en: "It cannot be reopened."),
+            ],
+            action: CampaignRoute.close(.value(id)).path, button: LocalizedText(vi: "Kết thúc đợt triển khai", en: "Close the campaign"), back: page
+        ).response(for: request)
+    }
+
     static func close(request: Request) async throws -> Response {
         let campaign = try await CampaignActions.close(try request.id(), request: request)
-        return request.redirect(to: CoverageRoute.campaign(.value(campaign.requireID())).path)
+        return request.redirect(to: CoverageRoute.campaign(.value(campaign.requireID())).path, flash: LocalizedText(
+            vi: "Đã kết thúc đợt triển khai “\(campaign.title)”: số liệu giữ nguyên như ngày \(CalendarDate.today().vietnamese).",
+            en: "The campaign “\(campaign.title)” is closed: its figures stay as on \(CalendarDate.today().vietnamese)."))
     }
 
     // MARK: Obligations
@@ -330,7 +365,8 @@ enum CampaignPages {
     }
 
     struct SubmitForm: Content {
-        var documentId: Int?
+        /// Text: the plan's list sends "" for "—".
+        var documentId: String?
         var submittedOn: String?
         var note: String?
     }
@@ -338,40 +374,55 @@ enum CampaignPages {
     static func submit(request: Request) async throws -> Response {
         let id = try request.id()
         let form = try request.content.decode(SubmitForm.self)
-        return try await obligationForm(id, request: request) {
-            try await CampaignActions.submit(id, ObligationSubmissionInput(documentId: form.documentId, submittedOn: form.submittedOn, note: form.note), request: request)
+        return try await obligationForm(id, form: ObligationShow.submitForm, sent: form, request: request) {
+            let obligation = try await CampaignActions.submit(id, ObligationSubmissionInput(documentId: form.documentId.flatMap { Int($0) }, submittedOn: form.submittedOn, note: form.note),
+                                                              request: request)
+            return LocalizedText(vi: "Đã nộp lần \(obligation.submissionCount); cấp trên sẽ xem xét.",
+                                 en: "Submission \(obligation.submissionCount) sent; the level above will review it.")
         }
     }
 
     static func review(request: Request) async throws -> Response {
         let id = try request.id()
         let input = try request.content.decode(ObligationReviewInput.self)
-        return try await obligationForm(id, request: request) { try await CampaignActions.review(id, input, request: request) }
+        return try await obligationForm(id, form: ObligationShow.reviewForm, sent: input, request: request) {
+            let obligation = try await CampaignActions.review(id, input, request: request)
+            return obligation.state == .accepted
+                ? LocalizedText(vi: "Đã ghi kết quả: chấp nhận, nhiệm vụ hoàn thành.", en: "Review recorded: accepted, the obligation is met.")
+                : LocalizedText(vi: "Đã ghi kết quả: trả lại để đơn vị sửa và nộp lại.", en: "Review recorded: returned for the unit to revise and resubmit.")
+        }
     }
 
     static func extend(request: Request) async throws -> Response {
         let id = try request.id()
         let input = try request.content.decode(ObligationExtensionInput.self)
-        return try await obligationForm(id, request: request) { try await CampaignActions.extend(id, input, request: request) }
-    }
-
-    /// Runs one of the obligation page's forms: back to the page when it worked, the page with the
-    /// messages when it was refused.
-    private static func obligationForm(_ id: Int, request: Request, _ action: () async throws -> Obligation) async throws -> Response {
-        do {
-            _ = try await action()
-            return request.redirect(to: CampaignRoute.obligation(.value(id)).path)
-        } catch let error as DomainError where error.kind != .notFound {
-            let errors = error.fieldErrors.isEmpty ? [FieldError(field: "id", message: error.title)] : error.fieldErrors
-            return try await obligationPage(id, errors: errors, status: error.kind == .forbidden ? .forbidden : .unprocessableEntity, request: request)
+        return try await obligationForm(id, form: ObligationShow.extensionForm, sent: input, request: request) {
+            let obligation = try await CampaignActions.extend(id, input, request: request)
+            let until = VietnameseFormat.day(obligation.extendedUntil)
+            return LocalizedText(vi: "Đã gia hạn đến ngày \(until).", en: "Extended until \(until).")
         }
     }
 
-    /// The obligation's page, with the messages of a refused form.
-    private static func obligationPage(_ id: Int, errors: [FieldError] = [], status: HTTPResponseStatus = .ok, request: Request) async throws -> Response {
+    /// Runs one of the obligation page's forms: back to the page with `action`'s note when it worked, the page
+    /// with the refused form as typed and its messages when it was refused.
+    private static func obligationForm(_ id: Int, form: String, sent: some Encodable, request: Request,
+                                       _ action: () async throws -> LocalizedText) async throws -> Response {
+        do {
+            let note = try await action()
+            return request.redirect(to: CampaignRoute.obligation(.value(id)).path, flash: note)
+        } catch let error as DomainError where error.kind != .notFound {
+            let errors = error.fieldErrors.isEmpty ? [FieldError(field: "id", message: error.title)] : error.fieldErrors
+            return try await obligationPage(id, errors: errors, refused: RefusedForm(form: form, sent),
+                                            status: error.kind == .forbidden ? .forbidden : .unprocessableEntity, request: request)
+        }
+    }
+
+    /// The obligation's page, with a refused form's messages and values.
+    private static func obligationPage(_ id: Int, errors: [FieldError] = [], refused: RefusedForm? = nil, status: HTTPResponseStatus = .ok,
+                                       request: Request) async throws -> Response {
         let obligation = try await CampaignActions.requireObligation(id, request: request)
         let model = try await ObligationShow.Query.run(obligation, readableBy: request.requireActor(), today: CalendarDate.today(), on: request.db)
-        return ObligationShow.View(model: model).response(for: request, errors: errors, status: status)
+        return ObligationShow.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
 }
 

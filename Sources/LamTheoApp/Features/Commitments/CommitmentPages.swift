@@ -347,18 +347,21 @@ enum CommitmentPages {
 
     private static func figures(_ coverage: CommitmentCoverage, link: (CommitmentList) -> String, language: UILanguage) -> Node<HTML.BodyContext> {
         let reporting = UnitWording.reporting(coverage.reportingUnits, of: coverage.unitsWithMembers, language: language)
+        let members = LocalizedText(vi: "đảng viên", en: "members")
         let reported = coverage.registered.isReported
         return .div(.class("figures"),
-            figureTile(LocalizedText(vi: "Đảng viên", en: "Members"), VietnameseFormat.integer(coverage.members), link: nil, note: reporting, language: language),
-            figureTile(LocalizedText(vi: "Đã đăng ký làm theo", en: "Registered"), coverage.registered.text(language),
+            figureTile(LocalizedText(vi: "Đảng viên", en: "Members"), NumberFormat(language).integer(coverage.members), link: nil, note: reporting, language: language),
+            // Each share says what it counts: members registered, commitments achieved, members assessed.
+            figureTile(LocalizedText(vi: "Đã đăng ký làm theo", en: "Registered"), coverage.registered.text(language, counting: members),
                        link: reported ? link(.registered) : nil, language: language),
             .if(reported, .div(.class("figure"), .a(.href(link(.notRegistered)), .text(LocalizedText(vi: "Ai chưa đăng ký?", en: "Who has not registered?")(language))))),
-            figureTile(LocalizedText(vi: "Cam kết hoàn thành (chi bộ đánh giá đạt)", en: "Commitments achieved (cell's assessment)"), coverage.achieved.text(language),
+            figureTile(LocalizedText(vi: "Cam kết hoàn thành (chi bộ đánh giá đạt)", en: "Commitments achieved (cell's assessment)"),
+                       coverage.achieved.text(language, counting: LocalizedText(vi: "cam kết", en: "commitments")),
                        link: reported ? link(.achieved) : nil, language: language),
             figureTile(LocalizedText(vi: "Không đạt", en: "Not achieved"),
-                       reported ? VietnameseFormat.integer(coverage.notAchieved) : CoverageFigure.notReported(language),
+                       reported ? NumberFormat(language).integer(coverage.notAchieved) : CoverageFigure.notReported(language),
                        link: reported ? link(.notAchieved) : nil, language: language),
-            figureTile(LocalizedText(vi: "Đảng viên đã được đánh giá", en: "Members assessed"), coverage.assessed.text(language),
+            figureTile(LocalizedText(vi: "Đảng viên đã được đánh giá", en: "Members assessed"), coverage.assessed.text(language, counting: members),
                        link: reported ? link(.unassessed) : nil,
                        note: LocalizedText(vi: "bấm để xem cam kết chưa đánh giá", en: "click for the commitments not yet assessed")(language), language: language))
     }

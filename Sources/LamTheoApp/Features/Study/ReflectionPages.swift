@@ -74,11 +74,18 @@ enum ReflectionPages {
         let member = try await MemberQueries.require(reflection.memberId, on: request.db)
         let form = try request.content.decode(ReflectionReviewInput.self)
         do {
-            _ = try await StudyActions.reviewReflection(id, form, request: request)
+            let reviewed = try await StudyActions.reviewReflection(id, form, request: request)
+            let note = reviewed.state == .accepted
+                ? LocalizedText(vi: "Đã chấp nhận bài thu hoạch của \(member.fullName)" + (reviewed.grade.map { ", xếp loại \($0)." } ?? "."),
+                                en: "The reflection of \(member.fullName) accepted" + (reviewed.grade.map { ", graded \($0)." } ?? "."))
+                : LocalizedText(vi: "Đã trả lại bài thu hoạch của \(member.fullName) để sửa và nộp lại.",
+                                en: "The reflection of \(member.fullName) returned for revision.")
             return request.redirect(to: StudyRoute.reflections.path(query: [.unit: member.organizationId, .campaign: reflection.campaignId],
-                                                                        fragment: "member-\(member.requireID())"))
+                                                                        fragment: "member-\(member.requireID())"), flash: note)
         } catch let error as DomainError where error.kind != .notFound {
-            return try await renderCell(member.organizationId, campaignId: reflection.campaignId, refused: .review(id: id, form: form, errors: error.fieldErrors),
+            // The review form's fields carry the reflection's id: the page holds one form per reflection.
+            let errors = error.fieldErrors.map { FieldError(field: "\($0.field == "comment" ? "comment" : "grade")-\(id)", message: $0.message) }
+            return try await renderCell(member.organizationId, campaignId: reflection.campaignId, refused: .review(id: id, form: form, errors: errors),
                                         request: request)
         }
     }
@@ -159,13 +166,13 @@ enum ReflectionPages {
                         .element(named: "legend", text: LocalizedText(vi: "Mức đánh giá (khi chấp nhận)", en: "Grade (when accepting)")(language)),
                         .forEach(campaign.grades) { grade in
                             .div(.class("choice"),
-                                 .input(.type(.radio), .name("grade"), .value(grade), .id("grade-\(id)-\(grade)"), .checked(failed?.form.grade == grade)),
+                                 .input(.type(.radio), .name("grade"), .value(grade), .id("grade-\(id)-\(grade)"), .checked(failed?.form.grade == grade),
+                                        .attribute(named: "aria-invalid", value: fields.errors(for: "grade-\(id)").isEmpty ? nil : "true")),
                                  .label(.for("grade-\(id)-\(grade)"), .text(grade)))
                         },
-                        .forEach(fields.errors(for: "grade")) { .p(.class("field-error"), .text($0)) }),
-                    .div(.label(.for("comment-\(id)"), .text(LocalizedText(vi: "Nhận xét (bắt buộc khi trả lại)", en: "Comment (required to return)")(language))),
-                         .textarea(.id("comment-\(id)"), .name("comment"), .rows(3), .text(failed?.form.comment ?? "")),
-                         .forEach(fields.errors(for: "comment")) { .p(.class("field-error"), .text($0)) }),
+                        .forEach(fields.errors(for: "grade-\(id)")) { .p(.class("field-error"), .text($0)) }),
+                    fields.textArea("comment-\(id)", LocalizedText(vi: "Nhận xét (bắt buộc khi trả lại)", en: "Comment (required to return)"),
+                                    value: failed?.form.comment, rows: 3, named: "comment"),
                     .div(.class("actions"),
                          .button(.type(.submit), .name("decision"), .value(ReflectionDecision.accept.rawValue), .text(LocalizedText(vi: "Chấp nhận", en: "Accept")(language))),
                          .button(.type(.submit), .class("secondary"), .name("decision"), .value(ReflectionDecision.return.rawValue),
@@ -217,11 +224,11 @@ enum ReflectionPages {
         let form = try request.content.decode(SubmissionForm.self)
         guard let memberId = form.memberId else { throw Abort(.notFound) }
         do {
-            _ = try await StudyActions.submitReflection(campaign: form.campaignId, member: memberId, body: form.body,
-                                                        file: ReflectionUpload(form.file), request: request)
+            let reflection = try await StudyActions.submitReflection(campaign: form.campaignId, member: memberId, body: form.body,
+                                                                     file: ReflectionUpload(form.file), request: request)
             let member = try await MemberQueries.require(memberId, on: request.db)
             return request.redirect(to: StudyRoute.reflections.path(query: [.unit: member.organizationId, .campaign: form.campaignId],
-                                                                        fragment: "member-\(memberId)"))
+                                                                        fragment: "member-\(memberId)"), flash: submitted(reflection, for: member.fullName))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderSubmission(form, errors: error.fieldErrors, request: request)
         }
@@ -275,9 +282,9 @@ enum ReflectionPages {
         do {
             // Always the caller's own record, whatever the form says.
             let member = try await request.ownMember()
-            _ = try await StudyActions.submitReflection(campaign: campaignId, member: member.requireID(), body: form.body,
-                                                        file: ReflectionUpload(form.file), request: request)
-            return request.redirect(to: StudyRoute.myReflection(campaign: .value(campaignId)).path)
+            let reflection = try await StudyActions.submitReflection(campaign: campaignId, member: member.requireID(), body: form.body,
+                                                                     file: ReflectionUpload(form.file), request: request)
+            return request.redirect(to: StudyRoute.myReflection(campaign: .value(campaignId)).path, flash: submitted(reflection, for: nil))
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderOwn(form, errors: error.fieldErrors, request: request)
         }
@@ -338,6 +345,13 @@ enum ReflectionPages {
         )
     }
 
+    /// "Đã nộp bài thu hoạch (lần 2), nộp muộn; chi bộ sẽ xem xét." — `member` when sent on their behalf.
+    private static func submitted(_ reflection: Reflection, for member: String?) -> LocalizedText {
+        let late = reflection.late ? LocalizedText(vi: ", nộp muộn", en: ", late") : LocalizedText(vi: "", en: "")
+        return LocalizedText(vi: "Đã nộp bài thu hoạch" + (member.map { " thay \($0)" } ?? "") + " (lần \(reflection.submissionCount))\(late.vi); chi bộ sẽ xem xét.",
+                             en: "Reflection sent" + (member.map { " for \($0)" } ?? "") + " (submission \(reflection.submissionCount))\(late.en); the cell will review it.")
+    }
+
     private static func submissionForm(_ action: String, form: SubmissionForm, errors: [FieldError], request: Request,
                                        hidden: [(String, String)]) -> Node<HTML.BodyContext> {
         let language = request.language
@@ -352,7 +366,8 @@ enum ReflectionPages {
                                .attribute(named: "aria-invalid", value: fields.errors(for: "body").isEmpty ? nil : "true")),
                      .forEach(fields.errors(for: "body")) { .p(.class("field-error"), .text($0)) }),
                 .div(.label(.for("file"), .text(LocalizedText(vi: "Hoặc tải tệp lên (PDF, DOCX)", en: "Or upload a file (PDF, DOCX)")(language))),
-                     .input(.id("file"), .name("file"), .type(.file), .attribute(named: "accept", value: ".pdf,.docx")),
+                     .input(.id("file"), .name("file"), .type(.file), .attribute(named: "accept", value: ".pdf,.docx"),
+                            .attribute(named: "aria-invalid", value: fields.errors(for: "file").isEmpty ? nil : "true")),
                      .forEach(fields.errors(for: "file")) { .p(.class("field-error"), .text($0)) }),
                 fields.submit(LocalizedText(vi: "Nộp bài", en: "Submit")))
         )

@@ -2,12 +2,17 @@ import LamTheoCore
 import Plot
 
 extension ObligationShow {
+    /// The names of the page's forms, for showing a refused one again as typed.
+    static let submitForm = "submit", reviewForm = "review", extensionForm = "extension"
+
     struct View: PageView {
         let model: Model
 
         func layout(_ context: PageContext) -> Layout {
             let language = context.language
             let fields = context.fields
+            let submitting = context.fields(for: ObligationShow.submitForm), reviewing = context.fields(for: ObligationShow.reviewForm)
+            let extending = context.fields(for: ObligationShow.extensionForm)
             let state = model.standing.state
             let campaignLink = CoverageRoute.campaign(.value(model.campaign.id)).path(query: [.unit: model.unit.id])
             let dateHint = LocalizedText(vi: "dd/mm/yyyy, để trống là hôm nay", en: "dd/mm/yyyy, blank for today")
@@ -45,30 +50,30 @@ extension ObligationShow {
                 .if(model.canSubmit, .group(
                     .h2(.text(state == .returned ? LocalizedText(vi: "Nộp lại", en: "Resubmit")(language) : LocalizedText(vi: "Nộp", en: "Submit")(language))),
                     .unwrap(model.deadlineNotice) { .p(.class("notice"), .text($0(language))) },
-                    fields.postForm(CampaignRoute.submissions(.value(model.id)).path,
-                        .if(model.requirementKind == .plan, fields.select("documentId", LocalizedText(vi: "Kế hoạch của đơn vị (văn bản đã đăng ký)",
+                    submitting.postForm(CampaignRoute.submissions(.value(model.id)).path,
+                        .if(model.requirementKind == .plan, submitting.select("documentId", LocalizedText(vi: "Kế hoạch của đơn vị (văn bản đã đăng ký)",
                                                                                                       en: "The unit's plan (a registered document)"),
                                                                           options: [("", "—")] + model.plans.map { (String($0.id), "\($0.symbol) · \($0.title)") },
                                                                           selected: nil, required: true)),
-                        fields.text("submittedOn", LocalizedText(vi: "Ngày nộp", en: "Submitted on"), value: nil, hint: dateHint),
-                        fields.text("note", LocalizedText(vi: "Ghi chú", en: "Note"), value: nil),
-                        fields.submit(LocalizedText(vi: "Nộp", en: "Submit"))))),
+                        submitting.text("submittedOn", LocalizedText(vi: "Ngày nộp", en: "Submitted on"), value: nil, hint: dateHint),
+                        submitting.text("note", LocalizedText(vi: "Ghi chú", en: "Note"), value: nil),
+                        submitting.submit(LocalizedText(vi: "Nộp", en: "Submit"))))),
                 .if(model.canReview && state == .submitted, .group(
                     .h2(.text(LocalizedText(vi: "Xem xét", en: "Review")(language))),
-                    fields.postForm(CampaignRoute.review(.value(model.id)).path,
-                        fields.select("outcome", LocalizedText(vi: "Kết quả", en: "Outcome"),
+                    reviewing.postForm(CampaignRoute.review(.value(model.id)).path,
+                        reviewing.select("outcome", LocalizedText(vi: "Kết quả", en: "Outcome"),
                                       options: [(ObligationReviewOutcome.accepted.rawValue, LocalizedText(vi: "Chấp nhận", en: "Accept")(language)),
                                                 (ObligationReviewOutcome.returned.rawValue, LocalizedText(vi: "Trả lại để sửa", en: "Return for revision")(language))],
                                       selected: nil, required: true),
-                        fields.text("comment", LocalizedText(vi: "Nhận xét (bắt buộc khi trả lại)", en: "Comment (required when returning)"), value: nil),
-                        fields.submit(LocalizedText(vi: "Ghi kết quả", en: "Record the review"))))),
+                        reviewing.text("comment", LocalizedText(vi: "Nhận xét (bắt buộc khi trả lại)", en: "Comment (required when returning)"), value: nil),
+                        reviewing.submit(LocalizedText(vi: "Ghi kết quả", en: "Record the review"))))),
                 .if(model.canReview && state.mayBeExtended, .group(
                     .h2(.text(LocalizedText(vi: "Gia hạn", en: "Extend")(language))),
-                    fields.postForm(CampaignRoute.extension(.value(model.id)).path,
-                        fields.text("until", LocalizedText(vi: "Gia hạn đến ngày", en: "Extend until"), value: nil, required: true,
-                                    hint: LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")),
-                        fields.text("reason", LocalizedText(vi: "Lý do", en: "Reason"), value: nil, required: true),
-                        fields.submit(LocalizedText(vi: "Gia hạn", en: "Extend")))))
+                    extending.postForm(CampaignRoute.extension(.value(model.id)).path,
+                        extending.text("until", LocalizedText(vi: "Gia hạn đến ngày", en: "Extend until"), value: nil, required: true,
+                                       hint: LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")),
+                        extending.text("reason", LocalizedText(vi: "Lý do", en: "Reason"), value: nil, required: true),
+                        extending.submit(LocalizedText(vi: "Gia hạn", en: "Extend")))))
             )
             return Layout(title: title, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: CampaignRoute.list.path),
                                                  Crumb(title: model.campaign.title, url: campaignLink)],

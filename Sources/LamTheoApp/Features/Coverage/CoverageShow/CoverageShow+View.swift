@@ -40,8 +40,9 @@ extension CoverageShow {
                     }),
                 .if(model.canClose, .p(.a(.class("button secondary"), .href(CampaignRoute.edit(.value(campaign.id)).path),
                                           .text(LocalizedText(vi: "Sửa thời gian, hạn nộp", en: "Change dates and deadlines")(language))))),
-                .if(model.canClose, context.fields.postButton(CampaignRoute.close(.value(campaign.id)).path,
-                                                              LocalizedText(vi: "Kết thúc đợt triển khai", en: "Close the campaign")))
+                // Closing cannot be undone: it asks first, on a page of its own.
+                .if(model.canClose, .p(.a(.class("button danger"), .href(CampaignRoute.close(.value(campaign.id)).path),
+                                          .text(LocalizedText(vi: "Kết thúc đợt triển khai…", en: "Close the campaign…")(language)))))
             )
             return Layout(title: campaign.title, crumbs: [Crumb(title: LocalizedText(vi: "Đợt triển khai", en: "Campaigns")(language), url: CampaignRoute.list.path),
                                                           Crumb(title: unit.name, url: nil)],
