@@ -31,7 +31,7 @@ struct HomeTests {
                  detail: LocalizedText(vi: "Học tập chuyên đề năm 2026", en: "Học tập chuyên đề năm 2026"),
                  dueOn: CalendarDate(year: 2026, month: 12, day: 10)!, link: "/me/reflections/3"),
         TodoItem(kind: "commitments.unregistered", urgency: .later, count: 1_234,
-                 title: LocalizedText(vi: "1.234 đảng viên chưa đăng ký làm theo", en: "1.234 members have not registered commitments"),
+                 title: LocalizedText(vi: "1.234 đảng viên chưa đăng ký làm theo", en: "1,234 members have not registered commitments"),
                  link: "/commitments?unit=7&year=2026"),
     ]
 
@@ -53,9 +53,9 @@ struct HomeTests {
         #expect(html.contains("Bí thư Chi bộ Khu phố 1 · hôm nay 05/12/2026"))
         #expect(html.contains(#"<li class="todo overdue" data-kind="study.attendance"><p><span class="badge closed">Quá hạn</span> "#
                               + #"<a href="/study-sessions/5/attendance"><strong>Điểm danh buổi 04/12 chưa ghi</strong></a>"#
-                              + #"<br/><span class="muted">Sinh hoạt chuyên đề · Chi bộ Khu phố 1</span></p></li>"#))
+                              + #"<span class="muted detail" title="Sinh hoạt chuyên đề · Chi bộ Khu phố 1">Sinh hoạt chuyên đề · Chi bộ Khu phố 1</span></p></li>"#))
         #expect(html.contains(#"<span class="badge">Tuần này</span> <a href="/me/reflections/3"><strong>Nộp bài thu hoạch</strong></a>"#))
-        #expect(html.contains("Học tập chuyên đề năm 2026 · hạn 10/12/2026"), "the deadline beside where")
+        #expect(html.contains("hạn 10/12/2026 · Học tập chuyên đề năm 2026"), "the deadline first, then where")
         #expect(html.contains(#"<li class="todo later" data-kind="commitments.unregistered"><p><span class="badge">Sắp tới</span> "#
                               + #"<a href="/commitments?unit=7&amp;year=2026"><strong>1.234 đảng viên chưa đăng ký làm theo</strong></a></p></li>"#),
                 "no detail line when there is none")
@@ -66,10 +66,10 @@ struct HomeTests {
         let english = Self.render(Self.model(items: Self.items), .en)
         #expect(english.contains("<h1>To do</h1>"))
         #expect(english.contains(">Overdue</span>") && english.contains(">This week</span>") && english.contains(">Later</span>"))
-        #expect(english.contains("Học tập chuyên đề năm 2026 · due 10/12/2026"))
+        #expect(english.contains("due 10/12/2026 · Học tập chuyên đề năm 2026"))
     }
 
-    @Test("the figures: grouped by the unit they count, in the order the units first appear, numbers written the Vietnamese way")
+    @Test("the figures: grouped by the unit they count, in the order the units first appear, numbers written the way of the page's language")
     func figureRendering() throws {
         let html = Self.render(Self.model(items: [], figures: Self.figures))
         #expect(html.contains(#"<p class="notice">Không có việc nào cần làm ngay."#), "an empty list says so")
@@ -83,7 +83,9 @@ struct HomeTests {
         #expect(html.contains("<strong>33</strong>"), "a figure without a link")
         #expect(html.contains(#"<span class="muted">Học tập chuyên đề năm 2026</span>"#))
         #expect(html.contains("<strong>chưa báo cáo</strong>"), "nothing reported reads as such, never 0%")
-        #expect(Self.render(Self.model(items: [], figures: Self.figures), .en).contains("<h2>Figures · Chi bộ Khu phố 1</h2>"))
+        let english = Self.render(Self.model(items: [], figures: Self.figures), .en)
+        #expect(english.contains("<h2>Figures · Chi bộ Khu phố 1</h2>"))
+        #expect(english.contains(#"<a href="/members?unit=7"><strong>245,200</strong></a>"#), "English numbers in English")
     }
 
     @Test("stored text reaches the page as text")

@@ -3,7 +3,8 @@ happened, with its numbers (a session recorded, its attendance saved, a reminder
 Enter in the session form saves it instead of adding rows; deleting a session asks first on a page of its own
 that says what goes with it, with a dangerous button and a way back; a refused self-assessment comes back with
 its score and text and the score marked; the viewer sees no button to change the tree or a member, and the city
-officer is not offered the cell's proposal. The session recorded here is deleted again; a reminder and a
+officer is not offered the cell's proposal. Closing a campaign, closing a rating period and revoking a role each
+lead to a question that says what is lost, with a dangerous button and a way back (taken: nothing is closed). The session recorded here is deleted again; a reminder and a
 document stay (each pass registers its own number)."""
 import re
 import urllib.parse
@@ -40,6 +41,9 @@ class Pass:
         self.step("dangvien's refused self-assessment keeps its score and text, the score marked", self.refused_self_assessment)
         self.step("xem sees no button to change a unit or a member", self.viewer)
         self.step("thanhuy is not offered the cell's proposal", self.city_officer)
+        self.step("thanhuy is asked before closing a campaign, and goes back", self.campaign_question)
+        self.step("thanhuy is asked before closing a rating period, and goes back", self.rating_question)
+        self.step("admin is asked before revoking a role, and goes back", self.revoke_question)
         self.r.sign_out()
 
     # ------------------------------------------------------------------ helpers
@@ -107,7 +111,7 @@ class Pass:
         r.loaded()
         r.expect_path(rf"/study-sessions/{self.session}/delete", "the delete link")
         h1 = r.text("h1")
-        assert re.search(r"cùng điểm danh của \d+ đảng viên và \d+ điểm cầu\?$", h1), f"the question is “{h1}”"
+        assert re.search(r"cùng điểm danh của \d+ đảng viên( và \d+ điểm cầu)?\?$", h1), f"the question is “{h1}”"
         assert r.css_all(f"main a[href='/study-sessions/{self.session}']"), "no way back to the session"
         button = r.submit_button(f"/study-sessions/{self.session}/delete", "Xóa buổi học tập")
         assert "danger" in (button.get_attribute("class") or ""), "the delete button is not styled as dangerous"
@@ -213,3 +217,58 @@ class Pass:
         proposals = r.css_all("main input[name=step][value=proposal]")
         assert not proposals, f"the city officer is offered {len(proposals)} proposal forms on the cell's sheet"
         return f"sheet of cell {self.cell}: no “Chi bộ đề xuất” form"
+
+    # ------------------------------------------------------------------ irreversible actions ask first
+
+    def question(self, link_text, answer, lost):
+        """Follows the link whose text starts with `link_text` (dangerous, or secondary in a table's rows) to its question page: a question, what is
+        lost (each of `lost` said), a dangerous `answer` button and a way back, taken."""
+        r = self.r
+        here = urllib.parse.urlparse(r.d.current_url).path
+        links = [a for a in r.css_all("main a.button") if a.text.startswith(link_text)]
+        assert links, f"no “{link_text}…” on {here}"
+        style = links[0].get_attribute("class") or ""
+        assert "danger" in style or "secondary" in style, f"“{link_text}” is styled as the page's main action"
+        r.d.get(links[0].get_attribute("href"))
+        r.loaded()
+        h1 = r.text("h1")
+        assert h1.endswith("?"), f"the page does not ask: “{h1}”"
+        said = r.text("main")
+        for words in lost:
+            assert words in said, f"the question does not say “{words}”"
+        buttons = [b for b in r.css_all("main form button[type=submit]") if b.text == answer]
+        assert buttons and "danger" in (buttons[0].get_attribute("class") or ""), f"no dangerous “{answer}” button"
+        back = [a for a in r.css_all("main .actions a") if a.text.strip()]
+        assert back, "no way back"
+        r.d.get(back[0].get_attribute("href"))
+        r.loaded()
+        return f"“{h1}” → back to {urllib.parse.urlparse(r.d.current_url).path}"
+
+    def campaign_question(self):
+        r = self.r
+        r.sign_in("thanhuy")
+        r.get("/campaigns")
+        r.d.get(r.css("main table tbody tr td a").get_attribute("href"))
+        r.loaded()
+        campaign = urllib.parse.urlparse(r.d.current_url).path
+        asked = self.question("Kết thúc đợt triển khai", "Kết thúc đợt triển khai", ["Số liệu giữ nguyên như hôm nay", "Không mở lại được."])
+        assert urllib.parse.urlparse(r.d.current_url).path == campaign, "the way back does not lead to the campaign"
+        assert r.css_all("main a.button.danger"), "the campaign was closed by asking"
+        return asked
+
+    def rating_question(self):
+        r = self.r
+        r.sign_in("thanhuy")
+        r.get("/ratings")
+        periods = r.css_all("main a[href^='/rating-periods/']")
+        if not periods:
+            return "no rating period in the demo"
+        r.d.get(periods[0].get_attribute("href"))
+        r.loaded()
+        return self.question("Khóa sổ kỳ này", "Khóa sổ", ["Số liệu được chụp lại như hôm nay", "phải mở lại kỳ"])
+
+    def revoke_question(self):
+        r = self.r
+        r.sign_in("admin")
+        r.get("/access")
+        return self.question("Thu hồi", "Thu hồi vai trò", ["Vai trò bị thu hồi:", "phải giao một vai trò mới"])

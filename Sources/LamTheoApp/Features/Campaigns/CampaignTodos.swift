@@ -58,7 +58,7 @@ struct CampaignTodos: TodoSource {
             guard let title = campaigns[entry.campaign] else { return nil }
             let link = entry.count == 1 ? CampaignRoute.obligation(.value(entry.first)).path
                 : CampaignRoute.obligations(.value(entry.campaign)).path(query: [.unit: entry.unit.requireID(), "status": ObligationStatus.submitted.rawValue])
-            let place = "\(title) · \(entry.unit.name)"
+            let place = "\(entry.unit.name) · \(title)"
             return TodoItem(kind: "campaigns.review", urgency: .thisWeek, count: entry.count,
                             title: LocalizedText(vi: "\(entry.count) nhiệm vụ cấp dưới đã nộp, chờ xem xét",
                                                  en: entry.count == 1 ? "1 obligation submitted from below, awaiting your review"

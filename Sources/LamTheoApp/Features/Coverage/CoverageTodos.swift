@@ -17,7 +17,7 @@ struct CoverageTodos: TodoSource {
                 let link = { (order: LaggingOrder) in
                     CoverageRoute.campaign(.value(campaign.requireID())).path(query: [.unit: unit.requireID(), "sort": order.rawValue])
                 }
-                let place = "\(campaign.title) · \(unit.name)"
+                let place = "\(unit.name) · \(campaign.title)"
                 let late = children.filter { $0.coverage.obligations[.late] > 0 }.count
                 if late > 0 {
                     items.append(TodoItem(kind: "coverage.late-units", urgency: .overdue, count: late,

@@ -63,9 +63,9 @@ struct HeadlineFigure: Sendable, Hashable {
 
 /// The values of headline figures.
 extension LocalizedText {
-    /// A count as the figures write it in both languages: 1.234.
+    /// A count as each language writes it: 1.234 in Vietnamese, 1,234 in English.
     static func number(_ value: Int) -> LocalizedText {
-        LocalizedText(vi: VietnameseFormat.integer(value), en: VietnameseFormat.integer(value))
+        LocalizedText(vi: NumberFormat.vi.integer(value), en: NumberFormat.en.integer(value))
     }
 
     /// A coverage figure in each language: "231/245 (94,3%)", or "chưa báo cáo".

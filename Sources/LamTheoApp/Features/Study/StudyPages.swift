@@ -185,8 +185,10 @@ enum StudyPages {
         let marked = try await StudyQueries.attendanceSummaries(of: [id], on: db)[id]?.marked ?? 0
         let points = try await StudyQueries.bridgePoints(of: id, on: db).count
         let number = VietnameseFormat.integer
-        return LocalizedText(vi: "buổi học tập “\(session.title)” ngày \(session.heldOn.vietnamese) cùng điểm danh của \(number(marked)) đảng viên và \(number(points)) điểm cầu",
-                             en: "the study session “\(session.title)” of \(session.heldOn.vietnamese) with the attendance of \(marked) members and \(points) bridge points")
+        // A session without bridge points does not mention them.
+        let bridged = points == 0 ? LocalizedText(vi: "", en: "") : LocalizedText(vi: " và \(number(points)) điểm cầu", en: " and \(points) bridge points")
+        return LocalizedText(vi: "buổi học tập “\(session.title)” ngày \(session.heldOn.vietnamese) cùng điểm danh của \(number(marked)) đảng viên\(bridged.vi)",
+                             en: "the study session “\(session.title)” of \(session.heldOn.vietnamese) with the attendance of \(marked) members\(bridged.en)")
     }
 
     /// Deleting takes the attendance with it, and the members' "studied" with it: the page says so first.

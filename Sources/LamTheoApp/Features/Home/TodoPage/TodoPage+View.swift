@@ -27,14 +27,15 @@ extension TodoPage {
             return Layout(title: TodoPage.title(language), content: content)
         }
 
-        /// One item: how urgent, what to do (the link to where it is done), and where and by when.
+        /// One item: how urgent, what to do (the link to where it is done), and by when and where: on one line,
+        /// cut short with its whole text on hover, so that a long campaign title does not fill a phone's screen.
         private func item(_ item: TodoItem, _ language: UILanguage) -> Node<HTML.ListContext> {
             let due = item.dueOn.map { LocalizedText(vi: "hạn \($0.vietnamese)", en: "due \($0.vietnamese)")(language) }
-            let detail = [item.detail?(language), due].compactMap { $0 }.joined(separator: " · ")
+            let detail = [due, item.detail?(language)].compactMap { $0 }.joined(separator: " · ")
             return .li(.class("todo \(item.urgency.rawValue)"), .attribute(named: "data-kind", value: item.kind),
                        .p(.span(.class(item.urgency == .overdue ? "badge closed" : "badge"), .text(item.urgency.label(language))), .text(" "),
                           .a(.href(item.link), .strong(.text(item.title(language)))),
-                          .if(!detail.isEmpty, .group(.br(), .span(.class("muted"), .text(detail))))))
+                          .if(!detail.isEmpty, .span(.class("muted detail"), .title(detail), .text(detail)))))
         }
     }
 }
