@@ -24,7 +24,7 @@ struct HomeTests {
     static let items = [
         TodoItem(kind: "study.attendance", urgency: .overdue, count: 1,
                  title: LocalizedText(vi: "Điểm danh buổi 04/12 chưa ghi", en: "Attendance of 04/12 not recorded"),
-                 detail: LocalizedText(vi: "Sinh hoạt chuyên đề · Chi bộ Khu phố 1", en: "Sinh hoạt chuyên đề · Chi bộ Khu phố 1"),
+                 detail: LocalizedText(vi: "Chi bộ Khu phố 1 · Sinh hoạt chuyên đề", en: "Chi bộ Khu phố 1 · Sinh hoạt chuyên đề"),
                  link: "/study-sessions/5/attendance"),
         TodoItem(kind: "study.reflection-due", urgency: .thisWeek, count: 1,
                  title: LocalizedText(vi: "Nộp bài thu hoạch", en: "Submit your reflection"),
@@ -53,7 +53,7 @@ struct HomeTests {
         #expect(html.contains("Bí thư Chi bộ Khu phố 1 · hôm nay 05/12/2026"))
         #expect(html.contains(#"<li class="todo overdue" data-kind="study.attendance"><p><span class="badge closed">Quá hạn</span> "#
                               + #"<a href="/study-sessions/5/attendance"><strong>Điểm danh buổi 04/12 chưa ghi</strong></a>"#
-                              + #"<span class="muted detail" title="Sinh hoạt chuyên đề · Chi bộ Khu phố 1">Sinh hoạt chuyên đề · Chi bộ Khu phố 1</span></p></li>"#))
+                              + #"<span class="muted detail" title="Chi bộ Khu phố 1 · Sinh hoạt chuyên đề">Chi bộ Khu phố 1 · Sinh hoạt chuyên đề</span></p></li>"#))
         #expect(html.contains(#"<span class="badge">Tuần này</span> <a href="/me/reflections/3"><strong>Nộp bài thu hoạch</strong></a>"#))
         #expect(html.contains("hạn 10/12/2026 · Học tập chuyên đề năm 2026"), "the deadline first, then where")
         #expect(html.contains(#"<li class="todo later" data-kind="commitments.unregistered"><p><span class="badge">Sắp tới</span> "#

@@ -40,7 +40,7 @@ struct TodoItem: Sendable, Hashable {
     let count: Int
     /// What to do: "Điểm danh buổi 04/12 chưa ghi".
     let title: LocalizedText
-    /// Where: the unit, the campaign, the commitment.
+    /// Where: the unit first, then the campaign, session or period ("Chi bộ Khu phố 1 · Năm 2026"); or the commitment.
     var detail: LocalizedText? = nil
     /// The deadline, when there is one.
     var dueOn: CalendarDate? = nil

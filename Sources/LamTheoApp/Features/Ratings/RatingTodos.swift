@@ -39,7 +39,7 @@ struct RatingTodos: TodoSource {
             let count = try row.decode(column: "n", as: Int.self)
             let member = try row.decode(column: "member", as: Int.self)
             guard let period = try await openPeriod(try row.decode(column: "period", as: Int.self), at: cell, on: db) else { continue }
-            let place = "\(period.title) · \(cell.name)"
+            let place = "\(cell.name) · \(period.title)"
             items.append(TodoItem(kind: "ratings.proposals", urgency: .thisWeek, count: count,
                                   title: LocalizedText(vi: "\(count) đảng viên đã tự đánh giá, chờ chi bộ đề xuất xếp loại",
                                                        en: count == 1 ? "1 member has assessed themself and awaits the cell's proposal"
@@ -67,7 +67,7 @@ struct RatingTodos: TodoSource {
         for (periodId, cells) in waiting.sorted(by: { $0.key < $1.key }) {
             guard let period = try await openPeriod(periodId, at: committee, on: db) else { continue }
             let count = cells.map(\.count).reduce(0, +)
-            let place = "\(period.title) · \(committee.name)"
+            let place = "\(committee.name) · \(period.title)"
             items.append(TodoItem(kind: "ratings.decisions", urgency: .thisWeek, count: count,
                                   title: LocalizedText(vi: "\(count) đảng viên chờ cấp ủy quyết định xếp loại",
                                                        en: count == 1 ? "1 member awaits the committee's rating decision"

@@ -54,8 +54,7 @@ enum DemoData {
     /// largest ward's plan implementing the city's.
     private static func createDocuments(_ app: Application) async throws {
         guard let city = try await Organization.query(on: app.db).filter(\.$parentId == nil).sort(\.$id).first() else { return }
-        let ward = try await OrganizationQueries.children(of: city.requireID(), includeClosed: false, on: app.db)
-            .max(by: { $0.subtreeMembers < $1.subtreeMembers })?.organization
+        let ward = try await wards(under: city, on: app.db).first
         func register(_ symbol: String, _ title: String, on date: String, by unit: Organization?) async throws -> Int {
             let input = DocumentInput(symbol: symbol, title: title, issuedOn: date, organizationId: unit?.id)
             return try await app.write(AuditSubject("document.register", Document.self), origin: .commandLine(user: "demo")) {
@@ -119,10 +118,10 @@ enum DemoData {
                 try await ObligationCommands.submit(id, ObligationSubmissionInput(documentId: document, submittedOn: date, note: note), on: $0)
             }
         }
-        // The largest unit under the city (the demo ward, as `createDocuments` and `createAccounts` choose it), then the next.
-        let children = try await OrganizationQueries.children(of: city.requireID(), includeClosed: false, on: db)
-        guard let largest = children.max(by: { $0.subtreeMembers < $1.subtreeMembers })?.organization else { return }
-        let next = children.filter { $0.organization.id != largest.id }.max(by: { $0.subtreeMembers < $1.subtreeMembers })?.organization
+        // The demo ward (as `createDocuments` and `createAccounts` choose it), then the next.
+        let wards = try await wards(under: city, on: db)
+        guard let largest = wards.first else { return }
+        let next = wards.dropFirst().first
         if let wardPlan = try await Document.query(on: db).filter(\.$symbol == "05-KH/ĐU").first(),
            let id = try await obligation(of: largest.requireID(), .plan) {
             try await submit(id, document: wardPlan.id, on: day(-25))
@@ -144,13 +143,23 @@ enum DemoData {
         }
     }
 
+    /// The units under the city in the order the demo uses them: wards (phường, xã) before the other
+    /// committees, the largest first. The first is the demo ward, where the ward officer works.
+    private static func wards(under city: Organization, on db: any Database) async throws -> [Organization] {
+        func order(_ unit: OrganizationSummary) -> (Int, Int) {
+            (unit.organization.kindCode == StandardOrganizationKind.commune.rawValue ? 0 : 1, -unit.subtreeMembers)
+        }
+        return try await OrganizationQueries.children(of: city.requireID(), includeClosed: false, on: db)
+            .sorted { order($0) < order($1) }
+            .map(\.organization)
+    }
+
     /// One account per role, placed in the demo tree: the city committee, its largest ward, a cell of that
     /// ward and a member of that cell. Accounts that exist already are left as they are.
     private static func createAccounts(_ app: Application) async throws -> [Login] {
         let db = app.db
         guard let city = try await Organization.query(on: db).filter(\.$parentId == nil).sort(\.$id).first() else { return [] }
-        let wards = try await OrganizationQueries.children(of: city.requireID(), includeClosed: false, on: db)
-        guard let ward = wards.max(by: { $0.subtreeMembers < $1.subtreeMembers })?.organization,
+        guard let ward = try await wards(under: city, on: db).first,
               let cell = try await Organization.query(on: db).filter(\.$parentId == ward.requireID()).filter(\.$memberCount > 0).sort(\.$id).first(),
               let member = try await Member.query(on: db).filter(\.$organizationId == cell.requireID()).sort(\.$nameSort).first() else { return [] }
         let accounts: [(String, String, NewGrant, LocalizedText)] = [

@@ -29,7 +29,7 @@ struct StudyTodos: TodoSource {
         return sessions.filter { marked[$0.requireID()] == nil }.map { session in
             // "04/12": the day and month of dd/MM/yyyy, as a secretary says it.
             let day = String(session.heldOn.vietnamese.prefix(5))
-            let place = "\(session.title) · \(names[session.organizationId] ?? "")"
+            let place = "\(names[session.organizationId] ?? "") · \(session.title)"
             return TodoItem(kind: "study.attendance", urgency: session.heldOn < today ? .overdue : .today, count: 1,
                             title: LocalizedText(vi: "Điểm danh buổi \(day) chưa ghi", en: "Attendance of \(day) not recorded"),
                             detail: LocalizedText(vi: place, en: place), link: StudyRoute.attendance(.value(session.requireID())).path)
@@ -57,7 +57,7 @@ struct StudyTodos: TodoSource {
         let names = Dictionary(uniqueKeysWithValues: cells.map { ($0.requireID(), $0.name) })
         return waiting.compactMap { entry in
             guard let title = campaigns[entry.campaign] else { return nil }
-            let place = "\(title) · \(names[entry.cell] ?? "")"
+            let place = "\(names[entry.cell] ?? "") · \(title)"
             return TodoItem(kind: "study.reflections-to-review", urgency: .thisWeek, count: entry.count,
                             title: LocalizedText(vi: "\(entry.count) bài thu hoạch chờ duyệt",
                                                  en: entry.count == 1 ? "1 reflection awaiting review" : "\(entry.count) reflections awaiting review"),

@@ -37,7 +37,7 @@ enum Stylesheet {
     h1 { font-size: 1.4rem; margin: .5rem 0; }
     h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
     .muted { color: var(--muted); }
-    ol.todos .detail { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    ol.todos .detail { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
     .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; margin: .5rem 0; }
     .figure { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
     .figure strong { display: block; font-size: 1.3rem; }

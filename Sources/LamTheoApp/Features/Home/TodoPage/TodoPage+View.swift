@@ -27,8 +27,8 @@ extension TodoPage {
             return Layout(title: TodoPage.title(language), content: content)
         }
 
-        /// One item: how urgent, what to do (the link to where it is done), and by when and where: on one line,
-        /// cut short with its whole text on hover, so that a long campaign title does not fill a phone's screen.
+        /// One item: how urgent, what to do (the link to where it is done), and by when and where: on two lines
+        /// at most, cut short with its whole text on hover, so that a long campaign title does not fill a phone's screen.
         private func item(_ item: TodoItem, _ language: UILanguage) -> Node<HTML.ListContext> {
             let due = item.dueOn.map { LocalizedText(vi: "hạn \($0.vietnamese)", en: "due \($0.vietnamese)")(language) }
             let detail = [due, item.detail?(language)].compactMap { $0 }.joined(separator: " · ")
