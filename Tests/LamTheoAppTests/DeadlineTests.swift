@@ -20,7 +20,7 @@ struct DeadlineTests {
     func changeCampaign(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
             let setup = try await CityCampaign.make(on: app)
-            let campaign = try setup.campaign.requireID()
+            let campaign = setup.campaign.requireID()
             let year = Self.year
             let plan = try #require(try await CampaignQueries.requirements(of: setup.campaign, on: app.db).first { $0.kind == .plan })
             let wardA = try #require(try await app.obligations(of: setup.campaign, at: setup.tree.wardA).first)
@@ -63,7 +63,7 @@ struct DeadlineTests {
     func refusedChanges(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
             let setup = try await CityCampaign.make(on: app)
-            let campaign = try setup.campaign.requireID()
+            let campaign = setup.campaign.requireID()
             let year = Self.year
             try await app.recordSession(setup.campaign, at: setup.tree.cellA1, present: [])  // held on the first day
             func refusal(_ changes: CampaignChanges) async -> DomainError? {
@@ -97,7 +97,7 @@ struct DeadlineTests {
     func changeOverHTTP(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
             let setup = try await CityCampaign.make(on: app)
-            let id = try setup.campaign.requireID()
+            let id = setup.campaign.requireID()
             let year = Self.year
             let city = try await app.caller("thanhuy", .officer, scope: setup.tree.city, level: .manager)
             let ward = try await app.caller("phuong", .officer, scope: setup.tree.wardA, level: .editor)

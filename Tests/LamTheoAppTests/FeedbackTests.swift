@@ -50,7 +50,7 @@ struct FeedbackTests {
             #expect(try await Self.landing(member, as: secretary, on: tester).html.contains("Đã thêm đảng viên Hồ Thị Lan (thẻ số A19) vào Chi bộ Khu phố 1."))
 
             let today = CalendarDate.today().vietnamese
-            let session = try await Self.post("/study-sessions/new", ["organizationId": "\(tree.cellA1)", "campaignId": "\(try setup.city.campaign.requireID())",
+            let session = try await Self.post("/study-sessions/new", ["organizationId": "\(tree.cellA1)", "campaignId": "\(setup.city.campaign.requireID())",
                                                                       "title": "Sinh hoạt chuyên đề", "heldOn": today, "format": "in_person"],
                                               as: secretary, on: tester)
             let sheet = try await Self.landing(session, as: secretary, on: tester)
@@ -116,7 +116,7 @@ struct FeedbackTests {
             try await app.decide(setup, member: setup.members[0], score: 80)
             let ward = try await app.caller("phuonga", .officer, scope: setup.tree.wardA, level: .editor)
             let tester = try app.testing()
-            let id = try setup.period.requireID()
+            let id = setup.period.requireID()
             let rollUp = try await Self.page("/rating-periods/\(id)?unit=\(setup.tree.wardA)", as: ward, on: tester)
             #expect(rollUp.contains(#"<a class="button danger" href="/rating-periods/\#(id)/closures?unit=\#(setup.tree.wardA)">"#))
 
@@ -138,7 +138,7 @@ struct FeedbackTests {
     func closingACampaign(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
             let setup = try await CityCampaign.make(on: app)
-            let id = try setup.campaign.requireID()
+            let id = setup.campaign.requireID()
             let city = try await app.caller("thanhpho", .officer, scope: setup.tree.city, level: .editor)
             let ward = try await app.caller("phuonga", .officer, scope: setup.tree.wardA, level: .editor)
             let tester = try app.testing()
@@ -171,7 +171,7 @@ struct FeedbackTests {
             let setup = try await RatingSetup.make(on: app, members: 1)
             let me = try await app.caller("dangvien", .member, member: setup.members[0])
             let tester = try app.testing()
-            let id = try setup.period.requireID()
+            let id = setup.period.requireID()
             let refused = try await Self.post("/me/ratings/\(id)", ["score": "150", "explanation": "Hoàn thành tốt & đúng hạn"], as: me, on: tester)
             #expect(refused.status == .unprocessableEntity)
             let html = String(buffer: refused.body)
@@ -237,7 +237,7 @@ struct FeedbackTests {
             let ward = try await app.caller("phuonga", .officer, scope: setup.tree.wardA, level: .editor)
             let secretary = try await app.caller("bithua1", .secretary, scope: setup.tree.cellA1)
             let tester = try app.testing()
-            let id = try setup.period.requireID()
+            let id = setup.period.requireID()
             let sheet = "/rating-periods/\(id)/sheet?unit=\(setup.tree.cellA1)"
             let proposal = #"name="step" value="proposal""#
 

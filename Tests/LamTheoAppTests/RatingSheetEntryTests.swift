@@ -15,7 +15,7 @@ struct RatingSheetEntryTests {
             let cell = try await app.caller("bithua1", .secretary, scope: setup.tree.cellA1)
             let ward = try await app.caller("phuonga", .officer, scope: setup.tree.wardA, level: .editor)
             let tester = try app.testing()
-            let period = try setup.period.requireID()
+            let period = setup.period.requireID()
             let address = "/rating-periods/\(period)/sheet/entry?unit=\(setup.tree.cellA1)"
             let (first, second, third) = (setup.members[0], setup.members[1], setup.members[2])
 

@@ -114,7 +114,7 @@ struct WordsTests {
     func percentAgreesWithPage(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
             let setup = try await CityCampaign.make(on: app)
-            let campaign = try setup.campaign.requireID()
+            let campaign = setup.campaign.requireID()
             let officer = try await app.caller("thanhuy", .officer, scope: setup.tree.city, level: .manager)
             let tester = try app.testing()
             for (studied, members, percent, text) in [(201, 400, 50.3, "50,3%"), (1, 3, 33.3, "33,3%"), (2, 3, 66.7, "66,7%"), (1, 8, 12.5, "12,5%")] {
@@ -144,7 +144,7 @@ struct WordsTests {
             let setup = try await CityCampaign.make(on: app)
             let tree = setup.tree
             try await app.createMember("Nguyễn Văn An", card: "1", in: tree.cellA1)
-            let campaign = try setup.campaign.requireID()
+            let campaign = setup.campaign.requireID()
             let officer = try await app.caller("thanhuy", .officer, scope: tree.city, level: .manager)
             let tester = try app.testing()
 

@@ -33,6 +33,7 @@ enum SchemaHistory {
         AddStandardAbbreviations(),
         AddAccountSelfService(),
         AddMovableDeadlines(),
+        CreateFollowUpTasks(),
     ]
 }
 

@@ -268,7 +268,7 @@ extension Validator {
 
     /// A campaign's new period still holds the sessions recorded for it and the extensions given in it.
     mutating func datesRecorded(for campaign: Campaign, fitIn period: ClosedRange<CalendarDate>, on db: any Database) async throws {
-        let id = try campaign.requireID()
+        let id = campaign.requireID()
         let sessions = try await db.sql.raw("""
             SELECT MIN(held_on) AS first, MAX(held_on) AS last, COUNT(*) AS n FROM study_sessions WHERE campaign_id = \(bind: id)
             """).first()

@@ -107,7 +107,7 @@ enum DemoData {
             ])
         let demo = DemoWriter(app: app)
         let campaign = try await demo.write("campaign.launch", Campaign.self) { try await CampaignCommands.launch(input, on: $0) }
-        let campaignId = try campaign.requireID()
+        let campaignId = campaign.requireID()
         func obligation(of unit: Int, _ kind: RequirementKind) async throws -> Int? {
             let requirements = try await CampaignRequirement.query(on: db).filter(\.$campaignId == campaignId).filter(\.$kind == kind).all().compactMap(\.id)
             return try await Obligation.query(on: db).filter(\.$campaignId == campaignId).filter(\.$organizationId == unit)

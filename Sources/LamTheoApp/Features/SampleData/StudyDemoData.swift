@@ -20,7 +20,7 @@ extension DemoData {
         // closed and next year's launched).
         guard campaign.startsOn <= today else { return }
         let demo = DemoWriter(app: app)
-        let campaignId = try campaign.requireID()
+        let campaignId = campaign.requireID()
         // Inside the campaign, and never before the unit holding the session was founded.
         func held(_ offset: Int, by unit: Organization) -> String { max(campaign.startsOn, unit.validFrom, today.adding(days: offset)).iso }
         func record(_ input: StudySessionInput) async throws -> Int {

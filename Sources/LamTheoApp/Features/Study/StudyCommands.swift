@@ -308,7 +308,7 @@ enum StudyCommands {
         }
         try validator.throwIfInvalid()
         let granted = ReflectionExtension()
-        granted.campaignId = try campaign!.requireID()
+        granted.campaignId = campaign!.requireID()
         granted.organizationId = unit?.id
         granted.memberId = member?.id
         granted.until = until!

@@ -17,6 +17,7 @@ enum TreePathCopies {
         ("ratings", "deciding_path"),
         ("rating_figures", "organization_path"),
         ("breakthroughs", "organization_path"),
+        ("follow_up_tasks", "organization_path"),
     ]
 
     /// Rows under `old` now carry the path under `new`.

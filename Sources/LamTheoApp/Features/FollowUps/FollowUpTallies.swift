@@ -1,0 +1,75 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// Each unit's tally of its whole subtree's follow-up tasks (its own included), by origin, state and — for
+/// tasks still awaiting their owner — deadline, so that "overdue" is counted on the day it is read: any
+/// unit's figures, the national root's included, are the few rows of that one unit. Refreshed level by level
+/// along the chains of the units a write touched, each unit as its own tasks plus its children's tallies.
+enum FollowUpTallies {
+    /// After tasks of `organizationIds` changed: locks their chains and refreshes them.
+    static func refresh(chainsOf organizationIds: Set<Int>, on db: any Database) async throws {
+        guard !organizationIds.isEmpty else { return }
+        let units = try await RollupUnits.chains(of: organizationIds, on: db)
+        try await lock(units, on: db)
+        try await refresh(units, on: db)
+    }
+
+    /// After the tree changed shape: `subtree` whole, the chain of its root and those of `others`.
+    static func refresh(subtree: TreePath, alsoChainsOf others: Set<Int>, on db: any Database) async throws {
+        let units = try await RollupUnits.subtree(subtree, andChainsOf: others, on: db)
+        try await lock(units, on: db)
+        try await refresh(units, on: db)
+    }
+
+    /// On PostgreSQL writers of tasks take turns at the roots of their chains, so that each refresh reads
+    /// the tallies the one before committed (SQLite has one writer).
+    private static func lock(_ units: RollupUnits, on db: any Database) async throws {
+        guard db.isPostgres, let roots = units.idsByDepth[0], !roots.isEmpty else { return }
+        _ = try await db.sql.raw("SELECT id FROM organizations WHERE id IN (\(binds: roots)) ORDER BY id FOR UPDATE").all()
+    }
+
+    /// Rewrites the tallies of `units`, deepest level first. The caller holds the locks.
+    private static func refresh(_ units: RollupUnits, on db: any Database) async throws {
+        let awaiting: SQLQueryString = "t.state IN (\(binds: FollowUpState.awaitingOwner.map(\.rawValue)))"
+        for level in units.levels {
+            let unitsOfLevel: SQLQueryString = "(SELECT o.id FROM organizations o WHERE \(level))"
+            try await db.sql.raw("DELETE FROM follow_up_tallies WHERE organization_id IN \(unitsOfLevel)").run()
+            try await db.sql.raw("""
+                INSERT INTO follow_up_tallies (origin_kind, organization_id, state, due_on, tasks)
+                SELECT origin_kind, unit, state, due_on, SUM(n) FROM (
+                  SELECT t.origin_kind, t.organization_id AS unit, t.state,
+                         CASE WHEN \(awaiting) THEN COALESCE(t.extended_until, t.due_on) END AS due_on, 1 AS n
+                  FROM follow_up_tasks t WHERE t.organization_id IN \(unitsOfLevel)
+                  UNION ALL
+                  SELECT y.origin_kind, child.parent_id, y.state, y.due_on, y.tasks
+                  FROM follow_up_tallies y JOIN organizations child ON child.id = y.organization_id
+                  WHERE y.organization_id IN (SELECT o.id FROM organizations o WHERE o.parent_id IN \(unitsOfLevel))
+                ) x
+                GROUP BY origin_kind, unit, state, due_on
+                """).run()
+        }
+    }
+
+    /// The subtree tally of `organizationId` by origin kind, on `today`.
+    static func read(_ organizationId: Int, today: CalendarDate, on db: any Database) async throws -> [String: FollowUpTally] {
+        let rows = try await db.sql.raw("""
+            SELECT origin_kind, state, due_on, tasks FROM follow_up_tallies WHERE organization_id = \(bind: organizationId)
+            """).all()
+        return try tallies(rows, today: today)
+    }
+
+    /// Counts rows of `origin_kind, state, due_on, tasks` by origin and status.
+    static func tallies(_ rows: [any SQLRow], today: CalendarDate) throws -> [String: FollowUpTally] {
+        var tallies: [String: FollowUpTally] = [:]
+        for row in rows {
+            guard let state = FollowUpState(rawValue: try row.decode(column: "state", as: String.self)) else { continue }
+            // Only tasks awaiting their owner carry a deadline; the others' status is their state.
+            let due = try row.decode(column: "due_on", as: CalendarDate?.self) ?? today
+            let status = FollowUpStatus(state: state, dueOn: due, today: today)
+            tallies[try row.decode(column: "origin_kind", as: String.self), default: FollowUpTally()]
+                .add(status, try row.decode(column: "tasks", as: Int.self))
+        }
+        return tallies
+    }
+}

@@ -1,0 +1,205 @@
+import Fluent
+import Foundation
+@testable import LamTheoApp
+import LamTheoCore
+import SQLKit
+import Testing
+import VaporTesting
+
+/// Follow-up tasks issued by a stand-in origin (the briefings and inspections that will issue them register
+/// their own), on `SmallTree`.
+enum FollowUpFixture {
+    static let origin = FollowUpOrigin(kind: "test-briefing", name: LocalizedText(vi: "Kết luận giao ban (thử)", en: "Briefing conclusion (test)"),
+                                       link: { "/briefings/\($0)" })
+    static let source = FollowUpSource(kind: origin.kind, id: 7, label: "Kết luận Hội nghị giao ban quý IV, điểm 2")
+    static let today = CalendarDate(year: 2026, month: 12, day: 4)!
+
+    static func input(_ units: [Int], due: String = "31/12/2026") -> FollowUpTaskInput {
+        FollowUpTaskInput(organizationIds: units, title: "Rà soát, bổ sung quy chế làm việc của cấp ủy", responsible: "Bí thư Đảng ủy phường",
+                          requiredEvidence: "Quy chế đã ban hành", dueOn: due)
+    }
+}
+
+extension Application {
+    func issue(_ units: [Int], by issuer: Int, due: String = "31/12/2026") async throws -> [FollowUpTask] {
+        FollowUpOrigins.register(FollowUpFixture.origin)
+        return try await write {
+            try await FollowUpCommands.issue(FollowUpFixture.input(units, due: due), from: FollowUpFixture.source, issuer: issuer, by: "Văn phòng Thành ủy",
+                                             today: FollowUpFixture.today, on: $0)
+        }
+    }
+
+    /// The stored subtree tally of `unit`, in the only origin the tests use.
+    func followUpTally(at unit: Int, on day: CalendarDate = FollowUpFixture.today) async throws -> FollowUpTally {
+        try await FollowUpTallies.read(unit, today: day, on: db)[FollowUpFixture.origin.kind] ?? FollowUpTally()
+    }
+
+    /// Whether every unit's stored tally equals a count of the tasks in its subtree now.
+    func followUpTalliesMatchTasks() async throws -> Bool {
+        let stored = try await db.sql.raw("""
+            SELECT organization_id, origin_kind, state, COALESCE(due_on, '-') AS due, tasks FROM follow_up_tallies WHERE tasks > 0
+            ORDER BY organization_id, origin_kind, state, due
+            """).all().map { row in
+            "\(try row.decode(column: "organization_id", as: Int.self)) \(try row.decode(column: "origin_kind", as: String.self)) "
+                + "\(try row.decode(column: "state", as: String.self)) \(try row.decode(column: "due", as: String.self)) \(try row.decode(column: "tasks", as: Int.self))"
+        }
+        let counted = try await db.sql.raw("""
+            SELECT o.id AS organization_id, t.origin_kind, t.state,
+                   CASE WHEN t.state IN ('open', 'returned') THEN COALESCE(t.extended_until, t.due_on) ELSE '-' END AS due, COUNT(*) AS tasks
+            FROM organizations o JOIN follow_up_tasks t ON t.organization_path >= o.path AND t.organization_path < o.path || '~'
+            GROUP BY o.id, t.origin_kind, t.state, CASE WHEN t.state IN ('open', 'returned') THEN COALESCE(t.extended_until, t.due_on) ELSE '-' END
+            ORDER BY o.id, t.origin_kind, t.state, due
+            """).all().map { row in
+            "\(try row.decode(column: "organization_id", as: Int.self)) \(try row.decode(column: "origin_kind", as: String.self)) "
+                + "\(try row.decode(column: "state", as: String.self)) \(try row.decode(column: "due", as: String.self)) \(try row.decode(column: "tasks", as: Int.self))"
+        }
+        return stored == counted
+    }
+}
+
+@Suite("Follow-up tasks")
+struct FollowUpTests {
+    @Test("issued to two wards: one task each, logged; the wards, the city and the cells below read their own and subtree tallies",
+          arguments: TestBackend.allCases)
+    func issue(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let tasks = try await app.issue([tree.wardA, tree.wardB], by: tree.city)
+            #expect(tasks.count == 2)
+            #expect(Set(tasks.map(\.organizationId)) == [tree.wardA, tree.wardB])
+            #expect(tasks.allSatisfy { $0.state == .open && $0.originLabel == FollowUpFixture.source.label })
+            let events = try await FollowUpQueries.events(of: tasks[0].requireID(), on: app.db)
+            #expect(events.map(\.action) == [.issued] && events[0].actor == "Văn phòng Thành ủy")
+
+            #expect(try await app.followUpTally(at: tree.city) == FollowUpTally(counts: [.open: 2]))
+            #expect(try await app.followUpTally(at: tree.wardA) == FollowUpTally(counts: [.open: 1]))
+            #expect(try await app.followUpTally(at: tree.cellA1).total == 0, "a cell under a ward with a task has none of its own")
+            let city = try await FollowUpQueries.figures(of: try await app.unit(tree.city), today: FollowUpFixture.today, on: app.db)
+            #expect(city.own.isEmpty, "the city issued the tasks; it does not own them")
+            #expect(FollowUpFigures.total(city.subtree).pending == 2)
+            #expect(try await app.followUpTalliesMatchTasks())
+        }
+    }
+
+    @Test("refused and nothing written: no unit, no deadline, a deadline past, a unit outside the issuer, an unknown origin",
+          arguments: TestBackend.allCases)
+    func refusals(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            FollowUpOrigins.register(FollowUpFixture.origin)
+            let source = FollowUpFixture.source
+            let refusal: @Sendable (FollowUpTaskInput, Int, FollowUpSource) async -> [String: String] = { input, issuer, source in
+                do {
+                    _ = try await app.write { try await FollowUpCommands.issue(input, from: source, issuer: issuer, by: nil, today: FollowUpFixture.today, on: $0) }
+                    return [:]
+                } catch let error as DomainError {
+                    return Dictionary(error.fieldErrors.map { ($0.field, $0.message.vi) }, uniquingKeysWith: { $0 + " / " + $1 })
+                } catch {
+                    return ["?": "\(error)"]
+                }
+            }
+            var input = FollowUpFixture.input([])
+            #expect(await refusal(input, tree.city, source)["organizationIds"] == "Chọn ít nhất một đơn vị chịu trách nhiệm thực hiện")
+            input = FollowUpFixture.input([tree.wardA])
+            input.dueOn = nil
+            #expect(await refusal(input, tree.city, source)["dueOn"]?.contains("Thời hạn hoàn thành") == true)
+            #expect(await refusal(FollowUpFixture.input([tree.wardA], due: "01/12/2026"), tree.city, source)["dueOn"]
+                    == "Thời hạn hoàn thành không được trước hôm nay (04/12/2026)")
+            let outside = await refusal(FollowUpFixture.input([tree.cellA1, tree.cellB1]), tree.wardA, source)
+            #expect(outside["organizationIds"]?.contains("không thuộc Đảng bộ phường Bến Nghé") == true)
+            let unknown = FollowUpSource(kind: "no-such-origin", id: 1, label: "—")
+            #expect(await refusal(FollowUpFixture.input([tree.wardA]), tree.city, unknown)["origin"] != nil)
+            for table in ["follow_up_tasks", "follow_up_events", "follow_up_tallies"] {
+                #expect(try await app.rowCount(table) == 0, "\(table)")
+            }
+        }
+    }
+
+    @Test("reported with evidence, returned with a reason, reported again, accepted; nothing more once accepted; extended and cancelled by the issuer",
+          arguments: TestBackend.allCases)
+    func lifecycle(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let tasks = try await app.issue([tree.wardA, tree.wardB], by: tree.city)
+            let (first, second) = (tasks[0].requireID(), tasks[1].requireID())
+
+            let reported = try await app.write { try await FollowUpCommands.report(first, FollowUpReportInput(note: "Đã ban hành quy chế sửa đổi"), by: "phuong", on: $0) }
+            #expect(reported.state == .reported && reported.reportCount == 1)
+            #expect(try await app.followUpTally(at: tree.city) == FollowUpTally(counts: [.open: 1, .reported: 1]))
+            await #expect(throws: DomainError.self) {
+                try await app.write { try await FollowUpCommands.report(first, FollowUpReportInput(note: "Lần nữa"), by: nil, on: $0) }
+            }
+            do {
+                _ = try await app.write { try await FollowUpCommands.review(first, FollowUpReviewInput(outcome: "returned"), by: nil, on: $0) }
+                Issue.record("a return without a reason was accepted")
+            } catch let error as DomainError {
+                #expect(error.fieldErrors.map(\.field) == ["comment"])
+            }
+            let returned = try await app.write {
+                try await FollowUpCommands.review(first, FollowUpReviewInput(outcome: "returned", comment: "Thiếu quyết định ban hành"), by: nil, on: $0)
+            }
+            #expect(returned.state == .returned)
+            _ = try await app.write { try await FollowUpCommands.report(first, FollowUpReportInput(note: "Bổ sung quyết định số 12-QĐ/ĐU"), by: nil, on: $0) }
+            let accepted = try await app.write { try await FollowUpCommands.review(first, FollowUpReviewInput(outcome: "accepted"), by: nil, on: $0) }
+            #expect(accepted.state == .accepted && accepted.reportCount == 2)
+            await #expect(throws: DomainError.self) {
+                try await app.write { try await FollowUpCommands.extend(first, FollowUpExtensionInput(until: "31/01/2027", reason: "Muộn"), by: nil, on: $0) }
+            }
+            let log = try await FollowUpQueries.events(of: first, on: app.db).map(\.action)
+            #expect(log == [.issued, .reported, .returned, .reported, .accepted])
+
+            let extended = try await app.write {
+                try await FollowUpCommands.extend(second, FollowUpExtensionInput(until: "31/01/2027", reason: "Chờ Đại hội chi bộ"), by: nil, on: $0)
+            }
+            #expect(extended.deadline == CalendarDate(year: 2027, month: 1, day: 31))
+            await #expect(throws: DomainError.self) {
+                try await app.write { try await FollowUpCommands.extend(second, FollowUpExtensionInput(until: "15/01/2027", reason: "Sớm hơn"), by: nil, on: $0) }
+            }
+            _ = try await app.write { try await FollowUpCommands.cancel(second, FollowUpCancellationInput(reason: "Đơn vị đã sáp nhập"), by: nil, on: $0) }
+            #expect(try await app.followUpTally(at: tree.city) == FollowUpTally(counts: [.accepted: 1, .cancelled: 1]))
+            #expect(try await app.followUpTalliesMatchTasks())
+        }
+    }
+
+    @Test("overdue is counted on the day it is read, from the stored tallies; lists show the overdue first", arguments: TestBackend.allCases)
+    func overdue(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            _ = try await app.issue([tree.wardA], by: tree.city, due: "31/12/2026")
+            let soon = try await app.issue([tree.wardB], by: tree.city, due: "10/12/2026")
+            let later = CalendarDate(year: 2026, month: 12, day: 20)!
+            #expect(try await app.followUpTally(at: tree.city) == FollowUpTally(counts: [.open: 2]))
+            #expect(try await app.followUpTally(at: tree.city, on: later) == FollowUpTally(counts: [.open: 1, .overdue: 1]))
+            let city = try await app.unit(tree.city)
+            let page = try await FollowUpQueries.tasks(of: city, FollowUpFilter(), today: later, page: 1, perPage: 10, on: app.db)
+            #expect(page.total == 2 && page.items.first?.id == soon[0].id, "the overdue task comes first")
+            let overdue = try await FollowUpQueries.tasks(of: city, FollowUpFilter(status: .overdue), today: later, page: 1, perPage: 10, on: app.db)
+            #expect(overdue.items.map(\.id) == [soon[0].id])
+            let own = try await FollowUpQueries.tasks(of: city, FollowUpFilter(extent: .own), today: later, page: 1, perPage: 10, on: app.db)
+            #expect(own.total == 0)
+        }
+    }
+
+    @Test("tasks follow the tree: a moved unit takes its tasks to its new parent; a merged unit's open tasks go on at the unit it joined",
+          arguments: TestBackend.allCases)
+    func treeChanges(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let tasks = try await app.issue([tree.cellA1, tree.cellA2], by: tree.wardA)
+            _ = try await app.write { try await FollowUpCommands.report(tasks[0].requireID(), FollowUpReportInput(note: "Xong"), by: nil, on: $0) }
+            _ = try await app.write { try await FollowUpCommands.review(tasks[0].requireID(), FollowUpReviewInput(outcome: "accepted"), by: nil, on: $0) }
+
+            _ = try await app.write { try await OrganizationCommands.move(tree.cellA2, under: tree.wardB, effectiveOn: nil, on: $0) }
+            #expect(try await app.followUpTally(at: tree.wardB) == FollowUpTally(counts: [.open: 1]))
+            #expect(try await app.followUpTally(at: tree.wardA) == FollowUpTally(counts: [.accepted: 1]))
+            #expect(try await app.followUpTalliesMatchTasks())
+
+            _ = try await app.write { try await OrganizationCommands.merge(tree.cellA2, into: tree.cellB1, effectiveOn: nil, on: $0) }
+            let moved = try await FollowUpQueries.require(tasks[1].requireID(), on: app.db)
+            #expect(moved.organizationId == tree.cellB1)
+            #expect(try await FollowUpQueries.events(of: moved.requireID(), on: app.db).last?.action == .handedOver)
+            #expect(try await app.followUpTally(at: tree.cellB1) == FollowUpTally(counts: [.open: 1]))
+            #expect(try await app.followUpTalliesMatchTasks())
+        }
+    }
+}
