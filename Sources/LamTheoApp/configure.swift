@@ -29,7 +29,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     for source: any AuditWordingSource in [OrganizationAuditWording(), MemberAuditWording(), AccountAuditWording(), PrivacyAuditWording(),
                                           DocumentAuditWording(), SpreadsheetAuditWording(), CampaignAuditWording(), StudyAuditWording(),
                                           CoverageAuditWording(), CommitmentAuditWording(), RatingAuditWording(), BreakthroughAuditWording(),
-                                          SampleDataAuditWording()] {
+                                          FollowUpAuditWording(), SampleDataAuditWording()] {
         AuditWording.register(source)
     }
     // In this order: the start page's figures by feature, and equally urgent items by feature.
@@ -79,6 +79,7 @@ func routes(_ app: Application) throws {
     RatingAPI.register(on: api)
     StudyAPI.register(on: api)
     BreakthroughAPI.register(on: api)
+    FollowUpAPI.register(on: api)
     HomeAPI.register(on: api)
     APIDocumentation.register(on: api)
     HomePages.register(on: app.routes)
@@ -99,6 +100,7 @@ func routes(_ app: Application) throws {
     StudyPages.register(on: app.routes)
     ReflectionPages.register(on: app.routes)
     BreakthroughPages.register(on: app.routes)
+    FollowUpPages.register(on: app.routes)
     app.routeMethods = RouteMethods(app.routes.all)
 }
 
@@ -115,6 +117,7 @@ private let navigation = SiteNavigation(
         MenuEntry(CampaignRoute.list, LocalizedText(vi: "Triển khai", en: "Campaigns"), shownTo: .capability(.read)),
         MenuEntry(StudyRoute.sessions, LocalizedText(vi: "Học tập", en: "Study"), shownTo: .capability(.read)),
         MenuEntry(BreakthroughRoute.list, LocalizedText(vi: "Khâu đột phá", en: "Breakthroughs"), shownTo: .capability(.read)),
+        MenuEntry(FollowUpRoute.list, LocalizedText(vi: "Kết luận, kiến nghị", en: "Follow-ups"), shownTo: .capability(.read)),
         MenuEntry(CommitmentRoute.list, LocalizedText(vi: "Làm theo", en: "Commitments"), shownTo: .signedIn),
         MenuEntry(PrivacyRoute.me, LocalizedText(vi: "Của tôi", en: "My record"), shownTo: .selfService),
         MenuEntry(DocumentRoute.list, LocalizedText(vi: "Văn bản", en: "Documents"), shownTo: .signedIn),

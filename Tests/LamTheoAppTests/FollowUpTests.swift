@@ -203,3 +203,85 @@ struct FollowUpTests {
         }
     }
 }
+
+@Suite("Follow-up tasks over HTTP")
+struct FollowUpHTTPTests {
+    @Test("the API: the owner reports, the issuer returns and accepts, the figures follow; a reader elsewhere sees nothing, a viewer writes nothing",
+          arguments: TestBackend.allCases)
+    func api(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let tasks = try await app.issue([tree.wardA, tree.wardB], by: tree.city)
+            let id = tasks.first { $0.organizationId == tree.wardA }!.requireID()
+            let city = try await app.caller("thanhpho", .officer, scope: tree.city, level: .editor)
+            let ward = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .editor)
+            let other = try await app.caller("phuongb", .officer, scope: tree.wardB, level: .editor)
+            let viewer = try await app.caller("xem", .officer, scope: tree.wardA, level: .viewer)
+            let tester = try app.testing()
+
+            let list = try await tester.sendRequest(.GET, "/api/v1/follow-ups?unit=\(tree.wardA)", headers: ward.api)
+            #expect(list.status == .ok)
+            let page = try list.content.decode(PageDTO<FollowUpAPI.TaskDTO>.self)
+            #expect(page.total == 1 && page.items.first?.status == .open && page.items.first?.issuerName == "Đảng bộ Thành phố Hồ Chí Minh")
+            #expect(try await tester.sendRequest(.GET, "/api/v1/follow-ups/\(id)", headers: other.api).status == .notFound, "a sibling ward sees nothing")
+            #expect(try await tester.sendRequest(.POST, "/api/v1/follow-ups/\(id)/reports", headers: viewer.api) {
+                try $0.content.encode(FollowUpReportInput(note: "Đã xong"))
+            }.status == .forbidden)
+
+            let empty = try await tester.sendRequest(.POST, "/api/v1/follow-ups/\(id)/reports", headers: ward.api) { try $0.content.encode(FollowUpReportInput()) }
+            #expect(empty.status == .unprocessableEntity)
+            let reported = try await tester.sendRequest(.POST, "/api/v1/follow-ups/\(id)/reports", headers: ward.api) {
+                try $0.content.encode(FollowUpReportInput(note: "Đã ban hành quy chế sửa đổi"))
+            }
+            #expect(reported.status == .created)
+            #expect(try await tester.sendRequest(.POST, "/api/v1/follow-ups/\(id)/review", headers: ward.api) {
+                try $0.content.encode(FollowUpReviewInput(outcome: "accepted"))
+            }.status == .forbidden, "the owner does not accept its own report")
+            let accepted = try await tester.sendRequest(.POST, "/api/v1/follow-ups/\(id)/review", headers: city.api) {
+                try $0.content.encode(FollowUpReviewInput(outcome: "accepted"))
+            }
+            #expect(accepted.status == .ok)
+            let task = try accepted.content.decode(FollowUpAPI.TaskDTO.self)
+            #expect(task.state == .accepted && task.events?.map(\.action) == [.issued, .reported, .accepted])
+            #expect(task.events?[1].actor == "phuonga")
+
+            let figures = try await tester.sendRequest(.GET, "/api/v1/follow-ups/figures?unit=\(tree.city)", headers: city.api).content.decode(FollowUpAPI.FiguresDTO.self)
+            #expect(figures.subtree["all"]?.total == 2 && figures.subtree["all"]?.pending == 1 && figures.subtree["all"]?.counts["accepted"] == 1)
+            #expect(figures.own["all"]?.total == 0)
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "follow-up.review").count()
+            #expect(audit == 1)
+        }
+    }
+
+    @Test("the pages: the unit's figures and tasks overdue first; the task's forms only for who may use them; a refused report keeps its text",
+          arguments: TestBackend.allCases)
+    func pages(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let tasks = try await app.issue([tree.wardA], by: tree.city)
+            let id = tasks[0].requireID()
+            let city = try await app.caller("thanhpho", .officer, scope: tree.city, level: .editor)
+            let ward = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .editor)
+            let tester = try app.testing()
+
+            let list = try await FeedbackTests.page("/follow-ups?unit=\(tree.city)", as: city, on: tester)
+            #expect(list.contains("<h1>Nhiệm vụ sau kết luận, kiến nghị · Đảng bộ Thành phố Hồ Chí Minh</h1>"))
+            #expect(list.contains(#"<a href="/follow-ups/\#(id)">Rà soát, bổ sung quy chế làm việc của cấp ủy</a>"#))
+            let wardPage = try await FeedbackTests.page("/follow-ups/\(id)", as: ward, on: tester)
+            #expect(wardPage.contains("Gửi báo cáo") && !wardPage.contains("Gia hạn đến ngày"), "the owner reports; it does not extend")
+            let cityPage = try await FeedbackTests.page("/follow-ups/\(id)", as: city, on: tester)
+            #expect(cityPage.contains("Gia hạn đến ngày") && cityPage.contains(#"class="danger">Hủy nhiệm vụ</button>"#))
+
+            let refused = try await FeedbackTests.post("/follow-ups/\(id)/reports", ["note": "", "reportedOn": "31/02/2026"], as: ward, on: tester)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(String(buffer: refused.body).contains(#"value="31/02/2026""#), "the date typed comes back")
+            let sent = try await FeedbackTests.post("/follow-ups/\(id)/reports", ["note": "Đã ban hành quy chế"], as: ward, on: tester)
+            let landed = try await FeedbackTests.landing(sent, as: ward, on: tester)
+            #expect(landed.html.contains("Đã gửi báo cáo lần 1; cấp giao nhiệm vụ sẽ xem xét."))
+            #expect(landed.html.contains("Đã ban hành quy chế"), "the log shows the report")
+            let cancelled = try await FeedbackTests.post("/follow-ups/\(id)/cancellation", ["reason": ""], as: city, on: tester)
+            #expect(cancelled.status == .unprocessableEntity)
+            #expect(String(buffer: cancelled.body).contains(#"id="cancelReason""#) && String(buffer: cancelled.body).contains("aria-invalid"))
+        }
+    }
+}

@@ -49,6 +49,9 @@ extension APIDocumentation {
         // Breakthroughs
         BreakthroughInput.self, CheckInInput.self, BreakthroughAPI.CheckInDTO.self, BreakthroughAPI.BreakthroughDTO.self,
         PageDTO<BreakthroughAPI.BreakthroughDTO>.self, BreakthroughAPI.TallyDTO.self, BreakthroughAPI.RollupDTO.self,
+        // Follow-up tasks
+        FollowUpReportInput.self, FollowUpReviewInput.self, FollowUpExtensionInput.self, FollowUpCancellationInput.self,
+        FollowUpAPI.EventDTO.self, FollowUpAPI.TaskDTO.self, PageDTO<FollowUpAPI.TaskDTO>.self, FollowUpAPI.TallyDTO.self, FollowUpAPI.FiguresDTO.self,
     ]
 
     /// The bodies of partial updates (PATCH): a create body's properties, none required, less those an update

@@ -455,6 +455,27 @@ enum APIDocumentation {
                           "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
                           "404": ["$ref": "#/components/responses/404"]],
         ]],
+        "/follow-ups": ["get": operation(
+            "listFollowUps", "A unit's follow-up tasks (from briefings' conclusions, inspections' recommendations…), its own or its subtree's: overdue first, then returned, open by nearest deadline, reported, finished",
+            tag: "Follow-ups", parameters: [param("breakthroughUnit"), param("followUpScope"), param("followUpStatus"), param("followUpOrigin"), param("page"), param("per")],
+            ok: ref("FollowUpTaskPage"), failures: ["400", "404"])],
+        "/follow-ups/figures": ["get": operation(
+            "getFollowUpFigures", "A unit's own and its subtree's tasks by origin and status; overdue counted today; a unit without tasks has total 0",
+            tag: "Follow-ups", parameters: [param("breakthroughUnit")], ok: ref("FollowUpFigures"), failures: ["404"])],
+        "/follow-ups/{id}": ["get": operation("getFollowUp", "One task with its dated log", tag: "Follow-ups", parameters: [param("id")],
+                                              ok: ref("FollowUpTask"), failures: ["404"])],
+        "/follow-ups/{id}/reports": ["post": operation(
+            "reportFollowUp", "The owner unit reports what was done, with its evidence; refused while a report awaits review or once finished",
+            tag: "Follow-ups", parameters: [param("id")], body: ref("FollowUpReportCreate"), ok: ref("FollowUpTask"), okStatus: "201", failures: ["404", "422"])],
+        "/follow-ups/{id}/review": ["post": operation(
+            "reviewFollowUp", "The issuing unit accepts the report or returns it with a reason", tag: "Follow-ups", parameters: [param("id")],
+            body: ref("FollowUpReview"), ok: ref("FollowUpTask"), failures: ["404", "422"])],
+        "/follow-ups/{id}/extension": ["post": operation(
+            "extendFollowUp", "The issuing unit gives more time, with the reason", tag: "Follow-ups", parameters: [param("id")],
+            body: ref("FollowUpExtension"), ok: ref("FollowUpTask"), failures: ["404", "422"])],
+        "/follow-ups/{id}/cancellation": ["post": operation(
+            "cancelFollowUp", "The issuing unit cancels the task, with the reason", tag: "Follow-ups", parameters: [param("id")],
+            body: ref("FollowUpCancellation"), ok: ref("FollowUpTask"), failures: ["404", "422"])],
     ]
 
     private static let myRatings = operation("listMyRatings", "The caller's own ratings in every period (members)", tag: "Ratings",
@@ -503,6 +524,10 @@ enum APIDocumentation {
         "breakthroughUnit": ["name": "unit", "in": "query", "description": "The unit whose subtree is shown (its id); by default the caller's own", "schema": ["type": "integer"]],
         "period": ["name": "period", "in": "query", "description": "A rating period's id; by default this year's", "schema": ["type": "integer"]],
         "breakthroughStatus": ["name": "status", "in": "query", "schema": .enumeration(BreakthroughStatus.self)],
+        "followUpScope": ["name": "scope", "in": "query", "description": "The unit's own tasks, or its whole subtree's (the default)",
+                          "schema": .enumeration(FollowUpAPI.Scope.self)],
+        "followUpStatus": ["name": "status", "in": "query", "schema": .enumeration(FollowUpStatus.self)],
+        "followUpOrigin": ["name": "origin", "in": "query", "description": "One kind of origin (briefing, inspection…)", "schema": ["type": "string"]],
         "page": ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": .int(Paging.maximumPage), "default": 1]],
         "per": ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": .int(Paging.maximumPerPage), "default": 50]],
     ]

@@ -115,7 +115,7 @@ enum BreakthroughAPI {
     static func list(request: Request) async throws -> PageDTO<BreakthroughDTO> {
         let paging = try Paging(request)
         let status = try statusFilter(request)
-        let unit = try await BreakthroughActions.requireUnit(request)
+        let unit = try await request.readableUnit()
         let today = CalendarDate.today()
         let period = try await BreakthroughQueries.period(try request.queryInteger("period"), today: today, on: request.db)
         let page = try await BreakthroughQueries.list(within: unit, period: period, status: status, today: today,
@@ -124,7 +124,7 @@ enum BreakthroughAPI {
     }
 
     static func rollup(request: Request) async throws -> RollupDTO {
-        let unit = try await BreakthroughActions.requireUnit(request)
+        let unit = try await request.readableUnit()
         let today = CalendarDate.today()
         let period = try await BreakthroughQueries.period(try request.queryInteger("period"), today: today, on: request.db)
         let subtree = try await BreakthroughQueries.tally(within: unit, period: period, today: today, on: request.db)

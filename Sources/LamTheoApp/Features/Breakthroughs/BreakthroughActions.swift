@@ -46,21 +46,4 @@ enum BreakthroughActions {
         try request.require(.read, at: breakthrough.treePath)
         return breakthrough
     }
-
-    /// The `unit=` query parameter, a unit the caller reads; by default the root of the caller's scope
-    /// (the tree's first root for those who read everything).
-    static func requireUnit(_ request: Request) async throws -> Organization {
-        let unitId = try request.queryInteger(.unit) ?? request.readableSubtrees?.first?.ids.last
-        let unit: Organization?
-        if let unitId {
-            unit = try await Organization.find(unitId, on: request.db)
-        } else {
-            unit = try await Organization.query(on: request.db).filter(\.$parentId == nil).filter(\.$status == .active).sort(\.$id).first()
-        }
-        guard let unit else {
-            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tổ chức đảng", en: "Organisation not found"))
-        }
-        try request.require(.read, at: unit.treePath)
-        return unit
-    }
 }

@@ -25,7 +25,7 @@ enum BreakthroughPages {
     static func index(request: Request) async throws -> Response {
         let language = request.language
         let db = request.db
-        let unit = try await BreakthroughActions.requireUnit(request)
+        let unit = try await request.readableUnit()
         let status = try BreakthroughAPI.statusFilter(request)
         let paging = try Paging(request)
         let today = CalendarDate.today()
@@ -292,7 +292,7 @@ enum BreakthroughPages {
     }
 
     static func newForm(request: Request) async throws -> Response {
-        let form = BreakthroughForm(unit: try await BreakthroughActions.requireUnit(request).requireID(), period: try request.queryInteger("period"))
+        let form = BreakthroughForm(unit: try await request.readableUnit().requireID(), period: try request.queryInteger("period"))
         return try await renderForm(form, editing: nil, errors: [], request: request)
     }
 

@@ -95,3 +95,12 @@ final class FollowUpEvent: Model, @unchecked Sendable {
         self.until = until
     }
 }
+
+extension FollowUpTask: Auditable {
+    static var auditEntity: String { "follow-up" }
+    var auditFields: [String: String?] {
+        ["organizationId": String(organizationId), "issuerOrganizationId": String(issuerOrganizationId), "origin": originLabel, "title": title,
+         "responsible": responsible, "requiredEvidence": requiredEvidence, "dueOn": dueOn.iso, "extendedUntil": extendedUntil?.iso,
+         "state": state.rawValue, "reportCount": String(reportCount)]
+    }
+}

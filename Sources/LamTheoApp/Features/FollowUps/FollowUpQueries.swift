@@ -92,3 +92,12 @@ enum FollowUpQueries {
             .sort(\.$organizationPath).sort(\.$id).all()
     }
 }
+
+extension FollowUpQueries {
+    /// The names of the owner and issuing units of `tasks`, by id.
+    static func unitNames(of tasks: [FollowUpTask], on db: any Database) async throws -> [Int: String] {
+        let ids = Array(Set(tasks.flatMap { [$0.organizationId, $0.issuerOrganizationId] }))
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0.name) })
+    }
+}

@@ -83,3 +83,20 @@ extension OrganizationKind: Auditable {
         ["nameVi": nameVi, "nameEn": nameEn, "holdsMembers": String(holdsMembers), "position": String(position)]
     }
 }
+
+extension Request {
+    /// The `unit=` query parameter, a unit the caller reads; by default the root of the caller's scope (the
+    /// tree's first root for those who read everything). What every page and list of a subtree starts from.
+    func readableUnit() async throws -> Organization {
+        let unitId = try queryInteger(.unit) ?? readableSubtrees?.first?.ids.last
+        let unit: Organization?
+        if let unitId {
+            unit = try await Organization.find(unitId, on: db)
+        } else {
+            unit = try await Organization.query(on: db).filter(\.$parentId == nil).filter(\.$status == .active).sort(\.$id).first()
+        }
+        guard let unit else { throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tổ chức đảng", en: "Organisation not found")) }
+        try require(.read, at: unit.treePath)
+        return unit
+    }
+}

@@ -145,7 +145,7 @@ enum RatingAPI {
 
     static func figures(request: Request) async throws -> FiguresDTO {
         let period = try await RatingQueries.requirePeriod(try request.id(), on: request.db)
-        let unit = try await requireUnit(request)
+        let unit = try await request.readableUnit()
         let db = request.db
         let children = try await RatingQueries.children(of: unit, period: period, on: db)
         var closures: [ClosureDTO] = []
@@ -173,7 +173,7 @@ enum RatingAPI {
             throw DomainError.invalid(field: "period", LocalizedText(vi: "Chọn kỳ đánh giá", en: "Choose the period"))
         }
         let period = try await RatingQueries.requirePeriod(periodId, on: request.db)
-        let unit = try await requireUnit(request)
+        let unit = try await request.readableUnit()
         let paging = try Paging(request)
         let page = try await RatingQueries.sheet(period: period, unit: unit, page: paging.page, perPage: paging.perPage, on: request.db)
         return PageDTO(items: page.items.map { row in
@@ -218,20 +218,6 @@ enum RatingAPI {
             try request.require(.read, at: TreePath(rawValue: member.organizationPath)!)
         }
         return member
-    }
-
-    /// The `unit=` query parameter, a unit the caller reads; by default the caller's first scope (the root for administrators).
-    static func requireUnit(_ request: Request) async throws -> Organization {
-        let unitId = try request.queryInteger(.unit) ?? request.readableSubtrees?.first?.ids.last
-        let unit: Organization?
-        if let unitId {
-            unit = try await Organization.find(unitId, on: request.db)
-        } else {
-            unit = try await Organization.query(on: request.db).filter(\.$parentId == nil).filter(\.$status == .active).sort(\.$id).first()
-        }
-        guard let unit else { throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tổ chức đảng", en: "Organisation not found")) }
-        try request.require(.read, at: unit.treePath)
-        return unit
     }
 
     static func closureDTO(_ closure: PeriodClosure, on db: any Database) async throws -> ClosureDTO {

@@ -91,7 +91,7 @@ enum RatingPages {
         let db = request.db
         let actor = try request.requireActor()
         let period = try await RatingQueries.requirePeriod(periodId, on: db)
-        let unit = try await RatingAPI.requireUnit(request)
+        let unit = try await request.readableUnit()
         let id = period.requireID()
         let tally = try await RatingQueries.tally(period: period, at: unit, on: db)
         let children = try await RatingQueries.children(of: unit, period: period, on: db)
@@ -178,7 +178,7 @@ enum RatingPages {
     /// What closing freezes, counted now, before the secretary or officer confirms.
     static func confirmClose(request: Request) async throws -> Response {
         let period = try await RatingQueries.requirePeriod(try request.id(), on: request.db)
-        let unit = try await RatingAPI.requireUnit(request)
+        let unit = try await request.readableUnit()
         try request.require(.edit, at: unit.treePath)
         let tally = try await RatingQueries.tally(period: period, at: unit, on: request.db)
         let units = try await OrganizationQueries.summaries(of: [unit], on: request.db)[0].childCount
@@ -316,7 +316,7 @@ enum RatingPages {
         let db = request.db
         let actor = try request.requireActor()
         let period = try await RatingQueries.requirePeriod(try request.id(), on: db)
-        let unit = try await RatingAPI.requireUnit(request)
+        let unit = try await request.readableUnit()
         let paging = try Paging(request, defaultPerPage: 30)
         let page = try await RatingQueries.sheet(period: period, unit: unit, page: paging.page, perPage: paging.perPage, on: db)
         let closed = try await RatingPeriods.closure(of: period, covering: unit.treePath, on: db) != nil

@@ -114,7 +114,7 @@ enum RatingSheetEntry {
         let db = request.db
         let actor = try request.requireActor()
         let period = try await RatingQueries.requirePeriod(try request.id(), on: db)
-        let unit = try await RatingAPI.requireUnit(request)
+        let unit = try await request.readableUnit()
         let stepName = (try? request.content.get(String.self, at: "step")) ?? request.query[String.self, at: "step"] ?? RatingStepKind.proposal.rawValue
         guard let step = RatingStepKind(rawValue: stepName), step != .selfAssessment else {
             throw DomainError(.invalid, title: LocalizedText(vi: "Bảng chấm chỉ dùng cho đề xuất (proposal) hoặc quyết định (decision)",

@@ -1,0 +1,31 @@
+import LamTheoCore
+
+/// A unit's follow-up tasks: its subtree's figures by status, and the tasks — its own or its subtree's, all or
+/// one status — overdue first.
+enum FollowUpList {}
+
+extension FollowUpList {
+    struct Model: Sendable {
+        struct Row: Sendable {
+            let id: Int
+            let title: String
+            let unit: String
+            let origin: String
+            let deadline: CalendarDate
+            let extended: Bool
+            let status: FollowUpStatus
+        }
+
+        let unitId: Int
+        let unitName: String
+        /// Whether the unit has units under it: a unit alone is named by itself, not "Toàn đảng bộ…".
+        let hasChildren: Bool
+        let subtree: FollowUpTally
+        let own: FollowUpTally
+        let filter: FollowUpFilter
+        let rows: [Row]
+        let page: Int
+        let pageCount: Int
+        let total: Int
+    }
+}
