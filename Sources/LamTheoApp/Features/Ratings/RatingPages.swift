@@ -329,6 +329,8 @@ enum RatingPages {
         let months = RatingQueries.minimumMonths(rules) ?? 0
         let cells = try await MemberQueries.cellNames(for: page.items.map(\.member), on: db)
         var cards: [Node<HTML.BodyContext>] = []
+        // The whole-sheet entries offered: only the steps the reader may take for some member on the page.
+        var bulkSteps: [RatingStepKind] = []
         for row in page.items {
             let memberId = row.member.requireID()
             let cellPath = TreePath(rawValue: row.member.organizationPath)!
@@ -342,6 +344,9 @@ enum RatingPages {
             let may = { (step: RatingStepKind) in RatingActions.mayTake(step, member: memberId, unit: cellPath, deciding: grassroots.treePath, actor: actor) }
             let canPropose = !closed && row.notRated == nil && may(.proposal)
             let canDecide = !closed && row.notRated == nil && row.steps[.proposal] != nil && may(.decision)
+            for step in [RatingStepKind.proposal, .decision] where !bulkSteps.contains(step) && !closed && row.notRated == nil && may(step) {
+                bulkSteps.append(step)
+            }
             cards.append(.section(.id("member-\(memberId)"),
                 .h2(.text(row.member.fullName)),
                 .p(.class("muted"), .text(cells[row.member.organizationId] ?? "")),
@@ -361,7 +366,7 @@ enum RatingPages {
             .h1(.text("\(period.title) · \(unit.name)")),
             .if(closed, .p(.class("notice"), .text(LocalizedText(vi: "Kỳ đánh giá đã khóa sổ tại đơn vị này.", en: "The period is closed for this unit.")(language)))),
             .unwrap(quota) { .p(.class($0.isBroken ? "errors" : "notice"), .text($0.status(language))) },
-            .if(!closed && page.total <= RatingSheetEntry.largestSheet, .p(.class("actions"), .forEach([RatingStepKind.proposal, .decision]) { kind in
+            .if(!bulkSteps.isEmpty && page.total <= RatingSheetEntry.largestSheet, .p(.class("actions"), .forEach([RatingStepKind.proposal, .decision].filter(bulkSteps.contains)) { kind in
                 .a(.class("button secondary"), .href(RatingRoute.bulkSteps(period: .value(period.requireID())).path(query: [.unit: unit.requireID(), "step": kind.rawValue])),
                    .text(LocalizedText(vi: "Chấm cả bảng: \(kind.label.vi.lowercased())", en: "Whole sheet: \(kind.label.en.lowercased())")(language)))
             })),

@@ -54,8 +54,13 @@ extension Application {
         storage[DialectKey.self] ?? .sqlite
     }
 
+    /// Gone once the application has shut down (Vapor clears its storage): a write still arriving then is
+    /// refused, not a crash.
     var writeGate: WriteGate {
-        storage[WriteGateKey.self]!
+        get throws {
+            guard let gate = storage[WriteGateKey.self] else { throw Abort(.serviceUnavailable, reason: "The server is shutting down") }
+            return gate
+        }
     }
 
     private struct DialectKey: StorageKey {

@@ -1,4 +1,5 @@
 import LamTheoCore
+import NIOConcurrencyHelpers
 import Plot
 import Vapor
 
@@ -36,17 +37,18 @@ struct MenuEntry: Sendable {
 }
 
 extension Application {
+    /// The site's navigation, set by `configure`. Kept for the process, not in the application's storage:
+    /// Vapor clears that at shutdown, and a request still being answered then must not end the process.
+    /// The same code sets the same navigation for every application a test starts.
     var navigation: SiteNavigation {
         get {
-            guard let navigation = storage[NavigationKey.self] else { preconditionFailure("routes(_:) sets the site navigation") }
+            guard let navigation = Self.siteNavigation.withLockedValue({ $0 }) else { preconditionFailure("configure(_:) sets the site navigation") }
             return navigation
         }
-        set { storage[NavigationKey.self] = newValue }
+        set { Self.siteNavigation.withLockedValue { $0 = newValue } }
     }
 
-    private struct NavigationKey: StorageKey {
-        typealias Value = SiteNavigation
-    }
+    private static let siteNavigation = NIOLockedValueBox<SiteNavigation?>(nil)
 }
 
 /// One link in the trail above a page's title.
