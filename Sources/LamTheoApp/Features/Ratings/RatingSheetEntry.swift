@@ -206,19 +206,20 @@ enum RatingSheetEntry {
         let typedRemark = form.explanation?[key] ?? row.latest[sheet.step]?.explanation ?? ""
         let disciplined = form.disciplined?[key] == "on" || (form.score == nil && row.latest[.decision]?.disciplined == true)
         let who: Node<HTML.TableRowContext> = .td(.attribute(named: "data-label", value: Titles.name(language)),
-                                                .strong(.text(name)), .br(), .span(.class("muted"), .text(row.cell)))
+                                                .span(.strong(.text(name)), .br(), .span(.class("muted"), .text(row.cell))))
         let sofar: Node<HTML.TableRowContext> = .td(.attribute(named: "data-label", value: Titles.earlier(language)), .text(earlier.isEmpty ? "—" : earlier))
         if let reason = row.closedReason {
             return .tr(.id("member-\(id)"), who, sofar,
                        .td(.attribute(named: "data-label", value: Titles.score(language)), .attribute(named: "colspan", value: sheet.step == .decision ? "3" : "2"),
                            .span(.class("muted"), .text(reason(language)))))
         }
-        let score: Node<HTML.TableRowContext> = .td(.attribute(named: "data-label", value: Titles.score(language)),
+        // One block beside the label on a phone's card: the box, and under it the message.
+        let score: Node<HTML.TableRowContext> = .td(.attribute(named: "data-label", value: Titles.score(language)), .div(
             .input(.type(.number), .id("score-\(id)"), .name("score[\(id)]"), .value(typedScore),
                    .attribute(named: "min", value: "0"), .attribute(named: "max", value: "100"), .attribute(named: "inputmode", value: "numeric"),
                    .attribute(named: "aria-label", value: "\(Titles.score(language)): \(name)"),
                    .attribute(named: "aria-invalid", value: message == nil ? nil : "true")),
-            .unwrap(message) { .p(.class("field-error"), .text($0)) })
+            .unwrap(message) { .p(.class("field-error"), .text($0)) }))
         let remark: Node<HTML.TableRowContext> = .td(.attribute(named: "data-label", value: Titles.remark(language)),
             .input(.type(.text), .name("explanation[\(id)]"), .value(typedRemark), .attribute(named: "aria-label", value: "\(Titles.remark(language)): \(name)")))
         let discipline: Node<HTML.TableRowContext> = .if(sheet.step == .decision, .td(.attribute(named: "data-label", value: Titles.disciplined(language)),
