@@ -23,11 +23,6 @@ enum FollowUpOrigins {
     static func origin(_ kind: String) -> FollowUpOrigin? {
         registered.withLockedValue { $0[kind] }
     }
-
-    /// Every kind, in the order of their names.
-    static var all: [FollowUpOrigin] {
-        registered.withLockedValue { Array($0.values) }.sorted { $0.kind < $1.kind }
-    }
 }
 
 /// The record a task comes from, as its feature names it when issuing: its kind, its id and its words

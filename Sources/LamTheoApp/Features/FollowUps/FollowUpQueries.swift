@@ -7,8 +7,6 @@ struct FollowUpFilter: Sendable, Hashable {
     var extent: RollupExtent = .subtree
     var status: FollowUpStatus?
     var origin: String?
-    /// Only what still awaits the owners (open, returned, overdue): the officer's "what is left to do".
-    var pendingOnly = false
 }
 
 /// A unit's tasks by origin: its own and its whole subtree's, by status.
@@ -56,7 +54,6 @@ enum FollowUpQueries {
             filter.extent == .own ? "organization_id = \(bind: unit.requireID())" : "\(column: "organization_path", in: unit.treePath)",
         ]
         if let origin = filter.origin { conditions.append("origin_kind = \(bind: origin)") }
-        if filter.pendingOnly { conditions.append(awaiting) }
         switch filter.status {
         case .overdue?: conditions.append(overdue)
         case .open?: conditions.append("state = \(bind: FollowUpState.open.rawValue) AND NOT \(overdue)")
@@ -83,13 +80,6 @@ enum FollowUpQueries {
     /// A task's log, oldest first.
     static func events(of taskId: Int, on db: any Database) async throws -> [FollowUpEvent] {
         try await FollowUpEvent.query(on: db).filter(\.$taskId == taskId).sort(\.$id).all()
-    }
-
-    /// The tasks an origin issued (a briefing's conclusions), in the order of their owners.
-    static func tasks(from kind: String, originIds: [Int], on db: any Database) async throws -> [FollowUpTask] {
-        guard !originIds.isEmpty else { return [] }
-        return try await FollowUpTask.query(on: db).filter(\.$originKind == kind).filter(\.$originId ~~ originIds)
-            .sort(\.$organizationPath).sort(\.$id).all()
     }
 }
 
