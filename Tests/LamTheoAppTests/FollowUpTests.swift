@@ -267,6 +267,8 @@ struct FollowUpHTTPTests {
             let list = try await FeedbackTests.page("/follow-ups?unit=\(tree.city)", as: city, on: tester)
             #expect(list.contains("<h1>Nhiệm vụ sau kết luận, kiến nghị · Đảng bộ Thành phố Hồ Chí Minh</h1>"))
             #expect(list.contains(#"<a href="/follow-ups/\#(id)">Rà soát, bổ sung quy chế làm việc của cấp ủy</a>"#))
+            let empty = try await FeedbackTests.page("/follow-ups?unit=\(tree.wardB)", as: city, on: tester)
+            #expect(empty.contains("Chưa có nhiệm vụ nào được giao.") && !empty.contains("Nhiệm vụ, quá hạn trước"), "a unit without tasks says so once")
             let wardPage = try await FeedbackTests.page("/follow-ups/\(id)", as: ward, on: tester)
             #expect(wardPage.contains("Gửi báo cáo") && !wardPage.contains("Gia hạn đến ngày"), "the owner reports; it does not extend")
             let cityPage = try await FeedbackTests.page("/follow-ups/\(id)", as: city, on: tester)

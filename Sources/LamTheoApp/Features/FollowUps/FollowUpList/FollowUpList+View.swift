@@ -21,11 +21,13 @@ extension FollowUpList {
                                figureTile(status.label, numbers.integer(tally[status]), link: tally[status] > 0 ? link(status: status) : nil, language: language)
                            },
                            figureTile(LocalizedText(vi: "Tất cả", en: "All"), numbers.integer(tally.total), link: link(status: nil), language: language)),
-                .h2(.text(heading(language)),
-                    .if(model.filter.status != nil, .a(.href(link(status: nil)), .text(LocalizedText(vi: " (xem tất cả)", en: " (show all)")(language))))),
-                model.rows.isEmpty
-                    ? .p(.class("muted"), .text(LocalizedText(vi: "Không có nhiệm vụ nào ở đây.", en: "No tasks here.")(language)))
-                    : table(language),
+                // A subtree without any task has said so above: no empty list under it.
+                .if(tally.total > 0, .group(
+                    .h2(.text(heading(language)),
+                        .if(model.filter.status != nil, .a(.href(link(status: nil)), .text(LocalizedText(vi: " (xem tất cả)", en: " (show all)")(language))))),
+                    model.rows.isEmpty
+                        ? .p(.class("muted"), .text(LocalizedText(vi: "Không có nhiệm vụ nào ở đây.", en: "No tasks here.")(language)))
+                        : table(language))),
                 .if(model.pageCount > 1, Pager(page: model.page, pageCount: model.pageCount, total: model.total) { link(status: model.filter.status, page: $0) }.node(language))
             )
             return Layout(title: FollowUpList.title(language), crumbs: [Crumb(title: model.unitName, url: nil)], content: content)
