@@ -49,7 +49,6 @@ from selenium.common.exceptions import (NoAlertPresentException, NoSuchElementEx
                                         TimeoutException, UnexpectedAlertPresentException, WebDriverException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
@@ -170,6 +169,28 @@ document.querySelectorAll('body *').forEach(function (e) {
     + ' “' + (e.textContent || '').trim().slice(0, 50) + '” (' + Math.round(r.right) + 'px)';
 });
 return [document.documentElement.scrollWidth, viewport, worst];"""
+
+
+class JourneyPass:
+    """One pass of a journey at one width (360 px or desktop): a journey module subclasses it, names it with
+    `label`, lists its checks in `steps()` and runs both widths with `r.at_both_widths(Pass)`."""
+    label = "journey"
+
+    def __init__(self, r, narrow):
+        self.r = r
+        self.narrow = narrow
+        self.width = "360px" if narrow else "desktop"
+
+    def step(self, name, fn):
+        return self.r.step(f"{self.label} ({self.width}): {name}", fn)
+
+    def run(self):
+        self.r.viewport(self.narrow)
+        self.steps()
+        self.r.sign_out()
+
+    def steps(self):
+        raise NotImplementedError
 
 
 class Run:
@@ -500,6 +521,23 @@ class Run:
         else:
             self.record("PASS", name, f"[at {self.url()}]" + (f" (not failing: {', '.join(minor)})" if minor else ""))
 
+    def flash(self):
+        """The note a page shows once after a form (“Đã lưu …”), or "" when it shows none."""
+        notes = self.css_all("main .flash")
+        return notes[0].text if notes else ""
+
+    def first_unit(self):
+        """(id, name) of the first unit the signed-in user's organisations page lists: a secretary's own cell."""
+        self.get("/organizations")
+        link = self.css("main table tbody tr td:first-child a")
+        return int(link.get_attribute("href").rstrip("/").split("/")[-1]), link.text
+
+    def at_both_widths(self, make_pass):
+        """Runs a journey's `JourneyPass` at 360 px, then at desktop width, and leaves the browser wide."""
+        for narrow in (True, False):
+            make_pass(self, narrow).run()
+        self.viewport(False)
+
     # ---------------------------------------------------------------- accounts
 
     def menu(self, opened=True):
@@ -737,7 +775,7 @@ class Run:
                 return found[0] if found and found[0].text else False
             except StaleElementReferenceException:
                 return False
-        report = WebDriverWait(self.d, 90, ignored_exceptions=(StaleElementReferenceException,)).until(finished)
+        WebDriverWait(self.d, 90, ignored_exceptions=(StaleElementReferenceException,)).until(finished)
         self.loaded()
         return self.css("main p.notice, main p.errors, main div.errors")
 
@@ -1104,7 +1142,7 @@ class Run:
         def run():
             if self.fired:
                 raise StepFailed("script ran on " + "; ".join(f"{u} → {', '.join(sorted(t))}" for u, t in sorted(self.fired.items())))
-            return f"no script ran on any page visited"
+            return "no script ran on any page visited"
         self.step("6 canary: all pages visited", run)
 
     # ================================================================ main

@@ -13,26 +13,22 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from browser import JourneyPass
+
 
 def run(r):
-    for narrow in (True, False):
-        Pass(r, narrow).run()
-    r.viewport(False)
+    r.at_both_widths(Pass)
 
 
-class Pass:
+class Pass(JourneyPass):
+    label = "40 feedback"
+
     def __init__(self, r, narrow):
-        self.r = r
-        self.narrow = narrow
-        self.width = "360px" if narrow else "desktop"
+        super().__init__(r, narrow)
         self.cell = None
         self.session = None
 
-    def step(self, name, fn):
-        return self.r.step(f"40 feedback ({self.width}): {name}", fn)
-
-    def run(self):
-        self.r.viewport(self.narrow)
+    def steps(self):
         ok = self.step("bithu records a session with Enter: saved, and the attendance sheet says so", self.record_session)
         ok = ok and self.step("bithu saves the attendance: the session page says how many were marked", self.take_attendance)
         ok = ok and self.step("bithu deletes the session: a page asks first, saying what goes with it; then a note", self.delete_session)
@@ -44,20 +40,11 @@ class Pass:
         self.step("thanhuy is asked before closing a campaign, and goes back", self.campaign_question)
         self.step("thanhuy is asked before closing a rating period, and goes back", self.rating_question)
         self.step("admin is asked before revoking a role, and goes back", self.revoke_question)
-        self.r.sign_out()
 
     # ------------------------------------------------------------------ helpers
 
-    def flash(self):
-        notes = self.r.css_all("main .flash")
-        return notes[0].text if notes else ""
-
     def own_cell(self):
-        """bithu's cell: the first unit their organisations page lists."""
-        r = self.r
-        r.get("/organizations")
-        link = r.css("main table tbody tr td:first-child a")
-        self.cell = int(link.get_attribute("href").rstrip("/").split("/")[-1])
+        self.cell, _ = self.r.first_unit()
         return self.cell
 
     # ------------------------------------------------------------------ steps
@@ -78,7 +65,7 @@ class Pass:
         r.loaded()
         path = r.expect_path(r"/study-sessions/\d+/attendance", "Enter in the session form")
         self.session = int(path.split("/")[2])
-        note = self.flash()
+        note = self.r.flash()
         assert f"Đã ghi buổi học tập “{title}”" in note and "Mời điểm danh" in note, f"the sheet's note is “{note}”"
         return f"session #{self.session}: “{note}”"
 
@@ -94,12 +81,12 @@ class Pass:
         reason.send_keys("Đi công tác")
         r.submit(r.submit_button(f"/study-sessions/{self.session}/attendance", "Lưu điểm danh"))
         r.expect_path(rf"/study-sessions/{self.session}", "after saving the attendance")
-        note = self.flash()
+        note = self.r.flash()
         n = len(marks)
         expected = f"Đã lưu điểm danh {n} đảng viên: {n - 1} có mặt, 1 vắng có lý do, 0 vắng không lý do."
         assert note == expected, f"the note is “{note}”, expected “{expected}”"
         r.get(f"/study-sessions/{self.session}")
-        assert not self.flash(), "the note shows again on the next visit"
+        assert not self.r.flash(), "the note shows again on the next visit"
         return note
 
     def delete_session(self):
@@ -117,7 +104,7 @@ class Pass:
         assert "danger" in (button.get_attribute("class") or ""), "the delete button is not styled as dangerous"
         r.submit(button)
         r.expect_path(r"/study-sessions", "after deleting")
-        note = self.flash()
+        note = self.r.flash()
         assert note.startswith("Đã xóa buổi học tập") and "cùng điểm danh của" in note, f"the note is “{note}”"
         self.session = None
         return f"asked “{h1}”, then “{note}”"
@@ -139,7 +126,7 @@ class Pass:
         parsed = urllib.parse.urlparse(r.d.current_url)
         assert parsed.path == "/commitments" and f"unit={cell}" in parsed.query, f"the reminder returned to {r.d.current_url}"
         assert parsed.fragment == member, f"the reminder returned to #{parsed.fragment}, not #{member}"
-        note = self.flash()
+        note = self.r.flash()
         assert note.startswith(f"Đã nhắc {name} đăng ký làm theo năm"), f"the note is “{note}”"
         return f"{query} → {parsed.query}#{parsed.fragment}: “{note}”"
 
@@ -156,7 +143,7 @@ class Pass:
         assert checked, "the ward officer's own unit is not chosen by default"
         r.submit(r.submit_button("/documents/new", "Lưu"))
         r.expect_path(r"/documents/\d+", f"registering {symbol}")
-        note = self.flash()
+        note = self.r.flash()
         assert note == f"Đã vào sổ văn bản {symbol} ngày 02/01/2026.", f"the note is “{note}”"
         return note
 

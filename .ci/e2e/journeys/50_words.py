@@ -8,7 +8,7 @@ recorded here is deleted again."""
 import re
 import urllib.parse
 
-from selenium.webdriver.common.by import By
+from browser import JourneyPass
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TIME = re.compile(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}")
@@ -16,9 +16,7 @@ CODES = ["study.", "organization.", "organizationId", "parentId", "∅"]
 
 
 def run(r):
-    for narrow in (True, False):
-        Pass(r, narrow).run()
-    r.viewport(False)
+    r.at_both_widths(Pass)
 
 
 def no_codes(text, where):
@@ -28,31 +26,25 @@ def no_codes(text, where):
     assert not iso, f"{where} shows an ISO date “{iso.group(0)}”"
 
 
-class Pass:
+class Pass(JourneyPass):
+    label = "50 words"
+
     def __init__(self, r, narrow):
-        self.r = r
-        self.narrow = narrow
-        self.width = "360px" if narrow else "desktop"
+        super().__init__(r, narrow)
         self.session = None
         self.title = None
 
-    def step(self, name, fn):
-        return self.r.step(f"50 words ({self.width}): {name}", fn)
-
-    def run(self):
-        self.r.viewport(self.narrow)
+    def steps(self):
         if self.step("bithu takes the attendance of a session: its history says so in a sentence, with a time and no code", self.history):
             self.step("admin's audit trail reads the same sentence, and finds it by “diem danh”", self.trail)
             self.step("bithu deletes the session again", self.delete)
         self.step("thanhuy's campaign page: a comma in Vietnamese, a dot in English, the unit named once", self.percentages)
         self.step("thanhuy finds a member by “binh nguyen van”, with the unit above the cell; nobody found says what to try", self.search)
-        self.r.sign_out()
 
     def history(self):
         r = self.r
         r.sign_in("bithu")
-        r.get("/organizations")
-        cell = int(r.css("main table tbody tr td:first-child a").get_attribute("href").rstrip("/").split("/")[-1])
+        cell, _ = r.first_unit()
         r.get(f"/study-sessions/new?unit={cell}")
         self.title = f"Sinh hoạt chuyên đề (CI {r.stamp} {self.width})"
         r.fill("title", self.title)

@@ -100,8 +100,7 @@ def extend_for_member(r, state):
     r.sign_in("bithu")
     cell = r.state.get("cell_id")
     if not cell:
-        r.get("/organizations")
-        cell = int(r.css("main table tbody tr td:first-child a").get_attribute("href").rstrip("/").split("/")[-1])
+        cell, _ = r.first_unit()
     r.get(f"/reflections?unit={cell}&campaign={state['campaign']}")
     assert f"Hạn nộp: {state['due']}" in r.text("main"), f"the cell's page does not give the deadline {state['due']}"
     form = "/reflections/extensions"

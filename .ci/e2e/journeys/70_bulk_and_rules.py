@@ -19,6 +19,8 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 import zipfile
 
+from browser import JourneyPass, number, vn_today
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 SLOGAN = "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh theo Chỉ thị 05-CT/TW năm 2026"
@@ -27,48 +29,28 @@ LEVEL_DONE = "Hoàn thành nhiệm vụ"
 
 
 def run(r):
-    for narrow in (True, False):
-        Pass(r, narrow).run()
-    r.viewport(False)
+    r.at_both_widths(Pass)
 
 
-def vn_today():
-    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=7)).date()
+class Pass(JourneyPass):
+    label = "70 bulk and rules"
 
-
-def number(text):
-    digits = re.sub(r"[^\d]", "", text or "")
-    return int(digits) if digits else None
-
-
-class Pass:
     def __init__(self, r, narrow):
-        self.r = r
-        self.narrow = narrow
-        self.width = "360px" if narrow else "desktop"
+        super().__init__(r, narrow)
         self.cell = None
         self.cell_name = None
         self.period = None
         self.proposed = None  # (member id, name) given a proposal on the bulk sheet
 
-    def step(self, name, fn):
-        return self.r.step(f"70 bulk and rules ({self.width}): {name}", fn)
-
-    def run(self):
-        self.r.viewport(self.narrow)
+    def steps(self):
         self.step("bithu enters proposals on the cell's one sheet: a row scored 150 refuses it (kept, marked, nothing saved); "
                   "then saved, with a note", self.bulk_proposals)
         self.step("bithu's session dated before the cell was founded is refused, naming the cell and its founding date", self.session_before_founding)
         self.step("phuong downloads “Ai chưa học tập?” as XLSX: a workbook with as many members as the page", self.export)
         self.step("phuong's breakthrough that only restates the slogan is refused despite its target and dates", self.vague_breakthrough)
         self.step("phuong corrects a decided member of the cell downward: accepted with a note, then set back", self.downward_correction)
-        self.r.sign_out()
 
     # ------------------------------------------------------------------ helpers
-
-    def flash(self):
-        notes = self.r.css_all("main .flash")
-        return notes[0].text if notes else ""
 
     def follow(self, link):
         r = self.r
@@ -88,13 +70,8 @@ class Pass:
 
     def own_cell(self):
         """bithu's cell: the first unit their organisations page lists."""
-        r = self.r
-        if self.cell:
-            return self.cell
-        r.get("/organizations")
-        link = r.css("main table tbody tr td:first-child a")
-        self.cell_name = link.text
-        self.cell = int(link.get_attribute("href").rstrip("/").split("/")[-1])
+        if not self.cell:
+            self.cell, self.cell_name = self.r.first_unit()
         return self.cell
 
     def open_cell_sheet(self):
@@ -160,7 +137,7 @@ class Pass:
         note.send_keys(remark)
         r.submit(r.css("button[type=submit]", form[0]))
         r.expect_path(rf"/rating-periods/{self.period}/sheet", f"deciding {score} for member {member}")
-        return self.flash()
+        return self.r.flash()
 
     # ------------------------------------------------------------------ 1. one sheet for the cell
 
@@ -209,7 +186,7 @@ class Pass:
         r.css(f"#score-{wrong}").clear()
         r.submit(r.submit_button(entry, "Lưu cả bảng"))
         r.expect_path(rf"/rating-periods/{self.period}/sheet", "saving the sheet")
-        note = self.flash()
+        note = self.r.flash()
         # One member saved: had the refused sheet kept its valid row, this save would have found nothing new.
         assert note == "Đã lưu chi bộ đề xuất cho 1 đảng viên.", f"the note is “{note}”"
         proposed = self.proposal(self.facts(self.section(right)))
