@@ -29,9 +29,11 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     for source: any AuditWordingSource in [OrganizationAuditWording(), MemberAuditWording(), AccountAuditWording(), PrivacyAuditWording(),
                                           DocumentAuditWording(), SpreadsheetAuditWording(), CampaignAuditWording(), StudyAuditWording(),
                                           CoverageAuditWording(), CommitmentAuditWording(), RatingAuditWording(), BreakthroughAuditWording(),
-                                          FollowUpAuditWording(), SampleDataAuditWording()] {
+                                          FollowUpAuditWording(), BriefingAuditWording(), SampleDataAuditWording()] {
         AuditWording.register(source)
     }
+    FollowUpOrigins.register(FollowUpOrigin(kind: BriefingCommands.originKind, name: LocalizedText(vi: "Kết luận giao ban", en: "Briefing conclusion"),
+                                            link: { BriefingRoute.show(.value($0)).path }))
     // In this order: the start page's figures by feature, and equally urgent items by feature.
     for source: any TodoSource in [OrganizationTodos(), StudyTodos(), CampaignTodos(), CoverageTodos(), CommitmentTodos(), RatingTodos()] {
         Todos.register(source)
@@ -80,6 +82,7 @@ func routes(_ app: Application) throws {
     StudyAPI.register(on: api)
     BreakthroughAPI.register(on: api)
     FollowUpAPI.register(on: api)
+    BriefingAPI.register(on: api)
     HomeAPI.register(on: api)
     APIDocumentation.register(on: api)
     HomePages.register(on: app.routes)
@@ -101,6 +104,7 @@ func routes(_ app: Application) throws {
     ReflectionPages.register(on: app.routes)
     BreakthroughPages.register(on: app.routes)
     FollowUpPages.register(on: app.routes)
+    BriefingPages.register(on: app.routes)
     app.routeMethods = RouteMethods(app.routes.all)
 }
 
@@ -118,6 +122,7 @@ private let navigation = SiteNavigation(
         MenuEntry(StudyRoute.sessions, LocalizedText(vi: "Học tập", en: "Study"), shownTo: .capability(.read)),
         MenuEntry(BreakthroughRoute.list, LocalizedText(vi: "Khâu đột phá", en: "Breakthroughs"), shownTo: .capability(.read)),
         MenuEntry(FollowUpRoute.list, LocalizedText(vi: "Kết luận, kiến nghị", en: "Follow-ups"), shownTo: .capability(.read)),
+        MenuEntry(BriefingRoute.list, LocalizedText(vi: "Giao ban", en: "Briefings"), shownTo: .capability(.read)),
         MenuEntry(CommitmentRoute.list, LocalizedText(vi: "Làm theo", en: "Commitments"), shownTo: .signedIn),
         MenuEntry(PrivacyRoute.me, LocalizedText(vi: "Của tôi", en: "My record"), shownTo: .selfService),
         MenuEntry(DocumentRoute.list, LocalizedText(vi: "Văn bản", en: "Documents"), shownTo: .signedIn),

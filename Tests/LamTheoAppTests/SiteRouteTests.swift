@@ -12,7 +12,7 @@ struct SiteRouteTests {
     static let routeKinds: [any SiteRoute.Type] = [
         PlatformRoute.self, AccountRoute.self, AuditRoute.self, APIDocsRoute.self, DocumentRoute.self, StudyRoute.self,
         CommitmentRoute.self, RatingRoute.self, BreakthroughRoute.self, SpreadsheetRoute.self, PrivacyRoute.self,
-        OrganizationRoute.self, MemberRoute.self, CampaignRoute.self, CoverageRoute.self, HomeRoute.self, FollowUpRoute.self,
+        OrganizationRoute.self, MemberRoute.self, CampaignRoute.self, CoverageRoute.self, HomeRoute.self, FollowUpRoute.self, BriefingRoute.self,
     ]
 
     @Test("every route served is an address of a route enum, and every address a route enum lists is served")

@@ -34,6 +34,7 @@ enum SchemaHistory {
         AddAccountSelfService(),
         AddMovableDeadlines(),
         CreateFollowUpTasks(),
+        CreateBriefings(),
     ]
 }
 

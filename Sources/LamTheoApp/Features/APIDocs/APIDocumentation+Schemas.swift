@@ -52,6 +52,10 @@ extension APIDocumentation {
         // Follow-up tasks
         FollowUpReportInput.self, FollowUpReviewInput.self, FollowUpExtensionInput.self, FollowUpCancellationInput.self,
         FollowUpAPI.EventDTO.self, FollowUpAPI.TaskDTO.self, PageDTO<FollowUpAPI.TaskDTO>.self, FollowUpAPI.TallyDTO.self, FollowUpAPI.FiguresDTO.self,
+        // Briefings
+        BriefingInput.self, ContributionInput.self, ConclusionInput.self, NoticeInput.self, BriefingAPI.DocumentDTO.self, BriefingAPI.UnitDTO.self,
+        BriefingAPI.ContributionDTO.self, BriefingAPI.TaskDTO.self, BriefingAPI.ConclusionDTO.self, BriefingAPI.PreviousDTO.self,
+        BriefingAPI.BriefingDTO.self, PageDTO<BriefingAPI.BriefingDTO>.self, BriefingAPI.NoticeDTO.self,
     ]
 
     /// The bodies of partial updates (PATCH): a create body's properties, none required, less those an update

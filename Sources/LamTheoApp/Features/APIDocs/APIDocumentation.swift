@@ -476,6 +476,49 @@ enum APIDocumentation {
         "/follow-ups/{id}/cancellation": ["post": operation(
             "cancelFollowUp", "The issuing unit cancels the task, with the reason", tag: "Follow-ups", parameters: [param("id")],
             body: ref("FollowUpCancellation"), ok: ref("FollowUpTask"), failures: ["404", "422"])],
+        "/briefings": [
+            "get": operation("listBriefings", "A unit's briefings, latest first: those convened in its subtree and those it is invited to", tag: "Briefings",
+                             parameters: [param("breakthroughUnit"), param("page"), param("per")], ok: ref("BriefingPage"), failures: ["400", "404"]),
+            "post": operation("createBriefing", "An editor of the convening committee sets up a briefing: theme, date, place or link, the units invited under it, agenda, questions, lead report and the contributions' deadline",
+                              tag: "Briefings", body: ref("BriefingCreate"), ok: ref("Briefing"), okStatus: "201", failures: ["404", "422"]),
+        ],
+        "/briefings/{id}": ["get": operation(
+            "getBriefing", "One briefing: its invited units and who has contributed, the contributions, the count of those presented, the conclusions with their tasks, and the previous briefing of its series with its tasks' state",
+            tag: "Briefings", parameters: [param("id")], ok: ref("Briefing"), failures: ["404"])],
+        "/briefings/{id}/contributions": ["post": [
+            "operationId": "contributeToBriefing",
+            "summary": "An invited unit's editor sends its contribution (a summary and an optional PDF, DOCX, JPEG or PNG); after the deadline it is marked late, or refused when the briefing takes no late ones",
+            "tags": ["Briefings"], "parameters": [param("id")],
+            "requestBody": ["required": true, "content": [
+                "application/json": ["schema": ref("ContributionCreate")],
+                "multipart/form-data": ["schema": .object(properties: ["organizationId": .integer, "summary": .string, "file": .binary],
+                                                          required: ["organizationId", "summary"])],
+            ]],
+            "responses": ["201": ["description": "Sent", "content": ["application/json": ["schema": ref("Briefing")]]],
+                          "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
+                          "403": ["$ref": "#/components/responses/403"], "404": ["$ref": "#/components/responses/404"],
+                          "422": ["$ref": "#/components/responses/422"]],
+        ]],
+        "/briefings/{id}/contributions/{contributionId}/presented": ["post": operation(
+            "markContributionPresented", "The committee marks a contribution as presented at the meeting (from the meeting's day on)", tag: "Briefings",
+            parameters: [param("id"), param("contributionId")], ok: ref("Briefing"), failures: ["404", "422"])],
+        "/briefings/{id}/contributions/{contributionId}/file": ["get": [
+            "operationId": "downloadContributionFile", "summary": "A contribution's file, to whoever reads the briefing", "tags": ["Briefings"],
+            "parameters": [param("id"), param("contributionId")],
+            "responses": ["200": ["description": "The file", "content": evidenceContent],
+                          "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                          "404": ["$ref": "#/components/responses/404"]],
+        ]],
+        "/briefings/{id}/conclusions": ["post": operation(
+            "concludeBriefing", "The committee adds the next numbered conclusion point and, optionally, the follow-up task it becomes for one or more units (all or nothing)",
+            tag: "Briefings", parameters: [param("id")], body: ref("ConclusionCreate"), ok: ref("Briefing"), okStatus: "201", failures: ["404", "422"])],
+        "/briefings/{id}/notice": [
+            "get": operation("getBriefingNotice", "The conclusion notice drafted from the briefing and its conclusions", tag: "Briefings",
+                             parameters: [param("id")], ok: ref("BriefingNotice"), failures: ["404"]),
+            "post": operation("registerBriefingNotice", "The committee registers the notice as its document of type TB (once; after at least one conclusion)",
+                              tag: "Briefings", parameters: [param("id")], body: ref("BriefingNoticeCreate"), ok: ref("BriefingNotice"), okStatus: "201",
+                              failures: ["404", "409", "422"]),
+        ],
     ]
 
     private static let myRatings = operation("listMyRatings", "The caller's own ratings in every period (members)", tag: "Ratings",
@@ -518,6 +561,7 @@ enum APIDocumentation {
         "commitmentUnit": ["name": "unit", "in": "query", "description": "A unit the caller reads; by default their outermost scope, or a member's own cell",
                            "schema": ["type": "integer"]],
         "checkInId": ["name": "checkInId", "in": "path", "required": true, "schema": ["type": "integer"]],
+        "contributionId": ["name": "contributionId", "in": "path", "required": true, "schema": ["type": "integer"]],
         "commitmentYear": ["name": "year", "in": "query", "description": "The year; this year by default", "schema": ["type": "integer"]],
         "commitmentList": ["name": "list", "in": "query", "description": "The rows behind one figure",
                            "schema": ["type": "string", "enum": ["registered", "achieved", "not-achieved", "unassessed"], "default": "registered"]],

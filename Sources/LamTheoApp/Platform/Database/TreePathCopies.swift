@@ -18,6 +18,9 @@ enum TreePathCopies {
         ("rating_figures", "organization_path"),
         ("breakthroughs", "organization_path"),
         ("follow_up_tasks", "organization_path"),
+        ("briefings", "organization_path"),
+        ("briefing_units", "organization_path"),
+        ("briefing_contributions", "organization_path"),
     ]
 
     /// Rows under `old` now carry the path under `new`.

@@ -1,0 +1,48 @@
+import LamTheoCore
+
+/// The conclusion notice (thông báo kết luận) drafted from a briefing: the Party's document header, the
+/// briefing's facts, the count of contributions and the numbered conclusions with the units given each and
+/// their deadlines, ready to be finished and registered as a document of type TB.
+enum BriefingNotice {
+    static func text(_ detail: BriefingDetail) -> String {
+        let briefing = detail.briefing
+        var lines = [
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            detail.committeeName.uppercased(),
+            "Số …-TB/…",
+            "",
+            "THÔNG BÁO",
+            "Kết luận \(briefing.title)",
+            "",
+        ]
+        let place = [briefing.place, briefing.onlineLink.map { "trực tuyến (\($0))" }].compactMap { $0 }.joined(separator: " và ")
+        let bridges = briefing.bridgePoints.isEmpty ? "" : ", kết nối \(briefing.bridgePoints.count) điểm cầu (\(briefing.bridgePoints.joined(separator: ", ")))"
+        lines.append("Ngày \(briefing.heldOn.vietnamese)\(briefing.startsAt.map { ", lúc \($0)" } ?? ""), tại \(place)\(bridges), "
+                     + "\(detail.committeeName) tổ chức \(briefing.title) về chuyên đề “\(briefing.theme)”, "
+                     + "với sự tham dự của \(detail.units.count) đơn vị: \(detail.units.map(\.name).joined(separator: ", ")).")
+        if let report = detail.leadReport {
+            lines.append("Hội nghị nghe báo cáo đề dẫn (\(report.symbol): \(report.title)).")
+        }
+        if !briefing.questions.isEmpty {
+            lines.append("Các vấn đề đặt ra thảo luận: " + briefing.questions.joined(separator: "; ") + ".")
+        }
+        lines.append("Hội nghị đã nghe \(detail.presented.sentence.vi).")
+        lines.append("")
+        lines.append("Kết luận hội nghị, \(detail.committeeName) yêu cầu:")
+        for conclusion in detail.conclusions {
+            var point = "\(conclusion.number). \(conclusion.text)"
+            if !conclusion.tasks.isEmpty {
+                let byDeadline = Dictionary(grouping: conclusion.tasks, by: \.deadline).sorted { $0.key < $1.key }
+                point += " Giao: " + byDeadline.map { deadline, tasks in
+                    "\(tasks.map(\.unitName).joined(separator: ", ")) (\(tasks[0].responsible)) thực hiện, hoàn thành trước ngày \(deadline.vietnamese)"
+                }.joined(separator: "; ") + "."
+            }
+            lines.append(point)
+        }
+        lines.append("")
+        lines.append("Nơi nhận:")
+        lines.append(contentsOf: detail.units.map { "- \($0.name)," })
+        lines.append("- Lưu Văn phòng.")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,29 @@
+/// The addresses of briefings, their pages and their API.
+enum BriefingRoute: SiteRoute {
+    case list
+    case new
+    case show(Parameter<Int>)
+    case contributions(Parameter<Int>)
+    case presented(Parameter<Int>, contribution: Parameter<Int>)
+    case file(Parameter<Int>, contribution: Parameter<Int>)
+    case conclusions(Parameter<Int>)
+    case notice(Parameter<Int>)
+
+    static let pages: [BriefingRoute] = [.list, .new, .show(.key), .contributions(.key), .presented(.key, contribution: .key),
+                                         .file(.key, contribution: .key), .conclusions(.key), .notice(.key)]
+    static let api: [BriefingRoute] = [.list, .show(.key), .contributions(.key), .presented(.key, contribution: .key),
+                                       .file(.key, contribution: .key), .conclusions(.key), .notice(.key)]
+
+    var components: [RouteComponent] {
+        switch self {
+        case .list: return ["briefings"]
+        case .new: return ["briefings", "new"]
+        case .show(let id): return ["briefings", id.named("id")]
+        case .contributions(let id): return Self.show(id).components + ["contributions"]
+        case .presented(let id, let contribution): return Self.contributions(id).components + [contribution.named("contributionId"), "presented"]
+        case .file(let id, let contribution): return Self.contributions(id).components + [contribution.named("contributionId"), "file"]
+        case .conclusions(let id): return Self.show(id).components + ["conclusions"]
+        case .notice(let id): return Self.show(id).components + ["notice"]
+        }
+    }
+}
