@@ -17,7 +17,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(SchemaHistory.migrations)
     // In this order: a merge hands over obligations and moves members before the figures are recounted.
     for follower: any TreeFollower in [ObligationTreeFollower(), MemberTreeFollower(), CoverageTreeFollower(), CommitmentTreeFollower(),
-                                       RatingTreeFollower(), FollowUpTreeFollower()] {
+                                       RatingTreeFollower(), FollowUpTreeFollower(), ExemplarTreeFollower()] {
         TreeFollowers.register(follower)
     }
     CampaignProgressFollowers.register(CoverageProgressFollower())
@@ -29,13 +29,20 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     for source: any AuditWordingSource in [OrganizationAuditWording(), MemberAuditWording(), AccountAuditWording(), PrivacyAuditWording(),
                                           DocumentAuditWording(), SpreadsheetAuditWording(), CampaignAuditWording(), StudyAuditWording(),
                                           CoverageAuditWording(), CommitmentAuditWording(), RatingAuditWording(), BreakthroughAuditWording(),
-                                          FollowUpAuditWording(), BriefingAuditWording(), SampleDataAuditWording()] {
+                                          FollowUpAuditWording(), BriefingAuditWording(), InspectionAuditWording(), ExemplarAuditWording(), SampleDataAuditWording()] {
         AuditWording.register(source)
     }
     FollowUpOrigins.register(FollowUpOrigin(kind: BriefingCommands.originKind, name: LocalizedText(vi: "Kết luận giao ban", en: "Briefing conclusion"),
                                             link: { BriefingRoute.show(.value($0)).path }))
+    FollowUpOrigins.register(FollowUpOrigin(kind: Inspection.originKind, name: LocalizedText(vi: "Kiến nghị sau kiểm tra, giám sát", en: "Inspection recommendation"),
+                                            link: { InspectionRoute.show(.value($0)).path }))
+    // An inspection's team reads the inspected units while it runs.
+    GrantLendings.register(GrantLending(kind: Inspection.originKind, lent: { try await InspectionQueries.lentScopes(to: $0, on: $1, on: $2) },
+                                        log: { try await InspectionQueries.logRead($0, on: $1) }))
+    FollowUpOrigins.register(FollowUpOrigin(kind: ExemplarCommands.replicationOrigin, name: LocalizedText(vi: "Nhân rộng điển hình", en: "Exemplar replication"),
+                                            link: { ExemplarRoute.show(.value($0)).path }))
     // In this order: the start page's figures by feature, and equally urgent items by feature.
-    for source: any TodoSource in [OrganizationTodos(), StudyTodos(), CampaignTodos(), CoverageTodos(), CommitmentTodos(), RatingTodos()] {
+    for source: any TodoSource in [OrganizationTodos(), StudyTodos(), CampaignTodos(), CoverageTodos(), CommitmentTodos(), RatingTodos(), FollowUpTodos()] {
         Todos.register(source)
     }
 
@@ -48,6 +55,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.middleware.use(ErrorMiddleware())
     app.middleware.use(RequestLimitsMiddleware())
     app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(LentReadLogMiddleware())
     app.middleware.use(FlashMiddleware())
     app.middleware.use(MultipartGuardMiddleware())
     app.middleware.use(CSRFMiddleware())
@@ -63,6 +71,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))
     app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
     app.asyncCommands.use(CoverageBenchmarkCommand(), as: "benchmark-coverage")
+    app.asyncCommands.use(FollowUpBenchmarkCommand(), as: "benchmark-follow-ups")
     app.asyncCommands.use(ImportBenchmarkCommand(), as: "benchmark-import")
     try routes(app)
 }
@@ -82,7 +91,9 @@ func routes(_ app: Application) throws {
     StudyAPI.register(on: api)
     BreakthroughAPI.register(on: api)
     FollowUpAPI.register(on: api)
+    ExemplarAPI.register(on: api)
     BriefingAPI.register(on: api)
+    InspectionAPI.register(on: api)
     HomeAPI.register(on: api)
     APIDocumentation.register(on: api)
     HomePages.register(on: app.routes)
@@ -104,6 +115,8 @@ func routes(_ app: Application) throws {
     ReflectionPages.register(on: app.routes)
     BreakthroughPages.register(on: app.routes)
     FollowUpPages.register(on: app.routes)
+    InspectionPages.register(on: app.routes)
+    ExemplarPages.register(on: app.routes)
     BriefingPages.register(on: app.routes)
     app.routeMethods = RouteMethods(app.routes.all)
 }
@@ -122,6 +135,8 @@ private let navigation = SiteNavigation(
         MenuEntry(StudyRoute.sessions, LocalizedText(vi: "Học tập", en: "Study"), shownTo: .capability(.read)),
         MenuEntry(BreakthroughRoute.list, LocalizedText(vi: "Khâu đột phá", en: "Breakthroughs"), shownTo: .capability(.read)),
         MenuEntry(FollowUpRoute.list, LocalizedText(vi: "Kết luận, kiến nghị", en: "Follow-ups"), shownTo: .capability(.read)),
+        MenuEntry(InspectionRoute.list, LocalizedText(vi: "Kiểm tra, giám sát", en: "Inspections"), shownTo: .capability(.read)),
+        MenuEntry(ExemplarRoute.list, LocalizedText(vi: "Điển hình, khen thưởng", en: "Exemplars"), shownTo: .capability(.read)),
         MenuEntry(BriefingRoute.list, LocalizedText(vi: "Giao ban", en: "Briefings"), shownTo: .capability(.read)),
         MenuEntry(CommitmentRoute.list, LocalizedText(vi: "Làm theo", en: "Commitments"), shownTo: .signedIn),
         MenuEntry(PrivacyRoute.me, LocalizedText(vi: "Của tôi", en: "My record"), shownTo: .selfService),

@@ -35,6 +35,8 @@ enum SchemaHistory {
         AddMovableDeadlines(),
         CreateFollowUpTasks(),
         CreateBriefings(),
+        CreateInspections(),
+        CreateExemplars(),
     ]
 }
 

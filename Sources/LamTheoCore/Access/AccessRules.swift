@@ -46,12 +46,21 @@ public struct Grant: Sendable, Hashable, Codable {
     public let level: OfficerLevel?
     /// The member record a member-role user is (self-service).
     public let memberId: Int?
+    /// The record that lends this grant for a time, when it is not a role held (an inspection lends its team
+    /// read-only access to the units it inspects): every read under it alone is logged.
+    public let lentBy: GrantLender?
 
-    public init(role: Role, scope: TreePath? = nil, level: OfficerLevel? = nil, memberId: Int? = nil) {
+    public init(role: Role, scope: TreePath? = nil, level: OfficerLevel? = nil, memberId: Int? = nil, lentBy: GrantLender? = nil) {
         self.role = role
         self.scope = scope
         self.level = level
         self.memberId = memberId
+        self.lentBy = lentBy
+    }
+
+    /// Read-only access to `scope`'s subtree, lent by a record for a time.
+    public static func lentReading(_ scope: TreePath, by lender: GrantLender) -> Grant {
+        Grant(role: .officer, scope: scope, level: .viewer, lentBy: lender)
     }
 
     /// Whether this grant allows `capability` on something at `path`.
@@ -90,6 +99,17 @@ public struct Grant: Sendable, Hashable, Codable {
     }
 }
 
+/// A record lending read-only access for a time: its kind ("inspection") and id.
+public struct GrantLender: Sendable, Hashable, Codable {
+    public let kind: String
+    public let id: Int
+
+    public init(kind: String, id: Int) {
+        self.kind = kind
+        self.id = id
+    }
+}
+
 /// The signed-in caller with the grants in force today.
 public struct Actor: Sendable, Hashable {
     public let userId: Int
@@ -111,6 +131,14 @@ public struct Actor: Sendable, Hashable {
 
     public func can(_ capability: Capability, at path: TreePath) -> Bool {
         grants.contains { $0.allows(capability, at: path) }
+    }
+
+    /// The lenders of the grants the caller reads `path` under, when no role they hold lets them read it: a
+    /// read there is to be logged. Empty when they read it in their own right (or not at all).
+    public func lendersOnlyReading(at path: TreePath) -> [GrantLender] {
+        let allowing = grants.filter { $0.allows(.read, at: path) }
+        guard allowing.allSatisfy({ $0.lentBy != nil }) else { return [] }
+        return allowing.compactMap(\.lentBy)
     }
 
     public func canSomewhere(_ capability: Capability) -> Bool {

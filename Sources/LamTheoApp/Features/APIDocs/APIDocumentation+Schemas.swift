@@ -56,6 +56,18 @@ extension APIDocumentation {
         BriefingInput.self, ContributionInput.self, ConclusionInput.self, NoticeInput.self, BriefingAPI.DocumentDTO.self, BriefingAPI.UnitDTO.self,
         BriefingAPI.ContributionDTO.self, BriefingAPI.TaskDTO.self, BriefingAPI.ConclusionDTO.self, BriefingAPI.PreviousDTO.self,
         BriefingAPI.BriefingDTO.self, PageDTO<BriefingAPI.BriefingDTO>.self, BriefingAPI.NoticeDTO.self,
+        // Exemplars
+        ExemplarFigureInput.self, ExemplarInput.self, ExemplarVerificationInput.self, CommendationInput.self, ReplicationRequestInput.self,
+        AdoptionInput.self, ExemplarEvidenceInput.self, CommendationAuthorityInput.self, ExemplarNominationRuleInput.self, ExemplarAPI.FigureDTO.self,
+        ExemplarAPI.CommendationDTO.self, ExemplarAPI.AdoptionDTO.self, ExemplarAPI.EvidenceDTO.self, ExemplarAPI.EventDTO.self, ExemplarAPI.SummaryDTO.self,
+        PageDTO<ExemplarAPI.SummaryDTO>.self, ExemplarAPI.ExemplarDTO.self, ExemplarTally.self, ExemplarAPI.FiguresDTO.self,
+        ExemplarAPI.AuthorityRuleDTO.self, ExemplarAPI.NominationRuleDTO.self,
+        // Inspections
+        InspectionTeamInput.self, InspectionInput.self, InspectionPlanInput.self, InspectionSelfReportInput.self, InspectionSessionInput.self,
+        InspectionFindingInput.self, InspectionCriticismInput.self, InspectionConclusionInput.self, InspectionRecommendationInput.self,
+        InspectionClosureInput.self, InspectionAPI.SummaryDTO.self, PageDTO<InspectionAPI.SummaryDTO>.self, InspectionAPI.TeamMemberDTO.self,
+        InspectionAPI.UnitDTO.self, InspectionAPI.SessionDTO.self, InspectionAPI.CriticismDTO.self, InspectionAPI.FindingDTO.self,
+        InspectionAPI.StepDTO.self, InspectionAPI.DetailDTO.self, InspectionAPI.ReadDTO.self,
     ]
 
     /// The bodies of partial updates (PATCH): a create body's properties, none required, less those an update

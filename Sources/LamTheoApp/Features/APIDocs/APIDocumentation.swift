@@ -457,7 +457,7 @@ enum APIDocumentation {
         ]],
         "/follow-ups": ["get": operation(
             "listFollowUps", "A unit's follow-up tasks (from briefings' conclusions, inspections' recommendations…), its own or its subtree's: overdue first, then returned, open by nearest deadline, reported, finished",
-            tag: "Follow-ups", parameters: [param("breakthroughUnit"), param("followUpScope"), param("followUpStatus"), param("followUpOrigin"), param("page"), param("per")],
+            tag: "Follow-ups", parameters: [param("breakthroughUnit"), param("followUpScope"), param("followUpStatus"), param("followUpOrigin"), param("followUpIssuer"), param("page"), param("per")],
             ok: ref("FollowUpTaskPage"), failures: ["400", "404"])],
         "/follow-ups/figures": ["get": operation(
             "getFollowUpFigures", "A unit's own and its subtree's tasks by origin and status; overdue counted today; a unit without tasks has total 0",
@@ -519,6 +519,101 @@ enum APIDocumentation {
                               tag: "Briefings", parameters: [param("id")], body: ref("BriefingNoticeCreate"), ok: ref("BriefingNotice"), okStatus: "201",
                               failures: ["404", "409", "422"]),
         ],
+        "/exemplars": [
+            "get": operation("listExemplars", "The exemplars of a unit's subtree (mô hình hay, gương điển hình), latest nominated first", tag: "Exemplars",
+                             parameters: [param("breakthroughUnit"), param("exemplarState"), param("exemplarKind"), param("page"), param("per")],
+                             ok: ref("ExemplarSummaryPage"), failures: ["400", "404"]),
+            "post": operation("nominateExemplar", "The unit or its parent nominates an exemplar: a collective whose unit was rated below the configured level in the last year period is refused, saying why",
+                              tag: "Exemplars", body: ref("ExemplarCreate"), ok: ref("Exemplar"), okStatus: "201", failures: ["404", "422"]),
+        ],
+        "/exemplars/figures": ["get": operation(
+            "getExemplarFigures", "A unit's own and its subtree's exemplars registered, commended and replicated, and adoptions made there (the subtree's from its stored tally)",
+            tag: "Exemplars", parameters: [param("breakthroughUnit")], ok: ref("ExemplarFigures"), failures: ["404"])],
+        "/exemplars/authority": [
+            "get": operation("listCommendationAuthority", "Who may grant which form of commendation, as dated rules by organisation kind", tag: "Exemplars",
+                             ok: ["type": "array", "items": ref("CommendationAuthorityRule")]),
+            "post": operation("addCommendationAuthorityVersion", "Administrators: a new version of one kind's forms from a day on; the kind's rules in force then end the day before",
+                              tag: "Exemplars", body: ref("CommendationAuthorityVersion"), ok: ["type": "array", "items": ref("CommendationAuthorityRule")],
+                              okStatus: "201", failures: ["422"]),
+        ],
+        "/exemplars/nomination-rule": [
+            "get": operation("getExemplarNominationRule", "The lowest rating a unit needs in the last year period to be nominated as a collective exemplar",
+                             tag: "Exemplars", ok: ref("ExemplarNominationRule")),
+            "put": operation("setExemplarNominationRule", "Administrators: change that level", tag: "Exemplars", body: ref("ExemplarNominationRuleUpdate"),
+                             ok: ref("ExemplarNominationRule"), failures: ["422"]),
+        ],
+        "/exemplars/{id}": ["get": operation(
+            "getExemplar", "One exemplar: its facts, figures before and after, evidence, dated log, commendations and where it spread; readable by every reader once commended",
+            tag: "Exemplars", parameters: [param("id")], ok: ref("Exemplar"), failures: ["404"])],
+        "/exemplars/{id}/verification": ["post": operation(
+            "verifyExemplar", "An editor of the level above verifies the nominated exemplar, saying what was checked", tag: "Exemplars",
+            parameters: [param("id")], body: ref("ExemplarVerification"), ok: ref("Exemplar"), failures: ["404", "422"])],
+        "/exemplars/{id}/commendations": ["post": operation(
+            "commendExemplar", "An editor of the granting level (the unit or above) records a commendation with its decision; refused above the level's authority on that date or a second time at one level",
+            tag: "Exemplars", parameters: [param("id")], body: ref("CommendationCreate"), ok: ref("Exemplar"), okStatus: "201", failures: ["404", "422"])],
+        "/exemplars/{id}/replication-requests": ["post": operation(
+            "requestExemplarReplication", "A committee asks units under it to replicate a commended exemplar: one follow-up task (origin replication) each",
+            tag: "Exemplars", parameters: [param("id")], body: ref("ReplicationRequest"), ok: ["type": "array", "items": ref("FollowUpTask")], okStatus: "201",
+            failures: ["404", "422"])],
+        "/exemplars/{id}/adoptions": ["post": operation(
+            "adoptExemplar", "An editor of another unit records its adoption with the results; the unit's replication task, if any, is reported with them",
+            tag: "Exemplars", parameters: [param("id")], body: ref("AdoptionCreate"), ok: ref("Exemplar"), okStatus: "201", failures: ["404", "422"])],
+        "/exemplars/{id}/evidence": ["post": [
+            "operationId": "addExemplarEvidence", "summary": "An editor of the unit adds an evidence file (PDF, DOCX, JPEG or PNG) with what it shows",
+            "tags": ["Exemplars"], "parameters": [param("id")],
+            "requestBody": ["required": true, "content": [
+                "application/json": ["schema": ref("ExemplarEvidenceCreate")],
+                "multipart/form-data": ["schema": .object(properties: ["description": .string, "file": .binary], required: ["file"])],
+            ]],
+            "responses": ["201": ["description": "Added", "content": ["application/json": ["schema": ref("Exemplar")]]],
+                          "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
+                          "403": ["$ref": "#/components/responses/403"], "404": ["$ref": "#/components/responses/404"],
+                          "422": ["$ref": "#/components/responses/422"]],
+        ]],
+        "/exemplars/{id}/evidence/{evidenceId}": ["get": [
+            "operationId": "downloadExemplarEvidence", "summary": "An exemplar's evidence file, to whoever reads the exemplar", "tags": ["Exemplars"],
+            "parameters": [param("id"), param("evidenceId")],
+            "responses": ["200": ["description": "The file", "content": evidenceContent],
+                          "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                          "404": ["$ref": "#/components/responses/404"]],
+        ]],
+        "/inspections": [
+            "get": operation("listInspections", "The inspections and supervisions concerning a unit's subtree, latest first: decided by a committee in it or inspecting a unit in it",
+                             tag: "Inspections", parameters: [param("breakthroughUnit"), param("page"), param("per")], ok: ref("InspectionSummaryPage"),
+                             failures: ["400", "404"]),
+            "post": operation("createInspection", "An editor of the deciding committee records the decision: kind, decision document, subject, period, schedule, units in its subtree and the team (one leader)",
+                              tag: "Inspections", body: ref("InspectionCreate"), ok: ref("Inspection"), okStatus: "201", failures: ["404", "422"]),
+        ],
+        "/inspections/{id}": ["get": operation(
+            "getInspection", "One inspection: its facts, team, units with their self-reports (late marked), sessions, findings with their criticisms, conclusion, recommendations with their tasks' states, and each step done or not",
+            tag: "Inspections", parameters: [param("id")], ok: ref("Inspection"), failures: ["404"])],
+        "/inspections/{id}/reads": ["get": operation(
+            "listInspectionReads", "The team's views of the inspected units' records under the inspection's read-only grant, latest first (the committee's readers)",
+            tag: "Inspections", parameters: [param("id")], ok: .array(of: ref("InspectionRead")), failures: ["404"])],
+        "/inspections/{id}/plan": ["post": operation(
+            "sendInspectionPlan", "The committee records the plan and the self-report outline as sent", tag: "Inspections", parameters: [param("id")], body: ref("InspectionPlan"), ok: ref("Inspection"), okStatus: "200",
+            failures: ["404", "422"])],
+        "/inspections/{id}/self-reports": ["post": operation(
+            "recordInspectionSelfReport", "An inspected unit's self-report (a document or its summary), after the plan; late when after its date", tag: "Inspections", parameters: [param("id")], body: ref("InspectionSelfReportCreate"), ok: ref("Inspection"), okStatus: "201",
+            failures: ["404", "422"])],
+        "/inspections/{id}/sessions": ["post": operation(
+            "recordInspectionSession", "A working session at an inspected unit, within the schedule, with its minutes; after the plan", tag: "Inspections", parameters: [param("id")], body: ref("InspectionSessionCreate"), ok: ref("Inspection"), okStatus: "201",
+            failures: ["404", "422"])],
+        "/inspections/{id}/findings": ["post": operation(
+            "recordInspectionFinding", "A strength or shortcoming of an inspected unit, optionally tied to a commitment, a breakthrough or a figure; after a session", tag: "Inspections", parameters: [param("id")], body: ref("InspectionFindingCreate"), ok: ref("Inspection"), okStatus: "201",
+            failures: ["404", "422"])],
+        "/inspections/{id}/criticisms": ["post": operation(
+            "recordInspectionCriticism", "A criticism of a collective or a person, resting on a finding of the inspection", tag: "Inspections", parameters: [param("id")], body: ref("InspectionCriticismCreate"), ok: ref("Inspection"), okStatus: "201",
+            failures: ["404", "422"])],
+        "/inspections/{id}/conclusion": ["post": operation(
+            "concludeInspection", "The conclusion notice (a registered document); after the findings", tag: "Inspections", parameters: [param("id")], body: ref("InspectionConclusion"), ok: ref("Inspection"), okStatus: "200",
+            failures: ["404", "422"])],
+        "/inspections/{id}/recommendations": ["post": operation(
+            "recommendAfterInspection", "A recommendation: a follow-up task for each unit named, with its deadline; after the conclusion", tag: "Inspections", parameters: [param("id")], body: ref("InspectionRecommendationCreate"), ok: ref("Inspection"), okStatus: "201",
+            failures: ["404", "422"])],
+        "/inspections/{id}/closure": ["post": operation(
+            "closeInspection", "Closes the inspection; refused, naming them, while steps before it are not done (every recommendation accepted or cancelled)", tag: "Inspections", parameters: [param("id")], body: ref("InspectionClosure"), ok: ref("Inspection"), okStatus: "200",
+            failures: ["404", "422"])],
     ]
 
     private static let myRatings = operation("listMyRatings", "The caller's own ratings in every period (members)", tag: "Ratings",
@@ -562,6 +657,9 @@ enum APIDocumentation {
                            "schema": ["type": "integer"]],
         "checkInId": ["name": "checkInId", "in": "path", "required": true, "schema": ["type": "integer"]],
         "contributionId": ["name": "contributionId", "in": "path", "required": true, "schema": ["type": "integer"]],
+        "evidenceId": ["name": "evidenceId", "in": "path", "required": true, "schema": ["type": "integer"]],
+        "exemplarState": ["name": "state", "in": "query", "schema": .enumeration(ExemplarState.self)],
+        "exemplarKind": ["name": "kind", "in": "query", "schema": .enumeration(ExemplarKind.self)],
         "commitmentYear": ["name": "year", "in": "query", "description": "The year; this year by default", "schema": ["type": "integer"]],
         "commitmentList": ["name": "list", "in": "query", "description": "The rows behind one figure",
                            "schema": ["type": "string", "enum": ["registered", "achieved", "not-achieved", "unassessed"], "default": "registered"]],
@@ -572,6 +670,7 @@ enum APIDocumentation {
                           "schema": .enumeration(FollowUpAPI.Scope.self)],
         "followUpStatus": ["name": "status", "in": "query", "schema": .enumeration(FollowUpStatus.self)],
         "followUpOrigin": ["name": "origin", "in": "query", "description": "One kind of origin (briefing, inspection…)", "schema": ["type": "string"]],
+        "followUpIssuer": ["name": "issuer", "in": "query", "description": "Only the tasks issued by this unit (its id)", "schema": ["type": "integer"]],
         "page": ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": .int(Paging.maximumPage), "default": 1]],
         "per": ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": .int(Paging.maximumPerPage), "default": 50]],
     ]

@@ -49,6 +49,8 @@ extension Grant: OpenAPIDescribed {
             "scope": .nullable(["type": "string", "pattern": "^/([0-9a-z]+/)+$", "examples": ["/1/a/"]])
                 .described("The subtree the role covers: the ids (base 36) of its units from the root; absent for administrators and members"),
             "level": .nullable(.enumeration(OfficerLevel.self)), "memberId": .nullable(.integer).described("The member record of a member's account"),
+            "lentBy": .nullable(.object(properties: ["kind": .string, "id": .integer], required: ["kind", "id"]))
+                .described("Read-only access lent for a time by a record (an inspection to its team), not a role held"),
         ], required: ["role"])
     }
 }

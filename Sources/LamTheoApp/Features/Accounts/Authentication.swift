@@ -108,7 +108,9 @@ enum ActorLoader {
                 return Grant(role: .member, memberId: grant.memberId)
             }
         }
-        return Actor(userId: user.requireID(), username: user.username, displayName: user.displayName, grants: resolved)
+        // Read-only access lent for today (an inspection's team), on top of the roles held.
+        let lent = try await GrantLendings.grants(for: user.requireID(), today: today, on: db)
+        return Actor(userId: user.requireID(), username: user.username, displayName: user.displayName, grants: resolved + lent)
     }
 }
 

@@ -82,7 +82,7 @@ struct TodoReader: Sendable {
     /// The roots of the reader's officer and secretary grants: the units they answer for. Empty for an
     /// administrator, who follows the whole tree, and for a member who holds no other role.
     var scopes: [TreePath] {
-        actor.grants.filter { $0.role == .officer || $0.role == .secretary }.compactMap(\.scope)
+        actor.grants.filter { ($0.role == .officer || $0.role == .secretary) && $0.lentBy == nil }.compactMap(\.scope)
             .reduce(into: []) { unique, scope in if !unique.contains(scope) { unique.append(scope) } }
     }
 }

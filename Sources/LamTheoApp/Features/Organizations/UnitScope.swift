@@ -11,6 +11,7 @@ extension Request {
         guard let unit = try await Organization.find(id, on: db), try requireActor().can(.read, at: unit.treePath) else {
             throw DomainError.invalid(field: QueryName.unit.name, LocalizedText(vi: "Không tìm thấy tổ chức đảng \(id)", en: "No organisation \(id)"))
         }
+        noteLentReading(at: unit.treePath)
         return unit.treePath
     }
 }

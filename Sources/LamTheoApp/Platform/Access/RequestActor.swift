@@ -16,7 +16,12 @@ extension Request {
 
     /// The subtrees the caller may read; nil for the whole tree. Every list, count and search takes it.
     var readableSubtrees: [TreePath]? {
-        get throws { try requireActor().readableSubtrees }
+        get throws {
+            let subtrees = try requireActor().readableSubtrees
+            // A list over them may show what a lent grant alone reads.
+            for subtree in subtrees ?? [] { noteLentReading(at: subtree) }
+            return subtrees
+        }
     }
 
     /// Checks the caller against a record's place in the tree: a record they may not read does not
@@ -24,6 +29,7 @@ extension Request {
     func require(_ capability: Capability, at path: TreePath) throws {
         let actor = try requireActor()
         guard actor.can(.read, at: path) else { throw Abort(.notFound) }
+        noteLentReading(at: path)
         guard actor.can(capability, at: path) else { throw Abort(.forbidden) }
     }
 

@@ -21,6 +21,10 @@ enum TreePathCopies {
         ("briefings", "organization_path"),
         ("briefing_units", "organization_path"),
         ("briefing_contributions", "organization_path"),
+        ("inspections", "organization_path"),
+        ("inspection_units", "organization_path"),
+        ("exemplars", "organization_path"),
+        ("exemplar_adoptions", "organization_path"),
     ]
 
     /// Rows under `old` now carry the path under `new`.
