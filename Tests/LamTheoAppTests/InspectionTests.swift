@@ -232,3 +232,110 @@ struct InspectionHTTPTests {
         }
     }
 }
+
+@Suite("Inspections over HTTP: API and pages")
+struct InspectionPagesTests {
+    @Test("the API: the city's editor decides and records each step; the inspected ward reads it and sends its self-report only; a sibling sees nothing",
+          arguments: TestBackend.allCases)
+    func api(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let fixture = try await InspectionFixture.make(on: app)
+            let tree = fixture.tree
+            let city = try await app.caller("thanhpho", .officer, scope: tree.city, level: .editor)
+            let ward = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .editor)
+            let sibling = try await app.caller("phuongb", .officer, scope: tree.wardB, level: .editor)
+            let tester = try app.testing()
+            let today = InspectionFixture.today
+
+            let refused = try await tester.sendRequest(.POST, "/api/v1/inspections", headers: city.api) {
+                try $0.content.encode(InspectionInput(organizationId: tree.city, kind: "inspection"))
+            }
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await tester.sendRequest(.POST, "/api/v1/inspections", headers: ward.api) {
+                try $0.content.encode(fixture.input(units: [tree.wardA]))
+            }.status == .notFound, "a ward's editor does not decide at the city, which it does not read")
+            let created = try await tester.sendRequest(.POST, "/api/v1/inspections", headers: city.api) { try $0.content.encode(fixture.input(units: [tree.wardA])) }
+            #expect(created.status == .created)
+            let id = try created.content.decode(InspectionAPI.DetailDTO.self).id
+            func post(_ step: String, _ body: some Content, as caller: Caller) async throws -> HTTPStatus {
+                try await tester.sendRequest(.POST, "/api/v1/inspections/\(id)/\(step)", headers: caller.api) { try $0.content.encode(body) }.status
+            }
+            #expect(try await post("plan", InspectionPlanInput(), as: ward) == .forbidden)
+            #expect(try await post("plan", InspectionPlanInput(note: "Kế hoạch số 12"), as: city) == .ok)
+            #expect(try await post("self-reports", InspectionSelfReportInput(organizationId: tree.wardA, documentId: fixture.report), as: ward) == .created)
+            #expect(try await post("sessions", InspectionSessionInput(organizationId: tree.wardA, heldOn: today.iso, minutes: "Biên bản"), as: ward) == .forbidden)
+            #expect(try await tester.sendRequest(.GET, "/api/v1/inspections/\(id)", headers: sibling.api).status == .notFound)
+            #expect(try await post("sessions", InspectionSessionInput(organizationId: tree.wardA, heldOn: today.iso, minutes: "Biên bản"), as: city) == .created)
+            #expect(try await post("findings", InspectionFindingInput(organizationId: tree.wardA, kind: "strength", text: "Học tập nghiêm túc"), as: city) == .created)
+            #expect(try await post("closure", InspectionClosureInput(), as: city) == .unprocessableEntity)
+            #expect(try await post("conclusion", InspectionConclusionInput(documentId: fixture.conclusion), as: city) == .ok)
+            #expect(try await post("recommendations", InspectionRecommendationInput(organizationIds: [tree.wardA], title: "Bổ sung", responsible: "Bí thư"),
+                                   as: city) == .unprocessableEntity)
+            #expect(try await app.rowCount("follow_up_tasks") == 0)
+            #expect(try await post("recommendations", InspectionRecommendationInput(organizationIds: [tree.wardA], title: "Bổ sung", responsible: "Bí thư",
+                                                                                    dueOn: today.adding(days: 7).iso), as: city) == .created)
+
+            let shown = try await tester.sendRequest(.GET, "/api/v1/inspections/\(id)", headers: ward.api)
+            let detail = try shown.content.decode(InspectionAPI.DetailDTO.self)
+            #expect(detail.currentStep == .remediation && detail.recommendations.first?.status == .open)
+            #expect(detail.units.first?.selfReportDocumentId == fixture.report && detail.units.first?.late == true)
+            let list = try await tester.sendRequest(.GET, "/api/v1/inspections?unit=\(tree.wardA)", headers: ward.api).content.decode(PageDTO<InspectionAPI.SummaryDTO>.self)
+            #expect(list.items.map(\.id) == [id], "the ward sees the inspection of it")
+            let tasks = try await tester.sendRequest(.GET, "/api/v1/follow-ups?unit=\(tree.city)&origin=inspection", headers: city.api)
+                .content.decode(PageDTO<FollowUpAPI.TaskDTO>.self)
+            #expect(tasks.total == 1 && tasks.items.first?.originId == id)
+            let audited = try await AuditEvent.query(on: app.db).filter(\.$action ~~ ["inspection.create", "inspection.plan", "inspection.self-report",
+                                                                                      "inspection.session", "inspection.finding", "inspection.conclusion",
+                                                                                      "inspection.recommendation"]).count()
+            #expect(audited == 7, "each write one audit event; refused ones none")
+        }
+    }
+
+    @Test("the pages: the list links to the open recommendations; decided from a form (refused as typed); each step's form to the committee only; closure confirmed",
+          arguments: TestBackend.allCases)
+    func pages(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let fixture = try await InspectionFixture.make(on: app)
+            let tree = fixture.tree
+            let city = try await app.caller("thanhpho", .officer, scope: tree.city, level: .editor)
+            let ward = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .viewer)
+            let tester = try app.testing()
+            let today = InspectionFixture.today
+            var form = ["organizationId": "\(tree.city)", "kind": "inspection", "decisionDocumentId": "\(fixture.decision)",
+                        "subject": "Lãnh đạo, chỉ đạo việc học tập Nghị quyết XIII", "periodFrom": "01/01/2025", "periodTo": "30/06/2026",
+                        "startsOn": today.adding(days: -1).vietnamese, "endsOn": today.adding(days: 10).vietnamese, "selfReportDueOn": today.adding(days: 3).vietnamese,
+                        "team": "Trưởng đoàn: Nguyễn Văn Trưởng (phuonga)\nThư ký: Trần Thư Ký"]
+            let newPage = try await FeedbackTests.page("/inspections/new?unit=\(tree.city)", as: city, on: tester)
+            #expect(newPage.contains(#"name="unitIds[]" value="\#(tree.wardA)""#))
+            let refused = try await FeedbackTests.post("/inspections", form, as: city, on: tester)
+            #expect(refused.status == .unprocessableEntity)
+            let refusedPage = String(buffer: refused.body)
+            #expect(refusedPage.contains("Chọn ít nhất một đơn vị được kiểm tra") && refusedPage.contains("Lãnh đạo, chỉ đạo việc học tập Nghị quyết XIII"))
+            form["unitIds[]"] = "\(tree.wardA)"
+            let landed = try await FeedbackTests.landing(try await FeedbackTests.post("/inspections", form, as: city, on: tester), as: city, on: tester)
+            #expect(landed.html.contains("Đã ghi quyết định; bước tiếp theo: gửi kế hoạch, đề cương báo cáo."))
+            #expect(landed.html.contains("Trưởng đoàn: </strong>Nguyễn Văn Trưởng"))
+            let id = try #require(Int(landed.location.split(separator: "/").last ?? ""))
+
+            let list = try await FeedbackTests.page("/inspections?unit=\(tree.city)", as: city, on: tester)
+            #expect(list.contains(#"<a href="/inspections/\#(id)">Lãnh đạo, chỉ đạo việc học tập Nghị quyết XIII</a>"#))
+            #expect(list.contains(#"href="/follow-ups?unit=\#(tree.city)&amp;origin=inspection""#))
+            let early = try await FeedbackTests.post("/inspections/\(id)/findings", ["organizationId": "\(tree.wardA)", "kind": "strength", "text": "Tốt"],
+                                                     as: city, on: tester)
+            #expect(early.status == .unprocessableEntity)
+            #expect(String(buffer: early.body).contains("Chưa xong các bước trước: “Làm việc với đơn vị”"))
+            let planned = try await FeedbackTests.landing(try await FeedbackTests.post("/inspections/\(id)/plan", ["note": "Kế hoạch 12-KH"], as: city, on: tester),
+                                                          as: city, on: tester)
+            #expect(planned.html.contains("Đã ghi gửi kế hoạch, đề cương báo cáo.") && planned.html.contains("Ghi buổi làm việc"))
+            let wardPage = try await FeedbackTests.page("/inspections/\(id)", as: ward, on: tester)
+            #expect(wardPage.contains("Lãnh đạo, chỉ đạo việc học tập Nghị quyết XIII") && !wardPage.contains("Ghi buổi làm việc"),
+                    "the inspected ward's viewer reads it and records nothing")
+            #expect(!wardPage.contains("Đoàn xem hồ sơ đơn vị"), "the reads log is the committee's")
+            let confirm = try await FeedbackTests.page("/inspections/\(id)/closure", as: city, on: tester)
+            #expect(confirm.contains("Khi xác nhận:"))
+            let closed = try await FeedbackTests.post("/inspections/\(id)/closure", [:], as: city, on: tester)
+            #expect(closed.status == .unprocessableEntity)
+            #expect(String(buffer: closed.body).contains("Chưa xong các bước trước: “Đơn vị tự kiểm tra, báo cáo”, “Làm việc với đơn vị”"))
+        }
+    }
+}
