@@ -34,6 +34,7 @@ enum DemoData {
         let logins = try await createAccounts(app)
         try await createStudy(app, today: today)
         try await createFollowing(app, today: today)
+        try await createBriefings(app, today: today)
         let host = app.http.server.configuration.hostname
         let port = app.http.server.configuration.port
         console.print("""
@@ -145,7 +146,7 @@ enum DemoData {
 
     /// The units under the city in the order the demo uses them: wards (phường, xã) before the other
     /// committees, the largest first. The first is the demo ward, where the ward officer works.
-    private static func wards(under city: Organization, on db: any Database) async throws -> [Organization] {
+    static func wards(under city: Organization, on db: any Database) async throws -> [Organization] {
         func order(_ unit: OrganizationSummary) -> (Int, Int) {
             (unit.organization.kindCode == StandardOrganizationKind.commune.rawValue ? 0 : 1, -unit.subtreeMembers)
         }
