@@ -36,24 +36,26 @@ extension Application {
 
     /// Whether every unit's stored tally equals a count of the tasks in its subtree now.
     func followUpTalliesMatchTasks() async throws -> Bool {
-        let stored = try await db.sql.raw("""
+        let stored = try await tallyRows("""
             SELECT organization_id, origin_kind, state, COALESCE(due_on, '-') AS due, tasks FROM follow_up_tallies WHERE tasks > 0
             ORDER BY organization_id, origin_kind, state, due
-            """).all().map { row in
-            "\(try row.decode(column: "organization_id", as: Int.self)) \(try row.decode(column: "origin_kind", as: String.self)) "
-                + "\(try row.decode(column: "state", as: String.self)) \(try row.decode(column: "due", as: String.self)) \(try row.decode(column: "tasks", as: Int.self))"
-        }
-        let counted = try await db.sql.raw("""
+            """)
+        let counted = try await tallyRows("""
             SELECT o.id AS organization_id, t.origin_kind, t.state,
                    CASE WHEN t.state IN ('open', 'returned') THEN COALESCE(t.extended_until, t.due_on) ELSE '-' END AS due, COUNT(*) AS tasks
             FROM organizations o JOIN follow_up_tasks t ON t.organization_path >= o.path AND t.organization_path < o.path || '~'
             GROUP BY o.id, t.origin_kind, t.state, CASE WHEN t.state IN ('open', 'returned') THEN COALESCE(t.extended_until, t.due_on) ELSE '-' END
             ORDER BY o.id, t.origin_kind, t.state, due
-            """).all().map { row in
+            """)
+        return stored == counted
+    }
+
+    /// Rows of (unit, origin, state, due, tasks) as one line each, to compare two ways of counting them.
+    private func tallyRows(_ query: SQLQueryString) async throws -> [String] {
+        try await db.sql.raw(query).all().map { row in
             "\(try row.decode(column: "organization_id", as: Int.self)) \(try row.decode(column: "origin_kind", as: String.self)) "
                 + "\(try row.decode(column: "state", as: String.self)) \(try row.decode(column: "due", as: String.self)) \(try row.decode(column: "tasks", as: Int.self))"
         }
-        return stored == counted
     }
 }
 
@@ -180,6 +182,30 @@ struct FollowUpTests {
         }
     }
 
+    @Test("writers at once: tasks issued to both wards and reported in parallel transactions are all counted at the city",
+          arguments: TestBackend.allCases)
+    func parallelWriters(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let first = try await app.issue([tree.wardA, tree.wardB], by: tree.city)
+            // Each writer refreshes the city's row from its children's rows: without taking turns at the city (PostgreSQL),
+            // one would overwrite the other's count.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for round in 0..<6 {
+                    group.addTask { _ = try await app.issue([round.isMultiple(of: 2) ? tree.cellA1 : tree.cellB1], by: tree.city) }
+                }
+                for task in first {
+                    group.addTask {
+                        _ = try await app.write { try await FollowUpCommands.report(task.requireID(), FollowUpReportInput(note: "Xong"), by: nil, on: $0) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await app.followUpTally(at: tree.city) == FollowUpTally(counts: [.open: 6, .reported: 2]))
+            #expect(try await app.followUpTalliesMatchTasks())
+        }
+    }
+
     @Test("tasks follow the tree: a moved unit takes its tasks to its new parent; a merged unit's open tasks go on at the unit it joined",
           arguments: TestBackend.allCases)
     func treeChanges(_ backend: TestBackend) async throws {
@@ -253,6 +279,37 @@ struct FollowUpHTTPTests {
         }
     }
 
+    @Test("the start page: the owner's task to report, the issuer's report to review; the list narrowed to an origin and an issuer",
+          arguments: TestBackend.allCases)
+    func todosAndFilters(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            // Due a month after the day the test runs: the start page reads today's urgency.
+            let tasks = try await app.issue([tree.wardA, tree.wardB], by: tree.city, due: CalendarDate.today().adding(days: 30).vietnamese)
+            _ = try await app.write { try await FollowUpCommands.report(tasks[1].requireID(), FollowUpReportInput(note: "Xong"), by: nil, on: $0) }
+            let city = try await app.caller("thanhpho", .officer, scope: tree.city, level: .editor)
+            let ward = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .editor)
+            let tester = try app.testing()
+
+            let wardStart = try await FeedbackTests.page("/me/todos", as: ward, on: tester)
+            #expect(wardStart.contains("Báo cáo nhiệm vụ: Rà soát, bổ sung quy chế làm việc của cấp ủy"))
+            #expect(wardStart.contains(#"href="/follow-ups/\#(tasks[0].requireID())""#))
+            let cityStart = try await FeedbackTests.page("/me/todos", as: city, on: tester)
+            #expect(cityStart.contains("1 báo cáo nhiệm vụ chờ xem xét") && !cityStart.contains("Báo cáo nhiệm vụ:"), "the issuer reviews; it reports nothing")
+            #expect(cityStart.contains("1 đang làm, 0 quá hạn"), "the subtree's tasks still to be done, as a headline figure")
+
+            let reported = try await FeedbackTests.page("/follow-ups?unit=\(tree.city)&status=reported&issuer=\(tree.city)", as: city, on: tester)
+            #expect(reported.contains("Nhiệm vụ · Đã báo cáo, chờ xem xét · do Đảng bộ Thành phố Hồ Chí Minh giao"))
+            #expect(reported.contains("/follow-ups/\(tasks[1].requireID())") && !reported.contains("/follow-ups/\(tasks[0].requireID())\""))
+            let ofOrigin = try await FeedbackTests.page("/follow-ups?unit=\(tree.city)&origin=\(FollowUpFixture.origin.kind)", as: city, on: tester)
+            #expect(ofOrigin.contains("Nhiệm vụ · Kết luận giao ban (thử)") && ofOrigin.contains("/follow-ups/\(tasks[0].requireID())"))
+            let otherOrigin = try await FeedbackTests.page("/follow-ups?unit=\(tree.city)&origin=inspection", as: city, on: tester)
+            #expect(otherOrigin.contains("Chưa có nhiệm vụ nào được giao."), "no task of that origin: said once, no zeros")
+            let issuedBelow = try await tester.sendRequest(.GET, "/api/v1/follow-ups?unit=\(tree.city)&issuer=\(tree.wardA)", headers: city.api)
+            #expect(try issuedBelow.content.decode(PageDTO<FollowUpAPI.TaskDTO>.self).total == 0, "the ward issued nothing")
+        }
+    }
+
     @Test("the pages: the unit's figures and tasks overdue first; the task's forms only for who may use them; a refused report keeps its text",
           arguments: TestBackend.allCases)
     func pages(_ backend: TestBackend) async throws {
@@ -272,7 +329,12 @@ struct FollowUpHTTPTests {
             let wardPage = try await FeedbackTests.page("/follow-ups/\(id)", as: ward, on: tester)
             #expect(wardPage.contains("Gửi báo cáo") && !wardPage.contains("Gia hạn đến ngày"), "the owner reports; it does not extend")
             let cityPage = try await FeedbackTests.page("/follow-ups/\(id)", as: city, on: tester)
-            #expect(cityPage.contains("Gia hạn đến ngày") && cityPage.contains(#"class="danger">Hủy nhiệm vụ</button>"#))
+            #expect(cityPage.contains("Gia hạn đến ngày") && cityPage.contains(#"<a class="button danger" href="/follow-ups/\#(id)/cancellation">Hủy nhiệm vụ…</a>"#))
+            let question = try await FeedbackTests.page("/follow-ups/\(id)/cancellation", as: city, on: tester)
+            #expect(question.contains("<h1>Hủy nhiệm vụ “Rà soát, bổ sung quy chế làm việc của cấp ủy” của Đảng bộ phường Bến Nghé?</h1>"))
+            #expect(question.contains("Không mở lại được.") && question.contains(#"<a class="button secondary" href="/follow-ups/\#(id)">"#))
+            let refusedQuestion = try await tester.sendRequest(.GET, "/follow-ups/\(id)/cancellation", headers: ward.web)
+            #expect(refusedQuestion.status == .forbidden, "the owner is not asked: it may not cancel")
 
             let refused = try await FeedbackTests.post("/follow-ups/\(id)/reports", ["note": "", "reportedOn": "31/02/2026"], as: ward, on: tester)
             #expect(refused.status == .unprocessableEntity)
@@ -281,9 +343,14 @@ struct FollowUpHTTPTests {
             let landed = try await FeedbackTests.landing(sent, as: ward, on: tester)
             #expect(landed.html.contains("Đã gửi báo cáo lần 1; cấp giao nhiệm vụ sẽ xem xét."))
             #expect(landed.html.contains("Đã ban hành quy chế"), "the log shows the report")
-            let cancelled = try await FeedbackTests.post("/follow-ups/\(id)/cancellation", ["reason": ""], as: city, on: tester)
-            #expect(cancelled.status == .unprocessableEntity)
-            #expect(String(buffer: cancelled.body).contains(#"id="cancelReason""#) && String(buffer: cancelled.body).contains("aria-invalid"))
+            let unexplained = try await FeedbackTests.post("/follow-ups/\(id)/cancellation", ["reason": ""], as: city, on: tester)
+            #expect(unexplained.status == .unprocessableEntity, "a cancellation without its reason is asked again")
+            #expect(String(buffer: unexplained.body).contains(#"id="reason""#) && String(buffer: unexplained.body).contains("aria-invalid"))
+            let cancelled = try await FeedbackTests.post("/follow-ups/\(id)/cancellation", ["reason": "Đã giao lại trong kế hoạch năm"], as: city, on: tester)
+            let afterwards = try await FeedbackTests.landing(cancelled, as: city, on: tester)
+            #expect(afterwards.html.contains("Đã hủy nhiệm vụ của Đảng bộ phường Bến Nghé.") && afterwards.html.contains("Đã giao lại trong kế hoạch năm"))
+            let asked = try await tester.sendRequest(.GET, "/follow-ups/\(id)/cancellation", headers: city.web)
+            #expect(asked.status == .seeOther, "a cancelled task is not asked about again: back to its page")
         }
     }
 }

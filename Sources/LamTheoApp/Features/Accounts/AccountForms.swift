@@ -39,23 +39,30 @@ struct PasswordFormView: PageView {
 /// The page that asks before a step that cannot be undone: what will happen, a button styled as dangerous,
 /// and a way back.
 struct ConfirmationView: PageView {
+    /// The name of the form, for a refused one to come back as typed.
+    static let form = "confirmation"
+
     let title: LocalizedText
     let consequences: [LocalizedText]
     let action: String
     let button: LocalizedText
     let back: String
+    /// The label of a required "reason" field, when the step keeps why it was taken.
+    var reason: LocalizedText? = nil
 
     func layout(_ context: PageContext) -> Layout {
         let language = context.language
+        let fields = context.fields(for: Self.form)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title(language))),
+            fields.summary,
             .p(.strong(.text(LocalizedText(vi: "Khi xác nhận:", en: "When you confirm:")(language)))),
             .ul(.forEach(consequences) { .li(.text($0(language))) }),
-            .form(.method(.post), .action(action),
-                  .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(context.csrfToken)),
-                  .div(.class("actions"),
-                       .button(.type(.submit), .class("danger"), .text(button(language))),
-                       .a(.class("button secondary"), .href(back), .text(AccountTexts.cancel(language)))))
+            fields.postForm(action,
+                .unwrap(reason) { fields.text("reason", $0, value: nil, required: true) },
+                .div(.class("actions"),
+                     .button(.type(.submit), .class("danger"), .text(button(language))),
+                     .a(.class("button secondary"), .href(back), .text(AccountTexts.cancel(language)))))
         )
         return Layout(title: title(language), content: content)
     }

@@ -159,7 +159,7 @@ enum BreakthroughAPI {
     }
 
     static func detail(_ breakthrough: Breakthrough, on db: any Database) async throws -> BreakthroughDTO {
-        let names = try await CampaignQueries.unitNames([breakthrough.organizationId], on: db)
+        let names = try await OrganizationQueries.names([breakthrough.organizationId], on: db)
         return BreakthroughDTO(BreakthroughRow(breakthrough: breakthrough, unitName: names[breakthrough.organizationId] ?? ""),
                                today: CalendarDate.today(), checkIns: try await BreakthroughQueries.checkIns(of: breakthrough, on: db))
     }

@@ -85,7 +85,7 @@ enum BreakthroughQueries {
             LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
             """).all().map { try $0.decode(column: "id", as: Int.self) }
         let byId = Dictionary(uniqueKeysWithValues: try await Breakthrough.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
-        let names = try await CampaignQueries.unitNames(byId.values.map(\.organizationId), on: db)
+        let names = try await OrganizationQueries.names(byId.values.map(\.organizationId), on: db)
         let rows = ids.compactMap { id in byId[id].map { BreakthroughRow(breakthrough: $0, unitName: names[$0.organizationId] ?? "") } }
         return Page(items: rows, page: page, perPage: perPage, total: total)
     }

@@ -202,7 +202,7 @@ enum CampaignAPI {
 
     static func obligationDetail(_ obligation: Obligation, on db: any Database) async throws -> ObligationDTO {
         let requirement = try await CampaignQueries.requirement(of: obligation, on: db)
-        let names = try await CampaignQueries.unitNames([obligation.organizationId], on: db)
+        let names = try await OrganizationQueries.names([obligation.organizationId], on: db)
         let row = CampaignQueries.ObligationRow(obligation: obligation, unitName: names[obligation.organizationId] ?? "", requirementTitle: requirement.title)
         return ObligationDTO(row, today: CalendarDate.today(), submissions: try await CampaignQueries.submissions(of: obligation, on: db))
     }

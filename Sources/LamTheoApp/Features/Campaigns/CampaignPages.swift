@@ -29,7 +29,7 @@ enum CampaignPages {
         let text = try request.queryText("q") ?? ""
         let page = try await CampaignQueries.list(scopes: try request.readableSubtrees, status: nil, text: text,
                                                   page: paging.page, perPage: paging.perPage, on: request.db)
-        let units = try await CampaignQueries.unitNames(page.items.map(\.organizationId), on: request.db)
+        let units = try await OrganizationQueries.names(page.items.map(\.organizationId), on: request.db)
         let titleTitle = LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language)
         let unitTitle = LocalizedText(vi: "Cấp triển khai", en: "Launched by")(language)
         let periodTitle = LocalizedText(vi: "Thời gian", en: "Period")(language)

@@ -83,7 +83,7 @@ extension CampaignQueries {
             LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
             """).all().map { try $0.decode(column: "id", as: Int.self) }
         let obligations = try await Obligation.query(on: db).filter(\.$id ~~ ids).all()
-        let units = try await unitNames(obligations.map(\.organizationId), on: db)
+        let units = try await OrganizationQueries.names(obligations.map(\.organizationId), on: db)
         let requirements = Dictionary(uniqueKeysWithValues: try await CampaignRequirement.query(on: db)
             .filter(\.$campaignId == campaign.requireID()).all().map { ($0.requireID(), $0.title) })
         let byId = Dictionary(uniqueKeysWithValues: obligations.map { ($0.requireID(), $0) })
@@ -112,11 +112,6 @@ extension CampaignQueries {
 
     static func submissions(of obligation: Obligation, on db: any Database) async throws -> [ObligationSubmission] {
         try await ObligationSubmission.query(on: db).filter(\.$obligationId == obligation.requireID()).sort(\.$number).all()
-    }
-
-    static func unitNames(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
-        guard !ids.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ Array(Set(ids))).all().map { ($0.requireID(), $0.name) })
     }
 }
 

@@ -19,8 +19,6 @@ enum FollowUpAPI {
     enum Scope: String, CaseIterable, Codable, Sendable {
         case own
         case subtree
-
-        var extent: RollupExtent { self == .own ? .own : .subtree }
     }
 
     struct EventDTO: Content {
@@ -105,8 +103,7 @@ enum FollowUpAPI {
     static func list(request: Request) async throws -> PageDTO<TaskDTO> {
         let paging = try Paging(request)
         let unit = try await request.readableUnit()
-        let filter = FollowUpFilter(extent: try request.queryChoice(Scope.self, at: "scope")?.extent ?? .subtree,
-                                    status: try request.queryChoice(FollowUpStatus.self, at: "status"), origin: try request.queryText("origin"))
+        let filter = try FollowUpFilter(request)
         let today = CalendarDate.today()
         let page = try await FollowUpQueries.tasks(of: unit, filter, today: today, page: paging.page, perPage: paging.perPage, on: request.db)
         let names = try await FollowUpQueries.unitNames(of: page.items, on: request.db)
@@ -156,3 +153,13 @@ extension FollowUpReportInput: Content {}
 extension FollowUpReviewInput: Content {}
 extension FollowUpExtensionInput: Content {}
 extension FollowUpCancellationInput: Content {}
+
+extension FollowUpFilter {
+    /// The filter a list's query asks for — `scope`, `status`, `origin`, `issuer` —, the same on the pages and the API.
+    init(_ request: Request) throws {
+        self.init(extent: try request.queryChoice(FollowUpAPI.Scope.self, at: "scope") == .own ? .own : .subtree,
+                  status: try request.queryChoice(FollowUpStatus.self, at: "status"),
+                  origin: try request.queryText("origin").flatMap { $0.isEmpty ? nil : $0 },
+                  issuerId: try request.queryInteger("issuer"))
+    }
+}

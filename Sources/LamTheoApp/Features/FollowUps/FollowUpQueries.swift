@@ -2,11 +2,14 @@ import Fluent
 import LamTheoCore
 import SQLKit
 
-/// Which of a unit's tasks a list shows: its own, or its whole subtree's; all, or one status.
+/// Which of a unit's tasks a list shows: its own, or its whole subtree's; all, or one status; of every origin or
+/// one (an officer's open recommendations: `origin` "inspection"); issued by any unit or by one (the reports a
+/// unit has to review).
 struct FollowUpFilter: Sendable, Hashable {
     var extent: RollupExtent = .subtree
     var status: FollowUpStatus?
     var origin: String?
+    var issuerId: Int?
 }
 
 /// A unit's tasks by origin: its own and its whole subtree's, by status.
@@ -54,6 +57,7 @@ enum FollowUpQueries {
             filter.extent == .own ? "organization_id = \(bind: unit.requireID())" : "\(column: "organization_path", in: unit.treePath)",
         ]
         if let origin = filter.origin { conditions.append("origin_kind = \(bind: origin)") }
+        if let issuerId = filter.issuerId { conditions.append("issuer_organization_id = \(bind: issuerId)") }
         switch filter.status {
         case .overdue?: conditions.append(overdue)
         case .open?: conditions.append("state = \(bind: FollowUpState.open.rawValue) AND NOT \(overdue)")
@@ -86,8 +90,6 @@ enum FollowUpQueries {
 extension FollowUpQueries {
     /// The names of the owner and issuing units of `tasks`, by id.
     static func unitNames(of tasks: [FollowUpTask], on db: any Database) async throws -> [Int: String] {
-        let ids = Array(Set(tasks.flatMap { [$0.organizationId, $0.issuerOrganizationId] }))
-        guard !ids.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0.name) })
+        try await OrganizationQueries.names(tasks.flatMap { [$0.organizationId, $0.issuerOrganizationId] }, on: db)
     }
 }

@@ -23,10 +23,11 @@ enum FollowUpTallies {
     }
 
     /// On PostgreSQL writers of tasks take turns at the roots of their chains, so that each refresh reads
-    /// the tallies the one before committed (SQLite has one writer).
+    /// the tallies the one before committed (SQLite has one writer). Not `FOR UPDATE`: a task's insert already
+    /// holds its issuer's row `FOR KEY SHARE` (the foreign key), which that would wait on — two writers, a deadlock.
     private static func lock(_ units: RollupUnits, on db: any Database) async throws {
         guard db.isPostgres, let roots = units.idsByDepth[0], !roots.isEmpty else { return }
-        _ = try await db.sql.raw("SELECT id FROM organizations WHERE id IN (\(binds: roots)) ORDER BY id FOR UPDATE").all()
+        _ = try await db.sql.raw("SELECT id FROM organizations WHERE id IN (\(binds: roots)) ORDER BY id FOR NO KEY UPDATE").all()
     }
 
     /// Rewrites the tallies of `units`, deepest level first. The caller holds the locks.

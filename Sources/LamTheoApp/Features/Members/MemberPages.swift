@@ -39,7 +39,7 @@ enum MemberPages {
         let transfers = try await MemberQueries.transfers(of: id, on: request.db)
         let positions = try await MemberQueries.positions(of: id, on: request.db)
         let unitIds = Set(transfers.flatMap { [$0.fromOrganizationId, $0.toOrganizationId].compactMap { $0 } } + positions.compactMap(\.organizationId))
-        let unitNames = Dictionary(uniqueKeysWithValues: try await Organization.query(on: request.db).filter(\.$id ~~ unitIds).all().map { ($0.requireID(), $0.name) })
+        let unitNames = try await OrganizationQueries.names(unitIds, on: request.db)
 
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(member.fullName)),

@@ -82,6 +82,12 @@ enum OrganizationQueries {
         }
     }
 
+    /// Units' names by id, for lists that show where each row belongs.
+    static func names(_ ids: some Collection<Int>, on db: any Database) async throws -> [Int: String] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ Array(Set(ids))).all().map { ($0.requireID(), $0.name) })
+    }
+
     /// The name of each unit's parent, by the unit's id, in one query: what tells apart the many units sharing a name
     /// ("Chi bộ Khu phố 1") in a search's results.
     static func parentNames(of units: [Organization], on db: any Database) async throws -> [Int: String] {

@@ -34,7 +34,7 @@ enum StudyPages {
                                                    page: paging.page, perPage: paging.perPage, on: request.db)
         let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.db)
         let delegates = try await StudyQueries.delegates(of: page.items.map { $0.requireID() }, on: request.db)
-        let units = try await CampaignQueries.unitNames(page.items.map(\.organizationId), on: request.db)
+        let units = try await OrganizationQueries.names(page.items.map(\.organizationId), on: request.db)
         let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
         let holdsMembers = try await unit.asyncMap { try await OrganizationKind.find($0.kindCode, on: request.db)?.holdsMembers == true } ?? false
         let heading = LocalizedText(vi: "Học tập, quán triệt", en: "Study sessions")(language)

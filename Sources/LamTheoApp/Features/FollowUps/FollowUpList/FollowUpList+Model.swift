@@ -20,9 +20,14 @@ extension FollowUpList {
         let unitName: String
         /// Whether the unit has units under it: a unit alone is named by itself, not "Toàn đảng bộ…".
         let hasChildren: Bool
+        /// The subtree's and the unit's own figures, of the filter's origin when it has one.
         let subtree: FollowUpTally
         let own: FollowUpTally
         let filter: FollowUpFilter
+        /// What the filter's origin kind is called ("Kiến nghị sau kiểm tra"), when the list shows one.
+        let originName: LocalizedText?
+        /// The unit whose issued tasks the list shows, when it shows one's.
+        let issuerName: String?
         let rows: [Row]
         let page: Int
         let pageCount: Int

@@ -24,18 +24,24 @@ extension FollowUpList {
                 // A subtree without any task has said so above: no empty list under it.
                 .if(tally.total > 0, .group(
                     .h2(.text(heading(language)),
-                        .if(model.filter.status != nil, .a(.href(link(status: nil)), .text(LocalizedText(vi: " (xem tất cả)", en: " (show all)")(language))))),
+                        .if(model.filter != FollowUpFilter(), .a(.href(FollowUpRoute.list.path(query: [.unit: model.unitId])),
+                                                                 .text(LocalizedText(vi: " (xem tất cả)", en: " (show all)")(language))))),
                     model.rows.isEmpty
                         ? .p(.class("muted"), .text(LocalizedText(vi: "Không có nhiệm vụ nào ở đây.", en: "No tasks here.")(language)))
                         : table(language))),
-                .if(model.pageCount > 1, Pager(page: model.page, pageCount: model.pageCount, total: model.total) { link(status: model.filter.status, page: $0) }.node(language))
+                .if(model.pageCount > 1, Pager(page: model.page, pageCount: model.pageCount, total: model.total) {
+                    link(status: model.filter.status, issuer: model.filter.issuerId, page: $0)
+                }.node(language))
             )
             return Layout(title: FollowUpList.title(language), crumbs: [Crumb(title: model.unitName, url: nil)], content: content)
         }
 
+        /// "Nhiệm vụ · Quá hạn · Kiến nghị sau kiểm tra · do Đảng bộ phường … giao": what the list is narrowed to.
         private func heading(_ language: UILanguage) -> String {
-            model.filter.status.map { "\(LocalizedText(vi: "Nhiệm vụ", en: "Tasks")(language)) · \($0.label(language))" }
-                ?? LocalizedText(vi: "Nhiệm vụ, quá hạn trước", en: "Tasks, overdue first")(language)
+            let narrowed = [model.filter.status?.label(language), model.originName?(language),
+                            model.issuerName.map { LocalizedText(vi: "do \($0) giao", en: "issued by \($0)")(language) }].compactMap { $0 }
+            return narrowed.isEmpty ? LocalizedText(vi: "Nhiệm vụ, quá hạn trước", en: "Tasks, overdue first")(language)
+                                    : ([LocalizedText(vi: "Nhiệm vụ", en: "Tasks")(language)] + narrowed).joined(separator: " · ")
         }
 
         private func table(_ language: UILanguage) -> Node<HTML.BodyContext> {
@@ -55,8 +61,9 @@ extension FollowUpList {
                 })))
         }
 
-        private func link(status: FollowUpStatus?, page: Int? = nil) -> String {
-            FollowUpRoute.list.path(query: [.unit: model.unitId, "status": status?.rawValue, "page": page])
+        /// The list narrowed to `status` (and `issuer`), of the same origin.
+        private func link(status: FollowUpStatus?, issuer: Int? = nil, page: Int? = nil) -> String {
+            FollowUpRoute.list.path(query: [.unit: model.unitId, "status": status?.rawValue, "origin": model.filter.origin, "issuer": issuer, "page": page])
         }
     }
 }

@@ -6,7 +6,7 @@ enum FollowUpShow {}
 
 extension FollowUpShow {
     /// The names of the page's forms, for showing a refused one again as typed.
-    static let reportForm = "report", reviewForm = "review", extensionForm = "extension", cancellationForm = "cancellation"
+    static let reportForm = "report", reviewForm = "review", extensionForm = "extension"
 
     struct Model: Sendable {
         struct Event: Sendable {

@@ -10,7 +10,7 @@ extension FollowUpShow {
             let state = model.state
             let open = !FollowUpState.finished.contains(state)
             let reporting = context.fields(for: FollowUpShow.reportForm), reviewing = context.fields(for: FollowUpShow.reviewForm)
-            let extending = context.fields(for: FollowUpShow.extensionForm), cancelling = context.fields(for: FollowUpShow.cancellationForm)
+            let extending = context.fields(for: FollowUpShow.extensionForm)
             let dateHint = LocalizedText(vi: "dd/mm/yyyy, để trống là hôm nay", en: "dd/mm/yyyy, blank for today")
             let content: Node<HTML.BodyContext> = .group(
                 .h1(.text(model.title)),
@@ -53,14 +53,8 @@ extension FollowUpShow {
                                        hint: LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")),
                         extending.text("reason", LocalizedText(vi: "Lý do", en: "Reason"), value: nil, required: true),
                         extending.submit(LocalizedText(vi: "Gia hạn", en: "Extend"))),
-                    .h2(.text(LocalizedText(vi: "Hủy nhiệm vụ", en: "Cancel the task")(language))),
-                    .p(.class("muted"), .text(LocalizedText(vi: "Hủy thì không mở lại được; nhật ký giữ lý do hủy.",
-                                                            en: "A cancelled task cannot be reopened; its log keeps the reason.")(language))),
-                    cancelling.postForm(FollowUpRoute.cancellation(.value(model.id)).path,
-                        // Its own id: the extension's form above has a "reason" too.
-                        cancelling.text("cancelReason", LocalizedText(vi: "Lý do hủy", en: "Reason"), value: nil, required: true, named: "reason"),
-                        .div(.class("actions"), .button(.type(.submit), .class("danger"),
-                                                        .text(LocalizedText(vi: "Hủy nhiệm vụ", en: "Cancel the task")(language))))))),
+                    .p(.a(.class("button danger"), .href(FollowUpRoute.cancellation(.value(model.id)).path),
+                          .text(LocalizedText(vi: "Hủy nhiệm vụ…", en: "Cancel the task…")(language)))))),
                 .h2(.text(LocalizedText(vi: "Nhật ký", en: "Log")(language))),
                 .ol(.class("log"), .forEach(model.events) { event in
                     .li(.strong(.text(event.onDate.vietnamese)), .text(" · " + event.action.label(language)),
