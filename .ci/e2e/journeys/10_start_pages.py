@@ -13,15 +13,16 @@ CELL = {"study.attendance", "study.reflections-to-review", "commitments.unregist
 MEMBER = {"study.reflection-due", "commitments.register", "commitments.self-assessment", "commitments.check-in",
           "ratings.self-assessment"}
 OFFICER_READ = {"coverage.late-units", "coverage.due-soon-units", "coverage.unreported-units"}
-OFFICER_EDIT = OFFICER_READ | {"campaigns.deadline", "campaigns.review", "ratings.decisions"}
+FOLLOW_UPS = {"follow-ups.report", "follow-ups.review", "follow-ups.overdue-below"}
+OFFICER_EDIT = OFFICER_READ | FOLLOW_UPS | {"campaigns.deadline", "campaigns.review", "ratings.decisions"}
 
 # user: (the kinds they may see, kinds of which the demo always gives them at least one, whether figures show)
 ROLES = {
     "bithu": (CELL, {"commitments.unregistered", "ratings.proposals"}, True),
     "dangvien": (MEMBER, MEMBER, False),
-    "phuong": (OFFICER_EDIT, OFFICER_READ, True),
+    "phuong": (OFFICER_EDIT, OFFICER_READ | {"follow-ups.report"}, True),
     "xem": (OFFICER_READ, OFFICER_READ, True),
-    "thanhuy": (OFFICER_EDIT, OFFICER_READ, True),
+    "thanhuy": (OFFICER_EDIT, OFFICER_READ | {"follow-ups.review", "follow-ups.overdue-below"}, True),
 }
 
 # What the page an item leads to offers, by kind: a CSS selector that must be there.
@@ -42,6 +43,9 @@ ACTION = {
     "coverage.late-units": "main .figures",
     "coverage.due-soon-units": "main .figures",
     "coverage.unreported-units": "main .figures",
+    "follow-ups.report": "main form[method=post] textarea",
+    "follow-ups.review": "main table",
+    "follow-ups.overdue-below": "main table",
 }
 
 
