@@ -56,7 +56,7 @@ enum InspectionPages {
 
     static func plan(request: Request) async throws -> Response {
         let input = try request.content.decode(InspectionPlanInput.self)
-        return try await form(InspectionShow.planForm, sent: input, request: request) { id in
+        return try await form(InspectionShow.planForm, sent: input, request: request, renaming: ["note": "planNote"]) { id in
             _ = try await InspectionActions.sendPlan(id, input, request: request)
             return LocalizedText(vi: "Đã ghi gửi kế hoạch, đề cương báo cáo.", en: "The plan is recorded as sent.")
         }
@@ -64,7 +64,8 @@ enum InspectionPages {
 
     static func selfReport(request: Request) async throws -> Response {
         let input = try request.content.decode(InspectionSelfReportInput.self)
-        return try await form(InspectionShow.selfReportForm, sent: input, request: request) { id in
+        return try await form(InspectionShow.selfReportForm, sent: input, request: request,
+                              renaming: ["organizationId": "selfReportUnit", "note": "selfReportNote"]) { id in
             let unit = try await InspectionActions.recordSelfReport(id, input, request: request)
             let inspection = try await InspectionQueries.require(id, on: request.db)
             return (unit.selfReportOn ?? .today()) > inspection.selfReportDueOn
@@ -75,7 +76,7 @@ enum InspectionPages {
 
     static func session(request: Request) async throws -> Response {
         let input = try request.content.decode(InspectionSessionInput.self)
-        return try await form(InspectionShow.sessionForm, sent: input, request: request) { id in
+        return try await form(InspectionShow.sessionForm, sent: input, request: request, renaming: ["organizationId": "sessionUnit"]) { id in
             _ = try await InspectionActions.recordSession(id, input, request: request)
             return LocalizedText(vi: "Đã ghi buổi làm việc.", en: "Session recorded.")
         }
@@ -83,7 +84,7 @@ enum InspectionPages {
 
     static func finding(request: Request) async throws -> Response {
         let input = try request.content.decode(InspectionFindingInput.self)
-        return try await form(InspectionShow.findingForm, sent: input, request: request) { id in
+        return try await form(InspectionShow.findingForm, sent: input, request: request, renaming: ["organizationId": "findingUnit"]) { id in
             _ = try await InspectionActions.recordFinding(id, input, request: request)
             return LocalizedText(vi: "Đã ghi nội dung kết luận.", en: "Finding recorded.")
         }

@@ -18,8 +18,11 @@ extension Request {
     var readableSubtrees: [TreePath]? {
         get throws {
             let subtrees = try requireActor().readableSubtrees
-            // A list over them may show what a lent grant alone reads.
-            for subtree in subtrees ?? [] { noteLentReading(at: subtree) }
+            // A list over the whole scope may show what a lent grant alone reads; one narrowed to a unit notes that
+            // unit where it is resolved (`readableUnit`, `subtreeFilter`).
+            if (try? queryInteger(.unit)) == nil {
+                for subtree in subtrees ?? [] { noteLentReading(at: subtree) }
+            }
             return subtrees
         }
     }

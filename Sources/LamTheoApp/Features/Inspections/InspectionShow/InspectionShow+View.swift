@@ -61,11 +61,11 @@ extension InspectionShow {
             return .dl(.class("facts"),
                 .dt(.text(LocalizedText(vi: "Cấp quyết định", en: "Decided by")(language))), .dd(.text(inspection.organizationName)),
                 .dt(.text(LocalizedText(vi: "Quyết định", en: "Decision")(language))), .dd(document(inspection.decisionDocumentId)),
-                .dt(.text(LocalizedText(vi: "Thời kỳ kiểm tra", en: "Period covered")(language))),
+                .dt(.text(LocalizedText(vi: "Thời kỳ", en: "Period covered")(language))),
                 .dd(.text("\(inspection.periodFrom.vietnamese) – \(inspection.periodTo.vietnamese)")),
-                .dt(.text(LocalizedText(vi: "Thời gian kiểm tra", en: "Schedule")(language))),
+                .dt(.text(LocalizedText(vi: "Lịch kiểm tra", en: "Schedule")(language))),
                 .dd(.text("\(inspection.startsOn.vietnamese) – \(inspection.endsOn.vietnamese)")),
-                .dt(.text(LocalizedText(vi: "Hạn báo cáo tự kiểm tra", en: "Self-reports due")(language))), .dd(.text(inspection.selfReportDueOn.vietnamese)),
+                .dt(.text(LocalizedText(vi: "Hạn tự báo cáo", en: "Self-reports due")(language))), .dd(.text(inspection.selfReportDueOn.vietnamese)),
                 .dt(.text(LocalizedText(vi: "Kiến nghị", en: "Recommendations")(language))),
                 .dd(.a(.href(FollowUpRoute.list.path(query: [.unit: inspection.organizationId, "origin": Inspection.originKind])),
                        .text(LocalizedText(vi: "Mọi kiến nghị sau kiểm tra đang mở, quá hạn trước", en: "Every open recommendation, overdue first")(language)))))
@@ -89,7 +89,7 @@ extension InspectionShow {
                     .h3(.text(InspectionStep.plan.label(language))),
                     fields.postForm(InspectionRoute.plan(.value(model.inspection.id)).path,
                         fields.text("sentOn", LocalizedText(vi: "Ngày gửi", en: "Sent on"), value: nil, hint: Self.dateHint),
-                        fields.textArea("note", LocalizedText(vi: "Ghi chú (nội dung kế hoạch, đề cương)", en: "Note (the plan, the outline)"), value: nil),
+                        fields.textArea("planNote", LocalizedText(vi: "Ghi chú (nội dung kế hoạch, đề cương)", en: "Note (the plan, the outline)"), value: nil, named: "note"),
                         fields.submit(LocalizedText(vi: "Ghi đã gửi kế hoạch", en: "Record the plan as sent"))))))
         }
 
@@ -99,7 +99,7 @@ extension InspectionShow {
             return .group(
                 .h2(.text(LocalizedText(vi: "Đơn vị được kiểm tra", en: "Units inspected")(language))),
                 .ul(.forEach(inspection.units) { unit in
-                    .li(.strong(.text(unit.organizationName)), .text(" · "),
+                    .li(.a(.href(OrganizationRoute.show(.value(unit.organizationId)).path), .strong(.text(unit.organizationName))), .text(" · "),
                         .unwrap(unit.selfReportOn, { on in .text(LocalizedText(vi: "Đã nộp báo cáo \(on.vietnamese)", en: "Self-report sent \(on.vietnamese)")(language)) },
                                 else: .text(LocalizedText(vi: "Chưa nộp báo cáo", en: "No self-report yet")(language))),
                         .if(unit.late, .group(.text(" "), .span(.class("badge closed"), .text(LocalizedText(vi: "Chậm", en: "Late")(language))))),
@@ -109,9 +109,10 @@ extension InspectionShow {
                 .if(!model.selfReportUnits.isEmpty && inspection.planSentOn != nil, .group(
                     .h3(.text(LocalizedText(vi: "Ghi báo cáo tự kiểm tra", en: "Record a self-report")(language))),
                     fields.postForm(InspectionRoute.selfReports(.value(inspection.id)).path,
-                        fields.select("organizationId", LocalizedText(vi: "Đơn vị", en: "Unit"), options: unitChoices(model.selfReportUnits), selected: nil, required: true),
+                        fields.select("selfReportUnit", LocalizedText(vi: "Đơn vị", en: "Unit"), options: unitChoices(model.selfReportUnits), selected: nil, required: true,
+                                      named: "organizationId"),
                         fields.select("documentId", LocalizedText(vi: "Văn bản báo cáo", en: "Report document"), options: documentChoices(language), selected: nil),
-                        fields.textArea("note", LocalizedText(vi: "Tóm tắt (khi không có văn bản)", en: "Summary (without a document)"), value: nil),
+                        fields.textArea("selfReportNote", LocalizedText(vi: "Tóm tắt (khi không có văn bản)", en: "Summary (without a document)"), value: nil, named: "note"),
                         fields.text("submittedOn", LocalizedText(vi: "Ngày nộp", en: "Submitted on"), value: nil, hint: Self.dateHint),
                         fields.submit(LocalizedText(vi: "Ghi báo cáo", en: "Record the report"))))))
         }
@@ -132,8 +133,8 @@ extension InspectionShow {
                 .if(model.mayRecord && inspection.planSentOn != nil, .group(
                     .h3(.text(LocalizedText(vi: "Ghi buổi làm việc", en: "Record a session")(language))),
                     fields.postForm(InspectionRoute.sessions(.value(inspection.id)).path,
-                        fields.select("organizationId", LocalizedText(vi: "Đơn vị", en: "Unit"), options: unitChoices(inspection.units.map(\.organizationId)),
-                                      selected: nil, required: true, named: nil),
+                        fields.select("sessionUnit", LocalizedText(vi: "Đơn vị", en: "Unit"), options: unitChoices(inspection.units.map(\.organizationId)),
+                                      selected: nil, required: true, named: "organizationId"),
                         fields.text("heldOn", LocalizedText(vi: "Ngày làm việc", en: "Held on"), value: nil, required: true,
                                     hint: LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")),
                         fields.select("minutesDocumentId", LocalizedText(vi: "Văn bản biên bản", en: "Minutes document"), options: documentChoices(language), selected: nil),
@@ -149,7 +150,7 @@ extension InspectionShow {
                 .h2(.text(LocalizedText(vi: "Ưu điểm, hạn chế", en: "Findings")(language))),
                 inspection.findings.isEmpty
                     ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có nội dung kết luận nào.", en: "No finding yet.")(language)))
-                    : .ol(.class("log"), .forEach(inspection.findings) { finding in
+                    : .ol(.class("log"), .id("findings"), .forEach(inspection.findings) { finding in
                         .li(.span(.class(finding.kind == .shortcoming ? "badge closed" : "badge"), .text(finding.kind.label(language))),
                             .text(" · " + finding.organizationName), .p(.text(finding.text)),
                             .unwrap(finding.concerns) { .p(.class("muted"), .text(LocalizedText(vi: "Liên quan: ", en: "Concerns: ")(language) + $0)) },
@@ -165,8 +166,8 @@ extension InspectionShow {
                 .if(model.mayRecord && inspection.steps.contains { $0.step == .sessions && $0.done }, .group(
                     .h3(.text(LocalizedText(vi: "Ghi ưu điểm, hạn chế", en: "Record a finding")(language))),
                     fields.postForm(InspectionRoute.findings(.value(inspection.id)).path,
-                        fields.select("organizationId", LocalizedText(vi: "Đơn vị", en: "Unit"), options: unitChoices(inspection.units.map(\.organizationId)),
-                                      selected: nil, required: true),
+                        fields.select("findingUnit", LocalizedText(vi: "Đơn vị", en: "Unit"), options: unitChoices(inspection.units.map(\.organizationId)),
+                                      selected: nil, required: true, named: "organizationId"),
                         fields.select("kind", LocalizedText(vi: "Loại", en: "Kind"), options: FindingKind.allCases.map { ($0.rawValue, $0.label(language)) },
                                       selected: nil, required: true),
                         fields.textArea("text", LocalizedText(vi: "Nội dung *", en: "Finding *"), value: nil),
@@ -244,7 +245,7 @@ extension InspectionShow {
                     .h2(.text(LocalizedText(vi: "Đoàn xem hồ sơ đơn vị", en: "The team's reads")(language))),
                     reads.isEmpty
                         ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có lượt xem nào.", en: "No read yet.")(language)))
-                        : .ol(.class("log"), .forEach(reads) { read in
+                        : .ol(.class("log"), .id("reads"), .forEach(reads) { read in
                             .li(.strong(.text(read.username)), .text(" · " + read.page), .span(.class("muted"), .text(" · " + VietnameseFormat.dateTime(read.readAt))))
                         }))
             }
