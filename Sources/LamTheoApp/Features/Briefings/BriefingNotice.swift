@@ -9,7 +9,7 @@ enum BriefingNotice {
         var lines = [
             "ĐẢNG CỘNG SẢN VIỆT NAM",
             detail.committeeName.uppercased(),
-            "Số …-TB/…",
+            "Số \(detail.notice?.symbol ?? "…-TB/…")",
             "",
             "THÔNG BÁO",
             "Kết luận \(briefing.title)",

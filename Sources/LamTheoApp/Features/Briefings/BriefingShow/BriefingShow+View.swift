@@ -77,18 +77,14 @@ extension BriefingShow {
             )
         }
 
+        /// A block each, like the contributions: a task's words are too long for a card's label column.
         private func tasks(_ tasks: [BriefingDetail.Task], language: UILanguage) -> Node<HTML.BodyContext> {
-            let headers = [LocalizedText(vi: "Đơn vị thực hiện", en: "Owner unit"), LocalizedText(vi: "Nhiệm vụ", en: "Task"),
-                           LocalizedText(vi: "Thời hạn", en: "Deadline"), LocalizedText(vi: "Tình trạng", en: "Status")].map { $0(language) }
-            return .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
-                .thead(.tr(.forEach(headers) { .th(.text($0)) })),
-                .tbody(.forEach(tasks) { task in
-                    .tr(.td(.attribute(named: "data-label", value: headers[0]), .text(task.unitName)),
-                        .td(.attribute(named: "data-label", value: headers[1]), .a(.href(FollowUpRoute.show(.value(task.id)).path), .text(task.title))),
-                        .td(.attribute(named: "data-label", value: headers[2]), .text(task.deadline.vietnamese)),
-                        .td(.attribute(named: "data-label", value: headers[3]),
-                            .span(.class(task.status == .overdue ? "badge closed" : "badge"), .text(task.status.label(language)))))
-                })))
+            .ol(.class("log"), .forEach(tasks) { task in
+                .li(.strong(.text(task.unitName)),
+                    .text(LocalizedText(vi: " · hạn \(task.deadline.vietnamese) ", en: " · due \(task.deadline.vietnamese) ")(language)),
+                    .span(.class(task.status == .overdue ? "badge closed" : "badge"), .text(task.status.label(language))),
+                    .p(.a(.href(FollowUpRoute.show(.value(task.id)).path), .text(task.title))))
+            })
         }
 
         private func contributions(_ context: PageContext) -> Node<HTML.BodyContext> {
@@ -97,8 +93,6 @@ extension BriefingShow {
             let id = detail.briefing.requireID()
             let sent = detail.units.filter { $0.contributions > 0 }.count
             let fields = context.fields(for: BriefingShow.contributionForm)
-            let headers = [LocalizedText(vi: "Đơn vị", en: "Unit"), LocalizedText(vi: "Tham luận", en: "Contribution"),
-                           LocalizedText(vi: "Ngày nộp", en: "Sent on"), LocalizedText(vi: "Trình bày", en: "Presented")].map { $0(language) }
             return .group(
                 .h2(.id("contributions"), .text(LocalizedText(vi: "Tham luận", en: "Contributions")(language))),
                 .p(.strong(.text(detail.presented.sentence(language)))),
@@ -110,24 +104,21 @@ extension BriefingShow {
                                                            + (unit.contributions > 1 ? " (\(unit.contributions))" : "")))
                             : .span(.class("badge closed"), .text(LocalizedText(vi: "Chưa nộp", en: "Not sent")(language))))
                 }),
-                .if(!detail.contributions.isEmpty, .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
-                    .thead(.tr(.forEach(headers) { .th(.text($0)) })),
-                    .tbody(.forEach(detail.contributions) { contribution in
-                        .tr(.td(.attribute(named: "data-label", value: headers[0]), .text(contribution.unitName)),
-                            .td(.attribute(named: "data-label", value: headers[1]), .text(contribution.summary),
-                                .unwrap(contribution.fileName) { name in
-                                    .p(.a(.href(BriefingRoute.file(.value(id), contribution: .value(contribution.id)).path), .text(name)))
-                                }),
-                            .td(.attribute(named: "data-label", value: headers[2]), .text(contribution.submittedOn.vietnamese),
-                                .if(contribution.late, .span(.class("badge closed"), .text(LocalizedText(vi: "Nộp muộn", en: "Late")(language))))),
-                            .td(.attribute(named: "data-label", value: headers[3]),
-                                contribution.presented
-                                    ? .span(.class("badge"), .text(LocalizedText(vi: "Đã trình bày", en: "Presented")(language)))
-                                    : .if(model.mayRun && model.held,
-                                          context.fields.postButton(BriefingRoute.presented(.value(id), contribution: .value(contribution.id)).path,
-                                                                    LocalizedText(vi: "Đánh dấu đã trình bày", en: "Mark presented")),
-                                          else: .span(.class("muted"), .text(LocalizedText(vi: "Chưa trình bày", en: "Not presented")(language))))))
-                    })))),
+                // A block each rather than a table: a summary is a sentence, too long for a card's label column.
+                .if(!detail.contributions.isEmpty, .ol(.class("log"), .forEach(detail.contributions) { contribution in
+                    .li(.strong(.text(contribution.unitName)), .text(" · " + contribution.submittedOn.vietnamese + " "),
+                        .if(contribution.late, .span(.class("badge closed"), .text(LocalizedText(vi: "Nộp muộn", en: "Late")(language)))),
+                        .p(.text(contribution.summary)),
+                        .unwrap(contribution.fileName) { name in
+                            .p(.a(.href(BriefingRoute.file(.value(id), contribution: .value(contribution.id)).path), .text(name)))
+                        },
+                        contribution.presented
+                            ? .p(.span(.class("badge"), .text(LocalizedText(vi: "Đã trình bày", en: "Presented")(language))))
+                            : .if(model.mayRun && model.held,
+                                  context.fields.postButton(BriefingRoute.presented(.value(id), contribution: .value(contribution.id)).path,
+                                                            LocalizedText(vi: "Đánh dấu đã trình bày", en: "Mark presented")),
+                                  else: .p(.class("muted"), .text(LocalizedText(vi: "Chưa trình bày", en: "Not presented")(language)))))
+                })),
                 .if(!model.contributors.isEmpty, .group(
                     .h3(.text(LocalizedText(vi: "Gửi tham luận", en: "Send a contribution")(language))),
                     fields.postForm(BriefingRoute.contributions(.value(id)).path, .enctype(.multipartData),
