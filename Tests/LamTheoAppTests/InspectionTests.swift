@@ -339,3 +339,24 @@ struct InspectionPagesTests {
         }
     }
 }
+
+@Suite("Inspections in the demo")
+struct InspectionDemoTests {
+    @Test("on any day: the city's inspection runs, xem on its team reads the other wards, one recommendation is overdue, a criticism rests on a shortcoming",
+          arguments: TestBackend.allCases, [CalendarDate.today(), CalendarDate(year: 2027, month: 1, day: 15)!])
+    func demo(_ backend: TestBackend, _ today: CalendarDate) async throws {
+        try await withTestApp(backend) { app in
+            try await DemoData.prepare(app, database: .sqliteMemory, today: today)
+            let inspection = try #require(try await Inspection.query(on: app.db).first())
+            let record = try await InspectionRecord.load(inspection, on: app.db)
+            #expect(inspection.window.grantsReading(on: today, closed: inspection.closedOn != nil))
+            #expect(record.unitNames.values.contains("Đảng bộ phường Gia Định") && record.units.count == 3)
+            #expect(Set(record.team.map(\.role)) == Set(InspectionTeamRole.allCases))
+            let xem = try #require(try await User.query(on: app.db).filter(\.$username == "xem").first())
+            #expect(try await InspectionQueries.lentScopes(to: xem.requireID(), on: today, on: app.db).count == 3)
+            #expect(record.recommendations.map { $0.status(today: today) }.filter { $0 == .overdue }.count == 1)
+            #expect(Set(record.findings.map(\.kind)) == [.strength, .shortcoming] && record.criticisms.count == 1)
+            #expect(record.units.filter { $0.selfReportOn.map { $0 > inspection.selfReportDueOn } ?? true }.count == 2, "one late, one missing")
+        }
+    }
+}

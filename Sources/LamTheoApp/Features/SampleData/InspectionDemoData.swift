@@ -19,7 +19,8 @@ extension DemoData {
         let demo = DemoWriter(app: app)
         let wardIds = wards.map { $0.requireID() }
         func register(_ symbol: String, _ title: String, on day: CalendarDate, by unit: Organization) async throws -> Int {
-            let input = DocumentInput(symbol: symbol, title: title, issuedOn: day.iso, organizationId: unit.id)
+            // A document is never issued after the real today, even when the demo is filled for a later day.
+            let input = DocumentInput(symbol: symbol, title: title, issuedOn: min(day, CalendarDate.today()).iso, organizationId: unit.id)
             return try await demo.write("document.register", Document.self) { try await DocumentCommands.register(input, on: $0) }.requireID()
         }
         let decision = try await register("138-QĐNS/TU", "Quyết định thành lập Đoàn kiểm tra việc học tập, quán triệt Nghị quyết Đại hội XIII",
