@@ -124,7 +124,7 @@ struct HomeTests {
             let figures = try await sources.figures(for: reader, on: app.db).map(\.unit)
             #expect(kinds == ["a.overdue", "b.overdue", "a.week", "b.week", "a.later"])
             #expect(figures == ["a.later", "b.week"])
-            #expect(Todos.sources.sources.count == 6, "configure registers one source per feature that has something to say")
+            #expect(Todos.sources.sources.count == 7, "configure registers one source per feature that has something to say")
         }
     }
 

@@ -54,10 +54,11 @@ public enum FollowUpStatus: String, Sendable, Codable, CaseIterable {
 
     /// The status of a task in `state` due on `dueOn` (its extension's date, if any), seen on `today`.
     public init(state: FollowUpState, dueOn: CalendarDate, today: CalendarDate) {
-        if FollowUpState.awaitingOwner.contains(state), dueOn < today {
-            self = .overdue
-            return
-        }
+        self = FollowUpState.awaitingOwner.contains(state) && dueOn < today ? .overdue : FollowUpStatus(state)
+    }
+
+    /// The status of a task in `state` before its deadline.
+    public init(_ state: FollowUpState) {
         switch state {
         case .open: self = .open
         case .reported: self = .reported

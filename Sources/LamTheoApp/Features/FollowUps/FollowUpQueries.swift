@@ -38,13 +38,14 @@ enum FollowUpQueries {
         let id = unit.requireID()
         // Grouped outside: PostgreSQL does not see two bound copies of the deadline's CASE as one expression.
         let own = try await db.sql.raw("""
-            SELECT origin_kind, state, due_on, COUNT(*) AS tasks FROM (
+            SELECT origin_kind, state, overdue, COUNT(*) AS tasks FROM (
               SELECT origin_kind, state,
-                     CASE WHEN state IN (\(binds: FollowUpState.awaitingOwner.map(\.rawValue))) THEN COALESCE(extended_until, due_on) END AS due_on
+                     CASE WHEN state IN (\(binds: FollowUpState.awaitingOwner.map(\.rawValue))) AND COALESCE(extended_until, due_on) < \(bind: today)
+                          THEN 1 ELSE 0 END AS overdue
               FROM follow_up_tasks WHERE organization_id = \(bind: id)) t
-            GROUP BY origin_kind, state, due_on
+            GROUP BY origin_kind, state, overdue
             """).all()
-        return FollowUpFigures(own: try FollowUpTallies.tallies(own, today: today),
+        return FollowUpFigures(own: try FollowUpTallies.tallies(own),
                                subtree: try await FollowUpTallies.read(id, today: today, on: db))
     }
 

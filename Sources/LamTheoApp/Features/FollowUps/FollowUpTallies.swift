@@ -52,22 +52,24 @@ enum FollowUpTallies {
         }
     }
 
-    /// The subtree tally of `organizationId` by origin kind, on `today`.
+    /// The subtree tally of `organizationId` by origin kind, on `today`. The unit's rows are summed by the
+    /// database into a row per origin, state and overdue or not: a few rows to decode, whatever the deadlines.
     static func read(_ organizationId: Int, today: CalendarDate, on db: any Database) async throws -> [String: FollowUpTally] {
-        let rows = try await db.sql.raw("""
-            SELECT origin_kind, state, due_on, tasks FROM follow_up_tallies WHERE organization_id = \(bind: organizationId)
-            """).all()
-        return try tallies(rows, today: today)
+        try tallies(try await db.sql.raw("""
+            SELECT origin_kind, state, overdue, CAST(SUM(tasks) AS BIGINT) AS tasks FROM (
+              SELECT origin_kind, state, CASE WHEN due_on < \(bind: today) THEN 1 ELSE 0 END AS overdue, tasks
+              FROM follow_up_tallies WHERE organization_id = \(bind: organizationId)) t
+            GROUP BY origin_kind, state, overdue
+            """).all())
     }
 
-    /// Counts rows of `origin_kind, state, due_on, tasks` by origin and status.
-    static func tallies(_ rows: [any SQLRow], today: CalendarDate) throws -> [String: FollowUpTally] {
+    /// Rows of `origin_kind, state, overdue` (1 or 0) and `tasks`, by origin and status. Only tasks awaiting their
+    /// owner carry a deadline: the others are never overdue.
+    static func tallies(_ rows: [any SQLRow]) throws -> [String: FollowUpTally] {
         var tallies: [String: FollowUpTally] = [:]
         for row in rows {
             guard let state = FollowUpState(rawValue: try row.decode(column: "state", as: String.self)) else { continue }
-            // Only tasks awaiting their owner carry a deadline; the others' status is their state.
-            let due = try row.decode(column: "due_on", as: CalendarDate?.self) ?? today
-            let status = FollowUpStatus(state: state, dueOn: due, today: today)
+            let status = try row.decode(column: "overdue", as: Int.self) == 1 ? FollowUpStatus.overdue : FollowUpStatus(state)
             tallies[try row.decode(column: "origin_kind", as: String.self), default: FollowUpTally()]
                 .add(status, try row.decode(column: "tasks", as: Int.self))
         }

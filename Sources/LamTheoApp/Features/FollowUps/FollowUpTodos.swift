@@ -3,7 +3,7 @@ import LamTheoCore
 
 /// What follow-up tasks ask of whoever may act for a unit they answer for: each task the unit has to carry out
 /// and report (again, when returned) by its deadline; the reports of the tasks it issued, to review; the
-/// overdue tasks of the units under it. And, as a headline figure, its subtree's tasks still to be done.
+/// overdue tasks of the units under it. And, as a headline figure of a subtree that has tasks, those still to be done.
 struct FollowUpTodos: TodoSource {
     func todos(for reader: TodoReader, on db: any Database) async throws -> [TodoItem] {
         var items: [TodoItem] = []
@@ -44,11 +44,10 @@ struct FollowUpTodos: TodoSource {
         var figures: [HeadlineFigure] = []
         for unit in try await reader.units(on: db) {
             let tally = FollowUpFigures.total(try await FollowUpTallies.read(unit.requireID(), today: reader.today, on: db))
-            // A subtree that was never given a task says so; it has not done 0 of 0.
-            let value = tally.total == 0
-                ? LocalizedText(vi: "chưa có nhiệm vụ", en: "no task yet")
-                : LocalizedText(vi: "\(NumberFormat.vi.integer(tally.pending)) đang làm, \(NumberFormat.vi.integer(tally[.overdue])) quá hạn",
-                                en: "\(NumberFormat.en.integer(tally.pending)) to do, \(NumberFormat.en.integer(tally[.overdue])) overdue")
+            // A subtree never given a task has nothing to show here (not "0 of 0").
+            guard tally.total > 0 else { continue }
+            let value = LocalizedText(vi: "\(NumberFormat.vi.integer(tally.pending)) đang làm, \(NumberFormat.vi.integer(tally[.overdue])) quá hạn",
+                                      en: "\(NumberFormat.en.integer(tally.pending)) to do, \(NumberFormat.en.integer(tally[.overdue])) overdue")
             figures.append(HeadlineFigure(unit: unit.name, title: LocalizedText(vi: "Nhiệm vụ sau kết luận, kiến nghị", en: "Follow-up tasks"),
                                           value: value, link: FollowUpRoute.list.path(query: [.unit: unit.requireID()])))
         }

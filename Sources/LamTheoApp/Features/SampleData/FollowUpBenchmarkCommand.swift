@@ -84,7 +84,7 @@ struct FollowUpBenchmarkCommand: AsyncCommand {
         let today = CalendarDate.today()
         // Deadlines from 60 days ago to 59 days ahead, so that about half of the tasks still awaited are overdue.
         let due: SQLQueryString = app.dialect == .postgres
-            ? "(\(bind: today.iso)::date + ((o.id * 7 + n.k) % 120 - 60))::text"
+            ? "(\(bind: today.iso)::date + CAST((o.id * 7 + n.k) % 120 - 60 AS INTEGER))::text"
             : "date(\(bind: today.iso), ((o.id * 7 + n.k) % 120 - 60) || ' days')"
         let states = [FollowUpState.open, .open, .open, .reported, .accepted, .accepted, .returned, .cancelled].map(\.rawValue)
         let state: SQLQueryString = "CASE (o.id + n.k) % \(unsafeRaw: String(states.count)) "

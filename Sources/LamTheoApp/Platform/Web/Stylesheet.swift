@@ -93,7 +93,12 @@ enum Stylesheet {
       table.responsive thead { display: none; }
       table.responsive tr { display: block; border-bottom: 1px solid var(--line); padding: .35rem 0; }
       table.responsive td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .15rem .5rem; overflow-wrap: anywhere; }
-      table.responsive td::before { content: attr(data-label); color: var(--muted); }
+      /* The label keeps its words whole beside a long value (a task's title), up to half the card. */
+      table.responsive td::before { content: attr(data-label); color: var(--muted); flex: none; max-width: 45%; overflow-wrap: normal; }
+      table.responsive td > * { min-width: 0; text-align: right; }
+      /* A fact's name above its value: side by side, a long name ("Người chịu trách nhiệm") leaves the value a sliver. */
+      dl.facts { grid-template-columns: 1fr; gap: 0; }
+      dl.facts dd { margin-bottom: .5rem; }
     }
     /* Paper: A4, the page's own content under its Vietnamese headings: no menu, trail, buttons or forms, except
        a sheet, a form that is the page's content: the attendance roll with each member's mark, a table of rows

@@ -22,7 +22,6 @@ extension FollowUpShow {
         let origin: String
         /// The page of the record it came from, when its origin is registered.
         let originLink: String?
-        let originName: LocalizedText?
         let issuerName: String
         let unitId: Int
         let unitName: String

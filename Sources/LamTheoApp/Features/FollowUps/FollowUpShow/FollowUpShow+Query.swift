@@ -7,7 +7,7 @@ extension FollowUpShow {
             let names = try await FollowUpQueries.unitNames(of: [task], on: db)
             let issuer = try await OrganizationQueries.require(task.issuerOrganizationId, on: db)
             let origin = FollowUpOrigins.origin(task.originKind)
-            return Model(id: task.requireID(), title: task.title, origin: task.originLabel, originLink: origin?.link(task.originId), originName: origin?.name,
+            return Model(id: task.requireID(), title: task.title, origin: task.originLabel, originLink: origin?.link(task.originId),
                          issuerName: issuer.name, unitId: task.organizationId, unitName: names[task.organizationId] ?? "", responsible: task.responsible,
                          requiredEvidence: task.requiredEvidence, dueOn: task.dueOn, extendedUntil: task.extendedUntil, state: task.state,
                          status: task.status(today: today), reportCount: task.reportCount,

@@ -17,8 +17,8 @@ extension FollowUpShow {
                 .p(.span(.class(model.status == .overdue ? "badge closed" : "badge"), .text(model.status.label(language)))),
                 .dl(.class("facts"),
                     .dt(.text(LocalizedText(vi: "Nguồn", en: "Origin")(language))),
-                    .dd(.unwrap(model.originName) { .text($0(language) + ": ") },
-                        .unwrap(model.originLink, { .a(.href($0), .text(model.origin)) }, else: .text(model.origin))),
+                    // The origin's words name its kind already ("Kết luận Hội nghị giao ban …, điểm 2").
+                    .dd(.unwrap(model.originLink, { .a(.href($0), .text(model.origin)) }, else: .text(model.origin))),
                     .dt(.text(LocalizedText(vi: "Cấp giao", en: "Issued by")(language))), .dd(.text(model.issuerName)),
                     .dt(.text(LocalizedText(vi: "Đơn vị thực hiện", en: "Owner unit")(language))),
                     .dd(.a(.href(FollowUpRoute.list.path(query: [.unit: model.unitId])), .text(model.unitName))),
