@@ -360,3 +360,41 @@ struct InspectionDemoTests {
         }
     }
 }
+
+@Suite("Inspection page view")
+struct InspectionViewTests {
+    /// An inspection as the API sends it, made by hand: concluded, one recommendation overdue, one self-report late.
+    static let detail = """
+        {"id": 3, "kind": "supervision", "organizationId": 1, "organizationName": "Đảng bộ Thành phố Hồ Chí Minh", "subject": "<b>Việc học tập</b>",
+         "decisionDocumentId": 8, "periodFrom": "2025-01-01", "periodTo": "2026-06-30", "startsOn": "2026-11-15", "endsOn": "2026-12-15",
+         "selfReportDueOn": "2026-11-21", "planSentOn": "2026-11-15", "conclusionDocumentId": 9, "concludedOn": "2026-11-30", "currentStep": "remediation",
+         "steps": [{"step": "plan", "done": true}, {"step": "remediation", "done": false}],
+         "team": [{"role": "leader", "name": "Nguyễn Văn Thành"}, {"role": "secretary", "name": "Trần Minh Tâm"}],
+         "units": [{"organizationId": 44, "organizationName": "Đảng bộ phường Phú Thọ", "selfReportOn": "2026-11-24", "late": true}],
+         "sessions": [], "findings": [{"id": 5, "organizationId": 44, "organizationName": "Đảng bộ phường Phú Thọ", "kind": "shortcoming", "text": "Còn hình thức",
+                                       "criticisms": [{"id": 1, "target": "person", "memberId": 12, "name": "Lê Văn An", "text": "Chưa gương mẫu"}]}],
+         "recommendations": [{"id": 40, "originKind": "inspection", "originId": 3, "origin": "Kiến nghị", "issuerOrganizationId": 1, "issuerName": "Thành phố",
+                              "organizationId": 44, "organizationName": "Đảng bộ phường Phú Thọ", "title": "Khắc phục", "responsible": "Bí thư",
+                              "dueOn": "2026-12-01", "state": "open", "status": "overdue", "reportCount": 0}]}
+        """
+
+    static func model(mayRecord: Bool) throws -> InspectionShow.Model {
+        InspectionShow.Model(inspection: try JSONDecoder().decode(InspectionAPI.DetailDTO.self, from: Data(detail.utf8)),
+                             documentTitles: [8: "138-QĐNS/TU — Quyết định", 9: "25-TB/TU — Thông báo kết luận"], documentChoices: [],
+                             mayRecord: mayRecord, selfReportUnits: [], reads: mayRecord ? [] : nil, today: CalendarDate(year: 2026, month: 12, day: 5)!)
+    }
+
+    @Test("the facts, the team, the late self-report, the criticism under its finding, the overdue task; forms only to who records; text stays text")
+    func page() throws {
+        let reader = PageViewTests.render(InspectionShow.View(model: try Self.model(mayRecord: false)))
+        #expect(reader.contains("Giám sát") && reader.contains("138-QĐNS/TU — Quyết định") && reader.contains("25-TB/TU — Thông báo kết luận"))
+        #expect(reader.contains("&lt;b&gt;Việc học tập&lt;/b&gt;") && !reader.contains("<b>Việc học tập"))
+        #expect(reader.contains("Trưởng đoàn: </strong>Nguyễn Văn Thành") && reader.contains(#"<span class="badge closed">Chậm</span>"#))
+        #expect(reader.contains("Phê bình cá nhân Lê Văn An: </strong>Chưa gương mẫu"))
+        #expect(reader.contains(#"<span class="badge closed">Quá hạn</span>"#) && reader.contains(#"href="/follow-ups/40""#))
+        #expect(reader.contains(#"href="/follow-ups?unit=1&amp;origin=inspection""#))
+        #expect(!reader.contains("<form") && !reader.contains("Đoàn xem hồ sơ đơn vị"))
+        let committee = PageViewTests.render(InspectionShow.View(model: try Self.model(mayRecord: true)))
+        #expect(committee.contains("Giao kiến nghị") && committee.contains("Kết thúc cuộc kiểm tra…") && committee.contains("Chưa có lượt xem nào."))
+    }
+}
