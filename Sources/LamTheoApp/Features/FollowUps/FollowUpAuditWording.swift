@@ -22,6 +22,8 @@ struct FollowUpAuditWording: AuditWordingSource {
 
     var actions: [AuditActionWording] {
         [
+            // Features issue tasks in their own writes (a briefing's conclusion); the benchmark issues them alone.
+            AuditActionWording("follow-up.issue", LocalizedText(vi: "giao", en: "issued")),
             AuditActionWording("follow-up.report", LocalizedText(vi: "báo cáo kết quả", en: "reported on")),
             AuditActionWording("follow-up.review", LocalizedText(vi: "xem xét báo cáo", en: "reviewed the report on")),
             AuditActionWording("follow-up.extend", LocalizedText(vi: "gia hạn", en: "extended")),
