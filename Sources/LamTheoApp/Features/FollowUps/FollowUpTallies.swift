@@ -11,23 +11,15 @@ enum FollowUpTallies {
     static func refresh(chainsOf organizationIds: Set<Int>, on db: any Database) async throws {
         guard !organizationIds.isEmpty else { return }
         let units = try await RollupUnits.chains(of: organizationIds, on: db)
-        try await lock(units, on: db)
+        try await units.takeTurns(on: db)
         try await refresh(units, on: db)
     }
 
     /// After the tree changed shape: `subtree` whole, the chain of its root and those of `others`.
     static func refresh(subtree: TreePath, alsoChainsOf others: Set<Int>, on db: any Database) async throws {
         let units = try await RollupUnits.subtree(subtree, andChainsOf: others, on: db)
-        try await lock(units, on: db)
+        try await units.takeTurns(on: db)
         try await refresh(units, on: db)
-    }
-
-    /// On PostgreSQL writers of tasks take turns at the roots of their chains, so that each refresh reads
-    /// the tallies the one before committed (SQLite has one writer). Not `FOR UPDATE`: a task's insert already
-    /// holds its issuer's row `FOR KEY SHARE` (the foreign key), which that would wait on — two writers, a deadlock.
-    private static func lock(_ units: RollupUnits, on db: any Database) async throws {
-        guard db.isPostgres, let roots = units.idsByDepth[0], !roots.isEmpty else { return }
-        _ = try await db.sql.raw("SELECT id FROM organizations WHERE id IN (\(binds: roots)) ORDER BY id FOR NO KEY UPDATE").all()
     }
 
     /// Rewrites the tallies of `units`, deepest level first. The caller holds the locks.

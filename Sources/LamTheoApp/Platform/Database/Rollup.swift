@@ -62,6 +62,14 @@ struct RollupUnits: Sendable {
 
     /// Levels from the deepest to the root.
     var levels: [SQLQueryString] { stride(from: deepest, through: 0, by: -1).compactMap(level) }
+
+    /// On PostgreSQL the writers of a stored tally take turns at the roots of their chains, so that each refresh
+    /// reads the rows the one before committed (SQLite has one writer). Not `FOR UPDATE`: a write's own foreign
+    /// keys already hold `organizations` rows `FOR KEY SHARE`, which that would wait on — two writers, a deadlock.
+    func takeTurns(on db: any Database) async throws {
+        guard db.isPostgres, let roots = idsByDepth[0], !roots.isEmpty else { return }
+        _ = try await db.sql.raw("SELECT id FROM organizations WHERE id IN (\(binds: roots)) ORDER BY id FOR NO KEY UPDATE").all()
+    }
 }
 
 /// Whose figures a read wants: the unit's own, or its whole subtree's.
