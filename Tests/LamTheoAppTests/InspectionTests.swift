@@ -206,6 +206,7 @@ struct InspectionHTTPTests {
             #expect(try await tester.sendRequest(.GET, "/api/v1/organizations/\(tree.cellA1)", headers: inspector.api).status == .ok)
             #expect(try await tester.sendRequest(.GET, "/api/v1/members?unit=\(tree.wardA)", headers: inspector.api).status == .ok)
             #expect(try await tester.sendRequest(.GET, "/members?unit=\(tree.wardA)", headers: inspector.web).status == .ok)
+            #expect(try await tester.sendRequest(.GET, "/api/v1/commitments?unit=\(tree.wardA)", headers: inspector.api).status == .ok)
             let write = try await tester.sendRequest(.PATCH, "/api/v1/organizations/\(tree.cellA1)", headers: inspector.api) {
                 try $0.content.encode(["name": "Chi bộ đổi tên"])
             }
@@ -215,10 +216,11 @@ struct InspectionHTTPTests {
             #expect(try await tester.sendRequest(.GET, "/api/v1/organizations/\(tree.wardB)", headers: inspector.api).status == .ok)
 
             let reads = try await InspectionQueries.reads(of: id, on: app.db)
-            #expect(reads.count == 4, "each view under the grant, the refused write's read included; none of the inspector's own ward")
+            #expect(reads.count == 5, "each view under the grant, the refused write's read included; none of the inspector's own ward")
             #expect(reads.allSatisfy { $0.userId == inspector.userId && $0.username == "kiemtra" })
             #expect(Set(reads.map(\.organizationId)) == [tree.cellA1, tree.wardA])
             #expect(reads.contains { $0.page == "GET /members?unit=\(tree.wardA)" })
+            #expect(reads.contains { $0.page == "GET /api/v1/commitments?unit=\(tree.wardA)" }, "the commitments list finds its unit on its own")
             #expect(try await tester.sendRequest(.GET, "/api/v1/inspections/\(id)/reads", headers: inspector.api).status == .forbidden,
                     "the log is the committee's to read")
             let city = try await app.caller("thanhpho", .officer, scope: tree.city, level: .viewer)

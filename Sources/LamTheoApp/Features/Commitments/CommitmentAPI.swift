@@ -267,7 +267,10 @@ enum CommitmentPlace {
             unitId = callerCell?.ids.last
         }
         guard let unitId, let unit = try await Organization.find(unitId, on: db) else { throw Abort(.notFound) }
-        if actor.can(.read, at: unit.treePath) { return .unit(unit) }
+        if actor.can(.read, at: unit.treePath) {
+            request.noteLentReading(at: unit.treePath)
+            return .unit(unit)
+        }
         if callerCell == unit.treePath { return .cell(unit) }
         throw Abort(.notFound)
     }
