@@ -224,9 +224,7 @@ enum BriefingAPI {
     }
 
     private static func committeeNames(of briefings: [Briefing], on db: any Database) async throws -> [Int: String] {
-        let ids = Array(Set(briefings.map(\.organizationId)))
-        guard !ids.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0.name) })
+        try await OrganizationQueries.names(briefings.map(\.organizationId), on: db)
     }
 }
 

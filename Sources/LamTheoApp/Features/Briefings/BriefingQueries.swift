@@ -124,7 +124,7 @@ enum BriefingQueries {
         let previousTasks = try await previousBriefing.asyncMap { try await Self.tasks(of: $0.requireID(), on: db) } ?? []
         let unitIds = Set([briefing.organizationId] + invited.map(\.organizationId) + contributions.map(\.organizationId)
                           + (tasks + previousTasks).map(\.organizationId))
-        let names = Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ Array(unitIds)).all().map { ($0.requireID(), $0.name) })
+        let names = try await OrganizationQueries.names(unitIds, on: db)
         let documentIds = [briefing.leadReportId, briefing.noticeDocumentId].compactMap { $0 }
         let documents = Dictionary(uniqueKeysWithValues: try await Document.query(on: db).filter(\.$id ~~ documentIds).all().map {
             ($0.requireID(), BriefingDetail.DocumentRef(id: $0.requireID(), symbol: $0.symbol, title: $0.title))

@@ -129,9 +129,7 @@ enum DocumentQueries {
 
     /// Issuing units' names for a page of documents, in one query.
     static func organizationNames(for documents: [Document], on db: any Database) async throws -> [Int: String] {
-        let ids = Array(Set(documents.compactMap(\.organizationId)))
-        guard !ids.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0.name) })
+        try await OrganizationQueries.names(documents.compactMap(\.organizationId), on: db)
     }
 }
 

@@ -197,7 +197,7 @@ enum ExemplarAPI {
         let unit = try await request.readableUnit()
         let filter = ExemplarFilter(state: try request.queryChoice(ExemplarState.self, at: "state"), kind: try request.queryChoice(ExemplarKind.self, at: "kind"))
         let page = try await ExemplarQueries.list(within: unit, filter, page: paging.page, perPage: paging.perPage, on: request.db)
-        let names = try await ExemplarQueries.unitNames(page.items.map(\.organizationId), on: request.db)
+        let names = try await OrganizationQueries.names(page.items.map(\.organizationId), on: request.db)
         return PageDTO(items: page.items.map {
             SummaryDTO(id: $0.requireID(), kind: $0.kind, title: $0.title, organizationId: $0.organizationId, organizationName: names[$0.organizationId] ?? "",
                        state: $0.state, nominatedOn: $0.nominatedOn)

@@ -69,20 +69,13 @@ enum ExemplarQueries {
         return Page(items: items, page: page, perPage: perPage, total: total)
     }
 
-    /// The names of units by id.
-    static func unitNames(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ unique).all().map { ($0.requireID(), $0.name) })
-    }
-
     static func detail(_ exemplar: Exemplar, on db: any Database) async throws -> ExemplarDetail {
         let id = exemplar.requireID()
         let figures = try await ExemplarFigure.query(on: db).filter(\.$exemplarId == id).sort(\.$id).all()
         let commendations = try await Commendation.query(on: db).filter(\.$exemplarId == id).sort(\.$grantedOn).all()
         let adoptions = try await ExemplarAdoption.query(on: db).filter(\.$exemplarId == id).sort(\.$adoptedOn).all()
-        let names = try await unitNames([exemplar.organizationId, exemplar.nominatedById] + [exemplar.verifiedById].compactMap { $0 }
-                                        + commendations.map(\.grantingOrganizationId) + adoptions.map(\.organizationId), on: db)
+        let names = try await OrganizationQueries.names([exemplar.organizationId, exemplar.nominatedById] + [exemplar.verifiedById].compactMap { $0 }
+                                                      + commendations.map(\.grantingOrganizationId) + adoptions.map(\.organizationId), on: db)
         let documentIds = commendations.map(\.documentId)
         let documents = documentIds.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Document.query(on: db).filter(\.$id ~~ documentIds).all()
             .map { ($0.requireID(), $0) })

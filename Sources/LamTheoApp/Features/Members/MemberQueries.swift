@@ -106,8 +106,6 @@ enum MemberQueries {
 
     /// Cell names for a page of members, in one query.
     static func cellNames(for members: [Member], on db: any Database) async throws -> [Int: String] {
-        let ids = Array(Set(members.map(\.organizationId)))
-        guard !ids.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0.name) })
+        try await OrganizationQueries.names(members.map(\.organizationId), on: db)
     }
 }

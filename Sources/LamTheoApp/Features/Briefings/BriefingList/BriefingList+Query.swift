@@ -5,8 +5,7 @@ extension BriefingList {
     enum Query {
         static func run(unit: Organization, actor: Actor, today: CalendarDate, page: Int, perPage: Int, on db: any Database) async throws -> Model {
             let briefings = try await BriefingQueries.briefings(of: unit, page: page, perPage: perPage, on: db)
-            let ids = Array(Set(briefings.items.map(\.organizationId)))
-            let names = Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0.name) })
+            let names = try await OrganizationQueries.names(briefings.items.map(\.organizationId), on: db)
             return Model(unitId: unit.requireID(), unitName: unit.name, mayCreate: actor.can(.edit, at: unit.treePath),
                          rows: briefings.items.map {
                              Model.Row(id: $0.requireID(), title: $0.title, committee: names[$0.organizationId] ?? "", heldOn: $0.heldOn, held: today >= $0.heldOn)

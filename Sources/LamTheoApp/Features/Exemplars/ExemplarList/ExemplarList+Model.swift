@@ -17,6 +17,8 @@ extension ExemplarList {
 
         let unitId: Int
         let unitName: String
+        /// Whether the unit has units under it: a unit alone is named by itself, not "Toàn đảng bộ…".
+        let hasChildren: Bool
         let subtree: ExemplarTally
         let filter: ExemplarFilter
         let rows: [Row]

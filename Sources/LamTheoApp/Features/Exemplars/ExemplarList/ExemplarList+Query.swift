@@ -6,8 +6,9 @@ extension ExemplarList {
         static func run(unit: Organization, filter: ExemplarFilter, actor: Actor, page: Int, perPage: Int, on db: any Database) async throws -> Model {
             let id = unit.requireID()
             let exemplars = try await ExemplarQueries.list(within: unit, filter, page: page, perPage: perPage, on: db)
-            let names = try await ExemplarQueries.unitNames(exemplars.items.map(\.organizationId), on: db)
-            return Model(unitId: id, unitName: unit.name, subtree: try await ExemplarTallies.read(id, on: db), filter: filter,
+            let names = try await OrganizationQueries.names(exemplars.items.map(\.organizationId), on: db)
+            let hasChildren = try await Organization.query(on: db).filter(\.$parentId == id).first() != nil
+            return Model(unitId: id, unitName: unit.name, hasChildren: hasChildren, subtree: try await ExemplarTallies.read(id, on: db), filter: filter,
                          rows: exemplars.items.map {
                              Model.Row(id: $0.requireID(), title: $0.title, kind: $0.kind, unit: names[$0.organizationId] ?? "", state: $0.state,
                                        nominatedOn: $0.nominatedOn)

@@ -16,7 +16,7 @@ extension ExemplarList {
                 .if(model.mayNominate, .div(.class("actions"),
                     .a(.class("button"), .href(ExemplarRoute.new.path(query: [.unit: model.unitId])),
                        .text(LocalizedText(vi: "Đề nghị điển hình", en: "Nominate an exemplar")(language))))),
-                .h2(.text(LocalizedText(vi: "Toàn đảng bộ", en: "The whole subtree")(language))),
+                .h2(.text(UnitWording.whole(model.unitName, isCell: !model.hasChildren)(language))),
                 .div(.class("figures"),
                      figureTile(LocalizedText(vi: "Điển hình đã đề nghị", en: "Exemplars"), numbers.integer(tally.exemplars), link: link(state: nil), language: language),
                      figureTile(ExemplarState.commended.label, numbers.integer(tally.commended), link: nil, language: language),

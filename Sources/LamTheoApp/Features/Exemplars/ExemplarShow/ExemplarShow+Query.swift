@@ -8,7 +8,7 @@ extension ExemplarShow {
             let id = exemplar.requireID()
             let state = exemplar.state
             let lineage = try await Organization.query(on: db).filter(\.$id ~~ exemplar.treePath.ids).sort(\.$depth).all()
-            let eventNames = try await ExemplarQueries.unitNames(detail.events.compactMap(\.organizationId), on: db)
+            let eventNames = try await OrganizationQueries.names(detail.events.compactMap(\.organizationId), on: db)
             func figure(_ row: ExemplarFigure) -> Model.Figure {
                 Model.Figure(indicator: row.indicator, before: row.before, after: row.after, unit: row.measureUnit)
             }
