@@ -68,6 +68,8 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.importJobs = ImportJobs()
     app.lifecycle.use(ImportJobsCleanup())
+    app.mailTransport = try configuration.mail.map { try SMTPTransport(settings: $0) }
+    app.asyncCommands.use(SendTestMailCommand(), as: "send-test-mail")
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))
     app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
     app.asyncCommands.use(CoverageBenchmarkCommand(), as: "benchmark-coverage")

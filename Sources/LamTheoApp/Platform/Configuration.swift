@@ -12,6 +12,8 @@ public struct AppConfiguration: Sendable {
     /// Where documents' attachments are stored (`LAMTHEO_FILES_DIR`); by default `lamtheo-files` next to
     /// the SQLite file, or in the working directory.
     public var filesDirectory: String
+    /// E-mail (`LAMTHEO_SMTP_URL`, `LAMTHEO_SMTP_FROM`, `LAMTHEO_SMTP_CA_FILE`); nil: no e-mail is sent.
+    var mail: SMTPSettings?
 
     var servesTLS: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
 
@@ -58,6 +60,7 @@ public struct AppConfiguration: Sendable {
         if let directory = environment["LAMTHEO_FILES_DIR"], !directory.isEmpty {
             configuration.filesDirectory = directory
         }
+        configuration.mail = try SMTPSettings.load(from: environment)
         return configuration
     }
 }
