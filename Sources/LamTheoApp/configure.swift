@@ -10,6 +10,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     try await app.useDatabase(configuration.database)
     app.configuredDatabase = configuration.database
     app.secureCookies = configuration.servesTLS
+    app.publicAddress = configuration.publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://\(configuration.host):\(configuration.port)"
     app.passwords.use(.bcrypt)
     // Stored once, so that every sign-in shares its count of password checks in flight.
     app.signInThrottle = SignInThrottle()
@@ -29,7 +30,8 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     for source: any AuditWordingSource in [OrganizationAuditWording(), MemberAuditWording(), AccountAuditWording(), PrivacyAuditWording(),
                                           DocumentAuditWording(), SpreadsheetAuditWording(), CampaignAuditWording(), StudyAuditWording(),
                                           CoverageAuditWording(), CommitmentAuditWording(), RatingAuditWording(), BreakthroughAuditWording(),
-                                          FollowUpAuditWording(), BriefingAuditWording(), InspectionAuditWording(), ExemplarAuditWording(), SampleDataAuditWording()] {
+                                          FollowUpAuditWording(), BriefingAuditWording(), InspectionAuditWording(), ExemplarAuditWording(), NotificationAuditWording(),
+                                          SampleDataAuditWording()] {
         AuditWording.register(source)
     }
     FollowUpOrigins.register(FollowUpOrigin(kind: BriefingCommands.originKind, name: LocalizedText(vi: "Kết luận giao ban", en: "Briefing conclusion"),
@@ -42,6 +44,12 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     FollowUpOrigins.register(FollowUpOrigin(kind: ExemplarCommands.replicationOrigin, name: LocalizedText(vi: "Nhân rộng điển hình", en: "Exemplar replication"),
                                             link: { ExemplarRoute.show(.value($0)).path }))
     // In this order: the start page's figures by feature, and equally urgent items by feature.
+    // Dated things the reminders chase, in the order the reminders page lists their schedules.
+    for source: any ReminderSource in [ReflectionReminders(), ObligationReminders(), FollowUpReminders()] {
+        Reminders.register(source)
+    }
+    NotificationJobs.kinds.forEach(JobKinds.register)
+    NotificationJobs.schedules.forEach(JobSchedules.register)
     for source: any TodoSource in [OrganizationTodos(), StudyTodos(), CampaignTodos(), CoverageTodos(), CommitmentTodos(), RatingTodos(), FollowUpTodos()] {
         Todos.register(source)
     }
@@ -57,6 +65,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(LentReadLogMiddleware())
     app.middleware.use(FlashMiddleware())
+    app.middleware.use(InboxBadgeMiddleware())
     app.middleware.use(MultipartGuardMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(PolicyMiddleware())
@@ -68,6 +77,9 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.importJobs = ImportJobs()
     app.lifecycle.use(ImportJobsCleanup())
+    // Only a serving process runs jobs in the background: tests call `runPending`, one-off commands run none.
+    let command = app.environment.arguments.dropFirst().first
+    app.useJobs(runsLoop: app.environment != .testing && (command == nil || command == "serve"), tick: .seconds(configuration.jobsTick))
     app.mailTransport = try configuration.mail.map { try SMTPTransport(settings: $0) }
     app.asyncCommands.use(SendTestMailCommand(), as: "send-test-mail")
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))
@@ -97,6 +109,7 @@ func routes(_ app: Application) throws {
     BriefingAPI.register(on: api)
     InspectionAPI.register(on: api)
     HomeAPI.register(on: api)
+    NotificationAPI.register(on: api)
     APIDocumentation.register(on: api)
     HomePages.register(on: app.routes)
     AccountPages.register(on: app.routes)
@@ -120,6 +133,7 @@ func routes(_ app: Application) throws {
     InspectionPages.register(on: app.routes)
     ExemplarPages.register(on: app.routes)
     BriefingPages.register(on: app.routes)
+    NotificationPages.register(on: app.routes)
     app.routeMethods = RouteMethods(app.routes.all)
 }
 
@@ -147,6 +161,7 @@ private let navigation = SiteNavigation(
         MenuEntry(SpreadsheetRoute.imports, LocalizedText(vi: "Nhập, xuất", en: "Import"), shownTo: .capability(.edit)),
         MenuEntry(PrivacyRoute.corrections, LocalizedText(vi: "Đề nghị sửa", en: "Corrections"), shownTo: .capability(.edit)),
         MenuEntry(AccountRoute.access, LocalizedText(vi: "Phân quyền", en: "Access"), shownTo: .capability(.delegate)),
+        MenuEntry(NotificationRoute.reminders, LocalizedText(vi: "Nhắc việc", en: "Reminders"), shownTo: .capability(.read)),
         MenuEntry(AuditRoute.search, LocalizedText(vi: "Nhật ký", en: "Audit"), shownTo: .administrator),
         MenuEntry(AccountRoute.account, LocalizedText(vi: "Tài khoản", en: "Account"), shownTo: .signedIn),
     ])
@@ -170,5 +185,15 @@ extension Application {
 
     private struct SecureCookiesKey: StorageKey {
         typealias Value = Bool
+    }
+
+    /// The address people reach LamTheo at, without a trailing slash: what links in e-mail start with.
+    var publicAddress: String {
+        get { storage[PublicAddressKey.self] ?? "http://127.0.0.1:8080" }
+        set { storage[PublicAddressKey.self] = newValue }
+    }
+
+    private struct PublicAddressKey: StorageKey {
+        typealias Value = String
     }
 }

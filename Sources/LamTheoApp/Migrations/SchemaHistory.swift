@@ -37,6 +37,8 @@ enum SchemaHistory {
         CreateBriefings(),
         CreateInspections(),
         CreateExemplars(),
+        CreateJobs(),
+        CreateNotifications(),
     ]
 }
 

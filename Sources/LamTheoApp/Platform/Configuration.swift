@@ -12,6 +12,8 @@ public struct AppConfiguration: Sendable {
     /// Where documents' attachments are stored (`LAMTHEO_FILES_DIR`); by default `lamtheo-files` next to
     /// the SQLite file, or in the working directory.
     public var filesDirectory: String
+    /// How often a serving process's job runner looks for queued jobs (`LAMTHEO_JOBS_TICK`, seconds).
+    public var jobsTick = 5
     /// E-mail (`LAMTHEO_SMTP_URL`, `LAMTHEO_SMTP_FROM`, `LAMTHEO_SMTP_CA_FILE`); nil: no e-mail is sent.
     var mail: SMTPSettings?
 
@@ -59,6 +61,12 @@ public struct AppConfiguration: Sendable {
         }
         if let directory = environment["LAMTHEO_FILES_DIR"], !directory.isEmpty {
             configuration.filesDirectory = directory
+        }
+        if let tickText = environment["LAMTHEO_JOBS_TICK"], !tickText.isEmpty {
+            guard let tick = Int(tickText), (1...3_600).contains(tick) else {
+                throw ConfigurationError(variable: "LAMTHEO_JOBS_TICK", value: tickText, expected: "a number of seconds from 1 to 3600")
+            }
+            configuration.jobsTick = tick
         }
         configuration.mail = try SMTPSettings.load(from: environment)
         return configuration
