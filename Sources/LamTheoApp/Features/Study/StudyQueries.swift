@@ -228,10 +228,14 @@ struct MemberDeadline: Sendable {
     ///   - extensions: extensions reaching the member's cell (for the cell, units above it, or members of it).
     ///   - member: the member; nil for what every member of the cell has (the units' extensions only).
     init(_ campaign: Campaign, extensions: [ReflectionExtension], member: Int?) {
-        campaignDueOn = campaign.reflectionDueOn
-        acceptsLateWork = campaign.acceptsLateWork
+        self.init(campaignDueOn: campaign.reflectionDueOn, acceptsLateWork: campaign.acceptsLateWork, extensions: extensions, member: member)
+    }
+
+    init(campaignDueOn: CalendarDate?, acceptsLateWork: Bool, extensions: [ReflectionExtension], member: Int?) {
+        self.campaignDueOn = campaignDueOn
+        self.acceptsLateWork = acceptsLateWork
         let latest = extensions.filter { $0.memberId == nil || ($0.memberId != nil && $0.memberId == member) }.max { $0.until < $1.until }
-        let moves = campaign.reflectionDueOn.map { due in latest.map { $0.until > due } ?? false } ?? false
+        let moves = campaignDueOn.map { due in latest.map { $0.until > due } ?? false } ?? false
         extensionUntil = moves ? latest?.until : nil
         extensionReason = moves ? latest?.reason : nil
     }

@@ -25,6 +25,8 @@ enum TreePathCopies {
         ("inspection_units", "organization_path"),
         ("exemplars", "organization_path"),
         ("exemplar_adoptions", "organization_path"),
+        ("notifications", "organization_path"),
+        ("reminder_rules", "organization_path"),
     ]
 
     /// Rows under `old` now carry the path under `new`.

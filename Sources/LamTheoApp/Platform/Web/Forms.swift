@@ -94,6 +94,16 @@ struct FormFields {
         )
     }
 
+    /// A checkbox sending "true" when ticked (and nothing otherwise), so that it decodes as an optional Bool; a
+    /// refused form shows it as it was sent.
+    func checkbox(_ name: String, _ label: LocalizedText, checked: Bool) -> Node<HTML.FormContext> {
+        let ticked = sent.isEmpty ? checked : sent[name] == "true"
+        return .div(.class("choice"),
+                    .input(.type(.checkbox), .id(name), .name(name), .value("true"), .attribute(named: "checked", value: ticked ? "checked" : nil)),
+                    .label(.for(name), .text(label(language))),
+                    .forEach(errors(for: name)) { .p(.class("field-error"), .text($0)) })
+    }
+
     /// A one-button POST form, for actions such as revoking a role or signing out.
     func postButton(_ action: String, _ title: LocalizedText) -> Node<HTML.BodyContext> {
         .form(.method(.post), .action(action),

@@ -68,7 +68,9 @@ struct Layout {
     ///   - actor: the signed-in user, whose name and sign-out button the header shows.
     ///   - csrfToken: for the sign-out form.
     ///   - flash: what the form that led here did ("Đã lưu…"), shown once above the content.
-    func render(language: UILanguage, path: String, actor: Actor?, csrfToken: String, navigation: SiteNavigation, flash: LocalizedText? = nil) -> String {
+    ///   - badge: a link the header shows beside the menu with a count (the inbox), when a feature set one.
+    func render(language: UILanguage, path: String, actor: Actor?, csrfToken: String, navigation: SiteNavigation, flash: LocalizedText? = nil,
+                badge: HeaderBadge? = nil) -> String {
         let other: UILanguage = language == .vi ? .en : .vi
         let html = HTML(
             .lang(language == .vi ? .vietnamese : .english),
@@ -91,6 +93,7 @@ struct Layout {
                         .forEach(navigation.menu.filter { $0.isShown(to: actor) }) { entry in
                             .a(.href(entry.route.path), .text(entry.title(language)))
                         },
+                        .unwrap(badge) { $0.node(language) },
                         .a(.class("lang"), .href(PlatformRoute.language(.value(other.rawValue)).path(query: ["back": path])),
                            .attribute(named: "hreflang", value: other.rawValue),
                            .text(other == .en ? "English" : "Tiếng Việt")),
@@ -121,8 +124,35 @@ struct Layout {
 extension Layout {
     func response(for request: Request, status: HTTPResponseStatus = .ok) -> Response {
         htmlResponse(render(language: request.language, path: request.url.string, actor: request.actor, csrfToken: request.csrfToken,
-                            navigation: request.application.navigation, flash: request.takeFlash()),
+                            navigation: request.application.navigation, flash: request.takeFlash(), badge: request.headerBadge),
                      status: status, language: request.language)
+    }
+}
+
+/// A link the header shows on every page with a count beside it — the inbox's "Thông báo (3)" —, set for the request
+/// by the feature that keeps it (Platform knows no feature).
+struct HeaderBadge: Sendable {
+    let title: LocalizedText
+    let count: Int
+    /// The count shown as "99+" from here.
+    let cap: Int
+    let path: String
+
+    func node(_ language: UILanguage) -> Node<HTML.BodyContext> {
+        let shown = count >= cap ? "\(cap - 1)+" : String(count)
+        return .a(.class(count > 0 ? "header-badge unread" : "header-badge"), .href(path),
+                  .text(title(language)), .if(count > 0, .span(.class("count"), .text(" " + shown))))
+    }
+}
+
+extension Request {
+    var headerBadge: HeaderBadge? {
+        get { storage[HeaderBadgeKey.self] }
+        set { storage[HeaderBadgeKey.self] = newValue }
+    }
+
+    private struct HeaderBadgeKey: StorageKey {
+        typealias Value = HeaderBadge
     }
 }
 

@@ -1,0 +1,12 @@
+import Vapor
+
+/// Puts the signed-in reader's unread count in every page's header ("Thông báo 3"), one small indexed count per page.
+struct InboxBadgeMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if !request.isAPI, let actor = request.actor {
+            let unread = try await NotificationQueries.unreadCount(of: actor.userId, on: request.db)
+            request.headerBadge = HeaderBadge(title: Inbox.title, count: unread, cap: NotificationQueries.unreadCountCap, path: NotificationRoute.inbox.path)
+        }
+        return try await next.respond(to: request)
+    }
+}

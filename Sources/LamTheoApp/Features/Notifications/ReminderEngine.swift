@@ -1,0 +1,151 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+import Vapor
+
+/// The day's reminders and digests: every registered source read a page at a time, each item's schedule (its
+/// committee's own, or its kind's default) asked which step it has reached, one notification recorded per
+/// recipient and step — the unique key drops what an earlier run (or another process) already recorded — and,
+/// for items late past the schedule's threshold, one digest per officer of the level above, then the next.
+enum ReminderEngine {
+    /// Items read, and notifications written, per page: what bounds the memory of a national run.
+    static let pageSize = 5_000
+
+    struct Summary: Sendable, Codable, Equatable {
+        var itemsRead = 0
+        var reminders = 0
+        var digests = 0
+    }
+
+    /// Records the reminders of `today` (idempotent: a second run the same day records nothing new).
+    static func generate(on today: CalendarDate, app: Application, sources: ReminderSources = Reminders.sources,
+                         progress: @escaping @Sendable (Int, Int) async throws -> Void = { _, _ in }) async throws -> Summary {
+        let rules = try await ReminderRuleBook.load(on: app.db)
+        var summary = Summary()
+        var lagging = LaggingUnits()
+        for (index, source) in sources.sources.enumerated() {
+            let kind = source.kind
+            var cursor: Int?
+            repeat {
+                let query = ReminderQuery(today: today, dueBy: today.adding(days: rules.lookahead(of: kind)), subtree: nil, cursor: cursor, limit: pageSize)
+                let page = try await source.items(query, on: app.db)
+                summary.itemsRead += page.items.count
+                var due: [(ReminderItem, ReminderStep)] = []
+                for item in page.items {
+                    let schedule = rules.schedule(of: kind, at: item.unitPath)
+                    if let step = schedule.step(dueOn: item.dueOn, today: today) { due.append((item, step)) }
+                    lagging.add(item, kind: kind.name, levels: schedule.escalationLevels(dueOn: item.dueOn, today: today))
+                }
+                summary.reminders += try await record(due.flatMap { item, step in
+                    item.recipients.map { NotificationDraft(reminder: item, of: kind, step: step, to: $0, today: today) }
+                }, app: app)
+                cursor = page.next
+                try await progress(index, sources.sources.count + 1)
+            } while cursor != nil
+        }
+        summary.digests = try await record(try await EscalationDigest.drafts(for: lagging, sources: sources, today: today, on: app.db), app: app)
+        try await progress(sources.sources.count + 1, sources.sources.count + 1)
+        return summary
+    }
+
+    /// What `generate` would send on `day` in `subtree`, without recording it: the reminders page's preview.
+    static func preview(on day: CalendarDate, in subtree: TreePath, limit: Int, db: any Database,
+                        sources: ReminderSources = Reminders.sources) async throws -> [(kind: ReminderKind, item: ReminderItem, step: ReminderStep)] {
+        let rules = try await ReminderRuleBook.load(on: db)
+        var found: [(kind: ReminderKind, item: ReminderItem, step: ReminderStep)] = []
+        for source in sources.sources {
+            let kind = source.kind
+            var cursor: Int?
+            repeat {
+                let query = ReminderQuery(today: day, dueBy: day.adding(days: rules.lookahead(of: kind)), subtree: subtree, cursor: cursor, limit: pageSize)
+                let page = try await source.items(query, on: db)
+                for item in page.items {
+                    if let step = rules.schedule(of: kind, at: item.unitPath).step(dueOn: item.dueOn, today: day), !item.recipients.isEmpty {
+                        found.append((kind, item, step))
+                        if found.count >= limit { return found }
+                    }
+                }
+                cursor = page.next
+            } while cursor != nil
+        }
+        return found
+    }
+
+    /// Writes the drafts that are new, in slices, each slice one short transaction (pages stay fast while a national
+    /// run writes), with each recipient's e-mail choice. Returns how many were new.
+    static func record(_ drafts: [NotificationDraft], app: Application) async throws -> Int {
+        var written = 0
+        for start in stride(from: 0, to: drafts.count, by: 500) {
+            let slice = Array(drafts[start..<min(start + 500, drafts.count)])
+            let settings = try await NotificationQueries.emailStates(of: Set(slice.map(\.userId)), on: app.db)
+            written += try await app.writeBookkeeping { db in
+                let now = Date()
+                let insert = db.sql.insert(into: UserNotification.schema)
+                    .columns("user_id", "kind", "item_key", "due_on", "step", "organization_id", "organization_path", "title_vi", "title_en",
+                             "body_vi", "body_en", "link", "created_on", "created_at", "email_state", "email_attempts", "email_next_at")
+                for draft in slice {
+                    let email = settings[draft.userId] ?? .none
+                    insert.values([draft.userId, draft.kind, draft.itemKey, draft.dueOn.iso, draft.step, draft.unitId, draft.unitPath.rawValue,
+                                   draft.title.vi, draft.title.en, draft.body?.vi, draft.body?.en, draft.link, draft.createdOn.iso, now,
+                                   email.rawValue, 0, email == .pending ? now : nil] as [any Encodable & Sendable])
+                }
+                return try await insert.ignoringConflicts(with: ["user_id", "kind", "item_key", "due_on", "step"]).returning("id").all().count
+            }
+        }
+        return written
+    }
+}
+
+/// A notification about to be recorded.
+struct NotificationDraft: Sendable {
+    let userId: Int
+    let kind: String
+    let itemKey: String
+    let dueOn: CalendarDate
+    let step: String
+    let unitId: Int
+    let unitPath: TreePath
+    let title: LocalizedText
+    var body: LocalizedText?
+    let link: String
+    let createdOn: CalendarDate
+}
+
+extension NotificationDraft {
+    /// A reminder: the item's words with how far its deadline is ("còn 7 ngày", "hôm nay là hạn", "quá hạn 3 ngày").
+    init(reminder item: ReminderItem, of kind: ReminderKind, step: ReminderStep, to user: Int, today: CalendarDate) {
+        let left = item.dueOn.daysSinceEpoch - today.daysSinceEpoch
+        let when: LocalizedText = left > 0 ? LocalizedText(vi: "còn \(left) ngày, hạn \(item.dueOn.vietnamese)", en: "\(left) day\(left == 1 ? "" : "s") left, due \(item.dueOn.vietnamese)")
+            : left == 0 ? LocalizedText(vi: "hôm nay là hạn", en: "due today")
+            : LocalizedText(vi: "quá hạn \(-left) ngày, hạn \(item.dueOn.vietnamese)", en: "\(-left) day\(left == -1 ? "" : "s") overdue, due \(item.dueOn.vietnamese)")
+        self.init(userId: user, kind: kind.name, itemKey: item.key, dueOn: item.dueOn, step: step.description, unitId: item.unitId, unitPath: item.unitPath,
+                  title: LocalizedText(vi: "\(item.title.vi) (\(when.vi))", en: "\(item.title.en) (\(when.en))"),
+                  body: nil, link: item.link, createdOn: today)
+    }
+}
+
+/// The committees' own schedules, read once per run: an item follows the rule of the closest unit above it (itself
+/// included) that set one for its kind, or the kind's default.
+struct ReminderRuleBook: Sendable {
+    /// By kind, deepest unit first.
+    private let rules: [String: [(path: TreePath, schedule: ReminderSchedule)]]
+
+    static func load(on db: any Database) async throws -> ReminderRuleBook {
+        let rows = try await ReminderRule.query(on: db).all()
+        var rules: [String: [(path: TreePath, schedule: ReminderSchedule)]] = [:]
+        for row in rows {
+            guard let path = TreePath(rawValue: row.organizationPath) else { continue }
+            rules[row.kind, default: []].append((path, row.schedule))
+        }
+        return ReminderRuleBook(rules: rules.mapValues { $0.sorted { $0.path.depth > $1.path.depth } })
+    }
+
+    func schedule(of kind: ReminderKind, at path: TreePath) -> ReminderSchedule {
+        rules[kind.name]?.first { $0.path.contains(path) }?.schedule ?? kind.schedule
+    }
+
+    /// How far ahead of today any schedule of the kind reaches.
+    func lookahead(of kind: ReminderKind) -> Int {
+        ([kind.schedule] + (rules[kind.name] ?? []).map(\.schedule)).map(\.lookahead).max() ?? 0
+    }
+}

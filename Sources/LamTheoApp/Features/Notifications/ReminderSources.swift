@@ -1,0 +1,111 @@
+import Fluent
+import LamTheoCore
+import NIOConcurrencyHelpers
+import SQLKit
+
+/// A kind of dated thing the reminders chase: its names and its default schedule.
+struct ReminderKind: Sendable {
+    /// Stable, the same in both languages: "study.reflection", "campaign.obligation", "follow-up.task".
+    let name: String
+    /// "Bài thu hoạch": how the rules page and the reminders page name it.
+    let title: LocalizedText
+    /// What a digest counts, after the number: "bài thu hoạch chưa nộp".
+    let lagging: LocalizedText
+    var schedule: ReminderSchedule = .standard
+}
+
+/// One thing not done yet, due on a day, and who is reminded of it.
+struct ReminderItem: Sendable {
+    /// Unique within its kind: "campaign-3/member-17".
+    let key: String
+    /// The unit it belongs to (the member's cell, the owner unit): the level above it is told when it is late.
+    let unitId: Int
+    let unitPath: TreePath
+    let dueOn: CalendarDate
+    /// The users reminded: the member's account, or the officers and secretary of the unit.
+    let recipients: [Int]
+    /// What is due: "Nộp bài thu hoạch: Học tập Nghị quyết Đại hội XIV".
+    let title: LocalizedText
+    /// Where it is done.
+    let link: String
+}
+
+/// Which items a source is asked for: those not done, due by `dueBy`, in `subtree` (the whole tree when nil),
+/// after `cursor` in the source's own order.
+struct ReminderQuery: Sendable {
+    let today: CalendarDate
+    let dueBy: CalendarDate
+    let subtree: TreePath?
+    let cursor: Int?
+    let limit: Int
+}
+
+/// A page of a source's items and where the next page starts (nil: no more).
+struct ReminderPage: Sendable {
+    let items: [ReminderItem]
+    let next: Int?
+}
+
+/// A feature that has dated things registers them here (`configure`) instead of being called by the reminders:
+/// it says what is due, for whom, by when, and — by leaving it out — what is done. Items come a page at a time,
+/// in an order of the source's that a cursor can resume, so that a national campaign is read in bounded memory.
+protocol ReminderSource: Sendable {
+    var kind: ReminderKind { get }
+    func items(_ query: ReminderQuery, on db: any Database) async throws -> ReminderPage
+}
+
+struct ReminderSources: Sendable {
+    private(set) var sources: [any ReminderSource] = []
+
+    /// Adds `source`; a second source of the same kind changes nothing.
+    mutating func register(_ source: any ReminderSource) {
+        if !sources.contains(where: { $0.kind.name == source.kind.name }) { sources.append(source) }
+    }
+
+    func kind(named name: String) -> ReminderKind? {
+        sources.first { $0.kind.name == name }?.kind
+    }
+}
+
+enum Reminders {
+    /// Registered once per process, like the to-dos: a value a test can copy and extend.
+    private static let registered = NIOLockedValueBox(ReminderSources())
+
+    static var sources: ReminderSources { registered.withLockedValue { $0 } }
+
+    static func register(_ source: any ReminderSource) {
+        registered.withLockedValue { $0.register(source) }
+    }
+}
+
+/// Who is reminded: the people a feature's item is for.
+enum ReminderRecipients {
+    /// The active users who answer for each unit: officer and secretary grants given at the unit itself, in
+    /// force on `day`. A unit nobody answers for has no entry.
+    static func officers(of units: some Collection<Int>, on day: CalendarDate, db: any Database) async throws -> [Int: [Int]] {
+        guard !units.isEmpty else { return [:] }
+        let rows = try await db.sql.raw("""
+            SELECT g.organization_id AS unit, g.user_id AS user_id
+            FROM role_grants g JOIN users u ON u.id = g.user_id
+            WHERE g.role IN (\(bind: Role.officer.rawValue), \(bind: Role.secretary.rawValue)) AND g.organization_id IN (\(binds: Array(Set(units))))
+              AND g.revoked_at IS NULL AND g.starts_on <= \(bind: day.iso) AND (g.ends_on IS NULL OR g.ends_on >= \(bind: day.iso))
+              AND u.is_active = \(bind: true)
+            ORDER BY g.organization_id, g.user_id
+            """).all()
+        var officers: [Int: [Int]] = [:]
+        for row in rows {
+            let unit = try row.decode(column: "unit", as: Int.self), user = try row.decode(column: "user_id", as: Int.self)
+            if officers[unit]?.contains(user) != true { officers[unit, default: []].append(user) }
+        }
+        return officers
+    }
+
+    /// The SQL condition that a member-role grant `g` of an active user `u` is in force on `day`: how the sources
+    /// of members' items find the member's account.
+    static func memberAccount(grant g: String, user u: String, on day: CalendarDate) -> SQLQueryString {
+        """
+        \(unsafeRaw: g).role = \(bind: Role.member.rawValue) AND \(unsafeRaw: g).revoked_at IS NULL AND \(unsafeRaw: g).starts_on <= \(bind: day.iso)
+          AND (\(unsafeRaw: g).ends_on IS NULL OR \(unsafeRaw: g).ends_on >= \(bind: day.iso)) AND \(unsafeRaw: u).is_active = \(bind: true)
+        """
+    }
+}

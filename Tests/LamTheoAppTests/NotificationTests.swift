@@ -1,0 +1,390 @@
+import Fluent
+import Foundation
+@testable import LamTheoApp
+import LamTheoCore
+import NIOCore
+import SQLKit
+import Testing
+import VaporTesting
+
+extension Application {
+    /// A member of `cell` who signs in with the member role.
+    func memberWithAccount(_ username: String, card: String, in cell: Int) async throws -> (member: Int, caller: Caller) {
+        let member = try await createMember("Nguyễn Văn \(username.capitalized)", card: card, in: cell)
+        return (member, try await caller(username, .member, member: member))
+    }
+
+    func notifications(of user: Int) async throws -> [UserNotification] {
+        try await UserNotification.query(on: db).filter(\.$userId == user).sort(\.$id).all()
+    }
+
+    /// The reminders of `day`, as the daily job records them.
+    @discardableResult
+    func remind(on day: CalendarDate) async throws -> ReminderEngine.Summary {
+        try await ReminderEngine.generate(on: day, app: self)
+    }
+
+    /// E-mail through the test SMTP server.
+    func useTestMail(_ server: TestSMTPServer) throws {
+        mailTransport = try SMTPTransport(settings: SMTPSettings(host: "127.0.0.1", port: server.port, security: .none,
+                                                                 from: Mailbox(address: "no-reply@lamtheo.example.vn", name: "LamTheo"),
+                                                                 timeout: .seconds(3)))
+    }
+}
+
+/// An instant on `day` at `hour` o'clock in Vietnam.
+func vietnamTime(_ day: CalendarDate, hour: Int) -> Date {
+    Date(timeIntervalSince1970: TimeInterval(day.daysSinceEpoch * 86_400 + (hour - 7) * 3600))
+}
+
+@Suite("Reminders and notifications")
+struct NotificationTests {
+    @Test("a member's reflection: once at each step — 7 days before, the day before, on the day, late — and nothing once submitted",
+          arguments: TestBackend.allCases)
+    func reflectionSeries(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let today = CalendarDate.today()
+            let due = today.adding(days: 7)
+            let campaign = try await app.launchStudyCampaign(at: tree.wardA, reflectionDueOn: due.iso)
+            let (member, caller) = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
+            _ = try await app.memberWithAccount("dvbinh", card: "002", in: tree.cellB1)
+            try await app.createMember("Trần Thị Không Tài Khoản", card: "003", in: tree.cellA2)
+
+            let first = try await app.remind(on: today)
+            #expect(first.reminders == 1, "only the member with an account, inside the campaign")
+            let sent = try await app.notifications(of: caller.userId)
+            #expect(sent.map(\.step) == ["before-7"])
+            #expect(sent.first?.titleVi.hasPrefix("Nộp bài thu hoạch: ") == true && sent.first?.titleVi.contains("còn 7 ngày") == true)
+            #expect(sent.first?.link == StudyRoute.myReflection(campaign: .value(campaign)).path)
+            #expect(sent.first?.organizationId == tree.cellA1 && sent.first?.emailState == EmailState.none)
+
+            #expect(try await app.remind(on: today).reminders == 0, "a second run the same day records nothing")
+            #expect(try await app.remind(on: today.adding(days: 1)).reminders == 0, "no step between 7 days and 1 day before")
+            #expect(try await app.remind(on: due.adding(days: -1)).reminders == 1)
+            #expect(try await app.remind(on: due).reminders == 1)
+            #expect(try await app.remind(on: due.adding(days: 3)).reminders == 1)
+            #expect(try await app.notifications(of: caller.userId).map(\.step) == ["before-7", "before-1", "due", "late-3"])
+
+            _ = try await app.write { try await StudyCommands.submitReflection(campaign: campaign, member: member, body: "Bài thu hoạch của tôi",
+                                                                               file: nil, store: app.documentFiles, on: $0) }
+            #expect(try await app.remind(on: due.adding(days: 6)).reminders == 0, "submitted: the series stops")
+        }
+    }
+
+    @Test("an extension is a new deadline: the old series stops, the new one starts", arguments: TestBackend.allCases)
+    func extensionRestarts(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let today = CalendarDate.today()
+            let campaign = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: today.adding(days: 1).iso)
+            let (member, caller) = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
+            #expect(try await app.remind(on: today).reminders == 1)
+            let until = today.adding(days: 10)
+            _ = try await app.write { try await StudyCommands.extendReflections(ReflectionExtensionInput(
+                campaignId: campaign, memberId: member, until: until.iso, reason: "Đi công tác"), on: $0) }
+            #expect(try await app.remind(on: today.adding(days: 2)).reminders == 0, "not late: the deadline moved")
+            #expect(try await app.remind(on: today.adding(days: 3)).reminders == 1)
+            let steps = try await app.notifications(of: caller.userId).map { "\($0.dueOn.iso) \($0.step)" }
+            #expect(steps == ["\(today.adding(days: 1).iso) before-1", "\(until.iso) before-7"])
+        }
+    }
+
+    @Test("a late follow-up task: its unit's secretary is reminded; after 5 days the ward's officer gets a digest, after 15 the city's too; one a day",
+          arguments: TestBackend.allCases)
+    func escalation(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let secretary = try await app.caller("bithu", .secretary, scope: tree.cellA1)
+            let ward = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .editor)
+            let city = try await app.caller("thanhpho", .officer, scope: tree.city, level: .editor)
+            let due = CalendarDate(year: 2026, month: 12, day: 10)!
+            _ = try await app.issue([tree.cellA1], by: tree.city, due: due.vietnamese)
+
+            try await app.remind(on: due.adding(days: 4))
+            #expect(try await app.notifications(of: secretary.userId).map(\.step) == ["late-3"])
+            #expect(try await app.notifications(of: ward.userId).isEmpty, "4 days late: the level above is not told yet")
+
+            let fifth = try await app.remind(on: due.adding(days: 5))
+            #expect(fifth.reminders == 0 && fifth.digests == 1, "late-3 went yesterday; late-6 is tomorrow")
+            let digest = try #require(try await app.notifications(of: ward.userId).first)
+            #expect(digest.kind == EscalationDigest.kind && digest.titleVi == "Đôn đốc: 1 đơn vị trực thuộc chậm tiến độ")
+            #expect(digest.bodyVi == "• 1 nhiệm vụ sau kết luận, kiến nghị quá hạn ở 1 đơn vị: Chi bộ Khu phố 1 (1)")
+            #expect(digest.link == NotificationRoute.reminders.path(query: [.unit: tree.wardA]))
+            #expect(try await app.remind(on: due.adding(days: 5)).digests == 0, "one digest a day")
+            #expect(try await app.notifications(of: city.userId).isEmpty)
+
+            let fifteenth = try await app.remind(on: due.adding(days: 15))
+            #expect(fifteenth.digests == 2, "the ward's officer again, and now the city's")
+            #expect(try await app.notifications(of: city.userId).map(\.organizationId) == [tree.city])
+            #expect(try await app.notifications(of: secretary.userId).map(\.step) == ["late-3", "late-15"])
+        }
+    }
+
+    @Test("a committee's own schedule applies below it; a closer unit's wins; refused rules write nothing", arguments: TestBackend.allCases)
+    func rules(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let today = CalendarDate.today()
+            _ = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: today.adding(days: 3).iso)
+            let (_, inWardA) = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
+            let (_, inWardB) = try await app.memberWithAccount("dvbinh", card: "002", in: tree.cellB1)
+            let ward = try await app.unit(tree.wardA)
+            let kind = ReflectionReminders().kind.name
+            _ = try await app.write { try await NotificationCommands.saveRule(ReminderRuleInput(kind: kind, daysBefore: "3", onTheDay: true),
+                                                                              at: ward, by: nil, on: $0) }
+            try await app.remind(on: today)
+            #expect(try await app.notifications(of: inWardA.userId).map(\.step) == ["before-3"], "the ward's own schedule")
+            #expect(try await app.notifications(of: inWardB.userId).map(\.step) == ["before-7"], "the default elsewhere")
+
+            let refusal: @Sendable (ReminderRuleInput) async -> Set<String> = { input in
+                do {
+                    _ = try await app.write { try await NotificationCommands.saveRule(input, at: ward, by: nil, on: $0) }
+                    return []
+                } catch let error as DomainError {
+                    return Set(error.fieldErrors.map(\.field))
+                } catch {
+                    return ["\(error)"]
+                }
+            }
+            #expect(await refusal(ReminderRuleInput(kind: kind, daysBefore: "-3, 1", onTheDay: true)) == ["daysBefore"])
+            #expect(await refusal(ReminderRuleInput(kind: kind, daysBefore: "bảy")) == ["daysBefore"])
+            #expect(await refusal(ReminderRuleInput(kind: kind, daysBefore: "7", repeatEvery: -2, escalateAfter: -1)) == ["repeatEvery", "escalateAfter"])
+            #expect(await refusal(ReminderRuleInput(kind: "no-such-kind", daysBefore: "7")) == ["kind"])
+            #expect(await refusal(ReminderRuleInput(kind: kind, daysBefore: "")) == ["daysBefore"], "a schedule that sends nothing")
+            let stored = try #require(try await ReminderRule.query(on: app.db).first())
+            #expect(try await app.rowCount("reminder_rules") == 1 && stored.daysBefore == "3", "the refused writes changed nothing")
+        }
+    }
+
+    @Test("two runs at once record each reminder once", arguments: TestBackend.allCases)
+    func concurrentRuns(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let today = CalendarDate.today()
+            _ = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: today.adding(days: 1).iso)
+            for index in 0..<30 {
+                _ = try await app.memberWithAccount("dvso\(index)", card: String(format: "1%03d", index), in: [tree.cellA1, tree.cellA2, tree.cellB1][index % 3])
+            }
+            async let first = app.remind(on: today)
+            async let second = app.remind(on: today)
+            let total = try await first.reminders + second.reminders
+            #expect(total == 30)
+            #expect(try await app.rowCount("notifications") == 30)
+        }
+    }
+
+    @Test("the inbox on the web: the header counts the unread; opening one marks it read and leads to its item; another's is not found",
+          arguments: TestBackend.allCases)
+    func inboxPages(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let today = CalendarDate.today()
+            let campaign = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: today.adding(days: 1).iso)
+            let (_, member) = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
+            let (_, other) = try await app.memberWithAccount("dvbinh", card: "002", in: tree.cellA1)
+            try await app.remind(on: today)
+            let tester = try app.testing()
+
+            let page = try await tester.sendRequest(.GET, "/notifications", headers: member.web)
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("Nộp bài thu hoạch: ") && html.contains("còn 1 ngày"))
+            #expect(html.contains(#"class="header-badge unread" href="/notifications">Thông báo<span class="count"> 1</span>"#))
+            let id = try #require(try await app.notifications(of: member.userId).first?.requireID())
+            #expect(try await tester.sendRequest(.GET, "/notifications/\(id)", headers: other.web).status == .notFound)
+            let opened = try await tester.sendRequest(.GET, "/notifications/\(id)", headers: member.web)
+            #expect(opened.status == .seeOther && opened.headers.first(name: .location) == StudyRoute.myReflection(campaign: .value(campaign)).path)
+            let after = try await tester.sendRequest(.GET, "/notifications?unread=1", headers: member.web).body.string
+            #expect(after.contains("Không có thông báo chưa đọc.") && after.contains(#"class="header-badge" href="/notifications">Thông báo</a>"#))
+        }
+    }
+
+    @Test("the API: list, read one and all, settings; a bad address is refused by name and nothing saved", arguments: TestBackend.allCases)
+    func api(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let today = CalendarDate.today()
+            _ = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: today.adding(days: 1).iso)
+            _ = try await app.launchStudyCampaign(at: tree.city, symbol: "06-CT/TW", reflectionDueOn: today.adding(days: 7).iso)
+            let (_, member) = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
+            try await app.remind(on: today)
+            let tester = try app.testing()
+
+            let list = try await tester.sendRequest(.GET, "/api/v1/notifications?unread=1", headers: member.api)
+            #expect(list.status == .ok)
+            let items = try list.content.decode(PageDTO<NotificationAPI.NotificationDTO>.self).items
+            #expect(items.count == 2 && items.allSatisfy { $0.readAt == nil && $0.kind == "study.reflection" })
+            let english = try await tester.sendRequest(.GET, "/api/v1/notifications/\(items[0].id)", headers: member.api.adding("Accept-Language", "en"))
+            #expect(try english.content.decode(NotificationAPI.NotificationDTO.self).title.hasPrefix("Submit your reflection: "))
+            let read = try await tester.sendRequest(.POST, "/api/v1/notifications/\(items[0].id)/read", headers: member.api)
+            #expect(try read.content.decode(NotificationAPI.NotificationDTO.self).readAt != nil)
+            let all = try await tester.sendRequest(.POST, "/api/v1/notifications/read", headers: member.api)
+            #expect(try all.content.decode(NotificationAPI.ReadAllDTO.self).marked == 1)
+
+            let refused = try await tester.sendRequest(.PUT, "/api/v1/me/notifications", headers: member.api) {
+                try $0.content.encode(NotificationSettingsInput(email: "không phải thư", emailEnabled: true))
+            }
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("email"))
+            #expect(try await app.rowCount("notification_settings") == 0)
+            let saved = try await tester.sendRequest(.PUT, "/api/v1/me/notifications", headers: member.api) {
+                try $0.content.encode(NotificationSettingsInput(email: "an@example.vn", emailEnabled: true, dailyDigest: false))
+            }
+            #expect(try saved.content.decode(NotificationAPI.SettingsDTO.self).emailEnabled)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "notification-settings.save").count() == 1)
+        }
+    }
+
+    @Test("a unit's reminders page and API: the schedules, what tomorrow sends, what was sent; viewers read, editors set, others are refused",
+          arguments: TestBackend.allCases)
+    func remindersPage(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let today = CalendarDate.today()
+            _ = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: today.adding(days: 8).iso)
+            _ = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
+            let ward = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .editor)
+            let viewer = try await app.caller("xem", .officer, scope: tree.wardA, level: .viewer)
+            let other = try await app.caller("phuongb", .officer, scope: tree.wardB, level: .editor)
+            let tester = try app.testing()
+
+            let upcoming = try await tester.sendRequest(.GET, "/api/v1/reminders/upcoming?unit=\(tree.wardA)", headers: ward.api)
+            let items = try upcoming.content.decode([NotificationAPI.UpcomingDTO].self)
+            #expect(items.map(\.step) == ["before-7"] && items.first?.recipients == 1)
+            #expect(try await tester.sendRequest(.GET, "/api/v1/reminders/upcoming?unit=\(tree.wardB)", headers: ward.api).status == .notFound)
+            #expect(try await tester.sendRequest(.GET, "/api/v1/reminders/upcoming?unit=\(tree.wardA)&day=mai", headers: ward.api).status == .unprocessableEntity)
+
+            let page = try await tester.sendRequest(.GET, "/reminders?unit=\(tree.wardA)", headers: viewer.web)
+            #expect(page.status == .ok && page.body.string.contains("Sẽ gửi ngày \(today.adding(days: 1).vietnamese)"))
+            #expect(!page.body.string.contains("Đặt lịch nhắc riêng"), "a viewer sets no schedule")
+
+            let setByViewer = try await tester.sendRequest(.POST, "/api/v1/reminders/rules?unit=\(tree.wardA)", headers: viewer.api) {
+                try $0.content.encode(ReminderRuleInput(kind: "study.reflection", daysBefore: "10", onTheDay: true))
+            }
+            #expect(setByViewer.status == .forbidden)
+            let set = try await tester.sendRequest(.POST, "/api/v1/reminders/rules?unit=\(tree.wardA)", headers: ward.api) {
+                try $0.content.encode(ReminderRuleInput(kind: "study.reflection", daysBefore: "10", onTheDay: true))
+            }
+            #expect(set.status == .created)
+            let schedule = try set.content.decode(NotificationAPI.ScheduleDTO.self)
+            #expect(schedule.daysBefore == [10] && schedule.ruleId != nil)
+            let form = try await tester.sendRequest(.POST, "/reminders/rules?unit=\(tree.wardA)", headers: ward.web) {
+                try $0.content.encode(ward.form(["kind": "study.reflection", "daysBefore": "-1"]), as: .urlEncodedForm)
+            }
+            #expect(form.status == .unprocessableEntity && form.body.string.contains("Số ngày phải từ 1 đến 365"))
+            #expect(try await tester.sendRequest(.DELETE, "/api/v1/reminders/rules/\(schedule.ruleId!)", headers: other.api).status == .notFound)
+            #expect(try await tester.sendRequest(.DELETE, "/api/v1/reminders/rules/\(schedule.ruleId!)", headers: ward.api).status == .noContent)
+            #expect(try await app.rowCount("reminder_rules") == 0)
+
+            try await app.remind(on: today.adding(days: 1))
+            let sent = try await tester.sendRequest(.GET, "/api/v1/reminders?unit=\(tree.wardA)", headers: viewer.api)
+            #expect(try sent.content.decode(PageDTO<NotificationAPI.SentDTO>.self).items.map(\.recipient) == ["dvan"])
+            #expect(try await tester.sendRequest(.GET, "/api/v1/reminders?unit=\(tree.wardA)", headers: other.api).status == .notFound)
+        }
+    }
+}
+
+@Suite("Notification e-mail", .serialized)
+struct NotificationMailTests {
+    @Test("sent by day to those who chose it, in Vietnamese with the link; held at night; not sent once read in the app",
+          arguments: TestBackend.allCases)
+    func delivered(_ backend: TestBackend) async throws {
+        let server = try await TestSMTPServer.start(.accept)
+        defer { server.stop() }
+        try await withTestApp(backend) { app in
+            try app.useTestMail(server)
+            let tree = try await SmallTree.make(on: app)
+            let today = CalendarDate.today()
+            // Two days ahead: after the e-mails were recorded (now), whatever the hour the test runs at.
+            let later = today.adding(days: 2)
+            _ = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: today.adding(days: 1).iso)
+            let (_, member) = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
+            let (_, reader) = try await app.memberWithAccount("dvbinh", card: "002", in: tree.cellA1)
+            for caller in [member, reader] {
+                _ = try await app.write { try await NotificationCommands.saveSettings(NotificationSettingsInput(email: "\(caller.username)@example.vn", emailEnabled: true),
+                                                                                      of: caller.userId, on: $0) }
+            }
+            try await app.remind(on: today)
+            _ = try await app.writeBookkeeping { try await NotificationCommands.markAllRead(of: reader.userId, on: $0) }
+
+            let night = try await NotificationMail.sendPending(app: app, now: vietnamTime(later, hour: 2))
+            let nothingYet = try server.received().isEmpty
+            #expect(night.held && nothingYet)
+            let morning = try await NotificationMail.sendPending(app: app, now: vietnamTime(later, hour: 7))
+            #expect(morning.sent == 1 && morning.dropped == 1)
+            let mail = try #require(try server.received().first)
+            #expect(mail.envelope.rcpt_tos == ["dvan@example.vn"])
+            #expect(mail.decodedHeader("Subject")?.hasPrefix("LamTheo – Nộp bài thu hoạch: ") == true)
+            #expect(mail.text.contains("Kính gửi đồng chí dvan,") && mail.text.contains("\(app.publicAddress)/me/reflections/"))
+            #expect(try await app.notifications(of: member.userId).first?.emailState == .sent)
+            #expect(try await NotificationMail.sendPending(app: app, now: vietnamTime(later, hour: 8)).sent == 0, "nothing twice")
+        }
+    }
+
+    @Test("refused for good: failed, the address shown to administrators; refused for now: retried later, then sent",
+          arguments: TestBackend.allCases)
+    func failures(_ backend: TestBackend) async throws {
+        let refusing = try await TestSMTPServer.start(.rejectRecipient)
+        defer { refusing.stop() }
+        try await withTestApp(backend) { app in
+            try app.useTestMail(refusing)
+            let tree = try await SmallTree.make(on: app)
+            let today = CalendarDate.today()
+            let later = today.adding(days: 2)
+            _ = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: today.adding(days: 1).iso)
+            let (_, member) = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
+            _ = try await app.write { try await NotificationCommands.saveSettings(NotificationSettingsInput(email: "an@example.vn", emailEnabled: true),
+                                                                                  of: member.userId, on: $0) }
+            try await app.remind(on: today)
+            let refused = try await NotificationMail.sendPending(app: app, now: vietnamTime(later, hour: 9))
+            #expect(refused.failed == 1)
+            let notification = try #require(try await app.notifications(of: member.userId).first)
+            #expect(notification.emailState == .failed && notification.emailError?.contains("550") == true)
+            #expect(try await NotificationQueries.failedAddresses(on: app.db).map(\.email) == ["an@example.vn"])
+
+            // The server answers 451 for a while: the e-mail waits for its next try.
+            let deferring = try await TestSMTPServer.start(.deferData)
+            defer { deferring.stop() }
+            try app.useTestMail(deferring)
+            _ = try await app.launchStudyCampaign(at: tree.city, symbol: "06-CT/TW", reflectionDueOn: today.adding(days: 1).iso)
+            try await app.remind(on: today)
+            let deferred = try await NotificationMail.sendPending(app: app, now: vietnamTime(later, hour: 9))
+            #expect(deferred.retrying == 1)
+            let waiting = try #require(try await app.notifications(of: member.userId).last)
+            #expect(waiting.emailState == .pending && waiting.emailAttempts == 1 && waiting.emailNextAt! > vietnamTime(later, hour: 9))
+            #expect(try await NotificationMail.sendPending(app: app, now: vietnamTime(later, hour: 9)).retrying == 0, "not before its next try")
+
+            let accepting = try await TestSMTPServer.start(.accept)
+            defer { accepting.stop() }
+            try app.useTestMail(accepting)
+            #expect(try await NotificationMail.sendPending(app: app, now: vietnamTime(later, hour: 10)).sent == 1)
+            #expect(try accepting.received().count == 1)
+        }
+    }
+
+    @Test("the morning digest: one message with every notification gathered", arguments: TestBackend.allCases)
+    func digest(_ backend: TestBackend) async throws {
+        let server = try await TestSMTPServer.start(.accept)
+        defer { server.stop() }
+        try await withTestApp(backend) { app in
+            try app.useTestMail(server)
+            let tree = try await SmallTree.make(on: app)
+            let today = CalendarDate.today()
+            // Two days ahead: after the e-mails were recorded (now), whatever the hour the test runs at.
+            let later = today.adding(days: 2)
+            _ = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: today.adding(days: 1).iso)
+            _ = try await app.launchStudyCampaign(at: tree.city, symbol: "06-CT/TW", reflectionDueOn: today.adding(days: 7).iso)
+            let (_, member) = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
+            _ = try await app.write { try await NotificationCommands.saveSettings(NotificationSettingsInput(email: "an@example.vn", emailEnabled: true, dailyDigest: true),
+                                                                                  of: member.userId, on: $0) }
+            try await app.remind(on: today)
+            #expect(try await NotificationMail.sendPending(app: app, now: vietnamTime(later, hour: 9)).sent == 0, "not one by one")
+            let digests = try await NotificationMail.sendDigests(app: app, now: vietnamTime(later, hour: 6))
+            #expect(digests.sent == 1)
+            let mail = try #require(try server.received().first)
+            #expect(mail.decodedHeader("Subject") == "LamTheo – 2 thông báo mới")
+            #expect(mail.text.components(separatedBy: "• Nộp bài thu hoạch").count == 3)
+            #expect(try await app.notifications(of: member.userId).allSatisfy { $0.emailState == .sent })
+        }
+    }
+}
