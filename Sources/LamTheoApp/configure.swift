@@ -75,11 +75,14 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
-    app.importJobs = ImportJobs()
-    app.lifecycle.use(ImportJobsCleanup())
+    app.asyncCommands.use(JobsCommand(), as: "jobs")
+    for kind in ImportJobs.jobKinds + [ImportJobs.discardFiles] {
+        JobKinds.register(kind)
+    }
+    JobSchedules.register(JobSchedule(kind: ImportJobs.discardFiles.name, cadence: .every(minutes: 30)))
     // Only a serving process runs jobs in the background: tests call `runPending`, one-off commands run none.
     let command = app.environment.arguments.dropFirst().first
-    app.useJobs(runsLoop: app.environment != .testing && (command == nil || command == "serve"), tick: .seconds(configuration.jobsTick))
+    app.useJobs(runsLoop: app.environment != .testing && (command == nil || command == "serve" || command == "demo"), tick: .seconds(configuration.jobsTick))
     app.mailTransport = try configuration.mail.map { try SMTPTransport(settings: $0) }
     app.asyncCommands.use(SendTestMailCommand(), as: "send-test-mail")
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))
@@ -118,6 +121,8 @@ func routes(_ app: Application) throws {
     SelfServiceAPI.register(on: api)
     SpreadsheetAPI.register(on: api)
     SpreadsheetPages.register(on: app.routes)
+    JobAPI.register(on: api)
+    JobPages.register(on: app.routes)
     OrganizationPages.register(on: app.routes)
     DocumentPages.register(on: app.routes)
     MemberPages.register(on: app.routes)
@@ -163,6 +168,7 @@ private let navigation = SiteNavigation(
         MenuEntry(AccountRoute.access, LocalizedText(vi: "Phân quyền", en: "Access"), shownTo: .capability(.delegate)),
         MenuEntry(NotificationRoute.reminders, LocalizedText(vi: "Nhắc việc", en: "Reminders"), shownTo: .capability(.read)),
         MenuEntry(AuditRoute.search, LocalizedText(vi: "Nhật ký", en: "Audit"), shownTo: .administrator),
+        MenuEntry(JobRoute.list, LocalizedText(vi: "Việc nền", en: "Jobs"), shownTo: .administrator),
         MenuEntry(AccountRoute.account, LocalizedText(vi: "Tài khoản", en: "Account"), shownTo: .signedIn),
     ])
 

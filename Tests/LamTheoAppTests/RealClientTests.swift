@@ -213,7 +213,7 @@ struct RealClientTests {
         }
     }
 
-    @Test("an import upload streams to a temporary file, kept under the name it was sent as for the job that applies it", arguments: TestBackend.allCases)
+    @Test("an import upload streams to a file in the uploads folder, kept under the name it was sent as for the job that applies it", arguments: TestBackend.allCases)
     func importUploads(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
             let admin = try await app.admin()
@@ -236,12 +236,9 @@ struct RealClientTests {
             }
             #expect(started.status == .accepted)
             let id = try #require(started.headers.first(name: .location)?.split(separator: "/").last.map(String.init))
-            let user = try #require(try await User.find(admin.userId, on: app.db))
-            let actor = try await ActorLoader.actor(for: user, on: app.db)
-            let job = try #require(await app.importJobs.job(id, for: actor))
-            #expect(job.upload.file.fileName == "orgs.csv")
-            #expect(FileManager.default.fileExists(atPath: job.upload.file.url.path), "kept on disk for the job that applies it")
-            #expect(try String(contentsOf: job.upload.file.url, encoding: .utf8) == csv)
+            let payload = try #require(try await app.jobs.job(id)?.payload(as: ImportJobs.Payload.self))
+            #expect(payload.fileName == "orgs.csv" && payload.userId == admin.userId && payload.source == "api")
+            #expect(try String(contentsOfFile: ImportJobs.path(of: payload, app: app), encoding: .utf8) == csv, "kept on disk for the job that applies it")
         }
     }
 }

@@ -75,9 +75,8 @@ enum SpreadsheetAPI {
             throw DomainError.invalid(field: "file", LocalizedText(vi: "Nội dung yêu cầu phải là tệp CSV hoặc XLSX", en: "The request body must be a CSV or XLSX file"))
         }
         let dryRun = try request.queryFlag("dryRun") ?? true
-        let id = try await request.application.importJobs.start(.init(kind: kind, file: file, sheet: try request.queryText("sheet")),
-                                                                 dryRun: dryRun, actor: try request.requireActor(),
-                                                                 origin: request.auditOrigin(), app: request.application)
+        let id = try await ImportJobs.start(.init(kind: kind, file: file, sheet: try request.queryText("sheet")), dryRun: dryRun,
+                                            actor: try request.requireActor(), origin: request.auditOrigin(), app: request.application)
         let response = try await dto(id, request: request).encodeResponse(status: .accepted, for: request)
         response.headers.replaceOrAdd(name: .location, value: SpreadsheetRoute.job(.value(id)).apiPath)
         return response
@@ -95,14 +94,15 @@ enum SpreadsheetAPI {
     }
 
     private static func dto(_ id: String, request: Request) async throws -> JobDTO {
-        guard let job = await request.application.importJobs.job(id, for: try request.requireActor()) else { throw Abort(.notFound) }
+        guard let job = try await ImportJobs.job(id, for: try request.requireActor(), app: request.application) else { throw Abort(.notFound) }
         switch job.state {
-        case .running(let done, let total):
-            return JobDTO(id: id, state: "running", done: done, total: total, report: nil, error: nil)
-        case .finished(let report):
+        case .queued, .running:
+            return JobDTO(id: id, state: "running", done: job.done, total: max(job.total, 1), report: nil, error: nil)
+        case .succeeded:
+            guard let report = job.result(as: ImportReport.self) else { throw Abort(.internalServerError, reason: "An import job without its report") }
             return JobDTO(id: id, state: "finished", done: 1, total: 1, report: ReportDTO(report, language: request.language), error: nil)
-        case .failed(let message):
-            return JobDTO(id: id, state: "failed", done: 0, total: 1, report: nil, error: message(request.language))
+        case .failed, .interrupted, .cancelled:
+            return JobDTO(id: id, state: "failed", done: job.done, total: max(job.total, 1), report: nil, error: (job.error ?? job.state.label)(request.language))
         }
     }
 }

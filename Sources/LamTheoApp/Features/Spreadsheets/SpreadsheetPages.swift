@@ -25,8 +25,8 @@ enum SpreadsheetPages {
         if let kind = SpreadsheetKind(rawValue: form.fields["kind"] ?? ""), let file = form.file, file.size > 0 {
             let upload = ImportJobs.Upload(kind: kind, file: file, sheet: form.fields["sheet"]?.trimmingCharacters(in: .whitespaces).nonEmpty)
             do {
-                let id = try await request.application.importJobs.start(upload, dryRun: true, actor: try request.requireActor(),
-                                                                        origin: request.auditOrigin(), app: request.application)
+                let id = try await ImportJobs.start(upload, dryRun: true, actor: try request.requireActor(), origin: request.auditOrigin(),
+                                                    app: request.application)
                 return request.redirect(to: SpreadsheetRoute.job(.value(id)).path, flash: LocalizedText(
                     vi: "Đã nhận tệp \(file.fileName) (\(VietnameseFormat.integer(max(1, file.size / 1024))) KB). Đây là kết quả kiểm tra: chưa ghi gì vào hệ thống.",
                     en: "File \(file.fileName) (\(max(1, file.size / 1024)) KB) received. This is the check: nothing has been written yet."))
@@ -44,36 +44,35 @@ enum SpreadsheetPages {
 
     static func apply(request: Request) async throws -> Response {
         let actor = try request.requireActor()
-        guard let id = request.parameters.get("job"), let job = await request.application.importJobs.job(id, for: actor) else { throw Abort(.notFound) }
-        let next = try await request.application.importJobs.start(job.upload, dryRun: false, actor: actor, origin: request.auditOrigin(),
-                                                              app: request.application)
+        guard let id = request.parameters.get("job"), let checked = try await ImportJobs.job(id, for: actor, app: request.application),
+              let payload = checked.payload(as: ImportJobs.Payload.self) else { throw Abort(.notFound) }
+        let next = try await ImportJobs.apply(checked, actor: actor, origin: request.auditOrigin(), app: request.application)
         return request.redirect(to: SpreadsheetRoute.job(.value(next)).path, flash: LocalizedText(
-            vi: "Đang ghi dữ liệu từ tệp \(job.upload.file.fileName) vào hệ thống; kết quả dưới đây.",
-            en: "Writing the data of \(job.upload.file.fileName); the result is below."))
+            vi: "Đang ghi dữ liệu từ tệp \(payload.fileName) vào hệ thống; kết quả dưới đây.",
+            en: "Writing the data of \(payload.fileName); the result is below."))
     }
 
     static func job(request: Request) async throws -> Response {
         let language = request.language
         let actor = try request.requireActor()
-        guard let id = request.parameters.get("job"), await request.application.importJobs.job(id, for: actor) != nil else { throw Abort(.notFound) }
+        guard let id = request.parameters.get("job"), try await ImportJobs.job(id, for: actor, app: request.application) != nil else { throw Abort(.notFound) }
         // No page refreshes itself (a screen reader loses its place): the answer waits a while for the job
         // to end, and a running job's page has a link to look again.
-        guard let job = await request.application.importJobs.waitForEnd(of: id, for: actor, upTo: .seconds(8)) else { throw Abort(.notFound) }
+        guard let job = try await ImportJobs.waitForEnd(of: id, for: actor, upTo: .seconds(8), app: request.application),
+              let payload = job.payload(as: ImportJobs.Payload.self) else { throw Abort(.notFound) }
         let fields = FormFields(request)
-        let title = job.dryRun ? LocalizedText(vi: "Kiểm tra tệp \(job.upload.file.fileName)", en: "Checking \(job.upload.file.fileName)")(language)
-                               : LocalizedText(vi: "Nhập tệp \(job.upload.file.fileName)", en: "Importing \(job.upload.file.fileName)")(language)
+        let title = payload.dryRun ? LocalizedText(vi: "Kiểm tra tệp \(payload.fileName)", en: "Checking \(payload.fileName)")(language)
+                                   : LocalizedText(vi: "Nhập tệp \(payload.fileName)", en: "Importing \(payload.fileName)")(language)
         let content: Node<HTML.BodyContext>
-        switch job.state {
-        case .running(let done, let total):
-            let percent = VietnameseFormat.percent(done, of: max(total, 1), fractionDigits: 0) ?? "0%"
+        switch (job.state, job.result(as: ImportReport.self)) {
+        case (.queued, _), (.running, _):
+            let percent = VietnameseFormat.percent(job.done, of: max(job.total, 1), fractionDigits: 0) ?? "0%"
             content = .group(.h1(.text(title)),
-                             .element(named: "progress", nodes: [.attribute(named: "max", value: String(max(total, 1))), .attribute(named: "value", value: String(done))]),
-                             .p(.text(LocalizedText(vi: "Đang xử lý… \(percent).", en: "Working… \(percent).")(language))),
+                             .element(named: "progress", nodes: [.attribute(named: "max", value: String(max(job.total, 1))), .attribute(named: "value", value: String(job.done))]),
+                             .p(.text(job.state == .queued ? LocalizedText(vi: "Đang chờ đến lượt…", en: "Waiting for its turn…")(language)
+                                                          : LocalizedText(vi: "Đang xử lý… \(percent).", en: "Working… \(percent).")(language))),
                              .p(.a(.class("button"), .href(SpreadsheetRoute.job(.value(job.id)).path), .text(LocalizedText(vi: "Xem tiến độ mới nhất", en: "See the latest progress")(language)))))
-        case .failed(let message):
-            content = .group(.h1(.text(title)), .div(.class("errors"), .attribute(named: "role", value: "alert"), .p(.text(message(language)))),
-                             .p(.a(.href(SpreadsheetRoute.imports.path), .text(LocalizedText(vi: "Chọn tệp khác", en: "Choose another file")(language)))))
-        case .finished(let report):
+        case (.succeeded, let report?):
             content = .group(
                 .h1(.text(title)),
                 .p(.class(report.errors.isEmpty ? "notice" : "errors"), .text(report.summary(language))),
@@ -89,11 +88,15 @@ enum SpreadsheetPages {
                         .tbody(.forEach(report.errors.prefix(1_000)) { error in
                             .tr(.td(.class("num"), .text(String(error.line))), .td(.text(error.column ?? "")), .td(.text(error.message(language))))
                         }))))),
-                .if(report.errors.isEmpty && job.dryRun, fields.postForm(SpreadsheetRoute.applyJob(.value(job.id)).path,
+                .if(report.errors.isEmpty && payload.dryRun, fields.postForm(SpreadsheetRoute.applyJob(.value(job.id)).path,
                     fields.submit(LocalizedText(vi: "Ghi dữ liệu vào hệ thống", en: "Import it")))),
                 .if(report.applied, .p(.text(LocalizedText(vi: "Đã nhập xong.", en: "Imported.")(language)))),
                 .p(.a(.href(SpreadsheetRoute.imports.path), .text(LocalizedText(vi: "Về trang nhập dữ liệu", en: "Back to imports")(language))))
             )
+        default:
+            let message = job.error ?? job.state.label
+            content = .group(.h1(.text(title)), .div(.class("errors"), .attribute(named: "role", value: "alert"), .p(.text(message(language)))),
+                             .p(.a(.href(SpreadsheetRoute.imports.path), .text(LocalizedText(vi: "Chọn tệp khác", en: "Choose another file")(language)))))
         }
         return Layout(title: title, content: content).response(for: request)
     }

@@ -365,12 +365,6 @@ extension JobKind {
     static let defaultMaxAttempts = 3
 }
 
-extension JobState: SQLExpression {
-    func serialize(to serializer: inout SQLSerializer) {
-        serializer.write(bind: rawValue)
-    }
-}
-
 /// What this process knows of its own runs: their live progress, the background loop and its wake-up, the
 /// schedule slots it has enqueued.
 final class JobRunnerState: Sendable {
@@ -401,6 +395,9 @@ final class JobRunnerState: Sendable {
             try? await Task.sleep(for: .milliseconds(200))
         }
     }
+
+    /// Whether this process runs jobs in the background (a serving process).
+    var isLooping: Bool { state.withLockedValue { $0.loop != nil } }
 
     func startLoop(_ body: @escaping @Sendable () async -> Void) {
         state.withLockedValue { $0.loop = Task { await body() } }
