@@ -19,6 +19,8 @@ extension APIDocumentation {
         MemberDataExport.self, SelfServiceAPI.CorrectionBody.self, SelfServiceAPI.CorrectionDTO.self, PersonalDataAPI.ViewerDTO.self,
         // Imports
         SpreadsheetAPI.JobDTO.self,
+        // Background jobs
+        JobAPI.JobDTO.self, PageDTO<JobAPI.JobDTO>.self,
         // Documents
         DocumentAPI.AbbreviationDTO.self, DocumentAPI.AbbreviationsDTO.self, AbbreviationInput.self, TermInput.self, DocumentAPI.TermDTO.self,
         DocumentAPI.ParsedNumberDTO.self, DocumentAPI.DocumentDTO.self, PageDTO<DocumentAPI.DocumentDTO>.self, DocumentAPI.DocumentDetailDTO.self,
@@ -68,6 +70,10 @@ extension APIDocumentation {
         InspectionClosureInput.self, InspectionAPI.SummaryDTO.self, PageDTO<InspectionAPI.SummaryDTO>.self, InspectionAPI.TeamMemberDTO.self,
         InspectionAPI.UnitDTO.self, InspectionAPI.SessionDTO.self, InspectionAPI.CriticismDTO.self, InspectionAPI.FindingDTO.self,
         InspectionAPI.StepDTO.self, InspectionAPI.DetailDTO.self, InspectionAPI.ReadDTO.self,
+        // Notifications and reminders
+        NotificationAPI.NotificationDTO.self, PageDTO<NotificationAPI.NotificationDTO>.self, NotificationAPI.ReadAllDTO.self, NotificationAPI.SettingsDTO.self,
+        NotificationSettingsInput.self, NotificationAPI.SentDTO.self, PageDTO<NotificationAPI.SentDTO>.self, NotificationAPI.UpcomingDTO.self,
+        NotificationAPI.ScheduleDTO.self, ReminderRuleInput.self,
     ]
 
     /// The bodies of partial updates (PATCH): a create body's properties, none required, less those an update

@@ -37,8 +37,8 @@ enum APIDocumentation {
         with their review; members' yearly commitments with check-ins, assessments, pledges and reminders; units' \
         breakthroughs with check-ins and evidence files; ratings of members and units by period, their closures and the \
         rules they are checked against; coverage figures at every level of the tree; imports of organisations and members \
-        from CSV or XLSX (a job to poll) and exports in both formats; self-service for members (their own data, correction \
-        requests, reflections and ratings); accounts, roles and tokens.
+        from CSV or XLSX (a job to poll) and exports in both formats; background jobs with their state, retry and cancel; \
+        self-service for members (their own data, correction requests, reflections and ratings); accounts, roles and tokens.
 
         Conventions. Every operation but POST /auth/tokens and this document needs a bearer token from POST /auth/tokens \
         (Authorization: Bearer …), and reaches only the subtree the caller's roles cover. Errors are \
@@ -76,11 +76,22 @@ enum APIDocumentation {
             ]],
             "responses": ["202": ["description": "Started", "content": ["application/json": ["schema": ref("ImportJob")]]],
                           "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
-                          "422": ["$ref": "#/components/responses/422"]],
+                          "422": ["$ref": "#/components/responses/422"], "429": ["$ref": "#/components/responses/429"]],
         ]],
         "/imports/{job}": ["get": operation(
             "getImport", "An import's progress, then its report with every row-level error", tag: "Spreadsheets",
             parameters: [["name": "job", "in": "path", "required": true, "schema": ["type": "string"]]], ok: ref("ImportJob"), failures: ["404"])],
+        "/jobs": ["get": operation(
+            "listJobs", "Background jobs (imports, reminders, e-mail…), newest first: an administrator's all, anyone else's their own", tag: "Jobs",
+            parameters: [param("jobState"), param("jobKind"), param("page"), param("per")], ok: ref("JobPage"))],
+        "/jobs/{job}": ["get": operation("getJob", "One job: its state, progress, attempts, summary or error (its owner or an administrator)", tag: "Jobs",
+                                         parameters: [param("job")], ok: ref("Job"), failures: ["404"])],
+        "/jobs/{job}/retry": ["post": operation(
+            "retryJob", "Queue a failed, interrupted or cancelled job again, with a fresh series of attempts (its owner or an administrator)", tag: "Jobs",
+            parameters: [param("job")], ok: ref("Job"), failures: ["404", "409"])],
+        "/jobs/{job}/cancel": ["post": operation(
+            "cancelJob", "Cancel a queued job, or ask a running one to stop (it ends as cancelled within seconds); its owner or an administrator", tag: "Jobs",
+            parameters: [param("job")], ok: ref("Job"), failures: ["404", "409"])],
         "/exports/{kind}": ["get": [
             "operationId": "export", "summary": "The organisations or members of the caller's scope as CSV or XLSX (the import template)",
             "tags": ["Spreadsheets"],
@@ -476,6 +487,37 @@ enum APIDocumentation {
         "/follow-ups/{id}/cancellation": ["post": operation(
             "cancelFollowUp", "The issuing unit cancels the task, with the reason", tag: "Follow-ups", parameters: [param("id")],
             body: ref("FollowUpCancellation"), ok: ref("FollowUpTask"), failures: ["404", "422"])],
+        "/notifications": ["get": operation(
+            "listNotifications", "The caller's notifications, newest first: reminders of their dated items and digests of the units lagging below them",
+            tag: "Notifications", parameters: [param("unreadOnly"), param("page"), param("per")], ok: ref("NotificationPage"), failures: ["400"])],
+        "/notifications/{id}": ["get": operation("getNotification", "One of the caller's notifications", tag: "Notifications", parameters: [param("id")],
+                                                 ok: ref("Notification"), failures: ["404"])],
+        "/notifications/{id}/read": ["post": operation("readNotification", "Marks one of the caller's notifications read", tag: "Notifications",
+                                                       parameters: [param("id")], ok: ref("Notification"), failures: ["404"])],
+        "/notifications/read": ["post": operation("readAllNotifications", "Marks all the caller's notifications read", tag: "Notifications",
+                                                  ok: ref("NotificationsMarkedRead"))],
+        "/me/notifications": [
+            "get": operation("getNotificationSettings", "How the caller hears: the inbox always; e-mail one by one or in a morning digest",
+                             tag: "Notifications", ok: ref("NotificationSettings")),
+            "put": operation("setNotificationSettings", "Sets how the caller hears; e-mail needs a valid address", tag: "Notifications",
+                             body: ref("NotificationSettingsUpdate"), ok: ref("NotificationSettings"), failures: ["400", "422"]),
+        ],
+        "/reminders": ["get": operation(
+            "listSentReminders", "The notifications sent about a unit's subtree (reminders and digests), newest first, with their recipients and e-mail state",
+            tag: "Notifications", parameters: [param("breakthroughUnit"), param("page"), param("per")], ok: ref("SentNotificationPage"), failures: ["400", "404"])],
+        "/reminders/upcoming": ["get": operation(
+            "listUpcomingReminders", "What the reminders of a day (tomorrow by default) would send about a unit's subtree, without sending it; at most 100",
+            tag: "Notifications", parameters: [param("breakthroughUnit"), param("reminderDay")], ok: ["type": "array", "items": ref("UpcomingReminder")],
+            failures: ["404"])],
+        "/reminders/rules": [
+            "get": operation("listReminderSchedules", "The reminder schedule in force at a unit for each kind: its own, one from above, or the default",
+                             tag: "Notifications", parameters: [param("breakthroughUnit")], ok: ["type": "array", "items": ref("ReminderSchedule")], failures: ["404"]),
+            "post": operation("setReminderSchedule", "Sets the unit's own schedule for a kind, for its subtree (replacing its former one)",
+                              tag: "Notifications", parameters: [param("breakthroughUnit")], body: ref("ReminderRuleSet"), ok: ref("ReminderSchedule"),
+                              okStatus: "201", failures: ["400", "404", "422"]),
+        ],
+        "/reminders/rules/{id}": ["delete": operation("removeReminderSchedule", "Removes a unit's own schedule: the one from above, or the default, applies again",
+                                                      tag: "Notifications", parameters: [param("id")], ok: nil, okStatus: "204", failures: ["404"])],
         "/briefings": [
             "get": operation("listBriefings", "A unit's briefings, latest first: those convened in its subtree and those it is invited to", tag: "Briefings",
                              parameters: [param("breakthroughUnit"), param("page"), param("per")], ok: ref("BriefingPage"), failures: ["400", "404"]),
@@ -671,6 +713,11 @@ enum APIDocumentation {
         "followUpStatus": ["name": "status", "in": "query", "schema": .enumeration(FollowUpStatus.self)],
         "followUpOrigin": ["name": "origin", "in": "query", "description": "One kind of origin (briefing, inspection…)", "schema": ["type": "string"]],
         "followUpIssuer": ["name": "issuer", "in": "query", "description": "Only the tasks issued by this unit (its id)", "schema": ["type": "integer"]],
+        "unreadOnly": ["name": "unread", "in": "query", "description": "1 for the unread ones only", "schema": ["type": "string", "enum": ["0", "1"]]],
+        "reminderDay": ["name": "day", "in": "query", "description": "The day previewed; tomorrow by default", "schema": ["type": "string", "format": "date"]],
+        "job": ["name": "job", "in": "path", "required": true, "schema": ["type": "string"]],
+        "jobState": ["name": "state", "in": "query", "schema": .enumeration(JobState.self)],
+        "jobKind": ["name": "kind", "in": "query", "description": "One kind of job: import.members, reminders.generate…", "schema": ["type": "string"]],
         "page": ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": .int(Paging.maximumPage), "default": 1]],
         "per": ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": .int(Paging.maximumPerPage), "default": 50]],
     ]
