@@ -57,7 +57,7 @@ class Recorder:
         facts = {
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
-            "tls": session.ssl is not None,
+            "tls": server.transport.get_extra_info("ssl_object") is not None,
             "auth_mechanism": getattr(session, "auth_mechanism", None),
         }
         with open(base + ".json.tmp", "w") as file:
@@ -75,7 +75,7 @@ def authenticator(server, session, envelope, mechanism, auth_data):
     login = auth_data.login.decode()
     password = auth_data.password.decode()
     session.auth_mechanism = mechanism
-    return AuthResult(success=(login == options.user and password == options.password))
+    return AuthResult(success=(login == options.user and password == options.password), handled=False)
 
 
 def tls_context():

@@ -36,9 +36,9 @@ enum MailFormat {
     static func mailbox(_ mailbox: Mailbox) -> String {
         guard let name = mailbox.name.map(singleLine), !name.isEmpty else { return mailbox.address }
         // Plain words go as they are; anything else (accents, quotes, commas…) as encoded-words, which
-        // also keeps a name from breaking the header.
-        let plain = name.utf8.allSatisfy { $0 == UInt8(ascii: " ") || isASCIIAlphanumeric($0) } && name.count <= 60
-        return "\(plain ? name : encodedWords(name)) <\(mailbox.address)>"
+        // also keeps a name from breaking the header, with the address on a line of its own.
+        let plain = name.utf8.allSatisfy { $0 == UInt8(ascii: " ") || isASCIIAlphanumeric($0) } && name.count <= 40
+        return plain ? "\(name) <\(mailbox.address)>" : "\(encodedWords(name))\r\n <\(mailbox.address)>"
     }
 
     /// A header's free text: as it is when it is short printable ASCII, otherwise encoded-words.

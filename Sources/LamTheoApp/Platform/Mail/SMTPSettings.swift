@@ -118,11 +118,13 @@ struct SMTPSettings: Sendable, CustomStringConvertible {
                             from: from, timeout: timeout, heloName: heloName)
     }
 
-    /// The URL's password replaced by `***`, for messages and logs.
+    /// The URL's password replaced by `***`, for messages and logs; found by hand, since a URL too
+    /// broken to parse may still hold one.
     static func masked(_ text: String) -> String {
-        guard var components = URLComponents(string: text), components.password != nil else { return text }
-        components.password = "***"
-        return components.string ?? "smtp://…"
+        guard let scheme = text.range(of: "://") else { return text }
+        let authority = text[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" }
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
+        return text.replacingCharacters(in: authority.index(after: colon)..<at, with: "***")
     }
 
     static func isLoopback(_ host: String) -> Bool {

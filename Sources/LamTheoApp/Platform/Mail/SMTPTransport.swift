@@ -54,8 +54,7 @@ struct SMTPTransport: MailTransport {
 }
 
 /// The conversation of one connection, remembering its step so that a failure can say where it happened.
-private final class Dialogue: @unchecked Sendable {
-    // Used by one task at a time, from `deliver` only.
+private final class Dialogue {
     let connection: SMTPConnection
     let settings: SMTPSettings
     var step = Step.greeting

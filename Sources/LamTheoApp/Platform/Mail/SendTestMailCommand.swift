@@ -19,7 +19,9 @@ struct SendTestMailCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let transport = context.application.mailTransport as? SMTPTransport else {
-            throw Failure(description: "Chưa cấu hình gửi thư: đặt LAMTHEO_SMTP_URL và LAMTHEO_SMTP_FROM / e-mail is not configured: set LAMTHEO_SMTP_URL and LAMTHEO_SMTP_FROM")
+            let text = "Chưa cấu hình gửi thư: đặt LAMTHEO_SMTP_URL và LAMTHEO_SMTP_FROM / e-mail is not configured: set LAMTHEO_SMTP_URL and LAMTHEO_SMTP_FROM"
+            context.console.error(text)
+            throw Failure(description: text)
         }
         context.console.print("Gửi thư thử tới / sending a test message to \(signature.address) qua / through \(transport.settings)")
         let sentAt = MailFormat.rfc5322Date(Date())
