@@ -225,3 +225,38 @@ struct JobTests {
     }
 }
 
+
+extension JobTests {
+    @Test("a serving process's loop runs a job enqueued there at once, and stopping it leaves a running job to its lease, which another process then takes over",
+          arguments: TestBackend.allCases)
+    func servingLoop(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let started = NIOLockedValueBox(0)
+            let (quick, _) = Self.countingKind()
+            let (long, _) = Self.countingKind { _ in
+                started.withLockedValue { $0 += 1 }
+                try await Task.sleep(for: .seconds(600))
+            }
+            app.lifecycle.use(JobRunnerLoop(tick: .seconds(60)))
+            try await app.asyncBoot()
+            #expect(app.jobs.local.isLooping)
+            // Enqueued here, it does not wait for the next tick (a minute away).
+            let id = try #require(try await app.jobs.enqueue(kind: quick.name))
+            try await Self.eventually("the loop runs it") { try await app.jobs.job(id)?.state == .succeeded }
+
+            let stopped = try #require(try await app.jobs.enqueue(kind: long.name))
+            try await Self.eventually("the long job starts") { started.withLockedValue { $0 } == 1 }
+            await app.jobs.local.stopLoop(waitingUpTo: .seconds(10))
+            #expect(!app.jobs.local.isLooping)
+            var job = try #require(try await app.jobs.job(stopped))
+            #expect(job.state == .running && job.leaseOwner == app.jobs.processId, "left to its lease")
+
+            try await app.db.sql.raw("UPDATE jobs SET lease_until = \(bind: Date().addingTimeInterval(-1)) WHERE id = \(bind: stopped)").run()
+            // The process that takes it over runs the kind's code as it now is.
+            JobKinds.register(JobKind(name: long.name, title: long.title) { _ in JobOutcome(summary: LocalizedText(vi: "Xong", en: "Done")) })
+            #expect(try await JobQueue(app: app, processId: "next-process").runPending() == 1)
+            job = try #require(try await app.jobs.job(stopped))
+            #expect(job.state == .succeeded && job.attempts == 2)
+        }
+    }
+}
