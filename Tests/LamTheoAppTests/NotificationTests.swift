@@ -277,6 +277,8 @@ struct NotificationTests {
             #expect(try await app.rowCount("reminder_rules") == 0)
 
             try await app.remind(on: today.adding(days: 1))
+            let afterwards = try await tester.sendRequest(.GET, "/api/v1/reminders/upcoming?unit=\(tree.wardA)", headers: ward.api)
+            #expect(try afterwards.content.decode([NotificationAPI.UpcomingDTO].self).isEmpty, "a step recorded already is not previewed again")
             let sent = try await tester.sendRequest(.GET, "/api/v1/reminders?unit=\(tree.wardA)", headers: viewer.api)
             #expect(try sent.content.decode(PageDTO<NotificationAPI.SentDTO>.self).items.map(\.recipient) == ["dvan"])
             #expect(try await tester.sendRequest(.GET, "/api/v1/reminders?unit=\(tree.wardA)", headers: other.api).status == .notFound)

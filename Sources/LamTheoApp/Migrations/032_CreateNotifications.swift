@@ -37,6 +37,8 @@ struct CreateNotifications: AsyncMigration {
         try await database.createIndex("notifications_inbox", on: "notifications", columns: ["user_id", "read_at", "id"])
         // What the mail job sends next.
         try await database.createIndex("notifications_email", on: "notifications", columns: ["email_state", "email_next_at"])
+        // Whether an item's step was recorded already (the preview of what a day will send).
+        try await database.createIndex("notifications_item", on: "notifications", columns: ["kind", "item_key", "due_on", "step"])
         // What was sent for a subtree, by day.
         try await database.createIndex("notifications_subtree", on: "notifications", columns: ["organization_path", "created_on"])
 

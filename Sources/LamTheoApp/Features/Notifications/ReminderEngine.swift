@@ -48,7 +48,8 @@ enum ReminderEngine {
         return summary
     }
 
-    /// What `generate` would send on `day` in `subtree`, without recording it: the reminders page's preview.
+    /// What `generate` would send on `day` in `subtree`, without recording it: the reminders page's preview. A step
+    /// already recorded (a series whose next step is not due yet) sends nothing again and is left out.
     static func preview(on day: CalendarDate, in subtree: TreePath, limit: Int, db: any Database,
                         sources: ReminderSources = Reminders.sources) async throws -> [(kind: ReminderKind, item: ReminderItem, step: ReminderStep)] {
         let rules = try await ReminderRuleBook.load(on: db)
@@ -59,16 +60,27 @@ enum ReminderEngine {
             repeat {
                 let query = ReminderQuery(today: day, dueBy: day.adding(days: rules.lookahead(of: kind)), subtree: subtree, cursor: cursor, limit: pageSize)
                 let page = try await source.items(query, on: db)
-                for item in page.items {
-                    if let step = rules.schedule(of: kind, at: item.unitPath).step(dueOn: item.dueOn, today: day), !item.recipients.isEmpty {
-                        found.append((kind, item, step))
-                        if found.count >= limit { return found }
-                    }
+                let due = page.items.compactMap { item in
+                    rules.schedule(of: kind, at: item.unitPath).step(dueOn: item.dueOn, today: day).map { (kind: kind, item: item, step: $0) }
+                }.filter { !$0.item.recipients.isEmpty }
+                let recorded = try await recordedSteps(of: kind.name, among: due.map(\.item.key), on: db)
+                for entry in due where !recorded.contains("\(entry.item.key) \(entry.item.dueOn.iso) \(entry.step)") {
+                    found.append(entry)
+                    if found.count >= limit { return found }
                 }
                 cursor = page.next
             } while cursor != nil
         }
         return found
+    }
+
+    /// "item due step" of the notifications already recorded for these items of a kind.
+    private static func recordedSteps(of kind: String, among keys: [String], on db: any Database) async throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        let rows = try await db.sql.raw("""
+            SELECT DISTINCT item_key, due_on, step FROM notifications WHERE kind = \(bind: kind) AND \(try db.condition("item_key", isIn: keys))
+            """).all()
+        return Set(try rows.map { "\(try $0.decode(column: "item_key", as: String.self)) \(try $0.decode(column: "due_on", as: String.self)) \(try $0.decode(column: "step", as: String.self))" })
     }
 
     /// Writes the drafts that are new, in slices, each slice one short transaction (pages stay fast while a national

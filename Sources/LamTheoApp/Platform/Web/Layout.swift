@@ -84,6 +84,8 @@ struct Layout {
                 .header(
                     .class("site"),
                     .a(.class("brand"), .href(PlatformRoute.home.path), .text("LamTheo")),
+                    // Outside the menu, so that a phone shows it without opening the menu.
+                    .unwrap(badge) { $0.node(language) },
                     // On a phone the signed-in menu folds behind one button: the <details> before it (the CSP allows
                     // no script) whose open state the stylesheet follows; its summary tells assistive technology
                     // whether the menu is expanded. On a wide screen the button goes and the menu is a row.
@@ -93,7 +95,6 @@ struct Layout {
                         .forEach(navigation.menu.filter { $0.isShown(to: actor) }) { entry in
                             .a(.href(entry.route.path), .text(entry.title(language)))
                         },
-                        .unwrap(badge) { $0.node(language) },
                         .a(.class("lang"), .href(PlatformRoute.language(.value(other.rawValue)).path(query: ["back": path])),
                            .attribute(named: "hreflang", value: other.rawValue),
                            .text(other == .en ? "English" : "Tiếng Việt")),

@@ -11,6 +11,14 @@ enum Stylesheet {
     header.site .brand { font-weight: 700; font-size: 1.15rem; margin-right: auto; }
     header.site nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; }
     header.site nav a.lang { border: 1px solid #fff8; border-radius: 4px; padding: 0 .4rem; }
+    header.site a.header-badge { border: 1px solid #fff8; border-radius: 4px; padding: .3rem .6rem; min-height: 2.5rem; display: inline-flex; align-items: center; }
+    header.site a.header-badge .count { background: #fff; color: var(--accent); border-radius: 1rem; padding: 0 .45rem; margin-left: .35rem; font-weight: 700; }
+    ul.notifications { list-style: none; padding: 0; }
+    ul.notifications > li { padding: .6rem 0; border-bottom: 1px solid #ddd; }
+    ul.notifications > li.unread > a { font-weight: 700; }
+    ul.cards { list-style: none; padding: 0; display: grid; gap: .5rem; }
+    ul.cards > li, .panel { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
+    ul.cards > li p { margin: .25rem 0; }
     header.site form.signout { display: inline; }
     header.site form.signout button { background: none; border: 1px solid #fff8; padding: 0 .4rem; color: #fff; font-size: .9rem; }
     /* Phones: the menu is one button; opened, it drops down over the page as a list of large targets. */
