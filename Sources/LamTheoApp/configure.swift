@@ -89,6 +89,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
     app.asyncCommands.use(CoverageBenchmarkCommand(), as: "benchmark-coverage")
     app.asyncCommands.use(FollowUpBenchmarkCommand(), as: "benchmark-follow-ups")
+    app.asyncCommands.use(ReminderBenchmarkCommand(), as: "benchmark-reminders")
     app.asyncCommands.use(ImportBenchmarkCommand(), as: "benchmark-import")
     try routes(app)
 }
