@@ -21,9 +21,9 @@ struct JobTests {
         return (kind, runs)
     }
 
-    /// Waits (up to 20 s) until `condition` holds.
+    /// Waits (up to a minute: the whole suite may be running) until `condition` holds.
     static func eventually(_ what: Comment, _ condition: @Sendable () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
+        let deadline = ContinuousClock.now + .seconds(60)
         while try await !condition() {
             guard ContinuousClock.now < deadline else {
                 Issue.record("never happened: \(what)")
@@ -237,6 +237,9 @@ extension JobTests {
                 started.withLockedValue { $0 += 1 }
                 try await Task.sleep(for: .seconds(600))
             }
+            // The slots of the schedules registered (reminders, mail…) enqueued and run first: the loop then has only this test's jobs.
+            try await app.jobs.enqueueScheduled()
+            try await app.jobs.runPending()
             app.lifecycle.use(JobRunnerLoop(tick: .seconds(60)))
             try await app.asyncBoot()
             #expect(app.jobs.local.isLooping)
@@ -254,7 +257,7 @@ extension JobTests {
             try await app.db.sql.raw("UPDATE jobs SET lease_until = \(bind: Date().addingTimeInterval(-1)) WHERE id = \(bind: stopped)").run()
             // The process that takes it over runs the kind's code as it now is.
             JobKinds.register(JobKind(name: long.name, title: long.title) { _ in JobOutcome(summary: LocalizedText(vi: "Xong", en: "Done")) })
-            #expect(try await JobQueue(app: app, processId: "next-process").runPending() == 1)
+            #expect(try await JobQueue(app: app, processId: "next-process").runPending() >= 1)
             job = try #require(try await app.jobs.job(stopped))
             #expect(job.state == .succeeded && job.attempts == 2)
         }
