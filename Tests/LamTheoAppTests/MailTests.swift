@@ -220,6 +220,22 @@ struct MailTests {
         }
     }
 
+    @Test("A reply slipped in behind the 220 to STARTTLS is refused; a server that does not speak SMTP is named as such")
+    func protocolViolations() async throws {
+        try await Self.withServer(.injectAfterStartTLS) { server in
+            let certificate = try TestCertificate.shared.get()
+            let settings = Self.settings(server, host: "localhost", security: .startTLS, caFile: certificate.certificate)
+            let error = await Self.sendError(try SMTPTransport(settings: settings))
+            guard case .temporary(let text) = error else { Issue.record("expected a temporary error, got \(String(describing: error))"); return }
+            #expect(text.contains("STARTTLS") && text.contains("data after the reply to STARTTLS"))
+        }
+        try await Self.withServer(.notSMTP) { server in
+            let error = await Self.sendError(try SMTPTransport(settings: Self.settings(server)))
+            guard case .temporary(let text) = error else { Issue.record("expected a temporary error, got \(String(describing: error))"); return }
+            #expect(text.contains("not an SMTP reply") && text.contains("SSH-2.0"))
+        }
+    }
+
     @Test("An invalid address: permanent, before connecting")
     func invalidAddress() async throws {
         // Nothing listens there: trying to connect would be a temporary error.

@@ -16,6 +16,8 @@ final class TestSMTPServer: Sendable {
         case silent
         case dropAfterEHLO = "drop-ehlo"
         case dropAfterData = "drop-data"
+        case injectAfterStartTLS = "inject"
+        case notSMTP = "not-smtp"
     }
 
     static let user = "thu-ky@dangbo.example.vn"

@@ -14,6 +14,8 @@ speak just enough SMTP to misbehave at the right moment.
   silent       accepts the connection and never says a word
   drop-ehlo    greets, then closes the connection on EHLO
   drop-data    goes as far as DATA, reads the message, then closes without answering
+  inject       offers STARTTLS and sends a second reply, in clear, right behind its 220 (the injection attack)
+  not-smtp     greets like an SSH server
 
 It binds to a free port of 127.0.0.1, writes the port to --ready, and runs until killed or until the
 process that started it ends.
@@ -27,7 +29,8 @@ import sys
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--mode", required=True,
-                    choices=["accept", "starttls", "tls", "auth", "reject-rcpt", "defer", "silent", "drop-ehlo", "drop-data"])
+                    choices=["accept", "starttls", "tls", "auth", "reject-rcpt", "defer", "silent", "drop-ehlo", "drop-data",
+                             "inject", "not-smtp"])
 parser.add_argument("--ready", required=True)
 parser.add_argument("--folder")
 parser.add_argument("--cert")
@@ -96,8 +99,10 @@ def smtp_protocol():
 
 
 async def misbehave(reader, writer):
-    """silent, drop-ehlo and drop-data."""
-    if options.mode == "silent":
+    """silent, drop-ehlo, drop-data, inject and not-smtp."""
+    if options.mode == "not-smtp":
+        writer.write(b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n")
+    if options.mode in ("silent", "not-smtp"):
         await reader.read()  # until the client gives up
         writer.close()
         return
@@ -110,7 +115,9 @@ async def misbehave(reader, writer):
         if verb in (b"EHLO", b"HELO"):
             if options.mode == "drop-ehlo":
                 break
-            writer.write(b"250-lamtheo-test-smtp\r\n250 8BITMIME\r\n")
+            writer.write(b"250-lamtheo-test-smtp\r\n250-8BITMIME\r\n250 STARTTLS\r\n")
+        elif verb == b"STAR" and options.mode == "inject":
+            writer.write(b"220 Ready to start TLS\r\n250 2.1.0 injected reply\r\n")
         elif verb == b"DATA":
             writer.write(b"354 End data with <CR><LF>.<CR><LF>\r\n")
             await writer.drain()
@@ -136,7 +143,7 @@ async def watch_parent(parent):
 async def main():
     parent = os.getppid()
     loop = asyncio.get_running_loop()
-    if options.mode in ("silent", "drop-ehlo", "drop-data"):
+    if options.mode in ("silent", "drop-ehlo", "drop-data", "inject", "not-smtp"):
         server = await asyncio.start_server(misbehave, "127.0.0.1", 0)
     else:
         server = await loop.create_server(smtp_protocol(), "127.0.0.1", 0,

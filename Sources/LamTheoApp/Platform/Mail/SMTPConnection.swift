@@ -29,20 +29,20 @@ struct SMTPConnection: Sendable {
     /// - Parameter tls: TLS from the first byte (implicit TLS), or nil.
     static func open(host: String, port: Int, tls: NIOSSLContext?, timeout: TimeAmount, group: any EventLoopGroup) async throws -> SMTPConnection {
         let serverName = serverNameForTLS(host)
-        let channel = try await ClientBootstrap(group: group)
+        // The handler is kept from here: by the time the connection is up, a server that said something
+        // wrong may have had it closed, and its pipeline emptied.
+        let (channel, replies) = try await ClientBootstrap(group: group)
             .connectTimeout(timeout)
-            .channelInitializer { channel in
+            .connect(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tls {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName))
                     }
-                    try channel.pipeline.syncOperations.addHandler(SMTPReplyHandler())
+                    let replies = SMTPReplyHandler()
+                    try channel.pipeline.syncOperations.addHandler(replies)
+                    return (channel, NIOLoopBound(replies, eventLoop: channel.eventLoop))
                 }
             }
-            .connect(host: host, port: port).get()
-        let replies = try await channel.eventLoop.submit {
-            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: SMTPReplyHandler.self), eventLoop: channel.eventLoop)
-        }.get()
         return SMTPConnection(channel: channel, replies: replies, timeout: timeout)
     }
 
