@@ -45,7 +45,8 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
                                             link: { ExemplarRoute.show(.value($0)).path }))
     // In this order: the start page's figures by feature, and equally urgent items by feature.
     // Dated things the reminders chase, in the order the reminders page lists their schedules.
-    for source: any ReminderSource in [ReflectionReminders(), ObligationReminders(), FollowUpReminders()] {
+    for source: any ReminderSource in [ReflectionReminders(), ObligationReminders(), FollowUpReminders(), SelfAssessmentReminders(),
+                                       RatingStepReminders(step: .proposal), RatingStepReminders(step: .decision)] {
         Reminders.register(source)
     }
     NotificationJobs.kinds.forEach(JobKinds.register)

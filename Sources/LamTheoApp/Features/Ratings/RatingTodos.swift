@@ -22,7 +22,7 @@ struct RatingTodos: TodoSource {
         return items
     }
 
-    private static func hasStep(_ kind: RatingStepKind) -> SQLQueryString {
+    static func hasStep(_ kind: RatingStepKind) -> SQLQueryString {
         "EXISTS (SELECT 1 FROM rating_steps s WHERE s.rating_id = r.id AND s.kind = \(bind: kind.rawValue))"
     }
 
@@ -98,7 +98,7 @@ struct RatingTodos: TodoSource {
     }
 
     /// A cell's sheet on one page (a cell is far smaller than a page's limit), at the card of the first member waiting.
-    private static func sheet(_ period: Int, unit: Int, member: Int) -> String {
+    static func sheet(_ period: Int, unit: Int, member: Int) -> String {
         RatingRoute.sheet(period: .value(period)).path(query: [.unit: unit, "per": Paging.maximumPerPage], fragment: "member-\(member)")
     }
 
