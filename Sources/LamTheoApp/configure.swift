@@ -46,7 +46,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     // In this order: the start page's figures by feature, and equally urgent items by feature.
     // Dated things the reminders chase, in the order the reminders page lists their schedules.
     for source: any ReminderSource in [ReflectionReminders(), ObligationReminders(), FollowUpReminders(), SelfAssessmentReminders(),
-                                       RatingStepReminders(step: .proposal), RatingStepReminders(step: .decision)] {
+                                       RatingStepReminders(step: .proposal), RatingStepReminders(step: .decision), BriefingReminders()] {
         Reminders.register(source)
     }
     NotificationJobs.kinds.forEach(JobKinds.register)

@@ -54,4 +54,35 @@ struct ReminderSourceTests {
             #expect(late.reminders == 0 && late.digests == 0, "decided: every series stops")
         }
     }
+    @Test("briefing contributions: each invited unit that sent none, up to the deadline, past it while late ones are taken, never after the meeting",
+          arguments: TestBackend.allCases)
+    func briefingContributions(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let wardA = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .editor)
+            let wardB = try await app.caller("phuongb", .officer, scope: tree.wardB, level: .editor)
+            let today = CalendarDate.today()
+            let lateTaken = try await app.createBriefing(BriefingFixture.input(tree, heldOn: today.adding(days: 12).vietnamese,
+                                                                                due: today.adding(days: 7).vietnamese, late: true)).requireID()
+            var input = BriefingFixture.input(tree, title: "Hội nghị giao ban đột xuất", heldOn: today.adding(days: 4).vietnamese,
+                                              due: today.adding(days: 1).vietnamese, late: false)
+            input.invitedUnitIds = [tree.wardB]
+            _ = try await app.createBriefing(input)
+
+            #expect(try await app.remind(on: today).reminders == 3, "both wards for the first briefing, ward B for the second")
+            let first = try #require(try await app.notifications(of: wardA.userId).first)
+            #expect(first.kind == "briefing.contribution" && first.step == "before-7" && first.organizationId == tree.wardA)
+            #expect(first.titleVi.hasPrefix("Gửi tham luận: Hội nghị giao ban chuyên đề quý IV/2026 (họp ngày \(today.adding(days: 12).vietnamese))"))
+            #expect(first.link == BriefingRoute.show(.value(lateTaken)).path)
+
+            _ = try await app.contribute(to: lateTaken, from: tree.wardA, on: today)
+            #expect(try await app.remind(on: today.adding(days: 1)).reminders == 1, "the second briefing's deadline")
+            #expect(try await app.remind(on: today.adding(days: 4)).reminders == 0, "the second takes no late contribution: not asked any more")
+            #expect(try await app.remind(on: today.adding(days: 6)).reminders == 1)
+            #expect(try await app.remind(on: today.adding(days: 10)).reminders == 1, "the first still takes late ones")
+            #expect(try await app.remind(on: today.adding(days: 13)).reminders == 0, "the meeting is over")
+            #expect(try await app.notifications(of: wardA.userId).count == 1, "ward A contributed: its series stopped")
+            #expect(try await app.notifications(of: wardB.userId).map(\.step) == ["before-7", "before-1", "due", "before-1", "late-3"])
+        }
+    }
 }
