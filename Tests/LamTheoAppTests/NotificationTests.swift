@@ -211,6 +211,7 @@ struct NotificationTests {
             try await app.remind(on: today)
             let tester = try app.testing()
 
+            #expect(try await tester.sendRequest(.GET, "/api/v1/notifications?unread=maybe", headers: member.api).status == .badRequest)
             let list = try await tester.sendRequest(.GET, "/api/v1/notifications?unread=1", headers: member.api)
             #expect(list.status == .ok)
             let items = try list.content.decode(PageDTO<NotificationAPI.NotificationDTO>.self).items

@@ -713,7 +713,7 @@ enum APIDocumentation {
         "followUpStatus": ["name": "status", "in": "query", "schema": .enumeration(FollowUpStatus.self)],
         "followUpOrigin": ["name": "origin", "in": "query", "description": "One kind of origin (briefing, inspection…)", "schema": ["type": "string"]],
         "followUpIssuer": ["name": "issuer", "in": "query", "description": "Only the tasks issued by this unit (its id)", "schema": ["type": "integer"]],
-        "unreadOnly": ["name": "unread", "in": "query", "description": "1 for the unread ones only", "schema": ["type": "string", "enum": ["0", "1"]]],
+        "unreadOnly": ["name": "unread", "in": "query", "description": "1 for the unread ones only", "schema": ["type": "string", "enum": ["0", "1", "true", "false"]]],
         "reminderDay": ["name": "day", "in": "query", "description": "The day previewed; tomorrow by default", "schema": ["type": "string", "format": "date"]],
         "job": ["name": "job", "in": "path", "required": true, "schema": ["type": "string"]],
         "jobState": ["name": "state", "in": "query", "schema": .enumeration(JobState.self)],

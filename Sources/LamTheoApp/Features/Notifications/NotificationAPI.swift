@@ -112,7 +112,7 @@ enum NotificationAPI {
 
     static func inbox(request: Request) async throws -> PageDTO<NotificationDTO> {
         let paging = try Paging(request)
-        let unreadOnly = try request.queryText("unread").map { ["1", "true"].contains($0) } ?? false
+        let unreadOnly = try request.unreadOnly()
         let page = try await NotificationQueries.inbox(of: try request.requireActor().userId, unreadOnly: unreadOnly, page: paging.page,
                                                        perPage: paging.perPage, on: request.db)
         return PageDTO(items: page.items.map { NotificationDTO($0, language: request.language) }, page: page.page, perPage: page.perPage, total: page.total)

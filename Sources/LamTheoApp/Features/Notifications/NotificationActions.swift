@@ -47,6 +47,17 @@ enum NotificationActions {
 }
 
 extension Request {
+    /// `?unread=1` (or `true`) for the unread notifications only; `0`, `false` or nothing for all; anything else is refused.
+    func unreadOnly() throws -> Bool {
+        switch try queryText("unread") {
+        case nil, "", "0", "false": return false
+        case "1", "true": return true
+        default:
+            let message = LocalizedText(vi: "“unread” nhận 1 hoặc 0", en: "unread takes 1 or 0")
+            throw DomainError(.malformed, title: message, fieldErrors: [FieldError(field: "unread", message: message)])
+        }
+    }
+
     /// The day of `?day=` (ISO), or `fallback`; anything else is refused by name.
     func queryDay(_ key: QueryName, default fallback: CalendarDate) throws -> CalendarDate {
         guard let text = try queryText(key), !text.isEmpty else { return fallback }

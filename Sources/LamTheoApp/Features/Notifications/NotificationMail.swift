@@ -109,7 +109,7 @@ enum NotificationMail {
             } else {
                 summary.failed += 1
                 try await record([notification.id!], .failed, error: error.text, now: now, app: app)
-                try await addressRefused(notification.userId, error.text, now: now, app: app)
+                try await addressRefused(notification.userId, error, now: now, app: app)
             }
         }
     }
@@ -164,7 +164,7 @@ enum NotificationMail {
             } else {
                 summary.failed += 1
                 try await record(ids, .failed, error: error.text, now: now, app: app)
-                try await addressRefused(userId, error.text, now: now, app: app)
+                try await addressRefused(userId, error, now: now, app: app)
             }
         }
     }
@@ -191,10 +191,13 @@ enum NotificationMail {
         }
     }
 
-    /// The address is shown to administrators as refused, until the person changes it.
-    private static func addressRefused(_ userId: Int, _ failure: String, now: Date, app: Application) async throws {
+    /// The address is shown to administrators as refused, until the person changes it — when the refusal is about the
+    /// address (invalid, or refused at RCPT TO): a refused login or a missing STARTTLS is the server's set-up, recorded
+    /// on the notification only.
+    private static func addressRefused(_ userId: Int, _ error: MailError, now: Date, app: Application) async throws {
+        guard error.text.contains("(RCPT TO)") || error.text.contains("(invalid e-mail address)") else { return }
         try await app.writeBookkeeping { db in
-            try await db.sql.update(NotificationSettings.schema).set("email_failed_at", to: now).set("email_failure", to: failure)
+            try await db.sql.update(NotificationSettings.schema).set("email_failed_at", to: now).set("email_failure", to: error.text)
                 .where("user_id", .equal, userId).run()
         }
     }

@@ -18,7 +18,7 @@ enum NotificationPages {
 
     static func inbox(request: Request) async throws -> Response {
         let paging = try Paging(request, defaultPerPage: 30)
-        let unreadOnly = try request.queryText("unread") == "1"
+        let unreadOnly = try request.unreadOnly()
         let model = try await Inbox.Query.run(userId: try request.requireActor().userId, unreadOnly: unreadOnly, page: paging.page,
                                               perPage: paging.perPage, on: request.db)
         return Inbox.View(model: model).response(for: request)
