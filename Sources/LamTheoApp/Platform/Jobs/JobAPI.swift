@@ -55,7 +55,7 @@ enum JobAPI {
     static func list(request: Request) async throws -> PageDTO<JobDTO> {
         let actor = try request.requireActor()
         let paging = try Paging(request)
-        let page = try await request.application.jobs.list(state: try request.queryChoice(JobState.self, at: "state"), kind: try request.queryText("kind"),
+        let page = try await request.application.jobs.list(state: try request.queryChoice(JobState.self, at: "state"), kind: try request.queryText("kind")?.nonEmpty,
                                                            owner: actor.isAdministrator ? nil : actor.userId, page: paging.page, perPage: paging.perPage)
         return PageDTO(items: page.items.map { JobDTO($0, language: request.language) }, page: page.page, perPage: page.perPage, total: page.total)
     }

@@ -9,17 +9,16 @@ extension JobList {
 
         func layout(_ context: PageContext) -> Layout {
             let language = context.language
-            let all = LocalizedText(vi: "Tất cả", en: "All")(language)
             let content: Node<HTML.BodyContext> = .group(
                 .h1(.text(JobList.title(language))),
                 .p(.class("muted"), .text(LocalizedText(
                     vi: "Nhập danh sách, tạo nhắc việc, gửi thư… chạy nền. Việc bị gián đoạn (máy chủ khởi động lại) được chạy lại tự động; việc lỗi có thể chạy lại tại đây hoặc bằng lệnh “lamtheo jobs retry”.",
                     en: "Imports, reminders, e-mail… run in the background. A job interrupted by a restart is retried automatically; a failed one can be retried here or with “lamtheo jobs retry”.")(language))),
                 .form(.class("inline"), .method(.get), .action(JobRoute.list.path), .attribute(named: "role", value: "search"),
-                      context.fields.select("state", LocalizedText(vi: "Tình trạng", en: "State"),
-                                            options: [(value: "", title: all)] + JobState.allCases.map { (value: $0.rawValue, title: $0.label(language)) }, selected: model.state?.rawValue ?? ""),
-                      context.fields.select("kind", LocalizedText(vi: "Loại việc", en: "Kind"),
-                                            options: [(value: "", title: all)] + model.kinds.map { (value: $0.name, title: $0.title(language)) }, selected: model.kind ?? ""),
+                      filter("state", LocalizedText(vi: "Tình trạng", en: "State"),
+                             options: JobState.allCases.map { (value: $0.rawValue, title: $0.label(language)) }, selected: model.state?.rawValue, language: language),
+                      filter("kind", LocalizedText(vi: "Loại việc", en: "Kind"),
+                             options: model.kinds.map { (value: $0.name, title: $0.title(language)) }, selected: model.kind, language: language),
                       .button(.type(.submit), .text(LocalizedText(vi: "Lọc", en: "Filter")(language)))),
                 model.rows.isEmpty
                     ? .p(.class("muted"), .text(LocalizedText(vi: "Không có việc nào.", en: "No jobs.")(language)))
@@ -54,6 +53,22 @@ extension JobList {
                         .td(.attribute(named: "data-label", value: headers[5]), .text(row.note?(language) ?? "")),
                         .td(.attribute(named: "data-label", value: headers[6]), actions(row, context)))
                 })))
+        }
+
+        /// A filter's choices, led by “all” (an empty value, which the browser sends as such: the value attribute is kept).
+        private func filter(_ name: String, _ label: LocalizedText, options: [(value: String, title: String)], selected: String?,
+                            language: UILanguage) -> Node<HTML.FormContext> {
+            .div(.label(.for(name), .text(label(language))),
+                 .element(named: "select", nodes: [
+                    .attribute(named: "id", value: name), .attribute(named: "name", value: name),
+                    .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false),
+                                                      .text(LocalizedText(vi: "Tất cả", en: "All")(language))]),
+                    .forEach(options) { option in
+                        .element(named: "option", nodes: [.attribute(named: "value", value: option.value),
+                                                          .attribute(named: "selected", value: option.value == selected ? "selected" : nil),
+                                                          .text(option.title)])
+                    },
+                 ]))
         }
 
         /// Retry for an ended job that did not succeed, cancel for one still to end.
