@@ -5,7 +5,7 @@ import LamTheoCore
 import Testing
 import VaporTesting
 
-@Suite("Reminder sources of ratings, briefings and commitments")
+@Suite("Reminder sources of ratings and briefings")
 struct ReminderSourceTests {
     @Test("rating steps: the member's self-assessment, then the cell's proposal, then the ward's decision, each at its step and none once done",
           arguments: TestBackend.allCases)
