@@ -204,7 +204,8 @@ struct MailTests {
             guard case .temporary(let text) = error else { Issue.record("expected a temporary error, got \(String(describing: error))"); return }
             #expect(text.contains("0.5"))
             #expect(text.contains("greeting"))
-            #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(3), "took \(elapsed)")
+            // Bounded well below the 30 s default, with room for a loaded machine (the full suite beside builds took over 3 s).
+            #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(10), "took \(elapsed)")
         }
     }
 
