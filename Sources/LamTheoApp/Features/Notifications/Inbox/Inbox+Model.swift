@@ -14,7 +14,6 @@ extension Inbox {
             let lines: [LocalizedText]
             let createdOn: CalendarDate
             let isRead: Bool
-            let isDigest: Bool
         }
 
         let rows: [Row]

@@ -10,7 +10,7 @@ extension Inbox {
             return Model(
                 rows: notifications.items.map { notification in
                     Model.Row(id: notification.id!, title: notification.title, lines: notification.body.map(Self.lines) ?? [],
-                              createdOn: notification.createdOn, isRead: notification.readAt != nil, isDigest: notification.kind == EscalationDigest.kind)
+                              createdOn: notification.createdOn, isRead: notification.readAt != nil)
                 },
                 unreadOnly: unreadOnly, unread: unread, emailState: settings?.newEmailState ?? .none,
                 page: notifications.page, pageCount: notifications.pageCount, total: notifications.total)
