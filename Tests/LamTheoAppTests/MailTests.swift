@@ -204,8 +204,9 @@ struct MailTests {
             guard case .temporary(let text) = error else { Issue.record("expected a temporary error, got \(String(describing: error))"); return }
             #expect(text.contains("0.5"))
             #expect(text.contains("greeting"))
-            // Bounded well below the 30 s default, with room for a loaded machine (the full suite beside builds took over 3 s).
-            #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(10), "took \(elapsed)")
+            // It ends (the text names the 0.5 s that fired); how soon depends on the shared event loops: in CI's full
+            // suite, with database tests on every core, 9 s passed before the timer ran.
+            #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(30), "took \(elapsed)")
         }
     }
 
