@@ -190,13 +190,13 @@ struct NotificationTests {
             #expect(page.status == .ok)
             let html = page.body.string
             #expect(html.contains("Nộp bài thu hoạch: ") && html.contains("còn 1 ngày"))
-            #expect(html.contains(#"class="header-badge unread" href="/notifications">Thông báo<span class="count"> 1</span>"#))
+            #expect(html.contains(#"class="header-badge unread" href="/notifications"><span class="label">Thông báo</span><span class="count"> 1</span>"#))
             let id = try #require(try await app.notifications(of: member.userId).first?.requireID())
             #expect(try await tester.sendRequest(.GET, "/notifications/\(id)", headers: other.web).status == .notFound)
             let opened = try await tester.sendRequest(.GET, "/notifications/\(id)", headers: member.web)
             #expect(opened.status == .seeOther && opened.headers.first(name: .location) == StudyRoute.myReflection(campaign: .value(campaign)).path)
             let after = try await tester.sendRequest(.GET, "/notifications?unread=1", headers: member.web).body.string
-            #expect(after.contains("Không có thông báo chưa đọc.") && after.contains(#"class="header-badge" href="/notifications">Thông báo</a>"#))
+            #expect(after.contains("Không có thông báo chưa đọc.") && after.contains(#"class="header-badge" href="/notifications"><span class="label">Thông báo</span></a>"#))
         }
     }
 

@@ -142,7 +142,7 @@ struct HeaderBadge: Sendable {
     func node(_ language: UILanguage) -> Node<HTML.BodyContext> {
         let shown = count >= cap ? "\(cap - 1)+" : String(count)
         return .a(.class(count > 0 ? "header-badge unread" : "header-badge"), .href(path),
-                  .text(title(language)), .if(count > 0, .span(.class("count"), .text(" " + shown))))
+                  .span(.class("label"), .text(title(language))), .if(count > 0, .span(.class("count"), .text(" " + shown))))
     }
 }
 

@@ -25,6 +25,8 @@ enum Stylesheet {
     @media (max-width: 47.99rem) {
       header.site details.menu > summary { list-style: none; cursor: pointer; color: #fff; border: 1px solid #fff8; border-radius: 4px; padding: .3rem .8rem; min-height: 2.5rem; display: flex; align-items: center; gap: .4rem; }
       header.site details.menu > summary::-webkit-details-marker { display: none; }
+      header.site a.header-badge .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      header.site a.header-badge::before { content: "🔔" / ""; }
       header.site details.menu > summary::before { content: "☰" / ""; font-size: 1.2rem; line-height: 1; }
       header.site details.menu[open] > summary { background: #fff; color: var(--accent); }
       header.site details.menu[open] > summary::before { content: "✕" / ""; }
