@@ -24,6 +24,12 @@ extension Application {
         try await ReminderEngine.generate(on: day, app: self)
     }
 
+    /// The member's choice of e-mail, as the settings form saves it.
+    func chooseEmail(_ address: String, digest: Bool = false, for caller: Caller) async throws {
+        _ = try await write { try await NotificationCommands.saveSettings(NotificationSettingsInput(email: address, emailEnabled: true, dailyDigest: digest),
+                                                                          of: caller.userId, on: $0) }
+    }
+
     /// E-mail through the test SMTP server.
     func useTestMail(_ server: TestSMTPServer) throws {
         mailTransport = try SMTPTransport(settings: SMTPSettings(host: "127.0.0.1", port: server.port, security: .none,
@@ -306,8 +312,7 @@ struct NotificationMailTests {
             let (_, member) = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
             let (_, reader) = try await app.memberWithAccount("dvbinh", card: "002", in: tree.cellA1)
             for caller in [member, reader] {
-                _ = try await app.write { try await NotificationCommands.saveSettings(NotificationSettingsInput(email: "\(caller.username)@example.vn", emailEnabled: true),
-                                                                                      of: caller.userId, on: $0) }
+                try await app.chooseEmail("\(caller.username)@example.vn", for: caller)
             }
             try await app.remind(on: today)
             _ = try await app.writeBookkeeping { try await NotificationCommands.markAllRead(of: reader.userId, on: $0) }
@@ -338,8 +343,7 @@ struct NotificationMailTests {
             let later = today.adding(days: 2)
             _ = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: today.adding(days: 1).iso)
             let (_, member) = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
-            _ = try await app.write { try await NotificationCommands.saveSettings(NotificationSettingsInput(email: "an@example.vn", emailEnabled: true),
-                                                                                  of: member.userId, on: $0) }
+            try await app.chooseEmail("an@example.vn", for: member)
             try await app.remind(on: today)
             let refused = try await NotificationMail.sendPending(app: app, now: vietnamTime(later, hour: 9))
             #expect(refused.failed == 1)
@@ -380,8 +384,7 @@ struct NotificationMailTests {
             _ = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: today.adding(days: 1).iso)
             _ = try await app.launchStudyCampaign(at: tree.city, symbol: "06-CT/TW", reflectionDueOn: today.adding(days: 7).iso)
             let (_, member) = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
-            _ = try await app.write { try await NotificationCommands.saveSettings(NotificationSettingsInput(email: "an@example.vn", emailEnabled: true, dailyDigest: true),
-                                                                                  of: member.userId, on: $0) }
+            try await app.chooseEmail("an@example.vn", digest: true, for: member)
             try await app.remind(on: today)
             #expect(try await NotificationMail.sendPending(app: app, now: vietnamTime(later, hour: 9)).sent == 0, "not one by one")
             let digests = try await NotificationMail.sendDigests(app: app, now: vietnamTime(later, hour: 6))
