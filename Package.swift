@@ -21,11 +21,13 @@ let package = Package(
     targets: [
         .target(name: "LamTheoCore"),
         .target(name: "LamTheoSpreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "LamTheoDocx", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "LamTheoApp",
             dependencies: [
                 "LamTheoCore",
                 "LamTheoSpreadsheet",
+                "LamTheoDocx",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -39,6 +41,7 @@ let package = Package(
         .executableTarget(name: "lamtheo", dependencies: ["LamTheoApp"]),
         .testTarget(name: "LamTheoCoreTests", dependencies: ["LamTheoCore"]),
         .testTarget(name: "LamTheoSpreadsheetTests", dependencies: ["LamTheoSpreadsheet"]),
+        .testTarget(name: "LamTheoDocxTests", dependencies: ["LamTheoDocx"]),
         .testTarget(
             name: "LamTheoAppTests",
             dependencies: [

@@ -7,13 +7,6 @@ enum NotificationQueries {
     /// The most the header counts: "99+" beyond.
     static let unreadCountCap = 100
 
-    /// How a new notification is e-mailed to each of `users` who chose e-mail (the rest: in the app only).
-    static func emailStates(of users: Set<Int>, on db: any Database) async throws -> [Int: EmailState] {
-        guard !users.isEmpty else { return [:] }
-        let settings = try await NotificationSettings.query(on: db).filter(\.$id ~~ users).filter(\.$emailEnabled == true).all()
-        return Dictionary(uniqueKeysWithValues: settings.map { ($0.id!, $0.newEmailState) })
-    }
-
     /// The person's unread notifications, counted up to `unreadCountCap`.
     static func unreadCount(of userId: Int, on db: any Database) async throws -> Int {
         let row = try await db.sql.raw("""

@@ -83,28 +83,69 @@ enum ReminderEngine {
         return Set(try rows.map { "\(try $0.decode(column: "item_key", as: String.self)) \(try $0.decode(column: "due_on", as: String.self)) \(try $0.decode(column: "step", as: String.self))" })
     }
 
-    /// Writes the drafts that are new, in slices, each slice one short transaction (pages stay fast while a national
-    /// run writes), with each recipient's e-mail choice. Returns how many were new.
+    /// Writes the drafts that are new, in slices, each slice one statement in one short transaction (pages stay fast
+    /// while a national run writes): the slice goes as one JSON value, the unique key drops what is recorded already,
+    /// and each recipient's e-mail choice is read in the same statement. Returns how many were new.
     static func record(_ drafts: [NotificationDraft], app: Application) async throws -> Int {
         var written = 0
         for start in stride(from: 0, to: drafts.count, by: 500) {
-            let slice = Array(drafts[start..<min(start + 500, drafts.count)])
-            let settings = try await NotificationQueries.emailStates(of: Set(slice.map(\.userId)), on: app.db)
+            let json = try NotificationRow.json(drafts[start..<min(start + 500, drafts.count)].map(NotificationRow.init))
             written += try await app.writeBookkeeping { db in
                 let now = Date()
-                let insert = db.sql.insert(into: UserNotification.schema)
-                    .columns("user_id", "kind", "item_key", "due_on", "step", "organization_id", "organization_path", "title_vi", "title_en",
-                             "body_vi", "body_en", "link", "created_on", "created_at", "email_state", "email_attempts", "email_next_at")
-                for draft in slice {
-                    let email = settings[draft.userId] ?? .none
-                    insert.values([draft.userId, draft.kind, draft.itemKey, draft.dueOn.iso, draft.step, draft.unitId, draft.unitPath.rawValue,
-                                   draft.title.vi, draft.title.en, draft.body?.vi, draft.body?.en, draft.link, draft.createdOn.iso, now,
-                                   email.rawValue, 0, email == .pending ? now : nil] as [any Encodable & Sendable])
-                }
-                return try await insert.ignoringConflicts(with: ["user_id", "kind", "item_key", "due_on", "step"]).returning("id").all().count
+                // The e-mail state is NotificationSettings.newEmailState: e-mail chosen and an address given, one message
+                // each (sent by the mail job from now on) or the daily digest; otherwise the inbox only.
+                let emailChosen: SQLQueryString = "s.email_enabled AND s.email IS NOT NULL"
+                return try await db.sql.raw("""
+                    INSERT INTO notifications (\(unsafeRaw: NotificationRow.columns.map(\.name).joined(separator: ", ")),
+                                               created_at, email_state, email_attempts, email_next_at)
+                    SELECT \(unsafeRaw: NotificationRow.columns.map { "r.\($0.name)" }.joined(separator: ", ")), \(bind: now),
+                           CASE WHEN \(emailChosen) THEN (CASE WHEN s.daily_digest THEN \(bind: EmailState.digest.rawValue) ELSE \(bind: EmailState.pending.rawValue) END)
+                                ELSE \(bind: EmailState.none.rawValue) END,
+                           0, CASE WHEN \(emailChosen) AND NOT s.daily_digest THEN \(bind: now) END
+                    FROM \(db.table(fromJSON: json, columns: NotificationRow.columns, as: "r")) LEFT JOIN notification_settings s ON s.user_id = r.user_id
+                    WHERE TRUE ORDER BY r.ordinal
+                    ON CONFLICT (user_id, kind, item_key, due_on, step) DO NOTHING RETURNING id
+                    """).all().count
             }
         }
         return written
+    }
+}
+
+/// A draft as `record` sends it: one object of the slice's JSON, its keys the columns.
+private struct NotificationRow: Encodable {
+    static let columns: [(name: String, type: JSONColumnType)] = [
+        ("user_id", .integer), ("kind", .text), ("item_key", .text), ("due_on", .text), ("step", .text), ("organization_id", .integer),
+        ("organization_path", .text), ("title_vi", .text), ("title_en", .text), ("body_vi", .text), ("body_en", .text), ("link", .text),
+        ("created_on", .text),
+    ]
+
+    let userId: Int
+    let kind: String
+    let itemKey: String
+    let dueOn: String
+    let step: String
+    let organizationId: Int
+    let organizationPath: String
+    let titleVi: String
+    let titleEn: String
+    let bodyVi: String?
+    let bodyEn: String?
+    let link: String
+    let createdOn: String
+
+    init(_ draft: NotificationDraft) {
+        (userId, kind, itemKey, dueOn, step) = (draft.userId, draft.kind, draft.itemKey, draft.dueOn.iso, draft.step)
+        (organizationId, organizationPath) = (draft.unitId, draft.unitPath.rawValue)
+        (titleVi, titleEn, bodyVi, bodyEn) = (draft.title.vi, draft.title.en, draft.body?.vi, draft.body?.en)
+        (link, createdOn) = (draft.link, draft.createdOn.iso)
+    }
+
+    /// The slice as `record` binds it: keys in snake case, the columns' names.
+    static func json(_ rows: [NotificationRow]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(rows), as: UTF8.self)
     }
 }
 
