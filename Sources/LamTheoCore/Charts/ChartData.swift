@@ -1,0 +1,72 @@
+import Foundation
+
+/// One named row of figures: a unit's coverage per day, the members per rating grade across units…
+public struct ChartSeries: Sendable, Hashable {
+    public var label: String
+    /// nil is "not reported": drawn as a gap or as "chưa báo cáo", never as 0.
+    public var values: [Double?]
+
+    public init(label: String, values: [Double?]) {
+        self.label = label
+        self.values = values
+    }
+
+    /// The value at `index`, nil when missing, past the end or not a finite number (nothing drawable).
+    func value(at index: Int) -> Double? {
+        guard values.indices.contains(index), let value = values[index], value.isFinite else { return nil }
+        return value
+    }
+}
+
+/// How a chart writes its values, in the language of the page (`NumberFormat`): "231.700" and "94,5%".
+public enum ChartValueFormat: Sendable, Hashable {
+    /// A count or an amount: whole numbers as they are, other numbers with one decimal.
+    case number
+    /// A percentage given as 0–100 (what `VietnameseFormat.percentValue` answers): "94,5%", "100%".
+    case percent
+
+    public func text(_ value: Double, language: UILanguage = .vi) -> String {
+        let number = Self.plain(value, language: language)
+        return self == .percent ? number + "%" : number
+    }
+
+    /// part of whole as a percentage, "26,7%": for counts, the one rounding rule of `NumberFormat.percent`.
+    static func share(_ part: Double, of whole: Double, language: UILanguage) -> String {
+        if let wholePart = Int(exactly: part), let wholeTotal = Int(exactly: whole),
+           let text = NumberFormat(language).percent(wholePart, of: wholeTotal) {
+            return text
+        }
+        return percent.text(part / whole * 100, language: language)
+    }
+
+    /// The value's text with one decimal, none when it is a whole number.
+    private static func plain(_ value: Double, language: UILanguage) -> String {
+        let format = NumberFormat(language)
+        if let integer = Int(exactly: value) {
+            return format.integer(integer)
+        }
+        return format.decimal(value, fractionDigits: 1)
+    }
+}
+
+/// A chart's figures as a table, formatted as the chart writes them: what a page shows beside the chart for screen
+/// readers and for anyone who wants the numbers, and what a report's annex lists. It holds every category, also those
+/// a chart leaves out of the picture.
+public struct ChartTable: Sendable, Hashable {
+    public let caption: String
+    public let header: [String]
+    public let rows: [[String]]
+
+    public init(caption: String, header: [String], rows: [[String]]) {
+        self.caption = caption
+        self.header = header
+        self.rows = rows
+    }
+}
+
+/// The size of a chart's drawing in SVG user units (its viewBox): what a document needs to place the same SVG at the
+/// right aspect ratio.
+public struct ChartSize: Sendable, Hashable {
+    public let width: Double
+    public let height: Double
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// How wide a text will be drawn, estimated from Arial's advance widths (Liberation Sans has the same metrics): the
+/// server has no font to measure with, and the layout must be the same on every machine. A Vietnamese letter is as
+/// wide as its base letter: the marks sit above or below it.
+enum ChartText {
+    /// The drawing's font: Arial where there is one, its metric twin Liberation Sans on Linux (the report's PDF).
+    static let fontFamily = "Arial, Liberation Sans, Helvetica, sans-serif"
+
+    /// Advance widths of ASCII 32…126 in thousandths of the font size.
+    private static let asciiWidths: [Int] = [
+        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,  // space ! " # $ % & ' ( ) * + , - . /
+        556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,  // 0–9 : ; < = > ?
+        1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ A–O
+        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,  // P–Z [ \ ] ^ _
+        333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,  // ` a–o
+        556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,       // p–z { | } ~
+    ]
+
+    /// Bold letters are wider by about this much.
+    private static let boldFactor = 1.08
+
+    static func width(_ text: String, fontSize: Double, bold: Bool = false) -> Double {
+        let thousandths = text.reduce(0) { $0 + advance(of: $1) }
+        return Double(thousandths) / 1000 * fontSize * (bold ? boldFactor : 1)
+    }
+
+    /// The text, or as much of its beginning as fits in `width` followed by "…".
+    static func fitted(_ text: String, width available: Double, fontSize: Double, bold: Bool = false) -> String {
+        guard width(text, fontSize: fontSize, bold: bold) > available else { return text }
+        var room = available - width("…", fontSize: fontSize, bold: bold)
+        var kept = ""
+        for character in text {
+            room -= width(String(character), fontSize: fontSize, bold: bold)
+            guard room >= 0 else { break }
+            kept.append(character)
+        }
+        return kept.trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    private static func advance(of character: Character) -> Int {
+        guard let scalar = baseScalar(of: character) else { return 556 }
+        switch scalar.value {
+        case 32...126: return asciiWidths[Int(scalar.value) - 32]
+        case 0x2026: return 1000                      // …
+        case 0x00A0: return 278                       // no-break space
+        case 0x0110: return 722                       // Đ, as D
+        case 0x0111: return 556                       // đ, as d
+        case 0x1100...: return 1000                   // CJK and other wide scripts
+        default: return 556
+        }
+    }
+
+    /// The letter under the marks: "ệ" → "e", "Ư" → "U" (its horn is a mark too).
+    private static func baseScalar(of character: Character) -> Unicode.Scalar? {
+        guard let first = character.unicodeScalars.first else { return nil }
+        guard !first.isASCII else { return first }
+        return String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first
+    }
+}
