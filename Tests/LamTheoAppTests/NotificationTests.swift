@@ -293,6 +293,27 @@ struct NotificationTests {
             #expect(try await tester.sendRequest(.GET, "/api/v1/reminders?unit=\(tree.wardA)", headers: other.api).status == .notFound)
         }
     }
+
+    @Test("the preview of a unit reads its own members' accounts, and at most a bounded number of items of each kind, saying when it stopped",
+          arguments: TestBackend.allCases)
+    func boundedPreview(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let today = CalendarDate.today()
+            _ = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: today.adding(days: 7).iso)
+            for (index, cell) in [tree.cellA1, tree.cellB1, tree.cellA2, tree.cellB1, tree.cellA1].enumerated() {
+                _ = try await app.memberWithAccount("dvien\(index)", card: "00\(index)", in: cell)
+            }
+            let city = try await OrganizationQueries.require(tree.city, on: app.db), wardB = try await OrganizationQueries.require(tree.wardB, on: app.db)
+
+            let whole = try await ReminderEngine.preview(on: today, in: city.treePath, limit: 100, db: app.db)
+            #expect(whole.entries.count == 5 && whole.isComplete)
+            let bounded = try await ReminderEngine.preview(on: today, in: city.treePath, limit: 100, readLimit: 2, db: app.db)
+            #expect(bounded.entries.count == 2 && !bounded.isComplete)
+            let ward = try await ReminderEngine.preview(on: today, in: wardB.treePath, limit: 100, readLimit: 3, db: app.db)
+            #expect(ward.entries.map(\.item.unitId) == [tree.cellB1, tree.cellB1] && ward.isComplete, "the ward's two accounts, not the first two of the city")
+        }
+    }
 }
 
 @Suite("Notification e-mail", .serialized)

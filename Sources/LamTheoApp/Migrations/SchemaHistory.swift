@@ -39,6 +39,7 @@ enum SchemaHistory {
         CreateExemplars(),
         CreateJobs(),
         CreateNotifications(),
+        AddMemberGrantIndex(),
     ]
 }
 

@@ -151,7 +151,7 @@ enum NotificationAPI {
         let unit = try await request.readableUnit()
         let day = try request.queryDay("day", default: CalendarDate.today().adding(days: 1))
         let preview = try await ReminderEngine.preview(on: day, in: unit.treePath, limit: ReminderOverview.Query.previewLimit, db: request.db)
-        return preview.map { entry in
+        return preview.entries.map { entry in
             UpcomingDTO(kind: entry.kind.name, itemKey: entry.item.key, title: entry.item.title(request.language), organizationId: entry.item.unitId,
                         dueOn: entry.item.dueOn, step: entry.step.description, recipients: entry.item.recipients.count, path: entry.item.link)
         }

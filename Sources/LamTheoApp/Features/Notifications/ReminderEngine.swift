@@ -10,6 +10,8 @@ import Vapor
 enum ReminderEngine {
     /// Items read, and notifications written, per page: what bounds the memory of a national run.
     static let pageSize = 5_000
+    /// Items of each kind the preview reads at most.
+    static let previewReadLimit = 10_000
 
     struct Summary: Sendable, Codable, Equatable {
         var itemsRead = 0
@@ -49,29 +51,35 @@ enum ReminderEngine {
     }
 
     /// What `generate` would send on `day` in `subtree`, without recording it: the reminders page's preview. A step
-    /// already recorded (a series whose next step is not due yet) sends nothing again and is left out.
-    static func preview(on day: CalendarDate, in subtree: TreePath, limit: Int, db: any Database,
-                        sources: ReminderSources = Reminders.sources) async throws -> [(kind: ReminderKind, item: ReminderItem, step: ReminderStep)] {
+    /// already recorded (a series whose next step is not due yet) sends nothing again and is left out. Reads at most
+    /// `readLimit` items of each kind, so that a unit high in the tree previews in the time of a ward; `isComplete`
+    /// says whether every item was read.
+    static func preview(on day: CalendarDate, in subtree: TreePath, limit: Int, readLimit: Int = previewReadLimit, db: any Database,
+                        sources: ReminderSources = Reminders.sources) async throws -> ReminderPreview {
         let rules = try await ReminderRuleBook.load(on: db)
-        var found: [(kind: ReminderKind, item: ReminderItem, step: ReminderStep)] = []
+        var preview = ReminderPreview()
         for source in sources.sources {
             let kind = source.kind
             var cursor: Int?
+            var read = 0
             repeat {
-                let query = ReminderQuery(today: day, dueBy: day.adding(days: rules.lookahead(of: kind)), subtree: subtree, cursor: cursor, limit: pageSize)
+                let query = ReminderQuery(today: day, dueBy: day.adding(days: rules.lookahead(of: kind)), subtree: subtree, cursor: cursor,
+                                          limit: min(pageSize, readLimit - read))
                 let page = try await source.items(query, on: db)
+                read += page.items.count
                 let due = page.items.compactMap { item in
                     rules.schedule(of: kind, at: item.unitPath).step(dueOn: item.dueOn, today: day).map { (kind: kind, item: item, step: $0) }
                 }.filter { !$0.item.recipients.isEmpty }
                 let recorded = try await recordedSteps(of: kind.name, among: due.map(\.item.key), on: db)
                 for entry in due where !recorded.contains("\(entry.item.key) \(entry.item.dueOn.iso) \(entry.step)") {
-                    found.append(entry)
-                    if found.count >= limit { return found }
+                    preview.entries.append(entry)
+                    if preview.entries.count >= limit { return preview }
                 }
                 cursor = page.next
-            } while cursor != nil
+                if cursor != nil && read >= readLimit { preview.isComplete = false }
+            } while cursor != nil && read < readLimit
         }
-        return found
+        return preview
     }
 
     /// "item due step" of the notifications already recorded for these items of a kind.
@@ -147,6 +155,13 @@ private struct NotificationRow: Encodable {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try encoder.encode(rows), as: UTF8.self)
     }
+}
+
+/// What a day's run would send in a subtree, as far as the preview read.
+struct ReminderPreview: Sendable {
+    var entries: [(kind: ReminderKind, item: ReminderItem, step: ReminderStep)] = []
+    /// False when some kind had more items than the preview reads.
+    var isComplete = true
 }
 
 /// A notification about to be recorded.

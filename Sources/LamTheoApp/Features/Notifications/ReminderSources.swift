@@ -100,6 +100,19 @@ enum ReminderRecipients {
         return officers
     }
 
+    /// The last id of the next page of member grants after `cursor` — `limit` of them, of members in `subtree` when
+    /// one is given — or nil when none is left: how the sources of members' items page through millions of
+    /// accounts, a member's items staying on one page. In a subtree the page starts from the subtree's members
+    /// (`role_grants_member`), so that a ward's preview does not walk the country's accounts.
+    static func memberGrantPage(after cursor: Int?, limit: Int, in subtree: TreePath?, on db: any Database) async throws -> Int? {
+        let members: SQLQueryString = subtree.map { "JOIN members m ON m.id = g.member_id AND \(column: "m.organization_path", in: $0)" } ?? ""
+        let row = try await db.sql.raw("""
+            SELECT MAX(id) AS last FROM (SELECT g.id AS id FROM role_grants g \(members)
+            WHERE g.role = \(bind: Role.member.rawValue) AND g.id > \(bind: cursor ?? 0) ORDER BY g.id LIMIT \(bind: limit)) AS page
+            """).first()
+        return try row?.decode(column: "last", as: Int?.self)
+    }
+
     /// The SQL condition that a member-role grant `g` of an active user `u` is in force on `day`: how the sources
     /// of members' items find the member's account.
     static func memberAccount(grant g: String, user u: String, on day: CalendarDate) -> SQLQueryString {

@@ -11,11 +11,7 @@ struct SelfAssessmentReminders: ReminderSource {
 
     /// Pages are ranges of member grants (the cursor is the last grant's id): a member's periods stay on one page.
     func items(_ query: ReminderQuery, on db: any Database) async throws -> ReminderPage {
-        let grantRange = try await db.sql.raw("""
-            SELECT MAX(id) AS last FROM (SELECT id FROM role_grants WHERE role = \(bind: Role.member.rawValue) AND id > \(bind: query.cursor ?? 0)
-            ORDER BY id LIMIT \(bind: query.limit)) AS page
-            """).first()
-        guard let last = try grantRange?.decodeNil(column: "last") == false ? grantRange?.decode(column: "last", as: Int.self) : nil else {
+        guard let last = try await ReminderRecipients.memberGrantPage(after: query.cursor, limit: query.limit, in: query.subtree, on: db) else {
             return ReminderPage(items: [], next: nil)
         }
         let opens = query.today.adding(days: RatingTodos.selfAssessmentOpens), stays = query.today.adding(days: -RatingTodos.selfAssessmentStays)
@@ -75,10 +71,11 @@ struct RatingStepReminders: ReminderSource {
 
     /// Pages are ranges of unit ids (the cursor is the last unit's id): a unit's periods stay on one page.
     func items(_ query: ReminderQuery, on db: any Database) async throws -> ReminderPage {
+        let inSubtree: SQLQueryString = query.subtree.map { "AND \(column: "path", in: $0)" } ?? ""
         let unitRange = try await db.sql.raw("""
-            SELECT MAX(id) AS last FROM (SELECT id FROM organizations WHERE id > \(bind: query.cursor ?? 0) ORDER BY id LIMIT \(bind: query.limit)) AS page
+            SELECT MAX(id) AS last FROM (SELECT id FROM organizations WHERE id > \(bind: query.cursor ?? 0) \(inSubtree) ORDER BY id LIMIT \(bind: query.limit)) AS page
             """).first()
-        guard let last = try unitRange?.decodeNil(column: "last") == false ? unitRange?.decode(column: "last", as: Int.self) : nil else {
+        guard let last = try unitRange?.decode(column: "last", as: Int?.self) else {
             return ReminderPage(items: [], next: nil)
         }
         let unit: SQLQueryString, waiting: SQLQueryString

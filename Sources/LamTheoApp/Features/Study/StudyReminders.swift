@@ -11,11 +11,7 @@ struct ReflectionReminders: ReminderSource {
 
     /// Pages are ranges of member grants (the cursor is the last grant's id): a member's campaigns stay on one page.
     func items(_ query: ReminderQuery, on db: any Database) async throws -> ReminderPage {
-        let grantRange = try await db.sql.raw("""
-            SELECT MAX(id) AS last FROM (SELECT id FROM role_grants WHERE role = \(bind: Role.member.rawValue) AND id > \(bind: query.cursor ?? 0)
-            ORDER BY id LIMIT \(bind: query.limit)) AS page
-            """).first()
-        guard let last = try grantRange?.decodeNil(column: "last") == false ? grantRange?.decode(column: "last", as: Int.self) : nil else {
+        guard let last = try await ReminderRecipients.memberGrantPage(after: query.cursor, limit: query.limit, in: query.subtree, on: db) else {
             return ReminderPage(items: [], next: nil)
         }
         let subtree: SQLQueryString = query.subtree.map { "AND \(column: "m.organization_path", in: $0)" } ?? ""

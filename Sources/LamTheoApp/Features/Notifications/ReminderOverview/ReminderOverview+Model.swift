@@ -46,10 +46,12 @@ extension ReminderOverview {
         let unitName: String
         let canEdit: Bool
         let schedules: [Schedule]
-        /// The day previewed and whether the preview stopped at its limit.
+        /// The day previewed; whether the preview stopped at its limit, and whether it read only the first
+        /// items of a large subtree.
         let day: CalendarDate
         let upcoming: [Upcoming]
         let upcomingCut: Bool
+        let upcomingPartial: Bool
         let sent: [Sent]
         let page: Int
         let pageCount: Int

@@ -10,16 +10,16 @@ extension ReminderOverview {
                         sources: ReminderSources = Reminders.sources, on db: any Database) async throws -> Model {
             let schedules = try await schedules(of: unit, sources: sources, on: db)
             let preview = try await ReminderEngine.preview(on: day, in: unit.treePath, limit: previewLimit + 1, db: db, sources: sources)
-            let names = try await OrganizationQueries.names(preview.map(\.item.unitId), on: db)
+            let names = try await OrganizationQueries.names(preview.entries.map(\.item.unitId), on: db)
             let sent = try await NotificationQueries.sent(in: unit.treePath, page: page, perPage: perPage, on: db)
             let failed = isAdministrator ? try await NotificationQueries.failedAddresses(on: db) : []
             return Model(
                 unitId: unit.requireID(), unitName: unit.name, canEdit: canEdit, schedules: schedules, day: day,
-                upcoming: preview.prefix(previewLimit).map { entry in
+                upcoming: preview.entries.prefix(previewLimit).map { entry in
                     Model.Upcoming(kind: entry.kind.title, title: entry.item.title, unit: names[entry.item.unitId] ?? "", dueOn: entry.item.dueOn,
                                    step: entry.step, recipients: entry.item.recipients.count, link: entry.item.link)
                 },
-                upcomingCut: preview.count > previewLimit,
+                upcomingCut: preview.entries.count > previewLimit, upcomingPartial: !preview.isComplete,
                 sent: sent.items.map {
                     Model.Sent(title: $0.notification.title, recipient: $0.recipient, createdOn: $0.notification.createdOn,
                                email: $0.notification.emailState, isRead: $0.notification.readAt != nil)

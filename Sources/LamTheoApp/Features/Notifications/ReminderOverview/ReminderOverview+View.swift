@@ -78,7 +78,8 @@ extension ReminderOverview {
 
         private func upcoming(_ language: UILanguage) -> Node<HTML.BodyContext> {
             guard !model.upcoming.isEmpty else {
-                return .p(.class("muted"), .text(LocalizedText(vi: "Không có nhắc việc nào vào ngày này.", en: "No reminders on this day.")(language)))
+                return .group(.p(.class("muted"), .text(LocalizedText(vi: "Không có nhắc việc nào vào ngày này.", en: "No reminders on this day.")(language))),
+                              partialNote(language))
             }
             let headers = [LocalizedText(vi: "Việc", en: "Item"), LocalizedText(vi: "Đơn vị", en: "Unit"), LocalizedText(vi: "Hạn", en: "Due"),
                            LocalizedText(vi: "Lần nhắc", en: "Step"), LocalizedText(vi: "Người nhận", en: "Recipients")].map { $0(language) }
@@ -94,7 +95,15 @@ extension ReminderOverview {
                             .td(.attribute(named: "data-label", value: headers[4]), .text(NumberFormat(language).integer(row.recipients))))
                     }))),
                 .if(model.upcomingCut, .p(.class("muted"), .text(LocalizedText(vi: "Chỉ hiện \(ReminderOverview.Query.previewLimit) việc đầu tiên.",
-                                                                              en: "Only the first \(ReminderOverview.Query.previewLimit) items are shown.")(language)))))
+                                                                              en: "Only the first \(ReminderOverview.Query.previewLimit) items are shown.")(language)))),
+                partialNote(language))
+        }
+
+        /// Said when the preview read only the first items of each kind (a unit high in the tree).
+        private func partialNote(_ language: UILanguage) -> Node<HTML.BodyContext> {
+            .if(model.upcomingPartial, .p(.class("muted"), .text(LocalizedText(
+                vi: "Đơn vị lớn: chỉ xem trước trong \(NumberFormat(.vi).integer(ReminderEngine.previewReadLimit)) việc đầu tiên của mỗi loại; khi chạy, nhắc việc xét tất cả.",
+                en: "A large unit: the preview reads the first \(NumberFormat(.en).integer(ReminderEngine.previewReadLimit)) items of each kind; the run reads them all.")(language))))
         }
 
         private func sent(_ language: UILanguage) -> Node<HTML.BodyContext> {
