@@ -190,6 +190,8 @@ def locate(words, text):
     a line that LibreOffice wrapped, the longest beginning of it (two words at least, so that "ĐẢNG" alone does not
     find another line); None when absent."""
     wanted = text.split("\n")[0].split()
+    if not wanted:
+        return None
     for length in range(len(wanted), min(2, len(wanted)) - 1, -1):
         for start in range(len(words) - length + 1):
             if [w[0] for w in words[start:start + length]] == wanted[:length]:
