@@ -192,10 +192,9 @@ enum NotificationMail {
     }
 
     /// The address is shown to administrators as refused, until the person changes it — when the refusal is about the
-    /// address (invalid, or refused at RCPT TO): a refused login or a missing STARTTLS is the server's set-up, recorded
-    /// on the notification only.
+    /// address: a refused login or a missing STARTTLS is the server's set-up, recorded on the notification only.
     private static func addressRefused(_ userId: Int, _ error: MailError, now: Date, app: Application) async throws {
-        guard error.text.contains("(RCPT TO)") || error.text.contains("(invalid e-mail address)") else { return }
+        guard case .addressRefused = error else { return }
         try await app.writeBookkeeping { db in
             try await db.sql.update(NotificationSettings.schema).set("email_failed_at", to: now).set("email_failure", to: error.text)
                 .where("user_id", .equal, userId).run()

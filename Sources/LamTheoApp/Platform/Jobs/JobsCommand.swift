@@ -8,7 +8,7 @@ struct JobsCommand: AsyncCommandGroup {
     var help: String { "Lists, shows, retries and cancels background jobs: jobs list [--state failed] [--kind import.members]" }
 
     var commands: [String: any AnyAsyncCommand] {
-        ["list": ListJobs(), "show": ShowJob(), "retry": RetryJob(), "cancel": CancelJob()]
+        ["list": ListJobs(), "show": ShowJob(), "retry": ChangeJob(change: .retry), "cancel": ChangeJob(change: .cancel)]
     }
 
     struct Refused: Error, CustomStringConvertible {
@@ -68,38 +68,44 @@ struct JobsCommand: AsyncCommandGroup {
         }
     }
 
-    struct RetryJob: AsyncCommand {
+    /// `retry ID` queues a failed, interrupted or cancelled job again; `cancel ID` cancels a queued one or asks a
+    /// running one to stop.
+    struct ChangeJob: AsyncCommand {
+        enum Change {
+            case retry, cancel
+        }
+
         struct Signature: CommandSignature {
-            @Argument(name: "id", help: "A failed, interrupted or cancelled job's id")
+            @Argument(name: "id", help: "The job's id (jobs list)")
             var id: String
 
             init() {}
         }
 
-        var help: String { "Queues a failed, interrupted or cancelled job again" }
+        let change: Change
+
+        var help: String {
+            switch change {
+            case .retry: return "Queues a failed, interrupted or cancelled job again"
+            case .cancel: return "Cancels a queued job, or asks a running one to stop"
+            }
+        }
 
         func run(using context: CommandContext, signature: Signature) async throws {
             try await context.application.autoMigrate()
-            let job = try await JobsCommand.refusingInText { try await context.application.jobs.retry(signature.id) }
-            context.console.print("Đã xếp hàng chạy lại / queued again: \(JobsCommand.line(job))")
-        }
-    }
-
-    struct CancelJob: AsyncCommand {
-        struct Signature: CommandSignature {
-            @Argument(name: "id", help: "A queued or running job's id")
-            var id: String
-
-            init() {}
-        }
-
-        var help: String { "Cancels a queued job, or asks a running one to stop" }
-
-        func run(using context: CommandContext, signature: Signature) async throws {
-            try await context.application.autoMigrate()
-            let job = try await JobsCommand.refusingInText { try await context.application.jobs.cancel(signature.id) }
-            context.console.print(job.state == .cancelled ? "Đã hủy / cancelled: \(JobsCommand.line(job))"
-                                                          : "Đã yêu cầu dừng / asked to stop: \(JobsCommand.line(job))")
+            let jobs = context.application.jobs
+            let job = try await JobsCommand.refusingInText {
+                switch change {
+                case .retry: return try await jobs.retry(signature.id)
+                case .cancel: return try await jobs.cancel(signature.id)
+                }
+            }
+            let outcome = switch (change, job.state) {
+            case (.retry, _): "Đã xếp hàng chạy lại / queued again"
+            case (.cancel, .cancelled): "Đã hủy / cancelled"
+            case (.cancel, _): "Đã yêu cầu dừng / asked to stop"
+            }
+            context.console.print("\(outcome): \(JobsCommand.line(job))")
         }
     }
 

@@ -15,10 +15,12 @@ struct MailMessage: Sendable {
 /// administrator's list of failed deliveries, the `send-test-mail` command): Vietnamese, the English in
 /// brackets, then the server's own reply when there was one.
 enum MailError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Retrying the same message will not help: the server refused it with a 5xx reply (the recipient,
-    /// the sender, the content, or the authentication), or the address is invalid (checked before
-    /// connecting), or the server lacks something the configuration requires (STARTTLS).
+    /// Retrying the same message will not help: the server refused it with a 5xx reply (the sender, the
+    /// content, or the authentication), or the server lacks something the configuration requires (STARTTLS).
     case permanent(String)
+    /// Retrying will not help, and the fault is the recipient's address: invalid (checked before connecting)
+    /// or refused by the server at RCPT TO. What an administrator is shown to correct.
+    case addressRefused(String)
     /// Try again later: a 4xx reply, a timeout, a refused or dropped connection, a TLS failure.
     case temporary(String)
 
@@ -26,12 +28,13 @@ enum MailError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .permanent(let text): return "permanent: \(text)"
         case .temporary(let text): return "temporary: \(text)"
+        case .addressRefused(let text): return "address refused: \(text)"
         }
     }
 
     var text: String {
         switch self {
-        case .permanent(let text), .temporary(let text): return text
+        case .permanent(let text), .temporary(let text), .addressRefused(let text): return text
         }
     }
 }

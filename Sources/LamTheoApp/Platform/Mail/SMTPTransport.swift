@@ -29,7 +29,7 @@ struct SMTPTransport: MailTransport {
     /// Sends the message and returns the server's answer to it (the reply to the end of DATA).
     func deliver(_ message: MailMessage) async throws -> SMTPReply {
         guard MailAddress.isValid(message.to) else {
-            throw MailError.permanent("Địa chỉ e-mail không hợp lệ (invalid e-mail address): “\(message.to)”")
+            throw MailError.addressRefused("Địa chỉ e-mail không hợp lệ (invalid e-mail address): “\(message.to)”")
         }
         let connection: SMTPConnection
         do {
@@ -157,7 +157,8 @@ private final class Dialogue {
         if (400..<500).contains(reply.code) {
             throw MailError.temporary("Máy chủ thư tạm thời từ chối ở bước \(step.words) (the mail server deferred): \(reply)")
         }
-        throw MailError.permanent("Máy chủ thư từ chối ở bước \(step.words) (the mail server refused): \(reply)")
+        let text = "Máy chủ thư từ chối ở bước \(step.words) (the mail server refused): \(reply)"
+        throw step == .recipient ? MailError.addressRefused(text) : MailError.permanent(text)
     }
 
     func error(_ failure: SMTPConnectionFailure) -> MailError {

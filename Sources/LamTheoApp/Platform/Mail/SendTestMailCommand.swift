@@ -45,6 +45,7 @@ struct SendTestMailCommand: AsyncCommand {
         } catch let error as MailError {
             let verdict = switch error {
             case .permanent: "Không gửi được, thử lại cũng vậy / not sent, retrying will not help"
+            case .addressRefused: "Địa chỉ người nhận bị từ chối / the recipient's address was refused"
             case .temporary: "Chưa gửi được, có thể thử lại sau / not sent, may succeed later"
             }
             context.console.error("\(verdict): \(error.text)")
