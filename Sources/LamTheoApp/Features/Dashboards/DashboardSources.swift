@@ -1,0 +1,80 @@
+import Fluent
+import LamTheoCore
+import NIOConcurrencyHelpers
+
+/// One figure of a unit's subtree, read from the stored roll-ups: a count out of a whole ("231.700/245.200 đảng viên
+/// đã học tập") or a count alone ("12 điển hình được khen thưởng").
+struct DashboardFigure: Sendable, Hashable, Codable {
+    /// Stable from day to day, what the daily snapshots are stored under: "campaign-3.studied", "commitments.achieved".
+    let key: String
+    /// "Đảng viên đã học tập".
+    let title: LocalizedText
+    /// nil: no unit counted here has reported it ("chưa báo cáo", never 0).
+    let count: Int?
+    /// The whole it is out of; nil for a count alone.
+    let total: Int?
+    /// How it was computed, each number named: "231.700 = đảng viên có mặt ít nhất một buổi học tập của đợt; 245.200 =
+    /// đảng viên trong danh sách, không tính miễn sinh hoạt".
+    let explanation: LocalizedText
+    /// The page listing the units, then the people, behind it.
+    let link: String?
+    /// Whether more is better (a share studied) or worse (obligations overdue): how lagging units are found.
+    var higherIsBetter = true
+}
+
+/// A stacked distribution of a whole into parts (ratings by grade), for the stacked bar chart.
+struct DashboardDistribution: Sendable, Hashable, Codable {
+    struct Part: Sendable, Hashable, Codable {
+        let label: LocalizedText
+        let count: Int
+    }
+
+    let title: LocalizedText
+    let parts: [Part]
+}
+
+/// A feature's figures on the dashboard: a campaign's coverage, the commitments of a year, the ratings of a period.
+struct DashboardSection: Sendable, Hashable, Codable {
+    /// Stable: "campaign-3", "commitments-2026", "ratings-5".
+    let key: String
+    /// "Học tập Nghị quyết Đại hội XIV của Đảng".
+    let title: LocalizedText
+    let figures: [DashboardFigure]
+    /// The figure (a key of `figures`) that compares child units in the bar chart and lists the lagging first.
+    var leadFigure: String?
+    var distribution: DashboardDistribution?
+}
+
+/// A feature that has stored figures registers them here (`configure`) instead of being called by the dashboards:
+/// the dashboard, the daily snapshots and the reports read every registered source the same way.
+protocol DashboardSource: Sendable {
+    /// Stable, e.g. "coverage".
+    var name: String { get }
+    /// The sections of each unit's subtree on `day`, from stored figures only (never a count of raw rows: the
+    /// national root must read in the time of a ward): the unit asked about and its children are read together,
+    /// with a grouped query, not one per unit. A unit with nothing to show has no entry.
+    func sections(of units: [Organization], day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]]
+}
+
+enum Dashboards {
+    /// Registered once per process, in the order the dashboard shows them.
+    private static let registered = NIOLockedValueBox([any DashboardSource]())
+
+    static var sources: [any DashboardSource] { registered.withLockedValue { $0 } }
+
+    /// Adds `source`; a second source of the same name changes nothing.
+    static func register(_ source: any DashboardSource) {
+        registered.withLockedValue { sources in
+            if !sources.contains(where: { $0.name == source.name }) { sources.append(source) }
+        }
+    }
+
+    /// Every registered source's sections for `units`, in registration order.
+    static func sections(of units: [Organization], day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]] {
+        var all: [Int: [DashboardSection]] = [:]
+        for source in sources {
+            for (unit, sections) in try await source.sections(of: units, day: day, on: db) { all[unit, default: []] += sections }
+        }
+        return all
+    }
+}
