@@ -49,6 +49,10 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
                                        RatingStepReminders(step: .proposal), RatingStepReminders(step: .decision), BriefingReminders()] {
         Reminders.register(source)
     }
+    // In this order, the order of the dashboard's sections.
+    for source: any DashboardSource in [CoverageDashboard()] {
+        Dashboards.register(source)
+    }
     NotificationJobs.kinds.forEach(JobKinds.register)
     NotificationJobs.schedules.forEach(JobSchedules.register)
     for source: any TodoSource in [OrganizationTodos(), StudyTodos(), CampaignTodos(), CoverageTodos(), CommitmentTodos(), RatingTodos(), FollowUpTodos()] {

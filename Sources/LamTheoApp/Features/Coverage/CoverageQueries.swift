@@ -49,6 +49,12 @@ enum CoverageQueries {
         return byUnit[unit.requireID()] ?? Coverage.empty
     }
 
+    /// The subtree coverage of each of `units`, in one grouped read: the dashboard's unit and its children.
+    static func coverage(of campaign: Campaign, units: [Int], today: CalendarDate, on db: any Database) async throws -> [Int: Coverage] {
+        guard !units.isEmpty else { return [:] }
+        return try await coverage(of: campaign, units: "c.id IN (\(binds: units))", .subtree, today: today, on: db)
+    }
+
     /// The drill-down: every active child of `unit` with its subtree's coverage, in Vietnamese order. Three
     /// grouped queries whatever the number of children.
     static func children(of unit: Organization, in campaign: Campaign, today: CalendarDate, on db: any Database) async throws -> [ChildCoverage] {
