@@ -51,8 +51,8 @@ public struct BarChart: Sendable {
         let single = series.count == 1
         let barHeight = single ? 18.0 : 12.0, barGap = 2.0, rowGap = 10.0
         let valueSize = single ? ChartStyle.fontSize : ChartStyle.smallFontSize
-        let rows = CategoryRows(categories: categories, bold: highlight,
-                                rowHeight: Double(series.count) * (barHeight + barGap) - barGap + rowGap)
+        let barsHeight = Double(series.count) * (barHeight + barGap) - barGap
+        let rows = CategoryRows(categories: categories, bold: highlight, rowHeight: barsHeight + rowGap)
         let values = rows.drawn.flatMap { category in series.compactMap { $0.value(at: category) } }
 
         // Room on the right for the widest value written at a bar's end; the bars scale to the rest.
@@ -71,7 +71,7 @@ public struct BarChart: Sendable {
             body += rows.label(category)
             let lagging = highlight.contains(category)
             for (index, series) in series.enumerated() {
-                let top = rows.rowTop(category) + rowGap / 2 + Double(index) * (barHeight + barGap)
+                let top = rows.barsTop(category, height: barsHeight) + Double(index) * (barHeight + barGap)
                 let centre = top + barHeight / 2
                 guard let value = series.value(at: category) else {
                     body += rows.notReported(centredOn: centre, size: valueSize, language: language)

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The layout the bar and stacked charts share: one row per category, its label on the left ending where the bars
-/// start, shortened with "…" past a width that leaves the bars room on a phone, and at most
-/// `ChartStyle.maxDrawnCategories` rows drawn.
+/// start, in up to two lines of a width that leaves the bars room on a phone and shortened with "…" past them, and at
+/// most `ChartStyle.maxDrawnCategories` rows drawn. Two lines keep what tells sibling units apart, which is the end of
+/// their names ("Đảng bộ phường / Bến Thành").
 struct CategoryRows {
     static let maxLabelWidth = 140.0
     static let top = 6.0
@@ -15,13 +16,23 @@ struct CategoryRows {
     let labelRight: Double
     let plotLeft: Double
 
+    static let lineHeight = 16.0
+
+    /// Each drawn label's lines.
+    private let labelLines: [[String]]
+
+    /// `rowHeight` is what the bars need; rows are taller when a label takes two lines.
     init(categories: [String], bold: Set<Int>, rowHeight: Double) {
         self.categories = categories
         self.bold = bold
-        self.rowHeight = rowHeight
         drawnCount = min(categories.count, ChartStyle.maxDrawnCategories)
         let widest = (0..<drawnCount).map { ChartText.width(categories[$0], fontSize: ChartStyle.fontSize, bold: bold.contains($0)) }.max() ?? 0
-        labelRight = ChartStyle.margin + min(widest, Self.maxLabelWidth)
+        let labelWidth = min(widest, Self.maxLabelWidth)
+        labelLines = (0..<drawnCount).map {
+            ChartText.wrapped(categories[$0], width: labelWidth, fontSize: ChartStyle.fontSize, bold: bold.contains($0))
+        }
+        self.rowHeight = labelLines.contains { $0.count > 1 } ? max(rowHeight, 2 * Self.lineHeight + 8) : rowHeight
+        labelRight = ChartStyle.margin + labelWidth
         plotLeft = labelRight + 6
     }
 
@@ -33,12 +44,17 @@ struct CategoryRows {
         Self.top + Double(index) * rowHeight
     }
 
+    /// The top of a row's bars, which take `height` in the middle of the row.
+    func barsTop(_ index: Int, height: Double) -> Double {
+        rowTop(index) + (rowHeight - height) / 2
+    }
+
     func label(_ index: Int) -> String {
-        let whole = categories[index]
-        let isBold = bold.contains(index)
-        let shown = ChartText.fitted(whole, width: labelRight - ChartStyle.margin, fontSize: ChartStyle.fontSize, bold: isBold)
-        return ChartStyle.text(shown, x: labelRight, y: ChartStyle.baseline(centredOn: rowTop(index) + rowHeight / 2), anchor: "end",
-                               bold: isBold, whole: whole)
+        let lines = labelLines[index]
+        let centre = rowTop(index) + rowHeight / 2
+        let firstCentre = centre - Double(lines.count - 1) * Self.lineHeight / 2
+        return ChartStyle.text(lines: lines, x: labelRight, y: ChartStyle.baseline(centredOn: firstCentre), lineHeight: Self.lineHeight,
+                               anchor: "end", bold: bold.contains(index), whole: categories[index])
     }
 
     /// The line from the top of the first row to the bottom of the last, where bars start.

@@ -2,13 +2,13 @@ import Foundation
 
 /// What every chart shares: its width, type sizes and greys, the words it writes itself, its frame (`svg`), the legend.
 ///
-/// The drawing is 360 units wide, about the width of a phone's column, so that the 13-unit type stays legible when
+/// The drawing is 360 units wide, about the width of a phone's column, so that the 14-unit type stays legible when
 /// the SVG is scaled to 360 px; a wider screen scales it up. No dark background, nothing told by colour alone.
 enum ChartStyle {
     static let width = 360.0
     static let margin = 6.0
-    static let fontSize = 13.0
-    static let smallFontSize = 11.5
+    static let fontSize = 14.0
+    static let smallFontSize = 12.5
     static let ink = "#1b1b1b"
     static let muted = "#595959"
     static let axis = "#767676"
@@ -69,7 +69,18 @@ enum ChartStyle {
     static func text(_ content: String, x: Double, y: Double, anchor: String = "start", size: Double = fontSize,
                      fill: String = ink, bold: Bool = false, italic: Bool = false, halo: Bool = false, whole: String? = nil,
                      className: String? = nil) -> String {
-        let tooltip = whole.flatMap { $0 == content ? nil : SVGMarkup.element("title", [:], SVGMarkup.escaped($0)) } ?? ""
+        text(lines: [content], x: x, y: y, lineHeight: 0, anchor: anchor, size: size, fill: fill, bold: bold, italic: italic, halo: halo,
+             whole: whole, className: className)
+    }
+
+    /// Lines of text, the first one's baseline at `y`: lines after the first are `<tspan>`s.
+    static func text(lines: [String], x: Double, y: Double, lineHeight: Double, anchor: String = "start", size: Double = fontSize,
+                     fill: String = ink, bold: Bool = false, italic: Bool = false, halo: Bool = false, whole: String? = nil,
+                     className: String? = nil) -> String {
+        let tooltip = whole.flatMap { $0 == lines.joined(separator: " ") ? nil : SVGMarkup.element("title", [:], SVGMarkup.escaped($0)) } ?? ""
+        let content = lines.count == 1 ? SVGMarkup.escaped(lines[0]) : lines.enumerated().map { index, line in
+            SVGMarkup.element("tspan", ["x": SVGMarkup.number(x), "y": SVGMarkup.number(y + Double(index) * lineHeight)], SVGMarkup.escaped(line))
+        }.joined()
         return SVGMarkup.element("text", [
             "class": className,
             "x": SVGMarkup.number(x), "y": SVGMarkup.number(y),
@@ -80,7 +91,7 @@ enum ChartStyle {
             "fill": fill,
             // A white outline under the letters keeps them readable on any fill.
             "stroke": halo ? "#ffffff" : nil, "stroke-width": halo ? "3" : nil, "paint-order": halo ? "stroke" : nil,
-        ], tooltip + SVGMarkup.escaped(content))
+        ], tooltip + content)
     }
 
     /// The baseline that centres a line of type of `size` on `y`, computed rather than left to dominant-baseline,

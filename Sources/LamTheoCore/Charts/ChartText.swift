@@ -38,6 +38,24 @@ enum ChartText {
         return kept.trimmingCharacters(in: .whitespaces) + "…"
     }
 
+    /// The text in at most two lines of `width`, broken between words where the longer line is shortest ("Đảng bộ
+    /// phường / Bến Thành"); when no break fits, the first line is as full as it can be and the second is shortened with
+    /// "…". A first word too long for a line gives one shortened line.
+    static func wrapped(_ text: String, width available: Double, fontSize: Double, bold: Bool = false) -> [String] {
+        let measure = { (line: String) in width(line, fontSize: fontSize, bold: bold) }
+        guard measure(text) > available else { return [text] }
+        let words = text.split(separator: " ")
+        let breaks = (1..<max(words.count, 1)).map { (first: words[..<$0].joined(separator: " "), second: words[$0...].joined(separator: " ")) }
+        let fitting = breaks.filter { measure($0.first) <= available && measure($0.second) <= available }
+        if let balanced = fitting.min(by: { max(measure($0.first), measure($0.second)) < max(measure($1.first), measure($1.second)) }) {
+            return [balanced.first, balanced.second]
+        }
+        guard let fullest = breaks.last(where: { measure($0.first) <= available }) else {
+            return [fitted(text, width: available, fontSize: fontSize, bold: bold)]
+        }
+        return [fullest.first, fitted(fullest.second, width: available, fontSize: fontSize, bold: bold)]
+    }
+
     private static func advance(of character: Character) -> Int {
         guard let scalar = baseScalar(of: character) else { return 556 }
         switch scalar.value {

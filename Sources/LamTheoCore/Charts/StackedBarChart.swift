@@ -64,7 +64,7 @@ public struct StackedBarChart: Sendable {
         var body = ""
         for category in rows.drawn {
             body += rows.label(category)
-            let top = rows.rowTop(category) + rowGap / 2, centre = top + barHeight / 2
+            let top = rows.barsTop(category, height: barHeight), centre = top + barHeight / 2
             guard let total = totals[category] else {
                 body += rows.notReported(centredOn: centre, size: ChartStyle.fontSize, language: language)
                 continue

@@ -68,7 +68,7 @@ public struct TrendChart: Sendable {
         }
         // Every step-th day is labelled, counted back from the last so that the latest is always named.
         let widestDay = days.map { ChartText.width($0, fontSize: size) }.max() ?? 0
-        let step = spacing > 0 ? max(1, Int(((widestDay + 8) / spacing).rounded(.up))) : 1
+        let step = spacing > 0 ? max(1, Int(((widestDay + 14) / spacing).rounded(.up))) : 1
         for day in stride(from: days.count - 1, through: 0, by: -step) {
             body += ChartStyle.line(x1: x(day), y1: plotBottom, x2: x(day), y2: plotBottom + 4, stroke: ChartStyle.axis)
             body += ChartStyle.text(days[day], x: x(day), y: plotBottom + 17, anchor: "middle", size: size, fill: ChartStyle.muted)

@@ -26,8 +26,10 @@ final class ParsedElement {
         all.filter { ($0.attributes["class"] ?? "").split(separator: " ").contains(Substring(className)) }
     }
 
-    /// The drawn words of a `<text>`: its own text, without the tooltip `<title>` inside it.
-    var text: String { ownText }
+    /// The drawn words: the element's own text and its lines (`<tspan>`s) joined by spaces, without a tooltip `<title>`.
+    var text: String {
+        ([ownText] + children.filter { $0.name == "tspan" }.map(\.text)).filter { !$0.isEmpty }.joined(separator: " ")
+    }
 
     /// The drawn words of every `<text>` inside.
     var texts: [String] { all("text").map(\.text) }
