@@ -10,7 +10,8 @@ For a DOCX:
       weight, slant and size are checked against the rules of Hướng dẫn 36-HD/VPTW; every run's font, resolved
       through the document defaults, is Times New Roman.
   (b) LibreOffice (soffice --headless) converts it to PDF, with a private profile so that runs in parallel do not
-      share one; the PDF's fonts are Times New Roman or its metric twin Liberation Serif, never a fallback.
+      share one; the PDF's fonts are Times New Roman or its metric twin Liberation Serif (Arial or Liberation Sans
+      in the charts), never a fallback.
   (c) pdftotext -bbox gives the first page's words and their boxes: "ĐẢNG CỘNG SẢN VIỆT NAM" in the right half near
       the top; the issuing body and "Số …" in the left half above the document type; the document type centred on
       the text block (within 3 mm); the place and date right of centre, below the party's name.
@@ -33,8 +34,10 @@ import xml.etree.ElementTree as ElementTree
 MM_PER_POINT = 25.4 / 72
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
 FONT = "Times New Roman"
-# Fonts a PDF made from the DOCX may carry: the font itself or its metric-compatible twin.
-ACCEPTED_PDF_FONTS = ("TimesNewRoman", "Times-Roman", "Times-Bold", "Times-Italic", "LiberationSerif")
+# Fonts a PDF made from the DOCX may carry: the font itself or its metric-compatible twin, and the charts' sans-serif
+# (Arial or its twin Liberation Sans). Anything else is a fallback that changes where lines break.
+ACCEPTED_PDF_FONTS = ("TimesNewRoman", "Times-Roman", "Times-Bold", "Times-Italic", "LiberationSerif",
+                      "Arial", "LiberationSans")
 DATE_LINE = re.compile(r"^.+, ngày (0[1-9]|[12]\d|3[01]) tháng ([3-9]|0[12]|1[0-2]) năm \d{4}$")
 
 failures = []
@@ -168,7 +171,7 @@ def convert(path, pdf):
     fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     names = sorted({line.split()[0].split("+")[-1] for line in fonts if line.strip()})
     check(names and all(name.startswith(ACCEPTED_PDF_FONTS) for name in names),
-          f"the PDF uses fonts other than Times New Roman or Liberation Serif: {names}")
+          f"the PDF uses fonts other than Times New Roman, Arial or their Liberation twins: {names}")
     print(f"pdf: fonts {names}")
     return pdf
 

@@ -188,9 +188,9 @@ public struct DocxImage: Sendable, Hashable {
         self.description = description
     }
 
-    /// The height/width ratio the SVG declares: from its `viewBox`, else its `width` and `height` attributes when
-    /// they are plain numbers; nil when it declares neither.
-    public static func aspectRatio(ofSVG svg: String) -> Double? {
+    /// The size the SVG declares, in its user units (CSS pixels when it is shown alone): its `viewBox`, else its
+    /// `width` and `height` attributes when they are plain numbers; nil when it declares neither.
+    public static func intrinsicSize(ofSVG svg: String) -> (width: Double, height: Double)? {
         guard let start = svg.range(of: "<svg"), let end = svg[start.upperBound...].firstIndex(of: ">") else {
             return nil
         }
@@ -206,11 +206,11 @@ public struct DocxImage: Sendable, Hashable {
         }
         if let viewBox = attribute("viewBox") {
             let numbers = viewBox.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
-            if numbers.count == 4, numbers[2] > 0, numbers[3] > 0 { return numbers[3] / numbers[2] }
+            if numbers.count == 4, numbers[2] > 0, numbers[3] > 0 { return (numbers[2], numbers[3]) }
         }
         if let width = attribute("width").flatMap(Double.init), let height = attribute("height").flatMap(Double.init),
            width > 0, height > 0 {
-            return height / width
+            return (width, height)
         }
         return nil
     }

@@ -7,7 +7,8 @@ import Foundation
 ///   "Số …"; on the right "ĐẢNG CỘNG SẢN VIỆT NAM" (bold) with a line beneath and the place and date in italics.
 /// - The document type and the subject centred in bold, a short rule beneath.
 /// - The sections: a bold heading, then paragraphs justified with a first-line indent, tables (bordered, a bold
-///   header row repeated on each page, figures right-aligned) and SVG figures with an italic caption.
+///   header row repeated on each page, figures right-aligned) and SVG figures (at the format's scale, never wider
+///   than the text) with an italic caption.
 /// - At the bottom, a borderless table kept on one page: "Nơi nhận:" and its lines ("- …") on the left, the
 ///   signature on the right (authority and title in bold capitals, room for the signature, the name in bold).
 public struct PartyDocument: Sendable, Hashable {
@@ -199,11 +200,13 @@ public struct PartyDocument: Sendable, Hashable {
                 blocks.append(.table(self.table(table, format: format, textWidth: textWidth)))
                 blocks.append(.paragraph(DocxParagraph([DocxRun("", size: format.tableTextStyle.size)])))
             case .figure(let figure):
-                let ratio = DocxImage.aspectRatio(ofSVG: figure.svg) ?? 0.5
-                // As wide as the text, unless that makes it taller than half the page.
+                let size = DocxImage.intrinsicSize(ofSVG: figure.svg)
+                let ratio = size.map { $0.height / $0.width } ?? 0.5
+                // At the format's scale, narrower than the text if the chart is small; never taller than half
+                // the page.
                 let maximumHeight = DocxLength.millimetres((format.pageHeight - format.marginTop
                     - format.marginBottom) / 2)
-                var width = textWidth
+                var width = min(textWidth, size.map { .points($0.width * format.figurePointsPerUnit) } ?? textWidth)
                 if Double(width.twips) * ratio > Double(maximumHeight.twips) {
                     width = DocxLength(twips: Int(Double(maximumHeight.twips) / ratio))
                 }

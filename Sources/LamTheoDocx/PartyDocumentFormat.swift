@@ -107,6 +107,9 @@ public struct PartyDocumentFormat: Sendable, Hashable {
     /// Tables and captions inside the body.
     public let tableTextStyle: TextStyle
     public let captionStyle: TextStyle
+    /// A figure's size on paper: points per SVG user unit. The units are CSS pixels (0.75 pt); 0.9 prints the charts'
+    /// 13-unit labels at about 12 pt. A figure is never wider than the text.
+    public let figurePointsPerUnit: Double
     public let recipientsLabel: String
     public let recipientsLabelStyle: TextStyle
     public let recipientStyle: TextStyle
@@ -169,6 +172,7 @@ public struct PartyDocumentFormat: Sendable, Hashable {
         lineSpacing: 1.1,
         tableTextStyle: TextStyle(size: 13),
         captionStyle: TextStyle(size: 13, italic: true),
+        figurePointsPerUnit: 0.9,
         recipientsLabel: "Nơi nhận:",
         recipientsLabelStyle: TextStyle(size: 12, bold: true, italic: true),
         recipientStyle: TextStyle(size: 12),

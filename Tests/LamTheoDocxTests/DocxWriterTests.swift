@@ -180,9 +180,10 @@ struct DocxWriterTests {
         #expect(root.elements(named: "a:blip").first?.attributes["r:embed"] == id)
         #expect(root.elements(named: "asvg:svgBlip").first?.attributes["r:embed"] == id)
         #expect(root.elements(named: "wp:extent").first?.attributes == ["cx": "3599815", "cy": "1800225"])
-        #expect(DocxImage.aspectRatio(ofSVG: "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 300\">") == 300.0 / 640)
-        #expect(DocxImage.aspectRatio(ofSVG: "<svg width='200' height='100'>") == 0.5)
-        #expect(DocxImage.aspectRatio(ofSVG: "<svg width=\"100%\">") == nil)
+        #expect(DocxImage.intrinsicSize(ofSVG: "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 300\" width=\"100%\">")
+            .map { [$0.width, $0.height] } == [640, 300])
+        #expect(DocxImage.intrinsicSize(ofSVG: "<svg width='200' height='100'>").map { [$0.width, $0.height] } == [200, 100])
+        #expect(DocxImage.intrinsicSize(ofSVG: "<svg width=\"100%\">") == nil)
     }
 
     @Test("page numbers: a PAGE field in the footer, the first page's footer empty when asked")

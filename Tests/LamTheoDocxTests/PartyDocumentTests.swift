@@ -58,7 +58,7 @@ struct PartyDocumentTests {
         #expect(layout.fontName == "Times New Roman" && layout.fontSize == 14)
     }
 
-    @Test("body paragraphs justified, indented, 14 pt; figures as wide as the text; table figures right-aligned")
+    @Test("body paragraphs justified, indented, 14 pt; figures at the format's scale, never wider than the text; table figures right-aligned")
     func body() throws {
         let layout = PartyDocumentSample.document.layout(format: Self.format)
         let paragraphs = layout.body.compactMap { block -> DocxParagraph? in
@@ -72,7 +72,17 @@ struct PartyDocumentTests {
             if case .image(let image) = run.content { return image }
             return nil
         }.first
+        // 640 units at 0.9 pt are wider than the text: as wide as the text, at the SVG's proportions.
         #expect(image?.width == layout.page.textWidth)
+        #expect(image?.height == DocxLength(twips: layout.page.textWidth.twips * 300 / 640))
+        var small = PartyDocumentSample.document
+        small.sections = [PartyDocument.Section(heading: "", content: [
+            .figure(PartyDocument.Figure(svg: "<svg viewBox=\"0 0 360 200\">", caption: "Hình 1"))])]
+        let figure = small.layout(format: Self.format).body.compactMap { block -> DocxImage? in
+            guard case .paragraph(let paragraph) = block, case .image(let image) = paragraph.runs.first?.content else { return nil }
+            return image
+        }.first
+        #expect(figure?.width == .points(324) && figure?.height == .points(180))
         #expect(image?.description == "Biểu đồ 1. Tỷ lệ đảng viên học tập Nghị quyết")
         #expect(PartyDocument.isFigure("231.700") && PartyDocument.isFigure("94,5%") && PartyDocument.isFigure("-3"))
         #expect(!PartyDocument.isFigure("Quận 1") && !PartyDocument.isFigure("") && !PartyDocument.isFigure("-"))
