@@ -28,8 +28,14 @@ struct CategoryRows {
         drawnCount = min(categories.count, ChartStyle.maxDrawnCategories)
         let widest = (0..<drawnCount).map { ChartText.width(categories[$0], fontSize: ChartStyle.fontSize, bold: bold.contains($0)) }.max() ?? 0
         let labelWidth = min(widest, Self.maxLabelWidth)
-        labelLines = (0..<drawnCount).map {
-            ChartText.wrapped(categories[$0], width: labelWidth, fontSize: ChartStyle.fontSize, bold: bold.contains($0))
+        let words = (0..<drawnCount).map { categories[$0].split(separator: " ") }
+        labelLines = (0..<drawnCount).map { index in
+            // The longest run of first words this name shares with another, when that is a kind of unit ("Đảng bộ phường").
+            let shared = words.indices.filter { $0 != index }.map { other in
+                zip(words[index], words[other]).prefix { $0 == $1 }.count
+            }.max() ?? 0
+            return ChartText.wrapped(categories[index], width: labelWidth, fontSize: ChartStyle.fontSize, bold: bold.contains(index),
+                                     preferredBreak: shared >= 2 ? shared : nil)
         }
         self.rowHeight = labelLines.contains { $0.count > 1 } ? max(rowHeight, 2 * Self.lineHeight + 8) : rowHeight
         labelRight = ChartStyle.margin + labelWidth

@@ -38,15 +38,20 @@ enum ChartText {
         return kept.trimmingCharacters(in: .whitespaces) + "…"
     }
 
-    /// The text in at most two lines of `width`, broken between words where the longer line is shortest ("Đảng bộ
-    /// phường / Bến Thành"); when no break fits, the first line is as full as it can be and the second is shortened with
-    /// "…". A first word too long for a line gives one shortened line.
-    static func wrapped(_ text: String, width available: Double, fontSize: Double, bold: Bool = false) -> [String] {
+    /// The text in at most two lines of `width`, broken between words: after the first `preferredBreak` words when both
+    /// lines fit (the words a name shares with its siblings, "Đảng bộ phường / Đa Kao"), else where the longer line is
+    /// shortest. When no break fits, the first line is as full as it can be and the second is shortened with "…"; a first
+    /// word too long for a line gives one shortened line.
+    static func wrapped(_ text: String, width available: Double, fontSize: Double, bold: Bool = false, preferredBreak: Int? = nil) -> [String] {
         let measure = { (line: String) in width(line, fontSize: fontSize, bold: bold) }
         guard measure(text) > available else { return [text] }
         let words = text.split(separator: " ")
         let breaks = (1..<max(words.count, 1)).map { (first: words[..<$0].joined(separator: " "), second: words[$0...].joined(separator: " ")) }
-        let fitting = breaks.filter { measure($0.first) <= available && measure($0.second) <= available }
+        let fits = { (lines: (first: String, second: String)) in measure(lines.first) <= available && measure(lines.second) <= available }
+        if let preferredBreak, breaks.indices.contains(preferredBreak - 1), fits(breaks[preferredBreak - 1]) {
+            return [breaks[preferredBreak - 1].first, breaks[preferredBreak - 1].second]
+        }
+        let fitting = breaks.filter(fits)
         if let balanced = fitting.min(by: { max(measure($0.first), measure($0.second)) < max(measure($1.first), measure($1.second)) }) {
             return [balanced.first, balanced.second]
         }

@@ -46,6 +46,14 @@ struct BarChartTests {
         #expect(root.texts.contains("Chi bộ 1"))
     }
 
+    @Test("a name too long for one line takes two, broken after the words it shares with its siblings")
+    func twoLineNames() throws {
+        let root = try ParsedElement.parse(chart([1, 2, 3, 4]).svg(id: "c"))
+        let lines = root.all("text").filter { $0.text.hasSuffix("Đa Kao") }.map { $0.all("tspan").map(\.text) }
+        #expect(lines == [["Đảng bộ phường", "Đa Kao"]])
+        #expect(root.all("text").filter { $0.text.contains("…") }.isEmpty)
+    }
+
     @Test("lagging units: stripes and an outline over the bar, a bold label, a legend entry, named in the description")
     func highlight() throws {
         let root = try ParsedElement.parse(chart([10, 90, nil, 40], format: .percent, highlight: [0, 2]).svg(id: "c"))
