@@ -24,12 +24,12 @@ public struct BarChart: Sendable {
         self.categoryHeader = categoryHeader
     }
 
-    public func svg(id: String, language: UILanguage = .vi) -> String {
-        rendered(id: id, language: language).svg
+    public func svg(id: String, language: UILanguage = .vi, sizing: ChartSizing = .fitsWidth) -> String {
+        rendered(id: id, language: language, sizing: sizing).svg
     }
 
     public func size(language: UILanguage = .vi) -> ChartSize {
-        ChartSize(width: ChartStyle.width, height: rendered(id: "size", language: language).height)
+        ChartSize(width: ChartStyle.width, height: rendered(id: "size", language: language, sizing: .natural).height)
     }
 
     public var table: ChartTable { table(.vi) }
@@ -44,9 +44,9 @@ public struct BarChart: Sendable {
         value.map { valueFormat.text($0, language: language) } ?? ChartStyle.notReported(language)
     }
 
-    private func rendered(id: String, language: UILanguage) -> (svg: String, height: Double) {
+    private func rendered(id: String, language: UILanguage, sizing: ChartSizing) -> (svg: String, height: Double) {
         guard !categories.isEmpty, !series.isEmpty else {
-            return (ChartStyle.emptySVG(id: id, title: title, description: description, language: language), ChartStyle.emptyHeight)
+            return (ChartStyle.emptySVG(id: id, title: title, description: description, language: language, sizing: sizing), ChartStyle.emptyHeight)
         }
         let single = series.count == 1
         let barHeight = single ? 18.0 : 12.0, barGap = 2.0, rowGap = 10.0
@@ -103,7 +103,7 @@ public struct BarChart: Sendable {
         let laggingSentence = lagging.isEmpty ? nil : ChartStyle.laggingSentence(lagging)(language)
         let definitions = ChartSwatch.definitions(swatches, chartID: id) + (drawnLagging.isEmpty ? "" : ChartLagging.definition(chartID: id))
         let svg = ChartStyle.svg(id: id, title: title, description: ChartStyle.sentences(description, laggingSentence, rows.capNote(language)),
-                                 height: height, definitions: definitions, body: body + legend.markup + footnote.markup)
+                                 height: height, definitions: definitions, body: body + legend.markup + footnote.markup, sizing: sizing)
         return (svg, height)
     }
 }

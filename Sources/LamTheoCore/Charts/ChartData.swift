@@ -64,6 +64,15 @@ public struct ChartTable: Sendable, Hashable {
     }
 }
 
+/// How an SVG says its size.
+public enum ChartSizing: Sendable, Hashable {
+    /// `width="100%"` and no height, for a page: the chart takes its box's width, its height follows the viewBox.
+    case fitsWidth
+    /// `width` and `height` of the viewBox, in pixels, for a document or a file: LibreOffice, for one, draws an SVG
+    /// without them squeezed to a default size.
+    case natural
+}
+
 /// The size of a chart's drawing in SVG user units (its viewBox): what a document needs to place the same SVG at the
 /// right aspect ratio.
 public struct ChartSize: Sendable, Hashable {

@@ -34,15 +34,17 @@ enum ChartStyle {
     }
 
     /// The whole SVG: the frame that makes it an accessible image (its title and description, named by
-    /// aria-labelledby) around the chart's own markup. Sized by its viewBox only: it takes the width it is given.
-    static func svg(id: String, title: String, description: String, height: Double, definitions: String, body: String) -> String {
+    /// aria-labelledby) around the chart's own markup.
+    static func svg(id: String, title: String, description: String, height: Double, definitions: String, body: String,
+                    sizing: ChartSizing) -> String {
         SVGMarkup.element("svg", [
             "xmlns": "http://www.w3.org/2000/svg",
             "class": "chart",
             "role": "img",
             "aria-labelledby": "\(id)-title \(id)-desc",
             "viewBox": "0 0 \(SVGMarkup.number(width)) \(SVGMarkup.number(height))",
-            "width": "100%",
+            "width": sizing == .fitsWidth ? "100%" : SVGMarkup.number(width),
+            "height": sizing == .fitsWidth ? nil : SVGMarkup.number(height),
             "font-family": ChartText.fontFamily,
             "font-size": SVGMarkup.number(fontSize),
         ], SVGMarkup.element("title", ["id": "\(id)-title"], SVGMarkup.escaped(title))
@@ -54,10 +56,10 @@ enum ChartStyle {
     static let emptyHeight = 48.0
 
     /// A chart with nothing to draw says so, in the picture and in its description.
-    static func emptySVG(id: String, title: String, description: String, language: UILanguage) -> String {
+    static func emptySVG(id: String, title: String, description: String, language: UILanguage, sizing: ChartSizing) -> String {
         let words = noData(language)
         return svg(id: id, title: title, description: sentences(description, words + "."), height: emptyHeight, definitions: "",
-                   body: text(words, x: width / 2, y: 28, anchor: "middle", fill: muted, italic: true))
+                   body: text(words, x: width / 2, y: 28, anchor: "middle", fill: muted, italic: true), sizing: sizing)
     }
 
     /// Sentences joined into one description, the empty ones left out.
@@ -65,17 +67,21 @@ enum ChartStyle {
         parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// A `<text>` at a baseline; a text shortened to fit carries its whole self as a tooltip.
+    /// A `<text>` at a baseline; a text shortened to fit carries its whole self as a tooltip. A halo is a white
+    /// outline drawn under the letters, which keeps them readable on any fill: a copy of the text stroked in white
+    /// (office suites ignore paint-order, which would do it in one element).
     static func text(_ content: String, x: Double, y: Double, anchor: String = "start", size: Double = fontSize,
-                     fill: String = ink, bold: Bool = false, italic: Bool = false, halo: Bool = false, whole: String? = nil,
-                     className: String? = nil) -> String {
-        text(lines: [content], x: x, y: y, lineHeight: 0, anchor: anchor, size: size, fill: fill, bold: bold, italic: italic, halo: halo,
-             whole: whole, className: className)
+                     fill: String = ink, bold: Bool = false, italic: Bool = false, halo: Bool = false, whole: String? = nil) -> String {
+        let style = { (className: String?, fill: String, stroke: String?) in
+            text(lines: [content], x: x, y: y, lineHeight: 0, anchor: anchor, size: size, fill: fill, stroke: stroke, bold: bold,
+                 italic: italic, whole: whole, className: className)
+        }
+        return (halo ? style("halo", "#ffffff", "#ffffff") : "") + style(nil, fill, nil)
     }
 
     /// Lines of text, the first one's baseline at `y`: lines after the first are `<tspan>`s.
     static func text(lines: [String], x: Double, y: Double, lineHeight: Double, anchor: String = "start", size: Double = fontSize,
-                     fill: String = ink, bold: Bool = false, italic: Bool = false, halo: Bool = false, whole: String? = nil,
+                     fill: String = ink, stroke: String? = nil, bold: Bool = false, italic: Bool = false, whole: String? = nil,
                      className: String? = nil) -> String {
         let tooltip = whole.flatMap { $0 == lines.joined(separator: " ") ? nil : SVGMarkup.element("title", [:], SVGMarkup.escaped($0)) } ?? ""
         let content = lines.count == 1 ? SVGMarkup.escaped(lines[0]) : lines.enumerated().map { index, line in
@@ -89,8 +95,7 @@ enum ChartStyle {
             "font-weight": bold ? "bold" : nil,
             "font-style": italic ? "italic" : nil,
             "fill": fill,
-            // A white outline under the letters keeps them readable on any fill.
-            "stroke": halo ? "#ffffff" : nil, "stroke-width": halo ? "3" : nil, "paint-order": halo ? "stroke" : nil,
+            "stroke": stroke, "stroke-width": stroke == nil ? nil : "3", "stroke-linejoin": stroke == nil ? nil : "round",
         ], tooltip + content)
     }
 

@@ -23,12 +23,12 @@ public struct StackedBarChart: Sendable {
         self.categoryHeader = categoryHeader
     }
 
-    public func svg(id: String, language: UILanguage = .vi) -> String {
-        rendered(id: id, language: language).svg
+    public func svg(id: String, language: UILanguage = .vi, sizing: ChartSizing = .fitsWidth) -> String {
+        rendered(id: id, language: language, sizing: sizing).svg
     }
 
     public func size(language: UILanguage = .vi) -> ChartSize {
-        ChartSize(width: ChartStyle.width, height: rendered(id: "size", language: language).height)
+        ChartSize(width: ChartStyle.width, height: rendered(id: "size", language: language, sizing: .natural).height)
     }
 
     public var table: ChartTable { table(.vi) }
@@ -48,9 +48,9 @@ public struct StackedBarChart: Sendable {
         return reported.isEmpty ? nil : reported.reduce(0) { $0 + max($1, 0) }
     }
 
-    private func rendered(id: String, language: UILanguage) -> (svg: String, height: Double) {
+    private func rendered(id: String, language: UILanguage, sizing: ChartSizing) -> (svg: String, height: Double) {
         guard !categories.isEmpty, !parts.isEmpty else {
-            return (ChartStyle.emptySVG(id: id, title: title, description: description, language: language), ChartStyle.emptyHeight)
+            return (ChartStyle.emptySVG(id: id, title: title, description: description, language: language, sizing: sizing), ChartStyle.emptyHeight)
         }
         let barHeight = 20.0, rowGap = 10.0
         let size = ChartStyle.smallFontSize
@@ -94,7 +94,7 @@ public struct StackedBarChart: Sendable {
         let footnote = rows.footnote(top: rows.bottom + 4 + legend.height, language: language)
         let height = rows.bottom + 4 + legend.height + footnote.height + 4
         let svg = ChartStyle.svg(id: id, title: title, description: ChartStyle.sentences(description, rows.capNote(language)), height: height,
-                                 definitions: ChartSwatch.definitions(swatches, chartID: id), body: body + legend.markup + footnote.markup)
+                                 definitions: ChartSwatch.definitions(swatches, chartID: id), body: body + legend.markup + footnote.markup, sizing: sizing)
         return (svg, height)
     }
 }

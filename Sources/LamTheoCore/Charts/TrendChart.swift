@@ -22,12 +22,12 @@ public struct TrendChart: Sendable {
         self.comparison = comparison
     }
 
-    public func svg(id: String, language: UILanguage = .vi) -> String {
-        rendered(id: id, language: language).svg
+    public func svg(id: String, language: UILanguage = .vi, sizing: ChartSizing = .fitsWidth) -> String {
+        rendered(id: id, language: language, sizing: sizing).svg
     }
 
     public func size(language: UILanguage = .vi) -> ChartSize {
-        ChartSize(width: ChartStyle.width, height: rendered(id: "size", language: language).height)
+        ChartSize(width: ChartStyle.width, height: rendered(id: "size", language: language, sizing: .natural).height)
     }
 
     public var table: ChartTable { table(.vi) }
@@ -44,11 +44,11 @@ public struct TrendChart: Sendable {
         (comparison.map { [($0, ChartSwatch.comparison)] } ?? []) + series.enumerated().map { ($1, ChartSwatch.forSeries($0)) }
     }
 
-    private func rendered(id: String, language: UILanguage) -> (svg: String, height: Double) {
+    private func rendered(id: String, language: UILanguage, sizing: ChartSizing) -> (svg: String, height: Double) {
         let lines = self.lines
         let values = lines.flatMap { line in days.indices.compactMap { line.series.value(at: $0) } }
         guard !days.isEmpty, !values.isEmpty else {
-            return (ChartStyle.emptySVG(id: id, title: title, description: description, language: language), ChartStyle.emptyHeight)
+            return (ChartStyle.emptySVG(id: id, title: title, description: description, language: language, sizing: sizing), ChartStyle.emptyHeight)
         }
         let size = ChartStyle.smallFontSize
         let axis = ChartAxis(values: values, format: valueFormat)
@@ -80,7 +80,7 @@ public struct TrendChart: Sendable {
         let legend = ChartStyle.legend(lines.count > 1 ? lines.map { ChartLegendEntry(key: $0.swatch.lineKey, label: $0.series.label) } : [],
                                        top: plotBottom + 24)
         let height = plotBottom + 24 + legend.height + 4
-        let svg = ChartStyle.svg(id: id, title: title, description: description, height: height, definitions: "", body: body + legend.markup)
+        let svg = ChartStyle.svg(id: id, title: title, description: description, height: height, definitions: "", body: body + legend.markup, sizing: sizing)
         return (svg, height)
     }
 

@@ -100,13 +100,18 @@ struct ChartTests {
         }
     }
 
-    @Test("a chart's size is its viewBox's")
+    @Test("a chart's size is its viewBox's; for a document, the SVG says it in width and height")
     func size() throws {
         let chart = BarChart(title: "T", description: "D", categories: ["A", "B", "C"], series: [ChartSeries(label: "x", values: [1, 2, 3])])
-        let root = try ParsedElement.parse(chart.svg(id: "c"))
         let size = chart.size()
-        #expect(root.attributes["viewBox"] == "0 0 360 \(Int(size.height))")
         #expect(size.width == 360)
+        let root = try ParsedElement.parse(chart.svg(id: "c", sizing: .natural))
+        #expect(root.attributes["viewBox"] == "0 0 360 \(Int(size.height))")
+        #expect(root.attributes["width"] == "360")
+        #expect(root.attributes["height"] == "\(Int(size.height))")
+        // Only the size differs.
+        #expect(chart.svg(id: "c", sizing: .natural).replacingOccurrences(of: " width=\"360\" height=\"\(Int(size.height))\"", with: " width=\"100%\"")
+                == chart.svg(id: "c"))
     }
 
     @Test("values are written the vi-VN way, or in English on English pages", arguments: [

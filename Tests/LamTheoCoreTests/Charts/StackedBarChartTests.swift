@@ -21,6 +21,8 @@ struct StackedBarChartTests {
         #expect(root.texts.contains("50%"))
         #expect(root.texts.contains("30%"))
         #expect(!root.texts.contains("5%"))  // 2 of 40 is too thin to write in
+        // Each share twice: a white outline beneath, the letters above.
+        #expect(root.all(class: "halo").map(\.text) == ["15%", "30%", "50%"])
         #expect(root.texts.contains("40"))
         // Reported as nothing is a 0 total; not reported at all says so.
         #expect(root.texts.contains("0"))
