@@ -53,6 +53,8 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     for source: any DashboardSource in [CoverageDashboard()] {
         Dashboards.register(source)
     }
+    JobKinds.register(DashboardSnapshots.jobKind)
+    JobSchedules.register(DashboardSnapshots.schedule)
     NotificationJobs.kinds.forEach(JobKinds.register)
     NotificationJobs.schedules.forEach(JobSchedules.register)
     for source: any TodoSource in [OrganizationTodos(), StudyTodos(), CampaignTodos(), CoverageTodos(), CommitmentTodos(), RatingTodos(), FollowUpTodos()] {
@@ -119,6 +121,7 @@ func routes(_ app: Application) throws {
     InspectionAPI.register(on: api)
     HomeAPI.register(on: api)
     NotificationAPI.register(on: api)
+    DashboardAPI.register(on: api)
     APIDocumentation.register(on: api)
     HomePages.register(on: app.routes)
     AccountPages.register(on: app.routes)
@@ -145,6 +148,7 @@ func routes(_ app: Application) throws {
     ExemplarPages.register(on: app.routes)
     BriefingPages.register(on: app.routes)
     NotificationPages.register(on: app.routes)
+    DashboardPages.register(on: app.routes)
     app.routeMethods = RouteMethods(app.routes.all)
 }
 
@@ -156,6 +160,7 @@ private let navigation = SiteNavigation(
     start: [(for: .signedIn, route: HomeRoute.todos)],
     menu: [
         MenuEntry(HomeRoute.todos, LocalizedText(vi: "Việc cần làm", en: "To do"), shownTo: .signedIn),
+        MenuEntry(DashboardRoute.show, LocalizedText(vi: "Tổng quan", en: "Dashboard"), shownTo: .capability(.read)),
         MenuEntry(OrganizationRoute.list, LocalizedText(vi: "Tổ chức đảng", en: "Organisations"), shownTo: .capability(.read)),
         MenuEntry(MemberRoute.list, LocalizedText(vi: "Đảng viên", en: "Members"), shownTo: .capability(.read)),
         MenuEntry(CampaignRoute.list, LocalizedText(vi: "Triển khai", en: "Campaigns"), shownTo: .capability(.read)),

@@ -40,6 +40,7 @@ enum SchemaHistory {
         CreateJobs(),
         CreateNotifications(),
         AddMemberGrantIndex(),
+        CreateDashboardSnapshots(),
     ]
 }
 

@@ -73,6 +73,8 @@ extension APIDocumentation {
         // Notifications and reminders
         NotificationAPI.NotificationDTO.self, PageDTO<NotificationAPI.NotificationDTO>.self, NotificationAPI.ReadAllDTO.self, NotificationAPI.SettingsDTO.self,
         NotificationSettingsInput.self, NotificationAPI.SentDTO.self, PageDTO<NotificationAPI.SentDTO>.self, NotificationAPI.UpcomingDTO.self,
+        DashboardAPI.ValueDTO.self, DashboardAPI.FigureDTO.self, DashboardAPI.ChildDTO.self, DashboardAPI.TrendPointDTO.self, DashboardAPI.PartDTO.self,
+        DashboardAPI.SectionDTO.self, DashboardAPI.DashboardDTO.self,
         NotificationAPI.ScheduleDTO.self, ReminderRuleInput.self,
     ]
 

@@ -516,6 +516,9 @@ enum APIDocumentation {
                               tag: "Notifications", parameters: [param("breakthroughUnit")], body: ref("ReminderRuleSet"), ok: ref("ReminderSchedule"),
                               okStatus: "201", failures: ["400", "404", "422"]),
         ],
+        "/dashboard": ["get": operation(
+            "getDashboard", "A unit's dashboard: each section's figures for its subtree on a day (from stored roll-ups) with how each is computed and its value on the same day of the period before, the children compared by the lead figure (lagging first), and the lead figure's trend over the period (from the daily snapshots)",
+            tag: "Dashboards", parameters: [param("breakthroughUnit"), param("dashboardDay"), param("reportingPeriod")], ok: ref("Dashboard"), failures: ["404"])],
         "/reminders/rules/{id}": ["delete": operation("removeReminderSchedule", "Removes a unit's own schedule: the one from above, or the default, applies again",
                                                       tag: "Notifications", parameters: [param("id")], ok: nil, okStatus: "204", failures: ["404"])],
         "/briefings": [
@@ -714,6 +717,9 @@ enum APIDocumentation {
         "followUpOrigin": ["name": "origin", "in": "query", "description": "One kind of origin (briefing, inspection…)", "schema": ["type": "string"]],
         "followUpIssuer": ["name": "issuer", "in": "query", "description": "Only the tasks issued by this unit (its id)", "schema": ["type": "integer"]],
         "unreadOnly": ["name": "unread", "in": "query", "description": "1 for the unread ones only", "schema": ["type": "string", "enum": ["0", "1", "true", "false"]]],
+        "dashboardDay": ["name": "day", "in": "query", "description": "The day the figures stand on; today by default", "schema": ["type": "string", "format": "date"]],
+        "reportingPeriod": ["name": "period", "in": "query", "description": "The period the trend covers and the comparison steps back: month (default), quarter, half-year or year",
+                            "schema": ["type": "string", "enum": ["month", "quarter", "half-year", "year"]]],
         "reminderDay": ["name": "day", "in": "query", "description": "The day previewed; tomorrow by default", "schema": ["type": "string", "format": "date"]],
         "job": ["name": "job", "in": "path", "required": true, "schema": ["type": "string"]],
         "jobState": ["name": "state", "in": "query", "schema": .enumeration(JobState.self)],

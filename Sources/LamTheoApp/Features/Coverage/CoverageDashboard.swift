@@ -8,13 +8,13 @@ struct CoverageDashboard: DashboardSource {
     let name = "coverage"
 
     func sections(of units: [Organization], day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]] {
-        guard let first = units.first else { return [:] }
-        // The units shown together are a unit and its children: the campaigns over the first are over them all.
-        let campaigns = try await CampaignQueries.active(covering: first, on: db)
+        guard !units.isEmpty else { return [:] }
+        let campaigns = try await CampaignQueries.active(coveringAny: units, on: db)
         var sections: [Int: [DashboardSection]] = [:]
         for campaign in campaigns {
-            let coverage = try await CoverageQueries.coverage(of: campaign, units: units.map { $0.requireID() }, today: day, on: db)
-            for unit in units {
+            let covered = units.filter { campaign.treePath.contains($0.treePath) }
+            let coverage = try await CoverageQueries.coverage(of: campaign, units: covered.map { $0.requireID() }, today: day, on: db)
+            for unit in covered {
                 guard let figures = coverage[unit.requireID()] else { continue }
                 sections[unit.requireID(), default: []].append(section(campaign, unit: unit.requireID(), figures))
             }

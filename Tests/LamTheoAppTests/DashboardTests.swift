@@ -1,0 +1,81 @@
+import Fluent
+import Foundation
+@testable import LamTheoApp
+import LamTheoCore
+import Testing
+import VaporTesting
+
+@Suite("Dashboards")
+struct DashboardTests {
+    /// Ward A's four members attend a session (cell A1 only: two of them), ward B's two do not.
+    private func studiedTree(_ app: Application) async throws -> (tree: SmallTree, campaign: Int) {
+        let tree = try await SmallTree.make(on: app)
+        let campaign = try await app.launchStudyCampaign(at: tree.city)
+        var present: [Int] = []
+        for (index, cell) in [tree.cellA1, tree.cellA1, tree.cellA2, tree.cellA2, tree.cellB1, tree.cellB1].enumerated() {
+            let member = try await app.createMember("Đảng viên \(index)", card: "10\(index)", in: cell)
+            if cell == tree.cellA1 { present.append(member) }
+        }
+        let session = try await app.cellSession(tree.cellA1, campaign: campaign)
+        let entries = present.map { AttendanceEntry(memberId: $0, status: "present") }
+        _ = try await app.write { try await StudyCommands.takeAttendance(of: session, AttendanceInput(entries: entries), on: $0) }
+        return (tree, campaign)
+    }
+
+    @Test("a unit's dashboard: the campaign's figures equal its coverage, with how they are counted; the lagging ward first; the same day of the period before from the snapshots",
+          arguments: TestBackend.allCases)
+    func figures(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let (tree, campaign) = try await studiedTree(app)
+            let officer = try await app.caller("thanhuy", .officer, scope: tree.city, level: .viewer)
+            let tester = try app.testing()
+            let today = CalendarDate.today()
+
+            // A month ago nobody had studied: the snapshot of that day is what "cùng kỳ" reads.
+            let before = ReportingPeriod.month.sameDayBefore(today)
+            _ = try await app.db.sql.raw("""
+                INSERT INTO dashboard_snapshots (day, organization_id, key, count, total)
+                VALUES (\(bind: before.iso), \(bind: tree.city), \(bind: "campaign-\(campaign).studied"), 0, 6)
+                """).run()
+            let stored = try await DashboardSnapshots.take(on: today, app: app)
+            #expect(stored > 0, "the city and both wards have figures today")
+
+            let answer = try await tester.sendRequest(.GET, "/api/v1/dashboard?unit=\(tree.city)", headers: officer.api)
+            #expect(answer.status == .ok)
+            let dashboard = try answer.content.decode(DashboardAPI.DashboardDTO.self)
+            let section = try #require(dashboard.sections.first { $0.key == "campaign-\(campaign)" })
+            let studied = try #require(section.figures.first { $0.key == "campaign-\(campaign).studied" })
+            let coverage = try await tester.sendRequest(.GET, "/api/v1/campaigns/\(campaign)/coverage?unit=\(tree.city)", headers: officer.api)
+                .content.decode(CoverageAPI.ReportDTO.self).subtree
+            #expect(studied.count == coverage.studied.count && studied.total == coverage.studied.total && studied.count == 2 && studied.total == 6)
+            #expect(studied.explanation.hasPrefix("2 = đảng viên có mặt ít nhất một buổi học tập của đợt; 6 = đảng viên trong danh sách"))
+            #expect(studied.previous?.count == 0 && studied.previous?.total == 6)
+            #expect(section.children.map(\.organizationId) == [tree.wardB, tree.wardA], "ward B (0 of 2) lags the city's 2 of 6; ward A (2 of 4) does not")
+            #expect(section.children.map(\.lagging) == [true, false])
+            #expect(section.trend.last?.value == VietnameseFormat.percentValue(2, of: 6) && section.trend.first { $0.day == before }?.value == nil)
+
+            let english = try await tester.sendRequest(.GET, "/api/v1/dashboard?unit=\(tree.wardA)&lang=en", headers: officer.api)
+                .content.decode(DashboardAPI.DashboardDTO.self)
+            #expect(english.sections.first?.figures.first?.title == "Members who studied")
+            #expect(try await tester.sendRequest(.GET, "/api/v1/dashboard?unit=\(tree.city)&period=tuần", headers: officer.api).status == .unprocessableEntity)
+        }
+    }
+
+    @Test("the page: figures, charts with their titles and tables, a phone-sized layout; another ward is not shown", arguments: TestBackend.allCases)
+    func page(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let (tree, _) = try await studiedTree(app)
+            try await DashboardSnapshots.take(on: .today(), app: app)
+            let ward = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .viewer)
+            let tester = try app.testing()
+
+            let page = try await tester.sendRequest(.GET, "/dashboard?unit=\(tree.wardA)&period=quarter", headers: ward.web)
+            let html = page.body.string
+            #expect(page.status == .ok)
+            #expect(html.contains("Đảng viên đã học tập") && html.contains("2/4") && html.contains("Cách tính"))
+            #expect(html.contains("role=\"img\"") && html.contains("<title id=") && html.contains("Bảng số liệu"))
+            #expect(html.contains("Chi bộ Khu phố 1") && html.contains("Chi bộ Khu phố 2"), "the cells compared")
+            #expect(try await tester.sendRequest(.GET, "/dashboard?unit=\(tree.wardB)", headers: ward.web).status == .notFound)
+        }
+    }
+}
