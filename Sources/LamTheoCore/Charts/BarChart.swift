@@ -24,8 +24,9 @@ public struct BarChart: Sendable {
         self.categoryHeader = categoryHeader
     }
 
+    /// `id` names the chart on its page, which must not hold two of the same (its title's id is `{id}-title`).
     public func svg(id: String, language: UILanguage = .vi, sizing: ChartSizing = .fitsWidth) -> String {
-        rendered(id: id, language: language, sizing: sizing).svg
+        rendered(id: ChartStyle.identifier(id), language: language, sizing: sizing).svg
     }
 
     public func size(language: UILanguage = .vi) -> ChartSize {

@@ -33,6 +33,15 @@ enum ChartStyle {
                       en: "The picture shows the first \(drawn) of \(total) rows; the table has them all.")
     }
 
+    /// The chart's id as the SVG uses it, in its ids, `aria-labelledby` (a list split at spaces) and `url(#…)`: ASCII
+    /// letters, digits, "-" and "_", anything else a "-".
+    static func identifier(_ id: String) -> String {
+        let kept = String(String.UnicodeScalarView(id.unicodeScalars.map {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") ? $0 : "-"
+        }))
+        return kept.isEmpty ? "chart" : kept
+    }
+
     /// The whole SVG: the frame that makes it an accessible image (its title and description, named by
     /// aria-labelledby) around the chart's own markup.
     static func svg(id: String, title: String, description: String, height: Double, definitions: String, body: String,

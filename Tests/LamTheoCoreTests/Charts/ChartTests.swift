@@ -63,8 +63,9 @@ struct ChartTests {
         #expect(!markup.contains("<b>"))
         let root = try ParsedElement.parse(markup)
         #expect(root.attributes["onload"] == nil)
-        #expect(root.attributes["aria-labelledby"] == "\(id)-title \(id)-desc")
-        #expect(root.all("title").first { $0.attributes["id"] == "\(id)-title" }?.text == "<b>Tiêu đề</b> & co")
+        // The id keeps to letters, digits and "-", so that aria-labelledby and url(#…) still find what it names.
+        #expect(root.attributes["aria-labelledby"] == "x--onload--alert-1--title x--onload--alert-1--desc")
+        #expect(root.all("title").first { $0.attributes["id"] == "x--onload--alert-1--title" }?.text == "<b>Tiêu đề</b> & co")
         if ![.emptyBar, .emptyTrend, .emptyStacked].contains(sample) {
             // Whole on the chart or, when shortened, in the label's tooltip.
             let written = Set(root.all.map(\.text))
