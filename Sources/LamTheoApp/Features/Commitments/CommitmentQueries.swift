@@ -84,7 +84,7 @@ enum CommitmentQueries {
     }
 
     /// The figures of each unit `c` the predicate picks, from its `commitment_figures` row.
-    private static func coverage(year: Int, units: SQLQueryString, _ extent: RollupExtent,
+    static func coverage(year: Int, units: SQLQueryString, _ extent: RollupExtent,
                                  on db: any Database) async throws -> [Int: CommitmentCoverage] {
         try await CommitmentFigures.rollup.read(key: year, units: units, extent, on: db).mapValues { row in
             func value(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }

@@ -175,7 +175,8 @@ enum RatingQueries {
         return children.map { (unit: $0, tally: tallies[$0.requireID()] ?? RatingTally()) }
     }
 
-    private static func tallies(period: RatingPeriod, units: SQLQueryString, on db: any Database) async throws -> [Int: RatingTally] {
+    /// The subtree figures of each unit `c` the predicate picks, from its `rating_figures` row (none: not counted there).
+    static func tallies(period: RatingPeriod, units: SQLQueryString, on db: any Database) async throws -> [Int: RatingTally] {
         try await RatingFigures.rollup.read(key: period.requireID(), units: units, .subtree, on: db).mapValues { row in
             RatingTally(excellent: try row.decode(column: "excellent", as: Int.self), good: try row.decode(column: "good", as: Int.self),
                         completed: try row.decode(column: "completed", as: Int.self), notCompleted: try row.decode(column: "not_completed", as: Int.self),
