@@ -50,7 +50,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
         Reminders.register(source)
     }
     // In this order, the order of the dashboard's sections.
-    for source: any DashboardSource in [CoverageDashboard(), RatingDashboard(), CommitmentDashboard()] {
+    for source: any DashboardSource in [CoverageDashboard(), CommitmentDashboard(), FollowUpDashboard(), RatingDashboard()] {
         Dashboards.register(source)
     }
     JobKinds.register(DashboardSnapshots.jobKind)

@@ -75,4 +75,32 @@ struct DashboardSourceTests {
             #expect(report.children.first { $0.organizationId == setup.tree.wardB }?.figures.registered.count == nil)
         }
     }
+
+    @Test("follow-ups: tasks overdue on the day out of those to do, to do, done out of those issued, as the tasks' figures; the ward overdue first",
+          arguments: TestBackend.allCases)
+    func followUps(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let soon = try await app.issue([tree.wardA, tree.wardB], by: tree.city, due: "10/12/2026")
+            _ = try await app.issue([tree.wardA], by: tree.city, due: "31/12/2026")
+            let done = try #require(soon.first { $0.organizationId == tree.wardA }).requireID()
+            _ = try await app.write { try await FollowUpCommands.report(done, FollowUpReportInput(note: "Đã ban hành quy chế"), by: nil, on: $0) }
+            _ = try await app.write { try await FollowUpCommands.review(done, FollowUpReviewInput(outcome: "accepted"), by: nil, on: $0) }
+            let later = CalendarDate(year: 2026, month: 12, day: 20)!
+            let city = try await app.unit(tree.city)
+
+            let model = try await DashboardShow.Query.run(unit: city, day: later, period: .month, on: app.db)
+            let section = try #require(model.sections.first { $0.section.key == "follow-ups" })
+            let tally = FollowUpFigures.total(try await FollowUpQueries.figures(of: city, today: later, on: app.db).subtree)
+            let figures = Dictionary(uniqueKeysWithValues: section.section.figures.map { ($0.key, $0) })
+            #expect(figures["follow-ups.overdue"]?.count == tally[.overdue] && figures["follow-ups.overdue"]?.total == tally.pending)
+            #expect(figures["follow-ups.overdue"]?.count == 1 && figures["follow-ups.overdue"]?.total == 2 && figures["follow-ups.overdue"]?.higherIsBetter == false)
+            #expect(figures["follow-ups.pending"]?.count == tally.pending)
+            #expect(figures["follow-ups.done"]?.count == tally[.accepted] && figures["follow-ups.done"]?.total == 3)
+            #expect(figures["follow-ups.done"]?.explanation.vi.hasPrefix("1 = nhiệm vụ có báo cáo kết quả được nơi giao duyệt đạt; 3 = ") == true)
+            #expect(figures["follow-ups.overdue"]?.link == "/follow-ups?unit=\(tree.city)&status=overdue")
+            #expect(section.children.map(\.id) == [tree.wardB, tree.wardA], "ward B's one task is overdue, ward A's is not")
+            #expect(section.children.map(\.isLagging) == [true, false])
+        }
+    }
 }

@@ -44,15 +44,23 @@ enum FollowUpTallies {
         }
     }
 
-    /// The subtree tally of `organizationId` by origin kind, on `today`. The unit's rows are summed by the
-    /// database into a row per origin, state and overdue or not: a few rows to decode, whatever the deadlines.
+    /// The subtree tally of `organizationId` by origin kind, on `today`.
     static func read(_ organizationId: Int, today: CalendarDate, on db: any Database) async throws -> [String: FollowUpTally] {
-        try tallies(try await db.sql.raw("""
-            SELECT origin_kind, state, overdue, CAST(SUM(tasks) AS BIGINT) AS tasks FROM (
-              SELECT origin_kind, state, CASE WHEN due_on < \(bind: today) THEN 1 ELSE 0 END AS overdue, tasks
-              FROM follow_up_tallies WHERE organization_id = \(bind: organizationId)) t
-            GROUP BY origin_kind, state, overdue
-            """).all())
+        try await read([organizationId], today: today, on: db)[organizationId] ?? [:]
+    }
+
+    /// The subtree tallies of `organizationIds` by origin kind, on `today`, in one query (a unit and its children on
+    /// the dashboard); a unit with no tasks in its subtree has no entry. Each unit's rows are summed by the database
+    /// into a row per origin, state and overdue or not: a few rows to decode, whatever the deadlines.
+    static func read(_ organizationIds: [Int], today: CalendarDate, on db: any Database) async throws -> [Int: [String: FollowUpTally]] {
+        guard !organizationIds.isEmpty else { return [:] }
+        let rows = try await db.sql.raw("""
+            SELECT organization_id, origin_kind, state, overdue, CAST(SUM(tasks) AS BIGINT) AS tasks FROM (
+              SELECT organization_id, origin_kind, state, CASE WHEN due_on < \(bind: today) THEN 1 ELSE 0 END AS overdue, tasks
+              FROM follow_up_tallies WHERE organization_id IN (\(binds: organizationIds))) t
+            GROUP BY organization_id, origin_kind, state, overdue
+            """).all()
+        return try Dictionary(grouping: rows) { try $0.decode(column: "organization_id", as: Int.self) }.mapValues(tallies)
     }
 
     /// Rows of `origin_kind, state, overdue` (1 or 0) and `tasks`, by origin and status. Only tasks awaiting their
