@@ -38,6 +38,7 @@ enum DemoData {
         try await createInspections(app, today: today)
         try await createExemplars(app, today: today)
         try await createNotifications(app, today: today)
+        try await createDashboardHistory(app, today: today)
         let host = app.http.server.configuration.hostname
         let port = app.http.server.configuration.port
         console.print("""

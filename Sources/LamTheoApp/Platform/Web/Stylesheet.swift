@@ -59,6 +59,8 @@ enum Stylesheet {
     dl.facts dt { color: var(--muted); }
     dl.facts dd { margin: 0; }
     svg.progress-line { max-width: 320px; }
+    .chart { max-width: 46rem; margin: .75rem 0; }
+    .chart > svg { display: block; width: 100%; height: auto; }
     form.stack { display: grid; gap: .75rem; max-width: 36rem; }
     form.stack label { font-weight: 600; display: block; }
     form.inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: .5rem 0; }

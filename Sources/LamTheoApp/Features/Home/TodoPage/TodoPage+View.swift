@@ -23,7 +23,9 @@ extension TodoPage {
                              .div(.class("figures"), .forEach(group.figures) { figure in
                                  figureTile(figure.title, figure.value(language), link: figure.link, note: figure.note?(language), language: language)
                              }))
-                })
+                },
+                .if(!model.figures.isEmpty, .p(.a(.class("button secondary"), .href(DashboardRoute.show.path), .text(LocalizedText(
+                    vi: "Xem tổng quan: biểu đồ, so sánh các đơn vị, cách tính", en: "Dashboard: charts, units compared, how figures are counted")(language))))))
             return Layout(title: TodoPage.title(language), content: content)
         }
 
