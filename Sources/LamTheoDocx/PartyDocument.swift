@@ -11,8 +11,10 @@ import Foundation
 ///   than the text) with an italic caption.
 /// - At the bottom, a borderless table kept on one page: "Nơi nhận:" and its lines ("- …") on the left, the
 ///   signature on the right (authority and title in bold capitals, room for the signature, the name in bold).
-public struct PartyDocument: Sendable, Hashable {
-    public struct Table: Sendable, Hashable {
+///
+/// Codable, so that a draft can be stored as it is and an issued report rendered again from what was issued.
+public struct PartyDocument: Sendable, Hashable, Codable {
+    public struct Table: Sendable, Hashable, Codable {
         /// Above the table, in the caption's style; empty for none.
         public var title: String
         public var header: [String]
@@ -28,7 +30,7 @@ public struct PartyDocument: Sendable, Hashable {
         }
     }
 
-    public struct Figure: Sendable, Hashable {
+    public struct Figure: Sendable, Hashable, Codable {
         /// A chart's SVG, as the dashboards show it.
         public var svg: String
         /// Beneath the figure, and the picture's alternative text.
@@ -40,13 +42,13 @@ public struct PartyDocument: Sendable, Hashable {
         }
     }
 
-    public enum Content: Sendable, Hashable {
+    public enum Content: Sendable, Hashable, Codable {
         case paragraph(String)
         case table(Table)
         case figure(Figure)
     }
 
-    public struct Section: Sendable, Hashable {
+    public struct Section: Sendable, Hashable, Codable {
         /// "I. ĐẶC ĐIỂM TÌNH HÌNH"; empty for a section without a heading.
         public var heading: String
         public var content: [Content]

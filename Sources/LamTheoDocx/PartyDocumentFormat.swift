@@ -1,7 +1,7 @@
 import Foundation
 
 /// A day of the calendar, as a document is dated (no time, no time zone).
-public struct DocumentDate: Sendable, Hashable, Comparable {
+public struct DocumentDate: Sendable, Hashable, Comparable, Codable {
     public var year: Int
     public var month: Int
     public var day: Int

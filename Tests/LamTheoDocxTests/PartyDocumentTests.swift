@@ -1,3 +1,4 @@
+import Foundation
 @testable import LamTheoDocx
 import Testing
 
@@ -86,5 +87,13 @@ struct PartyDocumentTests {
         #expect(image?.description == "Biểu đồ 1. Tỷ lệ đảng viên học tập Nghị quyết")
         #expect(PartyDocument.isFigure("231.700") && PartyDocument.isFigure("94,5%") && PartyDocument.isFigure("-3"))
         #expect(!PartyDocument.isFigure("Quận 1") && !PartyDocument.isFigure("") && !PartyDocument.isFigure("-"))
+    }
+
+    @Test("a document stored as JSON and read back renders the same bytes")
+    func codable() throws {
+        let stored = try JSONEncoder().encode(PartyDocumentSample.document)
+        let read = try JSONDecoder().decode(PartyDocument.self, from: stored)
+        #expect(read == PartyDocumentSample.document)
+        #expect(try read.docx(format: Self.format) == PartyDocumentSample.document.docx(format: Self.format))
     }
 }
