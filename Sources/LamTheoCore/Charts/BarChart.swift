@@ -3,7 +3,7 @@ import Foundation
 /// Horizontal bars comparing categories (a unit's child units), one bar per series in each row, the value written at
 /// the bar's end. A category whose value is not reported says "chưa báo cáo" where its bar would be; `highlight` marks
 /// lagging categories with stripes, an outline and a bold label. Rows come in the order given (lagging units first).
-public struct BarChart: Sendable {
+public struct BarChart: Chart {
     public let title: String
     public let description: String
     public let categories: [String]
@@ -24,30 +24,16 @@ public struct BarChart: Sendable {
         self.categoryHeader = categoryHeader
     }
 
-    /// `id` names the chart on its page, which must not hold two of the same (its title's id is `{id}-title`).
-    public func svg(id: String, language: UILanguage = .vi, sizing: ChartSizing = .fitsWidth) -> String {
-        rendered(id: ChartStyle.identifier(id), language: language, sizing: sizing).svg
-    }
-
-    public func size(language: UILanguage = .vi) -> ChartSize {
-        ChartSize(width: ChartStyle.width, height: rendered(id: "size", language: language, sizing: .natural).height)
-    }
-
-    public var table: ChartTable { table(.vi) }
-
     public func table(_ language: UILanguage) -> ChartTable {
         ChartTable(caption: title, header: [categoryHeader] + series.map(\.label), rows: categories.indices.map { category in
-            [categories[category]] + series.map { valueText($0.value(at: category), language: language) }
+            [categories[category]] + series.map { valueFormat.cell($0.value(at: category), language: language) }
         })
     }
 
-    private func valueText(_ value: Double?, language: UILanguage) -> String {
-        value.map { valueFormat.text($0, language: language) } ?? ChartStyle.notReported(language)
-    }
-
-    private func rendered(id: String, language: UILanguage, sizing: ChartSizing) -> (svg: String, height: Double) {
+    public func drawing(id: String, language: UILanguage, sizing: ChartSizing) -> ChartDrawing {
+        let id = ChartStyle.identifier(id)
         guard !categories.isEmpty, !series.isEmpty else {
-            return (ChartStyle.emptySVG(id: id, title: title, description: description, language: language, sizing: sizing), ChartStyle.emptyHeight)
+            return ChartStyle.emptyDrawing(id: id, title: title, description: description, language: language, sizing: sizing)
         }
         let single = series.count == 1
         let barHeight = single ? 18.0 : 12.0, barGap = 2.0, rowGap = 10.0
@@ -103,8 +89,7 @@ public struct BarChart: Sendable {
         let lagging = highlight.sorted().filter(categories.indices.contains).map { categories[$0] }
         let laggingSentence = lagging.isEmpty ? nil : ChartStyle.laggingSentence(lagging)(language)
         let definitions = ChartSwatch.definitions(swatches, chartID: id) + (drawnLagging.isEmpty ? "" : ChartLagging.definition(chartID: id))
-        let svg = ChartStyle.svg(id: id, title: title, description: ChartStyle.sentences(description, laggingSentence, rows.capNote(language)),
+        return ChartStyle.drawing(id: id, title: title, description: ChartStyle.sentences(description, laggingSentence, rows.capNote(language)),
                                  height: height, definitions: definitions, body: body + legend.markup + footnote.markup, sizing: sizing)
-        return (svg, height)
     }
 }

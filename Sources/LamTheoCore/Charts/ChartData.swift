@@ -30,6 +30,11 @@ public enum ChartValueFormat: Sendable, Hashable {
         return self == .percent ? number + "%" : number
     }
 
+    /// A value as a table cell: "chưa báo cáo" when there is none.
+    func cell(_ value: Double?, language: UILanguage) -> String {
+        value.map { text($0, language: language) } ?? ChartStyle.notReported(language)
+    }
+
     /// part of whole as a percentage, "26,7%": for counts, the one rounding rule of `NumberFormat.percent`.
     static func share(_ part: Double, of whole: Double, language: UILanguage) -> String {
         if let wholePart = Int(exactly: part), let wholeTotal = Int(exactly: whole),
@@ -62,6 +67,33 @@ public struct ChartTable: Sendable, Hashable {
         self.header = header
         self.rows = rows
     }
+}
+
+/// What every chart offers: its drawing as SVG, the same in a page and in a report, and its figures as a table.
+public protocol Chart: Sendable {
+    /// The SVG and its size. `id` names the chart on its page, which must not hold two of the same: the title is
+    /// `{id}-title`, the description `{id}-desc`.
+    func drawing(id: String, language: UILanguage, sizing: ChartSizing) -> ChartDrawing
+    /// The figures formatted as the chart writes them, every category included.
+    func table(_ language: UILanguage) -> ChartTable
+}
+
+extension Chart {
+    public func svg(id: String, language: UILanguage = .vi, sizing: ChartSizing = .fitsWidth) -> String {
+        drawing(id: id, language: language, sizing: sizing).svg
+    }
+
+    public func size(language: UILanguage = .vi) -> ChartSize {
+        drawing(id: "size", language: language, sizing: .natural).size
+    }
+
+    public var table: ChartTable { table(.vi) }
+}
+
+/// A chart drawn: its SVG and the size of its viewBox.
+public struct ChartDrawing: Sendable, Hashable {
+    public let svg: String
+    public let size: ChartSize
 }
 
 /// How an SVG says its size.

@@ -44,9 +44,9 @@ enum ChartStyle {
 
     /// The whole SVG: the frame that makes it an accessible image (its title and description, named by
     /// aria-labelledby) around the chart's own markup.
-    static func svg(id: String, title: String, description: String, height: Double, definitions: String, body: String,
-                    sizing: ChartSizing) -> String {
-        SVGMarkup.element("svg", [
+    static func drawing(id: String, title: String, description: String, height: Double, definitions: String, body: String,
+                        sizing: ChartSizing) -> ChartDrawing {
+        let svg = SVGMarkup.element("svg", [
             "xmlns": "http://www.w3.org/2000/svg",
             "class": "chart",
             "role": "img",
@@ -60,15 +60,14 @@ enum ChartStyle {
             + SVGMarkup.element("desc", ["id": "\(id)-desc"], SVGMarkup.escaped(description))
             + (definitions.isEmpty ? "" : SVGMarkup.element("defs", [:], definitions))
             + body)
+        return ChartDrawing(svg: svg, size: ChartSize(width: width, height: height))
     }
 
-    static let emptyHeight = 48.0
-
     /// A chart with nothing to draw says so, in the picture and in its description.
-    static func emptySVG(id: String, title: String, description: String, language: UILanguage, sizing: ChartSizing) -> String {
+    static func emptyDrawing(id: String, title: String, description: String, language: UILanguage, sizing: ChartSizing) -> ChartDrawing {
         let words = noData(language)
-        return svg(id: id, title: title, description: sentences(description, words + "."), height: emptyHeight, definitions: "",
-                   body: text(words, x: width / 2, y: 28, anchor: "middle", fill: muted, italic: true), sizing: sizing)
+        return drawing(id: id, title: title, description: sentences(description, words + "."), height: 48, definitions: "",
+                       body: text(words, x: width / 2, y: 28, anchor: "middle", fill: muted, italic: true), sizing: sizing)
     }
 
     /// Sentences joined into one description, the empty ones left out.

@@ -3,7 +3,7 @@ import Foundation
 /// A distribution per category: each category's bar is its whole (100%), split into the parts in order (rating grades,
 /// from "Hoàn thành xuất sắc" to "Không hoàn thành"), each part with its own pattern, its share written inside when it
 /// fits, the total at the bar's end.
-public struct StackedBarChart: Sendable {
+public struct StackedBarChart: Chart {
     public let title: String
     public let description: String
     public let categories: [String]
@@ -23,24 +23,12 @@ public struct StackedBarChart: Sendable {
         self.categoryHeader = categoryHeader
     }
 
-    /// `id` names the chart on its page, which must not hold two of the same (its title's id is `{id}-title`).
-    public func svg(id: String, language: UILanguage = .vi, sizing: ChartSizing = .fitsWidth) -> String {
-        rendered(id: ChartStyle.identifier(id), language: language, sizing: sizing).svg
-    }
-
-    public func size(language: UILanguage = .vi) -> ChartSize {
-        ChartSize(width: ChartStyle.width, height: rendered(id: "size", language: language, sizing: .natural).height)
-    }
-
-    public var table: ChartTable { table(.vi) }
-
     /// The parts' figures and their total; a category with no part reported has no total either.
     public func table(_ language: UILanguage) -> ChartTable {
-        let text = { (value: Double?) in value.map { valueFormat.text($0, language: language) } ?? ChartStyle.notReported(language) }
-        return ChartTable(caption: title, header: [categoryHeader] + parts.map(\.label) + [ChartStyle.total(language)],
-                          rows: categories.indices.map { category in
-                              [categories[category]] + parts.map { text($0.value(at: category)) } + [text(total(category))]
-                          })
+        ChartTable(caption: title, header: [categoryHeader] + parts.map(\.label) + [ChartStyle.total(language)],
+                   rows: categories.indices.map { category in
+                       [categories[category]] + (parts.map { $0.value(at: category) } + [total(category)]).map { valueFormat.cell($0, language: language) }
+                   })
     }
 
     /// The sum of the parts reported for a category, nil when none is.
@@ -49,9 +37,10 @@ public struct StackedBarChart: Sendable {
         return reported.isEmpty ? nil : reported.reduce(0) { $0 + max($1, 0) }
     }
 
-    private func rendered(id: String, language: UILanguage, sizing: ChartSizing) -> (svg: String, height: Double) {
+    public func drawing(id: String, language: UILanguage, sizing: ChartSizing) -> ChartDrawing {
+        let id = ChartStyle.identifier(id)
         guard !categories.isEmpty, !parts.isEmpty else {
-            return (ChartStyle.emptySVG(id: id, title: title, description: description, language: language, sizing: sizing), ChartStyle.emptyHeight)
+            return ChartStyle.emptyDrawing(id: id, title: title, description: description, language: language, sizing: sizing)
         }
         let barHeight = 20.0, rowGap = 10.0
         let size = ChartStyle.smallFontSize
@@ -94,8 +83,7 @@ public struct StackedBarChart: Sendable {
                                        top: rows.bottom + 4)
         let footnote = rows.footnote(top: rows.bottom + 4 + legend.height, language: language)
         let height = rows.bottom + 4 + legend.height + footnote.height + 4
-        let svg = ChartStyle.svg(id: id, title: title, description: ChartStyle.sentences(description, rows.capNote(language)), height: height,
+        return ChartStyle.drawing(id: id, title: title, description: ChartStyle.sentences(description, rows.capNote(language)), height: height,
                                  definitions: ChartSwatch.definitions(swatches, chartID: id), body: body + legend.markup + footnote.markup, sizing: sizing)
-        return (svg, height)
     }
 }

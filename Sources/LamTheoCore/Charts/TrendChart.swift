@@ -2,7 +2,7 @@ import Foundation
 
 /// A line per series over the days of a period (the stored daily snapshots), the same days in the previous period
 /// dashed beneath. Days without a figure leave a gap: the line is never drawn down to 0.
-public struct TrendChart: Sendable {
+public struct TrendChart: Chart {
     public let title: String
     public let description: String
     /// The x axis's labels, one per day, e.g. "25/11".
@@ -22,21 +22,10 @@ public struct TrendChart: Sendable {
         self.comparison = comparison
     }
 
-    /// `id` names the chart on its page, which must not hold two of the same (its title's id is `{id}-title`).
-    public func svg(id: String, language: UILanguage = .vi, sizing: ChartSizing = .fitsWidth) -> String {
-        rendered(id: ChartStyle.identifier(id), language: language, sizing: sizing).svg
-    }
-
-    public func size(language: UILanguage = .vi) -> ChartSize {
-        ChartSize(width: ChartStyle.width, height: rendered(id: "size", language: language, sizing: .natural).height)
-    }
-
-    public var table: ChartTable { table(.vi) }
-
     public func table(_ language: UILanguage) -> ChartTable {
         let columns = lines.map(\.series)
         return ChartTable(caption: title, header: [ChartStyle.day(language)] + columns.map(\.label), rows: days.indices.map { day in
-            [days[day]] + columns.map { $0.value(at: day).map { valueFormat.text($0, language: language) } ?? ChartStyle.notReported(language) }
+            [days[day]] + columns.map { valueFormat.cell($0.value(at: day), language: language) }
         })
     }
 
@@ -45,11 +34,12 @@ public struct TrendChart: Sendable {
         (comparison.map { [($0, ChartSwatch.comparison)] } ?? []) + series.enumerated().map { ($1, ChartSwatch.forSeries($0)) }
     }
 
-    private func rendered(id: String, language: UILanguage, sizing: ChartSizing) -> (svg: String, height: Double) {
+    public func drawing(id: String, language: UILanguage, sizing: ChartSizing) -> ChartDrawing {
+        let id = ChartStyle.identifier(id)
         let lines = self.lines
         let values = lines.flatMap { line in days.indices.compactMap { line.series.value(at: $0) } }
         guard !days.isEmpty, !values.isEmpty else {
-            return (ChartStyle.emptySVG(id: id, title: title, description: description, language: language, sizing: sizing), ChartStyle.emptyHeight)
+            return ChartStyle.emptyDrawing(id: id, title: title, description: description, language: language, sizing: sizing)
         }
         let size = ChartStyle.smallFontSize
         let axis = ChartAxis(values: values, format: valueFormat)
@@ -81,8 +71,7 @@ public struct TrendChart: Sendable {
         let legend = ChartStyle.legend(lines.count > 1 ? lines.map { ChartLegendEntry(key: $0.swatch.lineKey, label: $0.series.label) } : [],
                                        top: plotBottom + 24)
         let height = plotBottom + 24 + legend.height + 4
-        let svg = ChartStyle.svg(id: id, title: title, description: description, height: height, definitions: "", body: body + legend.markup, sizing: sizing)
-        return (svg, height)
+        return ChartStyle.drawing(id: id, title: title, description: description, height: height, definitions: "", body: body + legend.markup, sizing: sizing)
     }
 
     /// A series' line, broken where a day has no figure, and its markers: on every point when the days are few
