@@ -98,6 +98,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(FollowUpBenchmarkCommand(), as: "benchmark-follow-ups")
     app.asyncCommands.use(ReminderBenchmarkCommand(), as: "benchmark-reminders")
     app.asyncCommands.use(ImportBenchmarkCommand(), as: "benchmark-import")
+    app.asyncCommands.use(DashboardBenchmarkCommand(), as: "benchmark-dashboard")
     try routes(app)
 }
 

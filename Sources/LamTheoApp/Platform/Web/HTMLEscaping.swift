@@ -1,3 +1,4 @@
+import LamTheoCore
 import Plot
 
 /// Plot writes attribute values as they are (`value="x"><script>…"` breaks out of the attribute) and its
@@ -157,4 +158,22 @@ extension Node where Context == HTML.HeadContext {
     /// The page's title, for the browser only (Plot's own also writes social-sharing tags, which a
     /// signed-in application has no use for).
     static func title(_ title: String) -> Node { .element(named: "title", text: title) }
+}
+
+// MARK: - Charts
+
+extension Node where Context == HTML.BodyContext {
+    /// A chart of `LamTheoCore/Charts`, whose SVG escapes every text it is given (its tests check a unit named
+    /// `<script>`): the one markup a page takes as it is, besides the breakthroughs' progress line.
+    static func chart(_ chart: BarChart, id: String, language: UILanguage) -> Node {
+        .raw(chart.svg(id: id, language: language))
+    }
+
+    static func chart(_ chart: TrendChart, id: String, language: UILanguage) -> Node {
+        .raw(chart.svg(id: id, language: language))
+    }
+
+    static func chart(_ chart: StackedBarChart, id: String, language: UILanguage) -> Node {
+        .raw(chart.svg(id: id, language: language))
+    }
 }

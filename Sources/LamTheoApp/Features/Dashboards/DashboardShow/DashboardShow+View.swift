@@ -44,14 +44,13 @@ extension DashboardShow {
             return .section(.id(id),
                 .h2(.text(entry.section.title(language))),
                 .div(.class("figures"), .forEach(entry.section.figures) { figure(language, $0, previous: entry.previous[$0.key]) }),
-                .if(!entry.children.isEmpty, chart(language, id: id + "-units", svg: units(language, entry).svg(id: id + "-units", language: language),
+                .if(!entry.children.isEmpty, chartWithTable(language, .chart(units(language, entry), id: id + "-units", language: language),
                                                    table: units(language, entry).table(language))),
                 .if(entry.trend.contains { $0 != nil } || entry.trendBefore.contains { $0 != nil },
-                    chart(language, id: id + "-trend", svg: trend(language, entry).svg(id: id + "-trend", language: language),
-                          table: trend(language, entry).table(language))),
+                    chartWithTable(language, .chart(trend(language, entry), id: id + "-trend", language: language), table: trend(language, entry).table(language))),
                 .unwrap(entry.section.distribution) { distribution in
                     let stacked = distributionChart(language, entry, own: distribution)
-                    return chart(language, id: id + "-parts", svg: stacked.svg(id: id + "-parts", language: language), table: stacked.table(language))
+                    return chartWithTable(language, .chart(stacked, id: id + "-parts", language: language), table: stacked.table(language))
                 })
         }
 
@@ -73,8 +72,8 @@ extension DashboardShow {
         }
 
         /// The chart, then its figures as a table that a screen reader reads and anyone may open.
-        private func chart(_ language: UILanguage, id: String, svg: String, table: ChartTable) -> Node<HTML.BodyContext> {
-            .div(.class("chart"), .raw(svg),
+        private func chartWithTable(_ language: UILanguage, _ drawing: Node<HTML.BodyContext>, table: ChartTable) -> Node<HTML.BodyContext> {
+            .div(.class("chart"), drawing,
                 .details(.summary(.text(LocalizedText(vi: "Bảng số liệu", en: "Data table")(language))),
                     .div(.class("table-wrap"), .table(.caption(.text(table.caption)),
                         .thead(.tr(.forEach(table.header) { .th(.text($0)) })),

@@ -1,0 +1,54 @@
+import Fluent
+import Foundation
+import LamTheoCore
+import Vapor
+
+/// `lamtheo benchmark-dashboard`: a unit's dashboard (every registered section, its children compared, the trend
+/// from the snapshots) at the root, a province-level and a ward-level unit and a cell of a large tree, each beside a
+/// plain indexed `COUNT(*)` of the same subtree's members measured in the same run; and the time the evening job
+/// takes to store the whole tree's figures. Fills an empty database with the synthetic organisation (`--scale`,
+/// national by default) and launches a campaign at the root when none is running.
+struct DashboardBenchmarkCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "scale", help: "Synthetic organisation to load into an empty database (default: national)")
+        var scale: String?
+
+        @Option(name: "runs", help: "Requests measured per figure (default: 100)")
+        var runs: Int?
+
+        init() {}
+    }
+
+    var help: String { "Measures a unit's dashboard from the root to a cell of a large tree against a plain COUNT(*), and the evening's snapshot" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let console = context.console
+        let db = app.db
+        let today = CalendarDate.today()
+        try await TreeBenchmarkCommand.loadIfEmpty(app, scale: signature.scale, console: console)
+        let root = try await Organization.query(on: db).filter(\.$parentId == nil).sort(\.$id).first()!
+        _ = try await ReminderBenchmarkCommand.campaign(at: root, today: today, app: app)
+        let runs = max(signature.runs ?? 100, 5)
+        console.print("database: \(app.dialect), \(try await Organization.query(on: db).count()) organisations, \(try await Member.query(on: db).count()) members, \(runs) runs per figure")
+
+        let started = ContinuousClock.now
+        let stored = try await DashboardSnapshots.take(on: today, app: app)
+        console.print("snapshot of the whole tree (the evening job): \(VietnameseFormat.integer(stored)) figures stored in \(String(format: "%.1f", (ContinuousClock.now - started).seconds)) s")
+
+        console.print("baseline: a plain indexed COUNT(*) of the same subtree's members")
+        BenchmarkTiming.header(console)
+        var p50: [String: Double] = [:]
+        for (label, unit) in try await TreeBenchmarkCommand.sampleUnits(under: root, on: db) {
+            let baseline = try await BenchmarkTiming.measure(max(runs / 10, 5)) { _ = try await TreeBenchmarkCommand.plainCount(unit.treePath, on: db) }
+            let dashboard = try await BenchmarkTiming.measure(runs) {
+                _ = try await DashboardShow.Query.run(unit: unit, day: today, period: .month, on: db)
+            }
+            BenchmarkTiming.report(console, "dashboard · \(label)", dashboard, baseline)
+            p50[String(label.prefix(7))] = BenchmarkTiming.percentile(dashboard, 0.5)
+        }
+        if let root = p50["root"], let ward = p50["level 2"] {
+            console.print("the root's dashboard p50 is \(String(format: "%.2f", root / ward))× the ward's")
+        }
+    }
+}
