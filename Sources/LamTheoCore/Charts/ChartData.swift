@@ -100,8 +100,8 @@ public struct ChartDrawing: Sendable, Hashable {
 public enum ChartSizing: Sendable, Hashable {
     /// `width="100%"` and no height, for a page: the chart takes its box's width, its height follows the viewBox.
     case fitsWidth
-    /// `width` and `height` of the viewBox, in pixels, for a document or a file: LibreOffice, for one, draws an SVG
-    /// without them squeezed to a default size.
+    /// `width` and `height` of the viewBox, in pixels, for an SVG file on its own: LibreOffice, for one, draws an SVG
+    /// without them squeezed to a default size (in a DOCX, the picture's frame gives the size).
     case natural
 }
 
