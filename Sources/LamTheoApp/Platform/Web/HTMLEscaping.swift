@@ -165,15 +165,7 @@ extension Node where Context == HTML.HeadContext {
 extension Node where Context == HTML.BodyContext {
     /// A chart of `LamTheoCore/Charts`, whose SVG escapes every text it is given (its tests check a unit named
     /// `<script>`): the one markup a page takes as it is, besides the breakthroughs' progress line.
-    static func chart(_ chart: BarChart, id: String, language: UILanguage) -> Node {
-        .raw(chart.svg(id: id, language: language))
-    }
-
-    static func chart(_ chart: TrendChart, id: String, language: UILanguage) -> Node {
-        .raw(chart.svg(id: id, language: language))
-    }
-
-    static func chart(_ chart: StackedBarChart, id: String, language: UILanguage) -> Node {
+    static func chart(_ chart: some Chart, id: String, language: UILanguage) -> Node {
         .raw(chart.svg(id: id, language: language))
     }
 }

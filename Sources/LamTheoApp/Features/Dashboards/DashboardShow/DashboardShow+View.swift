@@ -44,14 +44,10 @@ extension DashboardShow {
             return .section(.id(id),
                 .h2(.text(entry.section.title(language))),
                 .div(.class("figures"), .forEach(entry.section.figures) { figure(language, $0, previous: entry.previous[$0.key]) }),
-                .if(!entry.children.isEmpty, chartWithTable(language, .chart(units(language, entry), id: id + "-units", language: language),
-                                                   table: units(language, entry).table(language))),
+                .if(!entry.children.isEmpty, chartWithTable(language, units(language, entry), id: id + "-units")),
                 .if(entry.trend.contains { $0 != nil } || entry.trendBefore.contains { $0 != nil },
-                    chartWithTable(language, .chart(trend(language, entry), id: id + "-trend", language: language), table: trend(language, entry).table(language))),
-                .unwrap(entry.section.distribution) { distribution in
-                    let stacked = distributionChart(language, entry, own: distribution)
-                    return chartWithTable(language, .chart(stacked, id: id + "-parts", language: language), table: stacked.table(language))
-                })
+                    chartWithTable(language, trend(language, entry), id: id + "-trend")),
+                .unwrap(entry.section.distribution) { chartWithTable(language, distributionChart(language, entry, own: $0), id: id + "-parts") })
         }
 
         /// A figure: its value, the same day of the period before, how it is computed and where its units and people are.
@@ -72,8 +68,9 @@ extension DashboardShow {
         }
 
         /// The chart, then its figures as a table that a screen reader reads and anyone may open.
-        private func chartWithTable(_ language: UILanguage, _ drawing: Node<HTML.BodyContext>, table: ChartTable) -> Node<HTML.BodyContext> {
-            .div(.class("chart"), drawing,
+        private func chartWithTable(_ language: UILanguage, _ chart: some Chart, id: String) -> Node<HTML.BodyContext> {
+            let table = chart.table(language)
+            return .div(.class("chart"), .chart(chart, id: id, language: language),
                 .details(.summary(.text(LocalizedText(vi: "Bảng số liệu", en: "Data table")(language))),
                     .div(.class("table-wrap"), .table(.caption(.text(table.caption)),
                         .thead(.tr(.forEach(table.header) { .th(.text($0)) })),
