@@ -34,40 +34,31 @@ struct CoverageDashboard: DashboardSource {
         return DashboardSection(key: key, title: LocalizedText(vi: campaign.title, en: campaign.title), figures: [
             DashboardFigure(key: "\(key).studied", title: LocalizedText(vi: "Đảng viên đã học tập", en: "Members who studied"),
                             count: coverage.studied.count, total: coverage.members,
-                            explanation: explain(coverage.studied, LocalizedText(vi: "đảng viên có mặt ít nhất một buổi học tập của đợt", en: "members present at one of the campaign's sessions at least"), onRoll),
+                            explanation: DashboardFigure.explanation(coverage.studied, counted: LocalizedText(vi: "đảng viên có mặt ít nhất một buổi học tập của đợt", en: "members present at one of the campaign's sessions at least"), whole: onRoll),
                             link: members(.notStudied)),
             DashboardFigure(key: "\(key).reflections", title: LocalizedText(vi: "Đã nộp bài thu hoạch", en: "Reflections submitted"),
                             count: coverage.reflectionsSubmitted.count, total: coverage.members,
-                            explanation: explain(coverage.reflectionsSubmitted, LocalizedText(vi: "đảng viên đã nộp bài thu hoạch của đợt", en: "members who submitted the campaign's reflection"), onRoll),
+                            explanation: DashboardFigure.explanation(coverage.reflectionsSubmitted, counted: LocalizedText(vi: "đảng viên đã nộp bài thu hoạch của đợt", en: "members who submitted the campaign's reflection"), whole: onRoll),
                             link: members(.notReflected)),
             DashboardFigure(key: "\(key).accepted", title: LocalizedText(vi: "Bài thu hoạch đạt yêu cầu", en: "Reflections accepted"),
                             count: coverage.reflectionsAccepted.count, total: coverage.members,
-                            explanation: explain(coverage.reflectionsAccepted, LocalizedText(vi: "bài thu hoạch được chi bộ duyệt đạt", en: "reflections their cell accepted"), onRoll),
+                            explanation: DashboardFigure.explanation(coverage.reflectionsAccepted, counted: LocalizedText(vi: "bài thu hoạch được chi bộ duyệt đạt", en: "reflections their cell accepted"), whole: onRoll),
                             link: members(.accepted)),
             DashboardFigure(key: "\(key).sessions", title: LocalizedText(vi: "Buổi học tập đã tổ chức", en: "Study sessions held"),
                             count: coverage.sessionsHeld, total: nil,
-                            explanation: LocalizedText(vi: "\(NumberFormat.vi.integer(coverage.sessionsHeld)) = buổi học tập của đợt đã ghi là đã tổ chức",
-                                                       en: "\(NumberFormat.en.integer(coverage.sessionsHeld)) = the campaign's sessions recorded as held"),
+                            explanation: DashboardFigure.explanation(coverage.sessionsHeld, counted: LocalizedText(
+                                vi: "buổi học tập của đợt đã ghi là đã tổ chức", en: "the campaign's sessions recorded as held")),
                             link: CoverageRoute.campaign(.value(id)).path(query: [.unit: unit])),
             DashboardFigure(key: "\(key).obligations-done", title: LocalizedText(vi: "Kế hoạch, báo cáo của đơn vị đã được nhận", en: "Units' plans and reports accepted"),
                             count: obligations.done.count, total: obligations.total,
-                            explanation: explain(obligations.done, LocalizedText(vi: "văn bản các đơn vị phải nộp (kế hoạch, báo cáo) đã được cấp trên nhận", en: "documents units owe (plans, reports) accepted above"),
-                                                 LocalizedText(vi: "văn bản các đơn vị phải nộp, không tính đã rút hoặc đã chuyển giao", en: "documents units owe, not those withdrawn or handed over")),
+                            explanation: DashboardFigure.explanation(obligations.done, counted: LocalizedText(vi: "văn bản các đơn vị phải nộp (kế hoạch, báo cáo) đã được cấp trên nhận", en: "documents units owe (plans, reports) accepted above"),
+                                                 whole: LocalizedText(vi: "văn bản các đơn vị phải nộp, không tính đã rút hoặc đã chuyển giao", en: "documents units owe, not those withdrawn or handed over")),
                             link: CoverageRoute.campaign(.value(id)).path(query: [.unit: unit])),
             DashboardFigure(key: "\(key).obligations-late", title: LocalizedText(vi: "Kế hoạch, báo cáo quá hạn", en: "Plans and reports overdue"),
                             count: obligations[.late], total: obligations.total,
-                            explanation: LocalizedText(vi: "\(NumberFormat.vi.integer(obligations[.late])) = văn bản đã quá hạn (kể cả hạn gia hạn) mà đơn vị chưa nộp",
-                                                       en: "\(NumberFormat.en.integer(obligations[.late])) = documents past their due date (or extension) the unit has not sent"),
+                            explanation: DashboardFigure.explanation(obligations[.late], counted: LocalizedText(
+                                vi: "văn bản đã quá hạn (kể cả hạn gia hạn) mà đơn vị chưa nộp", en: "documents past their due date (or extension) the unit has not sent")),
                             link: CoverageRoute.campaign(.value(id)).path(query: [.unit: unit]), higherIsBetter: false),
         ], leadFigure: "\(key).studied")
-    }
-
-    /// "231.700 = …; 245.200 = …", or why there is no figure.
-    private func explain(_ figure: CoverageFigure, _ counted: LocalizedText, _ whole: LocalizedText) -> LocalizedText {
-        guard let count = figure.count else {
-            return LocalizedText(vi: "Chưa đơn vị nào báo cáo số liệu này.", en: "No unit has reported this yet.")
-        }
-        return LocalizedText(vi: "\(NumberFormat.vi.integer(count)) = \(counted.vi); \(NumberFormat.vi.integer(figure.total)) = \(whole.vi)",
-                             en: "\(NumberFormat.en.integer(count)) = \(counted.en); \(NumberFormat.en.integer(figure.total)) = \(whole.en)")
     }
 }
