@@ -58,6 +58,10 @@ struct DashboardTests {
                 .content.decode(DashboardAPI.DashboardDTO.self)
             #expect(english.sections.first?.figures.first?.title == "Members who studied")
             #expect(try await tester.sendRequest(.GET, "/api/v1/dashboard?unit=\(tree.city)&period=tuần", headers: officer.api).status == .unprocessableEntity)
+            for (day, period) in [("1800-01-05", "year"), ("2200-12-31", "half-year"), ("1800-03-31", "month")] {
+                #expect(try await tester.sendRequest(.GET, "/api/v1/dashboard?unit=\(tree.city)&day=\(day)&period=\(period)", headers: officer.api).status == .ok,
+                        "the first and last supported days: \(day), \(period)")
+            }
         }
     }
 

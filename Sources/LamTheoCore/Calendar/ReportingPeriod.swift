@@ -61,10 +61,13 @@ public enum ReportingPeriod: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 extension CalendarDate {
-    /// The same day `count` months later (earlier when negative), the last day of the month when it is shorter.
+    /// The same day `count` months later (earlier when negative), the last day of the month when it is shorter; held
+    /// at the first or last day of the supported years (a day typed into a page may be 01/01/1800).
     public func addingMonths(_ count: Int) -> CalendarDate {
         let index = year * 12 + (month - 1) + count
         let (newYear, newMonth) = (index / 12, index % 12 + 1)
+        if newYear < CalendarDate.supportedYears.lowerBound { return CalendarDate(year: CalendarDate.supportedYears.lowerBound, month: 1, day: 1)! }
+        if newYear > CalendarDate.supportedYears.upperBound { return CalendarDate(year: CalendarDate.supportedYears.upperBound, month: 12, day: 31)! }
         return CalendarDate(year: newYear, month: newMonth, day: min(day, CalendarDate.daysIn(month: newMonth, year: newYear)))!
     }
 }

@@ -30,4 +30,15 @@ struct ReportingPeriodTests {
         #expect(ReportingPeriod.halfYear.name(of: day("2026-11-25")).vi == "6 tháng cuối năm 2026")
         #expect(ReportingPeriod.month.name(of: day("2026-11-25")).vi == "Tháng 11/2026")
     }
+
+    @Test("at the ends of the supported years nothing fails: the day before the first is held at the first")
+    func extremes() {
+        #expect(ReportingPeriod.year.sameDayBefore(day("1800-06-15")) == day("1800-01-01"))
+        #expect(ReportingPeriod.month.end(of: day("2200-12-15")) <= day("2200-12-31"))
+        #expect(day("2200-12-31").addingMonths(1) == day("2200-12-31"))
+        for period in ReportingPeriod.allCases {
+            _ = period.end(of: day("2200-12-31"))
+            _ = period.sameDayBefore(day("1800-01-01"))
+        }
+    }
 }
