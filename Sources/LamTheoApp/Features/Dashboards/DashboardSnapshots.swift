@@ -63,9 +63,7 @@ enum DashboardSnapshots {
     private static func store(_ rows: [SnapshotRow], on day: CalendarDate, app: Application) async throws -> Int {
         var written = 0
         for start in stride(from: 0, to: rows.count, by: 1_000) {
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            let json = String(decoding: try encoder.encode(Array(rows[start..<min(start + 1_000, rows.count)])), as: UTF8.self)
+            let json = try JSONRows.encode(rows[start..<min(start + 1_000, rows.count)])
             written += try await app.writeBookkeeping { db in
                 try await db.sql.raw("""
                     INSERT INTO dashboard_snapshots (day, organization_id, key, count, total)

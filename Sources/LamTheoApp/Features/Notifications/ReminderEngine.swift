@@ -97,7 +97,7 @@ enum ReminderEngine {
     static func record(_ drafts: [NotificationDraft], app: Application) async throws -> Int {
         var written = 0
         for start in stride(from: 0, to: drafts.count, by: 500) {
-            let json = try NotificationRow.json(drafts[start..<min(start + 500, drafts.count)].map(NotificationRow.init))
+            let json = try JSONRows.encode(drafts[start..<min(start + 500, drafts.count)].map(NotificationRow.init))
             written += try await app.writeBookkeeping { db in
                 let now = Date()
                 // The e-mail state is NotificationSettings.newEmailState: e-mail chosen and an address given, one message
@@ -147,13 +147,6 @@ private struct NotificationRow: Encodable {
         (organizationId, organizationPath) = (draft.unitId, draft.unitPath.rawValue)
         (titleVi, titleEn, bodyVi, bodyEn) = (draft.title.vi, draft.title.en, draft.body?.vi, draft.body?.en)
         (link, createdOn) = (draft.link, draft.createdOn.iso)
-    }
-
-    /// The slice as `record` binds it: keys in snake case, the columns' names.
-    static func json(_ rows: [NotificationRow]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(rows), as: UTF8.self)
     }
 }
 

@@ -17,6 +17,16 @@ extension Database {
     }
 }
 
+/// Rows as `Database.table(fromJSON:…)` reads them: one JSON array of objects whose keys, in snake case, are the
+/// columns' names. Encoded before the write's transaction, so that the transaction holds only the statement.
+enum JSONRows {
+    static func encode<Row: Encodable>(_ rows: some Collection<Row>) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(Array(rows)), as: UTF8.self)
+    }
+}
+
 /// The type a column of `Database.table(fromJSON:…)` is read as.
 enum JSONColumnType: String, Sendable {
     case integer = "bigint"
