@@ -31,6 +31,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
                                           DocumentAuditWording(), SpreadsheetAuditWording(), CampaignAuditWording(), StudyAuditWording(),
                                           CoverageAuditWording(), CommitmentAuditWording(), RatingAuditWording(), BreakthroughAuditWording(),
                                           FollowUpAuditWording(), BriefingAuditWording(), InspectionAuditWording(), ExemplarAuditWording(), NotificationAuditWording(),
+                                          ReportAuditWording(),
                                           SampleDataAuditWording()] {
         AuditWording.register(source)
     }
@@ -54,6 +55,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
         Dashboards.register(source)
     }
     JobKinds.register(DashboardSnapshots.jobKind)
+    JobKinds.register(ReportJobs.compose)
     JobSchedules.register(DashboardSnapshots.schedule)
     NotificationJobs.kinds.forEach(JobKinds.register)
     NotificationJobs.schedules.forEach(JobSchedules.register)
@@ -123,6 +125,7 @@ func routes(_ app: Application) throws {
     HomeAPI.register(on: api)
     NotificationAPI.register(on: api)
     DashboardAPI.register(on: api)
+    ReportAPI.register(on: api)
     APIDocumentation.register(on: api)
     HomePages.register(on: app.routes)
     AccountPages.register(on: app.routes)
@@ -150,6 +153,7 @@ func routes(_ app: Application) throws {
     BriefingPages.register(on: app.routes)
     NotificationPages.register(on: app.routes)
     DashboardPages.register(on: app.routes)
+    ReportPages.register(on: app.routes)
     app.routeMethods = RouteMethods(app.routes.all)
 }
 

@@ -41,6 +41,7 @@ enum SchemaHistory {
         CreateNotifications(),
         AddMemberGrantIndex(),
         CreateDashboardSnapshots(),
+        CreateReports(),
     ]
 }
 

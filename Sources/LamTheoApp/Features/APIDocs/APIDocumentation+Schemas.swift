@@ -75,6 +75,9 @@ extension APIDocumentation {
         NotificationSettingsInput.self, NotificationAPI.SentDTO.self, PageDTO<NotificationAPI.SentDTO>.self, NotificationAPI.UpcomingDTO.self,
         DashboardAPI.ValueDTO.self, DashboardAPI.FigureDTO.self, DashboardAPI.ChildDTO.self, DashboardAPI.TrendPointDTO.self, DashboardAPI.PartDTO.self,
         DashboardAPI.SectionDTO.self, DashboardAPI.DashboardDTO.self,
+        // Reports
+        ReportInput.self, ReportChanges.self, ReportIssueInput.self, ReportAPI.FigureDTO.self, ReportAPI.SectionDTO.self, ReportAPI.VersionDTO.self,
+        ReportAPI.ReportDTO.self, ReportAPI.SummaryDTO.self, PageDTO<ReportAPI.SummaryDTO>.self,
         NotificationAPI.ScheduleDTO.self, ReminderRuleInput.self,
     ]
 

@@ -519,6 +519,30 @@ enum APIDocumentation {
         "/dashboard": ["get": operation(
             "getDashboard", "A unit's dashboard: each section's figures for its subtree on a day (from stored roll-ups) with how each is computed and its value on the same day of the period before, the children compared by the lead figure (lagging first), and the lead figure's trend over the period (from the daily snapshots)",
             tag: "Dashboards", parameters: [param("breakthroughUnit"), param("dashboardDay"), param("reportingPeriod")], ok: ref("Dashboard"), failures: ["404"])],
+        "/reports": [
+            "get": operation("listReports", "A unit's own reports, newest first", tag: "Reports", parameters: [param("breakthroughUnit"), param("page"), param("per")],
+                             ok: ref("ReportSummaryPage"), failures: ["400", "404"]),
+            "post": operation("createReport", "An editor of the unit drafts a report (sơ kết, tổng kết) from its dashboard on a day over a period; a background job gathers the figures (status composing, then draft)",
+                              tag: "Reports", body: ref("ReportCreate"), ok: ref("Report"), okStatus: "201", failures: ["404", "422"]),
+        ],
+        "/reports/{id}": [
+            "get": operation("getReport", "A report: its header, the author's text by part, the figures with how each is computed, and the versions issued",
+                             tag: "Reports", parameters: [param("id")], ok: ref("Report"), failures: ["404"]),
+            "patch": operation("updateReport", "Edit the draft's header, signature, recipients and text; the figures come from the data", tag: "Reports",
+                               parameters: [param("id")], body: ref("ReportUpdate"), ok: ref("Report"), failures: ["404"]),
+        ],
+        "/reports/{id}/refresh": ["post": operation(
+            "refreshReport", "Gather the figures again for the same day and period (after data was corrected); the text stays", tag: "Reports",
+            parameters: [param("id")], ok: ref("Report"), failures: ["404"])],
+        "/reports/{id}/issue": ["post": operation(
+            "issueReport", "Register the draft as the unit's document of type BC and archive it as a new version: the DOCX and the XLSX annex as issued, with their SHA-256",
+            tag: "Reports", parameters: [param("id")], body: ref("ReportIssue"), ok: ref("Report"), okStatus: "201", failures: ["404", "409"])],
+        "/reports/{id}/draft/{format}": ["get": reportFile(
+            "downloadReportDraft", "The draft rendered now in the Party's format (number left blank, dated today): DOCX, PDF (LibreOffice; 503 when it is not installed) or the XLSX annex",
+            parameters: [param("id"), param("reportFormat")])],
+        "/reports/{id}/versions/{version}/{format}": ["get": reportFile(
+            "downloadReportVersion", "An issued version exactly as issued (DOCX and XLSX: the archived bytes; PDF: converted from that DOCX)",
+            parameters: [param("id"), param("reportVersion"), param("reportFormat")])],
         "/reminders/rules/{id}": ["delete": operation("removeReminderSchedule", "Removes a unit's own schedule: the one from above, or the default, applies again",
                                                       tag: "Notifications", parameters: [param("id")], ok: nil, okStatus: "204", failures: ["404"])],
         "/briefings": [
@@ -721,6 +745,8 @@ enum APIDocumentation {
         "reportingPeriod": ["name": "period", "in": "query", "description": "The period the trend covers and the comparison steps back: month (default), quarter, half-year or year",
                             "schema": ["type": "string", "enum": ["month", "quarter", "half-year", "year"]]],
         "reminderDay": ["name": "day", "in": "query", "description": "The day previewed; tomorrow by default", "schema": ["type": "string", "format": "date"]],
+        "reportFormat": ["name": "format", "in": "path", "required": true, "schema": .enumeration(ReportFileFormat.self)],
+        "reportVersion": ["name": "version", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 1]],
         "job": ["name": "job", "in": "path", "required": true, "schema": ["type": "string"]],
         "jobState": ["name": "state", "in": "query", "schema": .enumeration(JobState.self)],
         "jobKind": ["name": "kind", "in": "query", "description": "One kind of job: import.members, reminders.generate…", "schema": ["type": "string"]],
@@ -839,6 +865,15 @@ enum APIDocumentation {
             default: return (key, value)
             }
         } + [("deprecated", true)])
+    }
+
+    /// A report's file: its media types and the answers a download gives.
+    private static func reportFile(_ id: String, _ summary: String, parameters: [JSONValue]) -> JSONValue {
+        ["operationId": .string(id), "summary": .string(summary), "tags": ["Reports"], "parameters": .array(parameters),
+         "responses": ["200": ["description": "The file", "content": .object(ReportFileFormat.allCases.map { ($0.mediaType, ["schema": .binary] as JSONValue) })],
+                       "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                       "404": ["$ref": "#/components/responses/404"], "409": ["$ref": "#/components/responses/409"],
+                       "422": ["$ref": "#/components/responses/422"], "503": problemResponse("LibreOffice is not installed, or the conversion failed")]]
     }
 
     private static func param(_ name: String) -> JSONValue {

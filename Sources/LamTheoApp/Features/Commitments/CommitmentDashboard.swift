@@ -44,6 +44,6 @@ struct CommitmentDashboard: DashboardSource {
                                 whole: LocalizedText(vi: "đảng viên trong danh sách có ít nhất một cam kết năm \(year)",
                                                      en: "members on the roll with one \(year) commitment at least")),
                             link: rows(.unassessed)),
-        ], leadFigure: "\(key).registered")
+        ], leadFigure: "\(key).registered", topic: .practice)
     }
 }

@@ -59,6 +59,6 @@ struct CoverageDashboard: DashboardSource {
                             explanation: DashboardFigure.explanation(obligations[.late], counted: LocalizedText(
                                 vi: "văn bản đã quá hạn (kể cả hạn gia hạn) mà đơn vị chưa nộp", en: "documents past their due date (or extension) the unit has not sent")),
                             link: CoverageRoute.campaign(.value(id)).path(query: [.unit: unit]), higherIsBetter: false),
-        ], leadFigure: "\(key).studied")
+        ], leadFigure: "\(key).studied", topic: .study)
     }
 }

@@ -5,7 +5,7 @@ import SQLKit
 import Vapor
 
 /// A figure as it stood on a day.
-struct SnapshotValue: Sendable, Hashable {
+struct SnapshotValue: Sendable, Hashable, Codable {
     let count: Int?
     let total: Int?
 

@@ -33,6 +33,20 @@ struct DashboardDistribution: Sendable, Hashable, Codable {
     let parts: [Part]
 }
 
+/// What a section's figures tell of the work, which is where a report puts them under "kết quả thực hiện".
+enum DashboardTopic: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Lãnh đạo, chỉ đạo: briefings, inspections and the tasks they set.
+    case leadership
+    /// Quán triệt, học tập: the campaigns' coverage.
+    case study
+    /// Làm theo: commitments, breakthroughs.
+    case practice
+    /// Nêu gương, đánh giá: the ratings.
+    case example
+    /// Điển hình: exemplars commended and replicated.
+    case exemplars
+}
+
 /// A feature's figures on the dashboard: a campaign's coverage, the commitments of a year, the ratings of a period.
 struct DashboardSection: Sendable, Hashable, Codable {
     /// Stable: "campaign-3", "commitments-2026", "ratings-5".
@@ -43,6 +57,7 @@ struct DashboardSection: Sendable, Hashable, Codable {
     /// The figure (a key of `figures`) that compares child units in the bar chart and lists the lagging first.
     var leadFigure: String?
     var distribution: DashboardDistribution?
+    var topic: DashboardTopic
 }
 
 /// A feature that has stored figures registers them here (`configure`) instead of being called by the dashboards:

@@ -40,6 +40,6 @@ struct FollowUpDashboard: DashboardSource {
                                 whole: LocalizedText(vi: "nhiệm vụ đã giao (kết luận giao ban, kiến nghị sau kiểm tra, nhân rộng điển hình), không tính đã hủy",
                                                      en: "tasks issued (briefing conclusions, inspection recommendations, exemplar replications), not those cancelled")),
                             link: tasks(.accepted)),
-        ], leadFigure: "\(key).overdue")
+        ], leadFigure: "\(key).overdue", topic: .leadership)
     }
 }

@@ -50,6 +50,7 @@ struct RatingDashboard: DashboardSource {
            distribution: DashboardDistribution(
                title: LocalizedText(vi: "Đảng viên theo mức xếp loại", en: "Members by grade"),
                parts: RatingLevel.allCases.map { DashboardDistribution.Part(label: $0.label, count: tally[$0]) }
-                   + [DashboardDistribution.Part(label: pending, count: tally.pending)]))
+                   + [DashboardDistribution.Part(label: pending, count: tally.pending)]),
+           topic: .example)
     }
 }

@@ -1,19 +1,28 @@
 import LamTheoCore
 
 /// A unit's dashboard: each registered section's figures for its subtree on a day, beside the same day of the period
-/// before, its children compared (lagging first), and the trend of the lead figure over the period.
+/// before, its children compared (lagging first), and the trend of the lead figure over the period. Codable: a report
+/// keeps the model it was drafted from, so that it shows the figures of its day, not today's.
 enum DashboardShow {
-    struct Model: Sendable {
-        struct Child: Sendable {
+    struct Model: Sendable, Codable {
+        struct Child: Sendable, Codable {
             let id: Int
             let name: String
             /// The child's lead figure; nil when the child has nothing of the section.
             let figure: DashboardFigure?
+            /// Every figure of the section for the child, by key: the report's annex lists them all.
+            let values: [String: SnapshotValue]
             /// Below the unit's own share (or above its count, for a figure where less is better).
             let isLagging: Bool
         }
 
-        struct Section: Sendable {
+        /// A child unit's distribution, beside the unit's own in the stacked chart.
+        struct ChildDistribution: Sendable, Codable {
+            let name: String
+            let distribution: DashboardDistribution
+        }
+
+        struct Section: Sendable, Codable {
             let section: DashboardSection
             /// Each figure's value on the same day of the period before, by key, where one was stored.
             let previous: [String: SnapshotValue]
@@ -24,7 +33,7 @@ enum DashboardShow {
             let trend: [Double?]
             let trendBefore: [Double?]
             /// Each child's distribution, for the stacked chart beside the unit's own.
-            let childDistributions: [(name: String, distribution: DashboardDistribution)]
+            let childDistributions: [ChildDistribution]
 
             var lead: DashboardFigure? { section.figures.first { $0.key == section.leadFigure } }
         }

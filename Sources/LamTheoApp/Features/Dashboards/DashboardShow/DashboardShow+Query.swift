@@ -26,7 +26,7 @@ extension DashboardShow {
                     children: compared(children, sections: sections, section: section, lead: lead),
                     trendDays: days, trend: trend, trendBefore: daysBefore.map { leadHistory[$0]?.chartValue },
                     childDistributions: children.compactMap { child in
-                        sections[child.requireID()]?.first { $0.key == section.key }?.distribution.map { (child.name, $0) }
+                        sections[child.requireID()]?.first { $0.key == section.key }?.distribution.map { Model.ChildDistribution(name: child.name, distribution: $0) }
                     })
             })
         }
@@ -44,7 +44,8 @@ extension DashboardShow {
             let own = value(lead)
             let sign: Double = lead.higherIsBetter ? 1 : -1
             let rows = children.map { child -> Model.Child in
-                let figure = sections[child.requireID()]?.first { $0.key == section.key }?.figures.first { $0.key == lead.key }
+                let figures = sections[child.requireID()]?.first { $0.key == section.key }?.figures ?? []
+                let figure = figures.first { $0.key == lead.key }
                 let score = figure.flatMap(value)
                 // Not reported counts as lagging; below the unit's own figure (above it, where less is better) too.
                 let lagging: Bool
@@ -55,7 +56,8 @@ extension DashboardShow {
                 } else {
                     lagging = score == nil
                 }
-                return Model.Child(id: child.requireID(), name: child.name, figure: figure, isLagging: lagging)
+                return Model.Child(id: child.requireID(), name: child.name, figure: figure,
+                                   values: figures.reduce(into: [:]) { $0[$1.key] = SnapshotValue(count: $1.count, total: $1.total) }, isLagging: lagging)
             }
             // Ties keep the children's Vietnamese name order.
             return rows.enumerated().filter { $0.element.figure != nil }.sorted { leftEntry, rightEntry in

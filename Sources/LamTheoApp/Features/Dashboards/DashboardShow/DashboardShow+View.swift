@@ -44,27 +44,22 @@ extension DashboardShow {
             return .section(.id(id),
                 .h2(.text(entry.section.title(language))),
                 .div(.class("figures"), .forEach(entry.section.figures) { figure(language, $0, previous: entry.previous[$0.key]) }),
-                .if(!entry.children.isEmpty, chartWithTable(language, units(language, entry), id: id + "-units")),
+                .if(!entry.children.isEmpty, chartWithTable(language, model.unitsChart(entry, language: language), id: id + "-units")),
                 .if(entry.trend.contains { $0 != nil } || entry.trendBefore.contains { $0 != nil },
-                    chartWithTable(language, trend(language, entry), id: id + "-trend")),
-                .unwrap(entry.section.distribution) { chartWithTable(language, distributionChart(language, entry, own: $0), id: id + "-parts") })
+                    chartWithTable(language, model.trendChart(entry, language: language), id: id + "-trend")),
+                .unwrap(entry.section.distribution) { chartWithTable(language, model.distributionChart(entry, own: $0, language: language), id: id + "-parts") })
         }
 
         /// A figure: its value, the same day of the period before, how it is computed and where its units and people are.
         private func figure(_ language: UILanguage, _ figure: DashboardFigure, previous: SnapshotValue?) -> Node<HTML.BodyContext> {
             .div(.class("figure"),
                 .span(.text(figure.title(language))),
-                .strong(.text(Self.text(language, count: figure.count, total: figure.total))),
+                .strong(.text(Model.text(language, count: figure.count, total: figure.total))),
                 .unwrap(previous) { previous in
-                    .p(.class("muted"), .text(LocalizedText(vi: "Cùng kỳ: ", en: "Same day before: ")(language) + Self.text(language, count: previous.count, total: previous.total)))
+                    .p(.class("muted"), .text(LocalizedText(vi: "Cùng kỳ: ", en: "Same day before: ")(language) + Model.text(language, count: previous.count, total: previous.total)))
                 },
                 .details(.summary(.text(LocalizedText(vi: "Cách tính", en: "How it is counted")(language))), .p(.text(figure.explanation(language)))),
                 .unwrap(figure.link) { .a(.href($0), .text(LocalizedText(vi: "Xem đơn vị, đảng viên", en: "Units and members")(language))) })
-        }
-
-        static func text(_ language: UILanguage, count: Int?, total: Int?) -> String {
-            guard let total else { return count.map(NumberFormat(language).integer) ?? CoverageFigure.notReported(language) }
-            return CoverageFigure(count: count, total: total).text(language)
         }
 
         /// The chart, then its figures as a table that a screen reader reads and anyone may open.
@@ -77,46 +72,6 @@ extension DashboardShow {
                         .tbody(.forEach(table.rows) { row in .tr(.forEach(row.enumerated()) { cell in
                             cell.offset == 0 ? .th(.attribute(named: "scope", value: "row"), .text(cell.element)) : .td(.class("num"), .text(cell.element))
                         }) })))))
-        }
-
-        private func units(_ language: UILanguage, _ entry: Model.Section) -> BarChart {
-            let lead = entry.lead
-            let isShare = lead?.total != nil
-            let lagging = entry.children.filter(\.isLagging).count
-            return BarChart(
-                title: "\(lead?.title(language) ?? "") — " + LocalizedText(vi: "các đơn vị trực thuộc", en: "units below")(language),
-                description: LocalizedText(vi: "\(lagging) đơn vị dưới mức chung của \(model.unitName), đứng đầu và được đánh dấu sọc.",
-                                           en: "\(lagging) units below \(model.unitName)'s overall figure, first and striped.")(language),
-                categories: entry.children.map(\.name),
-                series: [ChartSeries(label: lead?.title(language) ?? "", values: entry.children.map { $0.figure.flatMap(Query.value) })],
-                valueFormat: isShare ? .percent : .number,
-                highlight: Set(entry.children.enumerated().filter { $0.element.isLagging }.map(\.offset)),
-                categoryHeader: LocalizedText(vi: "Đơn vị", en: "Unit")(language))
-        }
-
-        private func trend(_ language: UILanguage, _ entry: Model.Section) -> TrendChart {
-            let lead = entry.lead
-            return TrendChart(
-                title: "\(lead?.title(language) ?? "") — \(model.period.name(of: model.day)(language))",
-                description: LocalizedText(vi: "Theo ngày, từ số liệu lưu cuối mỗi ngày; đường nét đứt là cùng kỳ \(model.period.label.vi.lowercased()) trước.",
-                                           en: "By day, from the figures stored each evening; the dashed line is the previous \(model.period.label.en.lowercased()).")(language),
-                days: entry.trendDays.map { String(format: "%02d/%02d", $0.day, $0.month) },
-                series: [ChartSeries(label: model.period.name(of: model.day)(language), values: entry.trend)],
-                valueFormat: lead?.total != nil ? .percent : .number,
-                comparison: ChartSeries(label: model.period.name(of: model.period.sameDayBefore(model.day))(language), values: entry.trendBefore))
-        }
-
-        private func distributionChart(_ language: UILanguage, _ entry: Model.Section, own: DashboardDistribution) -> StackedBarChart {
-            let rows = [(name: model.unitName, distribution: own)] + entry.childDistributions
-            return StackedBarChart(
-                title: own.title(language),
-                description: LocalizedText(vi: "Tỷ lệ từng mức của toàn đơn vị và của mỗi đơn vị trực thuộc.", en: "Each level's share, for the whole unit and each unit below.")(language),
-                categories: rows.map(\.name),
-                parts: own.parts.indices.map { index in
-                    ChartSeries(label: own.parts[index].label(language),
-                                values: rows.map { row in row.distribution.parts.indices.contains(index) ? Double(row.distribution.parts[index].count) : nil })
-                },
-                categoryHeader: LocalizedText(vi: "Đơn vị", en: "Unit")(language))
         }
     }
 }

@@ -1,0 +1,38 @@
+import Fluent
+import LamTheoCore
+
+/// Reads of reports.
+enum ReportQueries {
+    static func require(_ id: Int, on db: any Database) async throws -> Report {
+        guard let report = try await Report.find(id, on: db) else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy báo cáo", en: "Report not found"))
+        }
+        return report
+    }
+
+    /// The unit's own reports, newest first.
+    static func list(of unitId: Int, page: Int, perPage: Int, on db: any Database) async throws -> Page<Report> {
+        let query = Report.query(on: db).filter(\.$organizationId == unitId)
+        let total = try await query.copy().count()
+        let items = try await query.sort(\.$id, .descending).range(((page - 1) * perPage)..<(page * perPage)).all()
+        return Page(items: items, page: page, perPage: perPage, total: total)
+    }
+
+    /// The versions issued, oldest first.
+    static func versions(of reportId: Int, on db: any Database) async throws -> [ReportVersion] {
+        try await ReportVersion.query(on: db).filter(\.$reportId == reportId).sort(\.$version).all()
+    }
+
+    static func version(_ number: Int, of reportId: Int, on db: any Database) async throws -> ReportVersion {
+        guard let version = try await ReportVersion.query(on: db).filter(\.$reportId == reportId).filter(\.$version == number).first() else {
+            throw DomainError.notFound(LocalizedText(vi: "Báo cáo không có phiên bản \(number)", en: "The report has no version \(number)"))
+        }
+        return version
+    }
+
+    /// The documents registered for the versions, by id: their numbers and dates.
+    static func documents(of versions: [ReportVersion], on db: any Database) async throws -> [Int: Document] {
+        guard !versions.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await Document.query(on: db).filter(\.$id ~~ versions.map(\.documentId)).all().map { ($0.id!, $0) })
+    }
+}

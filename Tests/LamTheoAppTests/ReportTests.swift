@@ -1,0 +1,186 @@
+import Crypto
+import Fluent
+import Foundation
+@testable import LamTheoApp
+import LamTheoCore
+import LamTheoDocx
+import Testing
+import VaporTesting
+import ZIPFoundation
+
+@Suite("Reports")
+struct ReportTests {
+    /// Ward A's cell A1 studies (two members present), ward B does not: the city's figure is 2 of 6.
+    /// `absent`: a member of ward B, whose cell holds no session yet.
+    private func studiedTree(_ app: Application) async throws -> (tree: SmallTree, campaign: Int, absent: Int) {
+        let tree = try await SmallTree.make(on: app)
+        let campaign = try await app.launchStudyCampaign(at: tree.city)
+        var present: [Int] = []
+        var absent: [Int] = []
+        for (index, cell) in [tree.cellA1, tree.cellA1, tree.cellA2, tree.cellA2, tree.cellB1, tree.cellB1].enumerated() {
+            let member = try await app.createMember("Đảng viên \(index)", card: "10\(index)", in: cell)
+            if cell == tree.cellA1 { present.append(member) } else { absent.append(member) }
+        }
+        let session = try await app.cellSession(tree.cellA1, campaign: campaign)
+        let entries = present.map { AttendanceEntry(memberId: $0, status: "present") }
+        _ = try await app.write { try await StudyCommands.takeAttendance(of: session, AttendanceInput(entries: entries), on: $0) }
+        return (tree, campaign, absent.last!)
+    }
+
+    /// The text of a DOCX's body.
+    private func text(ofDocx data: Data) throws -> String {
+        let archive = try Archive(data: data, accessMode: .read)
+        var xml = Data()
+        _ = try archive.extract(try #require(archive["word/document.xml"])) { xml.append($0) }
+        return String(decoding: xml, as: UTF8.self)
+    }
+
+    @Test("drafted from the dashboard by a job, edited, issued as a BC document; the figures equal the dashboard's; an issued version downloads unchanged after the data moves",
+          arguments: TestBackend.allCases)
+    func journey(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let (tree, campaign, absent) = try await studiedTree(app)
+            let city = try await app.caller("thanhpho", .officer, scope: tree.city, level: .editor)
+            let viewer = try await app.caller("xem", .officer, scope: tree.city, level: .viewer)
+            let sibling = try await app.caller("phuongb", .officer, scope: tree.wardB, level: .editor)
+            let tester = try app.testing()
+            let today = CalendarDate.today()
+
+            let created = try await tester.sendRequest(.POST, "/api/v1/reports", headers: city.api) {
+                try $0.content.encode(ReportInput(organizationId: tree.city, kind: "interim", day: today.iso, period: "quarter"))
+            }
+            #expect(created.status == .created)
+            let draft = try created.content.decode(ReportAPI.ReportDTO.self)
+            #expect(draft.status == .composing && draft.jobId != nil && draft.sections.isEmpty)
+            #expect(draft.issuingBody == "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH" && draft.superiorBody.isEmpty && draft.recipients == ["Lưu Văn phòng."])
+            #expect(try await app.jobs.runPending() == 1)
+
+            let composed = try await tester.sendRequest(.GET, "/api/v1/reports/\(draft.id)", headers: viewer.api).content.decode(ReportAPI.ReportDTO.self)
+            #expect(composed.status == .draft)
+            let dashboard = try await tester.sendRequest(.GET, "/api/v1/dashboard?unit=\(tree.city)&day=\(today.iso)&period=quarter", headers: viewer.api)
+                .content.decode(DashboardAPI.DashboardDTO.self)
+            #expect(composed.sections.map(\.key) == dashboard.sections.map(\.key))
+            for (section, expected) in zip(composed.sections, dashboard.sections) {
+                #expect(section.figures.map(\.key) == expected.figures.map(\.key))
+                #expect(section.figures.map(\.count) == expected.figures.map(\.count) && section.figures.map(\.total) == expected.figures.map(\.total))
+            }
+            let coverage = try #require(composed.sections.first { $0.key == "campaign-\(campaign)" })
+            let studied = try #require(coverage.figures.first { $0.key == "campaign-\(campaign).studied" })
+            #expect(studied.text == "2/6 (33,3%)" && studied.source.hasPrefix("2 = đảng viên có mặt"))
+            let shortcomings = composed.narratives["shortcomings"] ?? ""
+            #expect(shortcomings.contains("Đảng bộ phường Đa Kao (chưa báo cáo)"), "the lagging ward is named where the author starts: \(shortcomings)")
+
+            // Not the sibling ward's, not a viewer's to change.
+            #expect(try await tester.sendRequest(.GET, "/api/v1/reports/\(draft.id)", headers: sibling.api).status == .notFound)
+            #expect(try await tester.sendRequest(.PATCH, "/api/v1/reports/\(draft.id)", headers: viewer.api) {
+                try $0.content.encode(ReportChanges(place: "TP. Hồ Chí Minh"))
+            }.status == .forbidden)
+
+            // Issuing needs the place, the signer and the parts' text: refused, nothing written.
+            let documents = try await app.rowCount("documents")
+            let early = try await tester.sendRequest(.POST, "/api/v1/reports/\(draft.id)/issue", headers: city.api) {
+                try $0.content.encode(ReportIssueInput(symbol: "12-BC/TU"))
+            }
+            #expect(early.status == .unprocessableEntity)
+            #expect(try await app.rowCount("documents") == documents)
+            #expect(try await app.rowCount("report_versions") == 0)
+
+            let edited = try await tester.sendRequest(.PATCH, "/api/v1/reports/\(draft.id)", headers: city.api) {
+                try $0.content.encode(ReportChanges(place: "TP. Hồ Chí Minh", signerName: "Nguyễn Văn A",
+                                                    narratives: ["lessons": "Bám sát cơ sở.", "directions": "Hoàn thành học tập trong quý.",
+                                                                 "shortcomings": "Phường Đa Kao chậm tổ chức học tập."]))
+            }
+            #expect(edited.status == .ok)
+            #expect(try await tester.sendRequest(.PATCH, "/api/v1/reports/\(draft.id)", headers: city.api) {
+                try $0.content.encode(ReportChanges(narratives: ["khác": "x"]))
+            }.status == .unprocessableEntity)
+            let wrongType = try await tester.sendRequest(.POST, "/api/v1/reports/\(draft.id)/issue", headers: city.api) {
+                try $0.content.encode(ReportIssueInput(symbol: "12-KH/TU"))
+            }
+            #expect(wrongType.status == .unprocessableEntity)
+            #expect(try await app.rowCount("documents") == documents)
+
+            let issued = try await tester.sendRequest(.POST, "/api/v1/reports/\(draft.id)/issue", headers: city.api) {
+                try $0.content.encode(ReportIssueInput(symbol: "12-BC/TU", issuedOn: today.iso))
+            }
+            #expect(issued.status == .created)
+            let version = try #require(try issued.content.decode(ReportAPI.ReportDTO.self).versions.first)
+            #expect(version.version == 1 && version.symbol == "12-BC/TU" && version.formatVersion == "36-HD/VPTW-2018")
+            let document = try #require(try await Document.find(version.documentId, on: app.db))
+            #expect(document.typeCode == "BC" && document.organizationId == tree.city)
+
+            let docx = try await tester.sendRequest(.GET, "/api/v1/reports/\(draft.id)/versions/1/docx", headers: viewer.api)
+            #expect(docx.status == .ok && docx.headers.contentType?.description.contains("wordprocessingml") == true)
+            let bytes = Data(buffer: docx.body)
+            #expect(SHA256.hash(data: bytes).hex == version.docxSha256)
+            let body = try text(ofDocx: bytes)
+            #expect(body.contains("Số 12-BC/TU") && body.contains("2/6 (33,3%)") && body.contains("Bám sát cơ sở.") && body.contains("Nguyễn Văn A"))
+            let xlsx = Data(buffer: try await tester.sendRequest(.GET, "/api/v1/reports/\(draft.id)/versions/1/xlsx", headers: viewer.api).body)
+            #expect(SHA256.hash(data: xlsx).hex == version.xlsxSha256)
+
+            // The data moves: a ward B member studies. The issued version does not; a refreshed draft does.
+            let session = try await app.cellSession(tree.cellB1, campaign: campaign)
+            _ = try await app.write { try await StudyCommands.takeAttendance(of: session, AttendanceInput(entries: [AttendanceEntry(memberId: absent, status: "present")]), on: $0) }
+            let again = Data(buffer: try await tester.sendRequest(.GET, "/api/v1/reports/\(draft.id)/versions/1/docx", headers: viewer.api).body)
+            #expect(again == bytes)
+            #expect(Data(buffer: try await tester.sendRequest(.GET, "/api/v1/reports/\(draft.id)/versions/1/xlsx", headers: viewer.api).body) == xlsx)
+            #expect(try await tester.sendRequest(.POST, "/api/v1/reports/\(draft.id)/refresh", headers: city.api).status == .ok)
+            #expect(try await app.jobs.runPending() == 1)
+            let refreshed = try await tester.sendRequest(.GET, "/api/v1/reports/\(draft.id)", headers: viewer.api).content.decode(ReportAPI.ReportDTO.self)
+            #expect(refreshed.sections.first { $0.key == "campaign-\(campaign)" }?.figures.first?.text.hasPrefix("3/6") == true)
+            #expect(refreshed.narratives["lessons"] == "Bám sát cơ sở.", "the author's text stays when the figures are gathered again")
+
+            #expect(try await tester.sendRequest(.GET, "/api/v1/reports/\(draft.id)/versions/2/docx", headers: viewer.api).status == .notFound)
+            #expect(try await tester.sendRequest(.GET, "/api/v1/reports/\(draft.id)/draft/odt", headers: viewer.api).status == .notFound)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action ~~ ["report.create", "report.update", "report.issue", "report.refresh"]).count() == 4)
+        }
+    }
+
+    @Test("the pages: draft from the form, the preview with the Party header and figures, the edit form keeps what a refused save typed, issue from the page",
+          arguments: TestBackend.allCases)
+    func pages(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let (tree, _, _) = try await studiedTree(app)
+            let city = try await app.caller("thanhpho", .officer, scope: tree.city, level: .editor)
+            let tester = try app.testing()
+
+            let form = try await FeedbackTests.page("/reports/new?unit=\(tree.city)", as: city, on: tester)
+            #expect(form.contains("Lập dự thảo") && form.contains("Báo cáo sơ kết"))
+            let refused = try await FeedbackTests.post("/reports", ["organizationId": String(tree.city), "kind": "weekly", "day": "", "period": "month"],
+                                                       as: city, on: tester)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await app.rowCount("reports") == 0)
+            let sent = try await FeedbackTests.post("/reports", ["organizationId": String(tree.city), "kind": "interim", "day": "", "period": "month"],
+                                                    as: city, on: tester)
+            let waiting = try await FeedbackTests.landing(sent, as: city, on: tester)
+            #expect(waiting.html.contains("Đang tổng hợp số liệu") && waiting.html.contains(#"http-equiv="refresh""#))
+            #expect(try await app.jobs.runPending() == 1)
+            let id = try #require(try await Report.query(on: app.db).first()?.requireID())
+
+            let preview = try await FeedbackTests.page("/reports/\(id)", as: city, on: tester)
+            #expect(preview.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && preview.contains("BÁO CÁO") && preview.contains("II. KẾT QUẢ THỰC HIỆN"))
+            #expect(preview.contains("2/6 (33,3%)") && preview.contains("role=\"img\"") && !preview.contains(#"http-equiv="refresh""#))
+
+            let canary = "<script>alert(1)</script>"
+            let badSave = try await FeedbackTests.post("/reports/\(id)/edit", ["subject": "", "issuingBody": "ĐẢNG ỦY", "authority": "T/M", "signerTitle": "BÍ THƯ",
+                                                                                "narratives[lessons]": "Bài học \(canary)"], as: city, on: tester)
+            #expect(badSave.status == .unprocessableEntity)
+            #expect(String(buffer: badSave.body).contains("Bài học &lt;script&gt;"), "what was typed comes back, escaped")
+            let saved = try await FeedbackTests.post("/reports/\(id)/edit", ["subject": "Sơ kết quý", "issuingBody": "ĐẢNG ỦY", "authority": "T/M BAN THƯỜNG VỤ",
+                                                                              "signerTitle": "BÍ THƯ", "signerName": "Nguyễn Văn A", "place": "TP. Hồ Chí Minh",
+                                                                              "recipients": "Ban Tuyên giáo,\nLưu Văn phòng.",
+                                                                              "narratives[lessons]": "Bài học \(canary)", "narratives[directions]": "Tiếp tục.",
+                                                                              "narratives[shortcomings]": "Còn chậm."], as: city, on: tester)
+            let landed = try await FeedbackTests.landing(saved, as: city, on: tester)
+            #expect(landed.html.contains("Đã lưu dự thảo.") && landed.html.contains("Bài học &lt;script&gt;") && !landed.html.contains(canary))
+            #expect(landed.html.contains("- Ban Tuyên giáo,"))
+
+            let issued = try await FeedbackTests.post("/reports/\(id)/issue", ["symbol": "7-BC/TU", "issuedOn": ""], as: city, on: tester)
+            let after = try await FeedbackTests.landing(issued, as: city, on: tester)
+            #expect(after.html.contains("Đã ban hành báo cáo (lần 1).") && after.html.contains("Số 07-BC/TU") && after.html.contains("/reports/\(id)/versions/1/docx"))
+            let duplicate = try await FeedbackTests.post("/reports/\(id)/issue", ["symbol": "7-BC/TU", "issuedOn": ""], as: city, on: tester)
+            #expect(duplicate.status == .unprocessableEntity || duplicate.status == .conflict)
+            #expect(try await app.rowCount("report_versions") == 1)
+        }
+    }
+}
