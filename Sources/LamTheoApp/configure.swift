@@ -51,7 +51,8 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
         Reminders.register(source)
     }
     // In this order, the order of the dashboard's sections.
-    for source: any DashboardSource in [CoverageDashboard(), CommitmentDashboard(), FollowUpDashboard(), RatingDashboard()] {
+    for source: any DashboardSource in [CoverageDashboard(), CommitmentDashboard(), BreakthroughDashboard(), FollowUpDashboard(), RatingDashboard(),
+                                        ExemplarDashboard()] {
         Dashboards.register(source)
     }
     JobKinds.register(DashboardSnapshots.jobKind)

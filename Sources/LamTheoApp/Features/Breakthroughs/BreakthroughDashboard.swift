@@ -1,0 +1,60 @@
+import Fluent
+import LamTheoCore
+import SQLKit
+
+/// The breakthroughs of the units' subtrees in the year of the dashboard's day, by status on that day (the stacked
+/// chart): done, late, at risk. Counted from the rows (a few per unit), for the unit asked about and its children in
+/// one grouped query over the `breakthroughs_rollup` index range, as the breakthroughs page counts them.
+struct BreakthroughDashboard: DashboardSource {
+    let name = "breakthroughs"
+
+    func sections(of units: [Organization], day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]] {
+        let ids = units.map { $0.requireID() }
+        guard !ids.isEmpty, let period = try await BreakthroughQueries.period(nil, today: day, on: db) else { return [:] }
+        let rows = try await db.sql.raw("""
+            SELECT c.id AS unit, \(BreakthroughQueries.statusCase(today: day)) AS breakthrough_status, COUNT(*) AS n
+            FROM organizations c JOIN breakthroughs b
+              ON b.period_id = \(bind: period.requireID()) AND b.organization_path >= c.path AND b.organization_path < c.path || '~'
+            WHERE c.id IN (\(binds: ids))
+            GROUP BY 1, 2
+            """).all()
+        var counts: [Int: [BreakthroughStatus: Int]] = [:]
+        for row in rows {
+            guard let status = BreakthroughStatus(rawValue: try row.decode(column: "breakthrough_status", as: String.self)) else { continue }
+            counts[try row.decode(column: "unit", as: Int.self), default: [:]][status] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts.reduce(into: [:]) { sections, entry in sections[entry.key] = [section(period, unit: entry.key, entry.value)] }
+    }
+
+    private func section(_ period: RatingPeriod, unit: Int, _ counts: [BreakthroughStatus: Int]) -> DashboardSection {
+        let id = period.requireID()
+        let key = "breakthroughs-\(id)"
+        let total = counts.values.reduce(0, +)
+        let risk = (margin: Int(BreakthroughRiskRule.standard.margin), staleDays: BreakthroughRiskRule.standard.staleDays)
+        func figure(_ status: BreakthroughStatus, title: LocalizedText, counted: LocalizedText, higherIsBetter: Bool) -> DashboardFigure {
+            let figure = CoverageFigure(count: counts[status] ?? 0, total: total)
+            return DashboardFigure(key: "\(key).\(status.rawValue)", title: title, count: figure.count, total: figure.total,
+                                   explanation: DashboardFigure.explanation(figure, counted: counted, whole: LocalizedText(
+                                       vi: "khâu đột phá của các đơn vị trong kỳ \(period.title)", en: "the units' breakthroughs of \(period.title)")),
+                                   link: BreakthroughRoute.list.path(query: [.unit: unit, "period": id, "status": status.rawValue]),
+                                   higherIsBetter: higherIsBetter)
+        }
+        return DashboardSection(key: key, title: LocalizedText(vi: "Khâu đột phá: \(period.title)", en: "Breakthroughs: \(period.title)"), figures: [
+            figure(.done, title: LocalizedText(vi: "Khâu đột phá đã hoàn thành", en: "Breakthroughs achieved"),
+                   counted: LocalizedText(vi: "khâu đột phá đơn vị đã báo cáo hoàn thành", en: "breakthroughs their unit reported done"),
+                   higherIsBetter: true),
+            figure(.late, title: LocalizedText(vi: "Khâu đột phá trễ hạn", en: "Breakthroughs overdue"),
+                   counted: LocalizedText(vi: "khâu đột phá đã quá thời hạn mà chưa hoàn thành", en: "breakthroughs past their end date and not done"),
+                   higherIsBetter: false),
+            figure(.atRisk, title: LocalizedText(vi: "Khâu đột phá có nguy cơ chậm", en: "Breakthroughs at risk"),
+                   counted: LocalizedText(vi: "khâu đột phá chưa hoàn thành, còn hạn, mà tiến độ chậm hơn thời gian đã qua quá \(risk.margin) điểm phần trăm "
+                                              + "hoặc \(risk.staleDays) ngày chưa báo cáo",
+                                          en: "breakthroughs not done and within their time whose progress trails the time elapsed by more than "
+                                              + "\(risk.margin) points, or with no report for \(risk.staleDays) days"),
+                   higherIsBetter: false),
+        ], leadFigure: "\(key).done",
+           distribution: DashboardDistribution(title: LocalizedText(vi: "Khâu đột phá theo tình trạng", en: "Breakthroughs by status"),
+                                               parts: BreakthroughStatus.allCases.map { DashboardDistribution.Part(label: $0.label, count: counts[$0] ?? 0) }),
+           topic: .practice)
+    }
+}
