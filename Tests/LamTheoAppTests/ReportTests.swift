@@ -169,11 +169,11 @@ struct ReportTests {
             let saved = try await FeedbackTests.post("/reports/\(id)/edit", ["subject": "Sơ kết quý", "issuingBody": "ĐẢNG ỦY", "authority": "T/M BAN THƯỜNG VỤ",
                                                                               "signerTitle": "BÍ THƯ", "signerName": "Nguyễn Văn A", "place": "TP. Hồ Chí Minh",
                                                                               "recipients": "Ban Tuyên giáo,\nLưu Văn phòng.",
-                                                                              "narratives[lessons]": "Bài học \(canary)", "narratives[directions]": "Tiếp tục.",
+                                                                              "narratives[lessons]": "Bài học \(canary)\r\nDòng hai.", "narratives[directions]": "Tiếp tục.",
                                                                               "narratives[shortcomings]": "Còn chậm."], as: city, on: tester)
             let landed = try await FeedbackTests.landing(saved, as: city, on: tester)
             #expect(landed.html.contains("Đã lưu dự thảo.") && landed.html.contains("Bài học &lt;script&gt;") && !landed.html.contains(canary))
-            #expect(landed.html.contains("- Ban Tuyên giáo,"))
+            #expect(landed.html.contains("- Ban Tuyên giáo,") && landed.html.contains("<p>Dòng hai.</p>"), "a line the author typed is a paragraph")
 
             let issued = try await FeedbackTests.post("/reports/\(id)/issue", ["symbol": "7-BC/TU", "issuedOn": ""], as: city, on: tester)
             let after = try await FeedbackTests.landing(issued, as: city, on: tester)

@@ -13,7 +13,7 @@ struct SiteRouteTests {
         PlatformRoute.self, AccountRoute.self, AuditRoute.self, APIDocsRoute.self, DocumentRoute.self, StudyRoute.self,
         CommitmentRoute.self, RatingRoute.self, BreakthroughRoute.self, SpreadsheetRoute.self, PrivacyRoute.self,
         OrganizationRoute.self, MemberRoute.self, CampaignRoute.self, CoverageRoute.self, HomeRoute.self, FollowUpRoute.self, BriefingRoute.self,
-        InspectionRoute.self, ExemplarRoute.self, JobRoute.self, NotificationRoute.self, DashboardRoute.self,
+        InspectionRoute.self, ExemplarRoute.self, JobRoute.self, NotificationRoute.self, DashboardRoute.self, ReportRoute.self,
     ]
 
     @Test("every route served is an address of a route enum, and every address a route enum lists is served")

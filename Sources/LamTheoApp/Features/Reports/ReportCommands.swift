@@ -111,7 +111,10 @@ enum ReportCommands {
             return required ? validator.requiredText(raw, field: field, label: label, maxLength: maxLength)
                             : validator.optionalText(raw, field: field, label: label, maxLength: maxLength) ?? ""
         }
-        let subject = text(changes.subject, "subject", LocalizedText(vi: "Trích yếu", en: "Subject"), required: true, maxLength: 500)
+        let subject = changes.subject.map { validator.lines($0, field: "subject", label: LocalizedText(vi: "Trích yếu", en: "Subject"), maxLength: 500) }
+        if subject?.isEmpty == true {
+            validator.add("subject", LocalizedText(vi: "Trích yếu không được để trống", en: "Subject must not be empty"))
+        }
         let place = text(changes.place, "place", LocalizedText(vi: "Địa danh", en: "Place"), maxLength: 100)
         let superior = text(changes.superiorBody, "superiorBody", LocalizedText(vi: "Cơ quan cấp trên", en: "Superior body"))
         let issuing = text(changes.issuingBody, "issuingBody", LocalizedText(vi: "Cơ quan ban hành", en: "Issuing body"), required: true)
@@ -130,8 +133,7 @@ enum ReportCommands {
                 validator.add("narratives", LocalizedText(vi: "Không có phần báo cáo “\(key)”", en: "There is no report part “\(key)”"))
                 continue
             }
-            narratives[part] = validator.optionalText(value, field: "narratives.\(key)", label: LocalizedText(vi: part.heading, en: part.rawValue),
-                                                      maxLength: 20_000) ?? ""
+            narratives[part] = validator.lines(value, field: "narratives.\(key)", label: LocalizedText(vi: part.heading, en: part.heading), maxLength: 20_000)
         }
         try validator.throwIfInvalid()
         subject.map { report.subject = $0 }
@@ -232,5 +234,21 @@ enum ReportJobs {
             throw DomainError.conflict(field: "id", LocalizedText(vi: "Số liệu của báo cáo đang được tổng hợp", en: "The report's figures are being gathered"))
         }
         return id
+    }
+}
+
+extension LamTheoCore.Validator {
+    /// Text of several lines, one paragraph each (a report's part, its subject): each line checked like `optionalText`,
+    /// blank lines dropped, "\r\n" from a browser's text area read as a line break; at most `maxLength` characters.
+    mutating func lines(_ raw: String, field: String, label: LocalizedText, maxLength: Int) -> String {
+        let lines = raw.split(whereSeparator: \.isNewline).enumerated().compactMap { index, line in
+            optionalText(String(line), field: field, label: LocalizedText(vi: "\(label.vi), dòng \(index + 1)", en: "\(label.en), line \(index + 1)"),
+                         maxLength: maxLength)
+        }
+        let text = lines.joined(separator: "\n")
+        if text.count > maxLength {
+            add(field, LocalizedText(vi: "\(label.vi) dài quá \(maxLength) ký tự", en: "\(label.en) is longer than \(maxLength) characters"))
+        }
+        return text
     }
 }

@@ -76,6 +76,14 @@ enum Stylesheet {
     .field-error { color: #b00020; font-size: .9rem; margin: .2rem 0 0; }
     .errors { border: 1px solid #b00020; background: #fff0f0; padding: .5rem 1rem; border-radius: 6px; }
     .notice { border: 1px solid var(--ok); background: #eef8f2; padding: .5rem 1rem; border-radius: 6px; }
+    .report { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem; font-family: "Times New Roman", "Liberation Serif", serif; }
+    .report-header, .report-closing { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; }
+    .report-header > div, .report-closing > div { flex: 1 1 14rem; text-align: center; }
+    .report-header p, .report-closing p { margin: .1rem 0; }
+    .report-closing > div:first-child { text-align: left; }
+    .report-title { text-align: center; margin: .2rem 0; }
+    .report h2 { font-size: 1.05rem; }
+    .report section p { text-align: justify; }
     .flash { border: 1px solid var(--ok); border-left-width: 6px; background: #eef8f2; padding: .6rem 1rem; border-radius: 6px; font-weight: 600; }
     .badge { display: inline-block; font-size: .8rem; padding: 0 .4rem; border-radius: 4px; background: #eee; }
     .badge.closed { background: #fde2e1; color: #8a1c1c; }

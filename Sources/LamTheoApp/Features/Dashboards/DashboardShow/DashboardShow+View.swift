@@ -16,6 +16,8 @@ extension DashboardShow {
                     vi: "Số liệu toàn đơn vị và các đơn vị trực thuộc đến ngày \(model.day.vietnamese); so sánh với cùng kỳ \(model.period.label.vi.lowercased()) trước.",
                     en: "Figures for the whole unit and the units below it as of \(model.day.vietnamese); compared with the same day of the previous \(model.period.label.en.lowercased()).")(language))),
                 periodForm(language),
+                .p(.a(.href(ReportRoute.list.path(query: [.unit: model.unitId])),
+                      .text(LocalizedText(vi: "Báo cáo sơ kết, tổng kết lập từ các số liệu này", en: "Reports drafted from these figures")(language)))),
                 .if(model.sections.isEmpty, .p(.text(LocalizedText(vi: "Chưa có số liệu nào cho đơn vị này.", en: "No figures for this unit yet.")(language)))),
                 .forEach(model.sections) { section(context, $0) })
             return Layout(title: DashboardShow.title(language), crumbs: [Crumb(title: model.unitName, url: nil)], content: content)
