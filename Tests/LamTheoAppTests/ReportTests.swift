@@ -52,7 +52,8 @@ struct ReportTests {
             #expect(created.status == .created)
             let draft = try created.content.decode(ReportAPI.ReportDTO.self)
             #expect(draft.status == .composing && draft.jobId != nil && draft.sections.isEmpty)
-            #expect(draft.issuingBody == "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH" && draft.superiorBody.isEmpty && draft.recipients == ["Lưu Văn phòng."])
+            #expect(draft.superiorBody == "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH" && draft.issuingBody == "ĐẢNG ỦY THÀNH PHỐ HỒ CHÍ MINH")
+            #expect(draft.authority == "T/M BAN THƯỜNG VỤ" && draft.recipients == ["Lưu Văn phòng."])
             #expect(try await app.jobs.runPending() == 1)
 
             let composed = try await tester.sendRequest(.GET, "/api/v1/reports/\(draft.id)", headers: viewer.api).content.decode(ReportAPI.ReportDTO.self)

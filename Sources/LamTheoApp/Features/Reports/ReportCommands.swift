@@ -65,9 +65,12 @@ enum ReportCommands {
         report.status = .composing
         report.subject = ReportDraft.subject(kind: kind!, period: period!, day: day)
         report.place = ""
-        report.superiorBody = parent?.name.uppercased() ?? ""
-        report.issuingBody = unit.name.uppercased()
-        report.authority = "T/M BAN THƯỜNG VỤ"
+        // The format's pair: the party organisation above (a ward's city; at the top, the unit's own đảng bộ), then the
+        // committee that issues ("Đảng bộ phường X" issues as "Đảng ủy phường X"; a cell as itself).
+        report.superiorBody = (parent ?? unit).name.uppercased()
+        let isCell = unit.name.hasPrefix("Chi bộ")
+        report.issuingBody = (unit.name.hasPrefix("Đảng bộ ") ? "Đảng ủy " + unit.name.dropFirst("Đảng bộ ".count) : unit.name).uppercased()
+        report.authority = isCell ? "T/M CHI BỘ" : "T/M BAN THƯỜNG VỤ"
         report.signerTitle = "BÍ THƯ"
         report.signerName = ""
         report.recipients = [parent.map { "\($0.name)," }, "Lưu Văn phòng."].compactMap { $0 }

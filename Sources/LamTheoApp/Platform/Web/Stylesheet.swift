@@ -83,6 +83,7 @@ enum Stylesheet {
     .report-closing > div:first-child { text-align: left; }
     .report-title { text-align: center; margin: .2rem 0; }
     .report h2 { font-size: 1.05rem; }
+    .report .chart { max-width: 36rem; margin: .5rem auto; }
     .report section p { text-align: justify; }
     .flash { border: 1px solid var(--ok); border-left-width: 6px; background: #eef8f2; padding: .6rem 1rem; border-radius: 6px; font-weight: 600; }
     .badge { display: inline-block; font-size: .8rem; padding: 0 .4rem; border-radius: 4px; background: #eee; }

@@ -47,9 +47,10 @@ extension DashboardShow {
                 let figures = sections[child.requireID()]?.first { $0.key == section.key }?.figures ?? []
                 let figure = figures.first { $0.key == lead.key }
                 let score = figure.flatMap(value)
-                // Not reported counts as lagging; below the unit's own figure (above it, where less is better) too.
+                // Not reported counts as lagging; below the unit's own figure (above it, where less is better) too. A child with
+                // nothing to count (no tasks at all: a whole of 0) is not behind.
                 let lagging: Bool
-                if figure == nil {
+                if figure == nil || figure?.total == 0 {
                     lagging = false
                 } else if let score, let own {
                     lagging = sign * (score - own) < 0

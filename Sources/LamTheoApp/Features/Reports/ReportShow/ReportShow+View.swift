@@ -40,10 +40,12 @@ extension ReportShow {
                     .if(model.mayEdit, context.fields.postButton(ReportRoute.refresh(.value(model.id)).path, LocalizedText(vi: "Tổng hợp lại", en: "Gather again"))))
             case .draft:
                 return .group(
-                    .ul(.class("actions"),
-                        .if(model.mayEdit, .li(.a(.href(ReportRoute.edit(.value(model.id)).path), .text(LocalizedText(vi: "Sửa dự thảo", en: "Edit the draft")(language))))),
+                    .div(.class("actions"),
+                        .if(model.mayEdit, .a(.class("button"), .href(ReportRoute.edit(.value(model.id)).path),
+                                              .text(LocalizedText(vi: "Sửa dự thảo", en: "Edit the draft")(language)))),
                         .forEach(ReportFileFormat.allCases) { format in
-                            .li(.a(.href(ReportRoute.draft(.value(model.id), format: .value(format.rawValue)).path), .text(Self.draftLabel(format)(language))))
+                            .a(.class("button secondary"), .href(ReportRoute.draft(.value(model.id), format: .value(format.rawValue)).path),
+                               .text(Self.draftLabel(format)(language)))
                         }),
                     .if(model.mayEdit, context.fields.postButton(ReportRoute.refresh(.value(model.id)).path,
                                                                  LocalizedText(vi: "Cập nhật số liệu", en: "Update the figures"))),
