@@ -184,4 +184,32 @@ struct ReportTests {
             #expect(try await app.rowCount("report_versions") == 1)
         }
     }
+
+    @Test("a campaign's result report: only that campaign's figures, its title in the subject; the campaign required, and one over the unit", arguments: TestBackend.allCases)
+    func campaignReport(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let (tree, campaign, _) = try await studiedTree(app)
+            let wardCampaign = try await app.launchStudyCampaign(at: tree.wardB, symbol: "06-CT/TW")
+
+            let missing = await domainError { _ = try await app.write { db in
+                try await ReportCommands.create(ReportInput(organizationId: tree.wardA, kind: "campaign"), unit: try await Organization.find(tree.wardA, on: db)!, createdBy: nil, on: db)
+            } }
+            #expect(missing?.fields == ["campaignId"])
+            let sibling = await domainError { _ = try await app.write { db in
+                try await ReportCommands.create(ReportInput(organizationId: tree.wardA, kind: "campaign", campaignId: wardCampaign),
+                                                unit: try await Organization.find(tree.wardA, on: db)!, createdBy: nil, on: db)
+            } }
+            #expect(sibling?.fields == ["campaignId"], "ward B's campaign does not cover ward A")
+
+            let report = try await app.write { db in
+                try await ReportCommands.create(ReportInput(organizationId: tree.wardA, kind: "campaign", campaignId: campaign),
+                                                unit: try await Organization.find(tree.wardA, on: db)!, createdBy: nil, on: db)
+            }
+            let composed = try await app.write { try await ReportCommands.compose(report.requireID(), on: $0) }
+            let title = try #require(try await Campaign.find(campaign, on: app.db)?.title)
+            #expect(composed.subject == "Kết quả thực hiện " + title.prefix(1).lowercased() + title.dropFirst())
+            #expect(composed.figures?.sections.map(\.section.key) == ["campaign-\(campaign)"])
+            #expect(composed.figures?.sections.first?.section.figures.first?.count == 2, "ward A: the two of cell A1 who attended")
+        }
+    }
 }

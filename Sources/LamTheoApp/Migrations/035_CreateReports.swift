@@ -13,6 +13,8 @@ struct CreateReports: AsyncMigration {
             .field("kind", .string, .required)
             .field("day", .string, .required)
             .field("period", .string, .required)
+            // A campaign's result report: only that campaign's figures.
+            .field("campaign_id", .int, .references("campaigns", "id"))
             .field("status", .string, .required)
             .field("job_id", .string)
             // The dashboard the figures were read from, as JSON: the report shows its day's figures, not today's.

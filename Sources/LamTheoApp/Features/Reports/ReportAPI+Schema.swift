@@ -39,6 +39,7 @@ extension ReportAPI.ReportDTO: OpenAPIDescribed {
     static var schema: JSONValue {
         .object(properties: [
             "id": .integer, "organizationId": .integer, "kind": .enumeration(ReportKind.self),
+            "campaignId": JSONValue.nullable(.integer).described("A campaign result report's campaign"),
             "status": JSONValue.enumeration(ReportStatus.self).described("composing while a job gathers the figures (jobId); draft; failed"),
             "jobId": .nullable(.string), "day": .date, "period": .enumeration(ReportingPeriod.self), "subject": .string, "place": .string,
             "superiorBody": .string, "issuingBody": .string, "authority": .string, "signerTitle": .string, "signerName": .string,
@@ -64,7 +65,8 @@ extension ReportInput: OpenAPIDescribed {
     static var schema: JSONValue {
         .object(properties: ["organizationId": .integer, "kind": .enumeration(ReportKind.self),
                              "day": JSONValue.string.described("The figures' day, dd/MM/yyyy or ISO; today when left out"),
-                             "period": .enumeration(ReportingPeriod.self)],
+                             "period": .enumeration(ReportingPeriod.self),
+                             "campaignId": JSONValue.integer.described("For kind campaign: a campaign launched by the unit or above it")],
                 required: ["organizationId", "kind"])
     }
 }

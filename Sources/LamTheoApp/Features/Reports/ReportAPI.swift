@@ -50,6 +50,7 @@ enum ReportAPI {
         let id: Int
         let organizationId: Int
         let kind: ReportKind
+        let campaignId: Int?
         let status: ReportStatus
         let jobId: String?
         let day: CalendarDate
@@ -126,7 +127,7 @@ enum ReportAPI {
         let figures = report.figures
         let narratives = report.narratives
         return ReportDTO(
-            id: report.requireID(), organizationId: report.organizationId, kind: report.kind, status: report.status, jobId: report.jobId,
+            id: report.requireID(), organizationId: report.organizationId, kind: report.kind, campaignId: report.campaignId, status: report.status, jobId: report.jobId,
             day: report.day, period: report.period, subject: report.subject, place: report.place, superiorBody: report.superiorBody,
             issuingBody: report.issuingBody, authority: report.authority, signerTitle: report.signerTitle, signerName: report.signerName,
             recipients: report.recipients, narratives: Dictionary(uniqueKeysWithValues: ReportPart.allCases.map { ($0.rawValue, narratives[$0] ?? "") }),

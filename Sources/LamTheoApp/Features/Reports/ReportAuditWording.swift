@@ -12,6 +12,7 @@ struct ReportAuditWording: AuditWordingSource {
             AuditRecordWording(Report.auditEntity, noun: LocalizedText(vi: "báo cáo", en: "report"), naming: .title("subject"), fields: [
                 AuditField("organizationId", LocalizedText(vi: "Đơn vị", en: "Unit"), .reference(.unit)),
                 AuditField("kind", LocalizedText(vi: "Loại", en: "Kind"), .choice { ReportKind(rawValue: $0)?.label }),
+                AuditField("campaignId", LocalizedText(vi: "Đợt triển khai", en: "Campaign"), .reference(.campaign)),
                 AuditField("day", LocalizedText(vi: "Số liệu đến ngày", en: "Figures as of"), .day),
                 AuditField("period", LocalizedText(vi: "Kỳ", en: "Period"), .choice { ReportingPeriod(rawValue: $0)?.label }),
                 AuditField("status", LocalizedText(vi: "Trạng thái", en: "Status"), .choice { ReportStatus(rawValue: $0)?.label }),

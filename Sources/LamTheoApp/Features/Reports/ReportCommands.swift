@@ -13,6 +13,8 @@ struct ReportInput: Codable, Sendable {
     var day: String?
     /// `month`, `quarter`, `half-year` or `year`; the month when blank.
     var period: String?
+    /// For a campaign's result report (`kind` campaign): a campaign that covers the unit.
+    var campaignId: Int?
 }
 
 /// Changes to a draft: each field left out stays as it is.
@@ -54,6 +56,16 @@ enum ReportCommands {
         validator.check(period != nil, "period", LocalizedText(vi: "Kỳ phải là month, quarter, half-year hoặc year",
                                                                en: "The period must be month, quarter, half-year or year"))
         validator.check(unit.status == .active, "organizationId", LocalizedText(vi: "Đơn vị đã giải thể hoặc sáp nhập", en: "The unit is no longer active"))
+        var campaign: Campaign?
+        if kind == .campaign {
+            campaign = try await input.campaignId.asyncMap { try await Campaign.find($0, on: db) } ?? nil
+            // A campaign covers its launching unit's subtree: the unit reports on one launched at or above it.
+            validator.check(campaign.map { unit.treePath.ids.contains($0.organizationId) } ?? false, "campaignId", LocalizedText(
+                vi: "Chọn một đợt triển khai của đơn vị hoặc cấp trên", en: "Choose a campaign launched by the unit or above it"))
+        } else {
+            validator.check(input.campaignId == nil, "campaignId", LocalizedText(vi: "Chỉ báo cáo kết quả một đợt mới chọn đợt",
+                                                                                 en: "Only a campaign result report names a campaign"))
+        }
         try validator.throwIfInvalid()
 
         let parent = try await unit.parentId.asyncMap { try await Organization.find($0, on: db) } ?? nil
@@ -62,8 +74,9 @@ enum ReportCommands {
         report.kind = kind!
         report.day = day
         report.period = period!
+        report.campaignId = campaign?.id
         report.status = .composing
-        report.subject = ReportDraft.subject(kind: kind!, period: period!, day: day)
+        report.subject = ReportDraft.subject(kind: kind!, period: period!, day: day, campaignTitle: campaign?.title)
         report.place = ""
         // The format's pair: the party organisation above (a ward's city; at the top, the unit's own đảng bộ), then the
         // committee that issues ("Đảng bộ phường X" issues as "Đảng ủy phường X"; a cell as itself).
@@ -87,7 +100,8 @@ enum ReportCommands {
         guard let unit = try await Organization.find(report.organizationId, on: db) else {
             throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tổ chức đảng", en: "Organisation not found"))
         }
-        let figures = try await DashboardShow.Query.run(unit: unit, day: report.day, period: report.period, on: db)
+        let figures = ReportDraft.figures(try await DashboardShow.Query.run(unit: unit, day: report.day, period: report.period, on: db),
+                                          campaignId: report.campaignId)
         let childCount = try await OrganizationQueries.activeChildren(of: unit, on: db).count
         report.figures = figures
         report.narratives = ReportDraft.narratives(figures: figures, childCount: childCount).merging(report.narratives) { _, written in written }

@@ -27,9 +27,17 @@ enum ReportDraft {
     /// "Số …-BC/…" until a number is given at issue.
     static let unnumbered = "…-BC/…"
 
-    /// "Sơ kết … Tháng 11/2026".
-    static func subject(kind: ReportKind, period: ReportingPeriod, day: CalendarDate) -> String {
-        "\(kind.verb) việc học tập, quán triệt và làm theo các chỉ thị, nghị quyết của Đảng\n\(period.name(of: day).vi.lowercasedFirst)"
+    /// "Sơ kết … tháng 11/2026"; a campaign's: "Kết quả thực hiện {the campaign}".
+    static func subject(kind: ReportKind, period: ReportingPeriod, day: CalendarDate, campaignTitle: String?) -> String {
+        if let campaignTitle { return "\(kind.verb) \(campaignTitle.lowercasedFirst)" }
+        return "\(kind.verb) việc học tập, quán triệt và làm theo các chỉ thị, nghị quyết của Đảng\n\(period.name(of: day).vi.lowercasedFirst)"
+    }
+
+    /// The figures a report shows: a campaign's result report only that campaign's section (`CoverageDashboard`'s key).
+    static func figures(_ dashboard: DashboardShow.Model, campaignId: Int?) -> DashboardShow.Model {
+        guard let campaignId else { return dashboard }
+        return DashboardShow.Model(unitId: dashboard.unitId, unitName: dashboard.unitName, day: dashboard.day, period: dashboard.period,
+                                   sections: dashboard.sections.filter { $0.section.key == "campaign-\(campaignId)" })
     }
 
     /// What the parts say before the author writes: the situation in figures, and the units behind the figures where

@@ -1,3 +1,4 @@
+import Fluent
 import LamTheoCore
 import Plot
 
@@ -26,15 +27,22 @@ enum ReportList {
     }
 }
 
-/// The form that drafts a report of a unit from its figures on a day over a period.
+/// The form that drafts a report of a unit from its figures on a day over a period, or one campaign's results.
 enum ReportNew {
     static let form = "report"
+
+    /// The campaigns a result report may be about: launched by the unit or above it, latest first.
+    static func campaigns(of unit: Organization, on db: any Database) async throws -> [(value: String, title: String)] {
+        try await Campaign.query(on: db).filter(\.$organizationId ~~ unit.treePath.ids).sort(\.$id, .descending).limit(50).all()
+            .map { (String($0.requireID()), $0.title) }
+    }
 
     struct View: PageView {
         let unitId: Int
         let unitName: String
         let day: CalendarDate
         let period: ReportingPeriod
+        let campaigns: [(value: String, title: String)]
 
         func layout(_ context: PageContext) -> Layout {
             let language = context.language
@@ -53,6 +61,8 @@ enum ReportNew {
                                 hint: LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")),
                     fields.select("period", LocalizedText(vi: "Kỳ báo cáo", en: "Period"), options: ReportingPeriod.allCases.map { ($0.rawValue, $0.label(language)) },
                                   selected: period.rawValue),
+                    fields.select("campaignId", LocalizedText(vi: "Đợt triển khai (chỉ cho báo cáo kết quả một đợt)", en: "Campaign (a campaign result report only)"),
+                                  options: [("", LocalizedText(vi: "— Không —", en: "— None —")(language))] + campaigns, selected: nil),
                     fields.submit(LocalizedText(vi: "Lập dự thảo", en: "Draft"))))
             return Layout(title: title, crumbs: [Crumb(title: ReportPages.title(language), url: ReportRoute.list.path(query: [.unit: unitId])),
                                                  Crumb(title: unitName, url: nil)], content: content)

@@ -9,19 +9,23 @@ enum ReportKind: String, Codable, Sendable, CaseIterable {
     case interim
     /// Báo cáo tổng kết: at the end.
     case final
+    /// Báo cáo kết quả thực hiện: one campaign's results.
+    case campaign
 
     var label: LocalizedText {
         switch self {
         case .interim: return LocalizedText(vi: "Báo cáo sơ kết", en: "Interim report")
         case .final: return LocalizedText(vi: "Báo cáo tổng kết", en: "Final report")
+        case .campaign: return LocalizedText(vi: "Báo cáo kết quả thực hiện một đợt", en: "Campaign result report")
         }
     }
 
-    /// The subject's first words: "Sơ kết", "Tổng kết".
+    /// The subject's first words: "Sơ kết", "Tổng kết", "Kết quả thực hiện".
     var verb: String {
         switch self {
         case .interim: return "Sơ kết"
         case .final: return "Tổng kết"
+        case .campaign: return "Kết quả thực hiện"
         }
     }
 }
@@ -85,6 +89,8 @@ final class Report: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: ReportKind
     @Field(key: "day") var day: CalendarDate
     @Field(key: "period") var period: ReportingPeriod
+    /// A campaign's result report: the campaign whose figures alone it shows.
+    @OptionalField(key: "campaign_id") var campaignId: Int?
     @Field(key: "status") var status: ReportStatus
     /// The job gathering the figures, while composing.
     @OptionalField(key: "job_id") var jobId: String?
@@ -164,7 +170,7 @@ final class ReportVersion: Model, @unchecked Sendable {
 extension Report: Auditable {
     static var auditEntity: String { "report" }
     var auditFields: [String: String?] {
-        ["organizationId": String(organizationId), "kind": kind.rawValue, "day": day.iso, "period": period.rawValue, "status": status.rawValue,
+        ["organizationId": String(organizationId), "kind": kind.rawValue, "campaignId": campaignId.map(String.init), "day": day.iso, "period": period.rawValue, "status": status.rawValue,
          "subject": subject, "place": place, "superiorBody": superiorBody, "issuingBody": issuingBody, "authority": authority,
          "signerTitle": signerTitle, "signerName": signerName, "recipients": recipients.joined(separator: "\n"),
          "narratives": narrativesJSON]

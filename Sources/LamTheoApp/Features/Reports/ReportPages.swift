@@ -33,11 +33,26 @@ enum ReportPages {
         let unit = try await request.readableUnit()
         try request.require(.edit, at: unit.treePath)
         let day = try request.queryDay("day", default: .today())
-        return ReportNew.View(unitId: unit.requireID(), unitName: unit.name, day: day, period: try request.reportingPeriod()).response(for: request)
+        return ReportNew.View(unitId: unit.requireID(), unitName: unit.name, day: day, period: try request.reportingPeriod(),
+                              campaigns: try await ReportNew.campaigns(of: unit, on: request.db)).response(for: request)
+    }
+
+    /// The new-report form's fields: the campaign sent as text, blank for none.
+    struct NewForm: Content {
+        var organizationId: Int?
+        var kind: String?
+        var day: String?
+        var period: String?
+        var campaignId: String?
+
+        var input: ReportInput {
+            ReportInput(organizationId: organizationId, kind: kind, day: day, period: period, campaignId: campaignId.flatMap { Int($0) })
+        }
     }
 
     static func create(request: Request) async throws -> Response {
-        let input = try request.content.decode(ReportInput.self)
+        let form = try request.content.decode(NewForm.self)
+        let input = form.input
         do {
             let report = try await ReportActions.create(input, request: request)
             return request.redirect(to: ReportRoute.show(.value(report.requireID())).path,
@@ -45,8 +60,8 @@ enum ReportPages {
         } catch let error as DomainError where error.kind != .notFound {
             guard let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) else { throw error }
             try request.require(.edit, at: unit.treePath)
-            return ReportNew.View(unitId: unitId, unitName: unit.name, day: .today(), period: .month)
-                .response(for: request, errors: error.fieldErrors, refused: RefusedForm(form: ReportNew.form, input), status: .unprocessableEntity)
+            return ReportNew.View(unitId: unitId, unitName: unit.name, day: .today(), period: .month, campaigns: try await ReportNew.campaigns(of: unit, on: request.db))
+                .response(for: request, errors: error.fieldErrors, refused: RefusedForm(form: ReportNew.form, form), status: .unprocessableEntity)
         }
     }
 
