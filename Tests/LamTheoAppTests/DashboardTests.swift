@@ -82,4 +82,32 @@ struct DashboardTests {
             #expect(try await tester.sendRequest(.GET, "/dashboard?unit=\(tree.wardB)", headers: ward.web).status == .notFound)
         }
     }
+    @Test("a unit with many children: the chart and its table show the first 30, lagging first, and link to the page with every one")
+    func manyChildren() throws {
+        let lead = "campaign-1.studied"
+        func figure(_ count: Int) -> DashboardFigure {
+            DashboardFigure(key: lead, title: LocalizedText(vi: "Đảng viên đã học tập", en: "Members who studied"), count: count, total: 40,
+                            explanation: LocalizedText(vi: "", en: ""), link: nil)
+        }
+        let children = (1...45).map { index in
+            DashboardShow.Model.Child(id: 100 + index, name: "Chi bộ số \(index)", figure: figure(index % 40), values: [:], isLagging: index <= 35)
+        }
+        let section = DashboardShow.Model.Section(
+            section: DashboardSection(key: "campaign-1", title: LocalizedText(vi: "Học tập", en: "Study"), figures: [figure(20)], leadFigure: lead, topic: .study),
+            previous: [:], children: children, trendDays: [], trend: [], trendBefore: [], childDistributions: [])
+        let model = DashboardShow.Model(unitId: 7, unitName: "Đảng bộ phường", day: CalendarDate(year: 2026, month: 5, day: 18)!, period: .month,
+                                        sections: [section])
+        func page(allChildren: Bool) -> String {
+            DashboardShow.View(model: model, allChildren: allChildren).layout(PageContext(language: .vi, csrfToken: "t")).content.render()
+        }
+        func rows(_ html: String) -> Int { html.components(separatedBy: "scope=\"row\">Chi bộ số ").count - 1 }
+
+        let capped = page(allChildren: false)
+        #expect(rows(capped) == DashboardShow.View.childrenShown)
+        #expect(capped.contains("scope=\"row\">Chi bộ số 1<") && !capped.contains("scope=\"row\">Chi bộ số 45<"), "the first ones, lagging first")
+        #expect(capped.contains("Hiện 30/45 đơn vị trực thuộc") && capped.contains("35 đơn vị dưới mức chung"), "the lagging counted among all 45")
+        #expect(capped.contains("/dashboard?unit=7&amp;period=month&amp;day=2026-05-18&amp;children=all#s-campaign-1"))
+        let all = page(allChildren: true)
+        #expect(rows(all) == 45 && !all.contains("children=all"))
+    }
 }

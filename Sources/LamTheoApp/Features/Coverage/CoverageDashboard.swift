@@ -28,6 +28,8 @@ struct CoverageDashboard: DashboardSource {
         func members(_ list: CoverageMemberList) -> String {
             CoverageRoute.members(campaign: .value(id)).path(query: [.unit: unit, "list": list.rawValue])
         }
+        // Built once: a dashboard builds a section for each of a unit's children, hundreds at a ward.
+        let campaignPage = CoverageRoute.campaign(.value(id)).path(query: [.unit: unit])
         let onRoll = LocalizedText(vi: "đảng viên trong danh sách của các đơn vị (chính thức, dự bị và miễn sinh hoạt)",
                                    en: "members on the units' rolls (full, probationary and exempt)")
         let obligations = coverage.obligations
@@ -48,17 +50,17 @@ struct CoverageDashboard: DashboardSource {
                             count: coverage.sessionsHeld, total: nil,
                             explanation: DashboardFigure.explanation(coverage.sessionsHeld, counted: LocalizedText(
                                 vi: "buổi học tập của đợt đã ghi là đã tổ chức", en: "the campaign's sessions recorded as held")),
-                            link: CoverageRoute.campaign(.value(id)).path(query: [.unit: unit])),
+                            link: campaignPage),
             DashboardFigure(key: "\(key).obligations-done", title: LocalizedText(vi: "Kế hoạch, báo cáo của đơn vị đã được nhận", en: "Units' plans and reports accepted"),
                             count: obligations.done.count, total: obligations.total,
                             explanation: DashboardFigure.explanation(obligations.done, counted: LocalizedText(vi: "văn bản các đơn vị phải nộp (kế hoạch, báo cáo) đã được cấp trên nhận", en: "documents units owe (plans, reports) accepted above"),
                                                  whole: LocalizedText(vi: "văn bản các đơn vị phải nộp, không tính đã rút hoặc đã chuyển giao", en: "documents units owe, not those withdrawn or handed over")),
-                            link: CoverageRoute.campaign(.value(id)).path(query: [.unit: unit])),
+                            link: campaignPage),
             DashboardFigure(key: "\(key).obligations-late", title: LocalizedText(vi: "Kế hoạch, báo cáo quá hạn", en: "Plans and reports overdue"),
                             count: obligations[.late], total: obligations.total,
                             explanation: DashboardFigure.explanation(obligations[.late], counted: LocalizedText(
                                 vi: "văn bản đã quá hạn (kể cả hạn gia hạn) mà đơn vị chưa nộp", en: "documents past their due date (or extension) the unit has not sent")),
-                            link: CoverageRoute.campaign(.value(id)).path(query: [.unit: unit]), higherIsBetter: false),
+                            link: campaignPage, higherIsBetter: false),
         ], leadFigure: "\(key).studied", topic: .study)
     }
 }

@@ -11,7 +11,7 @@ enum DashboardPages {
         let unit = try await request.readableUnit()
         let model = try await DashboardShow.Query.run(unit: unit, day: try request.queryDay("day", default: .today()),
                                                       period: try request.reportingPeriod(), on: request.db)
-        return DashboardShow.View(model: model).response(for: request)
+        return DashboardShow.View(model: model, allChildren: try request.queryText("children") == "all").response(for: request)
     }
 }
 

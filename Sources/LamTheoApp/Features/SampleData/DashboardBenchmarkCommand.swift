@@ -3,8 +3,8 @@ import Foundation
 import LamTheoCore
 import Vapor
 
-/// `lamtheo benchmark-dashboard`: a unit's dashboard (every registered section, its children compared, the trend
-/// from the snapshots) at the root, a province-level and a ward-level unit and a cell of a large tree, each beside a
+/// `lamtheo benchmark-dashboard`: a unit's dashboard page (every registered section, its children compared, the trend
+/// from the snapshots, the page's HTML) at the root, a province-level and a ward-level unit and a cell of a large tree, each beside a
 /// plain indexed `COUNT(*)` of the same subtree's members measured in the same run; and the time the evening job
 /// takes to store the whole tree's figures. Fills an empty database with the synthetic organisation (`--scale`,
 /// national by default) and launches a campaign at the root when none is running.
@@ -40,11 +40,13 @@ struct DashboardBenchmarkCommand: AsyncCommand {
         BenchmarkTiming.header(console)
         var p50: [String: Double] = [:]
         for (label, unit) in try await TreeBenchmarkCommand.sampleUnits(under: root, on: db) {
+            let children = try await OrganizationQueries.activeChildren(of: unit, on: db).count
             let baseline = try await BenchmarkTiming.measure(max(runs / 10, 5)) { _ = try await TreeBenchmarkCommand.plainCount(unit.treePath, on: db) }
             let dashboard = try await BenchmarkTiming.measure(runs) {
-                _ = try await DashboardShow.Query.run(unit: unit, day: today, period: .month, on: db)
+                let model = try await DashboardShow.Query.run(unit: unit, day: today, period: .month, on: db)
+                _ = DashboardShow.View(model: model).layout(PageContext(language: .vi, csrfToken: "")).content.render()
             }
-            BenchmarkTiming.report(console, "dashboard · \(label)", dashboard, baseline)
+            BenchmarkTiming.report(console, "dashboard · \(label) (\(children) units below)", dashboard, baseline)
             p50[String(label.prefix(7))] = BenchmarkTiming.percentile(dashboard, 0.5)
         }
         if let root = p50["root"], let ward = p50["level 2"] {

@@ -8,19 +8,21 @@ extension DashboardShow.Model {
         return CoverageFigure(count: count, total: total).text(language)
     }
 
-    /// The children compared by the section's lead figure, lagging first and striped.
-    func unitsChart(_ entry: Section, language: UILanguage) -> BarChart {
+    /// The children compared by the section's lead figure, lagging first and striped: the first `limit` of them, the
+    /// description counting every one that lags.
+    func unitsChart(_ entry: Section, showing limit: Int = .max, language: UILanguage) -> BarChart {
         let lead = entry.lead
         let isShare = lead?.total != nil
         let lagging = entry.children.filter(\.isLagging).count
+        let children = entry.children.prefix(limit)
         return BarChart(
             title: "\(lead?.title(language) ?? "") — " + LocalizedText(vi: "các đơn vị trực thuộc", en: "units below")(language),
             description: LocalizedText(vi: "\(lagging) đơn vị dưới mức chung của \(unitName), đứng đầu và được đánh dấu sọc.",
                                        en: "\(lagging) units below \(unitName)'s overall figure, first and striped.")(language),
-            categories: entry.children.map(\.name),
-            series: [ChartSeries(label: lead?.title(language) ?? "", values: entry.children.map { $0.figure.flatMap(DashboardShow.Query.value) })],
+            categories: children.map(\.name),
+            series: [ChartSeries(label: lead?.title(language) ?? "", values: children.map { $0.figure.flatMap(DashboardShow.Query.value) })],
             valueFormat: isShare ? .percent : .number,
-            highlight: Set(entry.children.enumerated().filter { $0.element.isLagging }.map(\.offset)),
+            highlight: Set(children.enumerated().filter { $0.element.isLagging }.map(\.offset)),
             categoryHeader: LocalizedText(vi: "Đơn vị", en: "Unit")(language))
     }
 
@@ -37,9 +39,9 @@ extension DashboardShow.Model {
             comparison: ChartSeries(label: period.name(of: period.sameDayBefore(day))(language), values: entry.trendBefore))
     }
 
-    /// The unit's distribution and each child's, stacked.
-    func distributionChart(_ entry: Section, own: DashboardDistribution, language: UILanguage) -> StackedBarChart {
-        let rows = [DashboardShow.Model.ChildDistribution(name: unitName, distribution: own)] + entry.childDistributions
+    /// The unit's distribution and the first `limit` children's, stacked.
+    func distributionChart(_ entry: Section, own: DashboardDistribution, showing limit: Int = .max, language: UILanguage) -> StackedBarChart {
+        let rows = [DashboardShow.Model.ChildDistribution(name: unitName, distribution: own)] + entry.childDistributions.prefix(limit)
         return StackedBarChart(
             title: own.title(language),
             description: LocalizedText(vi: "Tỷ lệ từng mức của toàn đơn vị và của mỗi đơn vị trực thuộc.", en: "Each level's share, for the whole unit and each unit below.")(language),

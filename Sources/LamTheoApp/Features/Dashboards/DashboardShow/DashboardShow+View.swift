@@ -6,7 +6,13 @@ extension DashboardShow {
     static let title = LocalizedText(vi: "Tổng quan", en: "Dashboard")
 
     struct View: PageView {
+        /// Children a section compares unless every one is asked for: the bar chart draws no more, and a page listing a
+        /// ward's 1.500 cells would cost more to send and read than it tells.
+        static let childrenShown = 30
+
         let model: Model
+        /// `?children=all`: every child in each section's charts and tables, instead of the first `childrenShown`.
+        var allChildren = false
 
         func layout(_ context: PageContext) -> Layout {
             let language = context.language
@@ -43,13 +49,29 @@ extension DashboardShow {
         private func section(_ context: PageContext, _ entry: Model.Section) -> Node<HTML.BodyContext> {
             let language = context.language
             let id = "s-" + entry.section.key
+            let shown = allChildren ? Int.max : Self.childrenShown
+            let children = max(entry.children.count, entry.childDistributions.count)
             return .section(.id(id),
                 .h2(.text(entry.section.title(language))),
                 .div(.class("figures"), .forEach(entry.section.figures) { figure(language, $0, previous: entry.previous[$0.key]) }),
-                .if(!entry.children.isEmpty, chartWithTable(language, model.unitsChart(entry, language: language), id: id + "-units")),
+                .if(!entry.children.isEmpty, chartWithTable(language, model.unitsChart(entry, showing: shown, language: language), id: id + "-units")),
                 .if(entry.trend.contains { $0 != nil } || entry.trendBefore.contains { $0 != nil },
                     chartWithTable(language, model.trendChart(entry, language: language), id: id + "-trend")),
-                .unwrap(entry.section.distribution) { chartWithTable(language, model.distributionChart(entry, own: $0, language: language), id: id + "-parts") })
+                .unwrap(entry.section.distribution) {
+                    chartWithTable(language, model.distributionChart(entry, own: $0, showing: shown, language: language), id: id + "-parts")
+                },
+                .if(shown < children, allChildrenLink(language, shown: shown, of: children, section: id)))
+        }
+
+        /// "30 of 1.520 units below shown, those lagging first", and the link to the page with every one.
+        private func allChildrenLink(_ language: UILanguage, shown: Int, of total: Int, section: String) -> Node<HTML.BodyContext> {
+            let number = NumberFormat(language)
+            return .p(.class("muted"),
+                .text(LocalizedText(vi: "Hiện \(number.integer(shown))/\(number.integer(total)) đơn vị trực thuộc, đơn vị dưới mức chung trước. ",
+                                    en: "\(number.integer(shown)) of \(number.integer(total)) units below shown, those lagging first. ")(language)),
+                .a(.href(DashboardRoute.show.path(query: [.unit: model.unitId, "period": model.period.rawValue, "day": model.day.iso, "children": "all"],
+                                                  fragment: section)),
+                   .text(LocalizedText(vi: "Xem tất cả", en: "Show all")(language))))
         }
 
         /// A figure: its value, the same day of the period before, how it is computed and where its units and people are.
