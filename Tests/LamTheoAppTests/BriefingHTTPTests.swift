@@ -110,6 +110,10 @@ struct BriefingHTTPTests {
             }
             #expect(registered.status == .created)
             #expect(try registered.content.decode(BriefingAPI.NoticeDTO.self).symbol == "99-TB/TU")
+            let docx = try await tester.sendRequest(.GET, "/api/v1/briefings/\(held)/notice/docx", headers: viewer.api)
+            #expect(docx.status == .ok && docx.headers.contentType?.description.contains("wordprocessingml") == true)
+            let xml = try DocxText.body(of: Data(buffer: docx.body))
+            #expect(xml.contains("Số 99-TB/TU") && xml.contains("THÔNG BÁO") && xml.contains("1. Rà soát quy chế Giao: Đảng bộ phường Bến Nghé (Bí thư)"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action ~~ ["briefing.create", "briefing.contribute", "briefing.present",
                                                                                    "briefing.conclude", "briefing.notice"]).count() == 6)
         }

@@ -27,14 +27,6 @@ struct ReportTests {
         return (tree, campaign, absent.last!)
     }
 
-    /// The text of a DOCX's body.
-    private func text(ofDocx data: Data) throws -> String {
-        let archive = try Archive(data: data, accessMode: .read)
-        var xml = Data()
-        _ = try archive.extract(try #require(archive["word/document.xml"])) { xml.append($0) }
-        return String(decoding: xml, as: UTF8.self)
-    }
-
     @Test("drafted from the dashboard by a job, edited, issued as a BC document; the figures equal the dashboard's; an issued version downloads unchanged after the data moves",
           arguments: TestBackend.allCases)
     func journey(_ backend: TestBackend) async throws {
@@ -114,7 +106,7 @@ struct ReportTests {
             #expect(docx.status == .ok && docx.headers.contentType?.description.contains("wordprocessingml") == true)
             let bytes = Data(buffer: docx.body)
             #expect(SHA256.hash(data: bytes).hex == version.docxSha256)
-            let body = try text(ofDocx: bytes)
+            let body = try DocxText.body(of: bytes)
             #expect(body.contains("Số 12-BC/TU") && body.contains("2/6 (33,3%)") && body.contains("Bám sát cơ sở.") && body.contains("Nguyễn Văn A"))
             let xlsx = Data(buffer: try await tester.sendRequest(.GET, "/api/v1/reports/\(draft.id)/versions/1/xlsx", headers: viewer.api).body)
             #expect(SHA256.hash(data: xlsx).hex == version.xlsxSha256)
@@ -211,5 +203,15 @@ struct ReportTests {
             #expect(composed.figures?.sections.map(\.section.key) == ["campaign-\(campaign)"])
             #expect(composed.figures?.sections.first?.section.figures.first?.count == 2, "ward A: the two of cell A1 who attended")
         }
+    }
+}
+
+/// The XML of a DOCX's body, to look for the words a generated document holds.
+enum DocxText {
+    static func body(of data: Data) throws -> String {
+        let archive = try Archive(data: data, accessMode: .read)
+        var xml = Data()
+        _ = try archive.extract(try #require(archive["word/document.xml"])) { xml.append($0) }
+        return String(decoding: xml, as: UTF8.self)
     }
 }

@@ -588,6 +588,13 @@ enum APIDocumentation {
                               tag: "Briefings", parameters: [param("id")], body: ref("BriefingNoticeCreate"), ok: ref("BriefingNotice"), okStatus: "201",
                               failures: ["404", "409", "422"]),
         ],
+        "/briefings/{id}/notice/docx": ["get": [
+            "operationId": "downloadBriefingNotice", "summary": "The conclusion notice as a DOCX in the Party's format (Hướng dẫn 36-HD/VPTW), numbered and dated as registered",
+            "tags": ["Briefings"], "parameters": [param("id")],
+            "responses": ["200": ["description": "The DOCX", "content": .object([(MediaType.docx, ["schema": .binary] as JSONValue)])],
+                          "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                          "404": ["$ref": "#/components/responses/404"]],
+        ]],
         "/exemplars": [
             "get": operation("listExemplars", "The exemplars of a unit's subtree (mô hình hay, gương điển hình), latest nominated first", tag: "Exemplars",
                              parameters: [param("breakthroughUnit"), param("exemplarState"), param("exemplarKind"), param("page"), param("per")],

@@ -1,5 +1,6 @@
 import Fluent
 import LamTheoCore
+import LamTheoDocx
 import Vapor
 
 /// `/api/v1/briefings`: a unit's briefings; one briefing with its invited units, contributions, conclusions and
@@ -16,6 +17,7 @@ enum BriefingAPI {
         api.post(BriefingRoute.conclusions(.key), use: conclude).requiring(.capability(.edit))
         api.get(BriefingRoute.notice(.key), use: notice).requiring(.capability(.read))
         api.post(BriefingRoute.notice(.key), use: registerNotice).requiring(.capability(.edit))
+        api.get(BriefingRoute.noticeFile(.key), use: noticeFile).requiring(.capability(.read))
     }
 
     struct DocumentDTO: Content {
@@ -211,6 +213,19 @@ enum BriefingAPI {
     static func registerNotice(request: Request) async throws -> Response {
         let briefing = try await BriefingActions.registerNotice(try request.id(), try request.content.decode(NoticeInput.self), request: request)
         return try await noticeDTO(briefing, request: request).encodeResponse(status: .created, for: request)
+    }
+
+    /// The notice in the Party's format (DOCX), numbered and dated as registered, to finish in a word processor.
+    static func noticeFile(request: Request) async throws -> Response {
+        let briefing = try await BriefingActions.require(try request.id(), request: request)
+        let detail = try await BriefingQueries.detail(briefing, today: .today(), on: request.db)
+        let committee = try await Organization.find(briefing.organizationId, on: request.db)
+        let parent = try await committee?.parentId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
+        let registeredOn = try await detail.notice.asyncMap { try await Document.find($0.id, on: request.db)?.issuedOn } ?? nil
+        let document = BriefingNotice.document(detail, superiorBody: (parent ?? committee)?.name.uppercased() ?? "", registeredOn: registeredOn)
+        let docx = try document.docx(format: .inForce(on: document.date))
+        let name = detail.notice.map { $0.symbol.replacingOccurrences(of: "/", with: "-") } ?? "Thong-bao-ket-luan-\(briefing.requireID())"
+        return .download(docx, named: "\(name).docx", mediaType: MediaType.docx)
     }
 
     private static func noticeDTO(_ briefing: Briefing, request: Request) async throws -> NoticeDTO {

@@ -19,6 +19,7 @@ enum BriefingPages {
         routes.post(BriefingRoute.conclusions(.key), use: conclude).requiring(.capability(.edit))
         routes.get(BriefingRoute.notice(.key), use: notice).requiring(.capability(.read))
         routes.post(BriefingRoute.notice(.key), use: registerNotice).requiring(.capability(.edit))
+        routes.get(BriefingRoute.noticeFile(.key), use: BriefingAPI.noticeFile).requiring(.capability(.read))
     }
 
     static func list(request: Request) async throws -> Response {

@@ -10,8 +10,8 @@ enum ReportFileFormat: String, CaseIterable, Sendable {
 
     var mediaType: String {
         switch self {
-        case .docx: return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        case .pdf: return "application/pdf"
+        case .docx: return MediaType.docx
+        case .pdf: return MediaType.pdf
         case .xlsx: return MediaType.xlsx
         }
     }

@@ -79,11 +79,10 @@ enum ReportCommands {
         report.subject = ReportDraft.subject(kind: kind!, period: period!, day: day, campaignTitle: campaign?.title)
         report.place = ""
         // The format's pair: the party organisation above (a ward's city; at the top, the unit's own đảng bộ), then the
-        // committee that issues ("Đảng bộ phường X" issues as "Đảng ủy phường X"; a cell as itself).
+        // committee that issues.
         report.superiorBody = (parent ?? unit).name.uppercased()
-        let isCell = unit.name.hasPrefix("Chi bộ")
-        report.issuingBody = (unit.name.hasPrefix("Đảng bộ ") ? "Đảng ủy " + unit.name.dropFirst("Đảng bộ ".count) : unit.name).uppercased()
-        report.authority = isCell ? "T/M CHI BỘ" : "T/M BAN THƯỜNG VỤ"
+        report.issuingBody = PartyBodies.issuingBody(ofUnitNamed: unit.name)
+        report.authority = PartyBodies.authority(ofUnitNamed: unit.name)
         report.signerTitle = "BÍ THƯ"
         report.signerName = ""
         report.recipients = [parent.map { "\($0.name)," }, "Lưu Văn phòng."].compactMap { $0 }

@@ -24,4 +24,6 @@ extension Response {
 enum MediaType {
     static let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     static let csv = "text/csv; charset=utf-8"
+    static let docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    static let pdf = "application/pdf"
 }
