@@ -115,6 +115,8 @@ enum BriefingNoticePage {
             let content: Node<HTML.BodyContext> = .group(
                 .h1(.text(heading)),
                 .p(.a(.href(BriefingRoute.show(.value(model.id)).path), .text(model.title))),
+                .p(.a(.class("button secondary"), .href(BriefingRoute.noticeFile(.value(model.id)).path),
+                      .text(LocalizedText(vi: "Tải thông báo theo thể thức (Word)", en: "Download in the Party's format (Word)")(language)))),
                 .div(.class("notice"), .forEach(model.text.split(separator: "\n", omittingEmptySubsequences: false)) { line in
                     line.isEmpty ? .br() : .p(.text(String(line)))
                 }),
