@@ -286,6 +286,13 @@ struct InspectionPagesTests {
             let tasks = try await tester.sendRequest(.GET, "/api/v1/follow-ups?unit=\(tree.city)&origin=inspection", headers: city.api)
                 .content.decode(PageDTO<FollowUpAPI.TaskDTO>.self)
             #expect(tasks.total == 1 && tasks.items.first?.originId == id)
+            let docx = try await tester.sendRequest(.GET, "/api/v1/inspections/\(id)/conclusion/docx", headers: ward.api)
+            #expect(docx.status == .ok && docx.headers.contentType?.description.contains("wordprocessingml") == true)
+            let text = try DocxText.body(of: Data(buffer: docx.body))
+            #expect(text.contains("KẾT LUẬN") && text.contains("Đảng bộ phường Bến Nghé: Học tập nghiêm túc")
+                    && text.contains("1. Đảng bộ phường Bến Nghé (Bí thư): Bổ sung, hoàn thành trước ngày \(today.adding(days: 7).vietnamese)."),
+                    "the findings and recommendations as recorded")
+            #expect(try await tester.sendRequest(.GET, "/api/v1/inspections/\(id)/conclusion/docx", headers: sibling.api).status == .notFound)
             let audited = try await AuditEvent.query(on: app.db).filter(\.$action ~~ ["inspection.create", "inspection.plan", "inspection.self-report",
                                                                                       "inspection.session", "inspection.finding", "inspection.conclusion",
                                                                                       "inspection.recommendation"]).count()

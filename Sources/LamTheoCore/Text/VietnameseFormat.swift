@@ -210,3 +210,11 @@ public enum VietnameseFormat {
         return String(decoding: text, as: UTF8.self)
     }
 }
+
+extension String {
+    /// The text with its first letter in lower case, for a title inside a sentence: "Tháng 11/2026" → "tháng 11/2026".
+    public var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

@@ -595,6 +595,13 @@ enum APIDocumentation {
                           "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
                           "404": ["$ref": "#/components/responses/404"]],
         ]],
+        "/inspections/{id}/conclusion/docx": ["get": [
+            "operationId": "downloadInspectionConclusion", "summary": "The conclusion drafted from the inspection's record (findings, criticisms, recommendations) as a DOCX in the Party's format, numbered and dated as registered once it is",
+            "tags": ["Inspections"], "parameters": [param("id")],
+            "responses": ["200": ["description": "The DOCX", "content": .object([(MediaType.docx, ["schema": .binary] as JSONValue)])],
+                          "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                          "404": ["$ref": "#/components/responses/404"]],
+        ]],
         "/exemplars": [
             "get": operation("listExemplars", "The exemplars of a unit's subtree (mô hình hay, gương điển hình), latest nominated first", tag: "Exemplars",
                              parameters: [param("breakthroughUnit"), param("exemplarState"), param("exemplarKind"), param("page"), param("per")],

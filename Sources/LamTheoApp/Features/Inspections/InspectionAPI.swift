@@ -1,5 +1,6 @@
 import Fluent
 import LamTheoCore
+import LamTheoDocx
 import Vapor
 
 /// A recommendation as the API and the form send it: the follow-up task for each unit named.
@@ -23,6 +24,7 @@ enum InspectionAPI {
         api.post(InspectionRoute.list, use: create).requiring(.capability(.edit))
         api.get(InspectionRoute.show(.key), use: show).requiring(.capability(.read))
         api.get(InspectionRoute.reads(.key), use: reads).requiring(.capability(.read))
+        api.get(InspectionRoute.conclusionFile(.key), use: conclusionFile).requiring(.capability(.read))
         api.post(InspectionRoute.plan(.key), use: plan).requiring(.capability(.edit))
         api.post(InspectionRoute.selfReports(.key), use: selfReport).requiring(.capability(.edit))
         api.post(InspectionRoute.sessions(.key), use: session).requiring(.capability(.edit))
@@ -197,6 +199,20 @@ enum InspectionAPI {
 
     static func show(request: Request) async throws -> DetailDTO {
         try await detail(try await InspectionActions.require(try request.id(), request: request), on: request.db)
+    }
+
+    /// The conclusion drafted from the record (numbered and dated as registered, once it is), in the Party's format.
+    static func conclusionFile(request: Request) async throws -> Response {
+        let inspection = try await InspectionActions.require(try request.id(), request: request)
+        let detail = try await detail(inspection, on: request.db)
+        let committee = try await Organization.find(inspection.organizationId, on: request.db)
+        let parent = try await committee?.parentId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
+        let decision = try await Document.find(detail.decisionDocumentId, on: request.db)?.symbol ?? "…"
+        let conclusion = try await detail.conclusionDocumentId.asyncMap { try await Document.find($0, on: request.db) } ?? nil
+        let document = InspectionConclusionDraft.document(detail, superiorBody: (parent ?? committee)?.name.uppercased() ?? "", decision: decision,
+                                                          conclusion: conclusion.map { ($0.symbol, $0.issuedOn) })
+        let name = conclusion.map { $0.symbol.replacingOccurrences(of: "/", with: "-") } ?? "Ket-luan-\(detail.id)"
+        return .download(try document.docx(format: .inForce(on: document.date)), named: "\(name).docx", mediaType: MediaType.docx)
     }
 
     static func reads(request: Request) async throws -> [ReadDTO] {

@@ -10,6 +10,7 @@ enum InspectionPages {
         routes.get(InspectionRoute.new, use: new).requiring(.capability(.edit))
         routes.post(InspectionRoute.list, use: create).requiring(.capability(.edit))
         routes.get(InspectionRoute.show(.key), use: show).requiring(.capability(.read))
+        routes.get(InspectionRoute.conclusionFile(.key), use: InspectionAPI.conclusionFile).requiring(.capability(.read))
         routes.post(InspectionRoute.plan(.key), use: plan).requiring(.capability(.edit))
         routes.post(InspectionRoute.selfReports(.key), use: selfReport).requiring(.capability(.edit))
         routes.post(InspectionRoute.sessions(.key), use: session).requiring(.capability(.edit))

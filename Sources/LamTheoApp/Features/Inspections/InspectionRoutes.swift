@@ -12,11 +12,13 @@ enum InspectionRoute: SiteRoute {
     case recommendations(Parameter<Int>)
     case closure(Parameter<Int>)
     case reads(Parameter<Int>)
+    /// The conclusion drafted from the record, as a DOCX in the Party's format.
+    case conclusionFile(Parameter<Int>)
 
     static let steps: [InspectionRoute] = [.plan(.key), .selfReports(.key), .sessions(.key), .findings(.key), .criticisms(.key), .conclusion(.key),
                                            .recommendations(.key), .closure(.key)]
-    static let pages: [InspectionRoute] = [.list, .new, .show(.key)] + steps
-    static let api: [InspectionRoute] = [.list, .show(.key), .reads(.key)] + steps
+    static let pages: [InspectionRoute] = [.list, .new, .show(.key), .conclusionFile(.key)] + steps
+    static let api: [InspectionRoute] = [.list, .show(.key), .reads(.key), .conclusionFile(.key)] + steps
 
     var components: [RouteComponent] {
         switch self {
@@ -29,6 +31,7 @@ enum InspectionRoute: SiteRoute {
         case .findings(let id): return Self.show(id).components + ["findings"]
         case .criticisms(let id): return Self.show(id).components + ["criticisms"]
         case .conclusion(let id): return Self.show(id).components + ["conclusion"]
+        case .conclusionFile(let id): return Self.conclusion(id).components + ["docx"]
         case .recommendations(let id): return Self.show(id).components + ["recommendations"]
         case .closure(let id): return Self.show(id).components + ["closure"]
         case .reads(let id): return Self.show(id).components + ["reads"]

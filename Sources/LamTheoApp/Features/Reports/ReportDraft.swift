@@ -142,11 +142,3 @@ enum ReportDraft {
             recipients: report.recipients, authority: report.authority, signerTitle: report.signerTitle, signerName: report.signerName)
     }
 }
-
-extension String {
-    /// The text with its first letter in lower case: "Tháng 11/2026" inside a sentence.
-    var lowercasedFirst: String {
-        guard let first else { return self }
-        return first.lowercased() + dropFirst()
-    }
-}

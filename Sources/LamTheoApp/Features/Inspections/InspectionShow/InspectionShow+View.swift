@@ -195,6 +195,8 @@ extension InspectionShow {
                 .h2(.text(InspectionStep.conclusion.label(language))),
                 .unwrap(inspection.conclusionDocumentId, { .p(document($0)) },
                         else: .p(.class("muted"), .text(LocalizedText(vi: "Chưa có thông báo kết luận.", en: "No conclusion yet.")(language)))),
+                .if(!inspection.findings.isEmpty, .p(.a(.class("button secondary"), .href(InspectionRoute.conclusionFile(.value(inspection.id)).path),
+                    .text(LocalizedText(vi: "Tải dự thảo kết luận theo thể thức (Word)", en: "Download the drafted conclusion (Word)")(language))))),
                 .if(model.mayRecord && inspection.conclusionDocumentId == nil && !inspection.findings.isEmpty, .group(
                     fields.postForm(InspectionRoute.conclusion(.value(inspection.id)).path,
                         fields.select("conclusionDocumentId", LocalizedText(vi: "Thông báo kết luận", en: "Conclusion notice"),
