@@ -2,10 +2,12 @@
 """The end-to-end stages of CI: the product as real clients reach it, over a socket.
 
     python3 .ci/e2e/run.py --binary .build/debug/lamtheo [--backend sqlite|postgres|all]
-                           [--stages browser,schemathesis,hostile,restart] [--artifacts .build/e2e]
+                           [--stages browser,reports,schemathesis,hostile,restart] [--artifacts .build/e2e]
 
 Starts `lamtheo demo` on SQLite and on a throwaway PostgreSQL (servers.py), then for each backend runs
   browser       .ci/e2e/browser.py (Selenium; its exit code decides; skipped when the file is absent),
+  reports       .ci/office/report_check.py: a sơ kết drafted, compared with the dashboard, issued, its files checked by
+                check.py, and downloaded unchanged after the data changed (its exit code decides),
   schemathesis  the OpenAPI document fuzzed with every check, as an administrator and as a member,
                 stateful phase included (reports in ARTIFACTS/schemathesis-BACKEND-ROLE/),
   hostile       hostile.py (huge paging values, oversized requests, malformed bodies, traversal, sign-in
@@ -37,7 +39,7 @@ import httpkit  # noqa: E402
 import servers  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
-STAGES = ("browser", "schemathesis", "hostile", "restart")
+STAGES = ("browser", "reports", "schemathesis", "hostile", "restart")
 
 # Schemathesis: bounded so that both backends and both roles take a few minutes in all.
 MAX_EXAMPLES = int(os.environ.get("LAMTHEO_E2E_MAX_EXAMPLES", "3"))
@@ -80,21 +82,31 @@ class StageResult:
         return max(0, self.cases - len(self.failures))
 
 
-# MARK: browser
+# MARK: browser, reports
 
 def browser_stage(server: servers.DemoServer, artifacts: str) -> StageResult:
-    result = StageResult("browser", server.name)
-    script = os.path.join(HERE, "browser.py")
+    return script_stage("browser", os.path.join(HERE, "browser.py"), server, artifacts, ["--backend", server.name], timeout=900)
+
+
+def reports_stage(server: servers.DemoServer, artifacts: str) -> StageResult:
+    return script_stage("reports", os.path.join(ROOT, ".ci", "office", "report_check.py"), server, artifacts, [], timeout=600)
+
+
+def script_stage(stage: str, script: str, server: servers.DemoServer, artifacts: str, arguments: list[str], timeout: int) -> StageResult:
+    """A script run against the server with --base and --artifacts, printing PASS/FAIL lines and `N passed, M failed`;
+    its exit code decides."""
+    result = StageResult(stage, server.name)
+    name = os.path.basename(script)
     if not os.path.exists(script):
-        result.skipped = "skipped: .ci/e2e/browser.py does not exist yet"
+        result.skipped = f"skipped: {os.path.relpath(script, ROOT)} does not exist yet"
         return result
-    out_dir = os.path.join(artifacts, f"browser-{server.name}")
+    out_dir = os.path.join(artifacts, f"{stage}-{server.name}")
     os.makedirs(out_dir, exist_ok=True)
-    log_path = os.path.join(out_dir, "browser.log")
+    log_path = os.path.join(out_dir, f"{stage}.log")
     try:
         with open(log_path, "w") as log:
-            proc = subprocess.run([sys.executable, script, "--base", server.base, "--backend", server.name, "--artifacts", out_dir],
-                                  cwd=ROOT, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900)
+            proc = subprocess.run([sys.executable, script, "--base", server.base, *arguments, "--artifacts", out_dir],
+                                  cwd=ROOT, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=timeout)
             log.write(proc.stdout)
         output, code = proc.stdout, proc.returncode
     except subprocess.TimeoutExpired as error:
@@ -107,14 +119,14 @@ def browser_stage(server: servers.DemoServer, artifacts: str) -> StageResult:
         result.cases = passed + failed
         result.failures = [line.strip() for line in output.splitlines() if re.match(r"\s*(FAIL|FAILED|✗)", line)][:failed]
         while len(result.failures) < failed:
-            result.failures.append(f"browser check failed (see {log_path})")
+            result.failures.append(f"{stage} check failed (see {log_path})")
     else:
         result.cases = 1
     if code is None:
-        result.failures.append("browser.py did not finish within 900 s")
+        result.failures.append(f"{name} did not finish within {timeout} s")
         result.cases = max(result.cases, len(result.failures))
     elif code != 0 and not result.failures:
-        result.failures.append(f"browser.py exited with {code} (see {log_path})")
+        result.failures.append(f"{name} exited with {code} (see {log_path})")
         result.cases = max(result.cases, 1)
     return result
 
@@ -430,6 +442,8 @@ def main() -> int:
                     say(f"-- {name}/{stage}")
                     if stage == "browser":
                         result = browser_stage(server, artifacts)
+                    elif stage == "reports":
+                        result = reports_stage(server, artifacts)
                     elif stage == "restart":
                         result = restart_stage(server, credentials.admin_token)
                     elif stage == "schemathesis":
