@@ -63,8 +63,6 @@ struct Layout {
     let title: String
     var crumbs: [Crumb] = []
     let content: Node<HTML.BodyContext>
-    /// Seconds after which the browser loads the page again, for a page that waits on background work (no script needed).
-    var refreshAfter: Int? = nil
 
     /// - Parameters:
     ///   - actor: the signed-in user, whose name and sign-out button the header shows.
@@ -79,7 +77,6 @@ struct Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .unwrap(refreshAfter) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) },
                 .title("\(title) · LamTheo"),
                 .link(.rel(.stylesheet), .href(PlatformRoute.stylesheet.path))
             ),

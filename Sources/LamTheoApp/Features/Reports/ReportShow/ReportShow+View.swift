@@ -22,7 +22,7 @@ extension ReportShow {
                 .if(model.outline != nil && model.mayEdit, issue(context)))
             return Layout(title: title,
                           crumbs: [Crumb(title: ReportPages.title(language), url: ReportRoute.list.path(query: [.unit: model.unitId])), Crumb(title: model.unitName, url: nil)],
-                          content: content, refreshAfter: model.status == .composing ? 2 : nil)
+                          content: content)
         }
 
         /// What the author can do now, or what the page is waiting for.
@@ -30,9 +30,13 @@ extension ReportShow {
             let language = context.language
             switch model.status {
             case .composing:
-                return .p(.class("notice"), .attribute(named: "role", value: "status"), .text(LocalizedText(
-                    vi: "Đang tổng hợp số liệu\(model.progress.map { " (\($0)%)" } ?? "")… Trang tự tải lại khi xong.",
-                    en: "Gathering the figures\(model.progress.map { " (\($0)%)" } ?? "")… The page reloads itself when done.")(language)))
+                // A link rather than a timed refresh, which would move the page from under a reader (WCAG 2.2.1).
+                return .div(
+                    .p(.class("notice"), .attribute(named: "role", value: "status"), .text(LocalizedText(
+                        vi: "Đang tổng hợp số liệu\(model.progress.map { " (\($0)%)" } ?? "")… thường chỉ vài giây.",
+                        en: "Gathering the figures\(model.progress.map { " (\($0)%)" } ?? "")… usually a few seconds.")(language))),
+                    .p(.a(.class("button secondary"), .href(ReportRoute.show(.value(model.id)).path),
+                          .text(LocalizedText(vi: "Tải lại trang", en: "Reload")(language)))))
             case .failed:
                 return .group(
                     .p(.class("errors"), .text(LocalizedText(vi: "Tổng hợp số liệu không thành; xem việc nền hoặc thử lại.",
