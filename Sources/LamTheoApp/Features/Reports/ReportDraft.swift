@@ -96,9 +96,6 @@ enum ReportDraft {
             items.append(.paragraph("- \(figure.title.vi): \(DashboardShow.Model.text(.vi, count: figure.count, total: figure.total))\(previous)."))
         }
         let shown = Array(entry.children.prefix(unitsInDocument))
-        let capped = DashboardShow.Model.Section(section: entry.section, previous: entry.previous, children: shown, trendDays: entry.trendDays,
-                                                 trend: entry.trend, trendBefore: entry.trendBefore,
-                                                 childDistributions: Array(entry.childDistributions.prefix(unitsInDocument)))
         if let lead = entry.lead, !shown.isEmpty {
             tableNumber += 1
             var rows = shown.map { [$0.name, DashboardShow.Model.text(.vi, count: $0.figure?.count, total: $0.figure?.total)] }
@@ -108,13 +105,13 @@ enum ReportDraft {
             items.append(.table(PartyDocument.Table(
                 title: "Bảng \(tableNumber). \(lead.title.vi) của các đơn vị trực thuộc (đơn vị thấp hơn mức chung xếp trước)",
                 header: ["Đơn vị", lead.title.vi], rows: rows, columnWeights: [3, 2])))
-            items.append(.chart(figures.unitsChart(capped, language: .vi), id: "\(entry.section.key)-units"))
+            items.append(.chart(figures.unitsChart(entry, showing: unitsInDocument, language: .vi), id: "\(entry.section.key)-units"))
         }
         if entry.trend.contains(where: { $0 != nil }) {
-            items.append(.chart(figures.trendChart(capped, language: .vi), id: "\(entry.section.key)-trend"))
+            items.append(.chart(figures.trendChart(entry, language: .vi), id: "\(entry.section.key)-trend"))
         }
         if let distribution = entry.section.distribution {
-            items.append(.chart(figures.distributionChart(capped, own: distribution, language: .vi), id: "\(entry.section.key)-parts"))
+            items.append(.chart(figures.distributionChart(entry, own: distribution, showing: unitsInDocument, language: .vi), id: "\(entry.section.key)-parts"))
         }
         return items
     }
