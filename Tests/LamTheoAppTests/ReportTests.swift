@@ -197,7 +197,8 @@ struct ReportTests {
                 try await ReportCommands.create(ReportInput(organizationId: tree.wardA, kind: "campaign", campaignId: campaign),
                                                 unit: try await Organization.find(tree.wardA, on: db)!, createdBy: nil, on: db)
             }
-            let composed = try await app.write { try await ReportCommands.compose(report.requireID(), on: $0) }
+            let gathered = try await ReportQueries.gather(report, on: app.db)
+            let composed = try await app.write { try await ReportCommands.compose(report.requireID(), gathered, on: $0) }
             let title = try #require(try await Campaign.find(campaign, on: app.db)?.title)
             #expect(composed.subject == "Kết quả thực hiện " + title.prefix(1).lowercased() + title.dropFirst())
             #expect(composed.figures?.sections.map(\.section.key) == ["campaign-\(campaign)"])

@@ -47,8 +47,8 @@ enum ReportCommands {
     static func create(_ input: ReportInput, unit: Organization, createdBy: Int?, today: CalendarDate = .today(), on db: any Database) async throws -> Report {
         var validator = Validator()
         let kind = ReportKind(rawValue: input.kind ?? "")
-        validator.check(kind != nil, "kind", LocalizedText(vi: "Loại báo cáo phải là interim (sơ kết) hoặc final (tổng kết)",
-                                                           en: "The kind must be interim or final"))
+        validator.check(kind != nil, "kind", LocalizedText(vi: "Loại báo cáo phải là interim (sơ kết), final (tổng kết) hoặc campaign (kết quả một đợt)",
+                                                           en: "The kind must be interim, final or campaign"))
         let day = validator.optionalDate(input.day, field: "day", label: LocalizedText(vi: "Số liệu đến ngày", en: "Figures as of")) ?? today
         validator.check(day <= today, "day", LocalizedText(vi: "Ngày lấy số liệu không được sau hôm nay (\(today.vietnamese))",
                                                             en: "The figures' day cannot be after today (\(today.vietnamese))"))
@@ -92,16 +92,12 @@ enum ReportCommands {
         return report
     }
 
-    /// Reads the figures again (the job's work): they replace the former ones; the author's text stays, and parts never
-    /// written start from the figures.
-    static func compose(_ id: Int, on db: any Database) async throws -> Report {
+    /// Stores the figures gathered (`ReportQueries.gather`, the job's work, read outside the write): they replace the
+    /// former ones; the author's text stays, and parts never written start from the figures.
+    static func compose(_ id: Int, _ gathered: ReportQueries.Gathered, on db: any Database) async throws -> Report {
         let report = try await ReportQueries.require(id, on: db)
-        guard let unit = try await Organization.find(report.organizationId, on: db) else {
-            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tổ chức đảng", en: "Organisation not found"))
-        }
-        let figures = ReportDraft.figures(try await DashboardShow.Query.run(unit: unit, day: report.day, period: report.period, on: db),
-                                          campaignId: report.campaignId)
-        let childCount = try await OrganizationQueries.activeChildren(of: unit, on: db).count
+        let figures = gathered.figures
+        let childCount = gathered.childCount
         report.figures = figures
         report.narratives = ReportDraft.narratives(figures: figures, childCount: childCount).merging(report.narratives) { _, written in written }
         report.status = .draft
@@ -229,8 +225,11 @@ enum ReportJobs {
     static let compose = JobKind(name: "reports.compose", title: LocalizedText(vi: "Tổng hợp số liệu báo cáo", en: "Gather a report's figures"),
                                  run: { context in
         let payload = try context.payload(as: Payload.self)
-        try await context.progress(done: 0, total: 1)
-        let report = try await context.app.writeBookkeeping { try await ReportCommands.compose(payload.reportId, on: $0) }
+        try await context.progress(done: 0, total: 2)
+        // Read first, then a short write: a national subtree's figures are never read while holding the write turn.
+        let gathered = try await ReportQueries.gather(try await ReportQueries.require(payload.reportId, on: context.app.db), on: context.app.db)
+        try await context.progress(done: 1, total: 2)
+        let report = try await context.app.writeBookkeeping { try await ReportCommands.compose(payload.reportId, gathered, on: $0) }
         return JobOutcome(summary: LocalizedText(vi: "Đã tổng hợp số liệu báo cáo: \(report.subject)", en: "Figures gathered for: \(report.subject)"))
     }, ended: { context, state in
         // Given up (failed, cancelled, interrupted too often): the draft says so instead of waiting for ever.

@@ -10,6 +10,22 @@ enum ReportQueries {
         return report
     }
 
+    /// What a report is drafted from: its unit's dashboard on its day and period (one campaign's section for a campaign's
+    /// result report), and how many units are under it.
+    struct Gathered: Sendable {
+        let figures: DashboardShow.Model
+        let childCount: Int
+    }
+
+    static func gather(_ report: Report, on db: any Database) async throws -> Gathered {
+        guard let unit = try await Organization.find(report.organizationId, on: db) else {
+            throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tổ chức đảng", en: "Organisation not found"))
+        }
+        let dashboard = try await DashboardShow.Query.run(unit: unit, day: report.day, period: report.period, on: db)
+        return Gathered(figures: ReportDraft.figures(dashboard, campaignId: report.campaignId),
+                        childCount: try await OrganizationQueries.activeChildren(of: unit, on: db).count)
+    }
+
     /// The unit's own reports, newest first.
     static func list(of unitId: Int, page: Int, perPage: Int, on db: any Database) async throws -> Page<Report> {
         let query = Report.query(on: db).filter(\.$organizationId == unitId)
