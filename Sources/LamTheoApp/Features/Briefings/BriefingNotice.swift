@@ -27,7 +27,7 @@ enum BriefingNotice {
         let date = registeredOn ?? today
         return PartyDocument(
             superiorBody: superiorBody, issuingBody: PartyBodies.issuingBody(ofUnitNamed: detail.committeeName),
-            numberAndSymbol: detail.notice?.symbol ?? unnumbered, place: "", date: DocumentDate(year: date.year, month: date.month, day: date.day),
+            numberAndSymbol: detail.notice?.symbol ?? unnumbered, place: "", date: DocumentDate(date),
             documentType: "THÔNG BÁO", subject: "Kết luận \(detail.briefing.title)",
             sections: [PartyDocument.Section(heading: "", content: body(detail).filter { !$0.isEmpty }.map { .paragraph($0) })],
             recipients: recipients(detail), authority: PartyBodies.authority(ofUnitNamed: detail.committeeName), signerTitle: "BÍ THƯ", signerName: "")

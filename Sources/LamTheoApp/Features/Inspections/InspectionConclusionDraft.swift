@@ -29,7 +29,7 @@ enum InspectionConclusionDraft {
         })))
         return PartyDocument(
             superiorBody: superiorBody, issuingBody: PartyBodies.issuingBody(ofUnitNamed: detail.organizationName),
-            numberAndSymbol: conclusion?.symbol ?? "…-KL/…", place: "", date: DocumentDate(year: date.year, month: date.month, day: date.day),
+            numberAndSymbol: conclusion?.symbol ?? "…-KL/…", place: "", date: DocumentDate(date),
             documentType: "KẾT LUẬN", subject: "\(kind) \(detail.subject.lowercasedFirst)", sections: sections,
             recipients: units.map { "\($0)," } + ["Lưu Văn phòng."], authority: PartyBodies.authority(ofUnitNamed: detail.organizationName),
             signerTitle: "BÍ THƯ", signerName: "")

@@ -21,6 +21,10 @@ enum OrganizationQueries {
         return organization
     }
 
+    static func activeChildCount(of organization: Organization, on db: any Database) async throws -> Int {
+        try await Organization.query(on: db).filter(\.$parentId == organization.requireID()).filter(\.$status == .active).count()
+    }
+
     static func activeChildren(of organization: Organization, on db: any Database) async throws -> [Organization] {
         try await Organization.query(on: db)
             .filter(\.$parentId == organization.requireID())

@@ -37,7 +37,7 @@ enum ReportActions {
     }
 
     static func update(_ id: Int, _ changes: ReportChanges, request: Request) async throws -> Report {
-        try await requireEditable(id, request: request)
+        _ = try await requireEditable(id, request: request)
         return try await request.write(AuditSubject("report.update", Report.self, id: id)) {
             try await ReportCommands.update(id, changes, on: $0)
         }
@@ -45,7 +45,7 @@ enum ReportActions {
 
     /// Gathers the figures again, for the same day and period (after data was corrected).
     static func refresh(_ id: Int, request: Request) async throws -> Report {
-        try await requireEditable(id, request: request)
+        _ = try await requireEditable(id, request: request)
         let owner = try request.requireActor().userId
         let report = try await request.write(AuditSubject("report.refresh", Report.self, id: id)) { db in
             try await ReportCommands.recompose(id, jobId: try await ReportJobs.enqueue(id, owner: owner, on: db), on: db)
@@ -55,7 +55,7 @@ enum ReportActions {
     }
 
     static func issue(_ id: Int, _ input: ReportIssueInput, request: Request) async throws -> ReportVersion {
-        try await requireEditable(id, request: request)
+        _ = try await requireEditable(id, request: request)
         let actor = try request.requireActor().displayName
         let store = request.application.documentFiles
         return try await request.write(AuditSubject("report.issue", ReportVersion.self)) {
@@ -76,8 +76,7 @@ enum ReportActions {
         }
         let party = ReportDraft.document(report, outline: ReportDraft.outline(narratives: report.narratives, figures: figures),
                                          numberAndSymbol: ReportDraft.unnumbered, date: .today())
-        let today = CalendarDate.today()
-        let docx = try party.docx(format: .inForce(on: DocumentDate(year: today.year, month: today.month, day: today.day)))
+        let docx = try party.docx(format: .inForce(on: party.date))
         return try await file(docx, as: format, named: name, request: request)
     }
 
@@ -95,22 +94,27 @@ enum ReportActions {
         return try await file(try store.read(version.docxKey), as: format, named: name, request: request)
     }
 
+    /// The report with its unit, if the caller reads that unit (not found otherwise), and whether the caller may edit
+    /// and issue it (an editor of the unit).
+    static func access(_ id: Int, request: Request) async throws -> (report: Report, unit: Organization, mayEdit: Bool) {
+        let report = try await ReportQueries.require(id, on: request.db)
+        let actor = try request.requireActor()
+        guard let unit = try await Organization.find(report.organizationId, on: request.db), actor.can(.read, at: unit.treePath) else {
+            throw Abort(.notFound)
+        }
+        return (report, unit, actor.can(.edit, at: unit.treePath))
+    }
+
     /// The report, if the caller reads its unit; not found otherwise.
     static func require(_ id: Int, request: Request) async throws -> Report {
-        let report = try await ReportQueries.require(id, on: request.db)
-        guard let unit = try await Organization.find(report.organizationId, on: request.db),
-              try request.requireActor().can(.read, at: unit.treePath) else { throw Abort(.notFound) }
-        return report
+        try await access(id, request: request).report
     }
 
-    /// Whether the caller may edit and issue the report: an editor of its unit.
-    static func mayEdit(_ report: Report, request: Request) async throws -> Bool {
-        guard let unit = try await Organization.find(report.organizationId, on: request.db) else { return false }
-        return try request.requireActor().can(.edit, at: unit.treePath)
-    }
-
-    private static func requireEditable(_ id: Int, request: Request) async throws {
-        guard try await mayEdit(try await require(id, request: request), request: request) else { throw Abort(.forbidden) }
+    /// The report, if the caller edits its unit; forbidden to its other readers, not found to the rest.
+    static func requireEditable(_ id: Int, request: Request) async throws -> Report {
+        let access = try await access(id, request: request)
+        guard access.mayEdit else { throw Abort(.forbidden) }
+        return access.report
     }
 
     private static func fileFormat(_ text: String) throws -> ReportFileFormat {

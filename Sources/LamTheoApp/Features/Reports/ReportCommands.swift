@@ -189,9 +189,9 @@ enum ReportCommands {
             throw DomainError.invalid(field: "symbol", LocalizedText(vi: "Báo cáo là văn bản loại BC, ví dụ 12-BC/ĐU (không phải \(document.typeCode))",
                                                                     en: "A report is of type BC, e.g. 12-BC/ĐU (not \(document.typeCode))"))
         }
-        let format = PartyDocumentFormat.inForce(on: DocumentDate(year: document.issuedOn.year, month: document.issuedOn.month, day: document.issuedOn.day))
         let party = ReportDraft.document(report, outline: ReportDraft.outline(narratives: narratives, figures: figures),
                                          numberAndSymbol: document.symbol, date: document.issuedOn)
+        let format = PartyDocumentFormat.inForce(on: party.date)
         let docx = try party.docx(format: format)
         let attachment = try await DocumentCommands.attach(to: document.requireID(), fileName: "\(document.symbol.replacingOccurrences(of: "/", with: "-")).docx",
                                                            data: docx, store: store, on: db)

@@ -126,7 +126,7 @@ enum ReportDraft {
     static func document(_ report: Report, outline: ReportOutline, numberAndSymbol: String, date: CalendarDate) -> PartyDocument {
         PartyDocument(
             superiorBody: report.superiorBody, issuingBody: report.issuingBody, numberAndSymbol: numberAndSymbol, place: report.place,
-            date: DocumentDate(year: date.year, month: date.month, day: date.day), documentType: "BÁO CÁO", subject: report.subject,
+            date: DocumentDate(date), documentType: "BÁO CÁO", subject: report.subject,
             sections: outline.sections.map { section in
                 PartyDocument.Section(heading: section.heading, content: section.items.map { item in
                     switch item {

@@ -71,8 +71,8 @@ enum ReportPages {
 
     private static func showPage(_ id: Int, request: Request, errors: [FieldError] = [], refused: RefusedForm? = nil,
                                  status: HTTPResponseStatus = .ok) async throws -> Response {
-        let report = try await ReportActions.require(id, request: request)
-        let model = try await ReportShow.Query.run(report, mayEdit: try await ReportActions.mayEdit(report, request: request),
+        let access = try await ReportActions.access(id, request: request)
+        let model = try await ReportShow.Query.run(access.report, unitName: access.unit.name, mayEdit: access.mayEdit,
                                                    jobs: request.application.jobs, on: request.db)
         return ReportShow.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
@@ -109,8 +109,7 @@ enum ReportPages {
     }
 
     static func editForm(request: Request) async throws -> Response {
-        let report = try await ReportActions.require(try request.id(), request: request)
-        guard try await ReportActions.mayEdit(report, request: request) else { throw Abort(.forbidden) }
+        let report = try await ReportActions.requireEditable(try request.id(), request: request)
         return ReportEdit.View(report: report).response(for: request)
     }
 

@@ -23,7 +23,7 @@ enum ReportQueries {
         }
         let dashboard = try await DashboardShow.Query.run(unit: unit, day: report.day, period: report.period, on: db)
         return Gathered(figures: ReportDraft.figures(dashboard, campaignId: report.campaignId),
-                        childCount: try await OrganizationQueries.activeChildren(of: unit, on: db).count)
+                        childCount: try await OrganizationQueries.activeChildCount(of: unit, on: db))
     }
 
     /// The unit's own reports, newest first.

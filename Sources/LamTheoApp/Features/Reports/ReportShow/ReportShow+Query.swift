@@ -4,15 +4,14 @@ import Vapor
 
 extension ReportShow {
     enum Query {
-        static func run(_ report: Report, mayEdit: Bool, jobs: JobQueue, on db: any Database) async throws -> Model {
+        static func run(_ report: Report, unitName: String, mayEdit: Bool, jobs: JobQueue, on db: any Database) async throws -> Model {
             let id = report.requireID()
-            let unit = try await Organization.find(report.organizationId, on: db)
             let versions = try await ReportQueries.versions(of: id, on: db)
             let documents = try await ReportQueries.documents(of: versions, on: db)
             let job = try await report.jobId.asyncMap { try await jobs.job($0) } ?? nil
             let figures = report.figures
             return Model(
-                id: id, unitId: report.organizationId, unitName: unit?.name ?? "", kind: report.kind, status: report.status, day: report.day,
+                id: id, unitId: report.organizationId, unitName: unitName, kind: report.kind, status: report.status, day: report.day,
                 period: report.period, progress: job.flatMap { $0.total > 0 ? 100 * $0.done / $0.total : nil },
                 superiorBody: report.superiorBody, issuingBody: report.issuingBody, place: report.place, subject: report.subject,
                 recipients: report.recipients, authority: report.authority, signerTitle: report.signerTitle, signerName: report.signerName,

@@ -1,5 +1,6 @@
 import Foundation
 import LamTheoCore
+import LamTheoDocx
 import Plot
 
 extension ReportShow {
@@ -70,11 +71,13 @@ extension ReportShow {
 
         /// The document as it would be issued today: the header blocks, the title, the parts, the recipients and signature.
         private func preview(_ language: UILanguage, _ outline: ReportOutline) -> Node<HTML.BodyContext> {
-            .element(named: "article", nodes: [.class("report"), .attribute(named: "aria-label", value: LocalizedText(vi: "Xem trước", en: "Preview")(language)),
+            // Dated today until it is issued, as the draft's DOCX is.
+            let today = DocumentDate(.today())
+            return .element(named: "article", nodes: [.class("report"), .attribute(named: "aria-label", value: LocalizedText(vi: "Xem trước", en: "Preview")(language)),
                 .div(.class("report-header"),
                      .div(.p(.text(model.superiorBody)), .p(.strong(.text(model.issuingBody))), .p(.text("*")), .p(.text("Số \(ReportDraft.unnumbered)"))),
                      .div(.p(.strong(.text("ĐẢNG CỘNG SẢN VIỆT NAM"))),
-                          .p(.em(.text("\(model.place.isEmpty ? "…" : model.place), \(Self.dateLine(.today()))"))))),
+                          .p(.em(.text(PartyDocumentFormat.inForce(on: today).placeAndDate(place: model.place.isEmpty ? "…" : model.place, date: today)))))),
                 .p(.class("report-title"), .strong(.text("BÁO CÁO"))),
                 .forEach(model.subject.split(separator: "\n")) { .p(.class("report-title"), .strong(.text(String($0)))) },
                 .forEach(outline.sections.enumerated()) { index, section in
@@ -101,11 +104,6 @@ extension ReportShow {
             case .chart(let chart, _):
                 return .div(.class("chart"), .chart(chart, id: id, language: language))
             }
-        }
-
-        /// "ngày 25 tháng 11 năm 2026", as the format writes it (day and month of one digit below 3 take a zero).
-        static func dateLine(_ day: CalendarDate) -> String {
-            "ngày \(String(format: "%02d", day.day)) tháng \(day.month < 3 ? String(format: "%02d", day.month) : String(day.month)) năm \(day.year)"
         }
 
         private func versions(_ language: UILanguage) -> Node<HTML.BodyContext> {
