@@ -168,6 +168,18 @@ struct ReportTests {
             #expect(landed.html.contains("Đã lưu dự thảo.") && landed.html.contains("Bài học &lt;script&gt;") && !landed.html.contains(canary))
             #expect(landed.html.contains("- Ban Tuyên giáo,") && landed.html.contains("<p>Dòng hai.</p>"), "a line the author typed is a paragraph")
 
+            // The longest report the form allows: every part at its 20,000 characters, each a Vietnamese letter that
+            // URL-encodes to 9 bytes — 1.8 MB, beyond the application's default body limit.
+            let long = String(repeating: "ỆỀẾỂ", count: 5_000)
+            var full = ["subject": "Sơ kết quý", "issuingBody": "ĐẢNG ỦY", "authority": "T/M BAN THƯỜNG VỤ", "signerTitle": "BÍ THƯ",
+                        "signerName": "Nguyễn Văn A", "place": "TP. Hồ Chí Minh", "recipients": "Lưu Văn phòng."]
+            for part in ReportPart.allCases { full["narratives[\(part.rawValue)]"] = long }
+            // Over a socket, as a browser sends it (the in-memory tester enforces no body limit).
+            let server = try app.testing(method: .running(port: 0))
+            let longSaved = try await FeedbackTests.post("/reports/\(id)/edit", full, as: city, on: server)
+            #expect(longSaved.status == .ok, "saved, then the report's page (this client follows the redirect): \(longSaved.status)")
+            #expect(try await Report.find(id, on: app.db)?.narratives[.proposals] == long)
+
             let issued = try await FeedbackTests.post("/reports/\(id)/issue", ["symbol": "7-BC/TU", "issuedOn": ""], as: city, on: tester)
             let after = try await FeedbackTests.landing(issued, as: city, on: tester)
             #expect(after.html.contains("Đã ban hành báo cáo (lần 1).") && after.html.contains("Số 07-BC/TU") && after.html.contains("/reports/\(id)/versions/1/docx"))

@@ -7,6 +7,9 @@ import Vapor
 /// form that edits a draft.
 enum ReportPages {
     static let title = LocalizedText(vi: "Báo cáo", en: "Reports")
+    /// The edit form may carry ten parts of up to 20,000 characters each; URL-encoded, a Vietnamese letter takes up to
+    /// 9 bytes, beyond the default 1 MB.
+    static let editBodyLimit: ByteCount = "4mb"
 
     static func register(on routes: any RoutesBuilder) {
         routes.get(ReportRoute.list, use: list).requiring(.capability(.read))
@@ -14,7 +17,7 @@ enum ReportPages {
         routes.get(ReportRoute.new, use: newForm).requiring(.capability(.edit))
         routes.get(ReportRoute.show(.key), use: show).requiring(.capability(.read))
         routes.get(ReportRoute.edit(.key), use: editForm).requiring(.capability(.edit))
-        routes.post(ReportRoute.edit(.key), use: update).requiring(.capability(.edit))
+        routes.post(ReportRoute.edit(.key), bodyLimit: editBodyLimit, use: update).requiring(.capability(.edit))
         routes.post(ReportRoute.refresh(.key), use: refresh).requiring(.capability(.edit))
         routes.post(ReportRoute.issue(.key), use: issue).requiring(.capability(.edit))
         routes.get(ReportRoute.draft(.key, format: .key), use: ReportAPI.draftFile).requiring(.capability(.read))
