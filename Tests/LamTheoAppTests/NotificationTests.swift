@@ -122,8 +122,37 @@ struct NotificationTests {
 
             let fifteenth = try await app.remind(on: due.adding(days: 15))
             #expect(fifteenth.digests == 2, "the ward's officer again, and now the city's")
-            #expect(try await app.notifications(of: city.userId).map(\.organizationId) == [tree.city])
+            let cityDigest = try #require(try await app.notifications(of: city.userId).first)
+            #expect(cityDigest.organizationId == tree.city)
+            #expect(cityDigest.bodyVi == "• 1 nhiệm vụ sau kết luận, kiến nghị quá hạn ở 1 đơn vị: Đảng bộ phường Bến Nghé (1)",
+                    "the city is told of its ward, the unit its dashboard compares, not of the cell below it")
             #expect(try await app.notifications(of: secretary.userId).map(\.step) == ["late-3", "late-15"])
+        }
+    }
+
+    @Test("a digest quotes the stored roll-ups the pages show: every member who has not sent a reflection, not only those with an account",
+          arguments: TestBackend.allCases)
+    func digestFromRollUps(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let ward = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .editor)
+            let today = CalendarDate.today(), due = today.adding(days: 1)
+            let campaign = try await app.launchStudyCampaign(at: tree.city, reflectionDueOn: due.iso, acceptsLateWork: true)
+            _ = try await app.memberWithAccount("dvan", card: "001", in: tree.cellA1)
+            _ = try await app.createMember("Trần Thị Bình", card: "002", in: tree.cellA1)
+            _ = try await app.createMember("Lê Văn Cường", card: "003", in: tree.cellA1)
+            _ = try await app.createMember("Phạm Văn Dũng", card: "004", in: tree.cellA2)
+            _ = try await app.cellSession(tree.cellA1, campaign: campaign)
+
+            let late = try await app.remind(on: due.adding(days: 5))
+            #expect(late.itemsRead == 1 && late.digests == 1, "one member has an account; the ward is told")
+            let coverage = try #require(try await Dashboards.sections(of: [try await app.unit(tree.cellA1)],
+                                                                      day: due.adding(days: 5), on: app.db)[tree.cellA1]?
+                .flatMap(\.figures).first { $0.key == "campaign-\(campaign).reflections" })
+            #expect(coverage.count == 0 && coverage.total == 3, "the cell reported its session: none of its three sent a reflection")
+            let digest = try #require(try await app.notifications(of: ward.userId).first)
+            #expect(digest.bodyVi == "• 3 bài thu hoạch chưa nộp quá hạn ở 1 đơn vị: Chi bộ Khu phố 1 (3)",
+                    "the cell's three members on its coverage, the two without an account included; cell 2 has no late item")
         }
     }
 

@@ -12,7 +12,7 @@ struct ObligationReminders: ReminderSource {
         let subtree: SQLQueryString = query.subtree.map { "AND \(column: "o.organization_path", in: $0)" } ?? ""
         let rows = try await db.sql.raw("""
             SELECT o.id AS id, o.organization_id AS unit, o.organization_path AS path, COALESCE(o.extended_until, o.due_on) AS due_on,
-                   o.state AS state, q.title AS requirement, c.title AS campaign
+                   o.state AS state, q.title AS requirement, c.id AS campaign_id, c.title AS campaign
             FROM obligations o JOIN campaigns c ON c.id = o.campaign_id JOIN campaign_requirements q ON q.id = o.requirement_id
             WHERE o.id > \(bind: query.cursor ?? 0) AND o.state IN (\(bind: ObligationState.open.rawValue), \(bind: ObligationState.returned.rawValue))
               AND c.status = \(bind: CampaignStatus.active.rawValue) AND COALESCE(o.extended_until, o.due_on) <= \(bind: query.dueBy.iso) \(subtree)
@@ -27,7 +27,8 @@ struct ObligationReminders: ReminderSource {
             return ReminderItem(key: "obligation-\(id)", unitId: unit, unitPath: TreePath(rawValue: try row.decode(column: "path", as: String.self))!,
                                 dueOn: try row.decode(column: "due_on", as: CalendarDate.self), recipients: officers[unit] ?? [],
                                 title: returned ? LocalizedText(vi: "Nộp lại: \(what)", en: "Resubmit: \(what)") : LocalizedText(vi: "Nộp: \(what)", en: "Submit: \(what)"),
-                                link: CampaignRoute.obligation(.value(id)).path)
+                                link: CampaignRoute.obligation(.value(id)).path,
+                                figure: "campaign-\(try row.decode(column: "campaign_id", as: Int.self)).obligations-late")
         }
         return ReminderPage(items: items, next: rows.count < query.limit ? nil : try rows.last?.decode(column: "id", as: Int.self))
     }

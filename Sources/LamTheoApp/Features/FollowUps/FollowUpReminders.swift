@@ -13,7 +13,7 @@ struct FollowUpReminders: ReminderSource {
         let subtree: SQLQueryString = query.subtree.map { "AND \(column: "t.organization_path", in: $0)" } ?? ""
         let rows = try await db.sql.raw("""
             SELECT t.id AS id, t.organization_id AS unit, t.organization_path AS path, COALESCE(t.extended_until, t.due_on) AS due_on,
-                   t.state AS state, t.title AS title
+                   t.state AS state, t.title AS title, t.origin_kind AS origin
             FROM follow_up_tasks t
             WHERE t.id > \(bind: query.cursor ?? 0) AND t.state IN (\(binds: FollowUpState.awaitingOwner.map(\.rawValue)))
               AND COALESCE(t.extended_until, t.due_on) <= \(bind: query.dueBy.iso) \(subtree)
@@ -29,7 +29,8 @@ struct FollowUpReminders: ReminderSource {
                                 dueOn: try row.decode(column: "due_on", as: CalendarDate.self), recipients: officers[unit] ?? [],
                                 title: returned ? LocalizedText(vi: "Báo cáo lại nhiệm vụ: \(title)", en: "Report again on the task: \(title)")
                                                 : LocalizedText(vi: "Báo cáo nhiệm vụ: \(title)", en: "Report on the task: \(title)"),
-                                link: FollowUpRoute.show(.value(id)).path)
+                                link: FollowUpRoute.show(.value(id)).path,
+                                figure: "follow-ups-\(try row.decode(column: "origin", as: String.self)).overdue")
         }
         return ReminderPage(items: items, next: rows.count < query.limit ? nil : try rows.last?.decode(column: "id", as: Int.self))
     }

@@ -28,6 +28,9 @@ struct ReminderItem: Sendable {
     let title: LocalizedText
     /// Where it is done.
     let link: String
+    /// The stored roll-up figure (a dashboard figure's key, "campaign-3.reflections") that counts this item among its
+    /// unit's outstanding work: what an escalation digest quotes, so it says what the pages say. nil: none does.
+    var figure: String? = nil
 }
 
 /// Which items a source is asked for: those not done, due by `dueBy`, in `subtree` (the whole tree when nil),

@@ -43,7 +43,7 @@ struct ReflectionReminders: ReminderSource {
                 recipients: [try row.decode(column: "user_id", as: Int.self)],
                 title: state == .returned ? LocalizedText(vi: "Sửa và nộp lại bài thu hoạch: \(title)", en: "Revise and resubmit your reflection: \(title)")
                                           : LocalizedText(vi: "Nộp bài thu hoạch: \(title)", en: "Submit your reflection: \(title)"),
-                link: StudyRoute.myReflection(campaign: .value(campaign)).path))
+                link: StudyRoute.myReflection(campaign: .value(campaign)).path, figure: "campaign-\(campaign).reflections"))
         }
         return ReminderPage(items: items, next: last)
     }
