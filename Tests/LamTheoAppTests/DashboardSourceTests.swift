@@ -42,7 +42,7 @@ struct DashboardSourceTests {
             #expect(section.distribution?.map(\.count) == [0, 2, 0, 0, 1])
             #expect(section.children.first { $0.organizationId == setup.tree.wardB }?.count == nil, "ward B has no figures in the period")
 
-            let wardB = try await Dashboards.sections(of: [app.unit(setup.tree.wardB)], day: .today(), on: app.db)
+            let wardB = try await Dashboards.sections(of: [DashboardUnit(app.unit(setup.tree.wardB))], explaining: nil, day: .today(), on: app.db)
             #expect(wardB[setup.tree.wardB]?.contains { $0.key.hasPrefix("ratings-") } != true)
         }
     }
@@ -109,7 +109,7 @@ struct DashboardSourceTests {
             #expect(figures["\(key).overdue"]?.count == 1 && figures["\(key).overdue"]?.total == 2 && figures["\(key).overdue"]?.higherIsBetter == false)
             #expect(figures["\(key).pending"]?.count == tally.pending)
             #expect(figures["\(key).done"]?.count == tally[.accepted] && figures["\(key).done"]?.total == 3)
-            #expect(figures["\(key).done"]?.explanation.vi.hasPrefix("1 = nhiệm vụ có báo cáo kết quả được nơi giao duyệt đạt; 3 = ") == true)
+            #expect(figures["\(key).done"]?.explanation?.vi.hasPrefix("1 = nhiệm vụ có báo cáo kết quả được nơi giao duyệt đạt; 3 = ") == true)
             #expect(figures["\(key).overdue"]?.link == "/follow-ups?unit=\(tree.city)&origin=\(FollowUpFixture.origin.kind)&status=overdue")
             #expect(section.children.map(\.id) == [tree.wardB, tree.wardA], "ward B's one task is overdue, ward A's is not")
             #expect(section.children.map(\.isLagging) == [true, false])
@@ -118,7 +118,7 @@ struct DashboardSourceTests {
             let inspection = try #require(model.sections.first { $0.section.key == "follow-ups-\(Self.inspection.kind)" }?.section)
             #expect(inspection.figures.map(\.count) == [1, 1, 0] && inspection.figures.map(\.total) == [1, nil, 1])
             #expect(inspection.title.en == "Tasks from inspection recommendation (test)")
-            let wardA = try await Dashboards.sections(of: [app.unit(tree.wardA)], day: later, on: app.db)[tree.wardA] ?? []
+            let wardA = try await Dashboards.sections(of: [DashboardUnit(app.unit(tree.wardA))], explaining: nil, day: later, on: app.db)[tree.wardA] ?? []
             #expect(wardA.map(\.key).filter { $0.hasPrefix("follow-ups") } == [key], "ward A has no inspection task: no section for it")
         }
     }
@@ -142,10 +142,10 @@ struct DashboardSourceTests {
             _ = try await app.nominate(ExemplarFixture.model(in: tree.cellA1))
             _ = try await app.nominate(ExemplarFixture.model(in: tree.wardB))
             let units = [tree.city, tree.wardA, tree.wardB, tree.cellB1]
-            var organizations: [Organization] = []
-            for unit in units { organizations.append(try await app.unit(unit)) }
+            var organizations: [DashboardUnit] = []
+            for unit in units { organizations.append(DashboardUnit(try await app.unit(unit))) }
 
-            let sections = try await Dashboards.sections(of: organizations, day: ExemplarFixture.today, on: app.db)
+            let sections = try await Dashboards.sections(of: organizations, explaining: tree.city, day: ExemplarFixture.today, on: app.db)
             func figures(_ unit: Int) -> [String: DashboardFigure] {
                 let section = sections[unit]?.first { $0.key == "exemplars" }
                 return Dictionary(uniqueKeysWithValues: (section?.figures ?? []).map { ($0.key, $0) })
@@ -163,11 +163,11 @@ struct DashboardSourceTests {
             let city = figures(tree.city)
             let section = try #require(sections[tree.city]?.first { $0.key == "exemplars" })
             #expect(section.leadFigure == "exemplars.commended" && section.topic == .exemplars)
-            #expect(city["exemplars.commended"]?.explanation.vi
+            #expect(city["exemplars.commended"]?.explanation?.vi
                     == "1 = điển hình đã có quyết định khen thưởng (biểu dương, giấy khen, bằng khen, cờ thi đua); 2 = điển hình đã được cấp trên thẩm định")
             #expect(city["exemplars.commended"]?.link == "/exemplars?unit=\(tree.city)&state=verified", "those waiting for a commendation")
             #expect(city["exemplars.nominated"]?.link == "/exemplars?unit=\(tree.city)")
-            #expect(city["exemplars.adopting-units"]?.explanation.en.hasPrefix("2 = units (within these units or elsewhere) that adopted") == true)
+            #expect(city["exemplars.adopting-units"]?.explanation?.en.hasPrefix("2 = units (within these units or elsewhere) that adopted") == true)
             #expect(try await ExemplarTallies.read(tree.city, on: app.db).commended == city["exemplars.commended"]?.count,
                     "the same count as the exemplars page's figures")
 
@@ -190,10 +190,10 @@ struct DashboardSourceTests {
             _ = try await app.setBreakthrough(BreakthroughFixture.numeric(at: tree.wardB))
             let day = BreakthroughFixture.day("15/10/2025")
             let period = deliverable.periodId
-            var organizations: [Organization] = []
-            for unit in [tree.city, tree.wardA, tree.cellB1] { organizations.append(try await app.unit(unit)) }
+            var organizations: [DashboardUnit] = []
+            for unit in [tree.city, tree.wardA, tree.cellB1] { organizations.append(DashboardUnit(try await app.unit(unit))) }
 
-            let sections = try await Dashboards.sections(of: organizations, day: day, on: app.db)
+            let sections = try await Dashboards.sections(of: organizations, explaining: tree.wardA, day: day, on: app.db)
             let key = "breakthroughs-\(period)"
             for (unit, total) in [(tree.city, 4), (tree.wardA, 3)] {
                 let section = try #require(sections[unit]?.first { $0.key == key })
@@ -205,12 +205,14 @@ struct DashboardSourceTests {
                         && figures["\(key).at_risk"]?.count == tally[.atRisk] && tally.total == total)
                 #expect(section.distribution?.parts.map(\.count) == BreakthroughStatus.allCases.map { tally[$0] })
                 #expect(section.leadFigure == "\(key).done" && section.topic == .practice)
-                #expect(figures["\(key).late"]?.link == "/breakthroughs?unit=\(unit)&period=\(period)&status=late")
+                #expect(figures["\(key).late"]?.link == (unit == tree.wardA ? "/breakthroughs?unit=\(unit)&period=\(period)&status=late" : nil),
+                        "the unit asked about is explained and linked; the others are counts")
+                #expect((figures["\(key).late"]?.explanation == nil) == (unit != tree.wardA))
             }
             let wardA = try #require(sections[tree.wardA]?.first { $0.key == key })
-            #expect(wardA.figures.first?.explanation.vi == "1 = khâu đột phá đơn vị đã báo cáo hoàn thành; 3 = khâu đột phá của các đơn vị trong kỳ Năm 2025")
+            #expect(wardA.figures.first?.explanation?.vi == "1 = khâu đột phá đơn vị đã báo cáo hoàn thành; 3 = khâu đột phá của các đơn vị trong kỳ Năm 2025")
             #expect(sections[tree.cellB1]?.contains { $0.key.hasPrefix("breakthroughs-") } != true, "cell B1 set none")
-            let nextYear = try await Dashboards.sections(of: organizations, day: BreakthroughFixture.day("15/10/2031"), on: app.db)
+            let nextYear = try await Dashboards.sections(of: organizations, explaining: nil, day: BreakthroughFixture.day("15/10/2031"), on: app.db)
             #expect(nextYear.values.joined().contains { $0.key.hasPrefix("breakthroughs-") } == false, "no period that year")
         }
     }

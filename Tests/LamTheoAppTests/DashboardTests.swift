@@ -87,7 +87,7 @@ struct DashboardTests {
         let lead = "campaign-1.studied"
         func figure(_ count: Int) -> DashboardFigure {
             DashboardFigure(key: lead, title: LocalizedText(vi: "Đảng viên đã học tập", en: "Members who studied"), count: count, total: 40,
-                            explanation: LocalizedText(vi: "", en: ""), link: nil)
+                            explanation: LocalizedText(vi: "", en: ""), link: nil, explained: false)
         }
         let children = (1...45).map { index in
             DashboardShow.Model.Child(id: 100 + index, name: "Chi bộ số \(index)", figure: figure(index % 40), values: [:], isLagging: index <= 35)
@@ -109,5 +109,26 @@ struct DashboardTests {
         #expect(capped.contains("/dashboard?unit=7&amp;period=month&amp;day=2026-05-18&amp;children=all#s-campaign-1"))
         let all = page(allChildren: true)
         #expect(rows(all) == 45 && !all.contains("children=all"))
+    }
+
+    @Test("a child with nothing to count (no task at all: a whole of 0) is “không có” in the chart and its table; one not reported is “chưa báo cáo”")
+    func nothingToCount() {
+        let lead = "follow-ups-briefing.overdue"
+        func figure(_ count: Int?, of total: Int) -> DashboardFigure {
+            DashboardFigure(key: lead, title: LocalizedText(vi: "Nhiệm vụ quá hạn", en: "Tasks overdue"), count: count, total: total,
+                            explanation: LocalizedText(vi: "", en: ""), link: nil, higherIsBetter: false, explained: false)
+        }
+        let children = [DashboardShow.Model.Child(id: 2, name: "Đảng bộ phường Bến Nghé", figure: figure(nil, of: 3), values: [:], isLagging: true),
+                        DashboardShow.Model.Child(id: 3, name: "Đảng bộ phường Đa Kao", figure: figure(0, of: 0), values: [:], isLagging: false)]
+        let section = DashboardShow.Model.Section(
+            section: DashboardSection(key: "follow-ups-briefing", title: LocalizedText(vi: "Nhiệm vụ", en: "Tasks"), figures: [figure(1, of: 3)],
+                                      leadFigure: lead, topic: .leadership),
+            previous: [:], children: children, trendDays: [], trend: [], trendBefore: [], childDistributions: [])
+        let model = DashboardShow.Model(unitId: 1, unitName: "Đảng bộ Thành phố", day: CalendarDate(year: 2026, month: 5, day: 18)!, period: .month,
+                                        sections: [section])
+        let table = model.unitsChart(section, language: .vi).table
+        #expect(table.rows == [["Đảng bộ phường Bến Nghé", "chưa báo cáo"], ["Đảng bộ phường Đa Kao", "không có"]])
+        let html = DashboardShow.View(model: model).layout(PageContext(language: .vi, csrfToken: "t")).content.render()
+        #expect(html.contains(">không có<") && html.contains(">chưa báo cáo<"))
     }
 }

@@ -76,6 +76,37 @@ struct DocumentTests {
         }
     }
 
+    @Test("a unit's document bears its committee's symbol or one of its boards': a ward's ĐU, a bloc's ĐUK, a cell's CB; any where the name does not tell",
+          arguments: TestBackend.allCases)
+    func issuerOfTheUnit(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let bloc = try await app.createUnit("Đảng bộ Khối Cơ quan và Doanh nghiệp", code: "K", kind: .upperGrassroots, parent: tree.city, on: "2020-01-01")
+            let army = try await app.createUnit("Đảng bộ Quân đội", code: "QD", kind: .province, parent: nil, on: "2020-01-01")
+            func refused(_ symbol: String, by unit: Int) async -> DomainError? {
+                await domainError { _ = try await app.registerDocument(symbol, "Báo cáo sơ kết", on: "2021-08-01", by: unit) }
+            }
+            func register(_ symbol: String, by unit: Int) async throws {
+                _ = try await app.registerDocument(symbol, "Báo cáo sơ kết", on: "2021-08-01", by: unit)
+            }
+            let before = try await app.rowCount("documents")
+            let refusal = await refused("498-BC/ĐU", by: bloc)
+            #expect(refusal?.fields == ["symbol"])
+            #expect(refusal?.fieldErrors.first?.message.vi == "Ký hiệu phải là …-BC/ĐUK của Đảng ủy Khối Cơ quan và Doanh nghiệp (không phải ĐU)")
+            #expect(refusal?.fieldErrors.first?.message.en == "The symbol must be …-BC/ĐUK for Đảng ủy Khối Cơ quan và Doanh nghiệp (not ĐU)")
+            #expect(await refused("12-BC/TU", by: tree.wardA)?.fieldErrors.first?.message.vi == "Ký hiệu phải là …-BC/ĐU của Đảng ủy phường Bến Nghé (không phải TU)")
+            #expect(await refused("12-BC/ĐU", by: tree.cellA1)?.fields == ["symbol"], "a cell writes CB")
+            #expect(try await app.rowCount("documents") == before, "nothing written")
+
+            try await register("498-BC/ĐUK", by: bloc)
+            try await register("12-BC/VPĐU", by: tree.wardA) // the committee's office
+            try await register("13-BC/BTGDVTU", by: tree.city) // a board of the city's committee
+            try await register("12-BC/CB", by: tree.cellA1)
+            try await register("07-BC/QUTW", by: army) // no symbol known for the unit: any is accepted
+            #expect(try await app.rowCount("documents") == before + 5)
+        }
+    }
+
     @Test("relations: continues, implements, seen from both ends; no self-relation, no duplicate", arguments: TestBackend.allCases)
     func relations(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

@@ -47,6 +47,9 @@ struct ReportTests {
             #expect(draft.superiorBody == "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH" && draft.issuingBody == "ĐẢNG ỦY THÀNH PHỐ HỒ CHÍ MINH")
             #expect(draft.authority == "T/M BAN THƯỜNG VỤ" && draft.recipients == ["Lưu Văn phòng."])
             #expect(try await app.jobs.runPending() == 1)
+            let jobId = try #require(draft.jobId)
+            let job = try #require(try await app.jobs.job(jobId))
+            #expect(job.total == DashboardShow.Query.steps + 1 && job.done == job.total, "a step per read (the children, each source, the history) and the write")
 
             let composed = try await tester.sendRequest(.GET, "/api/v1/reports/\(draft.id)", headers: viewer.api).content.decode(ReportAPI.ReportDTO.self)
             #expect(composed.status == .draft)
@@ -91,6 +94,14 @@ struct ReportTests {
                 try $0.content.encode(ReportIssueInput(symbol: "12-KH/TU"))
             }
             #expect(wrongType.status == .unprocessableEntity)
+            // The city's committee writes TU: a ward's ĐU is refused, naming the symbol expected.
+            let wrongIssuer = try await tester.sendRequest(.POST, "/api/v1/reports/\(draft.id)/issue", headers: city.api) {
+                try $0.content.encode(ReportIssueInput(symbol: "498-BC/ĐU"))
+            }
+            #expect(wrongIssuer.status == .unprocessableEntity)
+            let problem = try JSONDecoder().decode(APITests.ProblemBody.self, from: Data(buffer: wrongIssuer.body))
+            #expect(problem.errors?.map(\.field) == ["symbol"])
+            #expect(problem.errors?.first?.detail == "Ký hiệu phải là …-BC/TU của Đảng ủy Thành phố Hồ Chí Minh (không phải ĐU)")
             #expect(try await app.rowCount("documents") == documents)
 
             let issued = try await tester.sendRequest(.POST, "/api/v1/reports/\(draft.id)/issue", headers: city.api) {
@@ -216,6 +227,21 @@ struct ReportTests {
             #expect(composed.figures?.sections.map(\.section.key) == ["campaign-\(campaign)"])
             #expect(composed.figures?.sections.first?.section.figures.first?.count == 2, "ward A: the two of cell A1 who attended")
         }
+    }
+
+    @Test("a draft waiting for its figures says how many of the job's steps are done, beside “Tải lại trang”")
+    func progress() {
+        func page(_ progress: ReportShow.JobProgress?, _ language: UILanguage) -> String {
+            let model = ReportShow.Model(
+                id: 4, unitId: 1, unitName: "Đảng bộ Thành phố Hồ Chí Minh", kind: .interim, status: .composing, day: CalendarDate(year: 2026, month: 11, day: 25)!,
+                period: .quarter, progress: progress, superiorBody: "", issuingBody: "", place: "", subject: "", recipients: [], authority: "", signerTitle: "",
+                signerName: "", outline: nil, discrepancies: [], versions: [], mayEdit: true)
+            return ReportShow.View(model: model).layout(PageContext(language: language, csrfToken: "t")).content.render()
+        }
+        #expect(page(ReportShow.JobProgress(done: 3, total: 9), .vi).contains("Đang tổng hợp số liệu, đã xong 3/9 bước… thường chỉ vài giây."))
+        #expect(page(ReportShow.JobProgress(done: 3, total: 9), .en).contains("Gathering the figures, 3 of 9 steps done…"))
+        let unstarted = page(nil, .vi)
+        #expect(unstarted.contains("Đang tổng hợp số liệu… thường chỉ vài giây.") && unstarted.contains("Tải lại trang"))
     }
 }
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Horizontal bars comparing categories (a unit's child units), one bar per series in each row, the value written at
-/// the bar's end. A category whose value is not reported says "chưa báo cáo" where its bar would be; `highlight` marks
-/// lagging categories with stripes, an outline and a bold label. Rows come in the order given (lagging units first).
+/// the bar's end. A category whose value is not reported says "chưa báo cáo" where its bar would be ("không có" where
+/// there is nothing to count); `highlight` marks lagging categories with stripes, an outline and a bold label. Rows come
+/// in the order given (lagging units first).
 public struct BarChart: Chart {
     public let title: String
     public let description: String
@@ -26,7 +27,7 @@ public struct BarChart: Chart {
 
     public func table(_ language: UILanguage) -> ChartTable {
         ChartTable(caption: title, header: [categoryHeader] + series.map(\.label), rows: categories.indices.map { category in
-            [categories[category]] + series.map { valueFormat.cell($0.value(at: category), language: language) }
+            [categories[category]] + series.map { $0.cell(at: category, format: valueFormat, language: language) }
         })
     }
 
@@ -61,7 +62,7 @@ public struct BarChart: Chart {
                 let top = rows.barsTop(category, height: barsHeight) + Double(index) * (barHeight + barGap)
                 let centre = top + barHeight / 2
                 guard let value = series.value(at: category) else {
-                    body += rows.notReported(centredOn: centre, size: valueSize, language: language)
+                    body += rows.missing(series.missing(at: category)(language), centredOn: centre, size: valueSize)
                     continue
                 }
                 let length = value > 0 ? max(value * scale, 1) : 0

@@ -81,9 +81,9 @@ struct CategoryRows {
                                 italic: true, whole: note), 20)
     }
 
-    /// "chưa báo cáo" where a bar would be, centred on `y`.
-    func notReported(centredOn y: Double, size: Double, language: UILanguage) -> String {
-        ChartStyle.text(ChartStyle.notReported(language), x: plotLeft + 4, y: ChartStyle.baseline(centredOn: y, size: size), size: size,
+    /// Why there is no bar ("chưa báo cáo", "không có") where a bar would be, centred on `y`.
+    func missing(_ text: String, centredOn y: Double, size: Double) -> String {
+        ChartStyle.text(text, x: plotLeft + 4, y: ChartStyle.baseline(centredOn: y, size: size), size: size,
                         fill: ChartStyle.muted, italic: true)
     }
 }

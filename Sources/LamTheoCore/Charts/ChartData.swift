@@ -5,16 +5,30 @@ public struct ChartSeries: Sendable, Hashable {
     public var label: String
     /// nil is "not reported": drawn as a gap or as "chưa báo cáo", never as 0.
     public var values: [Double?]
+    /// The indices whose value is nil because there is nothing to count (a share of a whole of 0: a unit with no
+    /// task at all): written "không có", not "chưa báo cáo", which is for figures missing.
+    public var nothingToCount: Set<Int>
 
-    public init(label: String, values: [Double?]) {
+    public init(label: String, values: [Double?], nothingToCount: Set<Int> = []) {
         self.label = label
         self.values = values
+        self.nothingToCount = nothingToCount
     }
 
     /// The value at `index`, nil when missing, past the end or not a finite number (nothing drawable).
     func value(at index: Int) -> Double? {
         guard values.indices.contains(index), let value = values[index], value.isFinite else { return nil }
         return value
+    }
+
+    /// What is written where there is no value at `index`: "không có" (nothing to count) or "chưa báo cáo".
+    func missing(at index: Int) -> LocalizedText {
+        nothingToCount.contains(index) ? ChartStyle.nothingToCount : ChartStyle.notReported
+    }
+
+    /// The value at `index` as a table cell.
+    func cell(at index: Int, format: ChartValueFormat, language: UILanguage) -> String {
+        value(at: index).map { format.text($0, language: language) } ?? missing(at: index)(language)
     }
 }
 

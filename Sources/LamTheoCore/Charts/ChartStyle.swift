@@ -17,6 +17,7 @@ enum ChartStyle {
     static let maxDrawnCategories = 30
 
     static let notReported = LocalizedText(vi: "chưa báo cáo", en: "not reported")
+    static let nothingToCount = LocalizedText(vi: "không có", en: "none")
     static let noData = LocalizedText(vi: "Chưa có số liệu", en: "No figures yet")
     static let laggingKey = LocalizedText(vi: "Chậm, cần đôn đốc", en: "Lagging")
     static let total = LocalizedText(vi: "Tổng số", en: "Total")

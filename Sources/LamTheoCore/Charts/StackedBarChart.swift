@@ -56,7 +56,7 @@ public struct StackedBarChart: Chart {
             body += rows.label(category)
             let top = rows.barsTop(category, height: barHeight), centre = top + barHeight / 2
             guard let total = totals[category] else {
-                body += rows.notReported(centredOn: centre, size: ChartStyle.fontSize, language: language)
+                body += rows.missing(ChartStyle.notReported(language), centredOn: centre, size: ChartStyle.fontSize)
                 continue
             }
             var x = rows.plotLeft

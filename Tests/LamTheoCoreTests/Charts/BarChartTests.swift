@@ -106,6 +106,17 @@ struct BarChartTests {
         #expect(chart([94.5, nil, 100, 0], format: .percent).table(.en).rows.map { $0[1] } == ["94.5%", "not reported", "100%", "0%"])
     }
 
+    @Test("a unit with nothing to count (a whole of 0) says “không có”, not “chưa báo cáo”, in the picture and the table")
+    func nothingToCount() throws {
+        let chart = BarChart(title: "Nhiệm vụ quá hạn", description: "Nhiệm vụ quá hạn trên nhiệm vụ đang thực hiện.", categories: units,
+                             series: [ChartSeries(label: "Quá hạn", values: [50, nil, nil, 0], nothingToCount: [2])], valueFormat: .percent)
+        let root = try ParsedElement.parse(chart.svg(id: "c"))
+        #expect(root.all(class: "bar").count == 2)
+        #expect(root.texts.filter { $0 == "không có" }.count == 1 && root.texts.filter { $0 == "chưa báo cáo" }.count == 1)
+        #expect(chart.table.rows.map { $0[1] } == ["50%", "chưa báo cáo", "không có", "0%"])
+        #expect(chart.table(.en).rows.map { $0[1] } == ["50%", "not reported", "none", "0%"])
+    }
+
     @Test("missing values past the end of a series are unreported, and values past the categories are ignored")
     func ragged() throws {
         let root = try ParsedElement.parse(chart([5]).svg(id: "c"))

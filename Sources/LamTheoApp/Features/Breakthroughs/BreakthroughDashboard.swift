@@ -8,8 +8,8 @@ import SQLKit
 struct BreakthroughDashboard: DashboardSource {
     let name = "breakthroughs"
 
-    func sections(of units: [Organization], day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]] {
-        let ids = units.map { $0.requireID() }
+    func sections(of units: [DashboardUnit], explaining: Int?, day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]] {
+        let ids = units.map(\.id)
         guard !ids.isEmpty, let period = try await BreakthroughQueries.period(nil, today: day, on: db) else { return [:] }
         let rows = try await db.sql.raw("""
             SELECT c.id AS unit, \(BreakthroughQueries.statusCase(today: day)) AS breakthrough_status, COUNT(*) AS n
@@ -23,21 +23,23 @@ struct BreakthroughDashboard: DashboardSource {
             guard let status = BreakthroughStatus(rawValue: try row.decode(column: "breakthrough_status", as: String.self)) else { continue }
             counts[try row.decode(column: "unit", as: Int.self), default: [:]][status] = try row.decode(column: "n", as: Int.self)
         }
-        return counts.reduce(into: [:]) { sections, entry in sections[entry.key] = [section(period, unit: entry.key, entry.value)] }
+        return counts.reduce(into: [:]) { sections, entry in
+            sections[entry.key] = [section(period, unit: entry.key, entry.value, explained: entry.key == explaining)]
+        }
     }
 
-    private func section(_ period: RatingPeriod, unit: Int, _ counts: [BreakthroughStatus: Int]) -> DashboardSection {
+    private func section(_ period: RatingPeriod, unit: Int, _ counts: [BreakthroughStatus: Int], explained: Bool) -> DashboardSection {
         let id = period.requireID()
         let key = "breakthroughs-\(id)"
         let total = counts.values.reduce(0, +)
         let risk = (margin: Int(BreakthroughRiskRule.standard.margin), staleDays: BreakthroughRiskRule.standard.staleDays)
-        func figure(_ status: BreakthroughStatus, title: LocalizedText, counted: LocalizedText, higherIsBetter: Bool) -> DashboardFigure {
+        func figure(_ status: BreakthroughStatus, title: LocalizedText, counted: @autoclosure () -> LocalizedText, higherIsBetter: Bool) -> DashboardFigure {
             let figure = CoverageFigure(count: counts[status] ?? 0, total: total)
             return DashboardFigure(key: "\(key).\(status.rawValue)", title: title, count: figure.count, total: figure.total,
-                                   explanation: DashboardFigure.explanation(figure, counted: counted, whole: LocalizedText(
+                                   explanation: DashboardFigure.explanation(figure, counted: counted(), whole: LocalizedText(
                                        vi: "khâu đột phá của các đơn vị trong kỳ \(period.title)", en: "the units' breakthroughs of \(period.title)")),
                                    link: BreakthroughRoute.list.path(query: [.unit: unit, "period": id, "status": status.rawValue]),
-                                   higherIsBetter: higherIsBetter)
+                                   higherIsBetter: higherIsBetter, explained: explained)
         }
         return DashboardSection(key: key, title: LocalizedText(vi: "Khâu đột phá: \(period.title)", en: "Breakthroughs: \(period.title)"), figures: [
             figure(.done, title: LocalizedText(vi: "Khâu đột phá đã hoàn thành", en: "Breakthroughs achieved"),

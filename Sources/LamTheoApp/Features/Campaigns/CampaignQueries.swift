@@ -31,13 +31,13 @@ enum CampaignQueries {
 
     /// The active campaigns a unit takes part in: those launched at the unit or above it, newest first.
     static func active(covering unit: Organization, on db: any Database) async throws -> [Campaign] {
-        try await active(coveringAny: [unit], on: db)
+        try await active(coveringAny: [unit.treePath], on: db)
     }
 
-    /// The active campaigns any of `units` takes part in, newest first.
-    static func active(coveringAny units: [Organization], on db: any Database) async throws -> [Campaign] {
+    /// The active campaigns any unit of `paths` takes part in, newest first.
+    static func active(coveringAny paths: [TreePath], on db: any Database) async throws -> [Campaign] {
         try await Campaign.query(on: db)
-            .filter(\.$organizationPath ~~ Set(units.flatMap(\.treePath.lineage)).map(\.rawValue))
+            .filter(\.$organizationPath ~~ Set(paths.flatMap(\.lineage)).map(\.rawValue))
             .filter(\.$status == .active)
             .sort(\.$startsOn, .descending).sort(\.$id, .descending)
             .all()

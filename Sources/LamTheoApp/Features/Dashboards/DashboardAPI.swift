@@ -71,7 +71,7 @@ enum DashboardAPI {
             SectionDTO(
                 key: entry.section.key, title: entry.section.title(language),
                 figures: entry.section.figures.map { figure in
-                    FigureDTO(key: figure.key, title: figure.title(language), count: figure.count, total: figure.total, explanation: figure.explanation(language),
+                    FigureDTO(key: figure.key, title: figure.title(language), count: figure.count, total: figure.total, explanation: figure.explanation.map { $0(language) } ?? "",
                               path: figure.link, higherIsBetter: figure.higherIsBetter,
                               previous: entry.previous[figure.key].map { ValueDTO(count: $0.count, total: $0.total) })
                 },

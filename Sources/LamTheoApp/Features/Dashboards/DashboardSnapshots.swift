@@ -47,8 +47,7 @@ enum DashboardSnapshots {
             let ids = try await app.db.sql.raw("SELECT o.id AS id FROM organizations o WHERE o.id > \(bind: after) AND \(parents) ORDER BY o.id LIMIT \(bind: unitsPerPage)")
                 .all().map { try $0.decode(column: "id", as: Int.self) }
             guard let last = ids.last else { break }
-            let organizations = try await Organization.query(on: app.db).filter(\.$id ~~ ids).all()
-            let sections = try await Dashboards.sections(of: organizations, day: day, on: app.db)
+            let sections = try await Dashboards.sections(of: try await DashboardUnit.units(ids, on: app.db), explaining: nil, day: day, on: app.db)
             let rows = sections.sorted { $0.key < $1.key }.flatMap { unit, sections in
                 sections.flatMap(\.figures).map { SnapshotRow(organizationId: unit, key: $0.key, count: $0.count, total: $0.total) }
             }

@@ -14,12 +14,26 @@ struct DashboardFigure: Sendable, Hashable, Codable {
     /// The whole it is out of; nil for a count alone.
     let total: Int?
     /// How it was computed, each number named: "231.700 = đảng viên có mặt ít nhất một buổi học tập của đợt; 245.200 =
-    /// đảng viên trong danh sách, không tính miễn sinh hoạt".
-    let explanation: LocalizedText
-    /// The page listing the units, then the people, behind it.
+    /// đảng viên trong danh sách, không tính miễn sinh hoạt". nil for a unit read for its count alone (a child compared,
+    /// a snapshot).
+    let explanation: LocalizedText?
+    /// The page listing the units, then the people, behind it; nil for a count alone, or where there is none.
     let link: String?
     /// Whether more is better (a share studied) or worse (obligations overdue): how lagging units are found.
-    var higherIsBetter = true
+    let higherIsBetter: Bool
+
+    /// `explained` false: the count alone, for a unit compared or stored beside hundreds of others, whose explanation
+    /// and link are never read and so never built.
+    init(key: String, title: LocalizedText, count: Int?, total: Int?, explanation: @autoclosure () -> LocalizedText,
+         link: @autoclosure () -> String?, higherIsBetter: Bool = true, explained: Bool) {
+        self.key = key
+        self.title = title
+        self.count = count
+        self.total = total
+        self.explanation = explained ? explanation() : nil
+        self.link = explained ? link() : nil
+        self.higherIsBetter = higherIsBetter
+    }
 }
 
 /// A stacked distribution of a whole into parts (ratings by grade), for the stacked bar chart.
@@ -67,8 +81,9 @@ protocol DashboardSource: Sendable {
     var name: String { get }
     /// The sections of each unit's subtree on `day`, from stored figures only (never a count of raw rows: the
     /// national root must read in the time of a ward): the unit asked about and its children are read together,
-    /// with a grouped query, not one per unit. A unit with nothing to show has no entry.
-    func sections(of units: [Organization], day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]]
+    /// with a grouped query, not one per unit. Only the figures of `explaining` (the unit a page or report is about)
+    /// carry their explanation and link; the others are counts. A unit with nothing to show has no entry.
+    func sections(of units: [DashboardUnit], explaining: Int?, day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]]
 }
 
 enum Dashboards {
@@ -84,11 +99,14 @@ enum Dashboards {
         }
     }
 
-    /// Every registered source's sections for `units`, in registration order.
-    static func sections(of units: [Organization], day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]] {
+    /// Every registered source's sections for `units`, in registration order; those of `explaining` explained.
+    /// `sourceRead` is told after each source (a report's job shows it as its progress).
+    static func sections(of units: [DashboardUnit], explaining: Int?, day: CalendarDate, on db: any Database,
+                         sourceRead: (Int) async throws -> Void = { _ in }) async throws -> [Int: [DashboardSection]] {
         var all: [Int: [DashboardSection]] = [:]
-        for source in sources {
-            for (unit, sections) in try await source.sections(of: units, day: day, on: db) { all[unit, default: []] += sections }
+        for (index, source) in sources.enumerated() {
+            for (unit, sections) in try await source.sections(of: units, explaining: explaining, day: day, on: db) { all[unit, default: []] += sections }
+            try await sourceRead(index + 1)
         }
         return all
     }

@@ -186,8 +186,12 @@ enum DocumentCommands {
             validator.add("issuedOn", LocalizedText(vi: "Ngày ban hành không được sau hôm nay", en: "The date issued cannot be in the future"))
         }
         let term = try await issuedOn.asyncMap { try await validator.term(containing: $0, on: db) } ?? nil
-        if let organizationId = input.organizationId, try await Organization.find(organizationId, on: db) == nil {
-            validator.add("organizationId", LocalizedText(vi: "Không tìm thấy tổ chức ban hành", en: "The issuing organisation does not exist"))
+        if let organizationId = input.organizationId {
+            if let unit = try await Organization.find(organizationId, on: db) {
+                if let number { validator.issuer(of: number, matches: unit) }
+            } else {
+                validator.add("organizationId", LocalizedText(vi: "Không tìm thấy tổ chức ban hành", en: "The issuing organisation does not exist"))
+            }
         }
         try validator.throwIfInvalid()
 
@@ -242,6 +246,16 @@ extension Validator {
             add(field, error.message)
             return nil
         }
+    }
+
+    /// A unit's document bears its own committee's symbol, or one of its boards' ("…-BC/ĐUK" for a bloc, not "…-BC/ĐU");
+    /// a unit whose committee's symbol its name and kind do not tell may use any.
+    fileprivate mutating func issuer(of number: DocumentNumber, matches unit: Organization) {
+        guard let own = PartyBodies.issuerCode(ofUnitNamed: unit.name, kind: unit.kindCode),
+              !PartyBodies.isIssuer(number.issuerCode, of: own) else { return }
+        let committee = PartyBodies.committee(ofUnitNamed: unit.name)
+        add("symbol", LocalizedText(vi: "Ký hiệu phải là …-\(number.typeCode)/\(own) của \(committee) (không phải \(number.issuerCode))",
+                                    en: "The symbol must be …-\(number.typeCode)/\(own) for \(committee) (not \(number.issuerCode))"))
     }
 
     fileprivate mutating func term(containing date: CalendarDate, on db: any Database) async throws -> CommitteeTerm? {

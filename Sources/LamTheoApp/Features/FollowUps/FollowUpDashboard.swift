@@ -7,14 +7,16 @@ import LamTheoCore
 struct FollowUpDashboard: DashboardSource {
     let name = "follow-ups"
 
-    func sections(of units: [Organization], day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]] {
-        let tallies = try await FollowUpTallies.read(units.map { $0.requireID() }, today: day, on: db)
+    func sections(of units: [DashboardUnit], explaining: Int?, day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]] {
+        let tallies = try await FollowUpTallies.read(units.map(\.id), today: day, on: db)
         return tallies.reduce(into: [:]) { sections, entry in
-            sections[entry.key] = entry.value.sorted { $0.key < $1.key }.map { section(unit: entry.key, origin: $0.key, $0.value) }
+            sections[entry.key] = entry.value.sorted { $0.key < $1.key }.map {
+                section(unit: entry.key, origin: $0.key, $0.value, explained: entry.key == explaining)
+            }
         }
     }
 
-    private func section(unit: Int, origin: String, _ tally: FollowUpTally) -> DashboardSection {
+    private func section(unit: Int, origin: String, _ tally: FollowUpTally, explained: Bool) -> DashboardSection {
         let key = "follow-ups-\(origin)"
         // Named by the feature that issues them ("kết luận giao ban"); a kind no longer registered by its stored word.
         let name = FollowUpOrigins.origin(origin)?.name ?? LocalizedText(vi: origin, en: origin)
@@ -32,11 +34,11 @@ struct FollowUpDashboard: DashboardSource {
                                 counted: LocalizedText(vi: "nhiệm vụ đã quá hạn (kể cả hạn gia hạn) mà đơn vị chưa báo cáo kết quả",
                                                        en: "tasks past their deadline (or extension) the unit has not reported on"),
                                 whole: toDo),
-                            link: tasks(.overdue), higherIsBetter: false),
+                            link: tasks(.overdue), higherIsBetter: false, explained: explained),
             DashboardFigure(key: "\(key).pending", title: LocalizedText(vi: "Nhiệm vụ đang thực hiện", en: "Tasks to do"),
                             count: tally.pending, total: nil,
                             explanation: DashboardFigure.explanation(tally.pending, counted: toDo),
-                            link: tasks(nil), higherIsBetter: false),
+                            link: tasks(nil), higherIsBetter: false, explained: explained),
             DashboardFigure(key: "\(key).done", title: LocalizedText(vi: "Nhiệm vụ đã hoàn thành", en: "Tasks done"),
                             count: tally[.accepted], total: assigned,
                             explanation: DashboardFigure.explanation(CoverageFigure(count: tally[.accepted], total: assigned),
@@ -44,7 +46,7 @@ struct FollowUpDashboard: DashboardSource {
                                                        en: "tasks whose report the issuer accepted"),
                                 whole: LocalizedText(vi: "nhiệm vụ đã giao theo \(kind.vi), không tính đã hủy",
                                                      en: "tasks issued from \(kind.en), not those cancelled")),
-                            link: tasks(.accepted)),
+                            link: tasks(.accepted), explained: explained),
         ], leadFigure: "\(key).overdue", topic: .leadership)
     }
 }

@@ -7,11 +7,13 @@ import SQLKit
 struct RatingDashboard: DashboardSource {
     let name = "ratings"
 
-    func sections(of units: [Organization], day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]] {
-        let ids = units.map { $0.requireID() }
+    func sections(of units: [DashboardUnit], explaining: Int?, day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]] {
+        let ids = units.map(\.id)
         guard !ids.isEmpty, let period = try await latestPeriod(counting: ids, day: day, on: db) else { return [:] }
         let tallies = try await RatingQueries.tallies(period: period, units: "c.id IN (\(binds: ids))", on: db)
-        return tallies.reduce(into: [:]) { sections, entry in sections[entry.key] = [section(period, unit: entry.key, entry.value)] }
+        return tallies.reduce(into: [:]) { sections, entry in
+            sections[entry.key] = [section(period, unit: entry.key, entry.value, explained: entry.key == explaining)]
+        }
     }
 
     /// The period begun by `day` that ends last among those with figures at one of `units` at least.
@@ -25,10 +27,9 @@ struct RatingDashboard: DashboardSource {
         return try await RatingQueries.requirePeriod(id, on: db)
     }
 
-    private func section(_ period: RatingPeriod, unit: Int, _ tally: RatingTally) -> DashboardSection {
+    private func section(_ period: RatingPeriod, unit: Int, _ tally: RatingTally, explained: Bool) -> DashboardSection {
         let id = period.requireID()
         let key = "ratings-\(id)"
-        let rollUp = RatingRoute.period(.value(id)).path(query: [.unit: unit])
         let pending = LocalizedText(vi: "Chưa xếp loại", en: "Pending")
         // Nothing decided yet is "chưa báo cáo", as on the roll-up page.
         let decided = CoverageFigure(count: tally.decided == 0 ? nil : tally.decided, total: tally.decided + tally.pending)
@@ -39,13 +40,13 @@ struct RatingDashboard: DashboardSource {
                                                        en: "members on the roll with the period's rating decided"),
                                 whole: LocalizedText(vi: "số đó cộng đảng viên phải đánh giá chưa có quyết định (không tính miễn sinh hoạt, mới kết nạp chưa đủ thời gian)",
                                                      en: "those plus the members to rate with no decision yet (not the exempt nor those admitted too recently)")),
-                            link: rollUp),
+                            link: RatingRoute.period(.value(id)).path(query: [.unit: unit]), explained: explained),
             DashboardFigure(key: "\(key).not-rated", title: LocalizedText(vi: "Đảng viên không đánh giá", en: "Members not rated"),
                             count: tally.notRated, total: nil,
                             explanation: DashboardFigure.explanation(tally.notRated, counted: LocalizedText(
                                 vi: "đảng viên trong danh sách miễn sinh hoạt hoặc mới kết nạp chưa đủ thời gian để đánh giá trong kỳ",
                                 en: "members on the roll exempt or admitted too recently to be rated in the period")),
-                            link: RatingRoute.sheet(period: .value(id)).path(query: [.unit: unit])),
+                            link: RatingRoute.sheet(period: .value(id)).path(query: [.unit: unit]), explained: explained),
         ], leadFigure: "\(key).decided",
            distribution: DashboardDistribution(
                title: LocalizedText(vi: "Đảng viên theo mức xếp loại", en: "Members by grade"),

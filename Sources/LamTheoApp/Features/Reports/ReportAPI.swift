@@ -135,7 +135,7 @@ enum ReportAPI {
                 SectionDTO(key: entry.section.key, heading: ReportPart.allCases.first { $0.topic == entry.section.topic }?.heading ?? "",
                            title: entry.section.title(language), figures: entry.section.figures.map { figure in
                     FigureDTO(key: figure.key, title: figure.title(language), count: figure.count, total: figure.total,
-                              text: DashboardShow.Model.text(language, count: figure.count, total: figure.total), source: figure.explanation(language))
+                              text: DashboardShow.Model.text(language, count: figure.count, total: figure.total), source: figure.explanation.map { $0(language) } ?? "")
                 })
             },
             discrepancies: figures.map(ReportAnnex.discrepancies) ?? [],

@@ -59,7 +59,7 @@ enum ReportAnnex {
                          rows: figures.sections.flatMap { entry in
                              entry.section.figures.map { figure in
                                  [entry.section.title.vi, figure.title.vi, figure.count.map(String.init) ?? "chưa báo cáo",
-                                  figure.total.map(String.init) ?? "", figure.explanation.vi, figure.key]
+                                  figure.total.map(String.init) ?? "", figure.explanation?.vi ?? "", figure.key]
                              }
                          })
     }

@@ -225,11 +225,15 @@ enum ReportJobs {
     static let compose = JobKind(name: "reports.compose", title: LocalizedText(vi: "Tổng hợp số liệu báo cáo", en: "Gather a report's figures"),
                                  run: { context in
         let payload = try context.payload(as: Payload.self)
-        try await context.progress(done: 0, total: 2)
+        // A step for each read of the figures (the children, each source, the history), one for the write.
+        let steps = DashboardShow.Query.steps + 1
+        try await context.progress(done: 0, total: steps)
         // Read first, then a short write: a national subtree's figures are never read while holding the write turn.
-        let gathered = try await ReportQueries.gather(try await ReportQueries.require(payload.reportId, on: context.app.db), on: context.app.db)
-        try await context.progress(done: 1, total: 2)
+        let gathered = try await ReportQueries.gather(try await ReportQueries.require(payload.reportId, on: context.app.db), on: context.app.db) {
+            try await context.progress(done: $0, total: steps)
+        }
         let report = try await context.app.writeBookkeeping { try await ReportCommands.compose(payload.reportId, gathered, on: $0) }
+        try await context.progress(done: steps, total: steps)
         return JobOutcome(summary: LocalizedText(vi: "Đã tổng hợp số liệu báo cáo: \(report.subject)", en: "Figures gathered for: \(report.subject)"))
     }, ended: { context, state in
         // Given up (failed, cancelled, interrupted too often): the draft says so instead of waiting for ever.

@@ -17,11 +17,12 @@ enum ReportQueries {
         let childCount: Int
     }
 
-    static func gather(_ report: Report, on db: any Database) async throws -> Gathered {
+    /// `progress` is told after each of the dashboard's reads (`DashboardShow.Query.steps`).
+    static func gather(_ report: Report, on db: any Database, progress: (Int) async throws -> Void = { _ in }) async throws -> Gathered {
         guard let unit = try await Organization.find(report.organizationId, on: db) else {
             throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tổ chức đảng", en: "Organisation not found"))
         }
-        let dashboard = try await DashboardShow.Query.run(unit: unit, day: report.day, period: report.period, on: db)
+        let dashboard = try await DashboardShow.Query.run(unit: unit, day: report.day, period: report.period, on: db, progress: progress)
         return Gathered(figures: ReportDraft.figures(dashboard, campaignId: report.campaignId),
                         childCount: try await OrganizationQueries.activeChildCount(of: unit, on: db))
     }

@@ -20,7 +20,9 @@ extension DashboardShow.Model {
             description: LocalizedText(vi: "\(lagging) đơn vị dưới mức chung của \(unitName), đứng đầu và được đánh dấu sọc.",
                                        en: "\(lagging) units below \(unitName)'s overall figure, first and striped.")(language),
             categories: children.map(\.name),
-            series: [ChartSeries(label: lead?.title(language) ?? "", values: children.map { $0.figure.flatMap(DashboardShow.Query.value) })],
+            series: [ChartSeries(label: lead?.title(language) ?? "", values: children.map { $0.figure.flatMap(DashboardShow.Query.value) },
+                                 // A whole of 0 (no task at all) is "không có", not "chưa báo cáo".
+                                 nothingToCount: Set(children.indices.filter { children[$0].figure?.total == 0 }))],
             valueFormat: isShare ? .percent : .number,
             highlight: Set(children.enumerated().filter { $0.element.isLagging }.map(\.offset)),
             categoryHeader: LocalizedText(vi: "Đơn vị", en: "Unit")(language))

@@ -3,15 +3,22 @@ import LamTheoCore
 
 extension DashboardShow {
     enum Query {
-        static func run(unit: Organization, day: CalendarDate, period: ReportingPeriod, on db: any Database) async throws -> Model {
+        /// The reads `run` reports as done one by one: the children, each source, the history.
+        static var steps: Int { Dashboards.sources.count + 2 }
+
+        /// `progress` is told how many of `steps` are done after each.
+        static func run(unit: Organization, day: CalendarDate, period: ReportingPeriod, on db: any Database,
+                        progress: (Int) async throws -> Void = { _ in }) async throws -> Model {
             let unitId = unit.requireID()
-            let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
-            let sections = try await Dashboards.sections(of: [unit] + children, day: day, on: db)
+            let children = try await DashboardUnit.activeChildren(of: unitId, on: db)
+            try await progress(1)
+            let sections = try await Dashboards.sections(of: [DashboardUnit(unit)] + children, explaining: unitId, day: day, on: db) { try await progress(1 + $0) }
             let periodStart = period.start(of: day)
             let before = period.sameDayBefore(day)
             let beforeStart = period.start(of: before)
             let keys = (sections[unitId] ?? []).flatMap(\.figures).map(\.key)
             let history = try await DashboardSnapshots.history(of: unitId, keys: keys, from: beforeStart, through: day, on: db)
+            try await progress(steps)
             let days = stride(from: periodStart.daysSinceEpoch, through: day.daysSinceEpoch, by: 1).map(CalendarDate.init(daysSinceEpoch:))
             let daysBefore = days.map { period.sameDayBefore($0) }
 
@@ -26,7 +33,7 @@ extension DashboardShow {
                     children: compared(children, sections: sections, section: section, lead: lead),
                     trendDays: days, trend: trend, trendBefore: daysBefore.map { leadHistory[$0]?.chartValue },
                     childDistributions: children.compactMap { child in
-                        sections[child.requireID()]?.first { $0.key == section.key }?.distribution.map { Model.ChildDistribution(name: child.name, distribution: $0) }
+                        sections[child.id]?.first { $0.key == section.key }?.distribution.map { Model.ChildDistribution(name: child.name, distribution: $0) }
                     })
             })
         }
@@ -38,13 +45,13 @@ extension DashboardShow {
 
         /// The children with the section's lead figure, lagging first: those not reported, then those below the unit's own
         /// figure, worst first; then the others, best first.
-        private static func compared(_ children: [Organization], sections: [Int: [DashboardSection]], section: DashboardSection,
+        private static func compared(_ children: [DashboardUnit], sections: [Int: [DashboardSection]], section: DashboardSection,
                                      lead: DashboardFigure?) -> [Model.Child] {
             guard let lead else { return [] }
             let own = value(lead)
             let sign: Double = lead.higherIsBetter ? 1 : -1
             let rows = children.map { child -> Model.Child in
-                let figures = sections[child.requireID()]?.first { $0.key == section.key }?.figures ?? []
+                let figures = sections[child.id]?.first { $0.key == section.key }?.figures ?? []
                 let figure = figures.first { $0.key == lead.key }
                 let score = figure.flatMap(value)
                 // Not reported counts as lagging; below the unit's own figure (above it, where less is better) too. A child with
@@ -57,7 +64,7 @@ extension DashboardShow {
                 } else {
                     lagging = score == nil
                 }
-                return Model.Child(id: child.requireID(), name: child.name, figure: figure,
+                return Model.Child(id: child.id, name: child.name, figure: figure,
                                    values: figures.reduce(into: [:]) { $0[$1.key] = SnapshotValue(count: $1.count, total: $1.total) }, isLagging: lagging)
             }
             // Ties keep the children's Vietnamese name order.

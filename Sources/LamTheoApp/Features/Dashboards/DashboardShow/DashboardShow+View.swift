@@ -82,7 +82,7 @@ extension DashboardShow {
                 .unwrap(previous) { previous in
                     .p(.class("muted"), .text(LocalizedText(vi: "Cùng kỳ: ", en: "Same day before: ")(language) + Model.text(language, count: previous.count, total: previous.total)))
                 },
-                .details(.summary(.text(LocalizedText(vi: "Cách tính", en: "How it is counted")(language))), .p(.text(figure.explanation(language)))),
+                .unwrap(figure.explanation) { .details(.summary(.text(LocalizedText(vi: "Cách tính", en: "How it is counted")(language))), .p(.text($0(language)))) },
                 .unwrap(figure.link) { .a(.href($0), .text(LocalizedText(vi: "Xem đơn vị, đảng viên", en: "Units and members")(language))) })
         }
 

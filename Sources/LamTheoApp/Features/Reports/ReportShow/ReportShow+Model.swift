@@ -20,8 +20,8 @@ enum ReportShow {
         let status: ReportStatus
         let day: CalendarDate
         let period: ReportingPeriod
-        /// While composing: the job's progress, 0–100, when known.
-        let progress: Int?
+        /// While composing: the steps of the job done, out of how many, once it has begun.
+        let progress: JobProgress?
         let superiorBody: String
         let issuingBody: String
         let place: String
@@ -35,5 +35,10 @@ enum ReportShow {
         let discrepancies: [String]
         let versions: [Version]
         let mayEdit: Bool
+    }
+
+    struct JobProgress: Sendable {
+        let done: Int
+        let total: Int
     }
 }

@@ -12,7 +12,7 @@ extension ReportShow {
             let figures = report.figures
             return Model(
                 id: id, unitId: report.organizationId, unitName: unitName, kind: report.kind, status: report.status, day: report.day,
-                period: report.period, progress: job.flatMap { $0.total > 0 ? 100 * $0.done / $0.total : nil },
+                period: report.period, progress: job.flatMap { $0.total > 0 ? JobProgress(done: $0.done, total: $0.total) : nil },
                 superiorBody: report.superiorBody, issuingBody: report.issuingBody, place: report.place, subject: report.subject,
                 recipients: report.recipients, authority: report.authority, signerTitle: report.signerTitle, signerName: report.signerName,
                 outline: figures.map { ReportDraft.outline(narratives: report.narratives, figures: $0) },

@@ -34,8 +34,8 @@ extension ReportShow {
                 // A link rather than a timed refresh, which would move the page from under a reader (WCAG 2.2.1).
                 return .div(
                     .p(.class("notice"), .attribute(named: "role", value: "status"), .text(LocalizedText(
-                        vi: "Đang tổng hợp số liệu\(model.progress.map { " (\($0)%)" } ?? "")… thường chỉ vài giây.",
-                        en: "Gathering the figures\(model.progress.map { " (\($0)%)" } ?? "")… usually a few seconds.")(language))),
+                        vi: "Đang tổng hợp số liệu\(model.progress.map { ", đã xong \($0.done)/\($0.total) bước" } ?? "")… thường chỉ vài giây.",
+                        en: "Gathering the figures\(model.progress.map { ", \($0.done) of \($0.total) steps done" } ?? "")… usually a few seconds.")(language))),
                     .p(.a(.class("button secondary"), .href(ReportRoute.show(.value(model.id)).path),
                           .text(LocalizedText(vi: "Tải lại trang", en: "Reload")(language)))))
             case .failed:
