@@ -7,9 +7,9 @@ import Vapor
 /// `lamtheo benchmark-dashboard`: a unit's dashboard page (every registered section, its children compared, the trend
 /// from the snapshots, the page's HTML) at the root, a province-level unit, the unit with the most children, a
 /// ward-level unit and a cell of a large tree, each beside a plain indexed `COUNT(*)` of the same subtree's members
-/// measured in the same run; and the time the evening job takes to store the whole tree's figures. Fills an empty
-/// database with the synthetic organisation (`--scale`, national by default) and launches a campaign at the root
-/// when none is running.
+/// measured in the same run; a report's compose job at the root and the province; and the time the evening job takes
+/// to store the whole tree's figures. Fills an empty database with the synthetic organisation (`--scale`, national by
+/// default) and launches a campaign at the root when none is running.
 struct DashboardBenchmarkCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "scale", help: "Synthetic organisation to load into an empty database (default: national)")
@@ -50,7 +50,7 @@ struct DashboardBenchmarkCommand: AsyncCommand {
                 units.insert((label, unit), at: max(units.count - 1, 0))
             }
         }
-        for (label, unit) in units {
+        for (index, (label, unit)) in units.enumerated() {
             let children = try await OrganizationQueries.activeChildren(of: unit, on: db).count
             let baseline = try await BenchmarkTiming.measure(max(runs / 10, 5)) { _ = try await TreeBenchmarkCommand.plainCount(unit.treePath, on: db) }
             let dashboard = try await BenchmarkTiming.measure(runs) {
@@ -59,6 +59,16 @@ struct DashboardBenchmarkCommand: AsyncCommand {
             }
             BenchmarkTiming.report(console, "dashboard · \(label) (\(children) units below)", dashboard, baseline)
             p50[label] = BenchmarkTiming.percentile(dashboard, 0.5)
+            if index < 2 {
+                // The root's and the province's report: what its compose job does, the same dashboard gathered and kept as JSON.
+                let report = Report()
+                report.organizationId = unit.requireID()
+                report.day = today
+                report.period = .month
+                report.campaignId = nil
+                let compose = try await BenchmarkTiming.measure(max(runs / 4, 5)) { report.figures = try await ReportQueries.gather(report, on: db).figures }
+                BenchmarkTiming.report(console, "report compose · \(label)", compose, baseline)
+            }
         }
         if let root = p50["root"], let ward = p50["ward"] {
             console.print("the root's dashboard p50 is \(String(format: "%.2f", root / ward))× the ward's")
