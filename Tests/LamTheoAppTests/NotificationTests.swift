@@ -146,7 +146,7 @@ struct NotificationTests {
 
             let late = try await app.remind(on: due.adding(days: 5))
             #expect(late.itemsRead == 1 && late.digests == 1, "one member has an account; the ward is told")
-            let coverage = try #require(try await Dashboards.sections(of: [try await app.unit(tree.cellA1)],
+            let coverage = try #require(try await Dashboards.sections(of: [DashboardUnit(try await app.unit(tree.cellA1))], explaining: nil,
                                                                       day: due.adding(days: 5), on: app.db)[tree.cellA1]?
                 .flatMap(\.figures).first { $0.key == "campaign-\(campaign).reflections" })
             #expect(coverage.count == 0 && coverage.total == 3, "the cell reported its session: none of its three sent a reflection")

@@ -86,10 +86,10 @@ enum EscalationDigest {
     private static func rollUps(of told: [Int: [String: [Int: LaggingUnits.Lateness]]], names: [Int: String], paths: [Int: TreePath],
                                 today: CalendarDate, on db: any Database) async throws -> [Int: [String: DashboardFigure]] {
         let named = Set(told.values.flatMap { $0.values.flatMap { $0.filter { !$0.value.figures.isEmpty }.keys } }).sorted()
+        let units = named.compactMap { id in paths[id].map { DashboardUnit(id: id, name: names[id] ?? "", path: $0) } }
         var figures: [Int: [String: DashboardFigure]] = [:]
-        for start in stride(from: 0, to: named.count, by: figuresBatch) {
-            let units = try await Organization.query(on: db).filter(\.$id ~~ Array(named[start..<min(start + figuresBatch, named.count)])).all()
-            let sections = try await Dashboards.sections(of: units, day: today, on: db)
+        for start in stride(from: 0, to: units.count, by: figuresBatch) {
+            let sections = try await Dashboards.sections(of: Array(units[start..<min(start + figuresBatch, units.count)]), explaining: nil, day: today, on: db)
             for (unit, sections) in sections {
                 figures[unit] = Dictionary(sections.flatMap(\.figures).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             }
