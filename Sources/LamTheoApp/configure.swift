@@ -31,7 +31,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
                                           DocumentAuditWording(), SpreadsheetAuditWording(), CampaignAuditWording(), StudyAuditWording(),
                                           CoverageAuditWording(), CommitmentAuditWording(), RatingAuditWording(), BreakthroughAuditWording(),
                                           FollowUpAuditWording(), BriefingAuditWording(), InspectionAuditWording(), ExemplarAuditWording(), NotificationAuditWording(),
-                                          ReportAuditWording(),
+                                          ReportAuditWording(), PortalAuditWording(),
                                           SampleDataAuditWording()] {
         AuditWording.register(source)
     }
@@ -98,6 +98,9 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.useJobs(runsLoop: app.environment != .testing && (command == nil || command == "serve" || command == "demo"), tick: .seconds(configuration.jobsTick))
     app.mailTransport = try configuration.mail.map { try SMTPTransport(settings: $0) }
     app.asyncCommands.use(SendTestMailCommand(), as: "send-test-mail")
+    app.publicPages = PublicPageCache()
+    app.articleViews = ArticleViewCounter()
+    PublicLayout.origin = app.publicAddress
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))
     app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
     app.asyncCommands.use(CoverageBenchmarkCommand(), as: "benchmark-coverage")
@@ -158,6 +161,14 @@ func routes(_ app: Application) throws {
     NotificationPages.register(on: app.routes)
     DashboardPages.register(on: app.routes)
     ReportPages.register(on: app.routes)
+    PublicRoutes.register(on: app.routes)
+    PortalPages.register(on: app.routes)
+    ArticlePages.register(on: app.routes)
+    PublicArticlePages.register(on: app.routes)
+    PortalAPI.register(on: api)
+    // The public sites' links: the categories, the feed, and the sign-in discreetly in the footer.
+    PortalNavigation.register()
+    PublicNavigation.register(PublicNavigationEntry(id: "sign-in", LocalizedText(vi: "Đăng nhập", en: "Sign in"), place: .footer) { _ in AccountRoute.signIn.path })
     app.routeMethods = RouteMethods(app.routes.all)
 }
 
@@ -179,6 +190,7 @@ private let navigation = SiteNavigation(
         MenuEntry(InspectionRoute.list, LocalizedText(vi: "Kiểm tra, giám sát", en: "Inspections"), shownTo: .capability(.read)),
         MenuEntry(ExemplarRoute.list, LocalizedText(vi: "Điển hình, khen thưởng", en: "Exemplars"), shownTo: .capability(.read)),
         MenuEntry(BriefingRoute.list, LocalizedText(vi: "Giao ban", en: "Briefings"), shownTo: .capability(.read)),
+        MenuEntry(PortalRoute.articles, LocalizedText(vi: "Trang tin", en: "Public site"), shownTo: .capability(.publish)),
         MenuEntry(CommitmentRoute.list, LocalizedText(vi: "Làm theo", en: "Commitments"), shownTo: .signedIn),
         MenuEntry(PrivacyRoute.me, LocalizedText(vi: "Của tôi", en: "My record"), shownTo: .selfService),
         MenuEntry(DocumentRoute.list, LocalizedText(vi: "Văn bản", en: "Documents"), shownTo: .signedIn),

@@ -14,6 +14,7 @@ struct SiteRouteTests {
         CommitmentRoute.self, RatingRoute.self, BreakthroughRoute.self, SpreadsheetRoute.self, PrivacyRoute.self,
         OrganizationRoute.self, MemberRoute.self, CampaignRoute.self, CoverageRoute.self, HomeRoute.self, FollowUpRoute.self, BriefingRoute.self,
         InspectionRoute.self, ExemplarRoute.self, JobRoute.self, NotificationRoute.self, DashboardRoute.self, ReportRoute.self,
+        PublicRoute.self, PortalRoute.self, PublicArticleRoute.self,
     ]
 
     @Test("every route served is an address of a route enum, and every address a route enum lists is served")

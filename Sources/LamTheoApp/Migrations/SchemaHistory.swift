@@ -42,6 +42,7 @@ enum SchemaHistory {
         AddMemberGrantIndex(),
         CreateDashboardSnapshots(),
         CreateReports(),
+        CreatePortal(),
     ]
 }
 

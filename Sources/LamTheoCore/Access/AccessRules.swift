@@ -9,6 +9,9 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     case secretary
     /// A Party member: their own record (self-service).
     case member
+    /// An editor of the committee's public news site (biên tập viên trang tin): writes and publishes the articles of
+    /// the sites in one subtree, and reads nothing else.
+    case portalEditor
 }
 
 /// An officer's level inside their subtree.
@@ -36,6 +39,8 @@ public enum Capability: String, Sendable, CaseIterable {
     case restructure
     /// Give and take roles inside one's own scope.
     case delegate
+    /// Write, review and publish the articles of a public site.
+    case publish
 }
 
 /// One role held by one user, active between two dates.
@@ -74,10 +79,14 @@ public struct Grant: Sendable, Hashable, Codable {
             case .read: return true
             case .edit: return level >= .editor
             case .restructure, .delegate: return level == .manager
+            case .publish: return false
             }
         case .secretary:
             guard let scope, scope.contains(path) else { return false }
             return capability == .read || capability == .edit
+        case .portalEditor:
+            guard let scope, scope.contains(path) else { return false }
+            return capability == .publish
         case .member:
             return false
         }
@@ -92,8 +101,10 @@ public struct Grant: Sendable, Hashable, Codable {
             case .read: return true
             case .edit: return (level ?? .viewer) >= .editor
             case .restructure, .delegate: return level == .manager
+            case .publish: return false
             }
         case .secretary: return capability == .read || capability == .edit
+        case .portalEditor: return capability == .publish
         case .member: return false
         }
     }

@@ -78,6 +78,8 @@ extension APIDocumentation {
         // Reports
         ReportInput.self, ReportChanges.self, ReportIssueInput.self, ReportAPI.FigureDTO.self, ReportAPI.SectionDTO.self, ReportAPI.VersionDTO.self,
         ReportAPI.ReportDTO.self, ReportAPI.SummaryDTO.self, PageDTO<ReportAPI.SummaryDTO>.self,
+        // Public sites' articles
+        ArticleInput.self, ArticlePublication.self, PortalAPI.ArticleDTO.self,
         NotificationAPI.ScheduleDTO.self, ReminderRuleInput.self,
     ]
 

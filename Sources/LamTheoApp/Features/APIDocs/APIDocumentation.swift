@@ -519,6 +519,27 @@ enum APIDocumentation {
         "/dashboard": ["get": operation(
             "getDashboard", "A unit's dashboard: each section's figures for its subtree on a day (from stored roll-ups) with how each is computed and its value on the same day of the period before, the children compared by the lead figure (lagging first), and the lead figure's trend over the period (from the daily snapshots)",
             tag: "Dashboards", parameters: [param("breakthroughUnit"), param("dashboardDay"), param("reportingPeriod")], ok: ref("Dashboard"), failures: ["404"])],
+        "/portal/articles": [
+            "get": operation("listArticles", "A public site's articles, every state, newest first (editors of the site)", tag: "Public sites",
+                             parameters: [param("portalSite")], ok: ["type": "array", "items": ref("Article")], failures: ["400", "404"]),
+            "post": operation("createArticle", "An editor writes an article: a draft, version 1; the body's HTML is sanitized to the allow-list",
+                              tag: "Public sites", parameters: [param("portalSite")], body: ref("ArticleInput"), ok: ref("Article"), okStatus: "201",
+                              failures: ["400", "404", "422"]),
+        ],
+        "/portal/articles/{id}": [
+            "get": operation("getArticle", "One article as its editors see it", tag: "Public sites", parameters: [param("id")], ok: ref("Article"), failures: ["404"]),
+            "patch": operation("updateArticle", "Saves a new version of the article (every version is kept)", tag: "Public sites", parameters: [param("id")],
+                               body: ref("ArticleInput"), ok: ref("Article"), failures: ["404", "422"]),
+        ],
+        "/portal/articles/{id}/submit": ["post": operation(
+            "submitArticle", "Sends a draft (or an unpublished article) for review", tag: "Public sites", parameters: [param("id")], ok: ref("Article"),
+            failures: ["404", "409"])],
+        "/portal/articles/{id}/publish": ["post": operation(
+            "publishArticle", "Publishes now, or at publishAt (scheduled: readers see it from then)", tag: "Public sites", parameters: [param("id")],
+            body: ref("ArticlePublication"), ok: ref("Article"), failures: ["404", "422"])],
+        "/portal/articles/{id}/unpublish": ["post": operation(
+            "unpublishArticle", "Takes a published or scheduled article down", tag: "Public sites", parameters: [param("id")], ok: ref("Article"),
+            failures: ["404", "409"])],
         "/reports": [
             "get": operation("listReports", "A unit's own reports, newest first", tag: "Reports", parameters: [param("breakthroughUnit"), param("page"), param("per")],
                              ok: ref("ReportSummaryPage"), failures: ["400", "404"]),
@@ -760,6 +781,7 @@ enum APIDocumentation {
                             "schema": ["type": "string", "enum": ["month", "quarter", "half-year", "year"]]],
         "reminderDay": ["name": "day", "in": "query", "description": "The day previewed; tomorrow by default", "schema": ["type": "string", "format": "date"]],
         "reportFormat": ["name": "format", "in": "path", "required": true, "schema": .enumeration(ReportFileFormat.self)],
+        "portalSite": ["name": "site", "in": "query", "description": "The public site (its id); by default the first the caller edits", "schema": ["type": "integer"]],
         "reportVersion": ["name": "version", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 1]],
         "job": ["name": "job", "in": "path", "required": true, "schema": ["type": "string"]],
         "jobState": ["name": "state", "in": "query", "schema": .enumeration(JobState.self)],

@@ -93,6 +93,7 @@ private struct AccountNames: AuditReferenceSource {
         if roles.contains(.officer) { return LocalizedText(vi: "Cán bộ", en: "Officer") }
         if roles.contains(.secretary) { return LocalizedText(vi: "Bí thư", en: "Secretary") }
         if roles.contains(.member) { return LocalizedText(vi: "Đảng viên", en: "Member") }
+        if roles.contains(.portalEditor) { return LocalizedText(vi: "Biên tập viên", en: "Editor") }
         return nil
     }
 }

@@ -63,7 +63,8 @@ enum AccountCommands {
         var validator = Validator()
         let role = Role(rawValue: input.role ?? "")
         if role == nil {
-            validator.add("role", LocalizedText(vi: "Vai trò phải là administrator, officer, secretary hoặc member", en: "The role must be administrator, officer, secretary or member"))
+            validator.add("role", LocalizedText(vi: "Vai trò phải là administrator, officer, secretary, member hoặc portalEditor",
+                                                en: "The role must be administrator, officer, secretary, member or portalEditor"))
         }
         var unit: Organization?
         if let id = input.organizationId {
@@ -71,7 +72,7 @@ enum AccountCommands {
         } else if let code = input.organizationCode?.uppercased() {
             unit = try await Organization.query(on: db).filter(\.$code == code).first()
         }
-        let needsUnit = role == .officer || role == .secretary
+        let needsUnit = role == .officer || role == .secretary || role == .portalEditor
         if needsUnit, unit == nil {
             validator.add("organizationId", LocalizedText(vi: "Vai trò này cần một tổ chức đảng (phạm vi)", en: "This role needs an organisation (its scope)"))
         }

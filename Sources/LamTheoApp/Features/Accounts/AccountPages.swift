@@ -235,6 +235,7 @@ extension Role {
         case .officer: return LocalizedText(vi: "Cán bộ", en: "Officer")(language)
         case .secretary: return LocalizedText(vi: "Bí thư chi bộ", en: "Cell secretary")(language)
         case .member: return LocalizedText(vi: "Đảng viên", en: "Member")(language)
+        case .portalEditor: return LocalizedText(vi: "Biên tập viên trang tin", en: "Public site editor")(language)
         }
     }
 }

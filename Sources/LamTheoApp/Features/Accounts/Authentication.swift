@@ -7,6 +7,8 @@ import Vapor
 /// temporary password is let through to the change-password form only (`PasswordChangeGate`).
 struct AuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // A public page is the same for everyone: it never learns who asks.
+        if request.isPublicSite { return try await next.respond(to: request) }
         if let bearer = request.headers.bearerAuthorization {
             guard let (actor, token) = try await ActorLoader.tokenHolder(bearer.token, on: request.db) else {
                 throw DomainError(.unauthorized, title: LocalizedText(vi: "Khóa truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi",
@@ -98,7 +100,7 @@ enum ActorLoader {
         let paths = Dictionary(uniqueKeysWithValues: units.filter(\.isActive).map { ($0.requireID(), $0.treePath) })
         let resolved = grants.compactMap { grant -> Grant? in
             switch grant.role {
-            case .officer, .secretary:
+            case .officer, .secretary, .portalEditor:
                 // A grant on a unit that has since closed lapses with it.
                 guard let id = grant.organizationId, let path = paths[id] else { return nil }
                 return Grant(role: grant.role, scope: path, level: grant.level)

@@ -7,6 +7,9 @@ import Vapor
 public enum Policy: Sendable, Hashable {
     /// Static assets, sign-in, the API description, health checks.
     case everyone
+    /// A page of a committee's public site: anyone, answered as to a stranger — no session or grant is read and no
+    /// cookie is set, whoever asks (a test walks every such route as anonymous).
+    case publicSite
     /// Any signed-in user.
     case signedIn
     /// A capability held somewhere in the tree (the record's place is checked by the handler).
@@ -18,7 +21,7 @@ public enum Policy: Sendable, Hashable {
 
     func admits(_ actor: Actor) -> Bool {
         switch self {
-        case .everyone, .signedIn: return true
+        case .everyone, .publicSite, .signedIn: return true
         case .capability(let capability): return actor.canSomewhere(capability)
         case .selfService: return actor.memberId != nil
         case .administrator: return actor.isAdministrator
@@ -51,7 +54,7 @@ struct PolicyMiddleware: AsyncMiddleware {
         guard let policy = route.policy else {
             throw Abort(.forbidden, reason: "This route declares no access policy.")
         }
-        if policy != .everyone {
+        if policy != .everyone, policy != .publicSite {
             guard let actor = request.actor else {
                 if !request.isAPI, request.method == .GET {
                     return request.redirect(to: request.application.navigation.signIn.path(query: ["next": request.url.string]))

@@ -169,3 +169,13 @@ extension Node where Context == HTML.BodyContext {
         .raw(chart.svg(id: id, language: language))
     }
 }
+
+// MARK: - Editors' HTML
+
+extension Node where Context == HTML.BodyContext {
+    /// An article's body as `HTMLSanitizer` left it (an allow-list of elements and attributes, every text and value
+    /// escaped again): the one markup besides the charts a page takes as it is.
+    static func sanitized(_ html: SanitizedHTML) -> Node {
+        .raw(html.html)
+    }
+}

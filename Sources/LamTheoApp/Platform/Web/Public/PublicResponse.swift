@@ -1,0 +1,80 @@
+import Crypto
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Rendered public pages kept in the process for a minute, by address: a reader's page is built once however many
+/// read it. Every write that changes what a public page shows (an article saved, published, unpublished; a site
+/// edited) empties it, and an entry lives at most `lifetime`, so that a scheduled article appears and a view count
+/// moves within a minute.
+final class PublicPageCache: Sendable {
+    struct Entry: Sendable {
+        let body: String
+        let etag: String
+        let contentType: HTTPMediaType
+        let expires: Date
+    }
+
+    static let lifetime: TimeInterval = 60
+    /// Beyond this many addresses (searches are addresses too) the cache starts again empty.
+    static let capacity = 2_000
+
+    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+
+    func entry(_ key: String, now: Date = Date()) -> Entry? {
+        entries.withLockedValue { $0[key] }.flatMap { $0.expires > now ? $0 : nil }
+    }
+
+    func keep(_ entry: Entry, at key: String) {
+        entries.withLockedValue { entries in
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = entry
+        }
+    }
+
+    func removeAll() {
+        entries.withLockedValue { $0.removeAll() }
+    }
+}
+
+extension Application {
+    /// The public pages' cache, set by `configure`.
+    var publicPages: PublicPageCache {
+        get {
+            guard let cache = storage[PublicPageCacheKey.self] else { preconditionFailure("configure(_:) sets the public pages' cache") }
+            return cache
+        }
+        set { storage[PublicPageCacheKey.self] = newValue }
+    }
+
+    private struct PublicPageCacheKey: StorageKey {
+        typealias Value = PublicPageCache
+    }
+}
+
+extension Request {
+    /// A public page's answer: the body kept in the cache while fresh, else `build`'s (kept for the next reader), with
+    /// its ETag and a short public cache lifetime; 304 with no body when the browser already holds that version.
+    func publicResponse(contentType: HTTPMediaType = .html, _ build: () async throws -> String) async throws -> Response {
+        let key = url.string
+        let cache = application.publicPages
+        let entry: PublicPageCache.Entry
+        if let kept = cache.entry(key) {
+            entry = kept
+        } else {
+            let body = try await build()
+            let digest = SHA256.hash(data: Data(body.utf8)).hex.prefix(24)
+            entry = PublicPageCache.Entry(body: body, etag: "\"\(digest)\"", contentType: contentType,
+                                          expires: Date().addingTimeInterval(PublicPageCache.lifetime))
+            cache.keep(entry, at: key)
+        }
+        let fresh = headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }
+            .contains { $0.trimmingCharacters(in: .whitespaces) == entry.etag || $0.trimmingCharacters(in: .whitespaces) == "*" }
+        let response = fresh ? Response(status: .notModified) : Response(status: .ok, body: .init(string: entry.body))
+        response.headers.contentType = entry.contentType
+        response.headers.replaceOrAdd(name: .eTag, value: entry.etag)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=\(Int(PublicPageCache.lifetime))")
+        response.headers.replaceOrAdd(name: .contentLanguage, value: "vi")
+        return response
+    }
+}

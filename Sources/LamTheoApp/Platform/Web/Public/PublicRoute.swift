@@ -1,0 +1,35 @@
+import Vapor
+
+/// The public shell's own addresses: a site's home (`/site/{slug}`, whose page the Portal feature serves) and the public
+/// stylesheet. Every public route — these and the features' pages under `/site/{slug}/…` — is declared with
+/// `.requiring(.publicSite)`: it is served to anyone without reading a session, a grant or setting a cookie.
+enum PublicRoute: SiteRoute {
+    case home(Parameter<String>)
+    case stylesheet
+
+    static let pages: [PublicRoute] = [.home(.key), .stylesheet]
+
+    var components: [RouteComponent] {
+        switch self {
+        case .home(let slug): return ["site", slug.named("slug")]
+        case .stylesheet: return ["assets", "site.css"]
+        }
+    }
+}
+
+extension Request {
+    /// Whether the request is for a public page (its route's policy is `.publicSite`): such a request is answered as
+    /// to a stranger, whatever the browser carries.
+    var isPublicSite: Bool { route?.policy == .publicSite }
+}
+
+enum PublicRoutes {
+    static func register(on routes: any RoutesBuilder) {
+        routes.get(PublicRoute.stylesheet) { _ in
+            let response = Response(body: .init(string: PublicStylesheet.css))
+            response.headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            response.headers.cacheControl = .init(maxAge: 3600)
+            return response
+        }.requiring(.publicSite)
+    }
+}
