@@ -31,7 +31,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
                                           DocumentAuditWording(), SpreadsheetAuditWording(), CampaignAuditWording(), StudyAuditWording(),
                                           CoverageAuditWording(), CommitmentAuditWording(), RatingAuditWording(), BreakthroughAuditWording(),
                                           FollowUpAuditWording(), BriefingAuditWording(), InspectionAuditWording(), ExemplarAuditWording(), NotificationAuditWording(),
-                                          ReportAuditWording(), PortalAuditWording(),
+                                          ReportAuditWording(), PortalAuditWording(), FeedbackAuditWording(),
                                           SampleDataAuditWording()] {
         AuditWording.register(source)
     }
@@ -47,12 +47,12 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     // In this order: the start page's figures by feature, and equally urgent items by feature.
     // Dated things the reminders chase, in the order the reminders page lists their schedules.
     for source: any ReminderSource in [ReflectionReminders(), ObligationReminders(), FollowUpReminders(), SelfAssessmentReminders(),
-                                       RatingStepReminders(step: .proposal), RatingStepReminders(step: .decision), BriefingReminders()] {
+                                       RatingStepReminders(step: .proposal), RatingStepReminders(step: .decision), BriefingReminders(), FeedbackReminders()] {
         Reminders.register(source)
     }
     // In this order, the order of the dashboard's sections.
     for source: any DashboardSource in [CoverageDashboard(), CommitmentDashboard(), BreakthroughDashboard(), FollowUpDashboard(), RatingDashboard(),
-                                        ExemplarDashboard()] {
+                                        ExemplarDashboard(), FeedbackDashboard()] {
         Dashboards.register(source)
     }
     JobKinds.register(DashboardSnapshots.jobKind)
@@ -133,6 +133,7 @@ func routes(_ app: Application) throws {
     NotificationAPI.register(on: api)
     DashboardAPI.register(on: api)
     ReportAPI.register(on: api)
+    FeedbackAPI.register(on: api)
     APIDocumentation.register(on: api)
     HomePages.register(on: app.routes)
     AccountPages.register(on: app.routes)
@@ -161,6 +162,8 @@ func routes(_ app: Application) throws {
     NotificationPages.register(on: app.routes)
     DashboardPages.register(on: app.routes)
     ReportPages.register(on: app.routes)
+    FeedbackPages.register(on: app.routes)
+    FeedbackPublicPages.register(on: app.routes)
     PublicRoutes.register(on: app.routes)
     PortalPages.register(on: app.routes)
     ArticlePages.register(on: app.routes)
@@ -190,6 +193,7 @@ private let navigation = SiteNavigation(
         MenuEntry(InspectionRoute.list, LocalizedText(vi: "Kiểm tra, giám sát", en: "Inspections"), shownTo: .capability(.read)),
         MenuEntry(ExemplarRoute.list, LocalizedText(vi: "Điển hình, khen thưởng", en: "Exemplars"), shownTo: .capability(.read)),
         MenuEntry(BriefingRoute.list, LocalizedText(vi: "Giao ban", en: "Briefings"), shownTo: .capability(.read)),
+        MenuEntry(FeedbackRoute.list, LocalizedText(vi: "Ý kiến người dân", en: "Feedback"), shownTo: .capability(.read)),
         MenuEntry(PortalRoute.articles, LocalizedText(vi: "Trang tin", en: "Public site"), shownTo: .capability(.publish)),
         MenuEntry(CommitmentRoute.list, LocalizedText(vi: "Làm theo", en: "Commitments"), shownTo: .signedIn),
         MenuEntry(PrivacyRoute.me, LocalizedText(vi: "Của tôi", en: "My record"), shownTo: .selfService),

@@ -43,6 +43,7 @@ enum SchemaHistory {
         CreateDashboardSnapshots(),
         CreateReports(),
         CreatePortal(),
+        CreateFeedback(),
     ]
 }
 

@@ -81,6 +81,10 @@ extension APIDocumentation {
         // Public sites' articles
         ArticleInput.self, ArticlePublication.self, PortalAPI.ArticleDTO.self,
         NotificationAPI.ScheduleDTO.self, ReminderRuleInput.self,
+        // Citizens' feedback
+        FeedbackAPI.SubmissionBody.self, FeedbackAPI.TrackBody.self, FeedbackAPI.FormTokenDTO.self, FeedbackAPI.ReceiptDTO.self, FeedbackAPI.TrackDTO.self,
+        FeedbackAPI.SummaryDTO.self, PageDTO<FeedbackAPI.SummaryDTO>.self, FeedbackAPI.ContactDTO.self, FeedbackAPI.AttachmentDTO.self,
+        FeedbackAPI.EventDTO.self, FeedbackAPI.FeedbackDTO.self, FeedbackForwardInput.self, FeedbackAnswerInput.self, FeedbackRejectionInput.self,
     ]
 
     /// The bodies of partial updates (PATCH): a create body's properties, none required, less those an update

@@ -466,6 +466,48 @@ enum APIDocumentation {
                           "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
                           "404": ["$ref": "#/components/responses/404"]],
         ]],
+        "/feedback": ["get": operation(
+            "listFeedback", "Citizens' feedback in a unit's subtree: overdue first, then open by nearest deadline, then answered, newest first",
+            tag: "Feedback", parameters: [param("subtree"), param("feedbackStatus"), param("page"), param("per")], ok: ref("FeedbackSummaryPage"),
+            failures: ["404"])],
+        "/feedback/{id}": ["get": operation(
+            "getFeedback", "One feedback item with its sender's contact details (each view logged as a personal-data view), files and log",
+            tag: "Feedback", parameters: [param("id")], ok: ref("Feedback"), failures: ["404"])],
+        "/feedback/{id}/acknowledgement": ["post": operation(
+            "acknowledgeFeedback", "The unit responsible acknowledges a newly received item", tag: "Feedback", parameters: [param("id")],
+            ok: ref("Feedback"), failures: ["404", "422"])],
+        "/feedback/{id}/forward": ["post": operation(
+            "forwardFeedback", "Hands an open item to a unit under the one responsible (recorded in its log); the deadline stays", tag: "Feedback",
+            parameters: [param("id")], body: ref("FeedbackForward"), ok: ref("Feedback"), failures: ["404", "422"])],
+        "/feedback/{id}/answer": ["post": operation(
+            "answerFeedback", "Answers an open item", tag: "Feedback", parameters: [param("id")], body: ref("FeedbackAnswer"), ok: ref("Feedback"),
+            failures: ["404", "422"])],
+        "/feedback/{id}/rejection": ["post": operation(
+            "rejectFeedback", "Settles an open item without taking it up, with the reason the sender sees", tag: "Feedback", parameters: [param("id")],
+            body: ref("FeedbackRejection"), ok: ref("Feedback"), failures: ["404", "422"])],
+        "/feedback/{id}/publication": ["post": operation(
+            "publishFeedback", "Publishes the answer of an answered item whose sender agreed: anyone with the code reads it", tag: "Feedback",
+            parameters: [param("id")], ok: ref("Feedback"), failures: ["404", "422"])],
+        "/feedback/{id}/contact-erasure": ["post": operation(
+            "eraseFeedbackContact", "Erases the sender's contact details and files at their request; the record and its figures stay", tag: "Feedback",
+            parameters: [param("id")], ok: ref("Feedback"), failures: ["404", "422"])],
+        "/feedback/{id}/attachments/{attachmentId}": ["get": [
+            "operationId": "downloadFeedbackAttachment", "summary": "A file sent with a feedback item (each download logged as a personal-data view)",
+            "tags": ["Feedback"], "parameters": [param("id"), param("attachmentId")],
+            "responses": ["200": ["description": "The file", "content": evidenceContent],
+                          "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+                          "404": ["$ref": "#/components/responses/404"]],
+        ]],
+        "/feedback/track": ["post": operation(
+            "trackFeedback", "Where an item stands, by its tracking code (in the body, out of addresses and logs); its answer once published; never the sender's details. Lookups are limited per address",
+            tag: "Feedback", body: ref("FeedbackTrackingRequest"), ok: ref("FeedbackTracking"), failures: ["404", "429"], security: [])],
+        "/site/{slug}/feedback/token": ["get": operation(
+            "getFeedbackFormToken", "A signed form token for a site's feedback form (send it 3 s to 2 h later), with the challenge to answer when the address has sent several lately",
+            tag: "Feedback", parameters: [param("slug")], ok: ref("FeedbackFormToken"), failures: ["404"], security: [])],
+        "/site/{slug}/feedback": ["post": operation(
+            "submitFeedback", "Sends an opinion or petition to the site's committee; answers its tracking code. Refused: a filled honeypot, a token too fresh, too old or altered, a wrong challenge answer, the same text again (422); too many from the address or to the site (429)",
+            tag: "Feedback", parameters: [param("slug")], body: ref("FeedbackSubmission"), ok: ref("FeedbackReceipt"), okStatus: "201",
+            failures: ["404", "422", "429"], security: [])],
         "/follow-ups": ["get": operation(
             "listFollowUps", "A unit's follow-up tasks (from briefings' conclusions, inspections' recommendations…), its own or its subtree's: overdue first, then returned, open by nearest deadline, reported, finished",
             tag: "Follow-ups", parameters: [param("breakthroughUnit"), param("followUpScope"), param("followUpStatus"), param("followUpOrigin"), param("followUpIssuer"), param("page"), param("per")],
@@ -773,6 +815,9 @@ enum APIDocumentation {
         "followUpScope": ["name": "scope", "in": "query", "description": "The unit's own tasks, or its whole subtree's (the default)",
                           "schema": .enumeration(FollowUpAPI.Scope.self)],
         "followUpStatus": ["name": "status", "in": "query", "schema": .enumeration(FollowUpStatus.self)],
+        "feedbackStatus": ["name": "status", "in": "query", "description": "Open (overdue included), overdue, or answered; all when absent",
+                           "schema": .enumeration(FeedbackListStatus.self)],
+        "slug": ["name": "slug", "in": "path", "required": true, "description": "A committee's public site", "schema": ["type": "string"]],
         "followUpOrigin": ["name": "origin", "in": "query", "description": "One kind of origin (briefing, inspection…)", "schema": ["type": "string"]],
         "followUpIssuer": ["name": "issuer", "in": "query", "description": "Only the tasks issued by this unit (its id)", "schema": ["type": "integer"]],
         "unreadOnly": ["name": "unread", "in": "query", "description": "1 for the unread ones only", "schema": ["type": "string", "enum": ["0", "1", "true", "false"]]],
@@ -794,7 +839,7 @@ enum APIDocumentation {
         "400": problemResponse("The body is not valid JSON, a field has the wrong type, or a query parameter has a value it does not take (`errors` names it and the values it takes)"),
         "401": problemResponse("No valid bearer token"),
         "403": problemResponse("The caller's roles do not allow this here"),
-        "429": problemResponse("Too many failed sign-ins (locked for a while), or too many imports running; Retry-After says when to try again"),
+        "429": problemResponse("Too many failed sign-ins (locked for a while), too many imports running, or too many public submissions or lookups from one address; Retry-After says when to try again"),
         "503": problemResponse("Too many sign-ins being checked at once; Retry-After says when to try again"),
         "404": problemResponse("No such resource"),
         "409": problemResponse("Conflicts with stored data (duplicate code, card number or document number within a term)"),

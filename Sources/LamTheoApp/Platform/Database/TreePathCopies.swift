@@ -27,6 +27,7 @@ enum TreePathCopies {
         ("exemplar_adoptions", "organization_path"),
         ("notifications", "organization_path"),
         ("reminder_rules", "organization_path"),
+        ("feedback", "organization_path"),
     ]
 
     /// Rows under `old` now carry the path under `new`.
