@@ -56,7 +56,7 @@ struct PublicSiteTests {
             #expect(html.contains(#"<link rel="canonical" href="\#(PublicLayout.origin)/site/ben-nghe"/>"#))
             #expect(html.contains(#"<meta property="og:title""#) && html.contains(#"<meta name="twitter:card" content="summary"/>"#))
             #expect(html.contains("Số 1 Lê Thánh Tôn, Quận 1") && html.contains(#"href="/assets/site.css""#))
-            #expect(page.headers.first(name: .cacheControl) == "public, max-age=60")
+            #expect(page.headers.first(name: .cacheControl) == "public, no-cache")
             let etag = try #require(page.headers.first(name: .eTag))
             let again = try await tester.sendRequest(.GET, "/site/ben-nghe", headers: ["If-None-Match": etag])
             #expect(again.status == .notModified && again.body.readableBytes == 0)
@@ -115,7 +115,10 @@ struct PublicSiteTests {
                 let signedIn = try await tester.sendRequest(.GET, path, headers: officer.web)
                 #expect(stranger.status == .ok, "\(path)")
                 #expect(stranger.headers[.setCookie].isEmpty && signedIn.headers[.setCookie].isEmpty, "\(path) sets a cookie")
-                #expect(String(buffer: stranger.body) == String(buffer: signedIn.body), "\(path) answers a signed-in reader differently")
+                // A public form's signed time token names the second it was served (PublicFormGuard): the rest must be the same.
+                let token = /[0-9]+\.[0-9a-f]{64}/
+                #expect(String(buffer: stranger.body).replacing(token, with: "") == String(buffer: signedIn.body).replacing(token, with: ""),
+                        "\(path) answers a signed-in reader differently")
                 let body = String(buffer: stranger.body)
                 #expect(!body.contains("Kín Đáo") && !body.contains("canbo"), "\(path) shows member data")
                 for link in PublicSiteWalk.links(in: body) {

@@ -183,31 +183,30 @@ enum FeedbackCommands {
 
     static func answer(_ id: Int, _ input: FeedbackAnswerInput, by actor: String?, today: CalendarDate = .today(),
                        on db: any Database) async throws -> Feedback {
-        let feedback = try await FeedbackQueries.require(id, on: db)
-        var validator = Validator()
-        let answer = validator.requiredText(input.answer, field: "answer", label: LocalizedText(vi: "Nội dung trả lời", en: "Answer"), maxLength: 10_000)
-        requireOpen(feedback, validator: &validator)
-        try validator.throwIfInvalid()
-        feedback.answer = answer
-        feedback.answeredOn = today
-        feedback.state = .answered
-        try await feedback.save(on: db)
-        try await FeedbackEvent(id, .answered, on: today, by: actor).create(on: db)
-        return feedback
+        try await settle(id, as: .answered, input.answer, field: "answer", label: LocalizedText(vi: "Nội dung trả lời", en: "Answer"),
+                         maxLength: 10_000, by: actor, today: today, on: db)
     }
 
     static func reject(_ id: Int, _ input: FeedbackRejectionInput, by actor: String?, today: CalendarDate = .today(),
                        on db: any Database) async throws -> Feedback {
+        try await settle(id, as: .rejected, input.reason, field: "reason", label: LocalizedText(vi: "Lý do không thụ lý", en: "Reason"),
+                         maxLength: 2000, by: actor, today: today, on: db)
+    }
+
+    /// An open item settled today: answered with `text`, or rejected with `text` as the reason (which its log keeps too).
+    private static func settle(_ id: Int, as state: FeedbackState, _ raw: String?, field: String, label: LocalizedText, maxLength: Int,
+                               by actor: String?, today: CalendarDate, on db: any Database) async throws -> Feedback {
         let feedback = try await FeedbackQueries.require(id, on: db)
         var validator = Validator()
-        let reason = validator.requiredText(input.reason, field: "reason", label: LocalizedText(vi: "Lý do không thụ lý", en: "Reason"), maxLength: 2000)
+        let text = validator.requiredText(raw, field: field, label: label, maxLength: maxLength)
         requireOpen(feedback, validator: &validator)
         try validator.throwIfInvalid()
-        feedback.rejectionReason = reason
+        let rejected = state == .rejected
+        if rejected { feedback.rejectionReason = text } else { feedback.answer = text }
         feedback.answeredOn = today
-        feedback.state = .rejected
+        feedback.state = state
         try await feedback.save(on: db)
-        try await FeedbackEvent(id, .rejected, on: today, by: actor, note: reason).create(on: db)
+        try await FeedbackEvent(id, rejected ? .rejected : .answered, on: today, by: actor, note: rejected ? text : nil).create(on: db)
         return feedback
     }
 
