@@ -163,7 +163,6 @@ func routes(_ app: Application) throws {
     DashboardPages.register(on: app.routes)
     ReportPages.register(on: app.routes)
     FeedbackPages.register(on: app.routes)
-    FeedbackPublicPages.register(on: app.routes)
     PublicRoutes.register(on: app.routes)
     PortalPages.register(on: app.routes)
     ArticlePages.register(on: app.routes)
@@ -171,6 +170,8 @@ func routes(_ app: Application) throws {
     PortalAPI.register(on: api)
     // The public sites' links: the categories, the feed, and the sign-in discreetly in the footer.
     PortalNavigation.register()
+    // After the categories: “Gửi ý kiến” ends the site's menu.
+    FeedbackPublicPages.register(on: app.routes)
     PublicNavigation.register(PublicNavigationEntry(id: "sign-in", LocalizedText(vi: "Đăng nhập", en: "Sign in"), place: .footer) { _ in AccountRoute.signIn.path })
     app.routeMethods = RouteMethods(app.routes.all)
 }

@@ -153,7 +153,8 @@ enum ArticlePages {
 
         var input: ArticleInput {
             ArticleInput(category: category, title: title, summary: summary, body: body, authorName: authorName,
-                         linkKind: linkKind, linkId: linkId.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }, imageKey: imageKey)
+                         linkKind: linkKind == ArticleEditor.none ? nil : linkKind, linkId: linkId.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+                         imageKey: imageKey == ArticleEditor.none ? nil : imageKey)
         }
     }
 

@@ -37,6 +37,7 @@ enum DemoData {
         try await createBriefings(app, today: today)
         try await createInspections(app, today: today)
         try await createExemplars(app, today: today)
+        try await createPortal(app, today: today)
         try await createFeedback(app, today: today)
         try await createNotifications(app, today: today)
         try await createDashboardHistory(app, today: today)

@@ -7,6 +7,8 @@ import Plot
 enum ArticleEditor {
     static let title = LocalizedText(vi: "Tin bài", en: "Articles")
     static let form = "article"
+    /// The choice of no image and no link (an option's value cannot be empty: the page would send its label).
+    static let none = "none"
 
     struct Row: Sendable {
         let id: Int
@@ -95,10 +97,10 @@ enum ArticleEditor {
                                     value: model.input.body, rows: 16),
                     fields.text("authorName", LocalizedText(vi: "Tác giả", en: "Author"), value: model.input.authorName, required: true),
                     fields.select("imageKey", LocalizedText(vi: "Ảnh đại diện", en: "Lead image"),
-                                  options: [("", LocalizedText(vi: "(không có)", en: "(none)")(language))] + model.images.map { ($0.key, $0.name) },
+                                  options: [(ArticleEditor.none, LocalizedText(vi: "(không có)", en: "(none)")(language))] + model.images.map { ($0.key, $0.name) },
                                   selected: model.input.imageKey),
                     fields.select("linkKind", LocalizedText(vi: "Tin này đưa về", en: "This article reports"),
-                                  options: [("", LocalizedText(vi: "(không liên kết)", en: "(nothing)")(language))]
+                                  options: [(ArticleEditor.none, LocalizedText(vi: "(không liên kết)", en: "(nothing)")(language))]
                                     + ArticleLinkKind.allCases.map { ($0.rawValue, $0.label(language)) }, selected: model.input.linkKind),
                     fields.text("linkId", LocalizedText(vi: "Số hiệu bản ghi liên kết", en: "Linked record's number"), value: model.input.linkId.map(String.init),
                                 type: .number),

@@ -54,7 +54,7 @@ extension Application {
 
 extension Request {
     /// A public page's answer: the body kept in the cache while fresh, else `build`'s (kept for the next reader), with
-    /// its ETag and a short public cache lifetime; 304 with no body when the browser already holds that version.
+    /// its ETag, to be kept by anyone and checked again each time; 304 with no body when the browser already holds that version.
     func publicResponse(contentType: HTTPMediaType = .html, _ build: () async throws -> String) async throws -> Response {
         let key = url.string
         let cache = application.publicPages
@@ -73,7 +73,8 @@ extension Request {
         let response = fresh ? Response(status: .notModified) : Response(status: .ok, body: .init(string: entry.body))
         response.headers.contentType = entry.contentType
         response.headers.replaceOrAdd(name: .eTag, value: entry.etag)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=\(Int(PublicPageCache.lifetime))")
+        // Anyone may keep it, but asks again each time (a 304 costs the server nothing): a page taken down is gone at once.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, no-cache")
         response.headers.replaceOrAdd(name: .contentLanguage, value: "vi")
         return response
     }

@@ -8,10 +8,11 @@ enum PublicStylesheet {
     .wrap { max-width: 66rem; margin: 0 auto; padding: 0 1rem; }
     a { color: var(--red-dark); }
     a:focus, button:focus, input:focus { outline: 3px solid var(--gold); outline-offset: 2px; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .skip { position: absolute; left: -999px; }
     .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 5; }
     header.masthead { background: var(--red); color: #fff; border-bottom: 4px solid var(--gold); padding: .8rem 0 1rem; }
-    header.masthead .party { margin: 0; font: 600 .8rem/1.2 system-ui, sans-serif; letter-spacing: .08em; text-transform: uppercase; color: var(--gold); }
+    header.masthead .party { margin: 0; font: 600 .8rem/1.2 system-ui, sans-serif; letter-spacing: .08em; text-transform: uppercase; color: #ffe9a8; }
     header.masthead .site-title { display: block; color: #fff; text-decoration: none; font-size: 1.45rem; font-weight: 700; line-height: 1.25; margin-top: .3rem; }
     header.masthead .tagline { margin: .3rem 0 0; font-style: italic; color: #fde8ea; }
     nav.site-nav { background: #fff; border-bottom: 1px solid var(--line); font-family: system-ui, sans-serif; }
