@@ -217,6 +217,33 @@ struct ArticleTests {
         }
     }
 
+    @Test("images are checked by their bytes and size, stored once, served from the site, and the only images a body keeps", arguments: TestBackend.allCases)
+    func images(backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            try await PublicSiteTests.site("ben-nghe", of: tree.wardA, on: app)
+            let editor = try await app.caller("bientap", .portalEditor, scope: tree.wardA)
+            let site = try #require(try await PortalSite.query(on: app.db).first())
+            let store = app.documentFiles
+            func upload(_ name: String, _ data: Data) async throws -> ArticleImage {
+                try await app.write { try await ArticleCommands.upload(name, data, site: site, by: editor.userId, store: store, on: $0) }
+            }
+            await #expect(throws: DomainError.self, "text named .png") { _ = try await upload("anh.png", Data("<svg onload=alert(1)>".utf8)) }
+            await #expect(throws: DomainError.self, "over 5 MB") { _ = try await upload("lon.png", PortalFixtures.png + Data(count: ArticleCommands.maximumImageSize)) }
+            #expect(try await app.rowCount("article_images") == 0)
+            let image = try await upload("anh.png", PortalFixtures.png)
+            #expect(try await upload("ban-sao.png", PortalFixtures.png).id == image.id, "the same bytes are one image")
+            let served = try await app.testing().sendRequest(.GET, ArticleCommands.imagePath(image.fileKey, slug: "ben-nghe"))
+            #expect(served.status == .ok && served.headers.contentType?.description == "image/png" && Data(buffer: served.body) == PortalFixtures.png)
+
+            let own = ArticleCommands.imagePath(image.fileKey, slug: "ben-nghe")
+            let body = "<p>a</p><img src=\"\(own)\" alt=\"\"><img src=\"https://evil.example/x.png\"><img src=\"/site/da-kao/images/\(image.fileKey)\">"
+            let input = ArticleInput(category: "hoat-dong", title: "Ảnh", summary: "Ảnh", body: body, authorName: "Ban Tuyên giáo")
+            let article = try await app.write { try await ArticleCommands.save(input, id: nil, site: site, by: (editor.userId, "bientap"), on: $0) }
+            #expect(article.body == "<p>a</p><img src=\"\(own)\" alt=\"\">")
+        }
+    }
+
     @Test("a reader is counted once a day per article; reloads and robots are not", arguments: TestBackend.allCases)
     func viewCount(backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
