@@ -16,7 +16,7 @@ enum FeedbackPublicPages {
 
     static func form(request: Request) async throws -> Response {
         let site = try await FeedbackAPI.site(request)
-        return try await formPage(site, fields: FormFields(request), status: .ok, request: request)
+        return try await formPage(site, fields: FormFields(request, language: .vi), status: .ok, request: request)
     }
 
     static func submit(request: Request) async throws -> Response {
@@ -31,7 +31,7 @@ enum FeedbackPublicPages {
             var sent = RefusedForm(form: FeedbackForm.name, body.input).values
             if body.consentsToPublish == true { sent["consentsToPublish"] = "true" }
             let errors = error.fieldErrors.isEmpty ? [FieldError(field: "content", message: error.title)] : error.fieldErrors
-            let fields = FormFields(request, errors: errors).refilled(from: RefusedForm(form: FeedbackForm.name, values: sent), form: FeedbackForm.name)
+            let fields = FormFields(request, errors: errors, language: .vi).refilled(from: RefusedForm(form: FeedbackForm.name, values: sent), form: FeedbackForm.name)
             let response = try await formPage(site, fields: fields, status: error.kind == .tooManyAttempts ? .tooManyRequests : .unprocessableEntity,
                                               request: request)
             if let seconds = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }

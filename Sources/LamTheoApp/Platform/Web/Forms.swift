@@ -13,8 +13,10 @@ struct FormFields {
     /// (see `refilled(from:form:)`); empty on a fresh page.
     var sent: [String: String] = [:]
 
-    init(_ request: Request, errors: [FieldError] = []) {
-        language = request.language
+    /// - Parameter language: a page in one language whatever the reader's (the public sites are in Vietnamese); the
+    ///   request's otherwise.
+    init(_ request: Request, errors: [FieldError] = [], language: UILanguage? = nil) {
+        self.language = language ?? request.language
         self.errors = errors
         csrfToken = request.csrfToken
     }

@@ -46,13 +46,27 @@ enum PublicStylesheet {
     form.search input[type=search] { flex: 1 1 12rem; font-size: 1rem; padding: .55rem; border: 1px solid #8a8a8a; border-radius: 4px; min-height: 2.75rem; }
     form.search button { font-size: 1rem; padding: .55rem 1rem; border: 0; border-radius: 4px; background: var(--red); color: #fff; min-height: 2.75rem; }
     .pager { display: flex; gap: 1rem; font-family: system-ui, sans-serif; }
+    form.stack { display: grid; gap: .9rem; max-width: 40rem; font-family: system-ui, sans-serif; }
+    form.stack label { font-weight: 600; display: block; margin-bottom: .2rem; }
+    form.stack input, form.stack select, form.stack textarea { font: inherit; font-size: 1rem; width: 100%; padding: .55rem; border: 1px solid #8a8a8a;
+      border-radius: 4px; background: #fff; min-height: 2.75rem; }
+    form.stack select:focus, form.stack textarea:focus { outline: 3px solid var(--gold); outline-offset: 2px; }
+    form.stack .choice { display: flex; gap: .5rem; align-items: flex-start; }
+    form.stack .choice input { width: 1.3rem; min-height: 1.3rem; margin-top: .2rem; flex: none; }
+    form.stack .choice label { font-weight: normal; }
+    form.stack button { justify-self: start; font-size: 1rem; padding: .6rem 1.4rem; border: 0; border-radius: 4px; background: var(--red); color: #fff; min-height: 2.75rem; }
+    .field-error { color: #b00020; font-size: .9rem; margin: .2rem 0 0; }
+    .errors { border: 1px solid #b00020; background: #fff0f0; padding: .5rem 1rem; border-radius: 6px; font-family: system-ui, sans-serif; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; font-family: system-ui, sans-serif; }
+    dt { font-weight: 600; color: var(--muted); }
+    dd { margin: 0; }
     footer.site-footer { border-top: 4px solid var(--red); background: #f6f1e8; padding: 1rem 0 1.5rem; font: .9rem/1.5 system-ui, sans-serif; color: var(--muted); }
     footer.site-footer p { margin: .2rem 0; }
     footer.site-footer .footer-links { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; margin-top: .6rem; }
     footer.site-footer .footer-links a { color: var(--muted); display: inline-block; padding: .4rem 0; }
     @media print {
       body.public { background: #fff; font-size: 12pt; }
-      nav.site-nav, .skip, form.search, aside.related, .pager, footer.site-footer .footer-links { display: none; }
+      nav.site-nav, .skip, form.search, form.stack, aside.related, .pager, footer.site-footer .footer-links { display: none; }
       header.masthead { background: none; color: #000; border-bottom: 2px solid #000; padding: 0 0 .5rem; }
       header.masthead .party, header.masthead .tagline, header.masthead .site-title { color: #000; }
       a { color: #000; text-decoration: none; }
