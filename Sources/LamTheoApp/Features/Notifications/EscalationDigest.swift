@@ -15,7 +15,7 @@ struct LaggingUnits: Sendable {
 
     /// By the unit told, by kind, by the child of the unit told.
     private(set) var told: [Int: [String: [Int: Lateness]]] = [:]
-    /// The paths of the units told and of their children named.
+    /// The paths of the units told.
     private(set) var paths: [Int: TreePath] = [:]
 
     mutating func add(_ item: ReminderItem, kind: String, levels: Int) {
@@ -32,7 +32,6 @@ struct LaggingUnits: Sendable {
             if let figure = item.figure { lateness.figures.insert(figure) }
             told[unitId, default: [:]][kind, default: [:]][childId] = lateness
             paths[unitId] = unit
-            paths[childId] = child
         }
     }
 }
@@ -45,16 +44,14 @@ enum EscalationDigest {
     static let kind = "escalation"
     /// Units named per kind; the rest are counted.
     static let namedUnits = 3
-    /// Units whose roll-ups are read per query.
-    static let figuresBatch = 500
+    /// Units read per query (their figures, their names): well under the databases' limits on bound values.
+    static let batch = 500
 
     static func drafts(for lagging: LaggingUnits, sources: ReminderSources, today: CalendarDate, on db: any Database) async throws -> [NotificationDraft] {
         guard !lagging.told.isEmpty else { return [] }
         let officers = try await ReminderRecipients.officers(of: lagging.told.keys, on: today, db: db)
         let told = lagging.told.filter { officers[$0.key] != nil }
-        let children = Set(told.values.flatMap { $0.values.flatMap(\.keys) })
-        let names = try await OrganizationQueries.names(children, on: db)
-        let figures = try await rollUps(of: told, names: names, paths: lagging.paths, today: today, on: db)
+        let figures = try await rollUps(of: told, today: today, on: db)
         // Each officer's lines, from every unit they answer for that is told something.
         var byOfficer: [Int: (unit: Int, kinds: [String: [Int: Int]])] = [:]
         for (unit, kinds) in told.sorted(by: { $0.key < $1.key }) {
@@ -67,6 +64,7 @@ enum EscalationDigest {
                 byOfficer[officer] = entry
             }
         }
+        let names = try await self.names(Set(byOfficer.values.flatMap { $0.kinds.values.flatMap { worst($0).map(\.unit) } }), on: db)
         return byOfficer.sorted { $0.key < $1.key }.compactMap { officer, entry in
             guard let path = lagging.paths[entry.unit] else { return nil }
             let units = Set(entry.kinds.values.flatMap(\.keys)).count
@@ -83,18 +81,27 @@ enum EscalationDigest {
     }
 
     /// The stored figures named by the late items, of each child they lie under, read as the dashboard reads them.
-    private static func rollUps(of told: [Int: [String: [Int: LaggingUnits.Lateness]]], names: [Int: String], paths: [Int: TreePath],
-                                today: CalendarDate, on db: any Database) async throws -> [Int: [String: DashboardFigure]] {
+    private static func rollUps(of told: [Int: [String: [Int: LaggingUnits.Lateness]]], today: CalendarDate,
+                                on db: any Database) async throws -> [Int: [String: DashboardFigure]] {
         let named = Set(told.values.flatMap { $0.values.flatMap { $0.filter { !$0.value.figures.isEmpty }.keys } }).sorted()
-        let units = named.compactMap { id in paths[id].map { DashboardUnit(id: id, name: names[id] ?? "", path: $0) } }
         var figures: [Int: [String: DashboardFigure]] = [:]
-        for start in stride(from: 0, to: units.count, by: figuresBatch) {
-            let sections = try await Dashboards.sections(of: Array(units[start..<min(start + figuresBatch, units.count)]), explaining: nil, day: today, on: db)
-            for (unit, sections) in sections {
+        for start in stride(from: 0, to: named.count, by: batch) {
+            let units = try await DashboardUnit.units(Array(named[start..<min(start + batch, named.count)]), on: db)
+            for (unit, sections) in try await Dashboards.sections(of: units, explaining: nil, day: today, on: db) {
                 figures[unit] = Dictionary(sections.flatMap(\.figures).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             }
         }
         return figures
+    }
+
+    /// The names of the units a digest names, read a batch at a time: a national day may name tens of thousands.
+    private static func names(_ ids: Set<Int>, on db: any Database) async throws -> [Int: String] {
+        let ids = ids.sorted()
+        var names: [Int: String] = [:]
+        for start in stride(from: 0, to: ids.count, by: batch) {
+            names.merge(try await OrganizationQueries.names(ids[start..<min(start + batch, ids.count)], on: db)) { first, _ in first }
+        }
+        return names
     }
 
     /// What is outstanding under a child: the sum of its roll-up figures' outstanding work (what is not done of a
