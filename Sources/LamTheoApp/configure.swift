@@ -31,7 +31,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
                                           DocumentAuditWording(), SpreadsheetAuditWording(), CampaignAuditWording(), StudyAuditWording(),
                                           CoverageAuditWording(), CommitmentAuditWording(), RatingAuditWording(), BreakthroughAuditWording(),
                                           FollowUpAuditWording(), BriefingAuditWording(), InspectionAuditWording(), ExemplarAuditWording(), NotificationAuditWording(),
-                                          ReportAuditWording(), PortalAuditWording(), FeedbackAuditWording(),
+                                          ReportAuditWording(), PortalAuditWording(), CommentAuditWording(), FeedbackAuditWording(),
                                           SampleDataAuditWording()] {
         AuditWording.register(source)
     }
@@ -168,6 +168,9 @@ func routes(_ app: Application) throws {
     ArticlePages.register(on: app.routes)
     PublicArticlePages.register(on: app.routes)
     PortalAPI.register(on: api)
+    CommentPages.register(on: app.routes)
+    CommentPublicPages.register(on: app.routes)
+    CommentAPI.register(on: api)
     // The public sites' links: the categories, the feed, and the sign-in discreetly in the footer.
     PortalNavigation.register()
     // After the categories: “Gửi ý kiến” ends the site's menu.

@@ -14,7 +14,7 @@ struct SiteRouteTests {
         CommitmentRoute.self, RatingRoute.self, BreakthroughRoute.self, SpreadsheetRoute.self, PrivacyRoute.self,
         OrganizationRoute.self, MemberRoute.self, CampaignRoute.self, CoverageRoute.self, HomeRoute.self, FollowUpRoute.self, BriefingRoute.self,
         InspectionRoute.self, ExemplarRoute.self, JobRoute.self, NotificationRoute.self, DashboardRoute.self, ReportRoute.self,
-        PublicRoute.self, PortalRoute.self, PublicArticleRoute.self,
+        PublicRoute.self, PortalRoute.self, PublicArticleRoute.self, CommentRoute.self,
         FeedbackRoute.self,
     ]
 

@@ -80,6 +80,8 @@ extension APIDocumentation {
         ReportAPI.ReportDTO.self, ReportAPI.SummaryDTO.self, PageDTO<ReportAPI.SummaryDTO>.self,
         // Public sites' articles
         ArticleInput.self, ArticlePublication.self, PortalAPI.ArticleDTO.self,
+        CommentPublicPages.Submission.self, CommentRejectionInput.self, CommentAnswerInput.self, CommentAPI.CommentDTO.self,
+        CommentAPI.PublicCommentDTO.self, CommentAPI.FormTokenDTO.self, CommentAPI.ReceiptDTO.self,
         NotificationAPI.ScheduleDTO.self, ReminderRuleInput.self,
         // Citizens' feedback
         FeedbackAPI.SubmissionBody.self, FeedbackAPI.TrackBody.self, FeedbackAPI.FormTokenDTO.self, FeedbackAPI.ReceiptDTO.self, FeedbackAPI.TrackDTO.self,

@@ -582,6 +582,29 @@ enum APIDocumentation {
         "/portal/articles/{id}/unpublish": ["post": operation(
             "unpublishArticle", "Takes a published or scheduled article down", tag: "Public sites", parameters: [param("id")], ok: ref("Article"),
             failures: ["404", "409"])],
+        "/portal/comments": ["get": operation(
+            "listComments", "A public site's readers' comments for its moderators (editors of the site): every pending one, oldest first, then the 50 latest decided; with the commenters' e-mails (each answer logged as a personal-data view)",
+            tag: "Public sites", parameters: [param("portalSite"), param("commentStatus")], ok: ["type": "array", "items": ref("Comment")], failures: ["400", "404"])],
+        "/portal/comments/{id}/approve": ["post": operation(
+            "approveComment", "Shows the comment under its article (a rejected one too, on second thoughts)", tag: "Public sites", parameters: [param("id")],
+            ok: ref("Comment"), failures: ["404", "409"])],
+        "/portal/comments/{id}/reject": ["post": operation(
+            "rejectComment", "Keeps the comment off the article (or takes an approved one down), with the reason", tag: "Public sites", parameters: [param("id")],
+            body: ref("CommentRejection"), ok: ref("Comment"), failures: ["404", "409", "422"])],
+        "/portal/comments/{id}/answer": ["post": operation(
+            "answerComment", "The official answer, as the editors or the committee, shown under the comment once approved; replaces a former one",
+            tag: "Public sites", parameters: [param("id")], body: ref("CommentAnswer"), ok: ref("Comment"), failures: ["404", "409", "422"])],
+        "/site/{slug}/articles/{id}/comments": [
+            "get": operation("listPublicComments", "A published article's approved comments, oldest first, with their official answers; never an e-mail",
+                             tag: "Public sites", parameters: [param("slug"), param("id")], ok: ["type": "array", "items": ref("PublicComment")],
+                             failures: ["404"], security: []),
+            "post": operation("submitComment", "A reader comments on a published article; held for moderation. Refused: a filled honeypot, a token too fresh, too old or altered, a wrong challenge answer, the same text again (422); too many from the address or on the article (429)",
+                              tag: "Public sites", parameters: [param("slug"), param("id")], body: ref("CommentSubmission"), ok: ref("CommentReceipt"),
+                              okStatus: "201", failures: ["404", "422", "429"], security: []),
+        ],
+        "/site/{slug}/articles/{id}/comments/token": ["get": operation(
+            "getCommentFormToken", "A signed form token for an article's comment form (send it 3 s to 2 h later), with the challenge to answer when the address has sent several lately",
+            tag: "Public sites", parameters: [param("slug"), param("id")], ok: ref("CommentFormToken"), failures: ["404"], security: [])],
         "/reports": [
             "get": operation("listReports", "A unit's own reports, newest first", tag: "Reports", parameters: [param("breakthroughUnit"), param("page"), param("per")],
                              ok: ref("ReportSummaryPage"), failures: ["400", "404"]),
@@ -826,6 +849,8 @@ enum APIDocumentation {
                             "schema": ["type": "string", "enum": ["month", "quarter", "half-year", "year"]]],
         "reminderDay": ["name": "day", "in": "query", "description": "The day previewed; tomorrow by default", "schema": ["type": "string", "format": "date"]],
         "reportFormat": ["name": "format", "in": "path", "required": true, "schema": .enumeration(ReportFileFormat.self)],
+        "commentStatus": ["name": "status", "in": "query", "description": "Only the comments in this state; pending first, then the latest decided, when absent",
+                          "schema": .enumeration(CommentStatus.self)],
         "portalSite": ["name": "site", "in": "query", "description": "The public site (its id); by default the first the caller edits", "schema": ["type": "integer"]],
         "reportVersion": ["name": "version", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 1]],
         "job": ["name": "job", "in": "path", "required": true, "schema": ["type": "string"]],

@@ -27,7 +27,9 @@ enum ArticlePages {
         let rows = articles.map { ArticleEditor.Row(id: $0.id ?? 0, title: $0.title, category: $0.category, status: $0.status, publishedAt: $0.publishedAt,
                                                     viewCount: $0.viewCount) }
         return ArticleEditor.ListView(model: ArticleEditor.ListModel(site: site, sites: try await ArticleActions.sites(for: actor, on: request.db), articles: rows,
-                                                                     mayConfigure: actor.can(.restructure, at: site.unitPath))).response(for: request)
+                                                                     mayConfigure: actor.can(.restructure, at: site.unitPath),
+                                                                     pendingComments: try await CommentQueries.pendingCount(siteId: site.id, on: request.db)))
+            .response(for: request)
     }
 
     static func newForm(request: Request) async throws -> Response {

@@ -32,7 +32,10 @@ enum PublicArticlePages {
         let id = try request.id()
         let response = try await request.publicResponse {
             let site = try await PublicSites.require(slug: slug, on: request.db)
-            return ArticleShow.View(model: try await ArticleShow.Query.run(id, site: site, on: request.db)).html().render()
+            var model = try await ArticleShow.Query.run(id, site: site, on: request.db)
+            // The approved comments are part of the cached page: a moderation decision empties the cache (CommentActions).
+            model.comments = try await CommentPublicPages.thread(site: site, articleId: id, request: request)
+            return ArticleShow.View(model: model).html().render()
         }
         // Reached only for a published article (a cached page was one a minute ago at most).
         try await request.application.articleViews.count(id, request: request)

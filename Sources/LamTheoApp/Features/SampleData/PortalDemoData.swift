@@ -54,6 +54,7 @@ extension DemoData {
             (sites[1], .study, "Sơ kết học tập và làm theo Bác sáu tháng (hẹn đăng)",
              "Bài hẹn giờ đăng: bạn đọc chỉ thấy khi đến giờ.", "<p>Nội dung sơ kết sáu tháng.</p>", nil, -1),
         ]
+        var published: [Article] = []
         for story in stories {
             let input = ArticleInput(category: story.category.rawValue, title: story.title, summary: story.summary, body: story.body,
                                      authorName: "Ban Tuyên giáo", linkKind: story.link?.1 == nil ? nil : story.link?.0.rawValue, linkId: story.link?.1)
@@ -62,15 +63,40 @@ extension DemoData {
             }
             guard let days = story.daysAgo else { continue }
             let when = Date().addingTimeInterval(-Double(days) * 86_400)
-            _ = try await demo.write("article.publish", Article.self, id: saved.id) {
+            published.append(try await demo.write("article.publish", Article.self, id: saved.id) {
                 try await ArticleCommands.publish(saved, at: when, now: min(when, Date()), on: $0)
-            }
+            })
         }
+        try await createComments(on: published[0], demo: demo)
         let wardSite = sites[1]
         let draft = ArticleInput(category: ArticleCategory.activities.rawValue, title: "Bản nháp: tin hội nghị sắp tới", summary: "Chưa đăng.",
                                  body: "<p>Bản nháp.</p>", authorName: "Ban Tuyên giáo")
         _ = try await demo.write("article.create", Article.self) {
             try await ArticleCommands.save(draft, id: nil, site: wardSite, by: (editor, "Biên tập viên Trang tin"), on: $0)
+        }
+    }
+
+    /// Readers' comments on the city's study article, through the comments' commands: two waiting for a moderator, and one
+    /// approved with the editors' official answer.
+    private static func createComments(on article: Article, demo: DemoWriter) async throws {
+        let comments = [
+            CommentInput(authorName: "Nguyễn Văn Bình", authorEmail: "binh.nguyen@example.vn",
+                         content: "Chi bộ khu phố tôi học tập trực tuyến qua điểm cầu, người cao tuổi theo dõi dễ. Đề nghị có thêm tài liệu tóm tắt in khổ lớn."),
+            CommentInput(authorName: "Trần Thị Mai", authorEmail: "mai.tran@example.vn",
+                         content: "Xin hỏi đảng viên đang đi công tác xa có được học bù và nộp bài thu hoạch trực tuyến không?"),
+            CommentInput(authorName: "Lê Hoàng Nam", authorEmail: "nam.le@example.vn",
+                         content: "Con số 94,5% rất đáng mừng. Các chi bộ chưa tổ chức học tập sẽ được hỗ trợ thế nào?"),
+        ]
+        var saved: [ArticleComment] = []
+        for input in comments {
+            saved.append(try await demo.write("comment.submit", ArticleComment.self) { try await CommentCommands.submit(input, on: article, db: $0) })
+        }
+        let answered = saved[2].requireID()
+        _ = try await demo.write("comment.approve", ArticleComment.self, id: answered) { try await CommentCommands.approve(answered, by: "Biên tập viên Trang tin", on: $0) }
+        let answer = CommentAnswerInput(answer: "Ban Tuyên giáo nhắc việc hằng tuần các chi bộ chưa tổ chức; báo cáo viên của Đảng bộ về hỗ trợ trực tiếp những nơi còn khó khăn.",
+                                        voice: AnswerVoice.editorial.rawValue)
+        _ = try await demo.write("comment.answer", ArticleComment.self, id: answered) {
+            try await CommentCommands.answer(answered, answer, by: "Biên tập viên Trang tin", on: $0)
         }
     }
 

@@ -24,6 +24,8 @@ enum ArticleEditor {
         let sites: [EditedSite]
         let articles: [Row]
         let mayConfigure: Bool
+        /// Readers' comments waiting for a moderator, shown beside the link to their queue.
+        let pendingComments: Int
     }
 
     struct ListView: PageView {
@@ -36,6 +38,9 @@ enum ArticleEditor {
                 .h1(.text(site.title)),
                 .p(.a(.href(PublicRoute.home(.value(site.slug)).path), .text(site.isPublished ? LocalizedText(vi: "Xem trang tin", en: "View the site")(language)
                                                                                              : LocalizedText(vi: "Trang chưa công khai", en: "The site is not published")(language))),
+                   .text(" · "), .a(.id("comment-queue"), .href(CommentRoute.queue.path(query: [ArticleActions.siteQuery: model.site.id])),
+                                    .text(LocalizedText(vi: "Ý kiến bạn đọc chờ duyệt (\(VietnameseFormat.integer(model.pendingComments)))",
+                                                        en: "Readers' comments pending (\(model.pendingComments))")(language))),
                    .if(model.mayConfigure, .group(.text(" · "), .a(.href(PortalRoute.site.path(query: [.unit: site.organizationId])),
                                                                       .text(LocalizedText(vi: "Thiết lập trang", en: "Site settings")(language)))))),
                 .if(model.sites.count > 1, .nav(.ariaLabel(LocalizedText(vi: "Trang tin khác", en: "Other sites")(language)), .ul(.forEach(model.sites) { other in

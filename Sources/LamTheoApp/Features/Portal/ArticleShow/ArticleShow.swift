@@ -10,6 +10,8 @@ enum ArticleShow {
         let site: PublicSite
         let article: PublicArticle
         let related: [PublicArticle]
+        /// Readers' comments and their form; none in an editor's preview.
+        var comments: CommentThread.Model? = nil
     }
 
     enum Query {
@@ -42,7 +44,8 @@ enum ArticleShow {
                     .unwrap(article.imageKey) { key in
                         .element(named: "figure", nodes: [.img(.src(ArticleCommands.imagePath(key, slug: site.slug)), .alt(article.title))])
                     },
-                    .div(.class("body"), .sanitized(body))),
+                    .div(.class("body"), .sanitized(body)),
+                    .unwrap(model.comments, CommentThread.section)),
                 .if(!model.related.isEmpty, .aside(.class("related"), .h2(.text("Tin liên quan")), PublicPieces.stories(model.related, site: site)))
             ))
         }

@@ -42,6 +42,12 @@ enum PublicStylesheet {
     article.story figcaption { color: var(--muted); font-size: .9rem; font-style: italic; }
     article.story blockquote { margin: 1rem 0; padding: .2rem 1rem; border-left: 4px solid var(--gold); background: #fff8e6; }
     aside.related h2 { font-size: 1.05rem; }
+    section.comments { margin-top: 2rem; }
+    ol.comment-list { list-style: none; padding: 0; margin: 0 0 1.5rem; }
+    ol.comment-list > li { border-bottom: 1px solid var(--line); padding: .6rem 0; }
+    ol.comment-list p { margin: .3rem 0; }
+    .official-answer { margin: .5rem 0 0 1rem; padding: .4rem .9rem; border-left: 4px solid var(--red); background: #fbf3f0; }
+    .official-answer .answer-label { color: var(--red-dark); font-family: system-ui, sans-serif; }
     form.search { display: flex; gap: .5rem; flex-wrap: wrap; margin: .5rem 0 1rem; font-family: system-ui, sans-serif; }
     form.search input[type=search] { flex: 1 1 12rem; font-size: 1rem; padding: .55rem; border: 1px solid #8a8a8a; border-radius: 4px; min-height: 2.75rem; }
     form.search button { font-size: 1rem; padding: .55rem 1rem; border: 0; border-radius: 4px; background: var(--red); color: #fff; min-height: 2.75rem; }
@@ -66,7 +72,7 @@ enum PublicStylesheet {
     footer.site-footer .footer-links a { color: var(--muted); display: inline-block; padding: .4rem 0; }
     @media print {
       body.public { background: #fff; font-size: 12pt; }
-      nav.site-nav, .skip, form.search, form.stack, aside.related, .pager, footer.site-footer .footer-links { display: none; }
+      nav.site-nav, .skip, form.search, form.stack, aside.related, .comment-form, .pager, footer.site-footer .footer-links { display: none; }
       header.masthead { background: none; color: #000; border-bottom: 2px solid #000; padding: 0 0 .5rem; }
       header.masthead .party, header.masthead .tagline, header.masthead .site-title { color: #000; }
       a { color: #000; text-decoration: none; }

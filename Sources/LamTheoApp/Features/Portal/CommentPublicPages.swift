@@ -1,0 +1,74 @@
+import Fluent
+import LamTheoCore
+import Vapor
+
+/// The readers' side of comments: the form on its own page and the submission (`.publicSite`: no session, no cookie,
+/// no CSRF token; the form guards itself). The article's page shows the thread (`CommentThread.section`).
+enum CommentPublicPages {
+    static func register(on routes: any RoutesBuilder) {
+        routes.get(CommentRoute.submit(.key, article: .key), use: form).requiring(.publicSite)
+        routes.post(CommentRoute.submit(.key, article: .key), use: submit).requiring(.publicSite)
+    }
+
+    /// The article page's thread. The page is cached whole for every reader, so its form carries no challenge (that
+    /// depends on the reader's address): a reader who must answer one is asked on the refusal's page.
+    static func thread(site: PublicSite, articleId: Int, request: Request) async throws -> CommentThread.Model {
+        let ticket = try await CommentActions.ticket(site: site, articleId: articleId, request: request)
+        let comments = try await CommentQueries.approved(articleId: articleId, on: request.db)
+        return CommentThread.Model(site: site, articleId: articleId, comments: comments.map(CommentThread.Shown.init),
+                                   ticket: PublicFormTicket(token: ticket.token, challenge: nil))
+    }
+
+    struct Submission: Content {
+        var authorName: String?
+        var authorEmail: String?
+        var content: String?
+        var formToken: String?
+        var website: String?
+        var challengeAnswer: String?
+
+        var input: CommentInput { CommentInput(authorName: authorName, authorEmail: authorEmail, content: content) }
+        var proof: PublicFormProof { PublicFormProof(website: website, formToken: formToken, challengeAnswer: challengeAnswer) }
+    }
+
+    static func form(request: Request) async throws -> Response {
+        let (site, article) = try await articleOfRequest(request)
+        return try await formPage(site, article, fields: FormFields(request, language: .vi), status: .ok, request: request)
+    }
+
+    static func submit(request: Request) async throws -> Response {
+        let (site, article) = try await articleOfRequest(request)
+        let body = try request.content.decode(Submission.self)
+        do {
+            _ = try await CommentActions.submit(body.input, proof: body.proof, site: site, articleId: article.id, request: request)
+            return html(CommentThread.ReceiptView(site: site, article: article).html().render(), status: .created)
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .tooManyAttempts {
+            let refused = RefusedForm(form: CommentThread.form, body.input)
+            let errors = error.fieldErrors.isEmpty ? [FieldError(field: "content", message: error.title)] : error.fieldErrors
+            let fields = FormFields(request, errors: errors, language: .vi).refilled(from: refused, form: CommentThread.form)
+            let response = try await formPage(site, article, fields: fields, status: error.kind == .tooManyAttempts ? .tooManyRequests : .unprocessableEntity,
+                                              request: request)
+            if let seconds = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
+            return response
+        }
+    }
+
+    /// The site and published article of the address; not found otherwise.
+    static func articleOfRequest(_ request: Request) async throws -> (PublicSite, PublicArticle) {
+        let site = try await PublicSites.require(slug: try request.slug(), on: request.db)
+        return (site, try await CommentActions.publishedArticle(try request.id(), site: site, on: request.db))
+    }
+
+    private static func formPage(_ site: PublicSite, _ article: PublicArticle, fields: FormFields, status: HTTPResponseStatus,
+                                 request: Request) async throws -> Response {
+        let ticket = try await CommentActions.ticket(site: site, articleId: article.id, request: request)
+        return html(CommentThread.FormView(site: site, article: article, ticket: ticket, fields: fields).html().render(), status: status)
+    }
+
+    private static func html(_ body: String, status: HTTPResponseStatus) -> Response {
+        let response = Response(status: status, body: .init(string: body))
+        response.headers.contentType = .html
+        response.headers.replaceOrAdd(name: .contentLanguage, value: "vi")
+        return response
+    }
+}
