@@ -6,7 +6,7 @@ extension CommentPublicPages.Submission: OpenAPIDescribed {
     static let schemaName = "CommentSubmission"
     static var schema: JSONValue {
         .object(properties: [
-            "authorName": .string.described("Up to 100 characters, shown with the comment"),
+            "authorName": .string.described("Up to 200 characters, shown with the comment"),
             "authorEmail": .string.described("Never shown publicly; the moderators may write back"),
             "content": .string.described("Up to 2,000 characters"),
             "formToken": .string.described("From GET …/comments/token, at least 3 s and at most 2 h old"),

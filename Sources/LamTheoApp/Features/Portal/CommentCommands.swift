@@ -30,7 +30,7 @@ enum CommentCommands {
     /// A pending comment on `article`, which the caller has found published.
     static func submit(_ input: CommentInput, on article: Article, db: any Database) async throws -> ArticleComment {
         var validator = Validator()
-        let name = validator.requiredText(input.authorName, field: "authorName", label: nameLabel, maxLength: 100)
+        let name = validator.requiredText(input.authorName, field: "authorName", label: nameLabel, maxLength: 200)
         let email = validator.requiredText(input.authorEmail, field: "authorEmail", label: emailLabel, maxLength: 254)
         if !email.isEmpty, !MailAddress.isValid(email) {
             validator.add("authorEmail", LocalizedText(vi: "Email không đúng dạng, ví dụ ten@example.vn", en: "Not an e-mail address, e.g. name@example.vn"))
