@@ -69,8 +69,8 @@ enum CommentThread {
                        .input(.id(PublicFormProof.honeypotField), .name(PublicFormProof.honeypotField), .type(.text), .value(""),
                               .attribute(named: "tabindex", value: "-1"), .attribute(named: "autocomplete", value: "off"))),
                   fields.text("authorName", CommentCommands.nameLabel, value: nil, required: true, autocomplete: "name"),
-                  fields.text("authorEmail", CommentCommands.emailLabel, value: nil, required: true, type: .email,
-                              hint: LocalizedText(vi: "Không công khai", en: "Never shown"), autocomplete: "email"),
+                  fields.text("authorEmail", LocalizedText(vi: "Email (không công khai)", en: "E-mail (never shown)"), value: nil, required: true,
+                              type: .email, autocomplete: "email"),
                   fields.textArea("content", LocalizedText(vi: "Ý kiến (tối đa \(VietnameseFormat.integer(CommentCommands.maximumLength)) ký tự) *",
                                                            en: "Your comment (up to \(CommentCommands.maximumLength) characters) *"), value: nil, rows: 5),
                   .unwrap(ticket.challenge) { challenge in
@@ -95,7 +95,8 @@ enum CommentThread {
             let articlePath = PublicArticleRoute.article(.value(site.slug), id: .value(article.id)).path
             return PublicLayout.page(site: site, title: "Ý kiến về: \(article.title)", description: nil,
                                      canonicalPath: CommentRoute.submit(.value(site.slug), article: .value(article.id)).path, content: .group(
-                .p(.class("meta"), .text("Bài viết: "), .a(.href(articlePath), .text(article.title))),
+                .p(.class("meta"), .text("Ý kiến bạn đọc về bài viết")),
+                .h1(.a(.href(articlePath), .text(article.title))),
                 CommentThread.formNodes(site: site, articleId: article.id, ticket: ticket, fields: fields)))
         }
     }
