@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import LamTheoApp
 import LamTheoCore
+import Plot
 import SQLKit
 import Testing
 import VaporTesting
@@ -25,6 +26,15 @@ enum CommentFixture {
         try await app.testing().sendRequest(.POST, "/api/v1/site/\(slug)/articles/\(article)/comments") { try $0.content.encode(body) }
     }
 
+    /// The ward's published site, its editor and a published article.
+    static func article(_ app: Application) async throws -> (tree: SmallTree, editor: Caller, article: Int) {
+        let tree = try await SmallTree.make(on: app)
+        try await PublicSiteTests.site(slug, of: tree.wardA, on: app)
+        let editor = try await app.caller("bientap", .portalEditor, scope: tree.wardA)
+        let (article, _) = try await PortalFixtures.article(on: slug, by: editor.userId, app: app)
+        return (tree, editor, article)
+    }
+
     /// Sends one comment and returns it, forgetting the submission so that the next needs no challenge.
     static func sent(_ app: Application, article: Int, content: String = "Bài viết rất thiết thực, chi bộ chúng tôi sẽ làm theo.") async throws -> ArticleComment {
         let answer = try await submit(app, article: article, body(try await token(app, article: article), content: content))
@@ -40,11 +50,8 @@ struct ArticleCommentTests {
           arguments: TestBackend.allCases)
     func moderation(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
-            let tree = try await SmallTree.make(on: app)
-            try await PublicSiteTests.site(CommentFixture.slug, of: tree.wardA, on: app)
-            let editor = try await app.caller("bientap", .portalEditor, scope: tree.wardA)
+            let (tree, editor, article) = try await CommentFixture.article(app)
             let sibling = try await app.caller("khac", .portalEditor, scope: tree.wardB)
-            let (article, _) = try await PortalFixtures.article(on: CommentFixture.slug, by: editor.userId, app: app)
             let tester = try app.testing()
             let pagePath = "/site/\(CommentFixture.slug)/articles/\(article)"
 
@@ -109,10 +116,7 @@ struct ArticleCommentTests {
           arguments: TestBackend.allCases)
     func refusals(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
-            let tree = try await SmallTree.make(on: app)
-            try await PublicSiteTests.site(CommentFixture.slug, of: tree.wardA, on: app)
-            let editor = try await app.caller("bientap", .portalEditor, scope: tree.wardA)
-            let (article, _) = try await PortalFixtures.article(on: CommentFixture.slug, by: editor.userId, app: app)
+            let (_, editor, article) = try await CommentFixture.article(app)
             let (other, _) = try await PortalFixtures.article(on: CommentFixture.slug, by: editor.userId, app: app, title: "Tin khác")
             func refused(_ body: CommentPublicPages.Submission, field: String) async throws {
                 let answer = try await CommentFixture.submit(app, article: article, body)
@@ -143,10 +147,7 @@ struct ArticleCommentTests {
           arguments: TestBackend.allCases)
     func webForm(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
-            let tree = try await SmallTree.make(on: app)
-            try await PublicSiteTests.site(CommentFixture.slug, of: tree.wardA, on: app)
-            let editor = try await app.caller("bientap", .portalEditor, scope: tree.wardA)
-            let (article, _) = try await PortalFixtures.article(on: CommentFixture.slug, by: editor.userId, app: app)
+            let (_, editor, article) = try await CommentFixture.article(app)
             let tester = try app.testing()
             let path = "/site/\(CommentFixture.slug)/articles/\(article)/comments"
             let token = try await CommentFixture.token(app, article: article)
@@ -163,5 +164,26 @@ struct ArticleCommentTests {
             let list = try await tester.sendRequest(.GET, "/portal/articles", headers: editor.web)
             #expect(list.body.string.contains("Ý kiến bạn đọc chờ duyệt (1)"))
         }
+    }
+
+    @Test("the thread reads from a hand-made model: the count, the comments oldest first with the answer's voice, text escaped, the form's guard fields")
+    func threadView() {
+        let site = PublicSite(id: 1, organizationId: 2, organizationPath: .root(id: 2), slug: "ben-nghe", title: "Trang tin", tagline: nil,
+                              addressLine: nil)
+        let comment = ArticleComment()
+        comment.id = 7
+        comment.authorName = "Lê <b>Nam</b>"
+        comment.authorEmail = "nam@example.vn"
+        comment.content = "Dòng một\nDòng hai"
+        comment.answer = "Đã chuyển chi bộ."
+        comment.answerVoice = .committee
+        comment.createdAt = Date(timeIntervalSince1970: 1_765_000_000)
+        let model = CommentThread.Model(site: site, articleId: 3, comments: [CommentThread.Shown(comment)],
+                                        ticket: PublicFormTicket(token: "1.abc", challenge: nil))
+        let html = HTML(.body(CommentThread.section(model))).render()
+        #expect(html.contains("Ý kiến bạn đọc (1)") && html.contains("Lê &lt;b&gt;Nam&lt;/b&gt;") && html.contains("<p>Dòng hai</p>"))
+        #expect(html.contains("Trả lời của cấp ủy") && html.contains(CommentThread.heading) && !html.contains("nam@example.vn"))
+        #expect(html.contains("action=\"/site/ben-nghe/articles/3/comments\"") && html.contains("value=\"1.abc\"") && html.contains("name=\"website\""))
+        #expect(!html.contains("challengeAnswer"), "no challenge unless the ticket asks one")
     }
 }

@@ -64,7 +64,7 @@ enum CommentPages {
         let titles = try await CommentQueries.articleTitles(of: comments, on: request.db)
         let model = CommentQueue.Model(site: site, sites: try await ArticleActions.sites(for: try request.requireActor(), on: request.db), status: filter,
                                        pending: try await CommentQueries.pendingCount(siteId: site.id, on: request.db),
-                                       rows: comments.map { CommentQueue.Row($0, articleTitle: titles[$0.articleId] ?? "") }, refusedId: refusedId)
+                                       rows: comments.map { CommentQueue.Row(comment: CommentAPI.CommentDTO($0), articleTitle: titles[$0.articleId] ?? "") }, refusedId: refusedId)
         return CommentQueue.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
 }

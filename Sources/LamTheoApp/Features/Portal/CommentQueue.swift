@@ -9,34 +9,10 @@ enum CommentQueue {
     static let title = LocalizedText(vi: "Ý kiến bạn đọc", en: "Readers' comments")
     static let rejectForm = "comment-reject", answerForm = "comment-answer"
 
+    /// A comment as its moderators see it (the API's answer), with its article's title.
     struct Row: Sendable {
-        let id: Int
-        let articleId: Int
+        let comment: CommentAPI.CommentDTO
         let articleTitle: String
-        let authorName: String
-        let authorEmail: String
-        let content: String
-        let status: CommentStatus
-        let createdAt: Date
-        let rejectionReason: String?
-        let moderatedBy: String?
-        let answer: String?
-        let answerVoice: AnswerVoice?
-
-        init(_ comment: ArticleComment, articleTitle: String) {
-            id = comment.id ?? 0
-            articleId = comment.articleId
-            self.articleTitle = articleTitle
-            authorName = comment.authorName
-            authorEmail = comment.authorEmail
-            content = comment.content
-            status = comment.status
-            createdAt = comment.createdAt ?? Date()
-            rejectionReason = comment.rejectionReason
-            moderatedBy = comment.moderatedBy
-            answer = comment.answer
-            answerVoice = comment.answerVoice
-        }
     }
 
     struct Model: Sendable {
@@ -76,8 +52,8 @@ enum CommentQueue {
             ))
         }
 
-        private func card(_ row: Row, _ context: PageContext) -> Node<HTML.ListContext> {
-            let language = context.language
+        private func card(_ item: Row, _ context: PageContext) -> Node<HTML.ListContext> {
+            let language = context.language, row = item.comment
             let refused = model.refusedId == row.id
             let rejecting = refused ? context.fields(for: CommentQueue.rejectForm) : FormFields(language: language, errors: [], csrfToken: context.csrfToken)
             let answering = refused ? context.fields(for: CommentQueue.answerForm) : FormFields(language: language, errors: [], csrfToken: context.csrfToken)
@@ -85,7 +61,7 @@ enum CommentQueue {
             return .li(.id("comment-\(row.id)"),
                 .p(.span(.class(row.status == .rejected ? "badge closed" : "badge"), .text(row.status.label(language))),
                    .text(" "), .strong(.text(row.authorName)), .text(" · "), .a(.href("mailto:\(row.authorEmail)"), .text(row.authorEmail))),
-                .p(.class("muted"), .text(VietnameseFormat.dateTime(row.createdAt) + " · "), .a(.href(articlePath), .text(row.articleTitle))),
+                .p(.class("muted"), .text(row.createdAt.map { VietnameseFormat.dateTime($0) + " · " } ?? ""), .a(.href(articlePath), .text(item.articleTitle))),
                 .div(.class("prose"), CommentThread.paragraphs(row.content)),
                 .unwrap(row.rejectionReason) { .p(.class("muted"), .text(LocalizedText(vi: "Lý do không đăng: ", en: "Reason: ")(language) + $0)) },
                 .unwrap(row.answer) { answer in
