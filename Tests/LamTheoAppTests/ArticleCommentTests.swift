@@ -161,6 +161,16 @@ struct ArticleCommentTests {
                 try $0.content.encode(["authorName": "Phạm Văn Tư", "authorEmail": "", "content": "Ý kiến khác", "formToken": token], as: .urlEncodedForm)
             }
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Email không được để trống") && bad.body.string.contains("Phạm Văn Tư"))
+            // The article's page is kept in the cache, but each reader's form token names the second they were served.
+            let articlePath = "/site/\(CommentFixture.slug)/articles/\(article)"
+            let early = try await tester.sendRequest(.GET, articlePath)
+            try await Task.sleep(for: .milliseconds(1_100))
+            let late = try await tester.sendRequest(.GET, articlePath)
+            let issuedAt = /name="formToken" value="([0-9]+)\.[0-9a-f]{64}"/
+            let issued = [early, late].compactMap { String(buffer: $0.body).firstMatch(of: issuedAt).flatMap { Int($0.1) } }
+            #expect(issued.count == 2 && issued[1] > issued[0], "a fresh token for each reader: \(issued)")
+            #expect(early.headers[.eTag] == late.headers[.eTag], "the same kept page")
+            #expect(!String(buffer: late.body).contains(CommentThread.tokenPlaceholder))
             let list = try await tester.sendRequest(.GET, "/portal/articles", headers: editor.web)
             #expect(list.body.string.contains("Ý kiến bạn đọc chờ duyệt (1)"))
         }
@@ -178,12 +188,11 @@ struct ArticleCommentTests {
         comment.answer = "Đã chuyển chi bộ."
         comment.answerVoice = .committee
         comment.createdAt = Date(timeIntervalSince1970: 1_765_000_000)
-        let model = CommentThread.Model(site: site, articleId: 3, comments: [CommentThread.Shown(comment)],
-                                        ticket: PublicFormTicket(token: "1.abc", challenge: nil))
+        let model = CommentThread.Model(site: site, articleId: 3, comments: [CommentThread.Shown(comment)])
         let html = HTML(.body(CommentThread.section(model))).render()
         #expect(html.contains("Ý kiến bạn đọc (1)") && html.contains("Lê &lt;b&gt;Nam&lt;/b&gt;") && html.contains("<p>Dòng hai</p>"))
         #expect(html.contains("Trả lời của cấp ủy") && html.contains(CommentThread.heading) && !html.contains("nam@example.vn"))
-        #expect(html.contains("action=\"/site/ben-nghe/articles/3/comments\"") && html.contains("value=\"1.abc\"") && html.contains("name=\"website\""))
+        #expect(html.contains("action=\"/site/ben-nghe/articles/3/comments\"") && html.contains("value=\"\(CommentThread.tokenPlaceholder)\"") && html.contains("name=\"website\""))
         #expect(!html.contains("challengeAnswer"), "no challenge unless the ticket asks one")
     }
 }

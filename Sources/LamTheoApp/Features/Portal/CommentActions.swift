@@ -11,8 +11,8 @@ enum CommentActions {
     static let guardian = PublicFormGuard(form: "comment")
 
     /// What the guard's token signs: one article of one site.
-    static func target(site: PublicSite, articleId: Int) -> String {
-        "\(site.slug)/\(articleId)"
+    static func target(slug: String, articleId: Int) -> String {
+        "\(slug)/\(articleId)"
     }
 
     /// The published article `articleId` of `site`; not found otherwise.
@@ -22,14 +22,14 @@ enum CommentActions {
 
     /// A fresh form ticket for the article, with the challenge when the caller's address must answer one.
     static func ticket(site: PublicSite, articleId: Int, request: Request) async throws -> PublicFormTicket {
-        try await guardian.ticket(target: target(site: site, articleId: articleId), request: request)
+        try await guardian.ticket(target: target(slug: site.slug, articleId: articleId), request: request)
     }
 
     /// Checks the form's defences, then records the pending comment and the accepted submission in one audited write.
     /// Nothing public changes until a moderator decides, so the pages' cache stays.
     static func submit(_ input: CommentInput, proof: PublicFormProof, site: PublicSite, articleId: Int, request: Request) async throws -> ArticleComment {
         _ = try await publishedArticle(articleId, site: site, on: request.db)
-        let pass = try await guardian.check(proof, target: target(site: site, articleId: articleId), text: input.content ?? "", request: request)
+        let pass = try await guardian.check(proof, target: target(slug: site.slug, articleId: articleId), text: input.content ?? "", request: request)
         return try await request.write(AuditSubject("comment.submit", ArticleComment.self)) { db in
             guard let article = try await Article.find(articleId, on: db) else {
                 throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tin bài", en: "Article not found"))

@@ -10,13 +10,19 @@ enum CommentPublicPages {
         routes.post(CommentRoute.submit(.key, article: .key), use: submit).requiring(.publicSite)
     }
 
-    /// The article page's thread. The page is cached whole for every reader, so its form carries no challenge (that
-    /// depends on the reader's address): a reader who must answer one is asked on the refusal's page.
-    static func thread(site: PublicSite, articleId: Int, request: Request) async throws -> CommentThread.Model {
-        let ticket = try await CommentActions.ticket(site: site, articleId: articleId, request: request)
-        let comments = try await CommentQueries.approved(articleId: articleId, on: request.db)
-        return CommentThread.Model(site: site, articleId: articleId, comments: comments.map(CommentThread.Shown.init),
-                                   ticket: PublicFormTicket(token: ticket.token, challenge: nil))
+    /// The article page's thread. The page is kept in the cache for every reader, so its form holds a placeholder for the
+    /// token (`stamped` puts each reader's own in) and no challenge, which depends on the reader's address: a reader who
+    /// must answer one is asked on the refusal's page.
+    static func thread(site: PublicSite, articleId: Int, on db: any Database) async throws -> CommentThread.Model {
+        let comments = try await CommentQueries.approved(articleId: articleId, on: db)
+        return CommentThread.Model(site: site, articleId: articleId, comments: comments.map(CommentThread.Shown.init))
+    }
+
+    /// The article's page with a token issued now in its form: the guard's time check counts from when this reader was
+    /// served, not from when the page was cached.
+    static func stamped(_ page: String, slug: String, articleId: Int, request: Request) async throws -> String {
+        let ticket = try await CommentActions.guardian.ticket(target: CommentActions.target(slug: slug, articleId: articleId), request: request)
+        return page.replacingOccurrences(of: CommentThread.tokenPlaceholder, with: ticket.token)
     }
 
     struct Submission: Content {

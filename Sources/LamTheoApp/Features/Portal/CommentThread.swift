@@ -32,8 +32,11 @@ enum CommentThread {
         let site: PublicSite
         let articleId: Int
         let comments: [Shown]
-        let ticket: PublicFormTicket
     }
+
+    /// Where the cached article page's form takes each reader's token (`CommentPublicPages.stamped`): new in each
+    /// process, as the cache is, so that no text anyone types can be it.
+    static let tokenPlaceholder = "token-\(UUID().uuidString)"
 
     /// The section under the article: the comments, their count, and the form.
     static func section(_ model: Model) -> Node<HTML.BodyContext> {
@@ -52,7 +55,8 @@ enum CommentThread {
                     })
             }),
             // Empty and with no CSRF token (a public form has none): the page is the same for every reader.
-            formNodes(site: model.site, articleId: model.articleId, ticket: model.ticket, fields: FormFields(language: .vi, errors: [], csrfToken: "")))
+            formNodes(site: model.site, articleId: model.articleId, ticket: PublicFormTicket(token: tokenPlaceholder, challenge: nil),
+                      fields: FormFields(language: .vi, errors: [], csrfToken: "")))
     }
 
     /// The form, its heading and its guard's fields: the honeypot, the signed token and, when due, the challenge.

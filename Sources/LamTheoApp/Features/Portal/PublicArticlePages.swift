@@ -30,11 +30,11 @@ enum PublicArticlePages {
     static func article(request: Request) async throws -> Response {
         let slug = try request.slug()
         let id = try request.id()
-        let response = try await request.publicResponse {
+        let response = try await request.publicResponse(fresh: { try await CommentPublicPages.stamped($0, slug: slug, articleId: id, request: request) }) {
             let site = try await PublicSites.require(slug: slug, on: request.db)
             var model = try await ArticleShow.Query.run(id, site: site, on: request.db)
             // The approved comments are part of the cached page: a moderation decision empties the cache (CommentActions).
-            model.comments = try await CommentPublicPages.thread(site: site, articleId: id, request: request)
+            model.comments = try await CommentPublicPages.thread(site: site, articleId: id, on: request.db)
             return ArticleShow.View(model: model).html().render()
         }
         // Reached only for a published article (a cached page was one a minute ago at most).

@@ -55,7 +55,11 @@ extension Application {
 extension Request {
     /// A public page's answer: the body kept in the cache while fresh, else `build`'s (kept for the next reader), with
     /// its ETag, to be kept by anyone and checked again each time; 304 with no body when the browser already holds that version.
-    func publicResponse(contentType: HTTPMediaType = .html, _ build: () async throws -> String) async throws -> Response {
+    /// - Parameter fresh: what each reader gets anew in a kept page (a form's signed time token, which must name the
+    ///   second it was served), applied to the body after the cache; the ETag is the kept body's, so a browser's copy
+    ///   keeps the token it was first served with.
+    func publicResponse(contentType: HTTPMediaType = .html, fresh: ((String) async throws -> String)? = nil,
+                        _ build: () async throws -> String) async throws -> Response {
         let key = url.string
         let cache = application.publicPages
         let entry: PublicPageCache.Entry
@@ -68,9 +72,9 @@ extension Request {
                                           expires: Date().addingTimeInterval(PublicPageCache.lifetime))
             cache.keep(entry, at: key)
         }
-        let fresh = headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }
+        let isKept = headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }
             .contains { $0.trimmingCharacters(in: .whitespaces) == entry.etag || $0.trimmingCharacters(in: .whitespaces) == "*" }
-        let response = fresh ? Response(status: .notModified) : Response(status: .ok, body: .init(string: entry.body))
+        let response = isKept ? Response(status: .notModified) : Response(status: .ok, body: .init(string: try await fresh?(entry.body) ?? entry.body))
         response.headers.contentType = entry.contentType
         response.headers.replaceOrAdd(name: .eTag, value: entry.etag)
         // Anyone may keep it, but asks again each time (a 304 costs the server nothing): a page taken down is gone at once.
