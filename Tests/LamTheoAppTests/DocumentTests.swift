@@ -107,6 +107,36 @@ struct DocumentTests {
         }
     }
 
+    @Test("each issuing unit numbers its own documents: two wards each issue 12-BC/ĐU in one term, one ward cannot twice",
+          arguments: TestBackend.allCases)
+    func registerPerIssuingUnit(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let inWardA = try await app.registerDocument("12-BC/ĐU", "Báo cáo sơ kết phường Bến Nghé", on: "2021-08-01", by: tree.wardA)
+            let inWardB = try await app.registerDocument("12-BC/ĐU", "Báo cáo sơ kết phường Đa Kao", on: "2021-08-02", by: tree.wardB)
+            #expect(inWardA != inWardB)
+
+            let before = try await app.rowCount("documents")
+            let again = await domainError { _ = try await app.registerDocument("12-BC/ĐU", "Lặp", on: "2021-09-01", by: tree.wardA) }
+            #expect(again?.kind == .conflict)
+            #expect(again?.fields == ["symbol"])
+            // A central document with the same number is a third register; two central ones clash.
+            _ = try await app.registerDocument("12-BC/ĐU", "Văn bản không thuộc đơn vị nào", on: "2021-08-03")
+            #expect(await domainError { _ = try await app.registerDocument("12-BC/ĐU", "Lặp", on: "2021-08-04") }?.kind == .conflict)
+            #expect(try await app.rowCount("documents") == before + 1)
+
+            // The database holds the rule too, for two writers racing past the check.
+            let row = try #require(try await Document.find(inWardA, on: app.db))
+            let copy = Document()
+            copy.organizationId = row.organizationId
+            copy.number = row.number; copy.typeCode = row.typeCode; copy.issuerCode = row.issuerCode; copy.symbol = row.symbol
+            copy.title = "Bản sao"; copy.titleSearch = "ban sao"; copy.issuedOn = row.issuedOn; copy.termId = row.termId
+            await #expect(throws: (any Error).self) { try await copy.create(on: app.db) }
+            copy.organizationId = tree.city
+            try await copy.create(on: app.db)
+        }
+    }
+
     @Test("relations: continues, implements, seen from both ends; no self-relation, no duplicate", arguments: TestBackend.allCases)
     func relations(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

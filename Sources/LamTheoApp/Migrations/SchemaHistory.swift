@@ -44,6 +44,7 @@ enum SchemaHistory {
         CreateReports(),
         CreatePortal(),
         CreateFeedback(),
+        NumberDocumentsPerIssuingUnit(),
         CreateArticleComments(),
     ]
 }

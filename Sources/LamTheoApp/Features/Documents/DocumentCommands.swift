@@ -201,7 +201,8 @@ enum DocumentCommands {
     }
 
     private static func requireUnused(_ document: CheckedDocument, except id: Int?, on db: any Database) async throws {
-        var query = Document.query(on: db)
+        // Each issuing unit keeps its own register (every ward signs …/ĐU); central documents share one.
+        var query = Document.query(on: db).filter(\.$organizationId == document.organizationId)
             .filter(\.$issuerCode == document.number.issuerCode).filter(\.$typeCode == document.number.typeCode)
             .filter(\.$termId == document.term.id!).filter(\.$number == document.number.number)
         if let id { query = query.filter(\.$id != id) }
