@@ -173,6 +173,7 @@ func routes(_ app: Application) throws {
     CommentAPI.register(on: api)
     // The public sites' links: the categories, the feed, and the sign-in discreetly in the footer.
     PortalNavigation.register()
+    ExemplarPublicPages.register(on: app.routes)
     // After the categories: “Gửi ý kiến” ends the site's menu.
     FeedbackPublicPages.register(on: app.routes)
     PublicNavigation.register(PublicNavigationEntry(id: "sign-in", LocalizedText(vi: "Đăng nhập", en: "Sign in"), place: .footer) { _ in AccountRoute.signIn.path })

@@ -274,7 +274,10 @@ enum PublicSiteWalk {
     /// A published article with an image on the site, and the values that reach them.
     static func parameters(site slug: String, by userId: Int, on app: Application) async throws -> [String: String] {
         let (article, image) = try await PortalFixtures.article(on: slug, by: userId, app: app)
-        return ["slug": slug, "id": String(article), "category": ArticleCategory.study.rawValue, "key": image]
+        let site = try #require(try await PublicSites.site(slug: slug, on: app.db))
+        let unit = try #require(try await Organization.query(on: app.db).filter(\.$parentId == site.organizationId).first()).requireID()
+        let exemplar = try await app.commendedExemplar(in: unit, by: site.organizationId, decision: "77-QĐ/ĐU")
+        return ["slug": slug, "id": String(article), "category": ArticleCategory.study.rawValue, "key": image, "exemplarId": String(exemplar)]
     }
 
     /// The local addresses a page links to, loads or posts to (`href`, `src`, `action`), without their query.

@@ -9,9 +9,6 @@ extension ExemplarShow {
             let state = exemplar.state
             let lineage = try await Organization.query(on: db).filter(\.$id ~~ exemplar.treePath.ids).sort(\.$depth).all()
             let eventNames = try await OrganizationQueries.names(detail.events.compactMap(\.organizationId), on: db)
-            func figure(_ row: ExemplarFigure) -> Model.Figure {
-                Model.Figure(indicator: row.indicator, before: row.before, after: row.after, unit: row.measureUnit)
-            }
 
             let mayCommend = (try? state.after(.commend).get()) != nil
             let granting = mayCommend ? lineage.filter { actor.can(.edit, at: $0.treePath) }.map { Choice(id: $0.requireID(), title: $0.name) } : []
@@ -41,7 +38,7 @@ extension ExemplarShow {
                 id: id, title: exemplar.title, kind: exemplar.kind, state: state, unitId: exemplar.organizationId, unitName: detail.unitName,
                 summary: exemplar.summary, memberName: detail.memberName, theme: detail.campaignTitle ?? exemplar.topic,
                 nominatedByName: detail.nominatedByName, nominatedOn: exemplar.nominatedOn, verifiedByName: detail.verifiedByName,
-                verifiedOn: exemplar.verifiedOn, verificationNote: exemplar.verificationNote, figures: detail.figures.map(figure),
+                verifiedOn: exemplar.verifiedOn, verificationNote: exemplar.verificationNote, figures: detail.figures.map(Model.Figure.init),
                 sources: detail.links.map { link in
                     link.sourceKind == .commitment ? "Đăng ký làm theo số \(link.sourceId)" : "Khâu đột phá số \(link.sourceId)"
                 },
@@ -49,17 +46,32 @@ extension ExemplarShow {
                 events: detail.events.map {
                     Model.Event(action: $0.action, onDate: $0.onDate, actor: $0.actor, unitName: $0.organizationId.flatMap { eventNames[$0] }, note: $0.note)
                 },
-                commendations: detail.commendations.map {
-                    Model.Decision(form: $0.commendation.form, grantingName: $0.grantingName, documentNumber: $0.documentNumber,
-                                   documentTitle: $0.documentTitle, grantedOn: $0.commendation.grantedOn)
-                },
-                adoptions: detail.adoptions.map {
-                    Model.Spread(unitName: $0.unitName, adoptedOn: $0.adoption.adoptedOn, results: $0.adoption.results, figures: $0.figures.map(figure))
-                },
+                commendations: detail.commendations.map(Model.Decision.init), adoptions: detail.adoptions.map(Model.Spread.init),
                 mayAddEvidence: actor.can(.edit, at: exemplar.treePath),
                 mayVerify: state == .nominated && exemplar.treePath.parent.map { actor.can(.edit, at: $0) } == true,
                 grantingLevels: granting, decisions: decisions, replicationIssuer: replicationUnits.isEmpty ? nil : issuer,
                 replicationUnits: replicationUnits, adoptingUnits: adopting)
         }
+    }
+}
+
+// The page's pieces from the stored rows; the public showcase shows the same ones.
+extension ExemplarShow.Model.Figure {
+    init(_ row: ExemplarFigure) {
+        self.init(indicator: row.indicator, before: row.before, after: row.after, unit: row.measureUnit)
+    }
+}
+
+extension ExemplarShow.Model.Decision {
+    init(_ decision: ExemplarDetail.Decision) {
+        self.init(form: decision.commendation.form, grantingName: decision.grantingName, documentNumber: decision.documentNumber,
+                  documentTitle: decision.documentTitle, grantedOn: decision.commendation.grantedOn)
+    }
+}
+
+extension ExemplarShow.Model.Spread {
+    init(_ spread: ExemplarDetail.Spread) {
+        self.init(unitName: spread.unitName, adoptedOn: spread.adoption.adoptedOn, results: spread.adoption.results,
+                  figures: spread.figures.map(ExemplarShow.Model.Figure.init))
     }
 }

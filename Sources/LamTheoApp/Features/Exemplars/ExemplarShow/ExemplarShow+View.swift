@@ -31,7 +31,7 @@ extension ExemplarShow {
                     .if(!model.sources.isEmpty, .group(.dt(.text(LocalizedText(vi: "Xuất phát từ", en: "Grew from")(language))),
                                                       .dd(.text(model.sources.joined(separator: "; ")))))),
                 .if(!model.figures.isEmpty, .group(.h2(.text(LocalizedText(vi: "Kết quả trước và sau", en: "Before and after")(language))),
-                                                   figuresTable(model.figures, language))),
+                                                   Self.figuresTable(model.figures, language))),
                 .h2(.text(LocalizedText(vi: "Minh chứng", en: "Evidence")(language))),
                 model.evidence.isEmpty
                     ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có tệp minh chứng.", en: "No evidence file yet.")(language)))
@@ -58,7 +58,7 @@ extension ExemplarShow {
                     ? .p(.class("muted"), .text(LocalizedText(vi: "Chưa có đơn vị nào nhân rộng.", en: "No unit has adopted it yet.")(language)))
                     : .ul(.forEach(model.adoptions) { spread in
                         .li(.strong(.text(spread.unitName)), .text(" · " + spread.adoptedOn.vietnamese), .p(.text(spread.results)),
-                            .if(!spread.figures.isEmpty, figuresTable(spread.figures, language)))
+                            .if(!spread.figures.isEmpty, Self.figuresTable(spread.figures, language)))
                     }),
                 .if(model.mayVerify, .group(
                     .h2(.text(LocalizedText(vi: "Thẩm định", en: "Verify")(language))),
@@ -121,7 +121,7 @@ extension ExemplarShow {
                           content: content)
         }
 
-        private func figuresTable(_ figures: [Model.Figure], _ language: UILanguage) -> Node<HTML.BodyContext> {
+        static func figuresTable(_ figures: [Model.Figure], _ language: UILanguage) -> Node<HTML.BodyContext> {
             let numbers = NumberFormat(language)
             let headers = [LocalizedText(vi: "Chỉ tiêu", en: "Indicator"), LocalizedText(vi: "Trước", en: "Before"),
                            LocalizedText(vi: "Sau", en: "After")].map { $0(language) }
