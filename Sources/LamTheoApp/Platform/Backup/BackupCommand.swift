@@ -18,7 +18,7 @@ struct BackupCommand: AsyncCommand {
         guard let output = signature.output, !output.isEmpty else {
             throw BackupError(vi: "Dùng: lamtheo backup --output TỆP.zip", en: "Use: lamtheo backup --output FILE.zip")
         }
-        let summary = try await reporting(to: context) { try await Backup.create(from: context.application, to: URL(fileURLWithPath: output)) }
+        let summary = try await Backup.create(from: context.application, to: URL(fileURLWithPath: output))
         let manifest = summary.manifest
         context.console.print("Đã sao lưu / backed up \(manifest.backend.rawValue): \(VietnameseFormat.integer(manifest.facts.totalRows)) dòng / rows "
             + "trong / in \(manifest.facts.rowCounts.count) bảng / tables, \(VietnameseFormat.integer(manifest.files.count)) tệp / files, "
@@ -43,9 +43,7 @@ struct RestoreCommand: AsyncCommand {
     var help: String { "Restores an archive of lamtheo backup: restore FILE [--force]" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let summary = try await reporting(to: context) {
-            try await Restore.run(URL(fileURLWithPath: signature.archive), into: context.application, force: signature.force)
-        }
+        let summary = try await Restore.run(URL(fileURLWithPath: signature.archive), into: context.application, force: signature.force)
         let manifest = summary.manifest
         context.console.print("Đã phục hồi / restored \(VietnameseFormat.integer(manifest.facts.totalRows)) dòng / rows "
             + "trong / in \(manifest.facts.rowCounts.count) bảng / tables và / and \(VietnameseFormat.integer(manifest.files.count)) tệp / files, "
@@ -54,15 +52,5 @@ struct RestoreCommand: AsyncCommand {
         if !summary.pendingMigrations.isEmpty {
             context.console.print("Còn \(summary.pendingMigrations.count) bước cập nhật cấu trúc / migrations to run: lamtheo migrate")
         }
-    }
-}
-
-/// Runs `body`, printing a refusal's words on the console before the command fails with it.
-private func reporting<T>(to context: CommandContext, _ body: () async throws -> T) async throws -> T {
-    do {
-        return try await body()
-    } catch let error as BackupError {
-        context.console.error(error.description)
-        throw error
     }
 }

@@ -12,17 +12,13 @@ enum DatabaseCopy {
     /// Writes the copy to `file` and returns the facts of the copied moment.
     static func take(of app: Application, to file: URL) async throws -> DatabaseFacts {
         switch app.configuredDatabase {
-        case .sqliteFile:
-            try await app.db.sql.raw("VACUUM INTO \(bind: file.path)").run()
-            let connection = try await SQLiteConnection.open(storage: .file(path: file.path), logger: app.logger)
-            do {
-                let facts = try await DatabaseFacts.read(from: connection.sql(), backend: .sqlite)
-                try await connection.close()
-                return facts
-            } catch {
-                try? await connection.close()
-                throw error
+        case .sqliteFile(let path):
+            // A connection of its own: the application's keep a 256 MB page cache, which the copy would fill.
+            try await withSQLite(path, logger: app.logger) { live in
+                try await live.raw("PRAGMA busy_timeout=10000").run()
+                try await live.raw("VACUUM INTO \(bind: file.path)").run()
             }
+            return try await withSQLite(file.path, logger: app.logger) { try await DatabaseFacts.read(from: $0, backend: .sqlite) }
         case .sqliteMemory:
             throw BackupError(vi: "Cơ sở dữ liệu trong bộ nhớ (sqlite::memory:) không sao lưu được.",
                               en: "An in-memory database (sqlite::memory:) cannot be backed up.")
@@ -40,6 +36,18 @@ enum DatabaseCopy {
                                                        "--dbname=\(connection.url)"], environment: connection.environment)
                 return facts
             }
+        }
+    }
+
+    private static func withSQLite<T>(_ path: String, logger: Logger, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        do {
+            let result = try await body(connection.sql())
+            try await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
         }
     }
 
