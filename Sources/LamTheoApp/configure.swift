@@ -122,6 +122,7 @@ func routes(_ app: Application) throws {
     DocumentAPI.register(on: api)
     MemberAPI.register(on: api)
     CampaignAPI.register(on: api)
+    CampaignPublicationAPI.register(on: api)
     CoverageAPI.register(on: api)
     CommitmentAPI.register(on: api)
     RatingAPI.register(on: api)
@@ -150,6 +151,7 @@ func routes(_ app: Application) throws {
     DocumentPages.register(on: app.routes)
     MemberPages.register(on: app.routes)
     CampaignPages.register(on: app.routes)
+    CampaignPublicationPages.register(on: app.routes)
     CoveragePages.register(on: app.routes)
     CommitmentPages.register(on: app.routes)
     RatingPages.register(on: app.routes)
@@ -176,6 +178,7 @@ func routes(_ app: Application) throws {
     // The public sites' links: the categories, the feed, and the sign-in discreetly in the footer.
     PortalNavigation.register()
     ExemplarPublicPages.register(on: app.routes)
+    CampaignPublicPages.register(on: app.routes)
     // After the categories: “Gửi ý kiến” ends the site's menu.
     FeedbackPublicPages.register(on: app.routes)
     PublicNavigation.register(PublicNavigationEntry(id: "sign-in", LocalizedText(vi: "Đăng nhập", en: "Sign in"), place: .footer) { _ in AccountRoute.signIn.path })

@@ -277,7 +277,15 @@ enum PublicSiteWalk {
         let site = try #require(try await PublicSites.site(slug: slug, on: app.db))
         let unit = try #require(try await Organization.query(on: app.db).filter(\.$parentId == site.organizationId).first()).requireID()
         let exemplar = try await app.commendedExemplar(in: unit, by: site.organizationId, decision: "77-QĐ/ĐU")
-        return ["slug": slug, "id": String(article), "category": ArticleCategory.study.rawValue, "key": image, "exemplarId": String(exemplar)]
+        let campaign = try await app.launchStudyCampaign(at: site.organizationId)
+        let organization = try #require(try await Organization.find(site.organizationId, on: app.db))
+        let section = try await CampaignPublications.section(campaign, unit: organization, on: app.db)
+        _ = try await app.write { db in
+            try await CampaignPublications.publish(CampaignPublicationInput(figures: section?.figures.map(\.key)), campaign: campaign, unit: site.organizationId,
+                                                   section: section, by: "Biên tập viên", on: db)
+        }
+        return ["slug": slug, "id": String(article), "category": ArticleCategory.study.rawValue, "key": image, "exemplarId": String(exemplar),
+                "campaignId": String(campaign)]
     }
 
     /// The local addresses a page links to, loads or posts to (`href`, `src`, `action`), without their query.

@@ -32,6 +32,7 @@ extension APIDocumentation {
         ReflectionExtensionInput.self, StudyAPI.ReflectionExtensionDTO.self,
         // Campaigns and coverage
         RequirementInput.self, CampaignAPI.RequirementDTO.self, CampaignInput.self, CampaignAPI.CampaignDTO.self, PageDTO<CampaignAPI.CampaignDTO>.self,
+        CampaignPublicationInput.self, CampaignPublicationAPI.FigureDTO.self, CampaignPublicationAPI.PublicationDTO.self,
         RequirementChange.self, CampaignChanges.self,
         CampaignAPI.SubmissionDTO.self, CampaignAPI.ObligationDTO.self, PageDTO<CampaignAPI.ObligationDTO>.self,
         ObligationSubmissionInput.self, ObligationReviewInput.self, ObligationExtensionInput.self,

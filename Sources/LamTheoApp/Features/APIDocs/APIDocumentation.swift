@@ -323,6 +323,15 @@ enum APIDocumentation {
         "/campaigns/{id}/close": ["post": operation(
             "closeCampaign", "Close a campaign: its figures stay as they are", tag: "Campaigns", parameters: [param("id")], ok: ref("Campaign"),
             failures: ["404", "409"])],
+        "/campaigns/{id}/publication": [
+            "get": operation("getCampaignPublication", "Which of the campaign's figures the site of the unit shows, and those it may show (the site's editors)",
+                             tag: "Campaigns", parameters: [param("id"), param("unit")], ok: ref("CampaignPublication"), failures: ["404"]),
+            "put": operation("setCampaignPublication", "Publishes the chosen figures on the unit's site, or changes the choice; a figure not chosen is never shown",
+                             tag: "Campaigns", parameters: [param("id"), param("unit")], body: ref("CampaignPublicationSet"), ok: ref("CampaignPublication"),
+                             failures: ["404", "422"]),
+            "delete": operation("withdrawCampaignPublication", "Takes the campaign's results off the unit's site", tag: "Campaigns",
+                                parameters: [param("id"), param("unit")], ok: ref("CampaignPublication"), failures: ["404"]),
+        ],
         "/campaigns/{id}/obligations": ["get": operation(
             "listObligations", "The obligations of a unit's subtree in a campaign, the most overdue first", tag: "Campaigns",
             parameters: [param("id"), param("unit"), param("obligationStatus"), param("page"), param("per")], ok: ref("ObligationPage"), failures: ["400", "404"])],

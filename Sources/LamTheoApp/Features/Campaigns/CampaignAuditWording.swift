@@ -25,6 +25,13 @@ struct CampaignAuditWording: AuditWordingSource {
                 AuditField("status", LocalizedText(vi: "Trạng thái", en: "Status"), .choice(Self.campaignStatus)),
                 AuditField("requirements", LocalizedText(vi: "Yêu cầu đối với các cấp", en: "Requirements"), .summary(Self.requirements)),
             ]),
+            AuditRecordWording(CampaignPublication.auditEntity, noun: LocalizedText(vi: "kết quả công bố trên trang tin", en: "results on a public site"),
+                               naming: .owner("campaignId", .campaign), fields: [
+                AuditField("campaignId", LocalizedText(vi: "Đợt triển khai", en: "Campaign"), .reference(.campaign)),
+                AuditField("organizationId", LocalizedText(vi: "Trang tin của", en: "Site of"), .reference(.unit)),
+                AuditField("figures", LocalizedText(vi: "Số liệu công bố", en: "Figures shown")),
+                AuditField("publishedBy", LocalizedText(vi: "Người công bố", en: "Published by")),
+            ]),
             AuditRecordWording(Obligation.auditEntity, noun: LocalizedText(vi: "nhiệm vụ", en: "obligation"), naming: .owner("organizationId", .unit), fields: [
                 AuditField("requirementId", LocalizedText(vi: "Yêu cầu", en: "Requirement"), .reference(.requirement)),
                 AuditField("organizationId", LocalizedText(vi: "Đơn vị", en: "Unit"), .reference(.unit)),
@@ -44,6 +51,8 @@ struct CampaignAuditWording: AuditWordingSource {
             AuditActionWording("campaign.launch", LocalizedText(vi: "triển khai", en: "launched")),
             AuditActionWording("campaign.update", LocalizedText(vi: "sửa", en: "edited")),
             AuditActionWording("campaign.close", LocalizedText(vi: "kết thúc", en: "closed")),
+            AuditActionWording("campaign.publish", LocalizedText(vi: "công bố kết quả", en: "published the results")),
+            AuditActionWording("campaign.unpublish", LocalizedText(vi: "thôi công bố kết quả", en: "withdrew the results")),
             AuditActionWording("obligation.submit", LocalizedText(vi: "nộp kết quả", en: "submitted")),
             AuditActionWording("obligation.review", LocalizedText(vi: "duyệt", en: "reviewed")) { states in
                 states["state"].flatMap(Self.obligationState)

@@ -28,6 +28,8 @@ extension CoverageShow {
         let requirements: [Requirement]
         /// The campaign is running and the reader may close it.
         let canClose: Bool
+        /// Whether the reader may publish results on a site (the portal's `publish`): the page links to the choice.
+        var canPublish = false
         /// The campaign's own history in the audit trail (launched, edited, closed), newest first.
         let changes: [AuditEntry]
 

@@ -30,7 +30,8 @@ extension CoverageShow {
                 order: order,
                 children: children.map { Model.Child(unit: UnitLink($0.organization), coverage: $0.coverage) },
                 requirements: requirements.map { Model.Requirement(title: $0.title, dueOn: $0.dueOn) },
-                canClose: campaign.status == .active && actor.can(.edit, at: campaign.treePath), changes: changes)
+                canClose: campaign.status == .active && actor.can(.edit, at: campaign.treePath), canPublish: actor.canSomewhere(.publish),
+                changes: changes)
         }
     }
 }

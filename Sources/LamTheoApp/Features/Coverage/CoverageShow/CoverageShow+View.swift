@@ -38,6 +38,8 @@ extension CoverageShow {
                         .li(.text("\(requirement.title) · " + LocalizedText(vi: "hạn ", en: "due ")(language)
                                   + requirement.dueOn.vietnamese))
                     }),
+                .if(model.canPublish, .p(.a(.class("button secondary"), .href(CampaignPublicationRoute.publication(.value(campaign.id)).path),
+                                            .text(LocalizedText(vi: "Công bố kết quả trên trang tin…", en: "Publish the results on the site…")(language))))),
                 .if(model.canClose, .p(.a(.class("button secondary"), .href(CampaignRoute.edit(.value(campaign.id)).path),
                                           .text(LocalizedText(vi: "Sửa thời gian, hạn nộp", en: "Change dates and deadlines")(language))))),
                 // Closing cannot be undone: it asks first, on a page of its own.

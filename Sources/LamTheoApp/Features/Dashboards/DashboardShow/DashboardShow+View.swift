@@ -54,11 +54,11 @@ extension DashboardShow {
             return .section(.id(id),
                 .h2(.text(entry.section.title(language))),
                 .div(.class("figures"), .forEach(entry.section.figures) { figure(language, $0, previous: entry.previous[$0.key]) }),
-                .if(!entry.children.isEmpty, chartWithTable(language, model.unitsChart(entry, showing: shown, language: language), id: id + "-units")),
+                .if(!entry.children.isEmpty, Self.chartWithTable(language, model.unitsChart(entry, showing: shown, language: language), id: id + "-units")),
                 .if(entry.trend.contains { $0 != nil } || entry.trendBefore.contains { $0 != nil },
-                    chartWithTable(language, model.trendChart(entry, language: language), id: id + "-trend")),
+                    Self.chartWithTable(language, model.trendChart(entry, language: language), id: id + "-trend")),
                 .unwrap(entry.section.distribution) {
-                    chartWithTable(language, model.distributionChart(entry, own: $0, showing: shown, language: language), id: id + "-parts")
+                    Self.chartWithTable(language, model.distributionChart(entry, own: $0, showing: shown, language: language), id: id + "-parts")
                 },
                 .if(shown < children, allChildrenLink(language, shown: shown, of: children, section: id)))
         }
@@ -87,7 +87,7 @@ extension DashboardShow {
         }
 
         /// The chart, then its figures as a table that a screen reader reads and anyone may open.
-        private func chartWithTable(_ language: UILanguage, _ chart: some Chart, id: String) -> Node<HTML.BodyContext> {
+        static func chartWithTable(_ language: UILanguage, _ chart: some Chart, id: String) -> Node<HTML.BodyContext> {
             let table = chart.table(language)
             return .div(.class("chart"), .chart(chart, id: id, language: language),
                 .details(.summary(.text(LocalizedText(vi: "Bảng số liệu", en: "Data table")(language))),

@@ -66,6 +66,16 @@ enum PublicStylesheet {
     dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; font-family: system-ui, sans-serif; }
     dt { font-weight: 600; color: var(--muted); }
     dd { margin: 0; }
+    /* Figures and their tables (exemplars' before and after, a campaign's published results), and the server's SVG charts. */
+    dl.figures dd { margin-bottom: .6rem; }
+    dl.figures strong { font-size: 1.3rem; }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; width: 100%; font: .95rem/1.4 system-ui, sans-serif; }
+    th, td { border-bottom: 1px solid #ddd; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+    td.num { text-align: right; white-space: nowrap; }
+    caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+    .chart { max-width: 46rem; margin: .75rem 0; }
+    .chart > svg { display: block; width: 100%; height: auto; }
     footer.site-footer { border-top: 4px solid var(--red); background: #f6f1e8; padding: 1rem 0 1.5rem; font: .9rem/1.5 system-ui, sans-serif; color: var(--muted); }
     footer.site-footer p { margin: .2rem 0; }
     footer.site-footer .footer-links { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; margin-top: .6rem; }
