@@ -68,6 +68,14 @@ extension DemoData {
             })
         }
         try await createComments(on: published[0], demo: demo)
+        // The city's campaign's coverage on the city's site ("Kết quả học tập"); its overdue plans stay internal.
+        if let campaign = figures?.id, let section = try await CampaignPublications.section(campaign, unit: city, on: db) {
+            let coverage = CampaignPublicationInput(figures: section.figures.map(\.key).filter { !$0.hasSuffix("obligations-late") })
+            let unit = city.requireID()
+            _ = try await demo.write("campaign.publish", CampaignPublication.self) {
+                try await CampaignPublications.publish(coverage, campaign: campaign, unit: unit, section: section, by: "Biên tập viên Trang tin", on: $0)
+            }
+        }
         let wardSite = sites[1]
         let draft = ArticleInput(category: ArticleCategory.activities.rawValue, title: "Bản nháp: tin hội nghị sắp tới", summary: "Chưa đăng.",
                                  body: "<p>Bản nháp.</p>", authorName: "Ban Tuyên giáo")

@@ -67,7 +67,9 @@ enum PublicStylesheet {
     dt { font-weight: 600; color: var(--muted); }
     dd { margin: 0; }
     /* Figures and their tables (exemplars' before and after, a campaign's published results), and the server's SVG charts. */
-    dl.figures dd { margin-bottom: .6rem; }
+    form.search select { flex: 1 1 auto; min-width: 0; max-width: 100%; font-size: 1rem; padding: .4rem; }
+    dl.figures { display: block; }
+    dl.figures dd { margin-bottom: .6rem; overflow-wrap: anywhere; }
     dl.figures strong { font-size: 1.3rem; }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; font: .95rem/1.4 system-ui, sans-serif; }
