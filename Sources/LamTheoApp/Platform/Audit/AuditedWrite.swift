@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import Foundation
 import LamTheoCore
 import Vapor
@@ -49,9 +50,12 @@ struct AuditSubject: Sendable {
 extension Application {
     /// The one way LamTheo writes: `body` runs as one transaction that also appends one audit event, with
     /// the entity's state before and after. Either all of it is stored or none of it.
+    /// On PostgreSQL a write whose transaction lost a deadlock or a serialisation conflict to another writer runs again,
+    /// whole, so no request fails for it; `body` must therefore do nothing a second run would repeat outside the
+    /// database (the file store is keyed by content, so saving the same bytes again is harmless).
     func write<T: Sendable>(_ subject: AuditSubject, origin: AuditOrigin,
                             _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await writeGate.run {
+        try await writeGate.run { try await self.retryingConflicts {
             try await self.db.transaction { db in
                 let before = try await subject.key.asyncMap { try await subject.entity.auditSnapshot(key: $0, on: db) } ?? nil
                 let result = try await body(db)
@@ -61,15 +65,43 @@ extension Application {
                 try await AuditTrail.append(note, origin: origin, before: before, after: after, on: db)
                 return result
             }
-        }
+        } }
     }
 
     /// A transaction that is not a user's write and leaves no audit event: the sign-in throttle's
     /// bookkeeping of failed attempts.
     func writeBookkeeping<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await writeGate.run {
+        try await writeGate.run { try await self.retryingConflicts {
             try await self.db.transaction { try await body($0) }
+        } }
+    }
+
+    /// Two writers of stored figures may each hold rows the other waits for (a recount of one campaign, then of every
+    /// active one, against a member's move): PostgreSQL aborts one of them, which then simply runs again after a short
+    /// random pause. SQLite has one writer and never gets here.
+    private func retryingConflicts<T: Sendable>(_ transaction: @Sendable () async throws -> T) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await transaction()
+            } catch where attempt < Self.conflictAttempts && Self.lostConflict(error) {
+                logger.notice("A write lost a conflict with another writer and runs again", metadata: [
+                    "attempt": .stringConvertible(attempt), "error": .string(String(describing: type(of: error)))])
+                try await Task.sleep(for: .milliseconds(Int.random(in: 5...25) * attempt))
+                attempt += 1
+            }
         }
+    }
+
+    /// Enough for a burst of writers on one unit's chain; past it the error reaches the caller as before.
+    static let conflictAttempts = 8
+
+    /// A deadlock (40P01) or serialisation failure (40001), for which PostgreSQL aborted the transaction so that another
+    /// could go on, or a unit moved under the write's feet (`RollupChainMoved`): running it again is the remedy.
+    static func lostConflict(_ error: any Error) -> Bool {
+        if error is RollupChainMoved { return true }
+        guard let error = error as? PSQLError else { return false }
+        return ["40P01", "40001"].contains(error.serverInfo?[.sqlState] ?? "")
     }
 }
 

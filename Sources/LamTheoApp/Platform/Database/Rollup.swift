@@ -69,8 +69,27 @@ struct RollupUnits: Sendable {
     func takeTurns(on db: any Database) async throws {
         guard db.isPostgres, let roots = idsByDepth[0], !roots.isEmpty else { return }
         _ = try await db.sql.raw("SELECT id FROM organizations WHERE id IN (\(binds: roots)) ORDER BY id FOR NO KEY UPDATE").all()
+        try await requireCurrent(on: db)
+    }
+
+    /// On PostgreSQL, after the writer holds its rows: throws `RollupChainMoved` if a unit of the chains was moved by a
+    /// writer that committed while this one waited, so that nothing is added to its former ancestors. (A move locks the
+    /// same rows to rebuild its chains, so once this writer holds them any move that changed its chains is visible.)
+    func requireCurrent(on db: any Database) async throws {
+        guard db.isPostgres else { return }
+        for chunk in lineages.keys.sorted().chunked(into: 1_000) {
+            let rows = try await db.sql.raw("SELECT id, path FROM organizations WHERE id IN (\(binds: Array(chunk)))").all()
+            for row in rows {
+                let id = try row.decode(column: "id", as: Int.self)
+                if TreePath(rawValue: try row.decode(column: "path", as: String.self))?.ids != lineages[id] { throw RollupChainMoved() }
+            }
+        }
     }
 }
+
+/// A unit whose figures a write was about to roll up moved under other ancestors while the write waited for its turn.
+/// The write's transaction is run again from the start (`Application.write`), and reads the unit's new chain.
+struct RollupChainMoved: Error {}
 
 /// Whose figures a read wants: the unit's own, or its whole subtree's.
 enum RollupExtent: Sendable {
@@ -122,12 +141,17 @@ struct RollupTable: Sendable {
         let ids = units.chainIds
         guard !keys.isEmpty, !ids.isEmpty else { return [:] }
         let existing = try await lockRows(ids, keys: keys, on: db)
-        guard existing.count < ids.count * keys.count else { return existing }
+        guard existing.count < ids.count * keys.count else {
+            try await units.requireCurrent(on: db)
+            return existing
+        }
         for key in keys {
             try await insertRows(key: key, units: "o.id IN (\(binds: ids))", seedingMembers: false, on: db)
         }
         // Another writer may have inserted some of them first (this one then waited for it to commit).
-        return try await lockRows(ids, keys: keys, on: db)
+        let rows = try await lockRows(ids, keys: keys, on: db)
+        try await units.requireCurrent(on: db)
+        return rows
     }
 
     /// Gives every unit the condition on `organizations o` picks a row for `key` whose members on the roll
@@ -155,6 +179,7 @@ struct RollupTable: Sendable {
         let ids = units.chainIds
         guard db.isPostgres, !keys.isEmpty, !ids.isEmpty else { return }
         _ = try await lockRows(ids, keys: keys, on: db)
+        try await units.requireCurrent(on: db)
     }
 
     /// Locks the rows (on PostgreSQL) and reads their own figures.
