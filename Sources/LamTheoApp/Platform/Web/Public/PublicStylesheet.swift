@@ -76,7 +76,7 @@ enum PublicStylesheet {
     th, td { border-bottom: 1px solid #ddd; padding: .35rem .5rem; text-align: left; vertical-align: top; }
     td.num { text-align: right; white-space: nowrap; }
     caption { text-align: left; font-weight: 600; padding: .3rem 0; }
-    .chart { max-width: 46rem; margin: .75rem 0; }
+    .chart { max-width: 30rem; margin: .75rem 0; }
     .chart > svg { display: block; width: 100%; height: auto; }
     footer.site-footer { border-top: 4px solid var(--red); background: #f6f1e8; padding: 1rem 0 1.5rem; font: .9rem/1.5 system-ui, sans-serif; color: var(--muted); }
     footer.site-footer p { margin: .2rem 0; }
