@@ -18,7 +18,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(SchemaHistory.migrations)
     // In this order: a merge hands over obligations and moves members before the figures are recounted.
     for follower: any TreeFollower in [ObligationTreeFollower(), MemberTreeFollower(), CoverageTreeFollower(), CommitmentTreeFollower(),
-                                       RatingTreeFollower(), FollowUpTreeFollower(), ExemplarTreeFollower()] {
+                                       RatingTreeFollower(), FollowUpTreeFollower(), ExemplarTreeFollower(), LibraryTreeFollower()] {
         TreeFollowers.register(follower)
     }
     CampaignProgressFollowers.register(CoverageProgressFollower())
@@ -31,7 +31,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
                                           DocumentAuditWording(), SpreadsheetAuditWording(), CampaignAuditWording(), StudyAuditWording(),
                                           CoverageAuditWording(), CommitmentAuditWording(), RatingAuditWording(), BreakthroughAuditWording(),
                                           FollowUpAuditWording(), BriefingAuditWording(), InspectionAuditWording(), ExemplarAuditWording(), NotificationAuditWording(),
-                                          ReportAuditWording(), PortalAuditWording(), CommentAuditWording(), FeedbackAuditWording(),
+                                          ReportAuditWording(), PortalAuditWording(), CommentAuditWording(), FeedbackAuditWording(), LibraryAuditWording(),
                                           SampleDataAuditWording()] {
         AuditWording.register(source)
     }
@@ -52,9 +52,10 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     }
     // In this order, the order of the dashboard's sections.
     for source: any DashboardSource in [CoverageDashboard(), CommitmentDashboard(), BreakthroughDashboard(), FollowUpDashboard(), RatingDashboard(),
-                                        ExemplarDashboard(), FeedbackDashboard()] {
+                                        ExemplarDashboard(), FeedbackDashboard(), LibraryDashboard()] {
         Dashboards.register(source)
     }
+    CampaignPageFigures.register(LibraryDashboard())
     JobKinds.register(DashboardSnapshots.jobKind)
     JobKinds.register(ReportJobs.compose)
     JobSchedules.register(DashboardSnapshots.schedule)
@@ -137,6 +138,7 @@ func routes(_ app: Application) throws {
     DashboardAPI.register(on: api)
     ReportAPI.register(on: api)
     FeedbackAPI.register(on: api)
+    LibraryAPI.register(on: api)
     APIDocumentation.register(on: api)
     HomePages.register(on: app.routes)
     AccountPages.register(on: app.routes)
@@ -179,6 +181,8 @@ func routes(_ app: Application) throws {
     PortalNavigation.register()
     ExemplarPublicPages.register(on: app.routes)
     CampaignPublicPages.register(on: app.routes)
+    LibraryPages.register(on: app.routes)
+    LibraryPublicPages.register(on: app.routes)
     // After the categories: “Gửi ý kiến” ends the site's menu.
     FeedbackPublicPages.register(on: app.routes)
     PublicNavigation.register(PublicNavigationEntry(id: "sign-in", LocalizedText(vi: "Đăng nhập", en: "Sign in"), place: .footer) { _ in AccountRoute.signIn.path })
@@ -203,6 +207,7 @@ private let navigation = SiteNavigation(
         MenuEntry(InspectionRoute.list, LocalizedText(vi: "Kiểm tra, giám sát", en: "Inspections"), shownTo: .capability(.read)),
         MenuEntry(ExemplarRoute.list, LocalizedText(vi: "Điển hình, khen thưởng", en: "Exemplars"), shownTo: .capability(.read)),
         MenuEntry(BriefingRoute.list, LocalizedText(vi: "Giao ban", en: "Briefings"), shownTo: .capability(.read)),
+        MenuEntry(LibraryRoute.list, LocalizedText(vi: "Thư viện", en: "Library"), shownTo: .signedIn),
         MenuEntry(FeedbackRoute.list, LocalizedText(vi: "Ý kiến người dân", en: "Feedback"), shownTo: .capability(.read)),
         MenuEntry(PortalRoute.articles, LocalizedText(vi: "Trang tin", en: "Public site"), shownTo: .capability(.publish)),
         MenuEntry(CommitmentRoute.list, LocalizedText(vi: "Làm theo", en: "Commitments"), shownTo: .signedIn),

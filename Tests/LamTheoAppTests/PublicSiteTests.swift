@@ -271,7 +271,7 @@ struct ArticleTests {
 
 /// What the walk fills the public routes' parameters with, and how it judges a link.
 enum PublicSiteWalk {
-    /// A published article with an image on the site, and the values that reach them.
+    /// A published article with an image on the site, a commended exemplar, a public library item, and the values that reach them.
     static func parameters(site slug: String, by userId: Int, on app: Application) async throws -> [String: String] {
         let (article, image) = try await PortalFixtures.article(on: slug, by: userId, app: app)
         let site = try #require(try await PublicSites.site(slug: slug, on: app.db))
@@ -284,8 +284,9 @@ enum PublicSiteWalk {
             try await CampaignPublications.publish(CampaignPublicationInput(figures: section?.figures.map(\.key)), campaign: campaign, unit: site.organizationId,
                                                    section: section, by: "Biên tập viên", on: db)
         }
+        let item = try await LibraryFixtures.item("Tóm tắt Nghị quyết Đại hội XIII", at: site.organizationId, app: app).requireID()
         return ["slug": slug, "id": String(article), "category": ArticleCategory.study.rawValue, "key": image, "exemplarId": String(exemplar),
-                "campaignId": String(campaign)]
+                "campaignId": String(campaign), "itemId": String(item)]
     }
 
     /// The local addresses a page links to, loads or posts to (`href`, `src`, `action`), without their query.

@@ -15,7 +15,7 @@ struct SiteRouteTests {
         OrganizationRoute.self, MemberRoute.self, CampaignRoute.self, CoverageRoute.self, HomeRoute.self, FollowUpRoute.self, BriefingRoute.self,
         InspectionRoute.self, ExemplarRoute.self, JobRoute.self, NotificationRoute.self, DashboardRoute.self, ReportRoute.self,
         PublicRoute.self, PortalRoute.self, PublicArticleRoute.self, CommentRoute.self,
-        FeedbackRoute.self, ExemplarPublicRoute.self, CampaignPublicationRoute.self, CampaignPublicRoute.self,
+        FeedbackRoute.self, ExemplarPublicRoute.self, CampaignPublicationRoute.self, CampaignPublicRoute.self, LibraryRoute.self, PublicLibraryRoute.self,
     ]
 
     @Test("every route served is an address of a route enum, and every address a route enum lists is served")

@@ -46,6 +46,7 @@ enum SchemaHistory {
         CreateFeedback(),
         NumberDocumentsPerIssuingUnit(),
         CreateArticleComments(),
+        CreateLibrary(),
         CreateCampaignPublications(),
     ]
 }

@@ -88,6 +88,9 @@ extension APIDocumentation {
         FeedbackAPI.SubmissionBody.self, FeedbackAPI.TrackBody.self, FeedbackAPI.FormTokenDTO.self, FeedbackAPI.ReceiptDTO.self, FeedbackAPI.TrackDTO.self,
         FeedbackAPI.SummaryDTO.self, PageDTO<FeedbackAPI.SummaryDTO>.self, FeedbackAPI.ContactDTO.self, FeedbackAPI.AttachmentDTO.self,
         FeedbackAPI.EventDTO.self, FeedbackAPI.FeedbackDTO.self, FeedbackForwardInput.self, FeedbackAnswerInput.self, FeedbackRejectionInput.self,
+        // The study-material library
+        LibraryPages.ItemForm.self, LibraryAPI.ItemDTO.self, PageDTO<LibraryAPI.ItemDTO>.self, LibraryAPI.CampaignDTO.self, LibraryAPI.VersionDTO.self,
+        LibraryAPI.DetailDTO.self, LibraryAPI.ReadingDTO.self,
     ]
 
     /// The bodies of partial updates (PATCH): a create body's properties, none required, less those an update

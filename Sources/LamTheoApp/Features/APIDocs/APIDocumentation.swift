@@ -538,6 +538,20 @@ enum APIDocumentation {
         "/follow-ups/{id}/cancellation": ["post": operation(
             "cancelFollowUp", "The issuing unit cancels the task, with the reason", tag: "Follow-ups", parameters: [param("id")],
             body: ref("FollowUpCancellation"), ok: ref("FollowUpTask"), failures: ["404", "422"])],
+        "/library": [
+            "get": operation("listLibrary", "The study material the caller reads (their units' and the units above them), newest change first; words matched without tones or marks",
+                             tag: "Library", parameters: [param("q"), param("libraryKind"), param("libraryTopic"), param("campaign"), param("page"), param("per")],
+                             ok: ref("LibraryItemPage"), failures: ["400"]),
+            "post": librarySave("createLibraryItem", "An editing officer of the unit adds an item (version 1): a file or a link, its topics, campaigns and required reading"),
+        ],
+        "/library/{id}": ["get": operation(
+            "getLibraryItem", "One item as its latest version says, its campaigns and every version", tag: "Library", parameters: [param("id")],
+            ok: ref("LibraryItemDetail"), failures: ["404"])],
+        "/library/{id}/versions": ["post": librarySave(
+            "reviseLibraryItem", "Saves the item's next version (the earlier ones are kept); without a file or a link it keeps its own", id: true)],
+        "/library/{id}/readings": ["post": operation(
+            "readLibraryItem", "Records the calling member's reading of the item, once (counted toward the campaigns that require it)", tag: "Library",
+            parameters: [param("id")], ok: ref("LibraryReading"), failures: ["404", "422"])],
         "/notifications": ["get": operation(
             "listNotifications", "The caller's notifications, newest first: reminders of their dated items and digests of the units lagging below them",
             tag: "Notifications", parameters: [param("unreadOnly"), param("page"), param("per")], ok: ref("NotificationPage"), failures: ["400"])],
@@ -860,6 +874,8 @@ enum APIDocumentation {
         "reportFormat": ["name": "format", "in": "path", "required": true, "schema": .enumeration(ReportFileFormat.self)],
         "commentStatus": ["name": "status", "in": "query", "description": "Only the comments in this state; pending first, then the latest decided, when absent",
                           "schema": .enumeration(CommentStatus.self)],
+        "libraryKind": ["name": "kind", "in": "query", "schema": .enumeration(LibraryKind.self)],
+        "libraryTopic": ["name": "topic", "in": "query", "description": "A topic, as typed or as its key (nghi-quyet-dai-hoi-xiii)", "schema": ["type": "string"]],
         "portalSite": ["name": "site", "in": "query", "description": "The public site (its id); by default the first the caller edits", "schema": ["type": "integer"]],
         "reportVersion": ["name": "version", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 1]],
         "job": ["name": "job", "in": "path", "required": true, "schema": ["type": "string"]],
@@ -901,6 +917,25 @@ enum APIDocumentation {
                        "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"],
                        "403": ["$ref": "#/components/responses/403"], "404": ["$ref": "#/components/responses/404"],
                        "409": ["$ref": "#/components/responses/409"], "422": ["$ref": "#/components/responses/422"]]]
+    }
+
+    /// A library item sent as JSON (the file in base64) or as multipart/form-data.
+    private static func librarySave(_ id: String, _ summary: String, id path: Bool = false) -> JSONValue {
+        let body: JSONValue = ["required": true, "content": [
+            "application/json": ["schema": ref("LibraryItemInput")],
+            "multipart/form-data": ["schema": .object(properties: [
+                "organizationId": .integer, "kind": .enumeration(LibraryKind.self), "title": .string, "summary": .string, "topics": .string,
+                "visibility": .enumeration(LibraryVisibility.self), "linkUrl": .string, "campaignIds[]": .array(of: .integer),
+                "requiredCampaignIds[]": .array(of: .integer), "file": .binary], required: ["kind", "title", "summary", "visibility"])],
+        ]]
+        let responses: JSONValue = [
+            "201": ["description": "Saved", "content": ["application/json": ["schema": ref("LibraryItemDetail")]]],
+            "400": ["$ref": "#/components/responses/400"], "401": ["$ref": "#/components/responses/401"], "403": ["$ref": "#/components/responses/403"],
+            "404": ["$ref": "#/components/responses/404"], "413": ["$ref": "#/components/responses/413"], "422": ["$ref": "#/components/responses/422"],
+        ]
+        var pairs: [(String, JSONValue)] = [("operationId", .string(id)), ("summary", .string(summary)), ("tags", ["Library"])]
+        if path { pairs.append(("parameters", [param("id")])) }
+        return .object(pairs + [("requestBody", body), ("responses", responses)])
     }
 
     /// A pattern for a comma-separated list of `values`.

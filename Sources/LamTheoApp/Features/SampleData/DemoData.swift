@@ -39,6 +39,7 @@ enum DemoData {
         try await createExemplars(app, today: today)
         try await createPortal(app, today: today)
         try await createFeedback(app, today: today)
+        try await createLibrary(app, today: today)
         try await createNotifications(app, today: today)
         try await createDashboardHistory(app, today: today)
         let host = app.http.server.configuration.hostname

@@ -28,6 +28,7 @@ enum TreePathCopies {
         ("notifications", "organization_path"),
         ("reminder_rules", "organization_path"),
         ("feedback", "organization_path"),
+        ("library_campaign_readers", "organization_path"),
     ]
 
     /// Rows under `old` now carry the path under `new`.

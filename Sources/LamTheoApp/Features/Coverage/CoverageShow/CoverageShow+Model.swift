@@ -32,6 +32,8 @@ extension CoverageShow {
         var canPublish = false
         /// The campaign's own history in the audit trail (launched, edited, closed), newest first.
         let changes: [AuditEntry]
+        /// Other features' figures of the subtree for the campaign (`CampaignPageFigures`).
+        var moreFigures: [DashboardFigure] = []
 
         struct OwnObligation: Sendable, Hashable {
             let id: Int

@@ -25,6 +25,11 @@ extension CoverageShow {
                     })),
                 .h2(.text(UnitWording.whole(unit.name, isCell: model.isCell)(language))),
                 figures(model.subtree, linked: true, language: language),
+                .if(!model.moreFigures.isEmpty, .div(.class("figures"), .forEach(model.moreFigures) { figure in
+                    figureTile(figure.title, figure.total.map { CoverageFigure(count: figure.count, total: $0).text(language, counting: Self.members) }
+                                   ?? figure.count.map { NumberFormat(language).integer($0) } ?? CoverageFigure.notReported(language),
+                               link: figure.link, language: language)
+                })),
                 model.isCell ? ownObligations(language) : obligationTable(model.subtree.obligations, language: language),
                 .if(model.showsOwn, .group(
                     .h2(.text(LocalizedText(vi: "Của riêng \(unit.name)", en: "\(unit.name) itself")(language))),
