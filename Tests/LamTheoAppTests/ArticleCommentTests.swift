@@ -19,7 +19,8 @@ enum CommentFixture {
 
     static func body(_ token: String, name: String = "Nguyễn Thị Hoa", email: String? = "hoa.nguyen@example.vn",
                      content: String = "Bài viết rất thiết thực, chi bộ chúng tôi sẽ làm theo.", website: String? = nil) -> CommentPublicPages.Submission {
-        CommentPublicPages.Submission(authorName: name, authorEmail: email, content: content, formToken: token, website: website, challengeAnswer: nil)
+        CommentPublicPages.Submission(CommentInput(authorName: name, authorEmail: email, content: content),
+                                      proof: PublicFormProof(website: website, formToken: token, challengeAnswer: nil))
     }
 
     static func submit(_ app: Application, article: Int, _ body: CommentPublicPages.Submission) async throws -> TestingHTTPResponse {

@@ -25,9 +25,9 @@ enum FeedbackFixture {
 
     static func body(_ token: String, content: String = "Đề nghị sửa đèn chiếu sáng hẻm 12 đường Lê Lợi", phone: String? = "0903 123 456",
                      consents: Bool = true, website: String? = nil, answer: String? = nil) -> FeedbackAPI.SubmissionBody {
-        FeedbackAPI.SubmissionBody(topic: FeedbackTopic.environment.rawValue, topicOther: nil, content: content, senderName: "Nguyễn Thị Hoa",
-                                   senderAddress: nil, senderPhone: phone, senderEmail: nil, consentsToPublish: consents, attachments: nil,
-                                   formToken: token, website: website, challengeAnswer: answer)
+        FeedbackAPI.SubmissionBody(FeedbackInput(topic: FeedbackTopic.environment.rawValue, topicOther: nil, content: content, senderName: "Nguyễn Thị Hoa",
+                                                 senderAddress: nil, senderPhone: phone, senderEmail: nil, consentsToPublish: consents, attachments: nil),
+                                   proof: PublicFormProof(website: website, formToken: token, challengeAnswer: answer))
     }
 
     static func submit(_ app: Application, _ body: FeedbackAPI.SubmissionBody) async throws -> TestingHTTPResponse {

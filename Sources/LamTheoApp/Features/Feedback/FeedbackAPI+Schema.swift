@@ -2,19 +2,16 @@ import LamTheoCore
 
 // The OpenAPI schemas of `FeedbackAPI`'s bodies and answers.
 
-extension FeedbackAPI.SubmissionBody: OpenAPIDescribed {
-    static let schemaName = "FeedbackSubmission"
-    static var schema: JSONValue {
-        .object(properties: [
-            "topic": .enumeration(FeedbackTopic.self), "topicOther": .string.described("Required when the topic is other"),
-            "content": .string.described("The opinion or petition, up to 10,000 characters"),
-            "senderName": .string, "senderAddress": .string, "senderPhone": .string.described("8 to 15 digits"), "senderEmail": .string,
-            "consentsToPublish": .boolean.described("Whether the answer may be shown to anyone holding the code; false by default"),
-            "attachments": .array(of: .base64File).described("Up to 3 files of 5 MB: PDF, DOCX, JPEG or PNG by their content"),
-            "formToken": .string.described("From GET /site/{slug}/feedback/token, at least 3 s and at most 2 h old"),
-            "website": .string.described("Leave empty: a field only robots fill"),
-            "challengeAnswer": .string.described("The answer to the token's challenge, when it named one"),
-        ], required: ["topic", "content", "formToken"])
+extension FeedbackInput: PublicFormInput {
+    static let submissionSchemaName = "FeedbackSubmission"
+    static let tokenPath = "/site/{slug}/feedback/token"
+    static let required = ["topic", "content"]
+    static var properties: [(String, JSONValue)] {
+        [("topic", .enumeration(FeedbackTopic.self)), ("topicOther", .string.described("Required when the topic is other")),
+         ("content", .string.described("The opinion or petition, up to 10,000 characters")),
+         ("senderName", .string), ("senderAddress", .string), ("senderPhone", .string.described("8 to 15 digits")), ("senderEmail", .string),
+         ("consentsToPublish", .boolean.described("Whether the answer may be shown to anyone holding the code; false by default")),
+         ("attachments", .array(of: .base64File).described("Up to 3 files of 5 MB: PDF, DOCX, JPEG or PNG by their content"))]
     }
 }
 

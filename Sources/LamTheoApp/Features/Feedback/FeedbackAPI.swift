@@ -22,27 +22,7 @@ enum FeedbackAPI {
     }
 
     /// The public form's fields and its proof, as one body.
-    struct SubmissionBody: Content {
-        var topic: String?
-        var topicOther: String?
-        var content: String?
-        var senderName: String?
-        var senderAddress: String?
-        var senderPhone: String?
-        var senderEmail: String?
-        var consentsToPublish: Bool?
-        var attachments: [File]?
-        var formToken: String?
-        var website: String?
-        var challengeAnswer: String?
-
-        var input: FeedbackInput {
-            FeedbackInput(topic: topic, topicOther: topicOther, content: content, senderName: senderName, senderAddress: senderAddress,
-                          senderPhone: senderPhone, senderEmail: senderEmail, consentsToPublish: consentsToPublish, attachments: attachments)
-        }
-
-        var proof: PublicFormProof { PublicFormProof(website: website, formToken: formToken, challengeAnswer: challengeAnswer) }
-    }
+    typealias SubmissionBody = PublicFormSubmission<FeedbackInput>
 
     /// A tracking code, sent in the body so that it stays out of addresses and their logs.
     struct TrackBody: Content {

@@ -29,7 +29,7 @@ enum FeedbackPublicPages {
                                                                                         attachments: attachments)).html().render(), status: .created)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .tooManyAttempts {
             var sent = RefusedForm(form: FeedbackForm.name, body.input).values
-            if body.consentsToPublish == true { sent["consentsToPublish"] = "true" }
+            if body.input.consentsToPublish == true { sent["consentsToPublish"] = "true" }
             let errors = error.fieldErrors.isEmpty ? [FieldError(field: "content", message: error.title)] : error.fieldErrors
             let fields = FormFields(request, errors: errors, language: .vi).refilled(from: RefusedForm(form: FeedbackForm.name, values: sent), form: FeedbackForm.name)
             let response = try await formPage(site, fields: fields, status: error.kind == .tooManyAttempts ? .tooManyRequests : .unprocessableEntity,

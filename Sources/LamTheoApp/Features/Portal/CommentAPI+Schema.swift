@@ -2,17 +2,14 @@ import LamTheoCore
 
 // The OpenAPI schemas of `CommentAPI`'s bodies and answers.
 
-extension CommentPublicPages.Submission: OpenAPIDescribed {
-    static let schemaName = "CommentSubmission"
-    static var schema: JSONValue {
-        .object(properties: [
-            "authorName": .string.described("Up to 200 characters, shown with the comment"),
-            "authorEmail": .string.described("Never shown publicly; the moderators may write back"),
-            "content": .string.described("Up to 2,000 characters"),
-            "formToken": .string.described("From GET …/comments/token, at least 3 s and at most 2 h old"),
-            "website": .string.described("Leave empty: a field only robots fill"),
-            "challengeAnswer": .string.described("The answer to the token's challenge, when it named one"),
-        ], required: ["authorName", "authorEmail", "content", "formToken"])
+extension CommentInput: PublicFormInput {
+    static let submissionSchemaName = "CommentSubmission"
+    static let tokenPath = "…/comments/token"
+    static let required = ["authorName", "authorEmail", "content"]
+    static var properties: [(String, JSONValue)] {
+        [("authorName", .string.described("Up to 200 characters, shown with the comment")),
+         ("authorEmail", .string.described("Never shown publicly; the moderators may write back")),
+         ("content", .string.described("Up to 2,000 characters"))]
     }
 }
 

@@ -25,17 +25,7 @@ enum CommentPublicPages {
         return page.replacingOccurrences(of: CommentThread.tokenPlaceholder, with: ticket.token)
     }
 
-    struct Submission: Content {
-        var authorName: String?
-        var authorEmail: String?
-        var content: String?
-        var formToken: String?
-        var website: String?
-        var challengeAnswer: String?
-
-        var input: CommentInput { CommentInput(authorName: authorName, authorEmail: authorEmail, content: content) }
-        var proof: PublicFormProof { PublicFormProof(website: website, formToken: formToken, challengeAnswer: challengeAnswer) }
-    }
+    typealias Submission = PublicFormSubmission<CommentInput>
 
     static func form(request: Request) async throws -> Response {
         let (site, article) = try await articleOfRequest(request)

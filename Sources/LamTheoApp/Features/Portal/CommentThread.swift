@@ -66,21 +66,13 @@ enum CommentThread {
             .p(.class("meta"), .text("Ý kiến được Ban biên tập duyệt trước khi đăng. Email chỉ dùng để liên hệ, không công khai.")),
             fields.summary,
             .form(.class("stack"), .method(.post), .action(CommentRoute.submit(.value(site.slug), article: .value(articleId)).path),
-                  .input(.type(.hidden), .name(PublicFormProof.tokenField), .value(ticket.token)),
-                  // People never see this field; robots fill it.
-                  .div(.attribute(named: "hidden", value: "hidden"),
-                       .label(.for(PublicFormProof.honeypotField), .text("Trang web")),
-                       .input(.id(PublicFormProof.honeypotField), .name(PublicFormProof.honeypotField), .type(.text), .value(""),
-                              .attribute(named: "tabindex", value: "-1"), .attribute(named: "autocomplete", value: "off"))),
+                  ticket.hiddenFields,
                   fields.text("authorName", CommentCommands.nameLabel, value: nil, required: true, autocomplete: "name"),
                   fields.text("authorEmail", LocalizedText(vi: "Email (không công khai)", en: "E-mail (never shown)"), value: nil, required: true,
                               type: .email, autocomplete: "email"),
                   fields.textArea("content", LocalizedText(vi: "Ý kiến (tối đa \(VietnameseFormat.integer(CommentCommands.maximumLength)) ký tự) *",
                                                            en: "Your comment (up to \(CommentCommands.maximumLength) characters) *"), value: nil, rows: 5),
-                  .unwrap(ticket.challenge) { challenge in
-                      fields.text(PublicFormProof.answerField, LocalizedText(vi: "Mã bảo vệ: \(challenge.vi)", en: "Security code: \(challenge.en)"),
-                                  value: nil, required: true, type: .text, autocomplete: "off")
-                  },
+                  ticket.challengeField(fields),
                   .div(.class("actions"), .button(.type(.submit), .text("Gửi ý kiến")))))
     }
 

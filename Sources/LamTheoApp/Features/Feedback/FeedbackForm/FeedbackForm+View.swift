@@ -18,12 +18,7 @@ extension FeedbackForm {
                                          + "Thông tin liên hệ chỉ dùng để trả lời, không công khai.")),
                 fields.summary,
                 .form(.class("stack"), .method(.post), .action(action), .enctype(.multipartData),
-                      .input(.type(.hidden), .name(PublicFormProof.tokenField), .value(ticket.token)),
-                      // People never see this field; robots fill it.
-                      .div(.attribute(named: "hidden", value: "hidden"),
-                           .label(.for(PublicFormProof.honeypotField), .text("Trang web")),
-                           .input(.id(PublicFormProof.honeypotField), .name(PublicFormProof.honeypotField), .type(.text), .value(""),
-                                  .attribute(named: "tabindex", value: "-1"), .attribute(named: "autocomplete", value: "off"))),
+                      ticket.hiddenFields,
                       fields.select("topic", FeedbackCommands.topicLabel, options: [("", "— Chọn lĩnh vực —")]
                                         + FeedbackTopic.allCases.map { ($0.rawValue, $0.label(language)) }, selected: nil, required: true),
                       fields.text("topicOther", LocalizedText(vi: "Lĩnh vực khác (nếu chọn Khác)", en: "Other topic"), value: nil),
@@ -38,10 +33,7 @@ extension FeedbackForm {
                                                                          en: "I agree to the answer being published"), checked: false),
                       fields.text("attachments", LocalizedText(vi: "Tệp đính kèm (tối đa \(FeedbackCommands.maximumAttachments) tệp PDF, DOCX, JPG, PNG; mỗi tệp đến \(FeedbackCommands.maximumAttachmentSize / 1_048_576) MB)",
                                                                en: "Attachments"), value: nil, type: .file, named: "attachments[]"),
-                      .unwrap(ticket.challenge) { challenge in
-                          fields.text(PublicFormProof.answerField, LocalizedText(vi: "Mã bảo vệ: \(challenge.vi)", en: "Security code: \(challenge.en)"),
-                                      value: nil, required: true, type: .text, autocomplete: "off")
-                      },
+                      ticket.challengeField(fields),
                       .div(.class("actions"), .button(.type(.submit), .text("Gửi ý kiến")))),
                 .p(.a(.href(FeedbackRoute.siteTrack(.value(site.slug)).path), .text("Tra cứu ý kiến đã gửi")))
             ))

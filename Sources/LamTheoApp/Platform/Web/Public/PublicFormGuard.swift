@@ -16,6 +16,49 @@ struct PublicFormProof: Codable, Sendable {
     var challengeAnswer: String?
 }
 
+/// A public form's body as sent: the feature's own fields and the guard's proof side by side, flat (a web form's fields
+/// or one JSON object), so that every public form decodes and documents its proof the same way.
+struct PublicFormSubmission<Input: Codable & Sendable>: Content {
+    var input: Input
+    var proof: PublicFormProof
+
+    init(_ input: Input, proof: PublicFormProof) {
+        self.input = input
+        self.proof = proof
+    }
+
+    init(from decoder: any Decoder) throws {
+        input = try Input(from: decoder)
+        proof = try PublicFormProof(from: decoder)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try input.encode(to: encoder)
+        try proof.encode(to: encoder)
+    }
+}
+
+/// A public form's own fields as the API describes them; its submission's schema adds the guard's.
+protocol PublicFormInput: Codable, Sendable {
+    /// "FeedbackSubmission".
+    static var submissionSchemaName: String { get }
+    static var properties: [(String, JSONValue)] { get }
+    static var required: [String] { get }
+    /// Where the form token is fetched: "/site/{slug}/feedback/token".
+    static var tokenPath: String { get }
+}
+
+extension PublicFormSubmission: OpenAPIDescribed where Input: PublicFormInput {
+    static var schemaName: String { Input.submissionSchemaName }
+    static var schema: JSONValue {
+        .object(properties: Input.properties + [
+            (PublicFormProof.tokenField, .string.described("From GET \(Input.tokenPath), at least 3 s and at most 2 h old")),
+            (PublicFormProof.honeypotField, .string.described("Leave empty: a field only robots fill")),
+            (PublicFormProof.answerField, .string.described("The answer to the token's challenge, when it named one")),
+        ], required: Input.required + [PublicFormProof.tokenField])
+    }
+}
+
 /// A form as served: its signed token and, when the address has sent a lot lately, the question it must answer.
 struct PublicFormTicket: Sendable {
     let token: String
