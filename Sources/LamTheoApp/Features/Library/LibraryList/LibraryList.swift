@@ -66,17 +66,22 @@ enum LibraryList {
 enum LibraryPieces {
     /// A labelled `<select>` of a GET filter form.
     static func choice(_ name: String, _ label: String, _ options: [(value: String, title: String)], selected: String?) -> Node<HTML.FormContext> {
-        .div(.label(.for(name), .text(label)),
-             .element(named: "select", nodes: [
-                 .attribute(named: "id", value: name), .attribute(named: "name", value: name),
-                 .forEach(options) { option in
-                     .element(named: "option", nodes: [
-                         .attribute(named: "value", value: option.value),
-                         .attribute(named: "selected", value: option.value == (selected ?? "") ? "selected" : nil),
-                         .text(option.title),
-                     ])
-                 },
-             ]))
+        .div(.label(.for(name), .text(label)), select(name, options, selected: selected))
+    }
+
+    /// The `<select>` alone, for a form that lays its label and field out itself (the public site's search bar, whose
+    /// fields shrink to a phone's width only as its own children).
+    static func select(_ name: String, _ options: [(value: String, title: String)], selected: String?) -> Node<HTML.FormContext> {
+        .element(named: "select", nodes: [
+            .attribute(named: "id", value: name), .attribute(named: "name", value: name),
+            .forEach(options) { option in
+                .element(named: "option", nodes: [
+                    .attribute(named: "value", value: option.value),
+                    .attribute(named: "selected", value: option.value == (selected ?? "") ? "selected" : nil),
+                    .text(option.title),
+                ])
+            },
+        ])
     }
 
     /// "Tóm tắt · Đảng bộ Thành phố · Chỉ đảng viên · bản 2 · 06/12/2026".

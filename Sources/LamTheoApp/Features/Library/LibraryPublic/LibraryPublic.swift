@@ -49,8 +49,10 @@ enum LibraryPublic {
                 .form(.class("search"), .method(.get), .action(PublicLibraryRoute.list(.value(site.slug)).path), .attribute(named: "role", value: "search"),
                       .label(.for("q"), .text("Tìm tài liệu (không cần gõ dấu)")),
                       .input(.type(.search), .id("q"), .name("q"), .value(filter.text ?? "")),
-                      LibraryPieces.choice("kind", "Loại", [("", all)] + LibraryKind.allCases.map { ($0.rawValue, $0.label.vi) }, selected: filter.kind?.rawValue),
-                      LibraryPieces.choice("topic", "Chủ đề", [("", all)] + model.topics.map { (LibraryCommands.topicKey($0), $0) }, selected: filter.topic),
+                      .label(.for("kind"), .text("Loại")),
+                      LibraryPieces.select("kind", [("", all)] + LibraryKind.allCases.map { ($0.rawValue, $0.label.vi) }, selected: filter.kind?.rawValue),
+                      .label(.for("topic"), .text("Chủ đề")),
+                      LibraryPieces.select("topic", [("", all)] + model.topics.map { (LibraryCommands.topicKey($0), $0) }, selected: filter.topic),
                       .button(.type(.submit), .text("Tìm"))),
                 .if(model.page.items.isEmpty, .p(.text("Không có tài liệu nào phù hợp."))),
                 .ul(.class("stories"), .forEach(model.page.items) { entry in
