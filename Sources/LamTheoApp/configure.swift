@@ -106,6 +106,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     PublicLayout.origin = app.publicAddress
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))
     app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
+    app.asyncCommands.use(HTTPBenchmarkCommand(), as: "benchmark-http")
     app.asyncCommands.use(CoverageBenchmarkCommand(), as: "benchmark-coverage")
     app.asyncCommands.use(FollowUpBenchmarkCommand(), as: "benchmark-follow-ups")
     app.asyncCommands.use(ReminderBenchmarkCommand(), as: "benchmark-reminders")
