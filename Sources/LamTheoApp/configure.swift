@@ -69,7 +69,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     ContentConfiguration.global.use(encoder: encoder, for: .json)
 
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    if let accessLog = configuration.accessLog { app.middleware.use(RouteLoggingMiddleware(logLevel: accessLog)) }
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware())
     let drain = RequestDrain()

@@ -64,7 +64,7 @@ def results(r, state):
     r.viewport(True)
     slug = state["slug"]
     r.get(f"/site/{slug}")
-    menu = [a for a in r.css_all("nav.site-nav a") if a.text.strip() == "Kết quả học tập"]
+    menu = [a for a in r.css_all("nav.site-nav a") if a.get_attribute("textContent").strip() == "Kết quả học tập"]
     assert menu, "the site's menu has “Kết quả học tập”"
     r.submit(menu[0])
     r.expect_path(rf"/site/{slug}/campaigns", "the published campaigns")

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Everything LamTheo reads from its environment, read once at start-up. A bad value stops the
 /// program with a message that names the variable, rather than failing later on a request.
@@ -14,6 +15,9 @@ public struct AppConfiguration: Sendable {
     public var filesDirectory: String
     /// How often a serving process's job runner looks for queued jobs (`LAMTHEO_JOBS_TICK`, seconds).
     public var jobsTick = 5
+    /// The level each request is logged at (`LAMTHEO_ACCESS_LOG`: a level name, or `off`); nil: not logged. Writing a line
+    /// per request to the console costs a busy server more than many of its pages do.
+    public var accessLog: Logger.Level? = .info
     /// E-mail (`LAMTHEO_SMTP_URL`, `LAMTHEO_SMTP_FROM`, `LAMTHEO_SMTP_CA_FILE`); nil: no e-mail is sent.
     var mail: SMTPSettings?
 
@@ -67,6 +71,13 @@ public struct AppConfiguration: Sendable {
                 throw ConfigurationError(variable: "LAMTHEO_JOBS_TICK", value: tickText, expected: "a number of seconds from 1 to 3600")
             }
             configuration.jobsTick = tick
+        }
+        if let accessLog = environment["LAMTHEO_ACCESS_LOG"], !accessLog.isEmpty {
+            guard accessLog == "off" || Logger.Level(rawValue: accessLog) != nil else {
+                throw ConfigurationError(variable: "LAMTHEO_ACCESS_LOG", value: accessLog,
+                                         expected: "off, trace, debug, info, notice, warning, error or critical")
+            }
+            configuration.accessLog = Logger.Level(rawValue: accessLog)
         }
         configuration.mail = try SMTPSettings.load(from: environment)
         return configuration

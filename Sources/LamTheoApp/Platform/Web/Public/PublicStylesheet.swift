@@ -16,7 +16,8 @@ enum PublicStylesheet {
     header.masthead .site-title { display: block; color: #fff; text-decoration: none; font-size: 1.45rem; font-weight: 700; line-height: 1.25; margin-top: .3rem; }
     header.masthead .tagline { margin: .3rem 0 0; font-style: italic; color: #fde8ea; }
     nav.site-nav { background: #fff; border-bottom: 1px solid var(--line); font-family: system-ui, sans-serif; }
-    nav.site-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0 1.1rem; margin: 0 auto; padding: .35rem 1rem; }
+    /* A phone gets one row that scrolls sideways: nine links wrapped would fill the first screen. */
+    nav.site-nav ul { list-style: none; display: flex; gap: 0 1.1rem; margin: 0 auto; padding: .35rem 1rem; overflow-x: auto; white-space: nowrap; }
     nav.site-nav a { display: inline-block; padding: .45rem 0; text-decoration: none; font-weight: 600; color: var(--ink); min-height: 2.75rem; line-height: 1.9rem; }
     nav.site-nav a:hover { color: var(--red); }
     main.wrap { padding-top: 1rem; padding-bottom: 2rem; overflow-wrap: anywhere; }
@@ -34,6 +35,7 @@ enum PublicStylesheet {
     ul.stories img { width: 100%; height: auto; border-radius: 3px; }
     @media (min-width: 48rem) {
       header.masthead .site-title { font-size: 1.9rem; }
+      nav.site-nav ul { flex-wrap: wrap; white-space: normal; }
       ul.stories.columns { grid-template-columns: repeat(3, 1fr); }
       .with-aside { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 2rem; }
     }
@@ -68,6 +70,8 @@ enum PublicStylesheet {
     dd { margin: 0; }
     /* Figures and their tables (exemplars' before and after, a campaign's published results), and the server's SVG charts. */
     form.search select { flex: 1 1 auto; min-width: 0; max-width: 100%; font-size: 1rem; padding: .4rem; }
+    /* On a phone each visible label sits on its own line above its field, not after the field before it. */
+    @media (max-width: 47.99rem) { form.search label { flex: 1 1 100%; margin-bottom: -.3rem; } }
     dl.figures { display: block; }
     dl.figures dd { margin-bottom: .6rem; overflow-wrap: anywhere; }
     dl.figures strong { font-size: 1.3rem; }
