@@ -109,7 +109,7 @@ struct LibraryTests {
             let refused = try await tester.sendRequest(.POST, "/api/v1/library/\(city)/versions", headers: officerA.api) { try $0.content.encode(body) }
             #expect(refused.status == .forbidden)
             let elsewhere = try await tester.sendRequest(.POST, "/api/v1/library", headers: officerA.api) {
-                try $0.content.encode(LibraryPages.ItemForm(organizationId: tree.wardB, kind: "link", title: "X", summary: "Y", visibility: "public", linkUrl: "https://a.vn"))
+                try $0.content.encode(LibraryPages.ItemForm(LibraryItemInput(organizationId: tree.wardB, kind: "link", title: "X", summary: "Y", visibility: "public", linkUrl: "https://a.vn"), file: nil))
             }
             #expect(elsewhere.status == .notFound, "a sibling ward")
             #expect(try await tester.sendRequest(.POST, "/api/v1/library/\(cellA1)/versions", headers: member.api) { try $0.content.encode(body) }.status == .forbidden,

@@ -99,22 +99,28 @@ enum LibraryPages {
         return try request.application.documentFiles.download(key, named: name ?? "tai-lieu", mediaType: type ?? "application/octet-stream")
     }
 
-    /// The form as sent: the fields, and the file part (an empty part is no file).
+    /// The form as sent: the item's fields (`LibraryItemInput`, flat beside the file), and the file part (an empty part is
+    /// no file).
     struct ItemForm: Content {
-        var organizationId: Int?
-        var kind: String?
-        var title: String?
-        var summary: String?
-        var topics: String?
-        var visibility: String?
-        var linkUrl: String?
-        var campaignIds: [Int]?
-        var requiredCampaignIds: [Int]?
+        var input: LibraryItemInput
         var file: File?
 
-        var input: LibraryItemInput {
-            LibraryItemInput(organizationId: organizationId, kind: kind, title: title, summary: summary, topics: topics, visibility: visibility,
-                             linkUrl: linkUrl, campaignIds: campaignIds, requiredCampaignIds: requiredCampaignIds)
+        init(_ input: LibraryItemInput, file: File?) {
+            self.input = input
+            self.file = file
+        }
+
+        private enum FileKey: String, CodingKey { case file }
+
+        init(from decoder: any Decoder) throws {
+            input = try LibraryItemInput(from: decoder)
+            file = try decoder.container(keyedBy: FileKey.self).decodeIfPresent(File.self, forKey: .file)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try input.encode(to: encoder)
+            var container = encoder.container(keyedBy: FileKey.self)
+            try container.encodeIfPresent(file, forKey: .file)
         }
 
         var upload: (name: String?, data: Data)? {
@@ -123,9 +129,9 @@ enum LibraryPages {
         }
 
         var refused: RefusedForm {
-            RefusedForm(form: LibraryEditor.form, values: ["organizationId": organizationId.map(String.init) ?? "", "kind": kind ?? "", "title": title ?? "",
-                                                           "summary": summary ?? "", "topics": topics ?? "", "visibility": visibility ?? "",
-                                                           "linkUrl": linkUrl ?? ""])
+            RefusedForm(form: LibraryEditor.form, values: ["organizationId": input.organizationId.map(String.init) ?? "", "kind": input.kind ?? "",
+                                                           "title": input.title ?? "", "summary": input.summary ?? "", "topics": input.topics ?? "",
+                                                           "visibility": input.visibility ?? "", "linkUrl": input.linkUrl ?? ""])
         }
     }
 
