@@ -17,7 +17,7 @@ enum AuditPages {
         let paging = try Paging(request)
         let text = (try request.queryText("q") ?? "").trimmingCharacters(in: .whitespaces)
         let wordings = AuditWording.wordings
-        var query = AuditEvent.query(on: request.db)
+        var query = AuditEvent.query(on: request.reads)
         if !text.isEmpty {
             let folded = VietnameseText.searchKey(text)
             let says = { (words: LocalizedText) in
@@ -25,7 +25,7 @@ enum AuditPages {
             }
             let actions = wordings.actions.values.filter { says($0.verb) }.map(\.action)
             let entities = wordings.records.values.filter { says($0.noun) }.map(\.entity)
-            let users = try await wordings.references[.user]?.ids(matching: folded, limit: 500, on: request.db) ?? []
+            let users = try await wordings.references[.user]?.ids(matching: folded, limit: 500, on: request.reads) ?? []
             let pattern = "%\(text.lowercased().withoutLikeWildcards)%"
             query = query.group(.or) { group in
                 group.filter(\.$actorName, .custom("LIKE"), pattern).filter(\.$action, .custom("LIKE"), pattern)
@@ -39,7 +39,7 @@ enum AuditPages {
         if let key = try request.queryText("key") { query = query.filter(\.$entityKey == key) }
         let total = try await query.count()
         let events = try await query.sort(\.$id, .descending).range((paging.page - 1) * paging.perPage ..< paging.page * paging.perPage).all()
-        let entries = try await AuditReading.entries(events, wordings: wordings, on: request.db)
+        let entries = try await AuditReading.entries(events, wordings: wordings, on: request.reads)
         let title = LocalizedText(vi: "Nhật ký thay đổi", en: "Audit trail")(language)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
@@ -63,12 +63,12 @@ enum AuditPages {
     static func personalDataViews(request: Request) async throws -> Response {
         let language = request.language
         let paging = try Paging(request)
-        let query = PersonalDataView.query(on: request.db)
+        let query = PersonalDataView.query(on: request.reads)
         let total = try await query.count()
         let views = try await query.sort(\.$id, .descending).range((paging.page - 1) * paging.perPage ..< paging.page * paging.perPage).all()
         let wordings = AuditWording.wordings
         let names = try await AuditNames.read([.user: Set(views.map(\.userId)), .member: Set(views.compactMap(\.memberId))],
-                                              wordings: wordings, on: request.db)
+                                              wordings: wordings, on: request.reads)
         let title = LocalizedText(vi: "Nhật ký truy cập dữ liệu cá nhân", en: "Personal data access log")(language)
         let columns = [LocalizedText(vi: "Thời điểm", en: "When"), LocalizedText(vi: "Người xem", en: "Viewer"),
                        LocalizedText(vi: "Nội dung", en: "What"), LocalizedText(vi: "Số hồ sơ", en: "Records")].map { $0(language) }
@@ -94,7 +94,7 @@ enum AuditPages {
 
     /// A record's own history, newest first, for a page that reads it while rendering.
     static func history(of entity: String, key: Int, request: Request) async throws -> Node<HTML.BodyContext> {
-        historySection(try await history(of: entity, key: key, on: request.db), language: request.language)
+        historySection(try await history(of: entity, key: key, on: request.reads), language: request.language)
     }
 
     /// A record's own history, newest first (its last 50 changes), in words: what a page's query loads for its model.

@@ -117,18 +117,18 @@ enum BreakthroughAPI {
         let status = try statusFilter(request)
         let unit = try await request.readableUnit()
         let today = CalendarDate.today()
-        let period = try await BreakthroughQueries.period(try request.queryInteger("period"), today: today, on: request.db)
+        let period = try await BreakthroughQueries.period(try request.queryInteger("period"), today: today, on: request.reads)
         let page = try await BreakthroughQueries.list(within: unit, period: period, status: status, today: today,
-                                                      page: paging.page, perPage: paging.perPage, on: request.db)
+                                                      page: paging.page, perPage: paging.perPage, on: request.reads)
         return PageDTO(items: page.items.map { BreakthroughDTO($0, today: today) }, page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func rollup(request: Request) async throws -> RollupDTO {
         let unit = try await request.readableUnit()
         let today = CalendarDate.today()
-        let period = try await BreakthroughQueries.period(try request.queryInteger("period"), today: today, on: request.db)
-        let subtree = try await BreakthroughQueries.tally(within: unit, period: period, today: today, on: request.db)
-        let children = try await BreakthroughQueries.children(of: unit, period: period, today: today, on: request.db)
+        let period = try await BreakthroughQueries.period(try request.queryInteger("period"), today: today, on: request.reads)
+        let subtree = try await BreakthroughQueries.tally(within: unit, period: period, today: today, on: request.reads)
+        let children = try await BreakthroughQueries.children(of: unit, period: period, today: today, on: request.reads)
         return RollupDTO(organizationId: unit.requireID(), organizationName: unit.name, periodId: period?.id,
                          subtree: TallyDTO(subtree, language: request.language),
                          children: children.map { ChildDTO(organizationId: $0.organization.requireID(), name: $0.organization.name,
@@ -137,21 +137,21 @@ enum BreakthroughAPI {
 
     static func set(request: Request) async throws -> Response {
         let breakthrough = try await BreakthroughActions.set(try request.content.decode(BreakthroughInput.self), request: request)
-        return try await detail(breakthrough, on: request.db).encodeResponse(status: .created, for: request)
+        return try await detail(breakthrough, on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func show(request: Request) async throws -> BreakthroughDTO {
-        try await detail(try await BreakthroughActions.require(try request.id(), request: request), on: request.db)
+        try await detail(try await BreakthroughActions.require(try request.id(), request: request), on: request.reads)
     }
 
     static func update(request: Request) async throws -> BreakthroughDTO {
         let breakthrough = try await BreakthroughActions.update(try request.id(), try request.content.decode(BreakthroughInput.self), request: request)
-        return try await detail(breakthrough, on: request.db)
+        return try await detail(breakthrough, on: request.reads)
     }
 
     static func checkIn(request: Request) async throws -> Response {
         let breakthrough = try await BreakthroughActions.checkIn(try request.id(), try request.content.decode(CheckInInput.self), request: request)
-        return try await detail(breakthrough, on: request.db).encodeResponse(status: .created, for: request)
+        return try await detail(breakthrough, on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func evidence(request: Request) async throws -> Response {

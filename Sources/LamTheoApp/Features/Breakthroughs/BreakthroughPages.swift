@@ -24,7 +24,7 @@ enum BreakthroughPages {
 
     static func index(request: Request) async throws -> Response {
         let language = request.language
-        let db = request.db
+        let db = request.reads
         let unit = try await request.readableUnit()
         let status = try BreakthroughAPI.statusFilter(request)
         let paging = try Paging(request)
@@ -153,7 +153,7 @@ enum BreakthroughPages {
     private static func render(_ breakthrough: Breakthrough, errors: [FieldError], refused: RefusedForm? = nil, request: Request,
                                status: HTTPResponseStatus = .ok) async throws -> Response {
         let language = request.language
-        let db = request.db
+        let db = request.reads
         let fields = FormFields(request, errors: errors).refilled(from: refused, form: checkInsSection)
         let unit = try await OrganizationQueries.require(breakthrough.organizationId, on: db)
         let period = try await BreakthroughQueries.period(of: breakthrough, on: db)
@@ -337,7 +337,7 @@ enum BreakthroughPages {
     private static func renderForm(_ form: BreakthroughForm, editing id: Int?, errors: [FieldError], request: Request,
                                    status: HTTPResponseStatus = .ok) async throws -> Response {
         let language = request.language
-        let db = request.db
+        let db = request.reads
         let fields = FormFields(request, errors: errors)
         guard let unitId = form.organizationId, let unit = try await Organization.find(unitId, on: db) else { throw Abort(.notFound) }
         try request.require(.edit, at: unit.treePath)

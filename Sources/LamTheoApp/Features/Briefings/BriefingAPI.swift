@@ -169,8 +169,8 @@ enum BriefingAPI {
     static func list(request: Request) async throws -> PageDTO<BriefingDTO> {
         let paging = try Paging(request)
         let unit = try await request.readableUnit()
-        let page = try await BriefingQueries.briefings(of: unit, page: paging.page, perPage: paging.perPage, on: request.db)
-        let names = try await committeeNames(of: page.items, on: request.db)
+        let page = try await BriefingQueries.briefings(of: unit, page: paging.page, perPage: paging.perPage, on: request.reads)
+        let names = try await committeeNames(of: page.items, on: request.reads)
         return PageDTO(items: page.items.map { BriefingDTO($0, committeeName: names[$0.organizationId] ?? "") },
                        page: page.page, perPage: page.perPage, total: page.total)
     }
@@ -187,13 +187,13 @@ enum BriefingAPI {
     static func contribute(request: Request) async throws -> Response {
         let id = try request.id()
         _ = try await BriefingActions.contribute(id, try request.content.decode(ContributionInput.self), request: request)
-        return try await detail(try await BriefingQueries.require(id, on: request.db), request: request).encodeResponse(status: .created, for: request)
+        return try await detail(try await BriefingQueries.require(id, on: request.reads), request: request).encodeResponse(status: .created, for: request)
     }
 
     static func present(request: Request) async throws -> BriefingDTO {
         let id = try request.id()
         _ = try await BriefingActions.markPresented(try request.id("contributionId"), of: id, request: request)
-        return try await detail(try await BriefingQueries.require(id, on: request.db), request: request)
+        return try await detail(try await BriefingQueries.require(id, on: request.reads), request: request)
     }
 
     static func file(request: Request) async throws -> Response {
@@ -203,7 +203,7 @@ enum BriefingAPI {
     static func conclude(request: Request) async throws -> Response {
         let id = try request.id()
         _ = try await BriefingActions.conclude(id, try request.content.decode(ConclusionInput.self), request: request)
-        return try await detail(try await BriefingQueries.require(id, on: request.db), request: request).encodeResponse(status: .created, for: request)
+        return try await detail(try await BriefingQueries.require(id, on: request.reads), request: request).encodeResponse(status: .created, for: request)
     }
 
     static func notice(request: Request) async throws -> NoticeDTO {
@@ -218,10 +218,10 @@ enum BriefingAPI {
     /// The notice in the Party's format (DOCX), numbered and dated as registered, to finish in a word processor.
     static func noticeFile(request: Request) async throws -> Response {
         let briefing = try await BriefingActions.require(try request.id(), request: request)
-        let detail = try await BriefingQueries.detail(briefing, today: .today(), on: request.db)
-        let committee = try await Organization.find(briefing.organizationId, on: request.db)
-        let parent = try await committee?.parentId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
-        let registeredOn = try await detail.notice.asyncMap { try await Document.find($0.id, on: request.db)?.issuedOn } ?? nil
+        let detail = try await BriefingQueries.detail(briefing, today: .today(), on: request.reads)
+        let committee = try await Organization.find(briefing.organizationId, on: request.reads)
+        let parent = try await committee?.parentId.asyncMap { try await Organization.find($0, on: request.reads) } ?? nil
+        let registeredOn = try await detail.notice.asyncMap { try await Document.find($0.id, on: request.reads)?.issuedOn } ?? nil
         let document = BriefingNotice.document(detail, superiorBody: (parent ?? committee)?.name.uppercased() ?? "", registeredOn: registeredOn)
         let docx = try document.docx(format: .inForce(on: document.date))
         let name = detail.notice.map { $0.symbol.replacingOccurrences(of: "/", with: "-") } ?? "Thong-bao-ket-luan-\(briefing.requireID())"
@@ -229,12 +229,12 @@ enum BriefingAPI {
     }
 
     private static func noticeDTO(_ briefing: Briefing, request: Request) async throws -> NoticeDTO {
-        let detail = try await BriefingQueries.detail(briefing, today: .today(), on: request.db)
+        let detail = try await BriefingQueries.detail(briefing, today: .today(), on: request.reads)
         return NoticeDTO(text: BriefingNotice.text(detail), documentId: detail.notice?.id, symbol: detail.notice?.symbol)
     }
 
     private static func detail(_ briefing: Briefing, request: Request) async throws -> BriefingDTO {
-        let detail = try await BriefingQueries.detail(briefing, today: .today(), on: request.db)
+        let detail = try await BriefingQueries.detail(briefing, today: .today(), on: request.reads)
         return BriefingDTO(briefing, committeeName: detail.committeeName, detail: detail, language: request.language)
     }
 

@@ -26,7 +26,7 @@ enum BriefingPages {
         let paging = try Paging(request)
         let unit = try await request.readableUnit()
         let model = try await BriefingList.Query.run(unit: unit, actor: try request.requireActor(), today: .today(), page: paging.page,
-                                                     perPage: paging.perPage, on: request.db)
+                                                     perPage: paging.perPage, on: request.reads)
         return BriefingList.View(model: model).response(for: request)
     }
 
@@ -62,7 +62,7 @@ enum BriefingPages {
     static func newForm(request: Request) async throws -> Response {
         let unit = try await request.readableUnit()
         try request.require(.edit, at: unit.treePath)
-        return BriefingNew.View(model: try await BriefingNew.Query.run(committee: unit, invited: nil, on: request.db)).response(for: request)
+        return BriefingNew.View(model: try await BriefingNew.Query.run(committee: unit, invited: nil, on: request.reads)).response(for: request)
     }
 
     static func create(request: Request) async throws -> Response {
@@ -72,9 +72,9 @@ enum BriefingPages {
             return request.redirect(to: BriefingRoute.show(.value(briefing.requireID())).path,
                                     flash: LocalizedText(vi: "Đã tạo \(briefing.title).", en: "\(briefing.title) is set up."))
         } catch let error as DomainError where error.kind != .notFound {
-            guard let unitId = form.organizationId, let unit = try await Organization.find(unitId, on: request.db) else { throw error }
+            guard let unitId = form.organizationId, let unit = try await Organization.find(unitId, on: request.reads) else { throw error }
             try request.require(.edit, at: unit.treePath)
-            let model = try await BriefingNew.Query.run(committee: unit, invited: Set(form.invitedUnitIds ?? []), on: request.db)
+            let model = try await BriefingNew.Query.run(committee: unit, invited: Set(form.invitedUnitIds ?? []), on: request.reads)
             return BriefingNew.View(model: model).response(for: request, errors: error.fieldErrors, refused: RefusedForm(form: BriefingNew.form, form),
                                                            status: .unprocessableEntity)
         }
@@ -163,7 +163,7 @@ enum BriefingPages {
     private static func page(_ id: Int, errors: [FieldError] = [], refused: RefusedForm? = nil, status: HTTPResponseStatus = .ok,
                              request: Request) async throws -> Response {
         let briefing = try await BriefingActions.require(id, request: request)
-        let model = try await BriefingShow.Query.run(briefing, actor: try request.requireActor(), today: .today(), on: request.db)
+        let model = try await BriefingShow.Query.run(briefing, actor: try request.requireActor(), today: .today(), on: request.reads)
         return BriefingShow.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
 
@@ -178,7 +178,7 @@ enum BriefingPages {
         let input = try request.content.decode(NoticeInput.self)
         do {
             let briefing = try await BriefingActions.registerNotice(id, input, request: request)
-            let symbol = try await briefing.noticeDocumentId.asyncMap { try await Document.find($0, on: request.db)?.symbol } ?? nil
+            let symbol = try await briefing.noticeDocumentId.asyncMap { try await Document.find($0, on: request.reads)?.symbol } ?? nil
             return request.redirect(to: BriefingRoute.show(.value(id)).path,
                                     flash: LocalizedText(vi: "Đã đăng ký thông báo kết luận \(symbol ?? "").", en: "Conclusion notice \(symbol ?? "") registered."))
         } catch let error as DomainError where error.kind != .notFound {
@@ -191,7 +191,7 @@ enum BriefingPages {
     private static func noticePage(_ id: Int, errors: [FieldError] = [], refused: RefusedForm? = nil, status: HTTPResponseStatus = .ok,
                                    request: Request) async throws -> Response {
         let briefing = try await BriefingActions.require(id, request: request)
-        let detail = try await BriefingQueries.detail(briefing, today: .today(), on: request.db)
+        let detail = try await BriefingQueries.detail(briefing, today: .today(), on: request.reads)
         let model = BriefingNoticePage.Model(id: id, title: briefing.title, text: BriefingNotice.text(detail), notice: detail.notice,
                                              hasConclusions: !detail.conclusions.isEmpty,
                                              mayRegister: BriefingActions.mayRun(briefing, actor: try request.requireActor()))

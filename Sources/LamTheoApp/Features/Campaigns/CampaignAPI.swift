@@ -115,26 +115,26 @@ enum CampaignAPI {
         let paging = try Paging(request)
         let status = try request.queryChoice(CampaignStatus.self, at: "status")
         let page = try await CampaignQueries.list(scopes: try request.readableSubtrees, status: status, text: try request.queryText("q"),
-                                                  page: paging.page, perPage: paging.perPage, on: request.db)
+                                                  page: paging.page, perPage: paging.perPage, on: request.reads)
         return PageDTO(items: page.items.map { CampaignDTO($0) }, page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func launch(request: Request) async throws -> Response {
         let campaign = try await CampaignActions.launch(try request.content.decode(CampaignInput.self), request: request)
-        return try await detail(of: campaign, on: request.db).encodeResponse(status: .created, for: request)
+        return try await detail(of: campaign, on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func show(request: Request) async throws -> CampaignDTO {
-        try await detail(of: try await requireCampaign(request), on: request.db)
+        try await detail(of: try await requireCampaign(request), on: request.reads)
     }
 
     static func update(request: Request) async throws -> CampaignDTO {
         let campaign = try await CampaignActions.update(try request.id(), try request.content.decode(CampaignChanges.self), request: request)
-        return try await detail(of: campaign, on: request.db)
+        return try await detail(of: campaign, on: request.reads)
     }
 
     static func close(request: Request) async throws -> CampaignDTO {
-        try await detail(of: try await CampaignActions.close(try request.id(), request: request), on: request.db)
+        try await detail(of: try await CampaignActions.close(try request.id(), request: request), on: request.reads)
     }
 
     static func obligations(request: Request) async throws -> PageDTO<ObligationDTO> {
@@ -144,33 +144,33 @@ enum CampaignAPI {
         let status = try request.queryChoice(ObligationStatus.self, at: "status")
         let today = CalendarDate.today()
         let page = try await CampaignQueries.obligations(of: campaign, within: unit, status: status, today: today,
-                                                         page: paging.page, perPage: paging.perPage, on: request.db)
+                                                         page: paging.page, perPage: paging.perPage, on: request.reads)
         return PageDTO(items: page.items.map { ObligationDTO($0, today: today) }, page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func obligation(request: Request) async throws -> ObligationDTO {
         let obligation = try await CampaignActions.requireObligation(try request.id(), request: request)
-        return try await obligationDetail(obligation, on: request.db)
+        return try await obligationDetail(obligation, on: request.reads)
     }
 
     static func submit(request: Request) async throws -> Response {
         let obligation = try await CampaignActions.submit(try request.id(), try request.content.decode(ObligationSubmissionInput.self), request: request)
-        return try await obligationDetail(obligation, on: request.db).encodeResponse(status: .created, for: request)
+        return try await obligationDetail(obligation, on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func review(request: Request) async throws -> ObligationDTO {
         let obligation = try await CampaignActions.review(try request.id(), try request.content.decode(ObligationReviewInput.self), request: request)
-        return try await obligationDetail(obligation, on: request.db)
+        return try await obligationDetail(obligation, on: request.reads)
     }
 
     static func extend(request: Request) async throws -> ObligationDTO {
         let obligation = try await CampaignActions.extend(try request.id(), try request.content.decode(ObligationExtensionInput.self), request: request)
-        return try await obligationDetail(obligation, on: request.db)
+        return try await obligationDetail(obligation, on: request.reads)
     }
 
     /// The campaign, if the caller takes part in it (reads somewhere inside its subtree, or at its unit).
     static func requireCampaign(_ request: Request) async throws -> Campaign {
-        let campaign = try await CampaignQueries.require(try request.id(), on: request.db)
+        let campaign = try await CampaignQueries.require(try request.id(), on: request.reads)
         guard let scopes = try request.readableSubtrees else { return campaign }
         guard scopes.contains(where: { $0.contains(campaign.treePath) || campaign.treePath.contains($0) }) else {
             throw Abort(.notFound)
@@ -184,7 +184,7 @@ enum CampaignAPI {
         let actor = try request.requireActor()
         let unitId = try request.queryInteger(.unit)
             ?? (actor.can(.read, at: campaign.treePath) ? campaign.organizationId : actor.readableSubtrees?.first { campaign.treePath.contains($0) }?.ids.last)
-        guard let unitId, let unit = try await Organization.find(unitId, on: request.db), campaign.treePath.contains(unit.treePath) else {
+        guard let unitId, let unit = try await Organization.find(unitId, on: request.reads), campaign.treePath.contains(unit.treePath) else {
             throw DomainError.notFound(LocalizedText(vi: "Đơn vị không thuộc phạm vi đợt triển khai", en: "The unit is not part of the campaign"))
         }
         try request.require(.read, at: unit.treePath)

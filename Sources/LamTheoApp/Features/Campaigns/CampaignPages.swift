@@ -28,8 +28,8 @@ enum CampaignPages {
         let paging = try Paging(request)
         let text = try request.queryText("q") ?? ""
         let page = try await CampaignQueries.list(scopes: try request.readableSubtrees, status: nil, text: text,
-                                                  page: paging.page, perPage: paging.perPage, on: request.db)
-        let units = try await OrganizationQueries.names(page.items.map(\.organizationId), on: request.db)
+                                                  page: paging.page, perPage: paging.perPage, on: request.reads)
+        let units = try await OrganizationQueries.names(page.items.map(\.organizationId), on: request.reads)
         let titleTitle = LocalizedText(vi: "Đợt triển khai", en: "Campaign")(language)
         let unitTitle = LocalizedText(vi: "Cấp triển khai", en: "Launched by")(language)
         let periodTitle = LocalizedText(vi: "Thời gian", en: "Period")(language)
@@ -112,8 +112,8 @@ enum CampaignPages {
         let form = try request.content.decode(LaunchForm.self)
         do {
             let campaign = try await CampaignActions.launch(form.input, request: request)
-            let obligations = try await Obligation.query(on: request.db).filter(\.$campaignId == campaign.requireID()).count()
-            let unit = try await Organization.find(campaign.organizationId, on: request.db)?.name ?? ""
+            let obligations = try await Obligation.query(on: request.reads).filter(\.$campaignId == campaign.requireID()).count()
+            let unit = try await Organization.find(campaign.organizationId, on: request.reads)?.name ?? ""
             return request.redirect(to: CoverageRoute.campaign(.value(campaign.requireID())).path, flash: LocalizedText(
                 vi: "Đã triển khai “\(campaign.title)” tại \(unit): \(VietnameseFormat.integer(obligations)) nhiệm vụ đã giao cho các đơn vị.",
                 en: "“\(campaign.title)” launched at \(unit): \(obligations) obligations given to the units."))
@@ -126,7 +126,7 @@ enum CampaignPages {
     private static func renderLaunchForm(_ form: LaunchForm, errors: [FieldError], request: Request) async throws -> Response {
         let language = request.language
         let fields = FormFields(request, errors: errors)
-        let db = request.db
+        let db = request.reads
         let unit = try await form.organizationId.asyncMap { try await Organization.find($0, on: db) } ?? nil
         if let unit { try request.require(.edit, at: unit.treePath) }
         let documents = try await DocumentQueries.search(.init(scopes: try request.readableSubtrees), page: 1, perPage: Paging.maximumPerPage, on: db).items
@@ -220,13 +220,13 @@ enum CampaignPages {
 
     static func editForm(request: Request) async throws -> Response {
         let campaign = try await editableCampaign(request)
-        let requirements = try await CampaignQueries.requirements(of: campaign, on: request.db)
+        let requirements = try await CampaignQueries.requirements(of: campaign, on: request.reads)
         return try await renderEditForm(campaign, requirements: requirements, form: EditForm(campaign, requirements: requirements), errors: [], request: request)
     }
 
     static func update(request: Request) async throws -> Response {
         let campaign = try await editableCampaign(request)
-        let requirements = try await CampaignQueries.requirements(of: campaign, on: request.db)
+        let requirements = try await CampaignQueries.requirements(of: campaign, on: request.reads)
         let form = try request.content.decode(EditForm.self)
         do {
             _ = try await CampaignActions.update(campaign.requireID(), form.changes(requirements), request: request)
@@ -241,7 +241,7 @@ enum CampaignPages {
 
     /// The campaign, if the caller may change it (edits at its unit); not found when they may not read there.
     private static func editableCampaign(_ request: Request) async throws -> Campaign {
-        let campaign = try await CampaignQueries.require(try request.id(), on: request.db)
+        let campaign = try await CampaignQueries.require(try request.id(), on: request.reads)
         try request.require(.edit, at: campaign.treePath)
         return campaign
     }
@@ -287,13 +287,13 @@ enum CampaignPages {
     /// Closing stops the campaign's work and freezes its figures, for good: the page says so, with today's
     /// figures, before the officer confirms.
     static func confirmClose(request: Request) async throws -> Response {
-        let campaign = try await CampaignQueries.require(try request.id(), on: request.db)
+        let campaign = try await CampaignQueries.require(try request.id(), on: request.reads)
         try request.require(.edit, at: campaign.treePath)
         let id = campaign.requireID()
         let page = CoverageRoute.campaign(.value(id)).path
         guard campaign.status == .active else { return request.redirect(to: page) }
-        let unit = try await OrganizationQueries.require(campaign.organizationId, on: request.db)
-        let coverage = try await CoverageQueries.coverage(of: campaign, at: unit, .subtree, today: CalendarDate.today(), on: request.db)
+        let unit = try await OrganizationQueries.require(campaign.organizationId, on: request.reads)
+        let coverage = try await CoverageQueries.coverage(of: campaign, at: unit, .subtree, today: CalendarDate.today(), on: request.reads)
         let done: Set<ObligationStatus> = [.accepted, .handedOver, .withdrawn]
         let open = coverage.obligations.counts.filter { !done.contains($0.key) }.values.reduce(0, +)
         let number = VietnameseFormat.integer
@@ -331,7 +331,7 @@ enum CampaignPages {
         let status = try request.queryText("status").flatMap(ObligationStatus.init(rawValue:))
         let today = CalendarDate.today()
         let page = try await CampaignQueries.obligations(of: campaign, within: unit, status: status, today: today,
-                                                         page: paging.page, perPage: paging.perPage, on: request.db)
+                                                         page: paging.page, perPage: paging.perPage, on: request.reads)
         let unitTitle = LocalizedText(vi: "Đơn vị", en: "Unit")(language)
         let taskTitle = LocalizedText(vi: "Nhiệm vụ", en: "Obligation")(language)
         let dueTitle = LocalizedText(vi: "Hạn", en: "Due")(language)
@@ -421,7 +421,7 @@ enum CampaignPages {
     private static func obligationPage(_ id: Int, errors: [FieldError] = [], refused: RefusedForm? = nil, status: HTTPResponseStatus = .ok,
                                        request: Request) async throws -> Response {
         let obligation = try await CampaignActions.requireObligation(id, request: request)
-        let model = try await ObligationShow.Query.run(obligation, readableBy: request.requireActor(), today: CalendarDate.today(), on: request.db)
+        let model = try await ObligationShow.Query.run(obligation, readableBy: request.requireActor(), today: CalendarDate.today(), on: request.reads)
         return ObligationShow.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
 }

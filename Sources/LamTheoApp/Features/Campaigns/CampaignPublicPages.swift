@@ -56,10 +56,10 @@ enum CampaignPublicPages {
     static func list(request: Request) async throws -> Response {
         let slug = try request.slug()
         return try await request.publicResponse {
-            let site = try await PublicSites.require(slug: slug, on: request.db)
-            let ids = try await CampaignPublication.query(on: request.db).filter(\.$organizationId == site.organizationId)
+            let site = try await PublicSites.require(slug: slug, on: request.reads)
+            let ids = try await CampaignPublication.query(on: request.reads).filter(\.$organizationId == site.organizationId)
                 .sort(\.$publishedAt, .descending).all().map(\.campaignId)
-            let campaigns = Dictionary(uniqueKeysWithValues: try await Campaign.query(on: request.db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
+            let campaigns = Dictionary(uniqueKeysWithValues: try await Campaign.query(on: request.reads).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
             let entries = ids.compactMap { id in campaigns[id].map { Entry(id: id, title: $0.title, period: CampaignHeading($0).period) } }
             return listPage(site, entries).render()
         }
@@ -69,8 +69,8 @@ enum CampaignPublicPages {
         let slug = try request.slug()
         guard let id = request.parameters.get("campaignId", as: Int.self) else { throw notFound }
         return try await request.publicResponse {
-            let site = try await PublicSites.require(slug: slug, on: request.db)
-            return resultsPage(try await results(id, site: site, on: request.db)).render()
+            let site = try await PublicSites.require(slug: slug, on: request.reads)
+            return resultsPage(try await results(id, site: site, on: request.reads)).render()
         }
     }
 

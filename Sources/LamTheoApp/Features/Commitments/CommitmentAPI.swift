@@ -152,10 +152,10 @@ enum CommitmentAPI {
                 throw DomainError.invalid(field: "list", LocalizedText(vi: "Danh sách đảng viên chưa đăng ký chỉ có trên trang web",
                                                                        en: "The list of members not registered is on the web page only"))
             }
-            let page = try await CommitmentQueries.commitments(list, year: year, within: unit, page: paging.page, perPage: paging.perPage, on: request.db)
+            let page = try await CommitmentQueries.commitments(list, year: year, within: unit, page: paging.page, perPage: paging.perPage, on: request.reads)
             return PageDTO(items: page.items.map { CommitmentDTO($0) }, page: page.page, perPage: page.perPage, total: page.total)
         case .cell(let cell):
-            let rows = try await CommitmentQueries.cellCommitments(cell, year: year, on: request.db)
+            let rows = try await CommitmentQueries.cellCommitments(cell, year: year, on: request.reads)
             let slice = rows.dropFirst((paging.page - 1) * paging.perPage).prefix(paging.perPage)
             return PageDTO(items: slice.map { CommitmentDTO($0) }, page: paging.page, perPage: paging.perPage, total: rows.count)
         }
@@ -163,21 +163,21 @@ enum CommitmentAPI {
 
     static func create(request: Request) async throws -> Response {
         let commitment = try await CommitmentActions.register(try request.content.decode(CommitmentInput.self), request: request)
-        return try await detail(commitment, on: request.db).encodeResponse(status: .created, for: request)
+        return try await detail(commitment, on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func show(request: Request) async throws -> CommitmentDTO {
-        try await detail(try await CommitmentActions.requireCommitment(try request.id(), request: request), on: request.db)
+        try await detail(try await CommitmentActions.requireCommitment(try request.id(), request: request), on: request.reads)
     }
 
     static func update(request: Request) async throws -> CommitmentDTO {
-        try await detail(try await CommitmentActions.update(try request.id(), try request.content.decode(CommitmentInput.self), request: request), on: request.db)
+        try await detail(try await CommitmentActions.update(try request.id(), try request.content.decode(CommitmentInput.self), request: request), on: request.reads)
     }
 
     static func checkIn(request: Request) async throws -> Response {
         let id = try request.id()
         _ = try await CommitmentActions.checkIn(id, try request.content.decode(CommitmentCheckInInput.self), request: request)
-        return try await detail(try await CommitmentActions.requireCommitment(id, request: request), on: request.db)
+        return try await detail(try await CommitmentActions.requireCommitment(id, request: request), on: request.reads)
             .encodeResponse(status: .created, for: request)
     }
 
@@ -186,11 +186,11 @@ enum CommitmentAPI {
     }
 
     static func selfAssess(request: Request) async throws -> CommitmentDTO {
-        try await detail(try await CommitmentActions.selfAssess(try request.id(), try request.content.decode(AssessmentInput.self), request: request), on: request.db)
+        try await detail(try await CommitmentActions.selfAssess(try request.id(), try request.content.decode(AssessmentInput.self), request: request), on: request.reads)
     }
 
     static func assess(request: Request) async throws -> CommitmentDTO {
-        try await detail(try await CommitmentActions.assess(try request.id(), try request.content.decode(AssessmentInput.self), request: request), on: request.db)
+        try await detail(try await CommitmentActions.assess(try request.id(), try request.content.decode(AssessmentInput.self), request: request), on: request.reads)
     }
 
     static func pledge(request: Request) async throws -> PledgeDTO {
@@ -215,7 +215,7 @@ enum CommitmentAPI {
         let year = try Self.year(request)
         guard case .unit(let unit) = try await CommitmentPlace.resolve(request) else { throw Abort(.notFound) }
         let language = request.language
-        let db = request.db
+        let db = request.reads
         return ReportDTO(
             year: year, organizationId: unit.requireID(), organizationName: unit.name,
             own: FiguresDTO(try await CommitmentQueries.coverage(year: year, at: unit, .own, on: db), language: language),
@@ -254,7 +254,7 @@ enum CommitmentPlace {
 
     static func resolve(_ request: Request) async throws -> CommitmentPlace {
         let actor = try request.requireActor()
-        let db = request.db
+        let db = request.reads
         let callerCell = try await CommitmentActions.callerCell(request)
         let unitId: Int?
         if let raw = try request.queryText(.unit) {

@@ -30,7 +30,7 @@ enum CommitmentPages {
 
     static func year(request: Request) async throws -> Response {
         let language = request.language
-        let db = request.db
+        let db = request.reads
         let actor = try request.requireActor()
         let year = try CommitmentAPI.year(request)
         let place = try await CommitmentPlace.resolve(request)
@@ -75,12 +75,12 @@ enum CommitmentPages {
         let link = { (page: Int) in CommitmentRoute.rows.path(query: [.unit: unit.requireID(), "year": year, "list": list.rawValue, "page": page]) }
         let body: Node<HTML.BodyContext>
         if list == .notRegistered {
-            let page = try await CommitmentQueries.unregistered(year: year, within: unit, page: paging.page, perPage: paging.perPage, on: request.db)
+            let page = try await CommitmentQueries.unregistered(year: year, within: unit, page: paging.page, perPage: paging.perPage, on: request.reads)
             body = .group(
                 .ul(.forEach(page.items) { .li(.a(.href(MemberRoute.show(.value($0.requireID())).path), .text($0.fullName))) }),
                 Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: link).node(language))
         } else {
-            let page = try await CommitmentQueries.commitments(list, year: year, within: unit, page: paging.page, perPage: paging.perPage, on: request.db)
+            let page = try await CommitmentQueries.commitments(list, year: year, within: unit, page: paging.page, perPage: paging.perPage, on: request.reads)
             body = .group(commitmentList(page.items, language: language),
                           Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: link).node(language))
         }
@@ -106,7 +106,7 @@ enum CommitmentPages {
 
     static func newForm(request: Request) async throws -> Response {
         let memberId = try request.queryInteger("member") ?? request.actor?.memberId
-        let template = try await request.queryInteger("template").asyncMap { try await CommitmentTemplate.find($0, on: request.db) } ?? nil
+        let template = try await request.queryInteger("template").asyncMap { try await CommitmentTemplate.find($0, on: request.reads) } ?? nil
         let form = CommitmentForm(memberId: memberId, year: try CommitmentAPI.year(request), campaignId: template.map { String($0.campaignId) },
                                   title: template?.title, measure: template?.measure, dueOn: nil)
         return try await renderForm(form, errors: [], request: request)
@@ -128,10 +128,10 @@ enum CommitmentPages {
         let language = request.language
         guard let memberId = form.memberId else { throw Abort(.notFound) }
         try await CommitmentActions.requireOwnerOrEditor(memberId, request: request)
-        let member = try await MemberQueries.require(memberId, on: request.db)
+        let member = try await MemberQueries.require(memberId, on: request.reads)
         let year = form.year ?? CalendarDate.today().year
-        let topics = try await CommitmentQueries.topics(for: member, year: year, on: request.db)
-        let templates = try await CommitmentQueries.templates(of: topics.map { $0.requireID() }, on: request.db)
+        let topics = try await CommitmentQueries.topics(for: member, year: year, on: request.reads)
+        let templates = try await CommitmentQueries.templates(of: topics.map { $0.requireID() }, on: request.reads)
         let fields = FormFields(request, errors: errors)
         let heading = title(year)(language) + " · " + member.fullName
         let content: Node<HTML.BodyContext> = .group(
@@ -193,7 +193,7 @@ enum CommitmentPages {
     static func remind(request: Request) async throws -> Response {
         let form = try request.content.decode(ReminderForm.self)
         let reminder = try await CommitmentActions.remind(memberId: form.memberId, year: form.year, request: request)
-        let member = try await MemberQueries.require(reminder.memberId, on: request.db)
+        let member = try await MemberQueries.require(reminder.memberId, on: request.reads)
         return request.redirect(to: CommitmentRoute.list.path(query: [.unit: form.unit, "year": form.year], fragment: "member-\(reminder.memberId)"),
                                 flash: LocalizedText(vi: "Đã nhắc \(member.fullName) đăng ký làm theo năm \(reminder.year). Lời nhắc hiện trên trang của đảng viên.",
                                                      en: "\(member.fullName) reminded to register commitments for \(reminder.year). The reminder shows on their page."))
@@ -258,8 +258,8 @@ enum CommitmentPages {
         let language = request.language
         let actor = try request.requireActor()
         let commitment = try await CommitmentActions.requireCommitment(request.id(), request: request)
-        let detail = try await CommitmentAPI.detail(commitment, on: request.db)
-        let member = try await MemberQueries.require(commitment.memberId, on: request.db)
+        let detail = try await CommitmentAPI.detail(commitment, on: request.reads)
+        let member = try await MemberQueries.require(commitment.memberId, on: request.reads)
         let id = commitment.requireID()
         let fields = FormFields(request, errors: errors)
         let checkIn = fields.refilled(from: refused, form: checkInForm)
@@ -392,11 +392,11 @@ enum CommitmentPages {
     /// A cell's roll for the year: each member, registered or not, with the last reminder and a button to send one.
     private static func roll(of cell: Organization, year: Int, canEdit: Bool, request: Request) async throws -> Node<HTML.BodyContext> {
         let language = request.language
-        let members = try await Member.query(on: request.db).filter(\.$organizationId == cell.requireID())
+        let members = try await Member.query(on: request.reads).filter(\.$organizationId == cell.requireID())
             .filter(\.$status ~~ MemberStatus.onRoll).sort(\.$nameSort).range(..<500).all()
-        let rows = try await CommitmentQueries.cellCommitments(cell, year: year, on: request.db)
+        let rows = try await CommitmentQueries.cellCommitments(cell, year: year, on: request.reads)
         let counts = Dictionary(grouping: rows, by: { $0.member.requireID() }).mapValues(\.count)
-        let reminders = Dictionary(try await CommitmentQueries.reminders(of: members.map { $0.requireID() }, year: year, on: request.db)
+        let reminders = Dictionary(try await CommitmentQueries.reminders(of: members.map { $0.requireID() }, year: year, on: request.reads)
             .map { ($0.memberId, $0) }, uniquingKeysWith: { first, _ in first })
         let fields = FormFields(request)
         return .group(

@@ -81,7 +81,7 @@ enum CoverageAPI {
         let order = try laggingOrder(request)
         let language = request.language
         let today = CalendarDate.today()
-        let db = request.db
+        let db = request.reads
         let own = try await CoverageQueries.coverage(of: campaign, at: unit, .own, today: today, on: db)
         let subtree = try await CoverageQueries.coverage(of: campaign, at: unit, .subtree, today: today, on: db)
         let children = order.sorted(try await CoverageQueries.children(of: unit, in: campaign, today: today, on: db))
@@ -96,9 +96,9 @@ enum CoverageAPI {
         let unit = try await CampaignAPI.requireUnit(in: campaign, request: request)
         let paging = try Paging(request)
         let list = try memberList(request)
-        let coverage = try await CoverageQueries.coverage(of: campaign, at: unit, .subtree, today: CalendarDate.today(), on: request.db)
+        let coverage = try await CoverageQueries.coverage(of: campaign, at: unit, .subtree, today: CalendarDate.today(), on: request.reads)
         let page = try await CoverageQueries.members(list, of: campaign, within: unit, total: list.count(in: coverage),
-                                                     page: paging.page, perPage: paging.perPage, on: request.db)
+                                                     page: paging.page, perPage: paging.perPage, on: request.reads)
         return PageDTO(items: page.items.map { MemberRowDTO(id: $0.requireID(), fullName: $0.fullName, cardNumber: $0.cardNumber, organizationId: $0.organizationId) },
                        page: page.page, perPage: page.perPage, total: page.total)
     }

@@ -15,7 +15,7 @@ enum CoveragePages {
         let unit = try await CampaignAPI.requireUnit(in: campaign, request: request)
         let order = try CoverageAPI.laggingOrder(request)
         let model = try await CoverageShow.Query.run(campaign, at: unit, order: order, readableBy: request.requireActor(), today: CalendarDate.today(),
-                                                     on: request.db)
+                                                     on: request.reads)
         return CoverageShow.View(model: model).response(for: request)
     }
 
@@ -24,7 +24,7 @@ enum CoveragePages {
         let unit = try await CampaignAPI.requireUnit(in: campaign, request: request)
         let list = try CoverageAPI.memberList(request)
         let model = try await CoverageMembers.Query.run(list, of: campaign, within: unit, paging: try Paging(request), today: CalendarDate.today(),
-                                                        on: request.db)
+                                                        on: request.reads)
         return CoverageMembers.View(model: model).response(for: request)
     }
 
@@ -34,7 +34,7 @@ enum CoveragePages {
         let campaign = try await CampaignAPI.requireCampaign(request)
         let unit = try await CampaignAPI.requireUnit(in: campaign, request: request)
         let list = try CoverageAPI.memberList(request)
-        let file = try await CoverageMembersSheet.file(list, of: campaign, within: unit, language: request.language, on: request.db)
+        let file = try await CoverageMembersSheet.file(list, of: campaign, within: unit, language: request.language, on: request.reads)
         try await PersonalDataLog.logView("coverage.members.xlsx", memberIds: file.memberIds, request: request)
         return Response.download(file.data, named: file.name, mediaType: MediaType.xlsx)
     }

@@ -65,7 +65,7 @@ enum DashboardAPI {
     static func show(request: Request) async throws -> DashboardDTO {
         let unit = try await request.readableUnit()
         let model = try await DashboardShow.Query.run(unit: unit, day: try request.queryDay("day", default: .today()),
-                                                      period: try request.reportingPeriod(), on: request.db)
+                                                      period: try request.reportingPeriod(), on: request.reads)
         let language = request.language
         return DashboardDTO(organizationId: model.unitId, name: model.unitName, day: model.day, period: model.period, sections: model.sections.map { entry in
             SectionDTO(

@@ -10,7 +10,7 @@ enum DashboardPages {
     static func show(request: Request) async throws -> Response {
         let unit = try await request.readableUnit()
         let model = try await DashboardShow.Query.run(unit: unit, day: try request.queryDay("day", default: .today()),
-                                                      period: try request.reportingPeriod(), on: request.db)
+                                                      period: try request.reportingPeriod(), on: request.reads)
         return DashboardShow.View(model: model, allChildren: try request.queryText("children") == "all").response(for: request)
     }
 }

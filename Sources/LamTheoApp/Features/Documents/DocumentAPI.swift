@@ -139,8 +139,8 @@ enum DocumentAPI {
     static func list(request: Request) async throws -> PageDTO<DocumentDTO> {
         let paging = try Paging(request)
         let filter = try DocumentQueries.Filter(request, scopes: request.readableSubtrees)
-        let page = try await DocumentQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
-        let names = try await DocumentQueries.organizationNames(for: page.items, on: request.db)
+        let page = try await DocumentQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.reads)
+        let names = try await DocumentQueries.organizationNames(for: page.items, on: request.reads)
         return PageDTO(items: page.items.map { DocumentDTO($0, organizationName: $0.organizationId.flatMap { names[$0] }) },
                        page: page.page, perPage: page.perPage, total: page.total)
     }
@@ -165,7 +165,7 @@ enum DocumentAPI {
         let id = try request.id()
         let body = try request.content.decode(RelationBody.self)
         _ = try await DocumentActions.relate(from: id, to: body.toDocumentId, kind: body.kind, request: request)
-        return try await detail(of: DocumentQueries.require(id, on: request.db), request: request).encodeResponse(status: .created, for: request)
+        return try await detail(of: DocumentQueries.require(id, on: request.reads), request: request).encodeResponse(status: .created, for: request)
     }
 
     static func unrelate(request: Request) async throws -> HTTPStatus {
@@ -182,7 +182,7 @@ enum DocumentAPI {
 
     static func download(request: Request) async throws -> Response {
         let document = try await DocumentActions.requireDocument(request.id(), .read, request: request)
-        let attachment = try await DocumentQueries.attachment(request.id("attachmentId"), of: document.requireID(), on: request.db)
+        let attachment = try await DocumentQueries.attachment(request.id("attachmentId"), of: document.requireID(), on: request.reads)
         return try request.application.documentFiles.download(attachment.storageKey, named: attachment.fileName, mediaType: attachment.mediaType)
     }
 
@@ -193,13 +193,13 @@ enum DocumentAPI {
 
     static func parseNumber(request: Request) async throws -> ParsedNumberDTO {
         var validator = Validator()
-        let parsed = try await validator.documentNumber(try request.queryText("text"), field: "text", on: request.db)
+        let parsed = try await validator.documentNumber(try request.queryText("text"), field: "text", on: request.reads)
         try validator.throwIfInvalid()
         return ParsedNumberDTO(symbol: parsed!.symbol, number: parsed!.number, typeCode: parsed!.typeCode, issuerCode: parsed!.issuerCode)
     }
 
     static func abbreviations(request: Request) async throws -> AbbreviationsDTO {
-        let lists = try await DocumentQueries.abbreviations(on: request.db)
+        let lists = try await DocumentQueries.abbreviations(on: request.reads)
         return AbbreviationsDTO(types: lists.types.map(AbbreviationDTO.init), issuers: lists.issuers.map(AbbreviationDTO.init))
     }
 
@@ -209,7 +209,7 @@ enum DocumentAPI {
     }
 
     static func terms(request: Request) async throws -> [TermDTO] {
-        try await DocumentQueries.terms(on: request.db).map(TermDTO.init)
+        try await DocumentQueries.terms(on: request.reads).map(TermDTO.init)
     }
 
     static func addTerm(request: Request) async throws -> Response {
@@ -219,11 +219,11 @@ enum DocumentAPI {
 
     static func detail(of document: Document, request: Request) async throws -> DocumentDetailDTO {
         let id = document.requireID()
-        let names = try await DocumentQueries.organizationNames(for: [document], on: request.db)
+        let names = try await DocumentQueries.organizationNames(for: [document], on: request.reads)
         return DocumentDetailDTO(
             document: DocumentDTO(document, organizationName: document.organizationId.flatMap { names[$0] }),
-            relations: try await DocumentQueries.relations(of: id, scopes: request.readableSubtrees, on: request.db).map(RelationDTO.init),
-            attachments: try await DocumentQueries.attachments(of: id, on: request.db).map(AttachmentDTO.init))
+            relations: try await DocumentQueries.relations(of: id, scopes: request.readableSubtrees, on: request.reads).map(RelationDTO.init),
+            attachments: try await DocumentQueries.attachments(of: id, on: request.reads).map(AttachmentDTO.init))
     }
 }
 

@@ -37,9 +37,9 @@ enum DocumentPages {
         let paging = try Paging(request)
         let actor = try request.requireActor()
         let filter = try DocumentQueries.Filter(request, scopes: actor.readableSubtrees)
-        let page = try await DocumentQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
-        let names = try await DocumentQueries.organizationNames(for: page.items, on: request.db)
-        let lists = try await DocumentQueries.abbreviations(on: request.db)
+        let page = try await DocumentQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.reads)
+        let names = try await DocumentQueries.organizationNames(for: page.items, on: request.reads)
+        let lists = try await DocumentQueries.abbreviations(on: request.reads)
         let symbolTitle = LocalizedText(vi: "Số, ký hiệu", en: "Number")(language)
         let titleTitle = LocalizedText(vi: "Trích yếu", en: "Title")(language)
         let dateTitle = LocalizedText(vi: "Ngày ban hành", en: "Issued")(language)
@@ -80,12 +80,12 @@ enum DocumentPages {
         let document = try await DocumentActions.requireDocument(request.id(), .read, request: request)
         let id = document.requireID()
         let actor = try request.requireActor()
-        let mayKeep = DocumentActions.mayKeep(issuedAt: try await DocumentQueries.issuingPath(of: document, on: request.db), actor)
-        let lists = try await DocumentQueries.abbreviations(on: request.db)
-        let names = try await DocumentQueries.organizationNames(for: [document], on: request.db)
-        let term = try await CommitteeTerm.find(document.termId, on: request.db)
-        let related = try await DocumentQueries.relations(of: id, scopes: actor.readableSubtrees, on: request.db)
-        let attachments = try await DocumentQueries.attachments(of: id, on: request.db)
+        let mayKeep = DocumentActions.mayKeep(issuedAt: try await DocumentQueries.issuingPath(of: document, on: request.reads), actor)
+        let lists = try await DocumentQueries.abbreviations(on: request.reads)
+        let names = try await DocumentQueries.organizationNames(for: [document], on: request.reads)
+        let term = try await CommitteeTerm.find(document.termId, on: request.reads)
+        let related = try await DocumentQueries.relations(of: id, scopes: actor.readableSubtrees, on: request.reads)
+        let attachments = try await DocumentQueries.attachments(of: id, on: request.reads)
         let fields = FormFields(request)
         func name(_ code: String, in list: [DocumentAbbreviation]) -> String {
             list.first { $0.code == code }.map { "\(code) · \($0.name(language))" } ?? code
@@ -194,7 +194,7 @@ enum DocumentPages {
             searchLabel: LocalizedText(vi: "Tìm tổ chức ban hành theo tên hoặc mã", en: "Find the issuing organisation by name or code"),
             action: action, searchText: searchText,
             candidates: try await UnitPicker.candidates(matching: searchText, holdsMembers: nil, excluding: nil, selected: form.organizationId,
-                                                        scopes: actor.readableSubtrees, on: request.db),
+                                                        scopes: actor.readableSubtrees, on: request.reads),
             selected: form.organizationId)
         let title = document.map { LocalizedText(vi: "Sửa \($0.symbol)", en: "Edit \($0.symbol)")(language) }
             ?? LocalizedText(vi: "Vào sổ văn bản", en: "Register a document")(language)
@@ -239,7 +239,7 @@ enum DocumentPages {
                 throw DomainError.invalid(field: "kind", LocalizedText(vi: "Chọn loại liên hệ", en: "Choose how the documents relate"))
             }
             let relation = try await DocumentActions.relate(from: id, to: form.toDocumentId, kind: kind, request: request)
-            let other = try await Document.find(relation.toDocumentId, on: request.db)?.symbol ?? ""
+            let other = try await Document.find(relation.toDocumentId, on: request.reads)?.symbol ?? ""
             return request.redirect(to: DocumentRoute.show(.value(id)).path(query: [:], fragment: relatedSection), flash: LocalizedText(
                 vi: "Đã ghi liên hệ: \(kind.label(.vi)) \(other).", en: "Relation saved: \(kind.label(.en)) \(other)."))
         } catch let error as DomainError where error.kind != .notFound {
@@ -250,7 +250,7 @@ enum DocumentPages {
     static func unrelate(request: Request) async throws -> Response {
         let id = try request.id()
         let relation = try await DocumentActions.unrelate(request.id("relationId"), of: id, request: request)
-        let other = try await Document.find(relation.toDocumentId, on: request.db)?.symbol ?? ""
+        let other = try await Document.find(relation.toDocumentId, on: request.reads)?.symbol ?? ""
         return request.redirect(to: DocumentRoute.show(.value(id)).path(query: [:], fragment: relatedSection), flash: LocalizedText(
             vi: "Đã bỏ liên hệ với \(other).", en: "Relation to \(other) removed."))
     }
@@ -263,7 +263,7 @@ enum DocumentPages {
         let fields = FormFields(request, errors: errors)
         let searchText = try request.queryText("q") ?? ""
         let candidates = searchText.isEmpty ? [] : try await DocumentQueries.search(
-            .init(text: searchText, scopes: try request.readableSubtrees), page: 1, perPage: 20, on: request.db).items.filter { $0.id != id }
+            .init(text: searchText, scopes: try request.readableSubtrees), page: 1, perPage: 20, on: request.reads).items.filter { $0.id != id }
         let title = LocalizedText(vi: "Văn bản liên quan đến \(document.symbol)", en: "Relate \(document.symbol) to another document")(language)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),

@@ -196,8 +196,8 @@ enum ExemplarAPI {
         let paging = try Paging(request)
         let unit = try await request.readableUnit()
         let filter = ExemplarFilter(state: try request.queryChoice(ExemplarState.self, at: "state"), kind: try request.queryChoice(ExemplarKind.self, at: "kind"))
-        let page = try await ExemplarQueries.list(within: unit, filter, page: paging.page, perPage: paging.perPage, on: request.db)
-        let names = try await OrganizationQueries.names(page.items.map(\.organizationId), on: request.db)
+        let page = try await ExemplarQueries.list(within: unit, filter, page: paging.page, perPage: paging.perPage, on: request.reads)
+        let names = try await OrganizationQueries.names(page.items.map(\.organizationId), on: request.reads)
         return PageDTO(items: page.items.map {
             SummaryDTO(id: $0.requireID(), kind: $0.kind, title: $0.title, organizationId: $0.organizationId, organizationName: names[$0.organizationId] ?? "",
                        state: $0.state, nominatedOn: $0.nominatedOn)
@@ -207,46 +207,46 @@ enum ExemplarAPI {
     static func figures(request: Request) async throws -> FiguresDTO {
         let unit = try await request.readableUnit()
         let id = unit.requireID()
-        return FiguresDTO(organizationId: id, organizationName: unit.name, own: try await ExemplarTallies.own(id, on: request.db),
-                          subtree: try await ExemplarTallies.read(id, on: request.db))
+        return FiguresDTO(organizationId: id, organizationName: unit.name, own: try await ExemplarTallies.own(id, on: request.reads),
+                          subtree: try await ExemplarTallies.read(id, on: request.reads))
     }
 
     static func show(request: Request) async throws -> ExemplarDTO {
-        try await detail(try await ExemplarActions.require(try request.id(), request: request), on: request.db)
+        try await detail(try await ExemplarActions.require(try request.id(), request: request), on: request.reads)
     }
 
     static func nominate(request: Request) async throws -> Response {
         let exemplar = try await ExemplarActions.nominate(try request.content.decode(ExemplarInput.self), request: request)
-        return try await detail(exemplar, on: request.db).encodeResponse(status: .created, for: request)
+        return try await detail(exemplar, on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func verify(request: Request) async throws -> ExemplarDTO {
         try await detail(try await ExemplarActions.verify(try request.id(), try request.content.decode(ExemplarVerificationInput.self), request: request),
-                         on: request.db)
+                         on: request.reads)
     }
 
     static func commend(request: Request) async throws -> Response {
         let id = try request.id()
         _ = try await ExemplarActions.commend(id, try request.content.decode(CommendationInput.self), request: request)
-        return try await detail(try await ExemplarQueries.require(id, on: request.db), on: request.db).encodeResponse(status: .created, for: request)
+        return try await detail(try await ExemplarQueries.require(id, on: request.reads), on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func requestReplication(request: Request) async throws -> Response {
         let tasks = try await ExemplarActions.requestReplication(try request.id(), try request.content.decode(ReplicationRequestInput.self), request: request)
-        let names = try await FollowUpQueries.unitNames(of: tasks, on: request.db)
+        let names = try await FollowUpQueries.unitNames(of: tasks, on: request.reads)
         return try await tasks.map { FollowUpAPI.TaskDTO($0, names: names, today: .today()) }.encodeResponse(status: .created, for: request)
     }
 
     static func adopt(request: Request) async throws -> Response {
         let id = try request.id()
         _ = try await ExemplarActions.adopt(id, try request.content.decode(AdoptionInput.self), request: request)
-        return try await detail(try await ExemplarQueries.require(id, on: request.db), on: request.db).encodeResponse(status: .created, for: request)
+        return try await detail(try await ExemplarQueries.require(id, on: request.reads), on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func addEvidence(request: Request) async throws -> Response {
         let id = try request.id()
         _ = try await ExemplarActions.addEvidence(id, try request.content.decode(ExemplarEvidenceInput.self), request: request)
-        return try await detail(try await ExemplarQueries.require(id, on: request.db), on: request.db).encodeResponse(status: .created, for: request)
+        return try await detail(try await ExemplarQueries.require(id, on: request.reads), on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func evidenceFile(request: Request) async throws -> Response {
@@ -254,16 +254,16 @@ enum ExemplarAPI {
     }
 
     static func authority(request: Request) async throws -> [AuthorityRuleDTO] {
-        try await ExemplarQueries.authorityRules(on: request.db).map(AuthorityRuleDTO.init)
+        try await ExemplarQueries.authorityRules(on: request.reads).map(AuthorityRuleDTO.init)
     }
 
     static func addAuthorityVersion(request: Request) async throws -> Response {
         _ = try await ExemplarActions.addAuthorityVersion(try request.content.decode(CommendationAuthorityInput.self), request: request)
-        return try await ExemplarQueries.authorityRules(on: request.db).map(AuthorityRuleDTO.init).encodeResponse(status: .created, for: request)
+        return try await ExemplarQueries.authorityRules(on: request.reads).map(AuthorityRuleDTO.init).encodeResponse(status: .created, for: request)
     }
 
     static func nominationRule(request: Request) async throws -> NominationRuleDTO {
-        NominationRuleDTO(minimumRating: try await ExemplarQueries.nominationRule(on: request.db).minimum)
+        NominationRuleDTO(minimumRating: try await ExemplarQueries.nominationRule(on: request.reads).minimum)
     }
 
     static func setNominationRule(request: Request) async throws -> NominationRuleDTO {

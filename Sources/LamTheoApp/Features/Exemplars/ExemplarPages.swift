@@ -84,7 +84,7 @@ enum ExemplarPages {
         let unit = try await request.readableUnit()
         let filter = ExemplarFilter(state: try request.queryChoice(ExemplarState.self, at: "state"), kind: try request.queryChoice(ExemplarKind.self, at: "kind"))
         let model = try await ExemplarList.Query.run(unit: unit, filter: filter, actor: try request.requireActor(), page: paging.page, perPage: paging.perPage,
-                                                     on: request.db)
+                                                     on: request.reads)
         return ExemplarList.View(model: model).response(for: request)
     }
 
@@ -99,7 +99,7 @@ enum ExemplarPages {
             return request.redirect(to: ExemplarRoute.show(.value(exemplar.requireID())).path,
                                     flash: LocalizedText(vi: "Đã gửi đề nghị; cấp trên sẽ thẩm định.", en: "Nominated; the level above will verify it."))
         } catch let error as DomainError where error.kind != .notFound {
-            guard let unitId = ExemplarPages.integer(form.organizationId), let unit = try await Organization.find(unitId, on: request.db) else { throw error }
+            guard let unitId = ExemplarPages.integer(form.organizationId), let unit = try await Organization.find(unitId, on: request.reads) else { throw error }
             try request.require(.read, at: unit.treePath)
             return try await newPage(unit: unit, errors: error.fieldErrors, refused: RefusedForm(form: "nominate", form), status: .unprocessableEntity,
                                      request: request)
@@ -167,7 +167,7 @@ enum ExemplarPages {
     private static func page(_ id: Int, errors: [FieldError] = [], refused: RefusedForm? = nil, status: HTTPResponseStatus = .ok,
                              request: Request) async throws -> Response {
         let exemplar = try await ExemplarActions.require(id, request: request)
-        let model = try await ExemplarShow.Query.run(exemplar, actor: try request.requireActor(), on: request.db)
+        let model = try await ExemplarShow.Query.run(exemplar, actor: try request.requireActor(), on: request.reads)
         return ExemplarShow.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
 
@@ -175,7 +175,7 @@ enum ExemplarPages {
                                 request: Request) async throws -> Response {
         let actor = try request.requireActor()
         guard actor.can(.edit, at: unit.treePath) else { throw Abort(.forbidden) }
-        let parent = try await unit.parentId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
+        let parent = try await unit.parentId.asyncMap { try await Organization.find($0, on: request.reads) } ?? nil
         let model = ExemplarNew.Model(unitId: unit.requireID(), unitName: unit.name,
                                       parent: parent.flatMap { actor.can(.edit, at: $0.treePath) ? ExemplarShow.Choice(id: $0.requireID(), title: $0.name) : nil })
         return ExemplarNew.View(model: model).response(for: request, errors: errors, refused: refused, status: status)

@@ -32,8 +32,8 @@ enum ExemplarPublicPages {
         let campaign = try request.queryInteger(.campaign)
         let page = try request.publicPage()
         return try await request.publicResponse {
-            let site = try await PublicSites.require(slug: slug, on: request.db)
-            return ExemplarShowcase.View(model: try await ExemplarShowcase.Query.run(site: site, campaign: campaign, page: page, on: request.db))
+            let site = try await PublicSites.require(slug: slug, on: request.reads)
+            return ExemplarShowcase.View(model: try await ExemplarShowcase.Query.run(site: site, campaign: campaign, page: page, on: request.reads))
                 .html().render()
         }
     }
@@ -44,8 +44,8 @@ enum ExemplarPublicPages {
             throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy điển hình", en: "Exemplar not found"))
         }
         return try await request.publicResponse {
-            let site = try await PublicSites.require(slug: slug, on: request.db)
-            return ExemplarShowcase.StoryView(story: try await ExemplarShowcase.Query.story(id, site: site, on: request.db)).html().render()
+            let site = try await PublicSites.require(slug: slug, on: request.reads)
+            return ExemplarShowcase.StoryView(story: try await ExemplarShowcase.Query.story(id, site: site, on: request.reads)).html().render()
         }
     }
 }

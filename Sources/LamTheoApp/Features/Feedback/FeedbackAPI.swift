@@ -143,42 +143,42 @@ enum FeedbackAPI {
         let unit = try await request.readableUnit()
         let today = CalendarDate.today()
         let page = try await FeedbackQueries.list(in: unit.treePath, status: try request.queryChoice(FeedbackListStatus.self, at: "status"),
-                                                  today: today, page: paging.page, perPage: paging.perPage, on: request.db)
-        let names = try await OrganizationQueries.names(page.items.map(\.organizationId), on: request.db)
+                                                  today: today, page: paging.page, perPage: paging.perPage, on: request.reads)
+        let names = try await OrganizationQueries.names(page.items.map(\.organizationId), on: request.reads)
         return PageDTO(items: page.items.map { SummaryDTO($0, names: names, today: today) }, page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func show(request: Request) async throws -> FeedbackDTO {
         let feedback = try await FeedbackActions.require(try request.id(), request: request)
         try await FeedbackActions.logContactView(feedback, what: "feedback.api", request: request)
-        return try await detail(feedback, on: request.db)
+        return try await detail(feedback, on: request.reads)
     }
 
     static func acknowledge(request: Request) async throws -> FeedbackDTO {
-        try await detail(try await FeedbackActions.acknowledge(try request.id(), request: request), on: request.db)
+        try await detail(try await FeedbackActions.acknowledge(try request.id(), request: request), on: request.reads)
     }
 
     static func forward(request: Request) async throws -> FeedbackDTO {
         try await detail(try await FeedbackActions.forward(try request.id(), try request.content.decode(FeedbackForwardInput.self), request: request),
-                         on: request.db)
+                         on: request.reads)
     }
 
     static func answer(request: Request) async throws -> FeedbackDTO {
         try await detail(try await FeedbackActions.answer(try request.id(), try request.content.decode(FeedbackAnswerInput.self), request: request),
-                         on: request.db)
+                         on: request.reads)
     }
 
     static func reject(request: Request) async throws -> FeedbackDTO {
         try await detail(try await FeedbackActions.reject(try request.id(), try request.content.decode(FeedbackRejectionInput.self), request: request),
-                         on: request.db)
+                         on: request.reads)
     }
 
     static func publish(request: Request) async throws -> FeedbackDTO {
-        try await detail(try await FeedbackActions.publish(try request.id(), request: request), on: request.db)
+        try await detail(try await FeedbackActions.publish(try request.id(), request: request), on: request.reads)
     }
 
     static func eraseContact(request: Request) async throws -> FeedbackDTO {
-        try await detail(try await FeedbackActions.eraseContact(try request.id(), request: request), on: request.db)
+        try await detail(try await FeedbackActions.eraseContact(try request.id(), request: request), on: request.reads)
     }
 
     static func attachment(request: Request) async throws -> Response {
@@ -208,7 +208,7 @@ enum FeedbackAPI {
     }
 
     static func site(_ request: Request) async throws -> PublicSite {
-        try await PublicSites.require(slug: request.parameters.get("slug") ?? "", on: request.db)
+        try await PublicSites.require(slug: request.parameters.get("slug") ?? "", on: request.reads)
     }
 
     static func detail(_ feedback: Feedback, on db: any Database) async throws -> FeedbackDTO {

@@ -49,7 +49,7 @@ enum FeedbackPages {
         let input = try request.content.decode(FeedbackForwardInput.self)
         return try await form(FeedbackShow.forwardForm, sent: input, request: request) { id in
             let feedback = try await FeedbackActions.forward(id, input, request: request)
-            let unit = try await OrganizationQueries.require(feedback.organizationId, on: request.db)
+            let unit = try await OrganizationQueries.require(feedback.organizationId, on: request.reads)
             return LocalizedText(vi: "Đã chuyển cho \(unit.name) giải quyết.", en: "Forwarded to \(unit.name).")
         }
     }
@@ -95,7 +95,7 @@ enum FeedbackPages {
         let unit = try await request.readableUnit()
         let model = try await FeedbackList.Query.run(unit: unit, status: try request.queryChoice(FeedbackListStatus.self, at: "status"),
                                                      actor: try request.requireActor(), today: .today(), page: paging.page, perPage: paging.perPage,
-                                                     on: request.db)
+                                                     on: request.reads)
         return FeedbackList.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
 
@@ -115,7 +115,7 @@ enum FeedbackPages {
                              request: Request) async throws -> Response {
         let feedback = try await FeedbackActions.require(id, request: request)
         try await FeedbackActions.logContactView(feedback, what: "feedback.page", request: request)
-        let model = try await FeedbackShow.Query.run(feedback, actor: try request.requireActor(), today: .today(), on: request.db)
+        let model = try await FeedbackShow.Query.run(feedback, actor: try request.requireActor(), today: .today(), on: request.reads)
         return FeedbackShow.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
 }

@@ -24,7 +24,7 @@ enum FeedbackPublicPages {
         let body = try request.content.decode(FeedbackAPI.SubmissionBody.self)
         do {
             let feedback = try await FeedbackActions.submit(body.input, proof: body.proof, site: site, request: request)
-            let attachments = try await FeedbackQueries.attachments(of: feedback.requireID(), on: request.db).count
+            let attachments = try await FeedbackQueries.attachments(of: feedback.requireID(), on: request.reads).count
             return html(FeedbackForm.ReceiptView(site: site, receipt: FeedbackForm.Receipt(code: feedback.code, answerDueOn: feedback.answerDueOn,
                                                                                         attachments: attachments)).html().render(), status: .created)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .tooManyAttempts {

@@ -105,14 +105,14 @@ enum FollowUpAPI {
         let unit = try await request.readableUnit()
         let filter = try FollowUpFilter(request)
         let today = CalendarDate.today()
-        let page = try await FollowUpQueries.tasks(of: unit, filter, today: today, page: paging.page, perPage: paging.perPage, on: request.db)
-        let names = try await FollowUpQueries.unitNames(of: page.items, on: request.db)
+        let page = try await FollowUpQueries.tasks(of: unit, filter, today: today, page: paging.page, perPage: paging.perPage, on: request.reads)
+        let names = try await FollowUpQueries.unitNames(of: page.items, on: request.reads)
         return PageDTO(items: page.items.map { TaskDTO($0, names: names, today: today) }, page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func figures(request: Request) async throws -> FiguresDTO {
         let unit = try await request.readableUnit()
-        let figures = try await FollowUpQueries.figures(of: unit, today: .today(), on: request.db)
+        let figures = try await FollowUpQueries.figures(of: unit, today: .today(), on: request.reads)
         func byOrigin(_ tallies: [String: FollowUpTally]) -> [String: TallyDTO] {
             tallies.mapValues(TallyDTO.init).merging(["all": TallyDTO(FollowUpFigures.total(tallies))]) { first, _ in first }
         }
@@ -120,27 +120,27 @@ enum FollowUpAPI {
     }
 
     static func show(request: Request) async throws -> TaskDTO {
-        try await detail(try await FollowUpActions.require(try request.id(), request: request), on: request.db)
+        try await detail(try await FollowUpActions.require(try request.id(), request: request), on: request.reads)
     }
 
     static func report(request: Request) async throws -> Response {
         let task = try await FollowUpActions.report(try request.id(), try request.content.decode(FollowUpReportInput.self), request: request)
-        return try await detail(task, on: request.db).encodeResponse(status: .created, for: request)
+        return try await detail(task, on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func review(request: Request) async throws -> TaskDTO {
         try await detail(try await FollowUpActions.review(try request.id(), try request.content.decode(FollowUpReviewInput.self), request: request),
-                         on: request.db)
+                         on: request.reads)
     }
 
     static func extend(request: Request) async throws -> TaskDTO {
         try await detail(try await FollowUpActions.extend(try request.id(), try request.content.decode(FollowUpExtensionInput.self), request: request),
-                         on: request.db)
+                         on: request.reads)
     }
 
     static func cancel(request: Request) async throws -> TaskDTO {
         try await detail(try await FollowUpActions.cancel(try request.id(), try request.content.decode(FollowUpCancellationInput.self), request: request),
-                         on: request.db)
+                         on: request.reads)
     }
 
     static func detail(_ task: FollowUpTask, on db: any Database) async throws -> TaskDTO {

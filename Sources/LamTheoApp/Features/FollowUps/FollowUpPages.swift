@@ -19,7 +19,7 @@ enum FollowUpPages {
         let paging = try Paging(request)
         let unit = try await request.readableUnit()
         let filter = try FollowUpFilter(request)
-        let model = try await FollowUpList.Query.run(unit: unit, filter: filter, today: .today(), page: paging.page, perPage: paging.perPage, on: request.db)
+        let model = try await FollowUpList.Query.run(unit: unit, filter: filter, today: .today(), page: paging.page, perPage: paging.perPage, on: request.reads)
         return FollowUpList.View(model: model).response(for: request)
     }
 
@@ -64,7 +64,7 @@ enum FollowUpPages {
         let input = try request.content.decode(FollowUpCancellationInput.self)
         do {
             let task = try await FollowUpActions.cancel(id, input, request: request)
-            let unit = try await OrganizationQueries.require(task.organizationId, on: request.db)
+            let unit = try await OrganizationQueries.require(task.organizationId, on: request.reads)
             return request.redirect(to: FollowUpRoute.show(.value(id)).path,
                                     flash: LocalizedText(vi: "Đã hủy nhiệm vụ của \(unit.name).", en: "The task of \(unit.name) is cancelled."))
         } catch let error as DomainError where error.kind == .invalid {
@@ -77,7 +77,7 @@ enum FollowUpPages {
         let page = FollowUpRoute.show(.value(id)).path
         guard !FollowUpState.finished.contains(task.state) else { return request.redirect(to: page) }
         guard try await FollowUpActions.mayAsIssuer(task, request: request) else { throw Abort(.forbidden) }
-        let unit = try await OrganizationQueries.require(task.organizationId, on: request.db)
+        let unit = try await OrganizationQueries.require(task.organizationId, on: request.reads)
         return ConfirmationView(
             title: LocalizedText(vi: "Hủy nhiệm vụ “\(task.title)” của \(unit.name)?", en: "Cancel the task “\(task.title)” of \(unit.name)?"),
             consequences: [
@@ -109,7 +109,7 @@ enum FollowUpPages {
     private static func page(_ id: Int, errors: [FieldError] = [], refused: RefusedForm? = nil, status: HTTPResponseStatus = .ok,
                              request: Request) async throws -> Response {
         let task = try await FollowUpActions.require(id, request: request)
-        let model = try await FollowUpShow.Query.run(task, actor: try request.requireActor(), today: .today(), on: request.db)
+        let model = try await FollowUpShow.Query.run(task, actor: try request.requireActor(), today: .today(), on: request.reads)
         return FollowUpShow.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
 }

@@ -8,7 +8,7 @@ enum HomeAPI {
     }
 
     static func todos(request: Request) async throws -> TodoListDTO {
-        let model = try await TodoPage.Query.run(for: try request.requireActor(), today: CalendarDate.today(), on: request.db)
+        let model = try await TodoPage.Query.run(for: try request.requireActor(), today: CalendarDate.today(), on: request.reads)
         return TodoListDTO(model, language: request.language)
     }
 

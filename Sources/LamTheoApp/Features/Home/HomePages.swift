@@ -8,7 +8,7 @@ enum HomePages {
     }
 
     static func todos(request: Request) async throws -> Response {
-        let model = try await TodoPage.Query.run(for: try request.requireActor(), today: CalendarDate.today(), on: request.db)
+        let model = try await TodoPage.Query.run(for: try request.requireActor(), today: CalendarDate.today(), on: request.reads)
         return TodoPage.View(model: model).response(for: request)
     }
 }

@@ -187,28 +187,28 @@ enum InspectionAPI {
     static func list(request: Request) async throws -> PageDTO<SummaryDTO> {
         let paging = try Paging(request)
         let unit = try await request.readableUnit()
-        let page = try await InspectionQueries.list(of: unit, page: paging.page, perPage: paging.perPage, on: request.db)
-        let names = try await OrganizationQueries.names(Set(page.items.map(\.organizationId)), on: request.db)
+        let page = try await InspectionQueries.list(of: unit, page: paging.page, perPage: paging.perPage, on: request.reads)
+        let names = try await OrganizationQueries.names(Set(page.items.map(\.organizationId)), on: request.reads)
         return PageDTO(items: page.items.map { SummaryDTO($0, names: names) }, page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func create(request: Request) async throws -> Response {
         let inspection = try await InspectionActions.create(try request.content.decode(InspectionInput.self), request: request)
-        return try await detail(inspection, on: request.db).encodeResponse(status: .created, for: request)
+        return try await detail(inspection, on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func show(request: Request) async throws -> DetailDTO {
-        try await detail(try await InspectionActions.require(try request.id(), request: request), on: request.db)
+        try await detail(try await InspectionActions.require(try request.id(), request: request), on: request.reads)
     }
 
     /// The conclusion drafted from the record (numbered and dated as registered, once it is), in the Party's format.
     static func conclusionFile(request: Request) async throws -> Response {
         let inspection = try await InspectionActions.require(try request.id(), request: request)
-        let detail = try await detail(inspection, on: request.db)
-        let committee = try await Organization.find(inspection.organizationId, on: request.db)
-        let parent = try await committee?.parentId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
-        let decision = try await Document.find(detail.decisionDocumentId, on: request.db)?.symbol ?? "…"
-        let conclusion = try await detail.conclusionDocumentId.asyncMap { try await Document.find($0, on: request.db) } ?? nil
+        let detail = try await detail(inspection, on: request.reads)
+        let committee = try await Organization.find(inspection.organizationId, on: request.reads)
+        let parent = try await committee?.parentId.asyncMap { try await Organization.find($0, on: request.reads) } ?? nil
+        let decision = try await Document.find(detail.decisionDocumentId, on: request.reads)?.symbol ?? "…"
+        let conclusion = try await detail.conclusionDocumentId.asyncMap { try await Document.find($0, on: request.reads) } ?? nil
         let document = InspectionConclusionDraft.document(detail, superiorBody: (parent ?? committee)?.name.uppercased() ?? "", decision: decision,
                                                           conclusion: conclusion.map { ($0.symbol, $0.issuedOn) })
         let name = conclusion.map { $0.symbol.replacingOccurrences(of: "/", with: "-") } ?? "Ket-luan-\(detail.id)"
@@ -218,14 +218,14 @@ enum InspectionAPI {
     static func reads(request: Request) async throws -> [ReadDTO] {
         let inspection = try await InspectionActions.require(try request.id(), request: request)
         guard try request.requireActor().can(.read, at: inspection.treePath) else { throw Abort(.forbidden) }
-        return try await InspectionQueries.reads(of: inspection.requireID(), on: request.db).map {
+        return try await InspectionQueries.reads(of: inspection.requireID(), on: request.reads).map {
             ReadDTO(userId: $0.userId, username: $0.username, organizationId: $0.organizationId, page: $0.page, readAt: $0.readAt)
         }
     }
 
     static func plan(request: Request) async throws -> DetailDTO {
         let id = try request.id()
-        return try await detail(try await InspectionActions.sendPlan(id, try request.content.decode(InspectionPlanInput.self), request: request), on: request.db)
+        return try await detail(try await InspectionActions.sendPlan(id, try request.content.decode(InspectionPlanInput.self), request: request), on: request.reads)
     }
 
     static func selfReport(request: Request) async throws -> Response {
@@ -255,7 +255,7 @@ enum InspectionAPI {
     static func conclusion(request: Request) async throws -> DetailDTO {
         let id = try request.id()
         return try await detail(try await InspectionActions.conclude(id, try request.content.decode(InspectionConclusionInput.self), request: request),
-                                on: request.db)
+                                on: request.reads)
     }
 
     static func recommendation(request: Request) async throws -> Response {
@@ -267,11 +267,11 @@ enum InspectionAPI {
     static func closure(request: Request) async throws -> DetailDTO {
         let id = try request.id()
         return try await detail(try await InspectionActions.close(id, try request.content.decode(InspectionClosureInput.self), request: request),
-                                on: request.db)
+                                on: request.reads)
     }
 
     private static func created(_ id: Int, request: Request) async throws -> Response {
-        try await detail(try await InspectionQueries.require(id, on: request.db), on: request.db).encodeResponse(status: .created, for: request)
+        try await detail(try await InspectionQueries.require(id, on: request.reads), on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func detail(_ inspection: Inspection, on db: any Database) async throws -> DetailDTO {

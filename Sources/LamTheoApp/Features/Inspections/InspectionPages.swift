@@ -25,14 +25,14 @@ enum InspectionPages {
     static func list(request: Request) async throws -> Response {
         let paging = try Paging(request)
         let unit = try await request.readableUnit()
-        let model = try await InspectionList.Query.run(unit: unit, actor: try request.requireActor(), page: paging.page, perPage: paging.perPage, on: request.db)
+        let model = try await InspectionList.Query.run(unit: unit, actor: try request.requireActor(), page: paging.page, perPage: paging.perPage, on: request.reads)
         return InspectionList.View(model: model).response(for: request)
     }
 
     static func new(request: Request) async throws -> Response {
         let unit = try await request.readableUnit()
         try request.require(.edit, at: unit.treePath)
-        return InspectionNew.View(model: try await InspectionNew.Query.run(committee: unit, on: request.db)).response(for: request)
+        return InspectionNew.View(model: try await InspectionNew.Query.run(committee: unit, on: request.reads)).response(for: request)
     }
 
     static func create(request: Request) async throws -> Response {
@@ -43,8 +43,8 @@ enum InspectionPages {
                                     flash: LocalizedText(vi: "Đã ghi quyết định; bước tiếp theo: gửi kế hoạch, đề cương báo cáo.",
                                                          en: "Decision recorded; next, send the plan and the report outline."))
         } catch let error as DomainError where error.kind != .notFound && error.kind != .forbidden {
-            guard let committee = try await form.input.organizationId.asyncMap({ try await Organization.find($0, on: request.db) }) ?? nil else { throw error }
-            var model = try await InspectionNew.Query.run(committee: committee, on: request.db)
+            guard let committee = try await form.input.organizationId.asyncMap({ try await Organization.find($0, on: request.reads) }) ?? nil else { throw error }
+            var model = try await InspectionNew.Query.run(committee: committee, on: request.reads)
             model.ticked = Set(form.input.unitIds ?? [])
             return InspectionNew.View(model: model).response(for: request, errors: error.fieldErrors, refused: RefusedForm(form: InspectionNew.form, form),
                                                              status: .unprocessableEntity)
@@ -68,7 +68,7 @@ enum InspectionPages {
         return try await form(InspectionShow.selfReportForm, sent: input, request: request,
                               renaming: ["organizationId": "selfReportUnit", "note": "selfReportNote"]) { id in
             let unit = try await InspectionActions.recordSelfReport(id, input, request: request)
-            let inspection = try await InspectionQueries.require(id, on: request.db)
+            let inspection = try await InspectionQueries.require(id, on: request.reads)
             return (unit.selfReportOn ?? .today()) > inspection.selfReportDueOn
                 ? LocalizedText(vi: "Đã ghi báo cáo tự kiểm tra (nộp chậm).", en: "Self-report recorded (late).")
                 : LocalizedText(vi: "Đã ghi báo cáo tự kiểm tra.", en: "Self-report recorded.")
@@ -162,7 +162,7 @@ enum InspectionPages {
     private static func page(_ id: Int, errors: [FieldError] = [], refused: RefusedForm? = nil, status: HTTPResponseStatus = .ok,
                              request: Request) async throws -> Response {
         let inspection = try await InspectionActions.require(id, request: request)
-        let model = try await InspectionShow.Query.run(inspection, actor: try request.requireActor(), today: .today(), on: request.db)
+        let model = try await InspectionShow.Query.run(inspection, actor: try request.requireActor(), today: .today(), on: request.reads)
         return InspectionShow.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
 }

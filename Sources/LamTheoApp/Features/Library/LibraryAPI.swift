@@ -80,29 +80,29 @@ enum LibraryAPI {
 
     static func list(request: Request) async throws -> PageDTO<ItemDTO> {
         let paging = try Paging(request)
-        let reach = try await LibraryQueries.reach(of: request.requireActor(), on: request.db)
-        let page = try await LibraryQueries.list(try LibraryPages.filter(request), reach: reach, page: paging.page, perPage: paging.perPage, on: request.db)
-        let units = try await LibraryItem.query(on: request.db).filter(\.$id ~~ page.items.map(\.id)).all()
+        let reach = try await LibraryQueries.reach(of: request.requireActor(), on: request.reads)
+        let page = try await LibraryQueries.list(try LibraryPages.filter(request), reach: reach, page: paging.page, perPage: paging.perPage, on: request.reads)
+        let units = try await LibraryItem.query(on: request.reads).filter(\.$id ~~ page.items.map(\.id)).all()
             .reduce(into: [Int: Int]()) { $0[$1.id ?? 0] = $1.organizationId }
         return PageDTO(items: page.items.map { ItemDTO($0, organizationId: units[$0.id] ?? 0) }, page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func show(request: Request) async throws -> DetailDTO {
         let (item, unit) = try await LibraryActions.readable(try request.id(), request: request)
-        return try await detail(item, unit: unit, on: request.db)
+        return try await detail(item, unit: unit, on: request.reads)
     }
 
     static func create(request: Request) async throws -> Response {
         let body = try request.content.decode(LibraryPages.ItemForm.self)
         let item = try await LibraryActions.create(body.input, upload: body.upload, request: request)
-        return try await detail(item, unit: try await OrganizationQueries.require(item.organizationId, on: request.db), on: request.db)
+        return try await detail(item, unit: try await OrganizationQueries.require(item.organizationId, on: request.reads), on: request.reads)
             .encodeResponse(status: .created, for: request)
     }
 
     static func revise(request: Request) async throws -> Response {
         let body = try request.content.decode(LibraryPages.ItemForm.self)
         let item = try await LibraryActions.revise(try request.id(), body.input, upload: body.upload, request: request)
-        return try await detail(item, unit: try await OrganizationQueries.require(item.organizationId, on: request.db), on: request.db)
+        return try await detail(item, unit: try await OrganizationQueries.require(item.organizationId, on: request.reads), on: request.reads)
             .encodeResponse(status: .created, for: request)
     }
 

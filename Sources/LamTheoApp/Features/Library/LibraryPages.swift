@@ -19,7 +19,7 @@ enum LibraryPages {
     static func list(request: Request) async throws -> Response {
         let paging = try Paging(request, defaultPerPage: 20)
         let model = try await LibraryList.Query.run(try filter(request), actor: request.requireActor(), page: paging.page, perPage: paging.perPage,
-                                                    on: request.db)
+                                                    on: request.reads)
         return LibraryList.View(model: model).response(for: request)
     }
 
@@ -27,7 +27,7 @@ enum LibraryPages {
         let actor = try request.requireActor()
         let (item, unit) = try await LibraryActions.readable(try request.id(), request: request)
         if actor.memberId != nil { try await LibraryActions.recordReading(item.requireID(), request: request) }
-        let model = try await LibraryShow.Query.run(item, unit: unit, canEdit: actor.can(.edit, at: unit.treePath), readByMember: actor.memberId != nil, on: request.db)
+        let model = try await LibraryShow.Query.run(item, unit: unit, canEdit: actor.can(.edit, at: unit.treePath), readByMember: actor.memberId != nil, on: request.reads)
         return LibraryShow.View(model: model).response(for: request)
     }
 
@@ -42,7 +42,7 @@ enum LibraryPages {
         let input = LibraryItemInput(organizationId: try request.queryInteger(.unit), kind: LibraryKind.summary.rawValue,
                                      visibility: LibraryVisibility.members.rawValue)
         return LibraryEditor.View(model: try await LibraryEditor.Query.run(id: nil, input: input, actor: actor, item: nil, unit: nil,
-                                                                        language: request.language, on: request.db)).response(for: request)
+                                                                        language: request.language, on: request.reads)).response(for: request)
     }
 
     static func create(request: Request) async throws -> Response {
@@ -53,15 +53,15 @@ enum LibraryPages {
                                     flash: LocalizedText(vi: "Đã thêm tài liệu (bản 1).", en: "Item added (version 1)."))
         } catch let error as DomainError where error.kind == .invalid {
             let model = try await LibraryEditor.Query.run(id: nil, input: form.input, actor: request.requireActor(), item: nil, unit: nil,
-                                                          language: request.language, on: request.db)
+                                                          language: request.language, on: request.reads)
             return LibraryEditor.View(model: model).response(for: request, errors: error.fieldErrors, refused: form.refused, status: .unprocessableEntity)
         }
     }
 
     static func editForm(request: Request) async throws -> Response {
         let (item, unit) = try await LibraryActions.requireEditable(try request.id(), request: request)
-        let model = try await LibraryEditor.Query.run(id: item.id, input: try await input(of: item, on: request.db), actor: request.requireActor(),
-                                                      item: item, unit: unit, language: request.language, on: request.db)
+        let model = try await LibraryEditor.Query.run(id: item.id, input: try await input(of: item, on: request.reads), actor: request.requireActor(),
+                                                      item: item, unit: unit, language: request.language, on: request.reads)
         return LibraryEditor.View(model: model).response(for: request)
     }
 
@@ -75,7 +75,7 @@ enum LibraryPages {
         } catch let error as DomainError where error.kind == .invalid {
             let (item, unit) = try await LibraryActions.requireEditable(id, request: request)
             let model = try await LibraryEditor.Query.run(id: id, input: form.input, actor: request.requireActor(), item: item, unit: unit,
-                                                          language: request.language, on: request.db)
+                                                          language: request.language, on: request.reads)
             return LibraryEditor.View(model: model).response(for: request, errors: error.fieldErrors, refused: form.refused, status: .unprocessableEntity)
         }
     }
@@ -90,7 +90,7 @@ enum LibraryPages {
     static func download(_ item: LibraryItem, version: Int?, request: Request) async throws -> Response {
         var (key, name, type) = (item.fileKey, item.fileName, item.fileType)
         if let version {
-            guard let saved = try await LibraryItemVersion.query(on: request.db).filter(\.$itemId == item.requireID()).filter(\.$version == version).first() else {
+            guard let saved = try await LibraryItemVersion.query(on: request.reads).filter(\.$itemId == item.requireID()).filter(\.$version == version).first() else {
                 throw DomainError.notFound(LocalizedText(vi: "Không có phiên bản này", en: "No such version"))
             }
             (key, name, type) = (saved.fileKey, saved.fileName, saved.fileType)

@@ -20,8 +20,8 @@ enum LibraryPublicPages {
                                    topic: try request.queryText("topic"))
         let page = try request.publicPage()
         return try await request.publicResponse {
-            let site = try await PublicSites.require(slug: slug, on: request.db)
-            return LibraryPublic.ListView(model: try await LibraryPublic.Query.list(filter, site: site, page: page, on: request.db)).html().render()
+            let site = try await PublicSites.require(slug: slug, on: request.reads)
+            return LibraryPublic.ListView(model: try await LibraryPublic.Query.list(filter, site: site, page: page, on: request.reads)).html().render()
         }
     }
 
@@ -29,14 +29,14 @@ enum LibraryPublicPages {
         let slug = try request.slug()
         let id = try request.id("itemId")
         return try await request.publicResponse {
-            let site = try await PublicSites.require(slug: slug, on: request.db)
-            return LibraryPublic.ItemView(site: site, entry: try await LibraryPublic.Query.item(id, site: site, on: request.db)).html().render()
+            let site = try await PublicSites.require(slug: slug, on: request.reads)
+            return LibraryPublic.ItemView(site: site, entry: try await LibraryPublic.Query.item(id, site: site, on: request.reads)).html().render()
         }
     }
 
     static func file(request: Request) async throws -> Response {
-        let site = try await PublicSites.require(slug: try request.slug(), on: request.db)
-        let (item, _) = try await LibraryQueries.readable(try request.id("itemId"), reach: .site(site), on: request.db)
+        let site = try await PublicSites.require(slug: try request.slug(), on: request.reads)
+        let (item, _) = try await LibraryQueries.readable(try request.id("itemId"), reach: .site(site), on: request.reads)
         let response = try await LibraryPages.download(item, version: nil, request: request)
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
         return response

@@ -105,10 +105,10 @@ enum MemberAPI {
         let paging = try Paging(request)
         let statuses = try request.queryChoices(MemberStatus.self, at: "status")
         let gender = try request.queryChoice(Gender.self, at: "gender")
-        let filter = MemberQueries.Filter(text: try request.queryText("q"), within: try await request.subtreeFilter(on: request.db),
+        let filter = MemberQueries.Filter(text: try request.queryText("q"), within: try await request.subtreeFilter(on: request.reads),
                                           statuses: statuses, gender: gender, scopes: try request.readableSubtrees)
-        let page = try await MemberQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
-        let cells = try await MemberQueries.cellNames(for: page.items, on: request.db)
+        let page = try await MemberQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.reads)
+        let cells = try await MemberQueries.cellNames(for: page.items, on: request.reads)
         let actor = try request.requireActor()
         try await PersonalDataLog.logView("member.list.api", memberIds: page.items.compactMap(\.id), request: request)
         return PageDTO(items: page.items.map { MemberDTO($0, organizationName: cells[$0.organizationId], personal: $0.personalDataVisible(to: actor)) },
@@ -157,7 +157,7 @@ enum MemberAPI {
     }
 
     static func detail(of member: Member, request: Request) async throws -> MemberDetailDTO {
-        let db = request.db
+        let db = request.reads
         let personal = member.personalDataVisible(to: try request.requireActor())
         let cells = try await MemberQueries.cellNames(for: [member], on: db)
         let transfers = try await MemberQueries.transfers(of: member.requireID(), on: db).map {

@@ -20,9 +20,9 @@ enum MemberPages {
 
     static func index(request: Request) async throws -> Response {
         let paging = try Paging(request)
-        let within = try await request.subtreeFilter(on: request.db)
+        let within = try await request.subtreeFilter(on: request.reads)
         let text = try request.queryText("q") ?? ""
-        let model = try await MemberIndex.Query.run(text: text, within: within, readableBy: request.requireActor(), paging: paging, on: request.db)
+        let model = try await MemberIndex.Query.run(text: text, within: within, readableBy: request.requireActor(), paging: paging, on: request.reads)
         return MemberIndex.View(model: model).response(for: request)
     }
 
@@ -30,16 +30,16 @@ enum MemberPages {
         let language = request.language
         let member = try await MemberActions.requireMember(request.id(), .read, request: request)
         let id = member.requireID()
-        let cell = try await OrganizationQueries.require(member.organizationId, on: request.db)
+        let cell = try await OrganizationQueries.require(member.organizationId, on: request.reads)
         let actor = try request.requireActor()
-        let lineage = try await OrganizationQueries.lineage(of: cell, readableBy: actor, on: request.db)
+        let lineage = try await OrganizationQueries.lineage(of: cell, readableBy: actor, on: request.reads)
         let personal = member.personalDataVisible(to: actor)
         if personal { try await PersonalDataLog.logView("member.page", memberId: id, request: request) }
         let history = try await AuditPages.history(of: Member.auditEntity, key: id, request: request)
-        let transfers = try await MemberQueries.transfers(of: id, on: request.db)
-        let positions = try await MemberQueries.positions(of: id, on: request.db)
+        let transfers = try await MemberQueries.transfers(of: id, on: request.reads)
+        let positions = try await MemberQueries.positions(of: id, on: request.reads)
         let unitIds = Set(transfers.flatMap { [$0.fromOrganizationId, $0.toOrganizationId].compactMap { $0 } } + positions.compactMap(\.organizationId))
-        let unitNames = try await OrganizationQueries.names(unitIds, on: request.db)
+        let unitNames = try await OrganizationQueries.names(unitIds, on: request.reads)
 
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(member.fullName)),
@@ -91,7 +91,7 @@ enum MemberPages {
         let form = try request.content.decode(MemberInput.self)
         do {
             let member = try await MemberActions.create(form, request: request)
-            let cell = try await Organization.find(member.organizationId, on: request.db)?.name ?? ""
+            let cell = try await Organization.find(member.organizationId, on: request.reads)?.name ?? ""
             return request.redirect(to: MemberRoute.show(.value(member.requireID())).path, flash: LocalizedText(
                 vi: "Đã thêm đảng viên \(member.fullName) (thẻ số \(member.cardNumber)) vào \(cell).",
                 en: "Member \(member.fullName) (card \(member.cardNumber)) added to \(cell)."))
@@ -124,9 +124,9 @@ enum MemberPages {
     private static func renderMemberForm(_ form: MemberInput, member: Member?, errors: [FieldError], request: Request) async throws -> Response {
         let language = request.language
         let fields = FormFields(request, errors: errors)
-        let cell = try await form.organizationId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
+        let cell = try await form.organizationId.asyncMap { try await Organization.find($0, on: request.reads) } ?? nil
         let actor = try request.requireActor()
-        let lineage = try await cell.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
+        let lineage = try await cell.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.reads) } ?? []
         let title = member.map { LocalizedText(vi: "Sửa \($0.fullName)", en: "Edit \($0.fullName)")(language) }
             ?? LocalizedText(vi: "Thêm đảng viên", en: "New member")(language)
         let action = member.map { MemberRoute.edit(.value($0.requireID())).path } ?? MemberRoute.new.path
@@ -174,7 +174,7 @@ enum MemberPages {
         let form = try request.content.decode(TransferForm.self)
         do {
             let moved = try await MemberActions.transfer(id, to: form.organizationId, on: form.transferredOn, reason: form.reason, request: request)
-            let cell = try await Organization.find(moved.organizationId, on: request.db)?.name ?? ""
+            let cell = try await Organization.find(moved.organizationId, on: request.reads)?.name ?? ""
             return request.redirect(to: MemberRoute.show(.value(id)).path, flash: LocalizedText(
                 vi: "Đã chuyển sinh hoạt đảng viên \(moved.fullName) sang \(cell).", en: "\(moved.fullName) transferred to \(cell)."))
         } catch let error as DomainError where error.kind != .notFound {
@@ -195,7 +195,7 @@ enum MemberPages {
             searchLabel: LocalizedText(vi: "Tìm chi bộ mới theo tên hoặc mã", en: "Find the new cell by name or code"),
             action: MemberRoute.transfer(.value(id)).path, searchText: searchText,
             candidates: try await UnitPicker.candidates(matching: searchText, holdsMembers: true, excluding: member.organizationId,
-                                                        selected: form.organizationId, scopes: try request.readableSubtrees, on: request.db),
+                                                        selected: form.organizationId, scopes: try request.readableSubtrees, on: request.reads),
             selected: form.organizationId)
         let title = LocalizedText(vi: "Chuyển sinh hoạt: \(member.fullName)", en: "Transfer \(member.fullName)")(language)
         let content: Node<HTML.BodyContext> = .group(

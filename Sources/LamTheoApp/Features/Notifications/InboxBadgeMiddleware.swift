@@ -6,7 +6,7 @@ import Vapor
 struct InboxBadgeMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method == .GET, !request.isAPI, let actor = request.actor {
-            let unread = try await NotificationQueries.unreadCount(of: actor.userId, on: request.db)
+            let unread = try await NotificationQueries.unreadCount(of: actor.userId, on: request.reads)
             request.headerBadge = HeaderBadge(title: Inbox.title, count: unread, cap: NotificationQueries.unreadCountCap, path: NotificationRoute.inbox.path)
         }
         return try await next.respond(to: request)

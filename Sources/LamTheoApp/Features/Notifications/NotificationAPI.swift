@@ -114,12 +114,12 @@ enum NotificationAPI {
         let paging = try Paging(request)
         let unreadOnly = try request.unreadOnly()
         let page = try await NotificationQueries.inbox(of: try request.requireActor().userId, unreadOnly: unreadOnly, page: paging.page,
-                                                       perPage: paging.perPage, on: request.db)
+                                                       perPage: paging.perPage, on: request.reads)
         return PageDTO(items: page.items.map { NotificationDTO($0, language: request.language) }, page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func show(request: Request) async throws -> NotificationDTO {
-        NotificationDTO(try await NotificationQueries.require(try request.id(), of: try request.requireActor().userId, on: request.db), language: request.language)
+        NotificationDTO(try await NotificationQueries.require(try request.id(), of: try request.requireActor().userId, on: request.reads), language: request.language)
     }
 
     static func read(request: Request) async throws -> NotificationDTO {
@@ -131,7 +131,7 @@ enum NotificationAPI {
     }
 
     static func settings(request: Request) async throws -> SettingsDTO {
-        SettingsDTO(try await NotificationSettings.find(try request.requireActor().userId, on: request.db))
+        SettingsDTO(try await NotificationSettings.find(try request.requireActor().userId, on: request.reads))
     }
 
     static func saveSettings(request: Request) async throws -> SettingsDTO {
@@ -141,7 +141,7 @@ enum NotificationAPI {
     static func sent(request: Request) async throws -> PageDTO<SentDTO> {
         let paging = try Paging(request)
         let unit = try await request.readableUnit()
-        let page = try await NotificationQueries.sent(in: unit.treePath, page: paging.page, perPage: paging.perPage, on: request.db)
+        let page = try await NotificationQueries.sent(in: unit.treePath, page: paging.page, perPage: paging.perPage, on: request.reads)
         return PageDTO(items: page.items.map { SentDTO(notification: NotificationDTO($0.notification, language: request.language), recipient: $0.recipient) },
                        page: page.page, perPage: page.perPage, total: page.total)
     }
@@ -150,7 +150,7 @@ enum NotificationAPI {
     static func upcoming(request: Request) async throws -> [UpcomingDTO] {
         let unit = try await request.readableUnit()
         let day = try request.queryDay("day", default: CalendarDate.today().adding(days: 1))
-        let preview = try await ReminderEngine.preview(on: day, in: unit.treePath, limit: ReminderOverview.Query.previewLimit, db: request.db)
+        let preview = try await ReminderEngine.preview(on: day, in: unit.treePath, limit: ReminderOverview.Query.previewLimit, db: request.reads)
         return preview.entries.map { entry in
             UpcomingDTO(kind: entry.kind.name, itemKey: entry.item.key, title: entry.item.title(request.language), organizationId: entry.item.unitId,
                         dueOn: entry.item.dueOn, step: entry.step.description, recipients: entry.item.recipients.count, path: entry.item.link)
@@ -159,14 +159,14 @@ enum NotificationAPI {
 
     static func rules(request: Request) async throws -> [ScheduleDTO] {
         let unit = try await request.readableUnit()
-        let model = try await ReminderOverview.Query.schedules(of: unit, on: request.db)
+        let model = try await ReminderOverview.Query.schedules(of: unit, on: request.reads)
         return model.map { ScheduleDTO($0, language: request.language) }
     }
 
     static func saveRule(request: Request) async throws -> Response {
         let rule = try await NotificationActions.saveRule(try request.content.decode(ReminderRuleInput.self), request: request)
-        let unit = try await OrganizationQueries.require(rule.organizationId, on: request.db)
-        let schedules = try await ReminderOverview.Query.schedules(of: unit, on: request.db)
+        let unit = try await OrganizationQueries.require(rule.organizationId, on: request.reads)
+        let schedules = try await ReminderOverview.Query.schedules(of: unit, on: request.reads)
         // The rule's kind was checked to be registered, so it is among the schedules.
         guard let schedule = schedules.first(where: { $0.kind == rule.kind }) else { throw Abort(.internalServerError) }
         return try await ScheduleDTO(schedule, language: request.language).encodeResponse(status: .created, for: request)

@@ -20,7 +20,7 @@ enum NotificationPages {
         let paging = try Paging(request, defaultPerPage: 30)
         let unreadOnly = try request.unreadOnly()
         let model = try await Inbox.Query.run(userId: try request.requireActor().userId, unreadOnly: unreadOnly, page: paging.page,
-                                              perPage: paging.perPage, on: request.db)
+                                              perPage: paging.perPage, on: request.reads)
         return Inbox.View(model: model).response(for: request)
     }
 
@@ -42,7 +42,7 @@ enum NotificationPages {
     }
 
     static func settings(request: Request) async throws -> Response {
-        let settings = try await NotificationSettings.find(try request.requireActor().userId, on: request.db)
+        let settings = try await NotificationSettings.find(try request.requireActor().userId, on: request.reads)
         return NotificationSettingsView(email: settings?.email, emailEnabled: settings?.emailEnabled ?? false,
                                         dailyDigest: settings?.dailyDigest ?? false).response(for: request)
     }
@@ -72,7 +72,7 @@ enum NotificationPages {
         let actor = try request.requireActor()
         let model = try await ReminderOverview.Query.run(unit: unit, canEdit: actor.can(.edit, at: unit.treePath), isAdministrator: actor.isAdministrator,
                                                          day: try request.queryDay("day", default: CalendarDate.today().adding(days: 1)),
-                                                         page: paging.page, perPage: paging.perPage, on: request.db)
+                                                         page: paging.page, perPage: paging.perPage, on: request.reads)
         return ReminderOverview.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
 

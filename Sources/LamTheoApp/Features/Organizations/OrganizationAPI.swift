@@ -110,7 +110,7 @@ enum OrganizationAPI {
     }
 
     static func kinds(request: Request) async throws -> [KindDTO] {
-        try await OrganizationQueries.kinds(on: request.db).map {
+        try await OrganizationQueries.kinds(on: request.reads).map {
             KindDTO(code: $0.id!, name: $0.name(request.language), holdsMembers: $0.holdsMembers)
         }
     }
@@ -126,27 +126,27 @@ enum OrganizationAPI {
         let paging = try Paging(request)
         let filter = OrganizationQueries.Filter(
             text: try request.queryText("q"),
-            within: try await request.subtreeFilter(on: request.db),
+            within: try await request.subtreeFilter(on: request.reads),
             kindCode: try request.queryText("kind"),
             includeClosed: try request.queryFlag("includeClosed") ?? false,
             scopes: try request.readableSubtrees)
-        let page = try await OrganizationQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.db)
+        let page = try await OrganizationQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.reads)
         return PageDTO(items: page.items.map(OrganizationDTO.init), page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func show(request: Request) async throws -> OrganizationDTO {
-        try await dto(for: readable(request), on: request.db)
+        try await dto(for: readable(request), on: request.reads)
     }
 
     static func children(request: Request) async throws -> [OrganizationDTO] {
         let unit = try await readable(request)
         return try await OrganizationQueries.children(of: unit.requireID(), includeClosed: try request.queryFlag("includeClosed") ?? false,
-                                                      on: request.db).map(OrganizationDTO.init)
+                                                      on: request.reads).map(OrganizationDTO.init)
     }
 
     static func history(request: Request) async throws -> [VersionDTO] {
         let unit = try await readable(request)
-        return try await OrganizationHistory.versions(of: unit.requireID(), on: request.db).map(VersionDTO.init)
+        return try await OrganizationHistory.versions(of: unit.requireID(), on: request.reads).map(VersionDTO.init)
     }
 
     static func asOf(request: Request) async throws -> AsOfDTO {
@@ -154,33 +154,33 @@ enum OrganizationAPI {
         guard let date = request.parameters.get("date").flatMap(CalendarDate.init(parsing:)) else {
             throw DomainError.invalid(field: "date", LocalizedText(vi: "Ngày không hợp lệ (yyyy-mm-dd)", en: "Not a valid date (yyyy-mm-dd)"))
         }
-        let lineage = try await OrganizationHistory.lineage(of: id, on: date, db: request.db).readable(by: request.requireActor(), on: request.db)
+        let lineage = try await OrganizationHistory.lineage(of: id, on: date, db: request.reads).readable(by: request.requireActor(), on: request.reads)
         guard let version = lineage.last, version.organizationId == id else {
             throw DomainError.notFound(LocalizedText(vi: "Đơn vị chưa tồn tại hoặc đã đóng vào ngày \(date.vietnamese)",
                                                      en: "The unit did not exist on \(date.iso)"))
         }
-        let children = try await OrganizationHistory.children(of: id, on: date, db: request.db)
+        let children = try await OrganizationHistory.children(of: id, on: date, db: request.reads)
         return AsOfDTO(date: date.iso, organization: VersionDTO(version), lineage: lineage.map(VersionDTO.init), children: children.map(VersionDTO.init))
     }
 
     static func create(request: Request) async throws -> Response {
         let input = try request.content.decode(NewOrganization.self)
         let unit = try await OrganizationActions.create(input, request: request)
-        return try await dto(for: unit, on: request.db).encodeResponse(status: .created, for: request)
+        return try await dto(for: unit, on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func update(request: Request) async throws -> OrganizationDTO {
         let id = try request.id()
         let changes = try request.content.decode(OrganizationChanges.self)
         let unit = try await OrganizationActions.update(id, changes, request: request)
-        return try await dto(for: unit, on: request.db)
+        return try await dto(for: unit, on: request.reads)
     }
 
     static func move(request: Request) async throws -> OrganizationDTO {
         let id = try request.id()
         let body = try request.content.decode(MoveBody.self)
         let unit = try await OrganizationActions.move(id, under: body.parentId, effectiveOn: body.effectiveOn, request: request)
-        return try await dto(for: unit, on: request.db)
+        return try await dto(for: unit, on: request.reads)
     }
 
     /// Answers with the unit that received the merge.
@@ -188,19 +188,19 @@ enum OrganizationAPI {
         let id = try request.id()
         let body = try request.content.decode(MergeBody.self)
         let target = try await OrganizationActions.merge(id, into: body.targetId, effectiveOn: body.effectiveOn, request: request)
-        return try await dto(for: target, on: request.db)
+        return try await dto(for: target, on: request.reads)
     }
 
     static func dissolve(request: Request) async throws -> OrganizationDTO {
         let id = try request.id()
         let body = try request.content.decode(DissolveBody.self)
         let unit = try await OrganizationActions.dissolve(id, effectiveOn: body.effectiveOn, note: body.note, request: request)
-        return try await dto(for: unit, on: request.db)
+        return try await dto(for: unit, on: request.reads)
     }
 
     /// The unit named in the path, if the caller may read it.
     private static func readable(_ request: Request) async throws -> Organization {
-        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        let unit = try await OrganizationQueries.require(request.id(), on: request.reads)
         try request.require(.read, at: unit.treePath)
         return unit
     }

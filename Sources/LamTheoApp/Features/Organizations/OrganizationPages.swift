@@ -34,15 +34,15 @@ enum OrganizationPages {
         if text.isEmpty {
             // The top of the tree, or for an officer or secretary the roots of their own scopes.
             if let scopes {
-                let roots = try await Organization.query(on: request.db).filter(\.$id ~~ scopes.compactMap(\.ids.last)).sort(\.$nameSort).all()
-                units = try await OrganizationQueries.summaries(of: roots, on: request.db)
+                let roots = try await Organization.query(on: request.reads).filter(\.$id ~~ scopes.compactMap(\.ids.last)).sort(\.$nameSort).all()
+                units = try await OrganizationQueries.summaries(of: roots, on: request.reads)
             } else {
-                units = try await OrganizationQueries.children(of: nil, includeClosed: false, on: request.db)
+                units = try await OrganizationQueries.children(of: nil, includeClosed: false, on: request.reads)
             }
         } else {
-            let page = try await OrganizationQueries.search(.init(text: text, scopes: scopes), page: paging.page, perPage: paging.perPage, on: request.db)
+            let page = try await OrganizationQueries.search(.init(text: text, scopes: scopes), page: paging.page, perPage: paging.perPage, on: request.reads)
             units = page.items
-            parents = try await OrganizationQueries.parentNames(of: units.map(\.organization), on: request.db)
+            parents = try await OrganizationQueries.parentNames(of: units.map(\.organization), on: request.reads)
             pager = Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: { OrganizationRoute.list.path(query: ["q": text, "page": $0]) }).node(language)
         }
         let title = LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language)
@@ -65,10 +65,10 @@ enum OrganizationPages {
             guard let date = CalendarDate(parsing: raw) else {
                 throw DomainError.invalid(field: "asOf", LocalizedText(vi: "Ngày “\(raw)” không hợp lệ (dd/mm/yyyy)", en: "“\(raw)” is not a valid date (dd/mm/yyyy)"))
             }
-            let model = try await OrganizationAsOf.Query.run(unit, on: date, readableBy: actor, on: request.db)
+            let model = try await OrganizationAsOf.Query.run(unit, on: date, readableBy: actor, on: request.reads)
             return OrganizationAsOf.View(model: model).response(for: request)
         }
-        let model = try await OrganizationShow.Query.run(unit, includeClosed: try request.queryFlag("closed") ?? false, readableBy: actor, on: request.db)
+        let model = try await OrganizationShow.Query.run(unit, includeClosed: try request.queryFlag("closed") ?? false, readableBy: actor, on: request.reads)
         return OrganizationShow.View(model: model).response(for: request)
     }
 
@@ -93,7 +93,7 @@ enum OrganizationPages {
         do {
             let input = NewOrganization(name: form.name, code: form.code, kindCode: form.kindCode, parentId: form.parentId, validFrom: form.validFrom)
             let unit = try await OrganizationActions.create(input, request: request)
-            let parent = try await unit.parentId.asyncMap { try await Organization.find($0, on: request.db)?.name } ?? nil
+            let parent = try await unit.parentId.asyncMap { try await Organization.find($0, on: request.reads)?.name } ?? nil
             return request.redirect(to: OrganizationRoute.show(.value(unit.requireID())).path, flash: LocalizedText(
                 vi: "Đã thêm \(unit.name) (mã \(unit.code))" + (parent.map { ", trực thuộc \($0)." } ?? "."),
                 en: "\(unit.name) (code \(unit.code)) added" + (parent.map { " under \($0)." } ?? ".")))
@@ -124,13 +124,13 @@ enum OrganizationPages {
     private static func renderUnitForm(_ form: UnitForm, unit: Organization?, errors: [FieldError], request: Request) async throws -> Response {
         let language = request.language
         let fields = FormFields(request, errors: errors)
-        let kinds = try await OrganizationQueries.kinds(on: request.db)
-        let parent = try await form.parentId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
+        let kinds = try await OrganizationQueries.kinds(on: request.reads)
+        let parent = try await form.parentId.asyncMap { try await Organization.find($0, on: request.reads) } ?? nil
         let title = unit == nil ? LocalizedText(vi: "Thêm tổ chức đảng", en: "New organisation")(language)
                                 : LocalizedText(vi: "Sửa \(unit!.name)", en: "Edit \(unit!.name)")(language)
         let action = unit.map { OrganizationRoute.edit(.value($0.requireID())).path } ?? OrganizationRoute.new.path
         let actor = try request.requireActor()
-        let lineage = try await (unit ?? parent).asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
+        let lineage = try await (unit ?? parent).asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.reads) } ?? []
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             .unwrap(parent) { .p(.text(Labels.parent(language) + ": " + $0.name)) },
@@ -165,9 +165,9 @@ enum OrganizationPages {
         let id = try request.id()
         let form = try request.content.decode(TargetForm.self)
         do {
-            let before = try await contents(of: id, on: request.db)
+            let before = try await contents(of: id, on: request.reads)
             let moved = try await OrganizationActions.move(id, under: form.targetId, effectiveOn: form.effectiveOn, request: request)
-            let parent = try await moved.parentId.asyncMap { try await Organization.find($0, on: request.db)?.name } ?? nil
+            let parent = try await moved.parentId.asyncMap { try await Organization.find($0, on: request.reads)?.name } ?? nil
             return request.redirect(to: OrganizationRoute.show(.value(id)).path, flash: LocalizedText(
                 vi: "Đã chuyển \(moved.name) sang trực thuộc \(parent ?? "—")" + (before.isEmpty ? "." : ", cùng \(before.text.vi)."),
                 en: "\(moved.name) moved under \(parent ?? "—")" + (before.isEmpty ? "." : ", with \(before.text.en).")))
@@ -184,8 +184,8 @@ enum OrganizationPages {
         let id = try request.id()
         let form = try request.content.decode(TargetForm.self)
         do {
-            let source = try await OrganizationQueries.require(id, on: request.db)
-            let before = try await contents(of: id, on: request.db)
+            let source = try await OrganizationQueries.require(id, on: request.reads)
+            let before = try await contents(of: id, on: request.reads)
             let target = try await OrganizationActions.merge(id, into: form.targetId, effectiveOn: form.effectiveOn, request: request)
             return request.redirect(to: OrganizationRoute.show(.value(target.requireID())).path, flash: LocalizedText(
                 vi: "Đã hợp nhất \(source.name) vào \(target.name)" + (before.isEmpty ? "." : ": \(before.text.vi) đã chuyển sang \(target.name)."),
@@ -236,7 +236,7 @@ enum OrganizationPages {
         case .dissolve: OrganizationRoute.dissolve(.value(id)).path
         }
         // A unit moves under a committee; it merges into a unit of its own shape (cell into cell).
-        let unitHoldsMembers = try await OrganizationKind.find(unit.kindCode, on: request.db)?.holdsMembers ?? false
+        let unitHoldsMembers = try await OrganizationKind.find(unit.kindCode, on: request.reads)?.holdsMembers ?? false
         let searchText = try request.queryText("q") ?? ""
         let picker = UnitPicker(
             field: "targetId",
@@ -245,10 +245,10 @@ enum OrganizationPages {
             action: action, searchText: searchText,
             candidates: change == .dissolve ? [] : try await UnitPicker.candidates(
                 matching: searchText, holdsMembers: change == .merge && unitHoldsMembers, excluding: id, selected: form.targetId,
-                scopes: try request.readableSubtrees, on: request.db),
+                scopes: try request.readableSubtrees, on: request.reads),
             selected: form.targetId)
         // What the change takes with it, counted now: a merge and a dissolution cannot be undone.
-        let held = try await contents(of: id, on: request.db)
+        let held = try await contents(of: id, on: request.reads)
         let explanation: [LocalizedText] = switch change {
         case .move: [held.isEmpty ? LocalizedText(vi: "\(unit.name) được chuyển sang đơn vị cấp trên mới.", en: "\(unit.name) moves under the new parent.")
                                   : LocalizedText(vi: "\(unit.name) được chuyển cùng \(held.text.vi).", en: "\(unit.name) moves with \(held.text.en).")]
@@ -263,7 +263,7 @@ enum OrganizationPages {
                             : LocalizedText(vi: "\(unit.name) còn \(held.text.vi): chỉ giải thể được đơn vị không còn đảng viên và tổ chức trực thuộc, hãy chuyển hoặc hợp nhất trước.",
                                             en: "\(unit.name) still holds \(held.text.en): only an empty unit can be dissolved; move or merge them first.")]
         }
-        let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: request.requireActor(), on: request.db)
+        let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: request.requireActor(), on: request.reads)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title(language))),
             .ul(.forEach(explanation) { .li(.text($0(language))) }),
@@ -288,7 +288,7 @@ enum OrganizationPages {
 
     /// The unit named in the path, if the caller may do `capability` there (404 when they may not read it).
     private static func readable(_ request: Request, _ capability: Capability) async throws -> Organization {
-        let unit = try await OrganizationQueries.require(request.id(), on: request.db)
+        let unit = try await OrganizationQueries.require(request.id(), on: request.reads)
         try request.require(capability, at: unit.treePath)
         return unit
     }

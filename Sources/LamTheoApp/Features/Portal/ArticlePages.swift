@@ -23,19 +23,19 @@ enum ArticlePages {
     static func list(request: Request) async throws -> Response {
         let actor = try request.requireActor()
         let site = try await ArticleActions.requestedSite(request)
-        let articles = try await Article.query(on: request.db).filter(\.$siteId == site.id).sort(\.$updatedAt, .descending).sort(\.$id, .descending).all()
+        let articles = try await Article.query(on: request.reads).filter(\.$siteId == site.id).sort(\.$updatedAt, .descending).sort(\.$id, .descending).all()
         let rows = articles.map { ArticleEditor.Row(id: $0.id ?? 0, title: $0.title, category: $0.category, status: $0.status, publishedAt: $0.publishedAt,
                                                     viewCount: $0.viewCount) }
-        return ArticleEditor.ListView(model: ArticleEditor.ListModel(site: site, sites: try await ArticleActions.sites(for: actor, on: request.db), articles: rows,
+        return ArticleEditor.ListView(model: ArticleEditor.ListModel(site: site, sites: try await ArticleActions.sites(for: actor, on: request.reads), articles: rows,
                                                                      mayConfigure: actor.can(.restructure, at: site.unitPath),
-                                                                     pendingComments: try await CommentQueries.pendingCount(siteId: site.id, on: request.db)))
+                                                                     pendingComments: try await CommentQueries.pendingCount(siteId: site.id, on: request.reads)))
             .response(for: request)
     }
 
     static func newForm(request: Request) async throws -> Response {
         let site = try await ArticleActions.requestedSite(request)
         let input = ArticleInput(category: ArticleCategory.activities.rawValue, authorName: try request.requireActor().displayName)
-        return ArticleEditor.FormView(model: try await formModel(site: site, article: nil, input: input, on: request.db)).response(for: request)
+        return ArticleEditor.FormView(model: try await formModel(site: site, article: nil, input: input, on: request.reads)).response(for: request)
     }
 
     static func create(request: Request) async throws -> Response {
@@ -46,14 +46,14 @@ enum ArticlePages {
             return request.redirect(to: PortalRoute.article(.value(article.requireID())).path,
                                     flash: LocalizedText(vi: "Đã lưu bản nháp (bản 1).", en: "Draft saved (version 1)."))
         } catch let error as DomainError where error.kind != .notFound {
-            return ArticleEditor.FormView(model: try await formModel(site: site, article: nil, input: form.input, on: request.db))
+            return ArticleEditor.FormView(model: try await formModel(site: site, article: nil, input: form.input, on: request.reads))
                 .response(for: request, errors: error.fieldErrors, refused: RefusedForm(form: ArticleEditor.form, form), status: .unprocessableEntity)
         }
     }
 
     static func editForm(request: Request) async throws -> Response {
         let (article, site) = try await ArticleActions.require(try request.id(), request: request)
-        return ArticleEditor.FormView(model: try await formModel(site: site, article: article, input: input(of: article), on: request.db)).response(for: request)
+        return ArticleEditor.FormView(model: try await formModel(site: site, article: article, input: input(of: article), on: request.reads)).response(for: request)
     }
 
     static func update(request: Request) async throws -> Response {
@@ -65,7 +65,7 @@ enum ArticlePages {
                                     flash: LocalizedText(vi: "Đã lưu (bản \(article.version)).", en: "Saved (version \(article.version))."))
         } catch let error as DomainError where error.kind != .notFound {
             let (article, site) = try await ArticleActions.require(id, request: request)
-            return ArticleEditor.FormView(model: try await formModel(site: site, article: article, input: form.input, on: request.db))
+            return ArticleEditor.FormView(model: try await formModel(site: site, article: article, input: form.input, on: request.reads))
                 .response(for: request, errors: error.fieldErrors, refused: RefusedForm(form: ArticleEditor.form, form), status: .unprocessableEntity)
         }
     }
@@ -116,7 +116,7 @@ enum ArticlePages {
     static func version(request: Request) async throws -> Response {
         let id = try request.id()
         _ = try await ArticleActions.require(id, request: request)
-        guard let version = try await ArticleVersion.query(on: request.db).filter(\.$articleId == id).filter(\.$version == request.id("version")).first() else {
+        guard let version = try await ArticleVersion.query(on: request.reads).filter(\.$articleId == id).filter(\.$version == request.id("version")).first() else {
             throw DomainError.notFound(LocalizedText(vi: "Không có bản này", en: "No such version"))
         }
         return ArticleEditor.VersionView(model: ArticleEditor.VersionModel(

@@ -90,7 +90,7 @@ enum CommentAPI {
 
     static func list(request: Request) async throws -> [CommentDTO] {
         let site = try await ArticleActions.requestedSite(request)
-        let comments = try await CommentQueries.queue(siteId: site.id, status: try request.queryChoice(CommentStatus.self, at: "status"), on: request.db)
+        let comments = try await CommentQueries.queue(siteId: site.id, status: try request.queryChoice(CommentStatus.self, at: "status"), on: request.reads)
         try await CommentActions.logEmailView(comments, what: "comment.api", request: request)
         return comments.map(CommentDTO.init)
     }
@@ -109,7 +109,7 @@ enum CommentAPI {
 
     static func approved(request: Request) async throws -> [PublicCommentDTO] {
         let (_, article) = try await CommentPublicPages.articleOfRequest(request)
-        return try await CommentQueries.approved(articleId: article.id, on: request.db).map {
+        return try await CommentQueries.approved(articleId: article.id, on: request.reads).map {
             PublicCommentDTO(CommentThread.Shown($0), language: request.language)
         }
     }

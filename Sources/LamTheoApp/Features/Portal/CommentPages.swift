@@ -59,11 +59,11 @@ enum CommentPages {
     private static func page(_ site: EditedSite, refusedId: Int? = nil, errors: [FieldError] = [], refused: RefusedForm? = nil,
                              status: HTTPResponseStatus = .ok, request: Request) async throws -> Response {
         let filter = try request.queryChoice(CommentStatus.self, at: "status")
-        let comments = try await CommentQueries.queue(siteId: site.id, status: filter, on: request.db)
+        let comments = try await CommentQueries.queue(siteId: site.id, status: filter, on: request.reads)
         try await CommentActions.logEmailView(comments, what: "comment.page", request: request)
-        let titles = try await CommentQueries.articleTitles(of: comments, on: request.db)
-        let model = CommentQueue.Model(site: site, sites: try await ArticleActions.sites(for: try request.requireActor(), on: request.db), status: filter,
-                                       pending: try await CommentQueries.pendingCount(siteId: site.id, on: request.db),
+        let titles = try await CommentQueries.articleTitles(of: comments, on: request.reads)
+        let model = CommentQueue.Model(site: site, sites: try await ArticleActions.sites(for: try request.requireActor(), on: request.reads), status: filter,
+                                       pending: try await CommentQueries.pendingCount(siteId: site.id, on: request.reads),
                                        rows: comments.map { CommentQueue.Row(comment: CommentAPI.CommentDTO($0), articleTitle: titles[$0.articleId] ?? "") }, refusedId: refusedId)
         return CommentQueue.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }

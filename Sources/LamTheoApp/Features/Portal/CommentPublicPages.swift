@@ -51,8 +51,8 @@ enum CommentPublicPages {
 
     /// The site and published article of the address; not found otherwise.
     static func articleOfRequest(_ request: Request) async throws -> (PublicSite, PublicArticle) {
-        let site = try await PublicSites.require(slug: try request.slug(), on: request.db)
-        return (site, try await CommentActions.publishedArticle(try request.id(), site: site, on: request.db))
+        let site = try await PublicSites.require(slug: try request.slug(), on: request.reads)
+        return (site, try await CommentActions.publishedArticle(try request.id(), site: site, on: request.reads))
     }
 
     private static func formPage(_ site: PublicSite, _ article: PublicArticle, fields: FormFields, status: HTTPResponseStatus,

@@ -59,7 +59,7 @@ enum PortalAPI {
 
     static func list(request: Request) async throws -> [ArticleDTO] {
         let site = try await ArticleActions.requestedSite(request)
-        return try await Article.query(on: request.db).filter(\.$siteId == site.id).sort(\.$id, .descending).all().map { ArticleDTO($0, slug: site.site.slug) }
+        return try await Article.query(on: request.reads).filter(\.$siteId == site.id).sort(\.$id, .descending).all().map { ArticleDTO($0, slug: site.site.slug) }
     }
 
     static func create(request: Request) async throws -> Response {

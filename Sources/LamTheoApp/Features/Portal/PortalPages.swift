@@ -14,7 +14,7 @@ enum PortalPages {
 
     static func siteForm(request: Request) async throws -> Response {
         let unit = try await managedUnit(request)
-        return PortalSiteEdit.View(model: try await model(of: unit, on: request.db)).response(for: request)
+        return PortalSiteEdit.View(model: try await model(of: unit, on: request.reads)).response(for: request)
     }
 
     struct SiteForm: Content {
@@ -30,7 +30,7 @@ enum PortalPages {
         let form = try request.content.decode(SiteForm.self)
         let input = PortalSiteInput(slug: form.slug, title: form.title, tagline: form.tagline, addressLine: form.addressLine,
                                     isPublished: form.isPublished ?? false)
-        let existing = try await PortalSite.query(on: request.db).filter(\.$organizationId == unit.requireID()).first()
+        let existing = try await PortalSite.query(on: request.reads).filter(\.$organizationId == unit.requireID()).first()
         do {
             let site = try await request.write(AuditSubject(existing == nil ? "public-site.create" : "public-site.update", PortalSite.self,
                                                             id: existing?.id)) { db in
@@ -40,7 +40,7 @@ enum PortalPages {
             return request.redirect(to: PortalRoute.site.path(query: [.unit: unit.requireID()]),
                                     flash: LocalizedText(vi: "Đã lưu trang tin \(site.slug).", en: "Site \(site.slug) saved."))
         } catch let error as DomainError where error.kind != .notFound {
-            return PortalSiteEdit.View(model: try await model(of: unit, on: request.db))
+            return PortalSiteEdit.View(model: try await model(of: unit, on: request.reads))
                 .response(for: request, errors: error.fieldErrors, refused: RefusedForm(form: PortalSiteEdit.form, form), status: .unprocessableEntity)
         }
     }

@@ -22,8 +22,8 @@ enum PublicArticlePages {
     static func home(request: Request) async throws -> Response {
         let slug = try request.slug()
         return try await request.publicResponse {
-            let site = try await PublicSites.require(slug: slug, on: request.db)
-            return PortalHome.View(model: try await PortalHome.Query.run(site, on: request.db)).html().render()
+            let site = try await PublicSites.require(slug: slug, on: request.reads)
+            return PortalHome.View(model: try await PortalHome.Query.run(site, on: request.reads)).html().render()
         }
     }
 
@@ -31,10 +31,10 @@ enum PublicArticlePages {
         let slug = try request.slug()
         let id = try request.id()
         let response = try await request.publicResponse(fresh: { try await CommentPublicPages.stamped($0, slug: slug, articleId: id, request: request) }) {
-            let site = try await PublicSites.require(slug: slug, on: request.db)
-            var model = try await ArticleShow.Query.run(id, site: site, on: request.db)
+            let site = try await PublicSites.require(slug: slug, on: request.reads)
+            var model = try await ArticleShow.Query.run(id, site: site, on: request.reads)
             // The approved comments are part of the cached page: a moderation decision empties the cache (CommentActions).
-            model.comments = try await CommentPublicPages.thread(site: site, articleId: id, on: request.db)
+            model.comments = try await CommentPublicPages.thread(site: site, articleId: id, on: request.reads)
             return ArticleShow.View(model: model).html().render()
         }
         // Reached only for a published article (a cached page was one a minute ago at most).
@@ -47,8 +47,8 @@ enum PublicArticlePages {
         let category = try request.category()
         let page = try request.publicPage()
         return try await request.publicResponse {
-            let site = try await PublicSites.require(slug: slug, on: request.db)
-            return ArticleList.View(model: try await ArticleList.Query.run(.category(category), site: site, page: page, on: request.db)).html().render()
+            let site = try await PublicSites.require(slug: slug, on: request.reads)
+            return ArticleList.View(model: try await ArticleList.Query.run(.category(category), site: site, page: page, on: request.reads)).html().render()
         }
     }
 
@@ -57,8 +57,8 @@ enum PublicArticlePages {
         let text = String((try request.queryText("q") ?? "").prefix(200))
         let page = try request.publicPage()
         return try await request.publicResponse {
-            let site = try await PublicSites.require(slug: slug, on: request.db)
-            return ArticleList.View(model: try await ArticleList.Query.run(.search(text), site: site, page: page, on: request.db)).html().render()
+            let site = try await PublicSites.require(slug: slug, on: request.reads)
+            return ArticleList.View(model: try await ArticleList.Query.run(.search(text), site: site, page: page, on: request.reads)).html().render()
         }
     }
 
@@ -66,23 +66,23 @@ enum PublicArticlePages {
         let slug = try request.slug()
         let category = request.parameters.get("category") == nil ? nil : try request.category()
         return try await request.publicResponse(contentType: atom) {
-            let site = try await PublicSites.require(slug: slug, on: request.db)
-            let articles = try await ArticleQueries.latest(site: site, category: category, limit: PortalFeeds.entries, on: request.db)
+            let site = try await PublicSites.require(slug: slug, on: request.reads)
+            let articles = try await ArticleQueries.latest(site: site, category: category, limit: PortalFeeds.entries, on: request.reads)
             return PortalFeeds.atom(site: site, category: category, articles: articles, origin: PublicLayout.origin)
         }
     }
 
     static func sitemap(request: Request) async throws -> Response {
         try await request.publicResponse(contentType: xml) {
-            PortalFeeds.sitemap(try await ArticleQueries.sitemap(on: request.db), origin: PublicLayout.origin)
+            PortalFeeds.sitemap(try await ArticleQueries.sitemap(on: request.reads), origin: PublicLayout.origin)
         }
     }
 
     /// An image uploaded for the site: its bytes, kept by browsers for a long time (its address is its content's hash).
     static func image(request: Request) async throws -> Response {
-        let site = try await PublicSites.require(slug: try request.slug(), on: request.db)
+        let site = try await PublicSites.require(slug: try request.slug(), on: request.reads)
         let key = request.parameters.get("key") ?? ""
-        guard let image = try await ArticleImage.query(on: request.db).filter(\.$siteId == site.id).filter(\.$fileKey == key).first() else {
+        guard let image = try await ArticleImage.query(on: request.reads).filter(\.$siteId == site.id).filter(\.$fileKey == key).first() else {
             throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy ảnh", en: "Image not found"))
         }
         let response = Response(body: .init(data: try request.application.documentFiles.read(image.fileKey)))

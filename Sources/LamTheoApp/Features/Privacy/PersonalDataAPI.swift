@@ -22,8 +22,8 @@ enum PersonalDataAPI {
 
     static func viewers(request: Request) async throws -> [ViewerDTO] {
         let id = try request.id()
-        _ = try await MemberQueries.require(id, on: request.db)
-        return try await PersonalDataLog.viewers(of: id, on: request.db).map {
+        _ = try await MemberQueries.require(id, on: request.reads)
+        return try await PersonalDataLog.viewers(of: id, on: request.reads).map {
             ViewerDTO(viewedAt: $0.viewedAt, userId: $0.userId, username: $0.username, what: $0.what, count: $0.count, ip: $0.ip)
         }
     }

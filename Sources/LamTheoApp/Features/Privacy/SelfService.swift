@@ -29,7 +29,7 @@ struct MemberDataExport: Content {
 /// The member's own record, its download and correction requests; and the secretary's side of them.
 enum SelfService {
     static func export(_ member: Member, request: Request) async throws -> MemberDataExport {
-        let db = request.db
+        let db = request.reads
         let id = member.requireID()
         let detail = try await MemberAPI.detail(of: member, request: request)
         let accountIds = try await RoleGrant.query(on: db).filter(\.$memberId == id).all().map(\.userId)
@@ -62,8 +62,8 @@ enum SelfService {
     /// Open requests of members whose cell the caller edits.
     static func openCorrections(request: Request) async throws -> [(CorrectionRequest, Member)] {
         let actor = try request.requireActor()
-        let open = try await CorrectionRequest.query(on: request.db).filter(\.$status == CorrectionRequest.open).sort(\.$id).all()
-        let members = Dictionary(uniqueKeysWithValues: try await Member.query(on: request.db).filter(\.$id ~~ Set(open.map(\.memberId))).all()
+        let open = try await CorrectionRequest.query(on: request.reads).filter(\.$status == CorrectionRequest.open).sort(\.$id).all()
+        let members = Dictionary(uniqueKeysWithValues: try await Member.query(on: request.reads).filter(\.$id ~~ Set(open.map(\.memberId))).all()
             .map { ($0.requireID(), $0) })
         return open.compactMap { correction in
             guard let member = members[correction.memberId], let path = TreePath(rawValue: member.organizationPath), actor.can(.edit, at: path) else { return nil }
@@ -74,7 +74,7 @@ enum SelfService {
     @discardableResult
     static func resolve(_ id: Int, request: Request) async throws -> CorrectionRequest {
         let actor = try request.requireActor()
-        guard let correction = try await CorrectionRequest.find(id, on: request.db) else { throw Abort(.notFound) }
+        guard let correction = try await CorrectionRequest.find(id, on: request.reads) else { throw Abort(.notFound) }
         _ = try await MemberActions.requireMember(correction.memberId, .edit, request: request)
         return try await request.write(AuditSubject("correction.resolve", CorrectionRequest.self, id: id)) { db in
             correction.status = CorrectionRequest.resolved

@@ -44,7 +44,7 @@ enum SelfServicePages {
     /// The member's own page, with a refused form of it (a correction request, the pledge) as typed.
     static func renderMe(errors: [FieldError], refused: RefusedForm? = nil, request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let member = try await request.ownMember()
-        let model = try await MyRecord.Query.run(member, today: CalendarDate.today(), on: request.db)
+        let model = try await MyRecord.Query.run(member, today: CalendarDate.today(), on: request.reads)
         try await PersonalDataLog.logView("member.self", memberId: member.id, request: request)
         return MyRecord.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
@@ -67,7 +67,7 @@ enum SelfServicePages {
 
     static func resolve(request: Request) async throws -> Response {
         let correction = try await SelfService.resolve(request.id(), request: request)
-        let member = try await Member.find(correction.memberId, on: request.db)
+        let member = try await Member.find(correction.memberId, on: request.reads)
         return request.redirect(to: PrivacyRoute.corrections.path, flash: LocalizedText(
             vi: "Đã đánh dấu đã xử lý đề nghị của \(member?.fullName ?? "đảng viên").", en: "The request of \(member?.fullName ?? "the member") marked as done."))
     }

@@ -131,7 +131,7 @@ enum RatingAPI {
     }
 
     static func listPeriods(request: Request) async throws -> [PeriodDTO] {
-        try await RatingQueries.periods(on: request.db).map(PeriodDTO.init)
+        try await RatingQueries.periods(on: request.reads).map(PeriodDTO.init)
     }
 
     static func createPeriod(request: Request) async throws -> Response {
@@ -144,9 +144,9 @@ enum RatingAPI {
     }
 
     static func figures(request: Request) async throws -> FiguresDTO {
-        let period = try await RatingQueries.requirePeriod(try request.id(), on: request.db)
+        let period = try await RatingQueries.requirePeriod(try request.id(), on: request.reads)
         let unit = try await request.readableUnit()
-        let db = request.db
+        let db = request.reads
         let children = try await RatingQueries.children(of: unit, period: period, on: db)
         var closures: [ClosureDTO] = []
         for closure in try await RatingQueries.closures(of: period, around: unit, on: db) {
@@ -161,21 +161,21 @@ enum RatingAPI {
 
     static func close(request: Request) async throws -> Response {
         let closure = try await RatingActions.close(try request.id(), try request.content.decode(RatingClosureInput.self), request: request)
-        return try await closureDTO(closure, on: request.db).encodeResponse(status: .created, for: request)
+        return try await closureDTO(closure, on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func reopen(request: Request) async throws -> ClosureDTO {
-        try await closureDTO(try await RatingActions.reopen(try request.id(), try request.content.decode(RatingReopenInput.self), request: request), on: request.db)
+        try await closureDTO(try await RatingActions.reopen(try request.id(), try request.content.decode(RatingReopenInput.self), request: request), on: request.reads)
     }
 
     static func sheet(request: Request) async throws -> PageDTO<SheetRowDTO> {
         guard let periodId = try request.queryInteger("period") else {
             throw DomainError.invalid(field: "period", LocalizedText(vi: "Chọn kỳ đánh giá", en: "Choose the period"))
         }
-        let period = try await RatingQueries.requirePeriod(periodId, on: request.db)
+        let period = try await RatingQueries.requirePeriod(periodId, on: request.reads)
         let unit = try await request.readableUnit()
         let paging = try Paging(request)
-        let page = try await RatingQueries.sheet(period: period, unit: unit, page: paging.page, perPage: paging.perPage, on: request.db)
+        let page = try await RatingQueries.sheet(period: period, unit: unit, page: paging.page, perPage: paging.perPage, on: request.reads)
         return PageDTO(items: page.items.map { row in
             SheetRowDTO(memberId: row.member.requireID(), fullName: row.member.fullName, organizationId: row.member.organizationId, notRated: row.notRated,
                         decidedLevel: row.rating?.decidedLevel, steps: RatingStepKind.allCases.compactMap { row.steps[$0] }.map(StepDTO.init))
@@ -184,7 +184,7 @@ enum RatingAPI {
 
     static func mine(request: Request) async throws -> [MineDTO] {
         let member = try await request.ownMember()
-        return try await RatingQueries.ofMember(member, on: request.db).map { entry in
+        return try await RatingQueries.ofMember(member, on: request.reads).map { entry in
             MineDTO(period: PeriodDTO(entry.period), decidedLevel: entry.rating?.decidedLevel,
                     steps: RatingStepKind.allCases.compactMap { entry.steps[$0] }.map(StepDTO.init))
         }
@@ -195,7 +195,7 @@ enum RatingAPI {
             throw DomainError.invalid(field: "period", LocalizedText(vi: "Cần period và member", en: "period and member are required"))
         }
         let member = try await requireReadableMember(memberId, request: request)
-        return try await RatingEvidence.of(member, in: try await RatingQueries.requirePeriod(periodId, on: request.db), on: request.db)
+        return try await RatingEvidence.of(member, in: try await RatingQueries.requirePeriod(periodId, on: request.reads), on: request.reads)
     }
 
     static func record(request: Request) async throws -> Response {
@@ -204,7 +204,7 @@ enum RatingAPI {
     }
 
     static func listRules(request: Request) async throws -> [RuleDTO] {
-        try await RatingQueries.ruleRecords(on: request.db).map(RuleDTO.init)
+        try await RatingQueries.ruleRecords(on: request.reads).map(RuleDTO.init)
     }
 
     static func updateRule(request: Request) async throws -> RuleDTO {
@@ -213,7 +213,7 @@ enum RatingAPI {
 
     /// The member, when it is the caller themself or within the caller's scope.
     static func requireReadableMember(_ id: Int, request: Request) async throws -> Member {
-        let member = try await MemberQueries.require(id, on: request.db)
+        let member = try await MemberQueries.require(id, on: request.reads)
         if try request.requireActor().memberId != id {
             try request.require(.read, at: TreePath(rawValue: member.organizationPath)!)
         }

@@ -52,7 +52,7 @@ enum RatingPages {
     private static func renderPeriods(_ form: PeriodForm, errors: [FieldError], request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
         let actor = try request.requireActor()
-        let periods = try await RatingQueries.periods(on: request.db)
+        let periods = try await RatingQueries.periods(on: request.reads)
         let fields = FormFields(request, errors: errors)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(LocalizedText(vi: "Đánh giá, xếp loại", en: "Ratings")(language))),
@@ -88,7 +88,7 @@ enum RatingPages {
     private static func renderRollUp(_ periodId: Int, errors: [FieldError], refused: RefusedForm? = nil, request: Request,
                                      status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
-        let db = request.db
+        let db = request.reads
         let actor = try request.requireActor()
         let period = try await RatingQueries.requirePeriod(periodId, on: db)
         let unit = try await request.readableUnit()
@@ -177,11 +177,11 @@ enum RatingPages {
 
     /// What closing freezes, counted now, before the secretary or officer confirms.
     static func confirmClose(request: Request) async throws -> Response {
-        let period = try await RatingQueries.requirePeriod(try request.id(), on: request.db)
+        let period = try await RatingQueries.requirePeriod(try request.id(), on: request.reads)
         let unit = try await request.readableUnit()
         try request.require(.edit, at: unit.treePath)
-        let tally = try await RatingQueries.tally(period: period, at: unit, on: request.db)
-        let units = try await OrganizationQueries.summaries(of: [unit], on: request.db)[0].childCount
+        let tally = try await RatingQueries.tally(period: period, at: unit, on: request.reads)
+        let units = try await OrganizationQueries.summaries(of: [unit], on: request.reads)[0].childCount
         let number = VietnameseFormat.integer
         let place = LocalizedText(vi: units == 0 ? unit.name : "\(unit.name) và \(number(units)) đơn vị trực thuộc",
                                   en: units == 0 ? unit.name : "\(unit.name) and the \(units) units under it")
@@ -212,9 +212,9 @@ enum RatingPages {
         input.organizationId = try input.organizationId ?? request.queryInteger(.unit)
         do {
             let closure = try await RatingActions.close(periodId, input, request: request)
-            let period = try await RatingQueries.requirePeriod(periodId, on: request.db)
-            let unit = try await OrganizationQueries.require(closure.organizationId, on: request.db)
-            let tally = try await RatingQueries.tally(period: period, at: unit, on: request.db)
+            let period = try await RatingQueries.requirePeriod(periodId, on: request.reads)
+            let unit = try await OrganizationQueries.require(closure.organizationId, on: request.reads)
+            let tally = try await RatingQueries.tally(period: period, at: unit, on: request.reads)
             return request.redirect(to: RatingRoute.period(.value(periodId)).path(query: [.unit: unit.requireID()], fragment: "closing"), flash: LocalizedText(
                 vi: "Đã khóa sổ \(period.title) cho \(unit.name) ngày \(closure.closedOn.vietnamese): \(summary(tally, language: .vi)).",
                 en: "\(period.title) closed for \(unit.name) on \(closure.closedOn.vietnamese): \(summary(tally, language: .en))."))
@@ -224,14 +224,14 @@ enum RatingPages {
     }
 
     static func reopen(request: Request) async throws -> Response {
-        let closure = try await RatingQueries.requireClosure(try request.id(), on: request.db)
+        let closure = try await RatingQueries.requireClosure(try request.id(), on: request.reads)
         let id = closure.requireID()
         let unit = try request.queryInteger(.unit) ?? closure.organizationId
         let form = try request.content.decode(RatingReopenInput.self)
         do {
             _ = try await RatingActions.reopen(id, form, request: request)
-            let period = try await RatingQueries.requirePeriod(closure.periodId, on: request.db)
-            let closed = try await OrganizationQueries.require(closure.organizationId, on: request.db)
+            let period = try await RatingQueries.requirePeriod(closure.periodId, on: request.reads)
+            let closed = try await OrganizationQueries.require(closure.organizationId, on: request.reads)
             return request.redirect(to: RatingRoute.period(.value(closure.periodId)).path(query: [.unit: unit], fragment: "closing"), flash: LocalizedText(
                 vi: "Đã mở lại \(period.title) cho \(closed.name): lại ghi, sửa được xếp loại của kỳ này.",
                 en: "\(period.title) reopened for \(closed.name): its ratings can be recorded and changed again."))
@@ -282,7 +282,7 @@ enum RatingPages {
         let suffix = "\(form.step ?? "")-\(form.memberId ?? 0)"
         do {
             let step = try await RatingActions.record(form.input(period: periodId), request: request)
-            let member = try await form.memberId.asyncMap { try await Member.find($0, on: request.db)?.fullName } ?? nil
+            let member = try await form.memberId.asyncMap { try await Member.find($0, on: request.reads)?.fullName } ?? nil
             return request.redirect(to: RatingRoute.sheet(period: .value(periodId)).path(query: [.unit: try request.queryInteger(.unit)],
                                                                                          fragment: form.memberId.map { "member-\($0)" }),
                                     flash: stepRecorded(step, of: member ?? ""))
@@ -299,7 +299,7 @@ enum RatingPages {
         form.memberId = nil
         do {
             let step = try await RatingActions.record(form.input(period: periodId), request: request)
-            let unit = try await form.organizationId.asyncMap { try await Organization.find($0, on: request.db)?.name } ?? nil
+            let unit = try await form.organizationId.asyncMap { try await Organization.find($0, on: request.reads)?.name } ?? nil
             return request.redirect(to: RatingRoute.period(.value(periodId)).path(query: [.unit: try request.queryInteger(.unit)], fragment: "units"),
                                     flash: stepRecorded(step, of: unit ?? ""))
         } catch let error as DomainError where error.kind != .notFound {
@@ -313,7 +313,7 @@ enum RatingPages {
     ///   - refused: that form, shown again as typed.
     private static func renderSheet(errors: [Int: [FieldError]], refused: RefusedForm? = nil, request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
-        let db = request.db
+        let db = request.reads
         let actor = try request.requireActor()
         let period = try await RatingQueries.requirePeriod(try request.id(), on: db)
         let unit = try await request.readableUnit()
@@ -416,7 +416,7 @@ enum RatingPages {
         form.step = RatingStepKind.selfAssessment.rawValue
         do {
             let step = try await RatingActions.record(form.input(period: periodId), request: request)
-            let period = try await RatingQueries.requirePeriod(periodId, on: request.db)
+            let period = try await RatingQueries.requirePeriod(periodId, on: request.reads)
             return request.redirect(to: RatingRoute.mine.path(query: [:], fragment: "period-\(periodId)"), flash: LocalizedText(
                 vi: "Đã gửi tự đánh giá \(period.title): \(step.score) điểm, \(step.level.label.vi). Chi bộ sẽ xem xét và đề xuất.",
                 en: "Your self-assessment for \(period.title) was sent: \(step.score) points, \(step.level.label.en). The cell will review it and propose."))
@@ -431,7 +431,7 @@ enum RatingPages {
     ///   - refused: that self-assessment as typed (the form is named by its period).
     private static func renderMine(errors: [Int: [FieldError]], refused: RefusedForm? = nil, request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
-        let db = request.db
+        let db = request.reads
         let member = try await request.ownMember()
         let cell = try await OrganizationQueries.require(member.organizationId, on: db)
         let rules = try await RatingQueries.rules(on: db)
@@ -507,7 +507,7 @@ enum RatingPages {
 
     private static func renderRules(errors: [Int: [FieldError]], refused: RefusedForm? = nil, request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
-        let records = try await RatingQueries.ruleRecords(on: request.db)
+        let records = try await RatingQueries.ruleRecords(on: request.reads)
         let title = LocalizedText(vi: "Quy tắc xếp loại", en: "Rating rules")(language)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),

@@ -111,7 +111,7 @@ enum RatingSheetEntry {
     /// The members of the unit's subtree with their latest steps, and for each whether the caller may give it
     /// the step now.
     private static func load(_ request: Request) async throws -> Sheet {
-        let db = request.db
+        let db = request.reads
         let actor = try request.requireActor()
         let period = try await RatingQueries.requirePeriod(try request.id(), on: db)
         let unit = try await request.readableUnit()

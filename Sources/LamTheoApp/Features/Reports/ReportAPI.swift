@@ -83,7 +83,7 @@ enum ReportAPI {
     static func list(request: Request) async throws -> PageDTO<SummaryDTO> {
         let paging = try Paging(request)
         let unit = try await request.readableUnit()
-        let page = try await ReportQueries.list(of: unit.requireID(), page: paging.page, perPage: paging.perPage, on: request.db)
+        let page = try await ReportQueries.list(of: unit.requireID(), page: paging.page, perPage: paging.perPage, on: request.reads)
         return PageDTO(items: page.items.map { SummaryDTO(id: $0.id!, organizationId: $0.organizationId, kind: $0.kind, status: $0.status, day: $0.day,
                                                           period: $0.period, subject: $0.subject) },
                        page: page.page, perPage: page.perPage, total: page.total)
@@ -109,7 +109,7 @@ enum ReportAPI {
     static func issue(request: Request) async throws -> Response {
         let id = try request.id()
         _ = try await ReportActions.issue(id, try request.content.decode(ReportIssueInput.self), request: request)
-        return try await dto(try await ReportQueries.require(id, on: request.db), request: request).encodeResponse(status: .created, for: request)
+        return try await dto(try await ReportQueries.require(id, on: request.reads), request: request).encodeResponse(status: .created, for: request)
     }
 
     static func draftFile(request: Request) async throws -> Response {
@@ -122,8 +122,8 @@ enum ReportAPI {
 
     static func dto(_ report: Report, request: Request) async throws -> ReportDTO {
         let language = request.language
-        let versions = try await ReportQueries.versions(of: report.requireID(), on: request.db)
-        let documents = try await ReportQueries.documents(of: versions, on: request.db)
+        let versions = try await ReportQueries.versions(of: report.requireID(), on: request.reads)
+        let documents = try await ReportQueries.documents(of: versions, on: request.reads)
         let figures = report.figures
         let narratives = report.narratives
         return ReportDTO(

@@ -27,7 +27,7 @@ enum ReportPages {
     static func list(request: Request) async throws -> Response {
         let paging = try Paging(request)
         let unit = try await request.readableUnit()
-        let page = try await ReportQueries.list(of: unit.requireID(), page: paging.page, perPage: paging.perPage, on: request.db)
+        let page = try await ReportQueries.list(of: unit.requireID(), page: paging.page, perPage: paging.perPage, on: request.reads)
         let mayDraft = try request.requireActor().can(.edit, at: unit.treePath)
         return ReportList.View(unitId: unit.requireID(), unitName: unit.name, page: page, mayDraft: mayDraft).response(for: request)
     }
@@ -37,7 +37,7 @@ enum ReportPages {
         try request.require(.edit, at: unit.treePath)
         let day = try request.queryDay("day", default: .today())
         return ReportNew.View(unitId: unit.requireID(), unitName: unit.name, day: day, period: try request.reportingPeriod(),
-                              campaigns: try await ReportNew.campaigns(of: unit, on: request.db)).response(for: request)
+                              campaigns: try await ReportNew.campaigns(of: unit, on: request.reads)).response(for: request)
     }
 
     /// The new-report form's fields: the campaign sent as text, blank for none.
@@ -61,9 +61,9 @@ enum ReportPages {
             return request.redirect(to: ReportRoute.show(.value(report.requireID())).path,
                                     flash: LocalizedText(vi: "Đã lập dự thảo; đang tổng hợp số liệu.", en: "Draft created; gathering the figures."))
         } catch let error as DomainError where error.kind != .notFound {
-            guard let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) else { throw error }
+            guard let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.reads) else { throw error }
             try request.require(.edit, at: unit.treePath)
-            return ReportNew.View(unitId: unitId, unitName: unit.name, day: .today(), period: .month, campaigns: try await ReportNew.campaigns(of: unit, on: request.db))
+            return ReportNew.View(unitId: unitId, unitName: unit.name, day: .today(), period: .month, campaigns: try await ReportNew.campaigns(of: unit, on: request.reads))
                 .response(for: request, errors: error.fieldErrors, refused: RefusedForm(form: ReportNew.form, form), status: .unprocessableEntity)
         }
     }
@@ -76,7 +76,7 @@ enum ReportPages {
                                  status: HTTPResponseStatus = .ok) async throws -> Response {
         let access = try await ReportActions.access(id, request: request)
         let model = try await ReportShow.Query.run(access.report, unitName: access.unit.name, mayEdit: access.mayEdit,
-                                                   jobs: request.application.jobs, on: request.db)
+                                                   jobs: request.application.jobs, on: request.reads)
         return ReportShow.View(model: model).response(for: request, errors: errors, refused: refused, status: status)
     }
 

@@ -115,7 +115,7 @@ enum SpreadsheetPages {
     private static func renderIndex(errors: [FieldError], sent: [String: String] = [:], request: Request, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
         let fields = FormFields(request, errors: errors).refilled(from: RefusedForm(form: "upload", values: sent), form: "upload")
-        let recent = try await ImportRecord.query(on: request.db).sort(\.$id, .descending).limit(10).all()
+        let recent = try await ImportRecord.query(on: request.reads).sort(\.$id, .descending).limit(10).all()
         let title = LocalizedText(vi: "Nhập, xuất danh sách", en: "Import and export lists")(language)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
@@ -156,7 +156,7 @@ enum SpreadsheetPages {
 enum SpreadsheetResponses {
     static func export(_ kind: SpreadsheetKind, format: SpreadsheetExport.Format, actor: Actor, request: Request) async throws -> Response {
         let file = try await SpreadsheetExport.file(kind, format: format, scopes: actor.readableSubtrees,
-                                                    within: try await request.subtreeFilter(on: request.db), on: request.db)
+                                                    within: try await request.subtreeFilter(on: request.reads), on: request.reads)
         if kind == .members {
             try await PersonalDataLog.logView("member.export.\(format.rawValue)", memberIds: file.memberIds, request: request)
         }

@@ -58,7 +58,7 @@ enum ReflectionPages {
         guard let cellId = form.cellId else { throw Abort(.notFound) }
         do {
             let granted = try await StudyActions.extendReflections(form.input, request: request)
-            let who = try await granted.memberId.asyncMap { try await MemberQueries.require($0, on: request.db).fullName }
+            let who = try await granted.memberId.asyncMap { try await MemberQueries.require($0, on: request.reads).fullName }
             let whom = who.map { LocalizedText(vi: $0, en: $0) } ?? LocalizedText(vi: "cả chi bộ", en: "the whole cell")
             return request.redirect(to: StudyRoute.reflections.path(query: [.unit: cellId, .campaign: granted.campaignId], fragment: "extensions"),
                                     flash: LocalizedText(vi: "Đã gia hạn nộp bài thu hoạch cho \(whom.vi) đến \(granted.until.vietnamese)",
@@ -71,7 +71,7 @@ enum ReflectionPages {
     static func review(request: Request) async throws -> Response {
         let id = try request.id()
         let reflection = try await StudyActions.requireReflection(id, .edit, request: request)
-        let member = try await MemberQueries.require(reflection.memberId, on: request.db)
+        let member = try await MemberQueries.require(reflection.memberId, on: request.reads)
         let form = try request.content.decode(ReflectionReviewInput.self)
         do {
             let reviewed = try await StudyActions.reviewReflection(id, form, request: request)
@@ -94,15 +94,15 @@ enum ReflectionPages {
     private static func renderCell(_ cellId: Int, campaignId: Int?, refused: Refused?, request: Request) async throws -> Response {
         let language = request.language
         let actor = try request.requireActor()
-        let cell = try await OrganizationQueries.require(cellId, on: request.db)
+        let cell = try await OrganizationQueries.require(cellId, on: request.reads)
         try request.require(.read, at: cell.treePath)
         let canEdit = actor.can(.edit, at: cell.treePath)
-        let lineage = try await OrganizationQueries.lineage(of: cell, readableBy: actor, on: request.db)
-        let campaigns = try await CampaignQueries.active(covering: cell, on: request.db)
+        let lineage = try await OrganizationQueries.lineage(of: cell, readableBy: actor, on: request.reads)
+        let campaigns = try await CampaignQueries.active(covering: cell, on: request.reads)
         let campaign = campaigns.first { $0.id == campaignId } ?? campaigns.first
-        let entries = try await campaign.asyncMap { try await StudyQueries.reflections(of: $0.requireID(), in: cell, on: request.db) } ?? []
+        let entries = try await campaign.asyncMap { try await StudyQueries.reflections(of: $0.requireID(), in: cell, on: request.reads) } ?? []
         let extensions = try await campaign.asyncMap {
-            try await StudyQueries.reflectionExtensions(of: $0.requireID(), reaching: cell.treePath, members: entries.map { $0.member.requireID() }, on: request.db)
+            try await StudyQueries.reflectionExtensions(of: $0.requireID(), reaching: cell.treePath, members: entries.map { $0.member.requireID() }, on: request.reads)
         } ?? []
         let submitted = entries.filter { $0.reflection != nil }.count
         let accepted = entries.filter { $0.reflection?.state == .accepted }.count
@@ -226,7 +226,7 @@ enum ReflectionPages {
         do {
             let reflection = try await StudyActions.submitReflection(campaign: form.campaignId, member: memberId, body: form.body,
                                                                      file: ReflectionUpload(form.file), request: request)
-            let member = try await MemberQueries.require(memberId, on: request.db)
+            let member = try await MemberQueries.require(memberId, on: request.reads)
             return request.redirect(to: StudyRoute.reflections.path(query: [.unit: member.organizationId, .campaign: form.campaignId],
                                                                         fragment: "member-\(memberId)"), flash: submitted(reflection, for: member.fullName))
         } catch let error as DomainError where error.kind != .notFound {
@@ -238,9 +238,9 @@ enum ReflectionPages {
         let language = request.language
         guard let memberId = form.memberId, let campaignId = form.campaignId else { throw Abort(.notFound) }
         let member = try await MemberActions.requireMember(memberId, .edit, request: request)
-        let campaign = try await CampaignQueries.require(campaignId, on: request.db)
-        let deadline = try await StudyQueries.reflectionDeadline(in: campaign, for: member, on: request.db)
-        let existing = try await StudyQueries.reflection(of: memberId, campaign: campaignId, on: request.db)
+        let campaign = try await CampaignQueries.require(campaignId, on: request.reads)
+        let deadline = try await StudyQueries.reflectionDeadline(in: campaign, for: member, on: request.reads)
+        let existing = try await StudyQueries.reflection(of: memberId, campaign: campaignId, on: request.reads)
         let title = LocalizedText(vi: "Nộp bài thu hoạch thay \(member.fullName)", en: "Submit a reflection for \(member.fullName)")(language)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
@@ -257,7 +257,7 @@ enum ReflectionPages {
     static func own(request: Request) async throws -> Response {
         let language = request.language
         let (member, campaigns) = try await StudyAPI.ownCampaigns(request)
-        let reflections = try await StudyQueries.reflections(of: member.requireID(), on: request.db)
+        let reflections = try await StudyQueries.reflections(of: member.requireID(), on: request.reads)
         let title = LocalizedText(vi: "Bài thu hoạch của tôi", en: "My reflections")(language)
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
@@ -295,8 +295,8 @@ enum ReflectionPages {
         let (member, campaigns) = try await StudyAPI.ownCampaigns(request)
         let campaignId = try request.id("campaign")
         guard let campaign = campaigns.first(where: { $0.id == campaignId }) else { throw Abort(.notFound) }
-        let reflection = try await StudyQueries.reflection(of: member.requireID(), campaign: campaignId, on: request.db)
-        let deadline = try await StudyQueries.reflectionDeadline(in: campaign, for: member, on: request.db)
+        let reflection = try await StudyQueries.reflection(of: member.requireID(), campaign: campaignId, on: request.reads)
+        let deadline = try await StudyQueries.reflectionDeadline(in: campaign, for: member, on: request.reads)
         let mayWrite = reflection == nil || reflection?.state == .returned
         var form = form
         form.body = form.body ?? reflection?.body

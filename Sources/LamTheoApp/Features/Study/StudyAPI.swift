@@ -158,23 +158,23 @@ enum StudyAPI {
 
     static func list(request: Request) async throws -> PageDTO<SessionDTO> {
         let paging = try Paging(request)
-        let filter = StudyQueries.Filter(within: try await request.subtreeFilter(on: request.db),
+        let filter = StudyQueries.Filter(within: try await request.subtreeFilter(on: request.reads),
                                          campaignId: try request.queryInteger(.campaign), scopes: try request.readableSubtrees)
-        let page = try await StudyQueries.sessions(filter, page: paging.page, perPage: paging.perPage, on: request.db)
-        let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.db)
-        let delegates = try await StudyQueries.delegates(of: page.items.map { $0.requireID() }, on: request.db)
+        let page = try await StudyQueries.sessions(filter, page: paging.page, perPage: paging.perPage, on: request.reads)
+        let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.reads)
+        let delegates = try await StudyQueries.delegates(of: page.items.map { $0.requireID() }, on: request.reads)
         return PageDTO(items: page.items.map { SessionDTO($0, summary: summaries[$0.requireID()], delegates: delegates[$0.requireID()]) },
                        page: page.page, perPage: page.perPage, total: page.total)
     }
 
     static func show(request: Request) async throws -> SessionDetailDTO {
-        try await detail(of: StudyActions.requireSession(request.id(), .read, request: request), on: request.db)
+        try await detail(of: StudyActions.requireSession(request.id(), .read, request: request), on: request.reads)
     }
 
     static func record(request: Request) async throws -> Response {
         let input = try request.content.decode(StudySessionInput.self)
         let session = try await StudyActions.record(input, request: request)
-        return try await detail(of: session, on: request.db).encodeResponse(status: .created, for: request)
+        return try await detail(of: session, on: request.reads).encodeResponse(status: .created, for: request)
     }
 
     static func update(request: Request) async throws -> SessionDetailDTO {
@@ -183,7 +183,7 @@ enum StudyAPI {
             changes.laid(over: session, documentIds: try await StudyQueries.documents(of: session.requireID(), on: db).map { $0.requireID() },
                          bridgePoints: try await StudyQueries.bridgePoints(of: session.requireID(), on: db))
         }
-        return try await detail(of: session, on: request.db)
+        return try await detail(of: session, on: request.reads)
     }
 
     static func delete(request: Request) async throws -> HTTPStatus {
@@ -193,7 +193,7 @@ enum StudyAPI {
 
     static func attendance(request: Request) async throws -> SessionDetailDTO {
         let input = try request.content.decode(AttendanceInput.self)
-        return try await detail(of: StudyActions.takeAttendance(of: try request.id(), input, request: request), on: request.db)
+        return try await detail(of: StudyActions.takeAttendance(of: try request.id(), input, request: request), on: request.reads)
     }
 
     static func reflectionsOfCell(request: Request) async throws -> [ReflectionEntryDTO] {
@@ -203,9 +203,9 @@ enum StudyAPI {
         validator.check(campaign != nil, QueryName.campaign.name, LocalizedText(vi: "Chọn đợt triển khai", en: "Choose a campaign"))
         validator.check(cell != nil, QueryName.unit.name, LocalizedText(vi: "Chọn chi bộ", en: "Choose a cell"))
         try validator.throwIfInvalid()
-        let unit = try await OrganizationQueries.require(cell!, on: request.db)
+        let unit = try await OrganizationQueries.require(cell!, on: request.reads)
         try request.require(.read, at: unit.treePath)
-        return try await StudyQueries.reflections(of: campaign!, in: unit, on: request.db).map {
+        return try await StudyQueries.reflections(of: campaign!, in: unit, on: request.reads).map {
             ReflectionEntryDTO(memberId: $0.member.requireID(), fullName: $0.member.fullName, reflection: $0.reflection.map(ReflectionDTO.init))
         }
     }
@@ -234,10 +234,10 @@ enum StudyAPI {
 
     static func ownReflections(request: Request) async throws -> [OwnReflectionDTO] {
         let (member, campaigns) = try await ownCampaigns(request)
-        let reflections = try await StudyQueries.reflections(of: member.requireID(), on: request.db)
+        let reflections = try await StudyQueries.reflections(of: member.requireID(), on: request.reads)
         var own: [OwnReflectionDTO] = []
         for campaign in campaigns {
-            let deadline = try await StudyQueries.reflectionDeadline(in: campaign, for: member, on: request.db)
+            let deadline = try await StudyQueries.reflectionDeadline(in: campaign, for: member, on: request.reads)
             own.append(OwnReflectionDTO(campaignId: campaign.requireID(), campaignTitle: campaign.title, reflectionDueOn: campaign.reflectionDueOn,
                                         extendedUntil: deadline.extensionUntil, acceptsLateWork: campaign.acceptsLateWork,
                                         grades: campaign.grades, reflection: reflections[campaign.requireID()].map(ReflectionDTO.init)))
@@ -254,8 +254,8 @@ enum StudyAPI {
     /// The caller's member record and the active campaigns their cell takes part in.
     static func ownCampaigns(_ request: Request) async throws -> (Member, [Campaign]) {
         let member = try await request.ownMember()
-        let cell = try await OrganizationQueries.require(member.organizationId, on: request.db)
-        return (member, try await CampaignQueries.active(covering: cell, on: request.db))
+        let cell = try await OrganizationQueries.require(member.organizationId, on: request.reads)
+        return (member, try await CampaignQueries.active(covering: cell, on: request.reads))
     }
 
     private static func submitted(_ body: ReflectionBody, member memberId: Int, request: Request) async throws -> Response {

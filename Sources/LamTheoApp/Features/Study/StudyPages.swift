@@ -26,17 +26,17 @@ enum StudyPages {
         let actor = try request.requireActor()
         let paging = try Paging(request)
         // A secretary or officer of one unit starts at that unit.
-        let within = try await request.subtreeFilter(on: request.db) ?? (actor.readableSubtrees?.count == 1 ? actor.readableSubtrees?.first : nil)
-        let unit = try await within.asyncMap { try await Organization.find($0.ids.last!, on: request.db) } ?? nil
-        let campaigns = try await unit.asyncMap { try await CampaignQueries.active(covering: $0, on: request.db) } ?? []
+        let within = try await request.subtreeFilter(on: request.reads) ?? (actor.readableSubtrees?.count == 1 ? actor.readableSubtrees?.first : nil)
+        let unit = try await within.asyncMap { try await Organization.find($0.ids.last!, on: request.reads) } ?? nil
+        let campaigns = try await unit.asyncMap { try await CampaignQueries.active(covering: $0, on: request.reads) } ?? []
         let campaignId = try request.queryInteger(.campaign)
         let page = try await StudyQueries.sessions(.init(within: within, campaignId: campaignId, scopes: actor.readableSubtrees),
-                                                   page: paging.page, perPage: paging.perPage, on: request.db)
-        let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.db)
-        let delegates = try await StudyQueries.delegates(of: page.items.map { $0.requireID() }, on: request.db)
-        let units = try await OrganizationQueries.names(page.items.map(\.organizationId), on: request.db)
-        let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
-        let holdsMembers = try await unit.asyncMap { try await OrganizationKind.find($0.kindCode, on: request.db)?.holdsMembers == true } ?? false
+                                                   page: paging.page, perPage: paging.perPage, on: request.reads)
+        let summaries = try await StudyQueries.attendanceSummaries(of: page.items.map { $0.requireID() }, on: request.reads)
+        let delegates = try await StudyQueries.delegates(of: page.items.map { $0.requireID() }, on: request.reads)
+        let units = try await OrganizationQueries.names(page.items.map(\.organizationId), on: request.reads)
+        let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.reads) } ?? []
+        let holdsMembers = try await unit.asyncMap { try await OrganizationKind.find($0.kindCode, on: request.reads)?.holdsMembers == true } ?? false
         let heading = LocalizedText(vi: "Học tập, quán triệt", en: "Study sessions")(language)
         let title = unit.map { "\(heading) · \($0.name)" } ?? heading
         let dateTitle = LocalizedText(vi: "Ngày", en: "Date")(language)
@@ -81,7 +81,7 @@ enum StudyPages {
 
     static func show(request: Request) async throws -> Response {
         let session = try await StudyActions.requireSession(request.id(), .read, request: request)
-        let model = try await StudySessionShow.Query.run(session, readableBy: request.requireActor(), on: request.db)
+        let model = try await StudySessionShow.Query.run(session, readableBy: request.requireActor(), on: request.reads)
         return StudySessionShow.View(model: model).response(for: request)
     }
 
@@ -159,8 +159,8 @@ enum StudyPages {
         let form = SessionForm(
             organizationId: session.organizationId, campaignId: session.campaignId.map(String.init), title: session.title, heldOn: session.heldOn.vietnamese,
             format: session.format.rawValue, presenter: session.presenter, nonMemberAttendees: String(session.nonMemberAttendees),
-            documentIds: try await StudyQueries.documents(of: id, on: request.db).map { $0.requireID() },
-            bridgePoints: try await StudyQueries.bridgePoints(of: id, on: request.db).map { BridgePointRow(name: $0.name, attendeeCount: String($0.attendeeCount)) })
+            documentIds: try await StudyQueries.documents(of: id, on: request.reads).map { $0.requireID() },
+            bridgePoints: try await StudyQueries.bridgePoints(of: id, on: request.reads).map { BridgePointRow(name: $0.name, attendeeCount: String($0.attendeeCount)) })
         return try await renderSessionForm(form, session: session, errors: [], request: request)
     }
 
@@ -195,8 +195,8 @@ enum StudyPages {
     static func confirmDelete(request: Request) async throws -> Response {
         let session = try await StudyActions.requireSession(request.id(), .edit, request: request)
         let id = session.requireID()
-        let what = try await deletion(of: session, on: request.db)
-        let campaign = try await session.campaignId.asyncMap { try await CampaignQueries.require($0, on: request.db) }
+        let what = try await deletion(of: session, on: request.reads)
+        let campaign = try await session.campaignId.asyncMap { try await CampaignQueries.require($0, on: request.reads) }
         return ConfirmationView(
             title: LocalizedText(vi: "Xóa \(what.vi)?", en: "Delete \(what.en)?"),
             consequences: [
@@ -215,7 +215,7 @@ enum StudyPages {
 
     static func delete(request: Request) async throws -> Response {
         let found = try await StudyActions.requireSession(request.id(), .edit, request: request)
-        let what = try await deletion(of: found, on: request.db)
+        let what = try await deletion(of: found, on: request.reads)
         let session = try await StudyActions.delete(found.requireID(), request: request)
         return request.redirect(to: StudyRoute.sessions.path(query: [.unit: session.organizationId]),
                                 flash: LocalizedText(vi: "Đã xóa \(what.vi).", en: "Deleted \(what.en)."))
@@ -228,12 +228,12 @@ enum StudyPages {
         let language = request.language
         let fields = FormFields(request, errors: errors)
         let unitId = session?.organizationId ?? form.organizationId
-        let unit = try await unitId.asyncMap { try await Organization.find($0, on: request.db) } ?? nil
+        let unit = try await unitId.asyncMap { try await Organization.find($0, on: request.reads) } ?? nil
         let actor = try request.requireActor()
-        let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.db) } ?? []
-        let campaigns = try await unit.asyncMap { try await CampaignQueries.active(covering: $0, on: request.db) } ?? []
+        let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: request.reads) } ?? []
+        let campaigns = try await unit.asyncMap { try await CampaignQueries.active(covering: $0, on: request.reads) } ?? []
         // The documents of the campaigns the unit takes part in, and those already chosen.
-        let documents = try await StudyQueries.documents(ids: Array(Set(campaigns.map(\.documentId) + (form.documentIds ?? []))), on: request.db)
+        let documents = try await StudyQueries.documents(ids: Array(Set(campaigns.map(\.documentId) + (form.documentIds ?? []))), on: request.reads)
         let shownRows = form.filledBridgePoints + Array(repeating: BridgePointRow(), count: emptyBridgePointRows)
         let title = session.map { LocalizedText(vi: "Sửa: \($0.title)", en: "Edit: \($0.title)")(language) }
             ?? LocalizedText(vi: "Ghi buổi học tập, quán triệt", en: "Record a study session")(language)
@@ -334,15 +334,15 @@ enum StudyPages {
 
     static func attendanceForm(request: Request) async throws -> Response {
         let session = try await StudyActions.requireSession(request.id(), .edit, request: request)
-        try await requireSheetSize(session, on: request.db)
+        try await requireSheetSize(session, on: request.reads)
         return try await renderAttendance(session, sent: nil, errors: [], request: request)
     }
 
     static func takeAttendance(request: Request) async throws -> Response {
         let session = try await StudyActions.requireSession(request.id(), .edit, request: request)
-        try await requireSheetSize(session, on: request.db)
+        try await requireSheetSize(session, on: request.reads)
         let form = try request.content.decode(AttendanceForm.self)
-        let entries = form.entries(for: try await StudyQueries.roll(of: session, on: request.db))
+        let entries = form.entries(for: try await StudyQueries.roll(of: session, on: request.reads))
         do {
             _ = try await StudyActions.takeAttendance(of: session.requireID(), AttendanceInput(entries: entries), request: request)
             return request.redirect(to: StudyRoute.session(.value(session.requireID())).path, flash: attendanceSaved(entries))
@@ -363,7 +363,7 @@ enum StudyPages {
     private static func renderAttendance(_ session: StudySession, sent: AttendanceForm?, errors: [FieldError], request: Request) async throws -> Response {
         let language = request.language
         let fields = FormFields(request, errors: errors)
-        let roll = try await StudyQueries.roll(of: session, on: request.db)
+        let roll = try await StudyQueries.roll(of: session, on: request.reads)
         let title = LocalizedText(vi: "Điểm danh: \(session.title)", en: "Attendance: \(session.title)")(language)
         let choices: [(AttendanceStatus, LocalizedText)] = [
             (.present, LocalizedText(vi: "Có mặt", en: "Present")), (.absent, LocalizedText(vi: "Vắng", en: "Absent")),
