@@ -70,19 +70,21 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
 
     app.middleware = Middlewares()
     if let accessLog = configuration.accessLog { app.middleware.use(RouteLoggingMiddleware(logLevel: accessLog)) }
-    app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(ErrorMiddleware())
     let drain = RequestDrain()
-    app.middleware.use(RequestDrainMiddleware(drain: drain))
     app.lifecycle.use(RequestDrainLifecycle(drain: drain))
-    app.middleware.use(RequestLimitsMiddleware())
-    app.middleware.use(AuthenticationMiddleware())
-    app.middleware.use(LentReadLogMiddleware())
-    app.middleware.use(FlashMiddleware())
-    app.middleware.use(InboxBadgeMiddleware())
-    app.middleware.use(MultipartGuardMiddleware())
-    app.middleware.use(CSRFMiddleware())
-    app.middleware.use(PolicyMiddleware())
+    app.middleware.use(MiddlewareChain([
+        SecurityHeadersMiddleware(),
+        ErrorMiddleware(),
+        RequestDrainMiddleware(drain: drain),
+        RequestLimitsMiddleware(),
+        AuthenticationMiddleware(),
+        LentReadLogMiddleware(),
+        FlashMiddleware(),
+        InboxBadgeMiddleware(),
+        MultipartGuardMiddleware(),
+        CSRFMiddleware(),
+        PolicyMiddleware(),
+    ]))
 
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(UserCommand(), as: "user")

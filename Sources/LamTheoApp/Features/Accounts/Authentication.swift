@@ -8,7 +8,7 @@ import Vapor
 struct AuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // A public page is the same for everyone: it never learns who asks.
-        if request.isPublicSite { return try await next.respond(to: request) }
+        if request.ignoresCaller { return try await next.respond(to: request) }
         if let bearer = request.headers.bearerAuthorization {
             guard let (actor, token) = try await ActorLoader.tokenHolder(bearer.token, on: request.db) else {
                 throw DomainError(.unauthorized, title: LocalizedText(vi: "Khóa truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi",
@@ -76,17 +76,22 @@ enum ActorLoader {
     }
 
     /// The token's row and its holder, when the token may be used.
+    /// The token and its holder are read in one query, as the session and its owner are: this runs on every request.
     static func tokenHolder(_ token: String, on db: any Database) async throws -> (actor: Actor, token: APIToken)? {
-        guard let stored = try await APIToken.query(on: db).filter(\.$tokenHash == SecretToken.hash(token)).first(),
-              stored.revokedAt == nil, stored.expiresAt > Date(),
-              let user = try await User.find(stored.userId, on: db), user.isActive, !user.mustChangePassword else { return nil }
+        guard let stored = try await APIToken.query(on: db).join(User.self, on: \APIToken.$userId == \User.$id)
+                  .filter(\.$tokenHash == SecretToken.hash(token)).first(),
+              stored.revokedAt == nil, stored.expiresAt > Date() else { return nil }
+        let user = try stored.joined(User.self)
+        guard user.isActive, !user.mustChangePassword else { return nil }
         return (try await actor(for: user, on: db), stored)
     }
 
     static func forSession(_ token: String, on db: any Database) async throws -> SignedInBrowser? {
-        guard let session = try await UserSession.query(on: db).filter(\.$tokenHash == SecretToken.hash(token)).first(),
-              session.expiresAt > Date(),
-              let user = try await User.find(session.userId, on: db), user.isActive else { return nil }
+        guard let session = try await UserSession.query(on: db).join(User.self, on: \UserSession.$userId == \User.$id)
+                  .filter(\.$tokenHash == SecretToken.hash(token)).first(),
+              session.expiresAt > Date() else { return nil }
+        let user = try session.joined(User.self)
+        guard user.isActive else { return nil }
         return SignedInBrowser(actor: try await actor(for: user, on: db), session: session, mustChangePassword: user.mustChangePassword)
     }
 
@@ -94,16 +99,15 @@ enum ActorLoader {
     /// scope follows its unit when the unit moves).
     static func actor(for user: User, on db: any Database) async throws -> Actor {
         let today = CalendarDate.today()
-        let grants = try await RoleGrant.query(on: db).filter(\.$userId == user.requireID()).all().filter { $0.isInForce(on: today) }
-        let unitIds = grants.compactMap(\.organizationId)
-        let units = try await Organization.query(on: db).filter(\.$id ~~ unitIds).all()
-        let paths = Dictionary(uniqueKeysWithValues: units.filter(\.isActive).map { ($0.requireID(), $0.treePath) })
+        // Each grant with its unit (none for an administrator's or a member's) in one query.
+        let grants = try await RoleGrant.query(on: db).join(Organization.self, on: \RoleGrant.$organizationId == \Organization.$id, method: .left)
+            .filter(\.$userId == user.requireID()).all().filter { $0.isInForce(on: today) }
         let resolved = grants.compactMap { grant -> Grant? in
             switch grant.role {
             case .officer, .secretary, .portalEditor:
                 // A grant on a unit that has since closed lapses with it.
-                guard let id = grant.organizationId, let path = paths[id] else { return nil }
-                return Grant(role: grant.role, scope: path, level: grant.level)
+                guard let unit = try? grant.joined(Organization.self), unit.isActive else { return nil }
+                return Grant(role: grant.role, scope: unit.treePath, level: grant.level)
             case .administrator:
                 return Grant(role: .administrator)
             case .member:

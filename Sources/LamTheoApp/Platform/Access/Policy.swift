@@ -5,8 +5,10 @@ import Vapor
 /// policy is refused, and a test walks the route table to catch it). A policy decides whether the caller
 /// may use the route at all; the handler then checks the record at hand against the caller's scope.
 public enum Policy: Sendable, Hashable {
-    /// Static assets, sign-in, the API description, health checks.
+    /// Sign-in, the start page, the language switch, the API description: anyone, the caller read when there is one.
     case everyone
+    /// The stylesheet and the health check: the same answer for anyone, so who asks is never read (as `publicSite`).
+    case anonymous
     /// A page of a committee's public site: anyone, answered as to a stranger — no session or grant is read and no
     /// cookie is set, whoever asks (a test walks every such route as anonymous).
     case publicSite
@@ -19,9 +21,12 @@ public enum Policy: Sendable, Hashable {
     /// System administrators only.
     case administrator
 
+    /// Whether the route is answered without reading who asks: no session, token or grant is read, no cookie set.
+    var ignoresCaller: Bool { self == .anonymous || self == .publicSite }
+
     func admits(_ actor: Actor) -> Bool {
         switch self {
-        case .everyone, .publicSite, .signedIn: return true
+        case .everyone, .anonymous, .publicSite, .signedIn: return true
         case .capability(let capability): return actor.canSomewhere(capability)
         case .selfService: return actor.memberId != nil
         case .administrator: return actor.isAdministrator
@@ -54,7 +59,7 @@ struct PolicyMiddleware: AsyncMiddleware {
         guard let policy = route.policy else {
             throw Abort(.forbidden, reason: "This route declares no access policy.")
         }
-        if policy != .everyone, policy != .publicSite {
+        if policy != .everyone, !policy.ignoresCaller {
             guard let actor = request.actor else {
                 if !request.isAPI, request.method == .GET {
                     return request.redirect(to: request.application.navigation.signIn.path(query: ["next": request.url.string]))

@@ -13,7 +13,7 @@ struct FlashMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // A public page neither shows nor clears a note: it sets no cookie.
-        if request.isPublicSite { return try await next.respond(to: request) }
+        if request.ignoresCaller { return try await next.respond(to: request) }
         let arriving = request.cookies[Self.cookieName]?.string
         if let arriving, let key = request.flashKey {
             request.storage[IncomingKey.self] = Self.open(arriving, key: key)

@@ -32,7 +32,7 @@ enum PlatformRoutes {
             response.headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
             response.headers.cacheControl = .init(maxAge: 3600)
             return response
-        }.requiring(.everyone)
+        }.requiring(.anonymous)
 
         // Sets the language cookie and returns to the page the switch was on (local paths only).
         routes.get(PlatformRoute.language(.key)) { request in
@@ -45,6 +45,6 @@ enum PlatformRoutes {
         routes.get(PlatformRoute.health) { request async throws -> String in
             try await request.sql.raw("SELECT 1 AS ok").run()
             return "ok"
-        }.requiring(.everyone)
+        }.requiring(.anonymous)
     }
 }

@@ -18,9 +18,9 @@ enum PublicRoute: SiteRoute {
 }
 
 extension Request {
-    /// Whether the request is for a public page (its route's policy is `.publicSite`): such a request is answered as
-    /// to a stranger, whatever the browser carries.
-    var isPublicSite: Bool { route?.policy == .publicSite }
+    /// Whether the request is for a public page, the stylesheet or the health check (`Policy.ignoresCaller`): such a
+    /// request is answered as to a stranger, whatever the browser carries.
+    var ignoresCaller: Bool { route?.policy?.ignoresCaller ?? false }
 }
 
 enum PublicRoutes {
