@@ -69,7 +69,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     ContentConfiguration.global.use(encoder: encoder, for: .json)
 
     app.middleware = Middlewares()
-    if let accessLog = configuration.accessLog { app.middleware.use(RouteLoggingMiddleware(logLevel: accessLog)) }
+    app.observeRequests(configuration)
     let drain = RequestDrain()
     app.lifecycle.use(RequestDrainLifecycle(drain: drain))
     app.middleware.use(MiddlewareChain([

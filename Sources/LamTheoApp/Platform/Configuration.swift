@@ -18,6 +18,8 @@ public struct AppConfiguration: Sendable {
     /// The level each request is logged at (`LAMTHEO_ACCESS_LOG`: a level name, or `off`); nil: not logged. Writing a line
     /// per request to the console costs a busy server more than many of its pages do.
     public var accessLog: Logger.Level? = .info
+    /// The bearer token `GET /metrics` answers to (`LAMTHEO_METRICS_TOKEN`); nil: there is no metrics endpoint.
+    public var metricsToken: String?
     /// E-mail (`LAMTHEO_SMTP_URL`, `LAMTHEO_SMTP_FROM`, `LAMTHEO_SMTP_CA_FILE`); nil: no e-mail is sent.
     var mail: SMTPSettings?
 
@@ -78,6 +80,13 @@ public struct AppConfiguration: Sendable {
                                          expected: "off, trace, debug, info, notice, warning, error or critical")
             }
             configuration.accessLog = Logger.Level(rawValue: accessLog)
+        }
+        if let token = environment["LAMTHEO_METRICS_TOKEN"], !token.isEmpty {
+            guard token.count >= AppMetrics.minimumTokenLength else {
+                throw ConfigurationError(variable: "LAMTHEO_METRICS_TOKEN", value: "…",
+                                         expected: "a secret of at least \(AppMetrics.minimumTokenLength) characters (openssl rand -hex 32)")
+            }
+            configuration.metricsToken = token
         }
         configuration.mail = try SMTPSettings.load(from: environment)
         return configuration

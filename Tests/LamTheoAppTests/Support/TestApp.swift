@@ -14,6 +14,11 @@ enum TestBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 /// Runs `body` against a fresh, migrated LamTheo on `backend`: a new SQLite file, or a new database
 /// in the test PostgreSQL cluster. Both are removed afterwards.
 func withTestApp(_ backend: TestBackend, _ body: (Application) async throws -> Void) async throws {
+    try await withTestApp(backend, configuring: { _ in }, body)
+}
+
+/// `withTestApp`, with the configuration changed first.
+func withTestApp(_ backend: TestBackend, configuring: (inout AppConfiguration) -> Void, _ body: (Application) async throws -> Void) async throws {
     let database: DatabaseURL
     var cleanup: @Sendable () async throws -> Void = {}
     switch backend {
@@ -41,6 +46,7 @@ func withTestApp(_ backend: TestBackend, _ body: (Application) async throws -> V
     var configuration = AppConfiguration(database: database)
     configuration.filesDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lamtheo-files-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: configuration.filesDirectory) }
+    configuring(&configuration)
 
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning

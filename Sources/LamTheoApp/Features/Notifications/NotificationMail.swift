@@ -45,6 +45,14 @@ enum NotificationMail {
         /// Nothing sent: quiet hours, or no SMTP configured.
         var held = false
 
+        /// Adds the run's figures to the metrics' reminder deliveries.
+        func count(channel: String, in app: Application) {
+            guard let metrics = app.metrics, !held else { return }
+            for (outcome, count) in [("sent", sent), ("retrying", retrying), ("failed", failed), ("dropped", dropped)] {
+                metrics.countReminders(count, channel: channel, outcome: outcome)
+            }
+        }
+
         var wording: LocalizedText {
             if held { return LocalizedText(vi: "Giờ nghỉ hoặc chưa cấu hình thư: chưa gửi", en: "Quiet hours or no mail server: nothing sent") }
             return LocalizedText(vi: "Đã gửi \(sent) thư, \(retrying) thư sẽ thử lại, \(failed) thư không gửi được, \(dropped) thư không cần gửi",
@@ -56,6 +64,7 @@ enum NotificationMail {
     /// second run at the same time takes others; a run that dies leaves its claims to expire and be retried.
     static func sendPending(app: Application, now: Date = Date()) async throws -> Summary {
         var summary = Summary()
+        defer { summary.count(channel: "email", in: app) }
         guard let transport = app.mailTransport, !MailSchedule.isQuiet(now) else {
             summary.held = true
             return summary
@@ -117,6 +126,7 @@ enum NotificationMail {
     /// Sends each person who chose a digest one message with the notifications gathered since the last one.
     static func sendDigests(app: Application, now: Date = Date()) async throws -> Summary {
         var summary = Summary()
+        defer { summary.count(channel: "digest", in: app) }
         guard let transport = app.mailTransport else {
             summary.held = true
             return summary

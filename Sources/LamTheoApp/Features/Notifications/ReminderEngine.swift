@@ -116,6 +116,7 @@ enum ReminderEngine {
                     """).all().count
             }
         }
+        app.metrics?.countReminders(written, channel: "inbox", outcome: "recorded")
         return written
     }
 }

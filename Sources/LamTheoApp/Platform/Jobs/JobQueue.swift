@@ -347,6 +347,16 @@ struct JobQueue: Sendable {
         return Page(items: rows.map(\.record), page: page, perPage: perPage, total: total)
     }
 
+    /// How many jobs are in each state (the metrics' queue depth): one GROUP BY over the `jobs_queue` index
+    /// (state, run_after), read when metrics are scraped; a state without jobs counts 0.
+    static func countsByState(on db: any Database) async throws -> [JobState: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0, 0) })
+        for row in try await db.sql.raw("SELECT state, COUNT(*) AS jobs FROM jobs GROUP BY state").all() {
+            counts[try row.decode(column: "state", as: JobState.self)] = try row.decode(column: "jobs", as: Int.self)
+        }
+        return counts
+    }
+
     /// Ended jobs older than `retention` (a schedule of the runner's own, `jobs.cleanup`).
     static let cleanup = JobKind(name: "jobs.cleanup", title: LocalizedText(vi: "Xóa việc nền cũ", en: "Delete old jobs")) { context in
         let before = Date().addingTimeInterval(-retention)

@@ -54,17 +54,11 @@ struct CSRFMiddleware: AsyncMiddleware {
             try await request.collectBody()
             sent = (try? request.content.get(String.self, at: fieldName)) ?? ""
         }
-        guard let expected, constantTimeEqual(sent, expected) else {
+        guard let expected, SecretToken.constantTimeEqual(sent, expected) else {
             throw DomainError(.forbidden, title: LocalizedText(
                 vi: "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và gửi lại.",
                 en: "The form has expired or is not valid. Please reload the page and submit it again."))
         }
-    }
-
-    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let left = Array(a.utf8), right = Array(b.utf8)
-        guard left.count == right.count, !left.isEmpty else { return false }
-        return zip(left, right).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 

@@ -158,7 +158,7 @@ struct PublicFormGuard: Sendable {
         let key = try await Self.key(on: db)
         let parts = (proof.formToken ?? "").split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, let issued = Int64(parts[0]),
-              Self.constantTimeEqual(parts[1], Self.signature("\(form)|\(pass.target)|\(issued)", key: key)) else {
+              SecretToken.constantTimeEqual(parts[1], Self.signature("\(form)|\(pass.target)|\(issued)", key: key)) else {
             return (.forged, Self.invalid(PublicFormProof.tokenField, vi: "Mã biểu mẫu không hợp lệ. Vui lòng tải lại trang và gửi lại.",
                                           en: "The form's token is not valid. Please reload the page and send it again."))
         }
@@ -236,12 +236,6 @@ struct PublicFormGuard: Sendable {
         let digest = Array(HMAC<SHA256>.authenticationCode(for: Data("challenge|\(token)".utf8), using: SymmetricKey(data: Data(key.utf8))))
         let number = 10 + Int(digest[0]) % 90
         return (LocalizedText(vi: "nhập bằng chữ số: \(VietnameseNumberWords.words(number))", en: "type in digits: \(VietnameseNumberWords.words(number))"), number)
-    }
-
-    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let left = Array(a.utf8), right = Array(b.utf8)
-        guard left.count == right.count, !left.isEmpty else { return false }
-        return zip(left, right).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 
