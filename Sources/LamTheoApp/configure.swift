@@ -72,7 +72,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.observeRequests(configuration)
     let drain = RequestDrain()
     app.lifecycle.use(RequestDrainLifecycle(drain: drain))
-    app.middleware.use(MiddlewareChain([
+    var steps: [any AsyncMiddleware] = [
         SecurityHeadersMiddleware(),
         ErrorMiddleware(),
         RequestDrainMiddleware(drain: drain),
@@ -84,7 +84,11 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
         MultipartGuardMiddleware(),
         CSRFMiddleware(),
         PolicyMiddleware(),
-    ]))
+    ]
+    // With a replica: marks a client that has just written (innermost, so that it sees the handler's own answer).
+    if let replica = configuration.replica { steps.append(RecentWriteMiddleware(sticky: replica.sticky)) }
+    app.middleware.use(MiddlewareChain(steps))
+    app.trustedProxies = configuration.trustedProxies
 
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(UserCommand(), as: "user")
@@ -100,7 +104,9 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     JobSchedules.register(JobSchedule(kind: ImportJobs.discardFiles.name, cadence: .every(minutes: 30)))
     // Only a serving process runs jobs in the background: tests call `runPending`, one-off commands run none.
     let command = app.environment.arguments.dropFirst().first
-    app.useJobs(runsLoop: app.environment != .testing && (command == nil || command == "serve" || command == "demo"), tick: .seconds(configuration.jobsTick))
+    let serves = app.environment != .testing && (command == nil || command == "serve" || command == "demo")
+    app.useJobs(runsLoop: serves, tick: .seconds(configuration.jobsTick))
+    if let replica = configuration.replica { try app.useReplica(replica, measuresLag: serves) }
     app.mailTransport = try configuration.mail.map { try SMTPTransport(settings: $0) }
     app.asyncCommands.use(SendTestMailCommand(), as: "send-test-mail")
     app.publicPages = PublicPageCache()

@@ -22,6 +22,11 @@ public struct AppConfiguration: Sendable {
     public var metricsToken: String?
     /// E-mail (`LAMTHEO_SMTP_URL`, `LAMTHEO_SMTP_FROM`, `LAMTHEO_SMTP_CA_FILE`); nil: no e-mail is sent.
     var mail: SMTPSettings?
+    /// The reverse proxies whose `X-Forwarded-For` names the client (`LAMTHEO_TRUSTED_PROXIES`: addresses or CIDRs,
+    /// comma-separated); none by default, so that a client cannot choose the address its throttles count.
+    public var trustedProxies = TrustedProxies.none
+    /// A streaming replica that reads which may lag go to (`LAMTHEO_REPLICA_URL`, PostgreSQL only); nil: one database.
+    public var replica: ReplicaSettings?
 
     var servesTLS: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
 
@@ -89,6 +94,14 @@ public struct AppConfiguration: Sendable {
             configuration.metricsToken = token
         }
         configuration.mail = try SMTPSettings.load(from: environment)
+        if let proxies = environment["LAMTHEO_TRUSTED_PROXIES"], !proxies.isEmpty {
+            guard let trusted = TrustedProxies(proxies) else {
+                throw ConfigurationError(variable: "LAMTHEO_TRUSTED_PROXIES", value: proxies,
+                                         expected: "IP addresses or CIDR ranges separated by commas, such as 127.0.0.1,10.0.0.0/8,::1")
+            }
+            configuration.trustedProxies = trusted
+        }
+        configuration.replica = try ReplicaSettings.load(from: environment, primary: database)
         return configuration
     }
 }

@@ -135,7 +135,7 @@ enum AccountAPI {
 
     static func issueToken(request: Request) async throws -> Response {
         let body = try request.content.decode(TokenRequest.self)
-        let verified = try await SignIn.verify(username: body.username, password: body.password, ip: request.remoteAddress?.ipAddress, app: request.application)
+        let verified = try await SignIn.verify(username: body.username, password: body.password, ip: request.clientAddress, app: request.application)
         let user: User
         if verified.mustChangePassword {
             guard body.newPassword != nil else {

@@ -15,7 +15,7 @@ enum AccountActions {
             errors.insert(FieldError(field: "currentPassword", message: LocalizedText(vi: "Hãy nhập mật khẩu hiện tại", en: "Enter the current password")), at: 0)
         } else {
             do {
-                _ = try await SignIn.verify(username: actor.username, password: current, ip: request.remoteAddress?.ipAddress, app: request.application)
+                _ = try await SignIn.verify(username: actor.username, password: current, ip: request.clientAddress, app: request.application)
             } catch let error as DomainError where error.kind == .unauthorized {
                 errors.insert(FieldError(field: "currentPassword", message: LocalizedText(
                     vi: "Mật khẩu hiện tại không đúng", en: "The current password is wrong")), at: 0)

@@ -30,10 +30,10 @@ enum AccountPages {
     static func login(request: Request) async throws -> Response {
         let form = try request.content.decode(LoginForm.self)
         do {
-            let user = try await SignIn.verify(username: form.username, password: form.password, ip: request.remoteAddress?.ipAddress,
+            let user = try await SignIn.verify(username: form.username, password: form.password, ip: request.clientAddress,
                                                app: request.application)
             let secret = SecretToken.make(prefix: "ls_")
-            let ip = request.remoteAddress?.ipAddress
+            let ip = request.clientAddress
             let agent = request.headers.first(name: .userAgent)
             _ = try await request.write(AuditSubject("session.start", UserSession.self), signingIn: (user.id, user.username)) {
                 try await SessionCookie.start(secret, for: user, ip: ip, userAgent: agent, on: $0)

@@ -6,7 +6,7 @@ import Vapor
 /// sets, changes and checks in on its breakthroughs; readers of the unit (and of the levels above) see them.
 enum BreakthroughActions {
     static func set(_ input: BreakthroughInput, request: Request) async throws -> Breakthrough {
-        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) {
+        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.reads) {
             try request.require(.edit, at: unit.treePath)
         }
         return try await request.write(AuditSubject("breakthrough.set", Breakthrough.self)) {
@@ -34,7 +34,7 @@ enum BreakthroughActions {
     /// A check-in's evidence file, to whoever reads the breakthrough.
     static func evidence(of checkInId: Int, breakthrough id: Int, request: Request) async throws -> Response {
         _ = try await require(id, request: request)
-        guard let checkIn = try await BreakthroughCheckIn.query(on: request.db).filter(\.$id == checkInId).filter(\.$breakthroughId == id).first() else {
+        guard let checkIn = try await BreakthroughCheckIn.query(on: request.reads).filter(\.$id == checkInId).filter(\.$breakthroughId == id).first() else {
             throw Abort(.notFound)
         }
         return try checkIn.evidenceDownload(from: request.application.documentFiles)
@@ -42,7 +42,7 @@ enum BreakthroughActions {
 
     /// The breakthrough, if the caller may read at its unit; not found otherwise.
     static func require(_ id: Int, request: Request) async throws -> Breakthrough {
-        let breakthrough = try await BreakthroughQueries.require(id, on: request.db)
+        let breakthrough = try await BreakthroughQueries.require(id, on: request.reads)
         try request.require(.read, at: breakthrough.treePath)
         return breakthrough
     }

@@ -7,7 +7,7 @@ import Vapor
 /// editors send its contribution; readers of the committee and readers of an invited unit see the briefing.
 enum BriefingActions {
     static func create(_ input: BriefingInput, request: Request) async throws -> Briefing {
-        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) {
+        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.reads) {
             try request.require(.edit, at: unit.treePath)
         }
         return try await request.write(AuditSubject("briefing.create", Briefing.self)) {
@@ -17,7 +17,7 @@ enum BriefingActions {
 
     static func contribute(_ id: Int, _ input: ContributionInput, request: Request) async throws -> BriefingContribution {
         _ = try await require(id, request: request)
-        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db),
+        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.reads),
            !(try request.requireActor().can(.edit, at: unit.treePath)) {
             throw Abort(.forbidden)
         }
@@ -30,7 +30,7 @@ enum BriefingActions {
 
     static func markPresented(_ contributionId: Int, of id: Int, request: Request) async throws -> BriefingContribution {
         try requireCommittee(try await require(id, request: request), request: request)
-        _ = try await BriefingQueries.contribution(contributionId, of: id, on: request.db)
+        _ = try await BriefingQueries.contribution(contributionId, of: id, on: request.reads)
         return try await request.write(AuditSubject("briefing.present", BriefingContribution.self, id: contributionId)) {
             try await BriefingCommands.markPresented(contributionId, of: id, on: $0)
         }
@@ -54,15 +54,15 @@ enum BriefingActions {
     /// A contribution's file, to whoever reads the briefing.
     static func file(of contributionId: Int, briefing id: Int, request: Request) async throws -> Response {
         _ = try await require(id, request: request)
-        return try await BriefingQueries.contribution(contributionId, of: id, on: request.db).evidenceDownload(from: request.application.documentFiles)
+        return try await BriefingQueries.contribution(contributionId, of: id, on: request.reads).evidenceDownload(from: request.application.documentFiles)
     }
 
     /// The briefing, if the caller reads its committee or one of its invited units; not found otherwise.
     static func require(_ id: Int, request: Request) async throws -> Briefing {
-        let briefing = try await BriefingQueries.require(id, on: request.db)
+        let briefing = try await BriefingQueries.require(id, on: request.reads)
         let actor = try request.requireActor()
         guard actor.can(.read, at: briefing.treePath) else {
-            let invited = try await BriefingQueries.invitedUnits(of: id, on: request.db)
+            let invited = try await BriefingQueries.invitedUnits(of: id, on: request.reads)
             guard invited.contains(where: { actor.can(.read, at: $0.treePath) }) else { throw Abort(.notFound) }
             return briefing
         }

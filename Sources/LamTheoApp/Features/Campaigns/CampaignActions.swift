@@ -7,10 +7,10 @@ import Vapor
 /// unit and reviewed or extended by an editor of a level above it.
 enum CampaignActions {
     static func launch(_ input: CampaignInput, request: Request) async throws -> Campaign {
-        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) {
+        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.reads) {
             try request.require(.edit, at: unit.treePath)
         }
-        if let documentId = input.documentId, try await DocumentQueries.find(id: documentId, scopes: request.readableSubtrees, on: request.db) == nil {
+        if let documentId = input.documentId, try await DocumentQueries.find(id: documentId, scopes: request.readableSubtrees, on: request.reads) == nil {
             throw DomainError.invalid(field: "documentId", LocalizedText(vi: "Không tìm thấy văn bản số \(documentId) trong phạm vi của bạn",
                                                                         en: "Document \(documentId) is not within your scope"))
         }
@@ -21,7 +21,7 @@ enum CampaignActions {
 
     /// Whoever may launch at the campaign's unit may change it.
     static func update(_ id: Int, _ changes: CampaignChanges, request: Request) async throws -> Campaign {
-        let campaign = try await CampaignQueries.require(id, on: request.db)
+        let campaign = try await CampaignQueries.require(id, on: request.reads)
         try request.require(.edit, at: campaign.treePath)
         return try await request.write(AuditSubject("campaign.update", Campaign.self, id: id)) {
             try await CampaignCommands.update(id, changes, on: $0)
@@ -29,7 +29,7 @@ enum CampaignActions {
     }
 
     static func close(_ id: Int, request: Request) async throws -> Campaign {
-        let campaign = try await CampaignQueries.require(id, on: request.db)
+        let campaign = try await CampaignQueries.require(id, on: request.reads)
         try request.require(.edit, at: campaign.treePath)
         return try await request.write(AuditSubject("campaign.close", Campaign.self, id: id)) {
             try await CampaignCommands.close(id, on: $0)
@@ -61,7 +61,7 @@ enum CampaignActions {
     /// The obligation, if the caller may read at its unit; not found otherwise.
     @discardableResult
     static func requireObligation(_ id: Int, request: Request) async throws -> Obligation {
-        let obligation = try await CampaignQueries.requireObligation(id, on: request.db)
+        let obligation = try await CampaignQueries.requireObligation(id, on: request.reads)
         try request.require(.read, at: TreePath(rawValue: obligation.organizationPath)!)
         return obligation
     }

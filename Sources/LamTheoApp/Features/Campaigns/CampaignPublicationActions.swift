@@ -34,23 +34,23 @@ enum CampaignPublicationActions {
     /// The sites of the campaign's subtree the caller publishes on, by title.
     static func sites(of campaign: Campaign, request: Request) async throws -> [PublicSite] {
         let actor = try request.requireActor()
-        return try await PublicSites.all(on: request.db)
+        return try await PublicSites.all(on: request.reads)
             .filter { campaign.treePath.contains($0.organizationPath) && actor.can(.publish, at: $0.organizationPath) }
             .sorted { VietnameseText.precedes($0.title, $1.title) }
     }
 
     /// The campaign `id` on the site of `?unit=` (or the caller's first), which the caller publishes on; 404 otherwise.
     static func target(_ id: Int, request: Request) async throws -> Target {
-        let campaign = try await CampaignQueries.require(id, on: request.db)
+        let campaign = try await CampaignQueries.require(id, on: request.reads)
         let unitId = try request.queryInteger(.unit)
         guard let site = try await sites(of: campaign, request: request).first(where: { unitId == nil || $0.organizationId == unitId }),
-              let unit = try await Organization.find(site.organizationId, on: request.db) else {
+              let unit = try await Organization.find(site.organizationId, on: request.reads) else {
             throw DomainError.notFound(LocalizedText(vi: "Không có trang tin nào bạn được công bố kết quả của đợt này",
                                                      en: "No site you publish on shows this campaign"))
         }
         return Target(campaign: campaign, site: site, unit: unit,
-                      publication: try await CampaignPublications.find(id, unit: site.organizationId, on: request.db),
-                      section: try await CampaignPublications.section(id, unit: unit, on: request.db))
+                      publication: try await CampaignPublications.find(id, unit: site.organizationId, on: request.reads),
+                      section: try await CampaignPublications.section(id, unit: unit, on: request.reads))
     }
 
     static func publish(_ input: CampaignPublicationInput, _ target: Target, request: Request) async throws -> CampaignPublication {
@@ -59,7 +59,7 @@ enum CampaignPublicationActions {
         let published = try await request.write(AuditSubject("campaign.publish", CampaignPublication.self, id: target.publication?.id)) {
             try await CampaignPublications.publish(input, campaign: campaign, unit: unit, section: section, by: name, on: $0)
         }
-        request.application.publicPages.removeAll()
+        try await request.application.publicPagesChanged()
         return published
     }
 
@@ -70,6 +70,6 @@ enum CampaignPublicationActions {
         try await request.write(AuditSubject("campaign.unpublish", CampaignPublication.self, id: publication.id)) {
             try await CampaignPublications.withdraw(publication, on: $0)
         }
-        request.application.publicPages.removeAll()
+        try await request.application.publicPagesChanged()
     }
 }

@@ -65,7 +65,7 @@ enum CommitmentActions {
 
     static func addTemplate(_ input: TemplateInput, request: Request) async throws -> CommitmentTemplate {
         if let id = input.campaignId {
-            try request.require(.edit, at: try await CampaignQueries.require(id, on: request.db).treePath)
+            try request.require(.edit, at: try await CampaignQueries.require(id, on: request.reads).treePath)
         }
         return try await request.write(AuditSubject("commitment-template.create", CommitmentTemplate.self)) {
             try await CommitmentCommands.addTemplate(input, on: $0)
@@ -75,7 +75,7 @@ enum CommitmentActions {
     /// A check-in's evidence file, to whoever reads the commitment.
     static func evidence(of checkInId: Int, commitment id: Int, request: Request) async throws -> Response {
         _ = try await requireCommitment(id, request: request)
-        guard let checkIn = try await CommitmentCheckIn.query(on: request.db).filter(\.$id == checkInId).filter(\.$commitmentId == id).first() else {
+        guard let checkIn = try await CommitmentCheckIn.query(on: request.reads).filter(\.$id == checkInId).filter(\.$commitmentId == id).first() else {
             throw Abort(.notFound)
         }
         return try checkIn.evidenceDownload(from: request.application.documentFiles)
@@ -83,7 +83,7 @@ enum CommitmentActions {
 
     /// The commitment, if the caller reads it; not found otherwise (ids reveal nothing).
     static func requireCommitment(_ id: Int, request: Request) async throws -> Commitment {
-        let (commitment, member) = try await CommitmentCommands.requireCommitment(id, on: request.db)
+        let (commitment, member) = try await CommitmentCommands.requireCommitment(id, on: request.reads)
         guard try await readsCommitments(of: member, request: request) else { throw Abort(.notFound) }
         return commitment
     }
@@ -95,7 +95,7 @@ enum CommitmentActions {
 
     /// The cell the caller is on the roll of, if they are a member.
     static func callerCell(_ request: Request) async throws -> TreePath? {
-        guard let id = try request.requireActor().memberId, let member = try await Member.find(id, on: request.db), member.status.isOnRoll else {
+        guard let id = try request.requireActor().memberId, let member = try await Member.find(id, on: request.reads), member.status.isOnRoll else {
             return nil
         }
         return TreePath(rawValue: member.organizationPath)
@@ -124,7 +124,7 @@ enum CommitmentActions {
     static func requireOwnerOrEditor(_ memberId: Int, request: Request) async throws {
         let actor = try request.requireActor()
         if actor.memberId == memberId { return }
-        if let member = try await Member.find(memberId, on: request.db), writesFor(member, actor: actor) { return }
+        if let member = try await Member.find(memberId, on: request.reads), writesFor(member, actor: actor) { return }
         throw DomainError(.forbidden, title: LocalizedText(
             vi: "Bạn chỉ đăng ký và cập nhật cam kết của chính mình",
             en: "You may register and update only your own commitments"))
@@ -132,7 +132,7 @@ enum CommitmentActions {
 
     /// `assessesFor`; anyone else is refused with a message saying so.
     static func requireEditor(of memberId: Int, request: Request) async throws {
-        let member = try await MemberQueries.require(memberId, on: request.db)
+        let member = try await MemberQueries.require(memberId, on: request.reads)
         let actor = try request.requireActor()
         guard assessesFor(member, actor: actor) else {
             throw DomainError(.forbidden, title: LocalizedText(

@@ -28,7 +28,7 @@ enum DocumentActions {
     /// The caller edits `from` and reads `to`: a ward relates its plan to the city's plan.
     static func relate(from: Int, to: Int?, kind: DocumentRelationKind, request: Request) async throws -> DocumentRelation {
         try await requireDocument(from, .edit, request: request)
-        guard let to, try await DocumentQueries.find(id: to, scopes: try request.readableSubtrees, on: request.db) != nil else {
+        guard let to, try await DocumentQueries.find(id: to, scopes: try request.readableSubtrees, on: request.reads) != nil else {
             throw DomainError.invalid(field: "toDocumentId", LocalizedText(vi: "Không tìm thấy văn bản liên quan", en: "The related document does not exist"))
         }
         return try await request.write(AuditSubject("document.relate", DocumentRelation.self)) {
@@ -58,7 +58,7 @@ enum DocumentActions {
         let attachment = try await request.write(AuditSubject("document.detach", DocumentAttachment.self, id: attachmentId)) {
             try await DocumentCommands.removeAttachment(attachmentId, of: id, on: $0)
         }
-        if try await !DocumentQueries.isStored(attachment.storageKey, on: request.db) {
+        if try await !DocumentQueries.isStored(attachment.storageKey, on: request.reads) {
             request.application.documentFiles.remove(attachment.storageKey)
         }
         return attachment
@@ -80,8 +80,8 @@ enum DocumentActions {
     @discardableResult
     static func requireDocument(_ id: Int, _ capability: Capability, request: Request) async throws -> Document {
         let actor = try request.requireActor()
-        guard let document = try await DocumentQueries.find(id: id, scopes: actor.readableSubtrees, on: request.db) else { throw Abort(.notFound) }
-        if capability != .read, !mayKeep(issuedAt: try await DocumentQueries.issuingPath(of: document, on: request.db), actor) {
+        guard let document = try await DocumentQueries.find(id: id, scopes: actor.readableSubtrees, on: request.reads) else { throw Abort(.notFound) }
+        if capability != .read, !mayKeep(issuedAt: try await DocumentQueries.issuingPath(of: document, on: request.reads), actor) {
             throw Abort(.forbidden)
         }
         return document
@@ -96,7 +96,7 @@ enum DocumentActions {
         var path: TreePath?
         if let organizationId {
             // A unit that does not exist is left to the command, which names the field.
-            guard let unit = try await Organization.find(organizationId, on: request.db) else { return }
+            guard let unit = try await Organization.find(organizationId, on: request.reads) else { return }
             path = unit.treePath
         }
         guard mayKeep(issuedAt: path, try request.requireActor()) else {

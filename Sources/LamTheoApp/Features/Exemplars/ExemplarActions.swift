@@ -9,7 +9,7 @@ import Vapor
 /// to be copied.
 enum ExemplarActions {
     static func nominate(_ input: ExemplarInput, request: Request) async throws -> Exemplar {
-        if let unitId = input.nominatingOrganizationId ?? input.organizationId, let unit = try await Organization.find(unitId, on: request.db) {
+        if let unitId = input.nominatingOrganizationId ?? input.organizationId, let unit = try await Organization.find(unitId, on: request.reads) {
             try request.require(.edit, at: unit.treePath)
         }
         let actor = try request.requireActor().displayName
@@ -66,7 +66,7 @@ enum ExemplarActions {
 
     static func evidenceFile(_ evidenceId: Int, of id: Int, request: Request) async throws -> Response {
         _ = try await require(id, request: request)
-        guard let evidence = try await ExemplarEvidence.query(on: request.db).filter(\.$id == evidenceId).filter(\.$exemplarId == id).first() else {
+        guard let evidence = try await ExemplarEvidence.query(on: request.reads).filter(\.$id == evidenceId).filter(\.$exemplarId == id).first() else {
             throw Abort(.notFound)
         }
         return try evidence.evidenceDownload(from: request.application.documentFiles)
@@ -86,7 +86,7 @@ enum ExemplarActions {
 
     /// The exemplar, if the caller may read it; not found otherwise.
     static func require(_ id: Int, request: Request) async throws -> Exemplar {
-        let exemplar = try await ExemplarQueries.require(id, on: request.db)
+        let exemplar = try await ExemplarQueries.require(id, on: request.reads)
         guard mayRead(exemplar, actor: try request.requireActor()) else { throw Abort(.notFound) }
         return exemplar
     }
@@ -102,7 +102,7 @@ enum ExemplarActions {
 
     /// Refused unless the caller edits at the unit named; a unit not named or not found is the command's to refuse.
     private static func requireEditor(of unitId: Int?, request: Request) async throws {
-        if let unitId, let unit = try await Organization.find(unitId, on: request.db) {
+        if let unitId, let unit = try await Organization.find(unitId, on: request.reads) {
             try requireEditor(at: unit.treePath, request: request)
         }
     }

@@ -15,7 +15,7 @@ enum FeedbackActions {
     static func submit(_ input: FeedbackInput, proof: PublicFormProof, site: PublicSite, request: Request) async throws -> Feedback {
         let pass = try await guardian.check(proof, target: site.slug, text: input.content ?? "", request: request)
         let store = files(request.application)
-        let unit = try await OrganizationQueries.require(site.organizationId, on: request.db)
+        let unit = try await OrganizationQueries.require(site.organizationId, on: request.reads)
         return try await request.write(AuditSubject("feedback.submit", Feedback.self)) { db in
             let feedback = try await FeedbackCommands.submit(input, to: unit, code: try await freshCode(on: db), store: store, on: db)
             try await guardian.record(pass, on: db)
@@ -29,7 +29,7 @@ enum FeedbackActions {
             throw DomainError(.tooManyAttempts, title: LocalizedText(vi: "Tra cứu quá nhiều lần. Vui lòng thử lại sau một giờ.",
                                                                      en: "Too many lookups. Please try again in an hour."), retryAfter: 3600)
         }
-        let found = try await FeedbackQueries.find(code: code, on: request.db)
+        let found = try await FeedbackQueries.find(code: code, on: request.reads)
         guard let feedback = found, site.map({ $0.organizationId == feedback.siteOrganizationId }) ?? true else {
             try await trackGuard.recordRefusal("unknown-code", target: site?.slug ?? "api", request: request)
             return nil
@@ -63,9 +63,9 @@ enum FeedbackActions {
         let store = files(request.application)
         for key in Set(keys) {
             // The same file sent with another item stays for it.
-            if try await FeedbackAttachment.query(on: request.db).filter(\.$fileKey == key).count() == 0 { store.remove(key) }
+            if try await FeedbackAttachment.query(on: request.reads).filter(\.$fileKey == key).count() == 0 { store.remove(key) }
         }
-        return try await FeedbackQueries.require(id, on: request.db)
+        return try await FeedbackQueries.require(id, on: request.reads)
     }
 
     static func setAnswerDays(_ input: FeedbackSettingInput, request: Request) async throws -> FeedbackSetting {
@@ -78,7 +78,7 @@ enum FeedbackActions {
 
     /// The item, if the caller reads its responsible unit; not found otherwise.
     static func require(_ id: Int, request: Request) async throws -> Feedback {
-        let feedback = try await FeedbackQueries.require(id, on: request.db)
+        let feedback = try await FeedbackQueries.require(id, on: request.reads)
         try request.require(.read, at: feedback.treePath)
         return feedback
     }
@@ -92,7 +92,7 @@ enum FeedbackActions {
 
     static func attachment(_ fileId: Int, of id: Int, request: Request) async throws -> Response {
         let feedback = try await require(id, request: request)
-        let file = try await FeedbackQueries.attachment(fileId, of: id, on: request.db)
+        let file = try await FeedbackQueries.attachment(fileId, of: id, on: request.reads)
         try await logContactView(feedback, what: "feedback.attachment", request: request)
         return try files(request.application).download(file.fileKey, named: file.fileName, mediaType: file.mediaType)
     }

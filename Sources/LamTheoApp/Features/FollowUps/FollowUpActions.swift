@@ -40,14 +40,14 @@ enum FollowUpActions {
 
     /// The task, if the caller reads its owner unit (the issuer's readers do: it is above); not found otherwise.
     static func require(_ id: Int, request: Request) async throws -> FollowUpTask {
-        let task = try await FollowUpQueries.require(id, on: request.db)
+        let task = try await FollowUpQueries.require(id, on: request.reads)
         try request.require(.read, at: task.treePath)
         return task
     }
 
     /// Whether the caller may act for the unit that issued the task.
     static func mayAsIssuer(_ task: FollowUpTask, request: Request) async throws -> Bool {
-        let issuer = try await OrganizationQueries.require(task.issuerOrganizationId, on: request.db)
+        let issuer = try await OrganizationQueries.require(task.issuerOrganizationId, on: request.reads)
         return try request.requireActor().can(.edit, at: issuer.treePath)
     }
 

@@ -7,7 +7,7 @@ import Vapor
 /// inspected units' readers and the team see the inspection.
 enum InspectionActions {
     static func create(_ input: InspectionInput, request: Request) async throws -> Inspection {
-        guard let committeeId = input.organizationId, let committee = try await Organization.find(committeeId, on: request.db) else {
+        guard let committeeId = input.organizationId, let committee = try await Organization.find(committeeId, on: request.reads) else {
             throw DomainError.invalid(field: "organizationId", LocalizedText(vi: "Không tìm thấy cấp ủy ra quyết định", en: "Deciding committee not found"))
         }
         try request.require(.edit, at: committee.treePath)
@@ -21,7 +21,7 @@ enum InspectionActions {
     static func recordSelfReport(_ id: Int, _ input: InspectionSelfReportInput, request: Request) async throws -> InspectedUnit {
         let inspection = try await require(id, request: request)
         let actor = try request.requireActor()
-        let unit = try await input.organizationId.asyncMap { try await InspectedUnit.query(on: request.db).filter(\.$inspectionId == id)
+        let unit = try await input.organizationId.asyncMap { try await InspectedUnit.query(on: request.reads).filter(\.$inspectionId == id)
             .filter(\.$organizationId == $0).first() } ?? nil
         guard actor.can(.edit, at: inspection.treePath) || unit.map({ actor.can(.edit, at: $0.treePath) }) == true else { throw Abort(.forbidden) }
         return try await request.write(AuditSubject("inspection.self-report", Inspection.self, id: id)) {
@@ -56,15 +56,15 @@ enum InspectionActions {
 
     /// The inspection, if the caller reads its committee or one of its units, or is on its team; not found otherwise.
     static func require(_ id: Int, request: Request) async throws -> Inspection {
-        let inspection = try await InspectionQueries.require(id, on: request.db)
+        let inspection = try await InspectionQueries.require(id, on: request.reads)
         let actor = try request.requireActor()
         if actor.can(.read, at: inspection.treePath) { return inspection }
-        let units = try await InspectedUnit.query(on: request.db).filter(\.$inspectionId == id).all()
+        let units = try await InspectedUnit.query(on: request.reads).filter(\.$inspectionId == id).all()
         if let unit = units.first(where: { actor.can(.read, at: $0.treePath) }) {
             request.noteLentReading(at: unit.treePath)
             return inspection
         }
-        let onTeam = try await InspectionTeamMember.query(on: request.db).filter(\.$inspectionId == id).filter(\.$userId == actor.userId).count() > 0
+        let onTeam = try await InspectionTeamMember.query(on: request.reads).filter(\.$inspectionId == id).filter(\.$userId == actor.userId).count() > 0
         guard onTeam else { throw Abort(.notFound) }
         return inspection
     }

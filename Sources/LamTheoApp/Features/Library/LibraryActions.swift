@@ -23,7 +23,7 @@ enum LibraryActions {
 
     static func create(_ input: LibraryItemInput, upload: (name: String?, data: Data)?, request: Request) async throws -> LibraryItem {
         let actor = try request.requireActor()
-        guard let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) else {
+        guard let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.reads) else {
             throw DomainError.invalid(field: "organizationId", LocalizedText(vi: "Chọn đơn vị sở hữu tài liệu", en: "Choose the unit the item belongs to"))
         }
         try request.require(.edit, at: unit.treePath)
@@ -49,8 +49,8 @@ enum LibraryActions {
 
     /// The item the caller reads; 404 otherwise.
     static func readable(_ id: Int, request: Request) async throws -> (item: LibraryItem, unit: Organization) {
-        let reach = try await LibraryQueries.reach(of: request.requireActor(), on: request.db)
-        return try await LibraryQueries.readable(id, reach: reach, on: request.db)
+        let reach = try await LibraryQueries.reach(of: request.requireActor(), on: request.reads)
+        return try await LibraryQueries.readable(id, reach: reach, on: request.reads)
     }
 
     /// The item the caller reads and edits (403 when they only read it).
@@ -67,11 +67,11 @@ enum LibraryActions {
     @discardableResult
     static func recordReading(_ id: Int, request: Request) async throws -> Bool {
         _ = try await readable(id, request: request)
-        guard let memberId = try request.requireActor().memberId, let member = try await Member.find(memberId, on: request.db) else {
+        guard let memberId = try request.requireActor().memberId, let member = try await Member.find(memberId, on: request.reads) else {
             throw DomainError.invalid(field: "member", LocalizedText(vi: "Chỉ ghi nhận việc đọc của đảng viên", en: "Only a member's reading is recorded"))
         }
         // Read first: a second opening writes nothing, not even an audit event.
-        guard try await !LibraryQueries.hasRead(id, member: memberId, on: request.db) else { return false }
+        guard try await !LibraryQueries.hasRead(id, member: memberId, on: request.reads) else { return false }
         let reading = try await request.write(AuditSubject("library.read", LibraryReading.self)) { db in
             try await LibraryCommands.recordReading(id, member: member, on: db)
         }
@@ -81,7 +81,7 @@ enum LibraryActions {
     /// Runs a write, then empties the public pages' cache.
     private static func written(_ request: Request, _ write: () async throws -> LibraryItem) async throws -> LibraryItem {
         let item = try await write()
-        request.application.publicPages.removeAll()
+        try await request.application.publicPagesChanged()
         return item
     }
 }

@@ -6,7 +6,7 @@ import Vapor
 /// member's cell (and the receiving cell), then one audited transaction.
 enum MemberActions {
     static func create(_ input: MemberInput, request: Request) async throws -> Member {
-        if let cellId = input.organizationId, let cell = try await Organization.find(cellId, on: request.db) {
+        if let cellId = input.organizationId, let cell = try await Organization.find(cellId, on: request.reads) {
             try request.require(.edit, at: cell.treePath)
         }
         return try await request.write(AuditSubject("member.create", Member.self)) {
@@ -23,7 +23,7 @@ enum MemberActions {
 
     static func transfer(_ id: Int, to cellId: Int?, on date: String?, reason: String?, request: Request) async throws -> Member {
         try await requireMember(id, .edit, request: request)
-        if let cellId, let cell = try await Organization.find(cellId, on: request.db), try !request.requireActor().can(.edit, at: cell.treePath) {
+        if let cellId, let cell = try await Organization.find(cellId, on: request.reads), try !request.requireActor().can(.edit, at: cell.treePath) {
             throw DomainError.invalid(field: "organizationId", LocalizedText(vi: "Không tìm thấy chi bộ nhận trong phạm vi của bạn",
                                                                             en: "The receiving cell is not within your scope"))
         }
@@ -36,7 +36,7 @@ enum MemberActions {
     /// the cell, not in the ward committee above it (whose breakthroughs would then show in the member's evidence).
     static func addPosition(to id: Int, title: String?, startedOn: String?, organizationId: Int?, request: Request) async throws -> MemberPosition {
         try await requireMember(id, .edit, request: request)
-        if let organizationId, let unit = try await Organization.find(organizationId, on: request.db),
+        if let organizationId, let unit = try await Organization.find(organizationId, on: request.reads),
            try !request.requireActor().can(.edit, at: unit.treePath) {
             throw DomainError(.forbidden, title: LocalizedText(vi: "Chỉ được ghi chức vụ tại đơn vị trong phạm vi của mình",
                                                                en: "Positions can only be recorded in units within your own scope"),
@@ -58,7 +58,7 @@ enum MemberActions {
     /// The member, if the caller may do `capability` at their cell; not found otherwise.
     @discardableResult
     static func requireMember(_ id: Int, _ capability: Capability, request: Request) async throws -> Member {
-        let member = try await MemberQueries.require(id, on: request.db)
+        let member = try await MemberQueries.require(id, on: request.reads)
         try request.require(capability, at: TreePath(rawValue: member.organizationPath)!)
         return member
     }

@@ -27,7 +27,7 @@ enum NotificationActions {
         let unit = try await request.readableUnit()
         try request.require(.edit, at: unit.treePath)
         let userId = try request.requireActor().userId
-        let existing = try await ReminderRule.query(on: request.db).filter(\.$organizationId == unit.requireID()).filter(\.$kind == (input.kind ?? "")).first()
+        let existing = try await ReminderRule.query(on: request.reads).filter(\.$organizationId == unit.requireID()).filter(\.$kind == (input.kind ?? "")).first()
         return try await request.write(AuditSubject("reminder-rule.save", ReminderRule.self, id: existing?.id)) {
             try await NotificationCommands.saveRule(input, at: unit, by: userId, on: $0)
         }
@@ -35,7 +35,7 @@ enum NotificationActions {
 
     /// Removes a unit's own schedule: the one from above (or the default) applies again.
     static func removeRule(_ id: Int, request: Request) async throws -> ReminderRule {
-        guard let rule = try await ReminderRule.find(id, on: request.db), let path = TreePath(rawValue: rule.organizationPath) else {
+        guard let rule = try await ReminderRule.find(id, on: request.reads), let path = TreePath(rawValue: rule.organizationPath) else {
             throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy lịch nhắc", en: "Reminder schedule not found"))
         }
         try request.require(.edit, at: path)

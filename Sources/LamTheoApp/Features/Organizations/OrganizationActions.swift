@@ -6,7 +6,7 @@ import Vapor
 /// caller's rights at each unit involved, then run the command as one audited transaction.
 enum OrganizationActions {
     static func create(_ input: NewOrganization, request: Request) async throws -> Organization {
-        if let parentId = input.parentId, let parent = try await Organization.find(parentId, on: request.db) {
+        if let parentId = input.parentId, let parent = try await Organization.find(parentId, on: request.reads) {
             try request.require(.edit, at: parent.treePath)
         } else if input.parentId == nil, try request.requireActor().isAdministrator == false {
             // Only an administrator adds a unit at the top of the tree.
@@ -18,14 +18,14 @@ enum OrganizationActions {
     }
 
     static func update(_ id: Int, _ changes: OrganizationChanges, request: Request) async throws -> Organization {
-        try request.require(.edit, at: try await OrganizationQueries.require(id, on: request.db).treePath)
+        try request.require(.edit, at: try await OrganizationQueries.require(id, on: request.reads).treePath)
         return try await request.write(AuditSubject("organization.update", Organization.self, id: id)) {
             try await OrganizationCommands.update(id, changes, on: $0)
         }
     }
 
     static func move(_ id: Int, under parentId: Int?, effectiveOn: String?, request: Request) async throws -> Organization {
-        try request.require(.restructure, at: try await OrganizationQueries.require(id, on: request.db).treePath)
+        try request.require(.restructure, at: try await OrganizationQueries.require(id, on: request.reads).treePath)
         try await requireOther(parentId, .restructure, request: request)
         return try await request.write(AuditSubject("organization.move", Organization.self, id: id)) {
             try await OrganizationCommands.move(id, under: parentId, effectiveOn: effectiveOn, on: $0)
@@ -34,7 +34,7 @@ enum OrganizationActions {
 
     /// - Returns: the unit that received the merge.
     static func merge(_ id: Int, into targetId: Int?, effectiveOn: String?, request: Request) async throws -> Organization {
-        try request.require(.restructure, at: try await OrganizationQueries.require(id, on: request.db).treePath)
+        try request.require(.restructure, at: try await OrganizationQueries.require(id, on: request.reads).treePath)
         try await requireOther(targetId, .restructure, request: request)
         return try await request.write(AuditSubject("organization.merge", Organization.self, id: id)) {
             try await OrganizationCommands.merge(id, into: targetId, effectiveOn: effectiveOn, on: $0)
@@ -42,7 +42,7 @@ enum OrganizationActions {
     }
 
     static func dissolve(_ id: Int, effectiveOn: String?, note: String?, request: Request) async throws -> Organization {
-        try request.require(.restructure, at: try await OrganizationQueries.require(id, on: request.db).treePath)
+        try request.require(.restructure, at: try await OrganizationQueries.require(id, on: request.reads).treePath)
         return try await request.write(AuditSubject("organization.dissolve", Organization.self, id: id)) {
             try await OrganizationCommands.dissolve(id, effectiveOn: effectiveOn, note: note, on: $0)
         }
@@ -57,7 +57,7 @@ enum OrganizationActions {
     /// A second unit a change reaches (the new parent, the merge target) must be in the caller's scope
     /// too; one outside it is reported like a unit that does not exist.
     private static func requireOther(_ id: Int?, _ capability: Capability, request: Request) async throws {
-        guard let id, let unit = try await Organization.find(id, on: request.db) else { return }
+        guard let id, let unit = try await Organization.find(id, on: request.reads) else { return }
         let actor = try request.requireActor()
         guard actor.can(capability, at: unit.treePath) else {
             throw DomainError.invalid(field: "targetId", LocalizedText(vi: "Không tìm thấy đơn vị đích trong phạm vi của bạn",

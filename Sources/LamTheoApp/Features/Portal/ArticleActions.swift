@@ -32,7 +32,7 @@ enum ArticleActions {
     /// The site `id`, which the caller edits; 404 otherwise.
     static func requireSite(_ id: Int?, request: Request) async throws -> EditedSite {
         let actor = try request.requireActor()
-        guard let id, let site = try await PortalSite.find(id, on: request.db), let unit = try await Organization.find(site.organizationId, on: request.db),
+        guard let id, let site = try await PortalSite.find(id, on: request.reads), let unit = try await Organization.find(site.organizationId, on: request.reads),
               actor.can(.publish, at: unit.treePath) else {
             throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy trang tin", en: "Site not found"))
         }
@@ -42,7 +42,7 @@ enum ArticleActions {
     /// The site of the request's `?site=`, or the caller's only site.
     static func requestedSite(_ request: Request) async throws -> EditedSite {
         if let id = try request.queryInteger(siteQuery) { return try await requireSite(id, request: request) }
-        guard let first = try await sites(for: request.requireActor(), on: request.db).first else {
+        guard let first = try await sites(for: request.requireActor(), on: request.reads).first else {
             throw DomainError.notFound(LocalizedText(vi: "Bạn chưa được giao biên tập trang tin nào", en: "You edit no public site"))
         }
         return first
@@ -50,7 +50,7 @@ enum ArticleActions {
 
     /// The article `id` and its site, which the caller edits; 404 otherwise.
     static func require(_ id: Int, request: Request) async throws -> (article: Article, site: EditedSite) {
-        guard let article = try await Article.find(id, on: request.db) else {
+        guard let article = try await Article.find(id, on: request.reads) else {
             throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tin bài", en: "Article not found"))
         }
         return (article, try await requireSite(article.siteId, request: request))
@@ -123,7 +123,7 @@ enum ArticleActions {
     /// Runs a write, then empties the public pages' cache: what readers see may have changed.
     private static func saved(_ request: Request, _ write: () async throws -> Article) async throws -> Article {
         let article = try await write()
-        request.application.publicPages.removeAll()
+        try await request.application.publicPagesChanged()
         return article
     }
 }

@@ -34,7 +34,7 @@ final class ArticleViewCounter: Sendable {
     /// Counts the view unless this visitor was counted today for the article (or is a robot). Bookkeeping, not audited.
     func count(_ articleId: Int, request: Request) async throws {
         let agent = request.headers.first(name: .userAgent) ?? ""
-        guard !Self.looksLikeRobot(agent), let address = request.remoteAddress?.ipAddress else { return }
+        guard !Self.looksLikeRobot(agent), let address = request.clientAddress else { return }
         let today = CalendarDate.today()
         let key = Self.visitorKey(address: address, userAgent: agent, day: today)
         let (isNew, newDay) = seen.withLockedValue { seen -> (Bool, Bool) in

@@ -28,7 +28,7 @@ enum CommentActions {
     /// Checks the form's defences, then records the pending comment and the accepted submission in one audited write.
     /// Nothing public changes until a moderator decides, so the pages' cache stays.
     static func submit(_ input: CommentInput, proof: PublicFormProof, site: PublicSite, articleId: Int, request: Request) async throws -> ArticleComment {
-        _ = try await publishedArticle(articleId, site: site, on: request.db)
+        _ = try await publishedArticle(articleId, site: site, on: request.reads)
         let pass = try await guardian.check(proof, target: target(slug: site.slug, articleId: articleId), text: input.content ?? "", request: request)
         return try await request.write(AuditSubject("comment.submit", ArticleComment.self)) { db in
             guard let article = try await Article.find(articleId, on: db) else {
@@ -54,7 +54,7 @@ enum CommentActions {
 
     /// The comment `id`, if the caller edits its site; not found otherwise.
     static func require(_ id: Int, request: Request) async throws -> (comment: ArticleComment, site: EditedSite) {
-        let comment = try await CommentCommands.require(id, on: request.db)
+        let comment = try await CommentCommands.require(id, on: request.reads)
         return (comment, try await ArticleActions.requireSite(comment.siteId, request: request))
     }
 
@@ -72,7 +72,7 @@ enum CommentActions {
         _ = try await require(id, request: request)
         let moderator = try request.requireActor().displayName
         let comment = try await request.write(AuditSubject(action, ArticleComment.self, id: id)) { try await command(moderator, $0) }
-        request.application.publicPages.removeAll()
+        try await request.application.publicPagesChanged()
         return comment
     }
 }

@@ -36,7 +36,7 @@ enum PortalPages {
                                                             id: existing?.id)) { db in
                 try await PortalSiteCommands.save(input, unit: unit, on: db)
             }
-            request.application.publicPages.removeAll()
+            try await request.application.publicPagesChanged()
             return request.redirect(to: PortalRoute.site.path(query: [.unit: unit.requireID()]),
                                     flash: LocalizedText(vi: "Đã lưu trang tin \(site.slug).", en: "Site \(site.slug) saved."))
         } catch let error as DomainError where error.kind != .notFound {

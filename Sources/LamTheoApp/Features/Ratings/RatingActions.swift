@@ -31,7 +31,7 @@ enum RatingActions {
     }
 
     static func close(_ periodId: Int, _ input: RatingClosureInput, request: Request) async throws -> PeriodClosure {
-        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) {
+        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.reads) {
             try request.require(.edit, at: unit.treePath)
         }
         return try await request.write(AuditSubject("rating-period.close", PeriodClosure.self)) {
@@ -40,7 +40,7 @@ enum RatingActions {
     }
 
     static func reopen(_ closureId: Int, _ input: RatingReopenInput, request: Request) async throws -> PeriodClosure {
-        let closure = try await RatingQueries.requireClosure(closureId, on: request.db)
+        let closure = try await RatingQueries.requireClosure(closureId, on: request.reads)
         try request.require(.edit, at: TreePath(rawValue: closure.organizationPath)!)
         return try await request.write(AuditSubject("rating-period.reopen", PeriodClosure.self, id: closureId)) {
             try await RatingCommands.reopen(closureId, input, on: $0)
@@ -69,7 +69,7 @@ enum RatingActions {
     /// unknown subject is left to the command, which names the field.
     private static func requireRight(_ step: RatingStepKind, memberId: Int?, organizationId: Int?, actor: Actor, request: Request) async throws {
         var validator = Validator()
-        guard let subject = try await validator.ratingSubject(memberId: memberId, organizationId: organizationId, on: request.db) else { return }
+        guard let subject = try await validator.ratingSubject(memberId: memberId, organizationId: organizationId, on: request.reads) else { return }
         if step != .selfAssessment { try request.require(.read, at: subject.unit.treePath) }
         guard !mayTake(step, member: subject.member?.id, unit: subject.unit.treePath, deciding: subject.deciding.treePath, actor: actor) else { return }
         switch step {

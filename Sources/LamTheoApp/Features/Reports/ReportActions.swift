@@ -21,7 +21,7 @@ enum ReportFileFormat: String, CaseIterable, Sendable {
 /// refresh and issue; its readers see the report and download it.
 enum ReportActions {
     static func create(_ input: ReportInput, request: Request) async throws -> Report {
-        guard let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) else {
+        guard let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.reads) else {
             throw DomainError.invalid(field: "organizationId", LocalizedText(vi: "Chọn đơn vị lập báo cáo", en: "Choose the unit the report is for"))
         }
         try request.require(.edit, at: unit.treePath)
@@ -84,9 +84,9 @@ enum ReportActions {
     static func versionFile(_ id: Int, version number: Int, format: String, request: Request) async throws -> Response {
         let format = try fileFormat(format)
         _ = try await require(id, request: request)
-        let version = try await ReportQueries.version(number, of: id, on: request.db)
+        let version = try await ReportQueries.version(number, of: id, on: request.reads)
         let store = request.application.documentFiles
-        let symbol = try await Document.find(version.documentId, on: request.db)?.symbol ?? "bao-cao-\(id)-\(number)"
+        let symbol = try await Document.find(version.documentId, on: request.reads)?.symbol ?? "bao-cao-\(id)-\(number)"
         let name = symbol.replacingOccurrences(of: "/", with: "-")
         if format == .xlsx {
             return try store.download(version.xlsxKey, named: "\(name)-phu-luc.xlsx", mediaType: format.mediaType)
@@ -97,9 +97,9 @@ enum ReportActions {
     /// The report with its unit, if the caller reads that unit (not found otherwise), and whether the caller may edit
     /// and issue it (an editor of the unit).
     static func access(_ id: Int, request: Request) async throws -> (report: Report, unit: Organization, mayEdit: Bool) {
-        let report = try await ReportQueries.require(id, on: request.db)
+        let report = try await ReportQueries.require(id, on: request.reads)
         let actor = try request.requireActor()
-        guard let unit = try await Organization.find(report.organizationId, on: request.db), actor.can(.read, at: unit.treePath) else {
+        guard let unit = try await Organization.find(report.organizationId, on: request.reads), actor.can(.read, at: unit.treePath) else {
             throw Abort(.notFound)
         }
         return (report, unit, actor.can(.edit, at: unit.treePath))

@@ -8,7 +8,7 @@ import Vapor
 enum StudyActions {
     static func record(_ input: StudySessionInput, request: Request) async throws -> StudySession {
         // A unit that does not exist is left to the command, which names the field.
-        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) {
+        if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.reads) {
             try request.require(.edit, at: unit.treePath)
         }
         return try await request.write(AuditSubject("study.session.record", StudySession.self)) {
@@ -43,7 +43,7 @@ enum StudyActions {
         if memberId != (try request.requireActor().memberId) {
             try await MemberActions.requireMember(memberId, .edit, request: request)
         }
-        let existing = try await campaignId.asyncMap { try await StudyQueries.reflection(of: memberId, campaign: $0, on: request.db) } ?? nil
+        let existing = try await campaignId.asyncMap { try await StudyQueries.reflection(of: memberId, campaign: $0, on: request.reads) } ?? nil
         let store = request.application.documentFiles
         return try await request.write(AuditSubject("reflection.submit", Reflection.self, id: existing?.id)) {
             try await StudyCommands.submitReflection(campaign: campaignId, member: memberId, body: body, file: file, store: store, on: $0)
@@ -62,7 +62,7 @@ enum StudyActions {
     static func extendReflections(_ input: ReflectionExtensionInput, request: Request) async throws -> ReflectionExtension {
         if let memberId = input.memberId {
             try await MemberActions.requireMember(memberId, .edit, request: request)
-        } else if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.db) {
+        } else if let unitId = input.organizationId, let unit = try await Organization.find(unitId, on: request.reads) {
             try request.require(.edit, at: unit.treePath)
         }
         return try await request.write(AuditSubject("reflection.extend", ReflectionExtension.self)) {
@@ -73,7 +73,7 @@ enum StudyActions {
     /// The session, if the caller may do `capability` at its unit; not found otherwise.
     @discardableResult
     static func requireSession(_ id: Int, _ capability: Capability, request: Request) async throws -> StudySession {
-        let session = try await StudyQueries.require(id, on: request.db)
+        let session = try await StudyQueries.require(id, on: request.reads)
         try request.require(capability, at: session.treePath)
         return session
     }
@@ -81,7 +81,7 @@ enum StudyActions {
     /// The reflection, for its author (reading only) or a caller who may do `capability` at the author's cell.
     @discardableResult
     static func requireReflection(_ id: Int, _ capability: Capability, request: Request) async throws -> Reflection {
-        let reflection = try await StudyQueries.requireReflection(id, on: request.db)
+        let reflection = try await StudyQueries.requireReflection(id, on: request.reads)
         if capability == .read, reflection.memberId == (try request.requireActor().memberId) { return reflection }
         try await MemberActions.requireMember(reflection.memberId, capability, request: request)
         return reflection

@@ -115,6 +115,6 @@ extension Request {
 
     func auditOrigin(signingIn: (userId: Int?, username: String)? = nil) -> AuditOrigin {
         AuditOrigin(userId: signingIn?.userId ?? actor?.userId, name: signingIn?.username ?? actor?.username ?? "anonymous",
-                    source: isAPI ? "api" : "web", ip: remoteAddress?.ipAddress)
+                    source: isAPI ? "api" : "web", ip: clientAddress)
     }
 }

@@ -41,7 +41,7 @@ enum PersonalDataLog {
         view.memberId = memberId
         view.memberIds = memberIds.map(idList)
         view.count = count
-        view.ip = request.remoteAddress?.ipAddress
+        view.ip = request.clientAddress
         _ = try await request.application.writeBookkeeping { try await view.create(on: $0) }
     }
 

@@ -1,8 +1,207 @@
 import Fluent
+import FluentPostgresDriver
+import Foundation
+import NIOConcurrencyHelpers
 import Vapor
 
+/// A PostgreSQL streaming replica that reads which may lag go to (`LAMTHEO_REPLICA_URL`).
+public struct ReplicaSettings: Sendable, Equatable {
+    public var url: String
+    /// How long after a client's write its reads stay on the primary (`LAMTHEO_REPLICA_STICKY`, seconds).
+    public var sticky: Int = 5
+    /// Beyond this lag every read goes to the primary (`LAMTHEO_REPLICA_MAX_LAG`, seconds).
+    public var maxLag: Double = 2
+
+    static func load(from environment: [String: String], primary: DatabaseURL) throws -> ReplicaSettings? {
+        guard let text = environment["LAMTHEO_REPLICA_URL"], !text.isEmpty else { return nil }
+        guard case .postgres = primary else {
+            throw ConfigurationError(variable: "LAMTHEO_REPLICA_URL", value: text,
+                                     expected: "nothing with SQLite (a replica is PostgreSQL's streaming replication; LAMTHEO_DATABASE_URL is SQLite)")
+        }
+        guard case .postgres(let url)? = DatabaseURL(text) else {
+            throw ConfigurationError(variable: "LAMTHEO_REPLICA_URL", value: text, expected: "postgres://user:password@host:5432/database")
+        }
+        var settings = ReplicaSettings(url: url)
+        if let sticky = environment["LAMTHEO_REPLICA_STICKY"], !sticky.isEmpty {
+            guard let seconds = Int(sticky), (0...3_600).contains(seconds) else {
+                throw ConfigurationError(variable: "LAMTHEO_REPLICA_STICKY", value: sticky, expected: "a number of seconds from 0 to 3600")
+            }
+            settings.sticky = seconds
+        }
+        if let maxLag = environment["LAMTHEO_REPLICA_MAX_LAG"], !maxLag.isEmpty {
+            guard let seconds = Double(maxLag), seconds > 0, seconds <= 3_600 else {
+                throw ConfigurationError(variable: "LAMTHEO_REPLICA_MAX_LAG", value: maxLag, expected: "a number of seconds above 0, at most 3600")
+            }
+            settings.maxLag = seconds
+        }
+        return settings
+    }
+}
+
+extension DatabaseID {
+    /// The streaming replica, beside the primary (Fluent's default database).
+    static let replica = DatabaseID(string: "replica")
+}
+
+/// How far the replica is behind, as last measured.
+struct ReplicaLag: Sendable, Equatable {
+    /// WAL the primary has written that the replica has not replayed yet.
+    let bytes: Int64
+    /// Since the last transaction the replica replayed was committed; 0 when it has replayed everything.
+    let seconds: Double
+    let measuredAt: Date
+}
+
+/// Where a request's reads go.
+enum ReadTarget: String, Sendable {
+    case primary
+    case replica
+}
+
+/// The replica's routing rule and its lag, measured in the background (`ReplicaLagMonitor`).
+final class ReplicaReads: Sendable {
+    let settings: ReplicaSettings
+    private let lag = NIOLockedValueBox<ReplicaLag?>(nil)
+
+    /// The cookie that marks a client's recent write: the second it was answered.
+    static let recentWriteCookie = "lt_recent_write"
+    /// A measurement older than this is no measurement: the monitor is stuck or the replica does not answer.
+    static let measurementLifetime: TimeInterval = 3
+
+    init(settings: ReplicaSettings) {
+        self.settings = settings
+    }
+
+    /// Whether a client whose last write was answered at `recentWrite` (its cookie) still reads its own writes.
+    func isSticky(_ recentWrite: Date?, now: Date = Date()) -> Bool {
+        recentWrite.map { now.timeIntervalSince($0) < TimeInterval(settings.sticky) } ?? false
+    }
+
+    var lastLag: ReplicaLag? { lag.withLockedValue { $0 } }
+
+    func record(_ measured: ReplicaLag?) {
+        lag.withLockedValue { $0 = measured }
+    }
+
+    /// GET and HEAD read from the replica, unless the client wrote in the last `sticky` seconds (it reads its own
+    /// writes back from the primary) or the replica is behind by more than `maxLag` (or its lag is unknown).
+    func target(method: HTTPMethod, wroteRecently: Bool, now: Date = Date()) -> ReadTarget {
+        guard method == .GET || method == .HEAD, !wroteRecently else { return .primary }
+        guard let lag = lastLag, now.timeIntervalSince(lag.measuredAt) < Self.measurementLifetime,
+              lag.bytes == 0 || lag.seconds <= settings.maxLag else { return .primary }
+        return .replica
+    }
+
+    /// The primary's current WAL position, then how far the replica is from it and since when. Idle, the replica's last
+    /// replayed transaction grows old without the replica being behind, so a replica with nothing left to replay is 0 s behind.
+    func measure(primary: any Database, replica: any Database) async throws -> ReplicaLag? {
+        guard let position = try await primary.sql.raw("SELECT pg_current_wal_lsn()::text AS lsn").first()?.decode(column: "lsn", as: String.self),
+              let row = try await replica.sql.raw("""
+                  SELECT pg_wal_lsn_diff(\(bind: position)::pg_lsn, pg_last_wal_replay_lsn())::bigint AS bytes,
+                         COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0)::float8 AS seconds
+                  WHERE pg_is_in_recovery()
+                  """).first(),
+              let bytes = try row.decode(column: "bytes", as: Int64?.self) else { return nil }
+        let behind = max(bytes, 0)
+        return ReplicaLag(bytes: behind, seconds: behind == 0 ? 0 : try row.decode(column: "seconds", as: Double.self), measuredAt: Date())
+    }
+}
+
+/// Measures the replica's lag every second while the process serves; a failed measurement sends reads to the primary.
+struct ReplicaLagMonitor: LifecycleHandler {
+    let reads: ReplicaReads
+    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    init(reads: ReplicaReads) {
+        self.reads = reads
+    }
+
+    func didBootAsync(_ application: Application) async throws {
+        let reads = self.reads
+        task.withLockedValue { $0 = Task {
+            var reported = false
+            while !Task.isCancelled {
+                do {
+                    let lag = try await reads.measure(primary: application.db, replica: application.db(.replica))
+                    reads.record(lag)
+                    reported = false
+                } catch {
+                    reads.record(nil)
+                    if !reported { application.logger.warning("replica lag not measured, reads go to the primary: \(String(reflecting: error))") }
+                    reported = true
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        } }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        task.withLockedValue { $0?.cancel() }
+    }
+}
+
+/// Marks a client that has just written (any method but GET and HEAD answered below 400) with a cookie holding the
+/// time, so that its next reads come from the primary: a form's redirect shows what it saved. A client that keeps no
+/// cookies (most API scripts) reads from the replica at once, at most `maxLag` behind; the write's own answer
+/// carries what it stored.
+struct RecentWriteMiddleware: AsyncMiddleware {
+    let sticky: Int
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        if request.method != .GET, request.method != .HEAD, response.status.code < 400 {
+            response.cookies[ReplicaReads.recentWriteCookie] = HTTPCookies.Value(
+                string: String(Int(Date().timeIntervalSince1970)), maxAge: sticky, path: "/",
+                isSecure: request.application.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
+    }
+}
+
+extension Application {
+    /// Connects the replica beside the primary and sets the routing rule (`configure` adds `RecentWriteMiddleware`); the lag
+    /// is measured only by a serving process.
+    func useReplica(_ settings: ReplicaSettings, measuresLag: Bool) throws {
+        var configuration = try SQLPostgresConfiguration(url: settings.url)
+        configuration.searchPath = nil
+        databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .replica, isDefault: false)
+        let reads = ReplicaReads(settings: settings)
+        storage[ReplicaReadsKey.self] = reads
+        if measuresLag { lifecycle.use(ReplicaLagMonitor(reads: reads)) }
+    }
+
+    /// Nil with one database.
+    var replicaReads: ReplicaReads? { storage[ReplicaReadsKey.self] }
+
+    private struct ReplicaReadsKey: StorageKey {
+        typealias Value = ReplicaReads
+    }
+}
+
 extension Request {
-    /// The database this request reads from: lists, pages and dashboards read here, writes go through
-    /// `request.write` (the primary). Kept apart from `request.reads` so that reads that may lag can be sent elsewhere.
-    var reads: any Database { db }
+    /// Where this request's reads go (always the primary with one database), chosen once: a page never mixes the two.
+    var readTarget: ReadTarget {
+        guard let replica = application.replicaReads else { return .primary }
+        if let chosen = storage[ReadTargetKey.self] { return chosen }
+        let chosen = replica.target(method: method, wroteRecently: wroteRecently)
+        storage[ReadTargetKey.self] = chosen
+        return chosen
+    }
+
+    /// The client wrote a moment ago (its `lt_recent_write` cookie is younger than `LAMTHEO_REPLICA_STICKY`); false
+    /// with one database.
+    var wroteRecently: Bool {
+        guard let replica = application.replicaReads else { return false }
+        return replica.isSticky(cookies[ReplicaReads.recentWriteCookie].flatMap { Double($0.string) }.map(Date.init(timeIntervalSince1970:)))
+    }
+
+    private struct ReadTargetKey: StorageKey {
+        typealias Value = ReadTarget
+    }
+
+    /// The database this request reads from: lists, pages and dashboards read here, writes go through `request.write`
+    /// (the primary). A GET may read from the replica (see `ReplicaReads.target`); `request.db` is always the primary.
+    var reads: any Database {
+        readTarget == .replica ? db(.replica) : db
+    }
 }

@@ -217,7 +217,7 @@ struct PublicFormGuard: Sendable {
     }
 
     private static func address(of request: Request) -> String {
-        request.remoteAddress?.ipAddress ?? "unknown"
+        request.clientAddress ?? "unknown"
     }
 
     static func key(on db: any Database) async throws -> String {

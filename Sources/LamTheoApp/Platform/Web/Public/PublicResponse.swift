@@ -1,12 +1,15 @@
 import Crypto
+import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
 
 /// Rendered public pages kept in the process for a minute, by address: a reader's page is built once however many
 /// read it. Every write that changes what a public page shows (an article saved, published, unpublished; a site
-/// edited) empties it, and an entry lives at most `lifetime`, so that a scheduled article appears and a view count
-/// moves within a minute.
+/// edited) counts one more in `public_page_generation` (`Application.publicPagesChanged`); each process reads that
+/// number at most once a second, on the database its pages are read from, and empties its cache when it moved. So a
+/// publish through one process reaches every process's readers within a second (and a replica's lag). An entry lives at
+/// most `lifetime`, so that a scheduled article appears and a view count moves within a minute.
 final class PublicPageCache: Sendable {
     struct Entry: Sendable {
         let body: String
@@ -19,7 +22,28 @@ final class PublicPageCache: Sendable {
     /// Beyond this many addresses (searches are addresses too) the cache starts again empty.
     static let capacity = 2_000
 
+    /// How often the generation is read: one primary-key read a second per process, whatever the traffic.
+    static let generationCheck: TimeInterval = 1
+
     private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    private let generation = NIOLockedValueBox<(known: Int64?, checkedAt: Date)>((nil, .distantPast))
+
+    /// Empties the cache when the stored generation has moved since this process last read it (at most once a second:
+    /// the requests in between use the cache as it is).
+    func follow(_ db: any Database, now: Date = Date()) async throws {
+        let due = generation.withLockedValue { state in
+            guard now.timeIntervalSince(state.checkedAt) >= Self.generationCheck else { return false }
+            state.checkedAt = now
+            return true
+        }
+        guard due, let stored = try await db.sql.raw("SELECT generation FROM public_page_generation WHERE id = 1").first()?
+            .decode(column: "generation", as: Int64.self) else { return }
+        let moved = generation.withLockedValue { state in
+            defer { state.known = stored }
+            return state.known != stored
+        }
+        if moved { removeAll() }
+    }
 
     func entry(_ key: String, now: Date = Date()) -> Entry? {
         entries.withLockedValue { $0[key] }.flatMap { $0.expires > now ? $0 : nil }
@@ -38,6 +62,14 @@ final class PublicPageCache: Sendable {
 }
 
 extension Application {
+    /// After a write that changes what public pages show: every process's cache is emptied (this one's at once).
+    func publicPagesChanged() async throws {
+        publicPages.removeAll()
+        try await writeBookkeeping { db in
+            try await db.sql.raw("UPDATE public_page_generation SET generation = generation + 1 WHERE id = 1").run()
+        }
+    }
+
     /// The public pages' cache, set by `configure`.
     var publicPages: PublicPageCache {
         get {
@@ -62,15 +94,18 @@ extension Request {
                         _ build: () async throws -> String) async throws -> Response {
         let key = url.string
         let cache = application.publicPages
+        // An editor who just published reads the page fresh from the primary, and does not keep it for readers of the replica.
+        let keeps = !wroteRecently
+        if keeps { try await cache.follow(reads) }
         let entry: PublicPageCache.Entry
-        if let kept = cache.entry(key) {
+        if keeps, let kept = cache.entry(key) {
             entry = kept
         } else {
             let body = try await build()
             let digest = SHA256.hash(data: Data(body.utf8)).hex.prefix(24)
             entry = PublicPageCache.Entry(body: body, etag: "\"\(digest)\"", contentType: contentType,
                                           expires: Date().addingTimeInterval(PublicPageCache.lifetime))
-            cache.keep(entry, at: key)
+            if keeps { cache.keep(entry, at: key) }
         }
         let isKept = headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }
             .contains { $0.trimmingCharacters(in: .whitespaces) == entry.etag || $0.trimmingCharacters(in: .whitespaces) == "*" }
