@@ -10,7 +10,7 @@ Checks (every one prints a line; failures are listed at the end with method, pat
   per values in every paged API list (from the OpenAPI document) and web list → 200 or 4xx;  (e) 100
   parallel wrong passwords on the API and on the web form → 401/422/429/503 only (429/503 with
   Retry-After), at most the throttle's limit actually checked, and an unrelated account still signs in;
-  (h) /healthz still answers 200.
+  (h) /healthz still answers 200;  (i) /metrics answers 404 without its token or with another (200 with it, when known).
 A dropped connection is a failure everywhere: the server must answer. Only 127.0.0.1 is contacted. The
 bursts come from other loopback source addresses (127.0.0.3/4/5) so that the per-address lock they cause
 does not shut out the rest of the run; every loop is bounded in count and in time.
@@ -85,6 +85,8 @@ class Hostile:
     budget: float = 240.0
     restart_budget: int = 12
     out: Callable[[str], None] = print
+    # The server's LAMTHEO_METRICS_TOKEN, when known: the scrape with it must succeed.
+    metrics_token: str | None = None
     cases: int = 0
     failures: list[Failure] = field(default_factory=list)
     deaths: list[str] = field(default_factory=list)
@@ -216,6 +218,18 @@ class Hostile:
             if result.status == 405:
                 self.verdict("405 names Allow", result, bool(result.header("allow")), "an Allow header (RFC 9110 §15.5.6)",
                              "" if result.header("allow") else "no Allow header")
+
+    # MARK: (i) metrics
+
+    def check_metrics(self) -> None:
+        self.out("(i) /metrics is not public")
+        for label, headers in [("no token", {}), ("another token", {"Authorization": "Bearer " + "0" * 44})]:
+            result = self.send("GET", "/metrics", headers)
+            self.verdict(f"/metrics with {label} → 404", result, result.status == 404, "404")
+        if self.metrics_token:
+            result = self.send("GET", "/metrics", {"Authorization": f"Bearer {self.metrics_token}"})
+            self.verdict("/metrics with its token", result, result.status == 200 and b"http_requests_total" in result.body,
+                         "200 with http_requests_total")
 
     # MARK: (g) open redirects
 
@@ -505,7 +519,7 @@ class Hostile:
     # MARK: all
 
     def run(self) -> bool:
-        checks = [self.check_trace, self.check_redirects, self.check_traversal, self.check_malformed, self.check_oversized,
+        checks = [self.check_metrics, self.check_trace, self.check_redirects, self.check_traversal, self.check_malformed, self.check_oversized,
                   self.check_paging, self.check_bursts]
         try:
             first = httpkit.get(self.base, "/healthz", timeout=10)

@@ -346,7 +346,7 @@ def hostile_stage(server: servers.DemoServer, credentials: hostile.Credentials, 
     def out(line: str) -> None:
         say(f"  {line}")
 
-    stage = hostile.Hostile(server.base, credentials=credentials, revive=revive, out=out,
+    stage = hostile.Hostile(server.base, credentials=credentials, revive=revive, out=out, metrics_token=servers.METRICS_TOKEN,
                             budget=float(os.environ.get("LAMTHEO_E2E_HOSTILE_BUDGET", "300")))
     stage.run()
     with open(os.path.join(artifacts, f"hostile-{server.name}.json"), "w") as handle:

@@ -41,6 +41,8 @@ HOST = "127.0.0.1"
 DEFAULT_PORTS = os.environ.get("LAMTHEO_E2E_PORTS", "19000-19999")
 START_TIMEOUT = float(os.environ.get("LAMTHEO_E2E_START_TIMEOUT", "300"))  # first start fills demo data
 BACKENDS = ("sqlite", "postgres")
+# The CI servers' LAMTHEO_METRICS_TOKEN: the hostile stage checks that /metrics answers it and 404 to anything else.
+METRICS_TOKEN = "e2e-metrics-" + "5" * 32
 CRASH_LINE = re.compile(r"Fatal error|Precondition failed|Assertion failed|fatal error|Illegal instruction|Segmentation fault|\*\*\* Signal \d+")
 
 
@@ -183,7 +185,7 @@ class DemoServer:
         self.deaths: list[str] = []  # one line per unexpected exit noticed
 
     def launch(self, command: str = "demo") -> None:
-        env = dict(os.environ, LAMTHEO_PORT=str(self.port), LAMTHEO_HOST=HOST)
+        env = dict(os.environ, LAMTHEO_PORT=str(self.port), LAMTHEO_HOST=HOST, LAMTHEO_METRICS_TOKEN=METRICS_TOKEN)
         # A crash report that names the failing line quickly: only the crashed thread, no registers or images.
         env.setdefault("SWIFT_BACKTRACE", "enable=yes,interactive=no,color=no,symbolicate=fast,threads=crashed,registers=none,images=none,limit=48")
         env.pop("LAMTHEO_PUBLIC_URL", None)
