@@ -115,6 +115,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))
     app.asyncCommands.use(TreeBenchmarkCommand(), as: "benchmark-tree")
     app.asyncCommands.use(PageWalkBenchmarkCommand(), as: "benchmark-pages")
+    app.asyncCommands.use(SearchBenchmarkCommand(), as: "benchmark-search")
     app.asyncCommands.use(HTTPBenchmarkCommand(), as: "benchmark-http")
     app.asyncCommands.use(CoverageBenchmarkCommand(), as: "benchmark-coverage")
     app.asyncCommands.use(FollowUpBenchmarkCommand(), as: "benchmark-follow-ups")

@@ -48,6 +48,7 @@ enum SchemaHistory {
         CreateArticleComments(),
         CreateLibrary(),
         CreateCampaignPublications(),
+        AddTrigramSearch(),
         CreatePublicPageGeneration(),
     ]
 }

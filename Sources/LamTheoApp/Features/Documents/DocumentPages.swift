@@ -68,7 +68,7 @@ enum DocumentPages {
                             .td(.attribute(named: "data-label", value: dateTitle), .text(document.issuedOn.vietnamese)),
                             .td(.attribute(named: "data-label", value: issuerTitle), .text(issuer(of: document, names: names, language: language))))
                     }))),
-            Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: {
+            Pager(page, link: {
                 DocumentRoute.list.path(query: ["q": filter.text, "type": filter.typeCode, "issuer": filter.issuerCode, "year": filter.year, "page": $0])
             }).node(language)
         )

@@ -39,34 +39,46 @@ enum DocumentQueries {
         var scopes: [TreePath]?
     }
 
-    /// Newest first.
+    /// Newest first. Words of the title or symbol through the trigram index (`TextSearch`).
     static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database) async throws -> Page<Document> {
-        let predicate = try await predicate(filter, on: db)
-        let total = try await db.sql.raw("SELECT COUNT(*) AS n FROM documents WHERE \(predicate)").first()?.decode(column: "n", as: Int.self) ?? 0
-        let ids = try await db.sql.raw("""
-            SELECT id FROM documents WHERE \(predicate)
-            ORDER BY issued_on DESC, id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
-            """).all().map { try $0.decode(column: "id", as: Int.self) }
-        let byId = Dictionary(uniqueKeysWithValues: try await Document.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
-        return Page(items: ids.compactMap { byId[$0] }, page: page, perPage: perPage, total: total)
+        let (predicate, search) = try await predicate(filter, on: db)
+        let range = (page - 1) * perPage ..< page * perPage
+        let found: (ids: [Int], total: Int, isLowerBound: Bool)
+        if let search {
+            let rows = try await db.sql.raw("SELECT COUNT(*) AS n FROM documents").first()?.decode(column: "n", as: Int.self) ?? 0
+            found = try await search.page(.init(filter: predicate, order: "issued_on DESC, id DESC", orderIndex: "documents_issued", rows: rows),
+                                          range: range, on: db)
+        } else {
+            let total = try await db.sql.raw("SELECT COUNT(*) AS n FROM documents WHERE \(predicate)").first()?.decode(column: "n", as: Int.self) ?? 0
+            let ids = try await db.sql.raw("""
+                SELECT id FROM documents WHERE \(predicate)
+                ORDER BY issued_on DESC, id DESC LIMIT \(bind: range.count) OFFSET \(bind: range.lowerBound)
+                """).all().map { try $0.decode(column: "id", as: Int.self) }
+            found = (ids, total, false)
+        }
+        let byId = Dictionary(uniqueKeysWithValues: try await Document.query(on: db).filter(\.$id ~~ found.ids).all().map { ($0.requireID(), $0) })
+        return Page(items: found.ids.compactMap { byId[$0] }, page: page, perPage: perPage, total: found.total, totalIsLowerBound: found.isLowerBound)
     }
 
-    private static func predicate(_ filter: Filter, on db: any Database) async throws -> SQLQueryString {
+    /// The filter's conditions but the title's words, which are the search, if any.
+    private static func predicate(_ filter: Filter, on db: any Database) async throws -> (SQLQueryString, TextSearch?) {
         var parts: [SQLQueryString] = [scopePredicate(filter.scopes)]
+        var search: TextSearch?
         let text = filter.text ?? ""
         let key = VietnameseText.searchKey(text)
         let lists = try await abbreviations(on: db)
         if let number = try? DocumentNumber(parsing: text, types: lists.types, issuers: lists.issuers) {
             parts.append("number = \(bind: number.number) AND type_code = \(bind: number.typeCode) AND issuer_code = \(bind: number.issuerCode)")
         } else if !key.isEmpty {
-            parts.append("title_search LIKE \(bind: "%\(key.withoutLikeWildcards)%")")
+            search = TextSearch(.documents)
+            search?.allWords(of: key, in: .documentTitle)
         }
         if let type = filter.typeCode { parts.append("type_code = \(bind: type)") }
         if let issuer = filter.issuerCode { parts.append("issuer_code = \(bind: issuer)") }
         if let year = filter.year {
             parts.append("issued_on >= \(bind: "\(year)-01-01") AND issued_on < \(bind: "\(year + 1)-01-01")")
         }
-        return parts.joined(separator: " AND ")
+        return (parts.joined(separator: " AND "), search)
     }
 
     /// Central documents, and those issued in, above or below the scopes: the subtree ranges plus the

@@ -29,7 +29,7 @@ enum MemberQueries {
     }
 
     struct Filter: Sendable {
-        /// Matched word by word against names (`VietnameseText.searchWords`), and against a part of card numbers.
+        /// Matched word by word against names (`VietnameseText.searchWords`), and against a part of card and ID numbers.
         var text: String?
         /// Members of cells in this subtree.
         var within: TreePath?
@@ -41,6 +41,8 @@ enum MemberQueries {
     }
 
     static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database) async throws -> Page<Member> {
+        let text = filter.text.map(VietnameseText.searchKey) ?? ""
+        if !text.isEmpty { return try await search(filter, text: text, page: page, perPage: perPage, on: db) }
         var query = Member.query(on: db)
         if let within = filter.within {
             query = query.filter(\.$organizationPath, in: within)
@@ -48,29 +50,49 @@ enum MemberQueries {
         if let scopes = filter.scopes {
             query = query.withinAny(scopes, \.$organizationPath)
         }
-        let text = filter.text.map(VietnameseText.searchKey) ?? ""
-        if !text.isEmpty {
-            // Every word of the name in any order ("binh nguyen van"), the card number, or a part of it.
-            let words = VietnameseText.searchWords(text)
-            let card = text.replacingOccurrences(of: " ", with: "").uppercased()
-            let fragment = VietnameseText.cardFragment(text)
-            query = query.group(.or) { match in
-                match.group(.and) { name in
-                    for word in words { name.filter(\.$nameSearch, .custom("LIKE"), "%\(word.withoutLikeWildcards)%") }
-                }
-                match.filter(\.$cardNumber == card)
-                if let fragment { match.filter(\.$cardNumber, .custom("LIKE"), "%\(fragment.withoutLikeWildcards)%") }
-            }
-        }
         query = query.filter(\.$status ~~ (filter.statuses ?? MemberStatus.onRoll))
         if let gender = filter.gender { query = query.filter(\.$gender == gender) }
-        let total = try await total(of: query, filter: filter, text: text, on: db)
+        let total = try await total(of: query, filter: filter, on: db)
         let range = (page - 1) * perPage ..< page * perPage
-        if text.isEmpty, filter.statuses == nil, filter.gender == nil, try await walksNameIndex(total: total, rows: range.upperBound, on: db) {
+        if filter.statuses == nil, filter.gender == nil, try await walksNameIndex(total: total, rows: range.upperBound, on: db) {
             return Page(items: try await inNameOrder(filter, range: range, on: db), page: page, perPage: perPage, total: total)
         }
         let members = try await query.sort(\.$nameSort).sort(\.$id).range(range).all()
         return Page(items: members, page: page, perPage: perPage, total: total)
+    }
+
+    /// Every word of the name in any order ("binh nguyen van"), or a part of the card or ID number, through the
+    /// trigram indexes (`TextSearch`), in Vietnamese order of names.
+    private static func search(_ filter: Filter, text: String, page: Int, perPage: Int, on db: any Database) async throws -> Page<Member> {
+        var search = TextSearch(.members)
+        search.allWords(of: text, in: .memberName)
+        if let fragment = VietnameseText.cardFragment(text) { search.fragment(fragment, inAnyOf: [.cardNumber, .idNumber]) }
+        search.equal("card_number", text.replacingOccurrences(of: " ", with: "").uppercased())
+        var conditions: [SQLQueryString] = [OrganizationQueries.subtreePredicate("organization_path", scopes: filter.scopes, within: filter.within),
+                                            "status IN (\(binds: (filter.statuses ?? MemberStatus.onRoll).map(\.rawValue)))"]
+        if let gender = filter.gender { conditions.append("gender = \(bind: gender.rawValue)") }
+        let everyone = try await rollCount(on: db)
+        let listing = TextSearch.Listing(filter: conditions.joined(separator: " AND "), order: "name_sort, id", orderIndex: "members_name_sort",
+                                         scope: (index: "members_path_name", rows: try await membersInScope(filter, everyone: everyone, on: db)),
+                                         rows: everyone)
+        let found = try await search.page(listing, range: (page - 1) * perPage ..< page * perPage, on: db)
+        let byId = Dictionary(uniqueKeysWithValues: try await Member.query(on: db).filter(\.$id ~~ found.ids).all().map { ($0.requireID(), $0) })
+        return Page(items: found.ids.compactMap { byId[$0] }, page: page, perPage: perPage, total: found.total, totalIsLowerBound: found.isLowerBound)
+    }
+
+    /// Members on the roll in the narrowest of the filter's subtrees (the stored per-unit counts summed).
+    private static func membersInScope(_ filter: Filter, everyone: Int, on db: any Database) async throws -> Int {
+        if let within = filter.within { return try await OrganizationQueries.subtreeMemberCount(within, on: db) }
+        guard let scopes = filter.scopes else { return everyone }
+        var total = 0
+        for scope in scopes { total += try await OrganizationQueries.subtreeMemberCount(scope, on: db) }
+        return total
+    }
+
+    /// Members on the roll in the whole tree.
+    private static func rollCount(on db: any Database) async throws -> Int {
+        try await db.sql.raw("SELECT CAST(COALESCE(SUM(member_count), 0) AS BIGINT) AS n FROM organizations").first()?
+            .decode(column: "n", as: Int.self) ?? 0
     }
 
     /// SQLite finds a subtree's members by path and then sorts them all by name. For a large share of the
@@ -79,8 +101,7 @@ enum MemberQueries {
     /// planner makes this choice itself from its statistics.
     private static func walksNameIndex(total: Int, rows: Int, on db: any Database) async throws -> Bool {
         guard !db.isPostgres, total > 1_000 else { return false }
-        let everyone = try await db.sql.raw("SELECT CAST(COALESCE(SUM(member_count), 0) AS BIGINT) AS n FROM organizations").first()?
-            .decode(column: "n", as: Int.self) ?? 0
+        let everyone = try await rollCount(on: db)
         // Walking visits about everyone / total rows per member shown; sorting handles all `total`.
         return Double(everyone) / Double(total) * Double(rows) < Double(total) / 4
     }
@@ -97,8 +118,8 @@ enum MemberQueries {
     }
 
     /// The plain roll of a subtree is already counted per unit: sum those instead of counting members.
-    private static func total(of query: QueryBuilder<Member>, filter: Filter, text: String, on db: any Database) async throws -> Int {
-        if text.isEmpty, filter.statuses == nil, filter.gender == nil, filter.scopes == nil, let within = filter.within {
+    private static func total(of query: QueryBuilder<Member>, filter: Filter, on db: any Database) async throws -> Int {
+        if filter.statuses == nil, filter.gender == nil, filter.scopes == nil, let within = filter.within {
             return try await OrganizationQueries.subtreeMemberCount(within, on: db)
         }
         return try await query.count()

@@ -43,7 +43,7 @@ enum OrganizationPages {
             let page = try await OrganizationQueries.search(.init(text: text, scopes: scopes), page: paging.page, perPage: paging.perPage, on: request.reads)
             units = page.items
             parents = try await OrganizationQueries.parentNames(of: units.map(\.organization), on: request.reads)
-            pager = Pager(page: page.page, pageCount: page.pageCount, total: page.total, link: { OrganizationRoute.list.path(query: ["q": text, "page": $0]) }).node(language)
+            pager = Pager(page, link: { OrganizationRoute.list.path(query: ["q": text, "page": $0]) }).node(language)
         }
         let title = LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language)
         return Layout(title: title, content: .group(

@@ -120,34 +120,43 @@ enum OrganizationQueries {
         var scopes: [TreePath]?
     }
 
-    /// Units matching `filter`, in Vietnamese order of their names.
+    /// Units matching `filter`, in Vietnamese order of their names: every word of the name in any order
+    /// ("ben nghe phuong") through the trigram index (`TextSearch`), or the code.
     static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database) async throws -> Page<OrganizationSummary> {
-        var query = Organization.query(on: db)
-        if let within = filter.within {
-            query = query.filter(\.$path, in: within)
-        }
-        if let scopes = filter.scopes {
-            query = query.withinAny(scopes, \.$path)
-        }
-        if let text = filter.text.map(VietnameseText.searchKey), !text.isEmpty {
-            // Every word of the name in any order ("ben nghe phuong"), or the code.
-            let code = text.uppercased()
-            query = query.group(.or) { match in
-                match.group(.and) { name in
-                    for word in VietnameseText.searchWords(text) { name.filter(\.$nameSearch, .custom("LIKE"), "%\(word.withoutLikeWildcards)%") }
-                }
-                match.filter(\.$code == code)
-            }
-        }
-        if let kind = filter.kindCode { query = query.filter(\.$kindCode == kind) }
+        let scope = subtreePredicate("path", scopes: filter.scopes, within: filter.within)
+        var conditions = [scope]
+        if let kind = filter.kindCode { conditions.append("kind_code = \(bind: kind)") }
         if let holdsMembers = filter.holdsMembers {
             let kinds = try await OrganizationKind.query(on: db).filter(\.$holdsMembers == holdsMembers).all().compactMap(\.id)
-            query = query.filter(\.$kindCode ~~ kinds)
+            conditions.append("kind_code IN (\(binds: kinds))")
         }
-        if !filter.includeClosed { query = query.filter(\.$status == .active) }
-        let total = try await query.count()
-        let units = try await query.sort(\.$nameSort).sort(\.$id).range((page - 1) * perPage ..< page * perPage).all()
-        return Page(items: try await summaries(of: units, on: db), page: page, perPage: perPage, total: total)
+        if !filter.includeClosed { conditions.append("status = \(bind: OrganizationStatus.active.rawValue)") }
+        let range = (page - 1) * perPage ..< page * perPage
+        let sql = db.sql
+        func count(_ predicate: SQLQueryString) async throws -> Int {
+            try await sql.raw("SELECT COUNT(*) AS n FROM organizations WHERE \(predicate)").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        let text = filter.text.map(VietnameseText.searchKey) ?? ""
+        guard !text.isEmpty else {
+            let filter = conditions.joined(separator: " AND ")
+            let ids = try await sql.raw("SELECT id FROM organizations WHERE \(filter) ORDER BY name_sort, id LIMIT \(bind: range.count) OFFSET \(bind: range.lowerBound)")
+                .all().map { try $0.decode(column: "id", as: Int.self) }
+            return Page(items: try await summaries(ofIds: ids, on: db), page: page, perPage: perPage, total: try await count(filter))
+        }
+        var search = TextSearch(.organizations)
+        search.allWords(of: text, in: .unitName)
+        search.equal("code", (filter.text ?? "").trimmingCharacters(in: .whitespaces).uppercased())
+        let listing = TextSearch.Listing(filter: conditions.joined(separator: " AND "), order: "name_sort, id", orderIndex: "organizations_name_sort",
+                                         scope: (index: "organizations_path", rows: try await count(scope)), rows: try await count("1 = 1"))
+        let found = try await search.page(listing, range: range, on: db)
+        return Page(items: try await summaries(ofIds: found.ids, on: db), page: page, perPage: perPage, total: found.total,
+                    totalIsLowerBound: found.isLowerBound)
+    }
+
+    /// The summaries of the units `ids`, in that order.
+    private static func summaries(ofIds ids: [Int], on db: any Database) async throws -> [OrganizationSummary] {
+        let byId = Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
+        return try await summaries(of: ids.compactMap { byId[$0] }, on: db)
     }
 
     /// The scope and the `within` filter as SQL ranges on a path column.

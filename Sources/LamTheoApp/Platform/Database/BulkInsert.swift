@@ -39,6 +39,7 @@ enum BulkInsert {
                                            _ body: () async throws -> T) async throws -> T {
         guard count >= 10_000 else { return try await body() }
         var restore: [SQLQueryString] = []
+        var rebuilt: [TextSearch.Table] = []
         for table in tables {
             let present = try await db.sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? 0
             guard db.isPostgres ? present == 0 : count >= present else { continue }
@@ -53,7 +54,10 @@ enum BulkInsert {
                 restore.append(SQLQueryString(try index.decode(column: "sql", as: String.self)))
                 try await db.sql.raw("DROP INDEX \(ident: try index.decode(column: "name", as: String.self))").run()
             }
-            guard db.isPostgres else { continue }
+            guard db.isPostgres else {
+                rebuilt += try await deferringSearchTriggers(of: table, restore: &restore, on: db)
+                continue
+            }
             let keys = try await db.sql.raw("""
                 SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
                 WHERE contype = 'f' AND conrelid = \(bind: table)::regclass AND confrelid::regclass::text = ANY(\(bind: tables))
@@ -65,10 +69,27 @@ enum BulkInsert {
             }
         }
         let result = try await body()
+        for search in rebuilt {
+            try await search.rebuild(on: db)
+        }
         for statement in restore {
             try await db.sql.raw(statement).run()
         }
         return result
+    }
+
+    /// On SQLite, drops the triggers that keep `table`'s FTS5 search table in step (row by row), to be filled
+    /// again from all rows after the load instead.
+    private static func deferringSearchTriggers(of table: String, restore: inout [SQLQueryString], on db: any Database) async throws -> [TextSearch.Table] {
+        guard let search = TextSearch.Table.all.first(where: { $0.name == table }) else { return [] }
+        let triggers = try await db.sql.raw("""
+            SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = \(bind: table) AND name LIKE \(bind: search.fts + "%")
+            """).all()
+        for trigger in triggers {
+            restore.append(SQLQueryString(try trigger.decode(column: "sql", as: String.self)))
+            try await db.sql.raw("DROP TRIGGER \(ident: try trigger.decode(column: "name", as: String.self))").run()
+        }
+        return triggers.isEmpty ? [] : [search]
     }
 
     /// `count` ids for rows about to be inserted with explicit ids, so that paths and references can be

@@ -31,8 +31,11 @@ struct Page<Item: Sendable>: Sendable {
     let page: Int
     let perPage: Int
     let total: Int
+    /// The list has more than `total` items: a search counts its matches only so far (`TextSearch.countLimit`).
+    var totalIsLowerBound = false
 
-    var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+    /// At least this many: while the total is a lower bound, a full page has a next one.
+    var pageCount: Int { max(1, (total + perPage - 1) / perPage, totalIsLowerBound && items.count == perPage ? page + 1 : 0) }
 }
 
 /// The envelope of every paged API list.

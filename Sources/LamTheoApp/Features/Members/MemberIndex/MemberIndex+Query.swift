@@ -18,7 +18,8 @@ extension MemberIndex {
                 return row
             }
             return Model(unit: unit.map(UnitLink.init), lineage: lineage.map(UnitLink.init), text: text,
-                         members: Page(items: rows, page: page.page, perPage: page.perPage, total: page.total))
+                         members: Page(items: rows, page: page.page, perPage: page.perPage, total: page.total,
+                                       totalIsLowerBound: page.totalIsLowerBound))
         }
     }
 }

@@ -36,8 +36,7 @@ extension MemberIndex {
                                     .unwrap(member.cellParent) { .span(.class("muted"), .text(" — " + $0)) }),
                                 .td(.attribute(named: "data-label", value: statusTitle), .text(member.status.label(language))))
                         }))),
-                Pager(page: members.page, pageCount: members.pageCount, total: members.total,
-                      link: { MemberRoute.list.path(query: ["q": model.text, .unit: model.unit?.id, "page": $0]) }).node(language)
+                Pager(members, link: { MemberRoute.list.path(query: ["q": model.text, .unit: model.unit?.id, "page": $0]) }).node(language)
             )
             let crumbs = model.unit == nil ? [] : OrganizationPages.crumbs(model.lineage, current: everyone, language: language)
             return Layout(title: title, crumbs: crumbs, content: content)
