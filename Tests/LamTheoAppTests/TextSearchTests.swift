@@ -69,7 +69,8 @@ struct TextSearchTests {
                 // A candidate limit of 1 sends SQLite off the candidates; a tiny or a huge scope picks reading the scope or walking.
                 for (limit, scopeRows) in [(10_000, inScope), (1, inScope), (1, 1), (1, 100_000_000)] {
                     let listing = TextSearch.Listing(filter: filter, order: "name_sort, id", orderIndex: "members_name_sort",
-                                                     scope: (index: "members_path_name", rows: scopeRows), rows: everyone.count, candidateLimit: limit)
+                                                     scope: (index: "members_path_name", rows: { scopeRows }), rows: { [everyone] in everyone.count },
+                                                     candidateLimit: limit)
                     for range in [0..<10, 10..<20] {
                         let page = try await search.page(listing, range: range, on: app.db)
                         #expect(page.ids == Array(expected[range]), "limit \(limit), scope \(scopeRows), \(range)")

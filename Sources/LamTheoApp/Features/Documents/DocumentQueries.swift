@@ -45,7 +45,9 @@ enum DocumentQueries {
         let range = (page - 1) * perPage ..< page * perPage
         let found: (ids: [Int], total: Int, isLowerBound: Bool)
         if let search {
-            let rows = try await db.sql.raw("SELECT COUNT(*) AS n FROM documents").first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows: @Sendable () async throws -> Int = {
+                try await db.sql.raw("SELECT COUNT(*) AS n FROM documents").first()?.decode(column: "n", as: Int.self) ?? 0
+            }
             found = try await search.page(.init(filter: predicate, order: "issued_on DESC, id DESC", orderIndex: "documents_issued", rows: rows),
                                           range: range, on: db)
         } else {
@@ -87,9 +89,10 @@ enum DocumentQueries {
         guard let scopes else { return "1 = 1" }
         let ancestors = Set(scopes.flatMap { scope in sequence(first: scope, next: \.parent).dropFirst().map(\.rawValue) })
         let above: SQLQueryString = ancestors.isEmpty ? "" : " OR path IN (\(binds: ancestors.sorted()))"
+        // EXISTS looks up each document's unit by id: a national scope would otherwise list every unit first.
         return """
-            (organization_id IS NULL OR organization_id IN (SELECT id FROM organizations WHERE \
-            \(OrganizationQueries.subtreePredicate("path", scopes: scopes, within: nil))\(above)))
+            (organization_id IS NULL OR EXISTS (SELECT 1 FROM organizations WHERE organizations.id = documents.organization_id AND \
+            (\(OrganizationQueries.subtreePredicate("path", scopes: scopes, within: nil))\(above))))
             """
     }
 

@@ -71,19 +71,18 @@ enum MemberQueries {
         var conditions: [SQLQueryString] = [OrganizationQueries.subtreePredicate("organization_path", scopes: filter.scopes, within: filter.within),
                                             "status IN (\(binds: (filter.statuses ?? MemberStatus.onRoll).map(\.rawValue)))"]
         if let gender = filter.gender { conditions.append("gender = \(bind: gender.rawValue)") }
-        let everyone = try await rollCount(on: db)
         let listing = TextSearch.Listing(filter: conditions.joined(separator: " AND "), order: "name_sort, id", orderIndex: "members_name_sort",
-                                         scope: (index: "members_path_name", rows: try await membersInScope(filter, everyone: everyone, on: db)),
-                                         rows: everyone)
+                                         scope: (index: "members_path_name", rows: { try await membersInScope(filter, on: db) }),
+                                         rows: { try await rollCount(on: db) })
         let found = try await search.page(listing, range: (page - 1) * perPage ..< page * perPage, on: db)
         let byId = Dictionary(uniqueKeysWithValues: try await Member.query(on: db).filter(\.$id ~~ found.ids).all().map { ($0.requireID(), $0) })
         return Page(items: found.ids.compactMap { byId[$0] }, page: page, perPage: perPage, total: found.total, totalIsLowerBound: found.isLowerBound)
     }
 
     /// Members on the roll in the narrowest of the filter's subtrees (the stored per-unit counts summed).
-    private static func membersInScope(_ filter: Filter, everyone: Int, on db: any Database) async throws -> Int {
+    private static func membersInScope(_ filter: Filter, on db: any Database) async throws -> Int {
         if let within = filter.within { return try await OrganizationQueries.subtreeMemberCount(within, on: db) }
-        guard let scopes = filter.scopes else { return everyone }
+        guard let scopes = filter.scopes else { return try await rollCount(on: db) }
         var total = 0
         for scope in scopes { total += try await OrganizationQueries.subtreeMemberCount(scope, on: db) }
         return total

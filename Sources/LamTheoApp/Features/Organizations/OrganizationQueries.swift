@@ -133,7 +133,7 @@ enum OrganizationQueries {
         if !filter.includeClosed { conditions.append("status = \(bind: OrganizationStatus.active.rawValue)") }
         let range = (page - 1) * perPage ..< page * perPage
         let sql = db.sql
-        func count(_ predicate: SQLQueryString) async throws -> Int {
+        @Sendable func count(_ predicate: SQLQueryString) async throws -> Int {
             try await sql.raw("SELECT COUNT(*) AS n FROM organizations WHERE \(predicate)").first()?.decode(column: "n", as: Int.self) ?? 0
         }
         let text = filter.text.map(VietnameseText.searchKey) ?? ""
@@ -147,7 +147,7 @@ enum OrganizationQueries {
         search.allWords(of: text, in: .unitName)
         search.equal("code", (filter.text ?? "").trimmingCharacters(in: .whitespaces).uppercased())
         let listing = TextSearch.Listing(filter: conditions.joined(separator: " AND "), order: "name_sort, id", orderIndex: "organizations_name_sort",
-                                         scope: (index: "organizations_path", rows: try await count(scope)), rows: try await count("1 = 1"))
+                                         scope: (index: "organizations_path", rows: { try await count(scope) }), rows: { try await count("1 = 1") })
         let found = try await search.page(listing, range: range, on: db)
         return Page(items: try await summaries(ofIds: found.ids, on: db), page: page, perPage: perPage, total: found.total,
                     totalIsLowerBound: found.isLowerBound)

@@ -109,10 +109,10 @@ struct TextSearch: Sendable {
         var order: String
         /// SQLite's index that yields rows in `order`.
         var orderIndex: String
-        /// SQLite's index that reads the filter's scope, and the rows within it; nil when the scope is not narrow.
-        var scope: (index: String, rows: Int)?
-        /// Rows in the whole table.
-        var rows: Int
+        /// SQLite's index that reads the filter's scope, and how to count the rows within it; nil when the scope is not narrow.
+        var scope: (index: String, rows: @Sendable () async throws -> Int)?
+        /// Counts the rows of the whole table. Counts are asked only when SQLite must choose (many matches).
+        var rows: @Sendable () async throws -> Int
         /// On SQLite, as many matches as are read by id and sorted faster than walking the order's index.
         var candidateLimit = 10_000
     }
@@ -152,9 +152,10 @@ struct TextSearch: Sendable {
             return Self.slice(ids, range)
         }
         // Rows visited by the walk: each matches with a chance of (rows in scope / rows) × (matches / rows).
-        let inScope = Double(listing.scope?.rows ?? listing.rows)
-        let walked = Double(range.upperBound) * Double(listing.rows) / max(inScope, 1) * Double(listing.rows) / Double(listing.candidateLimit)
-        if let scope = listing.scope, Double(scope.rows) < walked {
+        let rows = Double(try await listing.rows())
+        let inScope = Double(try await listing.scope?.rows() ?? Int(rows))
+        let walked = Double(range.upperBound) * rows / max(inScope, 1) * rows / Double(listing.candidateLimit)
+        if let scope = listing.scope, inScope < walked {
             let ids = try await sql.raw("""
                 SELECT id FROM \(table) INDEXED BY \(unsafeRaw: scope.index) WHERE \(listing.filter) AND \(condition) ORDER BY \(order)
                 """).all().map { try $0.decode(column: "id", as: Int.self) }
