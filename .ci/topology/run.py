@@ -106,7 +106,11 @@ class Server:
         self.log_path = os.path.join(workdir, f"server-{name}.log")
         self.proc: subprocess.Popen | None = None
 
-    def start(self, command: str, database: str, replica: str | None, timeout: float = 240) -> None:
+    def start(self, command: str, database: str, replica: str | None) -> None:
+        self.launch(command, database, replica)
+        self.wait_healthy()
+
+    def launch(self, command: str, database: str, replica: str | None) -> None:
         env = dict(os.environ, LAMTHEO_PORT=str(self.port), LAMTHEO_HOST=HOST, LAMTHEO_DATABASE_URL=database, LAMTHEO_FILES_DIR=self.files,
                    LAMTHEO_TRUSTED_PROXIES=HOST, LAMTHEO_REPLICA_MAX_LAG=str(MAX_LAG), LAMTHEO_ACCESS_LOG="off", LAMTHEO_JOBS_TICK="2")
         env.pop("LAMTHEO_REPLICA_URL", None)
@@ -117,6 +121,8 @@ class Server:
             output.write(f"\n===== lamtheo {command} on {database} (replica {replica}) =====\n".encode())
         self.proc = subprocess.Popen([self.binary, command], cwd=self.workdir, env=env, stdin=subprocess.DEVNULL,
                                      stdout=open(self.log_path, "ab"), stderr=subprocess.STDOUT, start_new_session=True)
+
+    def wait_healthy(self, timeout: float = 240) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -292,11 +298,14 @@ def main() -> int:
         replica.start()
         check(replica.sql("SELECT pg_is_in_recovery()") == "t", "the replica streams from the primary (pg_is_in_recovery)")
 
-        # A fills the demo data and serves; B serves the same database.
+        # Started together on the empty database: one migrates while the other waits for it (an advisory lock). Then A
+        # fills the demo data and serves; B serves the same database.
         began = time.monotonic()
-        a.start("demo", primary.url(), replica.url())
-        b.start("serve", primary.url(), replica.url())
-        log(f"A (demo data) and B serving in {time.monotonic() - began:.1f} s")
+        a.launch("demo", primary.url(), replica.url())
+        b.launch("serve", primary.url(), replica.url())
+        a.wait_healthy()
+        b.wait_healthy()
+        log(f"A (migrations and demo data) and B, started together, serving in {time.monotonic() - began:.1f} s")
         if os.geteuid() == 0:
             subprocess.run(["chown", "-R", "postgres:postgres", nginx_dir], check=True)
         with open(os.path.join(nginx_dir, "nginx.conf"), "w") as handle:

@@ -26,7 +26,7 @@ public enum LamTheoMain {
         do {
             try await configure(app, configuration)
             if command == nil || command == "serve" || isDemo {
-                try await app.autoMigrate()
+                try await app.migrateOneAtATime()
             }
             if isDemo {
                 try await DemoData.prepare(app, database: configuration.database)

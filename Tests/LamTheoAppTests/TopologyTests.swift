@@ -72,6 +72,19 @@ struct TopologyTests {
         }
     }
 
+    @Test("processes started together migrate one at a time, and let go of the lock afterwards", arguments: TestBackend.allCases)
+    func migrationsOneAtATime(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            async let first: Void = app.migrateOneAtATime()
+            async let second: Void = app.migrateOneAtATime()
+            _ = try await (first, second)
+            guard backend == .postgres else { return }
+            let free = try await app.db.sql.raw("SELECT pg_try_advisory_lock(\(bind: Application.migrationLock)) AS free").first()?
+                .decode(column: "free", as: Bool.self)
+            #expect(free == true)
+        }
+    }
+
     @Test("reads: one database without a replica; a replica is PostgreSQL's only", arguments: TestBackend.allCases)
     func withoutReplica(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

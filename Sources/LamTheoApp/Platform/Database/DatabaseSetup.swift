@@ -72,6 +72,32 @@ extension Application {
     }
 }
 
+extension Application {
+    /// `autoMigrate`, one process at a time: on PostgreSQL under a session advisory lock, held on a connection of its own
+    /// while the migrations run on the pool's others, so that processes started together (after an upgrade) never run a
+    /// migration twice: the next one waits, then finds nothing left to do. A process that dies lets go of the lock with
+    /// its connection.
+    func migrateOneAtATime() async throws {
+        guard dialect == .postgres else { return try await autoMigrate() }
+        try await db.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                let lock = connection.sql
+                try await lock.raw("SELECT pg_advisory_lock(\(bind: Self.migrationLock))").run()
+                do {
+                    try await self.autoMigrate()
+                } catch {
+                    try? await lock.raw("SELECT pg_advisory_unlock(\(bind: Self.migrationLock))").run()
+                    throw error
+                }
+                try await lock.raw("SELECT pg_advisory_unlock(\(bind: Self.migrationLock))").run()
+            }
+        }.get()
+    }
+
+    /// The advisory lock's key: "LamTheoM" as a number, apart from the audit trail's and the sign-in throttle's keys.
+    static let migrationLock: Int64 = 0x4C61_6D54_6865_6F4D
+}
+
 extension Request {
     /// The database as SQLKit sees it, for the hot paths (roll-ups, search, bulk writes).
     var sql: any SQLDatabase { db as! any SQLDatabase }
