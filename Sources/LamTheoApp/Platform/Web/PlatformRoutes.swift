@@ -27,12 +27,7 @@ enum PlatformRoutes {
             request.redirect(to: request.application.navigation.startPage(for: request.actor).path)
         }.requiring(.everyone)
 
-        routes.get(PlatformRoute.stylesheet) { _ in
-            let response = Response(body: .init(string: Stylesheet.css))
-            response.headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-            response.headers.cacheControl = .init(maxAge: 3600)
-            return response
-        }.requiring(.anonymous)
+        routes.get(PlatformRoute.stylesheet) { request in Stylesheet.file.response(for: request) }.requiring(.anonymous)
 
         // Sets the language cookie and returns to the page the switch was on (local paths only).
         routes.get(PlatformRoute.language(.key)) { request in

@@ -1,5 +1,7 @@
 /// The one stylesheet, phones first: a cell secretary's phone at 360 px is the common screen.
 enum Stylesheet {
+    static let file = StylesheetFile(css)
+
     static let css = """
     :root { --ink: #1b1b1b; --muted: #5c5c5c; --line: #d9d4cc; --accent: #a4161a; --bg: #fbf8f3; --ok: #2d6a4f; --warn: #b45309; }
     * { box-sizing: border-box; }

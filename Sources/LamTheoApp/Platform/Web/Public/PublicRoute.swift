@@ -25,11 +25,6 @@ extension Request {
 
 enum PublicRoutes {
     static func register(on routes: any RoutesBuilder) {
-        routes.get(PublicRoute.stylesheet) { _ in
-            let response = Response(body: .init(string: PublicStylesheet.css))
-            response.headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-            response.headers.cacheControl = .init(maxAge: 3600)
-            return response
-        }.requiring(.publicSite)
+        routes.get(PublicRoute.stylesheet) { request in PublicStylesheet.file.response(for: request) }.requiring(.publicSite)
     }
 }

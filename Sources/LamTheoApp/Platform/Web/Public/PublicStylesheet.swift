@@ -1,6 +1,8 @@
 /// The public sites' stylesheet, apart from the members' app: a newspaper's page in the Party's red, phones first,
 /// readable at 360 px, and a print version with no bars and the links' addresses written out.
 enum PublicStylesheet {
+    static let file = StylesheetFile(css)
+
     static let css = """
     :root { --red: #b3001b; --red-dark: #7f0013; --gold: #f2c230; --ink: #1d1d1d; --muted: #595959; --line: #e3ddd3; --paper: #fffdf9; }
     * { box-sizing: border-box; }
