@@ -157,6 +157,50 @@ struct AccessTests {
         }
     }
 
+    @Test("the access list: newest first, 50 a page with a link to the earlier ones, one role at a time, members' accounts by their cell",
+          arguments: TestBackend.allCases)
+    func accessListPages(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let world = try await World.make(app)
+            let tester = try app.testing()
+            let wardAManager = try await app.caller("quanlya", .officer, scope: world.tree.wardA, level: .manager)
+            let memberB = try await app.caller("dangvienb", .member, member: world.memberB)
+            // 55 secretaries' roles in ward A's cell, written directly (the list's paging is the point, not the accounts).
+            for number in 100..<155 {
+                let user = User()
+                user.username = "bt-\(number)"
+                user.displayName = "Bí thư \(number)"
+                user.passwordHash = "-"
+                user.isActive = true
+                user.mustChangePassword = false
+                try await user.create(on: app.db)
+                let grant = RoleGrant()
+                grant.userId = user.requireID()
+                grant.role = .secretary
+                grant.organizationId = world.tree.cellA1
+                grant.startsOn = .today()
+                try await grant.create(on: app.db)
+            }
+
+            let first = String(buffer: try await tester.sendRequest(.GET, "/access", headers: wardAManager.web).body)
+            #expect(first.contains("bt-154") && first.contains("bt-105") && !first.contains("bt-104"), "the 50 newest roles")
+            let before = try #require(first.firstMatch(of: /before=(\d+)/)?.1)
+            let second = String(buffer: try await tester.sendRequest(.GET, "/access?before=\(before)", headers: wardAManager.web).body)
+            #expect(second.contains("bt-104") && second.contains("bt-100") && !second.contains("bt-105"))
+            #expect(second.contains(world.memberSelf.username) && second.contains(world.secretaryA1.username), "a member's account lies in their cell")
+            #expect(!second.contains("before="), "the last page links to no earlier one")
+            for page in [first, second] {
+                #expect(!page.contains(memberB.username) && !page.contains(world.wardBEditor.username), "ward B's roles are not ward A's manager's")
+            }
+
+            let members = String(buffer: try await tester.sendRequest(.GET, "/access?role=member", headers: wardAManager.web).body)
+            #expect(members.contains(world.memberSelf.username) && !members.contains("bt-1") && !members.contains(memberB.username))
+            let everyone = String(buffer: try await tester.sendRequest(.GET, "/access?role=member", headers: world.admin.web).body)
+            #expect(everyone.contains(world.memberSelf.username) && everyone.contains(memberB.username), "an administrator's list is everyone's")
+            #expect(try await tester.sendRequest(.GET, "/access?role=chairman", headers: wardAManager.web).status == .badRequest)
+        }
+    }
+
     @Test("roles are delegated only inside one's own scope; a deputy's role ends on its date", arguments: TestBackend.allCases)
     func delegation(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

@@ -180,13 +180,21 @@ enum AccountPages {
         let language = request.language
         let actor = try request.requireActor()
         let fields = FormFields(request, errors: errors)
-        let rows = try await AccountQueries.grants(visibleTo: actor, on: request.db)
+        let role = try request.queryChoice(Role.self, at: "role")
+        let list = try await AccountQueries.grants(visibleTo: actor, role: role, before: try request.queryInteger("before"), limit: 50, on: request.reads)
+        let rows = list.rows
         let title = LocalizedText(vi: "Tài khoản và phân quyền", en: "Accounts and roles")(language)
         let roleOptions = Role.allCases.filter { actor.isAdministrator || $0 != .administrator }.map { ($0.rawValue, $0.label(language)) }
         let levelOptions = [("", "—")] + OfficerLevel.allCases.map { ($0.rawValue, $0.label(language)) }
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
             fields.summary,
+            .form(.class("inline"), .method(.get), .action(AccountRoute.access.path), .attribute(named: "role", value: "search"),
+                  fields.select("role-filter", LocalizedText(vi: "Vai trò", en: "Role"),
+                                options: [("", LocalizedText(vi: "Tất cả", en: "All")(language))] + Role.allCases.map { ($0.rawValue, $0.label(language)) },
+                                selected: role?.rawValue, named: "role"),
+                  .button(.type(.submit), .text(LocalizedText(vi: "Lọc", en: "Filter")(language)))),
+            .p(.class("muted"), .text(LocalizedText(vi: "Mới giao trước; mỗi trang 50 vai trò.", en: "Newest first; 50 roles a page.")(language))),
             .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
                 .thead(.tr(.th(.text(LocalizedText(vi: "Tài khoản", en: "Account")(language))), .th(.text(LocalizedText(vi: "Vai trò", en: "Role")(language))),
                            .th(.text(LocalizedText(vi: "Phạm vi", en: "Scope")(language))), .th(.text(LocalizedText(vi: "Hiệu lực", en: "In force")(language))), .th())),
@@ -202,6 +210,10 @@ enum AccountPages {
                                .text(LocalizedText(vi: "Thu hồi…", en: "Revoke…")(language)))))
                 })
             )),
+            .unwrap(list.before) { before in
+                .p(.a(.href(AccountRoute.access.path(query: ["role": role?.rawValue, "before": before])),
+                      .text(LocalizedText(vi: "Các vai trò giao trước đó →", en: "Earlier roles →")(language))))
+            },
             .h2(.text(LocalizedText(vi: "Giao vai trò cho tài khoản có sẵn", en: "Give a role to an existing account")(language))),
             fields.postForm(AccountRoute.grants.path,
                 fields.text("grantUsername", LocalizedText(vi: "Tên đăng nhập", en: "Username"), value: nil, required: true, named: "username"),
