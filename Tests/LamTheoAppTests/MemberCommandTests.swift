@@ -130,6 +130,12 @@ struct MemberCommandTests {
             let wardA = try await MemberQueries.search(.init(within: try await app.unit(tree.wardA).treePath), page: 1, perPage: 3, on: app.db)
             #expect(wardA.total == 4)
             #expect(wardA.items.count == 3)
+            // The total is the stored roll of the subtrees the list covers: the caller's scopes narrowed to `within`.
+            let (city, wardAPath, wardBPath) = (try await app.unit(tree.city).treePath, try await app.unit(tree.wardA).treePath, try await app.unit(tree.wardB).treePath)
+            #expect(try await MemberQueries.search(.init(within: wardAPath, scopes: [city]), page: 1, perPage: 3, on: app.db).total == 4)
+            #expect(try await MemberQueries.search(.init(within: city, scopes: [wardAPath]), page: 1, perPage: 3, on: app.db).total == 4)
+            #expect(try await MemberQueries.search(.init(within: wardAPath, scopes: [wardBPath]), page: 1, perPage: 3, on: app.db).total == 0)
+            #expect(try await MemberQueries.search(.init(scopes: [wardAPath, wardBPath]), page: 1, perPage: 3, on: app.db).total == all.total)
             #expect(wardA.pageCount == 2)
             let second = try await MemberQueries.search(.init(within: try await app.unit(tree.wardA).treePath), page: 2, perPage: 3, on: app.db)
             #expect(second.items.count == 1)

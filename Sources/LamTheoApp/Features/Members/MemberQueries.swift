@@ -116,12 +116,21 @@ enum MemberQueries {
         return ids.compactMap { byId[$0] }
     }
 
-    /// The plain roll of a subtree is already counted per unit: sum those instead of counting members.
+    /// The plain roll of a subtree is already counted per unit: sum those instead of counting members (at the national
+    /// root, counting took 2.4 s on SQLite).
     private static func total(of query: QueryBuilder<Member>, filter: Filter, on db: any Database) async throws -> Int {
-        if filter.statuses == nil, filter.gender == nil, filter.scopes == nil, let within = filter.within {
-            return try await OrganizationQueries.subtreeMemberCount(within, on: db)
+        guard filter.statuses == nil, filter.gender == nil else { return try await query.count() }
+        // The subtrees the list covers: the caller's (outermost, apart) narrowed to `within`.
+        let subtrees: [TreePath]
+        switch (filter.within, filter.scopes) {
+        case (nil, nil): return try await rollCount(on: db)
+        case (let within?, nil): subtrees = [within]
+        case (nil, let scopes?): subtrees = scopes
+        case (let within?, let scopes?): subtrees = scopes.contains { $0.contains(within) } ? [within] : scopes.filter { within.contains($0) }
         }
-        return try await query.count()
+        var total = 0
+        for subtree in subtrees { total += try await OrganizationQueries.subtreeMemberCount(subtree, on: db) }
+        return total
     }
 
     /// Cell names for a page of members, in one query.
