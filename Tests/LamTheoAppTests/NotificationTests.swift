@@ -323,6 +323,52 @@ struct NotificationTests {
         }
     }
 
+    @Test("a unit's sent reminders past a thousand: counted so far, newest first page after page, another unit's never listed",
+          arguments: TestBackend.allCases)
+    func manySentReminders(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let viewer = try await app.caller("xema", .officer, scope: tree.wardA, level: .viewer)
+            let (cellA1, cellB1) = (try await app.unit(tree.cellA1), try await app.unit(tree.cellB1))
+            // Written directly: 1,200 reminders, ward A's and ward B's interleaved, as a campaign's run leaves them.
+            try await app.db.transaction { db in
+                for number in 0..<1_200 {
+                    let cell = number % 7 == 3 ? cellB1 : cellA1
+                    let notification = UserNotification()
+                    notification.userId = viewer.userId
+                    notification.kind = "test"
+                    notification.itemKey = "item-\(number)"
+                    notification.dueOn = CalendarDate(year: 2026, month: 12, day: 31)!
+                    notification.step = "7d"
+                    notification.organizationId = cell.requireID()
+                    notification.organizationPath = cell.path
+                    notification.titleVi = "Nhắc \(number)"
+                    notification.titleEn = "Reminder \(number)"
+                    notification.link = "/"
+                    notification.createdOn = .today()
+                    notification.emailState = .none
+                    notification.emailAttempts = 0
+                    try await notification.create(on: db)
+                }
+            }
+            let tester = try app.testing()
+            let wardA = try await app.db.sql.raw("SELECT id FROM notifications WHERE organization_id = \(bind: tree.cellA1) ORDER BY id DESC").all()
+                .map { try $0.decode(column: "id", as: Int.self) }
+            #expect(wardA.count > 1_000)
+            for page in [1, 2, 20] {
+                let sent = try await tester.sendRequest(.GET, "/api/v1/reminders?unit=\(tree.wardA)&page=\(page)", headers: viewer.api)
+                    .content.decode(PageDTO<NotificationAPI.SentDTO>.self)
+                #expect(sent.items.map(\.notification.id) == Array(wardA[(page - 1) * 50 ..< min(page * 50, wardA.count)]), "page \(page): ward A's, newest first")
+                #expect(sent.total == 1_000, "counted up to the limit")
+            }
+            let few = try await tester.sendRequest(.GET, "/api/v1/reminders?unit=\(tree.wardB)", headers: try await app.caller("xemb", .officer, scope: tree.wardB, level: .viewer).api)
+                .content.decode(PageDTO<NotificationAPI.SentDTO>.self)
+            #expect(few.total == 1_200 - wardA.count, "under the limit the total is exact")
+            let page = try await tester.sendRequest(.GET, "/reminders?unit=\(tree.wardA)", headers: viewer.web)
+            #expect(page.status == .ok)
+        }
+    }
+
     @Test("the preview of a unit reads its own members' accounts, and at most a bounded number of items of each kind, saying when it stopped",
           arguments: TestBackend.allCases)
     func boundedPreview(_ backend: TestBackend) async throws {
