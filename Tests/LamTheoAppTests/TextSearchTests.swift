@@ -144,5 +144,6 @@ struct TextSearchTests {
         let html = Pager(page, link: { "/members?page=\($0)" }).node(.vi).render()
         #expect(html.contains("Trang 3 · hơn 1.000 kết quả") && html.contains("/members?page=4"))
         #expect(Pager(page, link: { "\($0)" }).node(.en).render().contains("more than 1,000 results"))
+        #expect(PageDTO(page) { $0 }.totalIsLowerBound == true, "the API says so too")
     }
 }

@@ -141,8 +141,7 @@ enum DocumentAPI {
         let filter = try DocumentQueries.Filter(request, scopes: request.readableSubtrees)
         let page = try await DocumentQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.reads)
         let names = try await DocumentQueries.organizationNames(for: page.items, on: request.reads)
-        return PageDTO(items: page.items.map { DocumentDTO($0, organizationName: $0.organizationId.flatMap { names[$0] }) },
-                       page: page.page, perPage: page.perPage, total: page.total)
+        return PageDTO(page) { DocumentDTO($0, organizationName: $0.organizationId.flatMap { names[$0] }) }
     }
 
     static func show(request: Request) async throws -> DocumentDetailDTO {

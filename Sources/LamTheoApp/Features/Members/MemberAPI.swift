@@ -111,8 +111,7 @@ enum MemberAPI {
         let cells = try await MemberQueries.cellNames(for: page.items, on: request.reads)
         let actor = try request.requireActor()
         try await PersonalDataLog.logView("member.list.api", memberIds: page.items.compactMap(\.id), request: request)
-        return PageDTO(items: page.items.map { MemberDTO($0, organizationName: cells[$0.organizationId], personal: $0.personalDataVisible(to: actor)) },
-                       page: page.page, perPage: page.perPage, total: page.total)
+        return PageDTO(page) { MemberDTO($0, organizationName: cells[$0.organizationId], personal: $0.personalDataVisible(to: actor)) }
     }
 
     static func show(request: Request) async throws -> MemberDetailDTO {

@@ -131,7 +131,7 @@ enum OrganizationAPI {
             includeClosed: try request.queryFlag("includeClosed") ?? false,
             scopes: try request.readableSubtrees)
         let page = try await OrganizationQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.reads)
-        return PageDTO(items: page.items.map(OrganizationDTO.init), page: page.page, perPage: page.perPage, total: page.total)
+        return PageDTO(page, OrganizationDTO.init)
     }
 
     static func show(request: Request) async throws -> OrganizationDTO {

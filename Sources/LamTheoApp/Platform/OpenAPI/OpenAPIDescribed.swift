@@ -105,7 +105,8 @@ extension JSONValue {
 extension PageDTO: OpenAPIDescribed where Item: OpenAPIDescribed {
     static var schemaName: String { Item.schemaName + "Page" }
     static var schema: JSONValue {
-        .object(properties: ["items": .array(of: .ref(Item.self)), "page": .integer, "perPage": .integer, "total": .integer],
+        .object(properties: ["items": .array(of: .ref(Item.self)), "page": .integer, "perPage": .integer, "total": .integer,
+                             "totalIsLowerBound": .boolean],
                 required: ["items", "page", "perPage", "total"])
     }
 }

@@ -44,6 +44,16 @@ struct PageDTO<Item: Content>: Content {
     let page: Int
     let perPage: Int
     let total: Int
+    /// True when the list has more than `total` items: a search counts its matches only up to 1,000.
+    var totalIsLowerBound: Bool?
+}
+
+extension PageDTO {
+    /// The page's items as `transform` makes them, with its total as the list gave it.
+    init<Source>(_ page: Page<Source>, _ transform: (Source) throws -> Item) rethrows {
+        self.init(items: try page.items.map(transform), page: page.page, perPage: page.perPage, total: page.total,
+                  totalIsLowerBound: page.totalIsLowerBound ? true : nil)
+    }
 }
 
 extension Request {
