@@ -48,7 +48,13 @@ final class AppMetrics: Sendable {
             defer { taken = true }
             return taken
         }
-        if !taken { MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry)) }
+        if !taken {
+            // Prefixed: a library's `http_requests_total` (Vapor's own, in an application other than ours) must not
+            // meet ours, which the registry refuses by stopping the process.
+            var factory = PrometheusMetricsFactory(registry: registry)
+            factory.nameAndLabelSanitizer = { ("swift_metrics_" + $0, $1) }
+            MetricsSystem.bootstrap(factory)
+        }
     }
 
     func authorises(_ request: Request) -> Bool {
