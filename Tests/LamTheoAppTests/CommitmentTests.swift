@@ -102,6 +102,13 @@ struct CommitmentTests {
             let own = try await app.commitmentCoverage(at: setup.tree.cellA1, .own)
             #expect(own.achieved == CoverageFigure(count: 1, total: 1))
             #expect(own.assessed == CoverageFigure(count: 1, total: 1))
+            // The lists behind the figures: their totals are the stored figures, their rows the same.
+            for unit in [setup.tree.cellA1, setup.tree.city] {
+                for (list, expected) in [(CommitmentList.registered, 1), (.achieved, 1), (.notAchieved, 0), (.unassessed, 0)] {
+                    let page = try await CommitmentQueries.commitments(list, year: commitment.year, within: try await app.unit(unit), page: 1, perPage: 50, on: app.db)
+                    #expect(page.total == expected && page.items.count == expected, "\(list) in \(unit)")
+                }
+            }
             let changed = await domainError {
                 _ = try await app.write { try await CommitmentCommands.update(commitment.requireID(), setup.input(setup.an), on: $0) }
             }
