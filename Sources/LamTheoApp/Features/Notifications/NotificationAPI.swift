@@ -142,8 +142,7 @@ enum NotificationAPI {
         let paging = try Paging(request)
         let unit = try await request.readableUnit()
         let page = try await NotificationQueries.sent(in: unit.treePath, page: paging.page, perPage: paging.perPage, on: request.reads)
-        return PageDTO(items: page.items.map { SentDTO(notification: NotificationDTO($0.notification, language: request.language), recipient: $0.recipient) },
-                       page: page.page, perPage: page.perPage, total: page.total)
+        return PageDTO(page) { SentDTO(notification: NotificationDTO($0.notification, language: request.language), recipient: $0.recipient) }
     }
 
     /// What the run of `day` (tomorrow by default) would send about the unit's subtree, without sending it.

@@ -38,11 +38,10 @@ enum NotificationQueries {
     /// `TextSearch.countLimit` ("more than"), and past it SQLite walks the ids newest first, skipping other subtrees,
     /// instead of sorting every one of them (20 s at the national root); PostgreSQL's planner makes that choice itself.
     static func sent(in subtree: TreePath, page: Int, perPage: Int, on db: any Database) async throws -> Page<SentNotification> {
-        let counted = try await db.sql.raw("""
+        let counted = try await TextSearch.boundedCount(db.sql.raw("""
             SELECT COUNT(*) AS n FROM (SELECT 1 FROM notifications WHERE \(column: "organization_path", in: subtree) LIMIT \(bind: TextSearch.countLimit + 1)) s
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
-        let isLowerBound = counted > TextSearch.countLimit
-        let walksIds = isLowerBound && !db.isPostgres
+            """), on: db)
+        let walksIds = counted.isLowerBound && !db.isPostgres
         let ids = try await db.sql.raw("""
             SELECT id FROM notifications \(unsafeRaw: walksIds ? "NOT INDEXED" : "") WHERE \(column: "organization_path", in: subtree)
             ORDER BY id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
@@ -52,7 +51,7 @@ enum NotificationQueries {
         let names = Dictionary(uniqueKeysWithValues: try await User.query(on: db).filter(\.$id ~~ Set(rows.map(\.userId))).all()
             .map { ($0.id!, $0.displayName) })
         return Page(items: rows.map { SentNotification(notification: $0, recipient: names[$0.userId] ?? "") }, page: page, perPage: perPage,
-                    total: min(counted, TextSearch.countLimit), totalIsLowerBound: isLowerBound)
+                    total: counted.total, totalIsLowerBound: counted.isLowerBound)
     }
 
     /// The people whose e-mail address was refused lately: for administrators to correct.

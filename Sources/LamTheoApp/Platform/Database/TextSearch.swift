@@ -132,7 +132,7 @@ struct TextSearch: Sendable {
                 SELECT id FROM \(table) WHERE \(listing.filter) AND \(condition)
                 ORDER BY \(order) LIMIT \(bind: range.count) OFFSET \(bind: range.lowerBound)
                 """).all().map { try $0.decode(column: "id", as: Int.self) }
-            let counted = try await Self.count(sql.raw("""
+            let counted = try await Self.boundedCount(sql.raw("""
                 SELECT COUNT(*) AS n FROM (SELECT 1 FROM \(table) WHERE \(listing.filter) AND \(condition) LIMIT \(bind: Self.countLimit + 1)) s
                 """), on: db)
             return (ids, counted.total, counted.isLowerBound)
@@ -166,14 +166,15 @@ struct TextSearch: Sendable {
             ORDER BY \(order) LIMIT \(bind: range.count) OFFSET \(bind: range.lowerBound)
             """).all().map { try $0.decode(column: "id", as: Int.self) }
         // Counted from the matches, joined to their rows for the filter: stops at the limit.
-        let counted = try await Self.count(sql.raw("""
+        let counted = try await Self.boundedCount(sql.raw("""
             SELECT COUNT(*) AS n FROM (SELECT 1 FROM \(fts) CROSS JOIN \(table) ON \(table).id = \(fts).rowid
             WHERE \(fts) MATCH \(bind: ftsQuery) AND \(listing.filter) LIMIT \(bind: Self.countLimit + 1)) s
             """), on: db)
         return (ids, counted.total, counted.isLowerBound)
     }
 
-    private static func count(_ query: SQLRawBuilder, on db: any Database) async throws -> (total: Int, isLowerBound: Bool) {
+    /// A count made with `LIMIT countLimit + 1` (its column named `n`), as a total up to the limit and whether it went past.
+    static func boundedCount(_ query: SQLRawBuilder, on db: any Database) async throws -> (total: Int, isLowerBound: Bool) {
         let n = try await query.first()?.decode(column: "n", as: Int.self) ?? 0
         return (min(n, countLimit), n > countLimit)
     }
