@@ -48,7 +48,9 @@ from selenium import webdriver
 from selenium.common.exceptions import (NoAlertPresentException, NoSuchElementException, StaleElementReferenceException,
                                         TimeoutException, UnexpectedAlertPresentException, WebDriverException)
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
@@ -356,6 +358,25 @@ class Run:
     def page_width(self):
         """(the page's width, the viewport's, the widest element sticking out of it outside a scrolling container)."""
         return self.d.execute_script(WIDEST_OUTSIDE_VIEWPORT)
+
+    def focus_by_keyboard(self, element, presses=200):
+        """Presses Tab from the top of the page until `element` has the focus, as a keyboard user reaches it, and
+        returns the outline it shows then; fails when Tab never gets there or the focus is invisible."""
+        self.css("body").click()
+        for _ in range(presses):
+            ActionChains(self.d).send_keys(Keys.TAB).perform()
+            if self.d.switch_to.active_element == element:
+                break
+        else:
+            raise StepFailed(f"{presses} presses of Tab never reached “{element.text}”")
+        style, width, color = self.d.execute_script(
+            "var s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.outlineColor];")
+        if style == "none" or width in ("0px", ""):
+            raise StepFailed(f"“{element.text}” has the focus but shows no outline ({style} {width})")
+        if self.shots:
+            self.shot_count += 1
+            self.d.save_screenshot(os.path.join(self.artifacts, f"shot-{self.shot_count:03d}-{'360' if self.narrow else 'wide'}-focus.png"))
+        return f"{width} {style} {color}"
 
     def check_width(self, url):
         """At 360 px no page may scroll sideways: a page wider than the viewport fails (once per kind of page),
