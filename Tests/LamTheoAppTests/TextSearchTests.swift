@@ -146,4 +146,35 @@ struct TextSearchTests {
         #expect(Pager(page, link: { "\($0)" }).node(.en).render().contains("more than 1,000 results"))
         #expect(PageDTO(page) { $0 }.totalIsLowerBound == true, "the API says so too")
     }
+    @Test("a unit list of more than 1,000 units, read in name order, gives the pages a sort gives; a small scope's total is exact",
+          arguments: TestBackend.allCases)
+    func largeUnitLists(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let (wardA, wardB) = (try await app.unit(tree.wardA), try await app.unit(tree.wardB))
+            let kinds = try await OrganizationQueries.kindsByCode(on: app.db)
+            let parents = Array(repeating: wardA, count: 1_050) + Array(repeating: wardB, count: 20)
+            let ids = try await BulkInsert.reserveIds(parents.count, in: Organization.schema, on: app.db)
+            let cells = try zip(ids, parents).map { id, parent in
+                let input = NewOrganization(name: "Chi bộ Tổ \(id % 97) khu \(id % 13)", code: "T\(id)", kindCode: StandardOrganizationKind.cell.rawValue,
+                                            parentId: parent.id, validFrom: "2020-01-01")
+                let cell = try OrganizationCommands.checkedNew(input, kinds: kinds, parent: parent)
+                cell.id = id
+                cell.path = Organization.path(of: id, under: parent).rawValue
+                return cell
+            }
+            _ = try await app.write { try await OrganizationCommands.createAll(cells, on: $0) }
+
+            let city = try await app.unit(tree.city).treePath
+            let everyone = try await Organization.query(on: app.db).all().sorted { ($0.nameSort, $0.id!) < ($1.nameSort, $1.id!) }.map(\.id!)
+            for page in [1, 2, 21] {
+                let found = try await OrganizationQueries.search(.init(scopes: [city]), page: page, perPage: 50, on: app.db)
+                #expect(found.items.map { $0.organization.id! } == Array(everyone[(page - 1) * 50 ..< min(page * 50, everyone.count)]),
+                        "page \(page) in name order")
+                #expect(found.total == 1_000 && found.totalIsLowerBound, "counted up to the limit, and said so")
+            }
+            let small = try await OrganizationQueries.search(.init(scopes: [wardB.treePath]), page: 1, perPage: 50, on: app.db)
+            #expect(small.total == 22 && !small.totalIsLowerBound, "the ward, its first cell and the 20 new ones, counted exactly")
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import LamTheoCore
+import SQLKit
 import Vapor
 
 /// Finds who is calling: a bearer token (API) or the session cookie (browser), and the roles they hold
@@ -15,14 +16,14 @@ struct AuthenticationMiddleware: AsyncMiddleware {
                                                                        en: "The access token is invalid, expired or revoked"))
             }
             request.actor = actor
-            try await LastSeen.note(token, app: request.application)
+            try await LastSeen.note(token: token, app: request.application)
         } else if !request.isAPI, let secret = request.cookies[SessionCookie.name]?.string,
                   let signedIn = try await ActorLoader.forSession(secret, on: request.db) {
             // The API accepts bearer tokens only: a browser's cookie never authorises an API call, so
             // another site cannot make one on a user's behalf.
             request.actor = signedIn.actor
             request.browserSessionId = signedIn.session.id
-            try await LastSeen.note(signedIn.session, app: request.application)
+            try await LastSeen.note(session: signedIn.session, app: request.application)
             if signedIn.mustChangePassword, let detour = try PasswordChangeGate.detour(for: request) {
                 return detour
             }
@@ -63,12 +64,44 @@ extension Request {
     }
 }
 
+/// Who presented a secret, read as plain columns: this runs on every request, and decoding Fluent models (a
+/// reflection over every property of every row) was most of its time.
 enum ActorLoader {
+    /// A token's or a session's row, and its holder's.
+    struct Credential: Sendable {
+        let id: Int
+        let expiresAt: Date
+        let revokedAt: Date?
+        /// When it was last used, kept to within `LastSeen.step`.
+        let lastSeen: Date?
+        let userId: Int
+        let username: String
+        let displayName: String
+        let isActive: Bool
+        let mustChangePassword: Bool
+
+        /// The row with its holder, found by the secret's hash; `table` holds the secrets, `lastSeen` is its column.
+        static func find(_ secret: String, in table: String, lastSeen: String, revokable: Bool, on db: any Database) async throws -> Credential? {
+            let revokedAt: SQLQueryString = revokable ? "s.revoked_at" : "NULL"
+            guard let row = try await db.sql.raw("""
+                SELECT s.id, s.expires_at, \(revokedAt) AS revoked_at, s.\(unsafeRaw: lastSeen) AS last_seen, u.id AS user_id, u.username,
+                       u.display_name, u.is_active, u.must_change_password
+                FROM \(unsafeRaw: table) s JOIN users u ON u.id = s.user_id WHERE s.token_hash = \(bind: SecretToken.hash(secret))
+                """).first() else { return nil }
+            return Credential(id: try row.decode(column: "id", as: Int.self), expiresAt: try row.decode(column: "expires_at", as: Date.self),
+                              revokedAt: try row.decode(column: "revoked_at", as: Date?.self), lastSeen: try row.decode(column: "last_seen", as: Date?.self),
+                              userId: try row.decode(column: "user_id", as: Int.self), username: try row.decode(column: "username", as: String.self),
+                              displayName: try row.decode(column: "display_name", as: String.self),
+                              isActive: try row.decode(column: "is_active", as: Bool.self),
+                              mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self))
+        }
+    }
+
     /// A browser's session and who it belongs to.
     struct SignedInBrowser: Sendable {
         let actor: Actor
-        let session: UserSession
-        let mustChangePassword: Bool
+        let session: Credential
+        var mustChangePassword: Bool { session.mustChangePassword }
     }
 
     static func forToken(_ token: String, on db: any Database) async throws -> Actor? {
@@ -76,47 +109,50 @@ enum ActorLoader {
     }
 
     /// The token's row and its holder, when the token may be used.
-    /// The token and its holder are read in one query, as the session and its owner are: this runs on every request.
-    static func tokenHolder(_ token: String, on db: any Database) async throws -> (actor: Actor, token: APIToken)? {
-        guard let stored = try await APIToken.query(on: db).join(User.self, on: \APIToken.$userId == \User.$id)
-                  .filter(\.$tokenHash == SecretToken.hash(token)).first(),
-              stored.revokedAt == nil, stored.expiresAt > Date() else { return nil }
-        let user = try stored.joined(User.self)
-        guard user.isActive, !user.mustChangePassword else { return nil }
-        return (try await actor(for: user, on: db), stored)
+    static func tokenHolder(_ token: String, on db: any Database) async throws -> (actor: Actor, token: Credential)? {
+        guard let stored = try await Credential.find(token, in: APIToken.schema, lastSeen: "last_used_at", revokable: true, on: db),
+              stored.revokedAt == nil, stored.expiresAt > Date(), stored.isActive, !stored.mustChangePassword else { return nil }
+        return (try await actor(userId: stored.userId, username: stored.username, displayName: stored.displayName, on: db), stored)
     }
 
     static func forSession(_ token: String, on db: any Database) async throws -> SignedInBrowser? {
-        guard let session = try await UserSession.query(on: db).join(User.self, on: \UserSession.$userId == \User.$id)
-                  .filter(\.$tokenHash == SecretToken.hash(token)).first(),
-              session.expiresAt > Date() else { return nil }
-        let user = try session.joined(User.self)
-        guard user.isActive else { return nil }
-        return SignedInBrowser(actor: try await actor(for: user, on: db), session: session, mustChangePassword: user.mustChangePassword)
+        guard let session = try await Credential.find(token, in: UserSession.schema, lastSeen: "last_seen_at", revokable: false, on: db),
+              session.expiresAt > Date(), session.isActive else { return nil }
+        return SignedInBrowser(actor: try await actor(userId: session.userId, username: session.username, displayName: session.displayName, on: db),
+                               session: session)
+    }
+
+    static func actor(for user: User, on db: any Database) async throws -> Actor {
+        try await actor(userId: user.requireID(), username: user.username, displayName: user.displayName, on: db)
     }
 
     /// The user with the grants in force today, each scope resolved to the unit's current path (so a
     /// scope follows its unit when the unit moves).
-    static func actor(for user: User, on db: any Database) async throws -> Actor {
+    static func actor(userId: Int, username: String, displayName: String, on db: any Database) async throws -> Actor {
         let today = CalendarDate.today()
-        // Each grant with its unit (none for an administrator's or a member's) in one query.
-        let grants = try await RoleGrant.query(on: db).join(Organization.self, on: \RoleGrant.$organizationId == \Organization.$id, method: .left)
-            .filter(\.$userId == user.requireID()).all().filter { $0.isInForce(on: today) }
-        let resolved = grants.compactMap { grant -> Grant? in
-            switch grant.role {
+        // Each grant in force with its unit (none for an administrator's or a member's) in one query.
+        let rows = try await db.sql.raw("""
+            SELECT g.role, g.level, g.member_id, o.path, o.status FROM role_grants g LEFT JOIN organizations o ON o.id = g.organization_id
+            WHERE g.user_id = \(bind: userId) AND g.revoked_at IS NULL AND g.starts_on <= \(bind: today.iso)
+              AND (g.ends_on IS NULL OR g.ends_on >= \(bind: today.iso))
+            """).all()
+        let resolved = try rows.compactMap { row -> Grant? in
+            guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
+            switch role {
             case .officer, .secretary, .portalEditor:
                 // A grant on a unit that has since closed lapses with it.
-                guard let unit = try? grant.joined(Organization.self), unit.isActive else { return nil }
-                return Grant(role: grant.role, scope: unit.treePath, level: grant.level)
+                guard try row.decode(column: "status", as: String?.self) == OrganizationStatus.active.rawValue,
+                      let path = try row.decode(column: "path", as: String?.self).flatMap(TreePath.init(rawValue:)) else { return nil }
+                return Grant(role: role, scope: path, level: try row.decode(column: "level", as: String?.self).flatMap(OfficerLevel.init(rawValue:)))
             case .administrator:
                 return Grant(role: .administrator)
             case .member:
-                return Grant(role: .member, memberId: grant.memberId)
+                return Grant(role: .member, memberId: try row.decode(column: "member_id", as: Int?.self))
             }
         }
         // Read-only access lent for today (an inspection's team), on top of the roles held.
-        let lent = try await GrantLendings.grants(for: user.requireID(), today: today, on: db)
-        return Actor(userId: user.requireID(), username: user.username, displayName: user.displayName, grants: resolved + lent)
+        let lent = try await GrantLendings.grants(for: userId, today: today, on: db)
+        return Actor(userId: userId, username: username, displayName: displayName, grants: resolved + lent)
     }
 }
 
@@ -129,13 +165,13 @@ enum LastSeen {
         seen.map { -$0.timeIntervalSinceNow >= step } ?? true
     }
 
-    static func note(_ session: UserSession, app: Application) async throws {
-        guard isStale(session.lastSeenAt), let id = session.id else { return }
-        _ = try await app.writeBookkeeping { try await UserSession.query(on: $0).filter(\.$id == id).set(\.$lastSeenAt, to: Date()).update() }
+    static func note(session: ActorLoader.Credential, app: Application) async throws {
+        guard isStale(session.lastSeen) else { return }
+        _ = try await app.writeBookkeeping { try await UserSession.query(on: $0).filter(\.$id == session.id).set(\.$lastSeenAt, to: Date()).update() }
     }
 
-    static func note(_ token: APIToken, app: Application) async throws {
-        guard isStale(token.lastUsedAt), let id = token.id else { return }
-        _ = try await app.writeBookkeeping { try await APIToken.query(on: $0).filter(\.$id == id).set(\.$lastUsedAt, to: Date()).update() }
+    static func note(token: ActorLoader.Credential, app: Application) async throws {
+        guard isStale(token.lastSeen) else { return }
+        _ = try await app.writeBookkeeping { try await APIToken.query(on: $0).filter(\.$id == token.id).set(\.$lastUsedAt, to: Date()).update() }
     }
 }
