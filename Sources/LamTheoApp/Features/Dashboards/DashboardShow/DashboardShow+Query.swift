@@ -17,7 +17,9 @@ extension DashboardShow {
             let before = period.sameDayBefore(day)
             let beforeStart = period.start(of: before)
             let keys = (sections[unitId] ?? []).flatMap(\.figures).map(\.key)
-            let history = try await DashboardSnapshots.history(of: unitId, keys: keys, from: beforeStart, through: day, on: db)
+            let leadKeys = (sections[unitId] ?? []).compactMap(\.leadFigure)
+            let history = try await DashboardSnapshots.history(of: unitId, trendKeys: leadKeys, from: beforeStart, through: day,
+                                                               keys: keys, on: before, db: db)
             try await progress(steps)
             let days = stride(from: periodStart.daysSinceEpoch, through: day.daysSinceEpoch, by: 1).map(CalendarDate.init(daysSinceEpoch:))
             let daysBefore = days.map { period.sameDayBefore($0) }
