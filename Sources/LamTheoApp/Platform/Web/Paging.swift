@@ -36,6 +36,11 @@ struct Page<Item: Sendable>: Sendable {
 
     /// At least this many: while the total is a lower bound, a full page has a next one.
     var pageCount: Int { max(1, (total + perPage - 1) / perPage, totalIsLowerBound && items.count == perPage ? page + 1 : 0) }
+
+    /// The same page of the same list, each item as `transform` makes it: for a page's model.
+    func map<Other>(_ transform: (Item) throws -> Other) rethrows -> Page<Other> {
+        Page<Other>(items: try items.map(transform), page: page, perPage: perPage, total: total, totalIsLowerBound: totalIsLowerBound)
+    }
 }
 
 /// The envelope of every paged API list.

@@ -12,14 +12,12 @@ extension MemberIndex {
             let cells = try await MemberQueries.cellNames(for: page.items, on: db)
             let cellParents = try await OrganizationQueries.parentNames(ofUnits: Array(cells.keys), on: db)
             let lineage = try await unit.asyncMap { try await OrganizationQueries.lineage(of: $0, readableBy: actor, on: db) } ?? []
-            let rows = page.items.map { member in
+            let rows = page.map { member in
                 var row = MemberRow(member, cells: cells)
                 row.cellParent = cellParents[member.organizationId]
                 return row
             }
-            return Model(unit: unit.map(UnitLink.init), lineage: lineage.map(UnitLink.init), text: text,
-                         members: Page(items: rows, page: page.page, perPage: page.perPage, total: page.total,
-                                       totalIsLowerBound: page.totalIsLowerBound))
+            return Model(unit: unit.map(UnitLink.init), lineage: lineage.map(UnitLink.init), text: text, members: rows)
         }
     }
 }

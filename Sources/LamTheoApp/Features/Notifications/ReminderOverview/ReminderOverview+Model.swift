@@ -52,10 +52,8 @@ extension ReminderOverview {
         let upcoming: [Upcoming]
         let upcomingCut: Bool
         let upcomingPartial: Bool
-        let sent: [Sent]
-        let page: Int
-        let pageCount: Int
-        let total: Int
+        /// Newest first, counted up to 1,000 ("more than" past it).
+        let sent: Page<Sent>
         /// For administrators only; empty for the others.
         let failedAddresses: [FailedAddress]
     }

@@ -20,11 +20,10 @@ extension ReminderOverview {
                                    step: entry.step, recipients: entry.item.recipients.count, link: entry.item.link)
                 },
                 upcomingCut: preview.entries.count > previewLimit, upcomingPartial: !preview.isComplete,
-                sent: sent.items.map {
+                sent: sent.map {
                     Model.Sent(title: $0.notification.title, recipient: $0.recipient, createdOn: $0.notification.createdOn,
                                email: $0.notification.emailState, isRead: $0.notification.readAt != nil)
                 },
-                page: sent.page, pageCount: sent.pageCount, total: sent.total,
                 failedAddresses: failed.map { Model.FailedAddress(user: $0.user, email: $0.email, failure: $0.failure, at: $0.at) })
         }
 

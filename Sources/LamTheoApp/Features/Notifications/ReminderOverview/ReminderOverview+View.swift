@@ -25,7 +25,7 @@ extension ReminderOverview {
                 upcoming(language),
                 .h2(.id("sent"), .text(LocalizedText(vi: "Đã gửi", en: "Sent")(language))),
                 sent(language),
-                .if(model.pageCount > 1, Pager(page: model.page, pageCount: model.pageCount, total: model.total) {
+                .if(model.sent.pageCount > 1, Pager(model.sent) {
                     NotificationRoute.reminders.path(query: [.unit: model.unitId, "day": model.day.iso, "page": $0], fragment: "sent")
                 }.node(language)),
                 .if(!model.failedAddresses.isEmpty, failedAddresses(language))
@@ -107,7 +107,7 @@ extension ReminderOverview {
         }
 
         private func sent(_ language: UILanguage) -> Node<HTML.BodyContext> {
-            guard !model.sent.isEmpty else {
+            guard !model.sent.items.isEmpty else {
                 return .p(.class("muted"), .text(LocalizedText(vi: "Chưa gửi nhắc việc nào.", en: "No reminders sent yet.")(language)))
             }
             let headers = [LocalizedText(vi: "Nội dung", en: "Message"), LocalizedText(vi: "Người nhận", en: "Recipient"),
@@ -115,7 +115,7 @@ extension ReminderOverview {
                 .map { $0(language) }
             return .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                 .thead(.tr(.forEach(headers) { .th(.text($0)) })),
-                .tbody(.forEach(model.sent) { row in
+                .tbody(.forEach(model.sent.items) { row in
                     .tr(.td(.attribute(named: "data-label", value: headers[0]), .text(row.title(language))),
                         .td(.attribute(named: "data-label", value: headers[1]), .text(row.recipient)),
                         .td(.attribute(named: "data-label", value: headers[2]), .text(row.createdOn.vietnamese)),
