@@ -185,6 +185,8 @@ enum AccountPages {
         let rows = list.rows
         let title = LocalizedText(vi: "Tài khoản và phân quyền", en: "Accounts and roles")(language)
         let roleOptions = Role.allCases.filter { actor.isAdministrator || $0 != .administrator }.map { ($0.rawValue, $0.label(language)) }
+        let columns = [LocalizedText(vi: "Tài khoản", en: "Account"), LocalizedText(vi: "Vai trò", en: "Role"), LocalizedText(vi: "Phạm vi", en: "Scope"),
+                       LocalizedText(vi: "Hiệu lực", en: "In force")].map { $0(language) }
         let levelOptions = [("", "—")] + OfficerLevel.allCases.map { ($0.rawValue, $0.label(language)) }
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text(title)),
@@ -195,19 +197,21 @@ enum AccountPages {
                                 selected: role?.rawValue, named: "role"),
                   .button(.type(.submit), .text(LocalizedText(vi: "Lọc", en: "Filter")(language)))),
             .p(.class("muted"), .text(LocalizedText(vi: "Mới giao trước; mỗi trang 50 vai trò.", en: "Newest first; 50 roles a page.")(language))),
-            .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(
-                .thead(.tr(.th(.text(LocalizedText(vi: "Tài khoản", en: "Account")(language))), .th(.text(LocalizedText(vi: "Vai trò", en: "Role")(language))),
-                           .th(.text(LocalizedText(vi: "Phạm vi", en: "Scope")(language))), .th(.text(LocalizedText(vi: "Hiệu lực", en: "In force")(language))), .th())),
+            // Cards on a phone (each value beside its column's name), a table on a wide screen.
+            .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
+                .thead(.tr(.forEach(columns) { .th(.text($0)) }, .th(.span(.class("visually-hidden"), .text(LocalizedText(vi: "Thao tác", en: "Action")(language)))))),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(row.looksAfterAccount
-                            ? .a(.href(AccountRoute.user(.value(row.grant.userId)).path), .text(AccountTexts.account(row.user.displayName, row.user.username)))
-                            : .text(AccountTexts.account(row.user.displayName, row.user.username)),
-                            .if(!row.user.isActive, .span(.class("badge closed"), .text(" " + LocalizedText(vi: "đã vô hiệu hóa", en: "deactivated")(language))))),
-                        .td(.text(row.grant.role.label(language) + (row.grant.level.map { " · " + $0.label(language) } ?? ""))),
-                        .td(.text(row.unitName ?? "—")),
-                        .td(.text(row.grant.startsOn.vietnamese + " – " + (row.grant.endsOn?.vietnamese ?? ""))),
-                        .td(.a(.class("button secondary"), .href(AccountRoute.deleteGrant(.value(row.grant.id!)).path),
-                               .text(LocalizedText(vi: "Thu hồi…", en: "Revoke…")(language)))))
+                    .tr(.td(.attribute(named: "data-label", value: columns[0]),
+                            .span(row.looksAfterAccount
+                                  ? .a(.href(AccountRoute.user(.value(row.grant.userId)).path), .text(AccountTexts.account(row.user.displayName, row.user.username)))
+                                  : .text(AccountTexts.account(row.user.displayName, row.user.username)),
+                                  .if(!row.user.isActive, .span(.class("badge closed"), .text(" " + LocalizedText(vi: "đã vô hiệu hóa", en: "deactivated")(language)))))),
+                        .td(.attribute(named: "data-label", value: columns[1]), .text(row.grant.role.label(language) + (row.grant.level.map { " · " + $0.label(language) } ?? ""))),
+                        .td(.attribute(named: "data-label", value: columns[2]), .text(row.unitName ?? "—")),
+                        .td(.attribute(named: "data-label", value: columns[3]), .text(row.grant.endsOn.map { "\(row.grant.startsOn.vietnamese) – \($0.vietnamese)" }
+                            ?? LocalizedText(vi: "từ\u{00A0}\(row.grant.startsOn.vietnamese)", en: "from\u{00A0}\(row.grant.startsOn.vietnamese)")(language))),
+                        .td(.class("action"), .a(.class("button secondary"), .href(AccountRoute.deleteGrant(.value(row.grant.id!)).path),
+                                                 .text(LocalizedText(vi: "Thu hồi…", en: "Revoke…")(language)))))
                 })
             )),
             .unwrap(list.before) { before in

@@ -56,6 +56,10 @@ enum Stylesheet {
     table { width: 100%; border-collapse: collapse; background: #fff; overflow-wrap: break-word; }
     th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     td.num, th.num { text-align: right; white-space: nowrap; }
+    /* A row's button (“Thu hồi…”) on one line. */
+    td.action { white-space: nowrap; }
+    /* Read by screen readers, not shown: an action column's heading. */
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .table-wrap { overflow-x: auto; max-width: 100%; }
     dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .25rem 1rem; }
     dl.facts dt { color: var(--muted); }
