@@ -82,7 +82,7 @@ class Pass(JourneyPass):
 
     def steps(self):
         if self.narrow:
-            if self.step("the manager's page 1: newest first, not counted; its “earlier” link reached with Tab shows its focus", self.first_page):
+            if self.step("the manager's page 1: not counted, one card per role, its “earlier” link reached with Tab shows its focus", self.first_page):
                 if self.step("the manager's pages: their subtree only, every role made there once, newest first", self.walk_all):
                     self.step("filtered to officers: only officers, the filter kept by the “earlier” link", lambda: self.walk_filtered("officer", "Cán bộ"))
         else:
@@ -129,9 +129,13 @@ class Pass(JourneyPass):
         r.get("/access")
         assert "Mới giao trước; mỗi trang 50 vai trò." in r.text(), "the page does not say how it is ordered and paged"
         assert not r.css_all("main nav.pager") and "kết quả" not in r.text(), "the list is counted"
+        # On a phone each role is a card: its “Thu hồi…” is on screen, not past the right edge of a table scrolled sideways.
+        hidden = r.d.execute_script("""var width = document.documentElement.clientWidth;
+            return Array.from(document.querySelectorAll('main table a.button')).filter(function (a) { return a.getBoundingClientRect().right > width; }).length;""")
+        assert not hidden, f"{hidden} “Thu hồi…” buttons lie past the screen's right edge"
         link = self.earlier()
         assert link, "no “earlier” link on page 1"
-        return f"“{EARLIER}” focused with a {r.focus_by_keyboard(link)} outline"
+        return f"every “Thu hồi…” on screen; “{EARLIER}” focused with a {r.focus_by_keyboard(link)} outline"
 
     def walk_all(self):
         made = Pass.made
