@@ -116,6 +116,38 @@ struct CommitmentTests {
         }
     }
 
+    @Test("members not registered, past a thousand: the roll less the stored registered, pages in name order whichever way SQLite reads them",
+          arguments: TestBackend.allCases)
+    func manyNotRegistered(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await CommitmentSetup.make(on: app)
+            let rows = [SpreadsheetTests.memberHeader] + (1 ... 1_100).map {
+                ["4\(100_000 + $0)", "Nguyễn Văn \(["An", "Bình", "Ánh", "Ân", "Chí"][$0 % 5]) \($0 % 37)", "Nam", "", "", "", $0.isMultiple(of: 3) ? "PB-1" : "PA-2", ""]
+            }
+            let table = try await SpreadsheetTable.read(CSVFile.write(rows), sheet: nil)
+            let columns = try ColumnMap(kind: .members, header: table.rows[0])
+            let imported = try await MemberImport.run(table, columns: columns, report: ImportReport(kind: .members, fileName: "many.csv", table: table, columns: columns),
+                                                      dryRun: false, actor: nil, origin: .commandLine(user: "test"), app: app) { _, _ in }
+            #expect(imported.applied)
+            _ = try await app.register(setup.input(setup.an))
+            _ = try await app.register(setup.input(setup.chi))
+
+            let registered: Set<Int> = [setup.an, setup.chi]
+            let everyone = try await Member.query(on: app.db).all().filter { $0.status.isOnRoll && !registered.contains($0.id!) }
+                .sorted { ($0.nameSort, $0.id!) < ($1.nameSort, $1.id!) }
+            for (unitId, pages) in [(setup.tree.city, [1, 2, 22]), (setup.tree.wardB, [1, 8])] {
+                let unit = try await app.unit(unitId)
+                let expected = everyone.filter { $0.organizationPath >= unit.path && $0.organizationPath < unit.treePath.upperBound }.map(\.id!)
+                for page in pages {
+                    let found = try await CommitmentQueries.unregistered(year: CommitmentSetup.year, within: unit, page: page, perPage: 50, on: app.db)
+                    #expect(found.total == expected.count, "\(unit.name): the roll less the registered")
+                    #expect(found.items.map(\.id!) == Array(expected[min((page - 1) * 50, expected.count) ..< min(page * 50, expected.count)]),
+                            "\(unit.name), page \(page)")
+                }
+            }
+        }
+    }
+
     @Test("cell-mates read each other's commitments; other cells do not", arguments: TestBackend.allCases)
     func cellMates(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

@@ -139,15 +139,21 @@ enum CommitmentQueries {
     }
 
     /// Members on the roll in `unit`'s subtree with no commitment for the year, in name order.
+    ///
+    /// Their number is the subtree's roll less its stored registered members (counting them took seconds at a province);
+    /// when they are a large share of the whole roll, SQLite walks the members' name index instead of reading the subtree.
     static func unregistered(year: Int, within unit: Organization, page: Int, perPage: Int, on db: any Database) async throws -> Page<Member> {
-        let filter: SQLQueryString = """
-            FROM members m WHERE \(column: "m.organization_path", in: unit.treePath)
+        let members = try await OrganizationQueries.subtreeMemberCount(unit.treePath, on: db)
+        let total = members - (try await coverage(year: year, at: unit, .subtree, on: db).registered.count ?? 0)
+        guard total > 0 else { return Page(items: [], page: page, perPage: perPage, total: 0) }
+        let walk = try await MemberQueries.walksNameIndex(matches: total, among: members, rows: page * perPage, on: db)
+        let index: SQLQueryString = walk ? "INDEXED BY members_name_sort" : ""
+        let ids = try await db.sql.raw("""
+            SELECT m.id FROM members m \(index) WHERE \(column: "m.organization_path", in: unit.treePath)
               AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
               AND NOT EXISTS (SELECT 1 FROM commitments c WHERE c.member_id = m.id AND c.year = \(bind: year))
-            """
-        let total = try await db.sql.raw("SELECT COUNT(*) AS n \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
-        let ids = try await db.sql.raw("SELECT m.id \(filter) ORDER BY m.name_sort, m.id LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)")
-            .all().map { try $0.decode(column: "id", as: Int.self) }
+            ORDER BY m.name_sort, m.id LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
+            """).all().map { try $0.decode(column: "id", as: Int.self) }
         let byId = Dictionary(uniqueKeysWithValues: try await Member.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
         return Page(items: ids.compactMap { byId[$0] }, page: page, perPage: perPage, total: total)
     }

@@ -54,7 +54,7 @@ enum MemberQueries {
         if let gender = filter.gender { query = query.filter(\.$gender == gender) }
         let total = try await total(of: query, filter: filter, on: db)
         let range = (page - 1) * perPage ..< page * perPage
-        if filter.statuses == nil, filter.gender == nil, try await walksNameIndex(total: total, rows: range.upperBound, on: db) {
+        if filter.statuses == nil, filter.gender == nil, try await walksNameIndex(matches: total, among: total, rows: range.upperBound, on: db) {
             return Page(items: try await inNameOrder(filter, range: range, on: db), page: page, perPage: perPage, total: total)
         }
         let members = try await query.sort(\.$nameSort).sort(\.$id).range(range).all()
@@ -97,12 +97,13 @@ enum MemberQueries {
     /// SQLite finds a subtree's members by path and then sorts them all by name. For a large share of the
     /// whole roll (a province, the country) walking the name index in order and skipping the members
     /// outside the subtree is far cheaper: measured 2 s → milliseconds for the national root. PostgreSQL's
-    /// planner makes this choice itself from its statistics.
-    private static func walksNameIndex(total: Int, rows: Int, on db: any Database) async throws -> Bool {
-        guard !db.isPostgres, total > 1_000 else { return false }
+    /// planner makes this choice itself from its statistics. `matches` of the subtree's `scanned` members are
+    /// listed (all of them for the roll; those without a commitment for a year…); the page ends at row `rows`.
+    static func walksNameIndex(matches: Int, among scanned: Int, rows: Int, on db: any Database) async throws -> Bool {
+        guard !db.isPostgres, scanned > 1_000, matches > 0 else { return false }
         let everyone = try await rollCount(on: db)
-        // Walking visits about everyone / total rows per member shown; sorting handles all `total`.
-        return Double(everyone) / Double(total) * Double(rows) < Double(total) / 4
+        // Walking visits about everyone / matches rows per member shown; reading by path handles all `scanned`, then sorts.
+        return Double(everyone) / Double(matches) * Double(rows) < Double(scanned) / 4
     }
 
     private static func inNameOrder(_ filter: Filter, range: Range<Int>, on db: any Database) async throws -> [Member] {
