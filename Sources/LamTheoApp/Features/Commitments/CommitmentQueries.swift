@@ -154,8 +154,7 @@ enum CommitmentQueries {
               AND NOT EXISTS (SELECT 1 FROM commitments c WHERE c.member_id = m.id AND c.year = \(bind: year))
             ORDER BY m.name_sort, m.id LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
             """).all().map { try $0.decode(column: "id", as: Int.self) }
-        let byId = Dictionary(uniqueKeysWithValues: try await Member.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
-        return Page(items: ids.compactMap { byId[$0] }, page: page, perPage: perPage, total: total)
+        return Page(items: try await Member.plainRows(ids, on: db), page: page, perPage: perPage, total: total)
     }
 
     /// Leaders' commitments for the year in `unit`'s subtree (trách nhiệm nêu gương), at most `limit`.
@@ -227,7 +226,7 @@ enum CommitmentQueries {
 
     private static func rows(_ commitments: [Commitment], on db: any Database) async throws -> [CommitmentRow] {
         let memberIds = Array(Set(commitments.map(\.memberId)))
-        let members = Dictionary(uniqueKeysWithValues: try await Member.query(on: db).filter(\.$id ~~ memberIds).all().map { ($0.requireID(), $0) })
+        let members = Dictionary(uniqueKeysWithValues: try await Member.plainRows(memberIds, on: db).map { ($0.requireID(), $0) })
         let leaders = try await leaderTitles(of: memberIds, on: db)
         return commitments.compactMap { commitment in
             members[commitment.memberId].map { CommitmentRow(commitment: commitment, member: $0, leaderTitle: leaders[commitment.memberId]) }

@@ -170,8 +170,7 @@ extension CoverageQueries {
               AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue))) AND \(list.condition(campaign: campaign.requireID()))
             ORDER BY m.name_sort, m.id LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
             """).all().map { try $0.decode(column: "id", as: Int.self) }
-        let byId = Dictionary(uniqueKeysWithValues: try await Member.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
-        return Page(items: ids.compactMap { byId[$0] }, page: page, perPage: perPage, total: total)
+        return Page(items: try await Member.plainRows(ids, on: db), page: page, perPage: perPage, total: total)
     }
 }
 

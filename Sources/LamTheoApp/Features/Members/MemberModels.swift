@@ -1,5 +1,6 @@
 import Fluent
 import LamTheoCore
+import SQLKit
 import Vapor
 
 /// A Party member (đảng viên), enrolled in one cell at a time.
@@ -35,6 +36,35 @@ final class Member: Model, @unchecked Sendable {
 
     var name: PersonName {
         PersonName(familyName: familyName, middleName: middleName, givenName: givenName)
+    }
+}
+
+extension Member: PlainRowReadable {
+    static let plainColumns = ["id", "family_name", "middle_name", "given_name", "full_name", "name_sort", "name_search", "gender", "birth_date",
+                               "card_number", "admitted_on", "full_member_on", "status", "organization_id", "organization_path", "id_number",
+                               "phone", "address"]
+
+    convenience init(plainRow row: any SQLRow) throws {
+        self.init()
+        id = try row.decode(column: "id", as: Int.self)
+        $id.exists = true
+        familyName = try row.decode(column: "family_name", as: String.self)
+        middleName = try row.decode(column: "middle_name", as: String.self)
+        givenName = try row.decode(column: "given_name", as: String.self)
+        fullName = try row.decode(column: "full_name", as: String.self)
+        nameSort = try row.decode(column: "name_sort", as: String.self)
+        nameSearch = try row.decode(column: "name_search", as: String.self)
+        gender = try row.value("gender", as: Gender.self)
+        birthDate = try row.optionalDay("birth_date")
+        cardNumber = try row.decode(column: "card_number", as: String.self)
+        admittedOn = try row.optionalDay("admitted_on")
+        fullMemberOn = try row.optionalDay("full_member_on")
+        status = try row.value("status", as: MemberStatus.self)
+        organizationId = try row.decode(column: "organization_id", as: Int.self)
+        organizationPath = try row.decode(column: "organization_path", as: String.self)
+        idNumber = try row.decode(column: "id_number", as: String?.self)
+        phone = try row.decode(column: "phone", as: String?.self)
+        address = try row.decode(column: "address", as: String?.self)
     }
 }
 

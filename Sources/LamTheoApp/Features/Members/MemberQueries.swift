@@ -57,8 +57,8 @@ enum MemberQueries {
         if filter.statuses == nil, filter.gender == nil, try await walksNameIndex(matches: total, among: total, rows: range.upperBound, on: db) {
             return Page(items: try await inNameOrder(filter, range: range, on: db), page: page, perPage: perPage, total: total)
         }
-        let members = try await query.sort(\.$nameSort).sort(\.$id).range(range).all()
-        return Page(items: members, page: page, perPage: perPage, total: total)
+        let ids = try await query.sort(\.$nameSort).sort(\.$id).range(range).all(\.$id)
+        return Page(items: try await Member.plainRows(ids, on: db), page: page, perPage: perPage, total: total)
     }
 
     /// Every word of the name in any order ("binh nguyen van"), or a part of the card or ID number, through the
@@ -75,8 +75,8 @@ enum MemberQueries {
                                          scope: (index: "members_path_name", rows: { try await membersInScope(filter, on: db) }),
                                          rows: { try await rollCount(on: db) })
         let found = try await search.page(listing, range: (page - 1) * perPage ..< page * perPage, on: db)
-        let byId = Dictionary(uniqueKeysWithValues: try await Member.query(on: db).filter(\.$id ~~ found.ids).all().map { ($0.requireID(), $0) })
-        return Page(items: found.ids.compactMap { byId[$0] }, page: page, perPage: perPage, total: found.total, totalIsLowerBound: found.isLowerBound)
+        return Page(items: try await Member.plainRows(found.ids, on: db), page: page, perPage: perPage, total: found.total,
+                    totalIsLowerBound: found.isLowerBound)
     }
 
     /// Members on the roll in the narrowest of the filter's subtrees (the stored per-unit counts summed).
@@ -113,8 +113,7 @@ enum MemberQueries {
             AND status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
             ORDER BY name_sort, id LIMIT \(bind: range.count) OFFSET \(bind: range.lowerBound)
             """).all().map { try $0.decode(column: "id", as: Int.self) }
-        let byId = Dictionary(uniqueKeysWithValues: try await Member.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
-        return ids.compactMap { byId[$0] }
+        return try await Member.plainRows(ids, on: db)
     }
 
     /// The plain roll of a subtree is already counted per unit: sum those instead of counting members (at the national

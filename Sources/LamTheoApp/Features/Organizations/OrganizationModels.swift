@@ -74,16 +74,11 @@ final class Organization: Model, @unchecked Sendable {
     }
 }
 
-extension Organization {
-    /// The columns `init(row:)` reads, of the table named `u`.
-    static let rowColumns: SQLQueryString = """
-        u.id, u.code, u.name, u.name_sort, u.name_search, u.kind_code, u.parent_id, u.path, u.depth, u.member_count, u.status,
-        u.valid_from, u.valid_to, u.merged_into_id
-        """
+extension Organization: PlainRowReadable {
+    static let plainColumns = ["id", "code", "name", "name_sort", "name_search", "kind_code", "parent_id", "path", "depth", "member_count",
+                               "status", "valid_from", "valid_to", "merged_into_id"]
 
-    /// A unit from a plain row of `rowColumns` (timestamps left out), as Fluent would have fetched it. Built by hand for lists:
-    /// Fluent's decoding reflects over every property of every row, a quarter of a page of units' time (perf, release).
-    convenience init(row: any SQLRow) throws {
+    convenience init(plainRow row: any SQLRow) throws {
         self.init()
         id = try row.decode(column: "id", as: Int.self)
         $id.exists = true
@@ -96,15 +91,10 @@ extension Organization {
         path = try row.decode(column: "path", as: String.self)
         depth = try row.decode(column: "depth", as: Int.self)
         memberCount = try row.decode(column: "member_count", as: Int.self)
-        status = try OrganizationStatus(rawValue: row.decode(column: "status", as: String.self)) ?? .active
-        validFrom = try Self.day(row.decode(column: "valid_from", as: String.self))
-        validTo = try row.decode(column: "valid_to", as: String?.self).map(Self.day)
+        status = try row.value("status", as: OrganizationStatus.self)
+        validFrom = try row.day("valid_from")
+        validTo = try row.optionalDay("valid_to")
         mergedIntoId = try row.decode(column: "merged_into_id", as: Int?.self)
-    }
-
-    private static func day(_ text: String) throws -> CalendarDate {
-        guard let day = CalendarDate(parsing: text) else { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "Not a date: \(text)")) }
-        return day
     }
 }
 

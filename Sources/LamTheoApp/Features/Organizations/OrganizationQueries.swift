@@ -74,7 +74,7 @@ enum OrganizationQueries {
     static func summaries(ofIds ids: [Int], on db: any Database) async throws -> [OrganizationSummary] {
         guard !ids.isEmpty else { return [] }
         let rows = try await db.sql.raw("""
-            SELECT \(Organization.rowColumns),
+            SELECT \(Organization.plainColumns(of: "u")),
                    (SELECT CAST(COALESCE(SUM(d.member_count), 0) AS BIGINT) FROM organizations d
                      WHERE d.path >= u.path AND d.path < u.path || '~') AS subtree_members,
                    (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = u.id AND c.status = \(bind: OrganizationStatus.active.rawValue)) AS children
@@ -82,7 +82,7 @@ enum OrganizationQueries {
             """).all()
         var byId: [Int: OrganizationSummary] = [:]
         for row in rows {
-            let unit = try Organization(row: row)
+            let unit = try Organization(plainRow: row)
             byId[unit.requireID()] = OrganizationSummary(organization: unit, subtreeMembers: try row.decode(column: "subtree_members", as: Int.self),
                                                             childCount: try row.decode(column: "children", as: Int.self))
         }
