@@ -80,13 +80,25 @@ enum ActorLoader {
         let isActive: Bool
         let mustChangePassword: Bool
 
-        /// The row with its holder, found by the secret's hash; `table` holds the secrets, `lastSeen` is its column.
-        static func find(_ secret: String, in table: String, lastSeen: String, revokable: Bool, on db: any Database) async throws -> Credential? {
-            let revokedAt: SQLQueryString = revokable ? "s.revoked_at" : "NULL"
+        enum Kind {
+            case apiToken, browserSession
+
+            /// The table, and its columns of the last use and of the revocation (sessions are ended by deleting them).
+            var columns: (table: SQLQueryString, lastSeen: SQLQueryString, revokedAt: SQLQueryString) {
+                switch self {
+                case .apiToken: return (SQLQueryString(APIToken.schema), "s.last_used_at", "s.revoked_at")
+                case .browserSession: return (SQLQueryString(UserSession.schema), "s.last_seen_at", "NULL")
+                }
+            }
+        }
+
+        /// The row with its holder, found by the secret's hash.
+        static func find(_ secret: String, _ kind: Kind, on db: any Database) async throws -> Credential? {
+            let columns = kind.columns
             guard let row = try await db.sql.raw("""
-                SELECT s.id, s.expires_at, \(revokedAt) AS revoked_at, s.\(unsafeRaw: lastSeen) AS last_seen, u.id AS user_id, u.username,
+                SELECT s.id, s.expires_at, \(columns.revokedAt) AS revoked_at, \(columns.lastSeen) AS last_seen, u.id AS user_id, u.username,
                        u.display_name, u.is_active, u.must_change_password
-                FROM \(unsafeRaw: table) s JOIN users u ON u.id = s.user_id WHERE s.token_hash = \(bind: SecretToken.hash(secret))
+                FROM \(columns.table) s JOIN users u ON u.id = s.user_id WHERE s.token_hash = \(bind: SecretToken.hash(secret))
                 """).first() else { return nil }
             return Credential(id: try row.decode(column: "id", as: Int.self), expiresAt: try row.decode(column: "expires_at", as: Date.self),
                               revokedAt: try row.decode(column: "revoked_at", as: Date?.self), lastSeen: try row.decode(column: "last_seen", as: Date?.self),
@@ -110,13 +122,13 @@ enum ActorLoader {
 
     /// The token's row and its holder, when the token may be used.
     static func tokenHolder(_ token: String, on db: any Database) async throws -> (actor: Actor, token: Credential)? {
-        guard let stored = try await Credential.find(token, in: APIToken.schema, lastSeen: "last_used_at", revokable: true, on: db),
+        guard let stored = try await Credential.find(token, .apiToken, on: db),
               stored.revokedAt == nil, stored.expiresAt > Date(), stored.isActive, !stored.mustChangePassword else { return nil }
         return (try await actor(userId: stored.userId, username: stored.username, displayName: stored.displayName, on: db), stored)
     }
 
     static func forSession(_ token: String, on db: any Database) async throws -> SignedInBrowser? {
-        guard let session = try await Credential.find(token, in: UserSession.schema, lastSeen: "last_seen_at", revokable: false, on: db),
+        guard let session = try await Credential.find(token, .browserSession, on: db),
               session.expiresAt > Date(), session.isActive else { return nil }
         return SignedInBrowser(actor: try await actor(userId: session.userId, username: session.username, displayName: session.displayName, on: db),
                                session: session)
