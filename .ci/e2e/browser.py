@@ -1177,11 +1177,13 @@ class Run:
                 continue
             spec = importlib.util.spec_from_file_location(f"journeys.{name[:-3]}", os.path.join(folder, name))
             module = importlib.util.module_from_spec(spec)
+            started = time.time()
             try:
                 spec.loader.exec_module(module)
                 module.run(self)
             except Exception as e:  # a journey that broke outside its steps: reported, the others still run
                 self.record("FAIL", f"journey {name}", f"{e.__class__.__name__}: {str(e)[:300]} [at {self.url()}]\n" + traceback.format_exc(limit=3))
+            print(f"# journey {name} took {time.time() - started:.1f}s", flush=True)
 
     def main(self):
         started = time.time()

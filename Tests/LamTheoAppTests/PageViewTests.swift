@@ -279,6 +279,10 @@ struct PageViewTests {
         #expect(empty.crumbs.isEmpty)
         #expect(!empty.contains(#"name="unit""#))
         #expect(empty.contains("Không tìm thấy đảng viên nào khớp “zzz”. Thử tìm theo tên không dấu"), "nothing found says what to try")
+        let pastTheEnd = Self.render(MemberIndex.View(model: MemberIndex.Model(unit: nil, lineage: [], text: "nguyen",
+                                                                        members: Page(items: [], page: 22, perPage: 50, total: 1_000, totalIsLowerBound: true))))
+        #expect(pastTheEnd.contains("Không còn đảng viên nào ở trang này.") && !pastTheEnd.contains("Không tìm thấy"), "a page past the last match is the end, not a failed search")
+        #expect(pastTheEnd.contains("Trang 22 · hơn 1.000 kết quả") && pastTheEnd.contains("page=21") && !pastTheEnd.contains("page=23"))
 
         let hostile = [MemberRow(id: 23, fullName: Self.hostile, cardNumber: "\"><b>1</b>", status: .full, cell: UnitLink(id: 11, name: "<i>Chi bộ</i>"))]
         let page = Self.render(MemberIndex.View(model: MemberIndex.Model(unit: nil, lineage: [], text: "\" autofocus onfocus=\"alert(1)",

@@ -127,7 +127,11 @@ class Pass(JourneyPass):
         r.d.get(following)
         r.loaded()
         assert not self.follow(21, order), "the last page links a next one"
-        return "pages 1, 2, 20 and 21 (1 row) are the API's 1,001 members in order, each “hơn 1.000 kết quả”"
+        # Past the last match (a full last page links one more): the end of the list, not a search that found nothing.
+        r.get("/members?q=wen&page=22")
+        assert "Không còn đảng viên nào ở trang này." in r.text() and r.css_all("main nav.pager a[rel=prev]"), \
+            f"page 22 says “{r.text('main p.muted')}”"
+        return "pages 1, 2, 20 and 21 (1 row) are the API's 1,001 members in order, each “hơn 1.000 kết quả”; page 22 says it is past the end"
 
     def exactly_thousand(self):
         r = self.r

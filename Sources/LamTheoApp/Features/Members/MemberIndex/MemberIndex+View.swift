@@ -23,7 +23,9 @@ extension MemberIndex {
                            .input(.id("q"), .name("q"), .type(.search), .value(model.text))),
                       .button(.type(.submit), .text(LocalizedText(vi: "Tìm", en: "Search")(language)))),
                 members.items.isEmpty
-                    ? .p(.class("muted"), .text((model.text.isEmpty ? LocalizedText(vi: "Không có đảng viên nào.", en: "No members.")
+                    // Past a search's first 1,000 matches a full page may lead to an empty one: it is the end, not a search that found nothing.
+                    ? .p(.class("muted"), .text((members.page > 1 ? LocalizedText(vi: "Không còn đảng viên nào ở trang này.", en: "No more members on this page.")
+                        : model.text.isEmpty ? LocalizedText(vi: "Không có đảng viên nào.", en: "No members.")
                         : LocalizedText(vi: "Không tìm thấy đảng viên nào khớp “\(model.text)”. Thử tìm theo tên không dấu (nguyen van binh), chỉ tên gọi (binh), hoặc một phần số thẻ.",
                                         en: "No member matches “\(model.text)”. Try the name without accents (nguyen van binh), the given name alone (binh), or a part of the card number."))(language)))
                     : .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
