@@ -12,11 +12,15 @@ struct RequestLimitsMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // The most specific path wins, as in the router: `PATCH /commitments/pledges` is asked of the path
-        // `commitments/pledges` (POST only), not of `commitments/:id` with an id that is not one.
-        let allowed = request.application.routeMethods.allowed(at: request.url.path)
-        guard Self.servedMethods.contains(request.method), allowed?.contains(request.method) ?? true else {
-            let methods = allowed ?? Self.servedMethods
-            throw Abort(.methodNotAllowed, headers: ["Allow": methods.map(\.rawValue).joined(separator: ", ")])
+        // `commitments/pledges` (POST only), not of `commitments/:id` with an id that is not one. A request the router
+        // matched to a path without parameters is served with its method there: it is not looked up again.
+        let matchedExactly = request.route?.path.allSatisfy { if case .constant = $0 { true } else { false } } ?? false
+        if !matchedExactly {
+            let allowed = request.application.routeMethods.allowed(at: request.url.path)
+            guard Self.servedMethods.contains(request.method), allowed?.contains(request.method) ?? true else {
+                let methods = allowed ?? Self.servedMethods
+                throw Abort(.methodNotAllowed, headers: ["Allow": methods.map(\.rawValue).joined(separator: ", ")])
+            }
         }
         guard request.url.string.utf8.count <= Self.maximumURLBytes else { throw Abort(.uriTooLong) }
         let headerBytes = request.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
