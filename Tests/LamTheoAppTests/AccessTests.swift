@@ -201,6 +201,41 @@ struct AccessTests {
         }
     }
 
+    @Test("a role's place follows its member's transfer and its unit's move: the ward managers' lists change, the city's keeps all",
+          arguments: TestBackend.allCases)
+    func accessListFollowsMoves(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let world = try await World.make(app)
+            let tester = try app.testing()
+            let wardAManager = try await app.caller("quanlya", .officer, scope: world.tree.wardA, level: .manager)
+            let wardBManager = try await app.caller("quanlyb", .officer, scope: world.tree.wardB, level: .manager)
+            func list(_ caller: Caller) async throws -> String {
+                String(buffer: try await tester.sendRequest(.GET, "/access", headers: caller.web).body)
+            }
+            /// Grants whose stored place is not their unit's or their member's cell's path now.
+            func misplaced() async throws -> Int {
+                try await app.db.sql.raw("""
+                    SELECT COUNT(*) AS n FROM role_grants g LEFT JOIN organizations o ON o.id = g.organization_id LEFT JOIN members m ON m.id = g.member_id
+                    WHERE g.organization_path IS DISTINCT FROM COALESCE(o.path, m.organization_path)
+                    """).first()!.decode(column: "n", as: Int.self)
+            }
+            let (member, secretary) = (world.memberSelf.username, world.secretaryA1.username)
+            var (wardA, wardB) = (try await list(wardAManager), try await list(wardBManager))
+            #expect(wardA.contains(member) && !wardB.contains(member) && wardA.contains(secretary))
+            #expect(try await misplaced() == 0)
+
+            _ = try await app.write { try await MemberCommands.transfer(world.memberA, to: world.tree.cellB1, on: nil, reason: nil, db: $0) }
+            (wardA, wardB) = (try await list(wardAManager), try await list(wardBManager))
+            #expect(!wardA.contains(member) && wardB.contains(member), "the account went with its member")
+            _ = try await app.write { try await OrganizationCommands.move(world.tree.cellA1, under: world.tree.wardB, effectiveOn: nil, on: $0) }
+            (wardA, wardB) = (try await list(wardAManager), try await list(wardBManager))
+            #expect(!wardA.contains(secretary) && wardB.contains(secretary), "the role went with its unit")
+            #expect(try await misplaced() == 0)
+            let city = try await list(world.cityManager)
+            #expect(city.contains(member) && city.contains(secretary) && city.contains(wardBManager.username), "the root's manager sees every role")
+        }
+    }
+
     @Test("roles are delegated only inside one's own scope; a deputy's role ends on its date", arguments: TestBackend.allCases)
     func delegation(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

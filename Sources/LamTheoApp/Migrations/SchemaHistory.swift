@@ -50,6 +50,7 @@ enum SchemaHistory {
         CreateCampaignPublications(),
         AddTrigramSearch(),
         CreatePublicPageGeneration(),
+        AddRoleGrantPlace(),
     ]
 }
 

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LamTheoCore
+import SQLKit
 
 enum AccountQueries {
     struct GrantRow: Sendable {
@@ -12,31 +13,32 @@ enum AccountQueries {
     }
 
     /// One page of the access list: grants not revoked, newest first, limited to where the caller gives roles (all for
-    /// administrators) — officers' roles by their unit, members' accounts by their cell —, optionally to one role.
-    /// Paged by id (`before`: the last id of the previous page) and never counted: at national scale there are millions
-    /// of members' accounts, and an offset or a total would read them all.
+    /// administrators) — officers' roles by their unit, members' accounts by their cell, both the grant's place path —,
+    /// optionally to one role. Paged by id (`before`: the last id of the previous page) and never counted: at national
+    /// scale there are millions of members' accounts, and an offset or a total would read them all.
     static func grants(visibleTo actor: Actor, role: Role?, before: Int?, limit: Int, on db: any Database) async throws -> GrantPage {
-        var query = RoleGrant.query(on: db)
-            .join(Organization.self, on: \RoleGrant.$organizationId == \Organization.$id, method: .left)
-            .join(Member.self, on: \RoleGrant.$memberId == \Member.$id, method: .left)
-            .filter(\.$revokedAt == nil)
-        if let role { query = query.filter(\.$role == role) }
-        if let before { query = query.filter(\.$id < before) }
+        var conditions: [SQLQueryString] = ["g.revoked_at IS NULL"]
+        if let role { conditions.append("g.role = \(bind: role.rawValue)") }
+        if let before { conditions.append("g.id < \(bind: before)") }
+        var order: SQLQueryString = "g.id DESC"
         if !actor.isAdministrator {
             let subtrees = actor.grants.filter { $0.allowsSomewhere(.delegate) }.compactMap(\.scope)
             guard !subtrees.isEmpty else { return GrantPage(rows: [], before: nil) }
-            query = query.group(.or) { place in
-                for subtree in subtrees {
-                    place.group(.and) { $0.filter(Organization.self, \.$path >= subtree.rawValue).filter(Organization.self, \.$path < subtree.upperBound) }
-                    place.group(.and) { $0.filter(Member.self, \.$organizationPath >= subtree.rawValue).filter(Member.self, \.$organizationPath < subtree.upperBound) }
-                }
-            }
+            // At the root nearly every grant is in scope: walk them newest first (the place is read as an expression,
+            // which no index serves). Below it the scope's grants are one range of `role_grants_place`, read and sorted:
+            // `id + 0` keeps both planners from walking newest first, as they would believing a scope's grants spread
+            // evenly among the newest — a province's may all be old (3 s).
+            let atRoot = subtrees.contains { $0.depth == 0 }
+            let place = atRoot ? "(g.organization_path || '')" : "g.organization_path"
+            conditions.append("(" + subtrees.map { "\(column: place, in: $0)" as SQLQueryString }.joined(separator: " OR ") + ")")
+            if !atRoot { order = "g.id + 0 DESC" }
         }
-        let grants = try await query.sort(\.$id, .descending).limit(limit).all()
+        let ids = try await db.sql.raw("""
+            SELECT g.id AS id FROM role_grants g WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT \(bind: limit)
+            """).all().map { try $0.decode(column: "id", as: Int.self) }
+        let grants = try await RoleGrant.query(on: db).filter(\.$id ~~ ids).sort(\.$id, .descending).all()
         let users = Dictionary(uniqueKeysWithValues: try await User.query(on: db).filter(\.$id ~~ Set(grants.map(\.userId))).all().map { ($0.requireID(), $0) })
-        let unitNames = grants.reduce(into: [Int: String]()) { names, grant in
-            if let unit = try? grant.joined(Organization.self) { names[unit.requireID()] = unit.name }
-        }
+        let unitNames = try await OrganizationQueries.names(grants.compactMap(\.organizationId), on: db)
         // Whether the caller looks after each account depends on all its roles, not only those on this page.
         let userIds = Set(grants.map(\.userId))
         let theirGrants = try await RoleGrant.query(on: db).filter(\.$userId ~~ userIds).filter(\.$revokedAt == nil).all()
@@ -50,7 +52,7 @@ enum AccountQueries {
             let looksAfter = user.id != actor.userId && AccountStewardship.looksAfter(places: placesByUser[grant.userId] ?? [], actor: actor)
             return GrantRow(grant: grant, user: user, unitName: grant.organizationId.flatMap { unitNames[$0] }, looksAfterAccount: looksAfter)
         }
-        return GrantPage(rows: rows, before: grants.count == limit ? grants.last?.id : nil)
+        return GrantPage(rows: rows, before: ids.count == limit ? ids.last : nil)
     }
 
     /// A page of the access list and where the next one starts (nil: this is the last).

@@ -10,7 +10,7 @@ import Vapor
 enum ReminderEngine {
     /// Items read, and notifications written, per page: what bounds the memory of a national run.
     static let pageSize = 5_000
-    /// Items of each kind the preview reads at most.
+    /// Accounts or rows of each kind the preview goes through at most.
     static let previewReadLimit = 10_000
 
     struct Summary: Sendable, Codable, Equatable {
@@ -51,22 +51,26 @@ enum ReminderEngine {
     }
 
     /// What `generate` would send on `day` in `subtree`, without recording it: the reminders page's preview. A step
-    /// already recorded (a series whose next step is not due yet) sends nothing again and is left out. Reads at most
-    /// `readLimit` items of each kind, so that a unit high in the tree previews in the time of a ward; `isComplete`
-    /// says whether every item was read.
+    /// already recorded (a series whose next step is not due yet) sends nothing again and is left out. Goes through at
+    /// most `readLimit` of each kind's accounts or rows (what its source pages through), so that a unit high in the tree
+    /// previews in the time of a ward; `isComplete` says whether every one was read.
     static func preview(on day: CalendarDate, in subtree: TreePath, limit: Int, readLimit: Int = previewReadLimit, db: any Database,
                         sources: ReminderSources = Reminders.sources) async throws -> ReminderPreview {
         let rules = try await ReminderRuleBook.load(on: db)
         var preview = ReminderPreview()
         for source in sources.sources {
             let kind = source.kind
+            let query = { (cursor: Int?, limit: Int) in
+                ReminderQuery(today: day, dueBy: day.adding(days: rules.lookahead(of: kind)), subtree: subtree, cursor: cursor, limit: limit)
+            }
             var cursor: Int?
             var read = 0
             repeat {
-                let query = ReminderQuery(today: day, dueBy: day.adding(days: rules.lookahead(of: kind)), subtree: subtree, cursor: cursor,
-                                          limit: min(pageSize, readLimit - read))
-                let page = try await source.items(query, on: db)
-                read += page.items.count
+                let pageLimit = min(pageSize, readLimit - read)
+                let page = try await source.items(query(cursor, pageLimit), on: db)
+                // What the page went through (accounts, obligations…), not the items it kept: a kind with few items due
+                // would otherwise be read to its end, every account of the country at the root (minutes).
+                read += pageLimit
                 let due = page.items.compactMap { item in
                     rules.schedule(of: kind, at: item.unitPath).step(dueOn: item.dueOn, today: day).map { (kind: kind, item: item, step: $0) }
                 }.filter { !$0.item.recipients.isEmpty }
@@ -76,8 +80,9 @@ enum ReminderEngine {
                     if preview.entries.count >= limit { return preview }
                 }
                 cursor = page.next
-                if cursor != nil && read >= readLimit { preview.isComplete = false }
             } while cursor != nil && read < readLimit
+            // Stopped at the limit: complete only if nothing is left after it.
+            if let cursor, try await source.items(query(cursor, 1), on: db).next != nil { preview.isComplete = false }
         }
         return preview
     }

@@ -105,13 +105,19 @@ enum ReminderRecipients {
 
     /// The last id of the next page of member grants after `cursor` — `limit` of them, of members in `subtree` when
     /// one is given — or nil when none is left: how the sources of members' items page through millions of
-    /// accounts, a member's items staying on one page. In a subtree the page starts from the subtree's members
-    /// (`role_grants_member`), so that a ward's preview does not walk the country's accounts.
+    /// accounts, a member's items staying on one page. Below the root the page is read from the subtree's range of
+    /// `role_grants_place` (the grant's copy of its member's cell path), so that a ward's or a province's preview does
+    /// not walk the country's accounts (`id + 0`: the planners would walk them, believing the subtree's spread evenly).
     static func memberGrantPage(after cursor: Int?, limit: Int, in subtree: TreePath?, on db: any Database) async throws -> Int? {
-        let members: SQLQueryString = subtree.map { "JOIN members m ON m.id = g.member_id AND \(column: "m.organization_path", in: $0)" } ?? ""
+        var place: SQLQueryString = ""
+        var order: SQLQueryString = "g.id"
+        if let subtree, subtree.depth > 0 {
+            place = "AND g.revoked_at IS NULL AND \(column: "g.organization_path", in: subtree)"
+            order = "g.id + 0"
+        }
         let row = try await db.sql.raw("""
-            SELECT MAX(id) AS last FROM (SELECT g.id AS id FROM role_grants g \(members)
-            WHERE g.role = \(bind: Role.member.rawValue) AND g.id > \(bind: cursor ?? 0) ORDER BY g.id LIMIT \(bind: limit)) AS page
+            SELECT MAX(id) AS last FROM (SELECT g.id AS id FROM role_grants g
+            WHERE g.role = \(bind: Role.member.rawValue) AND g.id > \(bind: cursor ?? 0) \(place) ORDER BY \(order) LIMIT \(bind: limit)) AS page
             """).first()
         return try row?.decode(column: "last", as: Int?.self)
     }

@@ -58,7 +58,7 @@ enum DatabaseCopy {
 
     /// Replaces the target database with the copy in `file`. SQLite: the application's connections are closed, the
     /// file (and its WAL) replaced in one rename, and the next use opens the restored file. PostgreSQL: the
-    /// schema's tables are dropped (only present with `--force`), then pg_restore loads the dump in one transaction.
+    /// schema's tables and functions are dropped (only present with `--force`), then pg_restore loads the dump in one transaction.
     static func load(_ file: URL, into app: Application) async throws {
         switch app.configuredDatabase {
         case .sqliteFile(let path):
@@ -79,6 +79,15 @@ enum DatabaseCopy {
             let tables = try await existingTables(in: app)
             if !tables.isEmpty {
                 try await app.db.sql.raw("DROP TABLE IF EXISTS \(SQLList(tables.map { SQLIdentifier($0) })) CASCADE").run()
+            }
+            // The schema's own functions go too (the triggers' of 044: the dump creates them again); an extension's
+            // stay with their extension.
+            let functions = try await app.db.sql.raw("""
+                SELECT p.oid::regprocedure::text AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                WHERE n.nspname = current_schema() AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+                """).all().map { try $0.decode(column: "signature", as: String.self) }
+            for function in functions {
+                try await app.db.sql.raw("DROP FUNCTION IF EXISTS \(unsafeRaw: function) CASCADE").run()
             }
             try await ExternalProgram.run(pgRestore, ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
                                                       "--dbname=\(connection.url)", file.path], environment: connection.environment)

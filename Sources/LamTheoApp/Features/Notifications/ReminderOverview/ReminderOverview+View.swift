@@ -102,8 +102,8 @@ extension ReminderOverview {
         /// Said when the preview read only the first items of each kind (a unit high in the tree).
         private func partialNote(_ language: UILanguage) -> Node<HTML.BodyContext> {
             .if(model.upcomingPartial, .p(.class("muted"), .text(LocalizedText(
-                vi: "Đơn vị lớn: chỉ xem trước trong \(NumberFormat(.vi).integer(ReminderEngine.previewReadLimit)) việc đầu tiên của mỗi loại; khi chạy, nhắc việc xét tất cả.",
-                en: "A large unit: the preview reads the first \(NumberFormat(.en).integer(ReminderEngine.previewReadLimit)) items of each kind; the run reads them all.")(language))))
+                vi: "Đơn vị lớn: chỉ xem trước trong \(NumberFormat(.vi).integer(ReminderEngine.previewReadLimit)) tài khoản hoặc việc đầu tiên của mỗi loại; khi chạy, nhắc việc xét tất cả.",
+                en: "A large unit: the preview reads the first \(NumberFormat(.en).integer(ReminderEngine.previewReadLimit)) accounts or items of each kind; the run reads them all.")(language))))
         }
 
         private func sent(_ language: UILanguage) -> Node<HTML.BodyContext> {
