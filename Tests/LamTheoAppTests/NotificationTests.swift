@@ -387,6 +387,27 @@ struct NotificationTests {
             #expect(bounded.entries.count == 2 && !bounded.isComplete)
             let ward = try await ReminderEngine.preview(on: today, in: wardB.treePath, limit: 100, readLimit: 3, db: app.db)
             #expect(ward.entries.map(\.item.unitId) == [tree.cellB1, tree.cellB1] && ward.isComplete, "the ward's two accounts, not the first two of the city")
+
+            // Paged one account at a time, a ward's accounts come each once, in the order of their cells' paths, and
+            // the whole tree's in id order.
+            let wardA = try await OrganizationQueries.require(tree.wardA, on: app.db).treePath
+            func paged(_ subtree: TreePath?) async throws -> [Int] {
+                var ids: [Int] = [], cursor: Int?
+                while let page = try await ReminderRecipients.memberGrantPage(after: cursor, limit: 1, in: subtree, on: app.db) {
+                    ids += page.ids
+                    cursor = page.last
+                }
+                return ids
+            }
+            let expected = try await app.db.sql.raw("""
+                SELECT g.id AS id FROM role_grants g JOIN members m ON m.id = g.member_id
+                WHERE g.role = \(bind: Role.member.rawValue) AND g.revoked_at IS NULL AND \(column: "m.organization_path", in: wardA)
+                ORDER BY m.organization_path, g.id
+                """).all().map { try $0.decode(column: "id", as: Int.self) }
+            #expect(expected.count == 3)
+            #expect(try await paged(wardA) == expected)
+            let everyAccount = try await RoleGrant.query(on: app.db).filter(\.$role == .member).sort(\.$id).all(\.$id)
+            #expect(try await paged(nil) == everyAccount)
         }
     }
 }

@@ -35,16 +35,18 @@ enum NotificationQueries {
     /// What was sent about a subtree's items, newest first, with the recipients' names.
     ///
     /// A campaign's reminders reach every member: at the national root there are millions. They are counted only up to
-    /// `TextSearch.countLimit` ("more than"), and past it SQLite walks the ids newest first, skipping other subtrees,
-    /// instead of sorting every one of them (20 s at the national root); PostgreSQL's planner makes that choice itself.
+    /// `TextSearch.countLimit` ("more than"). At the root, past it, SQLite walks the ids newest first instead of sorting
+    /// every one of them (20 s); PostgreSQL's planner makes that choice itself. Below the root both read the subtree's
+    /// range and sort it (`id + 0`): walking newest first skipped every other province's, seconds for an old province.
     static func sent(in subtree: TreePath, page: Int, perPage: Int, on db: any Database) async throws -> Page<SentNotification> {
         let counted = try await TextSearch.boundedCount(db.sql.raw("""
             SELECT COUNT(*) AS n FROM (SELECT 1 FROM notifications WHERE \(column: "organization_path", in: subtree) LIMIT \(bind: TextSearch.countLimit + 1)) s
             """), on: db)
-        let walksIds = counted.isLowerBound && !db.isPostgres
+        let atRoot = subtree.depth == 0
+        let walksIds = atRoot && counted.isLowerBound && !db.isPostgres
         let ids = try await db.sql.raw("""
             SELECT id FROM notifications \(unsafeRaw: walksIds ? "NOT INDEXED" : "") WHERE \(column: "organization_path", in: subtree)
-            ORDER BY id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
+            ORDER BY \(unsafeRaw: atRoot ? "id" : "id + 0") DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
             """).all().map { try $0.decode(column: "id", as: Int.self) }
         let byId = Dictionary(uniqueKeysWithValues: try await UserNotification.query(on: db).filter(\.$id ~~ ids).all().map { ($0.requireID(), $0) })
         let rows = ids.compactMap { byId[$0] }

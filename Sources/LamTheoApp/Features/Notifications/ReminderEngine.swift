@@ -11,7 +11,7 @@ enum ReminderEngine {
     /// Items read, and notifications written, per page: what bounds the memory of a national run.
     static let pageSize = 5_000
     /// Accounts or rows of each kind the preview goes through at most.
-    static let previewReadLimit = 10_000
+    static let previewReadLimit = 1_000
 
     struct Summary: Sendable, Codable, Equatable {
         var itemsRead = 0

@@ -103,23 +103,27 @@ enum ReminderRecipients {
         return officers
     }
 
-    /// The last id of the next page of member grants after `cursor` — `limit` of them, of members in `subtree` when
-    /// one is given — or nil when none is left: how the sources of members' items page through millions of
-    /// accounts, a member's items staying on one page. Below the root the page is read from the subtree's range of
-    /// `role_grants_place` (the grant's copy of its member's cell path), so that a ward's or a province's preview does
-    /// not walk the country's accounts (`id + 0`: the planners would walk them, believing the subtree's spread evenly).
-    static func memberGrantPage(after cursor: Int?, limit: Int, in subtree: TreePath?, on db: any Database) async throws -> Int? {
-        var place: SQLQueryString = ""
-        var order: SQLQueryString = "g.id"
+    /// The next page of member grants after `cursor` — `limit` of them, of members in `subtree` when one is given —
+    /// or nil when none is left: how the sources of members' items page through millions of accounts, a member's items
+    /// staying on one page. The whole tree is paged in id order; a subtree below the root in the order of its range of
+    /// `role_grants_place` (the grant's copy of its member's cell path, then the id), so that a page costs its own rows:
+    /// in id order a ward's or a cell's page walked the country's accounts, or sorted a province's 471,000.
+    static func memberGrantPage(after cursor: Int?, limit: Int, in subtree: TreePath?, on db: any Database) async throws -> MemberGrantPage? {
+        let member: SQLQueryString = "g.role = \(bind: Role.member.rawValue)"
+        let page: SQLQueryString
         if let subtree, subtree.depth > 0 {
-            place = "AND g.revoked_at IS NULL AND \(column: "g.organization_path", in: subtree)"
-            order = "g.id + 0"
+            let after: SQLQueryString = cursor.map {
+                "AND (g.organization_path, g.id) > (SELECT c.organization_path, c.id FROM role_grants c WHERE c.id = \(bind: $0))"
+            } ?? ""
+            page = """
+                SELECT g.id AS id FROM role_grants g WHERE \(member) AND g.revoked_at IS NULL AND \(column: "g.organization_path", in: subtree) \(after)
+                ORDER BY g.organization_path, g.id LIMIT \(bind: limit)
+                """
+        } else {
+            page = "SELECT g.id AS id FROM role_grants g WHERE \(member) AND g.id > \(bind: cursor ?? 0) ORDER BY g.id LIMIT \(bind: limit)"
         }
-        let row = try await db.sql.raw("""
-            SELECT MAX(id) AS last FROM (SELECT g.id AS id FROM role_grants g
-            WHERE g.role = \(bind: Role.member.rawValue) AND g.id > \(bind: cursor ?? 0) \(place) ORDER BY \(order) LIMIT \(bind: limit)) AS page
-            """).first()
-        return try row?.decode(column: "last", as: Int?.self)
+        let ids = try await db.sql.raw(page).all().map { try $0.decode(column: "id", as: Int.self) }
+        return ids.isEmpty ? nil : MemberGrantPage(ids: ids)
     }
 
     /// The SQL condition that a member-role grant `g` of an active user `u` is in force on `day`: how the sources
@@ -129,5 +133,21 @@ enum ReminderRecipients {
         \(unsafeRaw: g).role = \(bind: Role.member.rawValue) AND \(unsafeRaw: g).revoked_at IS NULL AND \(unsafeRaw: g).starts_on <= \(bind: day.iso)
           AND (\(unsafeRaw: g).ends_on IS NULL OR \(unsafeRaw: g).ends_on >= \(bind: day.iso)) AND \(unsafeRaw: u).is_active = \(bind: true)
         """
+    }
+}
+
+/// A page of members' accounts, by their grants' ids: a subtree's are scattered among the country's, so the sources
+/// read the page by its ids, not as a range from the cursor to its last id (every grant between: 3 s for a cell).
+struct MemberGrantPage: Sendable {
+    /// In the page's order; never empty.
+    let ids: [Int]
+
+    /// Where the next page starts.
+    var last: Int { ids[ids.count - 1] }
+
+    /// The SQL condition that the grant `g` is on this page, the ids bound as one value.
+    func contains(grant g: String, on db: any Database) -> SQLQueryString {
+        if db.isPostgres { return "\(unsafeRaw: g).id = ANY(\(bind: ids))" }
+        return "\(unsafeRaw: g).id IN (SELECT value FROM json_each(\(bind: "[" + ids.map(String.init).joined(separator: ",") + "]")))"
     }
 }

@@ -9,9 +9,9 @@ struct SelfAssessmentReminders: ReminderSource {
     let kind = ReminderKind(name: "rating.self-assessment", title: LocalizedText(vi: "Tự đánh giá, xếp loại", en: "Self-assessments for the rating"),
                             lagging: LocalizedText(vi: "đảng viên chưa tự đánh giá", en: "members not assessed by themselves"))
 
-    /// Pages are ranges of member grants (the cursor is the last grant's id): a member's periods stay on one page.
+    /// Pages are member grants (`MemberGrantPage`; the cursor is the last grant's id): a member's periods stay on one page.
     func items(_ query: ReminderQuery, on db: any Database) async throws -> ReminderPage {
-        guard let last = try await ReminderRecipients.memberGrantPage(after: query.cursor, limit: query.limit, in: query.subtree, on: db) else {
+        guard let page = try await ReminderRecipients.memberGrantPage(after: query.cursor, limit: query.limit, in: query.subtree, on: db) else {
             return ReminderPage(items: [], next: nil)
         }
         let opens = query.today.adding(days: RatingTodos.selfAssessmentOpens), stays = query.today.adding(days: -RatingTodos.selfAssessmentStays)
@@ -22,7 +22,7 @@ struct SelfAssessmentReminders: ReminderSource {
             FROM role_grants g JOIN users u ON u.id = g.user_id JOIN members m ON m.id = g.member_id
             JOIN rating_periods p ON p.ends_on <= \(bind: min(query.dueBy, opens).iso) AND p.ends_on >= \(bind: stays.iso)
             LEFT JOIN ratings r ON r.period_id = p.id AND r.member_id = m.id
-            WHERE g.id > \(bind: query.cursor ?? 0) AND g.id <= \(bind: last) AND \(ReminderRecipients.memberAccount(grant: "g", user: "u", on: query.today))
+            WHERE \(page.contains(grant: "g", on: db)) AND \(ReminderRecipients.memberAccount(grant: "g", user: "u", on: query.today))
               AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
               AND (r.id IS NULL OR (r.decided_level IS NULL AND NOT \(RatingTodos.hasStep(.selfAssessment))))
               AND NOT \(RatingReminderSQL.closed(at: "m.organization_path")) \(subtree)
@@ -43,7 +43,7 @@ struct SelfAssessmentReminders: ReminderSource {
                 title: LocalizedText(vi: "Tự đánh giá, xếp loại: \(title)", en: "Assess yourself for the rating: \(title)"),
                 link: RatingRoute.mine.path))
         }
-        return ReminderPage(items: items, next: last)
+        return ReminderPage(items: items, next: page.last)
     }
 }
 

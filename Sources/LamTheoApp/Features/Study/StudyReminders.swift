@@ -9,9 +9,9 @@ struct ReflectionReminders: ReminderSource {
     let kind = ReminderKind(name: "study.reflection", title: LocalizedText(vi: "Bài thu hoạch", en: "Reflections"),
                             lagging: LocalizedText(vi: "bài thu hoạch chưa nộp", en: "reflections not submitted"))
 
-    /// Pages are ranges of member grants (the cursor is the last grant's id): a member's campaigns stay on one page.
+    /// Pages are member grants (`MemberGrantPage`; the cursor is the last grant's id): a member's campaigns stay on one page.
     func items(_ query: ReminderQuery, on db: any Database) async throws -> ReminderPage {
-        guard let last = try await ReminderRecipients.memberGrantPage(after: query.cursor, limit: query.limit, in: query.subtree, on: db) else {
+        guard let page = try await ReminderRecipients.memberGrantPage(after: query.cursor, limit: query.limit, in: query.subtree, on: db) else {
             return ReminderPage(items: [], next: nil)
         }
         let subtree: SQLQueryString = query.subtree.map { "AND \(column: "m.organization_path", in: $0)" } ?? ""
@@ -22,7 +22,7 @@ struct ReflectionReminders: ReminderSource {
             JOIN campaigns c ON c.status = \(bind: CampaignStatus.active.rawValue) AND c.reflection_due_on IS NOT NULL AND c.starts_on <= \(bind: query.today.iso)
               AND m.organization_path >= c.organization_path AND m.organization_path < c.organization_path || '~'
             LEFT JOIN reflections r ON r.campaign_id = c.id AND r.member_id = m.id
-            WHERE g.id > \(bind: query.cursor ?? 0) AND g.id <= \(bind: last) AND \(ReminderRecipients.memberAccount(grant: "g", user: "u", on: query.today))
+            WHERE \(page.contains(grant: "g", on: db)) AND \(ReminderRecipients.memberAccount(grant: "g", user: "u", on: query.today))
               AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue))) AND (r.id IS NULL OR r.state = \(bind: ReflectionState.returned.rawValue)) \(subtree)
             ORDER BY g.id, c.id
             """).all()
@@ -45,6 +45,6 @@ struct ReflectionReminders: ReminderSource {
                                           : LocalizedText(vi: "Nộp bài thu hoạch: \(title)", en: "Submit your reflection: \(title)"),
                 link: StudyRoute.myReflection(campaign: .value(campaign)).path, figure: "campaign-\(campaign).reflections"))
         }
-        return ReminderPage(items: items, next: last)
+        return ReminderPage(items: items, next: page.last)
     }
 }
