@@ -64,10 +64,11 @@ extension Request {
     }
 }
 
-/// Who presented a secret, read as plain columns: this runs on every request, and decoding Fluent models (a
-/// reflection over every property of every row) was most of its time.
+/// Who presented a secret, read as plain columns in one query with the holder's grants: this runs on every request,
+/// and decoding Fluent models (a reflection over every property of every row) was most of its time, then one query
+/// more for the grants (SQLite parses every statement anew).
 enum ActorLoader {
-    /// A token's or a session's row, and its holder's.
+    /// A token's or a session's row, its holder's, and the holder's grants in force today.
     struct Credential: Sendable {
         let id: Int
         let expiresAt: Date
@@ -79,6 +80,7 @@ enum ActorLoader {
         let displayName: String
         let isActive: Bool
         let mustChangePassword: Bool
+        let grants: [Grant]
 
         enum Kind {
             case apiToken, browserSession
@@ -92,20 +94,26 @@ enum ActorLoader {
             }
         }
 
-        /// The row with its holder, found by the secret's hash.
+        /// The row with its holder and the holder's grants (one row each, or one row without a grant), found by the
+        /// secret's hash.
         static func find(_ secret: String, _ kind: Kind, on db: any Database) async throws -> Credential? {
             let columns = kind.columns
-            guard let row = try await db.sql.raw("""
+            let rows = try await db.sql.raw("""
                 SELECT s.id, s.expires_at, \(columns.revokedAt) AS revoked_at, \(columns.lastSeen) AS last_seen, u.id AS user_id, u.username,
-                       u.display_name, u.is_active, u.must_change_password
-                FROM \(columns.table) s JOIN users u ON u.id = s.user_id WHERE s.token_hash = \(bind: SecretToken.hash(secret))
-                """).first() else { return nil }
+                       u.display_name, u.is_active, u.must_change_password, g.role, g.level, g.member_id, o.path, o.status
+                FROM \(columns.table) s JOIN users u ON u.id = s.user_id
+                LEFT JOIN role_grants g ON g.user_id = u.id AND \(grantInForce(on: CalendarDate.today()))
+                LEFT JOIN organizations o ON o.id = g.organization_id
+                WHERE s.token_hash = \(bind: SecretToken.hash(secret))
+                """).all()
+            guard let row = rows.first else { return nil }
             return Credential(id: try row.decode(column: "id", as: Int.self), expiresAt: try row.decode(column: "expires_at", as: Date.self),
                               revokedAt: try row.decode(column: "revoked_at", as: Date?.self), lastSeen: try row.decode(column: "last_seen", as: Date?.self),
                               userId: try row.decode(column: "user_id", as: Int.self), username: try row.decode(column: "username", as: String.self),
                               displayName: try row.decode(column: "display_name", as: String.self),
                               isActive: try row.decode(column: "is_active", as: Bool.self),
-                              mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self))
+                              mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self),
+                              grants: try rows.compactMap(grant(in:)))
         }
     }
 
@@ -124,47 +132,57 @@ enum ActorLoader {
     static func tokenHolder(_ token: String, on db: any Database) async throws -> (actor: Actor, token: Credential)? {
         guard let stored = try await Credential.find(token, .apiToken, on: db),
               stored.revokedAt == nil, stored.expiresAt > Date(), stored.isActive, !stored.mustChangePassword else { return nil }
-        return (try await actor(userId: stored.userId, username: stored.username, displayName: stored.displayName, on: db), stored)
+        return (try await actor(holding: stored, on: db), stored)
     }
 
     static func forSession(_ token: String, on db: any Database) async throws -> SignedInBrowser? {
         guard let session = try await Credential.find(token, .browserSession, on: db),
               session.expiresAt > Date(), session.isActive else { return nil }
-        return SignedInBrowser(actor: try await actor(userId: session.userId, username: session.username, displayName: session.displayName, on: db),
-                               session: session)
-    }
-
-    static func actor(for user: User, on db: any Database) async throws -> Actor {
-        try await actor(userId: user.requireID(), username: user.username, displayName: user.displayName, on: db)
+        return SignedInBrowser(actor: try await actor(holding: session, on: db), session: session)
     }
 
     /// The user with the grants in force today, each scope resolved to the unit's current path (so a
     /// scope follows its unit when the unit moves).
-    static func actor(userId: Int, username: String, displayName: String, on db: any Database) async throws -> Actor {
-        let today = CalendarDate.today()
-        // Each grant in force with its unit (none for an administrator's or a member's) in one query.
+    static func actor(for user: User, on db: any Database) async throws -> Actor {
+        let userId = user.requireID()
         let rows = try await db.sql.raw("""
             SELECT g.role, g.level, g.member_id, o.path, o.status FROM role_grants g LEFT JOIN organizations o ON o.id = g.organization_id
-            WHERE g.user_id = \(bind: userId) AND g.revoked_at IS NULL AND g.starts_on <= \(bind: today.iso)
-              AND (g.ends_on IS NULL OR g.ends_on >= \(bind: today.iso))
+            WHERE g.user_id = \(bind: userId) AND \(grantInForce(on: CalendarDate.today()))
             """).all()
-        let resolved = try rows.compactMap { row -> Grant? in
-            guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
-            switch role {
-            case .officer, .secretary, .portalEditor:
-                // A grant on a unit that has since closed lapses with it.
-                guard try row.decode(column: "status", as: String?.self) == OrganizationStatus.active.rawValue,
-                      let path = try row.decode(column: "path", as: String?.self).flatMap(TreePath.init(rawValue:)) else { return nil }
-                return Grant(role: role, scope: path, level: try row.decode(column: "level", as: String?.self).flatMap(OfficerLevel.init(rawValue:)))
-            case .administrator:
-                return Grant(role: .administrator)
-            case .member:
-                return Grant(role: .member, memberId: try row.decode(column: "member_id", as: Int?.self))
-            }
+        return try await actor(userId: userId, username: user.username, displayName: user.displayName,
+                               grants: try rows.compactMap(grant(in:)), on: db)
+    }
+
+    private static func actor(holding credential: Credential, on db: any Database) async throws -> Actor {
+        try await actor(userId: credential.userId, username: credential.username, displayName: credential.displayName,
+                        grants: credential.grants, on: db)
+    }
+
+    /// The user with `grants` and the read-only access lent for today (an inspection's team) on top of them.
+    private static func actor(userId: Int, username: String, displayName: String, grants: [Grant], on db: any Database) async throws -> Actor {
+        let lent = try await GrantLendings.grants(for: userId, today: CalendarDate.today(), on: db)
+        return Actor(userId: userId, username: username, displayName: displayName, grants: grants + lent)
+    }
+
+    /// That the role grant `g` is in force on `day`.
+    private static func grantInForce(on day: CalendarDate) -> SQLQueryString {
+        "g.revoked_at IS NULL AND g.starts_on <= \(bind: day.iso) AND (g.ends_on IS NULL OR g.ends_on >= \(bind: day.iso))"
+    }
+
+    /// The grant of a row with its unit's path and status (`role`, `level`, `member_id`, `path`, `status`); nil for a
+    /// row without one, and for a grant on a unit since closed, which lapses with it.
+    private static func grant(in row: any SQLRow) throws -> Grant? {
+        guard let role = try row.decode(column: "role", as: String?.self).flatMap(Role.init(rawValue:)) else { return nil }
+        switch role {
+        case .officer, .secretary, .portalEditor:
+            guard try row.decode(column: "status", as: String?.self) == OrganizationStatus.active.rawValue,
+                  let path = try row.decode(column: "path", as: String?.self).flatMap(TreePath.init(rawValue:)) else { return nil }
+            return Grant(role: role, scope: path, level: try row.decode(column: "level", as: String?.self).flatMap(OfficerLevel.init(rawValue:)))
+        case .administrator:
+            return Grant(role: .administrator)
+        case .member:
+            return Grant(role: .member, memberId: try row.decode(column: "member_id", as: Int?.self))
         }
-        // Read-only access lent for today (an inspection's team), on top of the roles held.
-        let lent = try await GrantLendings.grants(for: userId, today: today, on: db)
-        return Actor(userId: userId, username: username, displayName: displayName, grants: resolved + lent)
     }
 }
 
