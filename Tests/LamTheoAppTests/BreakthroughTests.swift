@@ -38,7 +38,7 @@ extension Application {
 
     func tally(at unit: Int, on day: String) async throws -> BreakthroughTally {
         let period = try await RatingPeriods.containing(BreakthroughFixture.day(day), kind: .year, on: db)
-        return try await BreakthroughQueries.tally(within: self.unit(unit), period: period, today: BreakthroughFixture.day(day), on: db)
+        return try await BreakthroughQueries.rollup(of: self.unit(unit), period: period, today: BreakthroughFixture.day(day), on: db).subtree
     }
 }
 
@@ -156,9 +156,15 @@ struct BreakthroughAppTests {
             #expect(city.total == 2 && city[.done] == 1 && city[.atRisk] == 1, "the cell has not reported for 90 days")
             #expect(city.units == 6 && city.reportingUnits == 2)
             let period = try await RatingPeriod.find(ward.periodId, on: app.db)
-            let children = try await BreakthroughQueries.children(of: app.unit(tree.city), period: period, today: BreakthroughFixture.day("01/07/2025"), on: app.db)
+            let (_, children) = try await BreakthroughQueries.rollup(of: app.unit(tree.city), period: period, today: BreakthroughFixture.day("01/07/2025"), on: app.db)
             #expect(children.map(\.tally.total) == [2, 0])
+            #expect(children.map(\.tally.units) == [3, 2] && children.map(\.tally.reportingUnits) == [2, 0])
             #expect(children[1].tally.done.isReported == false, "ward B reads \"chưa báo cáo\", not 0%")
+            // The city's own breakthrough is in its subtree's figures and in no child's.
+            _ = try await app.setBreakthrough(BreakthroughFixture.deliverable(at: tree.city))
+            let withOwn = try await app.tally(at: tree.city, on: "01/07/2025")
+            #expect(withOwn.total == 3 && withOwn.reportingUnits == 3 && withOwn.units == 6)
+            #expect(try await app.tally(at: tree.wardA, on: "01/07/2025").total == 2)
             let evidence = try await BreakthroughQueries.ofUnits([tree.wardA, tree.wardB], period: try #require(period), on: app.db)
             #expect(evidence.map(\.organizationId) == [tree.wardA])
 

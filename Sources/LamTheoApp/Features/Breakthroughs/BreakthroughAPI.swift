@@ -127,8 +127,7 @@ enum BreakthroughAPI {
         let unit = try await request.readableUnit()
         let today = CalendarDate.today()
         let period = try await BreakthroughQueries.period(try request.queryInteger("period"), today: today, on: request.reads)
-        let subtree = try await BreakthroughQueries.tally(within: unit, period: period, today: today, on: request.reads)
-        let children = try await BreakthroughQueries.children(of: unit, period: period, today: today, on: request.reads)
+        let (subtree, children) = try await BreakthroughQueries.rollup(of: unit, period: period, today: today, on: request.reads)
         return RollupDTO(organizationId: unit.requireID(), organizationName: unit.name, periodId: period?.id,
                          subtree: TallyDTO(subtree, language: request.language),
                          children: children.map { ChildDTO(organizationId: $0.organization.requireID(), name: $0.organization.name,

@@ -30,8 +30,7 @@ enum BreakthroughPages {
         let paging = try Paging(request)
         let today = CalendarDate.today()
         let period = try await BreakthroughQueries.period(try request.queryInteger("period"), today: today, on: db)
-        let tally = try await BreakthroughQueries.tally(within: unit, period: period, today: today, on: db)
-        let children = try await BreakthroughQueries.children(of: unit, period: period, today: today, on: db)
+        let (tally, children) = try await BreakthroughQueries.rollup(of: unit, period: period, today: today, on: db)
         let page = try await BreakthroughQueries.list(within: unit, period: period, status: status, today: today,
                                                       page: paging.page, perPage: paging.perPage, on: db)
         let periods = try await BreakthroughQueries.periods(on: db)
@@ -343,8 +342,8 @@ enum BreakthroughPages {
         try request.require(.edit, at: unit.treePath)
         let periods = try await BreakthroughQueries.periods(on: db)
         let campaigns = try await CampaignQueries.active(covering: unit, on: db)
-        let members = try await Member.query(on: db).filter(\.$organizationPath, in: unit.treePath)
-            .filter(\.$status ~~ MemberStatus.onRoll).sort(\.$nameSort).limit(300).all()
+        // The first 300 on the roll in name order, as the member list reads them (2.3 s at the national root sorted here).
+        let members = try await MemberQueries.search(MemberQueries.Filter(within: unit.treePath), page: 1, perPage: 300, on: db).items
         let dateHint = LocalizedText(vi: "dd/mm/yyyy", en: "dd/mm/yyyy")
         let title = id == nil ? LocalizedText(vi: "Đặt khâu đột phá", en: "Set a breakthrough")(language)
                               : LocalizedText(vi: "Sửa khâu đột phá", en: "Edit the breakthrough")(language)

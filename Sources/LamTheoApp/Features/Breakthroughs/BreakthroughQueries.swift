@@ -90,33 +90,59 @@ enum BreakthroughQueries {
         return Page(items: rows, page: page, perPage: perPage, total: total)
     }
 
-    /// The subtree of `unit` counted by status.
-    static func tally(within unit: Organization, period: RatingPeriod?, today: CalendarDate, on db: any Database) async throws -> BreakthroughTally {
-        let range: (String) -> SQLQueryString = { column in
-            "\(column: column, in: unit.treePath)"
+    /// The subtree of `unit` counted by status, and each active child's in Vietnamese order: five queries however many
+    /// children there are (three for each child before: 290 ms for a unit with 706). The subtree is the unit and its
+    /// children's subtrees, closed ones included, so its figures are the children's summed with the unit's own.
+    static func rollup(of unit: Organization, period: RatingPeriod?, today: CalendarDate,
+                       on db: any Database) async throws -> (subtree: BreakthroughTally, children: [ChildBreakthroughs]) {
+        let unitId = unit.requireID()
+        let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
+        // Active units under each child, its own included; one index range each.
+        var units: [Int: Int] = [:]
+        for row in try await db.sql.raw("""
+            SELECT c.id AS unit, (SELECT COUNT(*) FROM organizations d WHERE d.path >= c.path AND d.path < c.path || '~'
+                                  AND d.status = \(bind: OrganizationStatus.active.rawValue)) AS n
+            FROM organizations c WHERE c.parent_id = \(bind: unitId)
+            """).all() {
+            units[try row.decode(column: "unit", as: Int.self)] = try row.decode(column: "n", as: Int.self)
         }
-        let units = try await db.sql.raw("SELECT COUNT(*) AS n FROM organizations WHERE \(range("path")) AND status = \(bind: OrganizationStatus.active.rawValue)")
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-        guard let period else { return BreakthroughTally(counts: [:], units: units, reportingUnits: 0) }
-        let place: SQLQueryString = "period_id = \(bind: period.requireID()) AND \(range("organization_path"))"
-        var counts: [BreakthroughStatus: Int] = [:]
-        for row in try await db.sql.raw("SELECT \(statusCase(today: today)) AS status, COUNT(*) AS n FROM breakthroughs WHERE \(place) GROUP BY 1").all() {
+        let subtreeUnits = (unit.status == .active ? 1 : 0) + units.values.reduce(0, +)
+        guard let period else {
+            return (BreakthroughTally(counts: [:], units: subtreeUnits, reportingUnits: 0),
+                    children.map { ChildBreakthroughs(organization: $0, tally: BreakthroughTally(counts: [:], units: units[$0.requireID()] ?? 0, reportingUnits: 0)) })
+        }
+        let periodId = period.requireID()
+        // Each child, then its range of `breakthroughs_rollup`: SQLite is told the order (CROSS JOIN), which it would
+        // otherwise choose from no statistics.
+        let join: SQLQueryString = db.isPostgres ? "JOIN" : "CROSS JOIN"
+        let underChild: SQLQueryString = """
+            FROM organizations c \(join) breakthroughs b ON b.period_id = \(bind: periodId) AND b.organization_path >= c.path AND b.organization_path < c.path || '~'
+            WHERE c.parent_id = \(bind: unitId)
+            """
+        var counts: [Int: [BreakthroughStatus: Int]] = [:]
+        for row in try await db.sql.raw("SELECT c.id AS unit, \(statusCase(today: today)) AS status, COUNT(*) AS n \(underChild) GROUP BY 1, 2").all() {
             if let status = BreakthroughStatus(rawValue: try row.decode(column: "status", as: String.self)) {
-                counts[status] = try row.decode(column: "n", as: Int.self)
+                counts[try row.decode(column: "unit", as: Int.self), default: [:]][status] = try row.decode(column: "n", as: Int.self)
             }
         }
-        let reporting = try await db.sql.raw("SELECT COUNT(DISTINCT organization_id) AS n FROM breakthroughs WHERE \(place)")
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-        return BreakthroughTally(counts: counts, units: units, reportingUnits: reporting)
-    }
-
-    /// Every active child of `unit` with its subtree's tally, in Vietnamese order.
-    static func children(of unit: Organization, period: RatingPeriod?, today: CalendarDate, on db: any Database) async throws -> [ChildBreakthroughs] {
-        var result: [ChildBreakthroughs] = []
-        for child in try await OrganizationQueries.activeChildren(of: unit, on: db) {
-            result.append(ChildBreakthroughs(organization: child, tally: try await tally(within: child, period: period, today: today, on: db)))
+        var reporting: [Int: Int] = [:]
+        for row in try await db.sql.raw("SELECT c.id AS unit, COUNT(DISTINCT b.organization_id) AS n \(underChild) GROUP BY 1").all() {
+            reporting[try row.decode(column: "unit", as: Int.self)] = try row.decode(column: "n", as: Int.self)
         }
-        return result
+        var own: [BreakthroughStatus: Int] = [:]
+        for row in try await db.sql.raw("""
+            SELECT \(statusCase(today: today)) AS status, COUNT(*) AS n FROM breakthroughs
+            WHERE period_id = \(bind: periodId) AND organization_id = \(bind: unitId) GROUP BY 1
+            """).all() {
+            if let status = BreakthroughStatus(rawValue: try row.decode(column: "status", as: String.self)) { own[status] = try row.decode(column: "n", as: Int.self) }
+        }
+        let subtreeCounts = counts.values.reduce(into: own) { sum, child in sum.merge(child, uniquingKeysWith: +) }
+        let subtree = BreakthroughTally(counts: subtreeCounts, units: subtreeUnits,
+                                        reportingUnits: (own.isEmpty ? 0 : 1) + reporting.values.reduce(0, +))
+        return (subtree, children.map { child in
+            let id = child.requireID()
+            return ChildBreakthroughs(organization: child, tally: BreakthroughTally(counts: counts[id] ?? [:], units: units[id] ?? 0, reportingUnits: reporting[id] ?? 0))
+        })
     }
 
     /// The status of a breakthrough row, in SQL: mirrors `BreakthroughStatus.init(done:…)` (a test holds them
