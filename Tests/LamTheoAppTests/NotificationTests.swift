@@ -388,17 +388,27 @@ struct NotificationTests {
             let ward = try await ReminderEngine.preview(on: today, in: wardB.treePath, limit: 100, readLimit: 3, db: app.db)
             #expect(ward.entries.map(\.item.unitId) == [tree.cellB1, tree.cellB1] && ward.isComplete, "the ward's two accounts, not the first two of the city")
 
-            // Paged one account at a time, a ward's accounts come each once, in the order of their cells' paths, and
-            // the whole tree's in id order.
+            // Paged one at a time, a ward's accounts come each once, in the order of their cells' paths, and the whole
+            // tree's in id order; so do units, a ward's in path order.
             let wardA = try await OrganizationQueries.require(tree.wardA, on: app.db).treePath
-            func paged(_ subtree: TreePath?) async throws -> [Int] {
+            func paged(_ subtree: TreePath?, _ next: (Int?, TreePath?) async throws -> IdPage?) async throws -> [Int] {
                 var ids: [Int] = [], cursor: Int?
-                while let page = try await ReminderRecipients.memberGrantPage(after: cursor, limit: 1, in: subtree, on: app.db) {
+                while let page = try await next(cursor, subtree) {
                     ids += page.ids
                     cursor = page.last
                 }
                 return ids
             }
+            func paged(_ subtree: TreePath?) async throws -> [Int] {
+                try await paged(subtree) { try await ReminderRecipients.memberGrantPage(after: $0, limit: 1, in: $1, on: app.db) }
+            }
+            func units(_ subtree: TreePath?) async throws -> [Int] {
+                try await paged(subtree) { try await ReminderRecipients.unitPage(after: $0, limit: 1, in: $1, on: app.db) }
+            }
+            let wardUnits = try await Organization.query(on: app.db).filter(\.$path >= wardA.rawValue).filter(\.$path < wardA.upperBound).sort(\.$path).all(\.$id)
+            #expect(wardUnits.count == 3 && wardUnits.first == tree.wardA)
+            #expect(try await units(wardA) == wardUnits)
+            #expect(try await units(nil) == (try await Organization.query(on: app.db).sort(\.$id).all(\.$id)))
             let expected = try await app.db.sql.raw("""
                 SELECT g.id AS id FROM role_grants g JOIN members m ON m.id = g.member_id
                 WHERE g.role = \(bind: Role.member.rawValue) AND g.revoked_at IS NULL AND \(column: "m.organization_path", in: wardA)

@@ -9,7 +9,7 @@ struct SelfAssessmentReminders: ReminderSource {
     let kind = ReminderKind(name: "rating.self-assessment", title: LocalizedText(vi: "Tự đánh giá, xếp loại", en: "Self-assessments for the rating"),
                             lagging: LocalizedText(vi: "đảng viên chưa tự đánh giá", en: "members not assessed by themselves"))
 
-    /// Pages are member grants (`MemberGrantPage`; the cursor is the last grant's id): a member's periods stay on one page.
+    /// Pages are member grants (`IdPage`; the cursor is the last grant's id): a member's periods stay on one page.
     func items(_ query: ReminderQuery, on db: any Database) async throws -> ReminderPage {
         guard let page = try await ReminderRecipients.memberGrantPage(after: query.cursor, limit: query.limit, in: query.subtree, on: db) else {
             return ReminderPage(items: [], next: nil)
@@ -22,7 +22,7 @@ struct SelfAssessmentReminders: ReminderSource {
             FROM role_grants g JOIN users u ON u.id = g.user_id JOIN members m ON m.id = g.member_id
             JOIN rating_periods p ON p.ends_on <= \(bind: min(query.dueBy, opens).iso) AND p.ends_on >= \(bind: stays.iso)
             LEFT JOIN ratings r ON r.period_id = p.id AND r.member_id = m.id
-            WHERE \(page.contains(grant: "g", on: db)) AND \(ReminderRecipients.memberAccount(grant: "g", user: "u", on: query.today))
+            WHERE \(page.contains("g.id", on: db)) AND \(ReminderRecipients.memberAccount(grant: "g", user: "u", on: query.today))
               AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
               AND (r.id IS NULL OR (r.decided_level IS NULL AND NOT \(RatingTodos.hasStep(.selfAssessment))))
               AND NOT \(RatingReminderSQL.closed(at: "m.organization_path")) \(subtree)
@@ -69,13 +69,9 @@ struct RatingStepReminders: ReminderSource {
         }
     }
 
-    /// Pages are ranges of unit ids (the cursor is the last unit's id): a unit's periods stay on one page.
+    /// Pages are units (`IdPage`; the cursor is the last unit's id): a unit's periods stay on one page.
     func items(_ query: ReminderQuery, on db: any Database) async throws -> ReminderPage {
-        let inSubtree: SQLQueryString = query.subtree.map { "AND \(column: "path", in: $0)" } ?? ""
-        let unitRange = try await db.sql.raw("""
-            SELECT MAX(id) AS last FROM (SELECT id FROM organizations WHERE id > \(bind: query.cursor ?? 0) \(inSubtree) ORDER BY id LIMIT \(bind: query.limit)) AS page
-            """).first()
-        guard let last = try unitRange?.decode(column: "last", as: Int?.self) else {
+        guard let page = try await ReminderRecipients.unitPage(after: query.cursor, limit: query.limit, in: query.subtree, on: db) else {
             return ReminderPage(items: [], next: nil)
         }
         let unit: SQLQueryString, waiting: SQLQueryString
@@ -91,7 +87,7 @@ struct RatingStepReminders: ReminderSource {
         let rows = try await db.sql.raw("""
             SELECT o.id AS unit, o.name AS name, o.path AS path, p.id AS period, p.title AS title, p.ends_on AS ends_on, COUNT(*) AS n, MIN(r.member_id) AS member
             FROM ratings r JOIN members m ON m.id = r.member_id JOIN organizations o ON o.id = \(unit) JOIN rating_periods p ON p.id = r.period_id
-            WHERE o.id > \(bind: query.cursor ?? 0) AND o.id <= \(bind: last) AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
+            WHERE \(page.contains("o.id", on: db)) AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue)))
               AND r.decided_level IS NULL AND \(waiting) AND p.ends_on <= \(bind: query.dueBy.iso) AND NOT \(RatingReminderSQL.closed(at: "o.path")) \(subtree)
             GROUP BY o.id, o.name, o.path, p.id, p.title, p.ends_on
             ORDER BY o.id, p.id
@@ -116,7 +112,7 @@ struct RatingStepReminders: ReminderSource {
                                 unitPath: TreePath(rawValue: try row.decode(column: "path", as: String.self))!,
                                 dueOn: try row.decode(column: "ends_on", as: CalendarDate.self), recipients: officers[unit] ?? [], title: title, link: link)
         }
-        return ReminderPage(items: items, next: last)
+        return ReminderPage(items: items, next: page.last)
     }
 }
 

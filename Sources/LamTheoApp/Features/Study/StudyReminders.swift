@@ -9,7 +9,7 @@ struct ReflectionReminders: ReminderSource {
     let kind = ReminderKind(name: "study.reflection", title: LocalizedText(vi: "Bài thu hoạch", en: "Reflections"),
                             lagging: LocalizedText(vi: "bài thu hoạch chưa nộp", en: "reflections not submitted"))
 
-    /// Pages are member grants (`MemberGrantPage`; the cursor is the last grant's id): a member's campaigns stay on one page.
+    /// Pages are member grants (`IdPage`; the cursor is the last grant's id): a member's campaigns stay on one page.
     func items(_ query: ReminderQuery, on db: any Database) async throws -> ReminderPage {
         guard let page = try await ReminderRecipients.memberGrantPage(after: query.cursor, limit: query.limit, in: query.subtree, on: db) else {
             return ReminderPage(items: [], next: nil)
@@ -22,7 +22,7 @@ struct ReflectionReminders: ReminderSource {
             JOIN campaigns c ON c.status = \(bind: CampaignStatus.active.rawValue) AND c.reflection_due_on IS NOT NULL AND c.starts_on <= \(bind: query.today.iso)
               AND m.organization_path >= c.organization_path AND m.organization_path < c.organization_path || '~'
             LEFT JOIN reflections r ON r.campaign_id = c.id AND r.member_id = m.id
-            WHERE \(page.contains(grant: "g", on: db)) AND \(ReminderRecipients.memberAccount(grant: "g", user: "u", on: query.today))
+            WHERE \(page.contains("g.id", on: db)) AND \(ReminderRecipients.memberAccount(grant: "g", user: "u", on: query.today))
               AND m.status IN (\(binds: MemberStatus.onRoll.map(\.rawValue))) AND (r.id IS NULL OR r.state = \(bind: ReflectionState.returned.rawValue)) \(subtree)
             ORDER BY g.id, c.id
             """).all()
