@@ -32,6 +32,15 @@ struct MigrationTests {
         }
     }
 
+    @Test("PostgreSQL connections run without the JIT (it compiled cheap roll-up counts for 100 ms)", arguments: TestBackend.allCases)
+    func noJIT(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            guard app.db.isPostgres else { return }
+            let jit = try await app.db.sql.raw("SHOW jit").first()?.decode(column: "jit", as: String.self)
+            #expect(jit == "off")
+        }
+    }
+
     @Test("a database holding rows written at each earlier version migrates on: figures backfilled, every model reads its rows",
           arguments: TestBackend.allCases)
     func upgradeFromEveryVersion(_ backend: TestBackend) async throws {

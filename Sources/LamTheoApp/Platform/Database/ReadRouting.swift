@@ -162,9 +162,8 @@ extension Application {
     /// Connects the replica beside the primary and sets the routing rule (`configure` adds `RecentWriteMiddleware`); the lag
     /// is measured only by a serving process.
     func useReplica(_ settings: ReplicaSettings, measuresLag: Bool) throws {
-        var configuration = try SQLPostgresConfiguration(url: settings.url)
-        configuration.searchPath = nil
-        databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .replica, isDefault: false)
+        databases.use(.postgres(configuration: try .lamTheo(url: settings.url), maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug),
+                      as: .replica, isDefault: false)
         let reads = ReplicaReads(settings: settings)
         storage[ReplicaReadsKey.self] = reads
         if measuresLag { lifecycle.use(ReplicaLagMonitor(reads: reads)) }
