@@ -123,6 +123,13 @@ struct TextSearchTests {
                                                                                                        organizationId: tree.wardA), on: $0) }
             #expect(try await documents("nghi quyet").isEmpty)
             #expect(try await documents("so ket") == ["Báo cáo sơ kết"])
+            // Searched within a scope: ward A's document from ward A and from the city above it, not from ward B.
+            func documents(_ text: String, within unit: Int) async throws -> [String] {
+                try await DocumentQueries.search(.init(text: text, scopes: [try await app.unit(unit).treePath]), page: 1, perPage: 50, on: app.db).items.map(\.title)
+            }
+            #expect(try await documents("so ket", within: tree.wardA) == ["Báo cáo sơ kết"])
+            #expect(try await documents("so ket", within: tree.city) == ["Báo cáo sơ kết"])
+            #expect(try await documents("so ket", within: tree.wardB).isEmpty)
             try await app.db.sql.raw("DELETE FROM documents WHERE id = \(bind: document.requireID())").run()
             #expect(try await documents("so ket").isEmpty)
 

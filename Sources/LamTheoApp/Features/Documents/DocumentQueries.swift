@@ -64,7 +64,7 @@ enum DocumentQueries {
 
     /// The filter's conditions but the title's words, which are the search, if any.
     private static func predicate(_ filter: Filter, on db: any Database) async throws -> (SQLQueryString, TextSearch?) {
-        var parts: [SQLQueryString] = [scopePredicate(filter.scopes)]
+        var parts: [SQLQueryString] = []
         var search: TextSearch?
         let text = filter.text ?? ""
         let key = VietnameseText.searchKey(text)
@@ -75,6 +75,7 @@ enum DocumentQueries {
             search = TextSearch(.documents)
             search?.allWords(of: key, in: .documentTitle)
         }
+        parts.insert(scopePredicate(filter.scopes, rowByRow: search != nil), at: 0)
         if let type = filter.typeCode { parts.append("type_code = \(bind: type)") }
         if let issuer = filter.issuerCode { parts.append("issuer_code = \(bind: issuer)") }
         if let year = filter.year {
@@ -85,15 +86,20 @@ enum DocumentQueries {
 
     /// Central documents, and those issued in, above or below the scopes: the subtree ranges plus the
     /// ancestors' exact paths.
-    private static func scopePredicate(_ scopes: [TreePath]?) -> SQLQueryString {
+    ///
+    /// EXISTS looks up each document's unit by id: a national scope would otherwise list every unit first. PostgreSQL
+    /// may still read the units of the scopes once into a hash, which pays for a whole list but not for a search's
+    /// few matches (72 ms for the root's 205,000 units, to check 50 documents): `rowByRow` asks for the unit's
+    /// answer as a value, which it can only look up for each document.
+    private static func scopePredicate(_ scopes: [TreePath]?, rowByRow: Bool) -> SQLQueryString {
         guard let scopes else { return "1 = 1" }
         let ancestors = Set(scopes.flatMap { scope in sequence(first: scope, next: \.parent).dropFirst().map(\.rawValue) })
         let above: SQLQueryString = ancestors.isEmpty ? "" : " OR path IN (\(binds: ancestors.sorted()))"
-        // EXISTS looks up each document's unit by id: a national scope would otherwise list every unit first.
-        return """
-            (organization_id IS NULL OR EXISTS (SELECT 1 FROM organizations WHERE organizations.id = documents.organization_id AND \
-            (\(OrganizationQueries.subtreePredicate("path", scopes: scopes, within: nil))\(above))))
-            """
+        let inScope: SQLQueryString = "(\(OrganizationQueries.subtreePredicate("path", scopes: scopes, within: nil))\(above))"
+        if rowByRow {
+            return "(organization_id IS NULL OR (SELECT \(inScope) FROM organizations WHERE organizations.id = documents.organization_id))"
+        }
+        return "(organization_id IS NULL OR EXISTS (SELECT 1 FROM organizations WHERE organizations.id = documents.organization_id AND \(inScope)))"
     }
 
     /// Both ends of each relation the document takes part in, keeping only the documents `scopes` may read.
