@@ -4,25 +4,15 @@ import SQLKit
 
 /// The breakthroughs of the units' subtrees in the year of the dashboard's day, by status on that day (the stacked
 /// chart): done, late, at risk. Counted from the rows (a few per unit), for the unit asked about and its children in
-/// one grouped query over the `breakthroughs_rollup` index range, as the breakthroughs page counts them.
+/// one grouped query over the `breakthroughs_rollup` index range (`BreakthroughQueries.statusCounts`), as the
+/// breakthroughs page counts them.
 struct BreakthroughDashboard: DashboardSource {
     let name = "breakthroughs"
 
     func sections(of units: [DashboardUnit], explaining: Int?, day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]] {
         let ids = units.map(\.id)
         guard !ids.isEmpty, let period = try await BreakthroughQueries.period(nil, today: day, on: db) else { return [:] }
-        let rows = try await db.sql.raw("""
-            SELECT c.id AS unit, \(BreakthroughQueries.statusCase(today: day)) AS breakthrough_status, COUNT(*) AS n
-            FROM organizations c JOIN breakthroughs b
-              ON b.period_id = \(bind: period.requireID()) AND b.organization_path >= c.path AND b.organization_path < c.path || '~'
-            WHERE c.id IN (\(binds: ids))
-            GROUP BY 1, 2
-            """).all()
-        var counts: [Int: [BreakthroughStatus: Int]] = [:]
-        for row in rows {
-            guard let status = BreakthroughStatus(rawValue: try row.decode(column: "breakthrough_status", as: String.self)) else { continue }
-            counts[try row.decode(column: "unit", as: Int.self), default: [:]][status] = try row.decode(column: "n", as: Int.self)
-        }
+        let counts = try await BreakthroughQueries.statusCounts(under: "c.id IN (\(binds: ids))", period: period, today: day, on: db)
         return counts.reduce(into: [:]) { sections, entry in
             sections[entry.key] = [section(period, unit: entry.key, entry.value, explained: entry.key == explaining)]
         }

@@ -112,21 +112,12 @@ enum BreakthroughQueries {
                     children.map { ChildBreakthroughs(organization: $0, tally: BreakthroughTally(counts: [:], units: units[$0.requireID()] ?? 0, reportingUnits: 0)) })
         }
         let periodId = period.requireID()
-        // Each child, then its range of `breakthroughs_rollup`: SQLite is told the order (CROSS JOIN), which it would
-        // otherwise choose from no statistics.
-        let join: SQLQueryString = db.isPostgres ? "JOIN" : "CROSS JOIN"
-        let underChild: SQLQueryString = """
-            FROM organizations c \(join) breakthroughs b ON b.period_id = \(bind: periodId) AND b.organization_path >= c.path AND b.organization_path < c.path || '~'
-            WHERE c.parent_id = \(bind: unitId)
-            """
-        var counts: [Int: [BreakthroughStatus: Int]] = [:]
-        for row in try await db.sql.raw("SELECT c.id AS unit, \(statusCase(today: today)) AS status, COUNT(*) AS n \(underChild) GROUP BY 1, 2").all() {
-            if let status = BreakthroughStatus(rawValue: try row.decode(column: "status", as: String.self)) {
-                counts[try row.decode(column: "unit", as: Int.self), default: [:]][status] = try row.decode(column: "n", as: Int.self)
-            }
-        }
+        let underChildren: SQLQueryString = "c.parent_id = \(bind: unitId)"
+        let counts = try await statusCounts(under: underChildren, period: period, today: today, on: db)
         var reporting: [Int: Int] = [:]
-        for row in try await db.sql.raw("SELECT c.id AS unit, COUNT(DISTINCT b.organization_id) AS n \(underChild) GROUP BY 1").all() {
+        for row in try await db.sql.raw("""
+            SELECT c.id AS unit, COUNT(DISTINCT b.organization_id) AS n \(subtrees(underChildren, period: period, on: db)) GROUP BY 1
+            """).all() {
             reporting[try row.decode(column: "unit", as: Int.self)] = try row.decode(column: "n", as: Int.self)
         }
         var own: [BreakthroughStatus: Int] = [:]
@@ -143,6 +134,33 @@ enum BreakthroughQueries {
             let id = child.requireID()
             return ChildBreakthroughs(organization: child, tally: BreakthroughTally(counts: counts[id] ?? [:], units: units[id] ?? 0, reportingUnits: reporting[id] ?? 0))
         })
+    }
+
+    /// The breakthroughs of `period` under each unit `c` the predicate picks (its whole subtree), by status on `today`:
+    /// one grouped query, for the roll-up's children and the dashboard's units.
+    static func statusCounts(under units: SQLQueryString, period: RatingPeriod, today: CalendarDate,
+                             on db: any Database) async throws -> [Int: [BreakthroughStatus: Int]] {
+        var counts: [Int: [BreakthroughStatus: Int]] = [:]
+        for row in try await db.sql.raw("""
+            SELECT c.id AS unit, \(statusCase(today: today)) AS breakthrough_status, COUNT(*) AS n \(subtrees(units, period: period, on: db))
+            GROUP BY 1, 2
+            """).all() {
+            if let status = BreakthroughStatus(rawValue: try row.decode(column: "breakthrough_status", as: String.self)) {
+                counts[try row.decode(column: "unit", as: Int.self), default: [:]][status] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return counts
+    }
+
+    /// `FROM` the units `c` the predicate picks, each joined with its subtree's breakthroughs `b` of `period`: each unit,
+    /// then its range of `breakthroughs_rollup` — SQLite is told that order (CROSS JOIN), which it would otherwise
+    /// choose without statistics.
+    private static func subtrees(_ units: SQLQueryString, period: RatingPeriod, on db: any Database) -> SQLQueryString {
+        """
+        FROM organizations c \(unsafeRaw: db.isPostgres ? "JOIN" : "CROSS JOIN") breakthroughs b
+          ON b.period_id = \(bind: period.requireID()) AND b.organization_path >= c.path AND b.organization_path < c.path || '~'
+        WHERE \(units)
+        """
     }
 
     /// The status of a breakthrough row, in SQL: mirrors `BreakthroughStatus.init(done:…)` (a test holds them
