@@ -1,10 +1,21 @@
 import Fluent
 import Foundation
 import LamTheoCore
+import NIOCore
+import NIOPosix
 import Vapor
 
 /// The `lamtheo` command: `serve`, `migrate`, `demo` and the rest, all on the same configuration.
 public enum LamTheoMain {
+    /// Runs Swift's tasks on the event loops that serve the sockets, instead of handing each request from a loop's
+    /// thread to the concurrency pool's and back (every async handler and middleware did: a third of a signed-in
+    /// request's CPU was threads waking each other, `lamtheo benchmark-http`). Must come before anything async in
+    /// the process starts; false when the process has already used the default executor.
+    @discardableResult
+    public static func runTasksOnEventLoops() -> Bool {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
+
     public static func run() async throws {
         var environment = try Environment.detect()
         try LoggingSystem.bootstrap(from: &environment)
