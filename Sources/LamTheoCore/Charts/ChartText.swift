@@ -62,7 +62,12 @@ enum ChartText {
     }
 
     private static func advance(of character: Character) -> Int {
-        guard let scalar = baseScalar(of: character) else { return 556 }
+        guard let first = character.unicodeScalars.first else { return 556 }
+        if latinLetters.contains(first.value) { return latinWidths[Int(first.value - latinLetters.lowerBound)] }
+        return advance(ofBase: first)
+    }
+
+    private static func advance(ofBase scalar: Unicode.Scalar) -> Int {
         switch scalar.value {
         case 32...126: return asciiWidths[Int(scalar.value) - 32]
         case 0x2026: return 1000                      // …
@@ -74,10 +79,14 @@ enum ChartText {
         }
     }
 
-    /// The letter under the marks: "ệ" → "e", "Ư" → "U" (its horn is a mark too).
-    private static func baseScalar(of character: Character) -> Unicode.Scalar? {
-        guard let first = character.unicodeScalars.first else { return nil }
-        guard !first.isASCII else { return first }
-        return String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first
+    /// Latin-1 to Latin Extended Additional: every Vietnamese letter.
+    private static let latinLetters: ClosedRange<UInt32> = 0xC0...0x1EFF
+
+    /// The advance of each of `latinLetters`, its base letter's (the letter under the marks: "ệ" → "e", "Ư" → "U", its
+    /// horn is a mark too), worked out once: decomposing each letter as it was measured was a tenth of a dashboard's time.
+    private static let latinWidths: [Int] = latinLetters.map { value in
+        guard let letter = Unicode.Scalar(value) else { return 556 }
+        let base = String(letter).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? letter
+        return advance(ofBase: base)
     }
 }

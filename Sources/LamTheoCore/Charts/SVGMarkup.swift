@@ -16,6 +16,8 @@ enum SVGMarkup {
     /// Text for between tags or inside a double-quoted attribute: `& < > " '` as entities, and the control characters
     /// XML 1.0 forbids (which a pasted unit name can carry) left out, so that the SVG always parses.
     static func escaped(_ text: String) -> String {
+        // Most values (numbers, colours, ids, names) need nothing done: returned as they are. 0xEF leads 0xFFFE and 0xFFFF.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF || Self.entityBytes.contains($0) }) else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -32,6 +34,9 @@ enum SVGMarkup {
         }
         return escaped
     }
+
+    /// `& < > " '`, which `escaped` writes as entities.
+    private static let entityBytes: Set<UInt8> = [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'")]
 
     /// A coordinate or length rounded to a tenth, "12.5", "12", "-3.2": short and the same on every machine.
     static func number(_ value: Double) -> String {
