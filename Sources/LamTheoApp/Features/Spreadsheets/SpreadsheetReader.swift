@@ -27,11 +27,11 @@ struct SpreadsheetTable: Sendable {
         var encoding: TextFileEncoding?
         do {
             if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-                rows = try XLSXReader.read(data, sheet: sheet).rows
+                rows = try await BlockingWork.run { try XLSXReader.read(data, sheet: sheet).rows }
             } else {
-                let decoded = try CSVFile.decode(data)
+                let decoded = try await BlockingWork.run { try CSVFile.decode(data) }
                 encoding = decoded.encoding
-                rows = try CSVFile.parse(decoded.text)
+                rows = try await BlockingWork.run { try CSVFile.parse(decoded.text) }
             }
         } catch let error as SpreadsheetError {
             throw fileError(LocalizedText(vi: error.vietnamese, en: error.english))
