@@ -202,7 +202,7 @@ struct OrganizationCommandTests {
             #expect(dissolved.status == .dissolved)
             #expect(dissolved.validTo?.iso == "2025-08-01")
             let children = try await OrganizationQueries.children(of: tree.wardA, includeClosed: false, on: app.db)
-            #expect(children.map(\.organization.id) == [tree.cellA1])
+            #expect(children.map(\.id) == [tree.cellA1])
         }
     }
 

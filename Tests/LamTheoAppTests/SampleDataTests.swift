@@ -36,8 +36,8 @@ struct SampleDataTests {
                 #expect(listed.items.map(\.id) == Array(everyone[(page - 1) * 50 ..< min(page * 50, everyone.count)]), "page \(page)")
                 #expect(listed.total == everyone.count)
             }
-            let scoped = try await MemberQueries.search(.init(scopes: [children[0].organization.treePath]), page: 1, perPage: 50, on: app.db)
-            #expect(scoped.items.allSatisfy { $0.organizationPath.hasPrefix(children[0].organization.path) })
+            let scoped = try await MemberQueries.search(.init(scopes: [children[0].treePath]), page: 1, perPage: 50, on: app.db)
+            #expect(scoped.items.allSatisfy { $0.organizationPath.hasPrefix(children[0].treePath.rawValue) })
             #expect(scoped.total == children[0].subtreeMembers)
 
             // The loaded rows are ordinary rows: commands work on them, and new ids follow the loaded ones.

@@ -55,7 +55,7 @@ struct TextSearchTests {
             let root = try #require(try await Organization.query(on: app.db).filter(\.$parentId == nil).first())
             let ward = try #require(try await OrganizationQueries.children(of: root.requireID(), includeClosed: false, on: app.db)
                 .max { $0.subtreeMembers < $1.subtreeMembers })
-            for scope in [root.treePath, ward.organization.treePath] {
+            for scope in [root.treePath, ward.treePath] {
                 let expected = everyone.filter {
                     $0.status.isOnRoll && $0.organizationPath >= scope.rawValue && $0.organizationPath < scope.upperBound && $0.nameSearch.contains("thi")
                 }
@@ -99,7 +99,7 @@ struct TextSearchTests {
             #expect(try await names("080123", on: app) == ["Đỗ Văn Hùng"])
 
             func units(_ text: String) async throws -> [String] {
-                try await OrganizationQueries.search(.init(text: text), page: 1, perPage: 50, on: app.db).items.map(\.organization.name)
+                try await OrganizationQueries.search(.init(text: text), page: 1, perPage: 50, on: app.db).items.map(\.name)
             }
             #expect(try await units("ben nghe") == ["Đảng bộ phường Bến Nghé"])
             #expect(try await units("khu pho") == ["Chi bộ Khu phố 1", "Chi bộ Khu phố 2", "Chi bộ Khu phố 3"])
@@ -159,24 +159,14 @@ struct TextSearchTests {
         try await withTestApp(backend) { app in
             let tree = try await SmallTree.make(on: app)
             let (wardA, wardB) = (try await app.unit(tree.wardA), try await app.unit(tree.wardB))
-            let kinds = try await OrganizationQueries.kindsByCode(on: app.db)
-            let parents = Array(repeating: wardA, count: 1_050) + Array(repeating: wardB, count: 20)
-            let ids = try await BulkInsert.reserveIds(parents.count, in: Organization.schema, on: app.db)
-            let cells = try zip(ids, parents).map { id, parent in
-                let input = NewOrganization(name: "Chi bộ Tổ \(id % 97) khu \(id % 13)", code: "T\(id)", kindCode: StandardOrganizationKind.cell.rawValue,
-                                            parentId: parent.id, validFrom: "2020-01-01")
-                let cell = try OrganizationCommands.checkedNew(input, kinds: kinds, parent: parent)
-                cell.id = id
-                cell.path = Organization.path(of: id, under: parent).rawValue
-                return cell
-            }
-            _ = try await app.write { try await OrganizationCommands.createAll(cells, on: $0) }
+            try await app.createCells(1_050, under: wardA)
+            try await app.createCells(20, under: wardB)
 
             let city = try await app.unit(tree.city).treePath
             let everyone = try await Organization.query(on: app.db).all().sorted { ($0.nameSort, $0.id!) < ($1.nameSort, $1.id!) }.map(\.id!)
             for page in [1, 2, 21] {
                 let found = try await OrganizationQueries.search(.init(scopes: [city]), page: page, perPage: 50, on: app.db)
-                #expect(found.items.map { $0.organization.id! } == Array(everyone[(page - 1) * 50 ..< min(page * 50, everyone.count)]),
+                #expect(found.items.map { $0.id } == Array(everyone[(page - 1) * 50 ..< min(page * 50, everyone.count)]),
                         "page \(page) in name order")
                 #expect(found.total == 1_000 && found.totalIsLowerBound, "counted up to the limit, and said so")
             }

@@ -49,6 +49,23 @@ extension Application {
         return try await write { try await MemberCommands.create(input, on: $0) }.requireID()
     }
 
+    /// `count` cells under `parent`, bulk-created in one write: what a list needs to pass a thousand units.
+    @discardableResult
+    func createCells(_ count: Int, under parent: Organization) async throws -> [Int] {
+        let kinds = try await OrganizationQueries.kindsByCode(on: db)
+        let ids = try await BulkInsert.reserveIds(count, in: Organization.schema, on: db)
+        let cells = try ids.map { id in
+            let input = NewOrganization(name: "Chi bộ Tổ \(id % 97) khu \(id % 13)", code: "T\(id)", kindCode: StandardOrganizationKind.cell.rawValue,
+                                        parentId: parent.id, validFrom: "2020-01-01")
+            let cell = try OrganizationCommands.checkedNew(input, kinds: kinds, parent: parent)
+            cell.id = id
+            cell.path = Organization.path(of: id, under: parent).rawValue
+            return cell
+        }
+        _ = try await write { try await OrganizationCommands.createAll(cells, on: $0) }
+        return ids
+    }
+
     func unit(_ id: Int) async throws -> Organization {
         try #require(try await Organization.find(id, on: db))
     }

@@ -43,18 +43,17 @@ enum OrganizationAPI {
         let childCount: Int
 
         init(_ summary: OrganizationSummary) {
-            let unit = summary.organization
-            id = unit.requireID()
-            code = unit.code
-            name = unit.name
-            kindCode = unit.kindCode
-            parentId = unit.parentId
-            depth = unit.depth
-            status = unit.status
-            validFrom = unit.validFrom
-            validTo = unit.validTo
-            mergedIntoId = unit.mergedIntoId
-            memberCount = unit.memberCount
+            id = summary.id
+            code = summary.code
+            name = summary.name
+            kindCode = summary.kindCode
+            parentId = summary.parentId
+            depth = summary.depth
+            status = summary.status
+            validFrom = summary.validFrom
+            validTo = summary.validTo
+            mergedIntoId = summary.mergedIntoId
+            memberCount = summary.memberCount
             subtreeMemberCount = summary.subtreeMembers
             childCount = summary.childCount
         }

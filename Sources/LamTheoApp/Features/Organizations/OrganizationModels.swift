@@ -1,6 +1,5 @@
 import Fluent
 import LamTheoCore
-import SQLKit
 import Vapor
 
 /// A kind of Party organisation (đảng bộ tỉnh, đảng bộ cơ sở, chi bộ…). The list is data, seeded with
@@ -71,30 +70,6 @@ final class Organization: Model, @unchecked Sendable {
     /// Where a unit with this id hangs under `parent`, or a root when there is none.
     static func path(of id: Int, under parent: Organization?) -> TreePath {
         parent.map { $0.treePath.appending(id: id) } ?? TreePath.root(id: id)
-    }
-}
-
-extension Organization: PlainRowReadable {
-    static let plainColumns = ["id", "code", "name", "name_sort", "name_search", "kind_code", "parent_id", "path", "depth", "member_count",
-                               "status", "valid_from", "valid_to", "merged_into_id"]
-
-    convenience init(plainRow row: any SQLRow) throws {
-        self.init()
-        id = try row.decode(column: "id", as: Int.self)
-        $id.exists = true
-        code = try row.decode(column: "code", as: String.self)
-        name = try row.decode(column: "name", as: String.self)
-        nameSort = try row.decode(column: "name_sort", as: String.self)
-        nameSearch = try row.decode(column: "name_search", as: String.self)
-        kindCode = try row.decode(column: "kind_code", as: String.self)
-        parentId = try row.decode(column: "parent_id", as: Int?.self)
-        path = try row.decode(column: "path", as: String.self)
-        depth = try row.decode(column: "depth", as: Int.self)
-        memberCount = try row.decode(column: "member_count", as: Int.self)
-        status = try row.value("status", as: OrganizationStatus.self)
-        validFrom = try row.day("valid_from")
-        validTo = try row.optionalDay("valid_to")
-        mergedIntoId = try row.decode(column: "merged_into_id", as: Int?.self)
     }
 }
 

@@ -42,14 +42,14 @@ enum OrganizationPages {
         } else {
             let page = try await OrganizationQueries.search(.init(text: text, scopes: scopes), page: paging.page, perPage: paging.perPage, on: request.reads)
             units = page.items
-            parents = try await OrganizationQueries.parentNames(of: units.map(\.organization), on: request.reads)
+            parents = try await OrganizationQueries.parentNames(of: units.map { ($0.id, $0.parentId) }, on: request.reads)
             pager = Pager(page, link: { OrganizationRoute.list.path(query: ["q": text, "page": $0]) }).node(language)
         }
         let title = LocalizedText(vi: "Tổ chức đảng", en: "Organisations")(language)
         return Layout(title: title, content: .group(
             .h1(.text(title)),
             searchForm(text: text, language: language),
-            UnitRow.table(units.map { UnitRow($0).under(parents[$0.organization.requireID()]) }, language: language,
+            UnitRow.table(units.map { UnitRow($0).under(parents[$0.id]) }, language: language,
                           empty: text.isEmpty ? nil : UnitRow.nothingFound(text)),
             pager,
             // A unit at the top of the tree is outside every scope: only administrators add one.

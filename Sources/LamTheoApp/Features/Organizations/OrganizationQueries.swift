@@ -2,13 +2,52 @@ import Fluent
 import LamTheoCore
 import SQLKit
 
-/// A unit with the figures of its whole subtree, as tree pages and the API list them.
+/// A unit with the figures of its whole subtree, as tree pages and the API list them: plain values read from its row, not
+/// an `Organization` (a page of fifty models spent most of its time in Fluent's property wrappers, `lamtheo benchmark-http`).
 struct OrganizationSummary: Sendable {
-    let organization: Organization
+    let id: Int
+    let code: String
+    let name: String
+    let kindCode: String
+    let parentId: Int?
+    let treePath: TreePath
+    let depth: Int
+    /// Members on the roll of the unit itself.
+    let memberCount: Int
+    let status: OrganizationStatus
+    let validFrom: CalendarDate
+    let validTo: CalendarDate?
+    let mergedIntoId: Int?
     /// Members on the roll of the unit and everything under it.
     let subtreeMembers: Int
     /// Active units directly under it.
     let childCount: Int
+
+    /// The columns `init(row:)` reads from the table aliased `u`, besides the two figures.
+    static let columns: SQLQueryString = """
+        u.id, u.code, u.name, u.kind_code, u.parent_id, u.path, u.depth, u.member_count, u.status, u.valid_from, u.valid_to, u.merged_into_id
+        """
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int.self)
+        code = try row.decode(column: "code", as: String.self)
+        name = try row.decode(column: "name", as: String.self)
+        kindCode = try row.decode(column: "kind_code", as: String.self)
+        parentId = try row.decode(column: "parent_id", as: Int?.self)
+        let path = try row.decode(column: "path", as: String.self)
+        guard let treePath = TreePath(rawValue: path) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "Not a tree path: \(path)"))
+        }
+        self.treePath = treePath
+        depth = try row.decode(column: "depth", as: Int.self)
+        memberCount = try row.decode(column: "member_count", as: Int.self)
+        status = try row.value("status", as: OrganizationStatus.self)
+        validFrom = try row.day("valid_from")
+        validTo = try row.optionalDay("valid_to")
+        mergedIntoId = try row.decode(column: "merged_into_id", as: Int?.self)
+        subtreeMembers = try row.decode(column: "subtree_members", as: Int.self)
+        childCount = try row.decode(column: "children", as: Int.self)
+    }
 }
 
 /// Reads of the organisation tree. Subtree figures are sums of the stored per-unit counts over a path
@@ -74,18 +113,13 @@ enum OrganizationQueries {
     static func summaries(ofIds ids: [Int], on db: any Database) async throws -> [OrganizationSummary] {
         guard !ids.isEmpty else { return [] }
         let rows = try await db.sql.raw("""
-            SELECT \(Organization.plainColumns(of: "u")),
+            SELECT \(OrganizationSummary.columns),
                    (SELECT CAST(COALESCE(SUM(d.member_count), 0) AS BIGINT) FROM organizations d
                      WHERE d.path >= u.path AND d.path < u.path || '~') AS subtree_members,
                    (SELECT COUNT(*) FROM organizations c WHERE c.parent_id = u.id AND c.status = \(bind: OrganizationStatus.active.rawValue)) AS children
             FROM organizations u WHERE u.id IN (\(binds: ids))
             """).all()
-        var byId: [Int: OrganizationSummary] = [:]
-        for row in rows {
-            let unit = try Organization(plainRow: row)
-            byId[unit.requireID()] = OrganizationSummary(organization: unit, subtreeMembers: try row.decode(column: "subtree_members", as: Int.self),
-                                                            childCount: try row.decode(column: "children", as: Int.self))
-        }
+        let byId = Dictionary(try rows.map { let unit = try OrganizationSummary(row: $0); return (unit.id, unit) }, uniquingKeysWith: { first, _ in first })
         return ids.compactMap { byId[$0] }
     }
 
@@ -96,18 +130,16 @@ enum OrganizationQueries {
     }
 
     /// The name of each unit's parent, by the unit's id, in one query: what tells apart the many units sharing a name
-    /// ("Chi bộ Khu phố 1") in a search's results.
-    static func parentNames(of units: [Organization], on db: any Database) async throws -> [Int: String] {
-        let parentIds = Set(units.compactMap(\.parentId))
-        guard !parentIds.isEmpty else { return [:] }
-        let parents = Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ parentIds).all().map { ($0.requireID(), $0.name) })
-        return units.reduce(into: [:]) { names, unit in names[unit.requireID()] = unit.parentId.flatMap { parents[$0] } }
+    /// ("Chi bộ Khu phố 1") in a search's results. `units`: each unit's id and its parent's.
+    static func parentNames(of units: [(id: Int, parentId: Int?)], on db: any Database) async throws -> [Int: String] {
+        let parents = try await names(units.compactMap(\.parentId), on: db)
+        return units.reduce(into: [:]) { names, unit in names[unit.id] = unit.parentId.flatMap { parents[$0] } }
     }
 
     /// The name of each cell's parent, by the cell's id: `parentNames` for ids.
     static func parentNames(ofUnits ids: [Int], on db: any Database) async throws -> [Int: String] {
         guard !ids.isEmpty else { return [:] }
-        return try await parentNames(of: Organization.query(on: db).filter(\.$id ~~ Set(ids)).all(), on: db)
+        return try await parentNames(of: Organization.query(on: db).filter(\.$id ~~ Set(ids)).all().map { ($0.requireID(), $0.parentId) }, on: db)
     }
 
     struct Filter: Sendable {

@@ -18,12 +18,11 @@ extension TodoReader {
 struct OrganizationTodos: TodoSource {
     func figures(for reader: TodoReader, on db: any Database) async throws -> [HeadlineFigure] {
         try await OrganizationQueries.summaries(of: try await reader.units(on: db), on: db).flatMap { summary -> [HeadlineFigure] in
-            let unit = summary.organization
-            let members = HeadlineFigure(unit: unit.name, title: LocalizedText(vi: "Đảng viên", en: "Members"),
-                                         value: .number(summary.subtreeMembers), link: MemberRoute.list.path(query: [.unit: unit.requireID()]))
+            let members = HeadlineFigure(unit: summary.name, title: LocalizedText(vi: "Đảng viên", en: "Members"),
+                                         value: .number(summary.subtreeMembers), link: MemberRoute.list.path(query: [.unit: summary.id]))
             guard summary.childCount > 0 else { return [members] }
-            return [members, HeadlineFigure(unit: unit.name, title: LocalizedText(vi: "Tổ chức trực thuộc", en: "Units directly under"),
-                                            value: .number(summary.childCount), link: OrganizationRoute.show(.value(unit.requireID())).path)]
+            return [members, HeadlineFigure(unit: summary.name, title: LocalizedText(vi: "Tổ chức trực thuộc", en: "Units directly under"),
+                                            value: .number(summary.childCount), link: OrganizationRoute.show(.value(summary.id)).path)]
         }
     }
 }

@@ -28,18 +28,17 @@ struct UnitPicker {
     /// and the one already chosen, whatever the search.
     static func candidates(matching text: String, holdsMembers: Bool?, excluding excluded: Int?, selected: Int?,
                            scopes: [TreePath]?, on db: any Database) async throws -> [Candidate] {
-        var units: [Organization] = []
+        var units: [OrganizationSummary] = []
         if !text.isEmpty {
             let filter = OrganizationQueries.Filter(text: text, holdsMembers: holdsMembers, scopes: scopes)
-            units = try await OrganizationQueries.search(filter, page: 1, perPage: 20, on: db).items.map(\.organization)
-                .filter { $0.id != excluded }
+            units = try await OrganizationQueries.search(filter, page: 1, perPage: 20, on: db).items.filter { $0.id != excluded }
         }
-        if let selected, !units.contains(where: { $0.id == selected }), let unit = try await Organization.find(selected, on: db),
+        if let selected, !units.contains(where: { $0.id == selected }), let unit = try await OrganizationQueries.summaries(ofIds: [selected], on: db).first,
            scopes?.contains(where: { $0.contains(unit.treePath) }) ?? true {
             units.insert(unit, at: 0)
         }
-        let parents = try await OrganizationQueries.parentNames(of: units, on: db)
-        return units.map { Candidate(id: $0.requireID(), name: $0.name, code: $0.code, parentName: parents[$0.requireID()]) }
+        let parents = try await OrganizationQueries.parentNames(of: units.map { ($0.id, $0.parentId) }, on: db)
+        return units.map { Candidate(id: $0.id, name: $0.name, code: $0.code, parentName: parents[$0.id]) }
     }
 
     func searchForm(_ language: UILanguage) -> Node<HTML.BodyContext> {

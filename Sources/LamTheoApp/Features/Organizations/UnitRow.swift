@@ -25,7 +25,7 @@ struct UnitRow: Sendable, Hashable {
 
 extension UnitRow {
     init(_ summary: OrganizationSummary) {
-        self.init(unit: UnitLink(summary.organization), status: summary.organization.status,
+        self.init(unit: UnitLink(id: summary.id, name: summary.name), status: summary.status,
                   subtreeMembers: summary.subtreeMembers, childCount: summary.childCount)
     }
 

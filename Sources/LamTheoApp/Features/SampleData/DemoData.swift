@@ -155,11 +155,11 @@ enum DemoData {
     /// committees, the largest first. The first is the demo ward, where the ward officer works.
     static func wards(under city: Organization, on db: any Database) async throws -> [Organization] {
         func order(_ unit: OrganizationSummary) -> (Int, Int) {
-            (unit.organization.kindCode == StandardOrganizationKind.commune.rawValue ? 0 : 1, -unit.subtreeMembers)
+            (unit.kindCode == StandardOrganizationKind.commune.rawValue ? 0 : 1, -unit.subtreeMembers)
         }
-        return try await OrganizationQueries.children(of: city.requireID(), includeClosed: false, on: db)
-            .sorted { order($0) < order($1) }
-            .map(\.organization)
+        let ordered = try await OrganizationQueries.children(of: city.requireID(), includeClosed: false, on: db).sorted { order($0) < order($1) }
+        let units = Dictionary(uniqueKeysWithValues: try await Organization.query(on: db).filter(\.$id ~~ ordered.map(\.id)).all().map { ($0.requireID(), $0) })
+        return ordered.compactMap { units[$0.id] }
     }
 
     /// One account per role, placed in the demo tree: the city committee, its largest ward, a cell of that

@@ -76,8 +76,8 @@ struct TreeBenchmarkCommand: AsyncCommand {
         for label in ["level 1", "level 2"] {
             let children = try await OrganizationQueries.children(of: current.requireID(), includeClosed: false, on: db)
             guard let largest = children.max(by: { $0.subtreeMembers < $1.subtreeMembers }) else { break }
-            chosen.append(("\(label) (\(largest.subtreeMembers) members)", largest.organization))
-            current = largest.organization
+            current = try await OrganizationQueries.require(largest.id, on: db)
+            chosen.append(("\(label) (\(largest.subtreeMembers) members)", current))
         }
         if let cell = try await Organization.query(on: db).filter(\.$path, in: current.treePath)
             .filter(\.$memberCount > 0).first() {
