@@ -290,6 +290,34 @@ struct DocumentTests {
         }
     }
 
+    @Test("scope past a thousand units: a wide scope checks each document's unit, a narrow one names its units; both read the same",
+          arguments: TestBackend.allCases)
+    func wideScope(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let deepCell = try await app.createCells(1_050, under: try await app.unit(tree.wardA)).last!
+            let central = try await app.registerDocument("05-CT/TW", "Chỉ thị", on: "2016-05-15")
+            let cityPlan = try await app.registerDocument("89-KH/TU", "Kế hoạch của Thành ủy", on: "2021-07-01", by: tree.city)
+            let planA = try await app.registerDocument("05-KH/ĐU", "Kế hoạch phường Bến Nghé", on: "2021-08-01", by: tree.wardA)
+            let planB = try await app.registerDocument("06-KH/ĐU", "Kế hoạch phường Đa Kao", on: "2021-08-02", by: tree.wardB)
+            let cellPlan = try await app.registerDocument("01-KH/CB", "Kế hoạch chi bộ", on: "2021-09-01", by: deepCell)
+            let callers = [
+                ("city, 1,056 units", tree.city, [central, cityPlan, planA, planB, cellPlan]),
+                ("ward A, 1,053 units", tree.wardA, [central, cityPlan, planA, cellPlan]),
+                ("ward B, 2 units", tree.wardB, [central, cityPlan, planB]),
+                ("a cell of ward A", deepCell, [central, cityPlan, planA, cellPlan]),
+            ]
+            for (name, unit, readable) in callers {
+                let scopes = [try await app.unit(unit).treePath]
+                let list = try await DocumentQueries.search(.init(scopes: scopes), page: 1, perPage: 50, on: app.db)
+                #expect(list.items.map { $0.id! } == readable.reversed(), "\(name): newest first")
+                #expect(list.total == readable.count && !list.totalIsLowerBound, "\(name): counted")
+                let plans = try await DocumentQueries.search(.init(text: "ke hoach", scopes: scopes), page: 1, perPage: 50, on: app.db)
+                #expect(Set(plans.items.map { $0.id! }) == Set(readable).subtracting([central]), "\(name): a search")
+            }
+        }
+    }
+
     @Test("API: register, parse, relate, attach and download; problems in Vietnamese and English", arguments: TestBackend.allCases)
     func api(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
