@@ -420,6 +420,37 @@ struct NotificationTests {
             #expect(try await paged(nil) == everyAccount)
         }
     }
+
+    @Test("units' plans and reports to remind of: a subtree's open ones due by the day, read a page of units at a time, each unit's once",
+          arguments: TestBackend.allCases)
+    func obligationReminders(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let setup = try await CityCampaign.make(on: app)
+            let tree = setup.tree
+            // The wards' plans were due on 1 January, the cells' sessions are due on 31 December.
+            let year = CityCampaign.year
+            let planB = try await app.registerDocument("13-KH/ĐU", "Kế hoạch thực hiện", on: "2021-06-01", by: tree.wardB)
+            let obligationB = try #require(try await app.obligations(of: setup.campaign, at: tree.wardB).first)
+            _ = try await app.write { try await ObligationCommands.submit(obligationB.requireID(), .init(documentId: planB, submittedOn: "01/01/\(year)"), on: $0) }
+            func reminded(in unit: Int?, dueBy: CalendarDate, pageSize: Int) async throws -> [Int] {
+                let subtree = try await unit.asyncMap { try await app.unit($0).treePath }
+                var units: [Int] = [], cursor: Int?
+                repeat {
+                    let query = ReminderQuery(today: CalendarDate.today(), dueBy: dueBy, subtree: subtree, cursor: cursor, limit: pageSize)
+                    let page = try await ObligationReminders().items(query, on: app.db)
+                    units += page.items.map(\.unitId)
+                    cursor = page.next
+                } while cursor != nil
+                return units
+            }
+            let yearEnd = CalendarDate(year: year, month: 12, day: 31)!, dayBefore = CalendarDate(year: year, month: 12, day: 30)!
+            #expect(try await reminded(in: nil, dueBy: yearEnd, pageSize: 2) == [tree.wardA, tree.cellA1, tree.cellA2, tree.cellB1],
+                    "the whole tree by unit id; ward B's plan is submitted")
+            #expect(try await reminded(in: tree.wardA, dueBy: yearEnd, pageSize: 1) == [tree.wardA, tree.cellA1, tree.cellA2], "ward A's subtree")
+            #expect(try await reminded(in: tree.wardB, dueBy: yearEnd, pageSize: 1) == [tree.cellB1])
+            #expect(try await reminded(in: tree.city, dueBy: dayBefore, pageSize: 10) == [tree.wardA], "the sessions are not due yet")
+        }
+    }
 }
 
 @Suite("Notification e-mail", .serialized)

@@ -8,15 +8,19 @@ struct ObligationReminders: ReminderSource {
     let kind = ReminderKind(name: "campaign.obligation", title: LocalizedText(vi: "Kế hoạch, báo cáo của đơn vị", en: "Units' plans and reports"),
                             lagging: LocalizedText(vi: "kế hoạch, báo cáo chưa nộp", en: "plans and reports not submitted"))
 
+    /// Pages are units (`IdPage`; the cursor is the last unit's id), read through `obligations_organization`: in the
+    /// obligations' id order a cell's preview walked the obligations of a national campaign, one per unit of the country.
     func items(_ query: ReminderQuery, on db: any Database) async throws -> ReminderPage {
-        let subtree: SQLQueryString = query.subtree.map { "AND \(column: "o.organization_path", in: $0)" } ?? ""
+        guard let page = try await ReminderRecipients.unitPage(after: query.cursor, limit: query.limit, in: query.subtree, on: db) else {
+            return ReminderPage(items: [], next: nil)
+        }
         let rows = try await db.sql.raw("""
             SELECT o.id AS id, o.organization_id AS unit, o.organization_path AS path, COALESCE(o.extended_until, o.due_on) AS due_on,
                    o.state AS state, q.title AS requirement, c.id AS campaign_id, c.title AS campaign
             FROM obligations o JOIN campaigns c ON c.id = o.campaign_id JOIN campaign_requirements q ON q.id = o.requirement_id
-            WHERE o.id > \(bind: query.cursor ?? 0) AND o.state IN (\(bind: ObligationState.open.rawValue), \(bind: ObligationState.returned.rawValue))
-              AND c.status = \(bind: CampaignStatus.active.rawValue) AND COALESCE(o.extended_until, o.due_on) <= \(bind: query.dueBy.iso) \(subtree)
-            ORDER BY o.id LIMIT \(bind: query.limit)
+            WHERE \(page.contains("o.organization_id", on: db)) AND o.state IN (\(bind: ObligationState.open.rawValue), \(bind: ObligationState.returned.rawValue))
+              AND c.status = \(bind: CampaignStatus.active.rawValue) AND COALESCE(o.extended_until, o.due_on) <= \(bind: query.dueBy.iso)
+            ORDER BY o.organization_id, o.id
             """).all()
         let units = try rows.map { try $0.decode(column: "unit", as: Int.self) }
         let officers = try await ReminderRecipients.officers(of: units, on: query.today, db: db)
@@ -30,6 +34,6 @@ struct ObligationReminders: ReminderSource {
                                 link: CampaignRoute.obligation(.value(id)).path,
                                 figure: "campaign-\(try row.decode(column: "campaign_id", as: Int.self)).obligations-late")
         }
-        return ReminderPage(items: items, next: rows.count < query.limit ? nil : try rows.last?.decode(column: "id", as: Int.self))
+        return ReminderPage(items: items, next: page.last)
     }
 }
