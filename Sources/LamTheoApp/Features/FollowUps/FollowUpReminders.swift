@@ -9,15 +9,19 @@ struct FollowUpReminders: ReminderSource {
     let kind = ReminderKind(name: "follow-up.task", title: LocalizedText(vi: "Nhiệm vụ sau kết luận, kiến nghị", en: "Follow-up tasks"),
                             lagging: LocalizedText(vi: "nhiệm vụ sau kết luận, kiến nghị", en: "follow-up tasks"))
 
+    /// Pages are units (`IdPage`; the cursor is the last unit's id), read through `follow_up_tasks_unit`: the tasks
+    /// closed over the years stay out of a page's reading.
     func items(_ query: ReminderQuery, on db: any Database) async throws -> ReminderPage {
-        let subtree: SQLQueryString = query.subtree.map { "AND \(column: "t.organization_path", in: $0)" } ?? ""
+        guard let page = try await ReminderRecipients.unitPage(after: query.cursor, limit: query.limit, in: query.subtree, on: db) else {
+            return ReminderPage(items: [], next: nil)
+        }
         let rows = try await db.sql.raw("""
             SELECT t.id AS id, t.organization_id AS unit, t.organization_path AS path, COALESCE(t.extended_until, t.due_on) AS due_on,
                    t.state AS state, t.title AS title, t.origin_kind AS origin
             FROM follow_up_tasks t
-            WHERE t.id > \(bind: query.cursor ?? 0) AND t.state IN (\(binds: FollowUpState.awaitingOwner.map(\.rawValue)))
-              AND COALESCE(t.extended_until, t.due_on) <= \(bind: query.dueBy.iso) \(subtree)
-            ORDER BY t.id LIMIT \(bind: query.limit)
+            WHERE \(page.contains("t.organization_id", on: db)) AND t.state IN (\(binds: FollowUpState.awaitingOwner.map(\.rawValue)))
+              AND COALESCE(t.extended_until, t.due_on) <= \(bind: query.dueBy.iso)
+            ORDER BY t.organization_id, t.id
             """).all()
         let units = try rows.map { try $0.decode(column: "unit", as: Int.self) }
         let officers = try await ReminderRecipients.officers(of: units, on: query.today, db: db)
@@ -32,6 +36,6 @@ struct FollowUpReminders: ReminderSource {
                                 link: FollowUpRoute.show(.value(id)).path,
                                 figure: "follow-ups-\(try row.decode(column: "origin", as: String.self)).overdue")
         }
-        return ReminderPage(items: items, next: rows.count < query.limit ? nil : try rows.last?.decode(column: "id", as: Int.self))
+        return ReminderPage(items: items, next: page.last)
     }
 }
