@@ -62,7 +62,8 @@ enum DatabaseCopy {
     static func load(_ file: URL, into app: Application) async throws {
         switch app.configuredDatabase {
         case .sqliteFile(let path):
-            app.databases.reinitialize(.sqlite)
+            // Shuts the pool down synchronously, waiting on the event loops: never from one, where tasks run (`BlockingWork`).
+            await BlockingWork.run { app.databases.reinitialize(.sqlite) }
             let incoming = path + ".restoring"
             try? FileManager.default.removeItem(atPath: incoming)
             try FileManager.default.copyItem(atPath: file.path, toPath: incoming)
