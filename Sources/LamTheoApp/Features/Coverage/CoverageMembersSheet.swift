@@ -34,6 +34,6 @@ enum CoverageMembersSheet {
                       LocalizedText(vi: "Số thẻ đảng viên", en: "Party card number"), LocalizedText(vi: "Chi bộ", en: "Cell")].map { $0(language) }
         let title = "\(list.label(language)) - \(unit.name)"
         let sheet = XLSXWriter.Sheet(name: list.label(language), header: header, rows: cells)
-        return File(name: "\(title) - \(campaign.title).xlsx", data: try XLSXWriter.write([sheet]), memberIds: ids)
+        return File(name: "\(title) - \(campaign.title).xlsx", data: try await BlockingWork.run { try XLSXWriter.write([sheet]) }, memberIds: ids)
     }
 }

@@ -32,12 +32,13 @@ enum SpreadsheetExport {
         let (rows, memberIds) = kind == .members ? try await memberRows(scopes: scopes, within: within, on: db)
                                                  : (try await organizationRows(scopes: scopes, within: within, on: db), [])
         let stem = kind == .members ? "dang-vien" : "to-chuc-dang"
+        // A province's members are seconds of writing: off the event loops.
         switch format {
         case .csv:
-            return File(name: "\(stem).csv", data: CSVFile.write([header] + rows), rows: rows.count, memberIds: memberIds)
+            return File(name: "\(stem).csv", data: await BlockingWork.run { CSVFile.write([header] + rows) }, rows: rows.count, memberIds: memberIds)
         case .xlsx:
             let sheet = XLSXWriter.Sheet(name: kind == .members ? "Đảng viên" : "Tổ chức đảng", header: header, rows: rows)
-            return File(name: "\(stem).xlsx", data: try XLSXWriter.write([sheet]), rows: rows.count, memberIds: memberIds)
+            return File(name: "\(stem).xlsx", data: try await BlockingWork.run { try XLSXWriter.write([sheet]) }, rows: rows.count, memberIds: memberIds)
         }
     }
 
