@@ -290,7 +290,7 @@ struct DocumentTests {
         }
     }
 
-    @Test("scope past a thousand units: a wide scope checks each document's unit, a narrow one names its units; both read the same",
+    @Test("scope past the units a scope names: a wide scope checks each document's unit, a narrow one names its units; both read the same",
           arguments: TestBackend.allCases)
     func wideScope(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
@@ -309,12 +309,15 @@ struct DocumentTests {
             ]
             for (name, unit, readable) in callers {
                 let scopes = [try await app.unit(unit).treePath]
-                let list = try await DocumentQueries.search(.init(scopes: scopes), page: 1, perPage: 50, on: app.db)
+                // Scopes of more than 1,000 units are wide here.
+                let limits = DocumentQueries.Limits(namedUnits: 1_000)
+                let list = try await DocumentQueries.search(.init(scopes: scopes), page: 1, perPage: 50, limits: limits, on: app.db)
                 #expect(list.items.map { $0.id! } == readable.reversed(), "\(name): newest first")
                 #expect(list.total == readable.count && !list.totalIsLowerBound, "\(name): counted")
                 // A candidate limit of 1 takes SQLite off the candidates: a narrow scope reads its units' documents, a wide one walks by date.
                 for limit in [nil, 1] {
-                    let plans = try await DocumentQueries.search(.init(text: "ke hoach", scopes: scopes), page: 1, perPage: 50, candidateLimit: limit, on: app.db)
+                    let plans = try await DocumentQueries.search(.init(text: "ke hoach", scopes: scopes), page: 1, perPage: 50,
+                                                                 limits: .init(namedUnits: limits.namedUnits, candidates: limit), on: app.db)
                     #expect(plans.items.map { $0.id! } == readable.reversed().filter { $0 != central }, "\(name): a search, candidate limit \(limit ?? 0)")
                 }
             }

@@ -39,10 +39,18 @@ enum DocumentQueries {
         var scopes: [TreePath]?
     }
 
-    /// Newest first. Words of the title or symbol through the trigram index (`TextSearch`). `candidateLimit`: tests lower
-    /// it to take, on a handful of documents, the ways SQLite reads a common word's thousands.
-    static func search(_ filter: Filter, page: Int, perPage: Int, candidateLimit: Int? = nil, on db: any Database) async throws -> Page<Document> {
-        let (predicate, search, scope) = try await predicate(filter, on: db)
+    /// Where a list changes its way of reading: tests lower them to take, on a handful of documents, the ways of a national register.
+    struct Limits: Sendable {
+        /// The most units a scope names (`scopePredicate`): a committee of 1,767 units whose 744 plans lie among 200,000
+        /// documents otherwise checked them all to count its own (160 ms); a province's thousands are found in passing.
+        var namedUnits = 5_000
+        /// `TextSearch.Listing.candidateLimit`, when set.
+        var candidates: Int?
+    }
+
+    /// Newest first. Words of the title or symbol through the trigram index (`TextSearch`).
+    static func search(_ filter: Filter, page: Int, perPage: Int, limits: Limits = Limits(), on db: any Database) async throws -> Page<Document> {
+        let (predicate, search, scope) = try await predicate(filter, namedUnits: limits.namedUnits, on: db)
         let range = (page - 1) * perPage ..< page * perPage
         let found: (ids: [Int], total: Int, isLowerBound: Bool)
         if let search {
@@ -54,7 +62,7 @@ enum DocumentQueries {
             var listing = TextSearch.Listing(filter: predicate, order: "issued_on DESC, id DESC", orderIndex: "documents_issued",
                                              scope: scope.namesUnits ? (index: "documents_organization", rows: { try await count(scope.condition) }) : nil,
                                              rows: { try await count("1 = 1") })
-            if let candidateLimit { listing.candidateLimit = candidateLimit }
+            if let candidates = limits.candidates { listing.candidateLimit = candidates }
             found = try await search.page(listing, range: range, on: db)
         } else {
             let counted = try await TextSearch.boundedCount(db.sql.raw("""
@@ -71,7 +79,7 @@ enum DocumentQueries {
     }
 
     /// The filter's conditions but the title's words, which are the search, if any; and the scope's own condition.
-    private static func predicate(_ filter: Filter, on db: any Database) async throws
+    private static func predicate(_ filter: Filter, namedUnits: Int, on db: any Database) async throws
         -> (SQLQueryString, TextSearch?, scope: (condition: SQLQueryString, namesUnits: Bool)) {
         var parts: [SQLQueryString] = []
         var search: TextSearch?
@@ -84,7 +92,7 @@ enum DocumentQueries {
             search = TextSearch(.documents)
             search?.allWords(of: key, in: .documentTitle)
         }
-        let scope = try await scopePredicate(filter.scopes, on: db)
+        let scope = try await scopePredicate(filter.scopes, namedUnits: namedUnits, on: db)
         parts.insert(scope.condition, at: 0)
         if let type = filter.typeCode { parts.append("type_code = \(bind: type)") }
         if let issuer = filter.issuerCode { parts.append("issuer_code = \(bind: issuer)") }
@@ -96,17 +104,18 @@ enum DocumentQueries {
 
     /// Central documents, and those issued in, above or below the scopes.
     ///
-    /// Scopes of at most a thousand units (a ward, a cell) name their units, ancestors included: the documents are then
-    /// found through their unit's index, where checking each document's unit read every document of a national register
+    /// Scopes of at most `namedUnits` units (a cell, a ward, a district's committee) name their units, ancestors included:
+    /// the documents are then found through their unit's index, where checking each document's unit read every document of a national register
     /// for a cell (326 ms among 200,000). Wider scopes check the unit of each document as it is read (lists are counted
     /// only up to a thousand, so few are read), by a lookup of its own: PostgreSQL would otherwise read all the units of
     /// the scopes into a hash first (72 ms for the root's 205,000, to check a page of 50 documents).
-    private static func scopePredicate(_ scopes: [TreePath]?, on db: any Database) async throws -> (condition: SQLQueryString, namesUnits: Bool) {
+    private static func scopePredicate(_ scopes: [TreePath]?, namedUnits: Int, on db: any Database) async throws
+        -> (condition: SQLQueryString, namesUnits: Bool) {
         guard let scopes else { return ("1 = 1", false) }
         let subtrees = OrganizationQueries.subtreePredicate("path", scopes: scopes, within: nil)
-        let below = try await db.sql.raw("SELECT id FROM organizations WHERE \(subtrees) LIMIT \(bind: TextSearch.countLimit + 1)").all()
+        let below = try await db.sql.raw("SELECT id FROM organizations WHERE \(subtrees) LIMIT \(bind: namedUnits + 1)").all()
             .map { try $0.decode(column: "id", as: Int.self) }
-        if below.count <= TextSearch.countLimit {
+        if below.count <= namedUnits {
             let units = Set(below + scopes.flatMap(\.ids)).sorted()
             return (units.isEmpty ? "organization_id IS NULL" : "(organization_id IS NULL OR organization_id IN (\(binds: units)))", true)
         }
