@@ -140,8 +140,19 @@ struct TextSearch: Sendable {
         let candidates = try await sql.raw("SELECT COUNT(*) AS n FROM (\(matches) LIMIT \(bind: listing.candidateLimit + 1)) m").first()?
             .decode(column: "n", as: Int.self) ?? 0
         if candidates <= listing.candidateLimit {
-            // NOT INDEXED: from the matches by id, never along the order's index checking each row against them.
-            return try await Self.page(of: "\(table) NOT INDEXED", where: "id IN (\(matches)) AND \(listing.filter)", order: order, range: range, on: db)
+            // NOT INDEXED: from the matches by id, never along the order's index checking each row against them. The page
+            // and its count come from one more reading of the trigram index (a window over the filtered matches): each
+            // reading costs its own time (a card number's part among 5.5 million: 13 ms).
+            let source: SQLQueryString = "\(table) NOT INDEXED", found: SQLQueryString = "id IN (\(matches)) AND \(listing.filter)"
+            let rows = try await sql.raw("""
+                SELECT id, COUNT(*) OVER () AS n FROM \(source) WHERE \(found) ORDER BY \(order) LIMIT \(bind: range.count) OFFSET \(bind: range.lowerBound)
+                """).all()
+            guard let first = rows.first else {
+                // Past the last page the window has no row to say how many there were.
+                return range.lowerBound == 0 ? ([], 0, false) : try await Self.page(of: source, where: found, order: order, range: range, on: db)
+            }
+            let n = try first.decode(column: "n", as: Int.self)
+            return (try rows.map { try $0.decode(column: "id", as: Int.self) }, min(n, Self.countLimit), n > Self.countLimit)
         }
         // Rows visited by the walk: each matches with a chance of (rows in scope / rows) × (matches / rows).
         let rows = Double(try await listing.rows())
