@@ -104,11 +104,12 @@ enum DocumentQueries {
 
     /// Central documents, and those issued in, above or below the scopes.
     ///
-    /// Scopes of at most `namedUnits` units (a cell, a ward, a district's committee) name their units, ancestors included:
-    /// the documents are then found through their unit's index, where checking each document's unit read every document of a national register
-    /// for a cell (326 ms among 200,000). Wider scopes check the unit of each document as it is read (lists are counted
-    /// only up to a thousand, so few are read), by a lookup of its own: PostgreSQL would otherwise read all the units of
-    /// the scopes into a hash first (72 ms for the root's 205,000, to check a page of 50 documents).
+    /// Scopes of at most `namedUnits` units (a cell, a ward, a district's committee) name their units, ancestors
+    /// included: the documents are then found through their unit's index, where checking each document's unit read
+    /// every document of a national register for a cell (326 ms among 200,000). Wider scopes check the unit of each
+    /// document as it is read (lists are counted only up to a thousand, so few are read), by a lookup of its own:
+    /// PostgreSQL would otherwise read all the units of the scopes into a hash first (72 ms for the root's 205,000, to
+    /// check a page of 50 documents).
     private static func scopePredicate(_ scopes: [TreePath]?, namedUnits: Int, on db: any Database) async throws
         -> (condition: SQLQueryString, namesUnits: Bool) {
         guard let scopes else { return ("1 = 1", false) }
