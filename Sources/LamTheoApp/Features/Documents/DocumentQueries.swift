@@ -42,7 +42,7 @@ enum DocumentQueries {
     /// Where a list changes its way of reading: tests lower them to take, on a handful of documents, the ways of a national register.
     struct Limits: Sendable {
         /// The most units a scope names (`scopePredicate`): a committee of 1,767 units whose 744 plans lie among 200,000
-        /// documents otherwise checked them all to count its own (160 ms); a province's thousands are found in passing.
+        /// documents otherwise checked them all to count its own (64–75 ms); a province's thousands are found in passing.
         var namedUnits = 5_000
         /// `TextSearch.Listing.candidateLimit`, when set.
         var candidates: Int?
