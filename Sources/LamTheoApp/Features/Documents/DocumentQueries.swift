@@ -65,14 +65,7 @@ enum DocumentQueries {
             if let candidates = limits.candidates { listing.candidateLimit = candidates }
             found = try await search.page(listing, range: range, on: db)
         } else {
-            let counted = try await TextSearch.boundedCount(db.sql.raw("""
-                SELECT COUNT(*) AS n FROM (SELECT 1 FROM documents WHERE \(predicate) LIMIT \(bind: TextSearch.countLimit + 1)) s
-                """), on: db)
-            let ids = try await db.sql.raw("""
-                SELECT id FROM documents WHERE \(predicate)
-                ORDER BY issued_on DESC, id DESC LIMIT \(bind: range.count) OFFSET \(bind: range.lowerBound)
-                """).all().map { try $0.decode(column: "id", as: Int.self) }
-            found = (ids, counted.total, counted.isLowerBound)
+            found = try await TextSearch.page(of: "documents", where: predicate, order: "issued_on DESC, id DESC", range: range, on: db)
         }
         let byId = Dictionary(uniqueKeysWithValues: try await Document.query(on: db).filter(\.$id ~~ found.ids).all().map { ($0.requireID(), $0) })
         return Page(items: found.ids.compactMap { byId[$0] }, page: page, perPage: perPage, total: found.total, totalIsLowerBound: found.isLowerBound)

@@ -181,8 +181,8 @@ struct TextSearch: Sendable {
     }
 
     /// The ids in `range` of the rows of `source` where `found` holds, in `order`, and their number up to the limit: only
-    /// the page's rows come back from the database.
-    private static func page(of source: SQLQueryString, where found: SQLQueryString, order: SQLQueryString, range: Range<Int>,
+    /// the page's rows come back from the database. Also how a list without a search reads a page (documents).
+    static func page(of source: SQLQueryString, where found: SQLQueryString, order: SQLQueryString, range: Range<Int>,
                              on db: any Database) async throws -> (ids: [Int], total: Int, isLowerBound: Bool) {
         let ids = try await db.sql.raw("""
             SELECT id FROM \(source) WHERE \(found) ORDER BY \(order) LIMIT \(bind: range.count) OFFSET \(bind: range.lowerBound)
