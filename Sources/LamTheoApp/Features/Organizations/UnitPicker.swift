@@ -28,14 +28,16 @@ struct UnitPicker {
     /// and the one already chosen, whatever the search.
     static func candidates(matching text: String, holdsMembers: Bool?, excluding excluded: Int?, selected: Int?,
                            scopes: [TreePath]?, on db: any Database) async throws -> [Candidate] {
-        var units: [OrganizationSummary] = []
+        var units: [(id: Int, parentId: Int?, name: String, code: String)] = []
         if !text.isEmpty {
             let filter = OrganizationQueries.Filter(text: text, holdsMembers: holdsMembers, scopes: scopes)
             units = try await OrganizationQueries.search(filter, page: 1, perPage: 20, on: db).items.filter { $0.id != excluded }
+                .map { ($0.id, $0.parentId, $0.name, $0.code) }
         }
-        if let selected, !units.contains(where: { $0.id == selected }), let unit = try await OrganizationQueries.summaries(ofIds: [selected], on: db).first,
+        // The chosen unit by itself: its subtree's figures (a sum over the whole tree for the root) are not shown here.
+        if let selected, !units.contains(where: { $0.id == selected }), let unit = try await Organization.find(selected, on: db),
            scopes?.contains(where: { $0.contains(unit.treePath) }) ?? true {
-            units.insert(unit, at: 0)
+            units.insert((selected, unit.parentId, unit.name, unit.code), at: 0)
         }
         let parents = try await OrganizationQueries.parentNames(of: units.map { ($0.id, $0.parentId) }, on: db)
         return units.map { Candidate(id: $0.id, name: $0.name, code: $0.code, parentName: parents[$0.id]) }
