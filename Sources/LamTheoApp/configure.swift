@@ -85,8 +85,9 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
         CSRFMiddleware(),
         PolicyMiddleware(),
     ]
-    // With a replica: marks a client that has just written (innermost, so that it sees the handler's own answer).
-    if let replica = configuration.replica { steps.append(RecentWriteMiddleware(sticky: replica.sticky)) }
+    // With a replica or kept dashboards: marks a client that has just written (innermost, so that it sees the handler's own answer).
+    app.recentWrites = RecentWrites(replica: configuration.replica, dashboardCache: configuration.dashboardCache)
+    if let recentWrites = app.recentWrites { steps.append(RecentWriteMiddleware(window: recentWrites.window)) }
     app.middleware.use(MiddlewareChain(steps))
     app.trustedProxies = configuration.trustedProxies
 
@@ -110,6 +111,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.mailTransport = try configuration.mail.map { try SMTPTransport(settings: $0) }
     app.asyncCommands.use(SendTestMailCommand(), as: "send-test-mail")
     app.publicPages = PublicPageCache()
+    app.dashboardPages = DashboardPageCache(lifetime: configuration.dashboardCache)
     app.articleViews = ArticleViewCounter()
     PublicLayout.origin = app.publicAddress
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))

@@ -82,6 +82,56 @@ struct DashboardTests {
             #expect(try await tester.sendRequest(.GET, "/dashboard?unit=\(tree.wardB)", headers: ward.web).status == .notFound)
         }
     }
+    @Test("a page drawn is shown again to the unit's next readers for the cache's lifetime, in its language; drawn afresh for a reader who has just written or asks with no-cache; another ward's officer still refused; the API always afresh",
+          arguments: TestBackend.allCases)
+    func keptPages(_ backend: TestBackend) async throws {
+        try await withTestApp(backend, configuring: { $0.dashboardCache = 300 }) { app in
+            let (tree, campaign) = try await studiedTree(app)
+            let ward = try await app.caller("phuonga", .officer, scope: tree.wardA, level: .viewer)
+            let otherWard = try await app.caller("phuongb", .officer, scope: tree.wardB, level: .viewer)
+            let secretary = try await app.caller("bithua2", .secretary, scope: tree.cellA2)
+            let tester = try app.testing()
+            let path = "/dashboard?unit=\(tree.wardA)"
+            func page(_ headers: HTTPHeaders, _ query: String = "") async throws -> String {
+                let answer = try await tester.sendRequest(.GET, path + query, headers: headers)
+                #expect(answer.status == .ok)
+                return answer.body.string
+            }
+            #expect(try await page(ward.web).contains("2/4"))
+            #expect(try await page(ward.web, "&lang=en").contains("2/4"))
+
+            // Cell A2's secretary records its session, both members present: its answers mark the secretary as a writer.
+            let created = try await tester.sendRequest(.POST, "/api/v1/study-sessions", headers: secretary.api) {
+                try $0.content.encode(StudySessionInput(organizationId: tree.cellA2, campaignId: campaign, title: "Sinh hoạt chuyên đề",
+                                                        heldOn: CalendarDate.today().iso, format: "in_person"))
+            }
+            let mark = try #require(created.headers.setCookie?[ReplicaReads.recentWriteCookie])
+            #expect(mark.maxAge == 301, "as long as a page drawn before the write may be shown, and a second for the cookie's whole seconds")
+            let session = try created.content.decode(StudyAPI.SessionDetailDTO.self).session.id
+            let cellA2 = try await Member.query(on: app.db).filter(\.$organizationId == tree.cellA2).all().map { $0.requireID() }
+            #expect(try await tester.sendRequest(.PUT, "/api/v1/study-sessions/\(session)/attendance", headers: secretary.api) {
+                try $0.content.encode(AttendanceInput(entries: cellA2.map { AttendanceEntry(memberId: $0, status: "present") }))
+            }.status == .ok)
+
+            let kept = try await page(ward.web)
+            #expect(kept.contains("2/4") && !kept.contains("4/4"), "the page drawn before the write, kept")
+            #expect(kept.contains("phuonga") && !kept.contains("bithua2"), "the frame is the reader's own")
+            #expect(try await tester.sendRequest(.GET, path, headers: otherWard.web).status == .notFound, "a kept page is shown only to those who may read the unit")
+            let api = try await tester.sendRequest(.GET, "/api/v1/dashboard?unit=\(tree.wardA)", headers: ward.api).content.decode(DashboardAPI.DashboardDTO.self)
+            #expect(api.sections.first { $0.key == "campaign-\(campaign)" }?.figures.first?.count == 4, "the API reads afresh")
+
+            var writer = ward.web
+            writer.replaceOrAdd(name: .cookie, value: ward.web.first(name: .cookie)! + "; \(ReplicaReads.recentWriteCookie)=\(mark.string)")
+            #expect(try await page(writer).contains("4/4"), "a reader who has just written gets it drawn afresh")
+            #expect(try await page(ward.web).contains("4/4"), "and the page drawn for it is kept for the others")
+
+            #expect(try await page(ward.web, "&lang=en").contains("2/4"), "each language's page is kept on its own")
+            var forced = ward.web
+            forced.add(name: .cacheControl, value: "no-cache")
+            #expect(try await page(forced, "&lang=en").contains("4/4"), "a forced reload draws it afresh")
+        }
+    }
+
     @Test("a unit with many children: the chart and its table show the first 30, lagging first, and link to the page with every one")
     func manyChildren() throws {
         let lead = "campaign-1.studied"

@@ -98,7 +98,7 @@ struct TopologyTests {
     }
 
     @Test("reads from the replica: GET and HEAD while it keeps up; the primary after the client's write, for any other method, and when it lags or its lag is unknown")
-    func routingRule() {
+    func routingRule() throws {
         let reads = ReplicaReads(settings: ReplicaSettings(url: "postgres://u@localhost/x", sticky: 5, maxLag: 2))
         let now = Date()
         #expect(reads.target(method: .GET, wroteRecently: false, now: now) == .primary, "lag not measured yet")
@@ -109,7 +109,9 @@ struct TopologyTests {
         for method in [HTTPMethod.POST, .PUT, .PATCH, .DELETE] {
             #expect(reads.target(method: method, wroteRecently: false, now: now) == .primary)
         }
-        #expect(reads.isSticky(now.addingTimeInterval(-4), now: now) && !reads.isSticky(now.addingTimeInterval(-6), now: now) && !reads.isSticky(nil, now: now))
+        let recent = try #require(RecentWrites(replica: reads.settings, dashboardCache: 0))
+        #expect(recent.include(now.addingTimeInterval(-4), now: now) && !recent.include(now.addingTimeInterval(-6), now: now) && !recent.include(nil, now: now))
+        #expect(RecentWrites(replica: reads.settings, dashboardCache: 10)?.window == 11 && RecentWrites(replica: nil, dashboardCache: 0) == nil)
         #expect(reads.target(method: .GET, wroteRecently: false, now: now.addingTimeInterval(4)) == .primary, "a measurement 4 s old")
         reads.record(ReplicaLag(bytes: 4_096, seconds: 2.5, measuredAt: now))
         #expect(reads.target(method: .GET, wroteRecently: false, now: now) == .primary)
@@ -124,7 +126,8 @@ struct TopologyTests {
         try await withTestApp(.postgres) { app in
             guard case .postgres(let url) = app.configuredDatabase else { return }
             try app.useReplica(ReplicaSettings(url: url), measuresLag: false)
-            app.middleware.use(RecentWriteMiddleware(sticky: 5))
+            app.recentWrites = RecentWrites(window: 5)
+            app.middleware.use(RecentWriteMiddleware(window: 5))
             let reads = try #require(app.replicaReads)
             #expect(try await reads.measure(primary: app.db, replica: app.db(.replica)) == nil, "not a standby: no lag, reads go to the primary")
             reads.record(ReplicaLag(bytes: 0, seconds: 0, measuredAt: Date()))

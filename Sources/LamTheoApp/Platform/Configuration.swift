@@ -27,6 +27,10 @@ public struct AppConfiguration: Sendable {
     public var trustedProxies = TrustedProxies.none
     /// A streaming replica that reads which may lag go to (`LAMTHEO_REPLICA_URL`, PostgreSQL only); nil: one database.
     public var replica: ReplicaSettings?
+    /// How long a unit's dashboard page, once drawn, is shown again to the next readers of the same unit, day and period
+    /// (`LAMTHEO_DASHBOARD_CACHE`, seconds; 0: drawn for every request). Its figures are then that much older at most, as
+    /// a replica's are; a client that has just written, or asks with `Cache-Control: no-cache`, gets them drawn anew.
+    public var dashboardCache = 5
 
     var servesTLS: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
 
@@ -102,6 +106,12 @@ public struct AppConfiguration: Sendable {
             configuration.trustedProxies = trusted
         }
         configuration.replica = try ReplicaSettings.load(from: environment, primary: database)
+        if let seconds = environment["LAMTHEO_DASHBOARD_CACHE"], !seconds.isEmpty {
+            guard let lifetime = Int(seconds), (0...300).contains(lifetime) else {
+                throw ConfigurationError(variable: "LAMTHEO_DASHBOARD_CACHE", value: seconds, expected: "a number of seconds from 0 (off) to 300")
+            }
+            configuration.dashboardCache = lifetime
+        }
         return configuration
     }
 }

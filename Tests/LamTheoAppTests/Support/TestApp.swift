@@ -46,6 +46,8 @@ func withTestApp(_ backend: TestBackend, configuring: (inout AppConfiguration) -
     var configuration = AppConfiguration(database: database)
     configuration.filesDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lamtheo-files-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: configuration.filesDirectory) }
+    // Tests read what they have just written with no cookie: dashboards are drawn for each request unless a test keeps them.
+    configuration.dashboardCache = 0
     configuring(&configuration)
 
     let app = try await Application.make(.testing)

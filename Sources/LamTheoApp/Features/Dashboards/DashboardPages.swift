@@ -7,11 +7,17 @@ enum DashboardPages {
         routes.get(DashboardRoute.show, use: show).requiring(.capability(.read))
     }
 
+    /// The reader's right to the unit is checked first; the page may then be one drawn a moment ago (`DashboardPageCache`).
     static func show(request: Request) async throws -> Response {
         let unit = try await request.readableUnit()
-        let model = try await DashboardShow.Query.run(unit: unit, day: try request.queryDay("day", default: .today()),
-                                                      period: try request.reportingPeriod(), on: request.reads)
-        return DashboardShow.View(model: model, allChildren: try request.queryText("children") == "all").response(for: request)
+        let (day, period) = (try request.queryDay("day", default: .today()), try request.reportingPeriod())
+        let allChildren = try request.queryText("children") == "all"
+        let key = DashboardPageCache.Key(unitId: unit.requireID(), day: day, period: period, language: request.language, allChildren: allChildren)
+        let page = try await request.application.dashboardPages.page(key, reuse: !request.readsDashboardAfresh) {
+            let model = try await DashboardShow.Query.run(unit: unit, day: day, period: period, on: request.reads)
+            return DashboardShow.View(model: model, allChildren: allChildren).keptPage(request.language)
+        }
+        return page.layout.response(for: request)
     }
 }
 

@@ -72,11 +72,6 @@ final class ReplicaReads: Sendable {
         self.settings = settings
     }
 
-    /// Whether a client whose last write was answered at `recentWrite` (its cookie) still reads its own writes.
-    func isSticky(_ recentWrite: Date?, now: Date = Date()) -> Bool {
-        recentWrite.map { now.timeIntervalSince($0) < TimeInterval(settings.sticky) } ?? false
-    }
-
     var lastLag: ReplicaLag? { lag.withLockedValue { $0 } }
 
     func record(_ measured: ReplicaLag?) {
@@ -140,18 +135,42 @@ struct ReplicaLagMonitor: LifecycleHandler {
     }
 }
 
+/// A client's own writes, as its `lt_recent_write` cookie tells them: for how long after one its reads skip what may be
+/// older than the write — the replica, a dashboard page drawn before it.
+struct RecentWrites: Sendable, Equatable {
+    /// Seconds after a write during which the client reads afresh.
+    let window: Int
+
+    /// Long enough for the replica's `sticky` and for a dashboard page kept `dashboardCache` seconds (one more: the cookie
+    /// holds whole seconds, so a write may be up to one older than it says); nil when neither is in use.
+    init?(replica: ReplicaSettings?, dashboardCache: Int) {
+        let window = max(replica?.sticky ?? 0, dashboardCache > 0 ? dashboardCache + 1 : 0)
+        guard window > 0 else { return nil }
+        self.window = window
+    }
+
+    init(window: Int) {
+        self.window = window
+    }
+
+    /// Whether a client whose last write was answered at `written` (its cookie) still reads afresh.
+    func include(_ written: Date?, now: Date = Date()) -> Bool {
+        written.map { now.timeIntervalSince($0) < TimeInterval(window) } ?? false
+    }
+}
+
 /// Marks a client that has just written (any method but GET and HEAD answered below 400) with a cookie holding the
-/// time, so that its next reads come from the primary: a form's redirect shows what it saved. A client that keeps no
-/// cookies (most API scripts) reads from the replica at once, at most `maxLag` behind; the write's own answer
-/// carries what it stored.
+/// time, so that its next reads come from the primary and draw dashboards afresh: a form's redirect shows what it saved.
+/// A client that keeps no cookies (most API scripts) reads from the replica at once, at most `maxLag` behind; the
+/// write's own answer carries what it stored.
 struct RecentWriteMiddleware: AsyncMiddleware {
-    let sticky: Int
+    let window: Int
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         if request.method != .GET, request.method != .HEAD, response.status.code < 400 {
             response.cookies[ReplicaReads.recentWriteCookie] = HTTPCookies.Value(
-                string: String(Int(Date().timeIntervalSince1970)), maxAge: sticky, path: "/",
+                string: String(Int(Date().timeIntervalSince1970)), maxAge: window, path: "/",
                 isSecure: request.application.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
         return response
@@ -175,6 +194,16 @@ extension Application {
     private struct ReplicaReadsKey: StorageKey {
         typealias Value = ReplicaReads
     }
+
+    /// Set by `configure` with a replica or kept dashboard pages; nil: no client is told from another by its writes.
+    var recentWrites: RecentWrites? {
+        get { storage[RecentWritesKey.self] }
+        set { storage[RecentWritesKey.self] = newValue }
+    }
+
+    private struct RecentWritesKey: StorageKey {
+        typealias Value = RecentWrites
+    }
 }
 
 extension Request {
@@ -187,11 +216,11 @@ extension Request {
         return chosen
     }
 
-    /// The client wrote a moment ago (its `lt_recent_write` cookie is younger than `LAMTHEO_REPLICA_STICKY`); false
-    /// with one database.
+    /// The client wrote a moment ago (its `lt_recent_write` cookie is within `RecentWrites.window`); false when no
+    /// client is told from another (one database, no kept dashboards).
     var wroteRecently: Bool {
-        guard let replica = application.replicaReads else { return false }
-        return replica.isSticky(cookies[ReplicaReads.recentWriteCookie].flatMap { Double($0.string) }.map(Date.init(timeIntervalSince1970:)))
+        guard let recentWrites = application.recentWrites else { return false }
+        return recentWrites.include(cookies[ReplicaReads.recentWriteCookie].flatMap { Double($0.string) }.map(Date.init(timeIntervalSince1970:)))
     }
 
     private struct ReadTargetKey: StorageKey {

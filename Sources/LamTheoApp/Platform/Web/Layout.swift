@@ -52,7 +52,7 @@ extension Application {
 }
 
 /// One link in the trail above a page's title.
-struct Crumb {
+struct Crumb: Sendable {
     let title: String
     let url: String?
 }

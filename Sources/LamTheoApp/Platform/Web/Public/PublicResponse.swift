@@ -25,7 +25,7 @@ final class PublicPageCache: Sendable {
     /// How often the generation is read: one primary-key read a second per process, whatever the traffic.
     static let generationCheck: TimeInterval = 1
 
-    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    private let pages = ExpiringCache<String, Entry>(capacity: PublicPageCache.capacity)
     private let generation = NIOLockedValueBox<(known: Int64?, checkedAt: Date)>((nil, .distantPast))
 
     /// Empties the cache when the stored generation has moved since this process last read it (at most once a second:
@@ -46,18 +46,15 @@ final class PublicPageCache: Sendable {
     }
 
     func entry(_ key: String, now: Date = Date()) -> Entry? {
-        entries.withLockedValue { $0[key] }.flatMap { $0.expires > now ? $0 : nil }
+        pages.value(key, now: now)
     }
 
     func keep(_ entry: Entry, at key: String) {
-        entries.withLockedValue { entries in
-            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = entry
-        }
+        pages.keep(entry, at: key, until: entry.expires)
     }
 
     func removeAll() {
-        entries.withLockedValue { $0.removeAll() }
+        pages.removeAll()
     }
 }
 
