@@ -112,6 +112,8 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(SendTestMailCommand(), as: "send-test-mail")
     app.publicPages = PublicPageCache()
     app.dashboardPages = DashboardPageCache(lifetime: configuration.dashboardCache)
+    app.accessGeneration = StoredGeneration(table: "access_generation", interval: Application.accessCheckInterval)
+    app.callers = CallerCache()
     app.articleViews = ArticleViewCounter()
     PublicLayout.origin = app.publicAddress
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))

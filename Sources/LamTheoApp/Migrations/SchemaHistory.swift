@@ -51,6 +51,7 @@ enum SchemaHistory {
         AddTrigramSearch(),
         CreatePublicPageGeneration(),
         AddRoleGrantPlace(),
+        AddAccessGeneration(),
     ]
 }
 

@@ -60,6 +60,9 @@ func withTestApp(_ backend: TestBackend, configuring: (inout AppConfiguration) -
     }
     do {
         try await configure(app, configuration)
+        // Tests change accounts and grants by SQL as well as through the application: the access generation is read on
+        // every request (the callers' cache is tested with the serving interval on its own).
+        app.accessGeneration = StoredGeneration(table: "access_generation", interval: 0)
         // Outermost, so that it sees every answer as the client gets it, errors included.
         app.middleware.use(audit, at: .beginning)
         // Cheap hashing and a fast throttle: the tests sign in often and on purpose fail to.

@@ -10,21 +10,24 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // A public page is the same for everyone: it never learns who asks.
         if request.ignoresCaller { return try await next.respond(to: request) }
+        let app = request.application
         if let bearer = request.headers.bearerAuthorization {
-            guard let (actor, token) = try await ActorLoader.tokenHolder(bearer.token, on: request.db) else {
+            guard let token = try await ActorLoader.presented(bearer.token, .apiToken, app: app, on: request.db),
+                  token.credential.admits(.apiToken) else {
                 throw DomainError(.unauthorized, title: LocalizedText(vi: "Khóa truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi",
                                                                        en: "The access token is invalid, expired or revoked"))
             }
-            request.actor = actor
-            try await LastSeen.note(token: token, app: request.application)
+            request.actor = token.actor
+            try await LastSeen.note(token, app: app)
         } else if !request.isAPI, let secret = request.cookies[SessionCookie.name]?.string,
-                  let signedIn = try await ActorLoader.forSession(secret, on: request.db) {
+                  let session = try await ActorLoader.presented(secret, .browserSession, app: app, on: request.db),
+                  session.credential.admits(.browserSession) {
             // The API accepts bearer tokens only: a browser's cookie never authorises an API call, so
             // another site cannot make one on a user's behalf.
-            request.actor = signedIn.actor
-            request.browserSessionId = signedIn.session.id
-            try await LastSeen.note(session: signedIn.session, app: request.application)
-            if signedIn.mustChangePassword, let detour = try PasswordChangeGate.detour(for: request) {
+            request.actor = session.actor
+            request.browserSessionId = session.credential.id
+            try await LastSeen.note(session, app: app)
+            if session.credential.mustChangePassword, let detour = try PasswordChangeGate.detour(for: request) {
                 return detour
             }
         }
@@ -94,9 +97,19 @@ enum ActorLoader {
             }
         }
 
+        /// Whether it lets its holder in now: a token not revoked, neither expired, its holder's account open (and, for a
+        /// token, its password not a temporary one: the browser is let through to the change-password form only).
+        func admits(_ kind: Kind) -> Bool {
+            guard expiresAt > Date(), isActive else { return false }
+            switch kind {
+            case .apiToken: return revokedAt == nil && !mustChangePassword
+            case .browserSession: return true
+            }
+        }
+
         /// The row with its holder and the holder's grants (one row each, or one row without a grant), found by the
-        /// secret's hash.
-        static func find(_ secret: String, _ kind: Kind, on db: any Database) async throws -> Credential? {
+        /// secret's hash (`SecretToken.hash`).
+        static func find(hash: String, _ kind: Kind, on db: any Database) async throws -> Credential? {
             let columns = kind.columns
             let rows = try await db.sql.raw("""
                 SELECT s.id, s.expires_at, \(columns.revokedAt) AS revoked_at, \(columns.lastSeen) AS last_seen, u.id AS user_id, u.username,
@@ -104,7 +117,7 @@ enum ActorLoader {
                 FROM \(columns.table) s JOIN users u ON u.id = s.user_id
                 LEFT JOIN role_grants g ON g.user_id = u.id AND \(grantInForce(on: CalendarDate.today()))
                 LEFT JOIN organizations o ON o.id = g.organization_id
-                WHERE s.token_hash = \(bind: SecretToken.hash(secret))
+                WHERE s.token_hash = \(bind: hash)
                 """).all()
             guard let row = rows.first else { return nil }
             return Credential(id: try row.decode(column: "id", as: Int.self), expiresAt: try row.decode(column: "expires_at", as: Date.self),
@@ -117,28 +130,23 @@ enum ActorLoader {
         }
     }
 
-    /// A browser's session and who it belongs to.
-    struct SignedInBrowser: Sendable {
-        let actor: Actor
-        let session: Credential
-        var mustChangePassword: Bool { session.mustChangePassword }
+    /// The holder of `secret` and its credential, as read or as kept by this process since (`CallerCache`), whether or
+    /// not the credential still lets them in (`Credential.admits`); nil when the secret matches nothing.
+    static func presented(_ secret: String, _ kind: Credential.Kind, app: Application, on db: any Database) async throws -> CallerCache.Caller? {
+        let cache = app.callers
+        let generation = try await app.accessGeneration.follow(db) { cache.removeAll() }
+        let key = CallerCache.Key(secretHash: SecretToken.hash(secret), kind: kind, day: .today())
+        if let generation, let kept = cache.caller(key, generation: generation) { return kept }
+        guard let credential = try await Credential.find(hash: key.secretHash, kind, on: db) else { return nil }
+        let caller = CallerCache.Caller(key: key, actor: try await actor(holding: credential, on: db), credential: credential)
+        if let generation { cache.keep(caller, readUnder: generation) }
+        return caller
     }
 
+    /// A token's holder, read afresh (a job acting for the one who queued it).
     static func forToken(_ token: String, on db: any Database) async throws -> Actor? {
-        try await tokenHolder(token, on: db)?.actor
-    }
-
-    /// The token's row and its holder, when the token may be used.
-    static func tokenHolder(_ token: String, on db: any Database) async throws -> (actor: Actor, token: Credential)? {
-        guard let stored = try await Credential.find(token, .apiToken, on: db),
-              stored.revokedAt == nil, stored.expiresAt > Date(), stored.isActive, !stored.mustChangePassword else { return nil }
-        return (try await actor(holding: stored, on: db), stored)
-    }
-
-    static func forSession(_ token: String, on db: any Database) async throws -> SignedInBrowser? {
-        guard let session = try await Credential.find(token, .browserSession, on: db),
-              session.expiresAt > Date(), session.isActive else { return nil }
-        return SignedInBrowser(actor: try await actor(holding: session, on: db), session: session)
+        guard let stored = try await Credential.find(hash: SecretToken.hash(token), .apiToken, on: db), stored.admits(.apiToken) else { return nil }
+        return try await actor(holding: stored, on: db)
     }
 
     /// The user with the grants in force today, each scope resolved to the unit's current path (so a
@@ -195,13 +203,17 @@ enum LastSeen {
         seen.map { -$0.timeIntervalSinceNow >= step } ?? true
     }
 
-    static func note(session: ActorLoader.Credential, app: Application) async throws {
-        guard isStale(session.lastSeen) else { return }
-        _ = try await app.writeBookkeeping { try await UserSession.query(on: $0).filter(\.$id == session.id).set(\.$lastSeenAt, to: Date()).update() }
-    }
-
-    static func note(token: ActorLoader.Credential, app: Application) async throws {
-        guard isStale(token.lastSeen) else { return }
-        _ = try await app.writeBookkeeping { try await APIToken.query(on: $0).filter(\.$id == token.id).set(\.$lastUsedAt, to: Date()).update() }
+    /// Writes the session's or token's last use when the stored one is stale, and lets the process's copy of the caller go
+    /// (it holds the old time: it would be written again on every request until the copy expires).
+    static func note(_ caller: CallerCache.Caller, app: Application) async throws {
+        let credential = caller.credential
+        guard isStale(credential.lastSeen) else { return }
+        switch caller.key.kind {
+        case .browserSession:
+            _ = try await app.writeBookkeeping { try await UserSession.query(on: $0).filter(\.$id == credential.id).set(\.$lastSeenAt, to: Date()).update() }
+        case .apiToken:
+            _ = try await app.writeBookkeeping { try await APIToken.query(on: $0).filter(\.$id == credential.id).set(\.$lastUsedAt, to: Date()).update() }
+        }
+        app.callers.forget(caller.key)
     }
 }

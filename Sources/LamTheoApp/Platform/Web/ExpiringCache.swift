@@ -29,6 +29,10 @@ final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         }
     }
 
+    func remove(_ key: Key) {
+        _ = entries.withLockedValue { $0.removeValue(forKey: key) }
+    }
+
     func removeAll() {
         entries.withLockedValue { $0.removeAll() }
     }

@@ -22,27 +22,14 @@ final class PublicPageCache: Sendable {
     /// Beyond this many addresses (searches are addresses too) the cache starts again empty.
     static let capacity = 2_000
 
-    /// How often the generation is read: one primary-key read a second per process, whatever the traffic.
-    static let generationCheck: TimeInterval = 1
-
     private let pages = ExpiringCache<String, Entry>(capacity: PublicPageCache.capacity)
-    private let generation = NIOLockedValueBox<(known: Int64?, checkedAt: Date)>((nil, .distantPast))
+    /// Read at most once a second per process, whatever the traffic.
+    private let generation = StoredGeneration(table: "public_page_generation", interval: 1)
 
     /// Empties the cache when the stored generation has moved since this process last read it (at most once a second:
     /// the requests in between use the cache as it is).
     func follow(_ db: any Database, now: Date = Date()) async throws {
-        let due = generation.withLockedValue { state in
-            guard now.timeIntervalSince(state.checkedAt) >= Self.generationCheck else { return false }
-            state.checkedAt = now
-            return true
-        }
-        guard due, let stored = try await db.sql.raw("SELECT generation FROM public_page_generation WHERE id = 1").first()?
-            .decode(column: "generation", as: Int64.self) else { return }
-        let moved = generation.withLockedValue { state in
-            defer { state.known = stored }
-            return state.known != stored
-        }
-        if moved { removeAll() }
+        try await generation.follow(db, now: now) { removeAll() }
     }
 
     func entry(_ key: String, now: Date = Date()) -> Entry? {
