@@ -23,10 +23,10 @@ final class DashboardPageCache: Sendable {
     struct Page: Sendable {
         let title: String
         let crumbs: [Crumb]
-        let content: String
+        let content: RenderedHTML
 
         var layout: Layout {
-            Layout(title: title, crumbs: crumbs, content: .raw(content))
+            Layout(title: title, crumbs: crumbs, content: content.node)
         }
     }
 
@@ -57,7 +57,7 @@ extension DashboardShow.View {
     /// would be refused, never carry the token of the reader it was first drawn for.
     func keptPage(_ language: UILanguage) -> DashboardPageCache.Page {
         let layout = layout(PageContext(language: language, csrfToken: ""))
-        return DashboardPageCache.Page(title: layout.title, crumbs: layout.crumbs, content: layout.content.render())
+        return DashboardPageCache.Page(title: layout.title, crumbs: layout.crumbs, content: RenderedHTML(layout.content))
     }
 }
 

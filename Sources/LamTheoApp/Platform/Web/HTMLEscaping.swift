@@ -179,3 +179,17 @@ extension Node where Context == HTML.BodyContext {
         .raw(html.html)
     }
 }
+
+/// Markup Plot has already written, through the builders above, kept to be put back into a page unchanged (a dashboard
+/// drawn once for many readers). It is made from a node, never from a string, so it holds nothing unescaped.
+struct RenderedHTML: Sendable {
+    private let markup: String
+
+    init(_ node: Node<HTML.BodyContext>) {
+        markup = node.render()
+    }
+
+    var node: Node<HTML.BodyContext> {
+        .raw(markup)
+    }
+}
