@@ -103,11 +103,13 @@ struct PageWalkBenchmarkCommand: AsyncCommand {
     }
 
     /// `runs` requests one after another after a warm-up (three when the warm-up took over a second), sorted
-    /// milliseconds and the last answer's status. API addresses carry the bearer token, pages the session cookie.
+    /// milliseconds and the last answer's status. API addresses carry the bearer token, pages the session cookie. Each asks
+    /// for its figures afresh (`Cache-Control: no-cache`): the walk measures reading them, not a page kept from the
+    /// warm-up (`DashboardPageCache`).
     private static func measure(_ address: String, credentials: HTTPBenchmarkCommand.Credentials, port: Int, runs: Int,
                                 client: any Client) async throws -> ([Double], HTTPStatus) {
         let uri = URI(string: "http://127.0.0.1:\(port)\(address)")
-        var headers = HTTPHeaders()
+        var headers: HTTPHeaders = [HTTPHeaders.Name.cacheControl.description: "no-cache"]
         if address.hasPrefix(APIRoutes.path + "/") {
             headers.bearerAuthorization = BearerAuthorization(token: credentials.token)
         } else {
