@@ -97,8 +97,8 @@ enum ActorLoader {
             }
         }
 
-        /// Whether it lets its holder in now: a token not revoked, neither expired, its holder's account open (and, for a
-        /// token, its password not a temporary one: the browser is let through to the change-password form only).
+        /// Whether it lets its holder in now: not expired, the account open; a token also not revoked, nor held by an
+        /// account whose password is a temporary one (its browser is let through, to the change-password form only).
         func admits(_ kind: Kind) -> Bool {
             guard expiresAt > Date(), isActive else { return false }
             switch kind {
