@@ -269,7 +269,7 @@ struct CampaignTests {
 
             let children = try await CoverageQueries.children(of: try await app.unit(tree.city), in: setup.campaign, today: CalendarDate.today(), on: app.db)
             let lagging = LaggingOrder.studied.sorted(children)
-            #expect(lagging.map(\.organization.code) == ["PB", "PA"], "ward B (1 of 2) is behind ward A (3 of 4)")
+            #expect(lagging.map(\.organization.id) == [tree.wardB, tree.wardA], "ward B (1 of 2) is behind ward A (3 of 4)")
 
             let notStudied = try await CoverageQueries.members(.notStudied, of: setup.campaign, within: try await app.unit(tree.city),
                                                                total: 2, page: 1, perPage: 50, on: app.db)

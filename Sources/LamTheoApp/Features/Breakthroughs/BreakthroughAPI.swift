@@ -130,7 +130,7 @@ enum BreakthroughAPI {
         let (subtree, children) = try await BreakthroughQueries.rollup(of: unit, period: period, today: today, on: request.reads)
         return RollupDTO(organizationId: unit.requireID(), organizationName: unit.name, periodId: period?.id,
                          subtree: TallyDTO(subtree, language: request.language),
-                         children: children.map { ChildDTO(organizationId: $0.organization.requireID(), name: $0.organization.name,
+                         children: children.map { ChildDTO(organizationId: $0.organization.id, name: $0.organization.name,
                                                            tally: TallyDTO($0.tally, language: request.language)) })
     }
 

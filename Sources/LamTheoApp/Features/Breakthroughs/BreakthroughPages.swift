@@ -96,7 +96,7 @@ enum BreakthroughPages {
                        .th(.class("num"), .text(unitsTitle)))),
             .tbody(.forEach(children) { child in
                 .tr(.td(.attribute(named: "data-label", value: unitTitle),
-                        .a(.href(BreakthroughRoute.list.path(query: [.unit: child.organization.requireID(), "period": period?.requireID()])),
+                        .a(.href(BreakthroughRoute.list.path(query: [.unit: child.organization.id, "period": period?.requireID()])),
                            .text(child.organization.name))),
                     .forEach(BreakthroughStatus.allCases) { status in
                         .td(.class("num"), .attribute(named: "data-label", value: status.label(language)),

@@ -17,7 +17,7 @@ struct BreakthroughTally: Sendable {
 
 /// One child of a unit with its subtree's tally: a row of the roll-up.
 struct ChildBreakthroughs: Sendable {
-    let organization: Organization
+    let organization: UnitLink
     let tally: BreakthroughTally
 }
 
@@ -96,7 +96,7 @@ enum BreakthroughQueries {
     static func rollup(of unit: Organization, period: RatingPeriod?, today: CalendarDate,
                        on db: any Database) async throws -> (subtree: BreakthroughTally, children: [ChildBreakthroughs]) {
         let unitId = unit.requireID()
-        let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
+        let children = try await OrganizationQueries.activeChildLinks(of: unitId, on: db)
         // Active units under each child, its own included; one index range each.
         var units: [Int: Int] = [:]
         for row in try await db.sql.raw("""
@@ -109,7 +109,7 @@ enum BreakthroughQueries {
         let subtreeUnits = (unit.status == .active ? 1 : 0) + units.values.reduce(0, +)
         guard let period else {
             return (BreakthroughTally(counts: [:], units: subtreeUnits, reportingUnits: 0),
-                    children.map { ChildBreakthroughs(organization: $0, tally: BreakthroughTally(counts: [:], units: units[$0.requireID()] ?? 0, reportingUnits: 0)) })
+                    children.map { ChildBreakthroughs(organization: $0, tally: BreakthroughTally(counts: [:], units: units[$0.id] ?? 0, reportingUnits: 0)) })
         }
         let periodId = period.requireID()
         let underChildren: SQLQueryString = "c.parent_id = \(bind: unitId)"
@@ -131,7 +131,7 @@ enum BreakthroughQueries {
         let subtree = BreakthroughTally(counts: subtreeCounts, units: subtreeUnits,
                                         reportingUnits: (own.isEmpty ? 0 : 1) + reporting.values.reduce(0, +))
         return (subtree, children.map { child in
-            let id = child.requireID()
+            let id = child.id
             return ChildBreakthroughs(organization: child, tally: BreakthroughTally(counts: counts[id] ?? [:], units: units[id] ?? 0, reportingUnits: reporting[id] ?? 0))
         })
     }

@@ -221,7 +221,7 @@ enum CommitmentAPI {
             own: FiguresDTO(try await CommitmentQueries.coverage(year: year, at: unit, .own, on: db), language: language),
             subtree: FiguresDTO(try await CommitmentQueries.coverage(year: year, at: unit, .subtree, on: db), language: language),
             children: try await CommitmentQueries.children(of: unit, year: year, on: db).map {
-                ChildDTO(organizationId: $0.organization.requireID(), name: $0.organization.name, figures: FiguresDTO($0.coverage, language: language))
+                ChildDTO(organizationId: $0.organization.id, name: $0.organization.name, figures: FiguresDTO($0.coverage, language: language))
             })
     }
 

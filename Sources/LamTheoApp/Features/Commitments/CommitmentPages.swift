@@ -374,7 +374,7 @@ enum CommitmentPages {
             .div(.class("table-wrap"), .attribute(named: "tabindex", value: "0"), .table(.class("responsive"),
                 .thead(.tr(.forEach(columns) { .th(.text($0)) })),
                 .tbody(.forEach(children) { child in
-                    let id = child.organization.requireID()
+                    let id = child.organization.id
                     let rows = { (list: CommitmentList) in CommitmentRoute.rows.path(query: [.unit: id, "year": year, "list": list.rawValue]) }
                     return .tr(
                         .td(.attribute(named: "data-label", value: columns[0]), .a(.href(CommitmentRoute.list.path(query: [.unit: id, "year": year])), .text(child.organization.name))),

@@ -22,7 +22,7 @@ struct CommitmentCoverage: Sendable {
 }
 
 struct ChildCommitmentCoverage: Sendable {
-    let organization: Organization
+    let organization: UnitLink
     let coverage: CommitmentCoverage
 }
 
@@ -74,8 +74,8 @@ enum CommitmentQueries {
     /// number of children.
     static func children(of unit: Organization, year: Int, on db: any Database) async throws -> [ChildCommitmentCoverage] {
         let byUnit = try await coverage(year: year, units: "c.parent_id = \(bind: unit.requireID()) AND c.status = \(bind: OrganizationStatus.active.rawValue)", .subtree, on: db)
-        let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
-            .map { ChildCommitmentCoverage(organization: $0, coverage: byUnit[$0.requireID()] ?? .empty) }
+        let children = try await OrganizationQueries.activeChildLinks(of: unit.requireID(), on: db)
+            .map { ChildCommitmentCoverage(organization: $0, coverage: byUnit[$0.id] ?? .empty) }
         let key = { (coverage: CommitmentCoverage) in [coverage.registered.ratio ?? -1, coverage.achieved.ratio ?? -1] }
         return children.enumerated().sorted { lhs, rhs in
             let (a, b) = (key(lhs.element.coverage), key(rhs.element.coverage))

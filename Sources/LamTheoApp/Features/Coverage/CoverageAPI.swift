@@ -87,7 +87,7 @@ enum CoverageAPI {
         let children = order.sorted(try await CoverageQueries.children(of: unit, in: campaign, today: today, on: db))
         return ReportDTO(campaignId: campaign.requireID(), organizationId: unit.requireID(), organizationName: unit.name,
                          own: CoverageDTO(own, language: language), subtree: CoverageDTO(subtree, language: language),
-                         children: children.map { ChildDTO(organizationId: $0.organization.requireID(), name: $0.organization.name,
+                         children: children.map { ChildDTO(organizationId: $0.organization.id, name: $0.organization.name,
                                                            coverage: CoverageDTO($0.coverage, language: language)) })
     }
 

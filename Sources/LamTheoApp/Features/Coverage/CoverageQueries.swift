@@ -36,7 +36,7 @@ struct ObligationTally: Sendable {
 
 /// One child of a unit with its subtree's coverage: a row of the drill-down and of the lagging list.
 struct ChildCoverage: Sendable {
-    let organization: Organization
+    let organization: UnitLink
     let coverage: Coverage
 }
 
@@ -58,10 +58,10 @@ enum CoverageQueries {
     /// The drill-down: every active child of `unit` with its subtree's coverage, in Vietnamese order. Three
     /// grouped queries whatever the number of children.
     static func children(of unit: Organization, in campaign: Campaign, today: CalendarDate, on db: any Database) async throws -> [ChildCoverage] {
-        let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
+        let children = try await OrganizationQueries.activeChildLinks(of: unit.requireID(), on: db)
         let byUnit = try await coverage(of: campaign, units: "c.parent_id = \(bind: unit.requireID()) AND c.status = \(bind: OrganizationStatus.active.rawValue)", .subtree,
                                         today: today, on: db)
-        return children.map { ChildCoverage(organization: $0, coverage: byUnit[$0.requireID()] ?? Coverage.empty) }
+        return children.map { ChildCoverage(organization: $0, coverage: byUnit[$0.id] ?? Coverage.empty) }
     }
 
     /// The coverage of each unit `c` the predicate picks: one `campaign_figures` row each, and obligations

@@ -251,7 +251,7 @@ enum OrganizationCommands {
         validator.canChange(organization)
         let effectiveOn = try await validator.effectiveDate(rawDate, for: organization, on: db)
         let reason = validator.optionalText(note, field: "note", label: LocalizedText(vi: "Ghi chú", en: "Note"), maxLength: 1000)
-        let childCount = try await OrganizationQueries.activeChildren(of: organization, on: db).count
+        let childCount = try await OrganizationQueries.activeChildCount(of: organization, on: db)
         if childCount > 0 || organization.memberCount > 0 {
             validator.add("id", LocalizedText(
                 vi: "Đơn vị còn \(VietnameseFormat.integer(childCount)) tổ chức trực thuộc và \(VietnameseFormat.integer(organization.memberCount)) đảng viên: hãy chuyển hoặc hợp nhất trước khi giải thể",

@@ -64,6 +64,16 @@ enum OrganizationQueries {
         try await Organization.query(on: db).filter(\.$parentId == organization.requireID()).filter(\.$status == .active).count()
     }
 
+    /// The active units directly under `unitId`, in Vietnamese order, as links: a drill-down's rows. Plain values: a
+    /// ward's 700 cells decoded as models were a fifth of its commitments page.
+    static func activeChildLinks(of unitId: Int, on db: any Database) async throws -> [UnitLink] {
+        try await db.sql.raw("""
+            SELECT id, name FROM organizations WHERE parent_id = \(bind: unitId) AND status = \(bind: OrganizationStatus.active.rawValue)
+            ORDER BY name_sort, id
+            """).all().map { UnitLink(id: try $0.decode(column: "id", as: Int.self), name: try $0.decode(column: "name", as: String.self)) }
+    }
+
+    /// The models, for a write that changes them (a merge moves the children).
     static func activeChildren(of organization: Organization, on db: any Database) async throws -> [Organization] {
         try await Organization.query(on: db)
             .filter(\.$parentId == organization.requireID())

@@ -155,7 +155,7 @@ enum RatingAPI {
         return FiguresDTO(
             periodId: period.requireID(), organizationId: unit.requireID(), organizationName: unit.name,
             subtree: TallyDTO(try await RatingQueries.tally(period: period, at: unit, on: db), language: request.language),
-            children: children.map { .init(organizationId: $0.unit.requireID(), name: $0.unit.name, figures: TallyDTO($0.tally, language: request.language)) },
+            children: children.map { .init(organizationId: $0.unit.id, name: $0.unit.name, figures: TallyDTO($0.tally, language: request.language)) },
             closures: closures, quota: try await RatingQueries.quota(deciding: unit, period: period, on: db))
     }
 

@@ -98,7 +98,7 @@ enum RatingPages {
         let closures = try await RatingQueries.closures(of: period, around: unit, on: db)
         let closedHere = try await RatingPeriods.closure(of: period, covering: unit.treePath, on: db)
         let lineage = try await OrganizationQueries.lineage(of: unit, readableBy: actor, on: db)
-        let unitRatings = try await RatingQueries.unitRatings(of: children.map { $0.unit.requireID() }, in: period, on: db)
+        let unitRatings = try await RatingQueries.unitRatings(of: children.map { $0.unit.id }, in: period, on: db)
         let fields = FormFields(request, errors: errors)
         let unitSteps = fields.refilled(from: refused, form: unitStepsForm)
         let unitTitle = LocalizedText(vi: "Đơn vị", en: "Unit")(language)
@@ -137,7 +137,7 @@ enum RatingPages {
                 .thead(.tr(.forEach(columns) { .th(.text($0)) })),
                 .tbody(.forEach(children) { child in
                     .tr(.td(.attribute(named: "data-label", value: unitTitle),
-                            .a(.href(RatingRoute.period(.value(id)).path(query: [.unit: child.unit.requireID()])), .text(child.unit.name))),
+                            .a(.href(RatingRoute.period(.value(id)).path(query: [.unit: child.unit.id])), .text(child.unit.name))),
                         .forEach(Array(RatingLevel.allCases.enumerated())) { index, level in
                             .td(.attribute(named: "data-label", value: columns[index + 1]), .text(child.tally.figure(level).text(language)))
                         },
@@ -146,7 +146,7 @@ enum RatingPages {
             .if(!children.isEmpty, .section(.id("units"),
                 .h2(.text(LocalizedText(vi: "Xếp loại các tổ chức đảng trực thuộc", en: "Rating the units under it")(language))),
                 .ul(.forEach(children) { child in
-                    let rated = unitRatings[child.unit.requireID()]
+                    let rated = unitRatings[child.unit.id]
                     return .li(.strong(.text(child.unit.name + ": ")),
                                .text(RatingStepKind.allCases.filter { $0 != .selfAssessment }.map { kind in
                                    kind.unitLabel(language) + " " + (rated?.steps[kind].map { stepText($0, language: language) } ?? LocalizedText(vi: "chưa có", en: "not yet")(language))
@@ -156,7 +156,7 @@ enum RatingPages {
                 .if(closedHere == nil && RatingActions.mayTake(.decision, member: nil, unit: unit.treePath, deciding: unit.treePath, actor: actor),
                     unitSteps.postForm(RatingRoute.unitSteps(period: .value(id)).path(query: [.unit: unit.requireID()]),
                         unitSteps.select("organizationId", LocalizedText(vi: "Tổ chức đảng", en: "Unit"),
-                                         options: children.map { (String($0.unit.requireID()), $0.unit.name) }, selected: nil, required: true),
+                                         options: children.map { (String($0.unit.id), $0.unit.name) }, selected: nil, required: true),
                         unitSteps.select("step", LocalizedText(vi: "Bước", en: "Step"),
                                          options: [RatingStepKind.proposal, .decision].map { ($0.rawValue, $0.unitLabel(language)) }, selected: nil, required: true),
                         unitSteps.text("score", LocalizedText(vi: "Điểm (0–100)", en: "Score (0–100)"), value: nil, required: true, type: .number),

@@ -169,10 +169,10 @@ enum RatingQueries {
     }
 
     /// Each active child of a unit with its subtree's figures, for the drill-down.
-    static func children(of unit: Organization, period: RatingPeriod, on db: any Database) async throws -> [(unit: Organization, tally: RatingTally)] {
-        let children = try await OrganizationQueries.activeChildren(of: unit, on: db)
+    static func children(of unit: Organization, period: RatingPeriod, on db: any Database) async throws -> [(unit: UnitLink, tally: RatingTally)] {
+        let children = try await OrganizationQueries.activeChildLinks(of: unit.requireID(), on: db)
         let tallies = try await tallies(period: period, units: "c.parent_id = \(bind: unit.requireID()) AND c.status = \(bind: OrganizationStatus.active.rawValue)", on: db)
-        return children.map { (unit: $0, tally: tallies[$0.requireID()] ?? RatingTally()) }
+        return children.map { (unit: $0, tally: tallies[$0.id] ?? RatingTally()) }
     }
 
     /// The subtree figures of each unit `c` the predicate picks, from its `rating_figures` row (none: not counted there).

@@ -51,7 +51,7 @@ struct DashboardBenchmarkCommand: AsyncCommand {
             }
         }
         for (index, (label, unit)) in units.enumerated() {
-            let children = try await OrganizationQueries.activeChildren(of: unit, on: db).count
+            let children = try await OrganizationQueries.activeChildCount(of: unit, on: db)
             let baseline = try await BenchmarkTiming.measure(max(runs / 10, 5)) { _ = try await TreeBenchmarkCommand.plainCount(unit.treePath, on: db) }
             let dashboard = try await BenchmarkTiming.measure(runs) {
                 let model = try await DashboardShow.Query.run(unit: unit, day: today, period: .month, on: db)

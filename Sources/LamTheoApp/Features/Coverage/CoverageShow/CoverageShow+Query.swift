@@ -28,7 +28,7 @@ extension CoverageShow {
                                      standing: ObligationStanding(obligation, today: today))
                 },
                 order: order,
-                children: children.map { Model.Child(unit: UnitLink($0.organization), coverage: $0.coverage) },
+                children: children.map { Model.Child(unit: $0.organization, coverage: $0.coverage) },
                 requirements: requirements.map { Model.Requirement(title: $0.title, dueOn: $0.dueOn) },
                 canClose: campaign.status == .active && actor.can(.edit, at: campaign.treePath), canPublish: actor.canSomewhere(.publish),
                 changes: changes, moreFigures: try await CampaignPageFigures.figures(campaign: campaign.requireID(), unit: DashboardUnit(unit), on: db))
