@@ -7,7 +7,8 @@ import Vapor
 /// A PostgreSQL streaming replica that reads which may lag go to (`LAMTHEO_REPLICA_URL`).
 public struct ReplicaSettings: Sendable, Equatable {
     public var url: String
-    /// How long after a client's write its reads stay on the primary (`LAMTHEO_REPLICA_STICKY`, seconds).
+    /// How long after a client's write its reads stay on the primary at least (`LAMTHEO_REPLICA_STICKY`, seconds; longer
+    /// when a kept dashboard page lives longer: `RecentWrites`).
     public var sticky: Int = 5
     /// Beyond this lag every read goes to the primary (`LAMTHEO_REPLICA_MAX_LAG`, seconds).
     public var maxLag: Double = 2
