@@ -19,7 +19,7 @@ final class StoredGeneration: Sendable {
         self.interval = interval
     }
 
-    /// The number as last read, after reading it again when due; `moved` is told whether it changed since the read before.
+    /// The number as last read, after reading it again when due; `moved` runs when it changed since the read before.
     @discardableResult
     func follow(_ db: any Database, now: Date = Date(), moved: () -> Void = {}) async throws -> Int64? {
         let due = state.withLockedValue { state in
