@@ -55,7 +55,7 @@ struct DashboardBenchmarkCommand: AsyncCommand {
             let baseline = try await BenchmarkTiming.measure(max(runs / 10, 5)) { _ = try await TreeBenchmarkCommand.plainCount(unit.treePath, on: db) }
             let dashboard = try await BenchmarkTiming.measure(runs) {
                 let model = try await DashboardShow.Query.run(unit: unit, day: today, period: .month, on: db)
-                _ = DashboardShow.View(model: model).layout(PageContext(language: .vi, csrfToken: "")).content.render()
+                _ = DashboardShow.View(model: model).keptPage(.vi)
             }
             BenchmarkTiming.report(console, "dashboard · \(label) (\(children) units below)", dashboard, baseline)
             p50[label] = BenchmarkTiming.percentile(dashboard, 0.5)
