@@ -112,8 +112,11 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(SendTestMailCommand(), as: "send-test-mail")
     app.publicPages = PublicPageCache()
     app.dashboardPages = DashboardPageCache(lifetime: configuration.dashboardCache)
-    app.accessGeneration = StoredGeneration(table: "access_generation", interval: Application.accessCheckInterval)
+    app.followedGenerations = FollowedGenerations()
+    app.accessGeneration = app.followedGenerations.add(StoredGeneration(table: "access_generation", interval: configuration.generationCheckInterval))
     app.callers = CallerCache()
+    app.organizationPages = OrganizationPageCache(generation: app.followedGenerations.add(
+        StoredGeneration(table: "organization_generation", interval: configuration.generationCheckInterval)))
     app.articleViews = ArticleViewCounter()
     PublicLayout.origin = app.publicAddress
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))

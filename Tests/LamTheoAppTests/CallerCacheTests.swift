@@ -53,10 +53,9 @@ struct CallerCacheTests {
     @Test("a caller is read once and kept: a change through another process is seen at the next reading of the generation, one through this process at its next request",
           arguments: TestBackend.allCases)
     func keptCallers(_ backend: TestBackend) async throws {
-        try await withTestApp(backend) { app in
-            // As a serving process: the generation is read at most once per interval (an hour here, so that the test
-            // decides when it is read again).
-            app.accessGeneration = StoredGeneration(table: "access_generation", interval: 3_600)
+        // As a serving process: the generation is read at most once per interval (an hour here, so that the test decides
+        // when it is read again).
+        try await withTestApp(backend, configuring: { $0.generationCheckInterval = 3_600 }) { app in
             let tree = try await SmallTree.make(on: app)
             let officer = try await app.caller("thanhuy", .officer, scope: tree.city, level: .editor)
             let admin = try await app.admin()

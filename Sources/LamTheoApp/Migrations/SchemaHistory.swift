@@ -52,6 +52,7 @@ enum SchemaHistory {
         CreatePublicPageGeneration(),
         AddRoleGrantPlace(),
         AddAccessGeneration(),
+        AddOrganizationGeneration(),
     ]
 }
 

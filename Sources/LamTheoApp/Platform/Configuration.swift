@@ -31,6 +31,9 @@ public struct AppConfiguration: Sendable {
     /// (`LAMTHEO_DASHBOARD_CACHE`, seconds; 0: drawn for every request). Its figures are then that much older at most, as
     /// a replica's are; a client that has just written, or asks with `Cache-Control: no-cache`, gets them drawn anew.
     public var dashboardCache = 5
+    /// Seconds between a serving process's reads of each stored generation (`StoredGeneration`): how long a change made
+    /// through another process, or by SQL, may take to reach what this one keeps. Tests read them on every request (0).
+    var generationCheckInterval: TimeInterval = 1
 
     var servesTLS: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
 

@@ -48,6 +48,9 @@ func withTestApp(_ backend: TestBackend, configuring: (inout AppConfiguration) -
     defer { try? FileManager.default.removeItem(atPath: configuration.filesDirectory) }
     // Tests read what they have just written with no cookie: dashboards are drawn for each request unless a test keeps them.
     configuration.dashboardCache = 0
+    // Tests change accounts, grants and units by SQL as well as through the application: the stored generations are read
+    // on every request (the callers' and the units' caches are tested with a serving interval of their own).
+    configuration.generationCheckInterval = 0
     configuring(&configuration)
 
     let app = try await Application.make(.testing)
@@ -60,9 +63,6 @@ func withTestApp(_ backend: TestBackend, configuring: (inout AppConfiguration) -
     }
     do {
         try await configure(app, configuration)
-        // Tests change accounts and grants by SQL as well as through the application: the access generation is read on
-        // every request (the callers' cache is tested with the serving interval on its own).
-        app.accessGeneration = StoredGeneration(table: "access_generation", interval: 0)
         // Outermost, so that it sees every answer as the client gets it, errors included.
         app.middleware.use(audit, at: .beginning)
         // Cheap hashing and a fast throttle: the tests sign in often and on purpose fail to.

@@ -7,8 +7,8 @@ import Vapor
 /// (10 ms for the demo city), and a committee's officers open the same few dashboards all day. Only what is the same
 /// for every reader is kept — the title, the trail and the content, never the frame with the reader's name, menu,
 /// inbox count and tokens — and a reader's right to the unit is checked before a kept page is shown. Its figures are
-/// at most `lifetime` older than the database's, as a replica's may be; a reader who has just written (`wroteRecently`)
-/// or asks with `Cache-Control: no-cache` gets the page drawn afresh, which is then kept for the others. The API's
+/// at most `lifetime` older than the database's, as a replica's may be; a reader who has just written or asks with
+/// `Cache-Control: no-cache` (`readsAfresh`) gets the page drawn afresh, which is then kept for the others. The API's
 /// dashboard is always read afresh: a script that writes, then reads, sends no cookie.
 final class DashboardPageCache: Sendable {
     struct Key: Hashable, Sendable {
@@ -58,13 +58,6 @@ extension DashboardShow.View {
     func keptPage(_ language: UILanguage) -> DashboardPageCache.Page {
         let layout = layout(PageContext(language: language, csrfToken: ""))
         return DashboardPageCache.Page(title: layout.title, crumbs: layout.crumbs, content: RenderedHTML(layout.content))
-    }
-}
-
-extension Request {
-    /// The reader has just written, or asks for the figures afresh (a browser's forced reload sends `no-cache`).
-    var readsDashboardAfresh: Bool {
-        wroteRecently || (headers[.cacheControl] + headers[.pragma]).contains { $0.lowercased().contains("no-cache") }
     }
 }
 

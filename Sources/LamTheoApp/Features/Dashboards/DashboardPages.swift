@@ -13,7 +13,7 @@ enum DashboardPages {
         let (day, period) = (try request.queryDay("day", default: .today()), try request.reportingPeriod())
         let allChildren = try request.queryText("children") == "all"
         let key = DashboardPageCache.Key(unitId: unit.requireID(), day: day, period: period, language: request.language, allChildren: allChildren)
-        let page = try await request.application.dashboardPages.page(key, reuse: !request.readsDashboardAfresh) {
+        let page = try await request.application.dashboardPages.page(key, reuse: !request.readsAfresh) {
             let model = try await DashboardShow.Query.run(unit: unit, day: day, period: period, on: request.reads)
             return DashboardShow.View(model: model, allChildren: allChildren).keptPage(request.language)
         }

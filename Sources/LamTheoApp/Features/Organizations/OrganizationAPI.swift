@@ -121,7 +121,7 @@ enum OrganizationAPI {
             .encodeResponse(status: .created, for: request)
     }
 
-    static func list(request: Request) async throws -> PageDTO<OrganizationDTO> {
+    static func list(request: Request) async throws -> Response {
         let paging = try Paging(request)
         let filter = OrganizationQueries.Filter(
             text: try request.queryText("q"),
@@ -129,8 +129,10 @@ enum OrganizationAPI {
             kindCode: try request.queryText("kind"),
             includeClosed: try request.queryFlag("includeClosed") ?? false,
             scopes: try request.readableSubtrees)
-        let page = try await OrganizationQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.reads)
-        return PageDTO(page, OrganizationDTO.init)
+        let key = OrganizationPageCache.Key(filter: filter, page: paging.page, perPage: paging.perPage)
+        return try await request.application.organizationPages.response(key, for: request) {
+            PageDTO(try await OrganizationQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.reads), OrganizationDTO.init)
+        }
     }
 
     static func show(request: Request) async throws -> OrganizationDTO {

@@ -152,7 +152,7 @@ enum OrganizationQueries {
         return try await parentNames(of: Organization.query(on: db).filter(\.$id ~~ Set(ids)).all().map { ($0.requireID(), $0.parentId) }, on: db)
     }
 
-    struct Filter: Sendable {
+    struct Filter: Hashable, Sendable {
         /// Matched word by word against names (`VietnameseText.searchWords`), and whole against codes.
         var text: String?
         /// Only units in this subtree (the unit itself included).

@@ -97,7 +97,9 @@ struct HTTPBenchmarkCommand: AsyncCommand {
         }
         routes += [
             Route(label: "API /api/v1/me (bearer)", address: origin + AccountRoute.me.apiPath, headers: api),
-            Route(label: "API /api/v1/organizations (bearer)", address: origin + OrganizationRoute.list.apiPath, headers: api),
+            Route(label: "API /api/v1/organizations (bearer, kept page)", address: origin + OrganizationRoute.list.apiPath, headers: api),
+            Route(label: "API /api/v1/organizations (read afresh: no-cache)", address: origin + OrganizationRoute.list.apiPath,
+                  headers: api + ["Cache-Control: no-cache"]),
             Route(label: "web /organizations (signed in)", address: origin + OrganizationRoute.list.path, headers: browser),
             Route(label: "web /dashboard (signed in, kept page)", address: origin + DashboardRoute.show.path, headers: browser),
             Route(label: "web /dashboard (drawn afresh: no-cache)", address: origin + DashboardRoute.show.path, headers: browser + ["Cache-Control: no-cache"]),

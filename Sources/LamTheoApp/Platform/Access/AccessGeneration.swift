@@ -2,7 +2,9 @@ import Vapor
 
 extension Application {
     /// `access_generation` (045), which the database counts up on every change to who may do what; `write` marks each
-    /// of this process's writes so that the next request reads it. Set by `configure`.
+    /// of this process's writes so that the next request reads it. Read at most every `generationCheckInterval`: a grant
+    /// revoked, an account closed or a session ended through another process takes effect here within a second
+    /// (through this one, at once). Set by `configure`.
     var accessGeneration: StoredGeneration {
         get {
             guard let generation = storage[AccessGenerationKey.self] else { preconditionFailure("configure(_:) sets the access generation") }
@@ -10,10 +12,6 @@ extension Application {
         }
         set { storage[AccessGenerationKey.self] = newValue }
     }
-
-    /// Read at most once a second: a grant revoked, an account closed or a session ended through another process takes
-    /// effect here within a second (through this one, at once).
-    static let accessCheckInterval: TimeInterval = 1
 
     private struct AccessGenerationKey: StorageKey {
         typealias Value = StoredGeneration

@@ -55,8 +55,8 @@ extension Application {
     /// database (the file store is keyed by content, so saving the same bytes again is harmless).
     func write<T: Sendable>(_ subject: AuditSubject, origin: AuditOrigin,
                             _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        // It may have changed who may do what: the next request reads the access generation (045) again.
-        defer { accessGeneration.checkSoon() }
+        // It may have changed who may do what, or what a kept answer shows: the next request reads their generations again.
+        defer { followedGenerations.checkSoon() }
         return try await writeGate.run { try await self.retryingConflicts {
             try await self.db.transaction { db in
                 let before = try await subject.key.asyncMap { try await subject.entity.auditSnapshot(key: $0, on: db) } ?? nil
@@ -73,7 +73,7 @@ extension Application {
     /// A transaction that is not a user's write and leaves no audit event: the sign-in throttle's
     /// bookkeeping of failed attempts.
     func writeBookkeeping<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        defer { accessGeneration.checkSoon() }
+        defer { followedGenerations.checkSoon() }
         return try await writeGate.run { try await self.retryingConflicts {
             try await self.db.transaction { try await body($0) }
         } }

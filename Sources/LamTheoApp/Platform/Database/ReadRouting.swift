@@ -224,6 +224,12 @@ extension Request {
         return recentWrites.include(cookies[ReplicaReads.recentWriteCookie].flatMap { Double($0.string) }.map(Date.init(timeIntervalSince1970:)))
     }
 
+    /// The client has just written, or asks for what it reads afresh (a browser's forced reload sends `no-cache`): not an
+    /// answer kept for other readers (a dashboard page, a page of units).
+    var readsAfresh: Bool {
+        wroteRecently || (headers[.cacheControl] + headers[.pragma]).contains { $0.lowercased().contains("no-cache") }
+    }
+
     private struct ReadTargetKey: StorageKey {
         typealias Value = ReadTarget
     }
