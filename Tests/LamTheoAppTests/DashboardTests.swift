@@ -129,6 +129,16 @@ struct DashboardTests {
             var forced = ward.web
             forced.add(name: .cacheControl, value: "no-cache")
             #expect(try await page(forced, "&lang=en").contains("4/4"), "a forced reload draws it afresh")
+
+            // A kept page's unit moved out of the reader's scope (by SQL here, as another process would): refused.
+            let cellPage = "/dashboard?unit=\(tree.cellA1)"
+            for _ in 1...2 { #expect(try await tester.sendRequest(.GET, cellPage, headers: ward.web).status == .ok) }
+            let wardB = try #require(try await Organization.find(tree.wardB, on: app.db)).treePath
+            try await app.db.sql.raw("""
+                UPDATE organizations SET parent_id = \(bind: tree.wardB), path = \(bind: wardB.appending(id: tree.cellA1).rawValue) WHERE id = \(bind: tree.cellA1)
+                """).run()
+            #expect(try await tester.sendRequest(.GET, cellPage, headers: ward.web).status == .notFound, "moved out of the reader's scope")
+            #expect(try await tester.sendRequest(.GET, cellPage, headers: otherWard.web).status == .ok, "into the other ward's")
         }
     }
 

@@ -33,21 +33,37 @@ final class DashboardPageCache: Sendable {
     /// Pages of about 100 KB: 50 MB at most.
     static let capacity = 500
 
+    private struct Entry: Sendable {
+        let page: Page
+        let unitPath: TreePath
+        /// The access generation known when its unit was read (nil: not yet read by this process).
+        let accessGeneration: Int64?
+    }
+
     /// Seconds; 0: every page is drawn for its request and none is kept.
     let lifetime: Int
-    private let pages = ExpiringCache<Key, Page>(capacity: DashboardPageCache.capacity)
+    private let pages = ExpiringCache<Key, Entry>(capacity: DashboardPageCache.capacity)
 
     init(lifetime: Int) {
         self.lifetime = lifetime
     }
 
+    /// The page kept at `key` with its unit's path, if the unit was read under `accessGeneration`: the path is then where
+    /// the unit still stands, as far as this process's callers know, and a reader's right to it can be checked on it.
+    func kept(_ key: Key, accessGeneration: Int64?) -> (page: Page, unitPath: TreePath)? {
+        guard let accessGeneration, let entry = pages.value(key), entry.accessGeneration == accessGeneration else { return nil }
+        return (entry.page, entry.unitPath)
+    }
+
     /// The page kept at `key` when `reuse` allows it, else `draw`'s, kept for the others until `lifetime` after it
-    /// began to read: no reader sees figures older than that.
-    func page(_ key: Key, reuse: Bool, draw: () async throws -> Page) async throws -> Page {
-        if reuse, let kept = pages.value(key) { return kept }
+    /// began to read: no reader sees figures older than that. `accessGeneration`: as known when `unit` was read.
+    func page(_ key: Key, of unit: TreePath, reuse: Bool, accessGeneration: Int64?, draw: () async throws -> Page) async throws -> Page {
+        if reuse, let kept = pages.value(key) { return kept.page }
         let started = Date()
         let page = try await draw()
-        if lifetime > 0 { pages.keep(page, at: key, until: started.addingTimeInterval(TimeInterval(lifetime))) }
+        if lifetime > 0 {
+            pages.keep(Entry(page: page, unitPath: unit, accessGeneration: accessGeneration), at: key, until: started.addingTimeInterval(TimeInterval(lifetime)))
+        }
         return page
     }
 }

@@ -88,7 +88,7 @@ extension Request {
     /// The `unit=` query parameter, a unit the caller reads; by default the root of the caller's scope (the
     /// tree's first root for those who read everything). What every page and list of a subtree starts from.
     func readableUnit() async throws -> Organization {
-        let unitId = try queryInteger(.unit) ?? readableSubtrees?.first?.ids.last
+        let unitId = try askedUnitId
         let unit: Organization?
         if let unitId {
             unit = try await Organization.find(unitId, on: db)
@@ -98,5 +98,11 @@ extension Request {
         guard let unit else { throw DomainError.notFound(LocalizedText(vi: "Không tìm thấy tổ chức đảng", en: "Organisation not found")) }
         try require(.read, at: unit.treePath)
         return unit
+    }
+
+    /// The unit `readableUnit` reads: the `unit=` query parameter, else the root of the caller's scope; nil for the
+    /// tree's first root (which only a query finds).
+    var askedUnitId: Int? {
+        get throws { try queryInteger(.unit) ?? readableSubtrees?.first?.ids.last }
     }
 }
