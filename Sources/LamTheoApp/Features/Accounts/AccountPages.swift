@@ -53,7 +53,7 @@ enum AccountPages {
     }
 
     static func logout(request: Request) async throws -> Response {
-        if let secret = request.cookies[SessionCookie.name]?.string,
+        if let secret = request.sentCookies[SessionCookie.name]?.string,
            let session = try await UserSession.query(on: request.db).filter(\.$tokenHash == SecretToken.hash(secret)).first() {
             try await request.write(AuditSubject("session.end", UserSession.self, id: session.id)) { db in
                 try await session.delete(on: db)

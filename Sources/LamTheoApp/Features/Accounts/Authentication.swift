@@ -19,7 +19,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             }
             request.actor = token.actor
             try await LastSeen.note(token, app: app)
-        } else if !request.isAPI, let secret = request.cookies[SessionCookie.name]?.string,
+        } else if !request.isAPI, let secret = request.sentCookies[SessionCookie.name]?.string,
                   let session = try await ActorLoader.presented(secret, .browserSession, app: app, on: request.db),
                   session.credential.admits(.browserSession) {
             // The API accepts bearer tokens only: a browser's cookie never authorises an API call, so

@@ -221,7 +221,7 @@ extension Request {
     /// client is told from another (one database, no kept dashboards).
     var wroteRecently: Bool {
         guard let recentWrites = application.recentWrites else { return false }
-        return recentWrites.include(cookies[ReplicaReads.recentWriteCookie].flatMap { Double($0.string) }.map(Date.init(timeIntervalSince1970:)))
+        return recentWrites.include(sentCookies[ReplicaReads.recentWriteCookie].flatMap { Double($0.string) }.map(Date.init(timeIntervalSince1970:)))
     }
 
     /// The client has just written, or asks for what it reads afresh (a browser's forced reload sends `no-cache`): not an

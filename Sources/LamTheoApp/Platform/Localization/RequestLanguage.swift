@@ -5,10 +5,22 @@ extension Request {
     /// The language to answer in: `?lang=` first, then the `lang` cookie set by the page switch, then
     /// Accept-Language, then Vietnamese.
     public var language: UILanguage {
-        if let asked = query[String.self, at: "lang"].flatMap(UILanguage.init(rawValue:)) {
+        if let chosen = storage[LanguageKey.self] { return chosen }
+        let chosen = negotiatedLanguage
+        storage[LanguageKey.self] = chosen
+        return chosen
+    }
+
+    private struct LanguageKey: StorageKey {
+        typealias Value = UILanguage
+    }
+
+    /// Read once per request: it is asked for by every piece of a page.
+    private var negotiatedLanguage: UILanguage {
+        if mayHaveQueryName("lang"), let asked = query[String.self, at: "lang"].flatMap(UILanguage.init(rawValue:)) {
             return asked
         }
-        if let chosen = cookies[LanguageCookie.name]?.string, let language = UILanguage(rawValue: chosen) {
+        if let chosen = sentCookies[LanguageCookie.name]?.string, let language = UILanguage(rawValue: chosen) {
             return language
         }
         for entry in headers[.acceptLanguage].flatMap({ $0.split(separator: ",") }) {

@@ -19,8 +19,8 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // Public pages set no cookie and hold no session to forge; a public form guards itself (`PublicFormGuard`).
         if request.ignoresCaller { return try await next.respond(to: request) }
-        let anonymous = request.cookies[Self.cookieName]?.string
-        let session = request.actor == nil ? nil : request.cookies[Cookies.session]?.string
+        let anonymous = request.sentCookies[Self.cookieName]?.string
+        let session = request.actor == nil ? nil : request.sentCookies[Cookies.session]?.string
         let fresh = anonymous == nil ? SecretToken.make(prefix: "") : nil
         let expected = session.map(Self.token(forSession:)) ?? anonymous ?? fresh ?? ""
         request.csrfToken = expected

@@ -14,7 +14,7 @@ struct FlashMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // A public page neither shows nor clears a note: it sets no cookie.
         if request.ignoresCaller { return try await next.respond(to: request) }
-        let arriving = request.cookies[Self.cookieName]?.string
+        let arriving = request.sentCookies[Self.cookieName]?.string
         if let arriving, let key = request.flashKey {
             request.storage[IncomingKey.self] = Self.open(arriving, key: key)
         }
@@ -74,7 +74,7 @@ extension Request {
 
     /// The signed-in browser's session secret, under a label of its own.
     fileprivate var flashKey: SymmetricKey? {
-        guard actor != nil, let secret = cookies[Cookies.session]?.string else { return nil }
+        guard actor != nil, let secret = sentCookies[Cookies.session]?.string else { return nil }
         return SymmetricKey(data: SHA256.hash(data: Data(("lamtheo-flash:" + secret).utf8)))
     }
 }
