@@ -21,7 +21,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         if request.ignoresCaller { return try await next.respond(to: request) }
         let anonymous = request.sentCookies[Self.cookieName]?.string
         let session = request.actor == nil ? nil : request.sentCookies[Cookies.session]?.string
-        let fresh = anonymous == nil ? SecretToken.make(prefix: "") : nil
+        // A signed-in browser's token comes from its session; it is given an anonymous one when the session ends.
+        let fresh = anonymous == nil && session == nil ? SecretToken.make(prefix: "") : nil
         let expected = session.map(Self.token(forSession:)) ?? anonymous ?? fresh ?? ""
         request.csrfToken = expected
         if !request.isAPI, request.method != .GET, request.method != .HEAD {

@@ -13,9 +13,45 @@ struct SiteNavigation: Sendable {
     let start: [(for: Policy, route: any SiteRoute)]
     /// The main menu, in order: an entry is shown to the callers its policy admits.
     let menu: [MenuEntry]
+    private let drawnMenus = DrawnMenus()
+
+    init(signIn: any SiteRoute, signOut: any SiteRoute, start: [(for: Policy, route: any SiteRoute)], menu: [MenuEntry]) {
+        self.signIn = signIn
+        self.signOut = signOut
+        self.start = start
+        self.menu = menu
+    }
 
     func startPage(for actor: Actor?) -> any SiteRoute {
         start.first { entry in actor.map(entry.for.admits) ?? false }?.route ?? signIn
+    }
+
+    /// The menu's links for `actor`, as drawn once for each language and set of entries shown: a few variants, the same on
+    /// every page (drawing them was a fifth of a kept dashboard page's frame).
+    func menuLinks(for actor: Actor?, _ language: UILanguage) -> Node<HTML.BodyContext> {
+        let shown = menu.indices.filter { menu[$0].isShown(to: actor) }
+        return drawnMenus.drawing(DrawnMenus.Key(language: language, shown: shown)) {
+            RenderedHTML(.forEach(shown) { index in .a(.href(menu[index].route.path), .text(menu[index].title(language))) })
+        }.node
+    }
+}
+
+/// The menus as drawn, by language and entries shown.
+private final class DrawnMenus: Sendable {
+    struct Key: Hashable {
+        let language: UILanguage
+        let shown: [Int]
+    }
+
+    /// Far more than the roles' combinations; past it a menu is drawn for its page and not kept.
+    private static let capacity = 256
+    private let drawings = NIOLockedValueBox<[Key: RenderedHTML]>([:])
+
+    func drawing(_ key: Key, draw: () -> RenderedHTML) -> RenderedHTML {
+        if let drawn = drawings.withLockedValue({ $0[key] }) { return drawn }
+        let drawn = draw()
+        drawings.withLockedValue { if $0.count < Self.capacity { $0[key] = drawn } }
+        return drawn
     }
 }
 
@@ -92,9 +128,7 @@ struct Layout {
                     .if(actor != nil, .element(named: "details", nodes: [.class("menu"), .element(named: "summary", text: "Menu")])),
                     .nav(
                         .ariaLabel(LocalizedText(vi: "Điều hướng chính", en: "Main navigation")(language)),
-                        .forEach(navigation.menu.filter { $0.isShown(to: actor) }) { entry in
-                            .a(.href(entry.route.path), .text(entry.title(language)))
-                        },
+                        navigation.menuLinks(for: actor, language),
                         .a(.class("lang"), .href(PlatformRoute.language(.value(other.rawValue)).path(query: ["back": path])),
                            .attribute(named: "hreflang", value: other.rawValue),
                            .text(other == .en ? "English" : "Tiếng Việt")),
