@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Vapor
 
 /// Everything LamTheo reads from its environment, read once at start-up. A bad value stops the
 /// program with a message that names the variable, rather than failing later on a request.
@@ -126,5 +127,17 @@ public struct ConfigurationError: Error, CustomStringConvertible {
 
     public var description: String {
         "\(variable)=\(value) is not valid: expected \(expected). / \(variable)=\(value) không hợp lệ: cần \(expected)."
+    }
+}
+
+extension Application {
+    /// A part `configure` sets once — a cache, a counter, a followed number —, kept in the application's storage under
+    /// `key`: read before `configure` has set it, it stops the program.
+    subscript<Key: StorageKey>(configured key: Key.Type) -> Key.Value {
+        get {
+            guard let value = storage[key] else { preconditionFailure("configure(_:) sets \(Key.self)") }
+            return value
+        }
+        set { storage[key] = newValue }
     }
 }

@@ -60,11 +60,8 @@ final class CallerCache: Sendable {
 extension Application {
     /// Set by `configure`.
     var callers: CallerCache {
-        get {
-            guard let cache = storage[CallerCacheKey.self] else { preconditionFailure("configure(_:) sets the callers' cache") }
-            return cache
-        }
-        set { storage[CallerCacheKey.self] = newValue }
+        get { self[configured: CallerCacheKey.self] }
+        set { self[configured: CallerCacheKey.self] = newValue }
     }
 
     private struct CallerCacheKey: StorageKey {

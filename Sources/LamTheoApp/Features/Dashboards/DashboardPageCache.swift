@@ -26,7 +26,7 @@ final class DashboardPageCache: Sendable {
         let content: RenderedHTML
 
         var layout: Layout {
-            Layout(title: title, crumbs: crumbs, content: content.node)
+            Layout(title: title, crumbs: crumbs, drawn: content)
         }
     }
 
@@ -80,11 +80,8 @@ extension DashboardShow.View {
 extension Application {
     /// Set by `configure`.
     var dashboardPages: DashboardPageCache {
-        get {
-            guard let cache = storage[DashboardPageCacheKey.self] else { preconditionFailure("configure(_:) sets the dashboards' page cache") }
-            return cache
-        }
-        set { storage[DashboardPageCacheKey.self] = newValue }
+        get { self[configured: DashboardPageCacheKey.self] }
+        set { self[configured: DashboardPageCacheKey.self] = newValue }
     }
 
     private struct DashboardPageCacheKey: StorageKey {

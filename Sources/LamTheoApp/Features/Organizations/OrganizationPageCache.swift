@@ -56,11 +56,8 @@ final class OrganizationPageCache: Sendable {
 extension Application {
     /// Set by `configure`.
     var organizationPages: OrganizationPageCache {
-        get {
-            guard let cache = storage[OrganizationPageCacheKey.self] else { preconditionFailure("configure(_:) sets the pages of units' cache") }
-            return cache
-        }
-        set { storage[OrganizationPageCacheKey.self] = newValue }
+        get { self[configured: OrganizationPageCacheKey.self] }
+        set { self[configured: OrganizationPageCacheKey.self] = newValue }
     }
 
     private struct OrganizationPageCacheKey: StorageKey {

@@ -78,7 +78,7 @@ enum ArticlePages {
         let shown = PublicArticle(article, publishedAt: article.publishedAt ?? Date())
         let note = "Bản xem trước (\(ArticleEditor.state(article.status, publishedAt: article.publishedAt).vi.lowercased())): bạn đọc chưa thấy bản này nếu chưa đăng."
         let html = ArticleShow.View(model: ArticleShow.Model(site: site, article: shown, related: []), previewNote: note).html().render()
-        return htmlResponse(html, language: .vi)
+        return htmlResponse(.init(string: html), language: .vi)
     }
 
     static func submit(request: Request) async throws -> Response {

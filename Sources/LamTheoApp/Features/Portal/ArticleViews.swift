@@ -62,11 +62,8 @@ final class ArticleViewCounter: Sendable {
 extension Application {
     /// The view counter, set by `configure`.
     var articleViews: ArticleViewCounter {
-        get {
-            guard let counter = storage[ArticleViewCounterKey.self] else { preconditionFailure("configure(_:) sets the article view counter") }
-            return counter
-        }
-        set { storage[ArticleViewCounterKey.self] = newValue }
+        get { self[configured: ArticleViewCounterKey.self] }
+        set { self[configured: ArticleViewCounterKey.self] = newValue }
     }
 
     private struct ArticleViewCounterKey: StorageKey {

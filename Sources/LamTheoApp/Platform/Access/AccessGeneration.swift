@@ -6,11 +6,8 @@ extension Application {
     /// revoked, an account closed or a session ended through another process takes effect here within a second
     /// (through this one, at once). Set by `configure`.
     var accessGeneration: StoredGeneration {
-        get {
-            guard let generation = storage[AccessGenerationKey.self] else { preconditionFailure("configure(_:) sets the access generation") }
-            return generation
-        }
-        set { storage[AccessGenerationKey.self] = newValue }
+        get { self[configured: AccessGenerationKey.self] }
+        set { self[configured: AccessGenerationKey.self] = newValue }
     }
 
     private struct AccessGenerationKey: StorageKey {

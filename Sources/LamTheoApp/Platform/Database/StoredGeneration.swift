@@ -77,11 +77,8 @@ final class FollowedGenerations: Sendable {
 extension Application {
     /// Set by `configure`.
     var followedGenerations: FollowedGenerations {
-        get {
-            guard let generations = storage[FollowedGenerationsKey.self] else { preconditionFailure("configure(_:) sets the followed generations") }
-            return generations
-        }
-        set { storage[FollowedGenerationsKey.self] = newValue }
+        get { self[configured: FollowedGenerationsKey.self] }
+        set { self[configured: FollowedGenerationsKey.self] = newValue }
     }
 
     private struct FollowedGenerationsKey: StorageKey {

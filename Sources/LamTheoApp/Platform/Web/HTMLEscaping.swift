@@ -192,4 +192,9 @@ struct RenderedHTML: Sendable {
     var node: Node<HTML.BodyContext> {
         .raw(markup)
     }
+
+    /// The markup, to be written out as it is.
+    var html: String {
+        markup
+    }
 }

@@ -99,6 +99,19 @@ struct Layout {
     let title: String
     var crumbs: [Crumb] = []
     let content: Node<HTML.BodyContext>
+    /// The content as already drawn (a kept page), set in the frame as it is.
+    private var drawnContent: RenderedHTML?
+
+    init(title: String, crumbs: [Crumb] = [], content: Node<HTML.BodyContext>) {
+        self.title = title
+        self.crumbs = crumbs
+        self.content = content
+    }
+
+    init(title: String, crumbs: [Crumb], drawn: RenderedHTML) {
+        self.init(title: title, crumbs: crumbs, content: .empty)
+        drawnContent = drawn
+    }
 
     /// - Parameters:
     ///   - actor: the signed-in user, whose name and sign-out button the header shows.
@@ -107,6 +120,13 @@ struct Layout {
     ///   - badge: a link the header shows beside the menu with a count (the inbox), when a feature set one.
     func render(language: UILanguage, path: String, actor: Actor?, csrfToken: String, navigation: SiteNavigation, flash: LocalizedText? = nil,
                 badge: HeaderBadge? = nil) -> String {
+        draw(language: language, path: path, actor: actor, csrfToken: csrfToken, navigation: navigation, flash: flash, badge: badge).text
+    }
+
+    /// The frame and the content, drawn apart: drawn inside the frame, Plot copies the content into each enclosing element
+    /// as that closes (a dashboard's 100 KB, four times).
+    private func draw(language: UILanguage, path: String, actor: Actor?, csrfToken: String, navigation: SiteNavigation, flash: LocalizedText?,
+                      badge: HeaderBadge?) -> DrawnPage {
         let other: UILanguage = language == .vi ? .en : .vi
         let html = HTML(
             .lang(language == .vi ? .vietnamese : .english),
@@ -149,36 +169,51 @@ struct Layout {
                 )),
                 .main(.id("main"),
                       .unwrap(flash) { .p(.class("flash"), .attribute(named: "role", value: "status"), .text($0(language))) },
-                      .text(Self.contentPlace))
+                      .text(String(decoding: DrawnPage.mark, as: UTF8.self)))
             )
         )
-        return Self.frame(html.render(), around: content.render())
+        return DrawnPage(frame: Array(html.render().utf8), content: drawnContent?.html ?? content.render())
     }
 
-    /// Marks the content's place in the frame as drawn. The content is drawn on its own and set there: drawn inside the
-    /// frame, Plot copies it into each enclosing element as that closes (a dashboard's 100 KB, four times).
-    private static let contentPlace = "lamtheo-content-place"
+    /// A page as drawn: the frame with a mark at the content's place, and the content.
+    private struct DrawnPage {
+        static let mark = Array("lamtheo-content-place".utf8)
 
-    /// `frame` with `content` at its last `contentPlace`, the real one: nothing a user writes comes after the content.
-    private static func frame(_ frame: String, around content: String) -> String {
-        let bytes = Array(frame.utf8), mark = Array(contentPlace.utf8)
-        guard let start = stride(from: bytes.count - mark.count, through: 0, by: -1).first(where: { bytes[$0..<$0 + mark.count].elementsEqual(mark) }) else {
-            preconditionFailure("the frame has a place for the content")
+        let frame: [UInt8]
+        let content: String
+        /// The last mark, the real one: nothing a user writes comes after the content.
+        let place: Range<Int>
+
+        init(frame: [UInt8], content: String) {
+            guard let start = stride(from: frame.count - Self.mark.count, through: 0, by: -1)
+                .first(where: { frame[$0..<$0 + Self.mark.count].elementsEqual(Self.mark) }) else {
+                preconditionFailure("the frame has a place for the content")
+            }
+            self.frame = frame
+            self.content = content
+            place = start..<start + Self.mark.count
         }
-        var page = String()
-        page.reserveCapacity(bytes.count + content.utf8.count)
-        page += String(decoding: bytes[..<start], as: UTF8.self)
-        page += content
-        page += String(decoding: bytes[(start + mark.count)...], as: UTF8.self)
-        return page
+
+        var text: String {
+            String(decoding: frame[..<place.lowerBound], as: UTF8.self) + content + String(decoding: frame[place.upperBound...], as: UTF8.self)
+        }
+
+        /// Written once into the answer's buffer, the content copied once.
+        func bytes(_ allocator: ByteBufferAllocator) -> ByteBuffer {
+            var buffer = allocator.buffer(capacity: frame.count + content.utf8.count)
+            buffer.writeBytes(frame[..<place.lowerBound])
+            buffer.writeString(content)
+            buffer.writeBytes(frame[place.upperBound...])
+            return buffer
+        }
     }
 }
 
 extension Layout {
     func response(for request: Request, status: HTTPResponseStatus = .ok) -> Response {
-        htmlResponse(render(language: request.language, path: request.url.string, actor: request.actor, csrfToken: request.csrfToken,
-                            navigation: request.application.navigation, flash: request.takeFlash(), badge: request.headerBadge),
-                     status: status, language: request.language)
+        let page = draw(language: request.language, path: request.url.string, actor: request.actor, csrfToken: request.csrfToken,
+                        navigation: request.application.navigation, flash: request.takeFlash(), badge: request.headerBadge)
+        return htmlResponse(.init(buffer: page.bytes(request.byteBufferAllocator)), status: status, language: request.language)
     }
 }
 
@@ -209,8 +244,8 @@ extension Request {
     }
 }
 
-func htmlResponse(_ html: String, status: HTTPResponseStatus = .ok, language: UILanguage) -> Response {
-    let response = Response(status: status, body: .init(string: html))
+func htmlResponse(_ body: Response.Body, status: HTTPResponseStatus = .ok, language: UILanguage) -> Response {
+    let response = Response(status: status, body: body)
     response.headers.contentType = .html
     response.headers.replaceOrAdd(name: .contentLanguage, value: language.rawValue)
     return response

@@ -56,11 +56,8 @@ extension Application {
 
     /// The public pages' cache, set by `configure`.
     var publicPages: PublicPageCache {
-        get {
-            guard let cache = storage[PublicPageCacheKey.self] else { preconditionFailure("configure(_:) sets the public pages' cache") }
-            return cache
-        }
-        set { storage[PublicPageCacheKey.self] = newValue }
+        get { self[configured: PublicPageCacheKey.self] }
+        set { self[configured: PublicPageCacheKey.self] = newValue }
     }
 
     private struct PublicPageCacheKey: StorageKey {
