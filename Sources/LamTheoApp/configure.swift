@@ -117,6 +117,8 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.callers = CallerCache()
     app.organizationPages = OrganizationPageCache(generation: app.followedGenerations.add(
         StoredGeneration(table: "organization_generation", interval: configuration.generationCheckInterval)))
+    app.unreadCounts = UnreadCounts(generation: app.followedGenerations.add(
+        StoredGeneration(table: "notification_generation", interval: configuration.generationCheckInterval)))
     app.articleViews = ArticleViewCounter()
     PublicLayout.origin = app.publicAddress
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))

@@ -235,6 +235,69 @@ struct NotificationTests {
         }
     }
 
+    @Test("the header's unread count is kept by the process until a notification is added, read or removed: through another process at the next reading of the number, through this process at once",
+          arguments: TestBackend.allCases)
+    func keptUnreadCount(_ backend: TestBackend) async throws {
+        // As a serving process: the number is read at most once per interval (an hour here, so that the test decides
+        // when it is read again).
+        try await withTestApp(backend, configuring: { $0.generationCheckInterval = 3_600 }) { app in
+            let tree = try await SmallTree.make(on: app)
+            let reader = try await app.caller("xema", .officer, scope: tree.wardA, level: .viewer)
+            let cell = try await app.unit(tree.cellA1)
+            let tester = try app.testing()
+            // Written directly, as another process would.
+            func add(_ number: Int) async throws -> Int {
+                let notification = UserNotification()
+                notification.userId = reader.userId
+                notification.kind = "test"
+                notification.itemKey = "item-\(number)"
+                notification.dueOn = CalendarDate(year: 2026, month: 12, day: 31)!
+                notification.step = "7d"
+                notification.organizationId = cell.requireID()
+                notification.organizationPath = cell.path
+                notification.titleVi = "Nhắc \(number)"
+                notification.titleEn = "Reminder \(number)"
+                notification.link = "/"
+                notification.createdOn = .today()
+                notification.emailState = .none
+                notification.emailAttempts = 0
+                try await notification.create(on: app.db)
+                return notification.requireID()
+            }
+            func generation() async throws -> Int64 {
+                try await app.db.sql.raw("SELECT generation FROM notification_generation WHERE id = 1").first()!.decode(column: "generation", as: Int64.self)
+            }
+            func shown(_ extra: HTTPHeaders = [:]) async throws -> Int {
+                var headers = reader.web
+                headers.add(contentsOf: extra)
+                let html = try await tester.sendRequest(.GET, "/me/todos", headers: headers).body.string
+                let badge = try #require(html.firstRange(of: #"class="header-badge"#).map { html[$0.lowerBound...].prefix(200) })
+                return badge.firstMatch(of: #/class="count"> (\d+)</span>/#).map { Int($0.1)! } ?? 0
+            }
+
+            let first = try await add(1)
+            #expect(try await shown() == 1)
+            var before = try await generation()
+            try await app.db.sql.raw("UPDATE notifications SET email_attempts = email_attempts + 1").run()
+            #expect(try await generation() == before, "a delivery attempt changes no count")
+            _ = try await add(2)
+            #expect(try await generation() > before, "a notification added")
+            #expect(try await shown() == 1, "within the interval, the kept count")
+            #expect(try await shown(["Cache-Control": "no-cache"]) == 2, "a forced reload counts afresh")
+            app.unreadCounts.generation.checkSoon()  // the interval has passed
+            #expect(try await shown() == 2, "the notification added elsewhere, counted")
+
+            // Through this process: reading one makes the next page read the number.
+            before = try await generation()
+            #expect(try await tester.sendRequest(.POST, "/api/v1/notifications/\(first)/read", headers: reader.api).status == .ok)
+            #expect(try await generation() > before, "a notification read")
+            #expect(try await shown() == 1, "read through this process, at once")
+            before = try await generation()
+            try await app.db.sql.raw("DELETE FROM notifications WHERE user_id = \(bind: reader.userId)").run()
+            #expect(try await generation() > before, "notifications removed")
+        }
+    }
+
     @Test("the API: list, read one and all, settings; a bad address is refused by name and nothing saved", arguments: TestBackend.allCases)
     func api(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

@@ -52,7 +52,7 @@ enum SchemaHistory {
         CreatePublicPageGeneration(),
         AddRoleGrantPlace(),
         AddAccessGeneration(),
-        AddOrganizationGeneration(),
+        AddChangeGenerations(),
     ]
 }
 

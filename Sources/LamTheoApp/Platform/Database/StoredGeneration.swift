@@ -6,7 +6,8 @@ import Vapor
 
 /// A number in the database that writers count up when something a process keeps goes out of date
 /// (`public_page_generation`: what public pages show; `access_generation`: who may do what; `organization_generation`:
-/// the units' rows, which the API's kept pages of units show). Each process reads it at
+/// the units' rows, which the API's kept pages of units show; `notification_generation`: the unread counts in the
+/// header). Each process reads it at
 /// most once per `interval`, and at its next request after a write of its own (`checkSoon`), and drops what it keeps
 /// when the number has moved. So a change through another process reaches this one within `interval`, one through
 /// this process at once.
