@@ -24,7 +24,7 @@ let package = Package(
     targets: [
         .target(name: "LamTheoCore"),
         .target(name: "LamTheoSpreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "LamTheoDocx", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "LamTheoDocx", dependencies: ["LamTheoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "LamTheoApp",
             dependencies: [

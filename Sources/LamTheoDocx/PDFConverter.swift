@@ -1,4 +1,5 @@
 import Foundation
+import LamTheoCore
 
 /// Why a DOCX could not be turned into a PDF, in words the person who pressed the button understands.
 public struct PDFConversionError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -61,35 +62,31 @@ public enum PDFConverter {
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("report.docx")
         let log = folder.appendingPathComponent("soffice.log")
-        let process = Process()
+        let status: Int32
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try docx.write(to: input)
             try Data().write(to: log)
-            process.executableURL = soffice
-            process.arguments = ["-env:UserInstallation=\(folder.appendingPathComponent("profile").absoluteString)",
-                                 "--headless", "--convert-to", "pdf", "--outdir", folder.path, input.path]
+            let arguments = ["-env:UserInstallation=\(folder.appendingPathComponent("profile").absoluteString)",
+                             "--headless", "--convert-to", "pdf", "--outdir", folder.path, input.path]
             // To a file, not a pipe: a pipe nobody reads while waiting can fill and block LibreOffice.
             let output = try FileHandle(forWritingTo: log)
             defer { try? output.close() }
-            process.standardOutput = output
-            process.standardError = output
-            let finished = DispatchSemaphore(value: 0)
-            process.terminationHandler = { _ in finished.signal() }
-            try process.run()
-            if finished.wait(timeout: .now() + timeout) == .timedOut {
-                process.terminate()
+            let child = try ChildProcess.start(soffice.path, arguments, environment: ProcessInfo.processInfo.environment, output: output.fileDescriptor)
+            guard let ended = child.wait(timeout: timeout) else {
+                child.terminate()
                 throw PDFConversionError(.failed, detail: "LibreOffice did not finish within \(Int(timeout)) s")
             }
+            status = ended
         } catch let error as PDFConversionError {
             throw error
         } catch {
             throw PDFConversionError(.failed, detail: "\(error)")
         }
-        guard process.terminationStatus == 0,
+        guard status == 0,
               let pdf = try? Data(contentsOf: folder.appendingPathComponent("report.pdf")) else {
             let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            throw PDFConversionError(.failed, detail: "soffice exited \(process.terminationStatus): \(output)")
+            throw PDFConversionError(.failed, detail: "soffice exited \(status): \(output)")
         }
         return pdf
     }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import FluentSQLiteDriver
+import LamTheoCore
 import SQLKit
 import Vapor
 
@@ -142,22 +143,9 @@ enum ExternalProgram {
         defer { try? FileManager.default.removeItem(at: log) }
         let output = try FileHandle(forWritingTo: log)
         defer { try? output.close() }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
+        let child = try ChildProcess.start(executable.path, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                                           output: output.fileDescriptor)
+        let status = await child.wait()
         guard status == 0 else {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             throw BackupError(vi: "\(executable.lastPathComponent) thất bại (mã \(status)): \(text.suffix(2_000))",
