@@ -115,10 +115,10 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.followedGenerations = FollowedGenerations()
     app.accessGeneration = app.followedGenerations.add(StoredGeneration(table: "access_generation", interval: configuration.generationCheckInterval))
     app.callers = CallerCache()
-    app.organizationPages = OrganizationPageCache(generation: app.followedGenerations.add(
-        StoredGeneration(table: "organization_generation", interval: configuration.generationCheckInterval)))
-    app.unreadCounts = UnreadCounts(generation: app.followedGenerations.add(
-        StoredGeneration(table: "notification_generation", interval: configuration.generationCheckInterval)))
+    app.organizationPages = GenerationKept(generation: app.followedGenerations.add(
+        StoredGeneration(table: "organization_generation", interval: configuration.generationCheckInterval)), capacity: KeptOrganizationPages.capacity)
+    app.unreadCounts = GenerationKept(generation: app.followedGenerations.add(
+        StoredGeneration(table: "notification_generation", interval: configuration.generationCheckInterval)), capacity: 50_000)
     app.articleViews = ArticleViewCounter()
     PublicLayout.origin = app.publicAddress
     app.documentFiles = DocumentFileStore(directory: URL(fileURLWithPath: configuration.filesDirectory, isDirectory: true))

@@ -45,6 +45,25 @@ func vietnamTime(_ day: CalendarDate, hour: Int) -> Date {
 
 @Suite("Reminders and notifications")
 struct NotificationTests {
+    /// A reminder as a campaign's run leaves it, written directly (as another process would).
+    private static func reminder(_ number: Int, to userId: Int, in cell: Organization) -> UserNotification {
+        let notification = UserNotification()
+        notification.userId = userId
+        notification.kind = "test"
+        notification.itemKey = "item-\(number)"
+        notification.dueOn = CalendarDate(year: 2026, month: 12, day: 31)!
+        notification.step = "7d"
+        notification.organizationId = cell.requireID()
+        notification.organizationPath = cell.path
+        notification.titleVi = "Nhắc \(number)"
+        notification.titleEn = "Reminder \(number)"
+        notification.link = "/"
+        notification.createdOn = .today()
+        notification.emailState = .none
+        notification.emailAttempts = 0
+        return notification
+    }
+
     @Test("a member's reflection: once at each step — 7 days before, the day before, on the day, late — and nothing once submitted",
           arguments: TestBackend.allCases)
     func reflectionSeries(_ backend: TestBackend) async throws {
@@ -247,20 +266,7 @@ struct NotificationTests {
             let tester = try app.testing()
             // Written directly, as another process would.
             func add(_ number: Int) async throws -> Int {
-                let notification = UserNotification()
-                notification.userId = reader.userId
-                notification.kind = "test"
-                notification.itemKey = "item-\(number)"
-                notification.dueOn = CalendarDate(year: 2026, month: 12, day: 31)!
-                notification.step = "7d"
-                notification.organizationId = cell.requireID()
-                notification.organizationPath = cell.path
-                notification.titleVi = "Nhắc \(number)"
-                notification.titleEn = "Reminder \(number)"
-                notification.link = "/"
-                notification.createdOn = .today()
-                notification.emailState = .none
-                notification.emailAttempts = 0
+                let notification = Self.reminder(number, to: reader.userId, in: cell)
                 try await notification.create(on: app.db)
                 return notification.requireID()
             }
@@ -397,21 +403,7 @@ struct NotificationTests {
             try await app.db.transaction { db in
                 for number in 0..<1_200 {
                     let cell = number % 7 == 3 ? cellB1 : cellA1
-                    let notification = UserNotification()
-                    notification.userId = viewer.userId
-                    notification.kind = "test"
-                    notification.itemKey = "item-\(number)"
-                    notification.dueOn = CalendarDate(year: 2026, month: 12, day: 31)!
-                    notification.step = "7d"
-                    notification.organizationId = cell.requireID()
-                    notification.organizationPath = cell.path
-                    notification.titleVi = "Nhắc \(number)"
-                    notification.titleEn = "Reminder \(number)"
-                    notification.link = "/"
-                    notification.createdOn = .today()
-                    notification.emailState = .none
-                    notification.emailAttempts = 0
-                    try await notification.create(on: db)
+                    try await Self.reminder(number, to: viewer.userId, in: cell).create(on: db)
                 }
             }
             let tester = try app.testing()

@@ -129,7 +129,7 @@ enum OrganizationAPI {
             kindCode: try request.queryText("kind"),
             includeClosed: try request.queryFlag("includeClosed") ?? false,
             scopes: try request.readableSubtrees)
-        let key = OrganizationPageCache.Key(filter: filter, page: paging.page, perPage: paging.perPage)
+        let key = KeptOrganizationPages.Key(filter: filter, page: paging.page, perPage: paging.perPage)
         return try await request.application.organizationPages.response(key, for: request) {
             PageDTO(try await OrganizationQueries.search(filter, page: paging.page, perPage: paging.perPage, on: request.reads), OrganizationDTO.init)
         }
