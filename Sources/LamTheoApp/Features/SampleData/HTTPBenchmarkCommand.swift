@@ -107,14 +107,20 @@ struct HTTPBenchmarkCommand: AsyncCommand {
         return routes
     }
 
+    /// Hello is measured first and last, and each route's share is of the mean of the two: the machine's own pace drifts
+    /// over a run of minutes (one hello measured first moved the shares by ten points between runs).
     private func measure(_ routes: [Route], hello: Route, settings: Load, app: Application, console: any Console) async throws {
         console.print("wrk: \(settings.connections) connections, 2 threads, \(settings.seconds) s per route; alone: 1 connection, 2 s; database: \(app.dialect)")
+        console.print("hello is measured first and last; each share is of the mean of the two")
+        var measured: [(label: String, loaded: Result, alone: Result)] = []
+        for (index, route) in ([hello] + routes + [hello]).enumerated() {
+            let label = route.label + (index == 0 ? ", first" : index == routes.count + 1 ? ", last" : "")
+            measured.append((label, try await Self.wrk(route, settings), try await Self.wrk(route, .alone)))
+        }
+        let baseline = (measured[0].loaded.rate + measured[measured.count - 1].loaded.rate) / 2
         console.print(Self.row("route", ["req/s", "p50 ms", "p95 ms", "alone p50", "errors", "of hello"]))
-        let baseline = try await Self.wrk(hello, settings)
-        console.print(Self.row(hello.label, try await baseline.cells(alone: Self.wrk(hello, .alone), against: baseline)))
-        for route in routes {
-            let loaded = try await Self.wrk(route, settings)
-            console.print(Self.row(route.label, try await loaded.cells(alone: Self.wrk(route, .alone), against: baseline)))
+        for row in measured {
+            console.print(Self.row(row.label, row.loaded.cells(alone: row.alone, against: baseline)))
         }
     }
 
@@ -127,9 +133,9 @@ struct HTTPBenchmarkCommand: AsyncCommand {
 
         var rate: Double { Double(requests - errors) / max(seconds, 0.001) }
 
-        func cells(alone: Result, against baseline: Result) -> [String] {
+        func cells(alone: Result, against baseline: Double) -> [String] {
             [String(format: "%.0f", rate), String(format: "%.2f", p50), String(format: "%.2f", p95), String(format: "%.2f", alone.p50),
-             String(errors), String(format: "%.0f%%", 100 * rate / max(baseline.rate, 1))]
+             String(errors), String(format: "%.0f%%", 100 * rate / max(baseline, 1))]
         }
     }
 

@@ -1,27 +1,74 @@
+import NIOConcurrencyHelpers
 import Vapor
 
-/// The application's middleware run as one chain of plain async calls. Vapor adapts each `AsyncMiddleware` it chains
-/// by starting a task and waiting on a future for the next one — eleven of each per request, which cost a static file
-/// most of its time (`lamtheo benchmark-http`); here a request starts one task, whatever the number of steps.
-struct MiddlewareChain: AsyncMiddleware {
+/// The application's middleware and the route's handler run as one task on the request's own event loop.
+///
+/// Vapor adapts each `AsyncMiddleware` it chains by starting a task and waiting on a future for the next one, and an
+/// async handler by starting one more. A task started so runs on whichever thread the global executor picks (one of the
+/// event loops, `LamTheoMain.runTasksOnEventLoops`; Swift's pool in tests), so a request's work went from its loop's
+/// thread to another and back several times, each hop waking a thread. Here a request is one task bound to its loop:
+/// what it does in memory stays on that thread, and it leaves only to wait (a database's answer comes back to it). Work
+/// that would hold the thread long goes to `BlockingWork` or NIO's thread pool, as before.
+/// When the chain is the innermost middleware (as `configure` adds it), what comes after it is the route's async handler,
+/// which it calls itself in that task.
+struct MiddlewareChain: Middleware {
     let steps: [any AsyncMiddleware]
 
     init(_ steps: [any AsyncMiddleware]) {
         self.steps = steps
     }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        try await Link(steps: steps[...], last: next).respond(to: request)
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        let promise = request.eventLoop.makePromise(of: Response.self)
+        let chain = Link(steps: steps[...], last: next)
+        Task(executorPreference: EventLoopTaskExecutor.running(on: request.eventLoop)) {
+            do {
+                promise.succeed(try await chain.respond(to: request))
+            } catch {
+                promise.fail(error)
+            }
+        }
+        return promise.futureResult
     }
 
     /// The rest of the chain from one step: that step, given the link after it as its `next`.
     private struct Link: AsyncResponder {
         let steps: ArraySlice<any AsyncMiddleware>
-        let last: any AsyncResponder
+        let last: any Responder
 
         func respond(to request: Request) async throws -> Response {
-            guard let step = steps.first else { return try await last.respond(to: request) }
+            guard let step = steps.first else {
+                // An async handler is called in this task, not in one more (Vapor's adapter); middleware added after the
+                // chain, or Vapor's answer when no route matched, through its future.
+                if let handler = last as? any AsyncResponder { return try await handler.respond(to: request) }
+                return try await last.respond(to: request).get()
+            }
             return try await step.respond(to: request, chainingTo: Link(steps: steps.dropFirst(), last: last))
         }
     }
+}
+
+/// Runs a task's jobs on one event loop: one executor per loop, kept for the process (the loops are).
+final class EventLoopTaskExecutor: TaskExecutor {
+    private let loop: any EventLoop
+
+    private init(_ loop: any EventLoop) {
+        self.loop = loop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+
+    static func running(on loop: any EventLoop) -> EventLoopTaskExecutor {
+        executors.withLockedValue { executors in
+            if let executor = executors[ObjectIdentifier(loop)] { return executor }
+            let executor = EventLoopTaskExecutor(loop)
+            executors[ObjectIdentifier(loop)] = executor
+            return executor
+        }
+    }
+
+    private static let executors = NIOLockedValueBox<[ObjectIdentifier: EventLoopTaskExecutor]>([:])
 }
