@@ -3,6 +3,7 @@ import Foundation
 import LamTheoCore
 import Testing
 import VaporTesting
+import ZIPFoundation
 
 /// What a browser, a fuzzer and a hostile member found when they reached the server from outside: large
 /// forms arriving in pieces, numbers that overflow, markup in stored text, redirects elsewhere, requests
@@ -155,8 +156,45 @@ struct RealClientTests {
                 let again = try await tester.sendRequest(.GET, path, headers: ["If-None-Match": etag])
                 #expect(again.status == .notModified && again.body.readableBytes == 0, "\(path)")
                 #expect(try await tester.sendRequest(.GET, path, headers: ["If-None-Match": "\"other\""]).status == .ok, "\(path)")
+
+                // Asked as browsers ask: the same stylesheet gzipped, under an ETag of its own, revalidated the same way.
+                let gzipped = try await tester.sendRequest(.GET, path, headers: ["Accept-Encoding": "gzip, deflate, br"])
+                #expect(gzipped.headers.first(name: .contentEncoding) == "gzip" && gzipped.headers.first(name: .vary) == "Accept-Encoding", "\(path)")
+                #expect(gzipped.body.readableBytes < first.body.readableBytes / 2, "\(path)")
+                #expect(try Self.gunzip(Array(buffer: gzipped.body)) == Array(buffer: first.body), "\(path)")
+                let gzipTag = try #require(gzipped.headers.first(name: .eTag))
+                #expect(gzipTag != etag)
+                let revalidated = try await tester.sendRequest(.GET, path, headers: ["Accept-Encoding": "gzip", "If-None-Match": gzipTag])
+                #expect(revalidated.status == .notModified && revalidated.body.readableBytes == 0, "\(path)")
+                let refused = try await tester.sendRequest(.GET, path, headers: ["Accept-Encoding": "gzip;q=0, identity"])
+                #expect(refused.headers.first(name: .contentEncoding) == nil && refused.body == first.body, "\(path)")
             }
         }
+    }
+
+    @Test("Accept-Encoding: gzip named or by *, not with q=0, in any case and spacing")
+    func acceptedEncodings() {
+        for admitted in [["gzip"], ["deflate, GZIP"], ["br;q=1.0, gzip;q=0.5"], ["*"], ["identity", "gzip"]] {
+            #expect(StylesheetFile.acceptsGzip(admitted), "\(admitted)")
+        }
+        for refused in [[], ["identity"], ["gzip;q=0"], ["gzip; q=0.0, br"], ["x-gzip2"], ["*;q=0"]] {
+            #expect(!StylesheetFile.acceptsGzip(refused), "\(refused)")
+        }
+    }
+
+    /// A gzip member's content, checked against its CRC-32 and length (what a browser does).
+    private static func gunzip(_ member: [UInt8]) throws -> [UInt8] {
+        try #require(member.count > 18 && member[0] == 0x1F && member[1] == 0x8B && member[2] == 8 && member[3] == 0)
+        let deflated = Data(member[10..<(member.count - 8)])
+        var inflated = Data()
+        // zlib's reader asks for a whole buffer each time, past the end too.
+        let crc = try Data.decompress(size: Int64(deflated.count), bufferSize: 64 * 1024, skipCRC32: false, provider: { position, size in
+            deflated.subdata(in: Int(position)..<min(Int(position) + size, deflated.count))
+        }, consumer: { inflated.append($0) })
+        let trailer = member.suffix(8).map(UInt32.init)
+        #expect(crc == trailer[0] | trailer[1] << 8 | trailer[2] << 16 | trailer[3] << 24)
+        #expect(UInt32(inflated.count) == trailer[4] | trailer[5] << 8 | trailer[6] << 16 | trailer[7] << 24)
+        return Array(inflated)
     }
 
     @Test("a query value that cannot be read is a 400 naming it, on pages and in the API", arguments: TestBackend.allCases)

@@ -88,7 +88,9 @@ struct HTTPBenchmarkCommand: AsyncCommand {
         let browser = ["Cookie: \(Cookies.session)=\(credentials.session)"]
         let api = ["Authorization: Bearer \(credentials.token)"]
         var routes = [
-            Route(label: "static /assets/app.css", address: origin + PlatformRoute.stylesheet.path),
+            Route(label: "static /assets/app.css (gzip, as browsers ask)", address: origin + PlatformRoute.stylesheet.path,
+                  headers: ["Accept-Encoding: gzip, deflate, br"]),
+            Route(label: "static /assets/app.css (plain: no Accept-Encoding)", address: origin + PlatformRoute.stylesheet.path),
             Route(label: "health /healthz (SELECT 1)", address: origin + PlatformRoute.health.path),
             Route(label: "public: site home", address: origin + site.homePath),
         ]

@@ -33,6 +33,9 @@ enum Stylesheet {
       header.site details.menu[open] > summary { background: #fff; color: var(--accent); }
       header.site details.menu[open] > summary::before { content: "✕" / ""; }
       header.site details.menu:not([open]) + nav { display: none; }
+      /* The pager's "Trang 2 · hơn 1.000 kết quả" on a line of its own, the two links under it at either side. */
+      .pager > span { flex-basis: 100%; order: -1; }
+      .pager a[rel=next] { margin-left: auto; }
       header.site details.menu + nav { position: absolute; z-index: 10; left: 0; right: 0; top: 100%; flex-direction: column; align-items: stretch; gap: 0; padding: .25rem 1rem 1rem; background: var(--accent); box-shadow: 0 6px 12px #0004; }
       header.site details.menu + nav > a { padding: .6rem 0; border-bottom: 1px solid #fff4; }
       header.site details.menu + nav > a.lang { margin-top: .75rem; align-self: flex-start; padding: .3rem .6rem; border-bottom: 1px solid #fff8; }
@@ -115,7 +118,8 @@ enum Stylesheet {
     .sticky { position: sticky; bottom: 0; background: var(--bg); padding: .5rem 0; }
     .row { display: grid; grid-template-columns: 2fr 1fr; gap: .5rem; }
     section.reflection { border-top: 1px solid var(--line); padding: .5rem 0; }
-    .pager { display: flex; gap: 1rem; align-items: center; margin: .75rem 0; }
+    .pager { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: .75rem 0; }
+    .pager a { white-space: nowrap; }
     @media screen and (max-width: 40rem) {
       table.responsive thead { display: none; }
       table.responsive tr { display: block; border-bottom: 1px solid var(--line); padding: .35rem 0; }
