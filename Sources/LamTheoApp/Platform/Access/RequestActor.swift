@@ -36,7 +36,12 @@ extension Request {
         guard actor.can(capability, at: path) else { throw Abort(.forbidden) }
     }
 
-    var isAPI: Bool { url.path.hasPrefix(APIRoutes.path + "/") }
+    /// Read off the matched route when there is one (several steps ask, and Vapor builds the path anew from the address
+    /// each time it is read); from the address otherwise.
+    var isAPI: Bool {
+        guard let route else { return url.path.hasPrefix(APIRoutes.path + "/") }
+        return route.path.starts(with: APIRoutes.prefix)
+    }
 
     private struct ActorKey: StorageKey {
         typealias Value = Actor

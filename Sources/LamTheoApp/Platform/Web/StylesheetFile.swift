@@ -13,30 +13,37 @@ struct StylesheetFile: Sendable {
     /// Absent only if zlib refused to compress (it does not for bytes in memory): then every browser gets the plain file.
     private let gzipped: Representation?
 
+    /// The bytes and the headers that go with them, made once.
     private struct Representation: Sendable {
         let bytes: ByteBuffer
         let etag: String
+        let headers: HTTPHeaders
+
+        init(bytes: ByteBuffer, etag: String, encoding: String?) {
+            self.bytes = bytes
+            self.etag = etag
+            var headers = HTTPHeaders()
+            headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            headers.cacheControl = .init(maxAge: 3600)
+            headers.add(name: .eTag, value: etag)
+            headers.add(name: .vary, value: "Accept-Encoding")
+            if let encoding { headers.add(name: .contentEncoding, value: encoding) }
+            self.headers = headers
+        }
     }
 
     init(_ css: String) {
         let hash = String(SHA256.hash(data: Data(css.utf8)).hex.prefix(20))
-        plain = Representation(bytes: ByteBuffer(string: css), etag: "\"\(hash)\"")
-        gzipped = (try? Self.gzip(Data(css.utf8))).map { Representation(bytes: ByteBuffer(bytes: $0), etag: "\"\(hash)-gzip\"") }
+        plain = Representation(bytes: ByteBuffer(string: css), etag: "\"\(hash)\"", encoding: nil)
+        gzipped = (try? Self.gzip(Data(css.utf8))).map { Representation(bytes: ByteBuffer(bytes: $0), etag: "\"\(hash)-gzip\"", encoding: "gzip") }
     }
 
     func response(for request: Request) -> Response {
-        let compressed = Self.acceptsGzip(request.headers[.acceptEncoding]) ? gzipped : nil
-        let chosen = compressed ?? plain
-        var headers = HTTPHeaders()
-        headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-        headers.cacheControl = .init(maxAge: 3600)
-        headers.replaceOrAdd(name: .eTag, value: chosen.etag)
-        headers.replaceOrAdd(name: .vary, value: "Accept-Encoding")
-        if compressed != nil { headers.replaceOrAdd(name: .contentEncoding, value: "gzip") }
+        let chosen = (Self.acceptsGzip(request.headers[.acceptEncoding]) ? gzipped : nil) ?? plain
         if request.headers[.ifNoneMatch].contains(where: { $0.contains(chosen.etag) }) {
-            return Response(status: .notModified, headers: headers)
+            return Response(status: .notModified, headers: chosen.headers)
         }
-        return Response(status: .ok, headers: headers, body: .init(buffer: chosen.bytes))
+        return Response(status: .ok, headers: chosen.headers, body: .init(buffer: chosen.bytes))
     }
 
     /// Whether an `Accept-Encoding` header admits gzip: named, or `*`, without `q=0`.
