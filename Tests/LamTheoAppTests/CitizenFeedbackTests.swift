@@ -236,6 +236,10 @@ struct CitizenFeedbackTests {
             let elsewhere = try await FeedbackReminders().items(ReminderQuery(today: late, dueBy: late, subtree: try await app.unit(tree.wardB).treePath,
                                                                               cursor: nil, limit: 100), on: app.db)
             #expect(elsewhere.items.isEmpty)
+            // Paged by units, a unit at a time: the pages go through the tree once and find the item once.
+            let (found, pages) = try await Self.readUnitByUnit(due: late, on: app.db)
+            #expect(found == ["feedback-\(open.id ?? 0)"])
+            #expect(pages == (try await app.rowCount("organizations")) + 1, "one unit a page, then an empty one")
 
             let units = try await DashboardUnit.units([tree.city, tree.wardA, tree.wardB], on: app.db)
             let sections = try await FeedbackDashboard().sections(of: units, explaining: tree.city, day: late, on: app.db)
@@ -244,6 +248,19 @@ struct CitizenFeedbackTests {
             #expect(city.figures.first?.explanation?.vi.hasPrefix("1 = ý kiến, kiến nghị đã quá hạn") == true)
             #expect(sections[tree.wardA]?.first?.figures.first?.count == 1 && sections[tree.wardB] == nil)
         }
+    }
+
+    /// The feedback reminders' items read a page of one unit at a time, and how many pages that took.
+    private static func readUnitByUnit(due day: CalendarDate, on db: any Database) async throws -> (keys: [String], pages: Int) {
+        var keys: [String] = []
+        var cursor: Int?
+        for pages in 1...1_000 {
+            let page = try await FeedbackReminders().items(ReminderQuery(today: day, dueBy: day, subtree: nil, cursor: cursor, limit: 1), on: db)
+            keys += page.items.map(\.key)
+            guard let next = page.next else { return (keys, pages) }
+            cursor = next
+        }
+        return (keys, 1_000)
     }
 
     @Test("the public form over a socket: phone first, a file by its content, the body bounded by the route's limit", arguments: TestBackend.allCases)

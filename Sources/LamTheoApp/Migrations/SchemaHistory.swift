@@ -53,6 +53,7 @@ enum SchemaHistory {
         AddRoleGrantPlace(),
         AddAccessGeneration(),
         AddChangeGenerations(),
+        AddFeedbackUnitIndex(),
     ]
 }
 

@@ -9,14 +9,18 @@ struct FeedbackReminders: ReminderSource {
     let kind = ReminderKind(name: "feedback.answer", title: LocalizedText(vi: "Trả lời ý kiến, kiến nghị", en: "Feedback to answer"),
                             lagging: LocalizedText(vi: "ý kiến, kiến nghị chưa trả lời", en: "feedback items unanswered"))
 
+    /// Pages are units (`IdPage`; the cursor is the last unit's id), read through `feedback_unit_open` (047): the items
+    /// answered over the years stay out of a page's reading.
     func items(_ query: ReminderQuery, on db: any Database) async throws -> ReminderPage {
-        let subtree: SQLQueryString = query.subtree.map { "AND \(column: "f.organization_path", in: $0)" } ?? ""
+        guard let page = try await ReminderRecipients.unitPage(after: query.cursor, limit: query.limit, in: query.subtree, on: db) else {
+            return ReminderPage(items: [], next: nil)
+        }
         let rows = try await db.sql.raw("""
             SELECT f.id AS id, f.code AS code, f.organization_id AS unit, f.organization_path AS path, f.answer_due_on AS due_on
             FROM feedback f
-            WHERE f.id > \(bind: query.cursor ?? 0) AND f.state IN (\(binds: FeedbackState.open.map(\.rawValue)))
-              AND f.answer_due_on <= \(bind: query.dueBy.iso) \(subtree)
-            ORDER BY f.id LIMIT \(bind: query.limit)
+            WHERE \(page.contains("f.organization_id", on: db)) AND f.state IN (\(binds: FeedbackState.open.map(\.rawValue)))
+              AND f.answer_due_on <= \(bind: query.dueBy.iso)
+            ORDER BY f.organization_id, f.id
             """).all()
         let units = try rows.map { try $0.decode(column: "unit", as: Int.self) }
         let officers = try await ReminderRecipients.officers(of: units, on: query.today, db: db)
@@ -28,6 +32,6 @@ struct FeedbackReminders: ReminderSource {
                                 title: LocalizedText(vi: "Trả lời ý kiến, kiến nghị \(code)", en: "Answer the feedback \(code)"),
                                 link: FeedbackRoute.show(.value(id)).path, figure: "feedback.overdue")
         }
-        return ReminderPage(items: items, next: rows.count < query.limit ? nil : try rows.last?.decode(column: "id", as: Int.self))
+        return ReminderPage(items: items, next: page.last)
     }
 }
