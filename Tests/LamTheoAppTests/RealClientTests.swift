@@ -174,10 +174,10 @@ struct RealClientTests {
 
     @Test("Accept-Encoding: gzip named or by *, not with q=0, in any case and spacing")
     func acceptedEncodings() {
-        for admitted in [["gzip"], ["deflate, GZIP"], ["br;q=1.0, gzip;q=0.5"], ["*"], ["identity", "gzip"]] {
+        for admitted in [["gzip"], ["deflate, GZIP"], ["br;q=1.0, gzip;q=0.5"], ["*"], ["identity", "gzip"], ["*;q=0, gzip"]] {
             #expect(StylesheetFile.acceptsGzip(admitted), "\(admitted)")
         }
-        for refused in [[], ["identity"], ["gzip;q=0"], ["gzip; q=0.0, br"], ["x-gzip2"], ["*;q=0"]] {
+        for refused in [[], ["identity"], ["gzip;q=0"], ["gzip; q=0.0, br"], ["x-gzip2"], ["*;q=0"], ["gzip;q=0, *"], ["*", "gzip;q=0"]] {
             #expect(!StylesheetFile.acceptsGzip(refused), "\(refused)")
         }
     }

@@ -9,6 +9,7 @@ import Vapor
 /// thread to another and back several times, each hop waking a thread. Here a request is one task bound to its loop:
 /// what it does in memory stays on that thread, and it leaves only to wait (a database's answer comes back to it). Work
 /// that would hold the thread long goes to `BlockingWork` or NIO's thread pool, as before.
+///
 /// When the chain is the innermost middleware (as `configure` adds it), what comes after it is the route's async handler,
 /// which it calls itself in that task.
 struct MiddlewareChain: Middleware {

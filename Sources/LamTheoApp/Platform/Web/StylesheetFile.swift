@@ -46,14 +46,16 @@ struct StylesheetFile: Sendable {
         return Response(status: .ok, headers: chosen.headers, body: .init(buffer: chosen.bytes))
     }
 
-    /// Whether an `Accept-Encoding` header admits gzip: named, or `*`, without `q=0`.
+    /// Whether an `Accept-Encoding` header admits gzip: named without `q=0`, or not named and `*` without `q=0`
+    /// (RFC 9110: a coding named decides for itself).
     static func acceptsGzip(_ values: [String]) -> Bool {
-        values.lazy.flatMap { $0.split(separator: ",") }.contains { entry in
+        var qualities: [String: Double] = [:]
+        for entry in values.lazy.flatMap({ $0.split(separator: ",") }) {
             let parts = entry.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard let coding = parts.first, coding == "gzip" || coding == "*" else { return false }
-            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
-            return quality > 0
+            guard let coding = parts.first, coding == "gzip" || coding == "*" else { continue }
+            qualities[coding] = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
         }
+        return (qualities["gzip"] ?? qualities["*"] ?? 0) > 0
     }
 
     /// A gzip member (RFC 1952) around zlib's raw deflate of `data`: header, deflated bytes, CRC-32 and length.
