@@ -146,12 +146,16 @@ struct RealClientTests {
                 #expect(response.headers.first(name: "X-Frame-Options") == "DENY", "\(path)")
                 #expect(response.headers.first(name: "Referrer-Policy") == "same-origin", "\(path)")
                 #expect(response.headers.first(name: .cacheControl) == "no-store", "\(path)")
+                // Added, not replaced, by SecurityHeadersMiddleware: a handler that set one too would send it twice.
+                for name in ["Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Cache-Control"] {
+                    #expect(response.headers[name].count == 1, "\(path): \(name) once")
+                }
             }
             // The stylesheets are cached, then revalidated by their ETag: the same content is a 304 without a body.
             for path in ["/assets/app.css", "/assets/site.css"] {
                 let first = try await tester.sendRequest(.GET, path)
                 #expect(first.status == .ok && first.body.readableBytes > 1_000, "\(path)")
-                #expect(first.headers.first(name: .cacheControl) == "max-age=3600", "\(path)")
+                #expect(first.headers.first(name: .cacheControl) == "max-age=3600" && first.headers[.cacheControl].count == 1, "\(path)")
                 let etag = try #require(first.headers.first(name: .eTag), "\(path)")
                 let again = try await tester.sendRequest(.GET, path, headers: ["If-None-Match": etag])
                 #expect(again.status == .notModified && again.body.readableBytes == 0, "\(path)")
