@@ -18,7 +18,8 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.migrations.add(SchemaHistory.migrations)
     // In this order: a merge hands over obligations and moves members before the figures are recounted.
     for follower: any TreeFollower in [ObligationTreeFollower(), MemberTreeFollower(), CoverageTreeFollower(), CommitmentTreeFollower(),
-                                       RatingTreeFollower(), FollowUpTreeFollower(), ExemplarTreeFollower(), LibraryTreeFollower()] {
+                                       RatingTreeFollower(), FollowUpTreeFollower(), ExemplarTreeFollower(), LibraryTreeFollower(),
+                                       FeedbackTreeFollower()] {
         TreeFollowers.register(follower)
     }
     CampaignProgressFollowers.register(CoverageProgressFollower())

@@ -123,11 +123,11 @@ struct CitizenFeedbackTests {
             #expect(missingReason?.fields == ["reason"])
             _ = try await app.write { try await FeedbackCommands.reject(other.requireID(), FeedbackRejectionInput(reason: "Thuộc thẩm quyền UBND phường"), by: nil, on: $0) }
 
-            let before = try await FeedbackQueries.figures(of: [tree.city], today: .today(), on: app.db)[tree.city]
+            let before = try await FeedbackTallies.read([tree.city], today: .today(), on: app.db)[tree.city]
             _ = try await app.write { try await FeedbackCommands.eraseContact(id, by: "Văn phòng", on: $0) }
             let erased = try #require(try await Feedback.find(id, on: app.db))
             #expect(erased.senderName == nil && erased.senderPhone == nil && erased.contactErasedOn == .today() && erased.content.contains("tiếng ồn"))
-            #expect(try await FeedbackQueries.figures(of: [tree.city], today: .today(), on: app.db)[tree.city] == before)
+            #expect(try await FeedbackTallies.read([tree.city], today: .today(), on: app.db)[tree.city] == before)
             #expect(before == FeedbackFigures(open: 0, overdue: 0, answeredOnTime: 2, answeredLate: 0))
         }
     }
@@ -247,6 +247,105 @@ struct CitizenFeedbackTests {
             #expect(city.figures.map(\.count) == [1, 1, 1] && city.figures.map(\.total) == [1, nil, 1])
             #expect(city.figures.first?.explanation?.vi.hasPrefix("1 = ý kiến, kiến nghị đã quá hạn") == true)
             #expect(sections[tree.wardA]?.first?.figures.first?.count == 1 && sections[tree.wardB] == nil)
+        }
+    }
+
+    @Test("stored figures: every unit's equal to a count of the items after each step, a move and a merge (open items handed over); the list pages through them in order",
+          arguments: TestBackend.allCases)
+    func storedFigures(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let city = try await app.unit(tree.city)
+            let today = CalendarDate.today()
+            var sentIds: [Int] = []
+            // Sent three days apart: the first six still within their 15 days, the others overdue.
+            for index in 0..<12 {
+                let input = FeedbackInput(topic: FeedbackTopic.environment.rawValue, content: "Ý kiến số \(index)", senderPhone: "0903 123 456", consentsToPublish: true)
+                let sent = try await app.write {
+                    try await FeedbackCommands.submit(input, to: city, code: FeedbackCode.make(), store: FeedbackActions.files(app), today: today.adding(days: -3 * index), on: $0)
+                }
+                sentIds.append(sent.requireID())
+            }
+            let ids = sentIds
+            try await Self.expectTalliesCountItems(app, today: today)
+            let steps: [@Sendable (any Database) async throws -> Feedback] = [
+                { try await FeedbackCommands.forward(ids[1], FeedbackForwardInput(organizationId: tree.wardA), by: nil, on: $0) },
+                { try await FeedbackCommands.forward(ids[2], FeedbackForwardInput(organizationId: tree.wardA), by: nil, on: $0) },
+                { try await FeedbackCommands.forward(ids[2], FeedbackForwardInput(organizationId: tree.cellA1), by: nil, on: $0) },
+                { try await FeedbackCommands.forward(ids[3], FeedbackForwardInput(organizationId: tree.cellA2), by: nil, on: $0) },
+                { try await FeedbackCommands.forward(ids[6], FeedbackForwardInput(organizationId: tree.cellA1), by: nil, on: $0) },
+                { try await FeedbackCommands.acknowledge(ids[9], by: nil, on: $0) },
+                { try await FeedbackCommands.answer(ids[0], FeedbackAnswerInput(answer: "Đúng hạn"), by: nil, on: $0) },
+                { try await FeedbackCommands.answer(ids[7], FeedbackAnswerInput(answer: "Trễ hạn"), by: nil, on: $0) },
+                { try await FeedbackCommands.reject(ids[8], FeedbackRejectionInput(reason: "Không thuộc thẩm quyền"), by: nil, on: $0) },
+                { try await FeedbackCommands.answer(ids[1], FeedbackAnswerInput(answer: "Phường trả lời"), by: nil, on: $0) },
+                { try await FeedbackCommands.publish(ids[0], by: nil, on: $0) },
+            ]
+            for step in steps {
+                _ = try await app.write(step)
+                try await Self.expectTalliesCountItems(app, today: today)
+            }
+            let figures = try await FeedbackTallies.read([tree.city], today: today, on: app.db)[tree.city]
+            #expect(figures == FeedbackFigures(open: 8, overdue: 4, answeredOnTime: 2, answeredLate: 2))
+            try await Self.expectListInOrder(app, unit: tree.city, today: today)
+            try await Self.expectListInOrder(app, unit: tree.wardA, today: today)
+
+            _ = try await app.write { try await OrganizationCommands.move(tree.cellA1, under: tree.wardB, effectiveOn: nil, on: $0) }
+            try await Self.expectTalliesCountItems(app, today: today)
+            _ = try await app.write { try await OrganizationCommands.merge(tree.cellA2, into: tree.cellA1, effectiveOn: nil, on: $0) }
+            try await Self.expectTalliesCountItems(app, today: today)
+            let handedOver = try #require(try await Feedback.find(ids[3], on: app.db))
+            #expect(handedOver.organizationId == tree.cellA1 && handedOver.state == .forwarded)
+            #expect(try await FeedbackQueries.events(of: ids[3], on: app.db).last?.note == "Chi bộ Khu phố 2 → Chi bộ Khu phố 1")
+            #expect(try await FeedbackTallies.read([tree.wardB], today: today, on: app.db)[tree.wardB]?.open == 3)
+            try await Self.expectListInOrder(app, unit: tree.wardB, today: today)
+        }
+    }
+
+    /// Every unit's stored figures equal a count of the items in its subtree, and no row counts nothing.
+    private static func expectTalliesCountItems(_ app: Application, today: CalendarDate, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let units = try await Organization.query(on: app.db).all()
+        let items = try await Feedback.query(on: app.db).all()
+        let stored = try await FeedbackTallies.read(units.map { $0.requireID() }, today: today, on: app.db)
+        for unit in units {
+            var counted = FeedbackFigures()
+            for item in items where unit.treePath.contains(item.treePath) {
+                if item.state.isOpen {
+                    counted.open += 1
+                    if item.answerDueOn < today { counted.overdue += 1 }
+                } else if let answeredOn = item.answeredOn {
+                    if answeredOn <= item.answerDueOn { counted.answeredOnTime += 1 } else { counted.answeredLate += 1 }
+                }
+            }
+            #expect(stored[unit.requireID()] ?? FeedbackFigures() == counted, "\(unit.name)", sourceLocation: sourceLocation)
+        }
+        #expect(try await app.db.sql.raw("SELECT COUNT(*) AS n FROM feedback_tallies WHERE items <= 0").first()?.decode(column: "n", as: Int.self) == 0,
+                sourceLocation: sourceLocation)
+    }
+
+    /// Each status's list of `unit`, two items a page and all at once, is its items in order: open by deadline (the overdue
+    /// first), the first sent first on a day, then the settled newest first; the total is the stored figure's.
+    private static func expectListInOrder(_ app: Application, unit id: Int, today: CalendarDate) async throws {
+        let unit = try await app.unit(id)
+        let items = try await Feedback.query(on: app.db).all().filter { unit.treePath.contains($0.treePath) }
+        let open = items.filter(\.state.isOpen).sorted { ($0.answerDueOn, $0.id!) < ($1.answerDueOn, $1.id!) }
+        let settled = items.filter { !$0.state.isOpen }.sorted { $0.id! > $1.id! }
+        let figures = try #require(try await FeedbackTallies.read([id], today: today, on: app.db)[id])
+        let expected: [FeedbackListStatus?: [Feedback]] = [nil: open + settled, .open: open, .answered: settled,
+                                                            .overdue: open.filter { $0.answerDueOn < today }]
+        for (status, items) in expected {
+            for perPage in [2, 100] {
+                var listed: [Int] = []
+                var total = 0
+                for page in 1...(items.count / perPage + 1) {
+                    let found = try await FeedbackQueries.list(in: unit.treePath, figures: figures, status: status, today: today, page: page,
+                                                              perPage: perPage, on: app.db)
+                    listed += found.items.map { $0.id! }
+                    total = found.total
+                }
+                #expect(listed == items.map { $0.id! }, "\(unit.name), \(status?.rawValue ?? "all"), \(perPage) a page")
+                #expect(total == items.count)
+            }
         }
     }
 

@@ -114,6 +114,13 @@ struct MigrationTests {
         guard version >= HistoricRows.ratingFiguresVersion else { return }
         #expect(try await count("SELECT subtree_excellent AS n FROM rating_figures WHERE organization_id = 1") == 1, "from version \(version)")
         #expect(try await count("SELECT subtree_members_registered AS n FROM commitment_figures WHERE organization_id = 1") == 1)
+        guard version >= HistoricRows.feedbackVersion else { return }
+        // Counted up the tree: the cell's open item at the ward and the city, the ward's answer at the city.
+        let tallies = try await sql.raw("SELECT organization_id, figure, due_on, items FROM feedback_tallies ORDER BY organization_id, figure").all()
+            .map { "\(try $0.decode(column: "organization_id", as: Int.self)) \(try $0.decode(column: "figure", as: String.self)) "
+                   + "\(try $0.decode(column: "due_on", as: String.self)) \(try $0.decode(column: "items", as: Int.self))" }
+        #expect(tallies == ["1 answered_late  1", "1 answered_on_time  1", "1 open 2025-03-16 1", "2 answered_on_time  1", "2 open 2025-03-16 1",
+                            "3 open 2025-03-16 1"], "from version \(version)")
     }
 
     private static let models: [any ReadableModel.Type] = [
@@ -338,8 +345,18 @@ private enum HistoricRows {
             "INSERT INTO reflection_extensions (campaign_id, organization_id, until, reason) VALUES (1, 3, '2025-12-15', 'Chi bộ học tập bù')",
             "INSERT INTO reflection_extensions (campaign_id, member_id, until, reason) VALUES (1, 1, '2025-12-20', 'Nằm viện')",
         ]),
+        (feedbackVersion, [
+            """
+            INSERT INTO feedback (code, site_organization_id, organization_id, organization_path, topic, content, consents_to_publish, state,
+                                  received_on, answer_due_on, answered_on)
+            VALUES ('YK-2222-2222', 1, 3, '/1/2/3/', 'other', 'Chưa trả lời', false, 'forwarded', '2025-03-01', '2025-03-16', NULL),
+                   ('YK-3333-3333', 1, 2, '/1/2/', 'other', 'Đúng hạn', false, 'published', '2025-03-01', '2025-03-16', '2025-03-10'),
+                   ('YK-4444-4444', 1, 1, '/1/', 'other', 'Trễ hạn', false, 'rejected', '2025-03-01', '2025-03-16', '2025-03-20')
+            """,
+        ]),
     ]
 
     static let campaignFiguresVersion = 12
     static let ratingFiguresVersion = 16
+    static let feedbackVersion = 37
 }

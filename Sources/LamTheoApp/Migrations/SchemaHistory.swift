@@ -54,6 +54,7 @@ enum SchemaHistory {
         AddAccessGeneration(),
         AddChangeGenerations(),
         AddFeedbackUnitIndex(),
+        CreateFeedbackTallies(),
     ]
 }
 

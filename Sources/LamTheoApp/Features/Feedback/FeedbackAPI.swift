@@ -142,7 +142,8 @@ enum FeedbackAPI {
         let paging = try Paging(request)
         let unit = try await request.readableUnit()
         let today = CalendarDate.today()
-        let page = try await FeedbackQueries.list(in: unit.treePath, status: try request.queryChoice(FeedbackListStatus.self, at: "status"),
+        let figures = try await FeedbackTallies.read([unit.requireID()], today: today, on: request.reads)[unit.requireID()] ?? FeedbackFigures()
+        let page = try await FeedbackQueries.list(in: unit.treePath, figures: figures, status: try request.queryChoice(FeedbackListStatus.self, at: "status"),
                                                   today: today, page: paging.page, perPage: paging.perPage, on: request.reads)
         let names = try await OrganizationQueries.names(page.items.map(\.organizationId), on: request.reads)
         return PageDTO(items: page.items.map { SummaryDTO($0, names: names, today: today) }, page: page.page, perPage: page.perPage, total: page.total)

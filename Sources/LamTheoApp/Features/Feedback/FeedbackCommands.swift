@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LamTheoCore
+import SQLKit
 import Vapor
 
 /// What a citizen sends: the topic, the content, files, how to answer them and whether the answer may be published.
@@ -95,6 +96,7 @@ enum FeedbackCommands {
         feedback.receivedOn = today
         feedback.answerDueOn = today.adding(days: try await answerDays(at: site, on: db))
         try await feedback.create(on: db)
+        try await FeedbackTallies.record(from: nil, to: FeedbackTallies.entry(of: feedback), on: db)
         let id = feedback.requireID()
         for file in files {
             let attachment = FeedbackAttachment()
@@ -173,10 +175,12 @@ enum FeedbackCommands {
         }
         requireOpen(feedback, validator: &validator)
         try validator.throwIfInvalid()
+        let counted = FeedbackTallies.entry(of: feedback)
         feedback.organizationId = target!.requireID()
         feedback.organizationPath = target!.path
         feedback.state = .forwarded
         try await feedback.save(on: db)
+        try await FeedbackTallies.record(from: counted, to: FeedbackTallies.entry(of: feedback), on: db)
         try await FeedbackEvent(id, .forwarded, on: today, by: actor, unit: feedback.organizationId, note: note).create(on: db)
         return feedback
     }
@@ -202,10 +206,12 @@ enum FeedbackCommands {
         requireOpen(feedback, validator: &validator)
         try validator.throwIfInvalid()
         let rejected = state == .rejected
+        let counted = FeedbackTallies.entry(of: feedback)
         if rejected { feedback.rejectionReason = text } else { feedback.answer = text }
         feedback.answeredOn = today
         feedback.state = state
         try await feedback.save(on: db)
+        try await FeedbackTallies.record(from: counted, to: FeedbackTallies.entry(of: feedback), on: db)
         try await FeedbackEvent(id, rejected ? .rejected : .answered, on: today, by: actor, note: rejected ? text : nil).create(on: db)
         return feedback
     }
@@ -246,6 +252,20 @@ enum FeedbackCommands {
         try await feedback.save(on: db)
         try await FeedbackEvent(id, .contactErased, on: today, by: actor).create(on: db)
         return attachments.map(\.fileKey)
+    }
+
+    /// A merged unit's open items go on at the unit it went into, each with a line in its log; the deadline stays the
+    /// sender's. The caller recounts the figures (`FeedbackTreeFollower`).
+    static func handOver(from source: Organization, to target: Organization, on db: any Database) async throws {
+        let rows = try await db.sql.raw("""
+            UPDATE feedback SET organization_id = \(bind: target.requireID()), organization_path = \(bind: target.path), updated_at = CURRENT_TIMESTAMP
+            WHERE organization_id = \(bind: source.requireID()) AND state IN (\(binds: FeedbackState.open.map(\.rawValue)))
+            RETURNING id
+            """).all()
+        for row in rows {
+            try await FeedbackEvent(try row.decode(column: "id", as: Int.self), .forwarded, on: .today(), by: nil, unit: target.requireID(),
+                                    note: "\(source.name) → \(target.name)").create(on: db)
+        }
     }
 
     /// A committee's answer deadline for feedback in its subtree, in days (1 to 90).

@@ -7,7 +7,7 @@ struct FeedbackDashboard: DashboardSource {
     let name = "feedback"
 
     func sections(of units: [DashboardUnit], explaining: Int?, day: CalendarDate, on db: any Database) async throws -> [Int: [DashboardSection]] {
-        try await FeedbackQueries.figures(of: units.map(\.id), today: day, on: db).reduce(into: [:]) { sections, entry in
+        try await FeedbackTallies.read(units.map(\.id), today: day, on: db).reduce(into: [:]) { sections, entry in
             sections[entry.key] = [section(unit: entry.key, entry.value, explained: entry.key == explaining)]
         }
     }

@@ -43,49 +43,58 @@ enum FeedbackQueries {
         return try await Feedback.query(on: db).filter(\.$code == code).first()
     }
 
-    /// The figures of each unit's subtree on `today`: one grouped query over the units' path ranges. Feedback is a
-    /// committee's few items a day, not a country's members: counting its rows is bounded by what was sent.
-    static func figures(of units: [Int], today: CalendarDate, on db: any Database) async throws -> [Int: FeedbackFigures] {
-        guard !units.isEmpty else { return [:] }
-        let open: SQLQueryString = "f.state IN (\(binds: FeedbackState.open.map(\.rawValue)))"
-        let rows = try await db.sql.raw("""
-            SELECT o.id AS unit,
-                   CAST(SUM(CASE WHEN \(open) THEN 1 ELSE 0 END) AS BIGINT) AS open,
-                   CAST(SUM(CASE WHEN \(open) AND f.answer_due_on < \(bind: today.iso) THEN 1 ELSE 0 END) AS BIGINT) AS overdue,
-                   CAST(SUM(CASE WHEN NOT \(open) AND f.answered_on <= f.answer_due_on THEN 1 ELSE 0 END) AS BIGINT) AS on_time,
-                   CAST(SUM(CASE WHEN NOT \(open) AND f.answered_on > f.answer_due_on THEN 1 ELSE 0 END) AS BIGINT) AS late
-            FROM organizations o JOIN feedback f ON f.organization_path >= o.path AND f.organization_path < o.path || '~'
-            WHERE o.id IN (\(binds: units))
-            GROUP BY o.id
-            """).all()
-        return try rows.reduce(into: [:]) { figures, row in
-            figures[try row.decode(column: "unit", as: Int.self)] = FeedbackFigures(
-                open: try row.decode(column: "open", as: Int.self), overdue: try row.decode(column: "overdue", as: Int.self),
-                answeredOnTime: try row.decode(column: "on_time", as: Int.self), answeredLate: try row.decode(column: "late", as: Int.self))
+    /// One page of the subtree's feedback with `figures` its stored figures (`FeedbackTallies`): the open items by nearest
+    /// deadline (so the overdue come first), the first sent first on one day; then the settled, newest first. The
+    /// figures give the total and where the open part ends, and each part is read in an index's order.
+    static func list(in subtree: TreePath, figures: FeedbackFigures, status: FeedbackListStatus?, today: CalendarDate, page: Int, perPage: Int,
+                     on db: any Database) async throws -> Page<Feedback> {
+        let openCount = status == .answered ? 0 : status == .overdue ? figures.overdue : figures.open
+        let settledCount = status == nil || status == .answered ? figures.answered : 0
+        let rows = (page - 1) * perPage ..< page * perPage
+        let inSubtree: SQLQueryString = "\(column: "organization_path", in: subtree)"
+        var ids: [Int] = []
+        let openRows = rows.clamped(to: 0 ..< openCount)
+        if !openRows.isEmpty {
+            let overdue: SQLQueryString = status == .overdue ? " AND answer_due_on < \(bind: today.iso)" : ""
+            let index = try await walkedIndex("feedback_open_due", matches: openCount, rows: openRows.upperBound, scanned: figures.total,
+                                              among: { status == .overdue ? $0.overdue : $0.open }, today: today, on: db)
+            ids += try await self.ids("""
+                SELECT id FROM feedback \(index) WHERE \(openItems) AND \(inSubtree)\(overdue)
+                ORDER BY answer_due_on, id LIMIT \(bind: openRows.count) OFFSET \(bind: openRows.lowerBound)
+                """, on: db)
         }
+        let settledRows = rows.clamped(to: openCount ..< openCount + settledCount)
+        if !settledRows.isEmpty {
+            // Not the path's index: the table itself, in the order of its ids.
+            let index = try await walkedIndex(nil, matches: settledCount, rows: settledRows.upperBound - openCount, scanned: figures.total,
+                                              among: { $0.total }, today: today, on: db)
+            ids += try await self.ids("""
+                SELECT id FROM feedback \(index) WHERE NOT \(openItems) AND \(inSubtree)
+                ORDER BY id DESC LIMIT \(bind: settledRows.count) OFFSET \(bind: settledRows.lowerBound - openCount)
+                """, on: db)
+        }
+        let found = Dictionary(uniqueKeysWithValues: try await Feedback.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
+        return Page(items: ids.compactMap { found[$0] }, page: page, perPage: perPage, total: openCount + settledCount)
     }
 
-    /// One page of the subtree's feedback: overdue first, then open by nearest deadline, then the settled, newest first.
-    static func list(in subtree: TreePath, status: FeedbackListStatus?, today: CalendarDate, page: Int, perPage: Int,
-                     on db: any Database) async throws -> Page<Feedback> {
-        let open: SQLQueryString = "state IN (\(binds: FeedbackState.open.map(\.rawValue)))"
-        var condition: SQLQueryString = "\(column: "organization_path", in: subtree)"
-        switch status {
-        case .open?: condition = "\(condition) AND \(open)"
-        case .overdue?: condition = "\(condition) AND \(open) AND answer_due_on < \(bind: today.iso)"
-        case .answered?: condition = "\(condition) AND NOT \(open)"
-        case nil: break
-        }
-        let total = try await db.sql.raw("SELECT COUNT(*) AS n FROM feedback WHERE \(condition)").first()?.decode(column: "n", as: Int.self) ?? 0
-        let ids = try await db.sql.raw("""
-            SELECT id FROM feedback WHERE \(condition)
-            ORDER BY CASE WHEN \(open) AND answer_due_on < \(bind: today.iso) THEN 0 WHEN \(open) THEN 1 ELSE 2 END,
-                     CASE WHEN \(open) THEN answer_due_on ELSE '' END, id DESC
-            LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
-            """).all().map { try $0.decode(column: "id", as: Int.self) }
-        let rows = try await Feedback.query(on: db).filter(\.$id ~~ ids).all()
-        let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        return Page(items: rows.sorted { order[$0.id!]! < order[$1.id!]! }, page: page, perPage: perPage, total: total)
+    /// Open items, written as `feedback_open_due`'s condition is (048), so that SQLite sees the index serves the query.
+    private static let openItems: SQLQueryString = "state IN (\(unsafeRaw: FeedbackState.open.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
+
+    /// On SQLite, the index a part of the list is read through: an index in the list's order (`walked`; nil: the table in
+    /// its ids' order), skipping the items outside the subtree, or the subtree's items by path (`feedback_path`), then
+    /// sorted. Walking visits about everything / matches items per item shown (`among` picks what the walk goes through
+    /// from the whole tree's figures); reading by path handles all `scanned` items of the subtree. PostgreSQL's planner
+    /// makes this choice itself from its statistics.
+    private static func walkedIndex(_ walked: String?, matches: Int, rows: Int, scanned: Int, among: (FeedbackFigures) -> Int,
+                                    today: CalendarDate, on db: any Database) async throws -> SQLQueryString {
+        guard !db.isPostgres else { return "" }
+        let everything = among(try await FeedbackTallies.everywhere(today: today, on: db))
+        guard Double(everything) / Double(max(matches, 1)) * Double(rows) < Double(scanned) / 4 else { return "INDEXED BY feedback_path" }
+        return walked.map { "INDEXED BY \(unsafeRaw: $0)" as SQLQueryString } ?? "NOT INDEXED"
+    }
+
+    private static func ids(_ query: SQLQueryString, on db: any Database) async throws -> [Int] {
+        try await db.sql.raw(query).all().map { try $0.decode(column: "id", as: Int.self) }
     }
 
     static func attachments(of id: Int, on db: any Database) async throws -> [FeedbackAttachment] {

@@ -5,8 +5,8 @@ extension FeedbackList {
     enum Query {
         static func run(unit: Organization, status: FeedbackListStatus?, actor: Actor, today: CalendarDate, page: Int, perPage: Int,
                         on db: any Database) async throws -> Model {
-            let figures = try await FeedbackQueries.figures(of: [unit.requireID()], today: today, on: db)[unit.requireID()] ?? FeedbackFigures()
-            let items = try await FeedbackQueries.list(in: unit.treePath, status: status, today: today, page: page, perPage: perPage, on: db)
+            let figures = try await FeedbackTallies.read([unit.requireID()], today: today, on: db)[unit.requireID()] ?? FeedbackFigures()
+            let items = try await FeedbackQueries.list(in: unit.treePath, figures: figures, status: status, today: today, page: page, perPage: perPage, on: db)
             let names = try await OrganizationQueries.names(items.items.map(\.organizationId), on: db)
             return Model(unitId: unit.requireID(), unitName: unit.name, figures: figures, status: status,
                          rows: items.items.map { feedback in
