@@ -303,7 +303,7 @@ struct CitizenFeedbackTests {
     }
 
     /// Every unit's stored figures equal a count of the items in its subtree, and no row counts nothing.
-    private static func expectTalliesCountItems(_ app: Application, today: CalendarDate, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    static func expectTalliesCountItems(_ app: Application, today: CalendarDate, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let units = try await Organization.query(on: app.db).all()
         let items = try await Feedback.query(on: app.db).all()
         let stored = try await FeedbackTallies.read(units.map { $0.requireID() }, today: today, on: app.db)
@@ -325,7 +325,7 @@ struct CitizenFeedbackTests {
 
     /// Each status's list of `unit`, two items a page and all at once, is its items in order: open by deadline (the overdue
     /// first), the first sent first on a day, then the settled newest first; the total is the stored figure's.
-    private static func expectListInOrder(_ app: Application, unit id: Int, today: CalendarDate) async throws {
+    static func expectListInOrder(_ app: Application, unit id: Int, today: CalendarDate) async throws {
         let unit = try await app.unit(id)
         let items = try await Feedback.query(on: app.db).all().filter { unit.treePath.contains($0.treePath) }
         let open = items.filter(\.state.isOpen).sorted { ($0.answerDueOn, $0.id!) < ($1.answerDueOn, $1.id!) }

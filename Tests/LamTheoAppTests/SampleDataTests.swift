@@ -55,6 +55,23 @@ struct SampleDataTests {
         }
     }
 
+    @Test("the benchmarks' feedback loads in bulk with its stored figures, beside a second dataset; the list pages through it in order",
+          arguments: TestBackend.allCases)
+    func feedbackLoads(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let today = CalendarDate.today()
+            let dataset = SyntheticDataset(scale: .demo, seed: DemoData.seed, referenceDate: today)
+            _ = try await SyntheticLoader.load(dataset, into: app, withFeedback: true)
+            let expected = dataset.organizations().reduce(0) { $0 + dataset.feedback(of: $1).count }
+            #expect(try await app.rowCount("feedback") == expected && expected > 300)
+            _ = try await SyntheticLoader.load(SyntheticDataset(scale: .district, seed: 7, referenceDate: today), into: app, withFeedback: true)
+            #expect(try await app.rowCount("feedback") > expected)
+            try await CitizenFeedbackTests.expectTalliesCountItems(app, today: today)
+            let root = try #require(try await Organization.query(on: app.db).filter(\.$parentId == nil).sort(\.$id).first())
+            try await CitizenFeedbackTests.expectListInOrder(app, unit: root.requireID(), today: today)
+        }
+    }
+
     @Test("the demo adds commitments, breakthroughs and ratings through the features' commands, audited", arguments: TestBackend.allCases)
     func demoFollowing(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in

@@ -104,7 +104,7 @@ public struct SyntheticDataset: Sendable {
     }
 
     /// Number ranges are indexed by slot = organisation index × 100 + ordinal; cells hold at most 80.
-    static let slotsPerOrganization = 100
+    public static let slotsPerOrganization = 100
     /// Card numbers run from 10000000 to 99999999.
     static let cardDomain: UInt64 = 90_000_000
 }

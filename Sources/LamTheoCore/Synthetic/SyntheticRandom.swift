@@ -17,6 +17,7 @@ struct SyntheticRandom {
         case tree = 0x7472_6565
         case members = 0x6D65_6D62
         case permutation = 0x7065_726D
+        case feedback = 0x6665_6564
     }
 
     mutating func next() -> UInt64 {

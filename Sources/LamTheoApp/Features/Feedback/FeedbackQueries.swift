@@ -119,10 +119,23 @@ enum FeedbackCode {
     static let alphabet = Array("23456789ABCDEFGHJKMNPQRSTVWXYZ")
     static let prefix = "YK"
 
+    /// How many codes there are: 30⁸.
+    static let count = (0..<8).reduce(1) { product, _ in product * alphabet.count }
+
     static func make() -> String {
         var generator = SystemRandomNumberGenerator()
-        let letters = (0..<8).map { _ in String(alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]) }
-        return "\(prefix)-\(letters[0..<4].joined())-\(letters[4..<8].joined())"
+        return spelled(Int.random(in: 0..<count, using: &generator))
+    }
+
+    /// The code numbered `value` (0 ..< `count`): its eight base-30 digits.
+    static func spelled(_ value: Int) -> String {
+        var rest = value
+        var letters: [Character] = []
+        for _ in 0..<8 {
+            letters.append(alphabet[rest % alphabet.count])
+            rest /= alphabet.count
+        }
+        return "\(prefix)-\(String(letters[0..<4]))-\(String(letters[4..<8]))"
     }
 
     /// The code as stored, from what a person typed ("yk 7kq4 m2xh", "7KQ4M2XH"); nil when it cannot be one.

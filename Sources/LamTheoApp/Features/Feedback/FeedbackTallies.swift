@@ -62,7 +62,19 @@ enum FeedbackTallies {
     /// After the tree changed shape: recounts the chains of `units` (the moved unit's new one, its former parent's).
     static func recount(chainsOf units: Set<Int>, on db: any Database) async throws {
         guard !units.isEmpty else { return }
-        let chains = try await RollupUnits.chains(of: units, on: db)
+        try await recount(try await RollupUnits.chains(of: units, on: db), on: db)
+    }
+
+    /// Recounts every unit of the tree: after items were written in bulk (`SyntheticLoader`).
+    static func recountEverything(on db: any Database) async throws {
+        for row in try await db.sql.raw("SELECT path FROM organizations WHERE parent_id IS NULL ORDER BY id").all() {
+            guard let root = TreePath(rawValue: try row.decode(column: "path", as: String.self)) else { continue }
+            try await recount(try await RollupUnits.subtree(root, andChainsOf: [], on: db), on: db)
+        }
+    }
+
+    /// Rewrites the figures of `units` level by level, deepest first, each unit as its own items plus its children's figures.
+    private static func recount(_ chains: RollupUnits, on db: any Database) async throws {
         try await chains.takeTurns(on: db)
         let open: SQLQueryString = "f.state IN (\(binds: FeedbackState.open.map(\.rawValue)))"
         for level in chains.levels {

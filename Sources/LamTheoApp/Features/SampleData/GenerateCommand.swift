@@ -51,11 +51,11 @@ struct GenerateCommand: AsyncCommand {
     }
 
     /// Loads with a progress bar on the console.
-    static func load(_ dataset: SyntheticDataset, into app: Application, console: any Console) async throws -> SyntheticLoader.Totals {
+    static func load(_ dataset: SyntheticDataset, into app: Application, withFeedback: Bool = false, console: any Console) async throws -> SyntheticLoader.Totals {
         let bar = console.progressBar(title: "\(dataset.scale.rawValue): \(VietnameseFormat.integer(dataset.memberCount())) đảng viên / members")
         bar.start()
         do {
-            let totals = try await SyntheticLoader.load(dataset, into: app) { done, total in
+            let totals = try await SyntheticLoader.load(dataset, into: app, withFeedback: withFeedback) { done, total in
                 bar.activity.currentProgress = total == 0 ? 1 : Double(done) / Double(total)
             }
             bar.succeed()

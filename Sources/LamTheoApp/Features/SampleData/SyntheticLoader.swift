@@ -14,9 +14,11 @@ enum SyntheticLoader {
     }
 
     /// Members per bulk write: large enough that statements are few, small enough to keep memory flat at national scale.
-    private static let batchSize = 20_000
+    static let batchSize = 20_000
 
-    static func load(_ dataset: SyntheticDataset, into app: Application, origin: AuditOrigin = .commandLine(),
+    /// `withFeedback`: citizens' feedback about the units too (`sendFeedback`), as the benchmarks load it; the demo sends
+    /// its own through the commands.
+    static func load(_ dataset: SyntheticDataset, into app: Application, origin: AuditOrigin = .commandLine(), withFeedback: Bool = false,
                      progress: @escaping @Sendable (_ membersDone: Int, _ membersTotal: Int) -> Void = { _, _ in }) async throws -> Totals {
         let units = dataset.organizations()
         let total = dataset.memberCount()
@@ -49,6 +51,7 @@ enum SyntheticLoader {
                 progress(done, total)
             }
             try await countMembers(of: ids, on: db)
+            if withFeedback { try await sendFeedback(dataset, units: models, on: db) }
             // The units' statistics for PostgreSQL's planner now, not when autovacuum comes to them (the members' are
             // taken by `BulkInsert`).
             if db.isPostgres { try await db.sql.raw("ANALYZE \(ident: Organization.schema)").run() }
