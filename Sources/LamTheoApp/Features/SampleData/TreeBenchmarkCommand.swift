@@ -58,13 +58,13 @@ struct TreeBenchmarkCommand: AsyncCommand {
 
     /// Migrates, and fills an empty database with the synthetic organisation of `scale` (national by default) and citizens'
     /// feedback about its units.
-    static func loadIfEmpty(_ app: Application, scale: String?, console: any Console) async throws {
+    static func loadIfEmpty(_ app: Application, scale: String?, withFeedback: Bool = true, console: any Console) async throws {
         try await app.autoMigrate()
         guard try await Organization.query(on: app.db).count() == 0 else { return }
         let scale = SyntheticScale(rawValue: scale ?? "national") ?? .national
         let started = ContinuousClock.now
         let totals = try await GenerateCommand.load(SyntheticDataset(scale: scale, seed: 1, referenceDate: CalendarDate.today()),
-                                                    into: app, withFeedback: true, console: console)
+                                                    into: app, withFeedback: withFeedback, console: console)
         let seconds = (ContinuousClock.now - started).seconds
         console.print("loaded \(totals.organizations) organisations, \(totals.members) members in \(String(format: "%.0f", seconds)) s"
                       + " (\(String(format: "%.0f", Double(totals.members) / seconds)) members/s)")
