@@ -302,6 +302,46 @@ struct CitizenFeedbackTests {
         }
     }
 
+    @Test("writers at once: items sent, forwarded and answered together while a cell moves; none refused, every stored figure a count afterwards",
+          arguments: TestBackend.allCases)
+    func concurrentWriters(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await SmallTree.make(on: app)
+            let city = try await app.unit(tree.city)
+            let store = FeedbackActions.files(app)
+            let input = FeedbackInput(topic: FeedbackTopic.administration.rawValue, content: "Ý kiến gửi cùng lúc", senderPhone: "0903 123 456")
+            let ids = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<24 {
+                    group.addTask {
+                        try await app.write {
+                            try await FeedbackCommands.submit(input, to: city, code: FeedbackCode.make(), store: store, today: .today().adding(days: -index), on: $0)
+                        }.requireID()
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }.sorted()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, id) in ids.enumerated() {
+                    group.addTask {
+                        _ = try await app.write { db in
+                            switch index % 3 {
+                            case 0: return try await FeedbackCommands.forward(id, FeedbackForwardInput(organizationId: tree.cellA1), by: nil, on: db)
+                            case 1: return try await FeedbackCommands.forward(id, FeedbackForwardInput(organizationId: tree.wardB), by: nil, on: db)
+                            default: return try await FeedbackCommands.answer(id, FeedbackAnswerInput(answer: "Đã trả lời"), by: nil, on: db)
+                            }
+                        }
+                    }
+                }
+                group.addTask {
+                    _ = try await app.write { try await OrganizationCommands.move(tree.cellA1, under: tree.wardB, effectiveOn: nil, on: $0) }
+                }
+                try await group.waitForAll()
+            }
+            try await Self.expectTalliesCountItems(app, today: .today())
+            #expect(try await FeedbackTallies.read([tree.wardB], today: .today(), on: app.db)[tree.wardB]?.open == 16)
+        }
+    }
+
     /// Every unit's stored figures equal a count of the items in its subtree, and no row counts nothing.
     static func expectTalliesCountItems(_ app: Application, today: CalendarDate, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let units = try await Organization.query(on: app.db).all()
