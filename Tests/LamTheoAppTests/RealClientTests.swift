@@ -176,26 +176,6 @@ struct RealClientTests {
         }
     }
 
-    @Test("stylesheets are served minified: comments and spare white space gone, strings and descendant combinators kept")
-    func minifiedStylesheets() {
-        #expect(StylesheetFile.minified("""
-            /* The menu. */
-            header.site nav a ,  b > c {  color : red ;  margin: 0 auto; }
-            a::before { content: "☰  /* not a comment */ ; } " / ""; }
-            @media (max-width: 47.99rem) {
-              .pager > span { order: -1; } /* phones */
-            }
-            """) == #"header.site nav a,b>c{color : red;margin: 0 auto}a::before{content: "☰  /* not a comment */ ; } " / ""}"#
-            + "@media (max-width: 47.99rem){.pager>span{order: -1}}")
-        for source in [Stylesheet.css, PublicStylesheet.css] {
-            let served = StylesheetFile.minified(source)
-            #expect(served.count < source.count * 9 / 10)
-            for character: Character in ["{", "}", "\"", "("] {
-                #expect(served.filter { $0 == character }.count == source.replacing(/\/\*[\s\S]*?\*\//, with: "").filter { $0 == character }.count)
-            }
-        }
-    }
-
     @Test("Accept-Encoding: gzip named or by *, not with q=0, in any case and spacing")
     func acceptedEncodings() {
         for admitted in [["gzip"], ["deflate, GZIP"], ["br;q=1.0, gzip;q=0.5"], ["*"], ["identity", "gzip"], ["*;q=0, gzip"]] {
