@@ -311,7 +311,8 @@ struct CitizenFeedbackTests {
             let store = FeedbackActions.files(app)
             let input = FeedbackInput(topic: FeedbackTopic.administration.rawValue, content: "Ý kiến gửi cùng lúc", senderPhone: "0903 123 456")
             let ids = try await withThrowingTaskGroup(of: Int.self) { group in
-                for index in 0..<24 {
+                // As many as the test's pool has connections (4 a loop): more would wait for one, not for each other.
+                for index in 0..<8 {
                     group.addTask {
                         try await app.write {
                             try await FeedbackCommands.submit(input, to: city, code: FeedbackCode.make(), store: store, today: .today().adding(days: -index), on: $0)
@@ -338,7 +339,7 @@ struct CitizenFeedbackTests {
                 try await group.waitForAll()
             }
             try await Self.expectTalliesCountItems(app, today: .today())
-            #expect(try await FeedbackTallies.read([tree.wardB], today: .today(), on: app.db)[tree.wardB]?.open == 16)
+            #expect(try await FeedbackTallies.read([tree.wardB], today: .today(), on: app.db)[tree.wardB]?.open == 6)
         }
     }
 

@@ -62,7 +62,7 @@ struct SampleDataTests {
             let today = CalendarDate.today()
             let dataset = SyntheticDataset(scale: .demo, seed: DemoData.seed, referenceDate: today)
             _ = try await SyntheticLoader.load(dataset, into: app, withFeedback: true)
-            let expected = dataset.organizations().reduce(0) { $0 + dataset.feedback(of: $1).count }
+            let expected = dataset.feedbackCount()
             #expect(try await app.rowCount("feedback") == expected && expected > 300)
             _ = try await SyntheticLoader.load(SyntheticDataset(scale: .district, seed: 7, referenceDate: today), into: app, withFeedback: true)
             #expect(try await app.rowCount("feedback") > expected)

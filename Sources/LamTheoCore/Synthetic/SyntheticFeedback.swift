@@ -23,9 +23,9 @@ extension SyntheticDataset {
     /// open past it (overdue); of those still within their deadline, two in five are answered already. Deterministic
     /// for (seed, unit), like `members(of:)`.
     public func feedback(of organization: SyntheticOrganization) -> [SyntheticFeedback] {
-        guard organization.kind.holdsMembers, let parent = organization.parentIndex else { return [] }
+        guard let parent = organization.parentIndex else { return [] }
         var random = SyntheticRandom(seed: seed, key: organization.code, purpose: .feedback)
-        return (0..<organization.memberCount / 5).map { ordinal in
+        return (0..<Self.feedbackCount(of: organization)).map { ordinal in
             let age = random.below(365)
             let received = referenceDate.adding(days: -age)
             let due = received.adding(days: Self.feedbackAnswerDays)
@@ -36,5 +36,14 @@ extension SyntheticDataset {
                                      receivedOn: received, answerDueOn: due, answeredOn: settled ? received.adding(days: answerDays) : nil,
                                      unitIndex: organization.index, ordinal: ordinal)
         }
+    }
+
+    /// The exact number of items `feedback(of:)` gives over all organisations.
+    public func feedbackCount() -> Int {
+        tree.organizations.reduce(0) { $0 + Self.feedbackCount(of: $1) }
+    }
+
+    private static func feedbackCount(of organization: SyntheticOrganization) -> Int {
+        organization.kind.holdsMembers && organization.parentIndex != nil ? organization.memberCount / 5 : 0
     }
 }

@@ -10,6 +10,7 @@ struct SyntheticFeedbackTests {
         let items = units.flatMap(dataset.feedback(of:))
         #expect(items == units.flatMap(SyntheticDataset(scale: .demo, seed: 5, referenceDate: reference).feedback(of:)))
         #expect(items != units.flatMap(SyntheticDataset(scale: .demo, seed: 6, referenceDate: reference).feedback(of:)))
+        #expect(items.count == dataset.feedbackCount())
         #expect(items.count == units.filter { $0.kind.holdsMembers && $0.parentIndex != nil }.reduce(0) { $0 + $1.memberCount / 5 })
 
         for item in items {

@@ -27,6 +27,11 @@ struct FeedbackFigures: Sendable, Hashable, Codable {
 
     var total: Int { open + answeredOnTime + answeredLate }
     var answered: Int { answeredOnTime + answeredLate }
+
+    static func + (left: FeedbackFigures, right: FeedbackFigures) -> FeedbackFigures {
+        FeedbackFigures(open: left.open + right.open, overdue: left.overdue + right.overdue,
+                        answeredOnTime: left.answeredOnTime + right.answeredOnTime, answeredLate: left.answeredLate + right.answeredLate)
+    }
 }
 
 enum FeedbackQueries {

@@ -73,13 +73,15 @@ enum FeedbackTallies {
     static func recountEverything(on db: any Database) async throws {
         for row in try await db.sql.raw("SELECT path FROM organizations WHERE parent_id IS NULL ORDER BY id").all() {
             guard let root = TreePath(rawValue: try row.decode(column: "path", as: String.self)) else { continue }
-            try await recount(try await RollupUnits.subtree(root, andChainsOf: [], on: db), on: db)
+            let units = try await RollupUnits.subtree(root, andChainsOf: [], on: db)
+            try await units.takeTurns(on: db)
+            try await recount(units, on: db)
         }
     }
 
-    /// Rewrites the figures of `units` level by level, deepest first, each unit as its own items plus its children's figures.
+    /// Rewrites the figures of `units` level by level, deepest first, each unit as its own items plus its children's
+    /// figures. The caller holds its turn at their roots.
     private static func recount(_ chains: RollupUnits, on db: any Database) async throws {
-        try await chains.takeTurns(on: db)
         let open: SQLQueryString = "f.state IN (\(binds: FeedbackState.open.map(\.rawValue)))"
         for level in chains.levels {
             let unitsOfLevel: SQLQueryString = "(SELECT o.id FROM organizations o WHERE \(level))"
@@ -131,11 +133,6 @@ enum FeedbackTallies {
     /// The figures of the whole tree: its roots' summed.
     static func everywhere(today: CalendarDate, on db: any Database) async throws -> FeedbackFigures {
         let roots = try await db.sql.raw("SELECT id FROM organizations WHERE parent_id IS NULL").all().map { try $0.decode(column: "id", as: Int.self) }
-        return try await read(roots, today: today, on: db).values.reduce(into: FeedbackFigures()) { sum, figures in
-            sum.open += figures.open
-            sum.overdue += figures.overdue
-            sum.answeredOnTime += figures.answeredOnTime
-            sum.answeredLate += figures.answeredLate
-        }
+        return try await read(roots, today: today, on: db).values.reduce(FeedbackFigures(), +)
     }
 }

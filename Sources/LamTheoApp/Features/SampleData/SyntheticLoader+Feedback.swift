@@ -7,8 +7,7 @@ extension SyntheticLoader {
     static func sendFeedback(_ dataset: SyntheticDataset, units models: [Organization], on db: any Database) async throws {
         let units = dataset.organizations()
         let topics = FeedbackTopic.allCases.filter { $0 != .other }
-        let total = units.reduce(0) { $0 + ($1.kind.holdsMembers && $1.parentIndex != nil ? $1.memberCount / 5 : 0) }
-        try await BulkInsert.deferringIndexesAndKeys(of: [Feedback.schema], adding: total, on: db) {
+        try await BulkInsert.deferringIndexesAndKeys(of: [Feedback.schema], adding: dataset.feedbackCount(), on: db) {
             var batch: [[BulkInsert.Value]] = []
             for unit in units {
                 for item in dataset.feedback(of: unit) {
