@@ -43,6 +43,14 @@ enum FeedbackFixture {
         return try #require(try await FeedbackQueries.find(code: code, on: app.db))
     }
 
+    /// An item sent to `site` through the command on `day`, past the public form and its guard.
+    static func sent(_ app: Application, to site: Organization, on day: CalendarDate, content: String) async throws -> Int {
+        let input = FeedbackInput(topic: FeedbackTopic.environment.rawValue, content: content, senderPhone: "0903 123 456", consentsToPublish: true)
+        return try await app.write {
+            try await FeedbackCommands.submit(input, to: site, code: FeedbackCode.make(), store: FeedbackActions.files(app), today: day, on: $0)
+        }.requireID()
+    }
+
     static func refusals(_ app: Application) async throws -> [String] {
         try await app.db.sql.raw("SELECT outcome FROM public_form_submissions WHERE outcome <> 'accepted' ORDER BY id").all()
             .map { try $0.decode(column: "outcome", as: String.self) }
@@ -260,11 +268,7 @@ struct CitizenFeedbackTests {
             var sentIds: [Int] = []
             // Sent three days apart: the first six still within their 15 days, the others overdue.
             for index in 0..<12 {
-                let input = FeedbackInput(topic: FeedbackTopic.environment.rawValue, content: "Ý kiến số \(index)", senderPhone: "0903 123 456", consentsToPublish: true)
-                let sent = try await app.write {
-                    try await FeedbackCommands.submit(input, to: city, code: FeedbackCode.make(), store: FeedbackActions.files(app), today: today.adding(days: -3 * index), on: $0)
-                }
-                sentIds.append(sent.requireID())
+                sentIds.append(try await FeedbackFixture.sent(app, to: city, on: today.adding(days: -3 * index), content: "Ý kiến số \(index)"))
             }
             let ids = sentIds
             try await Self.expectTalliesCountItems(app, today: today)
@@ -308,16 +312,10 @@ struct CitizenFeedbackTests {
         try await withTestApp(backend) { app in
             let tree = try await SmallTree.make(on: app)
             let city = try await app.unit(tree.city)
-            let store = FeedbackActions.files(app)
-            let input = FeedbackInput(topic: FeedbackTopic.administration.rawValue, content: "Ý kiến gửi cùng lúc", senderPhone: "0903 123 456")
             let ids = try await withThrowingTaskGroup(of: Int.self) { group in
                 // As many as the test's pool has connections (4 a loop): more would wait for one, not for each other.
                 for index in 0..<8 {
-                    group.addTask {
-                        try await app.write {
-                            try await FeedbackCommands.submit(input, to: city, code: FeedbackCode.make(), store: store, today: .today().adding(days: -index), on: $0)
-                        }.requireID()
-                    }
+                    group.addTask { try await FeedbackFixture.sent(app, to: city, on: .today().adding(days: -index), content: "Ý kiến gửi cùng lúc") }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }.sorted()

@@ -83,25 +83,15 @@ enum FeedbackTallies {
     /// figures. The caller holds its turn at their roots.
     private static func recount(_ chains: RollupUnits, on db: any Database) async throws {
         let open: SQLQueryString = "f.state IN (\(binds: FeedbackState.open.map(\.rawValue)))"
-        for level in chains.levels {
-            let unitsOfLevel: SQLQueryString = "(SELECT o.id FROM organizations o WHERE \(level))"
-            try await db.sql.raw("DELETE FROM feedback_tallies WHERE organization_id IN \(unitsOfLevel)").run()
-            try await db.sql.raw("""
-                INSERT INTO feedback_tallies (organization_id, figure, due_on, items)
-                SELECT unit, figure, due_on, SUM(n) FROM (
-                  SELECT f.organization_id AS unit,
-                         CASE WHEN \(open) THEN \(bind: Figure.open.rawValue) WHEN f.answered_on <= f.answer_due_on THEN \(bind: Figure.answeredOnTime.rawValue)
-                              ELSE \(bind: Figure.answeredLate.rawValue) END AS figure,
-                         CASE WHEN \(open) THEN f.answer_due_on ELSE '' END AS due_on, 1 AS n
-                  FROM feedback f WHERE f.organization_id IN \(unitsOfLevel) AND (\(open) OR f.answered_on IS NOT NULL)
-                  UNION ALL
-                  SELECT child.parent_id, t.figure, t.due_on, t.items
-                  FROM feedback_tallies t JOIN organizations child ON child.id = t.organization_id
-                  WHERE child.parent_id IN \(unitsOfLevel)
-                ) x
-                GROUP BY unit, figure, due_on
-                """).run()
-        }
+        try await chains.rewriteTallies("feedback_tallies", keys: ["figure", "due_on"], count: "items", own: { units in
+            """
+            SELECT f.organization_id AS unit,
+                   CASE WHEN \(open) THEN \(bind: Figure.open.rawValue) WHEN f.answered_on <= f.answer_due_on THEN \(bind: Figure.answeredOnTime.rawValue)
+                        ELSE \(bind: Figure.answeredLate.rawValue) END AS figure,
+                   CASE WHEN \(open) THEN f.answer_due_on ELSE '' END AS due_on, 1 AS n
+            FROM feedback f WHERE f.organization_id IN \(units) AND (\(open) OR f.answered_on IS NOT NULL)
+            """
+        }, on: db)
     }
 
     /// The subtree figures of each unit on `today`, in one query (a unit and its children on the dashboard); a unit with

@@ -25,23 +25,13 @@ enum FollowUpTallies {
     /// Rewrites the tallies of `units`, deepest level first. The caller holds the locks.
     private static func refresh(_ units: RollupUnits, on db: any Database) async throws {
         let awaiting: SQLQueryString = "t.state IN (\(binds: FollowUpState.awaitingOwner.map(\.rawValue)))"
-        for level in units.levels {
-            let unitsOfLevel: SQLQueryString = "(SELECT o.id FROM organizations o WHERE \(level))"
-            try await db.sql.raw("DELETE FROM follow_up_tallies WHERE organization_id IN \(unitsOfLevel)").run()
-            try await db.sql.raw("""
-                INSERT INTO follow_up_tallies (origin_kind, organization_id, state, due_on, tasks)
-                SELECT origin_kind, unit, state, due_on, SUM(n) FROM (
-                  SELECT t.origin_kind, t.organization_id AS unit, t.state,
-                         CASE WHEN \(awaiting) THEN COALESCE(t.extended_until, t.due_on) END AS due_on, 1 AS n
-                  FROM follow_up_tasks t WHERE t.organization_id IN \(unitsOfLevel)
-                  UNION ALL
-                  SELECT y.origin_kind, child.parent_id, y.state, y.due_on, y.tasks
-                  FROM follow_up_tallies y JOIN organizations child ON child.id = y.organization_id
-                  WHERE y.organization_id IN (SELECT o.id FROM organizations o WHERE o.parent_id IN \(unitsOfLevel))
-                ) x
-                GROUP BY origin_kind, unit, state, due_on
-                """).run()
-        }
+        try await units.rewriteTallies("follow_up_tallies", keys: ["origin_kind", "state", "due_on"], count: "tasks", own: { unitsOfLevel in
+            """
+            SELECT t.organization_id AS unit, t.origin_kind, t.state,
+                   CASE WHEN \(awaiting) THEN COALESCE(t.extended_until, t.due_on) END AS due_on, 1 AS n
+            FROM follow_up_tasks t WHERE t.organization_id IN \(unitsOfLevel)
+            """
+        }, on: db)
     }
 
     /// The subtree tally of `organizationId` by origin kind, on `today`.

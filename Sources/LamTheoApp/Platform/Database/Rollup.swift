@@ -87,6 +87,32 @@ struct RollupUnits: Sendable {
     }
 }
 
+extension RollupUnits {
+    /// Rewrites the rows these units hold in a tally table (`organization_id`, the `keys` columns and `count`: a unit's whole
+    /// subtree counted by key), deepest level first: each unit's rows are its own, as `own` selects them for the units of
+    /// a level (columns `unit`, the keys in their order and `n`, one per row counted), plus its children's rows. The caller holds its turn.
+    func rewriteTallies(_ table: String, keys: [String], count: String, own: (SQLQueryString) -> SQLQueryString,
+                        on db: any Database) async throws {
+        let keyColumns = SQLQueryString(keys.joined(separator: ", "))
+        let childKeys = SQLQueryString(keys.map { "t.\($0)" }.joined(separator: ", "))
+        for level in levels {
+            let unitsOfLevel: SQLQueryString = "(SELECT o.id FROM organizations o WHERE \(level))"
+            try await db.sql.raw("DELETE FROM \(ident: table) WHERE organization_id IN \(unitsOfLevel)").run()
+            try await db.sql.raw("""
+                INSERT INTO \(ident: table) (organization_id, \(keyColumns), \(ident: count))
+                SELECT unit, \(keyColumns), SUM(n) FROM (
+                  \(own(unitsOfLevel))
+                  UNION ALL
+                  SELECT child.parent_id, \(childKeys), t.\(ident: count)
+                  FROM \(ident: table) t JOIN organizations child ON child.id = t.organization_id
+                  WHERE child.parent_id IN \(unitsOfLevel)
+                ) x
+                GROUP BY unit, \(keyColumns)
+                """).run()
+        }
+    }
+}
+
 /// A unit whose figures a write was about to roll up moved under other ancestors while the write waited for its turn.
 /// The write's transaction is run again from the start (`Application.write`), and reads the unit's new chain.
 struct RollupChainMoved: Error {}
