@@ -58,11 +58,13 @@ enum FeedbackQueries {
         let rows = (page - 1) * perPage ..< page * perPage
         let inSubtree: SQLQueryString = "\(column: "organization_path", in: subtree)"
         var ids: [Int] = []
+        // What an index walk goes through on SQLite: the whole tree's figures, read once for both parts.
+        let everywhere = db.isPostgres ? nil : try await FeedbackTallies.everywhere(today: today, on: db)
         let openRows = rows.clamped(to: 0 ..< openCount)
         if !openRows.isEmpty {
             let overdue: SQLQueryString = status == .overdue ? " AND answer_due_on < \(bind: today.iso)" : ""
-            let index = try await walkedIndex("feedback_open_due", matches: openCount, rows: openRows.upperBound, scanned: figures.total,
-                                              among: { status == .overdue ? $0.overdue : $0.open }, today: today, on: db)
+            let index = walkedIndex("feedback_open_due", matches: openCount, rows: openRows.upperBound, scanned: figures.total,
+                                    among: everywhere.map { status == .overdue ? $0.overdue : $0.open })
             ids += try await self.ids("""
                 SELECT id FROM feedback \(index) WHERE \(openItems) AND \(inSubtree)\(overdue)
                 ORDER BY answer_due_on, id LIMIT \(bind: openRows.count) OFFSET \(bind: openRows.lowerBound)
@@ -71,8 +73,8 @@ enum FeedbackQueries {
         let settledRows = rows.clamped(to: openCount ..< openCount + settledCount)
         if !settledRows.isEmpty {
             // Not the path's index: the table itself, in the order of its ids.
-            let index = try await walkedIndex(nil, matches: settledCount, rows: settledRows.upperBound - openCount, scanned: figures.total,
-                                              among: { $0.total }, today: today, on: db)
+            let index = walkedIndex(nil, matches: settledCount, rows: settledRows.upperBound - openCount, scanned: figures.total,
+                                    among: everywhere?.total)
             ids += try await self.ids("""
                 SELECT id FROM feedback \(index) WHERE NOT \(openItems) AND \(inSubtree)
                 ORDER BY id DESC LIMIT \(bind: settledRows.count) OFFSET \(bind: settledRows.lowerBound - openCount)
@@ -85,15 +87,13 @@ enum FeedbackQueries {
     /// Open items, written as `feedback_open_due`'s condition is (048), so that SQLite sees the index serves the query.
     private static let openItems: SQLQueryString = "state IN (\(unsafeRaw: FeedbackState.open.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
 
-    /// On SQLite, the index a part of the list is read through: an index in the list's order (`walked`; nil: the table in
-    /// its ids' order), skipping the items outside the subtree, or the subtree's items by path (`feedback_path`), then
-    /// sorted. Walking visits about everything / matches items per item shown (`among` picks what the walk goes through
-    /// from the whole tree's figures); reading by path handles all `scanned` items of the subtree. PostgreSQL's planner
-    /// makes this choice itself from its statistics.
-    private static func walkedIndex(_ walked: String?, matches: Int, rows: Int, scanned: Int, among: (FeedbackFigures) -> Int,
-                                    today: CalendarDate, on db: any Database) async throws -> SQLQueryString {
-        guard !db.isPostgres else { return "" }
-        let everything = among(try await FeedbackTallies.everywhere(today: today, on: db))
+    /// On SQLite (`everything`: what the walk goes through in the whole tree; nil on PostgreSQL, whose planner makes this
+    /// choice itself from its statistics), the index a part of the list is read through: an index in the list's order
+    /// (`walked`; nil: the table in its ids' order), skipping the items outside the subtree, or the subtree's items by path
+    /// (`feedback_path`), then sorted. Walking visits about everything / matches items per item shown; reading by path
+    /// handles all `scanned` items of the subtree.
+    private static func walkedIndex(_ walked: String?, matches: Int, rows: Int, scanned: Int, among everything: Int?) -> SQLQueryString {
+        guard let everything else { return "" }
         guard Double(everything) / Double(max(matches, 1)) * Double(rows) < Double(scanned) / 4 else { return "INDEXED BY feedback_path" }
         return walked.map { "INDEXED BY \(unsafeRaw: $0)" as SQLQueryString } ?? "NOT INDEXED"
     }
