@@ -21,10 +21,10 @@ struct MiddlewareChain: Middleware {
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let promise = request.eventLoop.makePromise(of: Response.self)
-        let chain = Link(steps: steps[...], last: next)
+        let link = Link(chain: Chain(steps: steps, last: next), index: 0)
         Task(executorPreference: EventLoopTaskExecutor.running(on: request.eventLoop)) {
             do {
-                promise.succeed(try await chain.respond(to: request))
+                promise.succeed(try await link.respond(to: request))
             } catch {
                 promise.fail(error)
             }
@@ -32,19 +32,31 @@ struct MiddlewareChain: Middleware {
         return promise.futureResult
     }
 
-    /// The rest of the chain from one step: that step, given the link after it as its `next`.
-    private struct Link: AsyncResponder {
-        let steps: ArraySlice<any AsyncMiddleware>
+    /// One request's steps and what follows them, shared by every link of its chain.
+    private final class Chain: Sendable {
+        let steps: [any AsyncMiddleware]
         let last: any Responder
 
+        init(steps: [any AsyncMiddleware], last: any Responder) {
+            self.steps = steps
+            self.last = last
+        }
+    }
+
+    /// The rest of the chain from one step: that step, given the link after it as its `next`. Two words, so that passed
+    /// as `any AsyncResponder` it is held inline rather than boxed on the heap at every step.
+    private struct Link: AsyncResponder {
+        let chain: Chain
+        let index: Int
+
         func respond(to request: Request) async throws -> Response {
-            guard let step = steps.first else {
+            guard index < chain.steps.count else {
                 // An async handler is called in this task, not in one more (Vapor's adapter); middleware added after the
                 // chain, or Vapor's answer when no route matched, through its future.
-                if let handler = last as? any AsyncResponder { return try await handler.respond(to: request) }
-                return try await last.respond(to: request).get()
+                if let handler = chain.last as? any AsyncResponder { return try await handler.respond(to: request) }
+                return try await chain.last.respond(to: request).get()
             }
-            return try await step.respond(to: request, chainingTo: Link(steps: steps.dropFirst(), last: last))
+            return try await chain.steps[index].respond(to: request, chainingTo: Link(chain: chain, index: index + 1))
         }
     }
 }
