@@ -55,6 +55,40 @@ struct ConcurrentWriterTests {
             #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
             #expect(try await app.storedCountsMatchMembers())
             #expect(try await app.rollupsMatchSubtrees())
+            #expect(try await app.pathCopyMismatches() == [])
+        }
+    }
+
+    /// A write that copied a cell's path onto its rows (a reminder schedule, a launch's obligations) is still open when
+    /// the cell is moved. The move waits for it (`TreeShapeLock`), so its rewrite of the copies sees those rows. Without
+    /// the lock, on PostgreSQL, the move went ahead, rewrote only the copies already committed, and the write then
+    /// committed the former path.
+    @Test("a write copying a cell's path is still open when the cell moves: every copy holds the unit's path afterwards",
+          arguments: TestBackend.allCases)
+    func pathCopiesBesideAMove(_ backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let tree = try await CityCampaign.make(on: app).tree
+            let document = try await app.write { db in
+                try await DocumentCommands.register(DocumentInput(symbol: "05-CT/TW", title: "Chỉ thị về đẩy mạnh học tập và làm theo",
+                                                                  issuedOn: "15/05/2016", organizationId: nil), on: db)
+            }.requireID()
+            var launch = CityCampaign.launchInput(document: document, unit: tree.wardA)
+            launch.topicYear = nil
+            let schedule = ReminderRuleInput(kind: ReflectionReminders().kind.name, daysBefore: "3")
+            let open = Task { [launch] in
+                try await app.write { db in
+                    _ = try await NotificationCommands.saveRule(schedule, at: OrganizationQueries.require(tree.cellA2, on: db), by: nil, on: db)
+                    _ = try await CampaignCommands.launch(launch, on: db)
+                    // Still open when the move arrives.
+                    try await Task.sleep(for: .milliseconds(500))
+                }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            _ = try await app.write { try await OrganizationCommands.move(tree.cellA2, under: tree.wardB, effectiveOn: nil, on: $0) }
+            try await open.value
+            #expect(try await app.unit(tree.cellA2).parentId == tree.wardB)
+            #expect(try await app.pathCopyMismatches() == [])
+            #expect(try await app.rollupsMatchSubtrees())
         }
     }
 }

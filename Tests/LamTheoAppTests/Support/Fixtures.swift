@@ -89,6 +89,24 @@ extension Application {
         return rows.isEmpty
     }
 
+    /// The path copies (`TreePathCopies`) that differ from the path they copy, as "table.column: rows"; empty when every
+    /// row holds its unit's path (a reader's, its member's).
+    func pathCopyMismatches() async throws -> [String] {
+        var mismatches: [String] = []
+        for (table, column) in TreePathCopies.columns {
+            let source: SQLQueryString = switch (table, column) {
+            case (_, "deciding_path"): "SELECT o.path FROM organizations o WHERE o.id = t.deciding_id"
+            case ("library_campaign_readers", _): "SELECT m.organization_path FROM members m WHERE m.id = t.member_id"
+            default: "SELECT o.path FROM organizations o WHERE o.id = t.organization_id"
+            }
+            let wrong = try await (db as! any SQLDatabase).raw("""
+                SELECT COUNT(*) AS n FROM \(ident: table) t WHERE t.\(ident: column) <> (\(source))
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            if wrong > 0 { mismatches.append("\(table).\(column): \(wrong)") }
+        }
+        return mismatches
+    }
+
     /// Every stored subtree figure (campaigns, commitments, ratings) is the sum of the own figures in the unit's
     /// subtree, and every unit's obligation tallies count the obligations in force in its subtree: what the
     /// roll-ups keep by refreshing chains, recomputed here from path ranges.

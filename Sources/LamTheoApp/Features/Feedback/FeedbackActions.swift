@@ -15,8 +15,9 @@ enum FeedbackActions {
     static func submit(_ input: FeedbackInput, proof: PublicFormProof, site: PublicSite, request: Request) async throws -> Feedback {
         let pass = try await guardian.check(proof, target: site.slug, text: input.content ?? "", request: request)
         let store = files(request.application)
-        let unit = try await OrganizationQueries.require(site.organizationId, on: request.reads)
         return try await request.write(AuditSubject("feedback.submit", Feedback.self)) { db in
+            // The unit as the write reads it (its path is copied onto the item), not as a replica or a moment before did.
+            let unit = try await OrganizationQueries.require(site.organizationId, on: db)
             let feedback = try await FeedbackCommands.submit(input, to: unit, code: try await freshCode(on: db), store: store, on: db)
             try await guardian.record(pass, on: db)
             return feedback

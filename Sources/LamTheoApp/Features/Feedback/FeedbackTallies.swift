@@ -59,13 +59,11 @@ enum FeedbackTallies {
         let dueOn: String
     }
 
-    /// After the tree changed shape: recounts the chains of `units` (the moved unit's new one, its former parent's), once
-    /// `first` has run in their turn at the chains' roots.
-    static func recount(chainsOf units: Set<Int>, on db: any Database, first: (any Database) async throws -> Void) async throws {
+    /// After the tree changed shape: recounts the chains of `units` (the moved unit's new one, its former parent's).
+    static func recount(chainsOf units: Set<Int>, on db: any Database) async throws {
         guard !units.isEmpty else { return }
         let chains = try await RollupUnits.chains(of: units, on: db)
         try await chains.takeTurns(on: db)
-        try await first(db)
         try await recount(chains, on: db)
     }
 

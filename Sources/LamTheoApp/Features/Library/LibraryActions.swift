@@ -67,13 +67,13 @@ enum LibraryActions {
     @discardableResult
     static func recordReading(_ id: Int, request: Request) async throws -> Bool {
         _ = try await readable(id, request: request)
-        guard let memberId = try request.requireActor().memberId, let member = try await Member.find(memberId, on: request.reads) else {
+        guard let memberId = try request.requireActor().memberId else {
             throw DomainError.invalid(field: "member", LocalizedText(vi: "Chỉ ghi nhận việc đọc của đảng viên", en: "Only a member's reading is recorded"))
         }
         // Read first: a second opening writes nothing, not even an audit event.
         guard try await !LibraryQueries.hasRead(id, member: memberId, on: request.reads) else { return false }
         let reading = try await request.write(AuditSubject("library.read", LibraryReading.self)) { db in
-            try await LibraryCommands.recordReading(id, member: member, on: db)
+            try await LibraryCommands.recordReading(id, member: memberId, on: db)
         }
         return reading != nil
     }

@@ -100,16 +100,15 @@ enum LibraryCommands {
         return item
     }
 
-    /// Records `member`'s first opening of the item; nil when it was read before (nothing is written then).
-    static func recordReading(_ itemId: Int, member: Member, now: Date = Date(), on db: any Database) async throws -> LibraryReading? {
-        let memberId = member.requireID()
+    /// Records the member's first opening of the item; nil when it was read before (nothing is written then).
+    static func recordReading(_ itemId: Int, member memberId: Int, now: Date = Date(), on db: any Database) async throws -> LibraryReading? {
         guard try await LibraryReading.query(on: db).filter(\.$itemId == itemId).filter(\.$memberId == memberId).first() == nil else { return nil }
         let reading = LibraryReading()
         reading.itemId = itemId
         reading.memberId = memberId
         reading.firstReadAt = now
         try await reading.save(on: db)
-        try await LibraryReaders.complete(member: memberId, path: member.organizationPath, after: itemId, now: now, on: db)
+        try await LibraryReaders.complete(member: memberId, after: itemId, now: now, on: db)
         return reading
     }
 
@@ -187,14 +186,18 @@ enum LibraryCommands {
 /// The members who have read everything a campaign requires, with their cell's path: a subtree's count is one index
 /// range of `library_campaign_readers`, whatever the number of readings.
 enum LibraryReaders {
-    /// After `member` read `item`: every campaign requiring the item whose required items they have now all read counts them.
-    static func complete(member: Int, path: String, after item: Int, now: Date, on db: any Database) async throws {
+    /// After `member` read `item`: every campaign requiring the item whose required items they have now all read counts them,
+    /// with the member's path as this transaction reads it. On PostgreSQL under a share of the member's row: a transfer
+    /// (which rewrites its member's readers) waits for this write to commit, or this one for the transfer.
+    static func complete(member: Int, after item: Int, now: Date, on db: any Database) async throws {
+        let holdingMember: SQLQueryString = db.isPostgres ? "FOR SHARE OF m" : ""
         try await db.sql.raw("""
             INSERT INTO library_campaign_readers (campaign_id, member_id, organization_path, completed_at)
-            SELECT c.campaign_id, \(bind: member), \(bind: path), \(bind: now) FROM library_item_campaigns c
+            SELECT c.campaign_id, m.id, m.organization_path, \(bind: now) FROM library_item_campaigns c JOIN members m ON m.id = \(bind: member)
             WHERE c.item_id = \(bind: item) AND c.required = \(bind: true)
               AND NOT EXISTS (SELECT 1 FROM library_item_campaigns r WHERE r.campaign_id = c.campaign_id AND r.required = \(bind: true)
                               AND NOT EXISTS (SELECT 1 FROM library_readings g WHERE g.item_id = r.item_id AND g.member_id = \(bind: member)))
+            \(holdingMember)
             ON CONFLICT (campaign_id, member_id) DO NOTHING
             """).run()
     }

@@ -49,10 +49,9 @@ extension DemoData {
             file: ("de-cuong-bai-giang.pdf", DemoPDF.text(["DE CUONG BAI GIANG CHUYEN DE NAM \(today.year)", "Luu hanh noi bo."])))
         // The demo member has read the summary: the campaign's page counts one reader.
         if let user = try await User.query(on: db).filter(\.$username == "dangvien").first(),
-           let memberId = try await RoleGrant.query(on: db).filter(\.$userId == user.requireID()).all().compactMap(\.memberId).first,
-           let member = try await Member.find(memberId, on: db) {
+           let memberId = try await RoleGrant.query(on: db).filter(\.$userId == user.requireID()).all().compactMap(\.memberId).first {
             let item = summary.requireID()
-            _ = try await demo.write("library.read", LibraryReading.self) { try await LibraryCommands.recordReading(item, member: member, on: $0) }
+            _ = try await demo.write("library.read", LibraryReading.self) { try await LibraryCommands.recordReading(item, member: memberId, on: $0) }
         }
     }
 }

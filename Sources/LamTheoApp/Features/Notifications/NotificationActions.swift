@@ -28,8 +28,9 @@ enum NotificationActions {
         try request.require(.edit, at: unit.treePath)
         let userId = try request.requireActor().userId
         let existing = try await ReminderRule.query(on: request.reads).filter(\.$organizationId == unit.requireID()).filter(\.$kind == (input.kind ?? "")).first()
-        return try await request.write(AuditSubject("reminder-rule.save", ReminderRule.self, id: existing?.id)) {
-            try await NotificationCommands.saveRule(input, at: unit, by: userId, on: $0)
+        return try await request.write(AuditSubject("reminder-rule.save", ReminderRule.self, id: existing?.id)) { db in
+            // The unit as the write reads it: its path is copied onto the rule.
+            try await NotificationCommands.saveRule(input, at: OrganizationQueries.require(unit.requireID(), on: db), by: userId, on: db)
         }
     }
 

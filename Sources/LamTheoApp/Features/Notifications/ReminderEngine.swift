@@ -98,7 +98,8 @@ enum ReminderEngine {
 
     /// Writes the drafts that are new, in slices, each slice one statement in one short transaction (pages stay fast
     /// while a national run writes): the slice goes as one JSON value, the unique key drops what is recorded already,
-    /// and each recipient's e-mail choice is read in the same statement. Returns how many were new.
+    /// and each recipient's e-mail choice is read in the same statement, with the unit's path as it is now (the drafts
+    /// were read before: a move may have come between, `TreeShapeLock`). Returns how many were new.
     static func record(_ drafts: [NotificationDraft], app: Application) async throws -> Int {
         var written = 0
         for start in stride(from: 0, to: drafts.count, by: 500) {
@@ -109,13 +110,14 @@ enum ReminderEngine {
                 // each (sent by the mail job from now on) or the daily digest; otherwise the inbox only.
                 let emailChosen: SQLQueryString = "s.email_enabled AND s.email IS NOT NULL"
                 return try await db.sql.raw("""
-                    INSERT INTO notifications (\(unsafeRaw: NotificationRow.columns.map(\.name).joined(separator: ", ")),
+                    INSERT INTO notifications (\(unsafeRaw: NotificationRow.columns.map(\.name).joined(separator: ", ")), organization_path,
                                                created_at, email_state, email_attempts, email_next_at)
-                    SELECT \(unsafeRaw: NotificationRow.columns.map { "r.\($0.name)" }.joined(separator: ", ")), \(bind: now),
+                    SELECT \(unsafeRaw: NotificationRow.columns.map { "r.\($0.name)" }.joined(separator: ", ")), o.path, \(bind: now),
                            CASE WHEN \(emailChosen) THEN (CASE WHEN s.daily_digest THEN \(bind: EmailState.digest.rawValue) ELSE \(bind: EmailState.pending.rawValue) END)
                                 ELSE \(bind: EmailState.none.rawValue) END,
                            0, CASE WHEN \(emailChosen) AND NOT s.daily_digest THEN \(bind: now) END
-                    FROM \(db.table(fromJSON: json, columns: NotificationRow.columns, as: "r")) LEFT JOIN notification_settings s ON s.user_id = r.user_id
+                    FROM \(db.table(fromJSON: json, columns: NotificationRow.columns, as: "r"))
+                    JOIN organizations o ON o.id = r.organization_id LEFT JOIN notification_settings s ON s.user_id = r.user_id
                     WHERE TRUE ORDER BY r.ordinal
                     ON CONFLICT (user_id, kind, item_key, due_on, step) DO NOTHING RETURNING id
                     """).all().count
@@ -130,7 +132,7 @@ enum ReminderEngine {
 private struct NotificationRow: Encodable {
     static let columns: [(name: String, type: JSONColumnType)] = [
         ("user_id", .integer), ("kind", .text), ("item_key", .text), ("due_on", .text), ("step", .text), ("organization_id", .integer),
-        ("organization_path", .text), ("title_vi", .text), ("title_en", .text), ("body_vi", .text), ("body_en", .text), ("link", .text),
+        ("title_vi", .text), ("title_en", .text), ("body_vi", .text), ("body_en", .text), ("link", .text),
         ("created_on", .text),
     ]
 
@@ -140,7 +142,6 @@ private struct NotificationRow: Encodable {
     let dueOn: String
     let step: String
     let organizationId: Int
-    let organizationPath: String
     let titleVi: String
     let titleEn: String
     let bodyVi: String?
@@ -150,7 +151,7 @@ private struct NotificationRow: Encodable {
 
     init(_ draft: NotificationDraft) {
         (userId, kind, itemKey, dueOn, step) = (draft.userId, draft.kind, draft.itemKey, draft.dueOn.iso, draft.step)
-        (organizationId, organizationPath) = (draft.unitId, draft.unitPath.rawValue)
+        organizationId = draft.unitId
         (titleVi, titleEn, bodyVi, bodyEn) = (draft.title.vi, draft.title.en, draft.body?.vi, draft.body?.en)
         (link, createdOn) = (draft.link, draft.createdOn.iso)
     }

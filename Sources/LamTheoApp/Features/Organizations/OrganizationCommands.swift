@@ -166,6 +166,7 @@ enum OrganizationCommands {
 
     /// Moves a unit with everything under it to hang under `parentId`.
     static func move(_ id: Int, under parentId: Int?, effectiveOn rawDate: String?, on db: any Database) async throws -> Organization {
+        try await TreeShapeLock.takeAlone(on: db)
         let organization = try await OrganizationQueries.require(id, on: db)
         var validator = Validator()
         validator.canChange(organization)
@@ -201,6 +202,7 @@ enum OrganizationCommands {
     /// Merges `sourceId` into `targetId`: the source's units and members go to the target, and the source
     /// is closed with a link to where it went.
     static func merge(_ sourceId: Int, into targetId: Int?, effectiveOn rawDate: String?, on db: any Database) async throws -> Organization {
+        try await TreeShapeLock.takeAlone(on: db)
         let source = try await OrganizationQueries.require(sourceId, on: db)
         var validator = Validator()
         validator.canChange(source)
@@ -268,6 +270,7 @@ enum OrganizationCommands {
 
     /// Re-roots the subtree of `organization` under `parent`: every descendant's path and depth, and the
     /// path copied onto their members and campaign rows (`TreePathCopies`), in set-based statements whatever the subtree's size.
+    /// The caller holds `TreeShapeLock` alone, so no other write is copying a path meanwhile.
     private static func rehang(_ organization: Organization, under parent: Organization, on db: any Database) async throws {
         let oldPath = organization.treePath
         let newPath = parent.treePath.appending(id: organization.requireID())

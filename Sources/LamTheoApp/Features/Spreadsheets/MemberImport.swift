@@ -62,11 +62,11 @@ enum MemberImport {
     static func run(_ table: SpreadsheetTable, columns: ColumnMap, report initial: ImportReport, dryRun: Bool, actor: Actor?, origin: AuditOrigin,
                     app: Application, sliceSize: Int = 25_000,
                     progress: @escaping @Sendable (Int, Int) -> Void) async throws -> ImportReport {
-        let targets = try await targets(for: actor, on: app.db)
         let rows = Array(table.rows.dropFirst())
         @Sendable func pass(on db: any Database, writing: Bool) async throws -> ImportReport {
-            try await importRows(rows, report: initial, columns: columns, targets: targets, actor: actor, on: db, writing: writing,
-                                 sliceSize: sliceSize, progress: progress)
+            // The cells as this pass reads them: their paths are copied onto the members it writes.
+            try await importRows(rows, report: initial, columns: columns, targets: targets(for: actor, on: db), actor: actor, on: db,
+                                 writing: writing, sliceSize: sliceSize, progress: progress)
         }
         if dryRun { return try await pass(on: app.db, writing: false) }
         do {

@@ -49,7 +49,8 @@ struct AuditSubject: Sendable {
 
 extension Application {
     /// The one way LamTheo writes: `body` runs as one transaction that also appends one audit event, with
-    /// the entity's state before and after. Either all of it is stored or none of it.
+    /// the entity's state before and after. Either all of it is stored or none of it. It holds a share of
+    /// `TreeShapeLock` throughout, so that no move of the tree lands in the middle of it.
     /// On PostgreSQL a write whose transaction lost a deadlock or a serialisation conflict to another writer runs again,
     /// whole, so no request fails for it; `body` must therefore do nothing a second run would repeat outside the
     /// database (the file store is keyed by content, so saving the same bytes again is harmless).
@@ -59,6 +60,7 @@ extension Application {
         defer { followedGenerations.checkSoon() }
         return try await writeGate.run { try await self.retryingConflicts {
             try await self.db.transaction { db in
+                try await TreeShapeLock.share(on: db)
                 let before = try await subject.key.asyncMap { try await subject.entity.auditSnapshot(key: $0, on: db) } ?? nil
                 let result = try await body(db)
                 let key = subject.key ?? (result as? any Auditable)?.auditKey
@@ -75,12 +77,16 @@ extension Application {
     func writeBookkeeping<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         defer { followedGenerations.checkSoon() }
         return try await writeGate.run { try await self.retryingConflicts {
-            try await self.db.transaction { try await body($0) }
+            try await self.db.transaction { db in
+                try await TreeShapeLock.share(on: db)
+                return try await body(db)
+            }
         } }
     }
 
     /// Two writers of stored figures may each hold rows the other waits for (a recount of one campaign, then of every
-    /// active one, against a member's move): PostgreSQL aborts one of them, which then simply runs again after a short
+    /// active one, against a member's move), and two moves of the tree each wait for the other's share of `TreeShapeLock`:
+    /// PostgreSQL aborts one of them, which then simply runs again after a short
     /// random pause. SQLite has one writer and never gets here.
     private func retryingConflicts<T: Sendable>(_ transaction: @Sendable () async throws -> T) async throws -> T {
         var attempt = 1

@@ -72,9 +72,9 @@ struct RollupUnits: Sendable {
         try await requireCurrent(on: db)
     }
 
-    /// On PostgreSQL, after the writer holds its rows: throws `RollupChainMoved` if a unit of the chains was moved by a
-    /// writer that committed while this one waited, so that nothing is added to its former ancestors. (A move locks the
-    /// same rows to rebuild its chains, so once this writer holds them any move that changed its chains is visible.)
+    /// On PostgreSQL, after the writer holds its rows: throws `RollupChainMoved` if a unit of the chains is no longer
+    /// where the chains were built from, so that nothing is added to its former ancestors. No move lands inside a write
+    /// (`TreeShapeLock`): this catches a path read before the write began, on a replica or in a request's handler.
     func requireCurrent(on db: any Database) async throws {
         guard db.isPostgres else { return }
         for chunk in lineages.keys.sorted().chunked(into: 1_000) {
@@ -113,7 +113,7 @@ extension RollupUnits {
     }
 }
 
-/// A unit whose figures a write was about to roll up moved under other ancestors while the write waited for its turn.
+/// A unit whose figures a write was about to roll up had moved under other ancestors before the write began.
 /// The write's transaction is run again from the start (`Application.write`), and reads the unit's new chain.
 struct RollupChainMoved: Error {}
 
