@@ -50,4 +50,25 @@ struct MiddlewareChainTests {
             #expect(missing.headers.first(name: "X-Frame-Options") == "DENY")
         }
     }
+
+    @Test("a stylesheet is answered at once, over a socket, with the headers every answer carries; one the limits refuse is refused as any other")
+    func stylesheetAnsweredAtOnce() async throws {
+        try await withTestApp(.sqlite) { app in
+            let tester = try app.testing(method: .running(port: 0))
+            for path in [PlatformRoute.stylesheet.path, PublicRoute.stylesheet.path] {
+                let plain = try await tester.sendRequest(.GET, path)
+                #expect(plain.status == .ok)
+                #expect(plain.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(plain.headers.first(name: "Content-Security-Policy") == SecurityHeadersMiddleware.contentSecurityPolicy)
+                #expect(plain.headers[.cacheControl] == ["max-age=3600"], "its own, not the pages' no-store")
+                #expect(!plain.headers.contains(name: .xVaporResponseCompression), "the compressor's marker is taken out")
+                let gzipped = try await tester.sendRequest(.GET, path, headers: ["Accept-Encoding": "gzip"])
+                #expect(gzipped.headers.first(name: .contentEncoding) == "gzip")
+                #expect(!gzipped.headers.contains(name: .xVaporResponseCompression))
+                let oversized = try await tester.sendRequest(.GET, path, headers: ["X-Padding": String(repeating: "a", count: 20_000)])
+                #expect(oversized.status == .requestHeaderFieldsTooLarge)
+                #expect(oversized.headers.first(name: "X-Frame-Options") == "DENY")
+            }
+        }
+    }
 }

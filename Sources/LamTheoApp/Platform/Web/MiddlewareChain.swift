@@ -20,6 +20,14 @@ struct MiddlewareChain: Middleware {
     }
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        // A file made in memory needs nothing the steps give a page (a caller, a session, a form's checks) and waits for
+        // nothing: it is answered here, with the headers every answer carries. A request the limits refuse goes the usual
+        // way, which answers the refusal as any other.
+        if let file = next as? StylesheetFile, RequestLimitsMiddleware.refusal(of: request) == nil {
+            let response = file.response(for: request)
+            SecurityHeadersMiddleware.add(to: response)
+            return request.eventLoop.makeSucceededFuture(response)
+        }
         let promise = request.eventLoop.makePromise(of: Response.self)
         let link = Link(chain: Chain(steps: steps, last: next), index: 0)
         Task(executorPreference: EventLoopTaskExecutor.running(on: request.eventLoop)) {

@@ -27,7 +27,7 @@ enum PlatformRoutes {
             request.redirect(to: request.application.navigation.startPage(for: request.actor).path)
         }.requiring(.everyone)
 
-        routes.get(PlatformRoute.stylesheet) { request in Stylesheet.file.response(for: request) }.requiring(.anonymous)
+        routes.get(PlatformRoute.stylesheet, file: Stylesheet.file).requiring(.anonymous)
 
         // Sets the language cookie and returns to the page the switch was on (local paths only).
         routes.get(PlatformRoute.language(.key)) { request in

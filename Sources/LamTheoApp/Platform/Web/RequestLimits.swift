@@ -11,21 +11,27 @@ struct RequestLimitsMiddleware: AsyncMiddleware {
     static let maximumHeaderBytes = 16 * 1_024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let refusal = Self.refusal(of: request) { throw refusal }
+        return try await next.respond(to: request)
+    }
+
+    /// Why the request is refused, or nil.
+    static func refusal(of request: Request) -> Abort? {
         // The most specific path wins, as in the router: `PATCH /commitments/pledges` is asked of the path
         // `commitments/pledges` (POST only), not of `commitments/:id` with an id that is not one. A request the router
         // matched to a path without parameters is served with its method there: it is not looked up again.
         let matchedExactly = request.route?.path.allSatisfy { if case .constant = $0 { true } else { false } } ?? false
         if !matchedExactly {
             let allowed = request.application.routeMethods.allowed(at: request.url.path)
-            guard Self.servedMethods.contains(request.method), allowed?.contains(request.method) ?? true else {
-                let methods = allowed ?? Self.servedMethods
-                throw Abort(.methodNotAllowed, headers: ["Allow": methods.map(\.rawValue).joined(separator: ", ")])
+            guard servedMethods.contains(request.method), allowed?.contains(request.method) ?? true else {
+                let methods = allowed ?? servedMethods
+                return Abort(.methodNotAllowed, headers: ["Allow": methods.map(\.rawValue).joined(separator: ", ")])
             }
         }
-        guard request.url.string.utf8.count <= Self.maximumURLBytes else { throw Abort(.uriTooLong) }
+        guard request.url.string.utf8.count <= maximumURLBytes else { return Abort(.uriTooLong) }
         let headerBytes = request.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
-        guard headerBytes <= Self.maximumHeaderBytes else { throw Abort(.requestHeaderFieldsTooLarge) }
-        return try await next.respond(to: request)
+        guard headerBytes <= maximumHeaderBytes else { return Abort(.requestHeaderFieldsTooLarge) }
+        return nil
     }
 }
 

@@ -20,10 +20,14 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        response.headers.add(contentsOf: Self.headers)
+        Self.add(to: response)
+        return response
+    }
+
+    static func add(to response: Response) {
+        response.headers.add(contentsOf: headers)
         if !response.headers.contains(name: .cacheControl) {
             response.headers.add(name: .cacheControl, value: "no-store")
         }
-        return response
     }
 }

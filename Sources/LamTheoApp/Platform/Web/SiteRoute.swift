@@ -167,6 +167,15 @@ extension RoutesBuilder {
         on(.DELETE, route, use: handler)
     }
 
+    /// A file made once in memory, answered as it is (a stylesheet): `MiddlewareChain` answers it at once on the event
+    /// loop, without the task and the steps a page needs.
+    @discardableResult
+    func get(_ route: some SiteRoute, file: StylesheetFile) -> RouteDeclaration {
+        let served = Route(method: .GET, path: route.pathComponents, responder: file, requestType: Request.self, responseType: Response.self)
+        add(served)
+        return RouteDeclaration(routes: [served])
+    }
+
     /// Registers the route at its address and, under `/api/v1`, at each former API address.
     @discardableResult
     func on(_ method: HTTPMethod, _ route: some SiteRoute, body: HTTPBodyStreamStrategy = .collect,

@@ -8,7 +8,7 @@ import ZIPFoundation
 /// a browser holding it after its hour in the cache gets a 304 without the body. Both stylesheets (the app's, the
 /// public sites') are answered through it. A stylesheet holds no secret, so compressing it reveals nothing (pages,
 /// which hold the form token beside what the reader typed, are not compressed).
-struct StylesheetFile: Sendable {
+struct StylesheetFile: Responder {
     private let plain: Representation
     /// Absent only if zlib refused to compress (it does not for bytes in memory): then every browser gets the plain file.
     private let gzipped: Representation?
@@ -28,6 +28,9 @@ struct StylesheetFile: Sendable {
             headers.add(name: .eTag, value: etag)
             headers.add(name: .vary, value: "Accept-Encoding")
             if let encoding { headers.add(name: .contentEncoding, value: encoding) }
+            // Tells the response compressor Vapor puts before every answer that this one is settled as it is, before it
+            // parses the content type to decide (the compressor takes the marker out).
+            headers.responseCompression = .disable
             self.headers = headers
         }
     }
@@ -36,6 +39,10 @@ struct StylesheetFile: Sendable {
         let hash = String(SHA256.hash(data: Data(css.utf8)).hex.prefix(20))
         plain = Representation(bytes: ByteBuffer(string: css), etag: "\"\(hash)\"", encoding: nil)
         gzipped = (try? Self.gzip(Data(css.utf8))).map { Representation(bytes: ByteBuffer(bytes: $0), etag: "\"\(hash)-gzip\"", encoding: "gzip") }
+    }
+
+    func respond(to request: Request) -> EventLoopFuture<Response> {
+        request.eventLoop.makeSucceededFuture(response(for: request))
     }
 
     func response(for request: Request) -> Response {

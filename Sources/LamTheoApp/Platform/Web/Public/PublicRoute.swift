@@ -25,6 +25,6 @@ extension Request {
 
 enum PublicRoutes {
     static func register(on routes: any RoutesBuilder) {
-        routes.get(PublicRoute.stylesheet) { request in PublicStylesheet.file.response(for: request) }.requiring(.publicSite)
+        routes.get(PublicRoute.stylesheet, file: PublicStylesheet.file).requiring(.publicSite)
     }
 }
