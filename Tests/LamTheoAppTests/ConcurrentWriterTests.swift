@@ -62,8 +62,9 @@ struct ConcurrentWriterTests {
     /// A write that copied a cell's path onto its rows (a reminder schedule, a launch's obligations) is still open when
     /// the cell is moved. The move waits for it (`TreeShapeLock`), so its rewrite of the copies sees those rows. Without
     /// the lock, on PostgreSQL, the move went ahead, rewrote only the copies already committed, and the write then
-    /// committed the former path.
-    @Test("a write copying a cell's path is still open when the cell moves: every copy holds the unit's path afterwards",
+    /// committed the former path. A second move arrives at the same time: the two wait for each other's share, and the
+    /// one PostgreSQL ends runs again after the other.
+    @Test("a write copying a cell's path is still open when the cell and another move: every copy holds the unit's path afterwards",
           arguments: TestBackend.allCases)
     func pathCopiesBesideAMove(_ backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
@@ -84,9 +85,11 @@ struct ConcurrentWriterTests {
                 }
             }
             try await Task.sleep(for: .milliseconds(100))
-            _ = try await app.write { try await OrganizationCommands.move(tree.cellA2, under: tree.wardB, effectiveOn: nil, on: $0) }
-            try await open.value
+            async let first = app.write { try await OrganizationCommands.move(tree.cellA2, under: tree.wardB, effectiveOn: nil, on: $0) }
+            async let second = app.write { try await OrganizationCommands.move(tree.cellB1, under: tree.wardA, effectiveOn: nil, on: $0) }
+            _ = try await (first, second, open.value)
             #expect(try await app.unit(tree.cellA2).parentId == tree.wardB)
+            #expect(try await app.unit(tree.cellB1).parentId == tree.wardA)
             #expect(try await app.pathCopyMismatches() == [])
             #expect(try await app.rollupsMatchSubtrees())
         }
