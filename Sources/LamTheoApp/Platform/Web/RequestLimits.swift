@@ -15,7 +15,7 @@ struct RequestLimitsMiddleware: AsyncMiddleware {
         return try await next.respond(to: request)
     }
 
-    /// Why the request is refused, or nil.
+    /// The refusal the request gets (405, 414 or 431), or nil when it is within the limits.
     static func refusal(of request: Request) -> Abort? {
         // The most specific path wins, as in the router: `PATCH /commitments/pledges` is asked of the path
         // `commitments/pledges` (POST only), not of `commitments/:id` with an id that is not one. A request the router
