@@ -51,7 +51,7 @@ struct MiddlewareChainTests {
         }
     }
 
-    @Test("a stylesheet is answered at once, over a socket, with the headers every answer carries; one the limits refuse is refused as any other")
+    @Test("a stylesheet, answered without the steps a page needs, still carries over a socket the headers every answer carries; one the limits refuse is refused as any other")
     func stylesheetAnsweredAtOnce() async throws {
         try await withTestApp(.sqlite) { app in
             let tester = try app.testing(method: .running(port: 0))

@@ -7,7 +7,9 @@ import SQLKit
 /// it whole before it reads anything. So a write either committed before the move began, and the move's set-based
 /// rewrite of the copies sees its rows, or it begins after the move committed and reads the new paths: no row is left
 /// with a former path, and no chain changes under a writer that walks it. A move waits for the writes in flight and
-/// holds the ones that arrive until it commits. SQLite has one writer (`WriteGate`): there it is nothing.
+/// holds the ones that arrive until it commits. SQLite has one writer (`WriteGate`): there it is nothing. As under
+/// `WriteGate`, a write never opens another while it is open: the inner one could wait behind a move that waits for the
+/// outer one, and no database would see that cycle.
 enum TreeShapeLock {
     /// An advisory lock's key (beside the audit trail's 72_710_001 and the roles' 72_710_002).
     static let key: Int64 = 72_710_003

@@ -24,6 +24,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         return response
     }
 
+    /// Also for the files `MiddlewareChain` answers at once, without the steps.
     static func add(to response: Response) {
         response.headers.add(contentsOf: headers)
         if !response.headers.contains(name: .cacheControl) {
